@@ -1,0 +1,2 @@
+grammar MillraceSql;
+statements : EOF ;
