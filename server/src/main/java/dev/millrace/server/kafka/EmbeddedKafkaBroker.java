@@ -1,6 +1,7 @@
 package dev.millrace.server.kafka;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,17 +23,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
 
-    private final KafkaRaftServer server;
     private final int port;
     private final Path logDir;
+    private final DataDirLock lock;
     private final AtomicReference<String> fatalFault = new AtomicReference<>();
     private final Consumer<String> faultListener = fault -> fatalFault.compareAndSet(null, fault);
+    private KafkaRaftServer server;
     private boolean closed;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, int port, Path logDir) {
-        this.server = server;
+    private EmbeddedKafkaBroker(int port, Path logDir, DataDirLock lock) {
         this.port = port;
         this.logDir = logDir;
+        this.lock = lock;
     }
 
     /**
@@ -44,14 +46,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     public static EmbeddedKafkaBroker start(BrokerSettings settings) {
         long startNanos = System.nanoTime();
         KafkaLogFile.useDataDir(settings.dataDir());
-        int port = choosePort(settings.preferredPort());
-        int controllerPort = LocalPorts.anyFree();
         Path logDir = settings.logDir();
-        boolean fresh = StorageFormat.ensureFormatted(logDir);
-        KafkaConfig config = new KafkaConfig(
-                BrokerProperties.of(logDir, port, controllerPort, settings.overrides()), false);
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(new KafkaRaftServer(config, Time.SYSTEM), port, logDir);
-        broker.startServer();
+        DataDirLock lock = DataDirLock.acquire(logDir);
+        int port = choosePort(settings.preferredPort());
+        boolean fresh;
+        try {
+            fresh = StorageFormat.ensureFormatted(logDir);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(port, logDir, lock);
+        broker.startServer(BrokerProperties.of(logDir, port, LocalPorts.anyFree(), settings.overrides()));
         LOG.info("Embedded Kafka broker ready on {} in {} ms ({} {})", broker.bootstrapServers(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos),
                 fresh ? "new data directory" : "existing data in", logDir);
@@ -72,14 +78,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return fallback;
     }
 
-    private void startServer() {
+    private void startServer(Map<String, String> properties) {
         FatalExitGuard.watch(faultListener);
         try {
+            // The constructor already reads the log directory, so it fails on unreadable data too.
+            server = new KafkaRaftServer(new KafkaConfig(properties, false), Time.SYSTEM);
             server.startup();
         } catch (RuntimeException e) {
             stopQuietly();
             throw new BrokerStartException("the embedded Kafka broker could not start on " + bootstrapServers()
-                    + " with data in " + logDir + ": " + rootMessage(e), e);
+                    + " with data in " + logDir + ": " + rootMessage(e) + " (details in " + KafkaLogFile.path() + ")", e);
         }
     }
 
@@ -129,12 +137,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private void stopQuietly() {
         try {
+            if (server == null) {
+                return;
+            }
             server.shutdown();
             server.awaitShutdown();
         } catch (RuntimeException e) {
             LOG.warn("Embedded Kafka broker on {} did not shut down cleanly: {}", bootstrapServers(), rootMessage(e));
         } finally {
             FatalExitGuard.unwatch(faultListener);
+            lock.close();
         }
     }
 }

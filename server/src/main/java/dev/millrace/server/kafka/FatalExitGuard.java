@@ -39,7 +39,7 @@ final class FatalExitGuard {
     private static void intercept(String kind, int status, String message) {
         String fault = "the embedded Kafka broker hit a fatal fault and tried to " + kind
                 + " the JVM (status " + status + (message == null ? "" : ": " + message)
-                + "); the broker may no longer serve requests, see the Kafka log for the cause";
+                + "); the broker may no longer serve requests, see " + KafkaLogFile.path() + " for the cause";
         LOG.error(fault);
         LISTENERS.forEach(listener -> listener.accept(fault));
         throw new KafkaFatalFaultException(fault);

@@ -14,8 +14,15 @@ public final class KafkaLogFile {
 
     /** The system property naming the directory of Millrace's log files. */
     public static final String LOG_DIR_PROPERTY = "millrace.log.dir";
+    /** The log directory {@code log4j2.xml} uses when the property is not set. */
+    private static final String DEFAULT_LOG_DIR = "millrace-data/logs";
 
     private KafkaLogFile() {
+    }
+
+    /** Where Kafka's log is written, for messages that send the user there. */
+    public static Path path() {
+        return Path.of(System.getProperty(LOG_DIR_PROPERTY, DEFAULT_LOG_DIR), "kafka.log");
     }
 
     /** Sends Kafka's log to {@code <dataDir>/logs/kafka.log} unless a log directory is already set. */
