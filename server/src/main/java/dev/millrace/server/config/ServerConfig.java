@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -74,6 +75,8 @@ public final class ServerConfig {
         Properties loaded = new Properties();
         try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             loaded.load(reader);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("cannot read config file " + path + ": no such file", e);
         } catch (IOException | IllegalArgumentException e) {
             throw new ConfigException("cannot read config file " + path + ": " + e.getMessage(), e);
         }

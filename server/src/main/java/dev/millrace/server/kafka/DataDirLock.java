@@ -46,10 +46,13 @@ final class DataDirLock implements AutoCloseable {
                 + logDir + "; stop it or give this server another data directory", null);
     }
 
+    /** Releases the lock; closing twice is harmless. */
     @Override
     public void close() {
         try {
-            lock.release();
+            if (lock.isValid()) {
+                lock.release();
+            }
         } catch (IOException ignored) {
             // closing the channel below releases the lock anyway
         }

@@ -48,20 +48,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         KafkaLogFile.useDataDir(settings.dataDir());
         Path logDir = settings.logDir();
         DataDirLock lock = DataDirLock.acquire(logDir);
-        int port = choosePort(settings.preferredPort());
-        boolean fresh;
         try {
-            fresh = StorageFormat.ensureFormatted(logDir);
+            int port = choosePort(settings.preferredPort());
+            boolean fresh = StorageFormat.ensureFormatted(logDir);
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(port, logDir, lock);
+            broker.startServer(BrokerProperties.of(logDir, port, LocalPorts.anyFree(), settings.overrides()));
+            LOG.info("Embedded Kafka broker ready on {} in {} ms ({} {})", broker.bootstrapServers(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos),
+                    fresh ? "new data directory" : "existing data in", logDir);
+            return broker;
         } catch (RuntimeException e) {
             lock.close();
             throw e;
         }
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(port, logDir, lock);
-        broker.startServer(BrokerProperties.of(logDir, port, LocalPorts.anyFree(), settings.overrides()));
-        LOG.info("Embedded Kafka broker ready on {} in {} ms ({} {})", broker.bootstrapServers(),
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos),
-                fresh ? "new data directory" : "existing data in", logDir);
-        return broker;
     }
 
     private static int choosePort(int preferred) {
