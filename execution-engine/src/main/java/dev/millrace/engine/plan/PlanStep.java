@@ -1,0 +1,191 @@
+package dev.millrace.engine.plan;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.millrace.engine.types.LogicalSchema;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One step of a persistent query's physical plan. A plan is a tree of steps rooted at a sink; it is
+ * stored with the query as JSON, so every step has a versioned type name that must keep loading
+ * after upgrades (add a new version rather than change an old one).
+ *
+ * <p>Row contract between steps: a row is a key array (the columns of {@code schema().key()}) and a
+ * value array (the columns of {@code schema().value()}). Expressions in a step refer to positions in
+ * its source's value array. Sources copy the pseudo columns and key columns into the value (see
+ * {@link SourceColumns}), so expressions never need to look at the key.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "step")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = PlanStep.StreamSource.class, name = "streamSourceV1"),
+  @JsonSubTypes.Type(value = PlanStep.TableSource.class, name = "tableSourceV1"),
+  @JsonSubTypes.Type(value = PlanStep.StreamFilter.class, name = "streamFilterV1"),
+  @JsonSubTypes.Type(value = PlanStep.TableFilter.class, name = "tableFilterV1"),
+  @JsonSubTypes.Type(value = PlanStep.StreamSelect.class, name = "streamSelectV1"),
+  @JsonSubTypes.Type(value = PlanStep.TableSelect.class, name = "tableSelectV1"),
+  @JsonSubTypes.Type(value = PlanStep.StreamSelectKey.class, name = "streamSelectKeyV1"),
+  @JsonSubTypes.Type(value = PlanStep.StreamGroupBy.class, name = "streamGroupByV1"),
+  @JsonSubTypes.Type(value = PlanStep.StreamAggregate.class, name = "streamAggregateV1"),
+  @JsonSubTypes.Type(value = PlanStep.StreamTableJoin.class, name = "streamTableJoinV1"),
+  @JsonSubTypes.Type(value = PlanStep.StreamSink.class, name = "streamSinkV1"),
+  @JsonSubTypes.Type(value = PlanStep.TableSink.class, name = "tableSinkV1")
+})
+public sealed interface PlanStep {
+
+  /** The columns of the rows this step emits. */
+  LogicalSchema schema();
+
+  /** The steps this one reads from. */
+  @JsonIgnore
+  List<PlanStep> sources();
+
+  /**
+   * Reads a stream from a topic. {@code sourceSchema} is the topic's columns (key and value as
+   * stored); {@code schema} is what the step emits: the same key, and the value extended as
+   * {@link SourceColumns#withPseudoColumns} says. {@code timestampColumn}, when present, names the
+   * value column holding the event time (BIGINT millis, or STRING parsed with {@code timestampFormat}).
+   */
+  record StreamSource(
+      String topic, Formats formats, LogicalSchema sourceSchema, Optional<String> timestampColumn,
+      Optional<String> timestampFormat, LogicalSchema schema) implements PlanStep {
+    @Override
+    public List<PlanStep> sources() {
+      return List.of();
+    }
+  }
+
+  /**
+   * Reads a table from a topic: each record upserts its key's row, a null value deletes it. The
+   * latest row per key is materialised in the state store {@code storeName}.
+   */
+  record TableSource(
+      String topic, Formats formats, LogicalSchema sourceSchema, Optional<String> timestampColumn,
+      Optional<String> timestampFormat, String storeName, LogicalSchema schema) implements PlanStep {
+    @Override
+    public List<PlanStep> sources() {
+      return List.of();
+    }
+  }
+
+  /** Keeps the stream rows for which the predicate is true (null counts as false). */
+  record StreamFilter(PlanStep source, Expr predicate, LogicalSchema schema) implements PlanStep {
+    @Override
+    public List<PlanStep> sources() {
+      return List.of(source);
+    }
+  }
+
+  /** Keeps table rows for which the predicate is true; a row that stops matching is deleted downstream. */
+  record TableFilter(PlanStep source, Expr predicate, LogicalSchema schema) implements PlanStep {
+    @Override
+    public List<PlanStep> sources() {
+      return List.of(source);
+    }
+  }
+
+  /** Computes each value column of {@code schema} from one expression; the key passes through. */
+  record StreamSelect(PlanStep source, List<Expr> values, LogicalSchema schema) implements PlanStep {
+    public StreamSelect {
+      values = List.copyOf(values);
+    }
+
+    @Override
+    public List<PlanStep> sources() {
+      return List.of(source);
+    }
+  }
+
+  /** As {@link StreamSelect}, for table rows (deletes pass through as deletes). */
+  record TableSelect(PlanStep source, List<Expr> values, LogicalSchema schema) implements PlanStep {
+    public TableSelect {
+      values = List.copyOf(values);
+    }
+
+    @Override
+    public List<PlanStep> sources() {
+      return List.of(source);
+    }
+  }
+
+  /**
+   * Re-keys a stream (PARTITION BY, or before a join): the new key columns are computed from
+   * {@code keys}; the value is unchanged. Records then pass through the internal repartition topic
+   * {@code repartitionTopic} so each key's records reach one task.
+   */
+  record StreamSelectKey(PlanStep source, List<Expr> keys, String repartitionTopic, LogicalSchema schema)
+      implements PlanStep {
+    public StreamSelectKey {
+      keys = List.copyOf(keys);
+    }
+
+    @Override
+    public List<PlanStep> sources() {
+      return List.of(source);
+    }
+  }
+
+  /**
+   * Groups a stream by {@code keys} for aggregation, through the repartition topic
+   * {@code repartitionTopic}; rows whose grouping key has a null column are dropped (as ksqlDB does).
+   * The value is unchanged.
+   */
+  record StreamGroupBy(PlanStep source, List<Expr> keys, String repartitionTopic, LogicalSchema schema)
+      implements PlanStep {
+    public StreamGroupBy {
+      keys = List.copyOf(keys);
+    }
+
+    @Override
+    public List<PlanStep> sources() {
+      return List.of(source);
+    }
+  }
+
+  /**
+   * Aggregates a grouped stream into a table, optionally per window. Emitted value: the key columns
+   * copied, then one column per aggregate call, then WINDOWSTART and WINDOWEND when windowed (see
+   * {@link SourceColumns}). State lives in the store {@code storeName}.
+   */
+  record StreamAggregate(
+      PlanStep source, List<AggregateCall> aggregates, Optional<WindowInfo> window, String storeName,
+      LogicalSchema schema) implements PlanStep {
+    public StreamAggregate {
+      aggregates = List.copyOf(aggregates);
+    }
+
+    @Override
+    public List<PlanStep> sources() {
+      return List.of(source);
+    }
+  }
+
+  /**
+   * Joins each stream row with the table row of the same key (the stream is keyed by the join
+   * expression first). Emitted value: the stream's value then the table's value; for a LEFT join the
+   * table's columns are null when no row matches. INNER drops unmatched rows.
+   */
+  record StreamTableJoin(PlanStep left, PlanStep right, JoinType type, LogicalSchema schema) implements PlanStep {
+    @Override
+    public List<PlanStep> sources() {
+      return List.of(left, right);
+    }
+  }
+
+  /** Writes the stream to {@code topic}: the key columns to the record key, the value columns to the value. */
+  record StreamSink(PlanStep source, String topic, Formats formats, LogicalSchema schema) implements PlanStep {
+    @Override
+    public List<PlanStep> sources() {
+      return List.of(source);
+    }
+  }
+
+  /** Writes the table's changes to {@code topic}; a deleted row is written as a tombstone (null value). */
+  record TableSink(PlanStep source, String topic, Formats formats, LogicalSchema schema) implements PlanStep {
+    @Override
+    public List<PlanStep> sources() {
+      return List.of(source);
+    }
+  }
+}

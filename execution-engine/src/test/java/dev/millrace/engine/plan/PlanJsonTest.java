@@ -1,0 +1,49 @@
+package dev.millrace.engine.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import dev.millrace.engine.types.Column;
+import dev.millrace.engine.types.LogicalSchema;
+import dev.millrace.engine.types.SqlType;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PlanJsonTest {
+  private final ObjectMapper json = new ObjectMapper().registerModule(new Jdk8Module());
+
+  @Test
+  void aPlanSurvivesAJsonRoundTrip() throws Exception {
+    LogicalSchema stored = new LogicalSchema(
+        List.of(new Column("ID", SqlType.BIGINT)),
+        List.of(new Column("NAME", SqlType.STRING), new Column("PRICE", new SqlType.Decimal(6, 2)),
+            new Column("TAGS", new SqlType.Array(SqlType.STRING))));
+    LogicalSchema sourceSchema = SourceColumns.withPseudoColumns(stored, false);
+    Formats formats = new Formats(FormatInfo.of("KAFKA"), new FormatInfo("DELIMITED", Map.of("delimiter", "|"), true),
+        Optional.empty());
+    PlanStep source = new PlanStep.StreamSource("orders", formats, stored, Optional.empty(), Optional.empty(), sourceSchema);
+    Expr cheap = new Expr.Operation(Operator.LESS_THAN,
+        List.of(new Expr.ColumnRef(1, "PRICE", new SqlType.Decimal(6, 2)),
+            new Expr.Literal(new BigDecimal("9.50"), new SqlType.Decimal(6, 2))), SqlType.BOOLEAN);
+    PlanStep filter = new PlanStep.StreamFilter(source, cheap, sourceSchema);
+    LogicalSchema out = new LogicalSchema(stored.key(), List.of(new Column("UPPER_NAME", SqlType.STRING)));
+    PlanStep select = new PlanStep.StreamSelect(filter,
+        List.of(new Expr.FunctionCall("UCASE", List.of(new Expr.ColumnRef(0, "NAME", SqlType.STRING)), SqlType.STRING)), out);
+    PlanStep sink = new PlanStep.StreamSink(select, "cheap_orders", formats, out);
+
+    String text = json.writeValueAsString(sink);
+
+    assertEquals(sink, json.readValue(text, PlanStep.class));
+  }
+
+  @Test
+  void literalsComeBackAsTheirTypesRunTimeClass() throws Exception {
+    Expr big = new Expr.Literal(5L, SqlType.BIGINT);
+    Expr read = json.readValue(json.writeValueAsString(big), Expr.class);
+    assertEquals(Long.class, ((Expr.Literal) read).value().getClass());
+  }
+}
