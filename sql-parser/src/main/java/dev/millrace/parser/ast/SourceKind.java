@@ -1,0 +1,4 @@
+package dev.millrace.parser.ast;
+
+/** Whether a statement is about a stream or a table. */
+public enum SourceKind { STREAM, TABLE }

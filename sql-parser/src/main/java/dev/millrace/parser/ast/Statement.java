@@ -1,0 +1,9 @@
+package dev.millrace.parser.ast;
+
+/** One SQL statement of ksqlDB's dialect. Handle with a {@code switch} over the permitted records. */
+public sealed interface Statement extends Node
+        permits CreateSource, CreateAsSelect, AlterSource, InsertInto, InsertValues, Query, Show,
+        DescribeSource, DescribeAll, DescribeFunction, ExplainQuery, ExplainStatement, DropSource,
+        CreateType, DropType, Terminate, SetProperty, UnsetProperty, DefineVariable,
+        UndefineVariable, RunScript, PrintTopic, AssertValues, AssertTombstone, AssertSource {
+}
