@@ -51,11 +51,6 @@ public final class Topology {
     return List.copyOf(stores);
   }
 
-  /** The sub-topology that reads {@code topic}, or null. */
-  public SubTopology readerOf(String topic) {
-    return subTopologies.stream().filter(s -> s.inputTopics().contains(topic)).findFirst().orElse(null);
-  }
-
   @Override
   public String toString() {
     return "Topology" + subTopologies;
