@@ -12,8 +12,6 @@ import dev.millrace.cli.command.LocalCommand.Spool;
 import dev.millrace.cli.command.LocalCommand.UnsetProperty;
 import dev.millrace.cli.render.EntityRenderer;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,9 +131,9 @@ public final class StatementRunner {
     }
     String text;
     try {
-      text = Files.readString(script.file(), StandardCharsets.UTF_8);
+      text = ScriptFiles.read(script.file());
     } catch (IOException e) {
-      return fail("Cannot read script " + script.file() + ": " + e.getMessage());
+      return fail(e.getMessage());
     }
     scriptDepth++;
     try {
