@@ -2,6 +2,7 @@ package dev.millrace.engine.runtime;
 
 import dev.millrace.engine.operator.Topology;
 import dev.millrace.engine.state.ChangelogRestorer;
+import dev.millrace.engine.state.KeyValueStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,6 +39,8 @@ public final class KafkaQueryRuntime implements AutoCloseable {
   private volatile QueryState state = QueryState.NOT_RUNNING;
   private volatile QueryError error;
   private QueryLoop loop;
+  private QueryProducer producer;
+  private volatile TaskManager tasks;
   private Thread thread;
 
   public KafkaQueryRuntime(String queryId, Topology topology, RuntimeConfig config, OffsetReset reset) {
@@ -86,7 +89,6 @@ public final class KafkaQueryRuntime implements AutoCloseable {
       throw e;
     }
     boolean exactlyOnce = config.guarantee() == ProcessingGuarantee.EXACTLY_ONCE;
-    QueryProducer producer;
     try {
       producer = new QueryProducer(clients.producer(exactlyOnce ? names.transactionalId(config.instanceId()) : null),
           exactlyOnce, queryId, kafkaTopics, config.processingLogTopic());
@@ -98,14 +100,15 @@ public final class KafkaQueryRuntime implements AutoCloseable {
     KafkaConsumer<byte[], byte[]> consumer = clients.mainConsumer(names.groupId());
     Map<String, String> planTopics = new HashMap<>();
     kafkaTopics.forEach((plan, kafka) -> planTopics.put(kafka, plan));
-    TaskManager tasks = new TaskManager(topology, names, config.stateDirectory().resolve(queryId), producer,
+    tasks = new TaskManager(topology, names, config.stateDirectory().resolve(queryId), producer,
         new ChangelogRestorer(restoreConsumer), planTopics);
     loop = new QueryLoop(consumer, producer, tasks, Set.copyOf(kafkaTopics.values()), reset, config.commitInterval());
     List<String> inputs = new ArrayList<>();
     topology.sourceTopics().forEach(inputs::add);
     kafkaTopics.values().forEach(inputs::add);
     QueryLoop running = loop;
-    thread = new Thread(() -> run(running, inputs, consumer, producer, restoreConsumer), "millrace-query-" + queryId);
+    QueryProducer output = producer;
+    thread = new Thread(() -> run(running, inputs, consumer, output, restoreConsumer), "millrace-query-" + queryId);
     state = QueryState.RUNNING;
     thread.start();
   }
@@ -128,7 +131,11 @@ public final class KafkaQueryRuntime implements AutoCloseable {
       fail(e);
     } finally {
       closeQuietly(consumer);
-      closeQuietly(producer);
+      if (running.abandoned()) {
+        producer.closeAbruptly();
+      } else {
+        closeQuietly(producer);
+      }
       closeQuietly(restoreConsumer);
       if (state == QueryState.RUNNING) {
         state = QueryState.NOT_RUNNING;
@@ -156,6 +163,28 @@ public final class KafkaQueryRuntime implements AutoCloseable {
     }
     loop = null;
     thread = null;
+  }
+
+  /**
+   * Stops as {@code kill -9} would leave things: the open transaction neither committed nor
+   * aborted, no state checkpointed. For tests of crash recovery only.
+   */
+  synchronized void crash() {
+    if (loop == null) {
+      return;
+    }
+    loop.abandon();
+    stop();
+  }
+
+  /**
+   * This instance's open copies of the store {@code name}, one per local task that has it, for
+   * reads (pull queries) from other threads. A copy whose task closes (the partition moved, the
+   * query stopped) fails further reads with {@link IllegalStateException}: ask again.
+   */
+  public List<KeyValueStore> localStores(String name) {
+    TaskManager current = tasks;
+    return current == null ? List.of() : current.stores(name);
   }
 
   @Override

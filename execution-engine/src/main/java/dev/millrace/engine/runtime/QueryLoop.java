@@ -28,6 +28,7 @@ final class QueryLoop implements ConsumerRebalanceListener {
   private final OffsetReset reset;
   private final long commitIntervalNanos;
   private volatile boolean stopping;
+  private volatile boolean abandoning;
   private boolean uncommitted;
   private long lastCommit = System.nanoTime();
 
@@ -46,7 +47,7 @@ final class QueryLoop implements ConsumerRebalanceListener {
   void run(Collection<String> topics) {
     try {
       consumer.subscribe(topics, this);
-      while (!stopping) {
+      while (!stopping && !abandoning) {
         ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
         if (!records.isEmpty()) {
           tasks.process(records);
@@ -55,6 +56,10 @@ final class QueryLoop implements ConsumerRebalanceListener {
         if (uncommitted && System.nanoTime() - lastCommit >= commitIntervalNanos) {
           commit();
         }
+      }
+      if (abandoning) {
+        tasks.revokeDirty(tasks.assignedPartitions());
+        return;
       }
       commit();
       tasks.revokeClean(tasks.assignedPartitions());
@@ -70,6 +75,18 @@ final class QueryLoop implements ConsumerRebalanceListener {
     stopping = true;
   }
 
+  /**
+   * Asks the loop to return as a killed process would leave things: nothing more committed, an open
+   * transaction left open, stores without checkpoints. For tests of crash recovery.
+   */
+  void abandon() {
+    abandoning = true;
+  }
+
+  boolean abandoned() {
+    return abandoning;
+  }
+
   private void commit() {
     Map<TopicPartition, OffsetAndMetadata> offsets = tasks.prepareCommit();
     producer.commit(offsets, consumer);
@@ -79,6 +96,10 @@ final class QueryLoop implements ConsumerRebalanceListener {
 
   @Override
   public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+    if (abandoning) {
+      tasks.revokeDirty(partitions);
+      return;
+    }
     commit();
     tasks.revokeClean(partitions);
   }

@@ -142,4 +142,13 @@ final class QueryProducer implements AutoCloseable {
   public void close() {
     producer.close(CLOSE_TIMEOUT);
   }
+
+  /**
+   * Closes as a killed process would: what was sent reaches the broker, but an open transaction is
+   * neither committed nor aborted (a graceful close would abort it). For tests of crash recovery.
+   */
+  void closeAbruptly() {
+    producer.flush();
+    producer.close(Duration.ZERO);
+  }
 }

@@ -57,6 +57,11 @@ public record RuntimeConfig(
         commitInterval, clientProperties);
   }
 
+  public RuntimeConfig withCommitInterval(Duration interval) {
+    return new RuntimeConfig(bootstrapServers, serviceId, instanceId, stateDirectory, guarantee,
+        processingLogTopic, interval, clientProperties);
+  }
+
   public RuntimeConfig withClientProperties(Map<String, Object> properties) {
     return new RuntimeConfig(bootstrapServers, serviceId, instanceId, stateDirectory, guarantee,
         processingLogTopic, commitInterval, properties);

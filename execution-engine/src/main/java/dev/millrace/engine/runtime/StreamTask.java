@@ -79,6 +79,11 @@ final class StreamTask implements TaskEnvironment {
     }
   }
 
+  /** The store {@code name}, or null when this task's sub-topology has none. */
+  KeyValueStore storeIfPresent(String name) {
+    return stores.storeIfPresent(name);
+  }
+
   @Override
   public KeyValueStore store(String name) {
     return stores.store(name);

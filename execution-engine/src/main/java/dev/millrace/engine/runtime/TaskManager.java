@@ -3,13 +3,14 @@ package dev.millrace.engine.runtime;
 import dev.millrace.engine.operator.SubTopology;
 import dev.millrace.engine.operator.Topology;
 import dev.millrace.engine.state.ChangelogRestorer;
+import dev.millrace.engine.state.KeyValueStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -26,7 +27,8 @@ final class TaskManager {
   private final QueryProducer producer;
   private final ChangelogRestorer restorer;
   private final Map<String, String> planTopics;
-  private final Map<TaskId, StreamTask> tasks = new LinkedHashMap<>();
+  /** Concurrent: pull queries read {@link #stores} from other threads. */
+  private final Map<TaskId, StreamTask> tasks = new ConcurrentHashMap<>();
   private final Map<TopicPartition, StreamTask> byPartition = new HashMap<>();
 
   /** @param planTopics the plan's name for each Kafka topic that differs from it */
@@ -88,6 +90,18 @@ final class TaskManager {
     for (StreamTask task : release(partitions)) {
       task.closeDirty();
     }
+  }
+
+  /** The open copies of store {@code name}, one per task that has it. */
+  List<KeyValueStore> stores(String name) {
+    List<KeyValueStore> stores = new ArrayList<>();
+    for (StreamTask task : tasks.values()) {
+      KeyValueStore store = task.storeIfPresent(name);
+      if (store != null) {
+        stores.add(store);
+      }
+    }
+    return stores;
   }
 
   /** The partitions that have tasks. */

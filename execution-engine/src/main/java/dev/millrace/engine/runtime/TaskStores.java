@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -25,7 +26,8 @@ import java.util.stream.Stream;
  * checkpoint, because from then on the files run ahead of it. Only a clean close writes it again.
  */
 final class TaskStores implements AutoCloseable {
-  private final Map<String, ChangeloggingKeyValueStore> stores = new LinkedHashMap<>();
+  /** Concurrent: pull queries look stores up from other threads. */
+  private final Map<String, ChangeloggingKeyValueStore> stores = new ConcurrentHashMap<>();
   private final Map<String, Long> restoredPositions = new LinkedHashMap<>();
   private final Path taskDirectory;
 
@@ -77,6 +79,10 @@ final class TaskStores implements AutoCloseable {
       throw new StateStoreException("no state store " + name + " in task directory " + taskDirectory);
     }
     return store;
+  }
+
+  KeyValueStore storeIfPresent(String name) {
+    return stores.get(name);
   }
 
   /** Sends every store's buffered writes to its changelog. */

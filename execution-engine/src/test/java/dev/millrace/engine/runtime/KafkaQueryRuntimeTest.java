@@ -12,11 +12,14 @@ import dev.millrace.engine.plan.PlanStep;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Persistent queries on a real broker, with RocksDB state, through stops, restarts and lost state. */
@@ -40,16 +43,21 @@ class KafkaQueryRuntimeTest {
     return runtime;
   }
 
-  @Test
-  void filtersAndProjectsThroughKafka() throws Exception {
-    topics.create("fp_orders", 2);
-    topics.write("fp_orders", KAFKA_JSON, ORDERS, List.of(
+  @ParameterizedTest
+  @EnumSource(ProcessingGuarantee.class)
+  void filtersAndProjectsThroughKafka(ProcessingGuarantee guarantee) throws Exception {
+    String input = "fp_orders_" + guarantee;
+    String output = "fp_out_" + guarantee;
+    topics.create(input, 2);
+    topics.write(input, KAFKA_JSON, ORDERS, List.of(
         new Object[] {1L, "apple", 5}, new Object[] {2L, "pear", 20}, new Object[] {3L, "plum", 11}));
-    PlanStep.StreamSink plan = TestPlans.filterProject("fp_orders", "fp_out");
-    topics.create("fp_out", 2);
+    PlanStep.StreamSink plan = TestPlans.filterProject(input, output);
+    topics.create(output, 2);
 
-    try (KafkaQueryRuntime runtime = start("CSAS_FP_OUT_1", plan)) {
-      List<String> out = topics.readUntil("fp_out", KAFKA_JSON, plan.schema(), rows -> rows.size() >= 2);
+    try (KafkaQueryRuntime runtime = new KafkaQueryRuntime("CSAS_FP_" + guarantee, TOPOLOGIES.build(plan),
+        config().withGuarantee(guarantee), OffsetReset.EARLIEST)) {
+      runtime.start();
+      List<String> out = topics.readUntil(output, KAFKA_JSON, plan.schema(), rows -> rows.size() >= 2);
       assertEquals(Map.of("[2]", "[pear, 40]", "[3]", "[plum, 22]"), KafkaTopics.latestByKey(out));
       assertEquals(QueryState.RUNNING, runtime.state());
     }
@@ -70,6 +78,31 @@ class KafkaQueryRuntimeTest {
     try (KafkaQueryRuntime runtime = start("CTAS_AGG_1", plan)) {
       awaitLatest("agg_out", plan, Map.of("[apple]", "[3, 7]", "[pear]", "[1, 10]", "[fig]", "[1, 7]"));
     }
+  }
+
+  @Test
+  void afterACrashTheOpenTransactionIsAbortedAndTheAggregateStaysExact() throws Exception {
+    topics.create("crash_orders", 1);
+    PlanStep.TableSink plan = TestPlans.countByName("crash_orders", "crash_out");
+    topics.create("crash_out", 1);
+    topics.write("crash_orders", KAFKA_JSON, ORDERS, List.of(
+        new Object[] {1L, "apple", 1}, new Object[] {2L, "apple", 2}, new Object[] {3L, "kiwi", 5}));
+    try (KafkaQueryRuntime crashing = new KafkaQueryRuntime("CTAS_CRASH_1", TOPOLOGIES.build(plan),
+        config().withCommitInterval(Duration.ofHours(1)), OffsetReset.EARLIEST)) {
+      crashing.start();
+      // The re-keyed records reach the repartition topic inside a transaction that never commits.
+      String repartition = "_millrace-test-query-CTAS_CRASH_1-GroupBy-repartition";
+      topics.readRawUntil(repartition, "read_uncommitted", r -> "seen", rows -> rows.size() == 3);
+      crashing.crash();
+    }
+
+    topics.write("crash_orders", KAFKA_JSON, ORDERS, List.<Object[]>of(new Object[] {4L, "apple", 4}));
+    try (KafkaQueryRuntime runtime = start("CTAS_CRASH_1", plan)) {
+      awaitLatest("crash_out", plan, Map.of("[apple]", "[3, 7]", "[kiwi]", "[1, 5]"));
+    }
+    List<String> everyUpdate = topics.readUntil("crash_out", KAFKA_JSON, plan.schema(), rows -> rows.size() >= 4);
+    assertEquals(List.of("[apple] -> [1, 1]", "[apple] -> [2, 3]", "[apple] -> [3, 7]", "[kiwi] -> [1, 5]"),
+        everyUpdate.stream().sorted().toList());
   }
 
   @Test

@@ -87,7 +87,12 @@ final class KafkaTopics {
   }
 
   List<String> readRawUntil(String topic, Render render, Predicate<List<String>> done) {
-    Map<String, Object> props = Map.of("bootstrap.servers", bootstrapServers, "isolation.level", "read_committed");
+    return readRawUntil(topic, "read_committed", render, done);
+  }
+
+  /** Reads {@code topic} until {@code done}, with {@code isolation} read_committed or read_uncommitted. */
+  List<String> readRawUntil(String topic, String isolation, Render render, Predicate<List<String>> done) {
+    Map<String, Object> props = Map.of("bootstrap.servers", bootstrapServers, "isolation.level", isolation);
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
         new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic, PATIENCE).stream()
