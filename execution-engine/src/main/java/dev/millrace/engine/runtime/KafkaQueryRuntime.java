@@ -78,6 +78,7 @@ public final class KafkaQueryRuntime implements AutoCloseable {
     if (state == QueryState.RUNNING) {
       return;
     }
+    stop();
     error = null;
     KafkaClients clients = new KafkaClients(config, names.transactionalId(config.instanceId()));
     Map<String, String> kafkaTopics = new HashMap<>();

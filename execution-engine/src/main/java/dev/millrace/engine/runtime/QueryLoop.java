@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -54,7 +55,7 @@ final class QueryLoop implements ConsumerRebalanceListener {
           uncommitted = true;
         }
         if (uncommitted && System.nanoTime() - lastCommit >= commitIntervalNanos) {
-          commit();
+          commitOrRejoin();
         }
       }
       if (abandoning) {
@@ -85,6 +86,23 @@ final class QueryLoop implements ConsumerRebalanceListener {
 
   boolean abandoned() {
     return abandoning;
+  }
+
+  /**
+   * Commits; if the group moved on without this member (it was too slow, or fenced by a newer
+   * generation), drops the uncommitted work and its tasks: the next poll rejoins the group and the
+   * partitions it gets back resume from their committed offsets, their state rebuilt.
+   */
+  private void commitOrRejoin() {
+    try {
+      commit();
+    } catch (CommitFailedException e) {
+      producer.abort();
+      tasks.revokeDirty(tasks.assignedPartitions());
+      uncommitted = false;
+      // Rejoin even if the group did not rebalance: the partitions come back with committed positions.
+      consumer.enforceRebalance();
+    }
   }
 
   private void commit() {

@@ -67,7 +67,11 @@ final class TaskManager {
   /** Processes one poll's records: each partition's records in one go by its task. */
   void process(ConsumerRecords<byte[], byte[]> records) {
     for (TopicPartition partition : records.partitions()) {
-      byPartition.get(partition).process(partition, records.records(partition));
+      StreamTask task = byPartition.get(partition);
+      if (task == null) {
+        throw new IllegalStateException("no task for assigned partition " + partition);
+      }
+      task.process(partition, records.records(partition));
     }
   }
 
