@@ -26,6 +26,7 @@ final class QueryLoop implements ConsumerRebalanceListener {
   private final QueryProducer producer;
   private final TaskManager tasks;
   private final Set<String> internalTopics;
+  private final RepartitionPurger purger;
   private final OffsetReset reset;
   private final long commitIntervalNanos;
   private volatile boolean stopping;
@@ -35,11 +36,12 @@ final class QueryLoop implements ConsumerRebalanceListener {
 
   /** @param internalTopics the Kafka names of input topics the query writes itself (read from the start) */
   QueryLoop(Consumer<byte[], byte[]> consumer, QueryProducer producer, TaskManager tasks, Set<String> internalTopics,
-      OffsetReset reset, Duration commitInterval) {
+      RepartitionPurger purger, OffsetReset reset, Duration commitInterval) {
     this.consumer = consumer;
     this.producer = producer;
     this.tasks = tasks;
     this.internalTopics = Set.copyOf(internalTopics);
+    this.purger = purger;
     this.reset = reset;
     this.commitIntervalNanos = commitInterval.toNanos();
   }
@@ -108,6 +110,7 @@ final class QueryLoop implements ConsumerRebalanceListener {
   private void commit() {
     Map<TopicPartition, OffsetAndMetadata> offsets = tasks.prepareCommit();
     producer.commit(offsets, consumer);
+    purger.committed(offsets);
     uncommitted = false;
     lastCommit = System.nanoTime();
   }
