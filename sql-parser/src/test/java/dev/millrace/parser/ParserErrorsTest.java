@@ -43,7 +43,7 @@ class ParserErrorsTest {
                 Arguments.of("SELECT `a FROM x;", "line 1:8: unterminated quoted identifier"),
                 Arguments.of("SELECT a # b FROM x;", "line 1:10: unexpected character '#'"),
                 Arguments.of("CREATE STREAM s (a INT, b) WITH (kafka_topic='t');",
-                        "line 1:26: mismatched input ')' expecting an identifier"),
+                        "line 1:26: mismatched input ')' expecting a type"),
                 Arguments.of("CREATE STREAM s (a INT) WITH (kafka_topic='t', kafka_topic='u');",
                         "line 1:48: property KAFKA_TOPIC is given twice"),
                 Arguments.of("CREATE STREAM s AS SELECT * FROM t WINDOW TUMBLING (SIZE 1 YEAR) "
