@@ -42,6 +42,18 @@ public final class ExpressionCompiler {
     return values -> eval.eval(values, NO_VARIABLES);
   }
 
+  /**
+   * Compiles a call of a table function (e.g. EXPLODE): evaluates to the {@link java.util.List} of
+   * values it produces for a row, empty when an argument is null or the function fails.
+   */
+  public CompiledExpression compileTableFunction(Expr.FunctionCall call) {
+    Eval eval = function(call, LambdaScope.EMPTY, true);
+    return values -> {
+      Object rows = eval.eval(values, NO_VARIABLES);
+      return rows == null ? List.of() : rows;
+    };
+  }
+
   /** Compiles a predicate: true only when the expression is true (null and false reject). */
   public java.util.function.Predicate<Object[]> compilePredicate(Expr expr) {
     Eval eval = compile(expr, LambdaScope.EMPTY);
@@ -65,7 +77,7 @@ public final class ExpressionCompiler {
       return operation(operation, scope);
     }
     if (expr instanceof Expr.FunctionCall call) {
-      return function(call, scope);
+      return function(call, scope, false);
     }
     if (expr instanceof Expr.Cast cast) {
       return convert(compile(cast.operand(), scope), cast.operand().type(), cast.type());
@@ -178,7 +190,7 @@ public final class ExpressionCompiler {
     };
   }
 
-  private Eval function(Expr.FunctionCall call, LambdaScope scope) {
+  private Eval function(Expr.FunctionCall call, LambdaScope scope, boolean table) {
     List<ArgumentType> argumentTypes = new ArrayList<>();
     for (Expr arg : call.arguments()) {
       argumentTypes.add(arg instanceof Expr.Lambda lambda
@@ -187,7 +199,8 @@ public final class ExpressionCompiler {
     }
     ResolvedScalar resolved;
     try {
-      resolved = functions.resolveScalarCall(call.name(), argumentTypes);
+      resolved = table ? functions.resolveTableFunction(call.name(), argumentTypes)
+          : functions.resolveScalarCall(call.name(), argumentTypes);
     } catch (FunctionException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }

@@ -16,7 +16,8 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * Loads user functions: classes annotated {@link UdfDescription} or {@link UdafDescription}, given
+ * Loads user functions: classes annotated {@link UdfDescription}, {@link UdtfDescription} or
+ * {@link UdafDescription}, given
  * directly or found in the jars of a directory. Reflection happens once, at load time; calls go
  * through method handles.
  */
@@ -61,6 +62,17 @@ public final class UserFunctions {
         }
       }
       names.add(scalar.name());
+    }
+    UdtfDescription udtf = type.getAnnotation(UdtfDescription.class);
+    if (udtf != null) {
+      FunctionRegistry.ScalarBuilder table = builder.tableFunction(udtf.name(), udtf.description());
+      Object instance = instantiate(type);
+      for (Method method : type.getMethods()) {
+        if (method.isAnnotationPresent(Udtf.class)) {
+          table.add(UserScalar.tableOverload(method, Modifier.isStatic(method.getModifiers()) ? null : instance));
+        }
+      }
+      names.add(table.name());
     }
     UdafDescription udaf = type.getAnnotation(UdafDescription.class);
     if (udaf != null) {

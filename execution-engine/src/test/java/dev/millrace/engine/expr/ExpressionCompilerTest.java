@@ -214,6 +214,19 @@ class ExpressionCompilerTest {
   }
 
   @Test
+  void tableFunctionsGiveListsAndNothingForNull() {
+    SqlType ints = new SqlType.Array(SqlType.INTEGER);
+    Expr.FunctionCall explode = new Expr.FunctionCall("EXPLODE", List.of(col(0, ints)), SqlType.INTEGER);
+    CompiledExpression rows = compiler.compileTableFunction(explode);
+    assertEquals(List.of(1, 2), rows.evaluate(new Object[] {List.of(1, 2)}));
+    assertEquals(List.of(), rows.evaluate(new Object[] {null}));
+    Expr.FunctionCall cube = new Expr.FunctionCall("CUBE_EXPLODE", List.of(col(0, ints)), ints);
+    assertEquals(List.of(java.util.Arrays.asList(null, null), java.util.Arrays.asList(null, 2),
+        java.util.Arrays.asList(1, null), List.of(1, 2)), compiler.compileTableFunction(cube).evaluate(new Object[] {List.of(1, 2)}));
+    assertThrows(IllegalArgumentException.class, () -> compiler.compile(explode));
+  }
+
+  @Test
   void lambdasSeeTheirParametersAndEnclosingOnes() {
     SqlType ints = new SqlType.Array(SqlType.INTEGER);
     Expr x = new Expr.LambdaVariable("X", SqlType.INTEGER);
