@@ -86,7 +86,7 @@ class ExpressionCompilerTest {
   void comparisonsWidenMixedNumbers() {
     Expr lt = op(Operator.LESS_THAN, SqlType.BOOLEAN, col(0, SqlType.INTEGER), lit(1.5, SqlType.DOUBLE));
     assertEquals(true, eval(lt, 1));
-    assertNull(eval(lt, (Object) null));
+    assertEquals(false, eval(lt, (Object) null));
     Expr eq = op(Operator.EQUAL, SqlType.BOOLEAN, col(0, DEC_4_2), lit(new BigDecimal("1.2"), new SqlType.Decimal(2, 1)));
     assertEquals(true, eval(eq, new BigDecimal("1.20")));
   }
@@ -113,10 +113,11 @@ class ExpressionCompilerTest {
   }
 
   @Test
-  void inIsNullWhenNoMatchAndACandidateIsNull() {
+  void inMatchesNonNullValuesOnly() {
     Expr in = op(Operator.IN, SqlType.BOOLEAN, col(0, SqlType.INTEGER), lit(1, SqlType.INTEGER), col(1, SqlType.BIGINT));
     assertEquals(true, eval(in, 1, null));
-    assertNull(eval(in, 2, null));
+    assertEquals(false, eval(in, 2, null));
+    assertEquals(false, eval(in, null, 3L));
     assertEquals(false, eval(in, 2, 3L));
     assertEquals(true, eval(in, 3, 3L));
   }
@@ -128,6 +129,7 @@ class ExpressionCompilerTest {
     assertEquals(true, eval(between, "eoo"));
     assertEquals(true, eval(between, "goo"));
     assertEquals(false, eval(between, "doo"));
+    assertEquals(false, eval(between, (Object) null));
   }
 
   @Test
