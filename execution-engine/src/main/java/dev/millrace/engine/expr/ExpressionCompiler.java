@@ -239,13 +239,34 @@ public final class ExpressionCompiler {
     };
   }
 
+  /**
+   * The type operands are compared in: their common type, where a STRING compared with a DATE,
+   * TIME or TIMESTAMP is read as one (ksqlDB compares temporal columns with ISO text).
+   */
   private static SqlType commonType(List<Expr> operands) {
     SqlType common = operands.get(0).type();
     for (Expr operand : operands.subList(1, operands.size())) {
       SqlType next = operand.type();
-      common = ImplicitCasts.commonType(common, next).orElseThrow(() -> new IllegalArgumentException(
-          "Cannot compare " + operands.get(0).type().toSql() + " with " + next.toSql()));
+      SqlType current = common;
+      common = ImplicitCasts.commonType(common, next)
+          .or(() -> temporalWithText(current, next))
+          .orElseThrow(() -> new IllegalArgumentException(
+              "Cannot compare " + operands.get(0).type().toSql() + " with " + next.toSql()));
     }
     return common;
+  }
+
+  private static java.util.Optional<SqlType> temporalWithText(SqlType a, SqlType b) {
+    if (isTemporal(a) && b.base() == SqlType.Base.STRING) {
+      return java.util.Optional.of(a);
+    }
+    return isTemporal(b) && a.base() == SqlType.Base.STRING ? java.util.Optional.of(b) : java.util.Optional.empty();
+  }
+
+  private static boolean isTemporal(SqlType type) {
+    return switch (type.base()) {
+      case DATE, TIME, TIMESTAMP -> true;
+      default -> false;
+    };
   }
 }

@@ -92,6 +92,15 @@ class ExpressionCompilerTest {
   }
 
   @Test
+  void temporalValuesCompareWithIsoText() {
+    Expr eq = op(Operator.EQUAL, SqlType.BOOLEAN, col(0, SqlType.TIMESTAMP), lit("1970-01-01T00:00:00.010", SqlType.STRING));
+    assertEquals(true, eval(eq, 10L));
+    assertEquals(false, eval(eq, 11L));
+    assertEquals(0, eval(new Expr.Cast(col(0, SqlType.STRING), SqlType.DATE), "1970-01"));
+    assertEquals(9, eval(new Expr.Cast(col(0, SqlType.STRING), SqlType.DATE), "1970-01-10"));
+  }
+
+  @Test
   void distinctTreatsNullsAsValues() {
     Expr distinct = op(Operator.IS_DISTINCT_FROM, SqlType.BOOLEAN, col(0, SqlType.INTEGER), col(1, SqlType.INTEGER));
     assertEquals(false, eval(distinct, null, null));
