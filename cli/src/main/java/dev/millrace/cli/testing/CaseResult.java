@@ -1,0 +1,12 @@
+package dev.millrace.cli.testing;
+
+/** How one test ended, as the report records it. */
+public record CaseResult(String file, String test, Status status, String message) {
+
+  /** The report's statuses: ERROR is a crash of the engine or runner, not a wrong answer. */
+  public enum Status { PASS, FAIL, ERROR, SKIP }
+
+  public static CaseResult pass(String file, String test) {
+    return new CaseResult(file, test, Status.PASS, "");
+  }
+}

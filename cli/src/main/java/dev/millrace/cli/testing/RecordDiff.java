@@ -1,0 +1,38 @@
+package dev.millrace.cli.testing;
+
+import java.util.List;
+
+/** Shows expected and actual records of a topic side by side, for a failing case's message. */
+final class RecordDiff {
+  private RecordDiff() {}
+
+  static String counts(String topic, List<TestRecord> expected, List<TestRecord> actual) {
+    return "topic " + topic + ": expected " + expected.size() + " records but got " + actual.size() + "\n" + table(expected, actual);
+  }
+
+  static String at(String topic, int index, String difference, List<TestRecord> expected, List<TestRecord> actual) {
+    return "topic " + topic + ", record " + index + ": " + difference + "\n" + table(expected, actual);
+  }
+
+  private static String table(List<TestRecord> expected, List<TestRecord> actual) {
+    int rows = Math.max(expected.size(), actual.size());
+    int width = 0;
+    for (TestRecord r : expected) {
+      width = Math.max(width, show(r).length());
+    }
+    width = Math.min(Math.max(width, 8), 80);
+    StringBuilder out = new StringBuilder(String.format("  %-" + width + "s | %s%n", "expected", "actual"));
+    for (int i = 0; i < rows; i++) {
+      String left = i < expected.size() ? show(expected.get(i)) : "";
+      String right = i < actual.size() ? show(actual.get(i)) : "";
+      out.append(String.format("  %-" + width + "s %s %s%n", left, left.equals(right) ? "|" : "≠", right));
+    }
+    return out.toString().stripTrailing();
+  }
+
+  private static String show(TestRecord record) {
+    String window = record.window() == null ? "" : " [" + record.window().start() + "," + record.window().end() + ")";
+    String time = record.timestamp() == null ? "" : " @" + record.timestamp();
+    return record.key() + window + " -> " + record.value() + time;
+  }
+}
