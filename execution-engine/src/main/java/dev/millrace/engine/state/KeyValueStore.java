@@ -6,6 +6,9 @@ import java.util.function.BiConsumer;
 /**
  * A sorted byte-keyed store: the bottom of the state stack. Implementations: RocksDB for queries,
  * memory for tests; decorators add changelogging to a compacted topic. Keys compare as unsigned bytes.
+ *
+ * <p>A store may keep the arrays it is given (the in-memory store and the changelog buffer do), so
+ * callers must not change a key or value array after handing it over.
  */
 public interface KeyValueStore extends AutoCloseable {
   String name();

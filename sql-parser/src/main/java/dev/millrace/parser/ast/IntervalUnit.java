@@ -5,7 +5,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A time unit passed as a function argument, as in {@code TIMESTAMPADD(SECONDS, 5, ts)}.
- * ksqlDB accepts DAYS, HOURS, MINUTES, SECONDS and MILLISECONDS (singular or plural).
+ * Only the plural spellings (DAYS, HOURS, MINUTES, SECONDS, MILLISECONDS) are read as units here,
+ * because the singular ones are common column names. A function that takes no unit may treat
+ * it as a column of that name.
  */
 public record IntervalUnit(TimeUnit unit, NodeLocation location) implements Expression {
 

@@ -1,0 +1,190 @@
+package dev.millrace.cli.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandler;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A client of the ksqlDB-compatible REST API of a Millrace server: run statements
+ * ({@code POST /ksql}), stream queries ({@code POST /query-stream}), close them
+ * ({@code POST /close-query}) and ask who the server is ({@code GET /info}).
+ *
+ * <p>Responses are kept as Jackson trees so the shell can show whatever entity a server returns.
+ * Thread-safe: a {@link QueryStream} may be closed from another thread while rows are read.
+ */
+public final class MillraceClient {
+
+  static final String KSQL_JSON = "application/vnd.ksql.v1+json";
+  static final String DELIMITED = "application/vnd.ksqlapi.delimited.v1";
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+  private final URI server;
+  private final HttpClient http;
+  private final ObjectMapper json = new ObjectMapper();
+
+  /** A client of the server at {@code server}, e.g. {@code http://localhost:8088}. */
+  public MillraceClient(URI server) {
+    String text = server.toString();
+    this.server = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+    // HTTP/1.1 keeps streamed query rows flowing as chunks on every server, with no h2c upgrade dance.
+    this.http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(CONNECT_TIMEOUT)
+        .build();
+  }
+
+  /** The server's base address, without a trailing slash. */
+  public URI server() {
+    return server;
+  }
+
+  /** {@code GET /info}: the server's version and identity. */
+  public ServerInfo info() throws MillraceClientException {
+    HttpRequest request = request("/info").header("Accept", KSQL_JSON).GET().build();
+    JsonNode info = readJson(send(request, HttpResponse.BodyHandlers.ofString()));
+    JsonNode details = info.path("KsqlServerInfo");
+    return new ServerInfo(
+        details.path("version").asText(""),
+        details.path("kafkaClusterId").asText(""),
+        details.path("ksqlServiceId").asText(""));
+  }
+
+  /**
+   * {@code POST /ksql}: runs one or more statements (each ending with {@code ;}) and returns one
+   * entity per statement, each an object with an {@code @type}.
+   *
+   * @throws ServerErrorException when the server rejects a statement; it carries the entities of
+   *     the statements that ran before it
+   */
+  public List<JsonNode> execute(String ksql, Map<String, String> properties) throws MillraceClientException {
+    ObjectNode body = json.createObjectNode().put("ksql", ksql);
+    body.set("streamsProperties", json.valueToTree(properties));
+    JsonNode entities = readJson(send(post("/ksql", body, KSQL_JSON), HttpResponse.BodyHandlers.ofString()));
+    if (!entities.isArray()) {
+      throw ErrorResponses.fromBody(json, 200, entities.toString());
+    }
+    List<JsonNode> result = new ArrayList<>();
+    entities.forEach(result::add);
+    return result;
+  }
+
+  /**
+   * {@code POST /query-stream}: starts a push or pull query and returns once its header has
+   * arrived. Read rows with {@link QueryStream#nextRow()}; {@link QueryStream#close()} cancels it.
+   */
+  public QueryStream query(String sql, Map<String, String> properties) throws MillraceClientException {
+    ObjectNode body = json.createObjectNode().put("sql", sql);
+    body.set("properties", json.valueToTree(properties));
+    HttpResponse<InputStream> response =
+        send(post("/query-stream", body, DELIMITED), HttpResponse.BodyHandlers.ofInputStream());
+    if (response.statusCode() >= 300) {
+      throw ErrorResponses.fromBody(json, response.statusCode(), drain(response.body()));
+    }
+    return QueryStream.open(response.body(), json, this::closeQueryQuietly);
+  }
+
+  /** {@code POST /close-query}: asks the server to stop the push query with this id. */
+  public void closeQuery(String queryId) throws MillraceClientException {
+    ObjectNode body = json.createObjectNode().put("queryId", queryId);
+    HttpRequest request = request("/close-query")
+        .timeout(CLOSE_TIMEOUT)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+        .build();
+    HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() >= 300) {
+      throw ErrorResponses.fromBody(json, response.statusCode(), response.body());
+    }
+  }
+
+  private void closeQueryQuietly(String queryId) {
+    try {
+      closeQuery(queryId);
+    } catch (MillraceClientException alreadyGone) {
+      // The stream itself is already closed, which ends the query on the server too.
+    }
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(server + path));
+  }
+
+  private HttpRequest post(String path, JsonNode body, String accept) {
+    return request(path)
+        .header("Content-Type", "application/json")
+        .header("Accept", accept)
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+        .build();
+  }
+
+  private JsonNode readJson(HttpResponse<String> response) throws ServerErrorException {
+    if (response.statusCode() >= 300) {
+      throw ErrorResponses.fromBody(json, response.statusCode(), response.body());
+    }
+    try {
+      return json.readTree(response.body());
+    } catch (IOException notJson) {
+      throw ErrorResponses.fromBody(json, response.statusCode(), response.body());
+    }
+  }
+
+  private <T> HttpResponse<T> send(HttpRequest request, BodyHandler<T> handler)
+      throws ServerUnreachableException {
+    try {
+      return http.send(request, handler);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ServerUnreachableException("Interrupted while waiting for the Millrace server at " + server, e);
+    } catch (IOException e) {
+      throw unreachable(e);
+    }
+  }
+
+  private ServerUnreachableException unreachable(IOException e) {
+    String reason = reason(e);
+    String message = e instanceof ConnectException || reason.startsWith("unknown host")
+        ? "Could not reach the Millrace server at " + server + ": " + reason
+        : "Lost the connection to the Millrace server at " + server + ": " + reason;
+    return new ServerUnreachableException(message, e);
+  }
+
+  private String reason(IOException e) {
+    if (e instanceof HttpConnectTimeoutException) {
+      return "connection timed out";
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+        return "unknown host " + server.getHost();
+      }
+    }
+    if (e instanceof ConnectException) {
+      return "connection refused";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  private static String drain(InputStream body) {
+    try (body) {
+      return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package dev.millrace.engine.state;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ChangeloggingKeyValueStoreTest {
+  private final ChangelogPartition changelog = new ChangelogPartition("q1-store-changelog", 3);
+  private final ChangeloggingKeyValueStore store =
+      new ChangeloggingKeyValueStore(new InMemoryKeyValueStore("store"), changelog);
+
+  @Test
+  void writesReachTheStoreAndTheChangelogOncePerKeyWithTheLastValue() {
+    store.put(bytes("b"), bytes("1"));
+    store.put(bytes("a"), bytes("1"));
+    store.put(bytes("b"), bytes("2"));
+    store.delete(bytes("a"));
+
+    assertArrayEquals(bytes("2"), store.get(bytes("b")));
+    assertEquals(List.of("q1-store-changelog-3 a=null", "q1-store-changelog-3 b=2"), sent());
+  }
+
+  @Test
+  void sendingEmptiesTheBuffer() {
+    store.put(bytes("a"), bytes("1"));
+    sent();
+    assertFalse(store.hasPendingWrites());
+    assertEquals(List.of(), sent());
+  }
+
+  private List<String> sent() {
+    List<String> lines = new ArrayList<>();
+    store.sendChangelog((partition, key, value) ->
+        lines.add(partition + " " + text(key) + "=" + text(value)));
+    return lines;
+  }
+
+  private static String text(byte[] bytes) {
+    return bytes == null ? "null" : new String(bytes, UTF_8);
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(UTF_8);
+  }
+}

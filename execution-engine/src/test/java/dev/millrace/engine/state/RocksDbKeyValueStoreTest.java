@@ -1,0 +1,34 @@
+package dev.millrace.engine.state;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RocksDbKeyValueStoreTest extends KeyValueStoreContract {
+  @TempDir
+  Path directory;
+
+  @Override
+  protected KeyValueStore newStore(String name) {
+    return RocksDbKeyValueStore.open(name, directory.resolve(name));
+  }
+
+  @Test
+  void contentsSurviveCloseAndReopen() {
+    store.put(bytes("a"), bytes("1"));
+    store.close();
+    store = newStore("contract");
+    assertArrayEquals(bytes("1"), store.get(bytes("a")));
+  }
+
+  @Test
+  void useAfterCloseFailsInsteadOfCrashing() {
+    store.close();
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> store.get(bytes("a")));
+    assertEquals("state store contract is closed", e.getMessage());
+  }
+}
