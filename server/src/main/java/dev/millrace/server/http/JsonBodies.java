@@ -1,0 +1,83 @@
+package dev.millrace.server.http;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.millrace.server.api.ApiJson;
+import dev.millrace.server.service.ErrorCode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.stream.Collectors;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+
+/** Reads a request's JSON body into an API record, turning every kind of bad input into a 400. */
+final class JsonBodies {
+
+  /** Larger bodies are refused: a batch of statements is text, not data. */
+  static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+  private JsonBodies() {
+  }
+
+  /** Checks the content type, reads the body and maps it onto {@code type}. */
+  static <T> T read(Request request, Class<T> type) throws IOException {
+    MediaTypes.requireJsonBody(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
+    byte[] body = readBytes(request);
+    if (body.length == 0 || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+      throw new ApiException(ErrorCode.BAD_REQUEST, "Request body is empty; expected a JSON object");
+    }
+    T value;
+    try {
+      value = ApiJson.mapper().readValue(body, type);
+    } catch (JacksonException e) {
+      throw new ApiException(ErrorCode.BAD_REQUEST, describe(e));
+    }
+    if (value == null) {
+      throw new ApiException(ErrorCode.BAD_REQUEST, "Request body must be a JSON object");
+    }
+    return value;
+  }
+
+  private static byte[] readBytes(Request request) throws IOException {
+    try (InputStream in = Request.asInputStream(request)) {
+      byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+      if (body.length > MAX_BODY_BYTES) {
+        throw new ApiException(ErrorCode.BAD_REQUEST,
+            "Request body is larger than " + MAX_BODY_BYTES + " bytes");
+      }
+      return body;
+    }
+  }
+
+  private static String describe(JacksonException e) {
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      String known = unknown.getKnownPropertyIds().stream()
+          .map(Object::toString).sorted().collect(Collectors.joining(", "));
+      return "Unknown field '" + unknown.getPropertyName() + "' in request body; known fields: "
+          + known;
+    }
+    if (e instanceof MismatchedInputException mismatch) {
+      String field = fieldPath(mismatch);
+      return field.isEmpty()
+          ? "Request body must be a JSON object"
+          : "Field '" + field + "' in request body has the wrong type";
+    }
+    return "Invalid JSON in request body" + at(e.getLocation()) + ": " + e.getOriginalMessage();
+  }
+
+  private static String fieldPath(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+        .collect(Collectors.joining("."));
+  }
+
+  private static String at(JsonLocation location) {
+    if (location == null || location.getLineNr() < 1) {
+      return "";
+    }
+    return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+  }
+}

@@ -1,0 +1,122 @@
+package dev.millrace.server.http;
+
+import dev.millrace.server.service.EngineFacade;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * Millrace's REST API server: ksqlDB's endpoints on one port, speaking HTTP/1.1 and cleartext
+ * HTTP/2 (by prior knowledge or by upgrade), delegating all work to an {@link EngineFacade}.
+ *
+ * <pre>{@code
+ * RestServer server = new RestServer(engine, "0.0.0.0", RestServer.DEFAULT_PORT);
+ * server.start();
+ * ...
+ * server.close();
+ * }</pre>
+ */
+public final class RestServer implements AutoCloseable {
+
+  /** ksqlDB's port, and so Millrace's. */
+  public static final int DEFAULT_PORT = 8088;
+
+  /** How often idle push-query streams write a newline to find clients that left. */
+  public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(1);
+
+  private final Server server;
+  private final ServerConnector connector;
+  private final ActiveQueries active = new ActiveQueries();
+  private final Duration keepAlive;
+  private final ScheduledExecutorService keepAliveTimer;
+
+  /**
+   * @param host the address to listen on, for example {@code 0.0.0.0} or {@code localhost}
+   * @param port the port, or 0 for any free one (see {@link #port()})
+   */
+  public RestServer(EngineFacade engine, String host, int port) {
+    this(engine, host, port, DEFAULT_KEEP_ALIVE);
+  }
+
+  /** As {@link #RestServer(EngineFacade, String, int)} with a keep-alive interval. */
+  public RestServer(EngineFacade engine, String host, int port, Duration keepAlive) {
+    Objects.requireNonNull(engine, "engine");
+    this.keepAlive = Objects.requireNonNull(keepAlive, "keepAlive");
+    QueuedThreadPool threads = new QueuedThreadPool();
+    threads.setName("millrace-http");
+    server = new Server(threads);
+    HttpConfiguration config = new HttpConfiguration();
+    config.setSendServerVersion(false);
+    connector = new ServerConnector(server,
+        new HttpConnectionFactory(config), new HTTP2CServerConnectionFactory(config));
+    connector.setHost(host);
+    connector.setPort(port);
+    server.addConnector(connector);
+    server.setHandler(routes(engine));
+    server.setErrorHandler(new JsonErrorHandler());
+    server.setStopTimeout(5_000);
+    keepAliveTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "millrace-http-keepalive");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  private ApiRouter routes(EngineFacade engine) {
+    QueryStarter starter = new QueryStarter(engine, active);
+    StatusResource status = new StatusResource(engine);
+    return new ApiRouter()
+        .route("POST", "/ksql", new KsqlResource(engine))
+        .route("POST", "/query", new QueryResource(starter))
+        .route("POST", "/query-stream", new QueryStreamResource(starter))
+        .route("POST", "/close-query", new CloseQueryResource(active))
+        .route("GET", "/info", new InfoResource(engine))
+        .route("GET", "/healthcheck", new HealthCheckResource(engine))
+        .route("GET", "/status", status)
+        .routePrefix("GET", StatusResource.PREFIX, status)
+        .route("GET", "/clusterStatus", new ClusterStatusResource(Clock.systemUTC()));
+  }
+
+  /** Starts listening; fails if the port is taken. */
+  public void start() throws Exception {
+    server.start();
+    long nanos = keepAlive.toNanos();
+    keepAliveTimer.scheduleWithFixedDelay(
+        () -> active.keepAlive(nanos), nanos, nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** The port listened on: the configured one, or the one chosen when 0 was configured. */
+  public int port() {
+    return connector.getLocalPort();
+  }
+
+  /** The base URI clients use, for example {@code http://localhost:8088}. */
+  public URI uri() {
+    String host = connector.getHost() == null || connector.getHost().equals("0.0.0.0")
+        ? "localhost" : connector.getHost();
+    return URI.create("http://" + host + ":" + port());
+  }
+
+  /** Number of push queries streaming right now. */
+  public int activeQueries() {
+    return active.size();
+  }
+
+  /** Ends every streaming query, then stops listening. */
+  @Override
+  public void close() throws Exception {
+    keepAliveTimer.shutdownNow();
+    active.closeAll();
+    server.stop();
+  }
+}

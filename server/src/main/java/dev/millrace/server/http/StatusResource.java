@@ -1,0 +1,41 @@
+package dev.millrace.server.http;
+
+import dev.millrace.server.api.CommandStatus;
+import dev.millrace.server.api.CommandStatuses;
+import dev.millrace.server.service.EngineFacade;
+import dev.millrace.server.service.ErrorCode;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * {@code GET /status} lists every command's status; {@code GET /status/{commandId}} gives one
+ * command's. Command ids contain slashes ({@code stream/PAGEVIEWS/create}), so the id is the
+ * whole rest of the path.
+ */
+final class StatusResource extends ApiHandler {
+
+  static final String PREFIX = "/status/";
+
+  private final EngineFacade engine;
+
+  StatusResource(EngineFacade engine) {
+    this.engine = engine;
+  }
+
+  @Override
+  protected void serve(Request request, Response response, Callback callback) {
+    String type = MediaTypes.jsonResponseType(request.getHeaders().get(HttpHeader.ACCEPT));
+    String path = Request.getPathInContext(request);
+    if (!path.startsWith(PREFIX)) {
+      JsonResponses.send(response, callback, 200, type,
+          new CommandStatuses(engine.commandStatuses()));
+      return;
+    }
+    String commandId = path.substring(PREFIX.length());
+    CommandStatus status = engine.commandStatus(commandId).orElseThrow(() ->
+        new ApiException(ErrorCode.NOT_FOUND, "Command not found: " + commandId));
+    JsonResponses.send(response, callback, 200, type, status);
+  }
+}
