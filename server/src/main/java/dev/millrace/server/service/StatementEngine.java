@@ -1,0 +1,236 @@
+package dev.millrace.server.service;
+
+import dev.millrace.parser.ParseException;
+import dev.millrace.parser.ParsedStatement;
+import dev.millrace.parser.SqlParser;
+import dev.millrace.parser.ast.DefineVariable;
+import dev.millrace.parser.ast.DescribeSource;
+import dev.millrace.parser.ast.DropSource;
+import dev.millrace.parser.ast.SetProperty;
+import dev.millrace.parser.ast.Show;
+import dev.millrace.parser.ast.Statement;
+import dev.millrace.parser.ast.Terminate;
+import dev.millrace.parser.ast.UndefineVariable;
+import dev.millrace.parser.ast.UnsetProperty;
+import dev.millrace.planner.catalog.Catalog;
+import dev.millrace.planner.catalog.CatalogChange;
+import dev.millrace.planner.catalog.DataSource;
+import dev.millrace.server.api.CommandStatus;
+import dev.millrace.server.api.CommandStatusEntity;
+import dev.millrace.server.api.KafkaTopicInfo;
+import dev.millrace.server.api.KafkaTopicsList;
+import dev.millrace.server.api.KsqlEntity;
+import dev.millrace.server.api.PropertiesList;
+import dev.millrace.server.api.Queries;
+import dev.millrace.server.api.SourceDescriptionEntity;
+import dev.millrace.server.api.StreamsList;
+import dev.millrace.server.api.TablesList;
+import dev.millrace.server.api.VariablesList;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs statements against one catalog and one backend: the heart shared by the REST server and
+ * the offline test runner. Statements that change the catalog or start queries run one at a time;
+ * each is recorded in the command sink once it is accepted, before it takes effect.
+ */
+public final class StatementEngine implements AutoCloseable {
+  private final SqlParser parser = new SqlParser();
+  private final QueryBackend backend;
+  private final CommandSink commands;
+  private final Map<String, String> serverProperties;
+  private final AtomicReference<Catalog> catalog = new AtomicReference<>(Catalog.empty());
+  private final Map<String, PersistentQuery> queries = new ConcurrentSkipListMap<>();
+  private final QueryPlanning planning;
+
+  public StatementEngine(QueryBackend backend, CommandSink commands, Map<String, String> serverProperties) {
+    this.backend = backend;
+    this.commands = commands;
+    this.serverProperties = Map.copyOf(serverProperties);
+    this.planning = new QueryPlanning(this);
+  }
+
+  /** Splits and parses a script; a syntax error becomes a BAD_STATEMENT error with line:column. */
+  public List<ParsedStatement> parse(String sql) {
+    try {
+      return parser.parse(sql);
+    } catch (ParseException syntax) {
+      throw new EngineException(ErrorCode.BAD_STATEMENT, syntax.getMessage(), sql);
+    }
+  }
+
+  /**
+   * Runs one statement with the session's properties and variables; SET, UNSET, DEFINE and
+   * UNDEFINE change the given session.
+   */
+  public KsqlEntity execute(ParsedStatement parsed, Session session) {
+    Statement statement = parsed.statement();
+    String text = parsed.text() + ";";
+    if (statement instanceof Show show) {
+      return show(show, text, session);
+    }
+    if (statement instanceof DescribeSource describe) {
+      return describe(describe, text);
+    }
+    if (statement instanceof SetProperty set) {
+      session.properties().put(set.name(), set.value());
+      return success(text, "Property '" + set.name() + "' set to '" + set.value() + "'");
+    }
+    if (statement instanceof UnsetProperty unset) {
+      session.properties().remove(unset.name());
+      return success(text, "Property '" + unset.name() + "' unset");
+    }
+    if (statement instanceof DefineVariable define) {
+      session.variables().put(define.name(), define.value());
+      return success(text, "Variable '" + define.name() + "' defined");
+    }
+    if (statement instanceof UndefineVariable undefine) {
+      session.variables().remove(undefine.name());
+      return success(text, "Variable '" + undefine.name() + "' undefined");
+    }
+    synchronized (this) {
+      if (statement instanceof Terminate terminate) {
+        return terminate(terminate, text);
+      }
+      if (statement instanceof DropSource drop) {
+        return drop(drop, text, session);
+      }
+      return planning.execute(parsed, text, session);
+    }
+  }
+
+  Catalog catalog() {
+    return catalog.get();
+  }
+
+  void changeCatalog(CatalogChange change) {
+    catalog.updateAndGet(current -> current.apply(change));
+  }
+
+  QueryBackend backend() {
+    return backend;
+  }
+
+  CommandSink commands() {
+    return commands;
+  }
+
+  Map<String, PersistentQuery> queries() {
+    return queries;
+  }
+
+  Map<String, String> serverProperties() {
+    return serverProperties;
+  }
+
+  static CommandStatusEntity success(String text, String message) {
+    return new CommandStatusEntity(text, "", CommandStatus.success(message), 0, List.of());
+  }
+
+  private KsqlEntity show(Show show, String text, Session session) {
+    Catalog current = catalog.get();
+    return switch (show.target()) {
+      case STREAMS -> new StreamsList(text,
+          current.sources().stream().filter(s -> !s.isTable()).map(CatalogEntities::info).toList(), List.of());
+      case TABLES -> new TablesList(text,
+          current.sources().stream().filter(DataSource::isTable).map(CatalogEntities::info).toList(), List.of());
+      case QUERIES -> new Queries(text, queries.values().stream().map(CatalogEntities::running).toList(), List.of());
+      case TOPICS, ALL_TOPICS -> new KafkaTopicsList(text,
+          backend.topics(show.target() == Show.Target.ALL_TOPICS).stream()
+              .map(t -> new KafkaTopicInfo(t.name(), Collections.nCopies(t.partitions(), t.replicas()))).toList(),
+          List.of());
+      case PROPERTIES -> properties(text, session);
+      case VARIABLES -> new VariablesList(text, variables(session), List.of());
+      case FUNCTIONS, TYPES -> planning.show(show, text);
+    };
+  }
+
+  private PropertiesList properties(String text, Session session) {
+    Map<String, String> all = new TreeMap<>(serverProperties);
+    all.putAll(session.propertyStrings());
+    List<PropertiesList.Property> properties = all.entrySet().stream()
+        .map(e -> new PropertiesList.Property(e.getKey(), "KSQL", e.getValue())).toList();
+    return new PropertiesList(text, properties, new ArrayList<>(session.properties().keySet()), List.of(), List.of());
+  }
+
+  private static List<VariablesList.Variable> variables(Session session) {
+    return session.variables().entrySet().stream()
+        .map(e -> new VariablesList.Variable(e.getKey(), e.getValue())).toList();
+  }
+
+  private KsqlEntity describe(DescribeSource describe, String text) {
+    DataSource source = catalog.get().source(describe.name()).orElseThrow(() -> new EngineException(
+        ErrorCode.BAD_STATEMENT, "Could not find STREAM/TABLE '" + describe.name() + "' in the Metastore", text));
+    int partitions = backend.topicExists(source.topic()) ? backend.partitions(source.topic()) : 0;
+    return new SourceDescriptionEntity(text,
+        CatalogEntities.describe(source, catalog.get(), queries, describe.extended(), partitions, 1), List.of());
+  }
+
+  private KsqlEntity terminate(Terminate terminate, String text) {
+    List<String> ids = terminate.queryId().map(List::of).orElseGet(() -> new ArrayList<>(queries.keySet()));
+    for (String id : ids) {
+      if (!queries.containsKey(id)) {
+        throw new EngineException(ErrorCode.BAD_STATEMENT, "Unknown queryId: " + id, text);
+      }
+    }
+    long sequence = commands.append(text, Map.of());
+    ids.forEach(this::stopQuery);
+    return new CommandStatusEntity(text, "terminate/" + String.join(",", ids) + "/execute",
+        new CommandStatus(CommandStatus.Status.SUCCESS, "Query terminated.", null), sequence, List.of());
+  }
+
+  void stopQuery(String id) {
+    PersistentQuery query = queries.remove(id);
+    if (query != null) {
+      backend.stopPersistent(id, true);
+      catalog.updateAndGet(current -> current.withoutQuery(id));
+    }
+  }
+
+  private KsqlEntity drop(DropSource drop, String text, Session session) {
+    Catalog current = catalog.get();
+    var found = current.source(drop.name());
+    if (found.isEmpty()) {
+      if (drop.ifExists()) {
+        return success(text, "Source `" + drop.name() + "` does not exist.");
+      }
+      throw new EngineException(ErrorCode.BAD_STATEMENT, "Source " + drop.name() + " does not exist.", text);
+    }
+    DataSource source = found.get();
+    if (source.isTable() != (drop.kind() == dev.millrace.parser.ast.SourceKind.TABLE)) {
+      throw new EngineException(ErrorCode.BAD_STATEMENT, "Incompatible data source type is "
+          + (source.isTable() ? "TABLE" : "STREAM") + ", but statement was DROP "
+          + (source.isTable() ? "STREAM" : "TABLE"), text);
+    }
+    List<String> readers = current.readersOf(source.name());
+    if (!readers.isEmpty()) {
+      throw new EngineException(ErrorCode.BAD_STATEMENT, "Cannot drop " + source.name()
+          + ".\nThe following queries read from this source: [" + String.join(", ", readers) + "].\n"
+          + "You need to terminate them before dropping " + source.name() + ".", text);
+    }
+    if (drop.deleteTopic() && source.readOnly()) {
+      throw new EngineException(ErrorCode.BAD_STATEMENT, "Cannot delete the topic of read-only source " + source.name(), text);
+    }
+    long sequence = commands.append(text, session.propertyStrings());
+    current.writersOf(source.name()).forEach(this::stopQuery);
+    changeCatalog(new CatalogChange.RemoveSource(source.name()));
+    if (drop.deleteTopic() && backend.topicExists(source.topic())) {
+      backend.deleteTopic(source.topic());
+    }
+    return new CommandStatusEntity(text, (source.isTable() ? "table/" : "stream/") + source.name() + "/drop",
+        CommandStatus.success("Source `" + source.name() + "` (topic: " + source.topic() + ") was dropped."),
+        sequence, List.of());
+  }
+
+  @Override
+  public void close() {
+    new ArrayList<>(queries.keySet()).forEach(id -> backend.stopPersistent(id, false));
+    queries.clear();
+    backend.close();
+  }
+}
