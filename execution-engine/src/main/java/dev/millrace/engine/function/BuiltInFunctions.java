@@ -1,0 +1,14 @@
+package dev.millrace.engine.function;
+
+/** Registers every built-in function; each family lives in its own class. */
+final class BuiltInFunctions {
+  private BuiltInFunctions() {}
+
+  static FunctionRegistry.Builder register(FunctionRegistry.Builder builder) {
+    StringFunctions.register(builder);
+    NumericFunctions.register(builder);
+    NullFunctions.register(builder);
+    BuiltInAggregates.register(builder);
+    return builder;
+  }
+}
