@@ -85,8 +85,10 @@ public final class InMemoryBackend implements QueryBackend {
   }
 
   @Override
-  public List<Row> tableRows(String queryId, String storeName) {
-    throw new EngineException(ErrorCode.BAD_STATEMENT, "Pull queries need a running server; offline runs support persistent queries only");
+  public List<TopicRecord> readTopic(String topic) {
+    return records(topic).stream()
+        .map(r -> new TopicRecord(r.partition(), r.offset(), r.key(), r.value(), r.timestamp()))
+        .toList();
   }
 
   @Override

@@ -40,11 +40,14 @@ public interface QueryBackend extends AutoCloseable {
    */
   RunningTransientQuery startTransient(String queryId, PlanStep plan, boolean fromBeginning, Consumer<Row> rows);
 
-  /** The current rows of a table materialised by a persistent query, for pull queries. */
-  List<Row> tableRows(String queryId, String storeName);
+  /** Every record now in the topic, each partition in offset order (pull queries read tables this way). */
+  List<TopicRecord> readTopic(String topic);
 
   @Override
   void close();
+
+  /** A stored record of a topic. */
+  record TopicRecord(int partition, long offset, byte[] key, byte[] value, long timestamp) {}
 
   /** A topic as SHOW TOPICS lists it. */
   record TopicSummary(String name, int partitions, int replicas) {}

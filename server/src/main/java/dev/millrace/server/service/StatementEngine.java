@@ -5,19 +5,23 @@ import dev.millrace.parser.ParsedStatement;
 import dev.millrace.parser.SqlParser;
 import dev.millrace.parser.ast.DefineVariable;
 import dev.millrace.parser.ast.DescribeSource;
-import dev.millrace.parser.ast.DropSource;
 import dev.millrace.parser.ast.SetProperty;
 import dev.millrace.parser.ast.Show;
 import dev.millrace.parser.ast.Statement;
 import dev.millrace.parser.ast.Terminate;
 import dev.millrace.parser.ast.UndefineVariable;
 import dev.millrace.parser.ast.UnsetProperty;
+import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.planner.catalog.Catalog;
+import dev.millrace.planner.catalog.QueryLinks;
 import dev.millrace.planner.catalog.CatalogChange;
 import dev.millrace.planner.catalog.DataSource;
 import dev.millrace.server.api.CommandStatus;
 import dev.millrace.server.api.CommandStatusEntity;
+import dev.millrace.server.api.FunctionNameList;
 import dev.millrace.server.api.KafkaTopicInfo;
+import dev.millrace.server.api.SimpleFunctionInfo;
+import dev.millrace.server.api.TypeList;
 import dev.millrace.server.api.KafkaTopicsList;
 import dev.millrace.server.api.KsqlEntity;
 import dev.millrace.server.api.PropertiesList;
@@ -46,13 +50,25 @@ public final class StatementEngine implements AutoCloseable {
   private final Map<String, String> serverProperties;
   private final AtomicReference<Catalog> catalog = new AtomicReference<>(Catalog.empty());
   private final Map<String, PersistentQuery> queries = new ConcurrentSkipListMap<>();
+  private final FunctionRegistry functions;
   private final QueryPlanning planning;
+  private final QueryRunner queryRunner;
+  private final boolean createsMissingTopics;
+  private volatile boolean replaying;
 
-  public StatementEngine(QueryBackend backend, CommandSink commands, Map<String, String> serverProperties) {
+  /**
+   * @param createsMissingTopics whether a statement naming a topic that does not exist creates it
+   *     with one partition (offline runs, as ksqlDB's test runner does) rather than failing
+   */
+  public StatementEngine(QueryBackend backend, CommandSink commands, FunctionRegistry functions,
+      Map<String, String> serverProperties, boolean createsMissingTopics) {
     this.backend = backend;
     this.commands = commands;
     this.serverProperties = Map.copyOf(serverProperties);
-    this.planning = new QueryPlanning(this);
+    this.createsMissingTopics = createsMissingTopics;
+    this.functions = functions;
+    this.planning = new QueryPlanning(this, functions);
+    this.queryRunner = new QueryRunner(this, planning, functions);
   }
 
   /** Splits and parses a script; a syntax error becomes a BAD_STATEMENT error with line:column. */
@@ -97,14 +113,39 @@ public final class StatementEngine implements AutoCloseable {
       if (statement instanceof Terminate terminate) {
         return terminate(terminate, text);
       }
-      if (statement instanceof DropSource drop) {
-        return drop(drop, text, session);
-      }
       return planning.execute(parsed, text, session);
     }
   }
 
+  /** Starts a push query or answers a pull query, delivering the result to {@code subscriber}. */
+  public void runQuery(ParsedStatement query, Session session, QuerySubscriber subscriber) {
+    queryRunner.run(query, session, subscriber);
+  }
+
+  /** Whether the backend answers (for the health check). */
+  public boolean backendHealthy() {
+    try {
+      backend.topicExists("__millrace_health_probe");
+      return true;
+    } catch (RuntimeException unreachable) {
+      return false;
+    }
+  }
+
+  boolean createsMissingTopics() {
+    return createsMissingTopics;
+  }
+
+  void linkQuery(QueryLinks links) {
+    catalog.updateAndGet(current -> current.withQuery(links));
+  }
+
   Catalog catalog() {
+    return catalog.get();
+  }
+
+  /** The catalog as it is now (an immutable snapshot). */
+  public Catalog catalogSnapshot() {
     return catalog.get();
   }
 
@@ -117,7 +158,42 @@ public final class StatementEngine implements AutoCloseable {
   }
 
   CommandSink commands() {
-    return commands;
+    return replaying ? CommandSink.NONE : commands;
+  }
+
+  /** Runs a statement the server itself issues at every start, without logging it. */
+  public synchronized KsqlEntity executeUnlogged(ParsedStatement statement, Session session) {
+    replaying = true;
+    try {
+      return execute(statement, session);
+    } finally {
+      replaying = false;
+    }
+  }
+
+  /**
+   * Runs the logged statements again, in order, without logging them twice: rebuilds the catalog
+   * and restarts the queries, which carry on from their committed offsets. A statement that no
+   * longer runs is reported in the returned list and skipped.
+   */
+  public synchronized List<String> replay(List<LoggedCommand> logged) {
+    List<String> skipped = new ArrayList<>();
+    replaying = true;
+    try {
+      for (LoggedCommand command : logged) {
+        Session session = Session.of(new java.util.LinkedHashMap<>(command.properties()), Map.of());
+        try {
+          for (ParsedStatement statement : parse(command.statement())) {
+            execute(statement, session);
+          }
+        } catch (RuntimeException failed) {
+          skipped.add("command " + command.sequence() + ": " + failed.getMessage());
+        }
+      }
+    } finally {
+      replaying = false;
+    }
+    return skipped;
   }
 
   Map<String, PersistentQuery> queries() {
@@ -146,8 +222,16 @@ public final class StatementEngine implements AutoCloseable {
           List.of());
       case PROPERTIES -> properties(text, session);
       case VARIABLES -> new VariablesList(text, variables(session), List.of());
-      case FUNCTIONS, TYPES -> planning.show(show, text);
+      case FUNCTIONS -> new FunctionNameList(text, functions.list().stream()
+          .map(f -> new SimpleFunctionInfo(f.name(), f.kind().name(), "")).toList(), List.of());
+      case TYPES -> new TypeList(text, typeSchemas(current), List.of());
     };
+  }
+
+  private static Map<String, dev.millrace.server.api.SchemaInfo> typeSchemas(Catalog catalog) {
+    Map<String, dev.millrace.server.api.SchemaInfo> types = new TreeMap<>();
+    catalog.types().forEach((name, type) -> types.put(name, CatalogEntities.schema(type)));
+    return types;
   }
 
   private PropertiesList properties(String text, Session session) {
@@ -190,41 +274,6 @@ public final class StatementEngine implements AutoCloseable {
       backend.stopPersistent(id, true);
       catalog.updateAndGet(current -> current.withoutQuery(id));
     }
-  }
-
-  private KsqlEntity drop(DropSource drop, String text, Session session) {
-    Catalog current = catalog.get();
-    var found = current.source(drop.name());
-    if (found.isEmpty()) {
-      if (drop.ifExists()) {
-        return success(text, "Source `" + drop.name() + "` does not exist.");
-      }
-      throw new EngineException(ErrorCode.BAD_STATEMENT, "Source " + drop.name() + " does not exist.", text);
-    }
-    DataSource source = found.get();
-    if (source.isTable() != (drop.kind() == dev.millrace.parser.ast.SourceKind.TABLE)) {
-      throw new EngineException(ErrorCode.BAD_STATEMENT, "Incompatible data source type is "
-          + (source.isTable() ? "TABLE" : "STREAM") + ", but statement was DROP "
-          + (source.isTable() ? "STREAM" : "TABLE"), text);
-    }
-    List<String> readers = current.readersOf(source.name());
-    if (!readers.isEmpty()) {
-      throw new EngineException(ErrorCode.BAD_STATEMENT, "Cannot drop " + source.name()
-          + ".\nThe following queries read from this source: [" + String.join(", ", readers) + "].\n"
-          + "You need to terminate them before dropping " + source.name() + ".", text);
-    }
-    if (drop.deleteTopic() && source.readOnly()) {
-      throw new EngineException(ErrorCode.BAD_STATEMENT, "Cannot delete the topic of read-only source " + source.name(), text);
-    }
-    long sequence = commands.append(text, session.propertyStrings());
-    current.writersOf(source.name()).forEach(this::stopQuery);
-    changeCatalog(new CatalogChange.RemoveSource(source.name()));
-    if (drop.deleteTopic() && backend.topicExists(source.topic())) {
-      backend.deleteTopic(source.topic());
-    }
-    return new CommandStatusEntity(text, (source.isTable() ? "table/" : "stream/") + source.name() + "/drop",
-        CommandStatus.success("Source `" + source.name() + "` (topic: " + source.topic() + ") was dropped."),
-        sequence, List.of());
   }
 
   @Override
