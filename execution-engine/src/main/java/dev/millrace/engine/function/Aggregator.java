@@ -23,7 +23,7 @@ public interface Aggregator {
   /** Folds one row's arguments into the accumulator. */
   Object add(Object accumulator, Object[] args);
 
-  /** The aggregate's value for an accumulator. */
+  /** The aggregate's value for an accumulator; it never shares mutable parts with the accumulator. */
   Object result(Object accumulator);
 
   /** Whether {@link #undo} is supported, which aggregating a table's changes needs. */

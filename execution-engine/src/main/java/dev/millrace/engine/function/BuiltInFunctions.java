@@ -8,6 +8,15 @@ final class BuiltInFunctions {
     StringFunctions.register(builder);
     NumericFunctions.register(builder);
     NullFunctions.register(builder);
+    ComparisonFunctions.register(builder);
+    CollectionFunctions.register(builder);
+    LambdaFunctions.register(builder);
+    JsonFunctions.register(builder);
+    DateTimeFunctions.register(builder);
+    RegexFunctions.register(builder);
+    EncodingFunctions.register(builder);
+    UrlFunctions.register(builder);
+    MiscFunctions.register(builder);
     BuiltInAggregates.register(builder);
     return builder;
   }
