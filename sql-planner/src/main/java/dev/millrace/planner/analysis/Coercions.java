@@ -87,7 +87,21 @@ public final class Coercions {
       throw new PlanningException(origin.location(), "Cannot convert " + ExpressionText.of(origin) + " of type "
           + from.toSql() + " to " + target.toSql());
     }
+    if (node instanceof RexLiteral literal && OperatorTypes.isNumeric(target)) {
+      return numericLiteral(literal.getValueAs(BigDecimal.class), target);
+    }
     return rex.makeAbstractCast(types.toRel(target), node, false);
+  }
+
+  /** A number as a literal of a numeric type it fits (widening is exact, so nothing is lost). */
+  private RexNode numericLiteral(BigDecimal value, SqlType target) {
+    if (target.base() == SqlType.Base.DOUBLE) {
+      return rex.makeApproxLiteral(value, types.toRel(target));
+    }
+    if (target instanceof SqlType.Decimal d) {
+      return rex.makeExactLiteral(value.setScale(d.scale(), RoundingMode.HALF_UP), types.toRel(target));
+    }
+    return rex.makeExactLiteral(value, types.toRel(target));
   }
 
   /**

@@ -193,6 +193,11 @@ public final class ExpressionAnalyzer {
     SqlType result = OperatorTypes.arithmetic(a.operator(), lt, rt).orElseThrow(() -> new PlanningException(
         a.location(), "Unsupported arithmetic types: " + lt.toSql() + " " + a.operator().symbol() + " " + rt.toSql()
         + " in " + ExpressionText.of(a)));
+    if (result instanceof SqlType.Decimal) {
+      // DECIMAL operands keep their own precision and scale; the engine rounds the exact result.
+      return rex.makeCall(types.toRel(result), ArithmeticOperators.of(a.operator()), List.of(
+          coercions.coerce(left, orOther(typeOf(left), rt), a.left()), coercions.coerce(right, rt, a.right())));
+    }
     return rex.makeCall(types.toRel(result), ArithmeticOperators.of(a.operator()),
         List.of(coercions.coerce(left, result, a.left()), coercions.coerce(right, result, a.right())));
   }

@@ -132,9 +132,10 @@ final class AggregationPlanner {
     List<AggregateCall> calls = new ArrayList<>();
     for (int i = 0; i < aggregates.size(); i++) {
       AggregateSpec spec = aggregates.get(i);
-      calls.add(AggregateCall.create(MillraceOperators.aggregate(spec.name()), false, false, false,
-          List.copyOf(spec.initArguments()), argumentFields.get(i), -1, null, RelCollations.EMPTY,
-          context.types().toRel(spec.type()), "KSQL_AGG_VARIABLE_" + i));
+      org.apache.calcite.rel.type.RelDataType type = context.types().toRel(spec.type());
+      calls.add(AggregateCall.create(MillraceOperators.aggregate(spec.name(), type), false, false, false,
+          List.copyOf(spec.initArguments()), argumentFields.get(i), -1, null, RelCollations.EMPTY, type,
+          "KSQL_AGG_VARIABLE_" + i));
     }
     if (window.isPresent()) {
       return new WindowedAggregate(input.getCluster(), input.getTraitSet(), input, groupKeys.size(), calls,

@@ -7,6 +7,7 @@ import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperatorBinding;
+import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlReturnTypeInference;
 import org.apache.calcite.rel.type.RelDataType;
 
@@ -14,7 +15,7 @@ import org.apache.calcite.rel.type.RelDataType;
  * The Calcite operators for what Calcite's standard table lacks or defines differently from
  * ksqlDB: calls of our function library (typed by the {@code FunctionRegistry}, never by
  * Calcite), IN lists, BETWEEN and subscripts (ksqlDB's 1-based, negative-from-the-end arrays).
- * Every call of these operators is made with an explicit return type, so their return-type
+ * Every call of the scalar operators is made with an explicit return type, so their return-type
  * inference is never meant to run.
  */
 public final class MillraceOperators {
@@ -26,7 +27,6 @@ public final class MillraceOperators {
   public static final SqlFunction SUBSCRIPT = new Opaque("SUBSCRIPT");
 
   private static final Map<String, SqlFunction> SCALARS = new ConcurrentHashMap<>();
-  private static final Map<String, SqlAggFunction> AGGREGATES = new ConcurrentHashMap<>();
 
   private MillraceOperators() {}
 
@@ -35,9 +35,13 @@ public final class MillraceOperators {
     return SCALARS.computeIfAbsent(name, ScalarFunctionOperator::new);
   }
 
-  /** The operator calling the library's aggregate function {@code name} (upper case). */
-  public static SqlAggFunction aggregate(String name) {
-    return AGGREGATES.computeIfAbsent(name, AggregateFunctionOperator::new);
+  /**
+   * The operator calling the library's aggregate function {@code name} (upper case) with a result
+   * of {@code type}. Calcite re-derives aggregate types when it checks plans, so each call's
+   * operator carries the type the registry gave it.
+   */
+  public static SqlAggFunction aggregate(String name, RelDataType type) {
+    return new AggregateFunctionOperator(name, ReturnTypes.explicit(type));
   }
 
   private static final SqlReturnTypeInference EXPLICIT_ONLY = MillraceOperators::explicitOnly;
@@ -63,8 +67,8 @@ public final class MillraceOperators {
 
   /** A call of an aggregate function of the library. */
   public static final class AggregateFunctionOperator extends SqlAggFunction {
-    AggregateFunctionOperator(String name) {
-      super(name, null, SqlKind.OTHER_FUNCTION, EXPLICIT_ONLY, null, null, SqlFunctionCategory.USER_DEFINED_FUNCTION,
+    AggregateFunctionOperator(String name, SqlReturnTypeInference type) {
+      super(name, null, SqlKind.OTHER_FUNCTION, type, null, null, SqlFunctionCategory.USER_DEFINED_FUNCTION,
           false, false);
     }
   }
