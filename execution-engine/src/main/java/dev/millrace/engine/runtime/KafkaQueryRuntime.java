@@ -1,18 +1,12 @@
 package dev.millrace.engine.runtime;
 
 import dev.millrace.engine.operator.Topology;
-import dev.millrace.engine.state.ChangelogRestorer;
 import dev.millrace.engine.state.KeyValueStore;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,11 +32,9 @@ public final class KafkaQueryRuntime implements AutoCloseable {
   private final QueryNames names;
   private volatile QueryState state = QueryState.NOT_RUNNING;
   private volatile QueryError error;
-  private QueryLoop loop;
-  private QueryProducer producer;
-  private volatile TaskManager tasks;
-  private Thread thread;
+  private volatile QueryRun run;
 
+  /** {@code reset}: where to start reading source partitions the query has not committed offsets for. */
   public KafkaQueryRuntime(String queryId, Topology topology, RuntimeConfig config, OffsetReset reset) {
     this.queryId = queryId;
     this.topology = topology;
@@ -55,7 +47,7 @@ public final class KafkaQueryRuntime implements AutoCloseable {
     return queryId;
   }
 
-  /** The query's consumer group id. */
+  /** The query's consumer group id; its internal topics' names start with it. */
   public String groupId() {
     return names.groupId();
   }
@@ -70,47 +62,32 @@ public final class KafkaQueryRuntime implements AutoCloseable {
   }
 
   /**
-   * Prepares the topics and starts processing in the background. Fails with
-   * {@link QueryStartException} (and moves to ERROR) when a source topic is missing or the topics
-   * cannot be co-partitioned.
+   * Prepares the topics and starts processing in the background; does nothing if running. Fails
+   * with {@link QueryStartException} (and moves to ERROR) when a source topic is missing, the
+   * topics cannot be co-partitioned, or Kafka cannot be reached.
    */
   public synchronized void start() {
     if (state == QueryState.RUNNING) {
       return;
     }
+    stop();
     error = null;
-    KafkaClients clients = new KafkaClients(config, names.transactionalId(config.instanceId()));
-    Map<String, String> kafkaTopics = new HashMap<>();
-    topology.repartitionTopics().forEach(topic -> kafkaTopics.put(topic, names.repartitionTopic(topic)));
-    try (Admin admin = clients.admin()) {
-      prepareTopics(new InternalTopics(admin));
-    } catch (RuntimeException e) {
-      fail(e);
-      throw e;
-    }
-    boolean exactlyOnce = config.guarantee() == ProcessingGuarantee.EXACTLY_ONCE;
     try {
-      producer = new QueryProducer(clients.producer(exactlyOnce ? names.transactionalId(config.instanceId()) : null),
-          exactlyOnce, queryId, kafkaTopics, config.processingLogTopic());
+      try (Admin admin = new KafkaClients(config, names.groupId()).admin()) {
+        prepareTopics(new InternalTopics(admin));
+      }
+      run = new QueryRun(queryId, topology, config, names, reset);
     } catch (RuntimeException e) {
       fail(e);
-      throw new QueryStartException("cannot start query " + queryId + ": " + e.getMessage(), e);
+      throw e instanceof QueryStartException start ? start
+          : new QueryStartException("cannot start query " + queryId + ": " + e.getMessage(), e);
     }
-    KafkaConsumer<byte[], byte[]> restoreConsumer = clients.assignedConsumer("restore");
-    KafkaConsumer<byte[], byte[]> consumer = clients.mainConsumer(names.groupId());
-    Map<String, String> planTopics = new HashMap<>();
-    kafkaTopics.forEach((plan, kafka) -> planTopics.put(kafka, plan));
-    tasks = new TaskManager(topology, names, config.stateDirectory().resolve(queryId), producer,
-        new ChangelogRestorer(restoreConsumer), planTopics);
-    loop = new QueryLoop(consumer, producer, tasks, Set.copyOf(kafkaTopics.values()), reset, config.commitInterval());
-    List<String> inputs = new ArrayList<>();
-    topology.sourceTopics().forEach(inputs::add);
-    kafkaTopics.values().forEach(inputs::add);
-    QueryLoop running = loop;
-    QueryProducer output = producer;
-    thread = new Thread(() -> run(running, inputs, consumer, output, restoreConsumer), "millrace-query-" + queryId);
     state = QueryState.RUNNING;
-    thread.start();
+    run.start("millrace-query-" + queryId, this::fail, () -> {
+      if (state == QueryState.RUNNING) {
+        state = QueryState.NOT_RUNNING;
+      }
+    });
   }
 
   private void prepareTopics(InternalTopics topics) {
@@ -123,26 +100,6 @@ public final class KafkaQueryRuntime implements AutoCloseable {
     topics.ensureExists(config.processingLogTopic(), 1, Map.of());
   }
 
-  private void run(QueryLoop running, List<String> inputs, KafkaConsumer<byte[], byte[]> consumer,
-      QueryProducer producer, KafkaConsumer<byte[], byte[]> restoreConsumer) {
-    try {
-      running.run(new LinkedHashSet<>(inputs));
-    } catch (RuntimeException | Error e) {
-      fail(e);
-    } finally {
-      closeQuietly(consumer);
-      if (running.abandoned()) {
-        producer.closeAbruptly();
-      } else {
-        closeQuietly(producer);
-      }
-      closeQuietly(restoreConsumer);
-      if (state == QueryState.RUNNING) {
-        state = QueryState.NOT_RUNNING;
-      }
-    }
-  }
-
   private void fail(Throwable e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     error = new QueryError(message, Instant.now());
@@ -152,17 +109,10 @@ public final class KafkaQueryRuntime implements AutoCloseable {
 
   /** Commits what has been processed, closes the tasks (checkpointing their state) and stops. */
   public synchronized void stop() {
-    if (loop == null) {
-      return;
+    if (run != null) {
+      run.stop();
+      run = null;
     }
-    loop.stop();
-    try {
-      thread.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    loop = null;
-    thread = null;
   }
 
   /**
@@ -170,11 +120,10 @@ public final class KafkaQueryRuntime implements AutoCloseable {
    * aborted, no state checkpointed. For tests of crash recovery only.
    */
   synchronized void crash() {
-    if (loop == null) {
-      return;
+    if (run != null) {
+      run.crash();
+      run = null;
     }
-    loop.abandon();
-    stop();
   }
 
   /**
@@ -183,20 +132,12 @@ public final class KafkaQueryRuntime implements AutoCloseable {
    * query stopped) fails further reads with {@link IllegalStateException}: ask again.
    */
   public List<KeyValueStore> localStores(String name) {
-    TaskManager current = tasks;
+    QueryRun current = run;
     return current == null ? List.of() : current.stores(name);
   }
 
   @Override
   public void close() {
     stop();
-  }
-
-  private static void closeQuietly(AutoCloseable closeable) {
-    try {
-      closeable.close();
-    } catch (Exception e) {
-      LOG.warn("Closing {} failed: {}", closeable.getClass().getSimpleName(), e.getMessage());
-    }
   }
 }

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -25,6 +26,7 @@ final class QueryLoop implements ConsumerRebalanceListener {
   private final QueryProducer producer;
   private final TaskManager tasks;
   private final Set<String> internalTopics;
+  private final RepartitionPurger purger;
   private final OffsetReset reset;
   private final long commitIntervalNanos;
   private volatile boolean stopping;
@@ -34,11 +36,12 @@ final class QueryLoop implements ConsumerRebalanceListener {
 
   /** @param internalTopics the Kafka names of input topics the query writes itself (read from the start) */
   QueryLoop(Consumer<byte[], byte[]> consumer, QueryProducer producer, TaskManager tasks, Set<String> internalTopics,
-      OffsetReset reset, Duration commitInterval) {
+      RepartitionPurger purger, OffsetReset reset, Duration commitInterval) {
     this.consumer = consumer;
     this.producer = producer;
     this.tasks = tasks;
     this.internalTopics = Set.copyOf(internalTopics);
+    this.purger = purger;
     this.reset = reset;
     this.commitIntervalNanos = commitInterval.toNanos();
   }
@@ -54,7 +57,7 @@ final class QueryLoop implements ConsumerRebalanceListener {
           uncommitted = true;
         }
         if (uncommitted && System.nanoTime() - lastCommit >= commitIntervalNanos) {
-          commit();
+          commitOrRejoin();
         }
       }
       if (abandoning) {
@@ -87,9 +90,27 @@ final class QueryLoop implements ConsumerRebalanceListener {
     return abandoning;
   }
 
+  /**
+   * Commits; if the group moved on without this member (it was too slow, or fenced by a newer
+   * generation), drops the uncommitted work and its tasks: the next poll rejoins the group and the
+   * partitions it gets back resume from their committed offsets, their state rebuilt.
+   */
+  private void commitOrRejoin() {
+    try {
+      commit();
+    } catch (CommitFailedException e) {
+      producer.abort();
+      tasks.revokeDirty(tasks.assignedPartitions());
+      uncommitted = false;
+      // Rejoin even if the group did not rebalance: the partitions come back with committed positions.
+      consumer.enforceRebalance();
+    }
+  }
+
   private void commit() {
     Map<TopicPartition, OffsetAndMetadata> offsets = tasks.prepareCommit();
     producer.commit(offsets, consumer);
+    purger.committed(offsets);
     uncommitted = false;
     lastCommit = System.nanoTime();
   }

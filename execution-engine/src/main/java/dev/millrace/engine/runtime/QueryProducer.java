@@ -50,8 +50,13 @@ final class QueryProducer implements AutoCloseable {
     this.kafkaTopics = Map.copyOf(kafkaTopics);
     this.processingLogTopic = processingLogTopic;
     if (transactional) {
-      // Also aborts whatever transaction a previous incarnation with this transactional id left open.
-      producer.initTransactions();
+      try {
+        // Also aborts whatever transaction a previous incarnation with this transactional id left open.
+        producer.initTransactions();
+      } catch (RuntimeException e) {
+        producer.close(Duration.ZERO);
+        throw e;
+      }
     }
   }
 

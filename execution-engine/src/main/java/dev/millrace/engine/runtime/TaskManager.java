@@ -18,7 +18,8 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * The tasks of one query on this instance, created and closed as the consumer group assigns and
  * revokes partitions. A task is one sub-topology on one partition number; co-partitioned input
- * topics of a sub-topology (a stream and the table it joins) share it.
+ * topics of a sub-topology (a stream and the table it joins) share it, and a partition that several
+ * sub-topologies read feeds a task of each.
  */
 final class TaskManager {
   private final Topology topology;
@@ -29,7 +30,7 @@ final class TaskManager {
   private final Map<String, String> planTopics;
   /** Concurrent: pull queries read {@link #stores} from other threads. */
   private final Map<TaskId, StreamTask> tasks = new ConcurrentHashMap<>();
-  private final Map<TopicPartition, StreamTask> byPartition = new HashMap<>();
+  private final Map<TopicPartition, List<StreamTask>> byPartition = new HashMap<>();
 
   /** @param planTopics the plan's name for each Kafka topic that differs from it */
   TaskManager(Topology topology, QueryNames names, Path queryDirectory, QueryProducer producer,
@@ -45,10 +46,14 @@ final class TaskManager {
   /** Creates (restoring state) the tasks for newly assigned partitions. */
   void assign(Collection<TopicPartition> partitions) {
     for (TopicPartition partition : partitions) {
-      SubTopology subTopology = topology.readerOf(planTopics.getOrDefault(partition.topic(), partition.topic()));
-      TaskId id = new TaskId(subTopology.id(), partition.partition());
-      StreamTask task = tasks.computeIfAbsent(id, this::createTask);
-      byPartition.put(partition, task);
+      String planTopic = planTopics.getOrDefault(partition.topic(), partition.topic());
+      List<StreamTask> readers = new ArrayList<>();
+      for (SubTopology subTopology : topology.subTopologies()) {
+        if (subTopology.inputTopics().contains(planTopic)) {
+          readers.add(tasks.computeIfAbsent(new TaskId(subTopology.id(), partition.partition()), this::createTask));
+        }
+      }
+      byPartition.put(partition, List.copyOf(readers));
     }
   }
 
@@ -67,7 +72,13 @@ final class TaskManager {
   /** Processes one poll's records: each partition's records in one go by its task. */
   void process(ConsumerRecords<byte[], byte[]> records) {
     for (TopicPartition partition : records.partitions()) {
-      byPartition.get(partition).process(partition, records.records(partition));
+      List<StreamTask> readers = byPartition.get(partition);
+      if (readers == null) {
+        throw new IllegalStateException("no task for assigned partition " + partition);
+      }
+      for (StreamTask task : readers) {
+        task.process(partition, records.records(partition));
+      }
     }
   }
 
@@ -112,13 +123,14 @@ final class TaskManager {
   private List<StreamTask> release(Collection<TopicPartition> partitions) {
     List<StreamTask> released = new ArrayList<>();
     for (TopicPartition partition : partitions) {
-      StreamTask task = byPartition.get(partition);
-      if (task != null && tasks.remove(task.id()) != null) {
-        released.add(task);
+      for (StreamTask task : byPartition.getOrDefault(partition, List.of())) {
+        if (tasks.remove(task.id()) != null) {
+          released.add(task);
+        }
       }
     }
     // A task reading several partitions stops reading all of them when it closes.
-    byPartition.values().removeIf(task -> !tasks.containsKey(task.id()));
+    byPartition.values().removeIf(readers -> readers.stream().anyMatch(task -> !tasks.containsKey(task.id())));
     return released;
   }
 }

@@ -56,10 +56,10 @@ final class TaskStores implements AutoCloseable {
     OptionalLong checkpointed = checkpoint.read();
     long end = restorer.endOffset(changelog);
     long from = 0;
-    if (checkpointed.isPresent() && checkpointed.getAsLong() <= end) {
+    if (checkpointed.isPresent() && checkpointed.getAsLong() <= end && Files.isDirectory(directory)) {
       from = checkpointed.getAsLong();
     } else {
-      // Not closed cleanly, or the changelog was recreated: the local files cannot be trusted.
+      // Not closed cleanly, the files are gone, or the changelog was recreated: start from nothing.
       deleteRecursively(directory);
     }
     checkpoint.delete();

@@ -52,7 +52,7 @@ class TransientQueryRuntimeTest {
 
   @Test
   void aGroupedCountFromTheLatestOffsetSeesOnlyNewRows() throws Exception {
-    topics.create("push_counts", 2);
+    topics.create("push_counts", 1);
     topics.write("push_counts", KAFKA_JSON, ORDERS, List.<Object[]>of(new Object[] {1L, "old", 1}));
 
     try (TransientQueryRuntime query = start(TestPlans.countByName("push_counts", "push_sink"), OffsetReset.LATEST)) {
