@@ -1,6 +1,9 @@
 package dev.millrace.cli.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Shows expected and actual records of a topic side by side, for a failing case's message. */
 final class RecordDiff {
@@ -12,6 +15,23 @@ final class RecordDiff {
 
   static String at(String topic, int index, String difference, List<TestRecord> expected, List<TestRecord> actual) {
     return "topic " + topic + ", record " + index + ": " + difference + "\n" + table(expected, actual);
+  }
+
+  /**
+   * An expected row beside the actual one, a column per line, {@code ≠} marking the columns that
+   * differ: the readable part of a failed {@code ASSERT VALUES}.
+   */
+  static String columns(Map<String, JsonNode> expected, Map<String, JsonNode> actual, Set<String> differing) {
+    int nameWidth = Math.max(6, expected.keySet().stream().mapToInt(String::length).max().orElse(0));
+    int width = Math.max(8, expected.values().stream().mapToInt(v -> String.valueOf(v).length()).max().orElse(0));
+    width = Math.min(width, 60);
+    StringBuilder out = new StringBuilder(String.format("  %-" + nameWidth + "s   %-" + width + "s | %s%n", "column", "expected", "actual"));
+    for (Map.Entry<String, JsonNode> column : expected.entrySet()) {
+      String mark = differing.contains(column.getKey()) ? "≠" : "|";
+      out.append(String.format("  %-" + nameWidth + "s   %-" + width + "s %s %s%n",
+          column.getKey(), column.getValue(), mark, actual.get(column.getKey())));
+    }
+    return out.toString().stripTrailing();
   }
 
   private static String table(List<TestRecord> expected, List<TestRecord> actual) {
