@@ -2,6 +2,7 @@ package dev.millrace.cli.testing;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,9 +14,10 @@ import java.util.function.Consumer;
  * hangs is stopped waiting for after a time limit and reported as an ERROR; the run goes on.
  */
 public final class CaseFileRunner {
-  /** Numbers with a fraction stay exact, so an expected DECIMAL keeps its digits. */
+  /** Numbers with a fraction stay exact, trailing zeros included, so an expected DECIMAL keeps its digits. */
   static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true);
+      .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true)
+      .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
   private final CaseRunner cases;
   private final long caseTimeoutMillis;

@@ -54,7 +54,7 @@ public record RunnerFiles(Path statements, Optional<Path> inputs, Path outputs) 
       throw new TestInputException(file + ": not valid JSON: " + malformed.getOriginalMessage());
     }
     if (array == null || !array.isArray()) {
-      throw new TestInputException(file + ": expected an object with a \"" + field + "\" array of records");
+      throw new TestInputException(file + ": expected {\"" + field + "\": [records]}");
     }
     List<TestRecord> records = new ArrayList<>();
     for (JsonNode record : array) {
