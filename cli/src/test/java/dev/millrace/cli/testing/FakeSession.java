@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * A scripted stand-in for the engine: it records what it is asked to do, rejects statements that
@@ -24,6 +25,13 @@ final class FakeSession implements CaseSession {
   private final Map<String, List<TestRecord>> emissions = new LinkedHashMap<>();
   Map<String, Object> properties = Map.of();
   boolean closed;
+  private CountDownLatch hold = new CountDownLatch(0);
+
+  /** Every statement waits for the latch, as a hung engine would. */
+  FakeSession hangUntil(CountDownLatch latch) {
+    hold = latch;
+    return this;
+  }
 
   /** Statements containing {@code fragment} throw {@code failure}. */
   FakeSession reject(String fragment, RuntimeException failure) {
@@ -58,6 +66,11 @@ final class FakeSession implements CaseSession {
   @Override
   public void execute(String statement) {
     executed.add(statement);
+    try {
+      hold.await();
+    } catch (InterruptedException stopped) {
+      Thread.currentThread().interrupt();
+    }
     rejections.forEach((fragment, failure) -> {
       if (statement.contains(fragment)) {
         throw failure;
