@@ -2,16 +2,11 @@ package dev.millrace.cli.testing;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -19,8 +14,10 @@ import java.util.function.Consumer;
  * hangs is stopped waiting for after a time limit and reported as an ERROR; the run goes on.
  */
 public final class CaseFileRunner {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true);
+  /** Numbers with a fraction stay exact, trailing zeros included, so an expected DECIMAL keeps its digits. */
+  static final ObjectMapper JSON = new ObjectMapper()
+      .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true)
+      .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
   private final CaseRunner cases;
   private final long caseTimeoutMillis;
@@ -30,56 +27,35 @@ public final class CaseFileRunner {
     this.caseTimeoutMillis = caseTimeoutMillis;
   }
 
-  /** Reads a case file; a file that cannot be read becomes one ERROR result. */
+  /** Reads a case file in the shape of the compatibility suite. */
+  public static CaseFile read(Path file) throws IOException {
+    return JSON.readValue(file.toFile(), CaseFile.class);
+  }
+
+  /** Reads and runs a case file; a file that cannot be read becomes one ERROR result. */
   public List<CaseResult> run(Path file, Consumer<CaseResult> onResult) {
     String fileName = file.getFileName().toString();
     CaseFile cases;
     try {
-      cases = JSON.readValue(file.toFile(), CaseFile.class);
+      cases = read(file);
     } catch (IOException unreadable) {
       CaseResult error = new CaseResult(fileName, "(file)", CaseResult.Status.ERROR, "cannot read " + file + ": " + unreadable.getMessage());
       onResult.accept(error);
       return List.of(error);
     }
+    return run(fileName, cases, onResult);
+  }
+
+  /** Runs every case of an already read file, reporting each result as soon as it is known. */
+  public List<CaseResult> run(String fileName, CaseFile file, Consumer<CaseResult> onResult) {
     List<CaseResult> results = new ArrayList<>();
-    ExecutorService worker = Executors.newSingleThreadExecutor(daemon());
-    try {
-      for (TestCase test : cases.tests()) {
-        CaseResult result = runWithTimeout(worker, fileName, test);
-        if (result.status() == CaseResult.Status.ERROR && result.message().startsWith("timed out")) {
-          worker.shutdownNow();
-          worker = Executors.newSingleThreadExecutor(daemon());
-        }
+    try (TimeLimitedRunner worker = new TimeLimitedRunner(caseTimeoutMillis)) {
+      for (TestCase test : file.tests()) {
+        CaseResult result = worker.run(fileName, test.name(), () -> cases.run(fileName, test));
         results.add(result);
         onResult.accept(result);
       }
-    } finally {
-      worker.shutdownNow();
     }
     return results;
-  }
-
-  private CaseResult runWithTimeout(ExecutorService worker, String file, TestCase test) {
-    Future<CaseResult> result = worker.submit(() -> this.cases.run(file, test));
-    try {
-      return result.get(caseTimeoutMillis, TimeUnit.MILLISECONDS);
-    } catch (TimeoutException slow) {
-      result.cancel(true);
-      return new CaseResult(file, test.name(), CaseResult.Status.ERROR, "timed out after " + caseTimeoutMillis + " ms");
-    } catch (ExecutionException crashed) {
-      Throwable cause = crashed.getCause();
-      return new CaseResult(file, test.name(), CaseResult.Status.ERROR, cause.getClass().getSimpleName() + ": " + cause.getMessage());
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      return new CaseResult(file, test.name(), CaseResult.Status.ERROR, "interrupted");
-    }
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon() {
-    return runnable -> {
-      Thread thread = new Thread(runnable, "test-case");
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

@@ -9,4 +9,13 @@ public record CaseResult(String file, String test, Status status, String message
   public static CaseResult pass(String file, String test) {
     return new CaseResult(file, test, Status.PASS, "");
   }
+
+  public static CaseResult fail(String file, String test, String message) {
+    return new CaseResult(file, test, Status.FAIL, message);
+  }
+
+  /** A crash, named by its exception type so an engine bug is told apart from a wrong answer. */
+  public static CaseResult error(String file, String test, Throwable crash) {
+    return new CaseResult(file, test, Status.ERROR, crash.getClass().getSimpleName() + ": " + crash.getMessage());
+  }
 }

@@ -7,15 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** Runs one compatibility case in a fresh session and judges it by the suite's comparison rules. */
 public final class CaseRunner {
-  private final Function<Map<String, Object>, CaseSession> sessions;
+  private final CaseSessionFactory sessions;
 
   /** @param sessions makes a fresh session with the case's property overrides */
-  public CaseRunner(Function<Map<String, Object>, CaseSession> sessions) {
+  public CaseRunner(CaseSessionFactory sessions) {
     this.sessions = sessions;
   }
 
@@ -24,10 +23,10 @@ public final class CaseRunner {
     if (unsupported.isPresent()) {
       return new CaseResult(file, test.name(), Status.SKIP, unsupported.get());
     }
-    try (CaseSession session = sessions.apply(test.properties())) {
+    try (CaseSession session = sessions.open(test.properties())) {
       return judge(file, test, session);
     } catch (RuntimeException | LinkageError | StackOverflowError crash) {
-      return new CaseResult(file, test.name(), Status.ERROR, crash.getClass().getSimpleName() + ": " + crash.getMessage());
+      return CaseResult.error(file, test.name(), crash);
     }
   }
 
@@ -122,7 +121,7 @@ public final class CaseRunner {
   }
 
   private static CaseResult fail(String file, TestCase test, String message) {
-    return new CaseResult(file, test.name(), Status.FAIL, message);
+    return CaseResult.fail(file, test.name(), message);
   }
 
   /** Whether any topic of the session matches the pattern (for post.topics.blacklist). */

@@ -3,14 +3,15 @@ package dev.millrace.cli.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Compares an expected value spec with the actual one, by the compatibility suite's rules: objects
  * field by field (the expected name or its upper-case form, no extra fields), arrays element-wise,
- * numbers by value (floating point within 1e-6; a decimal may be written as a string), strings
- * exactly, and null equal only to null.
+ * numbers by value (floating point within 1e-6, relative to the value when it is above 1; an
+ * expected decimal may be written as a string), strings exactly, and null equal only to null.
  */
 public final class ValueSpecComparison {
   private static final double TOLERANCE = 1e-6;
@@ -33,7 +34,7 @@ public final class ValueSpecComparison {
     if (expected.isArray()) {
       return actual.isArray() ? arrayDifference(path, expected, actual) : mismatch(path, expected, actual);
     }
-    if (expected.isNumber() || actual.isNumber()) {
+    if (actual.isNumber()) {
       return sameNumber(expected, actual) ? Optional.empty() : mismatch(path, expected, actual);
     }
     return expected.equals(actual) ? Optional.empty() : mismatch(path, expected, actual);
@@ -46,7 +47,7 @@ public final class ValueSpecComparison {
     Iterator<Map.Entry<String, JsonNode>> fields = expected.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
-      JsonNode value = actual.has(field.getKey()) ? actual.get(field.getKey()) : actual.get(field.getKey().toUpperCase());
+      JsonNode value = actual.has(field.getKey()) ? actual.get(field.getKey()) : actual.get(field.getKey().toUpperCase(Locale.ROOT));
       if (value == null) {
         return Optional.of(at(path) + "missing field " + field.getKey() + " in " + actual);
       }
