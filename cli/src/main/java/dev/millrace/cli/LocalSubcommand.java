@@ -57,7 +57,7 @@ public final class LocalSubcommand implements Subcommand {
     Thread stopOnExit = new Thread(() -> ServerSubcommand.closeQuietly(server), "millrace-shutdown");
     Runtime.getRuntime().addShutdownHook(stopOnExit);
     try {
-      return new InteractiveShell(new MillraceClient(server.uri().toString())).run();
+      return new InteractiveShell(new MillraceClient(server.uri())).run();
     } catch (IOException failed) {
       out.println(failed.getMessage());
       return 1;
