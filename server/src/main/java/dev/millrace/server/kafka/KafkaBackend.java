@@ -3,6 +3,8 @@ package dev.millrace.server.kafka;
 import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.operator.Row;
 import dev.millrace.engine.operator.TopologyBuilder;
+import dev.millrace.engine.plan.FormatInfo;
+import dev.millrace.engine.plan.Formats;
 import dev.millrace.engine.plan.PlanStep;
 import dev.millrace.engine.runtime.KafkaQueryRuntime;
 import dev.millrace.engine.runtime.OffsetReset;
@@ -111,11 +113,34 @@ public final class KafkaBackend implements QueryBackend {
   }
 
   @Override
-  public RunningTransientQuery startTransient(String queryId, PlanStep plan, boolean fromBeginning, Consumer<Row> rows) {
+  public RunningTransientQuery startTransient(String queryId, PlanStep transientPlan, boolean fromBeginning,
+      Consumer<Row> rows) {
+    PlanStep plan = withListenerSink(queryId, transientPlan);
     TransientQueryRuntime query = new TransientQueryRuntime(queryId, plan, topologies.build(plan), runtime,
         fromBeginning ? OffsetReset.EARLIEST : OffsetReset.LATEST, rows::accept);
     query.start();
     return query::close;
+  }
+
+  /**
+   * The runtime hands a push query's rows to its listener through an ordinary sink step (so the
+   * rows are exactly what a topic would hold); a planned transient sink becomes such a sink, with
+   * JSON formats and a topic name that is never created.
+   */
+  private static PlanStep withListenerSink(String queryId, PlanStep plan) {
+    if (!(plan instanceof PlanStep.TransientSink sink)) {
+      return plan;
+    }
+    Formats json = new Formats(FormatInfo.of("JSON"), FormatInfo.of("JSON"), Optional.empty());
+    String topic = "_millrace-transient-" + queryId;
+    return producesTable(sink.source())
+        ? new PlanStep.TableSink(sink.source(), topic, json, sink.schema())
+        : new PlanStep.StreamSink(sink.source(), topic, json, sink.schema());
+  }
+
+  private static boolean producesTable(PlanStep step) {
+    return step instanceof PlanStep.TableSource || step instanceof PlanStep.TableFilter
+        || step instanceof PlanStep.TableSelect || step instanceof PlanStep.StreamAggregate;
   }
 
   @Override
