@@ -15,7 +15,7 @@ public final class Main {
   public static final int USAGE_ERROR = 2;
 
   private static final List<Subcommand> SUBCOMMANDS = List.of(
-      new LocalSubcommand(System.out), new ServerSubcommand(System.out), new ShellSubcommand(System.out),
+      new LocalSubcommand(System.out), new ServerSubcommand(System.out), new ShellSubcommand(),
       new TestSubcommand(System.out, System.err));
 
   /** What {@code millrace} with no arguments runs. */
