@@ -19,6 +19,7 @@ final class BuiltInAggregates {
   private BuiltInAggregates() {}
 
   static void register(FunctionRegistry.Builder b) {
+    b.category("AGGREGATE");
     b.aggregate("COUNT", "Counts rows (COUNT(*)) or the rows where the argument is not null.")
         .add(sig(BIGINT), (p, i) -> BasicAggregates.count(true))
         .add(sig(BIGINT, T), (p, i) -> BasicAggregates.count(false));

@@ -43,10 +43,10 @@ public final class FunctionRegistry {
   /** A builder holding this registry's functions, to add more (e.g. user functions). */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    scalars.values().forEach(f -> builder.scalar(f.name(), f.description()).addAll(f.overloads()));
-    aggregates.values().forEach(f -> builder.aggregate(f.name(), f.description()).addAll(f.overloads()));
-    tables.values().forEach(f -> builder.tableFunction(f.name(), f.description()).addAll(f.overloads()));
-    return builder;
+    scalars.values().forEach(f -> builder.from(f.category(), f.path()).scalar(f.name(), f.description()).addAll(f.overloads()));
+    aggregates.values().forEach(f -> builder.from(f.category(), f.path()).aggregate(f.name(), f.description()).addAll(f.overloads()));
+    tables.values().forEach(f -> builder.from(f.category(), f.path()).tableFunction(f.name(), f.description()).addAll(f.overloads()));
+    return builder.from(Builder.OTHER, Builder.INTERNAL);
   }
 
   public boolean isAggregate(String name) {
@@ -166,20 +166,13 @@ public final class FunctionRegistry {
     String key = normalize(name);
     ScalarFunction scalar = scalars.get(key);
     if (scalar != null) {
-      return Optional.of(new FunctionDescription(key, FunctionDescription.Kind.SCALAR, scalar.description(),
-          scalar.overloads().stream().map(o -> key + o.signature().toSql()).toList()));
+      return Optional.of(FunctionDescriptions.scalar(scalar, FunctionDescription.Kind.SCALAR));
     }
     AggregateFunction aggregate = aggregates.get(key);
     if (aggregate != null) {
-      return Optional.of(new FunctionDescription(key, FunctionDescription.Kind.AGGREGATE, aggregate.description(),
-          aggregate.overloads().stream().map(o -> key + o.toSql()).toList()));
+      return Optional.of(FunctionDescriptions.aggregate(aggregate));
     }
-    ScalarFunction table = tables.get(key);
-    if (table != null) {
-      return Optional.of(new FunctionDescription(key, FunctionDescription.Kind.TABLE, table.description(),
-          table.overloads().stream().map(o -> key + o.signature().toSql()).toList()));
-    }
-    return Optional.empty();
+    return Optional.ofNullable(tables.get(key)).map(t -> FunctionDescriptions.scalar(t, FunctionDescription.Kind.TABLE));
   }
 
   private FunctionException unknown(String name) {
@@ -215,25 +208,44 @@ public final class FunctionRegistry {
     private final Map<String, ScalarBuilder> scalars = new TreeMap<>();
     private final Map<String, AggregateBuilder> aggregates = new TreeMap<>();
     private final Map<String, ScalarBuilder> tables = new TreeMap<>();
+    private String category = OTHER;
+    private String path = INTERNAL;
+
+    /** The path of built-in functions. */
+    public static final String INTERNAL = "internal";
+    /** The category of functions registered without one. */
+    public static final String OTHER = "OTHER";
 
     private Builder() {}
+
+    /** Functions started from now on are listed under {@code category} and come from {@code path}. */
+    public Builder from(String category, String path) {
+      this.category = category;
+      this.path = path;
+      return this;
+    }
+
+    /** Functions started from now on are built-ins listed under {@code category}. */
+    public Builder category(String category) {
+      return from(category, INTERNAL);
+    }
 
     /** Starts (or continues) a scalar function. */
     public ScalarBuilder scalar(String name, String description) {
       String key = unique(name, scalars);
-      return scalars.computeIfAbsent(key, k -> new ScalarBuilder(k, description));
+      return scalars.computeIfAbsent(key, k -> new ScalarBuilder(k, description, category, path));
     }
 
     /** Starts (or continues) an aggregate function. */
     public AggregateBuilder aggregate(String name, String description) {
       String key = unique(name, aggregates);
-      return aggregates.computeIfAbsent(key, k -> new AggregateBuilder(k, description));
+      return aggregates.computeIfAbsent(key, k -> new AggregateBuilder(k, description, category, path));
     }
 
     /** Starts (or continues) a table function; its implementations return a List of result values. */
     public ScalarBuilder tableFunction(String name, String description) {
       String key = unique(name, tables);
-      return tables.computeIfAbsent(key, k -> new ScalarBuilder(k, description));
+      return tables.computeIfAbsent(key, k -> new ScalarBuilder(k, description, category, path));
     }
 
     private String unique(String name, Map<String, ?> kind) {
@@ -246,11 +258,11 @@ public final class FunctionRegistry {
 
     public FunctionRegistry build() {
       Map<String, ScalarFunction> s = new LinkedHashMap<>();
-      scalars.forEach((k, b) -> s.put(k, new ScalarFunction(k, b.description, b.overloads)));
+      scalars.forEach((k, b) -> s.put(k, new ScalarFunction(k, b.description, b.category, b.path, b.overloads)));
       Map<String, AggregateFunction> a = new LinkedHashMap<>();
-      aggregates.forEach((k, b) -> a.put(k, new AggregateFunction(k, b.description, b.overloads)));
+      aggregates.forEach((k, b) -> a.put(k, new AggregateFunction(k, b.description, b.category, b.path, b.overloads)));
       Map<String, ScalarFunction> t = new LinkedHashMap<>();
-      tables.forEach((k, b) -> t.put(k, new ScalarFunction(k, b.description, b.overloads)));
+      tables.forEach((k, b) -> t.put(k, new ScalarFunction(k, b.description, b.category, b.path, b.overloads)));
       return new FunctionRegistry(s, a, t);
     }
   }
@@ -259,11 +271,15 @@ public final class FunctionRegistry {
   public static final class ScalarBuilder {
     private final String name;
     private final String description;
+    private final String category;
+    private final String path;
     private final List<ScalarOverload> overloads = new ArrayList<>();
 
-    private ScalarBuilder(String name, String description) {
+    private ScalarBuilder(String name, String description, String category, String path) {
       this.name = name;
       this.description = description;
+      this.category = category;
+      this.path = path;
     }
 
     /** An overload returning null when any argument is null. */
@@ -300,11 +316,15 @@ public final class FunctionRegistry {
   public static final class AggregateBuilder {
     private final String name;
     private final String description;
+    private final String category;
+    private final String path;
     private final List<AggregateOverload> overloads = new ArrayList<>();
 
-    private AggregateBuilder(String name, String description) {
+    private AggregateBuilder(String name, String description, String category, String path) {
       this.name = name;
       this.description = description;
+      this.category = category;
+      this.path = path;
     }
 
     public AggregateBuilder add(Signature signature, AggregatorFactory factory) {

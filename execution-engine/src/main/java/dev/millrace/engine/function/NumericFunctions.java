@@ -19,6 +19,7 @@ final class NumericFunctions {
   private NumericFunctions() {}
 
   static void register(FunctionRegistry.Builder b) {
+    b.category("MATHEMATICAL");
     b.scalar("ABS", "The absolute value of a number.")
         .add(sig(INT, INT), a -> Math.abs((Integer) a[0]))
         .add(sig(BIGINT, BIGINT), a -> Math.abs((Long) a[0]))

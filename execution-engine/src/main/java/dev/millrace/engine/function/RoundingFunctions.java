@@ -19,6 +19,7 @@ final class RoundingFunctions {
   private RoundingFunctions() {}
 
   static void register(FunctionRegistry.Builder b) {
+    b.category("MATHEMATICAL");
     registerRound(b);
     registerTrunc(b);
   }

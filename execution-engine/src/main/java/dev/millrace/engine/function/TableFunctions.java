@@ -12,6 +12,7 @@ final class TableFunctions {
   private TableFunctions() {}
 
   static void register(FunctionRegistry.Builder b) {
+    b.category("TABLE");
     b.tableFunction("EXPLODE", "One row per element of an array.")
         .add(sig(T, ARRAY_T), a -> new ArrayList<>((List<?>) a[0]));
     b.tableFunction("CUBE_EXPLODE", "One row per combination of the array's elements and nulls in their place.")

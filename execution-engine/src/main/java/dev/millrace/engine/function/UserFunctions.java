@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import dev.millrace.engine.function.FunctionRegistry.Builder;
 
 /**
  * Loads user functions: classes annotated {@link UdfDescription}, {@link UdtfDescription} or
@@ -42,10 +43,12 @@ public final class UserFunctions {
     }
     ClassLoader loader = new URLClassLoader(urls(jars), UserFunctions.class.getClassLoader());
     for (Path jar : jars) {
+      builder.from(Builder.OTHER, jar.getFileName().toString());
       for (String className : classNames(jar)) {
         names.addAll(register(load(className, loader), builder));
       }
     }
+    builder.from(Builder.OTHER, Builder.INTERNAL);
     return names;
   }
 

@@ -84,6 +84,9 @@ class UserFunctionsTest {
     FunctionRegistry.Builder builder = FunctionRegistry.builtIns().toBuilder();
     assertEquals(List.of("PICK", "SUM_LENGTHS"), UserFunctions.loadJars(dir, builder).stream().sorted().toList());
     assertEquals(List.of(), UserFunctions.loadJars(dir.resolve("missing"), FunctionRegistry.builder()));
-    assertEquals(SqlType.INTEGER, builder.build().resolveScalar("PICK", List.of(SqlType.INTEGER, SqlType.INTEGER)).returnType());
+    FunctionRegistry loaded = builder.build();
+    assertEquals(SqlType.INTEGER, loaded.resolveScalar("PICK", List.of(SqlType.INTEGER, SqlType.INTEGER)).returnType());
+    assertEquals("examples.jar", loaded.describe("PICK").orElseThrow().path());
+    assertEquals("internal", loaded.describe("UCASE").orElseThrow().path());
   }
 }
