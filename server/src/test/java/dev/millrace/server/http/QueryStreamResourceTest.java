@@ -88,6 +88,28 @@ class QueryStreamResourceTest {
   }
 
   @Test
+  void quietPushQueryOutlivesTheIdleTimeout() throws Exception {
+    try (TestServer impatient = new TestServer(RestServer.Options.of("127.0.0.1", 0)
+        .withKeepAlive(java.time.Duration.ofHours(1))
+        .withIdleTimeout(java.time.Duration.ofMillis(100)))) {
+      HttpResponse<Stream<String>> response = impatient.http.send(
+          HttpRequest.newBuilder(impatient.uri("/query-stream"))
+              .POST(HttpRequest.BodyPublishers.ofString(
+                  "{\"sql\": \"SELECT * FROM PAGEVIEWS EMIT CHANGES;\"}")).build(),
+          HttpResponse.BodyHandlers.ofLines());
+      LiveQuery query = impatient.engine.nextQuery();
+      Iterator<String> lines = response.body().iterator();
+      assertEquals(METADATA, lines.next());
+
+      Thread.sleep(500);
+      query.row("home", "alice", 1L);
+
+      assertEquals("[\"home\",\"alice\",1]", lines.next());
+      assertFalse(query.isCancelled());
+    }
+  }
+
+  @Test
   void jsonAcceptGetsOneJsonArray() throws Exception {
     CompletableFuture<HttpResponse<String>> pending = server.http.sendAsync(
         queryStream("SELECT * FROM PAGEVIEWS WHERE PAGEID='home';", "application/json").build(),
