@@ -94,7 +94,7 @@ final class OperatorFactories {
     return next -> new TimeWindowAggregateOperator(step.storeName(), keyCodec, aggregation(step.aggregates()), policy, forwardOld, next);
   }
 
-  private Aggregation aggregation(List<AggregateCall> calls) {
+  Aggregation aggregation(List<AggregateCall> calls) {
     List<Aggregator> aggregators = new ArrayList<>();
     List<List<SafeExpression>> arguments = new ArrayList<>();
     for (AggregateCall call : calls) {

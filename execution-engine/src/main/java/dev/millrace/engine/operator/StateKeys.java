@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * The layout of aggregation store keys. Data keys start with 1: the encoded group key, then for a
+ * The layout of store keys (table rows and aggregations alike). Data keys start with 1: the encoded group key, then for a
  * window its start and end (8 bytes each, sign bit flipped so that they sort as numbers). The single
  * key {0} holds the operator's observed stream time, so that lateness survives a restore.
  */
@@ -24,6 +24,11 @@ final class StateKeys {
     ByteBuffer key = ByteBuffer.allocate(groupKey.length + 17);
     key.put((byte) 1).put(groupKey).putLong(start ^ Long.MIN_VALUE).putLong(end ^ Long.MIN_VALUE);
     return key.array();
+  }
+
+  /** The key of a row in a table store: windowed when the row has a window. */
+  static byte[] rowKey(byte[] groupKey, Window window) {
+    return window == null ? key(groupKey) : windowKey(groupKey, window.start(), window.end());
   }
 
   static Window window(byte[] windowKey) {

@@ -25,7 +25,7 @@ final class TableMaterializer implements Operator {
 
   @Override
   public void process(Row row, RecordContext record) {
-    byte[] key = keyCodec.encode(row.key());
+    byte[] key = StateKeys.rowKey(keyCodec.encode(row.key()), row.window());
     if (row.value() == null) {
       store.delete(key);
     } else {

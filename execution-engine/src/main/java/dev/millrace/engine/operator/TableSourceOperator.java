@@ -27,7 +27,7 @@ final class TableSourceOperator implements Operator {
 
   @Override
   public void process(Row row, RecordContext record) {
-    byte[] key = keyCodec.encode(row.key());
+    byte[] key = StateKeys.rowKey(keyCodec.encode(row.key()), row.window());
     byte[] previous = store.get(key);
     if (row.value() == null) {
       store.delete(key);

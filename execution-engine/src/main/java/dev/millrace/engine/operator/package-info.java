@@ -19,7 +19,8 @@
  *
  * <p>State is kept in byte stores ({@link dev.millrace.engine.state.KeyValueStore}) in the engine's
  * internal {@link dev.millrace.engine.operator.RowCodec} encoding: a table source's store maps the
- * encoded key to the row's time and value; an aggregation's store maps the encoded group key (and
- * window) to the time and the accumulators.
+ * encoded key (and window) to the row's time and value; an aggregation's store maps the encoded
+ * group key (and window) to the time and the accumulators. Pull queries read them through
+ * {@link dev.millrace.engine.operator.MaterializedTable}.
  */
 package dev.millrace.engine.operator;

@@ -3,6 +3,7 @@ package dev.millrace.engine.testing;
 import dev.millrace.engine.operator.InputRecord;
 import dev.millrace.engine.operator.ProcessingError;
 import dev.millrace.engine.operator.Topology;
+import dev.millrace.engine.state.KeyValueStore;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -120,6 +121,15 @@ public final class TestDriver implements AutoCloseable {
   public List<TestRecord> records(String topic) {
     InMemoryTopic found = topics.get(topic);
     return found == null ? List.of() : found.records();
+  }
+
+  /** A running query's store (for pull queries and tests). */
+  public KeyValueStore store(String queryId, String storeName) {
+    RunningQuery query = queries.get(queryId);
+    if (query == null) {
+      throw new IllegalArgumentException("no running query " + queryId);
+    }
+    return query.store(storeName);
   }
 
   /** The processing-log entries of every query so far, in order. */

@@ -6,14 +6,20 @@ import static dev.millrace.engine.testing.Plans.lit;
 import static dev.millrace.engine.testing.Plans.op;
 import static dev.millrace.engine.testing.Plans.ref;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.millrace.engine.function.FunctionRegistry;
+import dev.millrace.engine.operator.MaterializedTable;
 import dev.millrace.engine.plan.FormatInfo;
 import dev.millrace.engine.plan.Formats;
 import dev.millrace.engine.plan.Operator;
 import dev.millrace.engine.plan.PlanStep;
 import dev.millrace.engine.plan.WindowInfo;
+import dev.millrace.engine.state.KeyValueStore;
 import dev.millrace.engine.types.LogicalSchema;
 import dev.millrace.engine.types.SqlType;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -66,6 +72,42 @@ class AggregationTest {
     harness.pipe("orders", ORDERS, 2L, new Object[] {"apple", 7}, 20);
 
     assertEquals(List.of("[apple] -> [apple, 2, 12] @20"), harness.read("TOTALS", plan.schema()));
+  }
+
+  @Test
+  void pullQueriesReadTheAggregateThroughTheHavingFilter() {
+    PlanStep.TableSink plan = countAndSumByName(true);
+    harness.start("q", plan);
+    harness.pipe("orders", ORDERS, 1L, new Object[] {"apple", 5}, 10);
+    harness.pipe("orders", ORDERS, 2L, new Object[] {"apple", 7}, 20);
+    harness.pipe("orders", ORDERS, 3L, new Object[] {"pear", 1}, 30);
+
+    MaterializedTable table = MaterializedTable.of(plan, FunctionRegistry.builtIns()).orElseThrow();
+    KeyValueStore store = harness.driver.store("q", table.storeName());
+
+    assertEquals("[apple, 2, 12]", Arrays.toString(table.get(store, new Object[] {"apple"}).orElseThrow().value()));
+    assertTrue(table.get(store, new Object[] {"pear"}).isEmpty());
+    assertTrue(table.get(store, new Object[] {"fig"}).isEmpty());
+    List<String> all = new ArrayList<>();
+    table.scan(store, row -> all.add(Arrays.toString(row.key())));
+    assertEquals(List.of("[apple]"), all);
+  }
+
+  @Test
+  void pullQueriesReadAWindowedTableByKeyAndWindowStart() {
+    PlanStep.TableSink plan = maxPerWindow(WindowInfo.tumbling(10_000));
+    harness.pipe("readings", READINGS, 1L, new Object[] {4L}, 1_000);
+    harness.pipe("readings", READINGS, 1L, new Object[] {8L}, 12_000);
+    harness.pipe("readings", READINGS, 1L, new Object[] {2L}, 25_000);
+    harness.pipe("readings", READINGS, 2L, new Object[] {9L}, 25_000);
+
+    MaterializedTable table = MaterializedTable.of(plan, FunctionRegistry.builtIns()).orElseThrow();
+    KeyValueStore store = harness.driver.store("CTAS_MAXES_0", table.storeName());
+
+    assertTrue(table.windowed());
+    assertEquals(List.of("[1, 8, 10000, 20000] @12000", "[1, 2, 20000, 30000] @25000"),
+        table.windows(store, new Object[] {1L}, 5_000, 20_000).stream()
+            .map(r -> Arrays.toString(r.value()) + " @" + r.timestamp()).toList());
   }
 
   /** SELECT ID, MAX(VALUE) FROM READINGS WINDOW ... GROUP BY ID (grouping by the key: no repartition). */

@@ -11,12 +11,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.millrace.engine.operator.TopologyBuilder;
 import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.plan.Expr;
+import dev.millrace.engine.operator.ProcessingError;
 import dev.millrace.engine.plan.Operator;
 import dev.millrace.engine.plan.PlanStep;
+import dev.millrace.engine.plan.SourceColumns;
 import dev.millrace.engine.types.LogicalSchema;
 import dev.millrace.engine.types.SqlType;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class StatelessQueryTest {
@@ -129,6 +132,23 @@ class StatelessQueryTest {
     assertEquals(List.of("OUT"), topology.sinkTopics());
     assertEquals(List.of("rekey"), topology.subTopologies().get(0).inputTopics());
     assertEquals(List.of("orders"), topology.subTopologies().get(1).inputTopics());
+  }
+
+  @Test
+  void theEventTimeComesFromAStringColumnAndRecordsWithoutOneAreSkipped() {
+    LogicalSchema stored = Plans.schema(List.of(col("K", SqlType.STRING)), col("ID", SqlType.BIGINT), col("TS", SqlType.STRING));
+    PlanStep.StreamSource source = new PlanStep.StreamSource("events", Plans.KAFKA_JSON, stored, Optional.of("TS"),
+        Optional.of("yy-MM-dd HH:mm:ssX"), SourceColumns.withPseudoColumns(stored, false));
+    PlanStep.StreamSink plan = Plans.streamSink(Plans.select(source, "ID", "ROWTIME"), "TIMED");
+    harness.start("q", plan);
+
+    harness.pipe("events", stored, "a", new Object[] {1L, "10-04-19 12:00:17Z"}, 5);
+    harness.pipe("events", stored, "b", new Object[] {2L, "!!!!!!!!!!!!!!!!!"}, 6);
+    harness.pipe("events", stored, "c", new Object[] {3L, null}, 7);
+
+    assertEquals(List.of("[a] -> [1, 1271678417000] @1271678417000"), harness.read("TIMED", plan.schema()));
+    assertEquals(List.of(ProcessingError.Kind.TIMESTAMP, ProcessingError.Kind.TIMESTAMP),
+        harness.driver.processingLog().stream().map(e -> e.error().kind()).toList());
   }
 
   @Test
