@@ -38,7 +38,11 @@ final class ExpectedTokens {
                 phrases);
         remaining = collapse(remaining, atn, MillraceSqlParser.RULE_valueExpression,
                 "an expression", phrases);
-        remaining = collapse(remaining, atn, MillraceSqlParser.RULE_identifier, "an identifier",
+        // Type names are identifiers to the grammar; say "a type" where one is due.
+        String identifier = parser.getContext() instanceof MillraceSqlParser.TypeContext
+                ? "a type"
+                : "an identifier";
+        remaining = collapse(remaining, atn, MillraceSqlParser.RULE_identifier, identifier,
                 phrases);
         remaining = collapse(remaining, atn, MillraceSqlParser.RULE_timeUnit,
                 "a time unit (DAYS, HOURS, MINUTES, SECONDS or MILLISECONDS)", phrases);
