@@ -87,6 +87,13 @@ final class RestClient {
     }
   }
 
+  /** Sends a query that the server should refuse, and returns its answer (status and error body). */
+  Answer queryStreamError(String sql) throws Exception {
+    HttpResponse<String> response = http.sendAsync(queryRequest(sql, Map.of()), HttpResponse.BodyHandlers.ofString())
+        .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    return new Answer(response.statusCode(), JSON.readTree(response.body()));
+  }
+
   private static QueryResult readAll(HttpResponse<Stream<String>> response) {
     try (Stream<String> body = response.body()) {
       Iterator<String> lines = body.filter(line -> !line.isBlank()).iterator();
