@@ -42,7 +42,9 @@ public final class AggregateScope implements ExpressionScope {
       int offset = ref.name().equals(SourceColumns.WINDOWSTART) ? 0 : 1;
       return Optional.of(ref(analyzer, SqlType.BIGINT, groupKeys.size() + aggregates.size() + offset));
     }
-    if (Subexpressions.anyMatch(e, x -> x instanceof FunctionCall f && analyzer.functions().isAggregate(f.name()))) {
+    if (Subexpressions.anyMatch(e, x -> x instanceof FunctionCall f && analyzer.functions().isAggregate(f.name()))
+        || windowed && clause.equals("SELECT")
+        && Subexpressions.anyMatch(e, x -> x instanceof ColumnRef ref && isWindowBound(ref))) {
       return Optional.empty();
     }
     RexNode inInput = analyzer.analyze(e, input);

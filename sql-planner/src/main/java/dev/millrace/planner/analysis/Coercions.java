@@ -154,10 +154,14 @@ public final class Coercions {
     }
   }
 
+  /** As ksqlDB reads booleans from text: any non-empty prefix of true, false, yes or no. */
   private static boolean parseBoolean(String text) {
     String lower = text.toLowerCase(Locale.ROOT);
-    if (lower.equals("true") || lower.equals("false")) {
-      return Boolean.parseBoolean(lower);
+    if (!lower.isEmpty() && ("true".startsWith(lower) || "yes".startsWith(lower))) {
+      return true;
+    }
+    if (!lower.isEmpty() && ("false".startsWith(lower) || "no".startsWith(lower))) {
+      return false;
     }
     throw new NumberFormatException(text);
   }

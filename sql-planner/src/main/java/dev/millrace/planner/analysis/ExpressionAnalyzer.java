@@ -25,6 +25,7 @@ import dev.millrace.parser.ast.MapConstructor;
 import dev.millrace.parser.ast.Not;
 import dev.millrace.parser.ast.SearchedCase;
 import dev.millrace.parser.ast.SimpleCase;
+import dev.millrace.parser.ast.StringLiteral;
 import dev.millrace.parser.ast.StructConstructor;
 import dev.millrace.parser.ast.Subscript;
 import dev.millrace.parser.ast.WhenClause;
@@ -220,7 +221,26 @@ public final class ExpressionAnalyzer {
   /** A comparison; public for joins and simple CASE, which compare expressions they did not parse as one. */
   public RexNode comparison(Comparison.Operator op, Expression leftAst, Expression rightAst, ExpressionScope scope,
       Expression whole) {
-    return compare(op, analyze(leftAst, scope), leftAst, analyze(rightAst, scope), rightAst, whole);
+    return compare(op, comparand(leftAst, rightAst, scope), leftAst, comparand(rightAst, leftAst, scope), rightAst,
+        whole);
+  }
+
+  /**
+   * A compared value; a string compared with ROWTIME, WINDOWSTART or WINDOWEND is read as a
+   * timestamp in milliseconds, as ksqlDB does.
+   */
+  private RexNode comparand(Expression e, Expression other, ExpressionScope scope) {
+    if (e instanceof StringLiteral text && other instanceof ColumnRef ref && isTimeColumn(ref.name())) {
+      long millis = TimestampText.millis(text.stringValue()).orElseThrow(() -> new PlanningException(e.location(),
+          "Invalid timestamp for " + ref.name() + ": '" + text.stringValue() + "'. Expected yyyy-MM-dd'T'HH:mm:ss.SSS "
+          + "with an optional zone offset."));
+      return rex.makeExactLiteral(java.math.BigDecimal.valueOf(millis), types.toRel(SqlType.BIGINT));
+    }
+    return analyze(e, scope);
+  }
+
+  private static boolean isTimeColumn(String name) {
+    return name.equals("ROWTIME") || name.equals("WINDOWSTART") || name.equals("WINDOWEND");
   }
 
   private RexNode compare(Comparison.Operator op, RexNode left, Expression leftAst, RexNode right,
@@ -296,8 +316,8 @@ public final class ExpressionAnalyzer {
 
   private RexNode between(Between b, ExpressionScope scope) {
     RexNode value = analyze(b.value(), scope);
-    RexNode min = analyze(b.min(), scope);
-    RexNode max = analyze(b.max(), scope);
+    RexNode min = comparand(b.min(), b.value(), scope);
+    RexNode max = comparand(b.max(), b.value(), scope);
     SqlType common = Comparisons.commonType(Comparison.Operator.LESS_THAN_OR_EQUAL, value, b.value(), min, b.min(), b,
         coercions, typeOf(value));
     common = Comparisons.commonType(Comparison.Operator.LESS_THAN_OR_EQUAL, value, b.value(), max, b.max(), b,

@@ -75,7 +75,7 @@ final class AggregationPlanner {
         throw new PlanningException(e.location(), "Duplicate GROUP BY expression: " + ExpressionText.of(e));
       }
       groupKeys.add(key);
-      groupNames.add(SelectItemNames.natural(e, from.scope().isJoin()).orElse(null));
+      groupNames.add(SelectItemNames.natural(e, from.scope()).orElse(null));
     }
     boolean windowed = query.window().isPresent();
     RowScope input = new RowScope(from.scope(), rex(), context.types(), "SELECT");
@@ -89,7 +89,7 @@ final class AggregationPlanner {
     for (int i = 0; i < groupKeys.size(); i++) {
       String text = ExpressionText.of(query.groupBy().get(i));
       keys.add(new KeySlot(List.of(rex().makeInputRef(groupKeys.get(i).getType(), i)), "grouping expression", text,
-          text));
+          text, false));
     }
     return new Result(new AggregateScope(input, groupKeys, aggregates, windowed, "SELECT"), keys,
         query.window().map(Windows::of));

@@ -53,7 +53,8 @@ final class FromPlanner {
     List<KeySlot> keys = new ArrayList<>();
     for (ScopeColumn column : scope.columns()) {
       if (column.kind() == ScopeColumn.Kind.KEY) {
-        keys.add(new KeySlot(List.of(ref(column.index(), column.type())), "key column", column.name(), column.name()));
+        keys.add(new KeySlot(List.of(ref(column.index(), column.type())), "key column", column.name(), column.name(),
+            false));
       }
     }
     return new PlannedRelation(scope, keys, source.type(), source.formats().keyWindow(), List.of(source.name()));
@@ -72,7 +73,7 @@ final class FromPlanner {
     PlannedRelation left = plan(join.left());
     DataSource rightSource = lookup(join.right());
     checkShape(join, left, rightSource);
-    int leftWidth = left.scope().width();
+    int leftWidth = context.relBuilder().peek().getRowType().getFieldCount();
     Scope rightAlone = Scope.ofSource(join.right().qualifier(), rightSource, 0);
     if (left.scope().sources().contains(join.right().qualifier())) {
       throw new PlanningException(join.right().location(), "Cannot join " + join.right().qualifier()
@@ -107,9 +108,14 @@ final class FromPlanner {
     builder.join(join.type() == Join.Type.LEFT ? JoinRelType.LEFT : JoinRelType.INNER,
         rex().makeCall(SqlStdOperatorTable.EQUALS, leftRef, rightRef));
     Scope scope = left.scope().join(Scope.ofSource(join.right().qualifier(), rightSource, leftWidth));
-    Set<RexNode> candidates = new LinkedHashSet<>(List.of(leftKey, leftRef, rightRef));
+    Set<RexNode> candidates = new LinkedHashSet<>();
+    if (left.keys().size() == 1 && left.keys().get(0).repeatable() && left.keys().get(0).matches(leftKey)) {
+      candidates.addAll(left.keys().get(0).candidates());
+    }
+    candidates.addAll(List.of(leftKey, leftRef, rightRef));
     KeySlot key = new KeySlot(List.copyOf(candidates), "join expressions",
-        ExpressionText.of(sides.left()) + " or " + ExpressionText.of(sides.right()), ExpressionText.of(sides.left()));
+        ExpressionText.of(sides.left()) + " or " + ExpressionText.of(sides.right()), ExpressionText.of(sides.left()),
+        true);
     List<String> sources = new ArrayList<>(left.sources());
     sources.add(rightSource.name());
     return new PlannedRelation(scope, List.of(key), SourceType.STREAM, left.window(), sources);

@@ -136,8 +136,8 @@ public final class PhysicalPlanner {
     Optional<String> timestamp = source.timestamp().map(TimestampColumn::column);
     Optional<String> format = source.timestamp().flatMap(TimestampColumn::format);
     PlanStep step = source.isTable()
-        ? new PlanStep.TableSource(source.topic(), source.formats(), source.schema(), timestamp, format, names.store(),
-            schema)
+        ? new PlanStep.TableSource(source.topic(), source.formats(), source.schema(), timestamp, format,
+            names.store("Source"), schema)
         : new PlanStep.StreamSource(source.topic(), source.formats(), source.schema(), timestamp, format, schema);
     List<Integer> keyFields = new ArrayList<>();
     int first = source.schema().value().size() + 3;
@@ -182,7 +182,7 @@ public final class PhysicalPlanner {
     if (isCurrentKey(partition.keys(), input.keyFields())) {
       return input;
     }
-    return rekey(input, partition.getInput(), partition.keys());
+    return rekey(input, partition.getInput(), partition.keys(), "PartitionBy");
   }
 
   private static boolean isCurrentKey(List<RexNode> keys, List<Integer> keyFields) {
@@ -197,10 +197,10 @@ public final class PhysicalPlanner {
     return true;
   }
 
-  private Built rekey(Built input, RelNode inputRel, List<RexNode> keys) {
+  private Built rekey(Built input, RelNode inputRel, List<RexNode> keys, String reason) {
     List<Expr> keyExprs = translator(inputRel).translateAll(keys);
     LogicalSchema schema = new LogicalSchema(keyColumns(keys, inputRel), input.step().schema().value());
-    PlanStep step = new PlanStep.StreamSelectKey(input.step(), keyExprs, names.repartitionTopic(), schema);
+    PlanStep step = new PlanStep.StreamSelectKey(input.step(), keyExprs, names.repartitionTopic(reason), schema);
     return new Built(step, SourceType.STREAM, refIndexes(keys));
   }
 
@@ -232,7 +232,7 @@ public final class PhysicalPlanner {
     }
     List<Column> keyColumns = keyColumns(keyRefs, inputRel);
     PlanStep grouped = new PlanStep.StreamGroupBy(input.step(), translator.translateAll(keyRefs),
-        names.repartitionTopic(), new LogicalSchema(keyColumns, input.step().schema().value()));
+        names.repartitionTopic("GroupBy"), new LogicalSchema(keyColumns, input.step().schema().value()));
     List<AggregateCall> aggregates = new ArrayList<>();
     for (org.apache.calcite.rel.core.AggregateCall call : calls) {
       List<Expr> arguments = new ArrayList<>();
@@ -248,7 +248,7 @@ public final class PhysicalPlanner {
     if (window.isPresent()) {
       value.addAll(SourceColumns.windowBounds());
     }
-    PlanStep step = new PlanStep.StreamAggregate(grouped, aggregates, window, names.store(),
+    PlanStep step = new PlanStep.StreamAggregate(grouped, aggregates, window, names.store("Aggregate"),
         new LogicalSchema(keyColumns, value));
     List<Integer> keyFields = new ArrayList<>();
     for (int i = 0; i < groupCount; i++) {
@@ -265,7 +265,7 @@ public final class PhysicalPlanner {
     int pair = keyPair(info, right);
     int leftKey = info.leftKeys.get(pair);
     if (!(left.keyFields().size() == 1 && left.keyFields().get(0) == leftKey)) {
-      left = rekey(left, join.getLeft(), List.of(rex.makeInputRef(join.getLeft(), leftKey)));
+      left = rekey(left, join.getLeft(), List.of(rex.makeInputRef(join.getLeft(), leftKey)), "Join");
     }
     List<Column> value = new ArrayList<>(left.step().schema().value());
     value.addAll(right.step().schema().value());
@@ -308,9 +308,5 @@ public final class PhysicalPlanner {
 
   private ExprTranslator translator(RelNode input) {
     return new ExprTranslator(types, rex, input.getRowType().getFieldNames());
-  }
-
-  static SqlType typeOf(CalciteTypes types, RexNode node) {
-    return types.toSql(node.getType());
   }
 }
