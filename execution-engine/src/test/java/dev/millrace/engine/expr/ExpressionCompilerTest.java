@@ -3,6 +3,7 @@ package dev.millrace.engine.expr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.plan.Expr;
@@ -203,10 +204,34 @@ class ExpressionCompilerTest {
 
   @Test
   void aFailingFunctionGivesNullAndIsReported() {
-    Expr round = call("ROUND", SqlType.INTEGER, col(0, SqlType.INTEGER), lit(-20, SqlType.INTEGER));
-    assertEquals(0, eval(round, 5));
-    Expr cast = new Expr.Cast(call("UCASE", SqlType.STRING, col(0, SqlType.STRING)), SqlType.INTEGER);
-    assertThrows(EvaluationException.class, () -> eval(cast, "x"));
+    Expr parse = call("PARSE_DATE", SqlType.DATE, col(0, SqlType.STRING), lit("yyyy-MM-dd", SqlType.STRING));
+    Expr orDefault = call("IFNULL", SqlType.STRING, new Expr.Cast(parse, SqlType.STRING), lit("1900-01-01", SqlType.STRING));
+    assertEquals("2022-02-02", eval(orDefault, "2022-02-02"));
     assertEquals(List.of(), errors);
+    assertEquals("1900-01-01", eval(orDefault, "abcd"));
+    assertEquals(1, errors.size());
+    assertTrue(errors.get(0).getMessage().startsWith("Error in function PARSE_DATE: "));
+  }
+
+  @Test
+  void lambdasSeeTheirParametersAndEnclosingOnes() {
+    SqlType ints = new SqlType.Array(SqlType.INTEGER);
+    Expr x = new Expr.LambdaVariable("X", SqlType.INTEGER);
+    Expr y = new Expr.LambdaVariable("Y", SqlType.INTEGER);
+    Expr inner = new Expr.Lambda(List.of(new Expr.LambdaParameter("Y", SqlType.INTEGER)),
+        op(Operator.ADD, SqlType.INTEGER, x, y));
+    Expr outer = new Expr.Lambda(List.of(new Expr.LambdaParameter("X", SqlType.INTEGER)),
+        call("TRANSFORM", ints, col(1, ints), inner));
+    Expr nested = call("TRANSFORM", new SqlType.Array(ints), col(0, ints), outer);
+    assertEquals(List.of(List.of(11, 21), List.of(12, 22)), eval(nested, List.of(1, 2), List.of(10, 20)));
+
+    Expr s = new Expr.LambdaVariable("S", SqlType.BIGINT);
+    Expr sum = new Expr.Lambda(List.of(new Expr.LambdaParameter("S", SqlType.BIGINT), new Expr.LambdaParameter("X", SqlType.INTEGER)),
+        op(Operator.ADD, SqlType.BIGINT, s, x));
+    Expr reduce = call("REDUCE", SqlType.BIGINT, col(0, ints), lit(0, SqlType.INTEGER), sum);
+    assertEquals(3L, eval(reduce, List.of(1, 2), null));
+    Expr positive = new Expr.Lambda(List.of(new Expr.LambdaParameter("X", SqlType.INTEGER)),
+        op(Operator.GREATER_THAN, SqlType.BOOLEAN, x, lit(0, SqlType.INTEGER)));
+    assertEquals(List.of(2), eval(call("FILTER", ints, col(0, ints), positive), List.of(-1, 2), null));
   }
 }
