@@ -47,7 +47,7 @@ class AnalysisErrorsTest {
       SELECT * FROM S PARTITION BY NAME HAVING AGE > 1 EMIT CHANGES; | line 1:42: HAVING clause requires a GROUP BY clause.
       """)
   void rejectsQueries(String sql, String message) {
-    Session session = new Session();
+    TestSession session = new TestSession();
     session.run(SETUP);
     PlanningException error = assertThrows(PlanningException.class, () -> session.plan(sql));
     assertEquals(message, error.getMessage());
@@ -70,7 +70,7 @@ class AnalysisErrorsTest {
       CREATE STREAM S AS SELECT * FROM S2;                               | line 1:1: Cannot add stream 'S': A stream with the same name already exists
       """)
   void rejectsPersistentQueries(String sql, String message) {
-    Session session = new Session();
+    TestSession session = new TestSession();
     session.run(SETUP);
     PlanningException error = assertThrows(PlanningException.class, () -> session.plan(sql));
     assertEquals(message.replace("\\n", "\n"), error.getMessage());

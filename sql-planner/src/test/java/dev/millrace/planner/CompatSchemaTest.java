@@ -67,7 +67,7 @@ class CompatSchemaTest {
 
   /** Null when planning agrees with ksqlDB, else what differs. */
   private static String check(JsonNode test) {
-    Session session = new Session();
+    TestSession session = new TestSession();
     test.path("properties").fields().forEachRemaining(p -> session.set(p.getKey(), p.getValue().asText()));
     boolean expectsError = test.has("expectedException");
     for (JsonNode statement : test.path("statements")) {
