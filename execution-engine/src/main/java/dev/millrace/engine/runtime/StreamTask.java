@@ -8,9 +8,11 @@ import dev.millrace.engine.operator.TaskEnvironment;
 import dev.millrace.engine.state.KeyValueStore;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -26,18 +28,21 @@ final class StreamTask implements TaskEnvironment {
   private final TaskStores stores;
   private final QueryProducer producer;
   private final Map<String, String> planTopics;
+  private final QueryCounters counters;
   private final Map<TopicPartition, Long> consumed = new HashMap<>();
 
   /**
    * @param planTopics the topic name the plan uses for each Kafka topic the task reads, where
    *     they differ (internal repartition topics)
    */
-  StreamTask(TaskId id, Pipeline pipeline, TaskStores stores, QueryProducer producer, Map<String, String> planTopics) {
+  StreamTask(TaskId id, Pipeline pipeline, TaskStores stores, QueryProducer producer, Map<String, String> planTopics,
+      QueryCounters counters) {
     this.id = id;
     this.pipeline = pipeline;
     this.stores = stores;
     this.producer = producer;
     this.planTopics = planTopics;
+    this.counters = counters;
     pipeline.init(this);
   }
 
@@ -45,14 +50,58 @@ final class StreamTask implements TaskEnvironment {
     return id;
   }
 
-  /** Runs the records of one input partition from one poll through the pipeline, in offset order. */
-  void process(TopicPartition partition, List<ConsumerRecord<byte[], byte[]>> records) {
-    String planTopic = planTopics.getOrDefault(partition.topic(), partition.topic());
-    for (ConsumerRecord<byte[], byte[]> record : records) {
-      pipeline.process(new InputRecord(planTopic, record.partition(), record.offset(), record.key(), record.value(),
-          record.timestamp(), headers(record.headers())));
+  /**
+   * Runs one poll's records of this task's {@code partitions} through the pipeline: each partition
+   * in offset order, and across co-partitioned inputs the record with the smallest timestamp first,
+   * so that a table row is in place before stream rows that come after it in time.
+   */
+  void process(List<TopicPartition> partitions, ConsumerRecords<byte[], byte[]> records) {
+    if (partitions.size() == 1) {
+      TopicPartition partition = partitions.get(0);
+      List<ConsumerRecord<byte[], byte[]>> batch = records.records(partition);
+      String planTopic = planTopic(partition);
+      for (ConsumerRecord<byte[], byte[]> record : batch) {
+        feed(planTopic, record);
+      }
+      consumed.put(partition, batch.get(batch.size() - 1).offset() + 1);
+      counters.processed(batch.size());
+      return;
     }
-    consumed.put(partition, records.get(records.size() - 1).offset() + 1);
+    List<Iterator<ConsumerRecord<byte[], byte[]>>> cursors = new ArrayList<>();
+    List<ConsumerRecord<byte[], byte[]>> heads = new ArrayList<>();
+    for (TopicPartition partition : partitions) {
+      Iterator<ConsumerRecord<byte[], byte[]>> cursor = records.records(partition).iterator();
+      cursors.add(cursor);
+      heads.add(cursor.next());
+      counters.processed(records.records(partition).size());
+    }
+    while (true) {
+      int earliest = -1;
+      for (int i = 0; i < heads.size(); i++) {
+        ConsumerRecord<byte[], byte[]> head = heads.get(i);
+        if (head != null && (earliest < 0 || head.timestamp() < heads.get(earliest).timestamp())) {
+          earliest = i;
+        }
+      }
+      if (earliest < 0) {
+        return;
+      }
+      TopicPartition partition = partitions.get(earliest);
+      ConsumerRecord<byte[], byte[]> record = heads.get(earliest);
+      feed(planTopic(partition), record);
+      consumed.put(partition, record.offset() + 1);
+      Iterator<ConsumerRecord<byte[], byte[]>> cursor = cursors.get(earliest);
+      heads.set(earliest, cursor.hasNext() ? cursor.next() : null);
+    }
+  }
+
+  private String planTopic(TopicPartition partition) {
+    return planTopics.getOrDefault(partition.topic(), partition.topic());
+  }
+
+  private void feed(String planTopic, ConsumerRecord<byte[], byte[]> record) {
+    pipeline.process(new InputRecord(planTopic, record.partition(), record.offset(), record.key(), record.value(),
+        record.timestamp(), headers(record.headers())));
   }
 
   /** Sends the stores' buffered writes and hands over the offsets to commit with them. */
@@ -96,6 +145,7 @@ final class StreamTask implements TaskEnvironment {
 
   @Override
   public void report(ProcessingError error) {
+    counters.error();
     producer.report(error);
   }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,19 +29,21 @@ final class TaskManager {
   private final QueryProducer producer;
   private final ChangelogRestorer restorer;
   private final Map<String, String> planTopics;
+  private final QueryCounters counters;
   /** Concurrent: pull queries read {@link #stores} from other threads. */
   private final Map<TaskId, StreamTask> tasks = new ConcurrentHashMap<>();
   private final Map<TopicPartition, List<StreamTask>> byPartition = new HashMap<>();
 
   /** @param planTopics the plan's name for each Kafka topic that differs from it */
   TaskManager(Topology topology, QueryNames names, Path queryDirectory, QueryProducer producer,
-      ChangelogRestorer restorer, Map<String, String> planTopics) {
+      ChangelogRestorer restorer, Map<String, String> planTopics, QueryCounters counters) {
     this.topology = topology;
     this.names = names;
     this.queryDirectory = queryDirectory;
     this.producer = producer;
     this.restorer = restorer;
     this.planTopics = Map.copyOf(planTopics);
+    this.counters = counters;
   }
 
   /** Creates (restoring state) the tasks for newly assigned partitions. */
@@ -62,24 +65,24 @@ final class TaskManager {
     TaskStores stores = TaskStores.open(queryDirectory.resolve(id.toString()), subTopology.stores(), id.partition(),
         names, restorer);
     try {
-      return new StreamTask(id, subTopology.newPipeline(), stores, producer, planTopics);
+      return new StreamTask(id, subTopology.newPipeline(), stores, producer, planTopics, counters);
     } catch (RuntimeException e) {
       stores.closeDirty();
       throw e;
     }
   }
 
-  /** Processes one poll's records: each partition's records in one go by its task. */
+  /** Processes one poll's records: each task gets the records of all its partitions in one go. */
   void process(ConsumerRecords<byte[], byte[]> records) {
+    Map<StreamTask, List<TopicPartition>> work = new LinkedHashMap<>();
     for (TopicPartition partition : records.partitions()) {
       List<StreamTask> readers = byPartition.get(partition);
       if (readers == null) {
         throw new IllegalStateException("no task for assigned partition " + partition);
       }
-      for (StreamTask task : readers) {
-        task.process(partition, records.records(partition));
-      }
+      readers.forEach(task -> work.computeIfAbsent(task, t -> new ArrayList<>()).add(partition));
     }
+    work.forEach((task, partitions) -> task.process(partitions, records));
   }
 
   /** Sends every task's changelog writes and returns the offsets to commit with them. */

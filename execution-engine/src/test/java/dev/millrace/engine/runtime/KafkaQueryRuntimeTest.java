@@ -4,6 +4,8 @@ import static dev.millrace.engine.runtime.TestPlans.KAFKA_JSON;
 import static dev.millrace.engine.runtime.TestPlans.ORDERS;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.millrace.engine.function.FunctionRegistry;
@@ -16,7 +18,10 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -60,6 +65,34 @@ class KafkaQueryRuntimeTest {
       List<String> out = topics.readUntil(output, KAFKA_JSON, plan.schema(), rows -> rows.size() >= 2);
       assertEquals(Map.of("[2]", "[pear, 40]", "[3]", "[plum, 22]"), KafkaTopics.latestByKey(out));
       assertEquals(QueryState.RUNNING, runtime.state());
+    }
+  }
+
+  @Test
+  void aMissingSourceTopicFailsTheStartWithItsName() {
+    KafkaQueryRuntime runtime = new KafkaQueryRuntime("CSAS_MISSING_1",
+        TOPOLOGIES.build(TestPlans.filterProject("no_such_topic", "missing_out")), config(), OffsetReset.EARLIEST);
+    QueryStartException e = assertThrows(QueryStartException.class, runtime::start);
+    assertEquals("topic no_such_topic does not exist", e.getMessage());
+    assertEquals(QueryState.ERROR, runtime.state());
+    assertEquals("topic no_such_topic does not exist", runtime.error().orElseThrow().message());
+  }
+
+  @Test
+  void coPartitionedStreamAndTableShareATask() throws Exception {
+    topics.create("join_orders", 2);
+    topics.create("join_users", 2);
+    topics.create("join_out", 2);
+    topics.write("join_users", KAFKA_JSON, TestPlans.USERS, List.of(new Object[] {1L, "ann"}, new Object[] {2L, "bob"}));
+    topics.write("join_orders", KAFKA_JSON, ORDERS, List.of(
+        new Object[] {1L, "fig", 1}, new Object[] {2L, "kiwi", 1}, new Object[] {3L, "plum", 1}));
+    PlanStep.StreamSink plan = TestPlans.ordersWithUsers("join_orders", "join_users", "join_out");
+
+    try (KafkaQueryRuntime runtime = start("CSAS_JOIN_1", plan)) {
+      List<String> out = topics.readUntil("join_out", KAFKA_JSON, plan.schema(), rows -> rows.size() >= 2);
+      assertEquals(List.of("[1] -> [fig, ann]", "[2] -> [kiwi, bob]"), out.stream().sorted().toList());
+      // One task per partition, holding the table's store: 0_0 and 0_1.
+      assertEquals(2, runtime.localStores("users-store").size());
     }
   }
 
@@ -149,6 +182,36 @@ class KafkaQueryRuntimeTest {
       assertEquals(List.of("CSAS_BAD_1", "DESERIALIZATION", "bad_orders", 0, 0L),
           List.of(entry.queryId(), entry.errorType(), entry.sourceTopic(), entry.sourcePartition(), entry.sourceOffset()));
       assertEquals(QueryState.RUNNING, runtime.state());
+      assertEquals(1, runtime.statistics().processingErrors());
+    }
+  }
+
+  @Test
+  void cleanUpDeletesInternalTopicsTheGroupAndLocalState() throws Exception {
+    topics.create("clean_orders", 1);
+    PlanStep.TableSink plan = TestPlans.countByName("clean_orders", "clean_out");
+    topics.create("clean_out", 1);
+    topics.write("clean_orders", KAFKA_JSON, ORDERS, List.<Object[]>of(new Object[] {1L, "apple", 1}));
+    KafkaQueryRuntime runtime = start("CTAS_CLEAN_1", plan);
+    awaitLatest("clean_out", plan, Map.of("[apple]", "[1, 1]"));
+    assertEquals(2, runtime.statistics().processedRecords(), "one record read from the source, one from the repartition topic");
+
+    runtime.cleanUp();
+
+    assertEquals(QueryState.NOT_RUNNING, runtime.state());
+    assertFalse(Files.exists(stateDirectory.resolve("CTAS_CLEAN_1")));
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+      // Deletion reaches the broker's metadata shortly after the controller accepts it.
+      Set<String> internal = Set.of("pending");
+      for (int attempt = 0; attempt < 100 && !internal.isEmpty(); attempt++) {
+        Set<String> left = admin.listTopics().names().get();
+        assertTrue(left.containsAll(Set.of("clean_orders", "clean_out")));
+        internal = left.stream().filter(t -> t.startsWith(runtime.groupId())).collect(Collectors.toSet());
+        Thread.sleep(internal.isEmpty() ? 0 : 100);
+      }
+      assertEquals(Set.of(), internal);
+      assertEquals(Set.of(), admin.listConsumerGroups().all().get().stream()
+          .filter(g -> g.groupId().equals(runtime.groupId())).collect(Collectors.toSet()));
     }
   }
 

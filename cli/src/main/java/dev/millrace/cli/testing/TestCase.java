@@ -1,0 +1,40 @@
+package dev.millrace.cli.testing;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One compatibility case in the JSON shape of ksqlDB's query-validation tests: statements run in a
+ * fresh session, input records, and the output records expected on each named topic.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record TestCase(
+    String name,
+    List<String> statements,
+    Map<String, Object> properties,
+    List<TopicSpec> topics,
+    List<TestRecord> inputs,
+    List<TestRecord> outputs,
+    JsonNode expectedException,
+    JsonNode post,
+    List<String> requires) {
+
+  public TestCase {
+    statements = statements == null ? List.of() : List.copyOf(statements);
+    properties = properties == null ? Map.of() : Map.copyOf(properties);
+    topics = topics == null ? List.of() : List.copyOf(topics);
+    inputs = inputs == null ? List.of() : List.copyOf(inputs);
+    outputs = outputs == null ? List.of() : List.copyOf(outputs);
+    requires = requires == null ? List.of() : List.copyOf(requires);
+  }
+
+  public boolean expectsError() {
+    return expectedException != null && !expectedException.isNull();
+  }
+
+  /** A topic that exists before the statements run. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record TopicSpec(String name, Integer partitions, String keyFormat, String valueFormat) {}
+}
