@@ -19,7 +19,7 @@ class AnalysisErrorsTest {
   @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
       SELECT NMAE FROM S EMIT CHANGES;                       | line 1:8: Column 'NMAE' cannot be resolved. Did you mean 'NAME'?
       SELECT ID FROM SS EMIT CHANGES;                        | line 1:16: SS does not exist. Did you mean 'S'?
-      SELECT X.ID FROM S EMIT CHANGES;                       | line 1:8: 'X' is not a valid stream/table name or alias. Did you mean 'S'?
+      SELECT X.ID FROM S EMIT CHANGES;                       | line 1:8: 'X' is not a valid stream/table name or alias.
       SELECT * FROM S WHERE NAME + 1 > 2 EMIT CHANGES;       | line 1:23: Unsupported arithmetic types: STRING + INTEGER in (NAME + 1)
       SELECT * FROM S WHERE AGE EMIT CHANGES;                | line 1:23: WHERE expression must be of type BOOLEAN: AGE is INTEGER
       SELECT * FROM S WHERE TAGS < TAGS EMIT CHANGES;        | line 1:23: Cannot compare TAGS (ARRAY<STRING>) to TAGS (ARRAY<STRING>) with LESS_THAN.

@@ -1,5 +1,6 @@
 package dev.millrace.planner.analysis;
 
+import dev.millrace.parser.format.SqlFormatter;
 import dev.millrace.engine.plan.SourceColumns;
 import dev.millrace.engine.types.SqlType;
 import dev.millrace.parser.ast.ColumnRef;
@@ -54,7 +55,7 @@ public final class AggregateScope implements ExpressionScope {
     }
     if (e instanceof ColumnRef) {
       throw new PlanningException(e.location(), "Non-aggregate " + clause + " expression(s) not part of GROUP BY: "
-          + ExpressionText.of(e));
+          + SqlFormatter.format(e));
     }
     return Optional.empty();
   }

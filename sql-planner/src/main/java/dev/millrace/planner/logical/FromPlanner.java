@@ -10,7 +10,7 @@ import dev.millrace.parser.ast.Relation;
 import dev.millrace.planner.PlanningException;
 import dev.millrace.planner.analysis.ClosestNames;
 import dev.millrace.planner.analysis.ExpressionAnalyzer;
-import dev.millrace.planner.analysis.ExpressionText;
+import dev.millrace.parser.format.SqlFormatter;
 import dev.millrace.planner.analysis.RowScope;
 import dev.millrace.planner.analysis.Scope;
 import dev.millrace.planner.analysis.ScopeColumn;
@@ -86,8 +86,8 @@ final class FromPlanner {
     SqlType leftType = analyzer.typeOf(leftKey);
     if (leftType == null || !leftType.equals(rightKey.type())) {
       throw new PlanningException(join.criteria().location(), "Invalid join condition: types don't match. Got "
-          + ExpressionText.of(sides.left()) + "{" + (leftType == null ? "NULL" : leftType.toSql()) + "} = "
-          + ExpressionText.of(sides.right()) + "{" + rightKey.type().toSql() + "}.");
+          + SqlFormatter.format(sides.left()) + "{" + (leftType == null ? "NULL" : leftType.toSql()) + "} = "
+          + SqlFormatter.format(sides.right()) + "{" + rightKey.type().toSql() + "}.");
     }
     RelBuilder builder = context.relBuilder();
     int leftKeyField;
@@ -114,7 +114,7 @@ final class FromPlanner {
     }
     candidates.addAll(List.of(leftKey, leftRef, rightRef));
     KeySlot key = new KeySlot(List.copyOf(candidates), "join expressions",
-        ExpressionText.of(sides.left()) + " or " + ExpressionText.of(sides.right()), ExpressionText.of(sides.left()),
+        SqlFormatter.format(sides.left()) + " or " + SqlFormatter.format(sides.right()), SqlFormatter.format(sides.left()),
         true);
     List<String> sources = new ArrayList<>(left.sources());
     sources.add(rightSource.name());
@@ -162,15 +162,15 @@ final class FromPlanner {
   private Sides sides(Join join, Scope leftScope, String rightQualifier) {
     Expression criteria = join.criteria();
     if (!(criteria instanceof Comparison c) || c.operator() != Comparison.Operator.EQUAL) {
-      throw new PlanningException(criteria.location(), "Unsupported join criteria " + ExpressionText.of(criteria)
+      throw new PlanningException(criteria.location(), "Unsupported join criteria " + SqlFormatter.format(criteria)
           + ": joins need one equality comparison (left = right).");
     }
     Set<Boolean> leftSides = sourcesOf(c.left(), leftScope, rightQualifier, c);
     Set<Boolean> rightSides = sourcesOf(c.right(), leftScope, rightQualifier, c);
     if (leftSides.size() != 1 || rightSides.size() != 1 || leftSides.equals(rightSides)) {
       Expression bad = leftSides.size() != 1 ? c.left() : c.right();
-      throw new PlanningException(criteria.location(), "Invalid comparison expression '" + ExpressionText.of(bad)
-          + "' in join '" + ExpressionText.of(c) + "'. Each side of the join comparision must contain references "
+      throw new PlanningException(criteria.location(), "Invalid comparison expression '" + SqlFormatter.format(bad)
+          + "' in join '" + SqlFormatter.format(c) + "'. Each side of the join comparision must contain references "
           + "from exactly one source.");
     }
     return leftSides.contains(Boolean.TRUE) ? new Sides(c.right(), c.left()) : new Sides(c.left(), c.right());
@@ -202,8 +202,8 @@ final class FromPlanner {
       }
     }
     throw new PlanningException(join.criteria().location(), "Invalid join condition: stream-table joins require to "
-        + "join on the table's primary key. Got " + ExpressionText.of(sides.left()) + " = "
-        + ExpressionText.of(sides.right()) + ".");
+        + "join on the table's primary key. Got " + SqlFormatter.format(sides.left()) + " = "
+        + SqlFormatter.format(sides.right()) + ".");
   }
 
   private RexNode ref(int index, SqlType type) {

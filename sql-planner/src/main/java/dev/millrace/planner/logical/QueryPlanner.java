@@ -13,7 +13,7 @@ import dev.millrace.engine.types.SqlType;
 import dev.millrace.planner.PlanningException;
 import dev.millrace.planner.analysis.ExpressionAnalyzer;
 import dev.millrace.planner.analysis.ExpressionScope;
-import dev.millrace.planner.analysis.ExpressionText;
+import dev.millrace.parser.format.SqlFormatter;
 import dev.millrace.planner.analysis.RowScope;
 import dev.millrace.planner.analysis.Scope;
 import dev.millrace.planner.analysis.ScopeColumn;
@@ -103,7 +103,7 @@ public final class QueryPlanner {
           throw new PlanningException(e.location(), "PARTITION BY NULL must be the only PARTITION BY expression.");
         }
         keys.add(key);
-        String text = ExpressionText.of(e);
+        String text = SqlFormatter.format(e);
         slots.add(new KeySlot(List.of(key), "partitioning expression", text, text, false));
       }
     }
@@ -175,7 +175,7 @@ public final class QueryPlanner {
         new RowScope(scope, context.relBuilder().getRexBuilder(), context.types(), "SELECT"));
     SqlType type = context.analyzer().typeOf(struct);
     if (!(type instanceof SqlType.Struct s)) {
-      throw new PlanningException(item.location(), "Expected STRUCT type for " + ExpressionText.of(item.struct())
+      throw new PlanningException(item.location(), "Expected STRUCT type for " + SqlFormatter.format(item.struct())
           + "->*, got " + (type == null ? "NULL" : type.toSql()));
     }
     List<SelectPlanner.Item> items = new ArrayList<>();

@@ -53,8 +53,11 @@ public final class PhysicalPlanner {
     this.names = names;
   }
 
-  /** A translated subtree: its last step, whether it emits a stream or a table, and which value fields copy its key. */
-  record Built(PlanStep step, SourceType type, List<Integer> keyFields) {}
+  /**
+   * A translated subtree: its last step, whether it emits a stream or a table, which value fields
+   * copy its key, and the key format of the topic its rows are partitioned by (null once re-keyed).
+   */
+  record Built(PlanStep step, SourceType type, List<Integer> keyFields, String keyFormat) {}
 
   /**
    * The steps of a persistent query writing {@code query}'s result (the input of its Sink) to
@@ -99,7 +102,7 @@ public final class PhysicalPlanner {
     PlanStep step = below.type() == SourceType.TABLE
         ? new PlanStep.TableSelect(below.step(), values, schema)
         : new PlanStep.StreamSelect(below.step(), values, schema);
-    return new Built(step, below.type(), List.of());
+    return new Built(step, below.type(), List.of(), below.keyFormat());
   }
 
   private Built build(RelNode rel) {
@@ -144,14 +147,14 @@ public final class PhysicalPlanner {
     for (int i = 0; i < source.schema().key().size(); i++) {
       keyFields.add(first + i);
     }
-    return new Built(step, source.type(), keyFields);
+    return new Built(step, source.type(), keyFields, source.formats().key().format());
   }
 
   private static Built filtered(Built input, Expr predicate) {
     PlanStep step = input.type() == SourceType.TABLE
         ? new PlanStep.TableFilter(input.step(), predicate, input.step().schema())
         : new PlanStep.StreamFilter(input.step(), predicate, input.step().schema());
-    return new Built(step, input.type(), input.keyFields());
+    return new Built(step, input.type(), input.keyFields(), input.keyFormat());
   }
 
   private Built project(Project project) {
@@ -165,7 +168,7 @@ public final class PhysicalPlanner {
     for (int key : input.keyFields()) {
       keyFields.add(positionOfRef(project.getProjects(), key));
     }
-    return new Built(step, input.type(), keyFields);
+    return new Built(step, input.type(), keyFields, input.keyFormat());
   }
 
   private static int positionOfRef(List<RexNode> projects, int field) {
@@ -201,7 +204,7 @@ public final class PhysicalPlanner {
     List<Expr> keyExprs = translator(inputRel).translateAll(keys);
     LogicalSchema schema = new LogicalSchema(keyColumns(keys, inputRel), input.step().schema().value());
     PlanStep step = new PlanStep.StreamSelectKey(input.step(), keyExprs, names.repartitionTopic(reason), schema);
-    return new Built(step, SourceType.STREAM, refIndexes(keys));
+    return new Built(step, SourceType.STREAM, refIndexes(keys), null);
   }
 
   private List<Column> keyColumns(List<RexNode> keys, RelNode input) {
@@ -254,7 +257,7 @@ public final class PhysicalPlanner {
     for (int i = 0; i < groupCount; i++) {
       keyFields.add(i);
     }
-    return new Built(step, SourceType.TABLE, keyFields);
+    return new Built(step, SourceType.TABLE, keyFields, null);
   }
 
   private Built join(Join join) {
@@ -264,7 +267,11 @@ public final class PhysicalPlanner {
     int leftWidth = join.getLeft().getRowType().getFieldCount();
     int pair = keyPair(info, right);
     int leftKey = info.leftKeys.get(pair);
-    if (!(left.keyFields().size() == 1 && left.keyFields().get(0) == leftKey)) {
+    boolean keyedByJoinKey = left.keyFields().size() == 1 && left.keyFields().get(0) == leftKey;
+    // A stream keyed by the join key is still repartitioned when its key format differs from the
+    // table's: equal keys must be serialised, and so partitioned, alike.
+    boolean coPartitioned = left.keyFormat() == null || left.keyFormat().equals(right.keyFormat());
+    if (!keyedByJoinKey || !coPartitioned) {
       left = rekey(left, join.getLeft(), List.of(rex.makeInputRef(join.getLeft(), leftKey)), "Join");
     }
     List<Column> value = new ArrayList<>(left.step().schema().value());
@@ -272,7 +279,7 @@ public final class PhysicalPlanner {
     LogicalSchema schema = new LogicalSchema(left.step().schema().key(), value);
     JoinType type = join.getJoinType() == JoinRelType.LEFT ? JoinType.LEFT : JoinType.INNER;
     Built joined = new Built(new PlanStep.StreamTableJoin(left.step(), right.step(), type, schema), SourceType.STREAM,
-        List.of(leftKey));
+        List.of(leftKey), left.keyFormat());
     List<RexNode> residual = new ArrayList<>();
     for (int i = 0; i < info.leftKeys.size(); i++) {
       if (i != pair) {

@@ -229,4 +229,29 @@ class TranslationTest {
 
     assertEquals(Optional.empty(), pull.keys());
   }
+
+  @Test
+  void lambdasBecomeEngineLambdasTypedByTheFunction() {
+    session.run("CREATE STREAM LISTS (ID BIGINT KEY, XS ARRAY<INT>) WITH (kafka_topic='lists', value_format='JSON');");
+
+    PlanStep plan = persistent("CREATE STREAM PLUS_ONE AS SELECT ID, TRANSFORM(XS, x => x + 1) AS YS FROM LISTS;");
+
+    PlanStep.StreamSelect select = (PlanStep.StreamSelect) plan.sources().get(0);
+    SqlType ints = new SqlType.Array(SqlType.INTEGER);
+    Expr.Lambda lambda = new Expr.Lambda(List.of(new Expr.LambdaParameter("X", SqlType.INTEGER)),
+        new Expr.Operation(Operator.ADD, List.of(new Expr.LambdaVariable("X", SqlType.INTEGER),
+            new Expr.Literal(1, SqlType.INTEGER)), SqlType.INTEGER));
+    assertEquals(List.of(new Expr.FunctionCall("TRANSFORM", List.of(ref(0, "XS", ints), lambda), ints)),
+        select.values());
+  }
+
+  @Test
+  void intervalUnitsArePassedAsTheirNames() {
+    session.run("CREATE STREAM TIMES (ID BIGINT KEY, T TIMESTAMP) WITH (kafka_topic='times', value_format='JSON');");
+
+    PlanStep plan = persistent("CREATE STREAM LATER AS SELECT ID, TIMESTAMPADD(SECONDS, 5, T) AS T5 FROM TIMES;");
+
+    Expr.FunctionCall call = (Expr.FunctionCall) ((PlanStep.StreamSelect) plan.sources().get(0)).values().get(0);
+    assertEquals(new Expr.Literal("SECONDS", SqlType.STRING), call.arguments().get(0));
+  }
 }
