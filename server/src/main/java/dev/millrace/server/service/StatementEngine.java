@@ -3,6 +3,7 @@ package dev.millrace.server.service;
 import dev.millrace.parser.ParseException;
 import dev.millrace.parser.ParsedStatement;
 import dev.millrace.parser.SqlParser;
+import dev.millrace.parser.VariableSubstitution;
 import dev.millrace.parser.ast.DefineVariable;
 import dev.millrace.parser.ast.DescribeSource;
 import dev.millrace.parser.ast.SetProperty;
@@ -78,6 +79,12 @@ public final class StatementEngine implements AutoCloseable {
     } catch (ParseException syntax) {
       throw new EngineException(ErrorCode.BAD_STATEMENT, syntax.getMessage(), sql);
     }
+  }
+
+  /** The statement with the session's {@code ${name}} variables substituted (parsed again if any were). */
+  public ParsedStatement withVariables(ParsedStatement statement, Session session) {
+    String text = VariableSubstitution.apply(statement.text(), session.variables());
+    return text.equals(statement.text()) ? statement : parse(text + ";").get(0);
   }
 
   /**
