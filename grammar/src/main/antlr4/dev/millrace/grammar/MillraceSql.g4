@@ -127,11 +127,12 @@ expressionList
     | expression (COMMA expression)*
     ;
 
+// `struct->*` is folded into selectSingle so that choosing an alternative never needs to look
+// past a whole expression; the AST builder tells the two apart.
 selectItem
     : ASTERISK                                                               # selectAll
     | identifier DOT ASTERISK                                                # selectSourceAll
-    | primaryExpression ARROW ASTERISK                                       # selectStructAll
-    | expression (AS? identifier)?                                           # selectSingle
+    | expression (ARROW ASTERISK | AS? identifier)?                          # selectSingle
     ;
 
 relation

@@ -1,71 +1,73 @@
 package dev.millrace.parser;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.millrace.parser.CompatCorpus.CompatStatement;
+import dev.millrace.parser.ast.Statement;
+import dev.millrace.parser.format.SqlFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Parses every statement of ksqlDB's query-validation cases in {@code shared/compat}. Cases that
- * expect an error may hold bad syntax on purpose, so only the others must parse; how many of the
- * error cases the parser already rejects is printed, not asserted (other stages reject the rest).
+ * Runs the parser over every statement of ksqlDB's query-validation cases in
+ * {@code shared/compat}. Cases that expect an error may hold bad syntax on purpose, so only the
+ * others must parse; how many error cases the parser already rejects is printed, not asserted
+ * (later stages reject the rest).
  */
 class CompatCorpusTest {
 
+    private static List<CompatStatement> corpus;
     private final SqlParser parser = new SqlParser();
 
-    @Test
-    void parsesTheCompatibilityCorpus() throws IOException {
-        Optional<Path> corpus = corpusDirectory();
-        assumeTrue(corpus.isPresent(), "shared/compat not found; set -Dmillrace.compat.dir");
-        List<String> failures = new ArrayList<>();
-        List<String> rejectedOnPurpose = new ArrayList<>();
-        int total = 0;
-        try (Stream<Path> files = Files.list(corpus.get())) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                for (JsonNode test : new ObjectMapper().readTree(file.toFile()).path("tests")) {
-                    boolean expectsError = test.has("expectedException");
-                    for (JsonNode statement : test.path("statements")) {
-                        total++;
-                        try {
-                            parser.parse(statement.asText());
-                        } catch (ParseException e) {
-                            String report = file.getFileName() + " / " + test.path("name").asText()
-                                    + ": " + e.getMessage() + "\n  " + statement.asText();
-                            (expectsError ? rejectedOnPurpose : failures).add(report);
-                        }
-                    }
-                }
-            }
-        }
-        rejectedOnPurpose.forEach(r -> System.out.println("rejected, as the case expects: " + r));
-        failures.forEach(System.out::println);
-        System.out.println(failures.size() + " of " + total + " statements failed to parse");
-        assertTrue(total > 1000, "corpus looks empty: " + total);
-        assertTrue(failures.isEmpty(),
-                failures.size() + " failures:\n" + String.join("\n", failures));
+    @BeforeAll
+    static void readCorpus() {
+        Optional<List<CompatStatement>> statements = CompatCorpus.statements();
+        assumeTrue(statements.isPresent(), "shared/compat not found; set -Dmillrace.compat.dir");
+        corpus = statements.get();
     }
 
-    private static Optional<Path> corpusDirectory() {
-        String configured = System.getProperty("millrace.compat.dir");
-        if (configured != null) {
-            return Optional.of(Path.of(configured));
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("compat");
-            if (Files.isDirectory(candidate)) {
-                return Optional.of(candidate);
+    /**
+     * One pass over the corpus (it is large): each statement must parse unless its case expects
+     * an error, and what parses must read back equal after formatting.
+     */
+    @Test
+    void everyStatementOfAPassingCaseParsesAndSurvivesFormatting() {
+        List<String> failures = new ArrayList<>();
+        int rejectedOnPurpose = 0;
+        for (CompatStatement statement : corpus) {
+            Statement parsed;
+            try {
+                parsed = parser.parseStatement(statement.sql());
+            } catch (ParseException e) {
+                if (statement.expectsError()) {
+                    rejectedOnPurpose++;
+                } else {
+                    failures.add(e.getMessage() + " in " + statement.describe());
+                }
+                continue;
             }
+            roundTrip(parsed, statement).ifPresent(failures::add);
         }
-        return Optional.empty();
+        System.out.println(rejectedOnPurpose + " statements of error cases rejected; "
+                + failures.size() + " of " + corpus.size() + " statements failed");
+        assertTrue(corpus.size() > 1000, "corpus looks empty: " + corpus.size());
+        assertEquals(List.of(), failures);
+    }
+
+    private Optional<String> roundTrip(Statement parsed, CompatStatement statement) {
+        String formatted = SqlFormatter.format(parsed);
+        try {
+            return parser.parseStatement(formatted).equals(parsed)
+                    ? Optional.empty()
+                    : Optional.of("changed: " + formatted + " from " + statement.describe());
+        } catch (ParseException e) {
+            return Optional.of(e.getMessage() + " in formatted " + formatted + " from "
+                    + statement.describe());
+        }
     }
 }

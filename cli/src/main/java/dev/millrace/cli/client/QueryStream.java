@@ -30,6 +30,7 @@ public final class QueryStream implements AutoCloseable {
   private final Consumer<String> closeQuery;
   private volatile boolean closed;
   private volatile boolean ended;
+  private volatile boolean cancelled;
 
   private QueryStream(InputStream body, BufferedReader lines, ObjectMapper json, QueryHeader header,
       Consumer<String> closeQuery) {
@@ -99,9 +100,9 @@ public final class QueryStream implements AutoCloseable {
     return Optional.empty();
   }
 
-  /** True once {@link #close()} was called. */
-  public boolean isClosed() {
-    return closed;
+  /** True when {@link #close()} cut the query short, before the server ended it. */
+  public boolean isCancelled() {
+    return cancelled;
   }
 
   /**
@@ -114,13 +115,14 @@ public final class QueryStream implements AutoCloseable {
       return;
     }
     closed = true;
+    cancelled = !ended;
     try {
       // Close the raw stream, not the reader: the reader's lock is held by a blocked readLine().
       body.close();
     } catch (IOException ignored) {
       // Closing a broken connection cannot fail in a way that matters to the caller.
     }
-    if (!ended) {
+    if (cancelled) {
       header.queryId().ifPresent(closeQuery);
     }
   }

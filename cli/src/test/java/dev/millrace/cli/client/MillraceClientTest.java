@@ -1,6 +1,7 @@
 package dev.millrace.cli.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -114,6 +115,8 @@ class MillraceClientTest {
       assertEquals("[1,10]", query.nextRow().orElseThrow().toString());
       assertEquals("[1,11]", query.nextRow().orElseThrow().toString());
       assertEquals(Optional.empty(), query.nextRow());
+      query.close();
+      assertFalse(query.isCancelled(), "the server ended it");
     }
     JsonNode sent = server.bodies("/query-stream").get(0);
     assertEquals("v", sent.path("properties").path("k").asText());
@@ -139,7 +142,7 @@ class MillraceClientTest {
     closer.join();
 
     assertEquals(Optional.empty(), afterClose);
-    assertTrue(query.isClosed());
+    assertTrue(query.isCancelled());
     assertEquals("q-1", server.bodies("/close-query").get(0).path("queryId").asText());
   }
 

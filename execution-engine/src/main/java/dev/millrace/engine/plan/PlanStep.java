@@ -30,7 +30,8 @@ import java.util.Optional;
   @JsonSubTypes.Type(value = PlanStep.StreamAggregate.class, name = "streamAggregateV1"),
   @JsonSubTypes.Type(value = PlanStep.StreamTableJoin.class, name = "streamTableJoinV1"),
   @JsonSubTypes.Type(value = PlanStep.StreamSink.class, name = "streamSinkV1"),
-  @JsonSubTypes.Type(value = PlanStep.TableSink.class, name = "tableSinkV1")
+  @JsonSubTypes.Type(value = PlanStep.TableSink.class, name = "tableSinkV1"),
+  @JsonSubTypes.Type(value = PlanStep.TransientSink.class, name = "transientSinkV1")
 })
 public sealed interface PlanStep {
 
@@ -183,6 +184,18 @@ public sealed interface PlanStep {
 
   /** Writes the table's changes to {@code topic}; a deleted row is written as a tombstone (null value). */
   record TableSink(PlanStep source, String topic, Formats formats, LogicalSchema schema) implements PlanStep {
+    @Override
+    public List<PlanStep> sources() {
+      return List.of(source);
+    }
+  }
+
+  /**
+   * Delivers a transient (push) query's rows to the client that asked instead of writing them to a
+   * topic. The value holds the result columns in SELECT order; the key passes through. For a table
+   * input, a deleted row is delivered as a delete of its key.
+   */
+  record TransientSink(PlanStep source, LogicalSchema schema) implements PlanStep {
     @Override
     public List<PlanStep> sources() {
       return List.of(source);

@@ -29,6 +29,8 @@ public final class ChangelogRestorer {
   /** The offset after the last record of the changelog partition (for read_committed, the last stable offset). */
   public long endOffset(ChangelogPartition changelog) {
     TopicPartition partition = topicPartition(changelog);
+    // Assigned first: a read_committed consumer updates the partition's last stable offset from the answer.
+    consumer.assign(List.of(partition));
     return consumer.endOffsets(List.of(partition)).get(partition);
   }
 
@@ -42,21 +44,16 @@ public final class ChangelogRestorer {
     if (fromOffset >= end) {
       return fromOffset;
     }
-    consumer.assign(List.of(partition));
     consumer.seek(partition, fromOffset);
     long deadline = System.nanoTime() + RESTORE_TIMEOUT.toNanos();
-    try {
-      while (consumer.position(partition) < end) {
-        if (System.nanoTime() > deadline) {
-          throw new StateStoreException("restoring state store " + store.name() + " from " + changelog
-              + " did not reach offset " + end + " within " + RESTORE_TIMEOUT);
-        }
-        apply(store, consumer.poll(POLL_TIMEOUT));
+    while (consumer.position(partition) < end) {
+      if (System.nanoTime() > deadline) {
+        throw new StateStoreException("restoring state store " + store.name() + " from " + changelog
+            + " did not reach offset " + end + " within " + RESTORE_TIMEOUT);
       }
-      return consumer.position(partition);
-    } finally {
-      consumer.unsubscribe();
+      apply(store, consumer.poll(POLL_TIMEOUT));
     }
+    return consumer.position(partition);
   }
 
   private static void apply(KeyValueStore store, ConsumerRecords<byte[], byte[]> records) {

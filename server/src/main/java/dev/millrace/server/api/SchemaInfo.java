@@ -1,6 +1,7 @@
 package dev.millrace.server.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,6 +50,9 @@ public record SchemaInfo(
 
   /** {@code DECIMAL(precision, scale)}. */
   public static SchemaInfo decimal(int precision, int scale) {
-    return new SchemaInfo("DECIMAL", null, null, Map.of("precision", precision, "scale", scale));
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    parameters.put("precision", precision);
+    parameters.put("scale", scale);
+    return new SchemaInfo("DECIMAL", null, null, parameters);
   }
 }

@@ -9,6 +9,7 @@ import dev.millrace.server.api.ApiJson;
 import dev.millrace.server.service.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -18,6 +19,10 @@ final class JsonBodies {
 
   /** Larger bodies are refused: a batch of statements is text, not data. */
   static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+  /** Jackson's pointer into its own input, which means nothing to the client. */
+  private static final Pattern SOURCE_REFERENCE =
+      Pattern.compile("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)");
 
   private JsonBodies() {
   }
@@ -60,12 +65,16 @@ final class JsonBodies {
           + known;
     }
     if (e instanceof MismatchedInputException mismatch) {
+      if (mismatch.getOriginalMessage().startsWith("Trailing token")) {
+        return "Request body has content after the JSON object" + at(e.getLocation());
+      }
       String field = fieldPath(mismatch);
       return field.isEmpty()
           ? "Request body must be a JSON object"
           : "Field '" + field + "' in request body has the wrong type";
     }
-    return "Invalid JSON in request body" + at(e.getLocation()) + ": " + e.getOriginalMessage();
+    return "Invalid JSON in request body" + at(e.getLocation()) + ": "
+        + SOURCE_REFERENCE.matcher(e.getOriginalMessage()).replaceAll("");
   }
 
   private static String fieldPath(JsonMappingException e) {

@@ -1,6 +1,7 @@
 /**
- * What the REST layer needs from the engine: {@link dev.millrace.server.service.EngineFacade}
- * and the values and callbacks it exchanges. The engine facade implements it; the HTTP layer
- * and the offline test runner call it.
+ * Statement execution behind the REST API: {@link dev.millrace.server.service.EngineFacade},
+ * the contract the HTTP layer and the offline test runner call and the engine facade
+ * implements, with the values and callbacks it exchanges; and the command log that makes
+ * accepted statements durable.
  */
 package dev.millrace.server.service;

@@ -36,13 +36,18 @@ public final class ErrorStrategy extends DefaultErrorStrategy {
         }
     }
 
+    /**
+     * No alternative fits. When the decision failed on its first token, the tokens the parser
+     * could take there are worth listing; when it failed further on, they would describe the
+     * wrong place, so only the offending token is named.
+     */
     @Override
     protected void reportNoViableAlternative(Parser parser, NoViableAltException e) {
         Token offending = e.getOffendingToken();
-        if (offending.getType() == Token.EOF) {
-            throw error(offending, "unexpected end of input");
-        }
-        throw error(offending, "unexpected " + quote(offending));
+        String expecting = e.getStartToken() == offending
+                ? ", expecting " + ExpectedTokens.describe(parser, parser.getExpectedTokens())
+                : "";
+        throw error(offending, "unexpected " + quote(offending) + expecting);
     }
 
     @Override

@@ -26,12 +26,27 @@ final class ExpectedTokens {
     static String describe(Parser parser, IntervalSet expected) {
         List<String> phrases = new ArrayList<>();
         ATN atn = parser.getATN();
-        IntervalSet remaining = collapse(expected,
-                firstTokens(atn, MillraceSqlParser.RULE_expression), "an expression", phrases);
-        remaining = collapse(remaining,
-                firstTokens(atn, MillraceSqlParser.RULE_identifier), "an identifier", phrases);
-        remaining = collapse(remaining,
-                firstTokens(atn, MillraceSqlParser.RULE_number), "a number", phrases);
+        IntervalSet remaining = expected;
+        if (covers(remaining, firstTokens(atn, MillraceSqlParser.RULE_statement))) {
+            // Where a statement may start, ';' and the end are possible too; saying so adds noise.
+            phrases.add("a statement");
+            remaining = remaining.subtract(firstTokens(atn, MillraceSqlParser.RULE_statement))
+                    .subtract(IntervalSet.of(Token.EOF))
+                    .subtract(IntervalSet.of(MillraceSqlLexer.SEMICOLON));
+        }
+        remaining = collapse(remaining, atn, MillraceSqlParser.RULE_expression, "an expression",
+                phrases);
+        remaining = collapse(remaining, atn, MillraceSqlParser.RULE_valueExpression,
+                "an expression", phrases);
+        // Type names are identifiers to the grammar; say "a type" where one is due.
+        String identifier = parser.getContext() instanceof MillraceSqlParser.TypeContext
+                ? "a type"
+                : "an identifier";
+        remaining = collapse(remaining, atn, MillraceSqlParser.RULE_identifier, identifier,
+                phrases);
+        remaining = collapse(remaining, atn, MillraceSqlParser.RULE_timeUnit,
+                "a time unit (DAYS, HOURS, MINUTES, SECONDS or MILLISECONDS)", phrases);
+        remaining = collapse(remaining, atn, MillraceSqlParser.RULE_number, "a number", phrases);
         TreeSet<String> names = new TreeSet<>();
         for (int type : remaining.toList()) {
             names.add(name(parser.getVocabulary(), type));
@@ -44,13 +59,20 @@ final class ExpectedTokens {
         return atn.nextTokens(atn.ruleToStartState[rule]);
     }
 
+    private static boolean covers(IntervalSet expected, IntervalSet category) {
+        return category.and(expected).size() == category.size();
+    }
+
     /** Replaces a whole category by its phrase when every token of it is expected. */
-    private static IntervalSet collapse(IntervalSet remaining, IntervalSet category,
-            String phrase, List<String> phrases) {
-        if (category.and(remaining).size() != category.size()) {
+    private static IntervalSet collapse(IntervalSet remaining, ATN atn, int rule, String phrase,
+            List<String> phrases) {
+        IntervalSet category = firstTokens(atn, rule);
+        if (!covers(remaining, category)) {
             return remaining;
         }
-        phrases.add(phrase);
+        if (!phrases.contains(phrase)) {
+            phrases.add(phrase);
+        }
         return remaining.subtract(category);
     }
 

@@ -18,7 +18,6 @@ import dev.millrace.grammar.MillraceSqlParser.SelectAllContext;
 import dev.millrace.grammar.MillraceSqlParser.SelectItemContext;
 import dev.millrace.grammar.MillraceSqlParser.SelectSingleContext;
 import dev.millrace.grammar.MillraceSqlParser.SelectSourceAllContext;
-import dev.millrace.grammar.MillraceSqlParser.SelectStructAllContext;
 import dev.millrace.grammar.MillraceSqlParser.SessionWindowContext;
 import dev.millrace.grammar.MillraceSqlParser.SingleRelationContext;
 import dev.millrace.grammar.MillraceSqlParser.SymmetricWithinContext;
@@ -91,11 +90,11 @@ final class QueryBuilder {
             return new AllColumns(Optional.of(Identifiers.name(sourceAll.identifier())),
                     Locations.of(context));
         }
-        if (context instanceof SelectStructAllContext structAll) {
-            return new AllStructFields(expressions.build(structAll.primaryExpression()),
+        SelectSingleContext single = (SelectSingleContext) context;
+        if (single.ARROW() != null) {
+            return new AllStructFields(expressions.build(single.expression()),
                     Locations.of(context));
         }
-        SelectSingleContext single = (SelectSingleContext) context;
         return new SingleColumn(expressions.build(single.expression()),
                 Optional.ofNullable(single.identifier()).map(Identifiers::name),
                 Locations.of(context));

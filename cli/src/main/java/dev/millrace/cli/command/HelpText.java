@@ -1,0 +1,24 @@
+package dev.millrace.cli.command;
+
+/** What {@code help} prints. */
+final class HelpText {
+
+  static final String TEXT = """
+      Statements end with ';' and may span several lines. Everything that is not a shell command
+      below goes to the server: CREATE STREAM|TABLE, INSERT INTO, SELECT, SHOW STREAMS|TABLES|QUERIES|
+      TOPICS|PROPERTIES, DESCRIBE [EXTENDED] <name>, EXPLAIN <query id>, TERMINATE <query id>, DROP ...
+
+      Shell commands:
+        RUN SCRIPT 'file.sql';       run every statement of a file, stopping at the first error
+        SET 'property' = 'value';    send a property with every statement of this session
+        UNSET 'property';            stop sending a property
+        SPOOL 'file.txt';            copy all output to a file; SPOOL OFF; stops
+        help                         show this text
+        exit, quit or Ctrl-D         leave the shell
+
+      Push queries (SELECT ... EMIT CHANGES) print rows as they arrive; Ctrl-C stops the query.
+      Tab completes keywords and the names of streams, tables and columns.
+      """;
+
+  private HelpText() {}
+}

@@ -1,0 +1,200 @@
+package dev.millrace.engine.function;
+
+import dev.millrace.engine.expr.Comparisons;
+import dev.millrace.engine.types.SqlType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Aggregates that collect values: COLLECT_LIST (every value, nulls too), COLLECT_SET (distinct
+ * values), COUNT_DISTINCT (how many distinct non-null values) and HISTOGRAM (a count per distinct
+ * non-null string). All can undo, so they work on tables.
+ */
+final class CollectAggregates {
+  private CollectAggregates() {}
+
+  static Aggregator collectList(SqlType element) {
+    SqlType list = new SqlType.Array(element);
+    return new TypedAggregator(list, list) {
+      public Object initialize() {
+        return new ArrayList<>();
+      }
+
+      public Object add(Object acc, Object[] args) {
+        List<Object> out = mutable(acc);
+        out.add(args[0]);
+        return out;
+      }
+
+      public Object result(Object acc) {
+        return copy(acc);
+      }
+
+      public boolean canUndo() {
+        return true;
+      }
+
+      public Object undo(Object acc, Object[] args) {
+        List<Object> out = mutable(acc);
+        int at = indexOf(out, args[0], element);
+        if (at >= 0) {
+          out.remove(at);
+        }
+        return out;
+      }
+
+      public Object merge(Object left, Object right) {
+        List<Object> out = mutable(left);
+        out.addAll((List<?>) right);
+        return out;
+      }
+    };
+  }
+
+  static Aggregator collectSet(SqlType element) {
+    SqlType list = new SqlType.Array(element);
+    return new TypedAggregator(list, list) {
+      public Object initialize() {
+        return new ArrayList<>();
+      }
+
+      public Object add(Object acc, Object[] args) {
+        List<Object> out = mutable(acc);
+        if (indexOf(out, args[0], element) < 0) {
+          out.add(args[0]);
+        }
+        return out;
+      }
+
+      public Object result(Object acc) {
+        return copy(acc);
+      }
+
+      public boolean canUndo() {
+        return true;
+      }
+
+      public Object undo(Object acc, Object[] args) {
+        List<Object> out = mutable(acc);
+        int at = indexOf(out, args[0], element);
+        if (at >= 0) {
+          out.remove(at);
+        }
+        return out;
+      }
+
+      public Object merge(Object left, Object right) {
+        Object out = left;
+        for (Object e : (List<?>) right) {
+          out = add(out, new Object[] {e});
+        }
+        return out;
+      }
+    };
+  }
+
+  /** COUNT_DISTINCT keeps a count per distinct value (so it can undo) and reports how many there are. */
+  static Aggregator countDistinct(SqlType element) {
+    Aggregator counts = histogram(element);
+    return new TypedAggregator(counts.accumulatorType(), SqlType.BIGINT) {
+      public Object initialize() {
+        return counts.initialize();
+      }
+
+      public Object add(Object acc, Object[] args) {
+        return counts.add(acc, args);
+      }
+
+      public Object result(Object acc) {
+        return (long) ((Map<?, ?>) acc).size();
+      }
+
+      public boolean canUndo() {
+        return true;
+      }
+
+      public Object undo(Object acc, Object[] args) {
+        return counts.undo(acc, args);
+      }
+
+      public Object merge(Object left, Object right) {
+        return counts.merge(left, right);
+      }
+    };
+  }
+
+  /** A count per distinct non-null value; entries whose count falls to zero are removed. */
+  static Aggregator histogram(SqlType element) {
+    SqlType map = new SqlType.Map(element, SqlType.BIGINT);
+    return new TypedAggregator(map, map) {
+      public Object initialize() {
+        return new LinkedHashMap<>();
+      }
+
+      public Object add(Object acc, Object[] args) {
+        return adjust(acc, args[0], 1);
+      }
+
+      public Object result(Object acc) {
+        return copy(acc);
+      }
+
+      public boolean canUndo() {
+        return true;
+      }
+
+      public Object undo(Object acc, Object[] args) {
+        return adjust(acc, args[0], -1);
+      }
+
+      public Object merge(Object left, Object right) {
+        Object out = left;
+        for (Map.Entry<?, ?> e : ((Map<?, ?>) right).entrySet()) {
+          out = adjust(out, e.getKey(), (Long) e.getValue());
+        }
+        return out;
+      }
+    };
+  }
+
+  private static Map<Object, Object> adjust(Object acc, Object key, long delta) {
+    Map<Object, Object> out = acc instanceof LinkedHashMap<?, ?> ? cast(acc) : new LinkedHashMap<>((Map<?, ?>) acc);
+    if (key == null) {
+      return out;
+    }
+    long count = (Long) out.getOrDefault(key, 0L) + delta;
+    if (count <= 0) {
+      out.remove(key);
+    } else {
+      out.put(key, count);
+    }
+    return out;
+  }
+
+  /** A copy of a list or map accumulator, so a result never changes when the accumulator does. */
+  static Object copy(Object acc) {
+    return acc instanceof Map<?, ?> map ? new LinkedHashMap<>(map) : new ArrayList<>((List<?>) acc);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<Object, Object> cast(Object map) {
+    return (Map<Object, Object>) map;
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Object> mutable(Object acc) {
+    return acc instanceof ArrayList<?> ? (List<Object>) acc : new ArrayList<>((List<?>) acc);
+  }
+
+  private static int indexOf(List<Object> list, Object value, SqlType type) {
+    for (int i = 0; i < list.size(); i++) {
+      Object e = list.get(i);
+      if (e == null ? value == null : value != null && Comparisons.equal(type, e, value)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

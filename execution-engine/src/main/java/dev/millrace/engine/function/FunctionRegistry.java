@@ -1,0 +1,295 @@
+package dev.millrace.engine.function;
+
+import dev.millrace.engine.types.SqlType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The function library: every scalar and aggregate function Millrace knows, by upper-case name.
+ * The planner types calls with {@link #resolveScalar} and {@link #resolveAggregate}; the engine
+ * resolves the same names again to run them. Immutable; made by a {@link Builder}.
+ */
+public final class FunctionRegistry {
+  private static final FunctionRegistry BUILT_INS = BuiltInFunctions.register(builder()).build();
+
+  private final Map<String, ScalarFunction> scalars;
+  private final Map<String, AggregateFunction> aggregates;
+
+  private FunctionRegistry(Map<String, ScalarFunction> scalars, Map<String, AggregateFunction> aggregates) {
+    this.scalars = Map.copyOf(scalars);
+    this.aggregates = Map.copyOf(aggregates);
+  }
+
+  /** The built-in functions. */
+  public static FunctionRegistry builtIns() {
+    return BUILT_INS;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this registry's functions, to add more (e.g. user functions). */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    scalars.values().forEach(f -> builder.scalar(f.name(), f.description()).addAll(f.overloads()));
+    aggregates.values().forEach(f -> builder.aggregate(f.name(), f.description()).addAll(f.overloads()));
+    return builder;
+  }
+
+  public boolean isAggregate(String name) {
+    return aggregates.containsKey(normalize(name));
+  }
+
+  public boolean isScalar(String name) {
+    return scalars.containsKey(normalize(name));
+  }
+
+  /** Resolves a call of a scalar function whose arguments are all values. */
+  public ResolvedScalar resolveScalar(String name, List<SqlType> argTypes) {
+    return resolveScalarCall(name, argTypes.stream().map(t -> (ArgumentType) new ArgumentType.Value(t)).toList());
+  }
+
+  /**
+   * Resolves a call of a scalar function to its cheapest matching overload, or throws {@link
+   * FunctionException} naming the closest functions or the accepted signatures.
+   */
+  public ResolvedScalar resolveScalarCall(String name, List<ArgumentType> arguments) {
+    String key = normalize(name);
+    ScalarFunction function = scalars.get(key);
+    if (function == null) {
+      throw unknown(key);
+    }
+    ScalarOverload best = null;
+    SignatureMatch bestMatch = null;
+    for (ScalarOverload overload : function.overloads()) {
+      Optional<SignatureMatch> match = SignatureMatch.of(overload.signature(), arguments);
+      if (match.isPresent() && (bestMatch == null || match.get().cost() < bestMatch.cost())) {
+        best = overload;
+        bestMatch = match.get();
+      }
+    }
+    if (best == null) {
+      throw noOverload(key, arguments, function.overloads().stream().map(o -> key + o.signature().toSql()));
+    }
+    return new ResolvedScalar(key, bestMatch.parameterTypes(), bestMatch.returnType(), best);
+  }
+
+  /**
+   * Resolves an aggregate call: {@code argTypes} are the per-row arguments, {@code initArgs} the
+   * values of the literal arguments that follow them (e.g. TOPK(col, 3) has argTypes [col's type]
+   * and initArgs [3]).
+   */
+  public ResolvedAggregate resolveAggregate(String name, List<SqlType> argTypes, List<Object> initArgs) {
+    String key = normalize(name);
+    AggregateFunction function = aggregates.get(key);
+    if (function == null) {
+      throw unknown(key);
+    }
+    List<ArgumentType> arguments = argTypes.stream().map(t -> (ArgumentType) new ArgumentType.Value(t)).toList();
+    AggregateOverload best = null;
+    SignatureMatch bestMatch = null;
+    for (AggregateOverload overload : function.overloads()) {
+      if (!InitArguments.fit(overload.initParameters(), initArgs)) {
+        continue;
+      }
+      Optional<SignatureMatch> match = SignatureMatch.of(overload.signature(), arguments);
+      if (match.isPresent() && (bestMatch == null || match.get().cost() < bestMatch.cost())) {
+        best = overload;
+        bestMatch = match.get();
+      }
+    }
+    if (best == null) {
+      List<ArgumentType> shown = new ArrayList<>(arguments);
+      initArgs.forEach(v -> shown.add(new ArgumentType.Value(InitArguments.typeOf(v))));
+      throw noOverload(key, shown, function.overloads().stream().map(o -> key + o.toSql()));
+    }
+    List<Object> init = InitArguments.convert(best.initParameters(), initArgs);
+    Aggregator aggregator = best.factory().create(bestMatch.parameterTypes(), init);
+    return new ResolvedAggregate(key, bestMatch.parameterTypes(), aggregator);
+  }
+
+  /**
+   * How many of a call's {@code argumentCount} arguments an aggregate takes per row; the rest are
+   * its literal initial arguments. Empty when no overload takes that many arguments.
+   */
+  public Optional<Integer> aggregateRowArgumentCount(String name, int argumentCount) {
+    AggregateFunction function = aggregates.get(normalize(name));
+    if (function == null) {
+      return Optional.empty();
+    }
+    return function.overloads().stream()
+        .filter(o -> o.signature().acceptsCount(argumentCount - o.initParameters().size()))
+        .map(o -> argumentCount - o.initParameters().size())
+        .findFirst();
+  }
+
+  /** Every function, sorted by name, as SHOW FUNCTIONS lists them. */
+  public List<FunctionDescription> list() {
+    return Stream.concat(scalars.keySet().stream(), aggregates.keySet().stream())
+        .sorted()
+        .map(n -> describe(n).orElseThrow())
+        .toList();
+  }
+
+  /** A function's description and signatures, as DESCRIBE FUNCTION shows them. */
+  public Optional<FunctionDescription> describe(String name) {
+    String key = normalize(name);
+    ScalarFunction scalar = scalars.get(key);
+    if (scalar != null) {
+      return Optional.of(new FunctionDescription(key, FunctionDescription.Kind.SCALAR, scalar.description(),
+          scalar.overloads().stream().map(o -> key + o.signature().toSql()).toList()));
+    }
+    AggregateFunction aggregate = aggregates.get(key);
+    if (aggregate != null) {
+      return Optional.of(new FunctionDescription(key, FunctionDescription.Kind.AGGREGATE, aggregate.description(),
+          aggregate.overloads().stream().map(o -> key + o.toSql()).toList()));
+    }
+    return Optional.empty();
+  }
+
+  private FunctionException unknown(String name) {
+    List<String> close = Stream.concat(scalars.keySet().stream(), aggregates.keySet().stream())
+        .filter(candidate -> Names.distance(name, candidate) <= Math.max(1, name.length() / 3))
+        .sorted(Comparator.comparingInt((String c) -> Names.distance(name, c)).thenComparing(c -> c))
+        .limit(3)
+        .toList();
+    String hint = close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?";
+    return new FunctionException("Unknown function " + name + hint);
+  }
+
+  private static FunctionException noOverload(String name, List<ArgumentType> arguments, Stream<String> accepted) {
+    String given = arguments.stream().map(FunctionRegistry::describe).collect(Collectors.joining(", ", "(", ")"));
+    return new FunctionException("No overload of " + name + " accepts " + given + "; accepted: "
+        + accepted.collect(Collectors.joining(", ")));
+  }
+
+  private static String describe(ArgumentType argument) {
+    if (argument instanceof ArgumentType.Lambda lambda) {
+      return "LAMBDA/" + lambda.arity();
+    }
+    SqlType type = ((ArgumentType.Value) argument).type();
+    return type == null ? "NULL" : type.toSql();
+  }
+
+  private static String normalize(String name) {
+    return name.toUpperCase(Locale.ROOT);
+  }
+
+  /** Collects functions; adding overloads to an existing name extends that function. */
+  public static final class Builder {
+    private final Map<String, ScalarBuilder> scalars = new TreeMap<>();
+    private final Map<String, AggregateBuilder> aggregates = new TreeMap<>();
+
+    private Builder() {}
+
+    /** Starts (or continues) a scalar function. */
+    public ScalarBuilder scalar(String name, String description) {
+      String key = normalize(name);
+      if (aggregates.containsKey(key)) {
+        throw new IllegalArgumentException(key + " is already an aggregate function");
+      }
+      return scalars.computeIfAbsent(key, k -> new ScalarBuilder(k, description));
+    }
+
+    /** Starts (or continues) an aggregate function. */
+    public AggregateBuilder aggregate(String name, String description) {
+      String key = normalize(name);
+      if (scalars.containsKey(key)) {
+        throw new IllegalArgumentException(key + " is already a scalar function");
+      }
+      return aggregates.computeIfAbsent(key, k -> new AggregateBuilder(k, description));
+    }
+
+    public FunctionRegistry build() {
+      Map<String, ScalarFunction> s = new LinkedHashMap<>();
+      scalars.forEach((k, b) -> s.put(k, new ScalarFunction(k, b.description, b.overloads)));
+      Map<String, AggregateFunction> a = new LinkedHashMap<>();
+      aggregates.forEach((k, b) -> a.put(k, new AggregateFunction(k, b.description, b.overloads)));
+      return new FunctionRegistry(s, a);
+    }
+  }
+
+  /** Adds overloads to one scalar function. */
+  public static final class ScalarBuilder {
+    private final String name;
+    private final String description;
+    private final List<ScalarOverload> overloads = new ArrayList<>();
+
+    private ScalarBuilder(String name, String description) {
+      this.name = name;
+      this.description = description;
+    }
+
+    /** An overload returning null when any argument is null. */
+    public ScalarBuilder add(Signature signature, ScalarImplementation implementation) {
+      return add(new ScalarOverload(signature, true, (p, r) -> implementation));
+    }
+
+    /** An overload that handles null arguments itself. */
+    public ScalarBuilder addNullable(Signature signature, ScalarImplementation implementation) {
+      return add(new ScalarOverload(signature, false, (p, r) -> implementation));
+    }
+
+    /** An overload whose implementation depends on the call's concrete types. */
+    public ScalarBuilder addTyped(Signature signature, boolean nullOnNullInput, ImplementationFactory factory) {
+      return add(new ScalarOverload(signature, nullOnNullInput, factory));
+    }
+
+    public ScalarBuilder add(ScalarOverload overload) {
+      overloads.add(overload);
+      return this;
+    }
+
+    ScalarBuilder addAll(List<ScalarOverload> more) {
+      overloads.addAll(more);
+      return this;
+    }
+
+    public String name() {
+      return name;
+    }
+  }
+
+  /** Adds overloads to one aggregate function. */
+  public static final class AggregateBuilder {
+    private final String name;
+    private final String description;
+    private final List<AggregateOverload> overloads = new ArrayList<>();
+
+    private AggregateBuilder(String name, String description) {
+      this.name = name;
+      this.description = description;
+    }
+
+    public AggregateBuilder add(Signature signature, AggregatorFactory factory) {
+      return add(new AggregateOverload(signature, List.of(), factory));
+    }
+
+    public AggregateBuilder add(Signature signature, List<SqlType> initParameters, AggregatorFactory factory) {
+      return add(new AggregateOverload(signature, initParameters, factory));
+    }
+
+    public AggregateBuilder add(AggregateOverload overload) {
+      overloads.add(overload);
+      return this;
+    }
+
+    AggregateBuilder addAll(List<AggregateOverload> more) {
+      overloads.addAll(more);
+      return this;
+    }
+
+    public String name() {
+      return name;
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package dev.millrace.engine.function;
+
+import dev.millrace.engine.expr.EvaluationException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Array;
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A scalar overload made from a method annotated {@link Udf}, called through a method handle. */
+final class UserScalar {
+  private UserScalar() {}
+
+  static ScalarOverload overload(Method method, Object instance) {
+    String where = method.getDeclaringClass().getName() + "." + method.getName();
+    Type[] params = method.getGenericParameterTypes();
+    boolean variadic = method.isVarArgs();
+    List<TypePattern> patterns = new ArrayList<>();
+    boolean anyPrimitive = false;
+    for (int i = 0; i < params.length; i++) {
+      Type param = variadic && i == params.length - 1 ? componentType(params[i]) : params[i];
+      patterns.add(JavaTypes.pattern(param, where));
+      anyPrimitive |= JavaTypes.isPrimitive(param);
+    }
+    TypePattern result = JavaTypes.pattern(method.getGenericReturnType(), where);
+    Signature signature = new Signature(patterns, variadic, (p, bindings) -> bindings.apply(result), result.toSql());
+    ScalarImplementation body = invoker(method, instance, variadic);
+    return new ScalarOverload(signature, anyPrimitive, (p, r) -> body);
+  }
+
+  private static Type componentType(Type arrayType) {
+    if (arrayType instanceof Class<?> c) {
+      return c.getComponentType();
+    }
+    return ((java.lang.reflect.GenericArrayType) arrayType).getGenericComponentType();
+  }
+
+  private static ScalarImplementation invoker(Method method, Object instance, boolean variadic) {
+    MethodHandle handle;
+    try {
+      handle = MethodHandles.publicLookup().unreflect(method).asFixedArity();
+    } catch (IllegalAccessException e) {
+      throw new IllegalArgumentException("Cannot call user function " + method, e);
+    }
+    if (instance != null) {
+      handle = handle.bindTo(instance);
+    }
+    int arity = method.getParameterCount();
+    MethodHandle spread = handle.asSpreader(Object[].class, arity)
+        .asType(MethodType.methodType(Object.class, Object[].class));
+    Class<?> component = variadic ? method.getParameterTypes()[arity - 1].getComponentType() : null;
+    String name = method.getName();
+    return args -> {
+      Object[] call = variadic ? packVarargs(args, arity, component) : args;
+      try {
+        return (Object) spread.invokeExact(call);
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable e) {
+        throw new EvaluationException("User function " + name + " failed: " + e.getMessage(), e);
+      }
+    };
+  }
+
+  private static Object[] packVarargs(Object[] args, int arity, Class<?> component) {
+    Object[] call = new Object[arity];
+    System.arraycopy(args, 0, call, 0, arity - 1);
+    int rest = args.length - (arity - 1);
+    Object array = Array.newInstance(component, rest);
+    for (int i = 0; i < rest; i++) {
+      Array.set(array, i, args[arity - 1 + i]);
+    }
+    call[arity - 1] = array;
+    return call;
+  }
+}

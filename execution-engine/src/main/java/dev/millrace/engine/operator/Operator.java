@@ -1,0 +1,25 @@
+package dev.millrace.engine.operator;
+
+/**
+ * One step of a running query: it receives rows and forwards what it makes of them to the operator
+ * after it (given at construction). The lifecycle is tiny, as in Kafka Streams' Processor API:
+ * {@link #init} once before the first row, {@link #process} per row, {@link #close} at the end.
+ * Operators of one task run on one thread; they may keep state in fields and stores.
+ */
+public interface Operator {
+
+  /** The operator that discards what it is given: the end of a chain with no output. */
+  Operator DISCARD = (row, record) -> { };
+
+  /** Called once before the first row; looks up stores and keeps the context. */
+  default void init(ProcessingContext context) {}
+
+  /**
+   * Handles one row. {@code record} says which input record the row came from, for the processing
+   * log; operators pass it on unchanged.
+   */
+  void process(Row row, RecordContext record);
+
+  /** Releases what {@link #init} took (stores belong to the runtime and are not closed here). */
+  default void close() {}
+}

@@ -1,0 +1,150 @@
+package dev.millrace.engine.operator;
+
+import dev.millrace.engine.function.Aggregator;
+import dev.millrace.engine.function.FunctionRegistry;
+import dev.millrace.engine.function.ResolvedAggregate;
+import dev.millrace.engine.plan.AggregateCall;
+import dev.millrace.engine.plan.Expr;
+import dev.millrace.engine.plan.FormatInfo;
+import dev.millrace.engine.plan.Formats;
+import dev.millrace.engine.plan.JoinType;
+import dev.millrace.engine.plan.PlanStep;
+import dev.millrace.engine.plan.WindowInfo;
+import dev.millrace.engine.serde.KeySerde;
+import dev.millrace.engine.serde.SerdeFactory;
+import dev.millrace.engine.types.Column;
+import dev.millrace.engine.types.LogicalSchema;
+import dev.millrace.engine.types.SqlType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The builder of each plan step's operator (or a source's decoder): one method per step type.
+ * Everything a task needs is made inside the returned factory (compiled expressions, serdes,
+ * aggregators), so tasks share no mutable state.
+ */
+final class OperatorFactories {
+  private final FunctionRegistry functions;
+
+  OperatorFactories(FunctionRegistry functions) {
+    this.functions = functions;
+  }
+
+  RecordDecoder streamSource(PlanStep.StreamSource step) {
+    return sourceDecoder(step.formats(), step.sourceSchema(), step.schema(), step.timestampColumn(), step.timestampFormat(), false);
+  }
+
+  RecordDecoder tableSource(PlanStep.TableSource step) {
+    return sourceDecoder(step.formats(), step.sourceSchema(), step.schema(), step.timestampColumn(), step.timestampFormat(), true);
+  }
+
+  OperatorFactory tableSourceStore(PlanStep.TableSource step) {
+    return next -> new TableSourceOperator(step.storeName(), RowCodec.of(step.schema().key()), RowCodec.of(step.schema().value()), next);
+  }
+
+  OperatorFactory streamFilter(PlanStep.StreamFilter step) {
+    return next -> new StreamFilterOperator(compile(step.predicate(), "the WHERE clause"), next);
+  }
+
+  OperatorFactory tableFilter(PlanStep.TableFilter step) {
+    return next -> new TableFilterOperator(compile(step.predicate(), "the filter"), next);
+  }
+
+  OperatorFactory select(List<Expr> values, LogicalSchema schema, boolean projectOld) {
+    return next -> new SelectOperator(compileAll(values, schema.value()), projectOld, next);
+  }
+
+  OperatorFactory selectKey(List<Expr> keys, LogicalSchema schema, boolean groupBy) {
+    return next -> new SelectKeyOperator(compileAll(keys, schema.key()), groupBy, next);
+  }
+
+  OperatorFactory repartitionSink(String topic, LogicalSchema schema, FormatInfo keyFormat) {
+    return next -> new SinkOperator(topic, repartitionKeySerde(schema, keyFormat), InternalSerdes.valueSerde(schema.value()));
+  }
+
+  RecordDecoder repartitionSource(LogicalSchema schema, FormatInfo keyFormat) {
+    return new RepartitionDecoder(repartitionKeySerde(schema, keyFormat), InternalSerdes.valueSerde(schema.value()));
+  }
+
+  OperatorFactory sink(String topic, Formats formats, LogicalSchema schema) {
+    return next -> new SinkOperator(topic, keySerde(formats.key(), schema.key(), formats.keyWindow()),
+        SerdeFactory.valueSerde(formats.value(), schema.value()));
+  }
+
+  OperatorFactory materializer(String store, LogicalSchema table) {
+    return next -> new TableMaterializer(store, RowCodec.of(table.key()), RowCodec.of(table.value()));
+  }
+
+  OperatorFactory streamTableJoin(PlanStep.StreamTableJoin step, String store) {
+    LogicalSchema table = step.right().schema();
+    return next -> new StreamTableJoinOperator(store, RowCodec.of(table.key()), RowCodec.of(table.value()),
+        table.value().size(), step.type() == JoinType.INNER, next);
+  }
+
+  OperatorFactory aggregate(PlanStep.StreamAggregate step, boolean forwardOld) {
+    RowCodec keyCodec = RowCodec.of(step.source().schema().key());
+    if (step.window().isEmpty()) {
+      return next -> new AggregateOperator(step.storeName(), keyCodec, aggregation(step.aggregates()), forwardOld, next);
+    }
+    WindowPolicy policy = WindowPolicy.of(step.window().get());
+    if (policy.type() == WindowInfo.Type.SESSION) {
+      return next -> new SessionAggregateOperator(step.storeName(), keyCodec, aggregation(step.aggregates()), policy, forwardOld, next);
+    }
+    return next -> new TimeWindowAggregateOperator(step.storeName(), keyCodec, aggregation(step.aggregates()), policy, forwardOld, next);
+  }
+
+  Aggregation aggregation(List<AggregateCall> calls) {
+    List<Aggregator> aggregators = new ArrayList<>();
+    List<List<SafeExpression>> arguments = new ArrayList<>();
+    for (AggregateCall call : calls) {
+      List<SqlType> types = call.arguments().stream().map(Expr::type).toList();
+      List<Object> init = call.initArguments().stream().map(Expr.Literal::value).toList();
+      ResolvedAggregate resolved = functions.resolveAggregate(call.name(), types, init);
+      List<SafeExpression> args = new ArrayList<>();
+      for (int i = 0; i < call.arguments().size(); i++) {
+        Expr argument = call.arguments().get(i);
+        SqlType wanted = resolved.parameterTypes().get(i);
+        Expr converted = argument.type().equals(wanted) ? argument : new Expr.Cast(argument, wanted);
+        args.add(compile(converted, "argument " + (i + 1) + " of " + call.name()));
+      }
+      aggregators.add(resolved.aggregator());
+      arguments.add(args);
+    }
+    return new Aggregation(aggregators, arguments);
+  }
+
+  private RecordDecoder sourceDecoder(Formats formats, LogicalSchema stored, LogicalSchema emitted,
+      Optional<String> timestampColumn, Optional<String> timestampFormat, boolean table) {
+    TimestampExtractor timestamps = timestampColumn.map(column -> {
+      int index = emitted.valueIndexOf(column);
+      if (index < 0) {
+        throw new IllegalArgumentException("timestamp column " + column + " is not a column of the source");
+      }
+      return new TimestampExtractor(index, column, emitted.value().get(index).type(), timestampFormat.orElse(null));
+    }).orElse(null);
+    return new SourceDecoder(keySerde(formats.key(), stored.key(), formats.keyWindow()),
+        SerdeFactory.valueSerde(formats.value(), stored.value()), stored.key().size(), stored.value().size(),
+        formats.keyWindow().isPresent(), table, timestamps);
+  }
+
+  private KeySerde repartitionKeySerde(LogicalSchema schema, FormatInfo keyFormat) {
+    return keyFormat == null ? InternalSerdes.keySerde(schema.key()) : keySerde(keyFormat, schema.key(), Optional.empty());
+  }
+
+  private static KeySerde keySerde(FormatInfo format, List<Column> columns, Optional<WindowInfo> window) {
+    return SerdeFactory.keySerde(format, columns, window);
+  }
+
+  private SafeExpression compile(Expr expr, String label) {
+    return new SafeExpression(functions, expr, label);
+  }
+
+  private List<SafeExpression> compileAll(List<Expr> exprs, List<Column> columns) {
+    List<SafeExpression> compiled = new ArrayList<>(exprs.size());
+    for (int i = 0; i < exprs.size(); i++) {
+      compiled.add(compile(exprs.get(i), "column " + columns.get(i).name()));
+    }
+    return compiled;
+  }
+}

@@ -1,0 +1,38 @@
+package dev.millrace.engine.operator;
+
+import java.util.List;
+
+/**
+ * Gives each stream row a new key computed from its value (PARTITION BY, GROUP BY, a join key); the
+ * value and time pass through and the window is dropped. For GROUP BY ({@code dropNullKeys}) a row
+ * whose key has a null column is dropped, as ksqlDB does; a key that fails to compute is null.
+ */
+final class SelectKeyOperator implements Operator {
+  private final SafeExpression[] keys;
+  private final boolean dropNullKeys;
+  private final Operator downstream;
+  private ProcessingContext context;
+
+  SelectKeyOperator(List<SafeExpression> keys, boolean dropNullKeys, Operator downstream) {
+    this.keys = keys.toArray(SafeExpression[]::new);
+    this.dropNullKeys = dropNullKeys;
+    this.downstream = downstream;
+  }
+
+  @Override
+  public void init(ProcessingContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public void process(Row row, RecordContext record) {
+    Object[] key = new Object[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      key[i] = keys[i].evaluate(row.value(), context, record);
+      if (key[i] == null && dropNullKeys) {
+        return;
+      }
+    }
+    downstream.process(new Row(key, row.value(), row.timestamp(), null), record);
+  }
+}

@@ -1,0 +1,85 @@
+package dev.millrace.engine.operator;
+
+import dev.millrace.engine.serde.KeySerde;
+import dev.millrace.engine.serde.ValueSerde;
+
+/**
+ * Decodes a source topic's record into a source row: the key columns, and the value extended as
+ * {@link dev.millrace.engine.plan.SourceColumns} says (value columns, ROWTIME, ROWPARTITION,
+ * ROWOFFSET, copies of the key columns, then the window bounds for a windowed key). The event time
+ * is the record's timestamp unless a timestamp column is declared.
+ *
+ * <p>Streams skip records with a null value (nothing to process); tables read them as deletes and
+ * skip records with a null key (no row to delete or upsert).
+ */
+final class SourceDecoder implements RecordDecoder {
+  private final KeySerde keySerde;
+  private final ValueSerde valueSerde;
+  private final int keyCount;
+  private final int storedCount;
+  private final boolean windowed;
+  private final boolean table;
+  private final TimestampExtractor timestamps;
+
+  SourceDecoder(KeySerde keySerde, ValueSerde valueSerde, int keyCount, int storedCount, boolean windowed,
+      boolean table, TimestampExtractor timestamps) {
+    this.keySerde = keySerde;
+    this.valueSerde = valueSerde;
+    this.keyCount = keyCount;
+    this.storedCount = storedCount;
+    this.windowed = windowed;
+    this.table = table;
+    this.timestamps = timestamps;
+  }
+
+  @Override
+  public Row decode(InputRecord record, ProcessingContext context) {
+    if (table && record.key() == null || !table && record.value() == null) {
+      return null;
+    }
+    KeySerde.DecodedKey key;
+    Object[] stored;
+    try {
+      key = record.key() == null ? new KeySerde.DecodedKey(new Object[keyCount], null) : keySerde.deserialize(record.key());
+      stored = valueSerde.deserialize(record.value());
+    } catch (RuntimeException e) {
+      context.report(ProcessingError.Kind.DESERIALIZATION, record.context(), reason(e));
+      return null;
+    }
+    if (stored == null) {
+      return new Row(key.columns(), null, record.timestamp(), key.window());
+    }
+    Object[] value = extend(stored, key, record);
+    long timestamp = record.timestamp();
+    if (timestamps != null) {
+      try {
+        timestamp = timestamps.extract(value);
+      } catch (RuntimeException e) {
+        context.report(ProcessingError.Kind.TIMESTAMP, record.context(), reason(e));
+        return null;
+      }
+      value[storedCount] = timestamp;
+    }
+    return new Row(key.columns(), value, timestamp, key.window());
+  }
+
+  private Object[] extend(Object[] stored, KeySerde.DecodedKey key, InputRecord record) {
+    Object[] value = new Object[storedCount + 3 + keyCount + (windowed ? 2 : 0)];
+    System.arraycopy(stored, 0, value, 0, storedCount);
+    value[storedCount] = record.timestamp();
+    value[storedCount + 1] = record.partition();
+    value[storedCount + 2] = record.offset();
+    System.arraycopy(key.columns(), 0, value, storedCount + 3, keyCount);
+    if (windowed && key.window() != null) {
+      value[storedCount + 3 + keyCount] = key.window().start();
+      value[storedCount + 4 + keyCount] = key.window().end();
+    }
+    return value;
+  }
+
+  static String reason(RuntimeException e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return e.getCause() != null && e.getCause().getMessage() != null && !message.contains(e.getCause().getMessage())
+        ? message + ": " + e.getCause().getMessage() : message;
+  }
+}

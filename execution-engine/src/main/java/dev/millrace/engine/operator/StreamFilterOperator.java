@@ -1,0 +1,25 @@
+package dev.millrace.engine.operator;
+
+/** Forwards the stream rows for which the predicate is true (null, or a failure, counts as false). */
+final class StreamFilterOperator implements Operator {
+  private final SafeExpression predicate;
+  private final Operator downstream;
+  private ProcessingContext context;
+
+  StreamFilterOperator(SafeExpression predicate, Operator downstream) {
+    this.predicate = predicate;
+    this.downstream = downstream;
+  }
+
+  @Override
+  public void init(ProcessingContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public void process(Row row, RecordContext record) {
+    if (predicate.test(row.value(), context, record)) {
+      downstream.process(row, record);
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package dev.millrace.engine.operator;
+
+import dev.millrace.engine.state.KeyValueStore;
+
+/**
+ * What a runtime provides to run one task of a sub-topology: the task's stores (already restored),
+ * where written records go, and where processing errors go. The Kafka runtime backs it with
+ * RocksDB, a producer and the processing-log topic; the test driver with memory.
+ */
+public interface TaskEnvironment {
+  KeyValueStore store(String name);
+
+  void send(OutputRecord record);
+
+  void report(ProcessingError error);
+}

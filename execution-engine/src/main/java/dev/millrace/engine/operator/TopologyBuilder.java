@@ -1,0 +1,145 @@
+package dev.millrace.engine.operator;
+
+import dev.millrace.engine.function.FunctionRegistry;
+import dev.millrace.engine.plan.Expr;
+import dev.millrace.engine.plan.FormatInfo;
+import dev.millrace.engine.plan.JoinType;
+import dev.millrace.engine.plan.PlanStep;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Wires a physical plan into a {@link Topology}. It walks the plan from its sink down to its sources,
+ * collecting for each sub-topology the chains of operator factories from each input topic, and
+ * starts a new sub-topology below every re-keying step (StreamSelectKey, StreamGroupBy), whose rows
+ * cross that step's repartition topic. Every pipeline it makes is built once here, so that a plan
+ * the engine cannot run (an unknown function, an unsupported format) fails now, not in a task.
+ */
+public final class TopologyBuilder {
+  private final OperatorFactories factories;
+
+  public TopologyBuilder(FunctionRegistry functions) {
+    this.factories = new OperatorFactories(functions);
+  }
+
+  /** The topology of the plan rooted at {@code root} (a sink). */
+  public Topology build(PlanStep root) {
+    Walk walk = new Walk();
+    walk.visit(root, new ArrayList<>(), walk.newSubTopology(), false, null);
+    List<SubTopology> subTopologies = new ArrayList<>();
+    for (Part part : walk.parts) {
+      SubTopology sub = new SubTopology(subTopologies.size(), part.chains, List.copyOf(part.stores), List.copyOf(part.outputs));
+      sub.newPipeline();
+      subTopologies.add(sub);
+    }
+    return new Topology(subTopologies, walk.repartitionTopics);
+  }
+
+  /** What is known of one sub-topology while walking. */
+  private static final class Part {
+    final List<Chain> chains = new ArrayList<>();
+    final Set<String> stores = new LinkedHashSet<>();
+    final Set<String> outputs = new LinkedHashSet<>();
+  }
+
+  private final class Walk {
+    final List<Part> parts = new ArrayList<>();
+    final List<String> repartitionTopics = new ArrayList<>();
+    int joins;
+
+    Part newSubTopology() {
+      Part part = new Part();
+      parts.add(part);
+      return part;
+    }
+
+    /**
+     * Visits {@code step}, whose rows flow into {@code downstream} (the factories after it, nearest
+     * first). {@code oldNeeded}: a table filter downstream needs each change's previous row.
+     * {@code joinKeyFormat}: a stream-table join downstream needs re-keyed rows to be keyed in the
+     * table's key format, so that the repartition topic is co-partitioned with the table's topic.
+     */
+    void visit(PlanStep step, List<OperatorFactory> downstream, Part part, boolean oldNeeded, FormatInfo joinKeyFormat) {
+      if (step instanceof PlanStep.StreamSource s) {
+        part.chains.add(new Chain(s.topic(), () -> factories.streamSource(s), downstream));
+      } else if (step instanceof PlanStep.TableSource s) {
+        part.stores.add(s.storeName());
+        part.chains.add(new Chain(s.topic(), () -> factories.tableSource(s), prepend(factories.tableSourceStore(s), downstream)));
+      } else if (step instanceof PlanStep.StreamFilter s) {
+        visit(s.source(), prepend(factories.streamFilter(s), downstream), part, false, joinKeyFormat);
+      } else if (step instanceof PlanStep.TableFilter s) {
+        visit(s.source(), prepend(factories.tableFilter(s), downstream), part, true, null);
+      } else if (step instanceof PlanStep.StreamSelect s) {
+        visit(s.source(), prepend(factories.select(s.values(), s.schema(), false), downstream), part, false, joinKeyFormat);
+      } else if (step instanceof PlanStep.TableSelect s) {
+        visit(s.source(), prepend(factories.select(s.values(), s.schema(), oldNeeded), downstream), part, oldNeeded, null);
+      } else if (step instanceof PlanStep.StreamSelectKey s) {
+        repartition(s, s.source(), s.keys(), s.repartitionTopic(), false, downstream, part, joinKeyFormat);
+      } else if (step instanceof PlanStep.StreamGroupBy s) {
+        repartition(s, s.source(), s.keys(), s.repartitionTopic(), true, downstream, part, null);
+      } else if (step instanceof PlanStep.StreamAggregate s) {
+        part.stores.add(s.storeName());
+        visit(s.source(), prepend(factories.aggregate(s, oldNeeded), downstream), part, false, null);
+      } else if (step instanceof PlanStep.StreamTableJoin s) {
+        join(s, downstream, part);
+      } else if (step instanceof PlanStep.StreamSink s) {
+        part.outputs.add(s.topic());
+        visit(s.source(), List.of(factories.sink(s.topic(), s.formats(), s.schema())), part, false, null);
+      } else if (step instanceof PlanStep.TableSink s) {
+        part.outputs.add(s.topic());
+        visit(s.source(), List.of(factories.sink(s.topic(), s.formats(), s.schema())), part, false, null);
+      } else {
+        throw new IllegalArgumentException("no operator for plan step " + step.getClass().getSimpleName());
+      }
+    }
+
+    private void repartition(PlanStep step, PlanStep source, List<Expr> keys, String topic,
+        boolean groupBy, List<OperatorFactory> downstream, Part part, FormatInfo joinKeyFormat) {
+      repartitionTopics.add(topic);
+      part.chains.add(new Chain(topic, () -> factories.repartitionSource(step.schema(), joinKeyFormat), downstream));
+      Part upstream = newSubTopology();
+      upstream.outputs.add(topic);
+      List<OperatorFactory> chain = List.of(
+          factories.selectKey(keys, step.schema(), groupBy),
+          factories.repartitionSink(topic, step.schema(), joinKeyFormat));
+      visit(source, chain, upstream, false, null);
+    }
+
+    private void join(PlanStep.StreamTableJoin join, List<OperatorFactory> downstream, Part part) {
+      if (join.type() != JoinType.INNER && join.type() != JoinType.LEFT) {
+        throw new IllegalArgumentException("a stream-table join is INNER or LEFT, not " + join.type());
+      }
+      String store;
+      List<OperatorFactory> tableEnd;
+      if (join.right() instanceof PlanStep.TableSource source) {
+        store = source.storeName();
+        tableEnd = List.of();
+      } else {
+        store = "JoinTable-" + joins;
+        tableEnd = List.of(factories.materializer(store, join.right().schema()));
+        part.stores.add(store);
+      }
+      joins++;
+      visit(join.left(), prepend(factories.streamTableJoin(join, store), downstream), part, false, tableKeyFormat(join.right()));
+      visit(join.right(), tableEnd, part, false, null);
+    }
+  }
+
+  /** The key format of the topic a table comes from, or null when it is not read from a topic. */
+  private static FormatInfo tableKeyFormat(PlanStep table) {
+    if (table instanceof PlanStep.TableSource s) {
+      return s.formats().key();
+    }
+    boolean passesKey = table instanceof PlanStep.TableFilter || table instanceof PlanStep.TableSelect;
+    return passesKey ? tableKeyFormat(table.sources().get(0)) : null;
+  }
+
+  private static List<OperatorFactory> prepend(OperatorFactory first, List<OperatorFactory> rest) {
+    List<OperatorFactory> chain = new ArrayList<>(rest.size() + 1);
+    chain.add(first);
+    chain.addAll(rest);
+    return chain;
+  }
+}

@@ -1,0 +1,81 @@
+package dev.millrace.engine.runtime;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.RangeAssignor;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** The Kafka clients of one query, configured for its guarantee. Records stay bytes end to end. */
+final class KafkaClients {
+  private final RuntimeConfig config;
+  private final String clientIdPrefix;
+
+  KafkaClients(RuntimeConfig config, String clientIdPrefix) {
+    this.config = config;
+    this.clientIdPrefix = clientIdPrefix;
+  }
+
+  /**
+   * The group member that reads the query's inputs. The range assignor gives one member the same
+   * partition number of every topic it reads with the same partition count, so co-partitioned
+   * inputs reach the same task; read_committed keeps aborted writes of transactional producers
+   * (our own repartition topics included) out of the query.
+   */
+  KafkaConsumer<byte[], byte[]> mainConsumer(String groupId) {
+    Map<String, Object> props = base("consumer");
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
+    props.putAll(config.clientProperties());
+    return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  /** A consumer with no group, assigned partitions by hand: restores state, feeds transient queries. */
+  KafkaConsumer<byte[], byte[]> assignedConsumer(String role) {
+    Map<String, Object> props = base(role);
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.putAll(config.clientProperties());
+    return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  /**
+   * The producer of all the query's output. Under exactly-once it is transactional, with a short
+   * transaction timeout so that a crashed instance's open transaction does not hold readers for long.
+   */
+  KafkaProducer<byte[], byte[]> producer(String transactionalId) {
+    Map<String, Object> props = base("producer");
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    if (transactionalId != null) {
+      props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+      props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000);
+    }
+    props.putAll(config.clientProperties());
+    return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  Admin admin() {
+    Map<String, Object> props = base("admin");
+    props.putAll(config.clientProperties());
+    return Admin.create(props);
+  }
+
+  private Map<String, Object> base(String role) {
+    Map<String, Object> props = new HashMap<>();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    props.put(AdminClientConfig.CLIENT_ID_CONFIG, clientIdPrefix + "-" + role);
+    return props;
+  }
+}

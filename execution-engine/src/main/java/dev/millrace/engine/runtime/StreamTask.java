@@ -1,0 +1,113 @@
+package dev.millrace.engine.runtime;
+
+import dev.millrace.engine.operator.InputRecord;
+import dev.millrace.engine.operator.OutputRecord;
+import dev.millrace.engine.operator.Pipeline;
+import dev.millrace.engine.operator.ProcessingError;
+import dev.millrace.engine.operator.TaskEnvironment;
+import dev.millrace.engine.state.KeyValueStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
+/**
+ * One sub-topology running over one input partition: its pipeline of operators, its restored
+ * stores, and the offsets it has consumed but not yet committed.
+ */
+final class StreamTask implements TaskEnvironment {
+  private final TaskId id;
+  private final Pipeline pipeline;
+  private final TaskStores stores;
+  private final QueryProducer producer;
+  private final Map<String, String> planTopics;
+  private final Map<TopicPartition, Long> consumed = new HashMap<>();
+
+  /**
+   * @param planTopics the topic name the plan uses for each Kafka topic the task reads, where
+   *     they differ (internal repartition topics)
+   */
+  StreamTask(TaskId id, Pipeline pipeline, TaskStores stores, QueryProducer producer, Map<String, String> planTopics) {
+    this.id = id;
+    this.pipeline = pipeline;
+    this.stores = stores;
+    this.producer = producer;
+    this.planTopics = planTopics;
+    pipeline.init(this);
+  }
+
+  TaskId id() {
+    return id;
+  }
+
+  /** Runs the records of one input partition from one poll through the pipeline, in offset order. */
+  void process(TopicPartition partition, List<ConsumerRecord<byte[], byte[]>> records) {
+    String planTopic = planTopics.getOrDefault(partition.topic(), partition.topic());
+    for (ConsumerRecord<byte[], byte[]> record : records) {
+      pipeline.process(new InputRecord(planTopic, record.partition(), record.offset(), record.key(), record.value(),
+          record.timestamp(), headers(record.headers())));
+    }
+    consumed.put(partition, records.get(records.size() - 1).offset() + 1);
+  }
+
+  /** Sends the stores' buffered writes and hands over the offsets to commit with them. */
+  Map<TopicPartition, OffsetAndMetadata> prepareCommit() {
+    stores.sendChangelogs(producer::sendChangelog);
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    consumed.forEach((partition, offset) -> offsets.put(partition, new OffsetAndMetadata(offset)));
+    consumed.clear();
+    return offsets;
+  }
+
+  /** Closes after the last commit: the stores keep their contents and a checkpoint. */
+  void closeClean() {
+    pipeline.close();
+    stores.closeClean(producer);
+  }
+
+  /** Closes after a failure: the stores will be rebuilt from their changelogs. */
+  void closeDirty() {
+    try {
+      pipeline.close();
+    } finally {
+      stores.closeDirty();
+    }
+  }
+
+  /** The store {@code name}, or null when this task's sub-topology has none. */
+  KeyValueStore storeIfPresent(String name) {
+    return stores.storeIfPresent(name);
+  }
+
+  @Override
+  public KeyValueStore store(String name) {
+    return stores.store(name);
+  }
+
+  @Override
+  public void send(OutputRecord record) {
+    producer.send(record);
+  }
+
+  @Override
+  public void report(ProcessingError error) {
+    producer.report(error);
+  }
+
+  private static List<InputRecord.Header> headers(Headers headers) {
+    Header[] all = headers.toArray();
+    if (all.length == 0) {
+      return List.of();
+    }
+    List<InputRecord.Header> copied = new ArrayList<>(all.length);
+    for (Header header : all) {
+      copied.add(new InputRecord.Header(header.key(), header.value()));
+    }
+    return copied;
+  }
+}

@@ -1,0 +1,136 @@
+package dev.millrace.engine.runtime;
+
+import dev.millrace.engine.operator.SubTopology;
+import dev.millrace.engine.operator.Topology;
+import dev.millrace.engine.state.ChangelogRestorer;
+import dev.millrace.engine.state.KeyValueStore;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The tasks of one query on this instance, created and closed as the consumer group assigns and
+ * revokes partitions. A task is one sub-topology on one partition number; co-partitioned input
+ * topics of a sub-topology (a stream and the table it joins) share it, and a partition that several
+ * sub-topologies read feeds a task of each.
+ */
+final class TaskManager {
+  private final Topology topology;
+  private final QueryNames names;
+  private final Path queryDirectory;
+  private final QueryProducer producer;
+  private final ChangelogRestorer restorer;
+  private final Map<String, String> planTopics;
+  /** Concurrent: pull queries read {@link #stores} from other threads. */
+  private final Map<TaskId, StreamTask> tasks = new ConcurrentHashMap<>();
+  private final Map<TopicPartition, List<StreamTask>> byPartition = new HashMap<>();
+
+  /** @param planTopics the plan's name for each Kafka topic that differs from it */
+  TaskManager(Topology topology, QueryNames names, Path queryDirectory, QueryProducer producer,
+      ChangelogRestorer restorer, Map<String, String> planTopics) {
+    this.topology = topology;
+    this.names = names;
+    this.queryDirectory = queryDirectory;
+    this.producer = producer;
+    this.restorer = restorer;
+    this.planTopics = Map.copyOf(planTopics);
+  }
+
+  /** Creates (restoring state) the tasks for newly assigned partitions. */
+  void assign(Collection<TopicPartition> partitions) {
+    for (TopicPartition partition : partitions) {
+      String planTopic = planTopics.getOrDefault(partition.topic(), partition.topic());
+      List<StreamTask> readers = new ArrayList<>();
+      for (SubTopology subTopology : topology.subTopologies()) {
+        if (subTopology.inputTopics().contains(planTopic)) {
+          readers.add(tasks.computeIfAbsent(new TaskId(subTopology.id(), partition.partition()), this::createTask));
+        }
+      }
+      byPartition.put(partition, List.copyOf(readers));
+    }
+  }
+
+  private StreamTask createTask(TaskId id) {
+    SubTopology subTopology = topology.subTopologies().get(id.subTopology());
+    TaskStores stores = TaskStores.open(queryDirectory.resolve(id.toString()), subTopology.stores(), id.partition(),
+        names, restorer);
+    try {
+      return new StreamTask(id, subTopology.newPipeline(), stores, producer, planTopics);
+    } catch (RuntimeException e) {
+      stores.closeDirty();
+      throw e;
+    }
+  }
+
+  /** Processes one poll's records: each partition's records in one go by its task. */
+  void process(ConsumerRecords<byte[], byte[]> records) {
+    for (TopicPartition partition : records.partitions()) {
+      List<StreamTask> readers = byPartition.get(partition);
+      if (readers == null) {
+        throw new IllegalStateException("no task for assigned partition " + partition);
+      }
+      for (StreamTask task : readers) {
+        task.process(partition, records.records(partition));
+      }
+    }
+  }
+
+  /** Sends every task's changelog writes and returns the offsets to commit with them. */
+  Map<TopicPartition, OffsetAndMetadata> prepareCommit() {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    tasks.values().forEach(task -> offsets.putAll(task.prepareCommit()));
+    return offsets;
+  }
+
+  /** Closes, after a commit, the tasks that read any of {@code partitions}. */
+  void revokeClean(Collection<TopicPartition> partitions) {
+    for (StreamTask task : release(partitions)) {
+      task.closeClean();
+    }
+  }
+
+  /** Closes without checkpoints the tasks that read any of {@code partitions}. */
+  void revokeDirty(Collection<TopicPartition> partitions) {
+    for (StreamTask task : release(partitions)) {
+      task.closeDirty();
+    }
+  }
+
+  /** The open copies of store {@code name}, one per task that has it. */
+  List<KeyValueStore> stores(String name) {
+    List<KeyValueStore> stores = new ArrayList<>();
+    for (StreamTask task : tasks.values()) {
+      KeyValueStore store = task.storeIfPresent(name);
+      if (store != null) {
+        stores.add(store);
+      }
+    }
+    return stores;
+  }
+
+  /** The partitions that have tasks. */
+  List<TopicPartition> assignedPartitions() {
+    return new ArrayList<>(byPartition.keySet());
+  }
+
+  private List<StreamTask> release(Collection<TopicPartition> partitions) {
+    List<StreamTask> released = new ArrayList<>();
+    for (TopicPartition partition : partitions) {
+      for (StreamTask task : byPartition.getOrDefault(partition, List.of())) {
+        if (tasks.remove(task.id()) != null) {
+          released.add(task);
+        }
+      }
+    }
+    // A task reading several partitions stops reading all of them when it closes.
+    byPartition.values().removeIf(readers -> readers.stream().anyMatch(task -> !tasks.containsKey(task.id())));
+    return released;
+  }
+}

@@ -1,0 +1,131 @@
+package dev.millrace.engine.runtime;
+
+import dev.millrace.engine.state.ChangelogPartition;
+import dev.millrace.engine.state.ChangelogRestorer;
+import dev.millrace.engine.state.ChangeloggingKeyValueStore;
+import dev.millrace.engine.state.ChangelogWriter;
+import dev.millrace.engine.state.KeyValueStore;
+import dev.millrace.engine.state.RocksDbKeyValueStore;
+import dev.millrace.engine.state.StateCheckpoint;
+import dev.millrace.engine.state.StateStoreException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The state stores of one task: RocksDB under {@code <taskDirectory>/<store>}, each backed by its
+ * changelog partition. Opening restores a store from the changelog — from its checkpoint when the
+ * local files were closed cleanly, else from scratch after wiping them — and then removes the
+ * checkpoint, because from then on the files run ahead of it. Only a clean close writes it again.
+ */
+final class TaskStores implements AutoCloseable {
+  /** Concurrent: pull queries look stores up from other threads. */
+  private final Map<String, ChangeloggingKeyValueStore> stores = new ConcurrentHashMap<>();
+  private final Map<String, Long> restoredPositions = new LinkedHashMap<>();
+  private final Path taskDirectory;
+
+  private TaskStores(Path taskDirectory) {
+    this.taskDirectory = taskDirectory;
+  }
+
+  /** Opens and restores {@code storeNames} for the task whose changelog partition is {@code partition}. */
+  static TaskStores open(Path taskDirectory, List<String> storeNames, int partition, QueryNames names,
+      ChangelogRestorer restorer) {
+    TaskStores task = new TaskStores(taskDirectory);
+    try {
+      for (String name : storeNames) {
+        task.openStore(name, new ChangelogPartition(names.changelogTopic(name), partition), restorer);
+      }
+      return task;
+    } catch (RuntimeException e) {
+      task.closeDirty();
+      throw e;
+    }
+  }
+
+  private void openStore(String name, ChangelogPartition changelog, ChangelogRestorer restorer) {
+    Path directory = taskDirectory.resolve(name);
+    StateCheckpoint checkpoint = StateCheckpoint.besideStore(directory);
+    OptionalLong checkpointed = checkpoint.read();
+    long end = restorer.endOffset(changelog);
+    long from = 0;
+    if (checkpointed.isPresent() && checkpointed.getAsLong() <= end && Files.isDirectory(directory)) {
+      from = checkpointed.getAsLong();
+    } else {
+      // Not closed cleanly, the files are gone, or the changelog was recreated: start from nothing.
+      deleteRecursively(directory);
+    }
+    checkpoint.delete();
+    RocksDbKeyValueStore store = RocksDbKeyValueStore.open(name, directory);
+    try {
+      restoredPositions.put(name, restorer.restore(store, changelog, from));
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    stores.put(name, new ChangeloggingKeyValueStore(store, changelog));
+  }
+
+  KeyValueStore store(String name) {
+    KeyValueStore store = stores.get(name);
+    if (store == null) {
+      throw new StateStoreException("no state store " + name + " in task directory " + taskDirectory);
+    }
+    return store;
+  }
+
+  KeyValueStore storeIfPresent(String name) {
+    return stores.get(name);
+  }
+
+  /** Sends every store's buffered writes to its changelog. */
+  void sendChangelogs(ChangelogWriter writer) {
+    stores.values().forEach(store -> store.sendChangelog(writer));
+  }
+
+  /**
+   * Closes after a successful commit: flushes each store and checkpoints the changelog offset it
+   * now reflects, so the next open restores only what came later.
+   */
+  void closeClean(QueryProducer producer) {
+    for (Map.Entry<String, ChangeloggingKeyValueStore> entry : stores.entrySet()) {
+      ChangeloggingKeyValueStore store = entry.getValue();
+      store.flush();
+      long position = producer.changelogPosition(store.changelog(), restoredPositions.get(entry.getKey()));
+      store.close();
+      StateCheckpoint.besideStore(taskDirectory.resolve(entry.getKey())).write(position);
+    }
+    stores.clear();
+  }
+
+  /** Closes without a checkpoint: the next open rebuilds the stores from their changelogs. */
+  void closeDirty() {
+    stores.values().forEach(KeyValueStore::close);
+    stores.clear();
+  }
+
+  @Override
+  public void close() {
+    closeDirty();
+  }
+
+  private static void deleteRecursively(Path directory) {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    } catch (IOException e) {
+      throw new StateStoreException("cannot wipe the state directory " + directory + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package dev.millrace.engine.serde;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import dev.millrace.engine.types.Column;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The JSON format: an object with one field per column, or, for a single unwrapped column, the bare
+ * value. Reading streams tokens straight into the column array (no tree), matches field names
+ * exactly or else ignoring case, ignores unknown fields and leaves missing columns null.
+ */
+final class JsonSerde implements ValueSerde {
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private final List<Column> columns;
+  private final boolean unwrapped;
+  private final JsonReaders.FieldLookup lookup;
+  private final JsonReader[] readers;
+  private final JsonWriters.JsonWriter[] writers;
+  private final String[] names;
+
+  JsonSerde(List<Column> columns, boolean wrapped) {
+    this.columns = List.copyOf(columns);
+    this.unwrapped = !wrapped && columns.size() == 1;
+    this.lookup = JsonReaders.FieldLookup.of(columns.stream().map(Column::name).toList());
+    this.readers = columns.stream().map(c -> JsonReaders.forType(c.type())).toArray(JsonReader[]::new);
+    this.writers = columns.stream().map(c -> JsonWriters.forType(c.type())).toArray(JsonWriters.JsonWriter[]::new);
+    this.names = columns.stream().map(Column::name).toArray(String[]::new);
+  }
+
+  @Override
+  public byte[] serialize(Object[] values) {
+    if (values == null) {
+      return null;
+    }
+    ByteArrayBuilder out = new ByteArrayBuilder(FACTORY._getBufferRecycler(), 128);
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      if (unwrapped) {
+        writers[0].write(g, values[0]);
+      } else {
+        g.writeStartObject();
+        for (int i = 0; i < names.length; i++) {
+          g.writeFieldName(names[i]);
+          writers[i].write(g, values[i]);
+        }
+        g.writeEndObject();
+      }
+    } catch (IOException | ClassCastException e) {
+      throw new SerdeException("Failed to serialize JSON: " + e.getMessage(), e);
+    }
+    byte[] bytes = out.toByteArray();
+    out.release();
+    return bytes;
+  }
+
+  @Override
+  public Object[] deserialize(byte[] bytes) {
+    if (bytes == null) {
+      return null;
+    }
+    try (JsonParser p = FACTORY.createParser(bytes)) {
+      JsonToken first = p.nextToken();
+      if (first == null || first == JsonToken.VALUE_NULL) {
+        return null;
+      }
+      Object[] values = unwrapped ? new Object[] {read(0, p)} : readObject(p);
+      if (p.nextToken() != null) {
+        throw new SerdeException("Failed to deserialize JSON: unexpected content after the value");
+      }
+      return values;
+    } catch (JsonProcessingException e) {
+      throw new SerdeException("Failed to deserialize JSON: invalid JSON: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new SerdeException("Failed to deserialize JSON: " + e.getMessage(), e);
+    }
+  }
+
+  private Object[] readObject(JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      throw new SerdeException("Failed to deserialize JSON: expected an object with fields "
+          + String.join(", ", names) + " but found " + JsonReaders.describe(p.currentToken()));
+    }
+    Object[] values = new Object[readers.length];
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      int index = lookup.indexOf(p.currentName());
+      p.nextToken();
+      if (index < 0) {
+        p.skipChildren();
+      } else {
+        values[index] = read(index, p);
+      }
+    }
+    return values;
+  }
+
+  private Object read(int index, JsonParser p) throws IOException {
+    try {
+      return readers[index].read(p);
+    } catch (SerdeException e) {
+      throw new SerdeException("Failed to deserialize column " + columns.get(index).name() + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new SerdeException("Failed to deserialize column " + columns.get(index).name() + ": "
+          + e.getMessage(), e);
+    }
+  }
+}

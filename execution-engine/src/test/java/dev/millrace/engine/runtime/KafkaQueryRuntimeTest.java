@@ -1,0 +1,168 @@
+package dev.millrace.engine.runtime;
+
+import static dev.millrace.engine.runtime.TestPlans.KAFKA_JSON;
+import static dev.millrace.engine.runtime.TestPlans.ORDERS;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.millrace.engine.function.FunctionRegistry;
+import dev.millrace.engine.operator.TopologyBuilder;
+import dev.millrace.engine.plan.PlanStep;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Persistent queries on a real broker, with RocksDB state, through stops, restarts and lost state. */
+class KafkaQueryRuntimeTest {
+  private static final TopologyBuilder TOPOLOGIES = new TopologyBuilder(FunctionRegistry.builtIns());
+
+  private final TestKafkaBroker broker = TestKafkaBroker.shared();
+  private final KafkaTopics topics = new KafkaTopics(broker.bootstrapServers());
+
+  @TempDir
+  Path stateDirectory;
+
+  private RuntimeConfig config() {
+    return RuntimeConfig.of(broker.bootstrapServers(), "test", stateDirectory);
+  }
+
+  private KafkaQueryRuntime start(String queryId, PlanStep plan) {
+    KafkaQueryRuntime runtime = new KafkaQueryRuntime(queryId, TOPOLOGIES.build(plan), config(), OffsetReset.EARLIEST);
+    runtime.start();
+    assertEquals(QueryState.RUNNING, runtime.state());
+    return runtime;
+  }
+
+  @ParameterizedTest
+  @EnumSource(ProcessingGuarantee.class)
+  void filtersAndProjectsThroughKafka(ProcessingGuarantee guarantee) throws Exception {
+    String input = "fp_orders_" + guarantee;
+    String output = "fp_out_" + guarantee;
+    topics.create(input, 2);
+    topics.write(input, KAFKA_JSON, ORDERS, List.of(
+        new Object[] {1L, "apple", 5}, new Object[] {2L, "pear", 20}, new Object[] {3L, "plum", 11}));
+    PlanStep.StreamSink plan = TestPlans.filterProject(input, output);
+    topics.create(output, 2);
+
+    try (KafkaQueryRuntime runtime = new KafkaQueryRuntime("CSAS_FP_" + guarantee, TOPOLOGIES.build(plan),
+        config().withGuarantee(guarantee), OffsetReset.EARLIEST)) {
+      runtime.start();
+      List<String> out = topics.readUntil(output, KAFKA_JSON, plan.schema(), rows -> rows.size() >= 2);
+      assertEquals(Map.of("[2]", "[pear, 40]", "[3]", "[plum, 22]"), KafkaTopics.latestByKey(out));
+      assertEquals(QueryState.RUNNING, runtime.state());
+    }
+  }
+
+  @Test
+  void anAggregateKeepsExactCountsAcrossARestart() throws Exception {
+    topics.create("agg_orders", 2);
+    PlanStep.TableSink plan = TestPlans.countByName("agg_orders", "agg_out");
+    topics.create("agg_out", 2);
+    topics.write("agg_orders", KAFKA_JSON, ORDERS, List.of(
+        new Object[] {1L, "apple", 1}, new Object[] {2L, "pear", 10}, new Object[] {3L, "apple", 2}));
+
+    try (KafkaQueryRuntime runtime = start("CTAS_AGG_1", plan)) {
+      awaitLatest("agg_out", plan, Map.of("[apple]", "[2, 3]", "[pear]", "[1, 10]"));
+    }
+    topics.write("agg_orders", KAFKA_JSON, ORDERS, List.of(new Object[] {4L, "apple", 4}, new Object[] {5L, "fig", 7}));
+    try (KafkaQueryRuntime runtime = start("CTAS_AGG_1", plan)) {
+      awaitLatest("agg_out", plan, Map.of("[apple]", "[3, 7]", "[pear]", "[1, 10]", "[fig]", "[1, 7]"));
+    }
+  }
+
+  @Test
+  void afterACrashTheOpenTransactionIsAbortedAndTheAggregateStaysExact() throws Exception {
+    topics.create("crash_orders", 1);
+    PlanStep.TableSink plan = TestPlans.countByName("crash_orders", "crash_out");
+    topics.create("crash_out", 1);
+    topics.write("crash_orders", KAFKA_JSON, ORDERS, List.of(
+        new Object[] {1L, "apple", 1}, new Object[] {2L, "apple", 2}, new Object[] {3L, "kiwi", 5}));
+    try (KafkaQueryRuntime crashing = new KafkaQueryRuntime("CTAS_CRASH_1", TOPOLOGIES.build(plan),
+        config().withCommitInterval(Duration.ofHours(1)), OffsetReset.EARLIEST)) {
+      crashing.start();
+      // The re-keyed records reach the repartition topic inside a transaction that never commits.
+      String repartition = "_millrace-test-query-CTAS_CRASH_1-GroupBy-repartition";
+      topics.readRawUntil(repartition, "read_uncommitted", r -> "seen", rows -> rows.size() == 3);
+      crashing.crash();
+    }
+
+    topics.write("crash_orders", KAFKA_JSON, ORDERS, List.<Object[]>of(new Object[] {4L, "apple", 4}));
+    try (KafkaQueryRuntime runtime = start("CTAS_CRASH_1", plan)) {
+      awaitLatest("crash_out", plan, Map.of("[apple]", "[3, 7]", "[kiwi]", "[1, 5]"));
+    }
+    List<String> everyUpdate = topics.readUntil("crash_out", KAFKA_JSON, plan.schema(), rows -> rows.size() >= 4);
+    assertEquals(List.of("[apple] -> [1, 1]", "[apple] -> [2, 3]", "[apple] -> [3, 7]", "[kiwi] -> [1, 5]"),
+        everyUpdate.stream().sorted().toList());
+  }
+
+  @Test
+  void stateIsRestoredFromTheChangelogWhenTheLocalDirectoryIsLost() throws Exception {
+    topics.create("lost_orders", 1);
+    PlanStep.TableSink plan = TestPlans.countByName("lost_orders", "lost_out");
+    topics.create("lost_out", 1);
+    topics.write("lost_orders", KAFKA_JSON, ORDERS, List.of(
+        new Object[] {1L, "apple", 1}, new Object[] {2L, "apple", 2}, new Object[] {3L, "kiwi", 5}));
+
+    try (KafkaQueryRuntime runtime = start("CTAS_LOST_1", plan)) {
+      awaitLatest("lost_out", plan, Map.of("[apple]", "[2, 3]", "[kiwi]", "[1, 5]"));
+    }
+    Path queryState = stateDirectory.resolve("CTAS_LOST_1");
+    // The aggregate runs in sub-topology 0 (the part after the repartition topic), on partition 0.
+    assertTrue(Files.isDirectory(queryState.resolve("0_0").resolve("Aggregate-state")), "RocksDB state per task");
+    assertTrue(Files.exists(queryState.resolve("0_0").resolve("Aggregate-state.checkpoint")), "checkpoint after stop");
+    deleteRecursively(queryState);
+
+    topics.write("lost_orders", KAFKA_JSON, ORDERS, List.<Object[]>of(new Object[] {4L, "apple", 10}));
+    try (KafkaQueryRuntime runtime = start("CTAS_LOST_1", plan)) {
+      awaitLatest("lost_out", plan, Map.of("[apple]", "[3, 13]", "[kiwi]", "[1, 5]"));
+    }
+  }
+
+  @Test
+  void aBadRecordIsSkippedAndLoggedWhileTheQueryGoesOn() throws Exception {
+    topics.create("bad_orders", 1);
+    PlanStep.StreamSink plan = TestPlans.filterProject("bad_orders", "bad_out");
+    topics.create("bad_out", 1);
+    topics.writeBytes("bad_orders", List.<byte[][]>of(new byte[][] {new byte[8], "{not json".getBytes(UTF_8)}));
+    topics.write("bad_orders", KAFKA_JSON, ORDERS, List.<Object[]>of(new Object[] {2L, "pear", 20}));
+    RuntimeConfig config = config().withProcessingLogTopic("bad_processing_log");
+
+    try (KafkaQueryRuntime runtime = new KafkaQueryRuntime("CSAS_BAD_1", TOPOLOGIES.build(plan), config,
+        OffsetReset.EARLIEST)) {
+      runtime.start();
+      List<String> out = topics.readUntil("bad_out", KAFKA_JSON, plan.schema(), rows -> !rows.isEmpty());
+      assertEquals(List.of("[2] -> [pear, 40]"), out);
+      List<ProcessingLogEntry> log = topics.readRawUntil("bad_processing_log", r -> new String(r.value(), UTF_8),
+          rows -> !rows.isEmpty()).stream().map(json -> ProcessingLogEntry.fromJson(json.getBytes(UTF_8))).toList();
+      assertEquals(1, log.size());
+      ProcessingLogEntry entry = log.get(0);
+      assertEquals(List.of("CSAS_BAD_1", "DESERIALIZATION", "bad_orders", 0, 0L),
+          List.of(entry.queryId(), entry.errorType(), entry.sourceTopic(), entry.sourcePartition(), entry.sourceOffset()));
+      assertEquals(QueryState.RUNNING, runtime.state());
+    }
+  }
+
+  private void awaitLatest(String topic, PlanStep plan, Map<String, String> expected) {
+    List<String> out = topics.readUntil(topic, KAFKA_JSON, plan.schema(),
+        rows -> KafkaTopics.latestByKey(rows).equals(expected));
+    assertEquals(expected, KafkaTopics.latestByKey(out));
+  }
+
+  private static void deleteRecursively(Path directory) throws IOException {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package dev.millrace.engine.runtime;
+
+import dev.millrace.engine.plan.Formats;
+import dev.millrace.engine.serde.KeySerde;
+import dev.millrace.engine.serde.SerdeFactory;
+import dev.millrace.engine.serde.ValueSerde;
+import dev.millrace.engine.types.LogicalSchema;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** Writes rows to and reads rows from the test broker's topics, in a plan's formats. */
+final class KafkaTopics {
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  private final String bootstrapServers;
+
+  KafkaTopics(String bootstrapServers) {
+    this.bootstrapServers = bootstrapServers;
+  }
+
+  void create(String topic, int partitions) throws ExecutionException, InterruptedException {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+      admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty())
+          .configs(Map.of("retention.ms", "-1")))).all().get();
+    }
+  }
+
+  /** Writes rows {@code {key, value...}} with timestamps 1000, 2000, ... in order. */
+  void write(String topic, Formats formats, LogicalSchema schema, List<Object[]> rows) {
+    KeySerde keys = SerdeFactory.keySerde(formats.key(), schema.key(), formats.keyWindow());
+    ValueSerde values = SerdeFactory.valueSerde(formats.value(), schema.value());
+    List<byte[][]> records = new ArrayList<>();
+    for (Object[] row : rows) {
+      records.add(new byte[][] {keys.serialize(new Object[] {row[0]}, null),
+          values.serialize(Arrays.copyOfRange(row, 1, row.length))});
+    }
+    writeBytes(topic, records);
+  }
+
+  void writeBytes(String topic, List<byte[][]> records) {
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers),
+        new ByteArraySerializer(), new ByteArraySerializer())) {
+      long time = 1000;
+      for (byte[][] record : records) {
+        producer.send(new ProducerRecord<>(topic, null, time, record[0], record[1]));
+        time += 1000;
+      }
+    }
+  }
+
+  /** Reads committed records of {@code topic} as {@code key -> value} text until {@code done} holds. */
+  List<String> readUntil(String topic, Formats formats, LogicalSchema schema, Predicate<List<String>> done) {
+    KeySerde keys = SerdeFactory.keySerde(formats.key(), schema.key(), formats.keyWindow());
+    ValueSerde values = SerdeFactory.valueSerde(formats.value(), schema.value());
+    return readRawUntil(topic, record -> Arrays.toString(keys.deserialize(record.key()).columns()) + " -> "
+        + (record.value() == null ? "null" : Arrays.toString(values.deserialize(record.value()))), done);
+  }
+
+  /** The latest value of each key in {@code lines} of {@code key -> value}. */
+  static Map<String, String> latestByKey(List<String> lines) {
+    Map<String, String> latest = new LinkedHashMap<>();
+    for (String line : lines) {
+      String[] parts = line.split(" -> ", 2);
+      latest.put(parts[0], parts[1]);
+    }
+    return latest;
+  }
+
+  interface Render {
+    String render(ConsumerRecord<byte[], byte[]> record);
+  }
+
+  List<String> readRawUntil(String topic, Render render, Predicate<List<String>> done) {
+    return readRawUntil(topic, "read_committed", render, done);
+  }
+
+  /** Reads {@code topic} until {@code done}, with {@code isolation} read_committed or read_uncommitted. */
+  List<String> readRawUntil(String topic, String isolation, Render render, Predicate<List<String>> done) {
+    Map<String, Object> props = Map.of("bootstrap.servers", bootstrapServers, "isolation.level", isolation);
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+        new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic, PATIENCE).stream()
+          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      List<String> seen = new ArrayList<>();
+      long deadline = System.nanoTime() + PATIENCE.toNanos();
+      while (!done.test(seen) && System.nanoTime() < deadline) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+          seen.add(render.render(record));
+        }
+      }
+      return seen;
+    }
+  }
+}

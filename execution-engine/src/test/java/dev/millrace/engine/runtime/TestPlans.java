@@ -1,0 +1,72 @@
+package dev.millrace.engine.runtime;
+
+import dev.millrace.engine.plan.AggregateCall;
+import dev.millrace.engine.plan.Expr;
+import dev.millrace.engine.plan.FormatInfo;
+import dev.millrace.engine.plan.Formats;
+import dev.millrace.engine.plan.Operator;
+import dev.millrace.engine.plan.PlanStep;
+import dev.millrace.engine.plan.SourceColumns;
+import dev.millrace.engine.types.Column;
+import dev.millrace.engine.types.LogicalSchema;
+import dev.millrace.engine.types.SqlType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The hand-built plans the runtime tests run, shaped as the planner produces them. ORDERS has a
+ * BIGINT key ID and JSON values NAME STRING, PRICE INT.
+ */
+final class TestPlans {
+  static final Formats KAFKA_JSON = new Formats(FormatInfo.of("KAFKA"), FormatInfo.of("JSON"), Optional.empty());
+  static final LogicalSchema ORDERS = new LogicalSchema(List.of(new Column("ID", SqlType.BIGINT)),
+      List.of(new Column("NAME", SqlType.STRING), new Column("PRICE", SqlType.INTEGER)));
+
+  private TestPlans() {}
+
+  /** SELECT NAME, PRICE * 2 AS DOUBLED FROM ORDERS WHERE PRICE > 10. */
+  static PlanStep.StreamSink filterProject(String input, String output) {
+    PlanStep.StreamSource source = source(input);
+    PlanStep.StreamFilter filter = new PlanStep.StreamFilter(source,
+        new Expr.Operation(Operator.GREATER_THAN, List.of(ref(source, "PRICE"), new Expr.Literal(10, SqlType.INTEGER)),
+            SqlType.BOOLEAN), source.schema());
+    LogicalSchema out = new LogicalSchema(ORDERS.key(),
+        List.of(new Column("NAME", SqlType.STRING), new Column("DOUBLED", SqlType.INTEGER)));
+    List<Expr> values = List.of(ref(filter, "NAME"), new Expr.Operation(Operator.MULTIPLY,
+        List.of(ref(filter, "PRICE"), new Expr.Literal(2, SqlType.INTEGER)), SqlType.INTEGER));
+    return new PlanStep.StreamSink(new PlanStep.StreamSelect(filter, values, out), output, KAFKA_JSON, out);
+  }
+
+  /** SELECT NAME, COUNT(*) AS ORDERS, SUM(PRICE) AS TOTAL FROM ORDERS GROUP BY NAME (a table). */
+  static PlanStep.TableSink countByName(String input, String output) {
+    PlanStep.StreamSource source = source(input);
+    Expr.ColumnRef name = ref(source, "NAME");
+    LogicalSchema grouped = new LogicalSchema(List.of(new Column("NAME", SqlType.STRING)), source.schema().value());
+    PlanStep.StreamGroupBy groupBy = new PlanStep.StreamGroupBy(source, List.of(name), "GroupBy-repartition", grouped);
+    List<AggregateCall> calls = List.of(
+        new AggregateCall("COUNT", List.of(), List.of(), SqlType.BIGINT),
+        new AggregateCall("SUM", List.of(ref(groupBy, "PRICE")), List.of(), SqlType.INTEGER));
+    List<Column> value = new ArrayList<>(grouped.key());
+    value.add(new Column("ORDERS", SqlType.BIGINT));
+    value.add(new Column("TOTAL", SqlType.INTEGER));
+    LogicalSchema aggregated = new LogicalSchema(grouped.key(), value);
+    PlanStep.StreamAggregate aggregate = new PlanStep.StreamAggregate(groupBy, calls, Optional.empty(),
+        "Aggregate-state", aggregated);
+    LogicalSchema out = new LogicalSchema(grouped.key(),
+        List.of(new Column("ORDERS", SqlType.BIGINT), new Column("TOTAL", SqlType.INTEGER)));
+    PlanStep.TableSelect select = new PlanStep.TableSelect(aggregate,
+        List.of(ref(aggregate, "ORDERS"), ref(aggregate, "TOTAL")), out);
+    return new PlanStep.TableSink(select, output, KAFKA_JSON, out);
+  }
+
+  private static PlanStep.StreamSource source(String topic) {
+    return new PlanStep.StreamSource(topic, KAFKA_JSON, ORDERS, Optional.empty(), Optional.empty(),
+        SourceColumns.withPseudoColumns(ORDERS, false));
+  }
+
+  private static Expr.ColumnRef ref(PlanStep step, String name) {
+    int index = step.schema().valueIndexOf(name);
+    return new Expr.ColumnRef(index, name, step.schema().value().get(index).type());
+  }
+}

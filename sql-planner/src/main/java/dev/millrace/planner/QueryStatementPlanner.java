@@ -1,0 +1,144 @@
+package dev.millrace.planner;
+
+import dev.millrace.engine.function.FunctionRegistry;
+import dev.millrace.engine.plan.Formats;
+import dev.millrace.engine.plan.PlanStep;
+import dev.millrace.parser.ast.CreateAsSelect;
+import dev.millrace.parser.ast.EmitMode;
+import dev.millrace.parser.ast.InsertInto;
+import dev.millrace.parser.ast.Query;
+import dev.millrace.planner.analysis.FormatResolver;
+import dev.millrace.planner.analysis.WithClause;
+import dev.millrace.planner.catalog.Catalog;
+import dev.millrace.planner.catalog.CatalogChange;
+import dev.millrace.planner.catalog.DataSource;
+import dev.millrace.planner.catalog.QueryLinks;
+import dev.millrace.planner.catalog.SourceType;
+import dev.millrace.planner.explain.ExplainText;
+import dev.millrace.planner.logical.Emit;
+import dev.millrace.planner.logical.LogicalQuery;
+import dev.millrace.planner.logical.PlanningContext;
+import dev.millrace.planner.logical.QueryPlanner;
+import dev.millrace.planner.logical.Sink;
+import dev.millrace.planner.physical.PhysicalPlanner;
+import dev.millrace.planner.physical.StepNames;
+import dev.millrace.planner.rules.Optimizer;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.calcite.rel.RelNode;
+
+/** Plans the statements that run queries: CREATE ... AS SELECT, INSERT INTO ... SELECT and push queries. */
+final class QueryStatementPlanner {
+  private static final Set<String> CAS_PROPERTIES = Set.of("KAFKA_TOPIC", "VALUE_FORMAT", "KEY_FORMAT", "FORMAT",
+      "PARTITIONS", "REPLICAS", "TIMESTAMP", "TIMESTAMP_FORMAT", "VALUE_DELIMITER", "WRAP_SINGLE_VALUE", "RETENTION_MS");
+
+  private final Catalog catalog;
+  private final FunctionRegistry functions;
+  private final PlannerConfig config;
+
+  QueryStatementPlanner(Catalog catalog, FunctionRegistry functions, PlannerConfig config) {
+    this.catalog = catalog;
+    this.functions = functions;
+    this.config = config;
+  }
+
+  PlannedStatement createAsSelect(CreateAsSelect cas, String text, String queryId) {
+    SourceType type = DdlPlanner.type(cas.kind());
+    Optional<DataSource> existing = catalog.source(cas.name());
+    if (existing.isPresent()) {
+      if (cas.ifNotExists()) {
+        return new PlannedStatement.NoChange("A " + existing.get().type().lowerName() + " with the name "
+            + cas.name() + " already exists.");
+      }
+      throw new PlanningException(cas.location(), "Cannot add " + type.lowerName() + " '" + cas.name() + "': A "
+          + existing.get().type().lowerName() + " with the same name already exists");
+    }
+    checkPersistentShape(cas.query());
+    PlanningContext context = new PlanningContext(catalog, functions);
+    LogicalQuery query = new QueryPlanner(context).plan(cas.query(), Optional.of(cas.name()), true);
+    if (query.resultType() != type) {
+      throw new PlanningException(cas.location(), "Invalid result type. Your SELECT query produces a "
+          + query.resultType() + ". Please use CREATE " + query.resultType() + " AS SELECT statement instead.");
+    }
+    WithClause with = new WithClause(cas.properties(), CAS_PROPERTIES, cas.location());
+    DataSource input = catalog.source(query.sources().get(0)).orElseThrow();
+    FormatResolver.Defaults defaults = new FormatResolver.Defaults(
+        Optional.of(input.formats().key().format()).filter(f -> !f.equals("NONE")).or(() ->
+            Optional.of(config.defaultKeyFormat())),
+        Optional.of(input.formats().value().format()), input.formats().value().options(), config.wrapSingleValues());
+    Formats formats = FormatResolver.resolve(with, query.schema(), query.window(), defaults, cas.location());
+    String topic = with.string("KAFKA_TOPIC").orElse(cas.name());
+    DataSource sink = new DataSource(cas.name(), type, query.schema(), topic, formats,
+        SourceProperties.timestamp(with, query.schema(), cas.location()), false, true, text);
+    TopicRequest topicRequest = new TopicRequest(topic, with.integer("PARTITIONS"), with.integer("REPLICAS"));
+    return persistent(context, query, sink, Optional.of(new CatalogChange.AddSource(sink, false)),
+        Optional.of(topicRequest), queryId);
+  }
+
+  PlannedStatement insertInto(InsertInto insert, String queryId) {
+    DataSource target = catalog.source(insert.target()).orElseThrow(() -> new PlanningException(insert.location(),
+        insert.target() + " does not exist."));
+    if (target.type() != SourceType.STREAM) {
+      throw new PlanningException(insert.location(), "INSERT INTO can only be used to insert into a stream. "
+          + target.name() + " is a table.");
+    }
+    if (target.readOnly()) {
+      throw new PlanningException(insert.location(), "Cannot insert into read-only stream: " + target.name());
+    }
+    new WithClause(insert.properties(), Set.of("QUERY_ID"), insert.location());
+    checkPersistentShape(insert.query());
+    PlanningContext context = new PlanningContext(catalog, functions);
+    LogicalQuery query = new QueryPlanner(context).plan(insert.query(), Optional.of(target.name()), true);
+    if (query.resultType() != SourceType.STREAM) {
+      throw new PlanningException(insert.location(), "INSERT INTO can only be used with a query that produces a "
+          + "stream; this one produces a table.");
+    }
+    if (!query.schema().equals(target.schema()) || query.window().isPresent() != target.isWindowed()) {
+      throw new PlanningException(insert.location(), "Incompatible schema between results and sink.\n"
+          + "Result schema is " + query.schema().toSql() + "\nSink schema is " + target.schema().toSql());
+    }
+    return persistent(context, query, target, Optional.empty(), Optional.empty(), queryId);
+  }
+
+  private PlannedStatement persistent(PlanningContext context, LogicalQuery query, DataSource sink,
+      Optional<CatalogChange> change, Optional<TopicRequest> topic, String queryId) {
+    RelNode logical = query.root();
+    RelNode optimized = Optimizer.optimize(new Sink(logical.getCluster(), logical.getTraitSet(), logical, sink.name(),
+        sink.type(), sink.topic()));
+    PlanStep plan = physical(context, queryId).persistent(optimized.getInput(0), query, sink.topic(), sink.formats());
+    List<String> sourceTopics = query.sources().stream().map(n -> catalog.source(n).orElseThrow().topic()).toList();
+    QueryLinks links = new QueryLinks(queryId, Optional.of(sink.name()), Set.copyOf(query.sources()));
+    return new PlannedStatement.PersistentQuery(queryId, sink, change, topic, plan, sourceTopics, links,
+        ExplainText.of(optimized, plan));
+  }
+
+  PlannedStatement push(Query query, String queryId) {
+    if (query.emit().get() == EmitMode.FINAL) {
+      throw new PlanningException(query.location(), "EMIT FINAL is not supported yet; use EMIT CHANGES.");
+    }
+    PlanningContext context = new PlanningContext(catalog, functions);
+    LogicalQuery planned = new QueryPlanner(context).plan(query, Optional.empty(), false);
+    RelNode logical = planned.root();
+    RelNode optimized = Optimizer.optimize(new Emit(logical.getCluster(), logical.getTraitSet(), logical,
+        EmitMode.CHANGES, query.limit()));
+    PlanStep plan = physical(context, queryId).transientQuery(optimized.getInput(0), planned);
+    List<String> sourceTopics = planned.sources().stream().map(n -> catalog.source(n).orElseThrow().topic()).toList();
+    return new PlannedStatement.PushQuery(queryId, plan, planned.columns(), query.limit(), sourceTopics,
+        ExplainText.of(optimized, plan));
+  }
+
+  private PhysicalPlanner physical(PlanningContext context, String queryId) {
+    return new PhysicalPlanner(context.types(), context.relBuilder().getRexBuilder(),
+        new StepNames(config.serviceId(), queryId));
+  }
+
+  private static void checkPersistentShape(Query query) {
+    if (query.limit().isPresent()) {
+      throw new PlanningException(query.location(), "LIMIT is not supported in persistent queries.");
+    }
+    if (query.emit().filter(e -> e == EmitMode.FINAL).isPresent()) {
+      throw new PlanningException(query.location(), "EMIT FINAL is not supported yet.");
+    }
+  }
+}

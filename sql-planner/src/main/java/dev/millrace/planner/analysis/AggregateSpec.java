@@ -1,0 +1,21 @@
+package dev.millrace.planner.analysis;
+
+import dev.millrace.engine.types.SqlType;
+import java.util.List;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+
+/**
+ * One aggregate call of a query, typed by the function registry.
+ *
+ * @param name the function's upper-case name
+ * @param arguments per-row arguments over the aggregation's input row, converted to the overload's types
+ * @param initArguments the literal arguments that configure the aggregate (e.g. TOPK's k)
+ * @param type the result type
+ */
+public record AggregateSpec(String name, List<RexNode> arguments, List<RexLiteral> initArguments, SqlType type) {
+  public AggregateSpec {
+    arguments = List.copyOf(arguments);
+    initArguments = List.copyOf(initArguments);
+  }
+}

@@ -1,0 +1,112 @@
+package dev.millrace.planner.analysis;
+
+import dev.millrace.engine.plan.FormatInfo;
+import dev.millrace.engine.plan.Formats;
+import dev.millrace.engine.plan.WindowInfo;
+import dev.millrace.engine.types.LogicalSchema;
+import dev.millrace.parser.ast.NodeLocation;
+import dev.millrace.planner.PlanningException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides a source's key and value formats from its WITH clause (KEY_FORMAT, VALUE_FORMAT,
+ * FORMAT, VALUE_DELIMITER, WRAP_SINGLE_VALUE), falling back to defaults (session properties, or
+ * the input's formats for CREATE ... AS SELECT), and checks the formats can carry the columns.
+ */
+public final class FormatResolver {
+
+  /**
+   * What applies when the WITH clause says nothing.
+   *
+   * @param key the key format, if there is a default
+   * @param value the value format, if there is a default
+   * @param valueOptions options that come with the default value format (e.g. its delimiter)
+   * @param wrapSingleValues whether a single value column is wrapped in an object by default
+   */
+  public record Defaults(Optional<String> key, Optional<String> value, Map<String, String> valueOptions,
+      boolean wrapSingleValues) {}
+
+  private FormatResolver() {}
+
+  public static Formats resolve(WithClause with, LogicalSchema schema, Optional<WindowInfo> window, Defaults defaults,
+      NodeLocation statement) {
+    if (with.has("FORMAT") && with.has("VALUE_FORMAT")) {
+      throw conflict("VALUE_FORMAT", with, statement);
+    }
+    if (with.has("FORMAT") && with.has("KEY_FORMAT")) {
+      throw conflict("KEY_FORMAT", with, statement);
+    }
+    String value = with.upper("VALUE_FORMAT").or(() -> with.upper("FORMAT")).or(defaults::value).orElseThrow(() ->
+        new PlanningException(statement, "Statement is missing the 'VALUE_FORMAT' property from the WITH clause. "
+            + "Either provide one or set a default via the 'ksql.persistence.default.format.value' config."));
+    String key = with.upper("KEY_FORMAT").or(() -> with.upper("FORMAT")).or(defaults::key).orElse("KAFKA");
+    FormatRules.checkName(value, with.location(with.has("FORMAT") ? "FORMAT" : "VALUE_FORMAT", statement));
+    FormatRules.checkName(key, with.location(with.has("FORMAT") ? "FORMAT" : "KEY_FORMAT", statement));
+    if (schema.key().isEmpty()) {
+      if (with.has("KEY_FORMAT") && !key.equals("NONE")) {
+        throw new PlanningException(with.location("KEY_FORMAT", statement),
+            "Key format specified for stream without key columns.");
+      }
+      key = "NONE";
+    } else if (key.equals("NONE")) {
+      key = defaults.key().filter(k -> !k.equals("NONE")).orElse("KAFKA");
+    }
+    FormatRules.checkColumns(key, schema.key(), true, statement);
+    FormatRules.checkColumns(value, schema.value(), false, statement);
+    Map<String, String> options = valueOptions(with, value, defaults, statement);
+    boolean wrapped = wrapped(with, value, schema, defaults, statement);
+    return new Formats(new FormatInfo(key, Map.of(), false), new FormatInfo(value, options, wrapped), window);
+  }
+
+  private static PlanningException conflict(String other, WithClause with, NodeLocation statement) {
+    return new PlanningException(with.location("FORMAT", statement), "Cannot supply both '" + other
+        + "' and 'FORMAT' properties, as 'FORMAT' sets both key and value formats. Either use just 'FORMAT', or use "
+        + "'KEY_FORMAT' and 'VALUE_FORMAT'.");
+  }
+
+  private static Map<String, String> valueOptions(WithClause with, String format, Defaults defaults,
+      NodeLocation statement) {
+    Optional<String> delimiter = with.string("VALUE_DELIMITER");
+    if (delimiter.isEmpty()) {
+      return format.equals(defaults.value().orElse("")) ? defaults.valueOptions() : Map.of();
+    }
+    NodeLocation where = with.location("VALUE_DELIMITER", statement);
+    if (!format.equals("DELIMITED")) {
+      throw new PlanningException(where, format + " does not support the following configs: [delimiter]");
+    }
+    return Map.of("delimiter", delimiter(delimiter.get(), where));
+  }
+
+  private static String delimiter(String text, NodeLocation where) {
+    String upper = text.toUpperCase(java.util.Locale.ROOT);
+    if (upper.equals("TAB")) {
+      return "\t";
+    }
+    if (upper.equals("SPACE")) {
+      return " ";
+    }
+    if (text.isBlank()) {
+      throw new PlanningException(where, "Configuration VALUE_DELIMITER is invalid: Delimiter cannot be empty, if you "
+          + "meant to have a tab or space for delimiter, please use the special values 'TAB' or 'SPACE'");
+    }
+    if (text.length() != 1) {
+      throw new PlanningException(where, "Configuration VALUE_DELIMITER is invalid: Invalid delimiter value: '" + text
+          + "'. Delimiter must be a single character or TAB,SPACE");
+    }
+    return text;
+  }
+
+  private static boolean wrapped(WithClause with, String format, LogicalSchema schema, Defaults defaults,
+      NodeLocation statement) {
+    Optional<Boolean> explicit = with.bool("WRAP_SINGLE_VALUE");
+    if (explicit.isPresent() && schema.value().size() != 1) {
+      throw new PlanningException(with.location("WRAP_SINGLE_VALUE", statement),
+          "'WRAP_SINGLE_VALUE' is only valid for single-field value schemas");
+    }
+    if (format.equals("KAFKA") || format.equals("DELIMITED")) {
+      return false;
+    }
+    return explicit.orElse(defaults.wrapSingleValues());
+  }
+}

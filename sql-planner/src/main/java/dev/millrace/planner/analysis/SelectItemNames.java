@@ -1,0 +1,51 @@
+package dev.millrace.planner.analysis;
+
+import dev.millrace.parser.ast.ColumnRef;
+import dev.millrace.parser.ast.Dereference;
+import dev.millrace.parser.ast.Expression;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * ksqlDB's names for SELECT items without an alias: a column keeps its name (in a join, a
+ * qualified column is named {@code SOURCE_NAME}), a struct field access {@code s->f} is named
+ * {@code F}, and any other expression gets the next free {@code KSQL_COL_n}.
+ */
+public final class SelectItemNames {
+  private SelectItemNames() {}
+
+  /** The name an unaliased expression takes from its shape, if it has one. */
+  public static Optional<String> natural(Expression e, boolean join) {
+    if (e instanceof ColumnRef ref) {
+      return Optional.of(join && ref.source().isPresent() ? ref.source().get() + "_" + ref.name() : ref.name());
+    }
+    if (e instanceof Dereference d) {
+      return Optional.of(d.field());
+    }
+    return Optional.empty();
+  }
+
+  /** Fills the gaps (nulls) with {@code KSQL_COL_0}, {@code KSQL_COL_1}, ... skipping names already taken. */
+  public static List<String> complete(List<String> names) {
+    Set<String> taken = new HashSet<>();
+    names.stream().filter(n -> n != null).forEach(taken::add);
+    List<String> out = new ArrayList<>();
+    int next = 0;
+    for (String name : names) {
+      if (name != null) {
+        out.add(name);
+        continue;
+      }
+      while (taken.contains("KSQL_COL_" + next)) {
+        next++;
+      }
+      String generated = "KSQL_COL_" + next++;
+      taken.add(generated);
+      out.add(generated);
+    }
+    return out;
+  }
+}

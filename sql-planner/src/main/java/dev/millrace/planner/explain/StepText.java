@@ -1,0 +1,106 @@
+package dev.millrace.planner.explain;
+
+import dev.millrace.engine.plan.AggregateCall;
+import dev.millrace.engine.plan.Expr;
+import dev.millrace.engine.plan.FormatInfo;
+import dev.millrace.engine.plan.Formats;
+import dev.millrace.engine.plan.PlanStep;
+import dev.millrace.engine.plan.WindowInfo;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A physical plan as an indented tree, one step per line followed by its schema, sinks first:
+ *
+ * <pre>
+ * StreamSink topic=OUTPUT formats=KAFKA/JSON
+ *   schema: `ID` BIGINT KEY, `NAME` STRING
+ *   StreamSelect values=[UCASE(NAME)]
+ * </pre>
+ */
+public final class StepText {
+  private StepText() {}
+
+  public static String of(PlanStep root) {
+    StringBuilder out = new StringBuilder();
+    append(root, 0, out);
+    return out.toString();
+  }
+
+  private static void append(PlanStep step, int depth, StringBuilder out) {
+    String indent = "  ".repeat(depth);
+    out.append(indent).append(step.getClass().getSimpleName()).append(details(step)).append('\n');
+    out.append(indent).append("  schema: ").append(step.schema().toSql()).append('\n');
+    step.sources().forEach(source -> append(source, depth + 1, out));
+  }
+
+  private static String details(PlanStep step) {
+    if (step instanceof PlanStep.StreamSource s) {
+      return " topic=" + s.topic() + " formats=" + formats(s.formats())
+          + s.timestampColumn().map(c -> " timestamp=" + c).orElse("");
+    }
+    if (step instanceof PlanStep.TableSource s) {
+      return " topic=" + s.topic() + " formats=" + formats(s.formats()) + " store=" + s.storeName()
+          + s.timestampColumn().map(c -> " timestamp=" + c).orElse("");
+    }
+    if (step instanceof PlanStep.StreamFilter f) {
+      return " predicate=" + ExprText.of(f.predicate());
+    }
+    if (step instanceof PlanStep.TableFilter f) {
+      return " predicate=" + ExprText.of(f.predicate());
+    }
+    if (step instanceof PlanStep.StreamSelect s) {
+      return " values=" + exprs(s.values());
+    }
+    if (step instanceof PlanStep.TableSelect s) {
+      return " values=" + exprs(s.values());
+    }
+    if (step instanceof PlanStep.StreamSelectKey k) {
+      return " keys=" + exprs(k.keys()) + " repartition=" + k.repartitionTopic();
+    }
+    if (step instanceof PlanStep.StreamGroupBy g) {
+      return " keys=" + exprs(g.keys()) + " repartition=" + g.repartitionTopic();
+    }
+    if (step instanceof PlanStep.StreamAggregate a) {
+      return " aggregates=" + a.aggregates().stream().map(StepText::aggregate).collect(Collectors.joining(", ", "[", "]"))
+          + a.window().map(w -> " window=" + window(w)).orElse("") + " store=" + a.storeName();
+    }
+    if (step instanceof PlanStep.StreamTableJoin j) {
+      return " type=" + j.type();
+    }
+    if (step instanceof PlanStep.StreamSink s) {
+      return " topic=" + s.topic() + " formats=" + formats(s.formats());
+    }
+    if (step instanceof PlanStep.TableSink s) {
+      return " topic=" + s.topic() + " formats=" + formats(s.formats());
+    }
+    return "";
+  }
+
+  private static String exprs(List<Expr> exprs) {
+    return exprs.stream().map(ExprText::of).collect(Collectors.joining(", ", "[", "]"));
+  }
+
+  private static String aggregate(AggregateCall call) {
+    List<String> args = call.arguments().stream().map(ExprText::of).collect(Collectors.toList());
+    call.initArguments().forEach(a -> args.add(ExprText.of(a)));
+    return call.name() + "(" + String.join(", ", args) + ")";
+  }
+
+  private static String formats(Formats formats) {
+    return format(formats.key()) + "/" + format(formats.value())
+        + formats.keyWindow().map(w -> " window=" + window(w)).orElse("");
+  }
+
+  private static String format(FormatInfo info) {
+    return info.format() + (info.options().isEmpty() ? "" : info.options().toString());
+  }
+
+  private static String window(WindowInfo window) {
+    String text = window.type() + "(" + window.sizeMs() + " ms";
+    if (window.type() == WindowInfo.Type.HOPPING) {
+      text += ", advance " + window.advanceMs() + " ms";
+    }
+    return text + ")";
+  }
+}

@@ -1,0 +1,164 @@
+package dev.millrace.planner.logical;
+
+import dev.millrace.engine.plan.WindowInfo;
+import dev.millrace.parser.ast.Expression;
+import dev.millrace.parser.ast.FunctionCall;
+import dev.millrace.parser.ast.Query;
+import dev.millrace.planner.PlanningException;
+import dev.millrace.planner.analysis.AggregateCollector;
+import dev.millrace.planner.analysis.AggregateScope;
+import dev.millrace.planner.analysis.AggregateSpec;
+import dev.millrace.planner.analysis.ExpressionAnalyzer;
+import dev.millrace.planner.analysis.ExpressionText;
+import dev.millrace.planner.analysis.RowScope;
+import dev.millrace.planner.analysis.SelectItemNames;
+import dev.millrace.planner.analysis.Subexpressions;
+import dev.millrace.planner.catalog.SourceType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.calcite.rel.RelCollations;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.logical.LogicalAggregate;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.tools.RelBuilder;
+import org.apache.calcite.util.ImmutableBitSet;
+
+/**
+ * Plans GROUP BY, the aggregate calls, WINDOW and HAVING. The input is first projected to the
+ * grouping expressions followed by the aggregate arguments (ksqlDB's "prepare" step), so the
+ * aggregation groups by its first fields; windowed aggregations become a {@link WindowedAggregate}.
+ */
+final class AggregationPlanner {
+
+  /** The aggregation's output: where SELECT resolves, its key, and its windowing. */
+  record Result(AggregateScope selectScope, List<KeySlot> keys, Optional<WindowInfo> window) {}
+
+  private final PlanningContext context;
+
+  AggregationPlanner(PlanningContext context) {
+    this.context = context;
+  }
+
+  static boolean isAggregation(Query query, ExpressionAnalyzer analyzer, List<Expression> selectExpressions) {
+    if (!query.groupBy().isEmpty()) {
+      return true;
+    }
+    List<Expression> all = new ArrayList<>(selectExpressions);
+    query.having().ifPresent(all::add);
+    return all.stream().anyMatch(e -> Subexpressions.anyMatch(e,
+        x -> x instanceof FunctionCall f && analyzer.functions().isAggregate(f.name())));
+  }
+
+  Result plan(Query query, PlannedRelation from, List<Expression> selectExpressions) {
+    ExpressionAnalyzer analyzer = context.analyzer();
+    if (query.groupBy().isEmpty()) {
+      FunctionCall first = firstAggregate(selectExpressions, query, analyzer);
+      throw new PlanningException(first.location(), "Aggregate functions need a GROUP BY clause: "
+          + ExpressionText.of(first) + " is used without one.");
+    }
+    if (from.type() == SourceType.TABLE) {
+      throw new PlanningException(query.groupBy().get(0).location(), "Aggregating a table is not supported yet; "
+          + "aggregate a stream.");
+    }
+    if (!query.partitionBy().isEmpty()) {
+      throw new PlanningException(query.partitionBy().get(0).location(),
+          "PARTITION BY and GROUP BY cannot be used in the same query.");
+    }
+    RowScope groupScope = new RowScope(from.scope(), rex(), context.types(), "GROUP BY");
+    List<RexNode> groupKeys = new ArrayList<>();
+    List<String> groupNames = new ArrayList<>();
+    for (Expression e : query.groupBy()) {
+      RexNode key = analyzer.analyze(e, groupScope);
+      if (groupKeys.contains(key)) {
+        throw new PlanningException(e.location(), "Duplicate GROUP BY expression: " + ExpressionText.of(e));
+      }
+      groupKeys.add(key);
+      groupNames.add(SelectItemNames.natural(e, from.scope().isJoin()).orElse(null));
+    }
+    boolean windowed = query.window().isPresent();
+    RowScope input = new RowScope(from.scope(), rex(), context.types(), "SELECT");
+    List<AggregateSpec> aggregates = collect(query, selectExpressions, input, windowed, analyzer);
+    RelNode aggregation = aggregate(groupKeys, SelectItemNames.complete(groupNames), aggregates,
+        query.window().map(Windows::of));
+    context.relBuilder().push(aggregation);
+    query.having().ifPresent(h -> context.relBuilder().filter(analyzer.condition(h,
+        new AggregateScope(input, groupKeys, aggregates, windowed, "HAVING"), "HAVING")));
+    List<KeySlot> keys = new ArrayList<>();
+    for (int i = 0; i < groupKeys.size(); i++) {
+      String text = ExpressionText.of(query.groupBy().get(i));
+      keys.add(new KeySlot(List.of(rex().makeInputRef(groupKeys.get(i).getType(), i)), "grouping expression", text,
+          text));
+    }
+    return new Result(new AggregateScope(input, groupKeys, aggregates, windowed, "SELECT"), keys,
+        query.window().map(Windows::of));
+  }
+
+  private List<AggregateSpec> collect(Query query, List<Expression> selectExpressions, RowScope input,
+      boolean windowed, ExpressionAnalyzer analyzer) {
+    AggregateCollector collector = new AggregateCollector(input, windowed, analyzer);
+    selectExpressions.forEach(collector::visit);
+    query.having().ifPresent(collector::visit);
+    List<AggregateSpec> aggregates = collector.aggregates();
+    if (aggregates.isEmpty()) {
+      throw new PlanningException(query.groupBy().get(0).location(),
+          "GROUP BY requires aggregate functions in either the SELECT or HAVING clause.");
+    }
+    return aggregates;
+  }
+
+  private RelNode aggregate(List<RexNode> groupKeys, List<String> groupNames, List<AggregateSpec> aggregates,
+      Optional<WindowInfo> window) {
+    RelBuilder builder = context.relBuilder();
+    List<RexNode> prepared = new ArrayList<>(groupKeys);
+    List<String> names = new ArrayList<>(groupNames);
+    List<List<Integer>> argumentFields = new ArrayList<>();
+    for (AggregateSpec spec : aggregates) {
+      List<Integer> fields = new ArrayList<>();
+      for (RexNode argument : spec.arguments()) {
+        int index = prepared.indexOf(argument);
+        if (index < 0) {
+          index = prepared.size();
+          prepared.add(argument);
+          names.add("KSQL_AGG_ARG_" + index);
+        }
+        fields.add(index);
+      }
+      argumentFields.add(fields);
+    }
+    builder.projectNamed(prepared, names, true);
+    RelNode input = builder.build();
+    List<AggregateCall> calls = new ArrayList<>();
+    for (int i = 0; i < aggregates.size(); i++) {
+      AggregateSpec spec = aggregates.get(i);
+      org.apache.calcite.rel.type.RelDataType type = context.types().toRel(spec.type());
+      calls.add(AggregateCall.create(MillraceOperators.aggregate(spec.name(), type), false, false, false,
+          List.copyOf(spec.initArguments()), argumentFields.get(i), -1, null, RelCollations.EMPTY, type,
+          "KSQL_AGG_VARIABLE_" + i));
+    }
+    if (window.isPresent()) {
+      return new WindowedAggregate(input.getCluster(), input.getTraitSet(), input, groupKeys.size(), calls,
+          window.get());
+    }
+    return LogicalAggregate.create(input, List.of(), ImmutableBitSet.range(groupKeys.size()), null, calls);
+  }
+
+  private static FunctionCall firstAggregate(List<Expression> selectExpressions, Query query,
+      ExpressionAnalyzer analyzer) {
+    List<Expression> all = new ArrayList<>(selectExpressions);
+    query.having().ifPresent(all::add);
+    for (Expression e : all) {
+      List<Expression> found = Subexpressions.all(e,
+          x -> x instanceof FunctionCall f && analyzer.functions().isAggregate(f.name()));
+      if (!found.isEmpty()) {
+        return (FunctionCall) found.get(0);
+      }
+    }
+    throw new IllegalStateException("no aggregate in an aggregation");
+  }
+
+  private org.apache.calcite.rex.RexBuilder rex() {
+    return context.relBuilder().getRexBuilder();
+  }
+}

@@ -1,0 +1,24 @@
+package dev.millrace.planner.logical;
+
+import java.util.List;
+import org.apache.calcite.rex.RexNode;
+
+/**
+ * One key column of the rows at some point of a query, as the expressions over the current row
+ * known to equal it (a join key has one per side). A SELECT item equal to one of them is that key
+ * column in the result.
+ *
+ * @param candidates the equal expressions
+ * @param kind what the key is, for messages: "grouping expression", "partitioning expression", ...
+ * @param text the key as messages show it, e.g. {@code NAME} or {@code L.A or R.A}
+ * @param example what to select to include it, e.g. {@code L.A}
+ */
+public record KeySlot(List<RexNode> candidates, String kind, String text, String example) {
+  public KeySlot {
+    candidates = List.copyOf(candidates);
+  }
+
+  public boolean matches(RexNode node) {
+    return candidates.contains(node);
+  }
+}

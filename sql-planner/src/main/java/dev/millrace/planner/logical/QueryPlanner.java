@@ -1,0 +1,187 @@
+package dev.millrace.planner.logical;
+
+import dev.millrace.parser.ast.AllColumns;
+import dev.millrace.parser.ast.AllStructFields;
+import dev.millrace.parser.ast.ColumnRef;
+import dev.millrace.parser.ast.Dereference;
+import dev.millrace.parser.ast.Expression;
+import dev.millrace.parser.ast.NullLiteral;
+import dev.millrace.parser.ast.Query;
+import dev.millrace.parser.ast.SelectItem;
+import dev.millrace.parser.ast.SingleColumn;
+import dev.millrace.engine.types.SqlType;
+import dev.millrace.planner.PlanningException;
+import dev.millrace.planner.analysis.ExpressionAnalyzer;
+import dev.millrace.planner.analysis.ExpressionScope;
+import dev.millrace.planner.analysis.ExpressionText;
+import dev.millrace.planner.analysis.RowScope;
+import dev.millrace.planner.analysis.Scope;
+import dev.millrace.planner.analysis.ScopeColumn;
+import dev.millrace.planner.analysis.SelectItemNames;
+import dev.millrace.planner.catalog.SourceType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.tools.RelBuilder;
+
+/**
+ * Builds the logical plan of a query with Calcite's {@link RelBuilder}: FROM (scans, joins), WHERE,
+ * then either GROUP BY / WINDOW / HAVING or PARTITION BY, then the SELECT projection. The result
+ * records the output columns and which of them form the key.
+ */
+public final class QueryPlanner {
+  private final PlanningContext context;
+
+  public QueryPlanner(PlanningContext context) {
+    this.context = context;
+  }
+
+  /**
+   * Plans a query body. {@code sinkName} names the persistent query's target in messages; it is
+   * empty for transient (push and pull) queries, which are held to fewer projection rules.
+   */
+  public LogicalQuery plan(Query query, Optional<String> sinkName, boolean persistent) {
+    ExpressionAnalyzer analyzer = context.analyzer();
+    RelBuilder builder = context.relBuilder();
+    PlannedRelation from = new FromPlanner(context).plan(query.from());
+    query.where().ifPresent(w -> builder.filter(
+        analyzer.condition(w, new RowScope(from.scope(), builder.getRexBuilder(), context.types(), "WHERE"), "WHERE")));
+    List<SelectPlanner.Item> items = expand(query, from);
+    List<Expression> selectExpressions = items.stream().map(SelectPlanner.Item::expression).toList();
+    boolean aggregating = AggregationPlanner.isAggregation(query, analyzer, selectExpressions);
+    if (!aggregating) {
+      query.window().ifPresent(w -> {
+        throw new PlanningException(w.location(), "WINDOW clause requires a GROUP BY clause.");
+      });
+      query.having().ifPresent(h -> {
+        throw new PlanningException(h.location(), "HAVING clause requires a GROUP BY clause.");
+      });
+    }
+    ExpressionScope selectScope;
+    List<KeySlot> keys;
+    SourceType type;
+    Optional<dev.millrace.engine.plan.WindowInfo> window;
+    if (aggregating) {
+      AggregationPlanner.Result aggregation = new AggregationPlanner(context).plan(query, from, selectExpressions);
+      selectScope = aggregation.selectScope();
+      keys = aggregation.keys();
+      type = SourceType.TABLE;
+      window = aggregation.window();
+    } else {
+      selectScope = new RowScope(from.scope(), builder.getRexBuilder(), context.types(), "SELECT");
+      keys = query.partitionBy().isEmpty() ? from.keys() : partition(query, from);
+      type = from.type();
+      window = query.partitionBy().isEmpty() ? from.window() : Optional.empty();
+    }
+    boolean keysOptional = !aggregating && query.partitionBy().isEmpty() && !from.scope().isJoin()
+        && type == SourceType.STREAM;
+    SelectPlanner.Result projection = new SelectPlanner(analyzer).plan(items, selectScope, keys, persistent, sinkName,
+        keysOptional);
+    builder.projectNamed(projection.nodes(), projection.columns().stream().map(c -> c.name()).toList(), true);
+    RelNode root = builder.build();
+    return new LogicalQuery(root, projection.columns(), projection.keyPositions(), type, window, from.sources());
+  }
+
+  private List<KeySlot> partition(Query query, PlannedRelation from) {
+    if (from.type() == SourceType.TABLE) {
+      throw new PlanningException(query.partitionBy().get(0).location(),
+          "PARTITION BY is only supported on streams; tables are keyed by their PRIMARY KEY.");
+    }
+    RelBuilder builder = context.relBuilder();
+    RowScope scope = new RowScope(from.scope(), builder.getRexBuilder(), context.types(), "PARTITION BY");
+    List<RexNode> keys = new ArrayList<>();
+    List<KeySlot> slots = new ArrayList<>();
+    boolean byNull = query.partitionBy().size() == 1 && query.partitionBy().get(0) instanceof NullLiteral;
+    if (!byNull) {
+      for (Expression e : query.partitionBy()) {
+        RexNode key = context.analyzer().analyze(e, scope);
+        if (context.analyzer().typeOf(key) == null) {
+          throw new PlanningException(e.location(), "PARTITION BY NULL must be the only PARTITION BY expression.");
+        }
+        keys.add(key);
+        String text = ExpressionText.of(e);
+        slots.add(new KeySlot(List.of(key), "partitioning expression", text, text));
+      }
+    }
+    RelNode input = builder.build();
+    builder.push(new PartitionBy(input.getCluster(), input.getTraitSet(), input, keys));
+    return slots;
+  }
+
+  private List<SelectPlanner.Item> expand(Query query, PlannedRelation from) {
+    boolean join = from.scope().isJoin();
+    List<SelectPlanner.Item> items = new ArrayList<>();
+    for (SelectItem item : query.select()) {
+      if (item instanceof SingleColumn s) {
+        items.add(new SelectPlanner.Item(s.expression(),
+            s.alias().orElse(SelectItemNames.natural(s.expression(), join).orElse(null)), s.alias().isPresent(),
+            s.location()));
+      } else if (item instanceof AllColumns all) {
+        all.source().ifPresent(q -> from.scope().checkSource(q, all.location()));
+        items.addAll(query.partitionBy().isEmpty() || join ? star(all, from.scope())
+            : partitionedStar(all, query.partitionBy(), from.scope()));
+      } else {
+        items.addAll(structFields((AllStructFields) item, from.scope()));
+      }
+    }
+    return items;
+  }
+
+  private static List<SelectPlanner.Item> star(AllColumns all, Scope scope) {
+    List<SelectPlanner.Item> items = new ArrayList<>();
+    for (ScopeColumn column : scope.star(all.source().orElse(null))) {
+      String name = scope.isJoin() ? column.source() + "_" + column.name() : column.name();
+      items.add(new SelectPlanner.Item(new ColumnRef(Optional.of(column.source()), column.name(), all.location()),
+          name, false, all.location()));
+    }
+    return items;
+  }
+
+  /**
+   * {@code *} after PARTITION BY, as ksqlDB lays it out: the partitioning expressions, then the
+   * value columns, then the old key columns, leaving out columns that became the key.
+   */
+  private List<SelectPlanner.Item> partitionedStar(AllColumns all, List<Expression> partitionBy, Scope scope) {
+    List<SelectPlanner.Item> items = new ArrayList<>();
+    Set<ScopeColumn> keyColumns = new HashSet<>();
+    for (Expression e : partitionBy) {
+      if (e instanceof NullLiteral) {
+        continue;
+      }
+      items.add(new SelectPlanner.Item(e, SelectItemNames.natural(e, false).orElse(null), false, all.location()));
+      if (e instanceof ColumnRef ref) {
+        keyColumns.add(scope.resolve(ref));
+      }
+    }
+    List<ScopeColumn> ordered = new ArrayList<>();
+    scope.star(null).stream().filter(c -> c.kind() == ScopeColumn.Kind.VALUE).forEach(ordered::add);
+    scope.star(null).stream().filter(c -> c.kind() == ScopeColumn.Kind.KEY).forEach(ordered::add);
+    for (ScopeColumn column : ordered) {
+      if (!keyColumns.contains(column)) {
+        items.add(new SelectPlanner.Item(new ColumnRef(Optional.of(column.source()), column.name(), all.location()),
+            column.name(), false, all.location()));
+      }
+    }
+    return items;
+  }
+
+  private List<SelectPlanner.Item> structFields(AllStructFields item, Scope scope) {
+    RexNode struct = context.analyzer().analyze(item.struct(),
+        new RowScope(scope, context.relBuilder().getRexBuilder(), context.types(), "SELECT"));
+    SqlType type = context.analyzer().typeOf(struct);
+    if (!(type instanceof SqlType.Struct s)) {
+      throw new PlanningException(item.location(), "Expected STRUCT type for " + ExpressionText.of(item.struct())
+          + "->*, got " + (type == null ? "NULL" : type.toSql()));
+    }
+    List<SelectPlanner.Item> items = new ArrayList<>();
+    for (SqlType.Field field : s.fields()) {
+      items.add(new SelectPlanner.Item(new Dereference(item.struct(), field.name(), item.location()), field.name(),
+          false, item.location()));
+    }
+    return items;
+  }
+}

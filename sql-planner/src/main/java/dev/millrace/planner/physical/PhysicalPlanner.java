@@ -1,0 +1,316 @@
+package dev.millrace.planner.physical;
+
+import dev.millrace.engine.plan.AggregateCall;
+import dev.millrace.engine.plan.Expr;
+import dev.millrace.engine.plan.Formats;
+import dev.millrace.engine.plan.JoinType;
+import dev.millrace.engine.plan.PlanStep;
+import dev.millrace.engine.plan.SourceColumns;
+import dev.millrace.engine.plan.WindowInfo;
+import dev.millrace.engine.types.Column;
+import dev.millrace.engine.types.LogicalSchema;
+import dev.millrace.engine.types.SqlType;
+import dev.millrace.planner.catalog.DataSource;
+import dev.millrace.planner.catalog.SourceType;
+import dev.millrace.planner.catalog.TimestampColumn;
+import dev.millrace.planner.logical.CalciteTypes;
+import dev.millrace.planner.logical.LogicalQuery;
+import dev.millrace.planner.logical.PartitionBy;
+import dev.millrace.planner.logical.SourceTable;
+import dev.millrace.planner.logical.WindowedAggregate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinInfo;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
+
+/**
+ * Translates an optimised logical plan into the engine's plan steps. Stream and table semantics
+ * decide the step kinds (a filter on a table is a TableFilter, which turns rows that stop matching
+ * into deletes); aggregations become GroupBy then Aggregate; a re-key or a join on a non-key
+ * expression goes through a repartition topic. Internal topic and store names come from {@link
+ * StepNames}, so they are the same every time a query is planned.
+ */
+public final class PhysicalPlanner {
+  private final CalciteTypes types;
+  private final RexBuilder rex;
+  private final StepNames names;
+
+  public PhysicalPlanner(CalciteTypes types, RexBuilder rex, StepNames names) {
+    this.types = types;
+    this.rex = rex;
+    this.names = names;
+  }
+
+  /** A translated subtree: its last step, whether it emits a stream or a table, and which value fields copy its key. */
+  record Built(PlanStep step, SourceType type, List<Integer> keyFields) {}
+
+  /**
+   * The steps of a persistent query writing {@code query}'s result (the input of its Sink) to
+   * {@code topic}: the final select puts the key columns in the key and the others in the value.
+   */
+  public PlanStep persistent(RelNode result, LogicalQuery query, String topic, Formats formats) {
+    Built built = finalSelect(result, query, true);
+    return built.type() == SourceType.TABLE
+        ? new PlanStep.TableSink(built.step(), topic, formats, built.step().schema())
+        : new PlanStep.StreamSink(built.step(), topic, formats, built.step().schema());
+  }
+
+  /** The steps of a push query: every result column in SELECT order, delivered to the client. */
+  public PlanStep transientQuery(RelNode result, LogicalQuery query) {
+    Built built = finalSelect(result, query, false);
+    return new PlanStep.TransientSink(built.step(), built.step().schema());
+  }
+
+  private Built finalSelect(RelNode result, LogicalQuery query, boolean persistent) {
+    Built below;
+    List<Expr> outputs;
+    if (result instanceof Project project) {
+      below = build(project.getInput());
+      outputs = translator(project.getInput()).translateAll(project.getProjects());
+    } else {
+      below = build(result);
+      outputs = refs(result);
+    }
+    List<Expr> values = new ArrayList<>();
+    LogicalSchema schema;
+    if (persistent) {
+      for (int i = 0; i < outputs.size(); i++) {
+        if (!query.keyPositions().contains(i)) {
+          values.add(outputs.get(i));
+        }
+      }
+      schema = query.schema();
+    } else {
+      values.addAll(outputs);
+      schema = new LogicalSchema(below.step().schema().key(), query.columns());
+    }
+    PlanStep step = below.type() == SourceType.TABLE
+        ? new PlanStep.TableSelect(below.step(), values, schema)
+        : new PlanStep.StreamSelect(below.step(), values, schema);
+    return new Built(step, below.type(), List.of());
+  }
+
+  private Built build(RelNode rel) {
+    if (rel instanceof TableScan scan) {
+      return source(scan.getTable().unwrap(SourceTable.class).source());
+    }
+    if (rel instanceof Filter filter) {
+      Built input = build(filter.getInput());
+      Expr predicate = translator(filter.getInput()).translate(filter.getCondition());
+      return filtered(input, predicate);
+    }
+    if (rel instanceof Project project) {
+      return project(project);
+    }
+    if (rel instanceof PartitionBy partition) {
+      return partition(partition);
+    }
+    if (rel instanceof Aggregate aggregate) {
+      return aggregate(aggregate.getInput(), aggregate.getGroupCount(), aggregate.getAggCallList(), Optional.empty(),
+          rel);
+    }
+    if (rel instanceof WindowedAggregate aggregate) {
+      return aggregate(aggregate.getInput(), aggregate.groupCount(), aggregate.aggregateCalls(),
+          Optional.of(aggregate.window()), rel);
+    }
+    if (rel instanceof Join join) {
+      return join(join);
+    }
+    throw new IllegalStateException("no plan step for " + rel.getRelTypeName());
+  }
+
+  private Built source(DataSource source) {
+    LogicalSchema schema = SourceColumns.withPseudoColumns(source.schema(), source.isWindowed());
+    Optional<String> timestamp = source.timestamp().map(TimestampColumn::column);
+    Optional<String> format = source.timestamp().flatMap(TimestampColumn::format);
+    PlanStep step = source.isTable()
+        ? new PlanStep.TableSource(source.topic(), source.formats(), source.schema(), timestamp, format, names.store(),
+            schema)
+        : new PlanStep.StreamSource(source.topic(), source.formats(), source.schema(), timestamp, format, schema);
+    List<Integer> keyFields = new ArrayList<>();
+    int first = source.schema().value().size() + 3;
+    for (int i = 0; i < source.schema().key().size(); i++) {
+      keyFields.add(first + i);
+    }
+    return new Built(step, source.type(), keyFields);
+  }
+
+  private static Built filtered(Built input, Expr predicate) {
+    PlanStep step = input.type() == SourceType.TABLE
+        ? new PlanStep.TableFilter(input.step(), predicate, input.step().schema())
+        : new PlanStep.StreamFilter(input.step(), predicate, input.step().schema());
+    return new Built(step, input.type(), input.keyFields());
+  }
+
+  private Built project(Project project) {
+    Built input = build(project.getInput());
+    List<Expr> values = translator(project.getInput()).translateAll(project.getProjects());
+    LogicalSchema schema = new LogicalSchema(input.step().schema().key(), types.toColumns(project.getRowType()));
+    PlanStep step = input.type() == SourceType.TABLE
+        ? new PlanStep.TableSelect(input.step(), values, schema)
+        : new PlanStep.StreamSelect(input.step(), values, schema);
+    List<Integer> keyFields = new ArrayList<>();
+    for (int key : input.keyFields()) {
+      keyFields.add(positionOfRef(project.getProjects(), key));
+    }
+    return new Built(step, input.type(), keyFields);
+  }
+
+  private static int positionOfRef(List<RexNode> projects, int field) {
+    for (int i = 0; i < projects.size(); i++) {
+      if (projects.get(i) instanceof RexInputRef ref && ref.getIndex() == field) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private Built partition(PartitionBy partition) {
+    Built input = build(partition.getInput());
+    if (isCurrentKey(partition.keys(), input.keyFields())) {
+      return input;
+    }
+    return rekey(input, partition.getInput(), partition.keys());
+  }
+
+  private static boolean isCurrentKey(List<RexNode> keys, List<Integer> keyFields) {
+    if (keys.size() != keyFields.size()) {
+      return false;
+    }
+    for (int i = 0; i < keys.size(); i++) {
+      if (!(keys.get(i) instanceof RexInputRef ref) || ref.getIndex() != keyFields.get(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Built rekey(Built input, RelNode inputRel, List<RexNode> keys) {
+    List<Expr> keyExprs = translator(inputRel).translateAll(keys);
+    LogicalSchema schema = new LogicalSchema(keyColumns(keys, inputRel), input.step().schema().value());
+    PlanStep step = new PlanStep.StreamSelectKey(input.step(), keyExprs, names.repartitionTopic(), schema);
+    return new Built(step, SourceType.STREAM, refIndexes(keys));
+  }
+
+  private List<Column> keyColumns(List<RexNode> keys, RelNode input) {
+    List<Column> columns = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      RexNode key = keys.get(i);
+      String name = key instanceof RexInputRef ref ? input.getRowType().getFieldNames().get(ref.getIndex())
+          : "KSQL_COL_" + i;
+      columns.add(new Column(name, types.toSql(key.getType())));
+    }
+    return columns;
+  }
+
+  private static List<Integer> refIndexes(List<RexNode> keys) {
+    return keys.stream().map(k -> k instanceof RexInputRef ref ? ref.getIndex() : -1).toList();
+  }
+
+  private Built aggregate(RelNode inputRel, int groupCount, List<org.apache.calcite.rel.core.AggregateCall> calls,
+      Optional<WindowInfo> window, RelNode rel) {
+    Built input = build(inputRel);
+    if (input.type() != SourceType.STREAM) {
+      throw new IllegalStateException("aggregating a table is rejected by analysis");
+    }
+    ExprTranslator translator = translator(inputRel);
+    List<RexNode> keyRefs = new ArrayList<>();
+    for (int i = 0; i < groupCount; i++) {
+      keyRefs.add(rex.makeInputRef(inputRel, i));
+    }
+    List<Column> keyColumns = keyColumns(keyRefs, inputRel);
+    PlanStep grouped = new PlanStep.StreamGroupBy(input.step(), translator.translateAll(keyRefs),
+        names.repartitionTopic(), new LogicalSchema(keyColumns, input.step().schema().value()));
+    List<AggregateCall> aggregates = new ArrayList<>();
+    for (org.apache.calcite.rel.core.AggregateCall call : calls) {
+      List<Expr> arguments = new ArrayList<>();
+      call.getArgList().forEach(a -> arguments.add(translator.translate(rex.makeInputRef(inputRel, a))));
+      List<Expr.Literal> init = new ArrayList<>();
+      call.rexList.forEach(r -> init.add((Expr.Literal) translator.translate(r)));
+      aggregates.add(new AggregateCall(call.getAggregation().getName(), arguments, init, types.toSql(call.getType())));
+    }
+    List<Column> value = new ArrayList<>(keyColumns);
+    for (int i = 0; i < calls.size(); i++) {
+      value.add(new Column(rel.getRowType().getFieldNames().get(groupCount + i), aggregates.get(i).type()));
+    }
+    if (window.isPresent()) {
+      value.addAll(SourceColumns.windowBounds());
+    }
+    PlanStep step = new PlanStep.StreamAggregate(grouped, aggregates, window, names.store(),
+        new LogicalSchema(keyColumns, value));
+    List<Integer> keyFields = new ArrayList<>();
+    for (int i = 0; i < groupCount; i++) {
+      keyFields.add(i);
+    }
+    return new Built(step, SourceType.TABLE, keyFields);
+  }
+
+  private Built join(Join join) {
+    Built left = build(join.getLeft());
+    Built right = build(join.getRight());
+    JoinInfo info = join.analyzeCondition();
+    int leftWidth = join.getLeft().getRowType().getFieldCount();
+    int pair = keyPair(info, right);
+    int leftKey = info.leftKeys.get(pair);
+    if (!(left.keyFields().size() == 1 && left.keyFields().get(0) == leftKey)) {
+      left = rekey(left, join.getLeft(), List.of(rex.makeInputRef(join.getLeft(), leftKey)));
+    }
+    List<Column> value = new ArrayList<>(left.step().schema().value());
+    value.addAll(right.step().schema().value());
+    LogicalSchema schema = new LogicalSchema(left.step().schema().key(), value);
+    JoinType type = join.getJoinType() == JoinRelType.LEFT ? JoinType.LEFT : JoinType.INNER;
+    Built joined = new Built(new PlanStep.StreamTableJoin(left.step(), right.step(), type, schema), SourceType.STREAM,
+        List.of(leftKey));
+    List<RexNode> residual = new ArrayList<>();
+    for (int i = 0; i < info.leftKeys.size(); i++) {
+      if (i != pair) {
+        residual.add(rex.makeCall(org.apache.calcite.sql.fun.SqlStdOperatorTable.EQUALS,
+            rex.makeInputRef(join, info.leftKeys.get(i)), rex.makeInputRef(join, leftWidth + info.rightKeys.get(i))));
+      }
+    }
+    residual.addAll(info.nonEquiConditions);
+    RexNode condition = RexUtil.composeConjunction(rex, residual);
+    if (condition instanceof RexLiteral literal && Boolean.TRUE.equals(literal.getValueAs(Boolean.class))) {
+      return joined;
+    }
+    return filtered(joined, translator(join).translate(condition));
+  }
+
+  /** Which equi-join pair compares with the table's primary key. */
+  private static int keyPair(JoinInfo info, Built table) {
+    for (int i = 0; i < info.rightKeys.size(); i++) {
+      if (table.keyFields().size() == 1 && table.keyFields().get(0).equals(info.rightKeys.get(i))) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("a stream-table join must compare the table's primary key: " + info);
+  }
+
+  private List<Expr> refs(RelNode rel) {
+    List<RexNode> fields = new ArrayList<>();
+    for (int i = 0; i < rel.getRowType().getFieldCount(); i++) {
+      fields.add(rex.makeInputRef(rel, i));
+    }
+    return translator(rel).translateAll(fields);
+  }
+
+  private ExprTranslator translator(RelNode input) {
+    return new ExprTranslator(types, rex, input.getRowType().getFieldNames());
+  }
+
+  static SqlType typeOf(CalciteTypes types, RexNode node) {
+    return types.toSql(node.getType());
+  }
+}
