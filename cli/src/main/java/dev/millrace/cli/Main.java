@@ -1,5 +1,6 @@
 package dev.millrace.cli;
 
+import dev.millrace.cli.testing.TestSubcommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -14,7 +15,8 @@ public final class Main {
   /** Exit code for a wrong command line. */
   public static final int USAGE_ERROR = 2;
 
-  private static final List<Subcommand> SUBCOMMANDS = List.of(new ShellSubcommand(System.out));
+  private static final List<Subcommand> SUBCOMMANDS = List.of(new ShellSubcommand(System.out),
+      new TestSubcommand(System.out, System.err));
 
   private Main() {}
 
