@@ -15,7 +15,7 @@ public final class Main {
   /** Exit code for a wrong command line. */
   public static final int USAGE_ERROR = 2;
 
-  private static final List<Subcommand> SUBCOMMANDS = List.of(new ShellSubcommand(System.out),
+  private static final List<Subcommand> SUBCOMMANDS = List.of(new ShellSubcommand(),
       new TestSubcommand(System.out, System.err));
 
   private Main() {}

@@ -8,6 +8,7 @@ import dev.millrace.cli.command.StatementRunner;
 import dev.millrace.cli.command.StatementRunner.Outcome;
 import dev.millrace.cli.shell.InteractiveShell;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -16,17 +17,31 @@ import java.util.List;
 /**
  * {@code millrace shell [URL]}: the interactive shell, or with {@code --file}/{@code --execute} a
  * batch run that prints each result and stops with exit code 1 at the first failing statement.
+ * Without a terminal (statements piped in) standard input is run as a script.
  */
 public final class ShellSubcommand implements Subcommand {
 
   /** Width of tables when output is not a terminal. */
   private static final int BATCH_WIDTH = 120;
 
+  private final InputStream stdin;
   private final PrintStream stdout;
+  private final boolean terminal;
 
-  /** Batch output goes to {@code stdout}; the interactive shell uses the terminal. */
-  public ShellSubcommand(PrintStream stdout) {
+  /** The shell on the process's standard streams, interactive when they are a terminal. */
+  public ShellSubcommand() {
+    this(System.in, System.out, System.console() != null);
+  }
+
+  /**
+   * @param stdin statements when there is no terminal and no --file or --execute
+   * @param stdout where batch runs print
+   * @param terminal whether to run the interactive shell when no statements are given
+   */
+  ShellSubcommand(InputStream stdin, PrintStream stdout, boolean terminal) {
+    this.stdin = stdin;
     this.stdout = stdout;
+    this.terminal = terminal;
   }
 
   @Override
@@ -49,7 +64,9 @@ public final class ShellSubcommand implements Subcommand {
           -e, --execute STATEMENTS run these statements (each ending with ';'), then exit
           -h, --help               show this text
 
-        With --file or --execute the exit code is 1 when a statement fails; later ones do not run.
+        Without a terminal, statements are read from standard input (echo "SHOW STREAMS;" | ...).
+        When statements come from a file, --execute or standard input, the exit code is 1 if one
+        fails; the statements after it do not run.
         """.formatted(ShellOptions.DEFAULT_SERVER);
   }
 
@@ -62,16 +79,25 @@ public final class ShellSubcommand implements Subcommand {
     }
     MillraceClient client = new MillraceClient(options.server());
     try {
-      return options.batch() ? runBatch(client, options) : new InteractiveShell(client).run();
+      if (options.batch() || !terminal) {
+        return runBatch(client, statements(options));
+      }
+      return new InteractiveShell(client).run();
     } catch (IOException e) {
       stdout.println(e.getMessage());
       return 1;
     }
   }
 
-  private int runBatch(MillraceClient client, ShellOptions options) throws IOException {
-    String statements = options.execute().isPresent() ? options.execute().get()
-        : ScriptFiles.read(options.file().get());
+  private String statements(ShellOptions options) throws IOException {
+    if (options.execute().isPresent()) {
+      return options.execute().get();
+    }
+    return options.file().isPresent() ? ScriptFiles.read(options.file().get())
+        : new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+  }
+
+  private int runBatch(MillraceClient client, String statements) {
     PrintWriter writer = new PrintWriter(stdout, true, StandardCharsets.UTF_8);
     try (ShellOutput out = new ShellOutput(writer, () -> BATCH_WIDTH)) {
       Outcome outcome = new StatementRunner(client, out, Interrupts.NONE).runScript(statements);

@@ -3,6 +3,7 @@ package dev.millrace.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -41,7 +42,13 @@ class MainTest {
   }
 
   private int main(String... args) {
-    List<Subcommand> subcommands = List.of(new ShellSubcommand(new PrintStream(stdout, true, StandardCharsets.UTF_8)));
+    return mainWithInput("", args);
+  }
+
+  private int mainWithInput(String stdin, String... args) {
+    List<Subcommand> subcommands = List.of(new ShellSubcommand(
+        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        new PrintStream(stdout, true, StandardCharsets.UTF_8), false));
     return Main.run(List.of(args), subcommands, new PrintStream(stderr, true, StandardCharsets.UTF_8));
   }
 
@@ -87,6 +94,13 @@ class MainTest {
 
     assertEquals(2, server.bodies("/ksql").size());
     assertTrue(stdout.toString(StandardCharsets.UTF_8).endsWith("\nTable NOPE does not exist.\n"));
+  }
+
+  @Test
+  void withoutATerminalStatementsArePipedIn() {
+    assertEquals(1, mainWithInput("SHOW TABLES;\nDROP TABLE NOPE;\n", "shell", server.uri().toString()));
+
+    assertEquals(2, server.bodies("/ksql").size());
   }
 
   @Test

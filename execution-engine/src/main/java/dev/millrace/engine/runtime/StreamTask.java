@@ -8,9 +8,11 @@ import dev.millrace.engine.operator.TaskEnvironment;
 import dev.millrace.engine.state.KeyValueStore;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -45,14 +47,56 @@ final class StreamTask implements TaskEnvironment {
     return id;
   }
 
-  /** Runs the records of one input partition from one poll through the pipeline, in offset order. */
-  void process(TopicPartition partition, List<ConsumerRecord<byte[], byte[]>> records) {
-    String planTopic = planTopics.getOrDefault(partition.topic(), partition.topic());
-    for (ConsumerRecord<byte[], byte[]> record : records) {
-      pipeline.process(new InputRecord(planTopic, record.partition(), record.offset(), record.key(), record.value(),
-          record.timestamp(), headers(record.headers())));
+  /**
+   * Runs one poll's records of this task's {@code partitions} through the pipeline: each partition
+   * in offset order, and across co-partitioned inputs the record with the smallest timestamp first,
+   * so that a table row is in place before stream rows that come after it in time.
+   */
+  void process(List<TopicPartition> partitions, ConsumerRecords<byte[], byte[]> records) {
+    if (partitions.size() == 1) {
+      TopicPartition partition = partitions.get(0);
+      List<ConsumerRecord<byte[], byte[]>> batch = records.records(partition);
+      String planTopic = planTopic(partition);
+      for (ConsumerRecord<byte[], byte[]> record : batch) {
+        feed(planTopic, record);
+      }
+      consumed.put(partition, batch.get(batch.size() - 1).offset() + 1);
+      return;
     }
-    consumed.put(partition, records.get(records.size() - 1).offset() + 1);
+    List<Iterator<ConsumerRecord<byte[], byte[]>>> cursors = new ArrayList<>();
+    List<ConsumerRecord<byte[], byte[]>> heads = new ArrayList<>();
+    for (TopicPartition partition : partitions) {
+      Iterator<ConsumerRecord<byte[], byte[]>> cursor = records.records(partition).iterator();
+      cursors.add(cursor);
+      heads.add(cursor.next());
+    }
+    while (true) {
+      int earliest = -1;
+      for (int i = 0; i < heads.size(); i++) {
+        ConsumerRecord<byte[], byte[]> head = heads.get(i);
+        if (head != null && (earliest < 0 || head.timestamp() < heads.get(earliest).timestamp())) {
+          earliest = i;
+        }
+      }
+      if (earliest < 0) {
+        return;
+      }
+      TopicPartition partition = partitions.get(earliest);
+      ConsumerRecord<byte[], byte[]> record = heads.get(earliest);
+      feed(planTopic(partition), record);
+      consumed.put(partition, record.offset() + 1);
+      Iterator<ConsumerRecord<byte[], byte[]>> cursor = cursors.get(earliest);
+      heads.set(earliest, cursor.hasNext() ? cursor.next() : null);
+    }
+  }
+
+  private String planTopic(TopicPartition partition) {
+    return planTopics.getOrDefault(partition.topic(), partition.topic());
+  }
+
+  private void feed(String planTopic, ConsumerRecord<byte[], byte[]> record) {
+    pipeline.process(new InputRecord(planTopic, record.partition(), record.offset(), record.key(), record.value(),
+        record.timestamp(), headers(record.headers())));
   }
 
   /** Sends the stores' buffered writes and hands over the offsets to commit with them. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,17 +70,17 @@ final class TaskManager {
     }
   }
 
-  /** Processes one poll's records: each partition's records in one go by its task. */
+  /** Processes one poll's records: each task gets the records of all its partitions in one go. */
   void process(ConsumerRecords<byte[], byte[]> records) {
+    Map<StreamTask, List<TopicPartition>> work = new LinkedHashMap<>();
     for (TopicPartition partition : records.partitions()) {
       List<StreamTask> readers = byPartition.get(partition);
       if (readers == null) {
         throw new IllegalStateException("no task for assigned partition " + partition);
       }
-      for (StreamTask task : readers) {
-        task.process(partition, records.records(partition));
-      }
+      readers.forEach(task -> work.computeIfAbsent(task, t -> new ArrayList<>()).add(partition));
     }
+    work.forEach((task, partitions) -> task.process(partitions, records));
   }
 
   /** Sends every task's changelog writes and returns the offsets to commit with them. */

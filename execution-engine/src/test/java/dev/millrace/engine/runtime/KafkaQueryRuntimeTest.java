@@ -4,6 +4,7 @@ import static dev.millrace.engine.runtime.TestPlans.KAFKA_JSON;
 import static dev.millrace.engine.runtime.TestPlans.ORDERS;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.millrace.engine.function.FunctionRegistry;
@@ -60,6 +61,34 @@ class KafkaQueryRuntimeTest {
       List<String> out = topics.readUntil(output, KAFKA_JSON, plan.schema(), rows -> rows.size() >= 2);
       assertEquals(Map.of("[2]", "[pear, 40]", "[3]", "[plum, 22]"), KafkaTopics.latestByKey(out));
       assertEquals(QueryState.RUNNING, runtime.state());
+    }
+  }
+
+  @Test
+  void aMissingSourceTopicFailsTheStartWithItsName() {
+    KafkaQueryRuntime runtime = new KafkaQueryRuntime("CSAS_MISSING_1",
+        TOPOLOGIES.build(TestPlans.filterProject("no_such_topic", "missing_out")), config(), OffsetReset.EARLIEST);
+    QueryStartException e = assertThrows(QueryStartException.class, runtime::start);
+    assertEquals("topic no_such_topic does not exist", e.getMessage());
+    assertEquals(QueryState.ERROR, runtime.state());
+    assertEquals("topic no_such_topic does not exist", runtime.error().orElseThrow().message());
+  }
+
+  @Test
+  void coPartitionedStreamAndTableShareATask() throws Exception {
+    topics.create("join_orders", 2);
+    topics.create("join_users", 2);
+    topics.create("join_out", 2);
+    topics.write("join_users", KAFKA_JSON, TestPlans.USERS, List.of(new Object[] {1L, "ann"}, new Object[] {2L, "bob"}));
+    topics.write("join_orders", KAFKA_JSON, ORDERS, List.of(
+        new Object[] {1L, "fig", 1}, new Object[] {2L, "kiwi", 1}, new Object[] {3L, "plum", 1}));
+    PlanStep.StreamSink plan = TestPlans.ordersWithUsers("join_orders", "join_users", "join_out");
+
+    try (KafkaQueryRuntime runtime = start("CSAS_JOIN_1", plan)) {
+      List<String> out = topics.readUntil("join_out", KAFKA_JSON, plan.schema(), rows -> rows.size() >= 2);
+      assertEquals(List.of("[1] -> [fig, ann]", "[2] -> [kiwi, bob]"), out.stream().sorted().toList());
+      // One task per partition, holding the table's store: 0_0 and 0_1.
+      assertEquals(2, runtime.localStores("users-store").size());
     }
   }
 

@@ -29,6 +29,7 @@ final class KafkaTopics {
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 
   private final String bootstrapServers;
+  private long nextTimestamp;
 
   KafkaTopics(String bootstrapServers) {
     this.bootstrapServers = bootstrapServers;
@@ -41,7 +42,7 @@ final class KafkaTopics {
     }
   }
 
-  /** Writes rows {@code {key, value...}} with timestamps 1000, 2000, ... in order. */
+  /** Writes rows {@code {key, value...}} with timestamps that grow by 1000 with every record this object writes. */
   void write(String topic, Formats formats, LogicalSchema schema, List<Object[]> rows) {
     KeySerde keys = SerdeFactory.keySerde(formats.key(), schema.key(), formats.keyWindow());
     ValueSerde values = SerdeFactory.valueSerde(formats.value(), schema.value());
@@ -56,10 +57,9 @@ final class KafkaTopics {
   void writeBytes(String topic, List<byte[][]> records) {
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers),
         new ByteArraySerializer(), new ByteArraySerializer())) {
-      long time = 1000;
       for (byte[][] record : records) {
-        producer.send(new ProducerRecord<>(topic, null, time, record[0], record[1]));
-        time += 1000;
+        nextTimestamp += 1000;
+        producer.send(new ProducerRecord<>(topic, null, nextTimestamp, record[0], record[1]));
       }
     }
   }

@@ -60,6 +60,24 @@ final class TestPlans {
     return new PlanStep.TableSink(select, output, KAFKA_JSON, out);
   }
 
+  static final LogicalSchema USERS = new LogicalSchema(List.of(new Column("ID", SqlType.BIGINT)),
+      List.of(new Column("NAME", SqlType.STRING)));
+
+  /** SELECT O.ID, O.NAME AS ITEM, U.NAME AS USER FROM ORDERS O JOIN USERS U ON O.ID = U.ID (co-partitioned). */
+  static PlanStep.StreamSink ordersWithUsers(String orders, String users, String output) {
+    PlanStep.StreamSource left = source(orders);
+    PlanStep.TableSource right = new PlanStep.TableSource(users, KAFKA_JSON, USERS, Optional.empty(), Optional.empty(),
+        "users-store", SourceColumns.withPseudoColumns(USERS, false));
+    List<Column> joined = new ArrayList<>(left.schema().value());
+    right.schema().value().forEach(c -> joined.add(new Column("U_" + c.name(), c.type())));
+    PlanStep.StreamTableJoin join = new PlanStep.StreamTableJoin(left, right, dev.millrace.engine.plan.JoinType.INNER,
+        new LogicalSchema(ORDERS.key(), joined));
+    LogicalSchema out = new LogicalSchema(ORDERS.key(),
+        List.of(new Column("ITEM", SqlType.STRING), new Column("USER", SqlType.STRING)));
+    PlanStep.StreamSelect select = new PlanStep.StreamSelect(join, List.of(ref(join, "NAME"), ref(join, "U_NAME")), out);
+    return new PlanStep.StreamSink(select, output, KAFKA_JSON, out);
+  }
+
   private static PlanStep.StreamSource source(String topic) {
     return new PlanStep.StreamSource(topic, KAFKA_JSON, ORDERS, Optional.empty(), Optional.empty(),
         SourceColumns.withPseudoColumns(ORDERS, false));
