@@ -10,9 +10,13 @@ import java.util.Map;
 /**
  * Aggregates that collect values: COLLECT_LIST (every value, nulls too), COLLECT_SET (distinct
  * values), COUNT_DISTINCT (how many distinct non-null values) and HISTOGRAM (a count per distinct
- * non-null string). All can undo, so they work on tables.
+ * non-null string). All can undo, so they work on tables. As in ksqlDB, the collections keep at
+ * most {@link #LIMIT} values; later ones are ignored.
  */
 final class CollectAggregates {
+  /** ksqlDB's default limit on the size of COLLECT_LIST, COLLECT_SET and HISTOGRAM results. */
+  static final int LIMIT = 1000;
+
   private CollectAggregates() {}
 
   static Aggregator collectList(SqlType element) {
@@ -24,7 +28,9 @@ final class CollectAggregates {
 
       public Object add(Object acc, Object[] args) {
         List<Object> out = mutable(acc);
-        out.add(args[0]);
+        if (out.size() < LIMIT) {
+          out.add(args[0]);
+        }
         return out;
       }
 
@@ -62,7 +68,7 @@ final class CollectAggregates {
 
       public Object add(Object acc, Object[] args) {
         List<Object> out = mutable(acc);
-        if (indexOf(out, args[0], element) < 0) {
+        if (out.size() < LIMIT && indexOf(out, args[0], element) < 0) {
           out.add(args[0]);
         }
         return out;

@@ -25,7 +25,7 @@ final class EncodingFunctions {
     b.scalar("TO_BYTES", "A string in an encoding (hex, utf8, ascii, base64) as BYTES.")
         .add(sig(BYTES, STRING, STRING), a -> ByteBuffer.wrap(decode((String) a[0], (String) a[1])));
     b.scalar("FROM_BYTES", "BYTES as a string in an encoding (hex, utf8, ascii, base64).")
-        .add(sig(STRING, BYTES, STRING), a -> text(Bytes.toArray(a[0]), (String) a[1]));
+        .add(sig(STRING, BYTES, STRING), a -> fromBytes(Bytes.toArray(a[0]), (String) a[1]));
     b.scalar("CHR", "The character of a Unicode code point, given as a number or as '\\uXXXX' text.")
         .add(sig(STRING, INT), a -> chr((Integer) a[0]))
         .add(sig(STRING, STRING), a -> chr((String) a[0]));
@@ -38,6 +38,11 @@ final class EncodingFunctions {
     b.scalar("DOUBLE_FROM_BYTES", "A DOUBLE from 8 bytes, big-endian unless LITTLE_ENDIAN is given.")
         .add(sig(DOUBLE, BYTES), a -> number(a[0], "BIG_ENDIAN", 8) == null ? null : number(a[0], "BIG_ENDIAN", 8).getDouble())
         .add(sig(DOUBLE, BYTES, STRING), a -> number(a[0], (String) a[1], 8) == null ? null : number(a[0], (String) a[1], 8).getDouble());
+  }
+
+  /** FROM_BYTES writes hex in upper case (ENCODE in lower case), as ksqlDB does. */
+  private static String fromBytes(byte[] bytes, String encoding) {
+    return encoding.equalsIgnoreCase("hex") ? HexFormat.of().withUpperCase().formatHex(bytes) : text(bytes, encoding);
   }
 
   private static String encode(String input, String from, String to) {

@@ -16,6 +16,7 @@ public final class ImplicitCasts {
   public static final SqlType.Decimal BIGINT_AS_DECIMAL = new SqlType.Decimal(19, 0);
 
   private static final int MAX_PRECISION = 38;
+  private static final int TEXT_TO_TEMPORAL = 10;
 
   private ImplicitCasts() {}
 
@@ -39,6 +40,20 @@ public final class ImplicitCasts {
       return holds(d, asDecimal(from)) ? toRank - fromRank : -1;
     }
     return fromRank < toRank ? toRank - fromRank : -1;
+  }
+
+  /**
+   * The cost of passing an argument of type {@code from} to a function parameter of type {@code
+   * to}: as {@link #cost}, and also ISO text for a DATE, TIME or TIMESTAMP parameter (ksqlDB reads
+   * such text as the temporal value), at a cost above any numeric widening.
+   */
+  public static int argumentCost(SqlType from, SqlType to) {
+    int cost = cost(from, to);
+    if (cost < 0 && from.base() == Base.STRING
+        && (to.base() == Base.DATE || to.base() == Base.TIME || to.base() == Base.TIMESTAMP)) {
+      return TEXT_TO_TEMPORAL;
+    }
+    return cost;
   }
 
   /** Whether {@code from} converts to {@code to} without a CAST. */

@@ -34,7 +34,7 @@ record SignatureMatch(List<SqlType> parameterTypes, SqlType returnType, int cost
       SqlType parameterType = bindings.apply(signature.parameter(i));
       parameterTypes.add(parameterType);
       if (arguments.get(i) instanceof ArgumentType.Value value && value.type() != null) {
-        int step = ImplicitCasts.cost(value.type(), parameterType);
+        int step = ImplicitCasts.argumentCost(value.type(), parameterType);
         if (step < 0) {
           return Optional.empty();
         }

@@ -27,7 +27,7 @@ public final class TypeBindings {
       return true;
     }
     if (pattern instanceof TypePattern.Exact exact) {
-      return ImplicitCasts.widensTo(type, exact.type());
+      return ImplicitCasts.argumentCost(type, exact.type()) >= 0;
     }
     if (pattern instanceof TypePattern.Var var) {
       return bindVar(var, type);

@@ -57,9 +57,9 @@ final class CsvLine {
   }
 
   /**
-   * Joins fields, quoting those that need it: fields holding the delimiter, a quote or a line
-   * break, fields ending in a blank, and (as common CSV printers do) a record's first field when it
-   * starts with something other than a letter or digit.
+   * Joins fields, quoting those that need it as common CSV printers do: fields holding the
+   * delimiter, a quote or a line break, fields starting with a character up to '#' or ending in a
+   * blank, and a record's first field when it starts with something other than a letter or digit.
    */
   static String join(String[] fields, char delimiter) {
     StringBuilder out = new StringBuilder();
@@ -85,7 +85,7 @@ final class CsvLine {
       return true;
     }
     char start = field.charAt(0);
-    if (first && !Character.isLetterOrDigit(start)) {
+    if (start <= '#' || first && !Character.isLetterOrDigit(start)) {
       return true;
     }
     for (int i = 0; i < field.length(); i++) {

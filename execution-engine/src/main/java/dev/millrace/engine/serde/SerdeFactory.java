@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Makes the serdes for a format and a list of columns: KAFKA, JSON, DELIMITED and NONE. Serdes are
+ * Makes the serdes for a format and a list of columns: KAFKA, JSON, DELIMITED, PROTOBUF_NOSR and
+ * NONE. Serdes are
  * immutable and thread-safe; make them once per query, not per record.
  */
 public final class SerdeFactory {
@@ -37,6 +38,7 @@ public final class SerdeFactory {
       case "KAFKA" -> new KafkaSerde(columns);
       case "DELIMITED" -> new DelimitedSerde(columns, format.options());
       case "NONE" -> none(columns);
+      case "PROTOBUF_NOSR" -> new ProtobufSerde(columns, format.options());
       default -> throw new SerdeException("Unsupported format: " + format.format());
     };
   }

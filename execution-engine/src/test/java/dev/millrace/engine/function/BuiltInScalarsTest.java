@@ -93,6 +93,9 @@ class BuiltInScalarsTest {
     assertEquals(9223372036854775807L, call("GREATEST", 9223372036854775807L, -9223372036854775808L, null, null));
     assertEquals("a", call("LEAST", "b", null, "a"));
     assertEquals(1.0E12, callTyped("GREATEST", List.of(SqlType.INTEGER, SqlType.BIGINT, SqlType.DOUBLE), -1, 1000000000000L, 99999.99999));
+    assertEquals(SqlType.DATE, FunctionRegistry.builtIns().resolveScalar("GREATEST",
+        Arrays.asList(SqlType.DATE, null, SqlType.STRING)).returnType());
+    assertEquals(19157, callTyped("GREATEST", List.of(SqlType.DATE, SqlType.STRING), 18824, "2022-06-14"));
   }
 
   @Test
@@ -185,6 +188,8 @@ class BuiltInScalarsTest {
     assertEquals("zhang", call("REGEXP_EXTRACT", "(.*) (.*)", "steven zhang", 2));
     assertEquals(List.of("mehta", ""), call("REGEXP_EXTRACT_ALL", "(\\w+) (\\w*)", "apurva mehta agavra ", 2));
     assertEquals("Example!", call("ENCODE", "4578616d706C6521", "hex", "ascii"));
+    assertEquals("1AB2", callTyped("FROM_BYTES", List.of(SqlType.BYTES, SqlType.STRING),
+        java.nio.ByteBuffer.wrap(new byte[] {0x1a, (byte) 0xb2}), "hex"));
     assertEquals("RXhhbXBsZSE=", call("ENCODE", "0x4578616d706C6521", "hex", "base64"));
     assertEquals("K", call("CHR", "\\u004b"));
     assertNull(call("CHR", "75"));
