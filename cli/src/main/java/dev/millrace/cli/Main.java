@@ -15,8 +15,12 @@ public final class Main {
   /** Exit code for a wrong command line. */
   public static final int USAGE_ERROR = 2;
 
-  private static final List<Subcommand> SUBCOMMANDS = List.of(new ShellSubcommand(),
+  private static final List<Subcommand> SUBCOMMANDS = List.of(
+      new LocalSubcommand(System.out), new ServerSubcommand(System.out), new ShellSubcommand(),
       new TestSubcommand(System.out, System.err));
+
+  /** What {@code millrace} with no arguments runs. */
+  private static final String DEFAULT_SUBCOMMAND = "local";
 
   private Main() {}
 
@@ -26,6 +30,9 @@ public final class Main {
 
   /** Runs the subcommand named by {@code args[0]} among {@code subcommands}; returns the exit code. */
   static int run(List<String> args, List<Subcommand> subcommands, PrintStream err) {
+    if (args.isEmpty() && subcommands.stream().anyMatch(s -> s.name().equals(DEFAULT_SUBCOMMAND))) {
+      return run(List.of(DEFAULT_SUBCOMMAND), subcommands, err);
+    }
     if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h")) {
       err.print(usage(subcommands));
       return args.isEmpty() ? USAGE_ERROR : 0;

@@ -55,10 +55,11 @@ final class PostChecks {
     return Optional.of("post: " + name + " has " + part + " format " + actual + ", expected " + format);
   }
 
-  /** Schemas compare without quotes, case of type names, or INT/INTEGER and VARCHAR/STRING spellings. */
+  /** Schemas compare without quotes or case, with PRIMARY KEY as KEY, INTEGER as INT and VARCHAR as STRING. */
   static String normalSchema(String schema) {
     return schema.replace("`", "")
         .replaceAll("\\s+", " ")
+        .replaceAll("(?i)\\bPRIMARY KEY\\b", "KEY")
         .replaceAll("(?i)\\bINTEGER\\b", "INT")
         .replaceAll("(?i)\\bVARCHAR\\b", "STRING")
         .replaceAll("\\s*([,<>()])\\s*", "$1")

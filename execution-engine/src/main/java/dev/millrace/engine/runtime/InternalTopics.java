@@ -10,7 +10,9 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicCollection;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
@@ -69,6 +71,36 @@ final class InternalTopics {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new QueryStartException("interrupted while listing topics", e);
+    }
+  }
+
+  /** Deletes the topics that exist of {@code topics}. */
+  void deleteIfExist(Collection<String> topics) {
+    admin.deleteTopics(TopicCollection.ofTopicNames(topics)).topicNameValues().forEach((topic, future) -> {
+      try {
+        future.get();
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+          throw new QueryStartException("cannot delete topic " + topic + ": " + e.getCause().getMessage(), e);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new QueryStartException("interrupted while deleting topic " + topic, e);
+      }
+    });
+  }
+
+  /** Deletes the consumer group {@code groupId} if it exists (its members must have left). */
+  void deleteGroupIfExists(String groupId) {
+    try {
+      admin.deleteConsumerGroups(List.of(groupId)).all().get();
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+        throw new QueryStartException("cannot delete consumer group " + groupId + ": " + e.getCause().getMessage(), e);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new QueryStartException("interrupted while deleting consumer group " + groupId, e);
     }
   }
 

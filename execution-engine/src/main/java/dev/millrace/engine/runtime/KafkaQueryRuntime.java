@@ -3,6 +3,7 @@ package dev.millrace.engine.runtime;
 import dev.millrace.engine.operator.Topology;
 import dev.millrace.engine.state.KeyValueStore;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,7 @@ public final class KafkaQueryRuntime implements AutoCloseable {
   private final RuntimeConfig config;
   private final OffsetReset reset;
   private final QueryNames names;
+  private final QueryCounters counters = new QueryCounters();
   private volatile QueryState state = QueryState.NOT_RUNNING;
   private volatile QueryError error;
   private volatile QueryRun run;
@@ -61,6 +63,11 @@ public final class KafkaQueryRuntime implements AutoCloseable {
     return Optional.ofNullable(error);
   }
 
+  /** How many records the query has processed and reported so far. */
+  public QueryStatistics statistics() {
+    return counters.snapshot();
+  }
+
   /**
    * Prepares the topics and starts processing in the background; does nothing if running. Fails
    * with {@link QueryStartException} (and moves to ERROR) when a source topic is missing, the
@@ -76,7 +83,7 @@ public final class KafkaQueryRuntime implements AutoCloseable {
       try (Admin admin = new KafkaClients(config, names.groupId()).admin()) {
         prepareTopics(new InternalTopics(admin));
       }
-      run = new QueryRun(queryId, topology, config, names, reset);
+      run = new QueryRun(queryId, topology, config, names, reset, counters);
     } catch (RuntimeException e) {
       fail(e);
       throw e instanceof QueryStartException start ? start
@@ -113,6 +120,25 @@ public final class KafkaQueryRuntime implements AutoCloseable {
       run.stop();
       run = null;
     }
+  }
+
+  /**
+   * Stops the query and deletes what it leaves behind, for a query terminated for good: its
+   * repartition and changelog topics, its consumer group and its local state directory. Source and
+   * sink topics are not touched.
+   */
+  public synchronized void cleanUp() {
+    stop();
+    List<String> internal = new ArrayList<>();
+    topology.repartitionTopics().forEach(topic -> internal.add(names.repartitionTopic(topic)));
+    topology.stores().forEach(store -> internal.add(names.changelogTopic(store)));
+    try (Admin admin = new KafkaClients(config, names.groupId()).admin()) {
+      InternalTopics topics = new InternalTopics(admin);
+      topics.deleteIfExist(internal);
+      topics.deleteGroupIfExists(names.groupId());
+    }
+    TaskStores.deleteRecursively(config.stateDirectory().resolve(queryId));
+    state = QueryState.NOT_RUNNING;
   }
 
   /**

@@ -4,12 +4,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.millrace.engine.operator.ProcessingError;
+import dev.millrace.engine.types.Column;
+import dev.millrace.engine.types.LogicalSchema;
+import dev.millrace.engine.types.SqlType;
+import java.util.List;
 
 /**
  * One record of the processing-log topic, written as a JSON object with upper-case field names so
- * that SQL can read the topic as a stream (MILLRACE_PROCESSING_LOG) with these columns:
- * {@code QUERY_ID STRING, ERROR_TYPE STRING, SOURCE_TOPIC STRING, SOURCE_PARTITION INT,
- * SOURCE_OFFSET BIGINT, MESSAGE STRING}. The record key is null and its timestamp is when the error
+ * that SQL can read the topic as a stream (MILLRACE_PROCESSING_LOG) with the columns of
+ * {@link #SCHEMA}: {@code QUERY_ID STRING, ERROR_TYPE STRING, SOURCE_TOPIC STRING,
+ * SOURCE_PARTITION INT, SOURCE_OFFSET BIGINT, MESSAGE STRING}. The record key is null and its timestamp is when the error
  * was logged. Messages name the problem, never the record's data.
  */
 public record ProcessingLogEntry(
@@ -19,6 +23,15 @@ public record ProcessingLogEntry(
     @JsonProperty("SOURCE_PARTITION") int sourcePartition,
     @JsonProperty("SOURCE_OFFSET") long sourceOffset,
     @JsonProperty("MESSAGE") String message) {
+
+  /** The columns of the processing-log stream (no key columns), as the JSON above holds them. */
+  public static final LogicalSchema SCHEMA = new LogicalSchema(List.of(), List.of(
+      new Column("QUERY_ID", SqlType.STRING),
+      new Column("ERROR_TYPE", SqlType.STRING),
+      new Column("SOURCE_TOPIC", SqlType.STRING),
+      new Column("SOURCE_PARTITION", SqlType.INTEGER),
+      new Column("SOURCE_OFFSET", SqlType.BIGINT),
+      new Column("MESSAGE", SqlType.STRING)));
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

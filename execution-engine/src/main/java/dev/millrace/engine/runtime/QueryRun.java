@@ -32,7 +32,8 @@ final class QueryRun {
   private Thread thread;
 
   /** Creates the clients (under exactly-once, fencing any earlier producer of this instance). */
-  QueryRun(String queryId, Topology topology, RuntimeConfig config, QueryNames names, OffsetReset reset) {
+  QueryRun(String queryId, Topology topology, RuntimeConfig config, QueryNames names, OffsetReset reset,
+      QueryCounters counters) {
     KafkaClients clients = new KafkaClients(config, names.transactionalId(config.instanceId()));
     Map<String, String> kafkaTopics = new HashMap<>();
     Map<String, String> planTopics = new HashMap<>();
@@ -49,7 +50,7 @@ final class QueryRun {
     consumer = clients.mainConsumer(names.groupId());
     purger = new RepartitionPurger(clients.admin(), planTopics.keySet(), PURGE_INTERVAL);
     tasks = new TaskManager(topology, names, config.stateDirectory().resolve(queryId), producer,
-        new ChangelogRestorer(restoreConsumer), planTopics);
+        new ChangelogRestorer(restoreConsumer), planTopics, counters);
     loop = new QueryLoop(consumer, producer, tasks, planTopics.keySet(), purger, reset, config.commitInterval());
   }
 

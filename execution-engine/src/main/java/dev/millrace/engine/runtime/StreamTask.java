@@ -28,18 +28,21 @@ final class StreamTask implements TaskEnvironment {
   private final TaskStores stores;
   private final QueryProducer producer;
   private final Map<String, String> planTopics;
+  private final QueryCounters counters;
   private final Map<TopicPartition, Long> consumed = new HashMap<>();
 
   /**
    * @param planTopics the topic name the plan uses for each Kafka topic the task reads, where
    *     they differ (internal repartition topics)
    */
-  StreamTask(TaskId id, Pipeline pipeline, TaskStores stores, QueryProducer producer, Map<String, String> planTopics) {
+  StreamTask(TaskId id, Pipeline pipeline, TaskStores stores, QueryProducer producer, Map<String, String> planTopics,
+      QueryCounters counters) {
     this.id = id;
     this.pipeline = pipeline;
     this.stores = stores;
     this.producer = producer;
     this.planTopics = planTopics;
+    this.counters = counters;
     pipeline.init(this);
   }
 
@@ -61,6 +64,7 @@ final class StreamTask implements TaskEnvironment {
         feed(planTopic, record);
       }
       consumed.put(partition, batch.get(batch.size() - 1).offset() + 1);
+      counters.processed(batch.size());
       return;
     }
     List<Iterator<ConsumerRecord<byte[], byte[]>>> cursors = new ArrayList<>();
@@ -69,6 +73,7 @@ final class StreamTask implements TaskEnvironment {
       Iterator<ConsumerRecord<byte[], byte[]>> cursor = records.records(partition).iterator();
       cursors.add(cursor);
       heads.add(cursor.next());
+      counters.processed(records.records(partition).size());
     }
     while (true) {
       int earliest = -1;
@@ -140,6 +145,7 @@ final class StreamTask implements TaskEnvironment {
 
   @Override
   public void report(ProcessingError error) {
+    counters.error();
     producer.report(error);
   }
 

@@ -29,19 +29,21 @@ final class TaskManager {
   private final QueryProducer producer;
   private final ChangelogRestorer restorer;
   private final Map<String, String> planTopics;
+  private final QueryCounters counters;
   /** Concurrent: pull queries read {@link #stores} from other threads. */
   private final Map<TaskId, StreamTask> tasks = new ConcurrentHashMap<>();
   private final Map<TopicPartition, List<StreamTask>> byPartition = new HashMap<>();
 
   /** @param planTopics the plan's name for each Kafka topic that differs from it */
   TaskManager(Topology topology, QueryNames names, Path queryDirectory, QueryProducer producer,
-      ChangelogRestorer restorer, Map<String, String> planTopics) {
+      ChangelogRestorer restorer, Map<String, String> planTopics, QueryCounters counters) {
     this.topology = topology;
     this.names = names;
     this.queryDirectory = queryDirectory;
     this.producer = producer;
     this.restorer = restorer;
     this.planTopics = Map.copyOf(planTopics);
+    this.counters = counters;
   }
 
   /** Creates (restoring state) the tasks for newly assigned partitions. */
@@ -63,7 +65,7 @@ final class TaskManager {
     TaskStores stores = TaskStores.open(queryDirectory.resolve(id.toString()), subTopology.stores(), id.partition(),
         names, restorer);
     try {
-      return new StreamTask(id, subTopology.newPipeline(), stores, producer, planTopics);
+      return new StreamTask(id, subTopology.newPipeline(), stores, producer, planTopics, counters);
     } catch (RuntimeException e) {
       stores.closeDirty();
       throw e;

@@ -116,7 +116,8 @@ final class TaskStores implements AutoCloseable {
     closeDirty();
   }
 
-  private static void deleteRecursively(Path directory) {
+  /** Deletes {@code directory} and everything in it, if it exists. */
+  static void deleteRecursively(Path directory) {
     if (!Files.exists(directory)) {
       return;
     }

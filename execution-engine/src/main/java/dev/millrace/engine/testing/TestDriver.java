@@ -27,6 +27,9 @@ import java.util.Set;
  * partition 0, as under TopologyTestDriver (so ROWPARTITION downstream matches ksqlDB's tests).
  */
 public final class TestDriver implements AutoCloseable {
+  /** More records than this caused by one input mean a query feeds its own input: stop, not hang. */
+  static final int MAX_RECORDS_PER_INPUT = 100_000;
+
   private final Map<String, InMemoryTopic> topics = new LinkedHashMap<>();
   private final Map<String, RunningQuery> queries = new LinkedHashMap<>();
   private final List<TestRecord> written = new ArrayList<>();
@@ -162,7 +165,13 @@ public final class TestDriver implements AutoCloseable {
   }
 
   private void drain() {
+    int processed = 0;
     while (!pending.isEmpty()) {
+      if (++processed > MAX_RECORDS_PER_INPUT) {
+        pending.clear();
+        throw new IllegalStateException("one input record caused more than " + MAX_RECORDS_PER_INPUT
+            + " records: a query's output feeds back into its own input");
+      }
       TestRecord record = pending.poll();
       for (RunningQuery query : List.copyOf(queries.values())) {
         query.deliver(record);

@@ -4,6 +4,7 @@ import static dev.millrace.engine.runtime.TestPlans.KAFKA_JSON;
 import static dev.millrace.engine.runtime.TestPlans.ORDERS;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +18,10 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -178,6 +182,36 @@ class KafkaQueryRuntimeTest {
       assertEquals(List.of("CSAS_BAD_1", "DESERIALIZATION", "bad_orders", 0, 0L),
           List.of(entry.queryId(), entry.errorType(), entry.sourceTopic(), entry.sourcePartition(), entry.sourceOffset()));
       assertEquals(QueryState.RUNNING, runtime.state());
+      assertEquals(1, runtime.statistics().processingErrors());
+    }
+  }
+
+  @Test
+  void cleanUpDeletesInternalTopicsTheGroupAndLocalState() throws Exception {
+    topics.create("clean_orders", 1);
+    PlanStep.TableSink plan = TestPlans.countByName("clean_orders", "clean_out");
+    topics.create("clean_out", 1);
+    topics.write("clean_orders", KAFKA_JSON, ORDERS, List.<Object[]>of(new Object[] {1L, "apple", 1}));
+    KafkaQueryRuntime runtime = start("CTAS_CLEAN_1", plan);
+    awaitLatest("clean_out", plan, Map.of("[apple]", "[1, 1]"));
+    assertEquals(2, runtime.statistics().processedRecords(), "one record read from the source, one from the repartition topic");
+
+    runtime.cleanUp();
+
+    assertEquals(QueryState.NOT_RUNNING, runtime.state());
+    assertFalse(Files.exists(stateDirectory.resolve("CTAS_CLEAN_1")));
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+      // Deletion reaches the broker's metadata shortly after the controller accepts it.
+      Set<String> internal = Set.of("pending");
+      for (int attempt = 0; attempt < 100 && !internal.isEmpty(); attempt++) {
+        Set<String> left = admin.listTopics().names().get();
+        assertTrue(left.containsAll(Set.of("clean_orders", "clean_out")));
+        internal = left.stream().filter(t -> t.startsWith(runtime.groupId())).collect(Collectors.toSet());
+        Thread.sleep(internal.isEmpty() ? 0 : 100);
+      }
+      assertEquals(Set.of(), internal);
+      assertEquals(Set.of(), admin.listConsumerGroups().all().get().stream()
+          .filter(g -> g.groupId().equals(runtime.groupId())).collect(Collectors.toSet()));
     }
   }
 

@@ -6,6 +6,7 @@ import static dev.millrace.engine.testing.Plans.op;
 import static dev.millrace.engine.testing.Plans.ref;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.millrace.engine.operator.TopologyBuilder;
@@ -149,6 +150,16 @@ class StatelessQueryTest {
     assertEquals(List.of("[a] -> [1, 1271678417000] @1271678417000"), harness.read("TIMED", plan.schema()));
     assertEquals(List.of(ProcessingError.Kind.TIMESTAMP, ProcessingError.Kind.TIMESTAMP),
         harness.driver.processingLog().stream().map(e -> e.error().kind()).toList());
+  }
+
+  @Test
+  void aQueryWritingItsOwnInputFailsInsteadOfHanging() {
+    PlanStep.StreamSource source = Plans.stream("loop", ORDERS);
+    harness.start("q", Plans.streamSink(Plans.select(source, "NAME", "PRICE"), "loop"));
+
+    IllegalStateException error = assertThrows(IllegalStateException.class,
+        () -> harness.pipe("loop", ORDERS, 1L, new Object[] {"again", 1}, 1));
+    assertTrue(error.getMessage().endsWith("a query's output feeds back into its own input"), error.getMessage());
   }
 
   @Test

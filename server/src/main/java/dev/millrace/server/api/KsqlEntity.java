@@ -24,11 +24,12 @@ import java.util.List;
     @JsonSubTypes.Type(value = FunctionDescriptionList.class, name = "describe_function"),
     @JsonSubTypes.Type(value = VariablesList.class, name = "variables"),
     @JsonSubTypes.Type(value = WarningEntity.class, name = "warning_entity"),
+    @JsonSubTypes.Type(value = TypeList.class, name = "type_list"),
 })
 public sealed interface KsqlEntity
     permits CommandStatusEntity, StreamsList, TablesList, Queries, KafkaTopicsList, PropertiesList,
         SourceDescriptionEntity, QueryDescriptionEntity, FunctionNameList, FunctionDescriptionList,
-        VariablesList, WarningEntity {
+        VariablesList, WarningEntity, TypeList {
 
   /** The statement this entity answers, as the user wrote it (terminated by {@code ;}). */
   String statementText();

@@ -31,8 +31,36 @@ public final class RestServer implements AutoCloseable {
   /** ksqlDB's port, and so Millrace's. */
   public static final int DEFAULT_PORT = 8088;
 
-  /** How often idle push-query streams write a newline to find clients that left. */
-  public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(1);
+  /**
+   * How the server listens.
+   *
+   * @param host the address to listen on, for example {@code 0.0.0.0} or {@code localhost}
+   * @param port the port, or 0 for any free one (see {@link #port()})
+   * @param keepAlive how often an idle push-query stream writes a newline, where its format
+   *     allows, to find clients that left
+   * @param idleTimeout how long a connection may sit idle outside a streaming query
+   */
+  public record Options(String host, int port, Duration keepAlive, Duration idleTimeout) {
+
+    public Options {
+      Objects.requireNonNull(host, "host");
+      Objects.requireNonNull(keepAlive, "keepAlive");
+      Objects.requireNonNull(idleTimeout, "idleTimeout");
+    }
+
+    /** Listens on {@code host:port}, keep-alive every second, idle timeout 30 seconds. */
+    public static Options of(String host, int port) {
+      return new Options(host, port, Duration.ofSeconds(1), Duration.ofSeconds(30));
+    }
+
+    public Options withKeepAlive(Duration keepAlive) {
+      return new Options(host, port, keepAlive, idleTimeout);
+    }
+
+    public Options withIdleTimeout(Duration idleTimeout) {
+      return new Options(host, port, keepAlive, idleTimeout);
+    }
+  }
 
   private final Server server;
   private final ServerConnector connector;
@@ -40,18 +68,14 @@ public final class RestServer implements AutoCloseable {
   private final Duration keepAlive;
   private final ScheduledExecutorService keepAliveTimer;
 
-  /**
-   * @param host the address to listen on, for example {@code 0.0.0.0} or {@code localhost}
-   * @param port the port, or 0 for any free one (see {@link #port()})
-   */
+  /** A server on {@code host:port} with default {@link Options}. */
   public RestServer(EngineFacade engine, String host, int port) {
-    this(engine, host, port, DEFAULT_KEEP_ALIVE);
+    this(engine, Options.of(host, port));
   }
 
-  /** As {@link #RestServer(EngineFacade, String, int)} with a keep-alive interval. */
-  public RestServer(EngineFacade engine, String host, int port, Duration keepAlive) {
+  public RestServer(EngineFacade engine, Options options) {
     Objects.requireNonNull(engine, "engine");
-    this.keepAlive = Objects.requireNonNull(keepAlive, "keepAlive");
+    this.keepAlive = options.keepAlive();
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("millrace-http");
     server = new Server(threads);
@@ -59,8 +83,9 @@ public final class RestServer implements AutoCloseable {
     config.setSendServerVersion(false);
     connector = new ServerConnector(server,
         new HttpConnectionFactory(config), new HTTP2CServerConnectionFactory(config));
-    connector.setHost(host);
-    connector.setPort(port);
+    connector.setHost(options.host());
+    connector.setPort(options.port());
+    connector.setIdleTimeout(options.idleTimeout().toMillis());
     server.addConnector(connector);
     server.setHandler(routes(engine));
     server.setErrorHandler(new JsonErrorHandler());

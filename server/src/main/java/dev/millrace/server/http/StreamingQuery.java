@@ -24,6 +24,7 @@ final class StreamingQuery implements QuerySubscriber {
   /** Rows the engine may send ahead of what the client has taken. */
   static final int WINDOW = 256;
 
+  private final Request request;
   private final Response response;
   private final Callback callback;
   private final RowFormat format;
@@ -35,6 +36,7 @@ final class StreamingQuery implements QuerySubscriber {
 
   StreamingQuery(Request request, Response response, Callback callback, RowFormat format,
       ActiveQueries active) {
+    this.request = request;
     this.response = response;
     this.callback = callback;
     this.format = format;
@@ -57,6 +59,7 @@ final class StreamingQuery implements QuerySubscriber {
     stream = new ResponseStream(response, callback, subscription::request, this::disconnected);
     if (header.type() == QueryHeader.QueryType.PUSH) {
       active.add(queryId, this);
+      DisconnectWatch.watch(request, response, this::disconnected);
     }
     stream.append(format.header(header), 0);
     subscription.request(WINDOW);

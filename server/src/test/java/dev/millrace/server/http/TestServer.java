@@ -28,7 +28,11 @@ final class TestServer implements AutoCloseable {
 
   /** A server whose idle push-query streams write a newline every {@code keepAlive}. */
   TestServer(Duration keepAlive) throws Exception {
-    server = new RestServer(engine, "127.0.0.1", 0, keepAlive);
+    this(RestServer.Options.of("127.0.0.1", 0).withKeepAlive(keepAlive));
+  }
+
+  TestServer(RestServer.Options options) throws Exception {
+    server = new RestServer(engine, options);
     server.start();
   }
 

@@ -1,0 +1,119 @@
+package dev.millrace.cli.offline;
+
+import dev.millrace.cli.testing.CaseSession;
+import dev.millrace.cli.testing.TestRecord;
+import dev.millrace.engine.function.FunctionRegistry;
+import dev.millrace.parser.ParsedStatement;
+import dev.millrace.planner.catalog.DataSource;
+import dev.millrace.server.offline.InMemoryBackend;
+import dev.millrace.server.service.CommandSink;
+import dev.millrace.server.service.EngineException;
+import dev.millrace.server.service.Session;
+import dev.millrace.server.service.StatementEngine;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A test case's session on a real Millrace engine over the in-memory test driver: the same parser,
+ * planner and operators as the server, with topics in memory and no command log.
+ */
+final class EngineCaseSession implements CaseSession {
+  private final InMemoryBackend backend;
+  private final StatementEngine engine;
+  private final Session session;
+
+  EngineCaseSession(FunctionRegistry functions, Map<String, Object> properties) {
+    Map<String, String> server = new TreeMap<>();
+    properties.forEach((k, v) -> server.put(k, String.valueOf(v)));
+    this.backend = new InMemoryBackend(functions);
+    this.engine = new StatementEngine(backend, CommandSink.NONE, functions, server, true);
+    this.session = Session.of(Map.of(), Map.of());
+  }
+
+  @Override
+  public void createTopic(String name, int partitions) {
+    backend.createTopic(name, partitions, Optional.empty());
+  }
+
+  @Override
+  public void execute(String statement) {
+    try {
+      for (ParsedStatement parsed : engine.parse(statement)) {
+        engine.execute(parsed, session);
+      }
+    } catch (EngineException rejected) {
+      throw new IllegalArgumentException(rejected.getMessage(), rejected);
+    }
+  }
+
+  @Override
+  public void pipe(TestRecord input) {
+    Optional<DataSource> source = sourceOver(input.topic());
+    byte[] key = keyBytes(source).encode(input.key(), input.window());
+    byte[] value = valueBytes(source).encode(input.value(), null);
+    long timestamp = input.timestamp() == null ? 0 : input.timestamp();
+    if (!backend.topicExists(input.topic())) {
+      backend.createTopic(input.topic(), 1, Optional.empty());
+    }
+    backend.produce(input.topic(), key, value, timestamp);
+  }
+
+  @Override
+  public List<TestRecord> output(String topic) {
+    Optional<DataSource> source = sourceOver(topic);
+    RecordBytes keys = keyBytes(source);
+    RecordBytes values = valueBytes(source);
+    List<TestRecord> records = new ArrayList<>();
+    for (var record : backend.records(topic)) {
+      RecordBytes.Decoded key = keys.decode(record.key());
+      records.add(new TestRecord(topic, key.spec(), values.decode(record.value()).spec(), record.timestamp(), key.window()));
+    }
+    return records;
+  }
+
+  @Override
+  public Optional<SourceSummary> source(String name) {
+    return engine.catalogSnapshot().source(name).map(EngineCaseSession::summary);
+  }
+
+  @Override
+  public List<String> topics() {
+    return backend.topics(true).stream().map(t -> t.name()).toList();
+  }
+
+  @Override
+  public void close() {
+    engine.close();
+  }
+
+  /** The source over the topic; a query's sink wins over a declared source of the same topic. */
+  private Optional<DataSource> sourceOver(String topic) {
+    return engine.catalogSnapshot().sources().stream()
+        .filter(s -> s.topic().equals(topic))
+        .max(Comparator.comparing(DataSource::createdByQuery));
+  }
+
+  private static RecordBytes keyBytes(Optional<DataSource> source) {
+    return source.map(s -> new RecordBytes(s.formats().key(), s.schema().key(), s.formats().keyWindow()))
+        .orElseGet(RecordBytes::schemaless);
+  }
+
+  private static RecordBytes valueBytes(Optional<DataSource> source) {
+    return source.map(s -> new RecordBytes(s.formats().value(), s.schema().value(), Optional.empty()))
+        .orElseGet(RecordBytes::schemaless);
+  }
+
+  private static SourceSummary summary(DataSource source) {
+    String keyKind = source.isTable() ? " PRIMARY KEY" : " KEY";
+    List<String> columns = new ArrayList<>();
+    source.schema().key().forEach(c -> columns.add(c.toSql() + keyKind));
+    source.schema().value().forEach(c -> columns.add(c.toSql()));
+    return new SourceSummary(source.isTable() ? "table" : "stream", String.join(", ", columns),
+        source.formats().key().format(), source.formats().value().format(),
+        source.formats().keyWindow().map(w -> w.type().name()), source.topic());
+  }
+}

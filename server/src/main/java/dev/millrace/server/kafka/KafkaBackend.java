@@ -1,0 +1,157 @@
+package dev.millrace.server.kafka;
+
+import dev.millrace.engine.function.FunctionRegistry;
+import dev.millrace.engine.operator.Row;
+import dev.millrace.engine.operator.TopologyBuilder;
+import dev.millrace.engine.plan.FormatInfo;
+import dev.millrace.engine.plan.Formats;
+import dev.millrace.engine.plan.PlanStep;
+import dev.millrace.engine.runtime.KafkaQueryRuntime;
+import dev.millrace.engine.runtime.OffsetReset;
+import dev.millrace.engine.runtime.RuntimeConfig;
+import dev.millrace.engine.runtime.TransientQueryRuntime;
+import dev.millrace.server.service.QueryBackend;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The engine's backend on a Kafka cluster: topics through the admin client, persistent and push
+ * queries on the Kafka runtime, INSERT VALUES through one idempotent producer.
+ */
+public final class KafkaBackend implements QueryBackend {
+  private final TopicAdmin admin;
+  private final RuntimeConfig runtime;
+  private final TopologyBuilder topologies;
+  private final KafkaProducer<byte[], byte[]> producer;
+  private final Map<String, KafkaQueryRuntime> queries = new ConcurrentHashMap<>();
+
+  public KafkaBackend(RuntimeConfig runtime, FunctionRegistry functions) {
+    this.admin = TopicAdmin.connect(runtime.bootstrapServers());
+    this.runtime = runtime;
+    this.topologies = new TopologyBuilder(functions);
+    this.producer = new KafkaProducer<>(producerProperties(runtime), new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  private static Properties producerProperties(RuntimeConfig runtime) {
+    Properties properties = new Properties();
+    properties.putAll(runtime.clientProperties());
+    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, runtime.bootstrapServers());
+    properties.put(ProducerConfig.ACKS_CONFIG, "all");
+    properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    properties.put(ProducerConfig.CLIENT_ID_CONFIG, runtime.serviceId() + "-inserts");
+    return properties;
+  }
+
+  @Override
+  public boolean topicExists(String topic) {
+    return admin.exists(topic);
+  }
+
+  @Override
+  public void createTopic(String topic, int partitions, Optional<Short> replicas) {
+    TopicSpec spec = TopicSpec.of(topic, partitions);
+    admin.createIfAbsent(replicas.map(spec::withReplicas).orElse(spec));
+  }
+
+  @Override
+  public int partitions(String topic) {
+    return admin.describe(topic).partitions().size();
+  }
+
+  @Override
+  public List<TopicSummary> topics(boolean includeInternal) {
+    List<TopicSummary> topics = new ArrayList<>();
+    for (String name : admin.list()) {
+      if (includeInternal || !name.startsWith("_")) {
+        TopicDescription description = admin.describe(name);
+        topics.add(new TopicSummary(name, description.partitions().size(), description.replicas()));
+      }
+    }
+    return topics;
+  }
+
+  @Override
+  public void deleteTopic(String topic) {
+    admin.delete(topic);
+  }
+
+  @Override
+  public void produce(String topic, byte[] key, byte[] value, long timestamp) {
+    try {
+      producer.send(new ProducerRecord<>(topic, null, timestamp, key, value)).get();
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while writing to " + topic);
+    } catch (ExecutionException failed) {
+      throw new IllegalStateException("Could not write to topic " + topic + ": " + failed.getCause().getMessage(), failed.getCause());
+    }
+  }
+
+  @Override
+  public void startPersistent(String queryId, PlanStep plan) {
+    KafkaQueryRuntime query = new KafkaQueryRuntime(queryId, topologies.build(plan), runtime, OffsetReset.EARLIEST);
+    queries.put(queryId, query);
+    query.start();
+  }
+
+  @Override
+  public void stopPersistent(String queryId, boolean cleanUp) {
+    KafkaQueryRuntime query = queries.remove(queryId);
+    if (query != null) {
+      query.close();
+    }
+  }
+
+  @Override
+  public RunningTransientQuery startTransient(String queryId, PlanStep transientPlan, boolean fromBeginning,
+      Consumer<Row> rows) {
+    PlanStep plan = withListenerSink(queryId, transientPlan);
+    TransientQueryRuntime query = new TransientQueryRuntime(queryId, plan, topologies.build(plan), runtime,
+        fromBeginning ? OffsetReset.EARLIEST : OffsetReset.LATEST, rows::accept);
+    query.start();
+    return query::close;
+  }
+
+  /**
+   * The runtime hands a push query's rows to its listener through an ordinary sink step (so the
+   * rows are exactly what a topic would hold); a planned transient sink becomes such a sink, with
+   * JSON formats and a topic name that is never created.
+   */
+  private static PlanStep withListenerSink(String queryId, PlanStep plan) {
+    if (!(plan instanceof PlanStep.TransientSink sink)) {
+      return plan;
+    }
+    Formats json = new Formats(FormatInfo.of("JSON"), FormatInfo.of("JSON"), Optional.empty());
+    String topic = "_millrace-transient-" + queryId;
+    return producesTable(sink.source())
+        ? new PlanStep.TableSink(sink.source(), topic, json, sink.schema())
+        : new PlanStep.StreamSink(sink.source(), topic, json, sink.schema());
+  }
+
+  private static boolean producesTable(PlanStep step) {
+    return step instanceof PlanStep.TableSource || step instanceof PlanStep.TableFilter
+        || step instanceof PlanStep.TableSelect || step instanceof PlanStep.StreamAggregate;
+  }
+
+  @Override
+  public List<TopicRecord> readTopic(String topic) {
+    return TopicReader.readAll(runtime.bootstrapServers(), runtime.clientProperties(), topic);
+  }
+
+  @Override
+  public void close() {
+    new ArrayList<>(queries.keySet()).forEach(id -> stopPersistent(id, false));
+    producer.close();
+    admin.close();
+  }
+}

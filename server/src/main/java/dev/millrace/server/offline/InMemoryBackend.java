@@ -1,0 +1,98 @@
+package dev.millrace.server.offline;
+
+import dev.millrace.engine.function.FunctionRegistry;
+import dev.millrace.engine.operator.Row;
+import dev.millrace.engine.operator.TopologyBuilder;
+import dev.millrace.engine.plan.PlanStep;
+import dev.millrace.engine.testing.TestDriver;
+import dev.millrace.engine.testing.TestRecord;
+import dev.millrace.server.service.EngineException;
+import dev.millrace.server.service.ErrorCode;
+import dev.millrace.server.service.QueryBackend;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The engine's backend for offline runs: topics and queries on the in-memory {@link TestDriver},
+ * which runs the same operators as the Kafka runtime, record by record and deterministically.
+ * Push and pull queries need a server and are refused here.
+ */
+public final class InMemoryBackend implements QueryBackend {
+  private final TestDriver driver = new TestDriver();
+  private final TopologyBuilder topologies;
+
+  public InMemoryBackend(FunctionRegistry functions) {
+    this.topologies = new TopologyBuilder(functions);
+  }
+
+  /** The driver, for piping input records and reading output records. */
+  public TestDriver driver() {
+    return driver;
+  }
+
+  /** Every record written to the topic so far. */
+  public List<TestRecord> records(String topic) {
+    return driver.hasTopic(topic) ? driver.records(topic) : List.of();
+  }
+
+  @Override
+  public boolean topicExists(String topic) {
+    return driver.hasTopic(topic);
+  }
+
+  @Override
+  public void createTopic(String topic, int partitions, Optional<Short> replicas) {
+    driver.createTopic(topic, partitions);
+  }
+
+  @Override
+  public int partitions(String topic) {
+    return driver.partitions(topic);
+  }
+
+  @Override
+  public List<TopicSummary> topics(boolean includeInternal) {
+    return driver.topicNames().stream()
+        .filter(t -> includeInternal || !t.startsWith("_"))
+        .map(t -> new TopicSummary(t, driver.partitions(t), 1))
+        .toList();
+  }
+
+  @Override
+  public void deleteTopic(String topic) {
+    // In-memory topics live only as long as the run; a dropped source's records stay readable for checks.
+  }
+
+  @Override
+  public void produce(String topic, byte[] key, byte[] value, long timestamp) {
+    driver.pipeInput(topic, key, value, timestamp);
+  }
+
+  @Override
+  public void startPersistent(String queryId, PlanStep plan) {
+    driver.startQuery(queryId, topologies.build(plan));
+  }
+
+  @Override
+  public void stopPersistent(String queryId, boolean cleanUp) {
+    driver.stopQuery(queryId);
+  }
+
+  @Override
+  public RunningTransientQuery startTransient(String queryId, PlanStep plan, boolean fromBeginning, Consumer<Row> rows) {
+    throw new EngineException(ErrorCode.BAD_STATEMENT, "Push queries need a running server; offline runs support persistent queries only");
+  }
+
+  @Override
+  public List<TopicRecord> readTopic(String topic) {
+    return records(topic).stream()
+        .map(r -> new TopicRecord(r.partition(), r.offset(), r.key(), r.value(), r.timestamp()))
+        .toList();
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+}

@@ -1,0 +1,60 @@
+package dev.millrace.server.service;
+
+import dev.millrace.engine.operator.Row;
+import dev.millrace.engine.plan.PlanStep;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Where topics live and queries run: a Kafka cluster for the server, or the in-memory test driver
+ * for offline tests. The engine above it is the same in both cases.
+ */
+public interface QueryBackend extends AutoCloseable {
+
+  boolean topicExists(String topic);
+
+  /** Creates the topic; {@code replicas} empty means the cluster's default. */
+  void createTopic(String topic, int partitions, Optional<Short> replicas);
+
+  /** The partition count of an existing topic. */
+  int partitions(String topic);
+
+  /** Every topic, with its partition count; internal topics only when asked. */
+  List<TopicSummary> topics(boolean includeInternal);
+
+  void deleteTopic(String topic);
+
+  /** Writes one record, already serialised, and returns once it is stored. */
+  void produce(String topic, byte[] key, byte[] value, long timestamp);
+
+  /** Starts a persistent query from its physical plan (rooted at a sink). */
+  void startPersistent(String queryId, PlanStep plan);
+
+  /** Stops a persistent query; its committed offsets and state stay unless {@code cleanUp}. */
+  void stopPersistent(String queryId, boolean cleanUp);
+
+  /**
+   * Starts a transient (push) query whose plan's rows are handed to {@code rows} instead of a
+   * topic, reading its sources from the beginning or only new records.
+   */
+  RunningTransientQuery startTransient(String queryId, PlanStep plan, boolean fromBeginning, Consumer<Row> rows);
+
+  /** Every record now in the topic, each partition in offset order (pull queries read tables this way). */
+  List<TopicRecord> readTopic(String topic);
+
+  @Override
+  void close();
+
+  /** A stored record of a topic. */
+  record TopicRecord(int partition, long offset, byte[] key, byte[] value, long timestamp) {}
+
+  /** A topic as SHOW TOPICS lists it. */
+  record TopicSummary(String name, int partitions, int replicas) {}
+
+  /** A push query in flight. */
+  interface RunningTransientQuery extends AutoCloseable {
+    @Override
+    void close();
+  }
+}

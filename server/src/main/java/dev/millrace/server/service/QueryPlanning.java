@@ -1,0 +1,151 @@
+package dev.millrace.server.service;
+
+import dev.millrace.engine.function.FunctionRegistry;
+import dev.millrace.parser.ParsedStatement;
+import dev.millrace.parser.ast.Statement;
+import dev.millrace.planner.PlannedStatement;
+import dev.millrace.planner.Planner;
+import dev.millrace.planner.PlanningException;
+import dev.millrace.planner.QueryIds;
+import dev.millrace.planner.TopicRequest;
+import dev.millrace.planner.catalog.CatalogChange;
+import dev.millrace.planner.catalog.DataSource;
+import dev.millrace.server.api.CommandStatus;
+import dev.millrace.server.api.CommandStatusEntity;
+import dev.millrace.server.api.KsqlEntity;
+import dev.millrace.server.api.QueryDescription;
+import dev.millrace.server.api.QueryDescriptionEntity;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs the statements the planner plans: DDL, persistent queries and INSERT VALUES. Each is
+ * planned against the current catalog, recorded in the command sink, then carried out.
+ */
+final class QueryPlanning {
+  private final StatementEngine engine;
+  private final Planner planner;
+  private final InsertValues inserts;
+  private final AtomicLong persistentQueries = new AtomicLong();
+
+  QueryPlanning(StatementEngine engine, FunctionRegistry functions) {
+    this.engine = engine;
+    this.planner = new Planner(functions);
+    this.inserts = new InsertValues(engine.backend(), functions);
+  }
+
+  KsqlEntity execute(ParsedStatement parsed, String text, Session session) {
+    Statement statement = parsed.statement();
+    String queryId = QueryIds.of(statement, persistentQueries.get());
+    PlannedStatement planned = plan(statement, text, session, queryId);
+    if (planned instanceof PlannedStatement.CatalogUpdate update) {
+      return apply(update, text, session);
+    }
+    if (planned instanceof PlannedStatement.NoChange noChange) {
+      return StatementEngine.success(text, noChange.message());
+    }
+    if (planned instanceof PlannedStatement.PersistentQuery query) {
+      persistentQueries.incrementAndGet();
+      return start(query, text, session);
+    }
+    if (planned instanceof PlannedStatement.InsertRow row) {
+      inserts.insert(row);
+      return StatementEngine.success(text, "Row inserted");
+    }
+    if (planned instanceof PlannedStatement.Explained explained) {
+      return new QueryDescriptionEntity(text, new QueryDescription("", text, null, List.of(), List.of(), List.of(),
+          "", explained.text(), Map.of(), Map.of(), "", List.of(), ""), List.of());
+    }
+    throw new EngineException(ErrorCode.BAD_STATEMENT, "This statement is a query: send it to /query or /query-stream", text);
+  }
+
+  /** Plans with the server's properties overlaid by the session's; planning errors carry line:column. */
+  PlannedStatement plan(Statement statement, String text, Session session, String queryId) {
+    Map<String, Object> properties = new TreeMap<>(engine.serverProperties());
+    properties.putAll(session.properties());
+    try {
+      return planner.plan(statement, text, engine.catalog(), properties, queryId);
+    } catch (PlanningException invalid) {
+      throw new EngineException(ErrorCode.BAD_STATEMENT, invalid.getMessage(), text);
+    } catch (IllegalArgumentException notPlanned) {
+      throw new EngineException(ErrorCode.BAD_STATEMENT, notPlanned.getMessage(), text);
+    }
+  }
+
+  private KsqlEntity apply(PlannedStatement.CatalogUpdate update, String text, Session session) {
+    update.createTopic().ifPresent(topic -> ensureTopic(topic, text, Optional.empty()));
+    long sequence = engine.commands().append(text, session.propertyStrings());
+    CatalogChange change = update.change();
+    String message = describe(change);
+    if (change instanceof CatalogChange.RemoveSource remove) {
+      engine.catalog().writersOf(remove.name()).forEach(engine::stopQuery);
+    }
+    engine.changeCatalog(change);
+    update.deleteTopic().filter(engine.backend()::topicExists).ifPresent(engine.backend()::deleteTopic);
+    return new CommandStatusEntity(text, commandId(change), CommandStatus.success(message), sequence, List.of());
+  }
+
+  private KsqlEntity start(PlannedStatement.PersistentQuery query, String text, Session session) {
+    int inputPartitions = query.sourceTopics().stream().filter(engine.backend()::topicExists)
+        .mapToInt(engine.backend()::partitions).max().orElse(1);
+    query.createTopic().ifPresent(topic -> ensureTopic(topic, text, Optional.of(inputPartitions)));
+    long sequence = engine.commands().append(text, session.propertyStrings());
+    query.sinkChange().ifPresent(engine::changeCatalog);
+    engine.linkQuery(query.links());
+    engine.backend().startPersistent(query.queryId(), query.plan());
+    DataSource sink = query.sink();
+    engine.queries().put(query.queryId(), new PersistentQuery(query.queryId(), text, sink.name(), sink.topic(),
+        List.copyOf(query.links().sources()), query.plan(), Optional.empty()));
+    return new CommandStatusEntity(text, (sink.isTable() ? "table/`" : "stream/`") + sink.name() + "`/create",
+        new CommandStatus(CommandStatus.Status.SUCCESS, "Created query with ID " + query.queryId(), query.queryId()),
+        sequence, List.of());
+  }
+
+  /** Creates a topic the statement needs unless it exists; without a partition count, offline runs create one. */
+  private void ensureTopic(TopicRequest topic, String text, Optional<Integer> likeInput) {
+    QueryBackend backend = engine.backend();
+    if (backend.topicExists(topic.name())) {
+      return;
+    }
+    Optional<Integer> partitions = topic.partitions().isPresent()
+        ? Optional.of(topic.partitions().getAsInt()) : likeInput;
+    if (partitions.isEmpty() && !engine.createsMissingTopics()) {
+      throw new EngineException(ErrorCode.BAD_STATEMENT, "Topic '" + topic.name() + "' does not exist. If you want to "
+          + "create a new topic for the stream/table please re-run the statement providing the required 'PARTITIONS' "
+          + "configuration in the WITH clause (and optionally 'REPLICAS'). For example: CREATE STREAM FOO (ID INT KEY, "
+          + "V STRING) WITH (KAFKA_TOPIC='" + topic.name() + "', PARTITIONS=2, VALUE_FORMAT='JSON');", text);
+    }
+    Optional<Short> replicas = topic.replicas().isPresent()
+        ? Optional.of((short) topic.replicas().getAsInt()) : Optional.empty();
+    backend.createTopic(topic.name(), partitions.orElse(1), replicas);
+  }
+
+  private static String describe(CatalogChange change) {
+    if (change instanceof CatalogChange.AddSource add) {
+      return add.source().isTable() ? "Table created" : "Stream created";
+    }
+    if (change instanceof CatalogChange.RemoveSource remove) {
+      return "Source `" + remove.name() + "` was dropped.";
+    }
+    if (change instanceof CatalogChange.AddType add) {
+      return "Registered custom type with name '" + add.name() + "' and SQL type " + add.type().toSql();
+    }
+    return "Dropped type '" + ((CatalogChange.RemoveType) change).name() + "'";
+  }
+
+  private static String commandId(CatalogChange change) {
+    if (change instanceof CatalogChange.AddSource add) {
+      return (add.source().isTable() ? "table/`" : "stream/`") + add.source().name() + "`/create";
+    }
+    if (change instanceof CatalogChange.RemoveSource remove) {
+      return "source/`" + remove.name() + "`/drop";
+    }
+    if (change instanceof CatalogChange.AddType add) {
+      return "type/`" + add.name() + "`/create";
+    }
+    return "type/`" + ((CatalogChange.RemoveType) change).name() + "`/drop";
+  }
+}

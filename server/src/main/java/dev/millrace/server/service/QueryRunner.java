@@ -1,0 +1,100 @@
+package dev.millrace.server.service;
+
+import dev.millrace.engine.expr.CompiledExpression;
+import dev.millrace.engine.expr.ExpressionCompiler;
+import dev.millrace.engine.function.FunctionRegistry;
+import dev.millrace.engine.operator.Row;
+import dev.millrace.engine.types.Column;
+import dev.millrace.parser.ParsedStatement;
+import dev.millrace.planner.PlannedStatement;
+import dev.millrace.planner.QueryIds;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+
+/** Runs push queries on the backend and answers pull queries from materialised tables. */
+final class QueryRunner {
+  private static final int BUFFERED_ROWS = 1_000;
+
+  private final StatementEngine engine;
+  private final QueryPlanning planning;
+  private final ExpressionCompiler compiler;
+  private final AtomicLong transientQueries = new AtomicLong();
+
+  QueryRunner(StatementEngine engine, QueryPlanning planning, FunctionRegistry functions) {
+    this.engine = engine;
+    this.planning = planning;
+    this.compiler = new ExpressionCompiler(functions);
+  }
+
+  void run(ParsedStatement query, Session session, QuerySubscriber subscriber) {
+    String text = query.text() + ";";
+    String queryId = QueryIds.of(query.statement(), transientQueries.getAndIncrement());
+    PlannedStatement planned = planning.plan(query.statement(), text, session, queryId);
+    if (planned instanceof PlannedStatement.PushQuery push) {
+      push(push, session, subscriber);
+    } else if (planned instanceof PlannedStatement.PullQuery pull) {
+      pull(queryId, pull, subscriber);
+    } else {
+      throw new EngineException(ErrorCode.BAD_STATEMENT, "Not a query: " + text, text);
+    }
+  }
+
+  private void push(PlannedStatement.PushQuery push, Session session, QuerySubscriber subscriber) {
+    AtomicReference<QueryBackend.RunningTransientQuery> running = new AtomicReference<>();
+    QueryOutput output = new QueryOutput(subscriber, BUFFERED_ROWS, () -> closeQuietly(running.get()));
+    output.start(header(push.queryId(), QueryHeader.QueryType.PUSH, push.columns()));
+    long limit = push.limit().isPresent() ? push.limit().getAsInt() : Long.MAX_VALUE;
+    AtomicLong sent = new AtomicLong();
+    boolean fromBeginning = "earliest".equalsIgnoreCase(String.valueOf(session.properties().get("auto.offset.reset")));
+    running.set(engine.backend().startTransient(push.queryId(), push.plan(), fromBeginning, row -> {
+      if (row.isDelete() || output.isCancelled() || sent.get() >= limit) {
+        return;
+      }
+      output.offer(JsonValues.row(row.value(), push.columns()));
+      if (sent.incrementAndGet() == limit) {
+        output.end(QueryEnd.LIMIT_REACHED);
+        closeQuietly(running.get());
+      }
+    }));
+    if (output.isCancelled()) {
+      closeQuietly(running.get());
+    }
+  }
+
+  private void pull(String queryId, PlannedStatement.PullQuery pull, QuerySubscriber subscriber) {
+    Predicate<Object[]> filter = pull.filter().map(compiler::compilePredicate).orElse(row -> true);
+    List<CompiledExpression> projection = pull.projection().stream().map(compiler::compile).toList();
+    long limit = pull.limit().isPresent() ? pull.limit().getAsInt() : Long.MAX_VALUE;
+    List<List<Object>> rows = new ArrayList<>();
+    for (Row row : TableRows.read(engine.backend(), pull.table(), pull.keys())) {
+      if (rows.size() >= limit) {
+        break;
+      }
+      if (filter.test(row.value())) {
+        Object[] projected = new Object[projection.size()];
+        for (int i = 0; i < projected.length; i++) {
+          projected[i] = projection.get(i).evaluate(row.value());
+        }
+        rows.add(JsonValues.row(projected, pull.columns()));
+      }
+    }
+    QueryOutput output = new QueryOutput(subscriber, Math.max(1, rows.size()), () -> { });
+    output.start(header(queryId, QueryHeader.QueryType.PULL, pull.columns()));
+    rows.forEach(output::offer);
+    output.end(QueryEnd.COMPLETED);
+  }
+
+  private static QueryHeader header(String queryId, QueryHeader.QueryType type, List<Column> columns) {
+    return new QueryHeader(queryId, type, columns.stream().map(Column::name).toList(),
+        columns.stream().map(c -> c.type().toSql()).toList());
+  }
+
+  private static void closeQuietly(QueryBackend.RunningTransientQuery query) {
+    if (query != null) {
+      query.close();
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package dev.millrace.server.service;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The property overrides and variables in force for a run of statements: a REST request's
+ * {@code streamsProperties} and {@code sessionVariables}, or a test case's whole run. SET, UNSET,
+ * DEFINE and UNDEFINE change it for the statements that follow.
+ */
+public record Session(Map<String, Object> properties, Map<String, String> variables) {
+
+  /** A fresh session starting from the given overrides and variables (copied, then changeable). */
+  public static Session of(Map<String, Object> properties, Map<String, ?> variables) {
+    Map<String, String> vars = new LinkedHashMap<>();
+    variables.forEach((k, v) -> vars.put(k, String.valueOf(v)));
+    return new Session(new LinkedHashMap<>(properties), vars);
+  }
+
+  /** The overrides as strings, as the command log stores them. */
+  public Map<String, String> propertyStrings() {
+    Map<String, String> strings = new TreeMap<>();
+    properties.forEach((k, v) -> strings.put(k, String.valueOf(v)));
+    return strings;
+  }
+}

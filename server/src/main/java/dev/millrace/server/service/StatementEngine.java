@@ -1,0 +1,285 @@
+package dev.millrace.server.service;
+
+import dev.millrace.parser.ParseException;
+import dev.millrace.parser.ParsedStatement;
+import dev.millrace.parser.SqlParser;
+import dev.millrace.parser.ast.DefineVariable;
+import dev.millrace.parser.ast.DescribeSource;
+import dev.millrace.parser.ast.SetProperty;
+import dev.millrace.parser.ast.Show;
+import dev.millrace.parser.ast.Statement;
+import dev.millrace.parser.ast.Terminate;
+import dev.millrace.parser.ast.UndefineVariable;
+import dev.millrace.parser.ast.UnsetProperty;
+import dev.millrace.engine.function.FunctionRegistry;
+import dev.millrace.planner.catalog.Catalog;
+import dev.millrace.planner.catalog.QueryLinks;
+import dev.millrace.planner.catalog.CatalogChange;
+import dev.millrace.planner.catalog.DataSource;
+import dev.millrace.server.api.CommandStatus;
+import dev.millrace.server.api.CommandStatusEntity;
+import dev.millrace.server.api.FunctionNameList;
+import dev.millrace.server.api.KafkaTopicInfo;
+import dev.millrace.server.api.SimpleFunctionInfo;
+import dev.millrace.server.api.TypeList;
+import dev.millrace.server.api.KafkaTopicsList;
+import dev.millrace.server.api.KsqlEntity;
+import dev.millrace.server.api.PropertiesList;
+import dev.millrace.server.api.Queries;
+import dev.millrace.server.api.SourceDescriptionEntity;
+import dev.millrace.server.api.StreamsList;
+import dev.millrace.server.api.TablesList;
+import dev.millrace.server.api.VariablesList;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs statements against one catalog and one backend: the heart shared by the REST server and
+ * the offline test runner. Statements that change the catalog or start queries run one at a time;
+ * each is recorded in the command sink once it is accepted, before it takes effect.
+ */
+public final class StatementEngine implements AutoCloseable {
+  private final SqlParser parser = new SqlParser();
+  private final QueryBackend backend;
+  private final CommandSink commands;
+  private final Map<String, String> serverProperties;
+  private final AtomicReference<Catalog> catalog = new AtomicReference<>(Catalog.empty());
+  private final Map<String, PersistentQuery> queries = new ConcurrentSkipListMap<>();
+  private final FunctionRegistry functions;
+  private final QueryPlanning planning;
+  private final QueryRunner queryRunner;
+  private final boolean createsMissingTopics;
+  private volatile boolean replaying;
+
+  /**
+   * @param createsMissingTopics whether a statement naming a topic that does not exist creates it
+   *     with one partition (offline runs, as ksqlDB's test runner does) rather than failing
+   */
+  public StatementEngine(QueryBackend backend, CommandSink commands, FunctionRegistry functions,
+      Map<String, String> serverProperties, boolean createsMissingTopics) {
+    this.backend = backend;
+    this.commands = commands;
+    this.serverProperties = Map.copyOf(serverProperties);
+    this.createsMissingTopics = createsMissingTopics;
+    this.functions = functions;
+    this.planning = new QueryPlanning(this, functions);
+    this.queryRunner = new QueryRunner(this, planning, functions);
+  }
+
+  /** Splits and parses a script; a syntax error becomes a BAD_STATEMENT error with line:column. */
+  public List<ParsedStatement> parse(String sql) {
+    try {
+      return parser.parse(sql);
+    } catch (ParseException syntax) {
+      throw new EngineException(ErrorCode.BAD_STATEMENT, syntax.getMessage(), sql);
+    }
+  }
+
+  /**
+   * Runs one statement with the session's properties and variables; SET, UNSET, DEFINE and
+   * UNDEFINE change the given session.
+   */
+  public KsqlEntity execute(ParsedStatement parsed, Session session) {
+    Statement statement = parsed.statement();
+    String text = parsed.text() + ";";
+    if (statement instanceof Show show) {
+      return show(show, text, session);
+    }
+    if (statement instanceof DescribeSource describe) {
+      return describe(describe, text);
+    }
+    if (statement instanceof SetProperty set) {
+      session.properties().put(set.name(), set.value());
+      return success(text, "Property '" + set.name() + "' set to '" + set.value() + "'");
+    }
+    if (statement instanceof UnsetProperty unset) {
+      session.properties().remove(unset.name());
+      return success(text, "Property '" + unset.name() + "' unset");
+    }
+    if (statement instanceof DefineVariable define) {
+      session.variables().put(define.name(), define.value());
+      return success(text, "Variable '" + define.name() + "' defined");
+    }
+    if (statement instanceof UndefineVariable undefine) {
+      session.variables().remove(undefine.name());
+      return success(text, "Variable '" + undefine.name() + "' undefined");
+    }
+    synchronized (this) {
+      if (statement instanceof Terminate terminate) {
+        return terminate(terminate, text);
+      }
+      return planning.execute(parsed, text, session);
+    }
+  }
+
+  /** Starts a push query or answers a pull query, delivering the result to {@code subscriber}. */
+  public void runQuery(ParsedStatement query, Session session, QuerySubscriber subscriber) {
+    queryRunner.run(query, session, subscriber);
+  }
+
+  /** Whether the backend answers (for the health check). */
+  public boolean backendHealthy() {
+    try {
+      backend.topicExists("__millrace_health_probe");
+      return true;
+    } catch (RuntimeException unreachable) {
+      return false;
+    }
+  }
+
+  boolean createsMissingTopics() {
+    return createsMissingTopics;
+  }
+
+  void linkQuery(QueryLinks links) {
+    catalog.updateAndGet(current -> current.withQuery(links));
+  }
+
+  Catalog catalog() {
+    return catalog.get();
+  }
+
+  /** The catalog as it is now (an immutable snapshot). */
+  public Catalog catalogSnapshot() {
+    return catalog.get();
+  }
+
+  void changeCatalog(CatalogChange change) {
+    catalog.updateAndGet(current -> current.apply(change));
+  }
+
+  QueryBackend backend() {
+    return backend;
+  }
+
+  CommandSink commands() {
+    return replaying ? CommandSink.NONE : commands;
+  }
+
+  /** Runs a statement the server itself issues at every start, without logging it. */
+  public synchronized KsqlEntity executeUnlogged(ParsedStatement statement, Session session) {
+    replaying = true;
+    try {
+      return execute(statement, session);
+    } finally {
+      replaying = false;
+    }
+  }
+
+  /**
+   * Runs the logged statements again, in order, without logging them twice: rebuilds the catalog
+   * and restarts the queries, which carry on from their committed offsets. A statement that no
+   * longer runs is reported in the returned list and skipped.
+   */
+  public synchronized List<String> replay(List<LoggedCommand> logged) {
+    List<String> skipped = new ArrayList<>();
+    replaying = true;
+    try {
+      for (LoggedCommand command : logged) {
+        Session session = Session.of(new java.util.LinkedHashMap<>(command.properties()), Map.of());
+        try {
+          for (ParsedStatement statement : parse(command.statement())) {
+            execute(statement, session);
+          }
+        } catch (RuntimeException failed) {
+          skipped.add("command " + command.sequence() + ": " + failed.getMessage());
+        }
+      }
+    } finally {
+      replaying = false;
+    }
+    return skipped;
+  }
+
+  Map<String, PersistentQuery> queries() {
+    return queries;
+  }
+
+  Map<String, String> serverProperties() {
+    return serverProperties;
+  }
+
+  static CommandStatusEntity success(String text, String message) {
+    return new CommandStatusEntity(text, "", CommandStatus.success(message), 0, List.of());
+  }
+
+  private KsqlEntity show(Show show, String text, Session session) {
+    Catalog current = catalog.get();
+    return switch (show.target()) {
+      case STREAMS -> new StreamsList(text,
+          current.sources().stream().filter(s -> !s.isTable()).map(CatalogEntities::info).toList(), List.of());
+      case TABLES -> new TablesList(text,
+          current.sources().stream().filter(DataSource::isTable).map(CatalogEntities::info).toList(), List.of());
+      case QUERIES -> new Queries(text, queries.values().stream().map(CatalogEntities::running).toList(), List.of());
+      case TOPICS, ALL_TOPICS -> new KafkaTopicsList(text,
+          backend.topics(show.target() == Show.Target.ALL_TOPICS).stream()
+              .map(t -> new KafkaTopicInfo(t.name(), Collections.nCopies(t.partitions(), t.replicas()))).toList(),
+          List.of());
+      case PROPERTIES -> properties(text, session);
+      case VARIABLES -> new VariablesList(text, variables(session), List.of());
+      case FUNCTIONS -> new FunctionNameList(text, functions.list().stream()
+          .map(f -> new SimpleFunctionInfo(f.name(), f.kind().name(), "")).toList(), List.of());
+      case TYPES -> new TypeList(text, typeSchemas(current), List.of());
+    };
+  }
+
+  private static Map<String, dev.millrace.server.api.SchemaInfo> typeSchemas(Catalog catalog) {
+    Map<String, dev.millrace.server.api.SchemaInfo> types = new TreeMap<>();
+    catalog.types().forEach((name, type) -> types.put(name, CatalogEntities.schema(type)));
+    return types;
+  }
+
+  private PropertiesList properties(String text, Session session) {
+    Map<String, String> all = new TreeMap<>(serverProperties);
+    all.putAll(session.propertyStrings());
+    List<PropertiesList.Property> properties = all.entrySet().stream()
+        .map(e -> new PropertiesList.Property(e.getKey(), "KSQL", e.getValue())).toList();
+    return new PropertiesList(text, properties, new ArrayList<>(session.properties().keySet()), List.of(), List.of());
+  }
+
+  private static List<VariablesList.Variable> variables(Session session) {
+    return session.variables().entrySet().stream()
+        .map(e -> new VariablesList.Variable(e.getKey(), e.getValue())).toList();
+  }
+
+  private KsqlEntity describe(DescribeSource describe, String text) {
+    DataSource source = catalog.get().source(describe.name()).orElseThrow(() -> new EngineException(
+        ErrorCode.BAD_STATEMENT, "Could not find STREAM/TABLE '" + describe.name() + "' in the Metastore", text));
+    int partitions = backend.topicExists(source.topic()) ? backend.partitions(source.topic()) : 0;
+    return new SourceDescriptionEntity(text,
+        CatalogEntities.describe(source, catalog.get(), queries, describe.extended(), partitions, 1), List.of());
+  }
+
+  private KsqlEntity terminate(Terminate terminate, String text) {
+    List<String> ids = terminate.queryId().map(List::of).orElseGet(() -> new ArrayList<>(queries.keySet()));
+    for (String id : ids) {
+      if (!queries.containsKey(id)) {
+        throw new EngineException(ErrorCode.BAD_STATEMENT, "Unknown queryId: " + id, text);
+      }
+    }
+    long sequence = commands.append(text, Map.of());
+    ids.forEach(this::stopQuery);
+    return new CommandStatusEntity(text, "terminate/" + String.join(",", ids) + "/execute",
+        new CommandStatus(CommandStatus.Status.SUCCESS, "Query terminated.", null), sequence, List.of());
+  }
+
+  void stopQuery(String id) {
+    PersistentQuery query = queries.remove(id);
+    if (query != null) {
+      backend.stopPersistent(id, true);
+      catalog.updateAndGet(current -> current.withoutQuery(id));
+    }
+  }
+
+  @Override
+  public void close() {
+    new ArrayList<>(queries.keySet()).forEach(id -> backend.stopPersistent(id, false));
+    queries.clear();
+    backend.close();
+  }
+}
