@@ -33,6 +33,9 @@ final class AggregateOperator implements Operator {
 
   @Override
   public void process(Row row, RecordContext record) {
+    if (row.value() == null) {
+      return; // a stream row with no value has nothing to aggregate
+    }
     byte[] key = StateKeys.key(keyCodec.encode(row.key()));
     byte[] stored = store.get(key);
     Object[] old = stored != null && forwardOld ? aggregation.output(row.key(), aggregation.decode(stored), null) : null;

@@ -42,6 +42,9 @@ final class SessionAggregateOperator implements Operator {
 
   @Override
   public void process(Row row, RecordContext record) {
+    if (row.value() == null) {
+      return; // a stream row with no value has nothing to aggregate
+    }
     long time = row.timestamp();
     long closeTime = clock.advance(time) - policy.graceMs() - policy.sizeMs();
     byte[] group = keyCodec.encode(row.key());

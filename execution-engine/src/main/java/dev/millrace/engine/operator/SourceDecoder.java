@@ -9,8 +9,9 @@ import dev.millrace.engine.serde.ValueSerde;
  * ROWOFFSET, copies of the key columns, then the window bounds for a windowed key). The event time
  * is the record's timestamp unless a timestamp column is declared.
  *
- * <p>Streams skip records with a null value (nothing to process); tables read them as deletes and
- * skip records with a null key (no row to delete or upsert).
+ * <p>A null value is a row with a null value: tables read it as a delete, and streams pass it on
+ * (as ksqlDB does, a projection turns it into a null output value, while filters, aggregations and
+ * joins ignore it). Tables skip records with a null key (no row to delete or upsert).
  */
 final class SourceDecoder implements RecordDecoder {
   private final KeySerde keySerde;
@@ -34,7 +35,7 @@ final class SourceDecoder implements RecordDecoder {
 
   @Override
   public Row decode(InputRecord record, ProcessingContext context) {
-    if (table && record.key() == null || !table && record.value() == null) {
+    if (table && record.key() == null) {
       return null;
     }
     KeySerde.DecodedKey key;

@@ -1,6 +1,9 @@
 package dev.millrace.engine.operator;
 
-/** Forwards the stream rows for which the predicate is true (null, or a failure, counts as false). */
+/**
+ * Forwards the stream rows for which the predicate is true (null, or a failure, counts as false).
+ * A row with a null value never matches.
+ */
 final class StreamFilterOperator implements Operator {
   private final SafeExpression predicate;
   private final Operator downstream;
@@ -18,7 +21,7 @@ final class StreamFilterOperator implements Operator {
 
   @Override
   public void process(Row row, RecordContext record) {
-    if (predicate.test(row.value(), context, record)) {
+    if (row.value() != null && predicate.test(row.value(), context, record)) {
       downstream.process(row, record);
     }
   }

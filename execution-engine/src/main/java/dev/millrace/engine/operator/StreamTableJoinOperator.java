@@ -34,6 +34,9 @@ final class StreamTableJoinOperator implements Operator {
 
   @Override
   public void process(Row row, RecordContext record) {
+    if (row.value() == null) {
+      return; // a stream row with no value has nothing to join
+    }
     for (Object column : row.key()) {
       if (column == null) {
         return;

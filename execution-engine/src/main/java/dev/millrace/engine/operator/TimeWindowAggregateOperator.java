@@ -39,6 +39,9 @@ final class TimeWindowAggregateOperator implements Operator {
 
   @Override
   public void process(Row row, RecordContext record) {
+    if (row.value() == null) {
+      return; // a stream row with no value has nothing to aggregate
+    }
     long closeTime = clock.advance(row.timestamp()) - policy.graceMs();
     byte[] group = keyCodec.encode(row.key());
     long start = Math.max(0, row.timestamp() - policy.sizeMs() + policy.advanceMs()) / policy.advanceMs() * policy.advanceMs();

@@ -57,6 +57,22 @@ class StatelessQueryTest {
   }
 
   @Test
+  void aNullValuePassesAProjectionAsANullValueButNotAFilter() {
+    PlanStep.StreamSource source = Plans.stream("orders", ORDERS);
+    PlanStep.StreamSink projected = Plans.streamSink(Plans.select(source, "NAME"), "PROJECTED");
+    harness.start("CSAS_PROJECTED_0", projected);
+    PlanStep.StreamSink filtered = filterProject("orders", "FILTERED");
+    harness.start("CSAS_FILTERED_1", filtered);
+
+    harness.pipe("orders", ORDERS, 1L, null, 100);
+    harness.pipe("orders", ORDERS, 2L, new Object[] {"pear", 20}, 200);
+
+    assertEquals(List.of("[1] -> null @100", "[2] -> [pear] @200"), harness.read("PROJECTED", projected.schema()));
+    assertEquals(List.of("[2] -> [pear, 40, 200, 1] @200"), harness.read("FILTERED", filtered.schema()));
+    assertEquals(List.of(), harness.errors());
+  }
+
+  @Test
   void aRecordThatCannotBeReadIsLoggedAndTheQueryGoesOn() {
     PlanStep.StreamSink plan = filterProject("orders", "OUT");
     harness.start("CSAS_OUT_0", plan);
