@@ -17,6 +17,7 @@ final class BuiltInFunctions {
     EncodingFunctions.register(builder);
     UrlFunctions.register(builder);
     MiscFunctions.register(builder);
+    GeoFunctions.register(builder);
     BuiltInAggregates.register(builder);
     return builder;
   }

@@ -36,6 +36,7 @@ final class NumericFunctions {
         .add(sig(DOUBLE, DOUBLE), a -> Math.ceil((Double) a[0]))
         .add(sig(ANY_DECIMAL, ANY_DECIMAL), a -> integral((BigDecimal) a[0], RoundingMode.CEILING));
     registerRound(b);
+    registerTrunc(b);
     b.scalar("SIGN", "The sign of a number: -1, 0 or 1.")
         .add(sig(INT, INT), a -> Integer.signum((Integer) a[0]))
         .add(sig(INT, BIGINT), a -> Long.signum((Long) a[0]))
@@ -83,6 +84,27 @@ final class NumericFunctions {
           int scale = ((SqlType.Decimal) result).scale();
           return a -> roundExact((BigDecimal) a[0], (Integer) a[1]).setScale(scale, RoundingMode.UNNECESSARY);
         });
+  }
+
+  private static void registerTrunc(FunctionRegistry.Builder b) {
+    b.scalar("TRUNC", "Truncates a number towards zero, to a number of decimal places (default 0).")
+        .add(sig(INT, INT), a -> a[0])
+        .add(sig(BIGINT, BIGINT), a -> a[0])
+        .add(sig(BIGINT, DOUBLE), a -> (long) (double) (Double) a[0])
+        .add(sig(DOUBLE, DOUBLE, INT), a -> truncDouble((Double) a[0], (Integer) a[1]))
+        .addTyped(sig(ANY_DECIMAL, ANY_DECIMAL).returning("DECIMAL", (params, bindings) -> roundedType(params.get(0))),
+            true, (params, result) -> a -> ((BigDecimal) a[0]).setScale(0, RoundingMode.DOWN))
+        .addTyped(sig(ANY_DECIMAL, ANY_DECIMAL, INT), true, (params, result) -> {
+          int scale = ((SqlType.Decimal) result).scale();
+          return a -> ((BigDecimal) a[0]).setScale((Integer) a[1], RoundingMode.DOWN).setScale(scale, RoundingMode.DOWN);
+        });
+  }
+
+  private static Object truncDouble(double value, int places) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      return value;
+    }
+    return BigDecimal.valueOf(value).setScale(places, RoundingMode.DOWN).doubleValue();
   }
 
   private static void unary(FunctionRegistry.Builder b, String name, String description, DoubleUnaryOperator f) {
