@@ -28,7 +28,8 @@ import java.util.Set;
 /** Plans CREATE/DROP STREAM|TABLE|TYPE and ALTER: validates them and says what changes. */
 final class DdlPlanner {
   private static final Set<String> CREATE_PROPERTIES = Set.of("KAFKA_TOPIC", "VALUE_FORMAT", "KEY_FORMAT", "FORMAT",
-      "PARTITIONS", "REPLICAS", "TIMESTAMP", "TIMESTAMP_FORMAT", "VALUE_DELIMITER", "WRAP_SINGLE_VALUE", "WINDOW_TYPE",
+      "PARTITIONS", "REPLICAS", "TIMESTAMP", "TIMESTAMP_FORMAT", "KEY_DELIMITER", "VALUE_DELIMITER", "WRAP_SINGLE_VALUE",
+      "WINDOW_TYPE",
       "WINDOW_SIZE", "RETENTION_MS");
 
   private final Catalog catalog;
@@ -61,7 +62,7 @@ final class DdlPlanner {
     }
     String topic = with.string("KAFKA_TOPIC").orElse(create.name());
     DataSource source = new DataSource(create.name(), type, schema, topic,
-        FormatResolver.resolve(with, schema, window, SourceProperties.defaults(config), create.location()),
+        FormatResolver.resolve(with, schema, window, SourceProperties.defaults(config), true, create.location()),
         SourceProperties.timestamp(with, schema, create.location()), create.readOnly(), false, text);
     Optional<TopicRequest> topicRequest = with.integer("PARTITIONS").isPresent()
         ? Optional.of(new TopicRequest(topic, with.integer("PARTITIONS"), with.integer("REPLICAS")))

@@ -91,7 +91,8 @@ final class InsertValuesPlanner {
 
   private static Expr typed(PlanningContext context, Expression value, Column column) {
     ExpressionAnalyzer analyzer = context.analyzer();
-    RexNode node = analyzer.analyze(value, CONSTANTS);
+    RexNode analyzed = analyzer.analyze(value, CONSTANTS);
+    RexNode node = analyzer.coercions().fitLiteral(analyzed, column.type()).orElse(analyzed);
     SqlType type = analyzer.typeOf(node);
     if (type != null && !type.equals(column.type()) && !analyzer.coercions().isStringLiteral(node)
         && !dev.millrace.engine.function.ImplicitCasts.widensTo(type, column.type())) {

@@ -7,14 +7,12 @@ import java.util.Optional;
 /**
  * The session and server properties planning reads, with ksqlDB's names and defaults.
  *
- * @param serviceId {@code ksql.service.id}: part of internal topic and store names
  * @param defaultKeyFormat {@code ksql.persistence.default.format.key} (KAFKA)
  * @param defaultValueFormat {@code ksql.persistence.default.format.value} (none: VALUE_FORMAT is then required)
  * @param wrapSingleValues {@code ksql.persistence.wrap.single.values} (true)
  */
-public record PlannerConfig(String serviceId, String defaultKeyFormat, Optional<String> defaultValueFormat,
+public record PlannerConfig(String defaultKeyFormat, Optional<String> defaultValueFormat,
     boolean wrapSingleValues) {
-  public static final String SERVICE_ID = "ksql.service.id";
   public static final String KEY_FORMAT = "ksql.persistence.default.format.key";
   public static final String VALUE_FORMAT = "ksql.persistence.default.format.value";
   public static final String WRAP_SINGLE_VALUES = "ksql.persistence.wrap.single.values";
@@ -22,7 +20,6 @@ public record PlannerConfig(String serviceId, String defaultKeyFormat, Optional<
   /** Reads the properties planning cares about; others are ignored. */
   public static PlannerConfig from(Map<String, ?> properties) {
     return new PlannerConfig(
-        text(properties, SERVICE_ID).orElse("default_"),
         text(properties, KEY_FORMAT).map(s -> s.toUpperCase(Locale.ROOT)).orElse("KAFKA"),
         text(properties, VALUE_FORMAT).map(s -> s.toUpperCase(Locale.ROOT)),
         text(properties, WRAP_SINGLE_VALUES).map(Boolean::parseBoolean).orElse(true));

@@ -31,7 +31,8 @@ import org.apache.calcite.rel.RelNode;
 /** Plans the statements that run queries: CREATE ... AS SELECT, INSERT INTO ... SELECT and push queries. */
 final class QueryStatementPlanner {
   private static final Set<String> CAS_PROPERTIES = Set.of("KAFKA_TOPIC", "VALUE_FORMAT", "KEY_FORMAT", "FORMAT",
-      "PARTITIONS", "REPLICAS", "TIMESTAMP", "TIMESTAMP_FORMAT", "VALUE_DELIMITER", "WRAP_SINGLE_VALUE", "RETENTION_MS");
+      "PARTITIONS", "REPLICAS", "TIMESTAMP", "TIMESTAMP_FORMAT", "KEY_DELIMITER", "VALUE_DELIMITER", "WRAP_SINGLE_VALUE",
+      "RETENTION_MS");
 
   private final Catalog catalog;
   private final FunctionRegistry functions;
@@ -62,12 +63,8 @@ final class QueryStatementPlanner {
           + query.resultType() + ". Please use CREATE " + query.resultType() + " AS SELECT statement instead.");
     }
     WithClause with = new WithClause(cas.properties(), CAS_PROPERTIES, cas.location());
-    DataSource input = catalog.source(query.sources().get(0)).orElseThrow();
-    FormatResolver.Defaults defaults = new FormatResolver.Defaults(
-        Optional.of(input.formats().key().format()).filter(f -> !f.equals("NONE")).or(() ->
-            Optional.of(config.defaultKeyFormat())),
-        Optional.of(input.formats().value().format()), input.formats().value().options(), config.wrapSingleValues());
-    Formats formats = FormatResolver.resolve(with, query.schema(), query.window(), defaults, cas.location());
+    Formats formats = FormatResolver.resolve(with, query.schema(), query.window(), defaults(query), false,
+        cas.location());
     String topic = with.string("KAFKA_TOPIC").orElse(cas.name());
     DataSource sink = new DataSource(cas.name(), type, query.schema(), topic, formats,
         SourceProperties.timestamp(with, query.schema(), cas.location()), false, true, text);
@@ -106,7 +103,7 @@ final class QueryStatementPlanner {
     RelNode logical = query.root();
     RelNode optimized = Optimizer.optimize(new Sink(logical.getCluster(), logical.getTraitSet(), logical, sink.name(),
         sink.type(), sink.topic()));
-    PlanStep plan = physical(context, queryId).persistent(optimized.getInput(0), query, sink.topic(), sink.formats());
+    PlanStep plan = physical(context).persistent(optimized.getInput(0), query, sink.topic(), sink.formats());
     List<String> sourceTopics = query.sources().stream().map(n -> catalog.source(n).orElseThrow().topic()).toList();
     QueryLinks links = new QueryLinks(queryId, Optional.of(sink.name()), Set.copyOf(query.sources()));
     return new PlannedStatement.PersistentQuery(queryId, sink, change, topic, plan, sourceTopics, links,
@@ -122,15 +119,29 @@ final class QueryStatementPlanner {
     RelNode logical = planned.root();
     RelNode optimized = Optimizer.optimize(new Emit(logical.getCluster(), logical.getTraitSet(), logical,
         EmitMode.CHANGES, query.limit()));
-    PlanStep plan = physical(context, queryId).transientQuery(optimized.getInput(0), planned);
+    PlanStep plan = physical(context).transientQuery(optimized.getInput(0), planned);
     List<String> sourceTopics = planned.sources().stream().map(n -> catalog.source(n).orElseThrow().topic()).toList();
     return new PlannedStatement.PushQuery(queryId, plan, planned.columns(), query.limit(), sourceTopics,
         ExplainText.of(optimized, plan));
   }
 
-  private PhysicalPlanner physical(PlanningContext context, String queryId) {
+  /**
+   * The formats a query's result gets unless its WITH clause says otherwise, as ksqlDB picks them:
+   * the value format of the first source; the key format of the first source with a key format,
+   * else (all inputs keyless) the first source's value format.
+   */
+  private FormatResolver.Defaults defaults(LogicalQuery query) {
+    List<DataSource> inputs = query.sources().stream().map(n -> catalog.source(n).orElseThrow()).toList();
+    DataSource first = inputs.get(0);
+    String key = inputs.stream().map(s -> s.formats().key().format()).filter(f -> !f.equals("NONE")).findFirst()
+        .orElse(first.formats().value().format());
+    return new FormatResolver.Defaults(Optional.of(key), Optional.of(first.formats().value().format()),
+        first.formats().value().options(), config.wrapSingleValues());
+  }
+
+  private PhysicalPlanner physical(PlanningContext context) {
     return new PhysicalPlanner(context.types(), context.relBuilder().getRexBuilder(),
-        new StepNames(config.serviceId(), queryId));
+        new StepNames());
   }
 
   private static void checkPersistentShape(Query query) {

@@ -19,6 +19,7 @@ final class EncodingFunctions {
   private EncodingFunctions() {}
 
   static void register(FunctionRegistry.Builder b) {
+    b.category("CONVERSIONS");
     b.scalar("ENCODE", "Re-encodes a string from one encoding (hex, utf8, ascii, base64) to another.")
         .add(sig(STRING, STRING, STRING, STRING), a -> encode((String) a[0], (String) a[1], (String) a[2]));
     b.scalar("TO_BYTES", "A string in an encoding (hex, utf8, ascii, base64) as BYTES.")

@@ -1,6 +1,7 @@
 package dev.millrace.server.kafka;
 
 import dev.millrace.engine.function.FunctionRegistry;
+import dev.millrace.engine.operator.MaterializedTable;
 import dev.millrace.engine.operator.Row;
 import dev.millrace.engine.operator.TopologyBuilder;
 import dev.millrace.engine.plan.FormatInfo;
@@ -10,6 +11,10 @@ import dev.millrace.engine.runtime.KafkaQueryRuntime;
 import dev.millrace.engine.runtime.OffsetReset;
 import dev.millrace.engine.runtime.RuntimeConfig;
 import dev.millrace.engine.runtime.TransientQueryRuntime;
+import dev.millrace.engine.state.KeyValueStore;
+import dev.millrace.server.service.EngineException;
+import dev.millrace.server.service.ErrorCode;
+import dev.millrace.server.service.MaterialisedReads;
 import dev.millrace.server.service.QueryBackend;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,19 +31,26 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * The engine's backend on a Kafka cluster: topics through the admin client, persistent and push
- * queries on the Kafka runtime, INSERT VALUES through one idempotent producer.
+ * queries on the Kafka runtime, INSERT VALUES through one idempotent producer, pull queries from
+ * the RocksDB stores of the queries running here.
  */
 public final class KafkaBackend implements QueryBackend {
+  /** How often a pull query asks again for stores that closed under it (a rebalance moved a task). */
+  private static final int STORE_READ_ATTEMPTS = 3;
+
   private final TopicAdmin admin;
   private final RuntimeConfig runtime;
   private final TopologyBuilder topologies;
+  private final FunctionRegistry functions;
   private final KafkaProducer<byte[], byte[]> producer;
   private final Map<String, KafkaQueryRuntime> queries = new ConcurrentHashMap<>();
+  private final Map<String, MaterializedTable> tables = new ConcurrentHashMap<>();
 
   public KafkaBackend(RuntimeConfig runtime, FunctionRegistry functions) {
     this.admin = TopicAdmin.connect(runtime.bootstrapServers());
     this.runtime = runtime;
     this.topologies = new TopologyBuilder(functions);
+    this.functions = functions;
     this.producer = new KafkaProducer<>(producerProperties(runtime), new ByteArraySerializer(), new ByteArraySerializer());
   }
 
@@ -101,11 +113,13 @@ public final class KafkaBackend implements QueryBackend {
   public void startPersistent(String queryId, PlanStep plan) {
     KafkaQueryRuntime query = new KafkaQueryRuntime(queryId, topologies.build(plan), runtime, OffsetReset.EARLIEST);
     queries.put(queryId, query);
+    MaterializedTable.of(plan, functions).ifPresent(table -> tables.put(queryId, table));
     query.start();
   }
 
   @Override
   public void stopPersistent(String queryId, boolean cleanUp) {
+    tables.remove(queryId);
     KafkaQueryRuntime query = queries.remove(queryId);
     if (query != null) {
       query.close();
@@ -141,6 +155,29 @@ public final class KafkaBackend implements QueryBackend {
   private static boolean producesTable(PlanStep step) {
     return step instanceof PlanStep.TableSource || step instanceof PlanStep.TableFilter
         || step instanceof PlanStep.TableSelect || step instanceof PlanStep.StreamAggregate;
+  }
+
+  @Override
+  public Optional<List<Row>> materialisedRows(String queryId, Optional<List<List<Object>>> keys) {
+    KafkaQueryRuntime query = queries.get(queryId);
+    MaterializedTable table = tables.get(queryId);
+    if (query == null || table == null) {
+      return Optional.empty();
+    }
+    for (int attempt = 1; ; attempt++) {
+      List<KeyValueStore> stores = query.localStores(table.storeName());
+      if (stores.isEmpty()) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(MaterialisedReads.read(table, stores, keys));
+      } catch (IllegalStateException closed) {
+        if (attempt == STORE_READ_ATTEMPTS) {
+          throw new EngineException(ErrorCode.SERVER_NOT_READY,
+              "The state of query " + queryId + " is moving between tasks; try the pull query again");
+        }
+      }
+    }
   }
 
   @Override

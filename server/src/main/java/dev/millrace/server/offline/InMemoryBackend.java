@@ -1,6 +1,7 @@
 package dev.millrace.server.offline;
 
 import dev.millrace.engine.function.FunctionRegistry;
+import dev.millrace.engine.operator.MaterializedTable;
 import dev.millrace.engine.operator.Row;
 import dev.millrace.engine.operator.TopologyBuilder;
 import dev.millrace.engine.plan.PlanStep;
@@ -8,22 +9,28 @@ import dev.millrace.engine.testing.TestDriver;
 import dev.millrace.engine.testing.TestRecord;
 import dev.millrace.server.service.EngineException;
 import dev.millrace.server.service.ErrorCode;
+import dev.millrace.server.service.MaterialisedReads;
 import dev.millrace.server.service.QueryBackend;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
  * The engine's backend for offline runs: topics and queries on the in-memory {@link TestDriver},
  * which runs the same operators as the Kafka runtime, record by record and deterministically.
- * Push and pull queries need a server and are refused here.
+ * Pull queries read the driver's stores; push queries need a server and are refused here.
  */
 public final class InMemoryBackend implements QueryBackend {
   private final TestDriver driver = new TestDriver();
   private final TopologyBuilder topologies;
+  private final FunctionRegistry functions;
+  private final Map<String, MaterializedTable> tables = new ConcurrentHashMap<>();
 
   public InMemoryBackend(FunctionRegistry functions) {
     this.topologies = new TopologyBuilder(functions);
+    this.functions = functions;
   }
 
   /** The driver, for piping input records and reading output records. */
@@ -72,16 +79,25 @@ public final class InMemoryBackend implements QueryBackend {
   @Override
   public void startPersistent(String queryId, PlanStep plan) {
     driver.startQuery(queryId, topologies.build(plan));
+    MaterializedTable.of(plan, functions).ifPresent(table -> tables.put(queryId, table));
   }
 
   @Override
   public void stopPersistent(String queryId, boolean cleanUp) {
+    tables.remove(queryId);
     driver.stopQuery(queryId);
   }
 
   @Override
   public RunningTransientQuery startTransient(String queryId, PlanStep plan, boolean fromBeginning, Consumer<Row> rows) {
     throw new EngineException(ErrorCode.BAD_STATEMENT, "Push queries need a running server; offline runs support persistent queries only");
+  }
+
+  @Override
+  public Optional<List<Row>> materialisedRows(String queryId, Optional<List<List<Object>>> keys) {
+    MaterializedTable table = tables.get(queryId);
+    return table == null ? Optional.empty()
+        : Optional.of(MaterialisedReads.read(table, List.of(driver.store(queryId, table.storeName())), keys));
   }
 
   @Override

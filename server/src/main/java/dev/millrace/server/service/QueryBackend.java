@@ -40,7 +40,16 @@ public interface QueryBackend extends AutoCloseable {
    */
   RunningTransientQuery startTransient(String queryId, PlanStep plan, boolean fromBeginning, Consumer<Row> rows);
 
-  /** Every record now in the topic, each partition in offset order (pull queries read tables this way). */
+  /**
+   * The current rows of the table that persistent query {@code queryId} keeps in its state, read
+   * from this instance's stores: with {@code keys}, those keys' rows only, each a point read; else
+   * every row. Rows are as MaterializedTable yields them (the sink's value columns, key, ROWTIME
+   * as the row's timestamp, window). Empty when the query keeps no table or none of its stores is
+   * open here (not started yet, or its tasks run on another server).
+   */
+  Optional<List<Row>> materialisedRows(String queryId, Optional<List<List<Object>>> keys);
+
+  /** Every record now in the topic, each partition in offset order (pull queries on source tables read this). */
   List<TopicRecord> readTopic(String topic);
 
   @Override

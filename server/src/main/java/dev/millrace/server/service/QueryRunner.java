@@ -10,6 +10,7 @@ import dev.millrace.planner.PlannedStatement;
 import dev.millrace.planner.QueryIds;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
@@ -69,7 +70,8 @@ final class QueryRunner {
     List<CompiledExpression> projection = pull.projection().stream().map(compiler::compile).toList();
     long limit = pull.limit().isPresent() ? pull.limit().getAsInt() : Long.MAX_VALUE;
     List<List<Object>> rows = new ArrayList<>();
-    for (Row row : TableRows.read(engine.backend(), pull.table(), pull.keys())) {
+    List<Row> table = materialised(pull).orElseGet(() -> TableRows.read(engine.backend(), pull.table(), pull.keys()));
+    for (Row row : table) {
       if (rows.size() >= limit) {
         break;
       }
@@ -85,6 +87,23 @@ final class QueryRunner {
     output.start(header(queryId, QueryHeader.QueryType.PULL, pull.columns()));
     rows.forEach(output::offer);
     output.end(QueryEnd.COMPLETED);
+  }
+
+  /**
+   * The table's rows from the state of the query that materialises it (a CTAS). Empty for a table
+   * no running query materialises (a declared source table), and while the query has no store
+   * open here; the caller then reads the table's topic, which holds the same rows.
+   */
+  private Optional<List<Row>> materialised(PlannedStatement.PullQuery pull) {
+    for (PersistentQuery query : engine.queries().values()) {
+      if (query.sink().equals(pull.table().name())) {
+        Optional<List<Row>> rows = engine.backend().materialisedRows(query.id(), pull.keys());
+        if (rows.isPresent()) {
+          return Optional.of(rows.get().stream().map(TableRows::fromState).toList());
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private static QueryHeader header(String queryId, QueryHeader.QueryType type, List<Column> columns) {

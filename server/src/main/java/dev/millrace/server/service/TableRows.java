@@ -1,6 +1,7 @@
 package dev.millrace.server.service;
 
 import dev.millrace.engine.operator.Row;
+import dev.millrace.engine.operator.Window;
 import dev.millrace.engine.plan.SourceColumns;
 import dev.millrace.engine.serde.KeySerde;
 import dev.millrace.engine.serde.SerdeException;
@@ -18,13 +19,26 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The current rows of a table, read from its topic (the table's changelog): the latest record per
- * key wins and a tombstone deletes. Rows come in the layout a table source emits (see
- * {@link SourceColumns}), so pull-query expressions planned against the table apply to them.
+ * The current rows of a table in the layout a table source emits (see {@link SourceColumns}), so
+ * pull-query expressions planned against the table apply to them: either rows read from the state
+ * of the query that materialises the table ({@link #fromState}), or, for a table no running query
+ * materialises here (a declared source table), rows read from its topic ({@link #read}).
  */
 final class TableRows {
   private TableRows() {}
 
+  /**
+   * A materialised row in source layout. The planner plans a pull query against the table as a
+   * TableSource would emit it, while the store yields the sink's value columns only; this adds
+   * ROWTIME (the row's timestamp), the key copies and the window bounds. ROWPARTITION and
+   * ROWOFFSET are null: a row in state is not one record of the topic.
+   */
+  static Row fromState(Row stored) {
+    Object[] value = sourceLayout(stored.value(), stored.timestamp(), null, null, stored.key(), stored.window());
+    return new Row(stored.key(), value, stored.timestamp(), stored.window());
+  }
+
+  /** The table's rows read from its topic (the table's changelog): the latest record per key wins, a tombstone deletes. */
   static List<Row> read(QueryBackend backend, DataSource table, Optional<List<List<Object>>> keys) {
     KeySerde keySerde = SerdeFactory.keySerde(table.formats().key(), table.schema().key(), table.formats().keyWindow());
     ValueSerde valueSerde = SerdeFactory.valueSerde(table.formats().value(), table.schema().value());
@@ -45,7 +59,8 @@ final class TableRows {
           continue;
         }
         Object[] value = valueSerde.deserialize(record.value());
-        latest.put(id, new Row(key.columns(), sourceLayout(value, key, record), record.timestamp(), key.window()));
+        Object[] row = sourceLayout(value, record.timestamp(), record.partition(), record.offset(), key.columns(), key.window());
+        latest.put(id, new Row(key.columns(), row, record.timestamp(), key.window()));
       } catch (SerdeException unreadable) {
         // A record the table's own query would skip is skipped here too.
       }
@@ -53,19 +68,20 @@ final class TableRows {
     return new ArrayList<>(latest.values());
   }
 
-  private static Object[] sourceLayout(Object[] value, KeySerde.DecodedKey key, QueryBackend.TopicRecord record) {
-    boolean windowed = key.window() != null;
-    Object[] row = new Object[value.length + 3 + key.columns().length + (windowed ? 2 : 0)];
+  private static Object[] sourceLayout(Object[] value, long rowtime, Integer partition, Long offset, Object[] key,
+      Window window) {
+    boolean windowed = window != null;
+    Object[] row = new Object[value.length + 3 + key.length + (windowed ? 2 : 0)];
     System.arraycopy(value, 0, row, 0, value.length);
     int at = value.length;
-    row[at++] = record.timestamp();
-    row[at++] = record.partition();
-    row[at++] = record.offset();
-    System.arraycopy(key.columns(), 0, row, at, key.columns().length);
-    at += key.columns().length;
+    row[at++] = rowtime;
+    row[at++] = partition;
+    row[at++] = offset;
+    System.arraycopy(key, 0, row, at, key.length);
+    at += key.length;
     if (windowed) {
-      row[at++] = key.window().start();
-      row[at] = key.window().end();
+      row[at++] = window.start();
+      row[at] = window.end();
     }
     return row;
   }

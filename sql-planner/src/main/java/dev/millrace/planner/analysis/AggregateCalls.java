@@ -1,5 +1,6 @@
 package dev.millrace.planner.analysis;
 
+import dev.millrace.parser.format.SqlFormatter;
 import dev.millrace.engine.function.FunctionException;
 import dev.millrace.engine.function.ResolvedAggregate;
 import dev.millrace.engine.types.SqlType;
@@ -35,7 +36,7 @@ final class AggregateCalls {
     List<Object> initValues = new ArrayList<>();
     for (Expression argument : call.arguments().subList(rowArgs, count)) {
       if (!(argument instanceof Literal literal)) {
-        throw new PlanningException(argument.location(), "Parameter " + ExpressionText.of(argument) + " of "
+        throw new PlanningException(argument.location(), "Parameter " + SqlFormatter.format(argument) + " of "
             + call.name() + " must be a literal.");
       }
       init.add((RexLiteral) analyzer.coercions().literal(literal));

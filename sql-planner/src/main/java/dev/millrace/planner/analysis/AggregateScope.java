@@ -1,5 +1,6 @@
 package dev.millrace.planner.analysis;
 
+import dev.millrace.parser.format.SqlFormatter;
 import dev.millrace.engine.plan.SourceColumns;
 import dev.millrace.engine.types.SqlType;
 import dev.millrace.parser.ast.ColumnRef;
@@ -42,7 +43,9 @@ public final class AggregateScope implements ExpressionScope {
       int offset = ref.name().equals(SourceColumns.WINDOWSTART) ? 0 : 1;
       return Optional.of(ref(analyzer, SqlType.BIGINT, groupKeys.size() + aggregates.size() + offset));
     }
-    if (Subexpressions.anyMatch(e, x -> x instanceof FunctionCall f && analyzer.functions().isAggregate(f.name()))) {
+    if (Subexpressions.anyMatch(e, x -> x instanceof FunctionCall f && analyzer.functions().isAggregate(f.name()))
+        || windowed && clause.equals("SELECT")
+        && Subexpressions.anyMatch(e, x -> x instanceof ColumnRef ref && isWindowBound(ref))) {
       return Optional.empty();
     }
     RexNode inInput = analyzer.analyze(e, input);
@@ -52,7 +55,7 @@ public final class AggregateScope implements ExpressionScope {
     }
     if (e instanceof ColumnRef) {
       throw new PlanningException(e.location(), "Non-aggregate " + clause + " expression(s) not part of GROUP BY: "
-          + ExpressionText.of(e));
+          + SqlFormatter.format(e));
     }
     return Optional.empty();
   }

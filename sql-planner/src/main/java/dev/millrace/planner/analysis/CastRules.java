@@ -8,7 +8,7 @@ final class CastRules {
   private CastRules() {}
 
   static boolean supported(SqlType from, SqlType to) {
-    if (from.equals(to)) {
+    if (from.equals(to) || to.base() == SqlType.Base.STRING) {
       return true;
     }
     if (from instanceof SqlType.Array a && to instanceof SqlType.Array b) {

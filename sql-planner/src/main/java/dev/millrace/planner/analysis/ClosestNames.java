@@ -9,10 +9,13 @@ import java.util.Optional;
 public final class ClosestNames {
   private ClosestNames() {}
 
-  /** The closest candidate within a third of the name's length in edits (at least 2), if any. */
+  /**
+   * The closest candidate within a third of the name's length in edits (at least 2), and sharing
+   * something with it (fewer edits than its length), if any.
+   */
   public static Optional<String> closest(String name, Collection<String> candidates) {
     String wanted = name.toUpperCase(Locale.ROOT);
-    int limit = Math.max(2, wanted.length() / 3);
+    int limit = Math.min(Math.max(2, wanted.length() / 3), wanted.length() - 1);
     return candidates.stream()
         .filter(c -> distance(wanted, c.toUpperCase(Locale.ROOT)) <= limit)
         .min(Comparator.comparingInt((String c) -> distance(wanted, c.toUpperCase(Locale.ROOT))).thenComparing(c -> c));

@@ -1,5 +1,6 @@
 package dev.millrace.planner.analysis;
 
+import dev.millrace.parser.format.SqlFormatter;
 import dev.millrace.engine.function.ImplicitCasts;
 import dev.millrace.engine.types.SqlType;
 import dev.millrace.parser.ast.BooleanLiteral;
@@ -84,13 +85,42 @@ public final class Coercions {
       return node;
     }
     if (!ImplicitCasts.widensTo(from, target)) {
-      throw new PlanningException(origin.location(), "Cannot convert " + ExpressionText.of(origin) + " of type "
+      throw new PlanningException(origin.location(), "Cannot convert " + SqlFormatter.format(origin) + " of type "
           + from.toSql() + " to " + target.toSql());
     }
     if (node instanceof RexLiteral literal && OperatorTypes.isNumeric(target)) {
       return numericLiteral(literal.getValueAs(BigDecimal.class), target);
     }
     return rex.makeAbstractCast(types.toRel(target), node, false);
+  }
+
+  /**
+   * A numeric literal as a literal of another numeric type, when its value fits that type (as
+   * INSERT VALUES accepts {@code 2} for a DECIMAL(5, 2) column); empty when it does not fit.
+   */
+  public java.util.Optional<RexNode> fitLiteral(RexNode node, SqlType target) {
+    SqlType from = typeOf(node);
+    if (!(node instanceof RexLiteral literal) || literal.isNull() || from == null || !OperatorTypes.isNumeric(from)
+        || !OperatorTypes.isNumeric(target)) {
+      return java.util.Optional.empty();
+    }
+    BigDecimal value = literal.getValueAs(BigDecimal.class);
+    try {
+      switch (target.base()) {
+        case INTEGER -> value.intValueExact();
+        case BIGINT -> value.longValueExact();
+        case DECIMAL -> {
+          SqlType.Decimal d = (SqlType.Decimal) target;
+          if (value.setScale(d.scale(), RoundingMode.HALF_UP).precision() > d.precision()) {
+            return java.util.Optional.empty();
+          }
+        }
+        default -> { }
+      }
+    } catch (ArithmeticException e) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(numericLiteral(value, target));
   }
 
   /** A number as a literal of a numeric type it fits (widening is exact, so nothing is lost). */
@@ -154,10 +184,14 @@ public final class Coercions {
     }
   }
 
+  /** As ksqlDB reads booleans from text: any non-empty prefix of true, false, yes or no. */
   private static boolean parseBoolean(String text) {
     String lower = text.toLowerCase(Locale.ROOT);
-    if (lower.equals("true") || lower.equals("false")) {
-      return Boolean.parseBoolean(lower);
+    if (!lower.isEmpty() && ("true".startsWith(lower) || "yes".startsWith(lower))) {
+      return true;
+    }
+    if (!lower.isEmpty() && ("false".startsWith(lower) || "no".startsWith(lower))) {
+      return false;
     }
     throw new NumberFormatException(text);
   }

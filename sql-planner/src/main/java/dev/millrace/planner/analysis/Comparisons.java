@@ -1,5 +1,6 @@
 package dev.millrace.planner.analysis;
 
+import dev.millrace.parser.format.SqlFormatter;
 import dev.millrace.engine.types.SqlType;
 import dev.millrace.parser.ast.Comparison;
 import dev.millrace.parser.ast.Expression;
@@ -37,8 +38,8 @@ final class Comparisons {
     boolean ordering = op != Comparison.Operator.EQUAL && op != Comparison.Operator.NOT_EQUAL
         && op != Comparison.Operator.IS_DISTINCT_FROM && op != Comparison.Operator.IS_NOT_DISTINCT_FROM;
     if (common == null || ordering && !OperatorTypes.isOrdered(common)) {
-      throw new PlanningException(whole.location(), "Cannot compare " + ExpressionText.of(leftAst) + " ("
-          + leftType.toSql() + ") to " + ExpressionText.of(rightAst) + " (" + rightType.toSql() + ") with " + op + ".");
+      throw new PlanningException(whole.location(), "Cannot compare " + SqlFormatter.format(leftAst) + " ("
+          + leftType.toSql() + ") to " + SqlFormatter.format(rightAst) + " (" + rightType.toSql() + ") with " + op + ".");
     }
     return common;
   }

@@ -1,5 +1,6 @@
 package dev.millrace.planner.analysis;
 
+import dev.millrace.parser.format.SqlFormatter;
 import dev.millrace.engine.function.ImplicitCasts;
 import dev.millrace.engine.types.SqlType;
 import dev.millrace.parser.ast.ArrayConstructor;
@@ -30,7 +31,8 @@ final class Constructors {
     if (e instanceof StructConstructor s) {
       return struct(s, scope);
     }
-    throw ExpressionAnalyzer.unsupported(e, e.getClass().getSimpleName());
+    throw new PlanningException(e.location(), "A lambda can only be an argument of a function: "
+        + SqlFormatter.format(e));
   }
 
   private RexNode array(ArrayConstructor a, ExpressionScope scope) {
@@ -99,7 +101,7 @@ final class Constructors {
       SqlType before = type;
       boolean readable = analyzer.coercions().isStringLiteral(nodes.get(i)) && before.base() != SqlType.Base.STRING;
       type = readable ? before : ImplicitCasts.commonType(before, next).orElseThrow(() -> new PlanningException(
-          asts.get(0).location(), "Elements of " + ExpressionText.of(whole) + " have incompatible types "
+          asts.get(0).location(), "Elements of " + SqlFormatter.format(whole) + " have incompatible types "
           + before.toSql() + " and " + next.toSql()));
     }
     if (type == null) {

@@ -1,5 +1,7 @@
 package dev.millrace.planner.analysis;
 
+import dev.millrace.parser.format.SqlFormatter;
+import dev.millrace.engine.function.ArgumentType;
 import dev.millrace.engine.function.FunctionException;
 import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.function.ImplicitCasts;
@@ -17,7 +19,10 @@ import dev.millrace.parser.ast.Dereference;
 import dev.millrace.parser.ast.Expression;
 import dev.millrace.parser.ast.FunctionCall;
 import dev.millrace.parser.ast.InList;
+import dev.millrace.parser.ast.IntervalUnit;
 import dev.millrace.parser.ast.IsNull;
+import dev.millrace.parser.ast.Lambda;
+import dev.millrace.parser.ast.LambdaVariable;
 import dev.millrace.parser.ast.Like;
 import dev.millrace.parser.ast.Literal;
 import dev.millrace.parser.ast.Logical;
@@ -25,6 +30,7 @@ import dev.millrace.parser.ast.MapConstructor;
 import dev.millrace.parser.ast.Not;
 import dev.millrace.parser.ast.SearchedCase;
 import dev.millrace.parser.ast.SimpleCase;
+import dev.millrace.parser.ast.StringLiteral;
 import dev.millrace.parser.ast.StructConstructor;
 import dev.millrace.parser.ast.Subscript;
 import dev.millrace.parser.ast.WhenClause;
@@ -86,7 +92,7 @@ public final class ExpressionAnalyzer {
     SqlType type = typeOf(node);
     if (type != null && type.base() != SqlType.Base.BOOLEAN) {
       throw new PlanningException(e.location(), clause + " expression must be of type BOOLEAN: "
-          + ExpressionText.of(e) + " is " + type.toSql());
+          + SqlFormatter.format(e) + " is " + type.toSql());
     }
     return coercions.coerce(node, SqlType.BOOLEAN, e);
   }
@@ -154,26 +160,43 @@ public final class ExpressionAnalyzer {
     if (e instanceof Subscript s) {
       return subscript(s, scope);
     }
+    if (e instanceof LambdaVariable v && scope instanceof LambdaScope lambda) {
+      return lambda.variable(v);
+    }
+    if (e instanceof IntervalUnit unit) {
+      return coercions.stringLiteral(unit.unit().name());
+    }
     return new Constructors(this).analyze(e, scope);
   }
 
   private RexNode scalarCall(FunctionCall call, ExpressionScope scope) {
     List<RexNode> args = new ArrayList<>();
-    List<SqlType> argTypes = new ArrayList<>();
+    List<LambdaArgument> lambdas = new ArrayList<>();
+    List<ArgumentType> argTypes = new ArrayList<>();
     for (Expression argument : call.arguments()) {
-      RexNode node = analyze(argument, scope);
-      args.add(node);
-      argTypes.add(typeOf(node));
+      if (argument instanceof Lambda lambda) {
+        LambdaArgument typed = new LambdaArgument(lambda, scope, this);
+        args.add(null);
+        lambdas.add(typed);
+        argTypes.add(typed.argumentType());
+      } else {
+        RexNode node = analyze(argument, scope);
+        args.add(node);
+        lambdas.add(null);
+        argTypes.add(new ArgumentType.Value(typeOf(node)));
+      }
     }
     ResolvedScalar resolved;
     try {
-      resolved = functions.resolveScalar(call.name(), argTypes);
+      resolved = functions.resolveScalarCall(call.name(), argTypes);
     } catch (FunctionException error) {
       throw new PlanningException(call.location(), error.getMessage());
     }
     List<RexNode> converted = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
-      converted.add(coercions.coerce(args.get(i), resolved.parameterTypes().get(i), call.arguments().get(i)));
+      SqlType parameter = resolved.parameterTypes().get(i);
+      converted.add(lambdas.get(i) != null ? lambdas.get(i).build(parameter)
+          : coercions.coerce(args.get(i), parameter, call.arguments().get(i)));
     }
     return rex.makeCall(types.toRel(resolved.returnType()), MillraceOperators.scalar(resolved.name()), converted);
   }
@@ -184,7 +207,7 @@ public final class ExpressionAnalyzer {
     SqlType lt = orOther(typeOf(left), typeOf(right));
     SqlType rt = orOther(typeOf(right), lt);
     if (lt == null) {
-      throw new PlanningException(a.location(), "Arithmetic on NULL alone has no type: " + ExpressionText.of(a));
+      throw new PlanningException(a.location(), "Arithmetic on NULL alone has no type: " + SqlFormatter.format(a));
     }
     if (a.operator() == ArithmeticBinary.Operator.ADD && lt.base() == SqlType.Base.STRING
         && rt.base() == SqlType.Base.STRING) {
@@ -192,7 +215,7 @@ public final class ExpressionAnalyzer {
     }
     SqlType result = OperatorTypes.arithmetic(a.operator(), lt, rt).orElseThrow(() -> new PlanningException(
         a.location(), "Unsupported arithmetic types: " + lt.toSql() + " " + a.operator().symbol() + " " + rt.toSql()
-        + " in " + ExpressionText.of(a)));
+        + " in " + SqlFormatter.format(a)));
     if (result instanceof SqlType.Decimal) {
       // DECIMAL operands keep their own precision and scale; the engine rounds the exact result.
       return rex.makeCall(types.toRel(result), ArithmeticOperators.of(a.operator()), List.of(
@@ -220,7 +243,26 @@ public final class ExpressionAnalyzer {
   /** A comparison; public for joins and simple CASE, which compare expressions they did not parse as one. */
   public RexNode comparison(Comparison.Operator op, Expression leftAst, Expression rightAst, ExpressionScope scope,
       Expression whole) {
-    return compare(op, analyze(leftAst, scope), leftAst, analyze(rightAst, scope), rightAst, whole);
+    return compare(op, comparand(leftAst, rightAst, scope), leftAst, comparand(rightAst, leftAst, scope), rightAst,
+        whole);
+  }
+
+  /**
+   * A compared value; a string compared with ROWTIME, WINDOWSTART or WINDOWEND is read as a
+   * timestamp in milliseconds, as ksqlDB does.
+   */
+  private RexNode comparand(Expression e, Expression other, ExpressionScope scope) {
+    if (e instanceof StringLiteral text && other instanceof ColumnRef ref && isTimeColumn(ref.name())) {
+      long millis = TimestampText.millis(text.stringValue()).orElseThrow(() -> new PlanningException(e.location(),
+          "Invalid timestamp for " + ref.name() + ": '" + text.stringValue() + "'. Expected yyyy-MM-dd'T'HH:mm:ss.SSS "
+          + "with an optional zone offset."));
+      return rex.makeExactLiteral(java.math.BigDecimal.valueOf(millis), types.toRel(SqlType.BIGINT));
+    }
+    return analyze(e, scope);
+  }
+
+  private static boolean isTimeColumn(String name) {
+    return name.equals("ROWTIME") || name.equals("WINDOWSTART") || name.equals("WINDOWEND");
   }
 
   private RexNode compare(Comparison.Operator op, RexNode left, Expression leftAst, RexNode right,
@@ -234,8 +276,8 @@ public final class ExpressionAnalyzer {
     RexNode node = analyze(e, scope);
     SqlType type = typeOf(node);
     if (type != null && type.base() != SqlType.Base.BOOLEAN) {
-      throw new PlanningException(e.location(), "Logical operators need BOOLEAN operands: " + ExpressionText.of(e)
-          + " is " + type.toSql() + " in " + ExpressionText.of(whole));
+      throw new PlanningException(e.location(), "Logical operators need BOOLEAN operands: " + SqlFormatter.format(e)
+          + " is " + type.toSql() + " in " + SqlFormatter.format(whole));
     }
     return coercions.coerce(node, SqlType.BOOLEAN, e);
   }
@@ -251,7 +293,7 @@ public final class ExpressionAnalyzer {
     SqlType rt = orOther(typeOf(right), SqlType.STRING);
     if (lt.base() != SqlType.Base.STRING || rt.base() != SqlType.Base.STRING) {
       throw new PlanningException(whole.location(), "Concatenation needs STRING operands, got " + lt.toSql()
-          + " and " + rt.toSql() + " in " + ExpressionText.of(whole));
+          + " and " + rt.toSql() + " in " + SqlFormatter.format(whole));
     }
     return rex.makeCall(types.toRel(SqlType.STRING), SqlStdOperatorTable.CONCAT,
         List.of(coercions.coerce(left, SqlType.STRING, leftAst), coercions.coerce(right, SqlType.STRING, rightAst)));
@@ -270,8 +312,8 @@ public final class ExpressionAnalyzer {
     RexNode node = analyze(e, scope);
     SqlType type = typeOf(node);
     if (type != null && type.base() != SqlType.Base.STRING) {
-      throw new PlanningException(e.location(), "LIKE needs STRING operands: " + ExpressionText.of(e) + " is "
-          + type.toSql() + " in " + ExpressionText.of(whole));
+      throw new PlanningException(e.location(), "LIKE needs STRING operands: " + SqlFormatter.format(e) + " is "
+          + type.toSql() + " in " + SqlFormatter.format(whole));
     }
     return coercions.coerce(node, SqlType.STRING, e);
   }
@@ -296,8 +338,8 @@ public final class ExpressionAnalyzer {
 
   private RexNode between(Between b, ExpressionScope scope) {
     RexNode value = analyze(b.value(), scope);
-    RexNode min = analyze(b.min(), scope);
-    RexNode max = analyze(b.max(), scope);
+    RexNode min = comparand(b.min(), b.value(), scope);
+    RexNode max = comparand(b.max(), b.value(), scope);
     SqlType common = Comparisons.commonType(Comparison.Operator.LESS_THAN_OR_EQUAL, value, b.value(), min, b.min(), b,
         coercions, typeOf(value));
     common = Comparisons.commonType(Comparison.Operator.LESS_THAN_OR_EQUAL, value, b.value(), max, b.max(), b,
@@ -365,12 +407,12 @@ public final class ExpressionAnalyzer {
     RexNode base = analyze(d.base(), scope);
     SqlType type = typeOf(base);
     if (!(type instanceof SqlType.Struct struct)) {
-      throw new PlanningException(d.location(), "Expected STRUCT type for " + ExpressionText.of(d.base())
-          + " in " + ExpressionText.of(d) + ", got " + (type == null ? "NULL" : type.toSql()));
+      throw new PlanningException(d.location(), "Expected STRUCT type for " + SqlFormatter.format(d.base())
+          + " in " + SqlFormatter.format(d) + ", got " + (type == null ? "NULL" : type.toSql()));
     }
     if (struct.indexOf(d.field()) < 0) {
       throw new PlanningException(d.location(), "Could not find field '" + d.field() + "' in '"
-          + ExpressionText.of(d.base()) + "'." + ClosestNames.hint(d.field(),
+          + SqlFormatter.format(d.base()) + "'." + ClosestNames.hint(d.field(),
           struct.fields().stream().map(SqlType.Field::name).toList()));
     }
     return rex.makeFieldAccess(base, d.field(), true);
@@ -393,11 +435,6 @@ public final class ExpressionAnalyzer {
           List.of(base, coercions.coerceComparand(index, map.key(), s.index())));
     }
     throw new PlanningException(s.location(), "Subscript expects ARRAY or MAP, got "
-        + (type == null ? "NULL" : type.toSql()) + " in " + ExpressionText.of(s));
-  }
-
-  /** Unsupported shapes (lambdas, interval units outside the functions that take them). */
-  static PlanningException unsupported(Expression e, String what) {
-    return new PlanningException(e.location(), what + " is not supported yet: " + ExpressionText.of(e));
+        + (type == null ? "NULL" : type.toSql()) + " in " + SqlFormatter.format(s));
   }
 }

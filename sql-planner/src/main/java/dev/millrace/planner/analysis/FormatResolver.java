@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * Decides a source's key and value formats from its WITH clause (KEY_FORMAT, VALUE_FORMAT,
- * FORMAT, VALUE_DELIMITER, WRAP_SINGLE_VALUE), falling back to defaults (session properties, or
+ * FORMAT, KEY_DELIMITER, VALUE_DELIMITER, WRAP_SINGLE_VALUE), falling back to defaults (session properties, or
  * the input's formats for CREATE ... AS SELECT), and checks the formats can carry the columns.
  */
 public final class FormatResolver {
@@ -29,8 +29,13 @@ public final class FormatResolver {
 
   private FormatResolver() {}
 
+  /**
+   * The formats of a source. {@code declared} is true for CREATE STREAM|TABLE, whose key format
+   * stays as given even without key columns; the result of a query without key columns has the
+   * NONE key format.
+   */
   public static Formats resolve(WithClause with, LogicalSchema schema, Optional<WindowInfo> window, Defaults defaults,
-      NodeLocation statement) {
+      boolean declared, NodeLocation statement) {
     if (with.has("FORMAT") && with.has("VALUE_FORMAT")) {
       throw conflict("VALUE_FORMAT", with, statement);
     }
@@ -43,20 +48,19 @@ public final class FormatResolver {
     String key = with.upper("KEY_FORMAT").or(() -> with.upper("FORMAT")).or(defaults::key).orElse("KAFKA");
     FormatRules.checkName(value, with.location(with.has("FORMAT") ? "FORMAT" : "VALUE_FORMAT", statement));
     FormatRules.checkName(key, with.location(with.has("FORMAT") ? "FORMAT" : "KEY_FORMAT", statement));
-    if (schema.key().isEmpty()) {
+    if (schema.key().isEmpty() && !declared) {
       if (with.has("KEY_FORMAT") && !key.equals("NONE")) {
         throw new PlanningException(with.location("KEY_FORMAT", statement),
             "Key format specified for stream without key columns.");
       }
       key = "NONE";
-    } else if (key.equals("NONE")) {
-      key = defaults.key().filter(k -> !k.equals("NONE")).orElse("KAFKA");
     }
     FormatRules.checkColumns(key, schema.key(), true, statement);
     FormatRules.checkColumns(value, schema.value(), false, statement);
     Map<String, String> options = valueOptions(with, value, defaults, statement);
     boolean wrapped = wrapped(with, value, schema, defaults, statement);
-    return new Formats(new FormatInfo(key, Map.of(), false), new FormatInfo(value, options, wrapped), window);
+    return new Formats(new FormatInfo(key, keyOptions(with, key, statement), false),
+        new FormatInfo(value, options, wrapped), window);
   }
 
   private static PlanningException conflict(String other, WithClause with, NodeLocation statement) {
@@ -78,7 +82,23 @@ public final class FormatResolver {
     return Map.of("delimiter", delimiter(delimiter.get(), where));
   }
 
+  private static Map<String, String> keyOptions(WithClause with, String format, NodeLocation statement) {
+    Optional<String> delimiter = with.string("KEY_DELIMITER");
+    if (delimiter.isEmpty()) {
+      return Map.of();
+    }
+    NodeLocation where = with.location("KEY_DELIMITER", statement);
+    if (!format.equals("DELIMITED")) {
+      throw new PlanningException(where, format + " does not support the following configs: [delimiter]");
+    }
+    return Map.of("delimiter", delimiter(delimiter.get(), where, "KEY_DELIMITER"));
+  }
+
   private static String delimiter(String text, NodeLocation where) {
+    return delimiter(text, where, "VALUE_DELIMITER");
+  }
+
+  private static String delimiter(String text, NodeLocation where, String property) {
     String upper = text.toUpperCase(java.util.Locale.ROOT);
     if (upper.equals("TAB")) {
       return "\t";
@@ -87,11 +107,11 @@ public final class FormatResolver {
       return " ";
     }
     if (text.isBlank()) {
-      throw new PlanningException(where, "Configuration VALUE_DELIMITER is invalid: Delimiter cannot be empty, if you "
+      throw new PlanningException(where, "Configuration " + property + " is invalid: Delimiter cannot be empty, if you "
           + "meant to have a tab or space for delimiter, please use the special values 'TAB' or 'SPACE'");
     }
     if (text.length() != 1) {
-      throw new PlanningException(where, "Configuration VALUE_DELIMITER is invalid: Invalid delimiter value: '" + text
+      throw new PlanningException(where, "Configuration " + property + " is invalid: Invalid delimiter value: '" + text
           + "'. Delimiter must be a single character or TAB,SPACE");
     }
     return text;

@@ -9,7 +9,7 @@ import dev.millrace.planner.analysis.AggregateCollector;
 import dev.millrace.planner.analysis.AggregateScope;
 import dev.millrace.planner.analysis.AggregateSpec;
 import dev.millrace.planner.analysis.ExpressionAnalyzer;
-import dev.millrace.planner.analysis.ExpressionText;
+import dev.millrace.parser.format.SqlFormatter;
 import dev.millrace.planner.analysis.RowScope;
 import dev.millrace.planner.analysis.SelectItemNames;
 import dev.millrace.planner.analysis.Subexpressions;
@@ -56,7 +56,7 @@ final class AggregationPlanner {
     if (query.groupBy().isEmpty()) {
       FunctionCall first = firstAggregate(selectExpressions, query, analyzer);
       throw new PlanningException(first.location(), "Aggregate functions need a GROUP BY clause: "
-          + ExpressionText.of(first) + " is used without one.");
+          + SqlFormatter.format(first) + " is used without one.");
     }
     if (from.type() == SourceType.TABLE) {
       throw new PlanningException(query.groupBy().get(0).location(), "Aggregating a table is not supported yet; "
@@ -72,10 +72,10 @@ final class AggregationPlanner {
     for (Expression e : query.groupBy()) {
       RexNode key = analyzer.analyze(e, groupScope);
       if (groupKeys.contains(key)) {
-        throw new PlanningException(e.location(), "Duplicate GROUP BY expression: " + ExpressionText.of(e));
+        throw new PlanningException(e.location(), "Duplicate GROUP BY expression: " + SqlFormatter.format(e));
       }
       groupKeys.add(key);
-      groupNames.add(SelectItemNames.natural(e, from.scope().isJoin()).orElse(null));
+      groupNames.add(SelectItemNames.natural(e, from.scope()).orElse(null));
     }
     boolean windowed = query.window().isPresent();
     RowScope input = new RowScope(from.scope(), rex(), context.types(), "SELECT");
@@ -87,9 +87,9 @@ final class AggregationPlanner {
         new AggregateScope(input, groupKeys, aggregates, windowed, "HAVING"), "HAVING")));
     List<KeySlot> keys = new ArrayList<>();
     for (int i = 0; i < groupKeys.size(); i++) {
-      String text = ExpressionText.of(query.groupBy().get(i));
+      String text = SqlFormatter.format(query.groupBy().get(i));
       keys.add(new KeySlot(List.of(rex().makeInputRef(groupKeys.get(i).getType(), i)), "grouping expression", text,
-          text));
+          text, false));
     }
     return new Result(new AggregateScope(input, groupKeys, aggregates, windowed, "SELECT"), keys,
         query.window().map(Windows::of));

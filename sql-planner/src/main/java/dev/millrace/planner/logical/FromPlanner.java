@@ -10,7 +10,7 @@ import dev.millrace.parser.ast.Relation;
 import dev.millrace.planner.PlanningException;
 import dev.millrace.planner.analysis.ClosestNames;
 import dev.millrace.planner.analysis.ExpressionAnalyzer;
-import dev.millrace.planner.analysis.ExpressionText;
+import dev.millrace.parser.format.SqlFormatter;
 import dev.millrace.planner.analysis.RowScope;
 import dev.millrace.planner.analysis.Scope;
 import dev.millrace.planner.analysis.ScopeColumn;
@@ -53,7 +53,8 @@ final class FromPlanner {
     List<KeySlot> keys = new ArrayList<>();
     for (ScopeColumn column : scope.columns()) {
       if (column.kind() == ScopeColumn.Kind.KEY) {
-        keys.add(new KeySlot(List.of(ref(column.index(), column.type())), "key column", column.name(), column.name()));
+        keys.add(new KeySlot(List.of(ref(column.index(), column.type())), "key column", column.name(), column.name(),
+            false));
       }
     }
     return new PlannedRelation(scope, keys, source.type(), source.formats().keyWindow(), List.of(source.name()));
@@ -72,7 +73,7 @@ final class FromPlanner {
     PlannedRelation left = plan(join.left());
     DataSource rightSource = lookup(join.right());
     checkShape(join, left, rightSource);
-    int leftWidth = left.scope().width();
+    int leftWidth = context.relBuilder().peek().getRowType().getFieldCount();
     Scope rightAlone = Scope.ofSource(join.right().qualifier(), rightSource, 0);
     if (left.scope().sources().contains(join.right().qualifier())) {
       throw new PlanningException(join.right().location(), "Cannot join " + join.right().qualifier()
@@ -85,8 +86,8 @@ final class FromPlanner {
     SqlType leftType = analyzer.typeOf(leftKey);
     if (leftType == null || !leftType.equals(rightKey.type())) {
       throw new PlanningException(join.criteria().location(), "Invalid join condition: types don't match. Got "
-          + ExpressionText.of(sides.left()) + "{" + (leftType == null ? "NULL" : leftType.toSql()) + "} = "
-          + ExpressionText.of(sides.right()) + "{" + rightKey.type().toSql() + "}.");
+          + SqlFormatter.format(sides.left()) + "{" + (leftType == null ? "NULL" : leftType.toSql()) + "} = "
+          + SqlFormatter.format(sides.right()) + "{" + rightKey.type().toSql() + "}.");
     }
     RelBuilder builder = context.relBuilder();
     int leftKeyField;
@@ -107,9 +108,14 @@ final class FromPlanner {
     builder.join(join.type() == Join.Type.LEFT ? JoinRelType.LEFT : JoinRelType.INNER,
         rex().makeCall(SqlStdOperatorTable.EQUALS, leftRef, rightRef));
     Scope scope = left.scope().join(Scope.ofSource(join.right().qualifier(), rightSource, leftWidth));
-    Set<RexNode> candidates = new LinkedHashSet<>(List.of(leftKey, leftRef, rightRef));
+    Set<RexNode> candidates = new LinkedHashSet<>();
+    if (left.keys().size() == 1 && left.keys().get(0).repeatable() && left.keys().get(0).matches(leftKey)) {
+      candidates.addAll(left.keys().get(0).candidates());
+    }
+    candidates.addAll(List.of(leftKey, leftRef, rightRef));
     KeySlot key = new KeySlot(List.copyOf(candidates), "join expressions",
-        ExpressionText.of(sides.left()) + " or " + ExpressionText.of(sides.right()), ExpressionText.of(sides.left()));
+        SqlFormatter.format(sides.left()) + " or " + SqlFormatter.format(sides.right()), SqlFormatter.format(sides.left()),
+        true);
     List<String> sources = new ArrayList<>(left.sources());
     sources.add(rightSource.name());
     return new PlannedRelation(scope, List.of(key), SourceType.STREAM, left.window(), sources);
@@ -156,15 +162,15 @@ final class FromPlanner {
   private Sides sides(Join join, Scope leftScope, String rightQualifier) {
     Expression criteria = join.criteria();
     if (!(criteria instanceof Comparison c) || c.operator() != Comparison.Operator.EQUAL) {
-      throw new PlanningException(criteria.location(), "Unsupported join criteria " + ExpressionText.of(criteria)
+      throw new PlanningException(criteria.location(), "Unsupported join criteria " + SqlFormatter.format(criteria)
           + ": joins need one equality comparison (left = right).");
     }
     Set<Boolean> leftSides = sourcesOf(c.left(), leftScope, rightQualifier, c);
     Set<Boolean> rightSides = sourcesOf(c.right(), leftScope, rightQualifier, c);
     if (leftSides.size() != 1 || rightSides.size() != 1 || leftSides.equals(rightSides)) {
       Expression bad = leftSides.size() != 1 ? c.left() : c.right();
-      throw new PlanningException(criteria.location(), "Invalid comparison expression '" + ExpressionText.of(bad)
-          + "' in join '" + ExpressionText.of(c) + "'. Each side of the join comparision must contain references "
+      throw new PlanningException(criteria.location(), "Invalid comparison expression '" + SqlFormatter.format(bad)
+          + "' in join '" + SqlFormatter.format(c) + "'. Each side of the join comparision must contain references "
           + "from exactly one source.");
     }
     return leftSides.contains(Boolean.TRUE) ? new Sides(c.right(), c.left()) : new Sides(c.left(), c.right());
@@ -196,8 +202,8 @@ final class FromPlanner {
       }
     }
     throw new PlanningException(join.criteria().location(), "Invalid join condition: stream-table joins require to "
-        + "join on the table's primary key. Got " + ExpressionText.of(sides.left()) + " = "
-        + ExpressionText.of(sides.right()) + ".");
+        + "join on the table's primary key. Got " + SqlFormatter.format(sides.left()) + " = "
+        + SqlFormatter.format(sides.right()) + ".");
   }
 
   private RexNode ref(int index, SqlType type) {

@@ -13,7 +13,7 @@ import dev.millrace.engine.types.SqlType;
 import dev.millrace.planner.PlanningException;
 import dev.millrace.planner.analysis.ExpressionAnalyzer;
 import dev.millrace.planner.analysis.ExpressionScope;
-import dev.millrace.planner.analysis.ExpressionText;
+import dev.millrace.parser.format.SqlFormatter;
 import dev.millrace.planner.analysis.RowScope;
 import dev.millrace.planner.analysis.Scope;
 import dev.millrace.planner.analysis.ScopeColumn;
@@ -103,8 +103,8 @@ public final class QueryPlanner {
           throw new PlanningException(e.location(), "PARTITION BY NULL must be the only PARTITION BY expression.");
         }
         keys.add(key);
-        String text = ExpressionText.of(e);
-        slots.add(new KeySlot(List.of(key), "partitioning expression", text, text));
+        String text = SqlFormatter.format(e);
+        slots.add(new KeySlot(List.of(key), "partitioning expression", text, text, false));
       }
     }
     RelNode input = builder.build();
@@ -114,12 +114,13 @@ public final class QueryPlanner {
 
   private List<SelectPlanner.Item> expand(Query query, PlannedRelation from) {
     boolean join = from.scope().isJoin();
+    Scope scope = from.scope();
     List<SelectPlanner.Item> items = new ArrayList<>();
     for (SelectItem item : query.select()) {
       if (item instanceof SingleColumn s) {
         items.add(new SelectPlanner.Item(s.expression(),
-            s.alias().orElse(SelectItemNames.natural(s.expression(), join).orElse(null)), s.alias().isPresent(),
-            s.location()));
+            s.alias().orElse(SelectItemNames.natural(s.expression(), scope).orElse(null)), s.alias().isPresent(),
+            s.location(), false));
       } else if (item instanceof AllColumns all) {
         all.source().ifPresent(q -> from.scope().checkSource(q, all.location()));
         items.addAll(query.partitionBy().isEmpty() || join ? star(all, from.scope())
@@ -136,7 +137,7 @@ public final class QueryPlanner {
     for (ScopeColumn column : scope.star(all.source().orElse(null))) {
       String name = scope.isJoin() ? column.source() + "_" + column.name() : column.name();
       items.add(new SelectPlanner.Item(new ColumnRef(Optional.of(column.source()), column.name(), all.location()),
-          name, false, all.location()));
+          name, false, all.location(), true));
     }
     return items;
   }
@@ -152,7 +153,7 @@ public final class QueryPlanner {
       if (e instanceof NullLiteral) {
         continue;
       }
-      items.add(new SelectPlanner.Item(e, SelectItemNames.natural(e, false).orElse(null), false, all.location()));
+      items.add(new SelectPlanner.Item(e, SelectItemNames.natural(e, scope).orElse(null), false, all.location(), true));
       if (e instanceof ColumnRef ref) {
         keyColumns.add(scope.resolve(ref));
       }
@@ -163,7 +164,7 @@ public final class QueryPlanner {
     for (ScopeColumn column : ordered) {
       if (!keyColumns.contains(column)) {
         items.add(new SelectPlanner.Item(new ColumnRef(Optional.of(column.source()), column.name(), all.location()),
-            column.name(), false, all.location()));
+            column.name(), false, all.location(), true));
       }
     }
     return items;
@@ -174,13 +175,13 @@ public final class QueryPlanner {
         new RowScope(scope, context.relBuilder().getRexBuilder(), context.types(), "SELECT"));
     SqlType type = context.analyzer().typeOf(struct);
     if (!(type instanceof SqlType.Struct s)) {
-      throw new PlanningException(item.location(), "Expected STRUCT type for " + ExpressionText.of(item.struct())
+      throw new PlanningException(item.location(), "Expected STRUCT type for " + SqlFormatter.format(item.struct())
           + "->*, got " + (type == null ? "NULL" : type.toSql()));
     }
     List<SelectPlanner.Item> items = new ArrayList<>();
     for (SqlType.Field field : s.fields()) {
       items.add(new SelectPlanner.Item(new Dereference(item.struct(), field.name(), item.location()), field.name(),
-          false, item.location()));
+          false, item.location(), true));
     }
     return items;
   }

@@ -3,6 +3,7 @@ package dev.millrace.planner.logical;
 import dev.millrace.engine.plan.SourceColumns;
 import dev.millrace.engine.types.Column;
 import dev.millrace.engine.types.SqlType;
+import dev.millrace.parser.ast.Dereference;
 import dev.millrace.parser.ast.Expression;
 import dev.millrace.parser.ast.NodeLocation;
 import dev.millrace.planner.PlanningException;
@@ -24,8 +25,11 @@ import org.apache.calcite.rex.RexNode;
  */
 final class SelectPlanner {
 
-  /** One expanded SELECT item: {@code name} null when it is to be generated. */
-  record Item(Expression expression, String name, boolean aliased, NodeLocation location) {}
+  /**
+   * One expanded SELECT item: {@code name} null when it is to be generated; {@code fromStar} when
+   * {@code *} produced it (such items may carry pseudo-column names).
+   */
+  record Item(Expression expression, String name, boolean aliased, NodeLocation location, boolean fromStar) {}
 
   /** The typed projection, its column names and types, and the key columns' positions in key order. */
   record Result(List<RexNode> nodes, List<Column> columns, List<Integer> keyPositions) {}
@@ -48,7 +52,13 @@ final class SelectPlanner {
       nodes.add(analyzer.analyze(item.expression(), scope));
       names.add(item.name());
     }
-    names = SelectItemNames.complete(names);
+    List<Integer> fieldNames = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      if (!items.get(i).aliased() && items.get(i).expression() instanceof Dereference) {
+        fieldNames.add(i);
+      }
+    }
+    names = SelectItemNames.complete(names, fieldNames);
     if (persistent) {
       checkReserved(items, names);
     }
@@ -73,7 +83,7 @@ final class SelectPlanner {
   private static void checkReserved(List<Item> items, List<String> names) {
     for (int i = 0; i < items.size(); i++) {
       String name = names.get(i);
-      if (!SourceColumns.isPseudoColumn(name)) {
+      if (!SourceColumns.isPseudoColumn(name) || items.get(i).fromStar()) {
         continue;
       }
       if (items.get(i).aliased()) {
@@ -110,7 +120,7 @@ final class SelectPlanner {
         missing.add(key);
         continue;
       }
-      if (persistent && matches.size() > 1) {
+      if (persistent && matches.size() > 1 && !key.repeatable()) {
         throw new PlanningException(items.get(matches.get(1)).location(), "The projection contains a key column "
             + "more than once: " + matches.stream().map(m -> "`" + names.get(m) + "`").collect(Collectors.joining(" and "))
             + ".");

@@ -13,6 +13,8 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLambda;
+import org.apache.calcite.rex.RexLambdaRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
@@ -55,6 +57,14 @@ public final class ExprTranslator {
     }
     if (node instanceof RexCall call) {
       return call(call);
+    }
+    if (node instanceof RexLambda lambda) {
+      return new Expr.Lambda(lambda.getParameters().stream()
+          .map(p -> new Expr.LambdaParameter(p.getName(), type(p.getType()))).toList(),
+          translate(lambda.getExpression()));
+    }
+    if (node instanceof RexLambdaRef ref) {
+      return new Expr.LambdaVariable(ref.getName(), type(ref.getType()));
     }
     throw new IllegalStateException("no engine expression for " + node);
   }

@@ -53,8 +53,11 @@ public final class PhysicalPlanner {
     this.names = names;
   }
 
-  /** A translated subtree: its last step, whether it emits a stream or a table, and which value fields copy its key. */
-  record Built(PlanStep step, SourceType type, List<Integer> keyFields) {}
+  /**
+   * A translated subtree: its last step, whether it emits a stream or a table, which value fields
+   * copy its key, and the key format of the topic its rows are partitioned by (null once re-keyed).
+   */
+  record Built(PlanStep step, SourceType type, List<Integer> keyFields, String keyFormat) {}
 
   /**
    * The steps of a persistent query writing {@code query}'s result (the input of its Sink) to
@@ -99,7 +102,7 @@ public final class PhysicalPlanner {
     PlanStep step = below.type() == SourceType.TABLE
         ? new PlanStep.TableSelect(below.step(), values, schema)
         : new PlanStep.StreamSelect(below.step(), values, schema);
-    return new Built(step, below.type(), List.of());
+    return new Built(step, below.type(), List.of(), below.keyFormat());
   }
 
   private Built build(RelNode rel) {
@@ -136,22 +139,22 @@ public final class PhysicalPlanner {
     Optional<String> timestamp = source.timestamp().map(TimestampColumn::column);
     Optional<String> format = source.timestamp().flatMap(TimestampColumn::format);
     PlanStep step = source.isTable()
-        ? new PlanStep.TableSource(source.topic(), source.formats(), source.schema(), timestamp, format, names.store(),
-            schema)
+        ? new PlanStep.TableSource(source.topic(), source.formats(), source.schema(), timestamp, format,
+            names.store("Source"), schema)
         : new PlanStep.StreamSource(source.topic(), source.formats(), source.schema(), timestamp, format, schema);
     List<Integer> keyFields = new ArrayList<>();
     int first = source.schema().value().size() + 3;
     for (int i = 0; i < source.schema().key().size(); i++) {
       keyFields.add(first + i);
     }
-    return new Built(step, source.type(), keyFields);
+    return new Built(step, source.type(), keyFields, source.formats().key().format());
   }
 
   private static Built filtered(Built input, Expr predicate) {
     PlanStep step = input.type() == SourceType.TABLE
         ? new PlanStep.TableFilter(input.step(), predicate, input.step().schema())
         : new PlanStep.StreamFilter(input.step(), predicate, input.step().schema());
-    return new Built(step, input.type(), input.keyFields());
+    return new Built(step, input.type(), input.keyFields(), input.keyFormat());
   }
 
   private Built project(Project project) {
@@ -165,7 +168,7 @@ public final class PhysicalPlanner {
     for (int key : input.keyFields()) {
       keyFields.add(positionOfRef(project.getProjects(), key));
     }
-    return new Built(step, input.type(), keyFields);
+    return new Built(step, input.type(), keyFields, input.keyFormat());
   }
 
   private static int positionOfRef(List<RexNode> projects, int field) {
@@ -182,7 +185,7 @@ public final class PhysicalPlanner {
     if (isCurrentKey(partition.keys(), input.keyFields())) {
       return input;
     }
-    return rekey(input, partition.getInput(), partition.keys());
+    return rekey(input, partition.getInput(), partition.keys(), "PartitionBy");
   }
 
   private static boolean isCurrentKey(List<RexNode> keys, List<Integer> keyFields) {
@@ -197,11 +200,11 @@ public final class PhysicalPlanner {
     return true;
   }
 
-  private Built rekey(Built input, RelNode inputRel, List<RexNode> keys) {
+  private Built rekey(Built input, RelNode inputRel, List<RexNode> keys, String reason) {
     List<Expr> keyExprs = translator(inputRel).translateAll(keys);
     LogicalSchema schema = new LogicalSchema(keyColumns(keys, inputRel), input.step().schema().value());
-    PlanStep step = new PlanStep.StreamSelectKey(input.step(), keyExprs, names.repartitionTopic(), schema);
-    return new Built(step, SourceType.STREAM, refIndexes(keys));
+    PlanStep step = new PlanStep.StreamSelectKey(input.step(), keyExprs, names.repartitionTopic(reason), schema);
+    return new Built(step, SourceType.STREAM, refIndexes(keys), null);
   }
 
   private List<Column> keyColumns(List<RexNode> keys, RelNode input) {
@@ -232,7 +235,7 @@ public final class PhysicalPlanner {
     }
     List<Column> keyColumns = keyColumns(keyRefs, inputRel);
     PlanStep grouped = new PlanStep.StreamGroupBy(input.step(), translator.translateAll(keyRefs),
-        names.repartitionTopic(), new LogicalSchema(keyColumns, input.step().schema().value()));
+        names.repartitionTopic("GroupBy"), new LogicalSchema(keyColumns, input.step().schema().value()));
     List<AggregateCall> aggregates = new ArrayList<>();
     for (org.apache.calcite.rel.core.AggregateCall call : calls) {
       List<Expr> arguments = new ArrayList<>();
@@ -248,13 +251,13 @@ public final class PhysicalPlanner {
     if (window.isPresent()) {
       value.addAll(SourceColumns.windowBounds());
     }
-    PlanStep step = new PlanStep.StreamAggregate(grouped, aggregates, window, names.store(),
+    PlanStep step = new PlanStep.StreamAggregate(grouped, aggregates, window, names.store("Aggregate"),
         new LogicalSchema(keyColumns, value));
     List<Integer> keyFields = new ArrayList<>();
     for (int i = 0; i < groupCount; i++) {
       keyFields.add(i);
     }
-    return new Built(step, SourceType.TABLE, keyFields);
+    return new Built(step, SourceType.TABLE, keyFields, null);
   }
 
   private Built join(Join join) {
@@ -264,15 +267,19 @@ public final class PhysicalPlanner {
     int leftWidth = join.getLeft().getRowType().getFieldCount();
     int pair = keyPair(info, right);
     int leftKey = info.leftKeys.get(pair);
-    if (!(left.keyFields().size() == 1 && left.keyFields().get(0) == leftKey)) {
-      left = rekey(left, join.getLeft(), List.of(rex.makeInputRef(join.getLeft(), leftKey)));
+    boolean keyedByJoinKey = left.keyFields().size() == 1 && left.keyFields().get(0) == leftKey;
+    // A stream keyed by the join key is still repartitioned when its key format differs from the
+    // table's: equal keys must be serialised, and so partitioned, alike.
+    boolean coPartitioned = left.keyFormat() == null || left.keyFormat().equals(right.keyFormat());
+    if (!keyedByJoinKey || !coPartitioned) {
+      left = rekey(left, join.getLeft(), List.of(rex.makeInputRef(join.getLeft(), leftKey)), "Join");
     }
     List<Column> value = new ArrayList<>(left.step().schema().value());
     value.addAll(right.step().schema().value());
     LogicalSchema schema = new LogicalSchema(left.step().schema().key(), value);
     JoinType type = join.getJoinType() == JoinRelType.LEFT ? JoinType.LEFT : JoinType.INNER;
     Built joined = new Built(new PlanStep.StreamTableJoin(left.step(), right.step(), type, schema), SourceType.STREAM,
-        List.of(leftKey));
+        List.of(leftKey), left.keyFormat());
     List<RexNode> residual = new ArrayList<>();
     for (int i = 0; i < info.leftKeys.size(); i++) {
       if (i != pair) {
@@ -308,9 +315,5 @@ public final class PhysicalPlanner {
 
   private ExprTranslator translator(RelNode input) {
     return new ExprTranslator(types, rex, input.getRowType().getFieldNames());
-  }
-
-  static SqlType typeOf(CalciteTypes types, RexNode node) {
-    return types.toSql(node.getType());
   }
 }

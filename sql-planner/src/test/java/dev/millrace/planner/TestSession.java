@@ -12,7 +12,7 @@ import java.util.Map;
  * A test session: plans statements in order against a catalog it keeps up to date, as the server
  * does (catalog changes applied, persistent queries' links recorded).
  */
-final class Session {
+public final class TestSession {
   private static final FunctionRegistry FUNCTIONS = FunctionRegistry.builtIns();
 
   private final Planner planner = new Planner(FUNCTIONS);
@@ -21,28 +21,26 @@ final class Session {
   private Catalog catalog = Catalog.empty();
   private int sequence;
 
-  Session set(String property, Object value) {
+  public TestSession set(String property, Object value) {
     properties.put(property, value);
     return this;
   }
 
-  /** Runs every statement of the script; returns the last one's plan. */
-  PlannedStatement run(String script) {
-    PlannedStatement last = null;
+  /** Plans and applies every statement of the script, in order. */
+  public TestSession run(String script) {
     for (ParsedStatement statement : parser.parse(script)) {
-      last = planner.plan(statement, catalog, properties, QueryIds.of(statement.statement(), sequence++));
-      apply(last);
+      apply(planner.plan(statement, catalog, properties, QueryIds.of(statement.statement(), sequence++)));
     }
-    return last;
+    return this;
   }
 
   /** Plans one statement without applying it. */
-  PlannedStatement plan(String sql) {
+  public PlannedStatement plan(String sql) {
     List<ParsedStatement> statements = parser.parse(sql);
     return planner.plan(statements.get(0), catalog, properties, QueryIds.of(statements.get(0).statement(), sequence));
   }
 
-  Catalog catalog() {
+  public Catalog catalog() {
     return catalog;
   }
 

@@ -1,0 +1,92 @@
+package dev.millrace.server.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.millrace.engine.function.FunctionRegistry;
+import dev.millrace.engine.runtime.RuntimeConfig;
+import dev.millrace.server.kafka.BrokerSettings;
+import dev.millrace.server.kafka.EmbeddedKafkaBroker;
+import dev.millrace.server.kafka.KafkaBackend;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Pull queries on a CTAS count over the embedded broker: answered from the query's RocksDB stores
+ * (through {@link KafkaBackend#materialisedRows}), by key and by scan, over two partitions.
+ */
+class KafkaPullQueryTest {
+  private static final long PATIENCE_MILLIS = 60_000;
+
+  @TempDir
+  static Path dataDir;
+
+  private static EmbeddedKafkaBroker broker;
+  private static RecordingBackend backend;
+  private static StatementEngine engine;
+
+  @BeforeAll
+  static void start() {
+    broker = EmbeddedKafkaBroker.start(BrokerSettings.of(dataDir).withPort(0));
+    FunctionRegistry functions = FunctionRegistry.builtIns();
+    RuntimeConfig runtime = RuntimeConfig.of(broker.bootstrapServers(), "pull_test", dataDir.resolve("state"));
+    backend = new RecordingBackend(new KafkaBackend(runtime, functions));
+    engine = new StatementEngine(backend, CommandSink.NONE, functions, Map.of(), false);
+    run("CREATE STREAM clicks (user_id STRING KEY, page STRING) "
+        + "WITH (KAFKA_TOPIC='clicks', VALUE_FORMAT='JSON', PARTITIONS=2);");
+    run("CREATE TABLE clicks_per_user AS SELECT user_id, COUNT(*) AS clicks FROM clicks GROUP BY user_id EMIT CHANGES;");
+    for (String user : List.of("alice", "bob", "alice", "carol", "alice", "bob")) {
+      run("INSERT INTO clicks (user_id, page) VALUES ('" + user + "', 'home');");
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    engine.close();
+    broker.close();
+  }
+
+  @Test
+  void answersKeyLookupsAndScansFromTheQueryState() throws InterruptedException {
+    Set<List<Object>> expected = Set.of(List.of("alice", 3L), List.of("bob", 2L), List.of("carol", 1L));
+    awaitRows(expected, () -> Set.copyOf(pull("SELECT * FROM clicks_per_user;")));
+    assertEquals(List.of(List.of("alice", 3L)), pull("SELECT * FROM clicks_per_user WHERE user_id = 'alice';"));
+    assertEquals(List.of(List.of("bob", 2L)), pull("SELECT user_id, clicks FROM clicks_per_user WHERE user_id = 'bob';"));
+    assertEquals(List.of(), pull("SELECT * FROM clicks_per_user WHERE user_id = 'nobody';"));
+
+    backend.reads.clear();
+    pull("SELECT * FROM clicks_per_user WHERE user_id = 'carol';");
+    String queryId = engine.queries().keySet().iterator().next();
+    assertEquals(List.of("state " + queryId + " keys [[carol]]"), backend.reads);
+  }
+
+  /** Polls until the query has counted every insert (a condition, not a timed assertion). */
+  private static void awaitRows(Set<List<Object>> expected, Supplier<Set<List<Object>>> actual)
+      throws InterruptedException {
+    long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
+    Set<List<Object>> last = actual.get();
+    while (!expected.equals(last)) {
+      if (System.currentTimeMillis() > deadline) {
+        fail("the table never held " + expected + "; last pull query returned " + last);
+      }
+      Thread.sleep(100);
+      last = actual.get();
+    }
+  }
+
+  private static List<List<Object>> pull(String sql) {
+    return PullResult.run(engine, sql).rows;
+  }
+
+  private static void run(String sql) {
+    engine.execute(engine.parse(sql).get(0), Session.of(new HashMap<>(), Map.of()));
+  }
+}

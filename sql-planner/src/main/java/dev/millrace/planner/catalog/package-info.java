@@ -1,0 +1,2 @@
+/** Immutable catalog snapshots: streams, tables, custom types and the queries using them. */
+package dev.millrace.planner.catalog;
