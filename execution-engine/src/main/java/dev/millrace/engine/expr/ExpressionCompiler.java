@@ -216,7 +216,12 @@ public final class ExpressionCompiler {
         args[i] = compileAs(arg, resolved.parameterTypes().get(i), scope);
       }
     }
-    return FunctionCalls.call(resolved, args, lambdas, functionErrors);
+    Eval result = FunctionCalls.call(resolved, args, lambdas, functionErrors);
+    // The planner may have typed the call differently (e.g. another DECIMAL scale): bring the
+    // value to the declared type so rows always hold their columns' types.
+    boolean sameType = table || call.type() == null || call.type().equals(resolved.returnType())
+        || !Casts.canCast(resolved.returnType(), call.type());
+    return sameType ? result : convert(result, resolved.returnType(), call.type());
   }
 
   private Eval[] compileAll(List<Expr> exprs, SqlType type, LambdaScope scope) {

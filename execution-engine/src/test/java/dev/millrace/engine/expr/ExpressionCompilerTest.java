@@ -214,6 +214,12 @@ class ExpressionCompilerTest {
   }
 
   @Test
+  void aFunctionResultTakesTheTypeThePlannerDeclared() {
+    Expr abs = call("ABS", SqlType.BIGINT, col(0, SqlType.INTEGER));
+    assertEquals(5L, eval(abs, -5));
+  }
+
+  @Test
   void aFailingFunctionGivesNullAndIsReported() {
     Expr parse = call("PARSE_DATE", SqlType.DATE, col(0, SqlType.STRING), lit("yyyy-MM-dd", SqlType.STRING));
     Expr orDefault = call("IFNULL", SqlType.STRING, new Expr.Cast(parse, SqlType.STRING), lit("1900-01-01", SqlType.STRING));
