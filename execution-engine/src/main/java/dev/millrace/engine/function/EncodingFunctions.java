@@ -24,7 +24,7 @@ final class EncodingFunctions {
         .add(sig(STRING, STRING, STRING, STRING), a -> encode((String) a[0], (String) a[1], (String) a[2]));
     b.scalar("TO_BYTES", "A string in an encoding (hex, utf8, ascii, base64) as BYTES.")
         .add(sig(BYTES, STRING, STRING), a -> ByteBuffer.wrap(decode((String) a[0], (String) a[1])));
-    b.scalar("FROM_BYTES", "BYTES as a string in an encoding (hex, utf8, ascii, base64).")
+    b.scalar("FROM_BYTES", "BYTES as a string in an encoding (hex, utf8, ascii, base64); hex is upper-case.")
         .add(sig(STRING, BYTES, STRING), a -> fromBytes(Bytes.toArray(a[0]), (String) a[1]));
     b.scalar("CHR", "The character of a Unicode code point, given as a number or as '\\uXXXX' text.")
         .add(sig(STRING, INT), a -> chr((Integer) a[0]))

@@ -16,6 +16,13 @@ import org.junit.jupiter.api.Test;
 class BuiltInScalarsTest {
 
   @Test
+  void fromBytesWritesUpperCaseHexButEncodeLowerCase() {
+    assertEquals("1AB2", callTyped("FROM_BYTES", List.of(SqlType.BYTES, SqlType.STRING),
+        java.nio.ByteBuffer.wrap(new byte[] {0x1a, (byte) 0xb2}), "hex"));
+    assertEquals("1ab2", call("ENCODE", "GrI=", "base64", "hex"));
+  }
+
+  @Test
   void substringCountsFromOneAndFromTheEnd() {
     assertEquals("string", call("SUBSTRING", "some_string", 6));
     assertEquals("str", call("SUBSTRING", "some_string", 6, 3));

@@ -110,15 +110,20 @@ class SerdeRoundTripTest {
   }
 
   @Test
-  void delimitedQuotesLikeCommonCsvPrinters() {
-    List<Column> strings = List.of(new Column("A", SqlType.STRING), new Column("B", SqlType.STRING),
-        new Column("C", SqlType.STRING));
-    ValueSerde text = SerdeFactory.valueSerde(FormatInfo.of("DELIMITED"), strings);
-    assertEquals("\"!\",IQ==,\"#\"", text(text.serialize(new Object[] {"!", "IQ==", "#"})));
+  void delimitedQuotesNegativeNumbersStartingARecord() {
     SqlType decimal = new SqlType.Decimal(6, 2);
     ValueSerde numbers = SerdeFactory.valueSerde(FormatInfo.of("DELIMITED"),
         List.of(new Column("A", decimal), new Column("B", decimal)));
     assertEquals("\"-1.50\",-2.00", text(numbers.serialize(new Object[] {new BigDecimal("-1.50"), new BigDecimal("-2.00")})));
+  }
+
+  @Test
+  void delimitedQuotesFieldsStartingWithACommentOrQuoteLikeCharacter() {
+    List<Column> columns = List.of(new Column("A", SqlType.STRING), new Column("B", SqlType.STRING),
+        new Column("C", SqlType.STRING));
+    ValueSerde serde = SerdeFactory.valueSerde(FormatInfo.of("DELIMITED"), columns);
+    assertEquals("\"!\",IQ==,\"#x\"", text(serde.serialize(new Object[] {"!", "IQ==", "#x"})));
+    assertEquals("a,$b,c", text(serde.serialize(new Object[] {"a", "$b", "c"})));
   }
 
   @Test
