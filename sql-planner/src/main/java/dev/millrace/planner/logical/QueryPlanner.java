@@ -50,7 +50,7 @@ public final class QueryPlanner {
     PlannedRelation from = new FromPlanner(context).plan(query.from());
     query.where().ifPresent(w -> builder.filter(
         analyzer.condition(w, new RowScope(from.scope(), builder.getRexBuilder(), context.types(), "WHERE"), "WHERE")));
-    List<SelectPlanner.Item> items = expand(query, from);
+    List<SelectPlanner.Item> items = expand(query, from, !persistent);
     List<Expression> selectExpressions = items.stream().map(SelectPlanner.Item::expression).toList();
     boolean aggregating = AggregationPlanner.isAggregation(query, analyzer, selectExpressions);
     if (!aggregating) {
@@ -112,7 +112,7 @@ public final class QueryPlanner {
     return slots;
   }
 
-  private List<SelectPlanner.Item> expand(Query query, PlannedRelation from) {
+  private List<SelectPlanner.Item> expand(Query query, PlannedRelation from, boolean windowBounds) {
     boolean join = from.scope().isJoin();
     Scope scope = from.scope();
     List<SelectPlanner.Item> items = new ArrayList<>();
@@ -123,7 +123,7 @@ public final class QueryPlanner {
             s.location(), false));
       } else if (item instanceof AllColumns all) {
         all.source().ifPresent(q -> from.scope().checkSource(q, all.location()));
-        items.addAll(query.partitionBy().isEmpty() || join ? star(all, from.scope())
+        items.addAll(query.partitionBy().isEmpty() || join ? star(all, from.scope(), windowBounds)
             : partitionedStar(all, query.partitionBy(), from.scope()));
       } else {
         items.addAll(structFields((AllStructFields) item, from.scope()));
@@ -132,9 +132,9 @@ public final class QueryPlanner {
     return items;
   }
 
-  private static List<SelectPlanner.Item> star(AllColumns all, Scope scope) {
+  private static List<SelectPlanner.Item> star(AllColumns all, Scope scope, boolean windowBounds) {
     List<SelectPlanner.Item> items = new ArrayList<>();
-    for (ScopeColumn column : scope.star(all.source().orElse(null))) {
+    for (ScopeColumn column : scope.star(all.source().orElse(null), windowBounds)) {
       String name = scope.isJoin() ? column.source() + "_" + column.name() : column.name();
       items.add(new SelectPlanner.Item(new ColumnRef(Optional.of(column.source()), column.name(), all.location()),
           name, false, all.location(), true));

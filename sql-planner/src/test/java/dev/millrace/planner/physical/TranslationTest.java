@@ -254,4 +254,15 @@ class TranslationTest {
     Expr.FunctionCall call = (Expr.FunctionCall) ((PlanStep.StreamSelect) plan.sources().get(0)).values().get(0);
     assertEquals(new Expr.Literal("SECONDS", SqlType.STRING), call.arguments().get(0));
   }
+
+  @Test
+  void transientQueriesOfWindowedTablesShowTheWindowBounds() {
+    session.run("CREATE TABLE PER_MINUTE AS SELECT ITEM, COUNT(*) AS N FROM ORDERS WINDOW TUMBLING (SIZE 1 MINUTE) "
+        + "GROUP BY ITEM;");
+
+    PlannedStatement.PullQuery pull = (PlannedStatement.PullQuery) session.plan("SELECT * FROM PER_MINUTE;");
+
+    assertEquals(List.of(new Column("ITEM", SqlType.STRING), new Column("WINDOWSTART", SqlType.BIGINT),
+        new Column("WINDOWEND", SqlType.BIGINT), new Column("N", SqlType.BIGINT)), pull.columns());
+  }
 }
