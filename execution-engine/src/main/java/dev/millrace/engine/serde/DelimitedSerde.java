@@ -101,8 +101,8 @@ final class DelimitedSerde implements ValueSerde {
       try {
         values[i] = field == null ? null : parsers[i].convert(field);
       } catch (RuntimeException e) {
-        throw new SerdeException("Failed to deserialize column " + columns.get(i).name() + ": cannot read '"
-            + field + "' as " + columns.get(i).type().toSql(), e);
+        throw new SerdeException("Failed to deserialize column " + columns.get(i).name() + ": not a valid "
+            + columns.get(i).type().toSql());
       }
     }
     return values;

@@ -170,10 +170,9 @@ final class JsonReaders {
     return p;
   }
 
-  static SerdeException mismatch(JsonParser p, SqlType type) throws IOException {
-    JsonToken token = p.currentToken();
-    String value = token.isScalarValue() ? " '" + p.getText() + "'" : "";
-    return new SerdeException("cannot convert JSON " + describe(token) + value + " to " + type.toSql());
+  /** The value itself stays out of the message: it is user data, and messages reach the processing log. */
+  static SerdeException mismatch(JsonParser p, SqlType type) {
+    return new SerdeException("expected " + type.toSql() + " but found " + describe(p.currentToken()));
   }
 
   static String describe(JsonToken token) {

@@ -2,6 +2,7 @@ package dev.millrace.engine.serde;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -75,10 +76,15 @@ final class JsonSerde implements ValueSerde {
       }
       return values;
     } catch (JsonProcessingException e) {
-      throw new SerdeException("Failed to deserialize JSON: invalid JSON: " + e.getOriginalMessage(), e);
+      // Jackson's message quotes the offending text, which is user data: say only where the JSON breaks.
+      throw new SerdeException("Failed to deserialize JSON: invalid JSON" + where(e.getLocation()));
     } catch (IOException e) {
       throw new SerdeException("Failed to deserialize JSON: " + e.getMessage(), e);
     }
+  }
+
+  private static String where(JsonLocation location) {
+    return location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
   }
 
   private Object[] readObject(JsonParser p) throws IOException {
