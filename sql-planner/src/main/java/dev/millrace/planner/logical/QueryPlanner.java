@@ -79,8 +79,10 @@ public final class QueryPlanner {
     }
     boolean keysOptional = !aggregating && query.partitionBy().isEmpty() && !from.scope().isJoin()
         && type == SourceType.STREAM;
+    Set<String> inputNames = new HashSet<>();
+    from.scope().columns().forEach(c -> inputNames.add(c.name()));
     SelectPlanner.Result projection = new SelectPlanner(analyzer).plan(items, selectScope, keys, persistent, sinkName,
-        keysOptional);
+        keysOptional, inputNames);
     builder.projectNamed(projection.nodes(), projection.columns().stream().map(c -> c.name()).toList(), true);
     RelNode root = builder.build();
     return new LogicalQuery(root, projection.columns(), projection.keyPositions(), type, window, from.sources());
