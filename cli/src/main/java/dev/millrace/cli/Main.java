@@ -1,5 +1,6 @@
 package dev.millrace.cli;
 
+import dev.millrace.cli.testing.TestSubcommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;

@@ -43,7 +43,7 @@ final class EngineCaseSession implements CaseSession {
   public void execute(String statement) {
     try {
       for (ParsedStatement parsed : engine.parse(statement)) {
-        engine.execute(parsed, session);
+        engine.execute(engine.withVariables(parsed, session), session);
       }
     } catch (EngineException rejected) {
       throw new IllegalArgumentException(rejected.getMessage(), rejected);

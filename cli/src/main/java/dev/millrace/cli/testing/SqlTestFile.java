@@ -1,8 +1,7 @@
 package dev.millrace.cli.testing;
 
-import dev.millrace.parser.ParseException;
-import dev.millrace.parser.ParsedStatement;
-import dev.millrace.parser.SqlParser;
+import dev.millrace.parser.ScriptSplitter;
+import dev.millrace.parser.StatementText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,15 +77,9 @@ public final class SqlTestFile {
   /** Statements before the first test would never run, so they are an error rather than ignored. */
   private static void requireOnlyCommentsBefore(String file, int lineCount, String[] lines) {
     String prefix = sqlOf(lines, 0, lineCount);
-    int statementLine;
-    try {
-      List<ParsedStatement> statements = new SqlParser().parse(prefix);
-      statementLine = statements.isEmpty() ? 0 : statements.get(0).location().line();
-    } catch (ParseException notOnlyComments) {
-      statementLine = notOnlyComments.line();
-    }
-    if (statementLine > 0) {
-      throw error(file, statementLine, "statements before the first --@test: line would never run");
+    List<StatementText> statements = ScriptSplitter.split(prefix);
+    if (!statements.isEmpty()) {
+      throw error(file, statements.get(0).start().line(), "statements before the first --@test: line would never run");
     }
   }
 

@@ -1,11 +1,13 @@
 package dev.millrace.cli.testing;
 
 import dev.millrace.parser.ParseException;
-import dev.millrace.parser.ParsedStatement;
+import dev.millrace.parser.ScriptSplitter;
 import dev.millrace.parser.SqlParser;
+import dev.millrace.parser.StatementText;
 import dev.millrace.parser.ast.AssertSource;
 import dev.millrace.parser.ast.AssertTombstone;
 import dev.millrace.parser.ast.AssertValues;
+import dev.millrace.parser.ast.NodeLocation;
 import dev.millrace.parser.ast.Statement;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,16 +60,16 @@ public final class SqlTestRunner {
     }
   }
 
+  /** Statements are parsed one at a time, so those before a syntax error still run, as in ksqlDB. */
   private static Optional<String> firstFailure(SqlTest test, CaseSession session) {
-    List<ParsedStatement> statements;
-    try {
-      statements = PARSER.parse(test.sql());
-    } catch (ParseException syntax) {
-      return Optional.of(syntax.getMessage());
-    }
     SourceAssertions assertions = new SourceAssertions(session);
-    for (ParsedStatement statement : statements) {
-      Optional<String> failure = step(statement, session, assertions);
+    for (StatementText text : ScriptSplitter.split(test.sql())) {
+      Optional<String> failure;
+      try {
+        failure = step(PARSER.parseStatement(text.text()), text, session, assertions);
+      } catch (ParseException syntax) {
+        failure = Optional.of(inFile(syntax, text.start()));
+      }
       if (failure.isPresent()) {
         return failure;
       }
@@ -75,10 +77,16 @@ public final class SqlTestRunner {
     return Optional.empty();
   }
 
+  /** A syntax error's position within its statement, moved to the statement's place in the file. */
+  private static String inFile(ParseException syntax, NodeLocation start) {
+    int line = start.line() + syntax.line() - 1;
+    int column = syntax.line() == 1 ? start.column() + syntax.column() - 1 : syntax.column();
+    return "line " + line + ":" + column + ": " + syntax.reason();
+  }
+
   /** Runs or checks one statement; a failure message starts with the statement's position. */
-  private static Optional<String> step(ParsedStatement parsed, CaseSession session, SourceAssertions assertions) {
-    String at = "line " + parsed.location() + ": ";
-    Statement statement = parsed.statement();
+  private static Optional<String> step(Statement statement, StatementText text, CaseSession session, SourceAssertions assertions) {
+    String at = "line " + text.start() + ": ";
     try {
       if (statement instanceof AssertValues values) {
         return assertions.values(values).map(at::concat);
@@ -93,7 +101,7 @@ public final class SqlTestRunner {
       return Optional.of(badAssertion.getMessage());
     }
     try {
-      session.execute(parsed.text());
+      session.execute(text.text());
       return Optional.empty();
     } catch (RuntimeException rejected) {
       String reason = rejected.getMessage() == null ? rejected.getClass().getSimpleName() : rejected.getMessage();

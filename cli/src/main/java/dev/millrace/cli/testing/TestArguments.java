@@ -1,5 +1,6 @@
 package dev.millrace.cli.testing;
 
+import dev.millrace.cli.UsageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,26 +14,19 @@ import java.util.Optional;
  */
 public record TestArguments(List<Path> files, Optional<RunnerFiles> runnerFiles, Optional<Path> report, boolean help) {
 
-  public static final String USAGE = String.join("\n",
-      "usage: millrace test [--report REPORT.json] FILE.json...           JSON case files",
-      "       millrace test [--report REPORT.json] PATH.sql|DIR...        SQL test files (--@test: sections)",
-      "       millrace test [--report REPORT.json] -s STATEMENTS.sql [-i INPUT.json] -o OUTPUT.json",
-      "Runs the tests offline, prints PASS, FAIL, SKIP or ERROR for each, then 'N passed, N failed';",
-      "exits 0 only when every test passed.");
-
   public TestArguments {
     files = List.copyOf(files);
   }
 
   /** @throws UsageException naming the argument that is wrong */
-  public static TestArguments parse(String... args) {
+  public static TestArguments parse(List<String> args) throws UsageException {
     List<Path> files = new ArrayList<>();
     Path report = null;
     Path statements = null;
     Path input = null;
     Path output = null;
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
       switch (arg) {
         case "-h", "--help" -> {
           return new TestArguments(List.of(), Optional.empty(), Optional.empty(), true);
@@ -51,7 +45,8 @@ public record TestArguments(List<Path> files, Optional<RunnerFiles> runnerFiles,
     return new TestArguments(files, runner, Optional.ofNullable(report), false);
   }
 
-  private static Optional<RunnerFiles> runnerFiles(Path statements, Path input, Path output, List<Path> files) {
+  private static Optional<RunnerFiles> runnerFiles(Path statements, Path input, Path output, List<Path> files)
+      throws UsageException {
     if (statements == null && input == null && output == null) {
       return Optional.empty();
     }
@@ -67,7 +62,7 @@ public record TestArguments(List<Path> files, Optional<RunnerFiles> runnerFiles,
     return Optional.of(new RunnerFiles(statements, Optional.ofNullable(input), output));
   }
 
-  private static Path positional(String arg) {
+  private static Path positional(String arg) throws UsageException {
     if (arg.startsWith("-")) {
       throw new UsageException("unknown option " + arg);
     }
@@ -80,30 +75,23 @@ public record TestArguments(List<Path> files, Optional<RunnerFiles> runnerFiles,
     return path;
   }
 
-  private static void requireExists(Path path) {
+  private static void requireExists(Path path) throws UsageException {
     if (!Files.exists(path)) {
       throw new UsageException("no such file or directory: " + path);
     }
   }
 
-  private static Path value(String[] args, int index, String option) {
-    if (index >= args.length) {
+  private static Path value(List<String> args, int index, String option) throws UsageException {
+    if (index >= args.size()) {
       throw new UsageException(option + " needs a file name");
     }
-    return Path.of(args[index]);
+    return Path.of(args.get(index));
   }
 
-  private static Path once(Path previous, String option, Path value) {
+  private static Path once(Path previous, String option, Path value) throws UsageException {
     if (previous != null) {
       throw new UsageException(option + " may be given only once");
     }
     return value;
-  }
-
-  /** A command line that cannot be run; the message says which argument and why. */
-  public static final class UsageException extends RuntimeException {
-    public UsageException(String message) {
-      super(message);
-    }
   }
 }

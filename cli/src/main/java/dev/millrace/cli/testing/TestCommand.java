@@ -1,6 +1,6 @@
 package dev.millrace.cli.testing;
 
-import dev.millrace.cli.testing.TestArguments.UsageException;
+import dev.millrace.cli.UsageException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -12,14 +12,14 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * {@code millrace test}: runs tests offline on an in-process engine, in any of three forms (JSON
- * case files, SQL test files, or ksql-test-runner's statements/input/output files), prints a line
- * per test and the closing count, and optionally writes the JSON report. Exit status: 0 when every
- * test passed, 1 when any did not, 2 when the command line or the environment is unusable.
+ * Runs tests offline on an in-process engine, in any of three forms (JSON case files, SQL test
+ * files, or ksql-test-runner's statements/input/output files), prints a line per test and the
+ * closing count, and optionally writes the JSON report. Returns the exit status: 0 when every
+ * test passed, 1 when any did not, 2 when no engine is available or the report cannot be written.
  */
 public final class TestCommand {
   /** Long enough for any sane test on a loaded machine, short enough that a hang costs little. */
-  static final long TEST_TIMEOUT_MILLIS = 20_000;
+  public static final long TEST_TIMEOUT_MILLIS = 20_000;
 
   private final Optional<CaseSessionFactory> sessions;
   private final long testTimeoutMillis;
@@ -29,26 +29,9 @@ public final class TestCommand {
     this.testTimeoutMillis = testTimeoutMillis;
   }
 
-  /** The entry point of {@code millrace test}, with the engine found on the class path. */
-  public static int run(String[] args, PrintStream out, PrintStream err) {
-    return new TestCommand(CaseSessionFactory.find(), TEST_TIMEOUT_MILLIS).execute(args, out, err);
-  }
-
-  public int execute(String[] args, PrintStream out, PrintStream err) {
-    TestArguments arguments;
-    List<Path> files;
-    try {
-      arguments = TestArguments.parse(args);
-      files = expand(arguments.files());
-    } catch (UsageException wrong) {
-      err.println("millrace test: " + wrong.getMessage());
-      err.println(TestArguments.USAGE);
-      return 2;
-    }
-    if (arguments.help()) {
-      out.println(TestArguments.USAGE);
-      return 0;
-    }
+  /** @throws UsageException when a directory given holds no {@code .sql} files */
+  public int run(TestArguments arguments, PrintStream out, PrintStream err) throws UsageException {
+    List<Path> files = expand(arguments.files());
     if (sessions.isEmpty()) {
       err.println("millrace test: no engine found on the class path (no " + CaseSessionFactory.class.getName() + " provider)");
       return 2;
@@ -85,7 +68,7 @@ public final class TestCommand {
   }
 
   /** Directories become the .sql files under them, in name order. */
-  private static List<Path> expand(List<Path> paths) {
+  private static List<Path> expand(List<Path> paths) throws UsageException {
     List<Path> files = new ArrayList<>();
     for (Path path : paths) {
       if (!Files.isDirectory(path)) {
@@ -101,7 +84,7 @@ public final class TestCommand {
     return files;
   }
 
-  private static List<Path> sqlFilesUnder(Path directory) {
+  private static List<Path> sqlFilesUnder(Path directory) throws UsageException {
     try (Stream<Path> walk = Files.walk(directory)) {
       return walk.filter(Files::isRegularFile).filter(TestCommand::isSql).sorted().toList();
     } catch (IOException unreadable) {

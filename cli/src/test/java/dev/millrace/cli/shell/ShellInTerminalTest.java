@@ -137,7 +137,7 @@ class ShellInTerminalTest {
   private String shellCommand() {
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return "exec " + Stream.of(java, "-Duser.home=" + home, "-cp", classpath, "dev.millrace.cli.Main", "shell",
+    return Stream.of(java, "-Duser.home=" + home, "-cp", classpath, "dev.millrace.cli.Main", "shell",
             server.uri().toString())
         .map(arg -> "'" + arg.replace("'", "'\\''") + "'")
         .collect(Collectors.joining(" "));

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A real terminal for tests: a detached tmux session on a private socket, driven by keystrokes and
@@ -19,13 +21,20 @@ final class Tmux implements AutoCloseable {
   /** How long to wait for the screen to show something before failing the test. */
   private static final long PATIENCE_MILLIS = 60_000;
 
+  private static final String EXIT_MARK = "[exit status ";
+  private static final Pattern EXIT_STATUS = Pattern.compile(Pattern.quote(EXIT_MARK) + "(\\d+)]");
+
   private final String socket = "millrace-test-" + UUID.randomUUID();
 
-  /** Starts {@code command} (a shell command line) in a terminal of this size. */
+  /**
+   * Starts {@code command} (a shell command line) in a terminal of this size. When it ends, the
+   * terminal's shell prints its exit status: tmux itself does not always learn a pane's status (it
+   * may see the terminal close without reaping the process), so the status is read off the screen.
+   */
   static Tmux start(String command, int width, int height) throws IOException {
     Tmux tmux = new Tmux();
-    tmux.tmux("new-session", "-d", "-x", String.valueOf(width), "-y", String.valueOf(height), command,
-        ";", "set-option", "remain-on-exit", "on");
+    tmux.tmux("new-session", "-d", "-x", String.valueOf(width), "-y", String.valueOf(height),
+        command + "; echo \"" + EXIT_MARK + "$?]\"", ";", "set-option", "remain-on-exit", "on");
     return tmux;
   }
 
@@ -62,18 +71,9 @@ final class Tmux implements AutoCloseable {
 
   /** Waits for the program to end and returns its exit status. */
   int awaitExit() throws IOException {
-    long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
-    while (true) {
-      // The exit status shows a moment after the pane is marked dead.
-      String[] pane = tmux("list-panes", "-F", "#{pane_dead}:#{pane_dead_status}").strip().split(":", -1);
-      if (pane[0].equals("1") && !pane[1].isEmpty()) {
-        return Integer.parseInt(pane[1]);
-      }
-      if (System.currentTimeMillis() > deadline) {
-        fail("The program did not exit. Screen:\n" + screen());
-      }
-      pause();
-    }
+    Matcher status = EXIT_STATUS.matcher(awaitScreen("the program's exit status", s -> EXIT_STATUS.matcher(s).find()));
+    status.find();
+    return Integer.parseInt(status.group(1));
   }
 
   @Override

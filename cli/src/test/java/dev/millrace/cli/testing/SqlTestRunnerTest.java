@@ -127,11 +127,14 @@ class SqlTestRunnerTest {
   }
 
   @Test
-  void syntaxErrorsAreReportedAtTheirPlaceInTheFile() {
+  void syntaxErrorsAreReportedAtTheirPlaceInTheFileAfterTheStatementsBeforeThemRan() {
     CaseResult result = run(CREATE_FOO + "CREATE STREEM bar;");
     assertEquals(Status.FAIL, result.status());
     assertTrue(result.message().startsWith("line 3:8: "), result.message());
-    assertEquals(List.of(), session.executed);
+    assertEquals(1, session.executed.size());
+
+    CaseResult later = run(CREATE_FOO + "  ASSERT VALUES foo (id)\n  VALUES (1 +);");
+    assertTrue(later.message().startsWith("line 4:14: "), later.message());
   }
 
   @Test

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.millrace.cli.testing.TestArguments.UsageException;
+import dev.millrace.cli.UsageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +28,7 @@ class TestArgumentsTest {
   }
 
   @Test
-  void caseFilesSqlFilesAndDirectoriesKeepTheirOrder() {
+  void caseFilesSqlFilesAndDirectoriesKeepTheirOrder() throws UsageException {
     TestArguments arguments = parse("--report", "r.json", "cases.json", "suite", "tests.sql", "more.json");
     assertEquals(List.of(path("cases.json"), path("suite"), path("tests.sql"), path("more.json")), arguments.files());
     assertEquals(Optional.of(Path.of("r.json")), arguments.report());
@@ -36,7 +36,7 @@ class TestArgumentsTest {
   }
 
   @Test
-  void ksqlTestRunnerFormWithAndWithoutInputFile() {
+  void ksqlTestRunnerFormWithAndWithoutInputFile() throws UsageException {
     TestArguments full = parse("-s", "statements.sql", "-i", "input.json", "-o", "output.json");
     assertEquals(Optional.of(new RunnerFiles(path("statements.sql"), Optional.of(path("input.json")), path("output.json"))), full.runnerFiles());
     assertEquals(List.of(), full.files());
@@ -46,7 +46,7 @@ class TestArgumentsTest {
   }
 
   @Test
-  void helpNeedsNothingElse() {
+  void helpNeedsNothingElse() throws UsageException {
     assertTrue(parse("--help").help());
     assertTrue(parse("cases.json", "-h").help());
   }
@@ -72,13 +72,13 @@ class TestArgumentsTest {
     assertEquals(message.replace("DIR/", dir + "/"), wrong.getMessage());
   }
 
-  private TestArguments parse(String... args) {
+  private TestArguments parse(String... args) throws UsageException {
     String[] resolved = new String[args.length];
     for (int i = 0; i < args.length; i++) {
       boolean file = !args[i].startsWith("-") && (i == 0 || !args[i - 1].equals("--report"));
       resolved[i] = file ? dir.resolve(args[i]).toString() : args[i];
     }
-    return TestArguments.parse(resolved);
+    return TestArguments.parse(List.of(resolved));
   }
 
   private Path path(String name) {

@@ -2,14 +2,17 @@ package dev.millrace.cli.testing;
 
 import static dev.millrace.cli.testing.FakeSession.record;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.millrace.cli.UsageException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
@@ -121,28 +124,33 @@ class TestCommandTest {
         ]}
         """);
 
-    int status = new TestCommand(Optional.of(hangsOnce), 200).execute(new String[] {cases.toString()}, print(out), print(err));
+    int status = subcommand(hangsOnce, 200).run(List.of(cases.toString()));
 
     assertEquals(1, status);
     assertEquals("ERROR hangs: timed out after 200 ms\nPASS passes\n1 passed, 1 failed\n", output());
   }
 
   @Test
-  void usageErrorsExplainAndExitWithTwo() {
-    assertEquals(2, run(engine, "--frobnicate"));
+  void usageErrorsGoToTheLauncher() throws Exception {
+    assertEquals("unknown option --frobnicate", assertThrows(UsageException.class, () -> run(engine, "--frobnicate")).getMessage());
+    Files.createDirectory(dir.resolve("empty"));
+    assertEquals("no .sql test files in " + dir.resolve("empty"),
+        assertThrows(UsageException.class, () -> run(engine, dir.resolve("empty").toString())).getMessage());
     assertEquals("", output());
-    assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("millrace test: unknown option --frobnicate\nusage: millrace test"), err.toString());
   }
 
   @Test
-  void helpPrintsUsage() {
-    assertEquals(0, run(engine, "--help"));
-    assertEquals(TestArguments.USAGE + "\n", output());
+  void helpPrintsUsage() throws Exception {
+    TestSubcommand test = subcommand(engine, 1000);
+    assertEquals(0, test.run(List.of("--help")));
+    assertEquals(test.usage(), output());
+    assertEquals("test", test.name());
   }
 
   @Test
   void withoutAnEngineNothingCanRun() throws Exception {
-    int status = new TestCommand(Optional.empty(), 1000).execute(new String[] {write("c.json", CASES).toString()}, print(out), print(err));
+    TestSubcommand withoutEngine = new TestSubcommand(print(out), print(err), () -> new TestCommand(Optional.empty(), 1000));
+    int status = withoutEngine.run(List.of(write("c.json", CASES).toString()));
 
     assertEquals(2, status);
     assertEquals("millrace test: no engine found on the class path (no dev.millrace.cli.testing.CaseSessionFactory provider)\n",
@@ -158,8 +166,12 @@ class TestCommandTest {
     assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("millrace test: cannot write the report "), err.toString());
   }
 
-  private int run(CaseSessionFactory factory, String... args) {
-    return new TestCommand(Optional.of(factory), 10_000).execute(args, print(out), print(err));
+  private int run(CaseSessionFactory factory, String... args) throws UsageException {
+    return subcommand(factory, 10_000).run(List.of(args));
+  }
+
+  private TestSubcommand subcommand(CaseSessionFactory factory, long timeoutMillis) {
+    return new TestSubcommand(print(out), print(err), () -> new TestCommand(Optional.of(factory), timeoutMillis));
   }
 
   private String output() {

@@ -42,6 +42,18 @@ public final class ExpressionCompiler {
     return values -> eval.eval(values, NO_VARIABLES);
   }
 
+  /**
+   * Compiles a call of a table function (e.g. EXPLODE): evaluates to the {@link java.util.List} of
+   * values it produces for a row, empty when an argument is null or the function fails.
+   */
+  public CompiledExpression compileTableFunction(Expr.FunctionCall call) {
+    Eval eval = function(call, LambdaScope.EMPTY, true);
+    return values -> {
+      Object rows = eval.eval(values, NO_VARIABLES);
+      return rows == null ? List.of() : rows;
+    };
+  }
+
   /** Compiles a predicate: true only when the expression is true (null and false reject). */
   public java.util.function.Predicate<Object[]> compilePredicate(Expr expr) {
     Eval eval = compile(expr, LambdaScope.EMPTY);
@@ -65,7 +77,7 @@ public final class ExpressionCompiler {
       return operation(operation, scope);
     }
     if (expr instanceof Expr.FunctionCall call) {
-      return function(call, scope);
+      return function(call, scope, false);
     }
     if (expr instanceof Expr.Cast cast) {
       return convert(compile(cast.operand(), scope), cast.operand().type(), cast.type());
@@ -178,7 +190,7 @@ public final class ExpressionCompiler {
     };
   }
 
-  private Eval function(Expr.FunctionCall call, LambdaScope scope) {
+  private Eval function(Expr.FunctionCall call, LambdaScope scope, boolean table) {
     List<ArgumentType> argumentTypes = new ArrayList<>();
     for (Expr arg : call.arguments()) {
       argumentTypes.add(arg instanceof Expr.Lambda lambda
@@ -187,7 +199,8 @@ public final class ExpressionCompiler {
     }
     ResolvedScalar resolved;
     try {
-      resolved = functions.resolveScalarCall(call.name(), argumentTypes);
+      resolved = table ? functions.resolveTableFunction(call.name(), argumentTypes)
+          : functions.resolveScalarCall(call.name(), argumentTypes);
     } catch (FunctionException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
@@ -203,7 +216,12 @@ public final class ExpressionCompiler {
         args[i] = compileAs(arg, resolved.parameterTypes().get(i), scope);
       }
     }
-    return FunctionCalls.call(resolved, args, lambdas, functionErrors);
+    Eval result = FunctionCalls.call(resolved, args, lambdas, functionErrors);
+    // The planner may have typed the call differently (e.g. another DECIMAL scale): bring the
+    // value to the declared type so rows always hold their columns' types.
+    boolean sameType = table || call.type() == null || call.type().equals(resolved.returnType())
+        || !Casts.canCast(resolved.returnType(), call.type());
+    return sameType ? result : convert(result, resolved.returnType(), call.type());
   }
 
   private Eval[] compileAll(List<Expr> exprs, SqlType type, LambdaScope scope) {
@@ -226,13 +244,34 @@ public final class ExpressionCompiler {
     };
   }
 
+  /**
+   * The type operands are compared in: their common type, where a STRING compared with a DATE,
+   * TIME or TIMESTAMP is read as one (ksqlDB compares temporal columns with ISO text).
+   */
   private static SqlType commonType(List<Expr> operands) {
     SqlType common = operands.get(0).type();
     for (Expr operand : operands.subList(1, operands.size())) {
       SqlType next = operand.type();
-      common = ImplicitCasts.commonType(common, next).orElseThrow(() -> new IllegalArgumentException(
-          "Cannot compare " + operands.get(0).type().toSql() + " with " + next.toSql()));
+      SqlType current = common;
+      common = ImplicitCasts.commonType(common, next)
+          .or(() -> temporalWithText(current, next))
+          .orElseThrow(() -> new IllegalArgumentException(
+              "Cannot compare " + operands.get(0).type().toSql() + " with " + next.toSql()));
     }
     return common;
+  }
+
+  private static java.util.Optional<SqlType> temporalWithText(SqlType a, SqlType b) {
+    if (isTemporal(a) && b.base() == SqlType.Base.STRING) {
+      return java.util.Optional.of(a);
+    }
+    return isTemporal(b) && a.base() == SqlType.Base.STRING ? java.util.Optional.of(b) : java.util.Optional.empty();
+  }
+
+  private static boolean isTemporal(SqlType type) {
+    return switch (type.base()) {
+      case DATE, TIME, TIMESTAMP -> true;
+      default -> false;
+    };
   }
 }

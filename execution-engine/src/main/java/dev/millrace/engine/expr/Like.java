@@ -3,7 +3,10 @@ package dev.millrace.engine.expr;
 import dev.millrace.engine.plan.Expr;
 import java.util.List;
 
-/** value LIKE pattern [ESCAPE c]: a literal pattern is compiled once; otherwise per row. */
+/**
+ * value LIKE pattern [ESCAPE c]: a literal pattern is compiled once, otherwise per row. A null
+ * value or pattern does not match (false), as in ksqlDB.
+ */
 final class Like {
   private Like() {}
 
@@ -18,13 +21,13 @@ final class Like {
           escapeChar(exprs.size() > 2 ? ((Expr.Literal) exprs.get(2)).value() : null));
       return (row, vars) -> {
         Object v = value.eval(row, vars);
-        return v == null ? null : compiled.matches((String) v);
+        return v != null && compiled.matches((String) v);
       };
     }
     return (row, vars) -> {
       Object v = value.eval(row, vars);
       Object p = v == null ? null : pattern.eval(row, vars);
-      return p == null ? null : LikePattern.compile((String) p, escapeChar(escape.eval(row, vars))).matches((String) v);
+      return p != null && LikePattern.compile((String) p, escapeChar(escape.eval(row, vars))).matches((String) v);
     };
   }
 

@@ -6,9 +6,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Comparisons and logic with SQL's three-valued semantics: a comparison with a null operand is
- * null (unknown); AND is false if either side is false, OR true if either side is true, else null
- * when a side is null. Operands arrive already converted to one common type.
+ * Comparisons and logic. As in ksqlDB, a comparison (=, <>, <, BETWEEN, IN, LIKE) with a null
+ * operand is false, not unknown. AND, OR and NOT over BOOLEAN values follow SQL's three-valued
+ * logic: AND is false if either side is false, OR true if either side is true, else null when a
+ * side is null. Operands arrive already converted to one common type.
  */
 final class Predicates {
   private Predicates() {}
@@ -19,10 +20,10 @@ final class Predicates {
     return (row, vars) -> {
       Object a = left.eval(row, vars);
       if (a == null) {
-        return null;
+        return false;
       }
       Object b = right.eval(row, vars);
-      return b == null ? null : test.holds(a, b);
+      return b != null && test.holds(a, b);
     };
   }
 
@@ -100,24 +101,21 @@ final class Predicates {
     return (row, vars) -> (operand.eval(row, vars) == null) == expectNull;
   }
 
-  /** value IN (candidates): true on a match, else null if the value or a candidate is null, else false. */
+  /** value IN (candidates): whether a non-null value equals a candidate. */
   static Eval in(SqlType type, Eval value, List<Eval> candidates) {
     Eval[] options = candidates.toArray(Eval[]::new);
     return (row, vars) -> {
       Object v = value.eval(row, vars);
       if (v == null) {
-        return null;
+        return false;
       }
-      boolean sawNull = false;
       for (Eval option : options) {
         Object c = option.eval(row, vars);
-        if (c == null) {
-          sawNull = true;
-        } else if (Comparisons.equal(type, v, c)) {
+        if (c != null && Comparisons.equal(type, v, c)) {
           return true;
         }
       }
-      return sawNull ? null : Boolean.FALSE;
+      return false;
     };
   }
 

@@ -25,12 +25,23 @@ final class TemporalCasts {
       .parseDefaulting(ChronoField.HOUR_OF_DAY, 0)
       .toFormatter();
 
+  private static final DateTimeFormatter DATE = new DateTimeFormatterBuilder()
+      .appendPattern("yyyy[-MM[-dd]]")
+      .parseDefaulting(ChronoField.MONTH_OF_YEAR, 1)
+      .parseDefaulting(ChronoField.DAY_OF_MONTH, 1)
+      .toFormatter();
+
   private TemporalCasts() {}
+
+  /** A date as ISO text, where month and day may be left out ("2022", "2022-04"), as days since the epoch. */
+  static int parseDate(String text) {
+    return (int) LocalDate.parse(text.trim(), DATE).toEpochDay();
+  }
 
   static Optional<Converter> find(SqlType from, SqlType to) {
     return Optional.ofNullable(switch (to.base()) {
       case DATE -> switch (from.base()) {
-        case STRING -> (Converter) v -> parse(v, to, () -> (int) LocalDate.parse(((String) v).trim()).toEpochDay());
+        case STRING -> (Converter) v -> parse(v, to, () -> parseDate((String) v));
         case TIMESTAMP -> v -> (int) Math.floorDiv((Long) v, DAY_MS);
         default -> null;
       };

@@ -88,6 +88,54 @@ final class BasicAggregates {
     };
   }
 
+  /** SUM_LIST: the sum of the non-null elements of every array, in the element type. */
+  static Aggregator sumList(SqlType element) {
+    Aggregator sum = sum(element);
+    return new Aggregator() {
+      public SqlType accumulatorType() {
+        return element;
+      }
+
+      public SqlType returnType() {
+        return element;
+      }
+
+      public Object initialize() {
+        return sum.initialize();
+      }
+
+      public Object add(Object acc, Object[] args) {
+        return fold(acc, args[0], true);
+      }
+
+      public Object result(Object acc) {
+        return acc;
+      }
+
+      public boolean canUndo() {
+        return true;
+      }
+
+      public Object undo(Object acc, Object[] args) {
+        return fold(acc, args[0], false);
+      }
+
+      public Object merge(Object left, Object right) {
+        return sum.merge(left, right);
+      }
+
+      private Object fold(Object acc, Object list, boolean adding) {
+        Object out = acc;
+        if (list != null) {
+          for (Object e : (List<?>) list) {
+            out = adding ? sum.add(out, new Object[] {e}) : sum.undo(out, new Object[] {e});
+          }
+        }
+        return out;
+      }
+    };
+  }
+
   /** MIN (sign 1) or MAX (sign -1) of an orderable type; null until a non-null value arrives. */
   static Aggregator extreme(SqlType type, boolean max) {
     Comparator<Object> order = Comparisons.comparator(type);

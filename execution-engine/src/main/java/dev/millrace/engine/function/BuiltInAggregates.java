@@ -19,6 +19,7 @@ final class BuiltInAggregates {
   private BuiltInAggregates() {}
 
   static void register(FunctionRegistry.Builder b) {
+    b.category("AGGREGATE");
     b.aggregate("COUNT", "Counts rows (COUNT(*)) or the rows where the argument is not null.")
         .add(sig(BIGINT), (p, i) -> BasicAggregates.count(true))
         .add(sig(BIGINT, T), (p, i) -> BasicAggregates.count(false));
@@ -28,6 +29,12 @@ final class BuiltInAggregates {
       sum.add(sig(number, number), (p, i) -> BasicAggregates.sum(p.get(0)));
       avg.add(sig(DOUBLE, number), (p, i) -> BasicAggregates.average(p.get(0)));
     }
+    FunctionRegistry.AggregateBuilder sumList = b.aggregate("SUM_LIST", "The sum of the non-null elements of every array.");
+    for (TypePattern number : new TypePattern[] {INT, BIGINT, DOUBLE}) {
+      sumList.add(sig(number, TypePattern.arrayOf(number)), (p, i) -> BasicAggregates.sumList(((SqlType.Array) p.get(0)).element()));
+    }
+    b.aggregate("ATTR", "The value when all rows have the same value, else null.")
+        .add(sig(T, T), (p, i) -> AttrAggregate.of(p.get(0)));
     b.aggregate("MIN", "The smallest non-null value.")
         .add(sig(T, T), (p, i) -> BasicAggregates.extreme(orderable("MIN", p.get(0)), false));
     b.aggregate("MAX", "The largest non-null value.")

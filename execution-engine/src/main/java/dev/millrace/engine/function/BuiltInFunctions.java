@@ -7,6 +7,7 @@ final class BuiltInFunctions {
   static FunctionRegistry.Builder register(FunctionRegistry.Builder builder) {
     StringFunctions.register(builder);
     NumericFunctions.register(builder);
+    RoundingFunctions.register(builder);
     NullFunctions.register(builder);
     ComparisonFunctions.register(builder);
     CollectionFunctions.register(builder);
@@ -17,6 +18,7 @@ final class BuiltInFunctions {
     EncodingFunctions.register(builder);
     UrlFunctions.register(builder);
     MiscFunctions.register(builder);
+    TableFunctions.register(builder);
     BuiltInAggregates.register(builder);
     return builder;
   }

@@ -25,6 +25,7 @@ final class CollectionFunctions {
   private CollectionFunctions() {}
 
   static void register(FunctionRegistry.Builder b) {
+    b.category("COLLECTIONS");
     b.scalar("ARRAY_LENGTH", "The number of elements in an array.")
         .add(sig(INT, ARRAY_T), a -> ((List<?>) a[0]).size());
     b.scalar("ARRAY_CONTAINS", "Whether an array contains a value.")

@@ -16,6 +16,7 @@ final class ComparisonFunctions {
   private ComparisonFunctions() {}
 
   static void register(FunctionRegistry.Builder b) {
+    b.category("COMPARISON");
     FunctionRegistry.ScalarBuilder greatest = b.scalar("GREATEST", "The largest non-null argument.");
     FunctionRegistry.ScalarBuilder least = b.scalar("LEAST", "The smallest non-null argument.");
     for (TypePattern type : COMPARABLE) {

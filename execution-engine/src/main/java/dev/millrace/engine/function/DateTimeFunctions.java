@@ -26,6 +26,7 @@ final class DateTimeFunctions {
   private DateTimeFunctions() {}
 
   static void register(FunctionRegistry.Builder b) {
+    b.category("DATE / TIME");
     b.scalar("UNIX_TIMESTAMP", "The current time, or a TIMESTAMP, as epoch milliseconds.")
         .add(sig(BIGINT), a -> System.currentTimeMillis())
         .add(sig(BIGINT, TIMESTAMP), a -> a[0]);

@@ -19,12 +19,14 @@ final class EncodingFunctions {
   private EncodingFunctions() {}
 
   static void register(FunctionRegistry.Builder b) {
+    b.category("CONVERSIONS");
     b.scalar("ENCODE", "Re-encodes a string from one encoding (hex, utf8, ascii, base64) to another.")
         .add(sig(STRING, STRING, STRING, STRING), a -> encode((String) a[0], (String) a[1], (String) a[2]));
     b.scalar("TO_BYTES", "A string in an encoding (hex, utf8, ascii, base64) as BYTES.")
         .add(sig(BYTES, STRING, STRING), a -> ByteBuffer.wrap(decode((String) a[0], (String) a[1])));
-    b.scalar("FROM_BYTES", "BYTES as a string in an encoding (hex, utf8, ascii, base64).")
-        .add(sig(STRING, BYTES, STRING), a -> text(Bytes.toArray(a[0]), (String) a[1]));
+    // FROM_BYTES writes upper-case hex digits while ENCODE writes lower-case ones, as in ksqlDB.
+    b.scalar("FROM_BYTES", "BYTES as a string in an encoding (hex, utf8, ascii, base64); hex is upper-case.")
+        .add(sig(STRING, BYTES, STRING), a -> fromBytes(Bytes.toArray(a[0]), (String) a[1]));
     b.scalar("CHR", "The character of a Unicode code point, given as a number or as '\\uXXXX' text.")
         .add(sig(STRING, INT), a -> chr((Integer) a[0]))
         .add(sig(STRING, STRING), a -> chr((String) a[0]));
@@ -51,6 +53,10 @@ final class EncodingFunctions {
       case "base64" -> Base64.getDecoder().decode(input);
       default -> throw new IllegalArgumentException("Unknown encoding " + encoding);
     };
+  }
+
+  private static String fromBytes(byte[] bytes, String encoding) {
+    return "hex".equalsIgnoreCase(encoding) ? HexFormat.of().withUpperCase().formatHex(bytes) : text(bytes, encoding);
   }
 
   static String text(byte[] bytes, String encoding) {

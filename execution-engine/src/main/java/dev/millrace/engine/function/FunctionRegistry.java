@@ -22,10 +22,13 @@ public final class FunctionRegistry {
 
   private final Map<String, ScalarFunction> scalars;
   private final Map<String, AggregateFunction> aggregates;
+  private final Map<String, ScalarFunction> tables;
 
-  private FunctionRegistry(Map<String, ScalarFunction> scalars, Map<String, AggregateFunction> aggregates) {
+  private FunctionRegistry(Map<String, ScalarFunction> scalars, Map<String, AggregateFunction> aggregates,
+      Map<String, ScalarFunction> tables) {
     this.scalars = Map.copyOf(scalars);
     this.aggregates = Map.copyOf(aggregates);
+    this.tables = Map.copyOf(tables);
   }
 
   /** The built-in functions. */
@@ -40,9 +43,10 @@ public final class FunctionRegistry {
   /** A builder holding this registry's functions, to add more (e.g. user functions). */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    scalars.values().forEach(f -> builder.scalar(f.name(), f.description()).addAll(f.overloads()));
-    aggregates.values().forEach(f -> builder.aggregate(f.name(), f.description()).addAll(f.overloads()));
-    return builder;
+    scalars.values().forEach(f -> builder.from(f.category(), f.path()).scalar(f.name(), f.description()).addAll(f.overloads()));
+    aggregates.values().forEach(f -> builder.from(f.category(), f.path()).aggregate(f.name(), f.description()).addAll(f.overloads()));
+    tables.values().forEach(f -> builder.from(f.category(), f.path()).tableFunction(f.name(), f.description()).addAll(f.overloads()));
+    return builder.from(Builder.OTHER, Builder.INTERNAL);
   }
 
   public boolean isAggregate(String name) {
@@ -51,6 +55,11 @@ public final class FunctionRegistry {
 
   public boolean isScalar(String name) {
     return scalars.containsKey(normalize(name));
+  }
+
+  /** Whether the name is a table function (one row in, any number of rows out, e.g. EXPLODE). */
+  public boolean isTableFunction(String name) {
+    return tables.containsKey(normalize(name));
   }
 
   /** Resolves a call of a scalar function whose arguments are all values. */
@@ -63,8 +72,20 @@ public final class FunctionRegistry {
    * FunctionException} naming the closest functions or the accepted signatures.
    */
   public ResolvedScalar resolveScalarCall(String name, List<ArgumentType> arguments) {
+    return resolve(scalars, name, arguments);
+  }
+
+  /**
+   * Resolves a call of a table function. The result type is that of each produced value; the
+   * implementation returns a {@link List} of them (empty for none).
+   */
+  public ResolvedScalar resolveTableFunction(String name, List<ArgumentType> arguments) {
+    return resolve(tables, name, arguments);
+  }
+
+  private ResolvedScalar resolve(Map<String, ScalarFunction> functions, String name, List<ArgumentType> arguments) {
     String key = normalize(name);
-    ScalarFunction function = scalars.get(key);
+    ScalarFunction function = functions.get(key);
     if (function == null) {
       throw unknown(key);
     }
@@ -134,7 +155,7 @@ public final class FunctionRegistry {
 
   /** Every function, sorted by name, as SHOW FUNCTIONS lists them. */
   public List<FunctionDescription> list() {
-    return Stream.concat(scalars.keySet().stream(), aggregates.keySet().stream())
+    return Stream.of(scalars, aggregates, tables).flatMap(m -> m.keySet().stream())
         .sorted()
         .map(n -> describe(n).orElseThrow())
         .toList();
@@ -145,19 +166,17 @@ public final class FunctionRegistry {
     String key = normalize(name);
     ScalarFunction scalar = scalars.get(key);
     if (scalar != null) {
-      return Optional.of(new FunctionDescription(key, FunctionDescription.Kind.SCALAR, scalar.description(),
-          scalar.overloads().stream().map(o -> key + o.signature().toSql()).toList()));
+      return Optional.of(FunctionDescriptions.scalar(scalar, FunctionDescription.Kind.SCALAR));
     }
     AggregateFunction aggregate = aggregates.get(key);
     if (aggregate != null) {
-      return Optional.of(new FunctionDescription(key, FunctionDescription.Kind.AGGREGATE, aggregate.description(),
-          aggregate.overloads().stream().map(o -> key + o.toSql()).toList()));
+      return Optional.of(FunctionDescriptions.aggregate(aggregate));
     }
-    return Optional.empty();
+    return Optional.ofNullable(tables.get(key)).map(t -> FunctionDescriptions.scalar(t, FunctionDescription.Kind.TABLE));
   }
 
   private FunctionException unknown(String name) {
-    List<String> close = Stream.concat(scalars.keySet().stream(), aggregates.keySet().stream())
+    List<String> close = Stream.of(scalars, aggregates, tables).flatMap(m -> m.keySet().stream())
         .filter(candidate -> Names.distance(name, candidate) <= Math.max(1, name.length() / 3))
         .sorted(Comparator.comparingInt((String c) -> Names.distance(name, c)).thenComparing(c -> c))
         .limit(3)
@@ -188,33 +207,63 @@ public final class FunctionRegistry {
   public static final class Builder {
     private final Map<String, ScalarBuilder> scalars = new TreeMap<>();
     private final Map<String, AggregateBuilder> aggregates = new TreeMap<>();
+    private final Map<String, ScalarBuilder> tables = new TreeMap<>();
+    private String category = OTHER;
+    private String path = INTERNAL;
+
+    /** The path of built-in functions. */
+    public static final String INTERNAL = "internal";
+    /** The category of functions registered without one. */
+    public static final String OTHER = "OTHER";
 
     private Builder() {}
 
+    /** Functions started from now on are listed under {@code category} and come from {@code path}. */
+    public Builder from(String category, String path) {
+      this.category = category;
+      this.path = path;
+      return this;
+    }
+
+    /** Functions started from now on are built-ins listed under {@code category}. */
+    public Builder category(String category) {
+      return from(category, INTERNAL);
+    }
+
     /** Starts (or continues) a scalar function. */
     public ScalarBuilder scalar(String name, String description) {
-      String key = normalize(name);
-      if (aggregates.containsKey(key)) {
-        throw new IllegalArgumentException(key + " is already an aggregate function");
-      }
-      return scalars.computeIfAbsent(key, k -> new ScalarBuilder(k, description));
+      String key = unique(name, scalars);
+      return scalars.computeIfAbsent(key, k -> new ScalarBuilder(k, description, category, path));
     }
 
     /** Starts (or continues) an aggregate function. */
     public AggregateBuilder aggregate(String name, String description) {
+      String key = unique(name, aggregates);
+      return aggregates.computeIfAbsent(key, k -> new AggregateBuilder(k, description, category, path));
+    }
+
+    /** Starts (or continues) a table function; its implementations return a List of result values. */
+    public ScalarBuilder tableFunction(String name, String description) {
+      String key = unique(name, tables);
+      return tables.computeIfAbsent(key, k -> new ScalarBuilder(k, description, category, path));
+    }
+
+    private String unique(String name, Map<String, ?> kind) {
       String key = normalize(name);
-      if (scalars.containsKey(key)) {
-        throw new IllegalArgumentException(key + " is already a scalar function");
+      if (!kind.containsKey(key) && (scalars.containsKey(key) || aggregates.containsKey(key) || tables.containsKey(key))) {
+        throw new IllegalArgumentException(key + " is already a function of another kind");
       }
-      return aggregates.computeIfAbsent(key, k -> new AggregateBuilder(k, description));
+      return key;
     }
 
     public FunctionRegistry build() {
       Map<String, ScalarFunction> s = new LinkedHashMap<>();
-      scalars.forEach((k, b) -> s.put(k, new ScalarFunction(k, b.description, b.overloads)));
+      scalars.forEach((k, b) -> s.put(k, new ScalarFunction(k, b.description, b.category, b.path, b.overloads)));
       Map<String, AggregateFunction> a = new LinkedHashMap<>();
-      aggregates.forEach((k, b) -> a.put(k, new AggregateFunction(k, b.description, b.overloads)));
-      return new FunctionRegistry(s, a);
+      aggregates.forEach((k, b) -> a.put(k, new AggregateFunction(k, b.description, b.category, b.path, b.overloads)));
+      Map<String, ScalarFunction> t = new LinkedHashMap<>();
+      tables.forEach((k, b) -> t.put(k, new ScalarFunction(k, b.description, b.category, b.path, b.overloads)));
+      return new FunctionRegistry(s, a, t);
     }
   }
 
@@ -222,11 +271,15 @@ public final class FunctionRegistry {
   public static final class ScalarBuilder {
     private final String name;
     private final String description;
+    private final String category;
+    private final String path;
     private final List<ScalarOverload> overloads = new ArrayList<>();
 
-    private ScalarBuilder(String name, String description) {
+    private ScalarBuilder(String name, String description, String category, String path) {
       this.name = name;
       this.description = description;
+      this.category = category;
+      this.path = path;
     }
 
     /** An overload returning null when any argument is null. */
@@ -263,11 +316,15 @@ public final class FunctionRegistry {
   public static final class AggregateBuilder {
     private final String name;
     private final String description;
+    private final String category;
+    private final String path;
     private final List<AggregateOverload> overloads = new ArrayList<>();
 
-    private AggregateBuilder(String name, String description) {
+    private AggregateBuilder(String name, String description, String category, String path) {
       this.name = name;
       this.description = description;
+      this.category = category;
+      this.path = path;
     }
 
     public AggregateBuilder add(Signature signature, AggregatorFactory factory) {

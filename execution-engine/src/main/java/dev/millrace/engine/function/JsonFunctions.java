@@ -30,6 +30,7 @@ final class JsonFunctions {
   private JsonFunctions() {}
 
   static void register(FunctionRegistry.Builder b) {
+    b.category("JSON");
     b.scalar("EXTRACTJSONFIELD", "The value at a JSONPath in a JSON string, as a string; null when absent.")
         .add(sig(STRING, STRING, STRING), a -> text(path((String) a[1]).find(parse((String) a[0]))));
     b.scalar("JSON_ARRAY_LENGTH", "The length of the JSON array in a string; null when it is not an array.")

@@ -23,6 +23,7 @@ final class LambdaFunctions {
   private LambdaFunctions() {}
 
   static void register(FunctionRegistry.Builder b) {
+    b.category("LAMBDA");
     b.scalar("TRANSFORM", "Applies a lambda to each array element, or lambdas to each map key and value.")
         .add(sig(TypePattern.arrayOf(U), ARRAY_T, lambda(U, T)), a -> transform((List<?>) a[0], (LambdaValue) a[1]))
         .add(sig(TypePattern.mapOf(U, W), MAP_KV, lambda(U, K, V), lambda(W, K, V)),

@@ -17,6 +17,7 @@ final class MaskFunctions {
   }
 
   static void register(FunctionRegistry.Builder b) {
+    b.category("STRING");
     b.scalar("MASK", "Masks a string: upper case to X, lower case to x, digits to n, others to -.")
         .addNullable(sig(STRING, STRING), a -> mask(a, 1, (i, len, n) -> true))
         .addNullable(sig(STRING, STRING, STRING, STRING, STRING, STRING), a -> mask(a, 1, (i, len, n) -> true));

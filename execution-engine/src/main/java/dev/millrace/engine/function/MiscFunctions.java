@@ -13,6 +13,7 @@ final class MiscFunctions {
   private MiscFunctions() {}
 
   static void register(FunctionRegistry.Builder b) {
+    b.category("OTHER");
     b.scalar("UUID", "A random (version 4) UUID as a string.").add(sig(STRING), a -> UUID.randomUUID().toString());
     b.scalar("AS_VALUE", "Copies a key column into the value; the value itself is unchanged.")
         .addNullable(sig(T, T), a -> a[0]);

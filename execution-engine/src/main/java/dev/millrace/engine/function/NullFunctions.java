@@ -11,6 +11,7 @@ final class NullFunctions {
   private NullFunctions() {}
 
   static void register(FunctionRegistry.Builder b) {
+    b.category("NULLS");
     b.scalar("COALESCE", "The first argument that is not null.")
         .addNullable(variadic(T, T, T), NullFunctions::firstNonNull);
     b.scalar("IFNULL", "The first argument, or the second when the first is null.")

@@ -6,20 +6,20 @@ import static dev.millrace.engine.function.Types.DOUBLE;
 import static dev.millrace.engine.function.Types.INT;
 import static dev.millrace.engine.function.Types.sig;
 
-import dev.millrace.engine.types.SqlType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * Arithmetic functions. ABS, FLOOR, CEIL and ROUND keep the argument's type (ROUND of a DOUBLE
- * without a scale gives a BIGINT, as in ksqlDB); the others work on DOUBLE.
+ * Arithmetic functions. ABS, FLOOR and CEIL keep the argument's type; the others work on DOUBLE
+ * (see {@link RoundingFunctions} for ROUND and TRUNC).
  */
 final class NumericFunctions {
   private NumericFunctions() {}
 
   static void register(FunctionRegistry.Builder b) {
+    b.category("MATHEMATICAL");
     b.scalar("ABS", "The absolute value of a number.")
         .add(sig(INT, INT), a -> Math.abs((Integer) a[0]))
         .add(sig(BIGINT, BIGINT), a -> Math.abs((Long) a[0]))
@@ -35,7 +35,9 @@ final class NumericFunctions {
         .add(sig(BIGINT, BIGINT), a -> a[0])
         .add(sig(DOUBLE, DOUBLE), a -> Math.ceil((Double) a[0]))
         .add(sig(ANY_DECIMAL, ANY_DECIMAL), a -> integral((BigDecimal) a[0], RoundingMode.CEILING));
-    registerRound(b);
+    b.scalar("GEO_DISTANCE", "The great-circle distance between two latitude/longitude points, in KM or MILES.")
+        .add(sig(DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE), a -> geoDistance(a, "KM"))
+        .add(sig(DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE, Types.STRING), a -> geoDistance(a, (String) a[4]));
     b.scalar("SIGN", "The sign of a number: -1, 0 or 1.")
         .add(sig(INT, INT), a -> Integer.signum((Integer) a[0]))
         .add(sig(INT, BIGINT), a -> Long.signum((Long) a[0]))
@@ -69,43 +71,23 @@ final class NumericFunctions {
         .add(sig(DOUBLE), a -> ThreadLocalRandom.current().nextDouble());
   }
 
-  private static void registerRound(FunctionRegistry.Builder b) {
-    b.scalar("ROUND", "Rounds a number to a number of decimal places (default 0); halves round up.")
-        .add(sig(INT, INT), a -> a[0])
-        .add(sig(BIGINT, BIGINT), a -> a[0])
-        .add(sig(BIGINT, DOUBLE), a -> Math.round((Double) a[0]))
-        .add(sig(INT, INT, INT), a -> roundExact(BigDecimal.valueOf((Integer) a[0]), (Integer) a[1]).intValue())
-        .add(sig(BIGINT, BIGINT, INT), a -> roundExact(BigDecimal.valueOf((Long) a[0]), (Integer) a[1]).longValue())
-        .add(sig(DOUBLE, DOUBLE, INT), a -> roundDouble((Double) a[0], (Integer) a[1]))
-        .addTyped(sig(ANY_DECIMAL, ANY_DECIMAL).returning("DECIMAL", (params, bindings) -> roundedType(params.get(0))),
-            true, (params, result) -> a -> roundExact((BigDecimal) a[0], 0))
-        .addTyped(sig(ANY_DECIMAL, ANY_DECIMAL, INT), true, (params, result) -> {
-          int scale = ((SqlType.Decimal) result).scale();
-          return a -> roundExact((BigDecimal) a[0], (Integer) a[1]).setScale(scale, RoundingMode.UNNECESSARY);
-        });
+  /** The haversine distance on a sphere of the Earth's mean radius. */
+  private static double geoDistance(Object[] a, String unit) {
+    double radius = switch (unit.trim().toUpperCase(java.util.Locale.ROOT)) {
+      case "KM", "KILOMETER", "KILOMETERS", "KILOMETRE", "KILOMETRES" -> 6371.0;
+      case "MI", "MILE", "MILES" -> 3959.0;
+      default -> throw new IllegalArgumentException("GEO_DISTANCE unit must be KM or MILES, not " + unit);
+    };
+    double lat1 = Math.toRadians((Double) a[0]);
+    double lat2 = Math.toRadians((Double) a[2]);
+    double dLat = lat2 - lat1;
+    double dLon = Math.toRadians((Double) a[3] - (Double) a[1]);
+    double h = Math.pow(Math.sin(dLat / 2), 2) + Math.cos(lat1) * Math.cos(lat2) * Math.pow(Math.sin(dLon / 2), 2);
+    return 2 * radius * Math.asin(Math.sqrt(h));
   }
 
   private static void unary(FunctionRegistry.Builder b, String name, String description, DoubleUnaryOperator f) {
     b.scalar(name, description).add(sig(DOUBLE, DOUBLE), a -> f.applyAsDouble((Double) a[0]));
-  }
-
-  private static SqlType roundedType(SqlType decimal) {
-    SqlType.Decimal d = (SqlType.Decimal) decimal;
-    return new SqlType.Decimal(Math.min(38, Math.max(1, d.precision() - d.scale() + 1)), 0);
-  }
-
-  /** Rounds half towards positive infinity, as ksqlDB's ROUND does. */
-  private static BigDecimal roundExact(BigDecimal value, int places) {
-    RoundingMode mode = value.signum() < 0 ? RoundingMode.HALF_DOWN : RoundingMode.HALF_UP;
-    BigDecimal rounded = value.setScale(places, mode);
-    return places < 0 ? rounded.setScale(0, RoundingMode.UNNECESSARY) : rounded;
-  }
-
-  private static Object roundDouble(double value, int places) {
-    if (Double.isNaN(value) || Double.isInfinite(value)) {
-      return value;
-    }
-    return roundExact(BigDecimal.valueOf(value), places).doubleValue();
   }
 
   private static BigDecimal integral(BigDecimal value, RoundingMode mode) {

@@ -20,6 +20,7 @@ final class RegexFunctions {
   private RegexFunctions() {}
 
   static void register(FunctionRegistry.Builder b) {
+    b.category("REGULAR EXPRESSION");
     b.scalar("REGEXP_EXTRACT", "The first match of a pattern in a string (or of one of its groups), or null.")
         .add(sig(STRING, STRING, STRING), a -> extract((String) a[0], (String) a[1], 0))
         .add(sig(STRING, STRING, STRING, INT), a -> extract((String) a[0], (String) a[1], (Integer) a[2]));

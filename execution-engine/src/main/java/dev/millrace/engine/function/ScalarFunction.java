@@ -2,8 +2,12 @@ package dev.millrace.engine.function;
 
 import java.util.List;
 
-/** A scalar function of the library: an upper-case name, a description, and its overloads. */
-public record ScalarFunction(String name, String description, List<ScalarOverload> overloads) {
+/**
+ * A scalar (or table) function of the library: an upper-case name, a description, a category for
+ * listings, where it comes from ({@code internal} or a jar), and its overloads.
+ */
+public record ScalarFunction(
+    String name, String description, String category, String path, List<ScalarOverload> overloads) {
   public ScalarFunction {
     overloads = List.copyOf(overloads);
   }

@@ -18,6 +18,7 @@ final class StringFunctions {
   private StringFunctions() {}
 
   static void register(FunctionRegistry.Builder b) {
+    b.category("STRING");
     b.scalar("UCASE", "Converts a string to upper case.")
         .add(sig(STRING, STRING), a -> ((String) a[0]).toUpperCase(Locale.ROOT));
     b.scalar("LCASE", "Converts a string to lower case.")

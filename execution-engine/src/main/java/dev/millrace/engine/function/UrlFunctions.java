@@ -16,6 +16,7 @@ final class UrlFunctions {
   private UrlFunctions() {}
 
   static void register(FunctionRegistry.Builder b) {
+    b.category("URL");
     b.scalar("URL_ENCODE_PARAM", "Escapes a value for use in a URL query parameter.")
         .add(sig(STRING, STRING), a -> URLEncoder.encode((String) a[0], StandardCharsets.UTF_8).replace("+", "%20"));
     b.scalar("URL_DECODE_PARAM", "Unescapes a URL query parameter value.")

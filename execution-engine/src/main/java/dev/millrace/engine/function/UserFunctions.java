@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import dev.millrace.engine.function.FunctionRegistry.Builder;
 
 /**
- * Loads user functions: classes annotated {@link UdfDescription} or {@link UdafDescription}, given
+ * Loads user functions: classes annotated {@link UdfDescription}, {@link UdtfDescription} or
+ * {@link UdafDescription}, given
  * directly or found in the jars of a directory. Reflection happens once, at load time; calls go
  * through method handles.
  */
@@ -41,10 +43,12 @@ public final class UserFunctions {
     }
     ClassLoader loader = new URLClassLoader(urls(jars), UserFunctions.class.getClassLoader());
     for (Path jar : jars) {
+      builder.from(Builder.OTHER, jar.getFileName().toString());
       for (String className : classNames(jar)) {
         names.addAll(register(load(className, loader), builder));
       }
     }
+    builder.from(Builder.OTHER, Builder.INTERNAL);
     return names;
   }
 
@@ -61,6 +65,17 @@ public final class UserFunctions {
         }
       }
       names.add(scalar.name());
+    }
+    UdtfDescription udtf = type.getAnnotation(UdtfDescription.class);
+    if (udtf != null) {
+      FunctionRegistry.ScalarBuilder table = builder.tableFunction(udtf.name(), udtf.description());
+      Object instance = instantiate(type);
+      for (Method method : type.getMethods()) {
+        if (method.isAnnotationPresent(Udtf.class)) {
+          table.add(UserScalar.tableOverload(method, Modifier.isStatic(method.getModifiers()) ? null : instance));
+        }
+      }
+      names.add(table.name());
     }
     UdafDescription udaf = type.getAnnotation(UdafDescription.class);
     if (udaf != null) {

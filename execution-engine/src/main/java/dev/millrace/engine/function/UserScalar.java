@@ -15,6 +15,15 @@ final class UserScalar {
   private UserScalar() {}
 
   static ScalarOverload overload(Method method, Object instance) {
+    return overload(method, instance, false);
+  }
+
+  /** A table function overload: the method returns a List, whose element type is the result type. */
+  static ScalarOverload tableOverload(Method method, Object instance) {
+    return overload(method, instance, true);
+  }
+
+  private static ScalarOverload overload(Method method, Object instance, boolean table) {
     String where = method.getDeclaringClass().getName() + "." + method.getName();
     Type[] params = method.getGenericParameterTypes();
     boolean variadic = method.isVarArgs();
@@ -25,7 +34,11 @@ final class UserScalar {
       patterns.add(JavaTypes.pattern(param, where));
       anyPrimitive |= JavaTypes.isPrimitive(param);
     }
-    TypePattern result = JavaTypes.pattern(method.getGenericReturnType(), where);
+    TypePattern declared = JavaTypes.pattern(method.getGenericReturnType(), where);
+    if (table && !(declared instanceof TypePattern.ArrayOf)) {
+      throw new IllegalArgumentException(where + ": a table function must return a List");
+    }
+    TypePattern result = table ? ((TypePattern.ArrayOf) declared).element() : declared;
     Signature signature = new Signature(patterns, variadic, (p, bindings) -> bindings.apply(result), result.toSql());
     ScalarImplementation body = invoker(method, instance, variadic);
     return new ScalarOverload(signature, anyPrimitive, (p, r) -> body);

@@ -58,8 +58,9 @@ final class CsvLine {
 
   /**
    * Joins fields, quoting those that need it: fields holding the delimiter, a quote or a line
-   * break, fields ending in a blank, and (as common CSV printers do) a record's first field when it
-   * starts with something other than a letter or digit.
+   * break, fields ending in a blank, fields starting with a character up to {@code '#'} (which CSV
+   * readers may take for a comment or a quote), and (as common CSV printers do) a record's first
+   * field when it starts with something other than a letter or digit.
    */
   static String join(String[] fields, char delimiter) {
     StringBuilder out = new StringBuilder();
@@ -85,7 +86,7 @@ final class CsvLine {
       return true;
     }
     char start = field.charAt(0);
-    if (first && !Character.isLetterOrDigit(start)) {
+    if (first && !Character.isLetterOrDigit(start) || start <= '#') {
       return true;
     }
     for (int i = 0; i < field.length(); i++) {

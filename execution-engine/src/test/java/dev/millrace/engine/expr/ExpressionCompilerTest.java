@@ -86,9 +86,18 @@ class ExpressionCompilerTest {
   void comparisonsWidenMixedNumbers() {
     Expr lt = op(Operator.LESS_THAN, SqlType.BOOLEAN, col(0, SqlType.INTEGER), lit(1.5, SqlType.DOUBLE));
     assertEquals(true, eval(lt, 1));
-    assertNull(eval(lt, (Object) null));
+    assertEquals(false, eval(lt, (Object) null));
     Expr eq = op(Operator.EQUAL, SqlType.BOOLEAN, col(0, DEC_4_2), lit(new BigDecimal("1.2"), new SqlType.Decimal(2, 1)));
     assertEquals(true, eval(eq, new BigDecimal("1.20")));
+  }
+
+  @Test
+  void temporalValuesCompareWithIsoText() {
+    Expr eq = op(Operator.EQUAL, SqlType.BOOLEAN, col(0, SqlType.TIMESTAMP), lit("1970-01-01T00:00:00.010", SqlType.STRING));
+    assertEquals(true, eval(eq, 10L));
+    assertEquals(false, eval(eq, 11L));
+    assertEquals(0, eval(new Expr.Cast(col(0, SqlType.STRING), SqlType.DATE), "1970-01"));
+    assertEquals(9, eval(new Expr.Cast(col(0, SqlType.STRING), SqlType.DATE), "1970-01-10"));
   }
 
   @Test
@@ -113,10 +122,11 @@ class ExpressionCompilerTest {
   }
 
   @Test
-  void inIsNullWhenNoMatchAndACandidateIsNull() {
+  void inMatchesNonNullValuesOnly() {
     Expr in = op(Operator.IN, SqlType.BOOLEAN, col(0, SqlType.INTEGER), lit(1, SqlType.INTEGER), col(1, SqlType.BIGINT));
     assertEquals(true, eval(in, 1, null));
-    assertNull(eval(in, 2, null));
+    assertEquals(false, eval(in, 2, null));
+    assertEquals(false, eval(in, null, 3L));
     assertEquals(false, eval(in, 2, 3L));
     assertEquals(true, eval(in, 3, 3L));
   }
@@ -128,6 +138,7 @@ class ExpressionCompilerTest {
     assertEquals(true, eval(between, "eoo"));
     assertEquals(true, eval(between, "goo"));
     assertEquals(false, eval(between, "doo"));
+    assertEquals(false, eval(between, (Object) null));
   }
 
   @Test
@@ -203,6 +214,12 @@ class ExpressionCompilerTest {
   }
 
   @Test
+  void aFunctionResultTakesTheTypeThePlannerDeclared() {
+    Expr abs = call("ABS", SqlType.BIGINT, col(0, SqlType.INTEGER));
+    assertEquals(5L, eval(abs, -5));
+  }
+
+  @Test
   void aFailingFunctionGivesNullAndIsReported() {
     Expr parse = call("PARSE_DATE", SqlType.DATE, col(0, SqlType.STRING), lit("yyyy-MM-dd", SqlType.STRING));
     Expr orDefault = call("IFNULL", SqlType.STRING, new Expr.Cast(parse, SqlType.STRING), lit("1900-01-01", SqlType.STRING));
@@ -211,6 +228,19 @@ class ExpressionCompilerTest {
     assertEquals("1900-01-01", eval(orDefault, "abcd"));
     assertEquals(1, errors.size());
     assertTrue(errors.get(0).getMessage().startsWith("Error in function PARSE_DATE: "));
+  }
+
+  @Test
+  void tableFunctionsGiveListsAndNothingForNull() {
+    SqlType ints = new SqlType.Array(SqlType.INTEGER);
+    Expr.FunctionCall explode = new Expr.FunctionCall("EXPLODE", List.of(col(0, ints)), SqlType.INTEGER);
+    CompiledExpression rows = compiler.compileTableFunction(explode);
+    assertEquals(List.of(1, 2), rows.evaluate(new Object[] {List.of(1, 2)}));
+    assertEquals(List.of(), rows.evaluate(new Object[] {null}));
+    Expr.FunctionCall cube = new Expr.FunctionCall("CUBE_EXPLODE", List.of(col(0, ints)), ints);
+    assertEquals(List.of(java.util.Arrays.asList(null, null), java.util.Arrays.asList(null, 2),
+        java.util.Arrays.asList(1, null), List.of(1, 2)), compiler.compileTableFunction(cube).evaluate(new Object[] {List.of(1, 2)}));
+    assertThrows(IllegalArgumentException.class, () -> compiler.compile(explode));
   }
 
   @Test

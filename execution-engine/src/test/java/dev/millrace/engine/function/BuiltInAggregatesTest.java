@@ -101,6 +101,18 @@ class BuiltInAggregatesTest {
   }
 
   @Test
+  void sumListAndAttr() {
+    assertEquals(List.of(2.0, 6.0, 922337203692.0),
+        results(aggregator("SUM_LIST", List.of(new SqlType.Array(SqlType.DOUBLE))),
+            List.of(1.0, 1.0), List.of(2.0, 2.0), Arrays.asList(922337203685.0, 1.0, null)));
+    assertEquals(Arrays.asList("1", null, null), results(aggregator("ATTR", List.of(SqlType.STRING)), "1", "2", "3"));
+    assertEquals(Arrays.asList(null, null, null), results(aggregator("ATTR", List.of(SqlType.STRING)), null, "2", "2"));
+    Aggregator attr = aggregator("ATTR", List.of(SqlType.STRING));
+    Object acc = attr.add(attr.add(attr.initialize(), new Object[] {"1"}), new Object[] {"2"});
+    assertEquals("2", attr.result(attr.undo(acc, new Object[] {"1"})));
+  }
+
+  @Test
   void statistics() {
     assertEquals(50.0, results(aggregator("STDDEV_SAMP", List.of(SqlType.INTEGER)), 0, 10).get(1));
     assertEquals(7.0710678118654755, (Double) results(aggregator("STDDEV_SAMPLE", List.of(SqlType.INTEGER)), 0, 10).get(1), 1e-12);

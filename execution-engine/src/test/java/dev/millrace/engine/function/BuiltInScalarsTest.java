@@ -16,6 +16,13 @@ import org.junit.jupiter.api.Test;
 class BuiltInScalarsTest {
 
   @Test
+  void fromBytesWritesUpperCaseHexButEncodeLowerCase() {
+    assertEquals("1AB2", callTyped("FROM_BYTES", List.of(SqlType.BYTES, SqlType.STRING),
+        java.nio.ByteBuffer.wrap(new byte[] {0x1a, (byte) 0xb2}), "hex"));
+    assertEquals("1ab2", call("ENCODE", "GrI=", "base64", "hex"));
+  }
+
+  @Test
   void substringCountsFromOneAndFromTheEnd() {
     assertEquals("string", call("SUBSTRING", "some_string", 6));
     assertEquals("str", call("SUBSTRING", "some_string", 6, 3));
@@ -71,6 +78,12 @@ class BuiltInScalarsTest {
     assertEquals(new BigDecimal("1.0"), call("FLOOR", new BigDecimal("1.7")));
     assertEquals(2.0, call("CEIL", 1.1));
     assertEquals(5, call("ABS", -5));
+    assertEquals(-1L, call("TRUNC", -1.7));
+    assertEquals(1.23, call("TRUNC", 1.234567, 2));
+    assertEquals(100.0, call("TRUNC", 111.0, -2));
+    assertEquals(new BigDecimal("1"), call("TRUNC", new BigDecimal("1.7")));
+    assertEquals(8634.659796579544, (Double) call("GEO_DISTANCE", 37.4439, -122.1663, 51.5257, -0.1122), 1e-6);
+    assertEquals(5365.659729188263, (Double) call("GEO_DISTANCE", 37.4439, -122.1663, 51.5257, -0.1122, "MILES"), 1e-6);
     assertEquals(-1, call("SIGN", -3.0));
   }
 

@@ -25,6 +25,15 @@ final class ExampleUdfs {
     }
   }
 
+  /** A user table function repeating a value. */
+  @UdtfDescription(name = "repeat_value", description = "Repeats a value n times.")
+  public static final class RepeatValue {
+    @Udtf
+    public <T> List<T> repeat(T value, int times) {
+      return java.util.Collections.nCopies(times, value);
+    }
+  }
+
   /** A user aggregate summing string lengths. */
   @UdafDescription(name = "sum_lengths", description = "Sums the lengths of strings.")
   public static final class SumLengths {

@@ -92,6 +92,14 @@ class FunctionRegistryTest {
     FunctionDescription len = registry.describe("len").orElseThrow();
     assertEquals(FunctionDescription.Kind.SCALAR, len.kind());
     assertEquals(List.of("LEN(STRING) => INTEGER", "LEN(BYTES) => INTEGER"), len.signatures());
+    assertEquals("STRING", len.category());
+    assertEquals("internal", len.path());
+    FunctionDescription concat = registry.describe("CONCAT").orElseThrow();
+    assertEquals(new FunctionDescription.Parameter("arg1", "STRING", true), concat.variants().get(0).parameters().get(0));
+    FunctionDescription topk = registry.describe("TOPK").orElseThrow();
+    assertEquals(FunctionDescription.Kind.AGGREGATE, topk.kind());
+    assertEquals("TOPK(T, INTEGER) => ARRAY<T>", topk.signatures().get(0));
+    assertEquals(FunctionDescription.Kind.TABLE, registry.describe("EXPLODE").orElseThrow().kind());
     assertTrue(registry.list().stream().anyMatch(f -> f.name().equals("COUNT")));
   }
 }

@@ -21,6 +21,7 @@ class UserFunctionsTest {
     FunctionRegistry.Builder builder = FunctionRegistry.builtIns().toBuilder();
     UserFunctions.register(ExampleUdfs.Pick.class, builder);
     UserFunctions.register(ExampleUdfs.SumLengths.class, builder);
+    UserFunctions.register(ExampleUdfs.RepeatValue.class, builder);
     return builder.build();
   }
 
@@ -44,6 +45,17 @@ class UserFunctionsTest {
         new Expr.Literal(7, SqlType.INTEGER)), SqlType.INTEGER);
     assertNull(eval(registry, withNull));
     assertEquals("Test function.", registry.describe("PICK").orElseThrow().description());
+  }
+
+  @Test
+  void tableFunctionsProduceTheirListsElements() {
+    FunctionRegistry registry = withExamples();
+    Expr repeat = new Expr.FunctionCall("REPEAT_VALUE", List.of(new Expr.Literal("x", SqlType.STRING),
+        new Expr.Literal(3, SqlType.INTEGER)), SqlType.STRING);
+    assertEquals(SqlType.STRING, registry.resolveTableFunction("REPEAT_VALUE",
+        List.of(ArgumentType.of(SqlType.STRING), ArgumentType.of(SqlType.INTEGER))).returnType());
+    assertEquals(List.of("x", "x", "x"),
+        new ExpressionCompiler(registry).compileTableFunction((Expr.FunctionCall) repeat).evaluate(new Object[0]));
   }
 
   @Test
@@ -72,6 +84,9 @@ class UserFunctionsTest {
     FunctionRegistry.Builder builder = FunctionRegistry.builtIns().toBuilder();
     assertEquals(List.of("PICK", "SUM_LENGTHS"), UserFunctions.loadJars(dir, builder).stream().sorted().toList());
     assertEquals(List.of(), UserFunctions.loadJars(dir.resolve("missing"), FunctionRegistry.builder()));
-    assertEquals(SqlType.INTEGER, builder.build().resolveScalar("PICK", List.of(SqlType.INTEGER, SqlType.INTEGER)).returnType());
+    FunctionRegistry loaded = builder.build();
+    assertEquals(SqlType.INTEGER, loaded.resolveScalar("PICK", List.of(SqlType.INTEGER, SqlType.INTEGER)).returnType());
+    assertEquals("examples.jar", loaded.describe("PICK").orElseThrow().path());
+    assertEquals("internal", loaded.describe("UCASE").orElseThrow().path());
   }
 }

@@ -110,6 +110,15 @@ class SerdeRoundTripTest {
   }
 
   @Test
+  void delimitedQuotesFieldsStartingWithACommentOrQuoteLikeCharacter() {
+    List<Column> columns = List.of(new Column("A", SqlType.STRING), new Column("B", SqlType.STRING),
+        new Column("C", SqlType.STRING));
+    ValueSerde serde = SerdeFactory.valueSerde(FormatInfo.of("DELIMITED"), columns);
+    assertEquals("\"!\",IQ==,\"#x\"", text(serde.serialize(new Object[] {"!", "IQ==", "#x"})));
+    assertEquals("a,$b,c", text(serde.serialize(new Object[] {"a", "$b", "c"})));
+  }
+
+  @Test
   void delimitedTakesANamedDelimiter() {
     FormatInfo tabs = new FormatInfo("DELIMITED", Map.of("delimiter", "TAB"), true);
     ValueSerde serde = SerdeFactory.valueSerde(tabs, List.of(new Column("A", SqlType.STRING), new Column("B", SqlType.BIGINT)));

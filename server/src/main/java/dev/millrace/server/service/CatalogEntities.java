@@ -62,7 +62,7 @@ final class CatalogEntities {
     return ids.stream().map(queries::get).filter(q -> q != null).map(CatalogEntities::running).toList();
   }
 
-  private static List<FieldInfo> fields(DataSource source) {
+  static List<FieldInfo> fields(DataSource source) {
     List<FieldInfo> fields = new ArrayList<>();
     for (Column key : source.schema().key()) {
       fields.add(FieldInfo.key(key.name(), schema(key.type())));

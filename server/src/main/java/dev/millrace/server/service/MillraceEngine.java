@@ -1,6 +1,7 @@
 package dev.millrace.server.service;
 
 import dev.millrace.parser.ParsedStatement;
+import dev.millrace.parser.VariableSubstitution;
 import dev.millrace.parser.ast.Query;
 import dev.millrace.server.api.CommandStatus;
 import dev.millrace.server.api.CommandStatusEntity;
@@ -33,18 +34,20 @@ public final class MillraceEngine implements EngineFacade {
 
   @Override
   public List<KsqlEntity> execute(StatementRequest request) {
-    String sql = Variables.substitute(request.sql(), request.sessionVariables());
     Session session = Session.of(request.properties(), request.sessionVariables());
+    String sql = VariableSubstitution.apply(request.sql(), session.variables());
     List<KsqlEntity> done = new ArrayList<>();
-    for (ParsedStatement statement : engine.parse(sql)) {
-      String text = Variables.substitute(statement.text(), session.variables()) + ";";
+    for (ParsedStatement parsed : engine.parse(sql)) {
+      // A DEFINE earlier in the request changes the statements after it.
+      ParsedStatement statement = engine.withVariables(parsed, session);
+      String text = statement.text() + ";";
       if (statement.statement() instanceof Query) {
         throw new EngineException(ErrorCode.QUERY_ENDPOINT,
             "The following statement types should be issued to the websocket endpoint '/query':\n\t* PRINT\n\t* SELECT",
             text, done, null);
       }
       try {
-        KsqlEntity entity = engine.execute(Variables.substituted(statement, session.variables()), session);
+        KsqlEntity entity = engine.execute(statement, session);
         remember(entity);
         done.add(entity);
       } catch (EngineException failed) {
@@ -59,12 +62,13 @@ public final class MillraceEngine implements EngineFacade {
 
   @Override
   public void runQuery(QueryRequest request, QuerySubscriber subscriber) {
-    String sql = Variables.substitute(request.sql(), request.sessionVariables());
+    Session session = Session.of(request.properties(), request.sessionVariables());
+    String sql = VariableSubstitution.apply(request.sql(), session.variables());
     List<ParsedStatement> statements = engine.parse(sql.strip().endsWith(";") ? sql : sql + ";");
     if (statements.size() != 1 || !(statements.get(0).statement() instanceof Query)) {
       throw new EngineException(ErrorCode.BAD_STATEMENT, "Expected exactly one SELECT query", sql);
     }
-    engine.runQuery(statements.get(0), Session.of(request.properties(), request.sessionVariables()), subscriber);
+    engine.runQuery(statements.get(0), session, subscriber);
   }
 
   @Override

@@ -3,7 +3,6 @@ package dev.millrace.server.service;
 import dev.millrace.engine.plan.PlanStep;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A running persistent query: CREATE ... AS SELECT or INSERT INTO ... SELECT.
@@ -14,11 +13,11 @@ import java.util.Optional;
  * @param sinkTopic the topic it writes to
  * @param sources the sources it reads
  * @param plan its physical plan, as stored
- * @param materialisation the state store holding the sink table's rows, for pull queries
+ * @param explain the logical and physical plans, as EXPLAIN shows them
  */
 public record PersistentQuery(
     String id, String statementText, String sink, String sinkTopic, List<String> sources, PlanStep plan,
-    Optional<String> materialisation) {
+    String explain) {
   public PersistentQuery {
     Objects.requireNonNull(id, "id");
     sources = List.copyOf(sources);

@@ -98,7 +98,7 @@ final class QueryPlanning {
     engine.backend().startPersistent(query.queryId(), query.plan());
     DataSource sink = query.sink();
     engine.queries().put(query.queryId(), new PersistentQuery(query.queryId(), text, sink.name(), sink.topic(),
-        List.copyOf(query.links().sources()), query.plan(), Optional.empty()));
+        List.copyOf(query.links().sources()), query.plan(), query.explain()));
     return new CommandStatusEntity(text, (sink.isTable() ? "table/`" : "stream/`") + sink.name() + "`/create",
         new CommandStatus(CommandStatus.Status.SUCCESS, "Created query with ID " + query.queryId(), query.queryId()),
         sequence, List.of());

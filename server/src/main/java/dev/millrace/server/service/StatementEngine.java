@@ -3,8 +3,10 @@ package dev.millrace.server.service;
 import dev.millrace.parser.ParseException;
 import dev.millrace.parser.ParsedStatement;
 import dev.millrace.parser.SqlParser;
+import dev.millrace.parser.VariableSubstitution;
 import dev.millrace.parser.ast.DefineVariable;
 import dev.millrace.parser.ast.DescribeSource;
+import dev.millrace.parser.ast.ExplainQuery;
 import dev.millrace.parser.ast.SetProperty;
 import dev.millrace.parser.ast.Show;
 import dev.millrace.parser.ast.Statement;
@@ -26,6 +28,8 @@ import dev.millrace.server.api.KafkaTopicsList;
 import dev.millrace.server.api.KsqlEntity;
 import dev.millrace.server.api.PropertiesList;
 import dev.millrace.server.api.Queries;
+import dev.millrace.server.api.QueryDescription;
+import dev.millrace.server.api.QueryDescriptionEntity;
 import dev.millrace.server.api.SourceDescriptionEntity;
 import dev.millrace.server.api.StreamsList;
 import dev.millrace.server.api.TablesList;
@@ -80,6 +84,12 @@ public final class StatementEngine implements AutoCloseable {
     }
   }
 
+  /** The statement with the session's {@code ${name}} variables substituted (parsed again if any were). */
+  public ParsedStatement withVariables(ParsedStatement statement, Session session) {
+    String text = VariableSubstitution.apply(statement.text(), session.variables());
+    return text.equals(statement.text()) ? statement : parse(text + ";").get(0);
+  }
+
   /**
    * Runs one statement with the session's properties and variables; SET, UNSET, DEFINE and
    * UNDEFINE change the given session.
@@ -110,6 +120,9 @@ public final class StatementEngine implements AutoCloseable {
       return success(text, "Variable '" + undefine.name() + "' undefined");
     }
     synchronized (this) {
+      if (statement instanceof ExplainQuery explain) {
+        return explain(explain, text);
+      }
       if (statement instanceof Terminate terminate) {
         return terminate(terminate, text);
       }
@@ -253,6 +266,19 @@ public final class StatementEngine implements AutoCloseable {
     int partitions = backend.topicExists(source.topic()) ? backend.partitions(source.topic()) : 0;
     return new SourceDescriptionEntity(text,
         CatalogEntities.describe(source, catalog.get(), queries, describe.extended(), partitions, 1), List.of());
+  }
+
+  private KsqlEntity explain(ExplainQuery explain, String text) {
+    PersistentQuery query = queries.get(explain.queryId());
+    if (query == null) {
+      throw new EngineException(ErrorCode.BAD_STATEMENT, "Query with id:" + explain.queryId() + " does not exist, "
+          + "use SHOW QUERIES to view the full set of running queries.", text);
+    }
+    List<dev.millrace.server.api.FieldInfo> fields = catalog.get().source(query.sink())
+        .map(sink -> CatalogEntities.fields(sink)).orElse(List.of());
+    return new QueryDescriptionEntity(text, new QueryDescription(query.id(), query.statementText(), null, fields,
+        query.sources(), List.of(query.sink()), "", query.explain(), Map.of(), Map.of(), "PERSISTENT", List.of(),
+        "RUNNING"), List.of());
   }
 
   private KsqlEntity terminate(Terminate terminate, String text) {

@@ -34,7 +34,10 @@ class QuickstartE2eTest {
       "SELECT * FROM views_per_user WHERE user_id = 'alice'",
       List.of("[\"alice\",2]"),
       "SELECT user_id, views FROM views_per_user",
-      List.of("[\"alice\",2]", "[\"bob\",1]"));
+      List.of("[\"alice\",2]", "[\"bob\",1]"),
+      "SELECT * FROM enriched_views EMIT CHANGES LIMIT 3",
+      List.of("[\"alice\",\"Alice Liddell\",\"UK\",\"/home\"]", "[\"bob\",\"Bob Dylan\",\"US\",\"/pricing\"]",
+          "[\"alice\",\"Alice Liddell\",\"UK\",\"/docs\"]"));
 
   @TempDir
   Path dataDir;

@@ -34,6 +34,9 @@ final class CastRules {
   }
 
   private static boolean scalar(Base from, Base to) {
+    if (to == Base.STRING) {
+      return true; // every value, ARRAY, MAP and STRUCT included, has a text form
+    }
     if (isComplex(from) || isComplex(to)) {
       return false;
     }

@@ -1,0 +1,109 @@
+package dev.millrace.cli.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps {@code docs/testing.md} true: its example files are well-formed and shown as they are, and
+ * every {@code $ bin/millrace test ...} block it shows, run on the engine, prints what it says.
+ */
+class DocsExamplesTest {
+  private static final Pattern CODE_BLOCK = Pattern.compile("```(\\w*)\\n(.*?)```", Pattern.DOTALL);
+  private static final Path ROOT = RepositoryPaths.root();
+  private static final Path EXAMPLES = ROOT.resolve("docs/examples/testing");
+
+  @Test
+  void theSqlTestFileIsShownInFullAndReadsAsThreeTests() throws IOException {
+    List<SqlTest> tests = SqlTestFile.read(EXAMPLES.resolve("orders.sql"));
+
+    assertEquals(List.of("every order is sized", "only bulk orders reach the warehouse", "a query over a missing stream is rejected"),
+        tests.stream().map(SqlTest::name).toList());
+    assertTrue(blocks("sql").contains(withoutLeadingComments(EXAMPLES.resolve("orders.sql"))));
+  }
+
+  @Test
+  void theKsqlTestRunnerFilesAreShownAndMakeACase() throws IOException {
+    Path runner = EXAMPLES.resolve("ksql-test-runner");
+    TestCase test = new RunnerFiles(runner.resolve("statements.sql"), Optional.of(runner.resolve("input.json")),
+        runner.resolve("output.json")).toTestCase();
+
+    assertEquals(2, test.statements().size());
+    assertEquals(3, test.inputs().size());
+    assertEquals(3, test.outputs().size());
+    assertTrue(blocks("sql").contains(Files.readString(runner.resolve("statements.sql")).strip()));
+    assertShownAsJson(runner.resolve("input.json"));
+    assertShownAsJson(runner.resolve("output.json"));
+  }
+
+  @Test
+  void theCaseFileIsShownAndReads() throws IOException {
+    assertEquals(2, CaseFileRunner.read(EXAMPLES.resolve("cases.json")).tests().size());
+    assertShownAsJson(EXAMPLES.resolve("cases.json"));
+  }
+
+  @Test
+  void everyShownRunPrintsWhatTheDocsSay() throws Exception {
+    Optional<CaseSessionFactory> engine = CaseSessionFactory.find();
+    assumeTrue(engine.isPresent(), "no engine is registered as a CaseSessionFactory yet");
+    List<String> runs = blocks("").stream().filter(b -> b.startsWith("$ bin/millrace test ")).toList();
+    assertFalse(runs.isEmpty());
+    for (String run : runs) {
+      String[] lines = run.split("\n", 2);
+      List<String> args = Arrays.stream(lines[0].substring("$ bin/millrace test ".length()).split("\\s+"))
+          .map(arg -> Files.exists(ROOT.resolve(arg)) ? ROOT.resolve(arg).toString() : arg).toList();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+      int status = new TestSubcommand(print, print, () -> new TestCommand(engine, TestCommand.TEST_TIMEOUT_MILLIS)).run(args);
+
+      assertEquals(lines[1], out.toString(StandardCharsets.UTF_8), lines[0]);
+      assertEquals(0, status, lines[0]);
+    }
+  }
+
+  private static void assertShownAsJson(Path file) throws IOException {
+    JsonNode example = CaseFileRunner.JSON.readTree(file.toFile());
+    List<JsonNode> shown = new ArrayList<>();
+    for (String block : blocks("json")) {
+      shown.add(CaseFileRunner.JSON.readTree(block));
+    }
+    assertTrue(shown.contains(example), file + " is not shown in docs/testing.md as it is");
+  }
+
+  /** The contents of the page's code blocks of this language ("" for plain blocks). */
+  private static List<String> blocks(String language) throws IOException {
+    Matcher block = CODE_BLOCK.matcher(Files.readString(ROOT.resolve("docs/testing.md")));
+    List<String> found = new ArrayList<>();
+    while (block.find()) {
+      if (block.group(1).equals(language)) {
+        found.add(language.isEmpty() ? block.group(2) : block.group(2).strip());
+      }
+    }
+    return found;
+  }
+
+  private static String withoutLeadingComments(Path file) throws IOException {
+    List<String> lines = Files.readAllLines(file);
+    int first = 0;
+    while (first < lines.size() && (lines.get(first).startsWith("-- ") || lines.get(first).isBlank())) {
+      first++;
+    }
+    return String.join("\n", lines.subList(first, lines.size())).strip();
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * Record formats: {@link dev.millrace.engine.serde.SerdeFactory} makes the key and value serdes
+ * of KAFKA, JSON, DELIMITED and NONE for a list of columns, windowed keys in Kafka Streams'
+ * layout. Serdes are made once per query and are thread-safe.
+ */
+package dev.millrace.engine.serde;

@@ -1,0 +1,141 @@
+package dev.millrace.server.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.millrace.engine.function.FunctionRegistry;
+import dev.millrace.parser.ParsedStatement;
+import dev.millrace.server.api.CommandStatusEntity;
+import dev.millrace.server.api.KsqlEntity;
+import dev.millrace.server.api.Queries;
+import dev.millrace.server.api.QueryDescriptionEntity;
+import dev.millrace.server.api.SourceDescriptionEntity;
+import dev.millrace.server.api.StreamsList;
+import dev.millrace.server.offline.InMemoryBackend;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The statement engine over the in-memory backend: real parser, planner and operators. */
+class StatementEngineTest {
+  private static final FunctionRegistry FUNCTIONS = FunctionRegistry.builtIns();
+
+  /** Keeps what the engine logs, as the command topic would. */
+  private static final class RecordingSink implements CommandSink {
+    final List<LoggedCommand> logged = new ArrayList<>();
+
+    @Override
+    public long append(String statement, Map<String, String> properties) {
+      logged.add(new LoggedCommand(logged.size(), logged.size(), statement, properties));
+      return logged.size() - 1;
+    }
+  }
+
+  private final RecordingSink log = new RecordingSink();
+  private final StatementEngine engine = newEngine(log);
+  private final Session session = Session.of(Map.of(), Map.of());
+
+  private static StatementEngine newEngine(CommandSink sink) {
+    return new StatementEngine(new InMemoryBackend(FUNCTIONS), sink, FUNCTIONS, Map.of(), true);
+  }
+
+  private List<KsqlEntity> run(String sql) {
+    List<KsqlEntity> results = new ArrayList<>();
+    for (ParsedStatement statement : engine.parse(sql)) {
+      results.add(engine.execute(statement, session));
+    }
+    return results;
+  }
+
+  private void createPageviewsAndCounts() {
+    run("CREATE STREAM pageviews (user_id STRING KEY, page STRING) WITH (KAFKA_TOPIC='pageviews', VALUE_FORMAT='JSON');"
+        + "CREATE TABLE counts AS SELECT user_id, COUNT(*) AS views FROM pageviews GROUP BY user_id;");
+  }
+
+  @Test
+  void aPersistentQueryIsLoggedListedAndExplained() {
+    createPageviewsAndCounts();
+
+    Queries queries = (Queries) run("SHOW QUERIES;").get(0);
+    QueryDescriptionEntity explained = (QueryDescriptionEntity) run("EXPLAIN CTAS_COUNTS_0;").get(0);
+
+    assertEquals(List.of("CTAS_COUNTS_0"), queries.queries().stream().map(q -> q.id()).toList());
+    assertEquals(List.of("COUNTS"), explained.queryDescription().sinks());
+    assertTrue(explained.queryDescription().executionPlan().contains("Aggregate"),
+        explained.queryDescription().executionPlan());
+    assertEquals(2, log.logged.size());
+  }
+
+  @Test
+  void readingStatementsAreNotLogged() {
+    createPageviewsAndCounts();
+    run("SHOW STREAMS; DESCRIBE pageviews; SET 'auto.offset.reset'='earliest';");
+
+    assertEquals(2, log.logged.size());
+    assertEquals("earliest", session.properties().get("auto.offset.reset"));
+  }
+
+  @Test
+  void replayingTheLogRebuildsCatalogAndQueries() {
+    createPageviewsAndCounts();
+    run("TERMINATE CTAS_COUNTS_0; CREATE STREAM clicks (id INT KEY) WITH (KAFKA_TOPIC='clicks', VALUE_FORMAT='JSON');");
+
+    StatementEngine restarted = newEngine(CommandSink.NONE);
+    List<String> skipped = restarted.replay(log.logged);
+
+    assertEquals(List.of(), skipped);
+    assertEquals(List.of("CLICKS", "COUNTS", "PAGEVIEWS"),
+        restarted.catalogSnapshot().sources().stream().map(s -> s.name()).toList());
+    assertTrue(restarted.queries().isEmpty(), "the terminated query stays terminated");
+  }
+
+  @Test
+  void droppingASourceThatAQueryReadsIsRefused() {
+    createPageviewsAndCounts();
+
+    EngineException refused = assertThrows(EngineException.class, () -> run("DROP STREAM pageviews;"));
+
+    assertTrue(refused.getMessage().contains("CTAS_COUNTS_0"), refused.getMessage());
+    assertEquals(ErrorCode.BAD_STATEMENT, refused.errorCode());
+  }
+
+  @Test
+  void describeShowsColumnsAndTheWritingQuery() {
+    createPageviewsAndCounts();
+
+    SourceDescriptionEntity described = (SourceDescriptionEntity) run("DESCRIBE counts;").get(0);
+
+    assertEquals(List.of("USER_ID", "VIEWS"),
+        described.sourceDescription().fields().stream().map(f -> f.name()).toList());
+    assertEquals("CTAS_COUNTS_0", described.sourceDescription().writeQueries().get(0).id());
+  }
+
+  @Test
+  void mistakesNameThePlaceAndKeepTheCatalogUnchanged() {
+    EngineException syntax = assertThrows(EngineException.class, () -> run("CREATE STREAM s (a INT) WITH KAFKA_TOPIC='s';"));
+    EngineException unknown = assertThrows(EngineException.class, () -> run("SELECT nope FROM missing EMIT CHANGES;"));
+
+    assertTrue(syntax.getMessage().startsWith("line 1:"), syntax.getMessage());
+    assertTrue(unknown.getMessage().startsWith("line 1:"), unknown.getMessage());
+    assertEquals(0, ((StreamsList) run("SHOW STREAMS;").get(0)).streams().size());
+    assertEquals(0, log.logged.size());
+  }
+
+  @Test
+  void terminatingAnUnknownQueryIsAnError() {
+    assertThrows(EngineException.class, () -> run("TERMINATE CSAS_NOPE_7;"));
+    assertTrue(run("SHOW QUERIES;").get(0) instanceof Queries);
+    assertTrue(log.logged.isEmpty());
+  }
+
+  @Test
+  void createReportsSuccessWithACommandId() {
+    CommandStatusEntity created = (CommandStatusEntity) run(
+        "CREATE STREAM s (a INT) WITH (KAFKA_TOPIC='s', VALUE_FORMAT='JSON');").get(0);
+
+    assertEquals("Stream created", created.commandStatus().message());
+    assertEquals("stream/`S`/create", created.commandId());
+  }
+}
