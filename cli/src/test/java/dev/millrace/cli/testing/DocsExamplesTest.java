@@ -3,7 +3,6 @@ package dev.millrace.cli.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
@@ -60,8 +59,7 @@ class DocsExamplesTest {
 
   @Test
   void everyShownRunPrintsWhatTheDocsSay() throws Exception {
-    Optional<CaseSessionFactory> engine = CaseSessionFactory.find();
-    assumeTrue(engine.isPresent(), "no engine is registered as a CaseSessionFactory yet");
+    Optional<CaseSessionFactory> engine = Optional.of(CaseSessionFactory.find().orElseThrow());
     List<String> runs = blocks("").stream().filter(b -> b.startsWith("$ bin/millrace test ")).toList();
     assertFalse(runs.isEmpty());
     for (String run : runs) {
