@@ -97,6 +97,11 @@ public final class TopologyBuilder {
 
     private void repartition(PlanStep step, PlanStep source, List<Expr> keys, String topic,
         boolean groupBy, List<OperatorFactory> downstream, Part part, FormatInfo joinKeyFormat) {
+      if (topic.isEmpty()) {
+        // Already partitioned by the new key, or headed straight for a sink that partitions by it.
+        visit(source, prepend(factories.selectKey(keys, step.schema(), groupBy), downstream), part, false, null);
+        return;
+      }
       repartitionTopics.add(topic);
       part.chains.add(new Chain(topic, () -> factories.repartitionSource(step.schema(), joinKeyFormat), downstream));
       Part upstream = newSubTopology();

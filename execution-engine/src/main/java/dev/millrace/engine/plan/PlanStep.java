@@ -113,7 +113,8 @@ public sealed interface PlanStep {
   /**
    * Re-keys a stream (PARTITION BY, or before a join): the new key columns are computed from
    * {@code keys}; the value is unchanged. Records then pass through the internal repartition topic
-   * {@code repartitionTopic} so each key's records reach one task.
+   * {@code repartitionTopic} so each key's records reach one task. An empty {@code repartitionTopic}
+   * means no repartitioning: the rows go straight on to a sink, whose topic partitions them by key.
    */
   record StreamSelectKey(PlanStep source, List<Expr> keys, String repartitionTopic, LogicalSchema schema)
       implements PlanStep {
@@ -130,7 +131,8 @@ public sealed interface PlanStep {
   /**
    * Groups a stream by {@code keys} for aggregation, through the repartition topic
    * {@code repartitionTopic}; rows whose grouping key has a null column are dropped (as ksqlDB does).
-   * The value is unchanged.
+   * The value is unchanged. An empty {@code repartitionTopic} means the rows are already partitioned
+   * by the grouping key (it is the stream's key), so they need no repartitioning.
    */
   record StreamGroupBy(PlanStep source, List<Expr> keys, String repartitionTopic, LogicalSchema schema)
       implements PlanStep {

@@ -135,6 +135,20 @@ class StatelessQueryTest {
   }
 
   @Test
+  void partitionByWithoutARepartitionTopicRekeysInPlace() {
+    PlanStep.StreamSource source = Plans.stream("orders", ORDERS);
+    LogicalSchema rekeyed = new LogicalSchema(List.of(col("NAME", SqlType.STRING)), source.schema().value());
+    PlanStep.StreamSelectKey selectKey = new PlanStep.StreamSelectKey(source, List.of(ref(source, "NAME")), "", rekeyed);
+    PlanStep.StreamSink plan = Plans.streamSink(Plans.select(selectKey, "ID", "PRICE"), "BY_NAME");
+    harness.start("CSAS_BY_NAME_0", plan);
+
+    harness.pipe("orders", ORDERS, 1L, new Object[] {"apple", 5}, 10);
+
+    assertEquals(List.of("[apple] -> [1, 5] @10"), harness.read("BY_NAME", plan.schema()));
+    assertEquals(List.of(), new TopologyBuilder(FunctionRegistry.builtIns()).build(plan).repartitionTopics());
+  }
+
+  @Test
   void theTopologySplitsAtTheRepartitionTopic() {
     PlanStep.StreamSource source = Plans.stream("orders", ORDERS);
     LogicalSchema rekeyed = new LogicalSchema(List.of(col("NAME", SqlType.STRING)), source.schema().value());

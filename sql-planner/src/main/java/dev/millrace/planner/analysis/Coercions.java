@@ -84,7 +84,9 @@ public final class Coercions {
     if (from.equals(target)) {
       return node;
     }
-    if (!ImplicitCasts.widensTo(from, target)) {
+    boolean widens = ImplicitCasts.widensTo(from, target)
+        || ImplicitCasts.commonType(from, target).filter(target::equals).isPresent();
+    if (!widens) {
       throw new PlanningException(origin.location(), "Cannot convert " + SqlFormatter.format(origin) + " of type "
           + from.toSql() + " to " + target.toSql());
     }

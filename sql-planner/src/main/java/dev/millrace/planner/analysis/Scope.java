@@ -68,23 +68,30 @@ public final class Scope {
     return sources;
   }
 
-  /** Number of fields in the input row. */
-  public int width() {
-    return columns.size();
-  }
-
   public boolean isJoin() {
     return sources.size() > 1;
   }
 
   /** The KEY then VALUE columns of one source (or of all, when {@code qualifier} is null), as {@code *} expands. */
   public List<ScopeColumn> star(String qualifier) {
+    return star(qualifier, false);
+  }
+
+  /**
+   * As {@link #star(String)}; with {@code windowBounds}, a windowed source's WINDOWSTART and
+   * WINDOWEND follow its key columns (as transient queries show them).
+   */
+  public List<ScopeColumn> star(String qualifier, boolean windowBounds) {
     List<ScopeColumn> out = new ArrayList<>();
     for (String source : sources) {
       if (qualifier != null && !qualifier.equals(source)) {
         continue;
       }
       columns.stream().filter(c -> c.source().equals(source) && c.kind() == ScopeColumn.Kind.KEY).forEach(out::add);
+      if (windowBounds) {
+        columns.stream().filter(c -> c.source().equals(source) && c.kind() == ScopeColumn.Kind.WINDOW_BOUND)
+            .forEach(out::add);
+      }
       columns.stream().filter(c -> c.source().equals(source) && c.kind() == ScopeColumn.Kind.VALUE).forEach(out::add);
     }
     return out;

@@ -33,15 +33,16 @@ public final class SelectItemNames {
 
   /** Fills the gaps (nulls) with {@code KSQL_COL_0}, {@code KSQL_COL_1}, ... skipping names already taken. */
   public static List<String> complete(List<String> names) {
-    return complete(names, List.of());
+    return complete(names, List.of(), Set.of());
   }
 
   /**
    * As {@link #complete(List)}; in addition a struct field's name ({@code fieldNames} holds their
-   * positions) that an earlier item already has becomes {@code NAME_1}, {@code NAME_2}, ...
+   * positions) that an earlier item already has becomes {@code NAME_1}, {@code NAME_2}, ..., and
+   * generated names also avoid {@code inputNames} (the columns of the query's sources).
    */
-  public static List<String> complete(List<String> names, List<Integer> fieldNames) {
-    Set<String> taken = new HashSet<>();
+  public static List<String> complete(List<String> names, List<Integer> fieldNames, Set<String> inputNames) {
+    Set<String> taken = new HashSet<>(inputNames);
     names.stream().filter(n -> n != null).forEach(taken::add);
     List<String> out = new ArrayList<>();
     Set<String> used = new HashSet<>();

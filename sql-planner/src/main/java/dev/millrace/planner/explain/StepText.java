@@ -56,10 +56,10 @@ public final class StepText {
       return " values=" + exprs(s.values());
     }
     if (step instanceof PlanStep.StreamSelectKey k) {
-      return " keys=" + exprs(k.keys()) + " repartition=" + k.repartitionTopic();
+      return " keys=" + exprs(k.keys()) + repartition(k.repartitionTopic());
     }
     if (step instanceof PlanStep.StreamGroupBy g) {
-      return " keys=" + exprs(g.keys()) + " repartition=" + g.repartitionTopic();
+      return " keys=" + exprs(g.keys()) + repartition(g.repartitionTopic());
     }
     if (step instanceof PlanStep.StreamAggregate a) {
       return " aggregates=" + a.aggregates().stream().map(StepText::aggregate).collect(Collectors.joining(", ", "[", "]"))
@@ -75,6 +75,10 @@ public final class StepText {
       return " topic=" + s.topic() + " formats=" + formats(s.formats());
     }
     return "";
+  }
+
+  private static String repartition(String topic) {
+    return topic.isEmpty() ? " (no repartition)" : " repartition=" + topic;
   }
 
   private static String exprs(List<Expr> exprs) {

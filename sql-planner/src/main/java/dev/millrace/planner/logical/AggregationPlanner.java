@@ -58,6 +58,12 @@ final class AggregationPlanner {
       throw new PlanningException(first.location(), "Aggregate functions need a GROUP BY clause: "
           + SqlFormatter.format(first) + " is used without one.");
     }
+    List<String> kafkaValued = from.sources().stream().filter(n -> context.catalog().source(n).orElseThrow()
+        .formats().value().format().equals("KAFKA")).toList();
+    if (!kafkaValued.isEmpty()) {
+      throw new PlanningException(query.groupBy().get(0).location(), "Source(s) " + String.join(", ", kafkaValued)
+          + " are using the 'KAFKA' value format. This format does not yet support GROUP BY.");
+    }
     if (from.type() == SourceType.TABLE) {
       throw new PlanningException(query.groupBy().get(0).location(), "Aggregating a table is not supported yet; "
           + "aggregate a stream.");
@@ -77,7 +83,8 @@ final class AggregationPlanner {
       groupKeys.add(key);
       groupNames.add(SelectItemNames.natural(e, from.scope()).orElse(null));
     }
-    boolean windowed = query.window().isPresent();
+    // ksqlDB offers the window bounds to the SELECT of a windowed aggregation, but not over a join.
+    boolean windowed = query.window().isPresent() && !from.scope().isJoin();
     RowScope input = new RowScope(from.scope(), rex(), context.types(), "SELECT");
     List<AggregateSpec> aggregates = collect(query, selectExpressions, input, windowed, analyzer);
     RelNode aggregation = aggregate(groupKeys, SelectItemNames.complete(groupNames), aggregates,

@@ -22,10 +22,6 @@ public final class CalciteTypes {
     this.factory = factory;
   }
 
-  public RelDataTypeFactory factory() {
-    return factory;
-  }
-
   /** The Calcite type of a SQL type. */
   public RelDataType toRel(SqlType type) {
     return factory.createTypeWithNullability(notNull(type), true);

@@ -12,7 +12,8 @@ import org.apache.calcite.rel.RelNode;
 /**
  * A query's logical plan and what its result looks like.
  *
- * @param root the RelNode tree (its root an {@link Emit} or {@link Sink}, or the projection for pull queries)
+ * @param root the RelNode tree of the query body up to its projection (an {@link Emit} or {@link Sink}
+ *     goes above it for push and persistent queries)
  * @param columns the result columns, in SELECT order
  * @param keyPositions positions in {@code columns} of the result's key columns, in key order
  * @param resultType whether the result is a stream or a table
@@ -39,9 +40,5 @@ public record LogicalQuery(
       }
     }
     return new LogicalSchema(key, value);
-  }
-
-  public LogicalQuery withRoot(RelNode next) {
-    return new LogicalQuery(next, columns, keyPositions, resultType, window, sources);
   }
 }

@@ -19,7 +19,6 @@ public final class PlanningContext {
   private final RelBuilder relBuilder;
   private final CalciteTypes types;
   private final ExpressionAnalyzer analyzer;
-  private final TypeResolver typeResolver;
 
   public PlanningContext(Catalog catalog, FunctionRegistry functions) {
     this.catalog = catalog;
@@ -31,8 +30,7 @@ public final class PlanningContext {
         .build();
     this.relBuilder = RelBuilder.create(config);
     this.types = new CalciteTypes(relBuilder.getTypeFactory());
-    this.typeResolver = new TypeResolver(catalog);
-    this.analyzer = new ExpressionAnalyzer(relBuilder.getRexBuilder(), types, functions, typeResolver);
+    this.analyzer = new ExpressionAnalyzer(relBuilder.getRexBuilder(), types, functions, new TypeResolver(catalog));
   }
 
   public Catalog catalog() {
@@ -49,9 +47,5 @@ public final class PlanningContext {
 
   public ExpressionAnalyzer analyzer() {
     return analyzer;
-  }
-
-  public TypeResolver typeResolver() {
-    return typeResolver;
   }
 }

@@ -50,7 +50,7 @@ public final class QueryPlanner {
     PlannedRelation from = new FromPlanner(context).plan(query.from());
     query.where().ifPresent(w -> builder.filter(
         analyzer.condition(w, new RowScope(from.scope(), builder.getRexBuilder(), context.types(), "WHERE"), "WHERE")));
-    List<SelectPlanner.Item> items = expand(query, from);
+    List<SelectPlanner.Item> items = expand(query, from, !persistent);
     List<Expression> selectExpressions = items.stream().map(SelectPlanner.Item::expression).toList();
     boolean aggregating = AggregationPlanner.isAggregation(query, analyzer, selectExpressions);
     if (!aggregating) {
@@ -79,8 +79,10 @@ public final class QueryPlanner {
     }
     boolean keysOptional = !aggregating && query.partitionBy().isEmpty() && !from.scope().isJoin()
         && type == SourceType.STREAM;
+    Set<String> inputNames = new HashSet<>();
+    from.scope().columns().forEach(c -> inputNames.add(c.name()));
     SelectPlanner.Result projection = new SelectPlanner(analyzer).plan(items, selectScope, keys, persistent, sinkName,
-        keysOptional);
+        keysOptional, inputNames);
     builder.projectNamed(projection.nodes(), projection.columns().stream().map(c -> c.name()).toList(), true);
     RelNode root = builder.build();
     return new LogicalQuery(root, projection.columns(), projection.keyPositions(), type, window, from.sources());
@@ -112,7 +114,7 @@ public final class QueryPlanner {
     return slots;
   }
 
-  private List<SelectPlanner.Item> expand(Query query, PlannedRelation from) {
+  private List<SelectPlanner.Item> expand(Query query, PlannedRelation from, boolean windowBounds) {
     boolean join = from.scope().isJoin();
     Scope scope = from.scope();
     List<SelectPlanner.Item> items = new ArrayList<>();
@@ -123,7 +125,7 @@ public final class QueryPlanner {
             s.location(), false));
       } else if (item instanceof AllColumns all) {
         all.source().ifPresent(q -> from.scope().checkSource(q, all.location()));
-        items.addAll(query.partitionBy().isEmpty() || join ? star(all, from.scope())
+        items.addAll(query.partitionBy().isEmpty() || join ? star(all, from.scope(), windowBounds)
             : partitionedStar(all, query.partitionBy(), from.scope()));
       } else {
         items.addAll(structFields((AllStructFields) item, from.scope()));
@@ -132,9 +134,9 @@ public final class QueryPlanner {
     return items;
   }
 
-  private static List<SelectPlanner.Item> star(AllColumns all, Scope scope) {
+  private static List<SelectPlanner.Item> star(AllColumns all, Scope scope, boolean windowBounds) {
     List<SelectPlanner.Item> items = new ArrayList<>();
-    for (ScopeColumn column : scope.star(all.source().orElse(null))) {
+    for (ScopeColumn column : scope.star(all.source().orElse(null), windowBounds)) {
       String name = scope.isJoin() ? column.source() + "_" + column.name() : column.name();
       items.add(new SelectPlanner.Item(new ColumnRef(Optional.of(column.source()), column.name(), all.location()),
           name, false, all.location(), true));

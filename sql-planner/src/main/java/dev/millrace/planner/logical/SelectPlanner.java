@@ -43,9 +43,10 @@ final class SelectPlanner {
   /**
    * @param keysOptional whether a persistent query may drop the key by not selecting it (a plain
    *     stream query) rather than having to select it
+   * @param inputNames the names of the sources' columns, which generated names avoid
    */
   Result plan(List<Item> items, ExpressionScope scope, List<KeySlot> keys, boolean persistent,
-      Optional<String> sinkName, boolean keysOptional) {
+      Optional<String> sinkName, boolean keysOptional, Set<String> inputNames) {
     List<RexNode> nodes = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (Item item : items) {
@@ -58,7 +59,7 @@ final class SelectPlanner {
         fieldNames.add(i);
       }
     }
-    names = SelectItemNames.complete(names, fieldNames);
+    names = SelectItemNames.complete(names, fieldNames, inputNames);
     if (persistent) {
       checkReserved(items, names);
     }

@@ -21,6 +21,7 @@ import dev.millrace.planner.logical.WindowedAggregate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Filter;
@@ -185,7 +186,7 @@ public final class PhysicalPlanner {
     if (isCurrentKey(partition.keys(), input.keyFields())) {
       return input;
     }
-    return rekey(input, partition.getInput(), partition.keys(), "PartitionBy");
+    return rekey(input, partition.getInput(), partition.keys(), Optional.empty());
   }
 
   private static boolean isCurrentKey(List<RexNode> keys, List<Integer> keyFields) {
@@ -200,10 +201,16 @@ public final class PhysicalPlanner {
     return true;
   }
 
-  private Built rekey(Built input, RelNode inputRel, List<RexNode> keys, String reason) {
+  /**
+   * Re-keys a stream. With a {@code reason}, rows go through a repartition topic named after it, so
+   * that a join meets each key in one task; without, they go on as they are (PARTITION BY feeds the
+   * sink, whose topic partitions rows by their new key).
+   */
+  private Built rekey(Built input, RelNode inputRel, List<RexNode> keys, Optional<String> reason) {
     List<Expr> keyExprs = translator(inputRel).translateAll(keys);
     LogicalSchema schema = new LogicalSchema(keyColumns(keys, inputRel), input.step().schema().value());
-    PlanStep step = new PlanStep.StreamSelectKey(input.step(), keyExprs, names.repartitionTopic(reason), schema);
+    PlanStep step = new PlanStep.StreamSelectKey(input.step(), keyExprs,
+        reason.map(names::repartitionTopic).orElse(""), schema);
     return new Built(step, SourceType.STREAM, refIndexes(keys), null);
   }
 
@@ -234,8 +241,10 @@ public final class PhysicalPlanner {
       keyRefs.add(rex.makeInputRef(inputRel, i));
     }
     List<Column> keyColumns = keyColumns(keyRefs, inputRel);
+    boolean byCurrentKey = input.keyFields().equals(IntStream.range(0, groupCount).boxed().toList());
     PlanStep grouped = new PlanStep.StreamGroupBy(input.step(), translator.translateAll(keyRefs),
-        names.repartitionTopic("GroupBy"), new LogicalSchema(keyColumns, input.step().schema().value()));
+        byCurrentKey ? "" : names.repartitionTopic("GroupBy"),
+        new LogicalSchema(keyColumns, input.step().schema().value()));
     List<AggregateCall> aggregates = new ArrayList<>();
     for (org.apache.calcite.rel.core.AggregateCall call : calls) {
       List<Expr> arguments = new ArrayList<>();
@@ -272,7 +281,7 @@ public final class PhysicalPlanner {
     // table's: equal keys must be serialised, and so partitioned, alike.
     boolean coPartitioned = left.keyFormat() == null || left.keyFormat().equals(right.keyFormat());
     if (!keyedByJoinKey || !coPartitioned) {
-      left = rekey(left, join.getLeft(), List.of(rex.makeInputRef(join.getLeft(), leftKey)), "Join");
+      left = rekey(left, join.getLeft(), List.of(rex.makeInputRef(join.getLeft(), leftKey)), Optional.of("Join"));
     }
     List<Column> value = new ArrayList<>(left.step().schema().value());
     value.addAll(right.step().schema().value());

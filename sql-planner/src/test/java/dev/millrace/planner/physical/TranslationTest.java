@@ -161,7 +161,7 @@ class TranslationTest {
   }
 
   @Test
-  void partitionByRekeysThroughARepartitionTopic() {
+  void partitionByRekeysWithoutARepartitionTopic() {
     PlanStep plan = persistent("CREATE STREAM BY_CITY AS SELECT ADDRESS->CITY, ITEM FROM ORDERS "
         + "PARTITION BY ADDRESS->CITY;");
 
@@ -171,6 +171,7 @@ class TranslationTest {
     PlanStep.StreamSelectKey rekey = assertInstanceOf(PlanStep.StreamSelectKey.class, select.source());
     SqlType address = new SqlType.Struct(List.of(new SqlType.Field("CITY", SqlType.STRING)));
     assertEquals(List.of(new Expr.FieldAccess(ref(4, "ADDRESS", address), "CITY", SqlType.STRING)), rekey.keys());
+    assertEquals("", rekey.repartitionTopic());
   }
 
   @Test
@@ -253,5 +254,24 @@ class TranslationTest {
 
     Expr.FunctionCall call = (Expr.FunctionCall) ((PlanStep.StreamSelect) plan.sources().get(0)).values().get(0);
     assertEquals(new Expr.Literal("SECONDS", SqlType.STRING), call.arguments().get(0));
+  }
+
+  @Test
+  void transientQueriesOfWindowedTablesShowTheWindowBounds() {
+    session.run("CREATE TABLE PER_MINUTE AS SELECT ITEM, COUNT(*) AS N FROM ORDERS WINDOW TUMBLING (SIZE 1 MINUTE) "
+        + "GROUP BY ITEM;");
+
+    PlannedStatement.PullQuery pull = (PlannedStatement.PullQuery) session.plan("SELECT * FROM PER_MINUTE;");
+
+    assertEquals(List.of(new Column("ITEM", SqlType.STRING), new Column("WINDOWSTART", SqlType.BIGINT),
+        new Column("WINDOWEND", SqlType.BIGINT), new Column("N", SqlType.BIGINT)), pull.columns());
+  }
+
+  @Test
+  void groupingByTheStreamKeyNeedsNoRepartition() {
+    PlanStep plan = persistent("CREATE TABLE PER_ID AS SELECT ID, COUNT(*) AS N FROM ORDERS GROUP BY ID;");
+
+    PlanStep.StreamAggregate aggregate = (PlanStep.StreamAggregate) plan.sources().get(0).sources().get(0);
+    assertEquals("", ((PlanStep.StreamGroupBy) aggregate.source()).repartitionTopic());
   }
 }
