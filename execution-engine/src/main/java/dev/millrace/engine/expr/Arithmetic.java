@@ -17,6 +17,15 @@ final class Arithmetic {
 
   /** A null-propagating binary operation of {@code type} over two operands of that type. */
   static Eval binary(Operator op, SqlType type, Eval left, Eval right) {
+    return binary(op, type, left, right, false);
+  }
+
+  /**
+   * A binary operation; when {@code strict}, a null operand fails instead of giving null. ksqlDB
+   * runs lambda bodies as plain Java, where arithmetic on a null fails the whole function call
+   * (which then yields null); strict operations reproduce that inside lambdas.
+   */
+  static Eval binary(Operator op, SqlType type, Eval left, Eval right, boolean strict) {
     Op f = switch (type.base()) {
       case INTEGER -> integer(op);
       case BIGINT -> bigint(op);
@@ -27,6 +36,16 @@ final class Arithmetic {
     };
     if (f == null) {
       throw new IllegalArgumentException("Operator " + op + " does not apply to " + type.toSql());
+    }
+    if (strict) {
+      return (row, vars) -> {
+        Object a = left.eval(row, vars);
+        Object b = right.eval(row, vars);
+        if (a == null || b == null) {
+          throw new EvaluationException("Null operand of " + op + " in a lambda");
+        }
+        return f.apply(a, b);
+      };
     }
     return (row, vars) -> {
       Object a = left.eval(row, vars);

@@ -152,12 +152,14 @@ public final class ExpressionCompiler {
     SqlType type = operation.type();
     Expr left = operation.operands().get(0);
     Expr right = operation.operands().get(1);
+    boolean inLambda = scope.size() > 0;
     if (type instanceof SqlType.Decimal) {
       // DECIMAL operands keep their own precision: the exact result is rounded to the result type.
       return Arithmetic.binary(operation.operator(), type, compileAs(left, decimalOperand(left.type()), scope),
-          compileAs(right, decimalOperand(right.type()), scope));
+          compileAs(right, decimalOperand(right.type()), scope), inLambda);
     }
-    return Arithmetic.binary(operation.operator(), type, compileAs(left, type, scope), compileAs(right, type, scope));
+    return Arithmetic.binary(operation.operator(), type, compileAs(left, type, scope), compileAs(right, type, scope),
+        inLambda);
   }
 
   private static SqlType decimalOperand(SqlType type) {

@@ -87,7 +87,7 @@ public final class FunctionRegistry {
     String key = normalize(name);
     ScalarFunction function = functions.get(key);
     if (function == null) {
-      throw unknown(key);
+      throw wrongKindOrUnknown(key, functions == tables ? "a table function" : "a scalar function");
     }
     ScalarOverload best = null;
     SignatureMatch bestMatch = null;
@@ -113,7 +113,7 @@ public final class FunctionRegistry {
     String key = normalize(name);
     AggregateFunction function = aggregates.get(key);
     if (function == null) {
-      throw unknown(key);
+      throw wrongKindOrUnknown(key, "an aggregate function");
     }
     List<ArgumentType> arguments = argTypes.stream().map(t -> (ArgumentType) new ArgumentType.Value(t)).toList();
     AggregateOverload best = null;
@@ -173,6 +173,13 @@ public final class FunctionRegistry {
       return Optional.of(FunctionDescriptions.aggregate(aggregate));
     }
     return Optional.ofNullable(tables.get(key)).map(t -> FunctionDescriptions.scalar(t, FunctionDescription.Kind.TABLE));
+  }
+
+  /** The error for a name that is not a function of the wanted kind: another kind, or unknown. */
+  private FunctionException wrongKindOrUnknown(String name, String wanted) {
+    String kind = scalars.containsKey(name) ? "a scalar function" : aggregates.containsKey(name) ? "an aggregate function"
+        : tables.containsKey(name) ? "a table function" : null;
+    return kind == null ? unknown(name) : new FunctionException(name + " is " + kind + ", not " + wanted);
   }
 
   private FunctionException unknown(String name) {

@@ -16,7 +16,7 @@ public final class ImplicitCasts {
   public static final SqlType.Decimal BIGINT_AS_DECIMAL = new SqlType.Decimal(19, 0);
 
   private static final int MAX_PRECISION = 38;
-  private static final int TEXT_TO_TEMPORAL = 10;
+  private static final int TEXT_TO_TEMPORAL = 20;
 
   private ImplicitCasts() {}
 
@@ -33,13 +33,15 @@ public final class ImplicitCasts {
     if (fromRank < 0 || toRank < 0) {
       return -1;
     }
+    // Each step up the number ladder costs 2, so a DECIMAL widening to a wider DECIMAL (1) is
+    // preferred over the same DECIMAL becoming a DOUBLE.
     if (from instanceof SqlType.Decimal a && to instanceof SqlType.Decimal b) {
       return holds(b, a) ? 1 : -1;
     }
     if (to instanceof SqlType.Decimal d && fromRank < rank(d)) {
-      return holds(d, asDecimal(from)) ? toRank - fromRank : -1;
+      return holds(d, asDecimal(from)) ? 2 * (toRank - fromRank) : -1;
     }
-    return fromRank < toRank ? toRank - fromRank : -1;
+    return fromRank < toRank ? 2 * (toRank - fromRank) : -1;
   }
 
   /**

@@ -11,12 +11,17 @@ import static dev.millrace.engine.function.Types.V;
 import static dev.millrace.engine.function.Types.lambda;
 import static dev.millrace.engine.function.Types.sig;
 
+import dev.millrace.engine.expr.EvaluationException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The higher-order functions TRANSFORM, FILTER and REDUCE over arrays and maps. */
+/**
+ * The higher-order functions TRANSFORM, FILTER and REDUCE over arrays and maps. REDUCE of a null
+ * collection is its initial state, and of a null state null; TRANSFORM of a map fails (so gives
+ * null) when two entries get the same key.
+ */
 final class LambdaFunctions {
   private static final TypePattern W = TypePattern.var("W");
 
@@ -32,8 +37,10 @@ final class LambdaFunctions {
         .add(sig(ARRAY_T, ARRAY_T, lambda(BOOLEAN, T)), a -> filter((List<?>) a[0], (LambdaValue) a[1]))
         .add(sig(MAP_KV, MAP_KV, lambda(BOOLEAN, K, V)), a -> filter((Map<?, ?>) a[0], (LambdaValue) a[1]));
     b.scalar("REDUCE", "Folds an array's elements, or a map's entries, into a state with a lambda.")
-        .add(sig(S, ARRAY_T, S, lambda(S, S, T)), a -> reduce((List<?>) a[0], a[1], (LambdaValue) a[2]))
-        .add(sig(S, MAP_KV, S, lambda(S, S, K, V)), a -> reduce((Map<?, ?>) a[0], a[1], (LambdaValue) a[2]));
+        .addNullable(sig(S, ARRAY_T, S, lambda(S, S, T)),
+            a -> a[1] == null ? null : a[0] == null ? a[1] : reduce((List<?>) a[0], a[1], (LambdaValue) a[2]))
+        .addNullable(sig(S, MAP_KV, S, lambda(S, S, K, V)),
+            a -> a[1] == null ? null : a[0] == null ? a[1] : reduce((Map<?, ?>) a[0], a[1], (LambdaValue) a[2]));
   }
 
   private static List<Object> transform(List<?> list, LambdaValue f) {
@@ -46,7 +53,13 @@ final class LambdaFunctions {
 
   private static Map<Object, Object> transform(Map<?, ?> map, LambdaValue key, LambdaValue value) {
     Map<Object, Object> out = new LinkedHashMap<>();
-    map.forEach((k, v) -> out.put(key.call(k, v), value.call(k, v)));
+    map.forEach((k, v) -> {
+      Object newKey = key.call(k, v);
+      if (out.containsKey(newKey)) {
+        throw new EvaluationException("TRANSFORM made the key " + newKey + " twice");
+      }
+      out.put(newKey, value.call(k, v));
+    });
     return out;
   }
 

@@ -5,6 +5,7 @@ import static dev.millrace.engine.function.Types.T;
 import static dev.millrace.engine.function.Types.sig;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,9 +29,9 @@ final class MiscFunctions {
     }
     Map<Object, Object> out = new LinkedHashMap<>();
     for (String entry : StringFunctions.split(input, entryDelimiter)) {
-      int at = entry.indexOf(kvDelimiter);
-      if (at >= 0) {
-        out.put(entry.substring(0, at), entry.substring(at + kvDelimiter.length()));
+      List<String> parts = StringFunctions.split(entry, kvDelimiter);
+      if (parts.size() >= 2) {
+        out.put(parts.get(0), parts.get(1));
       }
     }
     return out;

@@ -61,8 +61,9 @@ final class NumericFunctions {
     unary(b, "RADIANS", "Converts degrees to radians.", Math::toRadians);
     b.scalar("ATAN2", "The arc tangent of y / x, in radians.")
         .add(sig(DOUBLE, DOUBLE, DOUBLE), a -> Math.atan2((Double) a[0], (Double) a[1]));
-    b.scalar("LOG", "The base-10 logarithm of a value, or the logarithm in a given base.")
-        .add(sig(DOUBLE, DOUBLE), a -> Math.log10((Double) a[0]))
+    // ksqlDB's one-argument LOG is the natural logarithm (its docs say base 10; its tests and code do not).
+    b.scalar("LOG", "The natural logarithm of a value, or the logarithm in a given base.")
+        .add(sig(DOUBLE, DOUBLE), a -> Math.log((Double) a[0]))
         .add(sig(DOUBLE, DOUBLE, DOUBLE), a -> log((Double) a[0], (Double) a[1]));
     b.scalar("POWER", "A base raised to an exponent.")
         .add(sig(DOUBLE, DOUBLE, DOUBLE), a -> Math.pow((Double) a[0], (Double) a[1]));

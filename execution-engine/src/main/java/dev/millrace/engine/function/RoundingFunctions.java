@@ -73,7 +73,7 @@ final class RoundingFunctions {
 
   private static SqlType roundedType(SqlType decimal) {
     SqlType.Decimal d = (SqlType.Decimal) decimal;
-    return new SqlType.Decimal(Math.min(38, Math.max(1, d.precision() - d.scale() + 1)), 0);
+    return new SqlType.Decimal(Math.max(1, d.precision() - d.scale()), 0);
   }
 
   /** Rounds half towards positive infinity, as ksqlDB's ROUND does. */

@@ -182,7 +182,7 @@ final class StringFunctions {
   }
 
   static List<String> split(String s, String delimiter) {
-    if (delimiter.isEmpty()) {
+    if (delimiter.isEmpty() && !s.isEmpty()) {
       List<String> chars = new ArrayList<>();
       s.codePoints().forEach(c -> chars.add(new String(Character.toChars(c))));
       return chars;
@@ -192,7 +192,7 @@ final class StringFunctions {
 
   private static List<Object> splitBytes(byte[] s, byte[] delimiter) {
     List<Object> parts = new ArrayList<>();
-    if (delimiter.length == 0) {
+    if (delimiter.length == 0 && s.length > 0) {
       for (byte b : s) {
         parts.add(Bytes.of(new byte[] {b}));
       }

@@ -82,7 +82,7 @@ final class CsvLine {
 
   private static boolean needsQuotes(String field, char delimiter, boolean first) {
     if (field.isEmpty()) {
-      return true;
+      return first;
     }
     char start = field.charAt(0);
     if (start <= '#' || first && !Character.isLetterOrDigit(start)) {

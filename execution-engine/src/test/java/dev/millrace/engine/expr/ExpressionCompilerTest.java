@@ -260,6 +260,9 @@ class ExpressionCompilerTest {
         op(Operator.ADD, SqlType.BIGINT, s, x));
     Expr reduce = call("REDUCE", SqlType.BIGINT, col(0, ints), lit(0, SqlType.INTEGER), sum);
     assertEquals(3L, eval(reduce, List.of(1, 2), null));
+    assertEquals(0L, eval(reduce, null, null));
+    assertNull(eval(reduce, java.util.Arrays.asList(1, null), null));
+    assertEquals(1, errors.size());
     Expr positive = new Expr.Lambda(List.of(new Expr.LambdaParameter("X", SqlType.INTEGER)),
         op(Operator.GREATER_THAN, SqlType.BOOLEAN, x, lit(0, SqlType.INTEGER)));
     assertEquals(List.of(2), eval(call("FILTER", ints, col(0, ints), positive), List.of(-1, 2), null));

@@ -55,6 +55,10 @@ class BuiltInScalarsTest {
     assertNull(call("RPAD", "Foo", 7, ""));
     assertEquals(List.of("", "a", "b", ""), call("SPLIT", ",a,b,", ","));
     assertEquals(List.of("a", "b"), call("SPLIT", "ab", ""));
+    assertEquals(List.of(""), call("SPLIT", "", ""));
+    assertEquals(Map.of("apple", "green/banana"),
+        call("SPLIT_TO_MAP", "apple:green/banana:yellow/cherry:red", "&&", ":"));
+    assertEquals(Map.of("apple", "green", "banana", "yellow"), call("SPLIT_TO_MAP", "apple:green//banana:yellow/", "/", ":"));
   }
 
   @Test
@@ -75,6 +79,11 @@ class BuiltInScalarsTest {
     assertEquals(110.0, call("ROUND", 111.0, -1));
     assertEquals(-1L, call("ROUND", -1.5));
     assertEquals(new BigDecimal("2"), call("ROUND", new BigDecimal("1.5")));
+    assertEquals(new SqlType.Decimal(17, 0),
+        FunctionRegistry.builtIns().resolveScalar("ROUND", List.of(new SqlType.Decimal(33, 16))).returnType());
+    assertEquals(2.5649493574615367, (Double) call("LOG", 13.0), 1e-12);
+    assertEquals(new SqlType.Decimal(13, 6), FunctionRegistry.builtIns().resolveScalar("GREATEST",
+        List.of(new SqlType.Decimal(9, 2), new SqlType.Decimal(7, 6))).returnType());
     assertEquals(new BigDecimal("1.0"), call("FLOOR", new BigDecimal("1.7")));
     assertEquals(2.0, call("CEIL", 1.1));
     assertEquals(5, call("ABS", -5));
@@ -195,8 +204,6 @@ class BuiltInScalarsTest {
     assertEquals("zhang", call("REGEXP_EXTRACT", "(.*) (.*)", "steven zhang", 2));
     assertEquals(List.of("mehta", ""), call("REGEXP_EXTRACT_ALL", "(\\w+) (\\w*)", "apurva mehta agavra ", 2));
     assertEquals("Example!", call("ENCODE", "4578616d706C6521", "hex", "ascii"));
-    assertEquals("1AB2", callTyped("FROM_BYTES", List.of(SqlType.BYTES, SqlType.STRING),
-        java.nio.ByteBuffer.wrap(new byte[] {0x1a, (byte) 0xb2}), "hex"));
     assertEquals("RXhhbXBsZSE=", call("ENCODE", "0x4578616d706C6521", "hex", "base64"));
     assertEquals("K", call("CHR", "\\u004b"));
     assertNull(call("CHR", "75"));

@@ -38,7 +38,7 @@ class FunctionRegistryTest {
   void decimalsKeepTheirPrecision() {
     SqlType decimal = new SqlType.Decimal(5, 2);
     assertEquals(decimal, registry.resolveScalar("ABS", List.of(decimal)).returnType());
-    assertEquals(new SqlType.Decimal(4, 0), registry.resolveScalar("ROUND", List.of(decimal)).returnType());
+    assertEquals(new SqlType.Decimal(3, 0), registry.resolveScalar("ROUND", List.of(decimal)).returnType());
   }
 
   @Test
@@ -59,6 +59,13 @@ class FunctionRegistryTest {
     FunctionException e = assertThrows(FunctionException.class,
         () -> registry.resolveScalar("UCAS", List.of(SqlType.STRING)));
     assertEquals("Unknown function UCAS; did you mean UCASE?", e.getMessage());
+  }
+
+  @Test
+  void usingAFunctionAsAnotherKindSaysWhatItIs() {
+    FunctionException e = assertThrows(FunctionException.class,
+        () -> registry.resolveScalar("EXPLODE", List.of(new SqlType.Array(SqlType.INTEGER))));
+    assertEquals("EXPLODE is a table function, not a scalar function", e.getMessage());
   }
 
   @Test

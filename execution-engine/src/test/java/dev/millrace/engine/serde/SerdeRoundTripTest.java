@@ -124,6 +124,8 @@ class SerdeRoundTripTest {
     ValueSerde serde = SerdeFactory.valueSerde(FormatInfo.of("DELIMITED"), columns);
     assertEquals("\"!\",IQ==,\"#x\"", text(serde.serialize(new Object[] {"!", "IQ==", "#x"})));
     assertEquals("a,$b,c", text(serde.serialize(new Object[] {"a", "$b", "c"})));
+    assertEquals("s,S,", text(serde.serialize(new Object[] {"s", "S", ""})));
+    assertEquals("\"\",S,s", text(serde.serialize(new Object[] {"", "S", "s"})));
   }
 
   @Test
