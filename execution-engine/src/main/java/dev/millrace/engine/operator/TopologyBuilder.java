@@ -19,9 +19,11 @@ import java.util.Set;
  */
 public final class TopologyBuilder {
   private final OperatorFactories factories;
+  private final TableJoinFactories tableJoins;
 
   public TopologyBuilder(FunctionRegistry functions) {
     this.factories = new OperatorFactories(functions);
+    this.tableJoins = new TableJoinFactories(functions);
   }
 
   /** The topology of the plan rooted at {@code root} (a sink). */
@@ -84,6 +86,13 @@ public final class TopologyBuilder {
         visit(s.source(), prepend(factories.aggregate(s, oldNeeded), downstream), part, false, null);
       } else if (step instanceof PlanStep.StreamTableJoin s) {
         join(s, downstream, part);
+      } else if (step instanceof PlanStep.TableTableJoin s) {
+        TableJoinFactories.Inputs inputs = tableJoins.primaryKey(s, joinStore(s.left(), part), joinStore(s.right(), part));
+        tableJoin(s, inputs, downstream, part);
+      } else if (step instanceof PlanStep.ForeignKeyTableJoin s) {
+        TableJoinFactories.Inputs inputs = tableJoins.foreignKey(s, joinStore(s.left(), part),
+            joinStore(s.right(), part), indexStore(part));
+        tableJoin(s, inputs, downstream, part);
       } else if (step instanceof PlanStep.StreamSink s) {
         part.outputs.add(s.topic());
         visit(s.source(), List.of(factories.sink(s.topic(), s.formats(), s.schema())), part, false, null);
@@ -129,6 +138,30 @@ public final class TopologyBuilder {
       joins++;
       visit(join.left(), prepend(factories.streamTableJoin(join, store), downstream), part, false, tableKeyFormat(join.right()));
       visit(join.right(), tableEnd, part, false, null);
+    }
+
+    /**
+     * The store of a table-table join's input: a table source's own store, else one the join keeps.
+     * Inputs need their previous rows, so that the join can retract what it emitted before.
+     */
+    private TableJoinFactories.Store joinStore(PlanStep input, Part part) {
+      if (input instanceof PlanStep.TableSource source) {
+        return new TableJoinFactories.Store(source.storeName(), false);
+      }
+      String store = "JoinTable-" + joins++;
+      part.stores.add(store);
+      return new TableJoinFactories.Store(store, true);
+    }
+
+    private String indexStore(Part part) {
+      String store = "ForeignKeyIndex-" + joins++;
+      part.stores.add(store);
+      return store;
+    }
+
+    private void tableJoin(PlanStep join, TableJoinFactories.Inputs inputs, List<OperatorFactory> downstream, Part part) {
+      visit(join.sources().get(0), prepend(inputs.left(), downstream), part, true, null);
+      visit(join.sources().get(1), prepend(inputs.right(), downstream), part, true, null);
     }
   }
 

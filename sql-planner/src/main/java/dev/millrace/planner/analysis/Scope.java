@@ -59,6 +59,16 @@ public final class Scope {
     return new Scope(all, names);
   }
 
+  /**
+   * This scope with one more column that belongs to no source (a join's synthetic key): it is
+   * named without a qualifier and is not part of any {@code *}.
+   */
+  public Scope withColumn(ScopeColumn column) {
+    List<ScopeColumn> all = new ArrayList<>(columns);
+    all.add(column);
+    return new Scope(all, sources);
+  }
+
   public List<ScopeColumn> columns() {
     return columns;
   }
