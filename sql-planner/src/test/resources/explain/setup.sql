@@ -7,3 +7,5 @@ CREATE TABLE LOYALTY (ID BIGINT PRIMARY KEY, POINTS INT)
   WITH (kafka_topic='loyalty', value_format='JSON');
 CREATE TABLE ACCOUNTS (ID BIGINT PRIMARY KEY, CUSTOMER BIGINT, BALANCE DECIMAL(8, 2))
   WITH (kafka_topic='accounts', value_format='JSON');
+CREATE TABLE SEGMENTS (ID BIGINT PRIMARY KEY, SEGMENT STRING)
+  WITH (kafka_topic='segments', key_format='DELIMITED', value_format='JSON');

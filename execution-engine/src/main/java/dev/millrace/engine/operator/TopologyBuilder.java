@@ -93,6 +93,8 @@ public final class TopologyBuilder {
         TableJoinFactories.Inputs inputs = tableJoins.foreignKey(s, joinStore(s.left(), part),
             joinStore(s.right(), part), indexStore(part));
         tableJoin(s, inputs, downstream, part);
+      } else if (step instanceof PlanStep.TableRepartition s) {
+        tableRepartition(s, downstream, part);
       } else if (step instanceof PlanStep.StreamSink s) {
         part.outputs.add(s.topic());
         visit(s.source(), List.of(factories.sink(s.topic(), s.formats(), s.schema())), part, false, null);
@@ -140,6 +142,18 @@ public final class TopologyBuilder {
       visit(join.right(), tableEnd, part, false, null);
     }
 
+    /** A table's changes cross the repartition topic and are stored again on the reading side. */
+    private void tableRepartition(PlanStep.TableRepartition step, List<OperatorFactory> downstream, Part part) {
+      repartitionTopics.add(step.repartitionTopic());
+      part.stores.add(step.storeName());
+      part.chains.add(new Chain(step.repartitionTopic(), () -> factories.tableRepartitionSource(step),
+          prepend(factories.tableRepartitionStore(step), downstream)));
+      Part upstream = newSubTopology();
+      upstream.outputs.add(step.repartitionTopic());
+      visit(step.source(), List.of(factories.repartitionSink(step.repartitionTopic(), step.schema(), step.keyFormat())),
+          upstream, false, null);
+    }
+
     /**
      * The store of a table-table join's input: a table source's own store, else one the join keeps.
      * Inputs need their previous rows, so that the join can retract what it emitted before.
@@ -147,6 +161,9 @@ public final class TopologyBuilder {
     private TableJoinFactories.Store joinStore(PlanStep input, Part part) {
       if (input instanceof PlanStep.TableSource source) {
         return new TableJoinFactories.Store(source.storeName(), false);
+      }
+      if (input instanceof PlanStep.TableRepartition repartition) {
+        return new TableJoinFactories.Store(repartition.storeName(), false);
       }
       String store = "JoinTable-" + joins++;
       part.stores.add(store);
@@ -169,6 +186,9 @@ public final class TopologyBuilder {
   private static FormatInfo tableKeyFormat(PlanStep table) {
     if (table instanceof PlanStep.TableSource s) {
       return s.formats().key();
+    }
+    if (table instanceof PlanStep.TableRepartition s) {
+      return s.keyFormat();
     }
     boolean passesKey = table instanceof PlanStep.TableFilter || table instanceof PlanStep.TableSelect;
     return passesKey ? tableKeyFormat(table.sources().get(0)) : null;

@@ -31,6 +31,7 @@ import java.util.Optional;
   @JsonSubTypes.Type(value = PlanStep.StreamTableJoin.class, name = "streamTableJoinV1"),
   @JsonSubTypes.Type(value = PlanStep.TableTableJoin.class, name = "tableTableJoinV1"),
   @JsonSubTypes.Type(value = PlanStep.ForeignKeyTableJoin.class, name = "foreignKeyTableJoinV1"),
+  @JsonSubTypes.Type(value = PlanStep.TableRepartition.class, name = "tableRepartitionV1"),
   @JsonSubTypes.Type(value = PlanStep.StreamSink.class, name = "streamSinkV1"),
   @JsonSubTypes.Type(value = PlanStep.TableSink.class, name = "tableSinkV1"),
   @JsonSubTypes.Type(value = PlanStep.TransientSink.class, name = "transientSinkV1")
@@ -189,6 +190,20 @@ public sealed interface PlanStep {
     @Override
     public List<PlanStep> sources() {
       return List.of(left, right);
+    }
+  }
+
+  /**
+   * Moves a table's changes, keys unchanged, through the internal topic {@code repartitionTopic},
+   * whose record keys are written in {@code keyFormat}: a table joined on its primary key with a
+   * table keyed in another format is partitioned like it this way. The rows read back are kept
+   * again in the store {@code storeName}, so each change still comes with its previous row.
+   */
+  record TableRepartition(PlanStep source, String repartitionTopic, FormatInfo keyFormat, String storeName,
+      LogicalSchema schema) implements PlanStep {
+    @Override
+    public List<PlanStep> sources() {
+      return List.of(source);
     }
   }
 

@@ -26,7 +26,7 @@ import org.apache.calcite.tools.RelBuilder;
 /**
  * Plans a join of two tables, as ksqlDB does. The right side of ON must be the right table's
  * primary key. When the left side is the left input's key too, it is a primary-key join (INNER,
- * LEFT, RIGHT or FULL OUTER; the inputs must be co-partitioned, so keyed in one format); otherwise
+ * LEFT, RIGHT or FULL OUTER); otherwise
  * it is a foreign-key join (INNER or LEFT, two tables only), keyed by the left table's primary key.
  * A FULL OUTER join's key may come from either side, so it is a new column, {@code ROWKEY}.
  */
@@ -60,9 +60,7 @@ final class TableTableJoinPlanner {
           + SqlFormatter.format(sides.right()) + "{" + rightKey.type().toSql() + "}.");
     }
     boolean primaryKey = left.keys().size() == 1 && left.keys().get(0).matches(leftKey);
-    if (primaryKey) {
-      checkKeyFormats(join, left, right);
-    } else {
+    if (!primaryKey) {
       checkForeignKey(join, left, criteriaText(join));
     }
     RelBuilder builder = context.relBuilder();
@@ -132,19 +130,6 @@ final class TableTableJoinPlanner {
     }
     throw new PlanningException(join.criteria().location(), "Invalid join condition: table-table joins require to "
         + "join on the primary key of the right input table. Got " + criteriaText(join) + ".");
-  }
-
-  /** Primary-key joins meet each key's rows in one task: both tables must be keyed, so partitioned, alike. */
-  private void checkKeyFormats(Join join, PlannedRelation left, DataSource right) {
-    for (String name : left.sources()) {
-      DataSource source = context.catalog().source(name).orElseThrow();
-      if (!source.formats().key().format().equals(right.formats().key().format())) {
-        throw new PlanningException(join.location(), "Can't join " + source.name() + " with " + right.name()
-            + " on their primary keys: their key formats differ (" + source.formats().key().format() + " and "
-            + right.formats().key().format() + "), so equal keys may be in different partitions. Create one of "
-            + "them again with the other's KEY_FORMAT.");
-      }
-    }
   }
 
   private static void checkForeignKey(Join join, PlannedRelation left, String criteria) {

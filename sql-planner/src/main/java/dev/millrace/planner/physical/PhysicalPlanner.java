@@ -277,7 +277,7 @@ public final class PhysicalPlanner {
     int pair = keyPair(info, right);
     int leftKey = info.leftKeys.get(pair);
     if (left.type() == SourceType.TABLE) {
-      return new TableJoinTranslator(types, rex).translate(join, left, right, leftKey);
+      return new TableJoinTranslator(types, rex, names).translate(join, left, right, leftKey);
     }
     boolean keyedByJoinKey = left.keyFields().size() == 1 && left.keyFields().get(0) == leftKey;
     // A stream keyed by the join key is still repartitioned when its key format differs from the
