@@ -32,7 +32,8 @@ public final class TopologyBuilder {
     walk.visit(root, new ArrayList<>(), walk.newSubTopology(), false, null);
     List<SubTopology> subTopologies = new ArrayList<>();
     for (Part part : walk.parts) {
-      SubTopology sub = new SubTopology(subTopologies.size(), part.chains, List.copyOf(part.stores), List.copyOf(part.outputs));
+      SubTopology sub = new SubTopology(subTopologies.size(), part.chains, List.copyOf(part.stores), List.copyOf(part.outputs),
+          part.onePartition);
       sub.newPipeline();
       subTopologies.add(sub);
     }
@@ -44,6 +45,7 @@ public final class TopologyBuilder {
     final List<Chain> chains = new ArrayList<>();
     final Set<String> stores = new LinkedHashSet<>();
     final Set<String> outputs = new LinkedHashSet<>();
+    boolean onePartition;
   }
 
   private final class Walk {
@@ -92,6 +94,7 @@ public final class TopologyBuilder {
       } else if (step instanceof PlanStep.ForeignKeyTableJoin s) {
         TableJoinFactories.Inputs inputs = tableJoins.foreignKey(s, joinStore(s.left(), part),
             joinStore(s.right(), part), indexStore(part));
+        part.onePartition = true;
         tableJoin(s, inputs, downstream, part);
       } else if (step instanceof PlanStep.TableRepartition s) {
         tableRepartition(s, downstream, part);
