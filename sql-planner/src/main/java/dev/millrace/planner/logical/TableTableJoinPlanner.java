@@ -31,8 +31,8 @@ import org.apache.calcite.tools.RelBuilder;
  * A FULL OUTER join's key may come from either side, so it is a new column, {@code ROWKEY}.
  */
 final class TableTableJoinPlanner {
-  /** The name of a FULL OUTER join's key column, which is neither side's column. */
-  static final String SYNTHETIC_KEY = "ROWKEY";
+  /** The name of a FULL OUTER join's key column, which is neither side's column (unless one is named so). */
+  private static final String SYNTHETIC_KEY = "ROWKEY";
 
   private final PlanningContext context;
   private final FromPlanner from;
@@ -88,16 +88,15 @@ final class TableTableJoinPlanner {
     if (!primaryKey) {
       keys = left.keys();
     } else if (join.type() == Join.Type.FULL) {
-      RexNode key = rex().makeCall(SqlStdOperatorTable.COALESCE, leftRef, rightRef);
+      String name = syntheticKeyName(scope);
       int field = builder.peek().getRowType().getFieldCount();
       List<RexNode> fields = new ArrayList<>(builder.fields());
-      fields.add(key);
+      fields.add(rex().makeCall(SqlStdOperatorTable.COALESCE, leftRef, rightRef));
       List<String> names = new ArrayList<>(builder.peek().getRowType().getFieldNames());
-      names.add(SYNTHETIC_KEY);
+      names.add(name);
       builder.projectNamed(fields, names, true);
-      RexNode keyRef = from.ref(field, leftType);
-      scope = scope.withColumn(new ScopeColumn("", SYNTHETIC_KEY, field, leftType, ScopeColumn.Kind.KEY));
-      keys = List.of(new KeySlot(List.of(keyRef), "key column", SYNTHETIC_KEY, SYNTHETIC_KEY, false));
+      scope = scope.withColumn(new ScopeColumn("", name, field, leftType, ScopeColumn.Kind.KEY));
+      keys = List.of(new KeySlot(List.of(from.ref(field, leftType)), "key column", name, name, false));
     } else {
       Set<RexNode> candidates = new LinkedHashSet<>(left.keys().get(0).candidates());
       candidates.addAll(List.of(leftKey, leftRef, rightRef));
@@ -106,6 +105,19 @@ final class TableTableJoinPlanner {
           SqlFormatter.format(sides.left()), true));
     }
     return new PlannedRelation(scope, keys, SourceType.TABLE, Optional.empty(), sources);
+  }
+
+  /** ROWKEY, or ROWKEY_1, ROWKEY_2, ... when a source has a column of that name, as ksqlDB names it. */
+  private static String syntheticKeyName(Scope scope) {
+    String name = SYNTHETIC_KEY;
+    for (int n = 1; hasColumn(scope, name); n++) {
+      name = SYNTHETIC_KEY + "_" + n;
+    }
+    return name;
+  }
+
+  private static boolean hasColumn(Scope scope, String name) {
+    return scope.columns().stream().anyMatch(c -> c.name().equals(name));
   }
 
   private static void checkShape(Join join, PlannedRelation left, DataSource right) {
