@@ -29,8 +29,9 @@ import org.apache.calcite.tools.RelBuilder;
 
 /**
  * Plans the FROM clause: scans of catalog sources and stream-table joins on the table's primary
- * key, checked as ksqlDB checks them. A join on an expression adds it as an extra field of the
- * stream side, so the join condition always compares two fields.
+ * key, checked as ksqlDB checks them; joins of two tables go to {@link TableTableJoinPlanner}. A
+ * join on an expression adds it as an extra field of the stream side, so the join condition always
+ * compares two fields.
  */
 final class FromPlanner {
   private final PlanningContext context;
