@@ -30,7 +30,8 @@ public final class TopologyBuilder {
     walk.visit(root, new ArrayList<>(), walk.newSubTopology(), false, null);
     List<SubTopology> subTopologies = new ArrayList<>();
     for (Part part : walk.parts) {
-      SubTopology sub = new SubTopology(subTopologies.size(), part.chains, List.copyOf(part.stores), List.copyOf(part.outputs));
+      SubTopology sub = new SubTopology(subTopologies.size(), part.chains, List.copyOf(part.stores),
+          List.copyOf(part.outputs), List.copyOf(part.tableTopics));
       sub.newPipeline();
       subTopologies.add(sub);
     }
@@ -42,6 +43,7 @@ public final class TopologyBuilder {
     final List<Chain> chains = new ArrayList<>();
     final Set<String> stores = new LinkedHashSet<>();
     final Set<String> outputs = new LinkedHashSet<>();
+    final Set<String> tableTopics = new LinkedHashSet<>();
   }
 
   private final class Walk {
@@ -66,6 +68,7 @@ public final class TopologyBuilder {
         part.chains.add(new Chain(s.topic(), () -> factories.streamSource(s), downstream));
       } else if (step instanceof PlanStep.TableSource s) {
         part.stores.add(s.storeName());
+        part.tableTopics.add(s.topic());
         part.chains.add(new Chain(s.topic(), () -> factories.tableSource(s), prepend(factories.tableSourceStore(s), downstream)));
       } else if (step instanceof PlanStep.StreamFilter s) {
         visit(s.source(), prepend(factories.streamFilter(s), downstream), part, false, joinKeyFormat);

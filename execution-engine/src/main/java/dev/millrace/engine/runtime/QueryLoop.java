@@ -3,21 +3,23 @@ package dev.millrace.engine.runtime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
  * The poll-process-commit loop of one persistent query, on its own thread. Each poll's records are
- * processed as one batch; at most every commit interval, the tasks' changelog writes are sent and
- * the producer commits output, state and input offsets together. Partitions arriving and leaving
- * with group rebalances create (restoring state) and close tasks.
+ * buffered in the tasks that read them, and each task processes what it may, in timestamp order
+ * across its partitions (see {@link TaskInputs}); partitions whose buffers are full are paused until
+ * their tasks catch up. At most every commit interval, the tasks' changelog writes are sent and the
+ * producer commits output, state and input offsets together. Partitions arriving and leaving with
+ * group rebalances create (restoring state) and close tasks.
  */
 final class QueryLoop implements ConsumerRebalanceListener {
   private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
@@ -51,9 +53,9 @@ final class QueryLoop implements ConsumerRebalanceListener {
     try {
       consumer.subscribe(topics, this);
       while (!stopping && !abandoning) {
-        ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
-        if (!records.isEmpty()) {
-          tasks.process(records);
+        pauseFullPartitions();
+        tasks.buffer(consumer.poll(POLL_TIMEOUT));
+        if (tasks.process(System.currentTimeMillis(), consumer::currentLag)) {
           uncommitted = true;
         }
         if (uncommitted && System.nanoTime() - lastCommit >= commitIntervalNanos) {
@@ -71,6 +73,15 @@ final class QueryLoop implements ConsumerRebalanceListener {
       tasks.revokeDirty(tasks.assignedPartitions());
       throw e;
     }
+  }
+
+  /** Fetches no more of partitions whose tasks hold full buffers; fetches again those they have drained. */
+  private void pauseFullPartitions() {
+    Set<TopicPartition> full = tasks.fullPartitions();
+    Set<TopicPartition> drained = new HashSet<>(consumer.paused());
+    drained.removeAll(full);
+    consumer.resume(drained);
+    consumer.pause(full);
   }
 
   /** Asks the loop to commit, close its tasks and return; it notices within one poll timeout. */
