@@ -16,6 +16,7 @@ import dev.millrace.server.service.EngineException;
 import dev.millrace.server.service.ErrorCode;
 import dev.millrace.server.service.MaterialisedReads;
 import dev.millrace.server.service.QueryBackend;
+import dev.millrace.server.service.QuerySettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -110,8 +111,9 @@ public final class KafkaBackend implements QueryBackend {
   }
 
   @Override
-  public void startPersistent(String queryId, PlanStep plan) {
-    KafkaQueryRuntime query = new KafkaQueryRuntime(queryId, topologies.build(plan), runtime, OffsetReset.EARLIEST);
+  public void startPersistent(String queryId, PlanStep plan, QuerySettings settings) {
+    RuntimeConfig config = settings.maxTaskIdle().map(runtime::withMaxTaskIdle).orElse(runtime);
+    KafkaQueryRuntime query = new KafkaQueryRuntime(queryId, topologies.build(plan), config, OffsetReset.EARLIEST);
     queries.put(queryId, query);
     MaterializedTable.of(plan, functions).ifPresent(table -> tables.put(queryId, table));
     query.start();

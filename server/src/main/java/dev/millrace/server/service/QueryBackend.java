@@ -28,8 +28,8 @@ public interface QueryBackend extends AutoCloseable {
   /** Writes one record, already serialised, and returns once it is stored. */
   void produce(String topic, byte[] key, byte[] value, long timestamp);
 
-  /** Starts a persistent query from its physical plan (rooted at a sink). */
-  void startPersistent(String queryId, PlanStep plan);
+  /** Starts a persistent query from its physical plan (rooted at a sink), run with {@code settings}. */
+  void startPersistent(String queryId, PlanStep plan, QuerySettings settings);
 
   /** Stops a persistent query; its committed offsets and state stay unless {@code cleanUp}. */
   void stopPersistent(String queryId, boolean cleanUp);

@@ -104,6 +104,31 @@ class KafkaJoinTimeOrderTest {
     }
   }
 
+  @Test
+  void aQuerysTaskIdleTimeHoldsStreamRecordsUntilTheTableHasCaughtUp() throws Exception {
+    run("CREATE TABLE late_users (id STRING PRIMARY KEY, name STRING) "
+        + "WITH (KAFKA_TOPIC='late_users', VALUE_FORMAT='JSON', PARTITIONS=1);");
+    run("CREATE STREAM late_views (user_id STRING KEY, view_id INT) "
+        + "WITH (KAFKA_TOPIC='late_views', VALUE_FORMAT='JSON', PARTITIONS=1);");
+    run("CREATE STREAM late_enriched AS SELECT late_views.user_id AS user_id, view_id, name "
+        + "FROM late_views LEFT JOIN late_users ON late_views.user_id = late_users.id EMIT CHANGES;",
+        Map.of("ksql.streams.max.task.idle.ms", "10000"));
+
+    try (KafkaProducer<byte[], byte[]> producer = producer()) {
+      send(producer, "late_views", 2_000, "u1", "{\"VIEW_ID\":1}");
+      producer.flush();
+      // Lets the query fetch the pageview alone: with no idle time it would join it to no user now.
+      // The user comes well within the idle time; once it is processed and the users partition is
+      // empty again, the pageview waits out one more idle time before it goes.
+      Thread.sleep(2_000);
+      send(producer, "late_users", 1_000, "u1", "{\"NAME\":\"ann\"}");
+    }
+
+    List<QueryBackend.TopicRecord> output = awaitRecords("LATE_ENRICHED", 1);
+    assertEquals(1, output.size());
+    assertEquals("{\"VIEW_ID\":1,\"NAME\":\"ann\"}", new String(output.get(0).value(), UTF_8));
+  }
+
   private static void send(KafkaProducer<byte[], byte[]> producer, String topic, long timestamp, String key,
       String value) {
     producer.send(new ProducerRecord<>(topic, null, timestamp, key.getBytes(UTF_8), value.getBytes(UTF_8)));
@@ -131,6 +156,10 @@ class KafkaJoinTimeOrderTest {
   }
 
   private static void run(String sql) {
-    engine.execute(engine.parse(sql).get(0), Session.of(new HashMap<>(), Map.of()));
+    run(sql, Map.of());
+  }
+
+  private static void run(String sql, Map<String, Object> properties) {
+    engine.execute(engine.parse(sql).get(0), Session.of(properties, Map.of()));
   }
 }

@@ -47,8 +47,8 @@ final class RecordingBackend implements QueryBackend {
   }
 
   @Override
-  public void startPersistent(String queryId, PlanStep plan) {
-    delegate.startPersistent(queryId, plan);
+  public void startPersistent(String queryId, PlanStep plan, QuerySettings settings) {
+    delegate.startPersistent(queryId, plan, settings);
   }
 
   @Override
