@@ -3,7 +3,6 @@ package dev.millrace.engine.runtime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,7 +52,7 @@ final class QueryLoop implements ConsumerRebalanceListener {
     try {
       consumer.subscribe(topics, this);
       while (!stopping && !abandoning) {
-        pauseFullPartitions();
+        FetchPauses.apply(consumer, tasks.fullPartitions());
         tasks.buffer(consumer.poll(POLL_TIMEOUT));
         if (tasks.process(System.currentTimeMillis(), consumer::currentLag)) {
           uncommitted = true;
@@ -73,15 +72,6 @@ final class QueryLoop implements ConsumerRebalanceListener {
       tasks.revokeDirty(tasks.assignedPartitions());
       throw e;
     }
-  }
-
-  /** Fetches no more of partitions whose tasks hold full buffers; fetches again those they have drained. */
-  private void pauseFullPartitions() {
-    Set<TopicPartition> full = tasks.fullPartitions();
-    Set<TopicPartition> drained = new HashSet<>(consumer.paused());
-    drained.removeAll(full);
-    consumer.resume(drained);
-    consumer.pause(full);
   }
 
   /** Asks the loop to commit, close its tasks and return; it notices within one poll timeout. */

@@ -112,8 +112,8 @@ public final class KafkaBackend implements QueryBackend {
 
   @Override
   public void startPersistent(String queryId, PlanStep plan, QuerySettings settings) {
-    RuntimeConfig config = settings.maxTaskIdle().map(runtime::withMaxTaskIdle).orElse(runtime);
-    KafkaQueryRuntime query = new KafkaQueryRuntime(queryId, topologies.build(plan), config, OffsetReset.EARLIEST);
+    KafkaQueryRuntime query = new KafkaQueryRuntime(queryId, topologies.build(plan), configFor(settings),
+        OffsetReset.EARLIEST);
     queries.put(queryId, query);
     MaterializedTable.of(plan, functions).ifPresent(table -> tables.put(queryId, table));
     query.start();
@@ -130,12 +130,16 @@ public final class KafkaBackend implements QueryBackend {
 
   @Override
   public RunningTransientQuery startTransient(String queryId, PlanStep transientPlan, boolean fromBeginning,
-      Consumer<Row> rows) {
+      QuerySettings settings, Consumer<Row> rows) {
     PlanStep plan = withListenerSink(queryId, transientPlan);
-    TransientQueryRuntime query = new TransientQueryRuntime(queryId, plan, topologies.build(plan), runtime,
-        fromBeginning ? OffsetReset.EARLIEST : OffsetReset.LATEST, rows::accept);
+    TransientQueryRuntime query = new TransientQueryRuntime(queryId, plan, topologies.build(plan),
+        configFor(settings), fromBeginning ? OffsetReset.EARLIEST : OffsetReset.LATEST, rows::accept);
     query.start();
     return query::close;
+  }
+
+  private RuntimeConfig configFor(QuerySettings settings) {
+    return settings.maxTaskIdle().map(runtime::withMaxTaskIdle).orElse(runtime);
   }
 
   /**

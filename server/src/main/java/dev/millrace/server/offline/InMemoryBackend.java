@@ -91,7 +91,8 @@ public final class InMemoryBackend implements QueryBackend {
   }
 
   @Override
-  public RunningTransientQuery startTransient(String queryId, PlanStep plan, boolean fromBeginning, Consumer<Row> rows) {
+  public RunningTransientQuery startTransient(String queryId, PlanStep plan, boolean fromBeginning,
+      QuerySettings settings, Consumer<Row> rows) {
     throw new EngineException(ErrorCode.BAD_STATEMENT, "Push queries need a running server; offline runs support persistent queries only");
   }
 

@@ -36,9 +36,10 @@ public interface QueryBackend extends AutoCloseable {
 
   /**
    * Starts a transient (push) query whose plan's rows are handed to {@code rows} instead of a
-   * topic, reading its sources from the beginning or only new records.
+   * topic, reading its sources from the beginning or only new records, run with {@code settings}.
    */
-  RunningTransientQuery startTransient(String queryId, PlanStep plan, boolean fromBeginning, Consumer<Row> rows);
+  RunningTransientQuery startTransient(String queryId, PlanStep plan, boolean fromBeginning, QuerySettings settings,
+      Consumer<Row> rows);
 
   /**
    * The current rows of the table that persistent query {@code queryId} keeps in its state, read
