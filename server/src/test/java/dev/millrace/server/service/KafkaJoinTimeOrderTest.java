@@ -11,6 +11,8 @@ import dev.millrace.engine.runtime.RuntimeConfig;
 import dev.millrace.server.kafka.BrokerSettings;
 import dev.millrace.server.kafka.EmbeddedKafkaBroker;
 import dev.millrace.server.kafka.KafkaBackend;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -81,27 +83,36 @@ class KafkaJoinTimeOrderTest {
     run("CREATE STREAM enriched AS SELECT pageviews.user_id AS user_id, view_id, name "
         + "FROM pageviews LEFT JOIN users ON pageviews.user_id = users.id EMIT CHANGES;");
 
-    List<QueryBackend.TopicRecord> output = awaitRecords("ENRICHED", VIEWS);
-    assertEquals(VIEWS, output.size());
-    Map<Integer, String> nameByView = new TreeMap<>();
-    List<Integer> withoutUser = new ArrayList<>();
-    for (QueryBackend.TopicRecord record : output) {
-      JsonNode value = JSON.readTree(record.value());
-      int view = value.get("VIEW_ID").asInt();
-      String user = new String(record.key(), UTF_8);
-      nameByView.put(view, value.get("NAME").isNull() ? null : value.get("NAME").asText());
-      if (value.get("NAME").isNull()) {
-        withoutUser.add(view);
+    assertEveryViewFoundItsUser(awaitRecords("ENRICHED", VIEWS), USERS, VIEWS);
+  }
+
+  @Test
+  void pageviewsReKeyedForTheJoinFindTheirUsersToo() throws Exception {
+    int users = 3_000;
+    int views = 3_000;
+    run("CREATE TABLE rk_users (id STRING PRIMARY KEY, name STRING) "
+        + "WITH (KAFKA_TOPIC='rk_users', VALUE_FORMAT='JSON', PARTITIONS=2);");
+    run("CREATE STREAM rk_views (view_id INT KEY, user_id STRING) "
+        + "WITH (KAFKA_TOPIC='rk_views', VALUE_FORMAT='JSON', PARTITIONS=2);");
+    try (KafkaProducer<byte[], byte[]> producer = producer()) {
+      for (int i = 0; i < users; i++) {
+        send(producer, "rk_users", USERS_START + i, "u" + i, "{\"NAME\":\"name" + i + "\"}");
       }
-      assertEquals("u" + (view % USERS), user);
-      assertEquals(VIEWS_START + view, record.timestamp());
+      producer.flush();
+      for (int v = 0; v < views; v++) {
+        byte[] key = ByteBuffer.allocate(Integer.BYTES).putInt(v).array();
+        producer.send(new ProducerRecord<>("rk_views", null, VIEWS_START + v, key,
+            ("{\"USER_ID\":\"u" + (v % users) + "\"}").getBytes(UTF_8)));
+      }
     }
-    assertEquals(0, withoutUser.size(), withoutUser.size() + " pageviews were joined before their user was in the"
-        + " table, among them " + withoutUser.subList(0, Math.min(10, withoutUser.size())));
-    assertEquals(VIEWS, nameByView.size(), "each pageview exactly once");
-    for (int v = 0; v < VIEWS; v++) {
-      assertEquals("name" + (v % USERS), nameByView.get(v));
-    }
+
+    // The join re-keys the pageviews by user id through a repartition topic; the task joining them
+    // reads that topic (written in transactions by the query itself) and the users topic, and must
+    // neither stall waiting on the repartition topic nor let a re-keyed pageview pass its user.
+    run("CREATE STREAM rk_enriched AS SELECT rk_views.user_id AS user_id, view_id, name "
+        + "FROM rk_views LEFT JOIN rk_users ON rk_views.user_id = rk_users.id EMIT CHANGES;");
+
+    assertEveryViewFoundItsUser(awaitRecords("RK_ENRICHED", views), users, views);
   }
 
   @Test
@@ -127,6 +138,30 @@ class KafkaJoinTimeOrderTest {
     List<QueryBackend.TopicRecord> output = awaitRecords("LATE_ENRICHED", 1);
     assertEquals(1, output.size());
     assertEquals("{\"VIEW_ID\":1,\"NAME\":\"ann\"}", new String(output.get(0).value(), UTF_8));
+  }
+
+  /** Each pageview {@code v} once, keyed by its user {@code u<v % users>}, with that user's name. */
+  private static void assertEveryViewFoundItsUser(List<QueryBackend.TopicRecord> output, int users, int views)
+      throws IOException {
+    assertEquals(views, output.size());
+    Map<Integer, String> nameByView = new TreeMap<>();
+    List<Integer> withoutUser = new ArrayList<>();
+    for (QueryBackend.TopicRecord record : output) {
+      JsonNode value = JSON.readTree(record.value());
+      int view = value.get("VIEW_ID").asInt();
+      nameByView.put(view, value.get("NAME").isNull() ? null : value.get("NAME").asText());
+      if (value.get("NAME").isNull()) {
+        withoutUser.add(view);
+      }
+      assertEquals("u" + (view % users), new String(record.key(), UTF_8));
+      assertEquals(VIEWS_START + view, record.timestamp());
+    }
+    assertEquals(0, withoutUser.size(), withoutUser.size() + " pageviews were joined before their user was in the"
+        + " table, among them " + withoutUser.subList(0, Math.min(10, withoutUser.size())));
+    assertEquals(views, nameByView.size(), "each pageview exactly once");
+    for (int v = 0; v < views; v++) {
+      assertEquals("name" + (v % users), nameByView.get(v));
+    }
   }
 
   private static void send(KafkaProducer<byte[], byte[]> producer, String topic, long timestamp, String key,
