@@ -116,6 +116,23 @@ class KafkaJoinTimeOrderTest {
   }
 
   @Test
+  void aTableTopicThatStaysEmptyHoldsNothingUp() throws Exception {
+    run("CREATE TABLE no_users (id STRING PRIMARY KEY, name STRING) "
+        + "WITH (KAFKA_TOPIC='no_users', VALUE_FORMAT='JSON', PARTITIONS=1);");
+    run("CREATE STREAM lone_views (user_id STRING KEY, view_id INT) "
+        + "WITH (KAFKA_TOPIC='lone_views', VALUE_FORMAT='JSON', PARTITIONS=1);");
+    try (KafkaProducer<byte[], byte[]> producer = producer()) {
+      send(producer, "lone_views", 2_000, "u1", "{\"VIEW_ID\":1}");
+    }
+
+    run("CREATE STREAM lone_enriched AS SELECT lone_views.user_id AS user_id, view_id, name "
+        + "FROM lone_views LEFT JOIN no_users ON lone_views.user_id = no_users.id EMIT CHANGES;");
+
+    List<QueryBackend.TopicRecord> output = awaitRecords("LONE_ENRICHED", 1);
+    assertEquals("{\"VIEW_ID\":1,\"NAME\":null}", new String(output.get(0).value(), UTF_8));
+  }
+
+  @Test
   void aQuerysTaskIdleTimeHoldsStreamRecordsUntilTheTableHasCaughtUp() throws Exception {
     run("CREATE TABLE late_users (id STRING PRIMARY KEY, name STRING) "
         + "WITH (KAFKA_TOPIC='late_users', VALUE_FORMAT='JSON', PARTITIONS=1);");
