@@ -50,7 +50,7 @@ final class QueryRun {
     consumer = clients.mainConsumer(names.groupId());
     purger = new RepartitionPurger(clients.admin(), planTopics.keySet(), PURGE_INTERVAL);
     tasks = new TaskManager(topology, names, config.stateDirectory().resolve(queryId), producer,
-        new ChangelogRestorer(restoreConsumer), planTopics, counters);
+        new ChangelogRestorer(restoreConsumer), planTopics, counters, config.maxTaskIdle());
     loop = new QueryLoop(consumer, producer, tasks, planTopics.keySet(), purger, reset, config.commitInterval());
   }
 

@@ -1,5 +1,6 @@
 package dev.millrace.server.config;
 
+import dev.millrace.engine.runtime.MaxTaskIdle;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -32,6 +33,8 @@ public final class ServerConfig {
     public static final String KSQL_BOOTSTRAP_SERVERS = "ksql.streams.bootstrap.servers";
     public static final String SERVICE_ID = "ksql.service.id";
     public static final String EMBEDDED_KAFKA_PORT = "millrace.embedded.kafka.port";
+    /** Kafka Streams' task idle time for every query, unless a query's session sets its own. */
+    public static final String MAX_TASK_IDLE = "ksql.streams." + MaxTaskIdle.NAME;
 
     private static final Map<String, String> DEFAULTS = Map.of(
             LISTENERS, "http://0.0.0.0:8088",
@@ -49,6 +52,15 @@ public final class ServerConfig {
         this.embeddedKafkaPort = parsePort(EMBEDDED_KAFKA_PORT, this.properties.get(EMBEDDED_KAFKA_PORT));
         if (serviceId().isEmpty()) {
             throw ConfigException.invalid(SERVICE_ID, "", "a non-empty service id");
+        }
+        get(MAX_TASK_IDLE).ifPresent(ServerConfig::checkMaxTaskIdle);
+    }
+
+    private static void checkMaxTaskIdle(String value) {
+        try {
+            MaxTaskIdle.parse(value);
+        } catch (IllegalArgumentException invalid) {
+            throw ConfigException.invalid(MAX_TASK_IDLE, value, MaxTaskIdle.EXPECTED);
         }
     }
 

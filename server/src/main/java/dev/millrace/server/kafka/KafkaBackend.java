@@ -16,6 +16,7 @@ import dev.millrace.server.service.EngineException;
 import dev.millrace.server.service.ErrorCode;
 import dev.millrace.server.service.MaterialisedReads;
 import dev.millrace.server.service.QueryBackend;
+import dev.millrace.server.service.QuerySettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -110,8 +111,9 @@ public final class KafkaBackend implements QueryBackend {
   }
 
   @Override
-  public void startPersistent(String queryId, PlanStep plan) {
-    KafkaQueryRuntime query = new KafkaQueryRuntime(queryId, topologies.build(plan), runtime, OffsetReset.EARLIEST);
+  public void startPersistent(String queryId, PlanStep plan, QuerySettings settings) {
+    KafkaQueryRuntime query = new KafkaQueryRuntime(queryId, topologies.build(plan), configFor(settings),
+        OffsetReset.EARLIEST);
     queries.put(queryId, query);
     MaterializedTable.of(plan, functions).ifPresent(table -> tables.put(queryId, table));
     query.start();
@@ -128,12 +130,16 @@ public final class KafkaBackend implements QueryBackend {
 
   @Override
   public RunningTransientQuery startTransient(String queryId, PlanStep transientPlan, boolean fromBeginning,
-      Consumer<Row> rows) {
+      QuerySettings settings, Consumer<Row> rows) {
     PlanStep plan = withListenerSink(queryId, transientPlan);
-    TransientQueryRuntime query = new TransientQueryRuntime(queryId, plan, topologies.build(plan), runtime,
-        fromBeginning ? OffsetReset.EARLIEST : OffsetReset.LATEST, rows::accept);
+    TransientQueryRuntime query = new TransientQueryRuntime(queryId, plan, topologies.build(plan),
+        configFor(settings), fromBeginning ? OffsetReset.EARLIEST : OffsetReset.LATEST, rows::accept);
     query.start();
     return query::close;
+  }
+
+  private RuntimeConfig configFor(QuerySettings settings) {
+    return settings.maxTaskIdle().map(runtime::withMaxTaskIdle).orElse(runtime);
   }
 
   /**

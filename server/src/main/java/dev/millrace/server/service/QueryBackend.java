@@ -28,17 +28,18 @@ public interface QueryBackend extends AutoCloseable {
   /** Writes one record, already serialised, and returns once it is stored. */
   void produce(String topic, byte[] key, byte[] value, long timestamp);
 
-  /** Starts a persistent query from its physical plan (rooted at a sink). */
-  void startPersistent(String queryId, PlanStep plan);
+  /** Starts a persistent query from its physical plan (rooted at a sink), run with {@code settings}. */
+  void startPersistent(String queryId, PlanStep plan, QuerySettings settings);
 
   /** Stops a persistent query; its committed offsets and state stay unless {@code cleanUp}. */
   void stopPersistent(String queryId, boolean cleanUp);
 
   /**
    * Starts a transient (push) query whose plan's rows are handed to {@code rows} instead of a
-   * topic, reading its sources from the beginning or only new records.
+   * topic, reading its sources from the beginning or only new records, run with {@code settings}.
    */
-  RunningTransientQuery startTransient(String queryId, PlanStep plan, boolean fromBeginning, Consumer<Row> rows);
+  RunningTransientQuery startTransient(String queryId, PlanStep plan, boolean fromBeginning, QuerySettings settings,
+      Consumer<Row> rows);
 
   /**
    * The current rows of the table that persistent query {@code queryId} keeps in its state, read

@@ -35,7 +35,7 @@ final class QueryRunner {
     String queryId = QueryIds.of(query.statement(), transientQueries.getAndIncrement());
     PlannedStatement planned = planning.plan(query.statement(), text, session, queryId);
     if (planned instanceof PlannedStatement.PushQuery push) {
-      push(push, session, subscriber);
+      push(push, session, QuerySettings.of(engine.serverProperties(), session.properties(), text), subscriber);
     } else if (planned instanceof PlannedStatement.PullQuery pull) {
       pull(queryId, pull, subscriber);
     } else {
@@ -43,14 +43,15 @@ final class QueryRunner {
     }
   }
 
-  private void push(PlannedStatement.PushQuery push, Session session, QuerySubscriber subscriber) {
+  private void push(PlannedStatement.PushQuery push, Session session, QuerySettings settings,
+      QuerySubscriber subscriber) {
     AtomicReference<QueryBackend.RunningTransientQuery> running = new AtomicReference<>();
     QueryOutput output = new QueryOutput(subscriber, BUFFERED_ROWS, () -> closeQuietly(running.get()));
     output.start(header(push.queryId(), QueryHeader.QueryType.PUSH, push.columns()));
     long limit = push.limit().isPresent() ? push.limit().getAsInt() : Long.MAX_VALUE;
     AtomicLong sent = new AtomicLong();
     boolean fromBeginning = "earliest".equalsIgnoreCase(String.valueOf(session.properties().get("auto.offset.reset")));
-    running.set(engine.backend().startTransient(push.queryId(), push.plan(), fromBeginning, row -> {
+    running.set(engine.backend().startTransient(push.queryId(), push.plan(), fromBeginning, settings, row -> {
       if (row.isDelete() || output.isCancelled() || sent.get() >= limit) {
         return;
       }

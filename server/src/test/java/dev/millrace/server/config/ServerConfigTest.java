@@ -92,6 +92,10 @@ class ServerConfigTest {
                 error(Map.of("millrace.embedded.kafka.port", "70000")));
         assertEquals("invalid value '' for ksql.service.id: expected a non-empty service id",
                 error(Map.of("ksql.service.id", "")));
+        assertEquals("invalid value 'soon' for ksql.streams.max.task.idle.ms: expected a number of milliseconds,"
+                + " or -1 to never wait", error(Map.of("ksql.streams.max.task.idle.ms", "soon")));
+        assertEquals("invalid value '-2' for ksql.streams.max.task.idle.ms: expected a number of milliseconds,"
+                + " or -1 to never wait", error(Map.of("ksql.streams.max.task.idle.ms", "-2")));
     }
 
     @Test
