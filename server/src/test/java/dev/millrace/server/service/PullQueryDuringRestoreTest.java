@@ -4,18 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.millrace.engine.function.FunctionRegistry;
-import dev.millrace.engine.runtime.RuntimeConfig;
 import dev.millrace.server.kafka.BrokerSettings;
 import dev.millrace.server.kafka.EmbeddedKafkaBroker;
-import dev.millrace.server.kafka.KafkaBackend;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -53,7 +49,7 @@ class PullQueryDuringRestoreTest {
   @BeforeAll
   static void startAndFillTheTable() throws Exception {
     broker = EmbeddedKafkaBroker.start(BrokerSettings.of(dataDir).withPort(0));
-    try (Server server = Server.start(Duration.ZERO)) {
+    try (EngineOnKafka server = startServer(Duration.ZERO)) {
       server.run("CREATE STREAM clicks (user_id STRING KEY, page STRING) "
           + "WITH (KAFKA_TOPIC='clicks', VALUE_FORMAT='JSON', PARTITIONS=4);");
       server.run("CREATE TABLE clicks_per_user AS SELECT user_id, COUNT(*) AS clicks FROM clicks "
@@ -79,7 +75,7 @@ class PullQueryDuringRestoreTest {
     deleteRecursively(dataDir.resolve("state"));
     int notReady = 0;
     int answered = 0;
-    try (Server server = Server.start(Duration.ZERO)) {
+    try (EngineOnKafka server = startServer(Duration.ZERO)) {
       long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
       for (int user = 0; ; user = (user + 997) % USERS) {
         if (System.currentTimeMillis() > deadline) {
@@ -108,7 +104,7 @@ class PullQueryDuringRestoreTest {
   @Test
   void waitsForTheRestoreWithinItsBound() throws Exception {
     deleteRecursively(dataDir.resolve("state"));
-    try (Server server = Server.start(Duration.ofSeconds(60))) {
+    try (EngineOnKafka server = startServer(Duration.ofSeconds(60))) {
       PullResult scan = server.tryPull(SCAN);
       assertEquals(null, scan.error);
       assertTrue(isWholeTable(scan), () -> "the scan answered " + scan.rows.size() + " of " + USERS + " rows");
@@ -149,37 +145,7 @@ class PullQueryDuringRestoreTest {
     }
   }
 
-  /** A server's engine on the shared broker: its command log replayed at start, as a restarted server does. */
-  private record Server(CommandLog commandLog, StatementEngine engine) implements AutoCloseable {
-
-    static Server start(Duration restoreWait) {
-      FunctionRegistry functions = FunctionRegistry.builtIns();
-      RuntimeConfig runtime = RuntimeConfig.of(broker.bootstrapServers(), SERVICE_ID, dataDir.resolve("state"));
-      CommandLog commandLog = CommandLog.open(broker.bootstrapServers(), SERVICE_ID);
-      StatementEngine engine = new StatementEngine(new KafkaBackend(runtime, functions, restoreWait),
-          commandLog::append, functions, Map.of(), false);
-      assertEquals(List.of(), engine.replay(commandLog.replay().commands()));
-      return new Server(commandLog, engine);
-    }
-
-    void run(String sql) {
-      engine.execute(engine.parse(sql).get(0), Session.of(new HashMap<>(), Map.of()));
-    }
-
-    PullResult tryPull(String sql) {
-      try {
-        return PullResult.run(engine, sql);
-      } catch (EngineException error) {
-        PullResult failed = new PullResult();
-        failed.error = error;
-        return failed;
-      }
-    }
-
-    @Override
-    public void close() {
-      engine.close();
-      commandLog.close();
-    }
+  private static EngineOnKafka startServer(Duration restoreWait) {
+    return EngineOnKafka.start(broker.bootstrapServers(), SERVICE_ID, "0", dataDir.resolve("state"), restoreWait);
   }
 }
