@@ -84,8 +84,8 @@ final class RestoredStateReads {
         .map(progress -> "its state is being restored on this server: " + ready + " ready, partition "
             + progress.changelog().partition() + " at " + progress.restored() + " of " + progress.total()
             + " changelog records")
-        .orElse(ready + " of its state are ready on this server; the others are still to be assigned here"
-            + " or belong to another server");
+        .orElse(ready + " of its state are ready on this server; the others are still being restored here"
+            + " or are owned by another server");
   }
 
   private static void pause() {

@@ -37,8 +37,8 @@ class PullQueryDuringRestoreTest {
   private static final String SCAN = "SELECT * FROM clicks_per_user;";
   private static final Pattern NOT_READY = Pattern.compile("Table CLICKS_PER_USER cannot be read on this server yet: "
       + "(its state is being restored on this server: [0-3] of 4 partitions ready, partition [0-3] at \\d+ of \\d+"
-      + " changelog records|[0-3] of 4 partitions of its state are ready on this server; the others are still to"
-      + " be assigned here or belong to another server)\\. Retry the pull query shortly\\.");
+      + " changelog records|[0-3] of 4 partitions of its state are ready on this server; the others are still"
+      + " being restored here or are owned by another server)\\. Retry the pull query shortly\\.");
   private static final long PATIENCE_MILLIS = 120_000;
 
   @TempDir

@@ -25,7 +25,7 @@ class PullQueryOwnershipTest {
   private static final String SERVICE_ID = "owners_test";
   private static final String SCAN = "SELECT * FROM clicks_per_user;";
   private static final String HALF_HERE = "Table CLICKS_PER_USER cannot be read on this server yet: 2 of 4 partitions"
-      + " of its state are ready on this server; the others are still to be assigned here or belong to another"
+      + " of its state are ready on this server; the others are still being restored here or are owned by another"
       + " server. Retry the pull query shortly.";
   private static final long PATIENCE_MILLIS = 120_000;
 
