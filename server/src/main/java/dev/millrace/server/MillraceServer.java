@@ -73,7 +73,7 @@ public final class MillraceServer implements AutoCloseable {
         .withProcessingLogTopic(ProcessingLogStream.topic(serviceId));
     FunctionRegistry functions = FunctionRegistry.builtIns();
     CommandLog commandLog = CommandLog.open(bootstrap, serviceId);
-    StatementEngine engine = new StatementEngine(new KafkaBackend(runtime, functions), commandLog::append, functions,
+    StatementEngine engine = new StatementEngine(new KafkaBackend(runtime, functions, config.pullRestoreWait()), commandLog::append, functions,
         config.ksqlProperties(), false);
     ProcessingLogStream.register(engine, serviceId);
     var replay = commandLog.replay();

@@ -145,7 +145,10 @@ final class TaskManager {
     }
   }
 
-  /** The open copies of store {@code name}, one per task that has it. */
+  /**
+   * The open copies of store {@code name}, one per task that has it. A task is listed only once its
+   * stores are restored (see {@link #createTask}), so each copy holds its whole partition.
+   */
   List<KeyValueStore> stores(String name) {
     List<KeyValueStore> stores = new ArrayList<>();
     for (StreamTask task : tasks.values()) {

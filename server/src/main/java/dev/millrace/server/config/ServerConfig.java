@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -35,21 +36,27 @@ public final class ServerConfig {
     public static final String EMBEDDED_KAFKA_PORT = "millrace.embedded.kafka.port";
     /** Kafka Streams' task idle time for every query, unless a query's session sets its own. */
     public static final String MAX_TASK_IDLE = "ksql.streams." + MaxTaskIdle.NAME;
+    /** How long a pull query waits for a table's state being restored before it answers "not ready". */
+    public static final String PULL_RESTORE_WAIT_MS = "millrace.pull.restore.wait.ms";
 
     private static final Map<String, String> DEFAULTS = Map.of(
             LISTENERS, "http://0.0.0.0:8088",
             DATA_DIR, "./millrace-data",
             SERVICE_ID, "default_",
             EMBEDDED_KAFKA_PORT, "9092");
+    private static final Duration DEFAULT_PULL_RESTORE_WAIT = Duration.ofSeconds(3);
 
     private final SortedMap<String, String> properties;
     private final List<URI> listeners;
     private final int embeddedKafkaPort;
+    private final Duration pullRestoreWait;
 
     private ServerConfig(Map<String, String> properties) {
         this.properties = Collections.unmodifiableSortedMap(new TreeMap<>(properties));
         this.listeners = parseListeners(this.properties.get(LISTENERS));
         this.embeddedKafkaPort = parsePort(EMBEDDED_KAFKA_PORT, this.properties.get(EMBEDDED_KAFKA_PORT));
+        this.pullRestoreWait = get(PULL_RESTORE_WAIT_MS).map(value -> parseMillis(PULL_RESTORE_WAIT_MS, value))
+                .orElse(DEFAULT_PULL_RESTORE_WAIT);
         if (serviceId().isEmpty()) {
             throw ConfigException.invalid(SERVICE_ID, "", "a non-empty service id");
         }
@@ -122,6 +129,11 @@ public final class ServerConfig {
         return embeddedKafkaPort;
     }
 
+    /** How long a pull query waits for state being restored ({@code millrace.pull.restore.wait.ms}). */
+    public Duration pullRestoreWait() {
+        return pullRestoreWait;
+    }
+
     /** The value of {@code key}, if set to something non-empty. */
     public Optional<String> get(String key) {
         return Optional.ofNullable(properties.get(key)).filter(value -> !value.isEmpty());
@@ -186,6 +198,18 @@ public final class ServerConfig {
             // reported below with the accepted range
         }
         throw ConfigException.invalid(key, value, "a port number 0..65535");
+    }
+
+    private static Duration parseMillis(String key, String value) {
+        try {
+            long millis = Long.parseLong(value);
+            if (millis >= 0) {
+                return Duration.ofMillis(millis);
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below with what is accepted
+        }
+        throw ConfigException.invalid(key, value, "a number of milliseconds, 0 or more");
     }
 
     @Override

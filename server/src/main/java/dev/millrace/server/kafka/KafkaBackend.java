@@ -11,12 +11,9 @@ import dev.millrace.engine.runtime.KafkaQueryRuntime;
 import dev.millrace.engine.runtime.OffsetReset;
 import dev.millrace.engine.runtime.RuntimeConfig;
 import dev.millrace.engine.runtime.TransientQueryRuntime;
-import dev.millrace.engine.state.KeyValueStore;
-import dev.millrace.server.service.EngineException;
-import dev.millrace.server.service.ErrorCode;
-import dev.millrace.server.service.MaterialisedReads;
 import dev.millrace.server.service.QueryBackend;
 import dev.millrace.server.service.QuerySettings;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +33,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * the RocksDB stores of the queries running here.
  */
 public final class KafkaBackend implements QueryBackend {
-  /** How often a pull query asks again for stores that closed under it (a rebalance moved a task). */
-  private static final int STORE_READ_ATTEMPTS = 3;
-
   private final TopicAdmin admin;
   private final RuntimeConfig runtime;
   private final TopologyBuilder topologies;
@@ -46,8 +40,11 @@ public final class KafkaBackend implements QueryBackend {
   private final KafkaProducer<byte[], byte[]> producer;
   private final Map<String, KafkaQueryRuntime> queries = new ConcurrentHashMap<>();
   private final Map<String, MaterializedTable> tables = new ConcurrentHashMap<>();
+  private final RestoredStateReads stateReads;
 
-  public KafkaBackend(RuntimeConfig runtime, FunctionRegistry functions) {
+  /** @param restoreWait how long a pull query waits for a table's state to be restored here before it is refused */
+  public KafkaBackend(RuntimeConfig runtime, FunctionRegistry functions, Duration restoreWait) {
+    this.stateReads = new RestoredStateReads(restoreWait);
     this.admin = TopicAdmin.connect(runtime.bootstrapServers());
     this.runtime = runtime;
     this.topologies = new TopologyBuilder(functions);
@@ -163,6 +160,11 @@ public final class KafkaBackend implements QueryBackend {
         || step instanceof PlanStep.TableSelect || step instanceof PlanStep.StreamAggregate;
   }
 
+  /**
+   * {@inheritDoc} Answers only from state restored and owned here, waiting a bounded time for it
+   * (see {@link RestoredStateReads}); throws {@link dev.millrace.server.service.StateNotReadyException}
+   * when it is not ready by then.
+   */
   @Override
   public Optional<List<Row>> materialisedRows(String queryId, Optional<List<List<Object>>> keys) {
     KafkaQueryRuntime query = queries.get(queryId);
@@ -170,20 +172,7 @@ public final class KafkaBackend implements QueryBackend {
     if (query == null || table == null) {
       return Optional.empty();
     }
-    for (int attempt = 1; ; attempt++) {
-      List<KeyValueStore> stores = query.localStores(table.storeName());
-      if (stores.isEmpty()) {
-        return Optional.empty();
-      }
-      try {
-        return Optional.of(MaterialisedReads.read(table, stores, keys));
-      } catch (IllegalStateException closed) {
-        if (attempt == STORE_READ_ATTEMPTS) {
-          throw new EngineException(ErrorCode.SERVER_NOT_READY,
-              "The state of query " + queryId + " is moving between tasks; try the pull query again");
-        }
-      }
-    }
+    return Optional.of(stateReads.read(query, table, keys));
   }
 
   @Override

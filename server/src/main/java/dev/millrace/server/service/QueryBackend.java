@@ -45,8 +45,11 @@ public interface QueryBackend extends AutoCloseable {
    * The current rows of the table that persistent query {@code queryId} keeps in its state, read
    * from this instance's stores: with {@code keys}, those keys' rows only, each a point read; else
    * every row. Rows are as MaterializedTable yields them (the sink's value columns, key, ROWTIME
-   * as the row's timestamp, window). Empty when the query keeps no table or none of its stores is
-   * open here (not started yet, or its tasks run on another server).
+   * as the row's timestamp, window). Empty when the query keeps no table in a store, or does not
+   * run on this backend.
+   *
+   * @throws StateNotReadyException when the rows cannot be read in full here (yet): part of the
+   *     state is still being restored, or belongs to another server
    */
   Optional<List<Row>> materialisedRows(String queryId, Optional<List<List<Object>>> keys);
 

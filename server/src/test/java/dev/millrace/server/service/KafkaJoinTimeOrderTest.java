@@ -14,6 +14,7 @@ import dev.millrace.server.kafka.KafkaBackend;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,7 +55,7 @@ class KafkaJoinTimeOrderTest {
     broker = EmbeddedKafkaBroker.start(BrokerSettings.of(dataDir).withPort(0));
     FunctionRegistry functions = FunctionRegistry.builtIns();
     backend = new KafkaBackend(RuntimeConfig.of(broker.bootstrapServers(), "join_order", dataDir.resolve("state")),
-        functions);
+        functions, Duration.ofSeconds(30));
     engine = new StatementEngine(backend, CommandSink.NONE, functions, Map.of(), false);
   }
 
