@@ -3,9 +3,11 @@ package dev.millrace.parser.internal;
 import dev.millrace.grammar.MillraceSqlBaseVisitor;
 import dev.millrace.grammar.MillraceSqlLexer;
 import dev.millrace.grammar.MillraceSqlParser.ArithmeticBinaryContext;
+import dev.millrace.grammar.MillraceSqlParser.AndExpressionContext;
 import dev.millrace.grammar.MillraceSqlParser.ArithmeticUnaryContext;
 import dev.millrace.grammar.MillraceSqlParser.ArrayConstructorContext;
 import dev.millrace.grammar.MillraceSqlParser.BetweenContext;
+import dev.millrace.grammar.MillraceSqlParser.BooleanExpressionContext;
 import dev.millrace.grammar.MillraceSqlParser.BooleanLiteralContext;
 import dev.millrace.grammar.MillraceSqlParser.CastContext;
 import dev.millrace.grammar.MillraceSqlParser.ColumnReferenceContext;
@@ -25,7 +27,6 @@ import dev.millrace.grammar.MillraceSqlParser.IntegerLiteralContext;
 import dev.millrace.grammar.MillraceSqlParser.LambdaContext;
 import dev.millrace.grammar.MillraceSqlParser.LikeContext;
 import dev.millrace.grammar.MillraceSqlParser.LiteralExpressionContext;
-import dev.millrace.grammar.MillraceSqlParser.LogicalBinaryContext;
 import dev.millrace.grammar.MillraceSqlParser.LogicalNotContext;
 import dev.millrace.grammar.MillraceSqlParser.MapConstructorContext;
 import dev.millrace.grammar.MillraceSqlParser.NullLiteralContext;
@@ -119,16 +120,17 @@ final class ExpressionBuilder extends MillraceSqlBaseVisitor<Expression> {
 
     @Override
     public Expression visitLogicalNot(LogicalNotContext context) {
-        return new Not(build(context.booleanExpression()), Locations.of(context));
+        return new Not(build(context.notExpression()), Locations.of(context));
     }
 
     @Override
-    public Expression visitLogicalBinary(LogicalBinaryContext context) {
-        Logical.Operator operator = context.operator.getType() == MillraceSqlLexer.AND
-                ? Logical.Operator.AND
-                : Logical.Operator.OR;
-        return new Logical(operator, build(context.left), build(context.right),
-                Locations.of(context));
+    public Expression visitBooleanExpression(BooleanExpressionContext context) {
+        return LogicalChains.fold(Logical.Operator.OR, context.orTerms, this);
+    }
+
+    @Override
+    public Expression visitAndExpression(AndExpressionContext context) {
+        return LogicalChains.fold(Logical.Operator.AND, context.andTerms, this);
     }
 
     private Expression predicate(Expression value, PredicateContext predicate) {
