@@ -1,5 +1,6 @@
 package dev.millrace.server.config;
 
+import dev.millrace.server.http.RestServer;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,6 +34,12 @@ public final class ServerConfig {
     public static final String KSQL_BOOTSTRAP_SERVERS = "ksql.streams.bootstrap.servers";
     public static final String SERVICE_ID = "ksql.service.id";
     public static final String EMBEDDED_KAFKA_PORT = "millrace.embedded.kafka.port";
+    /** The largest request body the REST API reads; larger ones are answered 413. */
+    public static final String HTTP_MAX_BODY_BYTES = "millrace.http.max.body.bytes";
+    /** How long a request body may stall before the request is answered 408. */
+    public static final String HTTP_BODY_IDLE_TIMEOUT_MS = "millrace.http.body.idle.timeout.ms";
+    /** How long a client may take to send a request's line and headers. */
+    public static final String HTTP_HEADER_TIMEOUT_MS = "millrace.http.header.timeout.ms";
 
     private static final Map<String, String> DEFAULTS = Map.of(
             LISTENERS, "http://0.0.0.0:8088",
@@ -42,11 +50,20 @@ public final class ServerConfig {
     private final SortedMap<String, String> properties;
     private final List<URI> listeners;
     private final int embeddedKafkaPort;
+    private final int httpMaxBodyBytes;
+    private final Duration httpBodyIdleTimeout;
+    private final Duration httpHeaderTimeout;
 
     private ServerConfig(Map<String, String> properties) {
         this.properties = Collections.unmodifiableSortedMap(new TreeMap<>(properties));
         this.listeners = parseListeners(this.properties.get(LISTENERS));
         this.embeddedKafkaPort = parsePort(EMBEDDED_KAFKA_PORT, this.properties.get(EMBEDDED_KAFKA_PORT));
+        // The HTTP limits' defaults live with the server they configure (RestServer.Options).
+        this.httpMaxBodyBytes = parsePositive(HTTP_MAX_BODY_BYTES, RestServer.Options.DEFAULT_MAX_BODY_BYTES);
+        this.httpBodyIdleTimeout = Duration.ofMillis(
+                parsePositive(HTTP_BODY_IDLE_TIMEOUT_MS, RestServer.Options.DEFAULT_BODY_IDLE_TIMEOUT.toMillis()));
+        this.httpHeaderTimeout = Duration.ofMillis(
+                parsePositive(HTTP_HEADER_TIMEOUT_MS, RestServer.Options.DEFAULT_HEADER_TIMEOUT.toMillis()));
         if (serviceId().isEmpty()) {
             throw ConfigException.invalid(SERVICE_ID, "", "a non-empty service id");
         }
@@ -108,6 +125,21 @@ public final class ServerConfig {
     /** The client port the embedded broker tries first; {@code 0} means any free port. */
     public int embeddedKafkaPort() {
         return embeddedKafkaPort;
+    }
+
+    /** The largest request body the REST API accepts, in bytes ({@code millrace.http.max.body.bytes}). */
+    public int httpMaxBodyBytes() {
+        return httpMaxBodyBytes;
+    }
+
+    /** How long a request body may stall ({@code millrace.http.body.idle.timeout.ms}). */
+    public Duration httpBodyIdleTimeout() {
+        return httpBodyIdleTimeout;
+    }
+
+    /** How long a client may take to send a request's head ({@code millrace.http.header.timeout.ms}). */
+    public Duration httpHeaderTimeout() {
+        return httpHeaderTimeout;
     }
 
     /** The value of {@code key}, if set to something non-empty. */
@@ -174,6 +206,19 @@ public final class ServerConfig {
             // reported below with the accepted range
         }
         throw ConfigException.invalid(key, value, "a port number 0..65535");
+    }
+
+    private int parsePositive(String key, long defaultValue) {
+        String value = properties.getOrDefault(key, String.valueOf(defaultValue));
+        try {
+            int number = Integer.parseInt(value);
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below with the accepted range
+        }
+        throw ConfigException.invalid(key, value, "a whole number above 0");
     }
 
     @Override
