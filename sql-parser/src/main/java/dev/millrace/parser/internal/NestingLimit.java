@@ -25,7 +25,7 @@ import org.antlr.v4.runtime.Token;
  */
 final class NestingLimit {
 
-    /** The documented limit (docs/sql-reference.md, "Limits"). */
+    /** The documented limit (docs/rest-api.md, "Limits"). */
     static final int MAX_DEPTH = 200;
 
     /** Tokens that end an operand chain: what follows starts a new, lower-precedence operand. */
