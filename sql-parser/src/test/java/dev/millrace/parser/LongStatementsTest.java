@@ -70,6 +70,9 @@ class LongStatementsTest {
         String groups = IntStream.range(0, 200).mapToObj(i -> "(".repeat(150) + i + ")".repeat(150))
                 .collect(Collectors.joining(", ", "ARRAY[", "]"));
         parser.parseExpression(groups);
+        // Joins count per statement: each of these two statements stays under the limit.
+        String joins = "SELECT * FROM s" + " JOIN t WITHIN 1 SECOND ON s.a = t.a".repeat(150) + ";";
+        assertEquals(2, parser.parse(joins + "\n" + joins).size());
     }
 
     private static int depth(Expression expression) {

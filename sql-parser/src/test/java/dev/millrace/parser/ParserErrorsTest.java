@@ -83,7 +83,10 @@ class ParserErrorsTest {
                 Arguments.of("SELECT a" + "[1]".repeat(300) + " FROM s;",
                         "line 1:606: " + TOO_DEEP),
                 Arguments.of("SELECT CAST(a AS " + "ARRAY<".repeat(300) + "INT"
-                        + ">".repeat(300) + ") FROM s;", "line 1:1217: " + TOO_DEEP));
+                        + ">".repeat(300) + ") FROM s;", "line 1:1217: " + TOO_DEEP),
+                Arguments.of("SELECT * FROM s" + " JOIN t WITHIN 1 SECOND ON s.a = t.a".repeat(300)
+                        + ";", "line 1:7217: " + TOO_DEEP),
+                Arguments.of("EXPLAIN ".repeat(300) + "SHOW STREAMS;", "line 1:1601: " + TOO_DEEP));
     }
 
     @ParameterizedTest

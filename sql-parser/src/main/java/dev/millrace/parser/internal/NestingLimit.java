@@ -18,7 +18,8 @@ import org.antlr.v4.runtime.Token;
  *   <li>an open parenthesis, bracket, {@code CASE} or type parameter list ({@code ARRAY<...>});</li>
  *   <li>each arithmetic, {@code ||}, {@code ->} or subscript operator in an unbroken chain, since
  *       {@code a + b + c} nests the first sum inside the second;</li>
- *   <li>each {@code NOT} or sign in a row.</li>
+ *   <li>each {@code NOT}, sign or {@code EXPLAIN} in a row;</li>
+ *   <li>each {@code JOIN} of a statement, since every join nests the ones before it.</li>
  * </ul>
  * {@code AND} and {@code OR} chains add nothing, however long: the AST builder folds them into
  * balanced trees. The check reads tokens only, so it costs one pass over the text.
@@ -31,7 +32,7 @@ final class NestingLimit {
     /** Tokens that end an operand chain: what follows starts a new, lower-precedence operand. */
     private static final Set<Integer> CHAIN_BREAKS = Set.of(EQ, NEQ, LT, LTE, GT, GTE, AND, OR,
             COMMA, IS, BETWEEN, IN, LIKE, WHEN, THEN, ELSE, SEMICOLON, LAMBDA, ASSIGN, AS, SELECT,
-            FROM, JOIN, ON, WHERE, GROUP, PARTITION, HAVING, EMIT, LIMIT);
+            FROM, ON, WHERE, GROUP, PARTITION, HAVING, EMIT, LIMIT);
 
     /** Tokens after which {@code -}, {@code +} or {@code [} apply to an operand. */
     private static final Set<Integer> OPERAND_ENDS = Set.of(RPAREN, RBRACKET, END, IDENTIFIER,
@@ -53,6 +54,7 @@ final class NestingLimit {
     private final Deque<Level> levels = new ArrayDeque<>();
     private int depth;
     private int prefixRun;
+    private int joins;
 
     private NestingLimit() {
         levels.push(new Level(EOF));
@@ -73,7 +75,7 @@ final class NestingLimit {
     private void accept(Token token, int previous) {
         int type = token.getType();
         boolean afterOperand = OPERAND_ENDS.contains(previous);
-        if (type == NOT || (!afterOperand && (type == MINUS || type == PLUS))) {
+        if (type == NOT || type == EXPLAIN || (!afterOperand && (type == MINUS || type == PLUS))) {
             prefixRun++;
             deeper(token);
             return;
@@ -92,6 +94,16 @@ final class NestingLimit {
                 }
             }
             case RPAREN, RBRACKET, END, GT -> close(type);
+            case JOIN -> {
+                joins++;
+                breakChain();
+                deeper(token);
+            }
+            case SEMICOLON -> {
+                depth -= joins;
+                joins = 0;
+                breakChain();
+            }
             case PLUS, MINUS, ASTERISK, SLASH, PERCENT, CONCAT, ARROW -> {
                 // Without an operand before it, '*' means all columns, not a product.
                 if (afterOperand) {
