@@ -80,6 +80,8 @@ class ParserErrorsTest {
                         "line 2:801: " + TOO_DEEP),
                 Arguments.of("SELECT 1" + " + 1".repeat(300) + " FROM s;",
                         "line 1:810: " + TOO_DEEP),
+                Arguments.of("SELECT key" + " * key".repeat(300) + " FROM s;",
+                        "line 1:1212: " + TOO_DEEP),
                 Arguments.of("SELECT a" + "[1]".repeat(300) + " FROM s;",
                         "line 1:606: " + TOO_DEEP),
                 Arguments.of("SELECT CAST(a AS " + "ARRAY<".repeat(300) + "INT"

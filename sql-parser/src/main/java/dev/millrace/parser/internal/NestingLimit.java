@@ -34,10 +34,15 @@ final class NestingLimit {
             COMMA, IS, BETWEEN, IN, LIKE, WHEN, THEN, ELSE, SEMICOLON, LAMBDA, ASSIGN, AS, SELECT,
             FROM, ON, WHERE, GROUP, PARTITION, HAVING, EMIT, LIMIT);
 
-    /** Tokens after which {@code -}, {@code +} or {@code [} apply to an operand. */
-    private static final Set<Integer> OPERAND_ENDS = Set.of(RPAREN, RBRACKET, END, IDENTIFIER,
-            DIGIT_IDENTIFIER, BACKQUOTED_IDENTIFIER, QUOTED_IDENTIFIER, STRING, INTEGER_VALUE,
-            DECIMAL_VALUE, FLOATING_POINT_VALUE, NULL, TRUE, FALSE);
+    /**
+     * Tokens after which an operand starts, so that {@code -} and {@code +} are signs, {@code *}
+     * means all columns and {@code [} opens an array. After any other token (a name, a literal, a
+     * closing bracket; names include the many non-reserved keywords) they are operators.
+     */
+    private static final Set<Integer> OPERAND_STARTS = Set.of(EOF, LPAREN, LBRACKET, COMMA, DOT,
+            EQ, NEQ, LT, LTE, GT, GTE, PLUS, MINUS, ASTERISK, SLASH, PERCENT, CONCAT, ARROW, ASSIGN,
+            LAMBDA, SEMICOLON, SELECT, WHERE, HAVING, BY, ON, AND, OR, NOT, CASE, WHEN, THEN, ELSE,
+            IN, BETWEEN, LIKE, IS, DISTINCT, VALUES, ARRAY, EXPLAIN);
 
     private static final Set<Integer> TYPE_CONSTRUCTORS = Set.of(ARRAY, MAP, STRUCT);
 
@@ -74,7 +79,7 @@ final class NestingLimit {
 
     private void accept(Token token, int previous) {
         int type = token.getType();
-        boolean afterOperand = OPERAND_ENDS.contains(previous);
+        boolean afterOperand = !OPERAND_STARTS.contains(previous);
         if (type == NOT || type == EXPLAIN || (!afterOperand && (type == MINUS || type == PLUS))) {
             prefixRun++;
             deeper(token);
