@@ -2,7 +2,6 @@ package dev.millrace.parser.internal;
 
 import dev.millrace.parser.ast.Expression;
 import dev.millrace.parser.ast.Logical;
-import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.ParserRuleContext;
 
@@ -20,21 +19,12 @@ final class LogicalChains {
     }
 
     /**
-     * {@code terms} joined by {@code operator}; a single term is returned as it is. Each node is
-     * located where the text of its first term starts (an opening parenthesis included).
+     * {@code terms} joined by {@code operator}. Each node is located where the text of its first
+     * term starts (an opening parenthesis included).
      */
     static Expression fold(Logical.Operator operator, List<? extends ParserRuleContext> terms,
             ExpressionBuilder builder) {
-        // A lone term, the common case, is built directly: every stack frame spent per
-        // parenthesis here lowers how deep the rest of the statement may nest.
-        if (terms.size() == 1) {
-            return builder.build(terms.get(0));
-        }
-        List<Expression> built = new ArrayList<>(terms.size());
-        for (ParserRuleContext term : terms) {
-            built.add(builder.build(term));
-        }
-        return fold(operator, built, terms, 0, terms.size());
+        return fold(operator, builder.buildAll(terms), terms, 0, terms.size());
     }
 
     private static Expression fold(Logical.Operator operator, List<Expression> terms,
