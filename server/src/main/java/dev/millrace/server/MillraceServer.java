@@ -84,7 +84,8 @@ public final class MillraceServer implements AutoCloseable {
     skipped.forEach(reason -> progress.accept("Skipped on restore: " + reason));
     URI listener = config.listeners().get(0);
     MillraceEngine facade = new MillraceEngine(engine, new ServerInfo(VERSION, "", serviceId, "RUNNING"));
-    RestServer rest = new RestServer(facade, listener.getHost(), listener.getPort());
+    RestServer rest = new RestServer(facade, RestServer.Options.of(listener.getHost(), listener.getPort())
+        .withRequestLimits(config.httpMaxBodyBytes(), config.httpBodyIdleTimeout(), config.httpHeaderTimeout()));
     rest.start();
     progress.accept("Millrace " + VERSION + " is listening on " + rest.uri() + " (data in " + dataDir + ", logs in "
         + KafkaLogFile.path().getParent() + ")");

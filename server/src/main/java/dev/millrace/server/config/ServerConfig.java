@@ -1,6 +1,7 @@
 package dev.millrace.server.config;
 
 import dev.millrace.engine.runtime.MaxTaskIdle;
+import dev.millrace.server.http.RestServer;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -38,6 +39,12 @@ public final class ServerConfig {
     public static final String MAX_TASK_IDLE = "ksql.streams." + MaxTaskIdle.NAME;
     /** How long a pull query waits for a table's state being restored before it answers "not ready". */
     public static final String PULL_RESTORE_WAIT_MS = "millrace.pull.restore.wait.ms";
+    /** The largest request body the REST API reads; larger ones are answered 413. */
+    public static final String HTTP_MAX_BODY_BYTES = "millrace.http.max.body.bytes";
+    /** How long a request body may stall before the request is answered 408. */
+    public static final String HTTP_BODY_IDLE_TIMEOUT_MS = "millrace.http.body.idle.timeout.ms";
+    /** How long a client may take to send a request's line and headers. */
+    public static final String HTTP_HEADER_TIMEOUT_MS = "millrace.http.header.timeout.ms";
 
     private static final Map<String, String> DEFAULTS = Map.of(
             LISTENERS, "http://0.0.0.0:8088",
@@ -50,6 +57,9 @@ public final class ServerConfig {
     private final List<URI> listeners;
     private final int embeddedKafkaPort;
     private final Duration pullRestoreWait;
+    private final int httpMaxBodyBytes;
+    private final Duration httpBodyIdleTimeout;
+    private final Duration httpHeaderTimeout;
 
     private ServerConfig(Map<String, String> properties) {
         this.properties = Collections.unmodifiableSortedMap(new TreeMap<>(properties));
@@ -57,6 +67,12 @@ public final class ServerConfig {
         this.embeddedKafkaPort = parsePort(EMBEDDED_KAFKA_PORT, this.properties.get(EMBEDDED_KAFKA_PORT));
         this.pullRestoreWait = get(PULL_RESTORE_WAIT_MS).map(value -> parseMillis(PULL_RESTORE_WAIT_MS, value))
                 .orElse(DEFAULT_PULL_RESTORE_WAIT);
+        // The HTTP limits' defaults live with the server they configure (RestServer.Options).
+        this.httpMaxBodyBytes = parsePositive(HTTP_MAX_BODY_BYTES, RestServer.Options.DEFAULT_MAX_BODY_BYTES);
+        this.httpBodyIdleTimeout = Duration.ofMillis(
+                parsePositive(HTTP_BODY_IDLE_TIMEOUT_MS, RestServer.Options.DEFAULT_BODY_IDLE_TIMEOUT.toMillis()));
+        this.httpHeaderTimeout = Duration.ofMillis(
+                parsePositive(HTTP_HEADER_TIMEOUT_MS, RestServer.Options.DEFAULT_HEADER_TIMEOUT.toMillis()));
         if (serviceId().isEmpty()) {
             throw ConfigException.invalid(SERVICE_ID, "", "a non-empty service id");
         }
@@ -132,6 +148,21 @@ public final class ServerConfig {
     /** How long a pull query waits for state being restored ({@code millrace.pull.restore.wait.ms}). */
     public Duration pullRestoreWait() {
         return pullRestoreWait;
+    }
+
+    /** The largest request body the REST API accepts, in bytes ({@code millrace.http.max.body.bytes}). */
+    public int httpMaxBodyBytes() {
+        return httpMaxBodyBytes;
+    }
+
+    /** How long a request body may stall ({@code millrace.http.body.idle.timeout.ms}). */
+    public Duration httpBodyIdleTimeout() {
+        return httpBodyIdleTimeout;
+    }
+
+    /** How long a client may take to send a request's head ({@code millrace.http.header.timeout.ms}). */
+    public Duration httpHeaderTimeout() {
+        return httpHeaderTimeout;
     }
 
     /** The value of {@code key}, if set to something non-empty. */
@@ -210,6 +241,19 @@ public final class ServerConfig {
             // reported below with what is accepted
         }
         throw ConfigException.invalid(key, value, "a number of milliseconds, 0 or more");
+    }
+
+    private int parsePositive(String key, long defaultValue) {
+        String value = properties.getOrDefault(key, String.valueOf(defaultValue));
+        try {
+            int number = Integer.parseInt(value);
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below with the accepted range
+        }
+        throw ConfigException.invalid(key, value, "a whole number above 0");
     }
 
     @Override
