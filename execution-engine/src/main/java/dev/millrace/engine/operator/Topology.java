@@ -1,5 +1,6 @@
 package dev.millrace.engine.operator;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,6 +30,23 @@ public final class Topology {
     subTopologies.forEach(s -> topics.addAll(s.inputTopics()));
     topics.removeAll(repartitionTopics);
     return List.copyOf(topics);
+  }
+
+  /**
+   * The source topics each sub-topology reads, for the sub-topologies that read more than one: a
+   * task reads the same partition of each of them, so the topics of a group must have the same
+   * partition count. Repartition topics need no such check: they are created to match.
+   */
+  public List<List<String>> coPartitionedSourceTopics() {
+    List<List<String>> groups = new ArrayList<>();
+    for (SubTopology subTopology : subTopologies) {
+      List<String> sources = new ArrayList<>(subTopology.inputTopics());
+      sources.removeAll(repartitionTopics);
+      if (sources.size() > 1) {
+        groups.add(List.copyOf(sources));
+      }
+    }
+    return groups;
   }
 
   /** The internal topics records cross when their key changes. */

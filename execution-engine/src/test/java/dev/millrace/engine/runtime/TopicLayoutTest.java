@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.operator.Topology;
 import dev.millrace.engine.operator.TopologyBuilder;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,22 @@ class TopicLayoutTest {
     TopicLayout layout = new TopicLayout(topology, Map.of("orders", 3));
     assertEquals(3, layout.partitions("GroupBy-repartition"));
     assertEquals(Map.of("Aggregate-state", 3), layout.storePartitions());
+  }
+
+  @Test
+  void aRepartitionTopicTakesThePartitionCountOfTheTableItIsJoinedWith() {
+    Topology topology = builder.build(TestPlans.rekeyedOrdersWithUsers("orders", "users", "out"));
+    TopicLayout layout = new TopicLayout(topology, Map.of("orders", 2, "users", 3));
+    assertEquals(3, layout.partitions("Join-repartition"));
+    assertEquals(Map.of("users-store", 3), layout.storePartitions());
+  }
+
+  @Test
+  void sourceTopicsReadByOneTaskFormACoPartitionedGroup() {
+    assertEquals(List.of(List.of("orders", "users")),
+        builder.build(TestPlans.ordersWithUsers("orders", "users", "out")).coPartitionedSourceTopics());
+    assertEquals(List.of(),
+        builder.build(TestPlans.rekeyedOrdersWithUsers("orders", "users", "out")).coPartitionedSourceTopics());
   }
 
   @Test
