@@ -104,6 +104,9 @@ public final class StatementEngine implements AutoCloseable {
       return describe(describe, text);
     }
     if (statement instanceof SetProperty set) {
+      PropertyValues.problem(set.name(), set.value()).ifPresent(problem -> {
+        throw new EngineException(ErrorCode.BAD_STATEMENT, set.location().describe() + ": " + problem, text);
+      });
       session.properties().put(set.name(), set.value());
       return success(text, "Property '" + set.name() + "' set to '" + set.value() + "'");
     }
