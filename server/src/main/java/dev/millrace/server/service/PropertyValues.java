@@ -9,12 +9,12 @@ import java.util.function.Function;
 
 /**
  * The values that the properties Millrace knows accept, checked wherever a property is set (SET,
- * and the {@code streamsProperties} or {@code properties} of a request), so that a typo is an
+ * the {@code streamsProperties} or {@code properties} of a request, the shell's SET), so that a typo is an
  * error at once rather than a default silently used later. Properties it does not know are passed
  * on unchecked, as ksqlDB passes them to Kafka. Each Kafka Streams property may also be given
  * with ksqlDB's {@code ksql.streams.} prefix.
  */
-final class PropertyValues {
+public final class PropertyValues {
   private static final String STREAMS_PREFIX = "ksql.streams.";
 
   /** Each known property and what is wrong with a value for it (empty when nothing is). */
@@ -30,7 +30,7 @@ final class PropertyValues {
   private PropertyValues() {}
 
   /** What is wrong with {@code value} for property {@code name}, as a sentence; empty when it is fine or unknown. */
-  static Optional<String> problem(String name, Object value) {
+  public static Optional<String> problem(String name, Object value) {
     String key = name.startsWith(STREAMS_PREFIX) ? name.substring(STREAMS_PREFIX.length()) : name;
     Function<String, Optional<String>> rule = RULES.get(key);
     String text = String.valueOf(value);
