@@ -38,6 +38,11 @@ final class QueryPlanning {
     this.topics = new TopicChecks(engine.backend(), functions, engine.createsMissingTopics());
   }
 
+  /** The checks of the topics statements and queries read and write. */
+  TopicChecks topics() {
+    return topics;
+  }
+
   KsqlEntity execute(ParsedStatement parsed, String text, Session session) {
     Statement statement = parsed.statement();
     String queryId = QueryIds.of(statement, persistentQueries.get());

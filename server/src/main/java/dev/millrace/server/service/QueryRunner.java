@@ -35,6 +35,9 @@ final class QueryRunner {
     String queryId = QueryIds.of(query.statement(), transientQueries.getAndIncrement());
     PlannedStatement planned = planning.plan(query.statement(), text, session, queryId);
     if (planned instanceof PlannedStatement.PushQuery push) {
+      // A deleted source topic is the user's to fix, and must be said before the response starts streaming.
+      engine.catalog().sources().stream().filter(source -> push.sourceTopics().contains(source.topic()))
+          .forEach(source -> planning.topics().requireTopic(source, query.statement().location(), text));
       push(push, session, subscriber);
     } else if (planned instanceof PlannedStatement.PullQuery pull) {
       pull(queryId, pull, subscriber);

@@ -146,6 +146,16 @@ class StatementErrorsE2eTest {
   }
 
   @Test
+  void aPushQueryOverADeletedTopicIsA400BeforeItStreams() throws Exception {
+    RestClient.Answer answer = client.queryStreamError("SELECT * FROM gone EMIT CHANGES;");
+
+    assertEquals(400, answer.status(), () -> answer.body().toString());
+    assertEquals(40001, answer.body().path("error_code").asInt(), answer.body()::toString);
+    assertEquals("line 1:1: Topic 'gone' of `GONE` does not exist: it was deleted after `GONE` was created. Re-create "
+        + "the topic, or drop `GONE`.", answer.body().path("message").asText());
+  }
+
+  @Test
   void invalidPropertiesOfARequestAreA400BeforeAnyStatementRuns() throws Exception {
     String message = "Invalid value 'zzz' for property 'auto.offset.reset': it must be one of earliest, latest, none.";
 
