@@ -2,6 +2,7 @@ package dev.millrace.server.service;
 
 import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.parser.ParsedStatement;
+import dev.millrace.parser.ast.NodeLocation;
 import dev.millrace.parser.ast.Statement;
 import dev.millrace.planner.PlannedStatement;
 import dev.millrace.planner.Planner;
@@ -56,7 +57,7 @@ final class QueryPlanning {
     if (planned instanceof PlannedStatement.PersistentQuery query) {
       topics.checkInputs(query, engine.catalog(), statement.location(), text);
       persistentQueries.incrementAndGet();
-      return start(query, text, session);
+      return start(query, statement.location(), text, session);
     }
     if (planned instanceof PlannedStatement.InsertRow row) {
       topics.requireTopic(row.target(), statement.location(), text);
@@ -102,14 +103,29 @@ final class QueryPlanning {
     return new CommandStatusEntity(text, commandId(change), CommandStatus.success(message), sequence, List.of());
   }
 
-  private KsqlEntity start(PlannedStatement.PersistentQuery query, String text, Session session) {
+  private KsqlEntity start(PlannedStatement.PersistentQuery query, NodeLocation at, String text, Session session) {
+    if (engine.queries().containsKey(query.queryId())) {
+      throw new EngineException(ErrorCode.BAD_STATEMENT, at.describe() + ": Query ID '" + query.queryId()
+          + "' is already in use by a running query.", text);
+    }
     int inputPartitions = query.sourceTopics().stream().filter(engine.backend()::topicExists)
         .mapToInt(engine.backend()::partitions).max().orElse(1);
     query.createTopic().ifPresent(topic -> topics.ensure(topic, Optional.of(inputPartitions), text));
-    long sequence = engine.commands().append(text, session.propertyStrings());
+    // Started before it is logged, so that a query Kafka will not run (no access to its topics or its
+    // group) is refused whole rather than left in the log and the catalog without a running query.
+    long sequence;
+    try {
+      engine.backend().startPersistent(query.queryId(), query.plan());
+      sequence = engine.commands().append(text, session.propertyStrings());
+    } catch (RuntimeException failed) {
+      engine.backend().stopPersistent(query.queryId(), true);
+      throw failed instanceof EngineException refused
+          ? new EngineException(refused.errorCode(), at.describe() + ": " + refused.getMessage(), text, List.of(),
+              refused)
+          : failed;
+    }
     query.sinkChange().ifPresent(engine::changeCatalog);
     engine.linkQuery(query.links());
-    engine.backend().startPersistent(query.queryId(), query.plan());
     DataSource sink = query.sink();
     engine.queries().put(query.queryId(), new PersistentQuery(query.queryId(), text, sink.name(), sink.topic(),
         List.copyOf(query.links().sources()), query.plan(), query.explain()));
