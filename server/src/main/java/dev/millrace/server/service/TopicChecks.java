@@ -67,7 +67,6 @@ final class TopicChecks {
    * match, so only sides read as they are must agree.
    */
   void checkInputs(PlannedStatement.PersistentQuery query, Catalog catalog, NodeLocation at, String text) {
-    String position = at.isKnown() ? at.describe() + ": " : "";
     query.links().sources().stream().sorted().map(catalog::source).flatMap(Optional::stream)
         .forEach(source -> requireTopic(source, at, text));
     if (query.sinkChange().isEmpty()) {
@@ -75,8 +74,11 @@ final class TopicChecks {
     }
     for (List<String> group : topologies.build(query.plan()).coPartitionedSourceTopics()) {
       List<String> existing = group.stream().filter(backend::topicExists).toList();
-      if (existing.stream().map(backend::partitions).distinct().count() > 1) {
-        throw rejected(position + "Cannot join " + describe(existing, query, catalog) + ": the sides of a join on "
+      Optional<String> other = existing.stream()
+          .filter(topic -> backend.partitions(topic) != backend.partitions(existing.get(0))).findFirst();
+      if (other.isPresent()) {
+        throw rejected(position(at) + "Cannot join " + describe(existing.get(0), query, catalog) + " with "
+            + describe(other.get(), query, catalog) + ": the sides of a join on "
             + "their keys must have the same number of partitions, so that the records of one key meet in one task. "
             + "Copy one side into a topic with the other's partition count (CREATE STREAM|TABLE ... WITH "
             + "(PARTITIONS=...) AS SELECT * FROM ...) and join the copy.", text);
@@ -88,22 +90,24 @@ final class TopicChecks {
   void requireTopic(DataSource source, NodeLocation at, String text) {
     if (!createsMissingTopics && !backend.topicExists(source.topic())) {
       String name = "`" + source.name() + "`";
-      throw rejected((at.isKnown() ? at.describe() + ": " : "") + "Topic '" + source.topic() + "' of " + name
+      throw rejected(position(at) + "Topic '" + source.topic() + "' of " + name
           + " does not exist: it was deleted after " + name + " was created. Re-create the topic, or drop " + name
           + ".", text);
     }
   }
 
-  /** The sources of the query over these topics, each with its partition count: {@code `S1` (1 partition) with `T3` (2 partitions)}. */
-  private String describe(List<String> topics, PlannedStatement.PersistentQuery query, Catalog catalog) {
-    return topics.stream().map(topic -> {
-      String names = query.links().sources().stream()
-          .filter(s -> catalog.source(s).map(DataSource::topic).orElse("").equals(topic))
-          .sorted().map(s -> "`" + s + "`").collect(Collectors.joining(", "));
-      int partitions = backend.partitions(topic);
-      return (names.isEmpty() ? "topic '" + topic + "'" : names) + " (" + partitions + " partition"
-          + (partitions == 1 ? "" : "s") + ")";
-    }).collect(Collectors.joining(" with "));
+  /** The sources of the query over the topic, with its partition count: {@code `T3` (2 partitions)}. */
+  private String describe(String topic, PlannedStatement.PersistentQuery query, Catalog catalog) {
+    String names = query.links().sources().stream()
+        .filter(s -> catalog.source(s).map(DataSource::topic).orElse("").equals(topic))
+        .sorted().map(s -> "`" + s + "`").collect(Collectors.joining(", "));
+    int partitions = backend.partitions(topic);
+    return (names.isEmpty() ? "topic '" + topic + "'" : names) + " (" + partitions + " partition"
+        + (partitions == 1 ? "" : "s") + ")";
+  }
+
+  private static String position(NodeLocation at) {
+    return at.isKnown() ? at.describe() + ": " : "";
   }
 
   private static EngineException rejected(String message, String text) {
