@@ -1,5 +1,6 @@
 package dev.millrace.server.config;
 
+import dev.millrace.server.service.PropertyValues;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -50,6 +51,10 @@ public final class ServerConfig {
         if (serviceId().isEmpty()) {
             throw ConfigException.invalid(SERVICE_ID, "", "a non-empty service id");
         }
+        // Query properties given server-wide take the values they take in a SET.
+        this.properties.forEach((key, value) -> PropertyValues.problem(key, value).ifPresent(problem -> {
+            throw new ConfigException(problem, null);
+        }));
     }
 
     /** The defaults with {@code properties} on top. */

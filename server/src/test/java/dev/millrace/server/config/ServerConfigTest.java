@@ -92,6 +92,8 @@ class ServerConfigTest {
                 error(Map.of("millrace.embedded.kafka.port", "70000")));
         assertEquals("invalid value '' for ksql.service.id: expected a non-empty service id",
                 error(Map.of("ksql.service.id", "")));
+        assertEquals("Invalid value 'soon' for property 'ksql.streams.commit.interval.ms': it must be a whole number of "
+                + "at least 0.", error(Map.of("ksql.streams.commit.interval.ms", "soon")));
     }
 
     @Test
