@@ -40,6 +40,10 @@ final class QueryRunner {
           .forEach(source -> planning.topics().requireTopic(source, query.statement().location(), text));
       push(push, session, subscriber);
     } else if (planned instanceof PlannedStatement.PullQuery pull) {
+      if (!pull.table().createdByQuery()) {
+        // A declared table is read from its topic: without it the answer would be an empty table, not an error.
+        planning.topics().requireTopic(pull.table(), query.statement().location(), text);
+      }
       pull(queryId, pull, subscriber);
     } else {
       throw new EngineException(ErrorCode.BAD_STATEMENT, "Not a query: " + text, text);

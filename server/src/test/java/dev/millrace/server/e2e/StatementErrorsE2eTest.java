@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -41,9 +42,11 @@ class StatementErrorsE2eTest {
         CREATE STREAM orders (id STRING KEY, amount INT) WITH (KAFKA_TOPIC='orders', VALUE_FORMAT='JSON', PARTITIONS=1);
         CREATE TABLE users (id STRING PRIMARY KEY, name STRING) WITH (KAFKA_TOPIC='users', VALUE_FORMAT='JSON', PARTITIONS=2);
         CREATE STREAM gone (id STRING KEY, v INT) WITH (KAFKA_TOPIC='gone', VALUE_FORMAT='JSON', PARTITIONS=1);
+        CREATE SOURCE TABLE gone_table (id STRING PRIMARY KEY, v INT) WITH (KAFKA_TOPIC='gone_table', VALUE_FORMAT='JSON', PARTITIONS=1);
         """);
     try (TopicAdmin admin = TopicAdmin.connect(server.bootstrapServers())) {
       admin.delete("gone");
+      admin.delete("gone_table");
     }
   }
 
@@ -145,14 +148,18 @@ class StatementErrorsE2eTest {
     assertEquals("SUCCESS", created.get(0).path("commandStatus").path("status").asText(), created::toString);
   }
 
-  @Test
-  void aPushQueryOverADeletedTopicIsA400BeforeItStreams() throws Exception {
-    RestClient.Answer answer = client.queryStreamError("SELECT * FROM gone EMIT CHANGES;");
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      SELECT * FROM gone EMIT CHANGES;         | GONE       | gone
+      SELECT * FROM gone_table WHERE id = 'a'; | GONE_TABLE | gone_table
+      """)
+  void aQueryOverADeletedTopicIsA400BeforeItStreams(String sql, String source, String topic) throws Exception {
+    RestClient.Answer answer = client.queryStreamError(sql);
 
     assertEquals(400, answer.status(), () -> answer.body().toString());
     assertEquals(40001, answer.body().path("error_code").asInt(), answer.body()::toString);
-    assertEquals("line 1:1: Topic 'gone' of `GONE` does not exist: it was deleted after `GONE` was created. Re-create "
-        + "the topic, or drop `GONE`.", answer.body().path("message").asText());
+    assertEquals("line 1:1: Topic '" + topic + "' of `" + source + "` does not exist: it was deleted after `" + source
+        + "` was created. Re-create the topic, or drop `" + source + "`.", answer.body().path("message").asText());
   }
 
   @Test
