@@ -13,7 +13,8 @@ import java.util.Map;
  * only repartition topics runs as many tasks as the widest sub-topology writing them. A
  * repartition topic gets the task count of the sub-topology reading it, so that a re-keyed stream
  * joins a table of any partition count; a store's changelog gets that of the sub-topology owning
- * it (one changelog partition per task).
+ * it (one changelog partition per task). A sub-topology holding a foreign-key join needs inputs of
+ * one partition.
  */
 final class TopicLayout {
   private final Map<String, Integer> sourcePartitions;
@@ -49,6 +50,10 @@ final class TopicLayout {
   private Integer taskCount(Topology topology, SubTopology subTopology) {
     List<String> sources = subTopology.inputTopics().stream()
         .filter(topic -> !topology.repartitionTopics().contains(topic)).toList();
+    if (subTopology.onePartition() && sources.stream().anyMatch(topic -> sourcePartitions.getOrDefault(topic, 1) > 1)) {
+      throw new TopicLayoutException("a foreign-key join reads both tables in one task, so their topics must "
+          + "have one partition: " + describe(sources));
+    }
     if (!sources.isEmpty()) {
       return sourceCount(sources);
     }
@@ -73,7 +78,7 @@ final class TopicLayout {
         throw new QueryStartException("source topic '" + topic + "' does not exist");
       }
       if (count != null && !count.equals(partitions)) {
-        throw new QueryStartException("cannot co-partition the inputs of one task: " + describe(sources)
+        throw new TopicLayoutException("cannot co-partition the inputs of one task: " + describe(sources)
             + " must have the same number of partitions");
       }
       count = partitions;

@@ -1,5 +1,6 @@
 package dev.millrace.server.kafka;
 
+import dev.millrace.engine.runtime.TopicLayoutException;
 import dev.millrace.server.service.EngineException;
 import dev.millrace.server.service.ErrorCode;
 import java.util.List;
@@ -15,7 +16,8 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
 /**
  * Classifies what Kafka refused by its cause, so that the user hears a 4xx for what they can fix
  * (a replication factor the cluster cannot meet, a name or config the broker rejects, missing
- * permissions) and a 500 only for what the server must fix.
+ * permissions, topics whose partition counts the Kafka runtime cannot run together) and a 500 only
+ * for what the server must fix.
  */
 public final class KafkaErrors {
   private KafkaErrors() {}
@@ -28,7 +30,8 @@ public final class KafkaErrors {
       }
       if (cause instanceof InvalidReplicationFactorException || cause instanceof InvalidPartitionsException
           || cause instanceof InvalidTopicException || cause instanceof PolicyViolationException
-          || cause instanceof InvalidConfigurationException || cause instanceof RecordTooLargeException) {
+          || cause instanceof InvalidConfigurationException || cause instanceof RecordTooLargeException
+          || cause instanceof TopicLayoutException) {
         return ErrorCode.BAD_STATEMENT;
       }
       if (cause == cause.getCause()) {

@@ -3,6 +3,7 @@ package dev.millrace.server.kafka;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.millrace.engine.runtime.TopicLayoutException;
 import dev.millrace.server.service.EngineException;
 import dev.millrace.server.service.ErrorCode;
 import java.util.Set;
@@ -29,6 +30,8 @@ class KafkaErrorsTest {
             ErrorCode.BAD_STATEMENT),
         Arguments.of(new InvalidTopicException("bad name"), ErrorCode.BAD_STATEMENT),
         Arguments.of(new PolicyViolationException("topics need 3 replicas"), ErrorCode.BAD_STATEMENT),
+        Arguments.of(new TopicLayoutException("a foreign-key join reads both tables in one task, so their topics "
+            + "must have one partition: l (1 partitions), r (2 partitions)"), ErrorCode.BAD_STATEMENT),
         Arguments.of(new TimeoutException("Timed out waiting for a node assignment."), ErrorCode.SERVER_ERROR),
         Arguments.of(new IllegalStateException("a bug"), ErrorCode.SERVER_ERROR));
   }
