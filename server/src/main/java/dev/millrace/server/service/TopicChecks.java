@@ -9,6 +9,8 @@ import dev.millrace.planner.catalog.Catalog;
 import dev.millrace.planner.catalog.DataSource;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -21,6 +23,12 @@ final class TopicChecks {
   private final QueryBackend backend;
   private final TopologyBuilder topologies;
   private final boolean createsMissingTopics;
+  /**
+   * Offline, the topics statements created with a PARTITIONS of their own. The others were made
+   * when needed with one partition, where a Kafka cluster would have had the user choose, so
+   * their partition count says nothing and they join anything.
+   */
+  private final Set<String> sizedOffline = ConcurrentHashMap.newKeySet();
 
   TopicChecks(QueryBackend backend, FunctionRegistry functions, boolean createsMissingTopics) {
     this.backend = backend;
@@ -53,6 +61,9 @@ final class TopicChecks {
     int count = partitions.orElse(1);
     Optional<Short> replicas = topic.replicas().isPresent()
         ? Optional.of((short) topic.replicas().getAsInt()) : Optional.empty();
+    if (createsMissingTopics && topic.partitions().isPresent()) {
+      sizedOffline.add(topic.name());
+    }
     try {
       backend.createTopic(topic.name(), count, replicas);
     } catch (EngineException refused) {
@@ -73,7 +84,8 @@ final class TopicChecks {
       requireTopic(query.sink(), at, text);
     }
     for (List<String> group : topologies.build(query.plan()).coPartitionedSourceTopics()) {
-      List<String> existing = group.stream().filter(backend::topicExists).toList();
+      List<String> existing = group.stream().filter(backend::topicExists)
+          .filter(topic -> !createsMissingTopics || sizedOffline.contains(topic)).toList();
       Optional<String> other = existing.stream()
           .filter(topic -> backend.partitions(topic) != backend.partitions(existing.get(0))).findFirst();
       if (other.isPresent()) {
