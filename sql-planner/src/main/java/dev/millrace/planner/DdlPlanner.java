@@ -60,15 +60,13 @@ final class DdlPlanner {
     if (window.isPresent() && schema.key().isEmpty()) {
       throw new PlanningException(create.location(), "Windowed sources require a key column.");
     }
-    String topic = with.string("KAFKA_TOPIC").orElse(create.name());
+    TopicRequest topicRequest = TopicProperties.request(with, create.name(), create.location());
+    String topic = topicRequest.name();
     DataSource source = new DataSource(create.name(), type, schema, topic,
         FormatResolver.resolve(with, schema, window, SourceProperties.defaults(config), true, create.location()),
         SourceProperties.timestamp(with, schema, create.location()), create.readOnly(), false, text);
-    Optional<TopicRequest> topicRequest = with.integer("PARTITIONS").isPresent()
-        ? Optional.of(new TopicRequest(topic, with.integer("PARTITIONS"), with.integer("REPLICAS")))
-        : Optional.empty();
-    return new PlannedStatement.CatalogUpdate(new CatalogChange.AddSource(source, existing.isPresent()), topicRequest,
-        Optional.empty());
+    return new PlannedStatement.CatalogUpdate(new CatalogChange.AddSource(source, existing.isPresent()),
+        Optional.of(topicRequest), Optional.empty());
   }
 
   private static void checkReplace(CreateSource create, DataSource existing, SourceType type) {

@@ -14,8 +14,9 @@ import java.util.OptionalInt;
 public sealed interface PlannedStatement {
 
   /**
-   * A DDL statement: apply {@code change} to the catalog; create {@code createTopic} if it does not
-   * exist; delete {@code deleteTopic} (DROP ... DELETE TOPIC).
+   * A DDL statement: apply {@code change} to the catalog; check that {@code createTopic} (the topic
+   * of a created source) exists, or create it when the statement gives its partitions; delete
+   * {@code deleteTopic} (DROP ... DELETE TOPIC).
    */
   record CatalogUpdate(CatalogChange change, Optional<TopicRequest> createTopic, Optional<String> deleteTopic)
       implements PlannedStatement {}

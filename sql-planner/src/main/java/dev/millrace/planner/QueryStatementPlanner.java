@@ -65,10 +65,10 @@ final class QueryStatementPlanner {
     WithClause with = new WithClause(cas.properties(), CAS_PROPERTIES, cas.location());
     Formats formats = FormatResolver.resolve(with, query.schema(), query.window(), defaults(query), false,
         cas.location());
-    String topic = with.string("KAFKA_TOPIC").orElse(cas.name());
+    TopicRequest topicRequest = TopicProperties.request(with, cas.name(), cas.location());
+    String topic = topicRequest.name();
     DataSource sink = new DataSource(cas.name(), type, query.schema(), topic, formats,
         SourceProperties.timestamp(with, query.schema(), cas.location()), false, true, text);
-    TopicRequest topicRequest = new TopicRequest(topic, with.integer("PARTITIONS"), with.integer("REPLICAS"));
     return persistent(context, query, sink, Optional.of(new CatalogChange.AddSource(sink, false)),
         Optional.of(topicRequest), queryId);
   }

@@ -9,6 +9,7 @@ import dev.millrace.engine.plan.WindowInfo;
 import dev.millrace.engine.types.Column;
 import dev.millrace.engine.types.LogicalSchema;
 import dev.millrace.engine.types.SqlType;
+import dev.millrace.parser.ast.NodeLocation;
 import dev.millrace.planner.catalog.CatalogChange;
 import dev.millrace.planner.catalog.DataSource;
 import dev.millrace.planner.catalog.TimestampColumn;
@@ -48,7 +49,7 @@ class DdlPlannerTest {
         "CREATE TABLE T (ID INT PRIMARY KEY, V STRING) WITH (value_format='DELIMITED', value_delimiter=';', "
             + "partitions=3, replicas=1);");
 
-    assertEquals(Optional.of(new TopicRequest("T", OptionalInt.of(3), OptionalInt.of(1))), update.createTopic());
+    assertEquals(Optional.of(new TopicRequest("T", OptionalInt.of(3), OptionalInt.of(1), NodeLocation.NONE)), update.createTopic());
     DataSource table = ((CatalogChange.AddSource) update.change()).source();
     assertEquals(new FormatInfo("DELIMITED", Map.of("delimiter", ";"), false), table.formats().value());
   }

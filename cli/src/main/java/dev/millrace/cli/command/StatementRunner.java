@@ -11,6 +11,7 @@ import dev.millrace.cli.command.LocalCommand.SetProperty;
 import dev.millrace.cli.command.LocalCommand.Spool;
 import dev.millrace.cli.command.LocalCommand.UnsetProperty;
 import dev.millrace.cli.render.EntityRenderer;
+import dev.millrace.server.service.PropertyValues;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -96,6 +97,10 @@ public final class StatementRunner {
       out.print(HelpText.TEXT);
       return Outcome.OK;
     } else if (command instanceof SetProperty set) {
+      Optional<String> problem = PropertyValues.problem(set.name(), set.value());
+      if (problem.isPresent()) {
+        return fail(problem.get());
+      }
       properties.put(set.name(), set.value());
       out.println("Property '" + set.name() + "' set to '" + set.value() + "' for this session.");
       return Outcome.OK;

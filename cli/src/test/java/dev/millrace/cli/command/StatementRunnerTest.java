@@ -101,6 +101,18 @@ class StatementRunnerTest {
   }
 
   @Test
+  void aSetOfAValueThePropertyCannotTakeFailsAndIsNotSent() {
+    server.onKsql("SHOW STREAMS;", 200, NO_STREAMS);
+
+    Outcome outcome = runner.runScript("SET 'auto.offset.reset' = 'zzz'; SHOW STREAMS;");
+
+    assertEquals(Outcome.FAILED, outcome);
+    assertEquals("Invalid value 'zzz' for property 'auto.offset.reset': it must be one of earliest, latest, none.\n",
+        screen.toString());
+    assertTrue(server.bodies("/ksql").isEmpty(), "nothing was sent after the failed SET");
+  }
+
+  @Test
   void runScriptRunsTheFilesStatements() throws IOException {
     server.onKsql("SHOW STREAMS;", 200, NO_STREAMS)
         .onKsql("CREATE STREAM S (ID INT)\n  WITH (KAFKA_TOPIC='s');", 200, CREATED);

@@ -1,5 +1,6 @@
 package dev.millrace.engine.operator;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,6 +30,30 @@ public final class Topology {
     subTopologies.forEach(s -> topics.addAll(s.inputTopics()));
     topics.removeAll(repartitionTopics);
     return List.copyOf(topics);
+  }
+
+  /**
+   * The source topics each sub-topology reads, for the sub-topologies that read more than one: a
+   * task reads the same partition of each of them, so the topics of a group must have the same
+   * partition count. Repartition topics need no such check: they are created to match. A
+   * sub-topology that needs {@link SubTopology#onePartition one partition} (a foreign-key join,
+   * which has no co-partitioning requirement) is not listed.
+   */
+  public List<List<String>> coPartitionedSourceTopics() {
+    List<List<String>> groups = new ArrayList<>();
+    for (SubTopology subTopology : subTopologies) {
+      List<String> sources = sources(subTopology);
+      if (sources.size() > 1 && !subTopology.onePartition()) {
+        groups.add(sources);
+      }
+    }
+    return groups;
+  }
+
+  private List<String> sources(SubTopology subTopology) {
+    List<String> sources = new ArrayList<>(subTopology.inputTopics());
+    sources.removeAll(repartitionTopics);
+    return List.copyOf(sources);
   }
 
   /** The internal topics records cross when their key changes. */

@@ -8,54 +8,78 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The partition counts of a query's topics: source topics have theirs; a repartition topic gets
- * that of the sub-topology writing it, and a store's changelog that of the sub-topology owning it
- * (one changelog partition per task). A sub-topology whose inputs disagree cannot be co-partitioned,
- * and one holding a foreign-key join needs inputs of one partition.
+ * The partition counts of a query's topics and tasks, as Kafka Streams sets them. A sub-topology
+ * runs one task per partition of its source topics, which must therefore agree; one that reads
+ * only repartition topics runs as many tasks as the widest sub-topology writing them. A
+ * repartition topic gets the task count of the sub-topology reading it, so that a re-keyed stream
+ * joins a table of any partition count; a store's changelog gets that of the sub-topology owning
+ * it (one changelog partition per task). A sub-topology holding a foreign-key join needs inputs of
+ * one partition.
  */
 final class TopicLayout {
-  private final Map<String, Integer> planTopicPartitions = new HashMap<>();
+  private final Map<String, Integer> sourcePartitions;
+  private final Map<SubTopology, Integer> tasks = new HashMap<>();
+  private final Map<String, Integer> repartitionPartitions = new HashMap<>();
   private final Map<String, Integer> storePartitions = new LinkedHashMap<>();
 
   /** @param sourcePartitions the partition count of each source topic, by its name */
   TopicLayout(Topology topology, Map<String, Integer> sourcePartitions) {
-    planTopicPartitions.putAll(sourcePartitions);
-    // A repartition topic's writer may itself read a repartition topic: resolve until nothing changes.
+    this.sourcePartitions = Map.copyOf(sourcePartitions);
+    // A sub-topology reading only repartition topics needs its writers' counts first: resolve until nothing changes.
     boolean changed = true;
     while (changed) {
       changed = false;
       for (SubTopology subTopology : topology.subTopologies()) {
-        Integer partitions = inputPartitions(subTopology);
-        if (partitions == null) {
-          continue;
-        }
-        if (subTopology.onePartition() && partitions > 1) {
-          throw new QueryStartException("a foreign-key join reads both tables in one task, so their topics must "
-              + "have one partition: " + describe(subTopology.inputTopics()));
-        }
-        for (String output : subTopology.outputTopics()) {
-          if (topology.repartitionTopics().contains(output) && !planTopicPartitions.containsKey(output)) {
-            planTopicPartitions.put(output, partitions);
+        if (!tasks.containsKey(subTopology)) {
+          Integer count = taskCount(topology, subTopology);
+          if (count != null) {
+            tasks.put(subTopology, count);
             changed = true;
           }
         }
-        for (String store : subTopology.stores()) {
-          storePartitions.put(store, partitions);
-        }
       }
+    }
+    for (SubTopology subTopology : topology.subTopologies()) {
+      int count = tasks.get(subTopology);
+      subTopology.inputTopics().stream().filter(topology.repartitionTopics()::contains)
+          .forEach(topic -> repartitionPartitions.putIfAbsent(topic, count));
+      subTopology.stores().forEach(store -> storePartitions.put(store, count));
     }
   }
 
-  private Integer inputPartitions(SubTopology subTopology) {
-    Integer count = null;
-    for (String input : subTopology.inputTopics()) {
-      Integer partitions = planTopicPartitions.get(input);
-      if (partitions == null) {
+  private Integer taskCount(Topology topology, SubTopology subTopology) {
+    List<String> sources = subTopology.inputTopics().stream()
+        .filter(topic -> !topology.repartitionTopics().contains(topic)).toList();
+    if (subTopology.onePartition() && sources.stream().anyMatch(topic -> sourcePartitions.getOrDefault(topic, 1) > 1)) {
+      throw new TopicLayoutException("a foreign-key join reads both tables in one task, so their topics must "
+          + "have one partition: " + describe(sources));
+    }
+    if (!sources.isEmpty()) {
+      return sourceCount(sources);
+    }
+    int widest = 0;
+    for (String topic : subTopology.inputTopics()) {
+      SubTopology writer = topology.subTopologies().stream().filter(s -> s.outputTopics().contains(topic))
+          .findFirst().orElseThrow(() -> new IllegalStateException("no sub-topology writes " + topic));
+      Integer count = tasks.get(writer);
+      if (count == null) {
         return null;
       }
+      widest = Math.max(widest, count);
+    }
+    return widest;
+  }
+
+  private int sourceCount(List<String> sources) {
+    Integer count = null;
+    for (String topic : sources) {
+      Integer partitions = sourcePartitions.get(topic);
+      if (partitions == null) {
+        throw new QueryStartException("source topic '" + topic + "' does not exist");
+      }
       if (count != null && !count.equals(partitions)) {
-        throw new QueryStartException("cannot co-partition the inputs of one task: "
-            + describe(subTopology.inputTopics()) + " must have the same number of partitions");
+        throw new TopicLayoutException("cannot co-partition the inputs of one task: " + describe(sources)
+            + " must have the same number of partitions");
       }
       count = partitions;
     }
@@ -66,14 +90,15 @@ final class TopicLayout {
     StringBuilder text = new StringBuilder();
     for (String topic : topics) {
       text.append(text.length() == 0 ? "" : ", ").append(topic).append(" (")
-          .append(planTopicPartitions.get(topic)).append(" partitions)");
+          .append(sourcePartitions.get(topic)).append(" partitions)");
     }
     return text.toString();
   }
 
   /** The partition count of a topic the plan names (source or repartition). */
   int partitions(String planTopic) {
-    return planTopicPartitions.get(planTopic);
+    Integer repartition = repartitionPartitions.get(planTopic);
+    return repartition != null ? repartition : sourcePartitions.get(planTopic);
   }
 
   /** The partition count of each store's changelog. */

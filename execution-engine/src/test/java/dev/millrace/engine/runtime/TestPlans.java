@@ -78,6 +78,29 @@ final class TestPlans {
     return new PlanStep.StreamSink(select, output, KAFKA_JSON, out);
   }
 
+  /**
+   * SELECT O.NAME, U.NAME AS USER FROM ORDERS O JOIN USERS_BY_PRICE U ON O.PRICE = U.PRICE: the
+   * orders are re-keyed by PRICE through a repartition topic before the join.
+   */
+  static PlanStep.StreamSink rekeyedOrdersWithUsers(String orders, String users, String output) {
+    PlanStep.StreamSource left = source(orders);
+    LogicalSchema rekeyed = new LogicalSchema(List.of(new Column("PRICE", SqlType.INTEGER)), left.schema().value());
+    PlanStep.StreamSelectKey byPrice = new PlanStep.StreamSelectKey(left, List.of(ref(left, "PRICE")),
+        "Join-repartition", rekeyed);
+    LogicalSchema usersByPrice = new LogicalSchema(List.of(new Column("PRICE", SqlType.INTEGER)),
+        List.of(new Column("NAME", SqlType.STRING)));
+    PlanStep.TableSource right = new PlanStep.TableSource(users, KAFKA_JSON, usersByPrice, Optional.empty(),
+        Optional.empty(), "users-store", SourceColumns.withPseudoColumns(usersByPrice, false));
+    List<Column> joined = new ArrayList<>(byPrice.schema().value());
+    right.schema().value().forEach(c -> joined.add(new Column("U_" + c.name(), c.type())));
+    PlanStep.StreamTableJoin join = new PlanStep.StreamTableJoin(byPrice, right, dev.millrace.engine.plan.JoinType.INNER,
+        new LogicalSchema(rekeyed.key(), joined));
+    LogicalSchema out = new LogicalSchema(rekeyed.key(),
+        List.of(new Column("ITEM", SqlType.STRING), new Column("USER", SqlType.STRING)));
+    PlanStep.StreamSelect select = new PlanStep.StreamSelect(join, List.of(ref(join, "NAME"), ref(join, "U_NAME")), out);
+    return new PlanStep.StreamSink(select, output, KAFKA_JSON, out);
+  }
+
   private static PlanStep.StreamSource source(String topic) {
     return new PlanStep.StreamSource(topic, KAFKA_JSON, ORDERS, Optional.empty(), Optional.empty(),
         SourceColumns.withPseudoColumns(ORDERS, false));

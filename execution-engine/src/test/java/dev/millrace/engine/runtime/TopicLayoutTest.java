@@ -29,6 +29,22 @@ class TopicLayoutTest {
   }
 
   @Test
+  void aRepartitionTopicTakesThePartitionCountOfTheTableItIsJoinedWith() {
+    Topology topology = builder.build(TestPlans.rekeyedOrdersWithUsers("orders", "users", "out"));
+    TopicLayout layout = new TopicLayout(topology, Map.of("orders", 2, "users", 3));
+    assertEquals(3, layout.partitions("Join-repartition"));
+    assertEquals(Map.of("users-store", 3), layout.storePartitions());
+  }
+
+  @Test
+  void sourceTopicsReadByOneTaskFormACoPartitionedGroup() {
+    assertEquals(List.of(List.of("orders", "users")),
+        builder.build(TestPlans.ordersWithUsers("orders", "users", "out")).coPartitionedSourceTopics());
+    assertEquals(List.of(),
+        builder.build(TestPlans.rekeyedOrdersWithUsers("orders", "users", "out")).coPartitionedSourceTopics());
+  }
+
+  @Test
   void inputsOfOneTaskMustHaveTheSamePartitionCount() {
     Topology topology = builder.build(TestPlans.ordersWithUsers("orders", "users", "out"));
     QueryStartException e = assertThrows(QueryStartException.class,

@@ -1,7 +1,7 @@
 package dev.millrace.server.config;
 
-import dev.millrace.engine.runtime.MaxTaskIdle;
 import dev.millrace.server.http.RestServer;
+import dev.millrace.server.service.PropertyValues;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -35,8 +35,6 @@ public final class ServerConfig {
     public static final String KSQL_BOOTSTRAP_SERVERS = "ksql.streams.bootstrap.servers";
     public static final String SERVICE_ID = "ksql.service.id";
     public static final String EMBEDDED_KAFKA_PORT = "millrace.embedded.kafka.port";
-    /** Kafka Streams' task idle time for every query, unless a query's session sets its own. */
-    public static final String MAX_TASK_IDLE = "ksql.streams." + MaxTaskIdle.NAME;
     /** How long a pull query waits for a table's state being restored before it answers "not ready". */
     public static final String PULL_RESTORE_WAIT_MS = "millrace.pull.restore.wait.ms";
     /** The largest request body the REST API reads; larger ones are answered 413. */
@@ -76,15 +74,10 @@ public final class ServerConfig {
         if (serviceId().isEmpty()) {
             throw ConfigException.invalid(SERVICE_ID, "", "a non-empty service id");
         }
-        get(MAX_TASK_IDLE).ifPresent(ServerConfig::checkMaxTaskIdle);
-    }
-
-    private static void checkMaxTaskIdle(String value) {
-        try {
-            MaxTaskIdle.parse(value);
-        } catch (IllegalArgumentException invalid) {
-            throw ConfigException.invalid(MAX_TASK_IDLE, value, MaxTaskIdle.EXPECTED);
-        }
+        // Query properties given server-wide take the values they take in a SET.
+        this.properties.forEach((key, value) -> PropertyValues.problem(key, value).ifPresent(problem -> {
+            throw new ConfigException(problem, null);
+        }));
     }
 
     /** The defaults with {@code properties} on top. */

@@ -70,7 +70,11 @@ public final class KafkaBackend implements QueryBackend {
   @Override
   public void createTopic(String topic, int partitions, Optional<Short> replicas) {
     TopicSpec spec = TopicSpec.of(topic, partitions);
-    admin.createIfAbsent(replicas.map(spec::withReplicas).orElse(spec));
+    try {
+      admin.createIfAbsent(replicas.map(spec::withReplicas).orElse(spec));
+    } catch (TopicAdminException refused) {
+      throw KafkaErrors.translate("Could not create topic '" + topic + "'", refused);
+    }
   }
 
   @Override
@@ -92,7 +96,11 @@ public final class KafkaBackend implements QueryBackend {
 
   @Override
   public void deleteTopic(String topic) {
-    admin.delete(topic);
+    try {
+      admin.delete(topic);
+    } catch (TopicAdminException refused) {
+      throw KafkaErrors.translate("Could not delete topic '" + topic + "'", refused);
+    }
   }
 
   @Override
@@ -103,7 +111,8 @@ public final class KafkaBackend implements QueryBackend {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while writing to " + topic);
     } catch (ExecutionException failed) {
-      throw new IllegalStateException("Could not write to topic " + topic + ": " + failed.getCause().getMessage(), failed.getCause());
+      throw KafkaErrors.translate("Could not write to topic '" + topic + "'", new IllegalStateException(
+          "Could not write to topic " + topic + ": " + failed.getCause().getMessage(), failed.getCause()));
     }
   }
 
@@ -113,7 +122,11 @@ public final class KafkaBackend implements QueryBackend {
         OffsetReset.EARLIEST);
     queries.put(queryId, query);
     MaterializedTable.of(plan, functions).ifPresent(table -> tables.put(queryId, table));
-    query.start();
+    try {
+      query.start();
+    } catch (RuntimeException failed) {
+      throw KafkaErrors.translate("Could not start query " + queryId, failed);
+    }
   }
 
   @Override

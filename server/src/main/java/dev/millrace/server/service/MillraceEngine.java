@@ -34,6 +34,7 @@ public final class MillraceEngine implements EngineFacade {
 
   @Override
   public List<KsqlEntity> execute(StatementRequest request) {
+    PropertyValues.checkRequest(request.properties());
     Session session = Session.of(request.properties(), request.sessionVariables());
     String sql = VariableSubstitution.apply(request.sql(), session.variables());
     List<KsqlEntity> done = new ArrayList<>();
@@ -62,6 +63,7 @@ public final class MillraceEngine implements EngineFacade {
 
   @Override
   public void runQuery(QueryRequest request, QuerySubscriber subscriber) {
+    PropertyValues.checkRequest(request.properties());
     Session session = Session.of(request.properties(), request.sessionVariables());
     String sql = VariableSubstitution.apply(request.sql(), session.variables());
     List<ParsedStatement> statements = engine.parse(sql.strip().endsWith(";") ? sql : sql + ";");

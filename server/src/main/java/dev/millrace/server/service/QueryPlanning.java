@@ -2,12 +2,12 @@ package dev.millrace.server.service;
 
 import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.parser.ParsedStatement;
+import dev.millrace.parser.ast.NodeLocation;
 import dev.millrace.parser.ast.Statement;
 import dev.millrace.planner.PlannedStatement;
 import dev.millrace.planner.Planner;
 import dev.millrace.planner.PlanningException;
 import dev.millrace.planner.QueryIds;
-import dev.millrace.planner.TopicRequest;
 import dev.millrace.planner.catalog.CatalogChange;
 import dev.millrace.planner.catalog.DataSource;
 import dev.millrace.server.api.CommandStatus;
@@ -29,12 +29,19 @@ final class QueryPlanning {
   private final StatementEngine engine;
   private final Planner planner;
   private final InsertValues inserts;
+  private final TopicChecks topics;
   private final AtomicLong persistentQueries = new AtomicLong();
 
   QueryPlanning(StatementEngine engine, FunctionRegistry functions) {
     this.engine = engine;
     this.planner = new Planner(functions);
     this.inserts = new InsertValues(engine.backend(), functions);
+    this.topics = new TopicChecks(engine.backend(), functions, engine.createsMissingTopics());
+  }
+
+  /** The checks of the topics statements and queries read and write. */
+  TopicChecks topics() {
+    return topics;
   }
 
   KsqlEntity execute(ParsedStatement parsed, String text, Session session) {
@@ -48,11 +55,19 @@ final class QueryPlanning {
       return StatementEngine.success(text, noChange.message());
     }
     if (planned instanceof PlannedStatement.PersistentQuery query) {
+      topics.checkInputs(query, engine.catalog(), statement.location(), text);
       persistentQueries.incrementAndGet();
-      return start(query, text, session);
+      return start(query, statement.location(), text, session);
     }
     if (planned instanceof PlannedStatement.InsertRow row) {
-      inserts.insert(row);
+      topics.requireTopic(row.target(), statement.location(), text);
+      try {
+        inserts.insert(row);
+      } catch (EngineException failed) {
+        // The row's values and the broker's refusal come without a position: the statement's is theirs.
+        throw new EngineException(failed.errorCode(), statement.location().describe() + ": " + failed.getMessage(),
+            text, List.of(), failed);
+      }
       return StatementEngine.success(text, "Row inserted");
     }
     if (planned instanceof PlannedStatement.Explained explained) {
@@ -76,7 +91,7 @@ final class QueryPlanning {
   }
 
   private KsqlEntity apply(PlannedStatement.CatalogUpdate update, String text, Session session) {
-    update.createTopic().ifPresent(topic -> ensureTopic(topic, text, Optional.empty()));
+    update.createTopic().ifPresent(topic -> topics.ensure(topic, Optional.empty(), text));
     long sequence = engine.commands().append(text, session.propertyStrings());
     CatalogChange change = update.change();
     String message = describe(change);
@@ -88,40 +103,36 @@ final class QueryPlanning {
     return new CommandStatusEntity(text, commandId(change), CommandStatus.success(message), sequence, List.of());
   }
 
-  private KsqlEntity start(PlannedStatement.PersistentQuery query, String text, Session session) {
+  private KsqlEntity start(PlannedStatement.PersistentQuery query, NodeLocation at, String text, Session session) {
+    if (engine.queries().containsKey(query.queryId())) {
+      throw new EngineException(ErrorCode.BAD_STATEMENT, at.describe() + ": Query ID '" + query.queryId()
+          + "' is already in use by a running query.", text);
+    }
     int inputPartitions = query.sourceTopics().stream().filter(engine.backend()::topicExists)
         .mapToInt(engine.backend()::partitions).max().orElse(1);
     QuerySettings settings = QuerySettings.of(engine.serverProperties(), session.properties(), text);
-    query.createTopic().ifPresent(topic -> ensureTopic(topic, text, Optional.of(inputPartitions)));
-    long sequence = engine.commands().append(text, session.propertyStrings());
+    query.createTopic().ifPresent(topic -> topics.ensure(topic, Optional.of(inputPartitions), text));
+    // Started before it is logged, so that a query Kafka will not run (no access to its topics or its
+    // group) is refused whole rather than left in the log and the catalog without a running query.
+    long sequence;
+    try {
+      engine.backend().startPersistent(query.queryId(), query.plan(), settings);
+      sequence = engine.commands().append(text, session.propertyStrings());
+    } catch (RuntimeException failed) {
+      engine.backend().stopPersistent(query.queryId(), true);
+      throw failed instanceof EngineException refused
+          ? new EngineException(refused.errorCode(), at.describe() + ": " + refused.getMessage(), text, List.of(),
+              refused)
+          : failed;
+    }
     query.sinkChange().ifPresent(engine::changeCatalog);
     engine.linkQuery(query.links());
-    engine.backend().startPersistent(query.queryId(), query.plan(), settings);
     DataSource sink = query.sink();
     engine.queries().put(query.queryId(), new PersistentQuery(query.queryId(), text, sink.name(), sink.topic(),
         List.copyOf(query.links().sources()), query.plan(), query.explain()));
     return new CommandStatusEntity(text, (sink.isTable() ? "table/`" : "stream/`") + sink.name() + "`/create",
         new CommandStatus(CommandStatus.Status.SUCCESS, "Created query with ID " + query.queryId(), query.queryId()),
         sequence, List.of());
-  }
-
-  /** Creates a topic the statement needs unless it exists; without a partition count, offline runs create one. */
-  private void ensureTopic(TopicRequest topic, String text, Optional<Integer> likeInput) {
-    QueryBackend backend = engine.backend();
-    if (backend.topicExists(topic.name())) {
-      return;
-    }
-    Optional<Integer> partitions = topic.partitions().isPresent()
-        ? Optional.of(topic.partitions().getAsInt()) : likeInput;
-    if (partitions.isEmpty() && !engine.createsMissingTopics()) {
-      throw new EngineException(ErrorCode.BAD_STATEMENT, "Topic '" + topic.name() + "' does not exist. If you want to "
-          + "create a new topic for the stream/table please re-run the statement providing the required 'PARTITIONS' "
-          + "configuration in the WITH clause (and optionally 'REPLICAS'). For example: CREATE STREAM FOO (ID INT KEY, "
-          + "V STRING) WITH (KAFKA_TOPIC='" + topic.name() + "', PARTITIONS=2, VALUE_FORMAT='JSON');", text);
-    }
-    Optional<Short> replicas = topic.replicas().isPresent()
-        ? Optional.of((short) topic.replicas().getAsInt()) : Optional.empty();
-    backend.createTopic(topic.name(), partitions.orElse(1), replicas);
   }
 
   private static String describe(CatalogChange change) {

@@ -35,8 +35,15 @@ final class QueryRunner {
     String queryId = QueryIds.of(query.statement(), transientQueries.getAndIncrement());
     PlannedStatement planned = planning.plan(query.statement(), text, session, queryId);
     if (planned instanceof PlannedStatement.PushQuery push) {
+      // A deleted source topic is the user's to fix, and must be said before the response starts streaming.
+      engine.catalog().sources().stream().filter(source -> push.sourceTopics().contains(source.topic()))
+          .forEach(source -> planning.topics().requireTopic(source, query.statement().location(), text));
       push(push, session, QuerySettings.of(engine.serverProperties(), session.properties(), text), subscriber);
     } else if (planned instanceof PlannedStatement.PullQuery pull) {
+      if (!pull.table().createdByQuery()) {
+        // A declared table is read from its topic: without it the answer would be an empty table, not an error.
+        planning.topics().requireTopic(pull.table(), query.statement().location(), text);
+      }
       pull(queryId, text, pull, subscriber);
     } else {
       throw new EngineException(ErrorCode.BAD_STATEMENT, "Not a query: " + text, text);

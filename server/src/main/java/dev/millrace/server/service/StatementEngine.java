@@ -107,6 +107,9 @@ public final class StatementEngine implements AutoCloseable {
           ErrorCode.BAD_STATEMENT, "Can't find any functions with the name '" + describe.name() + "'", text)));
     }
     if (statement instanceof SetProperty set) {
+      PropertyValues.problem(set.name(), set.value()).ifPresent(problem -> {
+        throw new EngineException(ErrorCode.BAD_STATEMENT, set.location().describe() + ": " + problem, text);
+      });
       session.properties().put(set.name(), set.value());
       return success(text, "Property '" + set.name() + "' set to '" + set.value() + "'");
     }

@@ -103,10 +103,12 @@ class ServerConfigTest {
                 error(Map.of("millrace.pull.restore.wait.ms", "-1")));
         assertEquals("invalid value '' for ksql.service.id: expected a non-empty service id",
                 error(Map.of("ksql.service.id", "")));
-        assertEquals("invalid value 'soon' for ksql.streams.max.task.idle.ms: expected a number of milliseconds,"
-                + " or -1 to never wait", error(Map.of("ksql.streams.max.task.idle.ms", "soon")));
-        assertEquals("invalid value '-2' for ksql.streams.max.task.idle.ms: expected a number of milliseconds,"
-                + " or -1 to never wait", error(Map.of("ksql.streams.max.task.idle.ms", "-2")));
+        assertEquals("Invalid value 'soon' for property 'ksql.streams.max.task.idle.ms': it must be a number of "
+                + "milliseconds, or -1 to never wait.", error(Map.of("ksql.streams.max.task.idle.ms", "soon")));
+        assertEquals("Invalid value '-2' for property 'ksql.streams.max.task.idle.ms': it must be a number of "
+                + "milliseconds, or -1 to never wait.", error(Map.of("ksql.streams.max.task.idle.ms", "-2")));
+        assertEquals("Invalid value 'soon' for property 'ksql.streams.commit.interval.ms': it must be a whole number of "
+                + "at least 0.", error(Map.of("ksql.streams.commit.interval.ms", "soon")));
     }
 
     @Test

@@ -103,6 +103,16 @@ final class RestClient {
     }
   }
 
+  /** Sends {@code sql} to the older {@code POST /query} endpoint and returns its whole answer. */
+  Answer queryEndpoint(String sql, Map<String, String> properties) throws Exception {
+    ObjectNode body = JSON.createObjectNode().put("ksql", sql);
+    body.set("streamsProperties", JSON.valueToTree(properties));
+    HttpResponse<String> response = http.sendAsync(post("/query", body)
+        .header("Accept", "application/vnd.ksql.v1+json").build(), HttpResponse.BodyHandlers.ofString())
+        .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    return new Answer(response.statusCode(), JSON.readTree(response.body()));
+  }
+
   private static QueryResult readAll(HttpResponse<Stream<String>> response) {
     try (Stream<String> body = response.body()) {
       Iterator<String> lines = body.filter(line -> !line.isBlank()).iterator();

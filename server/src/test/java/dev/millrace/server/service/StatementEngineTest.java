@@ -71,6 +71,21 @@ class StatementEngineTest {
   }
 
   @Test
+  void offlineOnlyPartitionCountsTheStatementsChoseMustAgreeForAJoin() {
+    run("CREATE STREAM clicks (id STRING KEY, page STRING) WITH (KAFKA_TOPIC='clicks', VALUE_FORMAT='JSON', PARTITIONS=1);"
+        + "CREATE TABLE users (id STRING PRIMARY KEY, name STRING) WITH (KAFKA_TOPIC='users', VALUE_FORMAT='JSON', "
+        + "PARTITIONS=2);"
+        + "CREATE TABLE places (id STRING PRIMARY KEY, name STRING) WITH (KAFKA_TOPIC='places', VALUE_FORMAT='JSON');");
+
+    EngineException mismatch = assertThrows(EngineException.class,
+        () -> run("CREATE STREAM named AS SELECT c.id, u.name FROM clicks c JOIN users u ON c.id = u.id;"));
+    assertTrue(mismatch.getMessage().startsWith("line 1:1: Cannot join `CLICKS` (1 partition) with `USERS` (2 "
+        + "partitions)"), mismatch.getMessage());
+    // PLACES' topic was made when needed, with one partition a cluster would have had the user choose.
+    run("CREATE STREAM placed AS SELECT c.id, p.name FROM clicks c JOIN places p ON c.id = p.id;");
+  }
+
+  @Test
   void readingStatementsAreNotLogged() {
     createPageviewsAndCounts();
     run("SHOW STREAMS; DESCRIBE pageviews; SET 'auto.offset.reset'='earliest';");
