@@ -59,6 +59,16 @@ public final class Scope {
     return new Scope(all, names);
   }
 
+  /**
+   * This scope plus a synthetic key column (ksqlDB's {@code ROWKEY} of a join whose key is no source
+   * column): it belongs to no source, so only its bare name reaches it, and {@code *} lists it first.
+   */
+  public Scope withSyntheticKey(String name, int index, dev.millrace.engine.types.SqlType type) {
+    List<ScopeColumn> all = new ArrayList<>(columns);
+    all.add(new ScopeColumn("", name, index, type, ScopeColumn.Kind.KEY));
+    return new Scope(all, sources);
+  }
+
   public List<ScopeColumn> columns() {
     return columns;
   }
@@ -83,6 +93,9 @@ public final class Scope {
    */
   public List<ScopeColumn> star(String qualifier, boolean windowBounds) {
     List<ScopeColumn> out = new ArrayList<>();
+    if (qualifier == null) {
+      columns.stream().filter(c -> c.source().isEmpty()).forEach(out::add);
+    }
     for (String source : sources) {
       if (qualifier != null && !qualifier.equals(source)) {
         continue;

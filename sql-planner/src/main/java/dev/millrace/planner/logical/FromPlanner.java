@@ -72,6 +72,9 @@ final class FromPlanner {
   private PlannedRelation join(Join join) {
     PlannedRelation left = plan(join.left());
     DataSource rightSource = lookup(join.right());
+    if (left.type() == SourceType.STREAM && rightSource.type() == SourceType.STREAM) {
+      return new StreamStreamJoinPlanner(context, this).plan(join, left, rightSource);
+    }
     checkShape(join, left, rightSource);
     int leftWidth = context.relBuilder().peek().getRowType().getFieldCount();
     Scope rightAlone = Scope.ofSource(join.right().qualifier(), rightSource, 0);
@@ -127,9 +130,6 @@ final class FromPlanner {
       throw new PlanningException(join.location(),
           "Invalid join order: table-stream joins are not supported; only stream-table joins. Got " + shown + ".");
     }
-    if (left.type() == SourceType.STREAM && right.type() == SourceType.STREAM) {
-      throw new PlanningException(join.location(), "Stream-stream joins are not supported yet. Got " + shown + ".");
-    }
     if (left.type() == SourceType.TABLE) {
       throw new PlanningException(join.location(), "Table-table joins are not supported yet. Got " + shown + ".");
     }
@@ -147,7 +147,7 @@ final class FromPlanner {
     }
   }
 
-  private static String joinText(Join.Type type) {
+  static String joinText(Join.Type type) {
     return switch (type) {
       case INNER -> "[INNER] JOIN";
       case LEFT -> "LEFT [OUTER] JOIN";
@@ -157,9 +157,9 @@ final class FromPlanner {
   }
 
   /** The two sides of the ON comparison: {@code left} reads only the left sources, {@code right} only the right one. */
-  private record Sides(Expression left, Expression right) {}
+  record Sides(Expression left, Expression right) {}
 
-  private Sides sides(Join join, Scope leftScope, String rightQualifier) {
+  Sides sides(Join join, Scope leftScope, String rightQualifier) {
     Expression criteria = join.criteria();
     if (!(criteria instanceof Comparison c) || c.operator() != Comparison.Operator.EQUAL) {
       throw new PlanningException(criteria.location(), "Unsupported join criteria " + SqlFormatter.format(criteria)
