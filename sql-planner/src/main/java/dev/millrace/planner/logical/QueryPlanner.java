@@ -137,8 +137,11 @@ public final class QueryPlanner {
   private static List<SelectPlanner.Item> star(AllColumns all, Scope scope, boolean windowBounds) {
     List<SelectPlanner.Item> items = new ArrayList<>();
     for (ScopeColumn column : scope.star(all.source().orElse(null), windowBounds)) {
-      String name = scope.isJoin() ? column.source() + "_" + column.name() : column.name();
-      items.add(new SelectPlanner.Item(new ColumnRef(Optional.of(column.source()), column.name(), all.location()),
+      // A synthetic join key (ROWKEY) belongs to no source and keeps its bare name.
+      boolean synthetic = column.source().isEmpty();
+      String name = scope.isJoin() && !synthetic ? column.source() + "_" + column.name() : column.name();
+      Optional<String> qualifier = synthetic ? Optional.empty() : Optional.of(column.source());
+      items.add(new SelectPlanner.Item(new ColumnRef(qualifier, column.name(), all.location()),
           name, false, all.location(), true));
     }
     return items;

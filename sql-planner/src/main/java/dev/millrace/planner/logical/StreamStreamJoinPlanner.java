@@ -50,6 +50,11 @@ final class StreamStreamJoinPlanner {
     WithinClause within = join.within().orElseThrow(() -> new PlanningException(join.location(),
         "Stream-stream joins must have a WITHIN clause specified. None was provided. Got " + shown + "."));
     JoinWindow window = window(within);
+    if (left.sources().contains(right.name())) {
+      throw new PlanningException(join.right().location(), "Can not join '" + right.name() + "' to '" + right.name()
+          + "': self joins are not yet supported.");
+    }
+    checkValueFormats(join, left, right);
     checkWindows(join, left, right);
     String qualifier = join.right().qualifier();
     if (left.scope().sources().contains(qualifier)) {
@@ -78,8 +83,9 @@ final class StreamStreamJoinPlanner {
     RexNode rightOnJoined = RexUtil.shift(rightKey, leftWidth);
     List<String> sources = new ArrayList<>(left.sources());
     sources.add(right.name());
+    boolean leftIsKey = left.keys().size() == 1 && left.keys().get(0).matches(leftKey);
     boolean synthetic = join.type() == Join.Type.FULL
-        || (!(leftKey instanceof RexInputRef) && !(rightKey instanceof RexInputRef));
+        || (!leftIsKey && !(leftKey instanceof RexInputRef) && !(rightKey instanceof RexInputRef));
     if (synthetic) {
       int index = builder.peek().getRowType().getFieldCount();
       List<RexNode> fields = new ArrayList<>(builder.fields());
@@ -93,7 +99,7 @@ final class StreamStreamJoinPlanner {
           SourceType.STREAM, left.window(), sources);
     }
     Set<RexNode> candidates = new LinkedHashSet<>();
-    if (left.keys().size() == 1 && left.keys().get(0).repeatable() && left.keys().get(0).matches(leftKey)) {
+    if (leftIsKey && left.keys().get(0).repeatable()) {
       candidates.addAll(left.keys().get(0).candidates());
     }
     candidates.addAll(List.of(leftKey, rightOnJoined));
@@ -115,6 +121,22 @@ final class StreamStreamJoinPlanner {
       throw new PlanningException(span.location(), "WITHIN and GRACE PERIOD durations must not be negative.");
     }
     return span.toMillis();
+  }
+
+  /** ksqlDB cannot join sources whose values are in the KAFKA format (a single primitive). */
+  private void checkValueFormats(Join join, PlannedRelation left, DataSource right) {
+    List<String> kafka = new ArrayList<>();
+    for (String name : left.sources()) {
+      context.catalog().source(name).filter(s -> s.formats().value().format().equals("KAFKA"))
+          .ifPresent(s -> kafka.add(s.name()));
+    }
+    if (right.formats().value().format().equals("KAFKA")) {
+      kafka.add(right.name());
+    }
+    if (!kafka.isEmpty()) {
+      throw new PlanningException(join.location(), "Source(s) " + String.join(", ", kafka)
+          + " are using the 'KAFKA' value format. This format does not yet support JOIN.");
+    }
   }
 
   /** Both sides windowed the same way, or neither. */
