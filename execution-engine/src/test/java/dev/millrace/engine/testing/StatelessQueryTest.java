@@ -57,7 +57,7 @@ class StatelessQueryTest {
   }
 
   @Test
-  void aNullValuePassesAProjectionAsANullValueButNotAFilter() {
+  void aNullValuePassesAProjectionAsANullValueButNotAFilterWhichLogsIt() {
     PlanStep.StreamSource source = Plans.stream("orders", ORDERS);
     PlanStep.StreamSink projected = Plans.streamSink(Plans.select(source, "NAME"), "PROJECTED");
     harness.start("CSAS_PROJECTED_0", projected);
@@ -69,7 +69,8 @@ class StatelessQueryTest {
 
     assertEquals(List.of("[1] -> null @100", "[2] -> [pear] @200"), harness.read("PROJECTED", projected.schema()));
     assertEquals(List.of("[2] -> [pear, 40, 200, 1] @200"), harness.read("FILTERED", filtered.schema()));
-    assertEquals(List.of(), harness.errors());
+    assertEquals(List.of("CSAS_FILTERED_1: PROCESSING error at orders-0@0: Record dropped by WHERE: it has no value"
+        + " (the value is null or empty)"), harness.errors());
   }
 
   @Test
