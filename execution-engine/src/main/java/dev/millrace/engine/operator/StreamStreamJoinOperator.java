@@ -30,6 +30,8 @@ final class StreamStreamJoinOperator implements Operator {
   private final int rightWidth;
   private final Operator downstream;
   private JoinBuffer buffer;
+  /** This side's observed stream time; the other side's is read from the store, where its operator keeps it. */
+  private long observed;
   private long nextSweep = Long.MIN_VALUE;
 
   StreamStreamJoinOperator(String storeName, JoinSide side, JoinType type, JoinWindow window, RowCodec keyCodec,
@@ -49,6 +51,7 @@ final class StreamStreamJoinOperator implements Operator {
   @Override
   public void init(ProcessingContext context) {
     buffer = new JoinBuffer(context.store(storeName));
+    observed = buffer.observed(side);
   }
 
   @Override
@@ -58,7 +61,7 @@ final class StreamStreamJoinOperator implements Operator {
     }
     byte[] key = encodeKey(row);
     long time = row.timestamp();
-    long observed = observe(time);
+    observe(time);
     if (time >= oldestKept(observed)) {
       buffer.add(side, key, time, codec(side).encode(row.value()));
     }
@@ -86,21 +89,19 @@ final class StreamStreamJoinOperator implements Operator {
         buffer.addPending(side, key, time, codec(side).encode(row.value()));
       }
     }
-    sweepIfDue(observed);
+    sweepIfDue();
   }
 
-  private long observe(long time) {
-    long observed = buffer.observed(side);
+  private void observe(long time) {
     if (time > observed) {
+      observed = time;
       buffer.saveObserved(side, time);
-      return time;
     }
-    return observed;
   }
 
-  /** The oldest row time still kept on a side that has observed {@code observed}. */
-  private long oldestKept(long observed) {
-    return observed == Long.MIN_VALUE ? Long.MIN_VALUE : observed - window.retentionMs() + 1;
+  /** The oldest row time still kept on a side whose observed stream time is {@code seen}. */
+  private long oldestKept(long seen) {
+    return seen == Long.MIN_VALUE ? Long.MIN_VALUE : seen - window.retentionMs() + 1;
   }
 
   /** How far before a row of {@code s} the other side's matches may be. */
@@ -133,7 +134,7 @@ final class StreamStreamJoinOperator implements Operator {
     }
   }
 
-  private void sweepIfDue(long observed) {
+  private void sweepIfDue() {
     if (observed < nextSweep) {
       return;
     }
