@@ -63,12 +63,12 @@ public final class Scope {
   }
 
   /**
-   * This scope plus a synthetic key column (ksqlDB's {@code ROWKEY} of a join whose key is no source
-   * column): it belongs to no source, so only its bare name reaches it, and {@code *} lists it first.
+   * This scope with one more column that belongs to no source (a join's synthetic key): it is
+   * named without a qualifier, and an unqualified {@code *} starts with it.
    */
-  public Scope withSyntheticKey(String name, int index, dev.millrace.engine.types.SqlType type) {
+  public Scope withColumn(ScopeColumn column) {
     List<ScopeColumn> all = new ArrayList<>(columns);
-    all.add(new ScopeColumn("", name, index, type, ScopeColumn.Kind.KEY));
+    all.add(column);
     return new Scope(all, sources);
   }
 
@@ -85,7 +85,10 @@ public final class Scope {
     return sources.size() > 1;
   }
 
-  /** The KEY then VALUE columns of one source (or of all, when {@code qualifier} is null), as {@code *} expands. */
+  /**
+   * The KEY then VALUE columns of one source (or of all, when {@code qualifier} is null, after the
+   * columns of no source), as {@code *} expands.
+   */
   public List<ScopeColumn> star(String qualifier) {
     return star(qualifier, false);
   }
@@ -97,7 +100,7 @@ public final class Scope {
   public List<ScopeColumn> star(String qualifier, boolean windowBounds) {
     List<ScopeColumn> out = new ArrayList<>();
     if (qualifier == null) {
-      columns.stream().filter(c -> c.source().isEmpty()).forEach(out::add);
+      columns.stream().filter(c -> !sources.contains(c.source())).forEach(out::add);
     }
     for (String source : sources) {
       if (qualifier != null && !qualifier.equals(source)) {

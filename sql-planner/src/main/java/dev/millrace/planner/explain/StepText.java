@@ -72,6 +72,15 @@ public final class StepText {
       return " type=" + j.type() + " within=(" + j.window().beforeMs() + " ms, " + j.window().afterMs() + " ms)"
           + (j.window().hasGrace() ? " grace=" + j.window().graceMs() + " ms" : "") + " store=" + j.storeName();
     }
+    if (step instanceof PlanStep.TableTableJoin j) {
+      return " type=" + j.type();
+    }
+    if (step instanceof PlanStep.ForeignKeyTableJoin j) {
+      return " type=" + j.type() + " foreignKey=" + ExprText.of(j.foreignKey());
+    }
+    if (step instanceof PlanStep.TableRepartition r) {
+      return " keyFormat=" + format(r.keyFormat()) + repartition(r.repartitionTopic()) + " store=" + r.storeName();
+    }
     if (step instanceof PlanStep.StreamSink s) {
       return " topic=" + s.topic() + " formats=" + formats(s.formats());
     }

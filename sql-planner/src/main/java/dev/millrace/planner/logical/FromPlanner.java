@@ -29,8 +29,9 @@ import org.apache.calcite.tools.RelBuilder;
 
 /**
  * Plans the FROM clause: scans of catalog sources and stream-table joins on the table's primary
- * key, checked as ksqlDB checks them. A join on an expression adds it as an extra field of the
- * stream side, so the join condition always compares two fields.
+ * key, checked as ksqlDB checks them; joins of two tables go to {@link TableTableJoinPlanner}. A
+ * join on an expression adds it as an extra field of the stream side, so the join condition always
+ * compares two fields.
  */
 final class FromPlanner {
   private final PlanningContext context;
@@ -74,6 +75,9 @@ final class FromPlanner {
     DataSource rightSource = lookup(join.right());
     if (left.type() == SourceType.STREAM && rightSource.type() == SourceType.STREAM) {
       return new StreamStreamJoinPlanner(context, this).plan(join, left, rightSource);
+    }
+    if (left.type() == SourceType.TABLE && rightSource.type() == SourceType.TABLE) {
+      return new TableTableJoinPlanner(context, this).plan(join, left, rightSource);
     }
     checkShape(join, left, rightSource);
     int leftWidth = context.relBuilder().peek().getRowType().getFieldCount();
@@ -129,9 +133,6 @@ final class FromPlanner {
     if (left.type() == SourceType.TABLE && right.type() == SourceType.STREAM) {
       throw new PlanningException(join.location(),
           "Invalid join order: table-stream joins are not supported; only stream-table joins. Got " + shown + ".");
-    }
-    if (left.type() == SourceType.TABLE) {
-      throw new PlanningException(join.location(), "Table-table joins are not supported yet. Got " + shown + ".");
     }
     if (join.type() == Join.Type.FULL || join.type() == Join.Type.RIGHT) {
       String kind = join.type() == Join.Type.FULL ? "full-outer" : "right-outer";
@@ -206,7 +207,7 @@ final class FromPlanner {
         + SqlFormatter.format(sides.right()) + ".");
   }
 
-  private RexNode ref(int index, SqlType type) {
+  RexNode ref(int index, SqlType type) {
     return rex().makeInputRef(context.types().toRel(type), index);
   }
 

@@ -137,10 +137,10 @@ public final class QueryPlanner {
   private static List<SelectPlanner.Item> star(AllColumns all, Scope scope, boolean windowBounds) {
     List<SelectPlanner.Item> items = new ArrayList<>();
     for (ScopeColumn column : scope.star(all.source().orElse(null), windowBounds)) {
-      // A synthetic join key (ROWKEY) belongs to no source and keeps its bare name.
-      boolean synthetic = column.source().isEmpty();
-      String name = scope.isJoin() && !synthetic ? column.source() + "_" + column.name() : column.name();
-      Optional<String> qualifier = synthetic ? Optional.empty() : Optional.of(column.source());
+      // A join's synthetic key belongs to no source: it keeps its own name and is named unqualified.
+      boolean ofSource = scope.sources().contains(column.source());
+      String name = scope.isJoin() && ofSource ? column.source() + "_" + column.name() : column.name();
+      Optional<String> qualifier = ofSource ? Optional.of(column.source()) : Optional.empty();
       items.add(new SelectPlanner.Item(new ColumnRef(qualifier, column.name(), all.location()),
           name, false, all.location(), true));
     }

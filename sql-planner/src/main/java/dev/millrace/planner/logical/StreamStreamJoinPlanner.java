@@ -10,6 +10,7 @@ import dev.millrace.planner.PlanningException;
 import dev.millrace.planner.analysis.ExpressionAnalyzer;
 import dev.millrace.planner.analysis.RowScope;
 import dev.millrace.planner.analysis.Scope;
+import dev.millrace.planner.analysis.ScopeColumn;
 import dev.millrace.planner.catalog.DataSource;
 import dev.millrace.planner.catalog.SourceType;
 import java.util.ArrayList;
@@ -34,8 +35,6 @@ import org.apache.calcite.tools.RelBuilder;
  * whose key is the synthetic column {@code ROWKEY} (the key of whichever side is present).
  */
 final class StreamStreamJoinPlanner {
-  static final String SYNTHETIC_KEY = "ROWKEY";
-
   private final PlanningContext context;
   private final FromPlanner from;
 
@@ -88,15 +87,16 @@ final class StreamStreamJoinPlanner {
         || (!leftIsKey && !(leftKey instanceof RexInputRef) && !(rightKey instanceof RexInputRef));
     if (synthetic) {
       int index = builder.peek().getRowType().getFieldCount();
+      String name = TableTableJoinPlanner.syntheticKeyName(scope);
       List<RexNode> fields = new ArrayList<>(builder.fields());
       fields.add(rex().makeCall(SqlStdOperatorTable.COALESCE, leftKey, rightOnJoined));
       List<String> names = new ArrayList<>(builder.peek().getRowType().getFieldNames());
-      names.add(SYNTHETIC_KEY);
+      names.add(name);
       builder.projectNamed(fields, names, true);
-      KeySlot key = new KeySlot(List.of(rex().makeInputRef(builder.peek(), index)), "join expression", SYNTHETIC_KEY,
-          SYNTHETIC_KEY, false);
-      return new PlannedRelation(scope.withSyntheticKey(SYNTHETIC_KEY, index, leftType), List.of(key),
-          SourceType.STREAM, left.window(), sources);
+      KeySlot key = new KeySlot(List.of(rex().makeInputRef(builder.peek(), index)), "join expression", name, name,
+          false);
+      return new PlannedRelation(scope.withColumn(new ScopeColumn("", name, index, leftType, ScopeColumn.Kind.KEY)),
+          List.of(key), SourceType.STREAM, left.window(), sources);
     }
     Set<RexNode> candidates = new LinkedHashSet<>();
     if (leftIsKey && left.keys().get(0).repeatable()) {
