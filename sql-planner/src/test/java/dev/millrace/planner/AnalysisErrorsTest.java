@@ -35,7 +35,7 @@ class AnalysisErrorsTest {
       SELECT AGE, COUNT(*) FROM S GROUP BY AGE, AGE EMIT CHANGES; | line 1:43: Duplicate GROUP BY expression: AGE
       SELECT * FROM S WINDOW TUMBLING (SIZE 1 SECOND) EMIT CHANGES; | line 1:24: WINDOW clause requires a GROUP BY clause.
       SELECT WINDOWSTART FROM S EMIT CHANGES;                | line 1:8: Window bounds column WINDOWSTART can only be used in the SELECT clause of windowed aggregations
-      SELECT F0 FROM S2 A JOIN S2 B ON A.K = B.K EMIT CHANGES; | line 1:21: Stream-stream joins are not supported yet. Got S2 [INNER] JOIN S2.
+      SELECT F0 FROM S2 A JOIN S2 B ON A.K = B.K EMIT CHANGES; | line 1:21: Stream-stream joins must have a WITHIN clause specified. None was provided. Got S2 [INNER] JOIN S2.
       SELECT * FROM T JOIN S ON T.ID = S.ID EMIT CHANGES;    | line 1:17: Invalid join order: table-stream joins are not supported; only stream-table joins. Got T [INNER] JOIN S.
       SELECT * FROM S JOIN T ON S.NAME = T.LABEL EMIT CHANGES; | line 1:27: Invalid join condition: stream-table joins require to join on the table's primary key. Got S.NAME = T.LABEL.
       SELECT * FROM S JOIN T ON S.NAME = T.ID EMIT CHANGES;  | line 1:27: Invalid join condition: types don't match. Got S.NAME{STRING} = T.ID{BIGINT}.

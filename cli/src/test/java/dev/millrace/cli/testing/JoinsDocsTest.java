@@ -13,24 +13,26 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Keeps {@code docs/joins.md} true: its table-table example is shown as it is and runs as printed. */
+/** Keeps {@code docs/joins.md} true: each of its examples is shown as it is and runs as printed. */
 class JoinsDocsTest {
   private static final Pattern CODE_BLOCK = Pattern.compile("```(\\w*)\\n(.*?)```", Pattern.DOTALL);
   private static final Path ROOT = RepositoryPaths.root();
-  private static final String EXAMPLE = "docs/examples/joins/table-table.sql";
 
-  @Test
-  void theTableTableExampleIsShownInFull() throws IOException {
+  @ParameterizedTest
+  @ValueSource(strings = {"docs/examples/joins/table-table.sql", "docs/examples/joins/shipments.sql"})
+  void theExampleIsShownInFull(String example) throws IOException {
     String page = Files.readString(ROOT.resolve("docs/joins.md"));
-    assertTrue(page.contains("```sql\n" + Files.readString(ROOT.resolve(EXAMPLE)) + "```"),
-        EXAMPLE + " is not shown in docs/joins.md as it is");
+    assertTrue(page.contains("```sql\n" + Files.readString(ROOT.resolve(example)) + "```"),
+        example + " is not shown in docs/joins.md as it is");
   }
 
-  @Test
-  void theTableTableExampleRunsAsPrinted() throws Exception {
-    String run = "$ bin/millrace test " + EXAMPLE + "\n";
+  @ParameterizedTest
+  @ValueSource(strings = {"docs/examples/joins/table-table.sql", "docs/examples/joins/shipments.sql"})
+  void theExampleRunsAsPrinted(String example) throws Exception {
+    String run = "$ bin/millrace test " + example + "\n";
     Matcher block = CODE_BLOCK.matcher(Files.readString(ROOT.resolve("docs/joins.md")));
     String shown = null;
     while (block.find()) {
@@ -42,7 +44,7 @@ class JoinsDocsTest {
     PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
     Optional<CaseSessionFactory> engine = Optional.of(CaseSessionFactory.find().orElseThrow());
     int status = new TestSubcommand(print, print, () -> new TestCommand(engine, TestCommand.TEST_TIMEOUT_MILLIS))
-        .run(List.of(ROOT.resolve(EXAMPLE).toString()));
+        .run(List.of(ROOT.resolve(example).toString()));
 
     assertEquals(shown, out.toString(StandardCharsets.UTF_8));
     assertEquals(0, status);

@@ -93,6 +93,14 @@ final class OperatorFactories {
         table.value().size(), step.type() == JoinType.INNER, next);
   }
 
+  OperatorFactory streamStreamJoin(PlanStep.StreamStreamJoin step, JoinSide side) {
+    LogicalSchema left = step.left().schema();
+    LogicalSchema right = step.right().schema();
+    return next -> new StreamStreamJoinOperator(step.storeName(), side, step.type(), step.window(),
+        RowCodec.of(left.key()), RowCodec.of(left.value()), left.value().size(), RowCodec.of(right.value()),
+        right.value().size(), next);
+  }
+
   OperatorFactory aggregate(PlanStep.StreamAggregate step, boolean forwardOld) {
     RowCodec keyCodec = RowCodec.of(step.source().schema().key());
     if (step.window().isEmpty()) {

@@ -2,6 +2,7 @@ package dev.millrace.engine.operator;
 
 import dev.millrace.engine.state.StateStoreException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +18,35 @@ public final class Pipeline {
   private TaskContext context;
 
   Pipeline(List<Chain> chains) {
+    Map<OperatorFactory, Operator> junctions = new HashMap<>();
     for (Chain chain : chains) {
       Operator next = Operator.DISCARD;
-      for (int i = chain.operators().size() - 1; i >= 0; i--) {
-        next = chain.operators().get(i).create(next);
+      int last = chain.operators().size() - 1;
+      int junction = junctionIndex(chain);
+      if (junction >= 0 && junctions.containsKey(chain.operators().get(junction))) {
+        // Another chain already made this junction and what follows it: join it there.
+        next = junctions.get(chain.operators().get(junction));
+        last = junction - 1;
+      }
+      for (int i = last; i >= 0; i--) {
+        OperatorFactory factory = chain.operators().get(i);
+        next = factory.create(next);
         operators.add(next);
+        if (factory instanceof Junction) {
+          junctions.put(factory, next);
+        }
       }
       inputs.computeIfAbsent(chain.topic(), t -> new ArrayList<>()).add(new Input(chain.decoder().get(), next));
     }
+  }
+
+  private static int junctionIndex(Chain chain) {
+    for (int i = chain.operators().size() - 1; i >= 0; i--) {
+      if (chain.operators().get(i) instanceof Junction) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Prepares every operator; call once, before the first record. */

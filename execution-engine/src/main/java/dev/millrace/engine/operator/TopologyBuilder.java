@@ -90,6 +90,8 @@ public final class TopologyBuilder {
         visit(s.source(), prepend(factories.aggregate(s, oldNeeded), downstream), part, false, null);
       } else if (step instanceof PlanStep.StreamTableJoin s) {
         join(s, downstream, part);
+      } else if (step instanceof PlanStep.StreamStreamJoin s) {
+        streamStreamJoin(s, downstream, part);
       } else if (step instanceof PlanStep.TableTableJoin s) {
         TableJoinFactories.Inputs inputs = tableJoins.primaryKey(s, joinStore(s.left(), part), joinStore(s.right(), part));
         tableJoin(s, inputs, downstream, part);
@@ -126,6 +128,21 @@ public final class TopologyBuilder {
           factories.selectKey(keys, step.schema(), groupBy),
           factories.repartitionSink(topic, step.schema(), joinKeyFormat));
       visit(source, chain, upstream, false, null);
+    }
+
+    /**
+     * Both sides of a stream-stream join feed one downstream through a {@link Junction}. Each side
+     * reaches the join keyed alike (the planner repartitions a side whose key is not the join key);
+     * a repartitioned side writes its keys in the other side's topic key format, so that equal keys
+     * land in partitions of the same number.
+     */
+    private void streamStreamJoin(PlanStep.StreamStreamJoin join, List<OperatorFactory> downstream, Part part) {
+      part.stores.add(join.storeName());
+      List<OperatorFactory> merged = prepend(new Junction(), downstream);
+      visit(join.left(), prepend(factories.streamStreamJoin(join, JoinSide.LEFT), merged), part, false,
+          streamKeyFormat(join.right()));
+      visit(join.right(), prepend(factories.streamStreamJoin(join, JoinSide.RIGHT), merged), part, false,
+          streamKeyFormat(join.left()));
     }
 
     private void join(PlanStep.StreamTableJoin join, List<OperatorFactory> downstream, Part part) {
@@ -198,6 +215,15 @@ public final class TopologyBuilder {
     }
     boolean passesKey = table instanceof PlanStep.TableFilter || table instanceof PlanStep.TableSelect;
     return passesKey ? tableKeyFormat(table.sources().get(0)) : null;
+  }
+
+  /** The key format of the topic a stream's rows are partitioned by, or null for an internal repartition topic. */
+  private static FormatInfo streamKeyFormat(PlanStep stream) {
+    if (stream instanceof PlanStep.StreamSource s) {
+      return s.formats().key();
+    }
+    boolean passesKey = stream instanceof PlanStep.StreamFilter || stream instanceof PlanStep.StreamSelect;
+    return passesKey ? streamKeyFormat(stream.sources().get(0)) : null;
   }
 
   private static List<OperatorFactory> prepend(OperatorFactory first, List<OperatorFactory> rest) {

@@ -29,6 +29,7 @@ import java.util.Optional;
   @JsonSubTypes.Type(value = PlanStep.StreamGroupBy.class, name = "streamGroupByV1"),
   @JsonSubTypes.Type(value = PlanStep.StreamAggregate.class, name = "streamAggregateV1"),
   @JsonSubTypes.Type(value = PlanStep.StreamTableJoin.class, name = "streamTableJoinV1"),
+  @JsonSubTypes.Type(value = PlanStep.StreamStreamJoin.class, name = "streamStreamJoinV1"),
   @JsonSubTypes.Type(value = PlanStep.TableTableJoin.class, name = "tableTableJoinV1"),
   @JsonSubTypes.Type(value = PlanStep.ForeignKeyTableJoin.class, name = "foreignKeyTableJoinV1"),
   @JsonSubTypes.Type(value = PlanStep.TableRepartition.class, name = "tableRepartitionV1"),
@@ -173,6 +174,21 @@ public sealed interface PlanStep {
    * table's columns are null when no row matches. INNER drops unmatched rows.
    */
   record StreamTableJoin(PlanStep left, PlanStep right, JoinType type, LogicalSchema schema) implements PlanStep {
+    @Override
+    public List<PlanStep> sources() {
+      return List.of(left, right);
+    }
+  }
+
+  /**
+   * Joins two streams keyed alike (each side keyed by its join expression first): a row joins the
+   * other side's rows of the same key whose times fall in {@code window}, and the result's time is
+   * the later of the two. Emitted value: the left value then the right value; for outer joins
+   * (LEFT, RIGHT, OUTER) the missing side's columns are null. Both sides' recent rows, and outer
+   * rows still waiting for a match, live in the store {@code storeName}.
+   */
+  record StreamStreamJoin(PlanStep left, PlanStep right, JoinType type, JoinWindow window, String storeName,
+      LogicalSchema schema) implements PlanStep {
     @Override
     public List<PlanStep> sources() {
       return List.of(left, right);

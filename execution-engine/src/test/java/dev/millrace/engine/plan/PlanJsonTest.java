@@ -41,6 +41,25 @@ class PlanJsonTest {
   }
 
   @Test
+  void aStreamStreamJoinSurvivesAJsonRoundTrip() throws Exception {
+    LogicalSchema stored = new LogicalSchema(List.of(new Column("ID", SqlType.BIGINT)),
+        List.of(new Column("NAME", SqlType.STRING)));
+    LogicalSchema schema = SourceColumns.withPseudoColumns(stored, false);
+    Formats formats = new Formats(FormatInfo.of("KAFKA"), FormatInfo.of("JSON"), Optional.empty());
+    PlanStep left = new PlanStep.StreamSource("l", formats, stored, Optional.empty(), Optional.empty(), schema);
+    PlanStep right = new PlanStep.StreamSource("r", formats, stored, Optional.empty(), Optional.empty(), schema);
+    List<Column> joined = new java.util.ArrayList<>(schema.value());
+    joined.addAll(schema.value());
+    PlanStep join = new PlanStep.StreamStreamJoin(left, right, JoinType.OUTER, new JoinWindow(1000, 2000, 500),
+        "0-Join-store", new LogicalSchema(stored.key(), joined));
+
+    String text = json.writeValueAsString(join);
+
+    assertEquals(join, json.readValue(text, PlanStep.class));
+    assertEquals(true, text.contains("\"streamStreamJoinV1\""));
+  }
+
+  @Test
   void tableJoinsSurviveAJsonRoundTripUnderTheirVersionedNames() throws Exception {
     LogicalSchema users = new LogicalSchema(List.of(new Column("ID", SqlType.BIGINT)),
         List.of(new Column("NAME", SqlType.STRING), new Column("CITY_ID", SqlType.BIGINT)));

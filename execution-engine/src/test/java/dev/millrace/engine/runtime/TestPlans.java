@@ -101,6 +101,25 @@ final class TestPlans {
     return new PlanStep.StreamSink(select, output, KAFKA_JSON, out);
   }
 
+  /**
+   * SELECT L.NAME AS LEFT_NAME, R.NAME AS RIGHT_NAME FROM L FULL OUTER JOIN R WITHIN 5 SECONDS
+   * GRACE PERIOD 0 SECONDS ON L.ID = R.ID (both keyed by ID, co-partitioned).
+   */
+  static PlanStep.StreamSink outerJoin(String leftTopic, String rightTopic, String output) {
+    PlanStep.StreamSource left = source(leftTopic);
+    PlanStep.StreamSource right = source(rightTopic);
+    List<Column> joined = new ArrayList<>(left.schema().value());
+    joined.addAll(right.schema().value());
+    PlanStep.StreamStreamJoin join = new PlanStep.StreamStreamJoin(left, right, dev.millrace.engine.plan.JoinType.OUTER,
+        new dev.millrace.engine.plan.JoinWindow(5000, 5000, 0), "0-Join-store", new LogicalSchema(ORDERS.key(), joined));
+    LogicalSchema out = new LogicalSchema(ORDERS.key(),
+        List.of(new Column("LEFT_NAME", SqlType.STRING), new Column("RIGHT_NAME", SqlType.STRING)));
+    int rightName = left.schema().value().size();
+    PlanStep.StreamSelect select = new PlanStep.StreamSelect(join, List.of(ref(join, "NAME"),
+        new Expr.ColumnRef(rightName, "NAME", SqlType.STRING)), out);
+    return new PlanStep.StreamSink(select, output, KAFKA_JSON, out);
+  }
+
   private static PlanStep.StreamSource source(String topic) {
     return new PlanStep.StreamSource(topic, KAFKA_JSON, ORDERS, Optional.empty(), Optional.empty(),
         SourceColumns.withPseudoColumns(ORDERS, false));

@@ -50,9 +50,12 @@ public final class Scope {
     return new Scope(columns, List.of(qualifier));
   }
 
-  /** The scope of a join: this side's columns then the other side's. */
+  /**
+   * The scope of a join: this side's columns then the other side's. A synthetic key of an earlier
+   * join is left out: the new join has a key of its own.
+   */
   public Scope join(Scope right) {
-    List<ScopeColumn> all = new ArrayList<>(columns);
+    List<ScopeColumn> all = new ArrayList<>(columns.stream().filter(c -> !c.source().isEmpty()).toList());
     all.addAll(right.columns);
     List<String> names = new ArrayList<>(sources);
     names.addAll(right.sources);

@@ -68,6 +68,10 @@ public final class StepText {
     if (step instanceof PlanStep.StreamTableJoin j) {
       return " type=" + j.type();
     }
+    if (step instanceof PlanStep.StreamStreamJoin j) {
+      return " type=" + j.type() + " within=(" + j.window().beforeMs() + " ms, " + j.window().afterMs() + " ms)"
+          + (j.window().hasGrace() ? " grace=" + j.window().graceMs() + " ms" : "") + " store=" + j.storeName();
+    }
     if (step instanceof PlanStep.TableTableJoin j) {
       return " type=" + j.type();
     }

@@ -73,6 +73,9 @@ final class FromPlanner {
   private PlannedRelation join(Join join) {
     PlannedRelation left = plan(join.left());
     DataSource rightSource = lookup(join.right());
+    if (left.type() == SourceType.STREAM && rightSource.type() == SourceType.STREAM) {
+      return new StreamStreamJoinPlanner(context, this).plan(join, left, rightSource);
+    }
     if (left.type() == SourceType.TABLE && rightSource.type() == SourceType.TABLE) {
       return new TableTableJoinPlanner(context, this).plan(join, left, rightSource);
     }
@@ -130,9 +133,6 @@ final class FromPlanner {
     if (left.type() == SourceType.TABLE && right.type() == SourceType.STREAM) {
       throw new PlanningException(join.location(),
           "Invalid join order: table-stream joins are not supported; only stream-table joins. Got " + shown + ".");
-    }
-    if (left.type() == SourceType.STREAM && right.type() == SourceType.STREAM) {
-      throw new PlanningException(join.location(), "Stream-stream joins are not supported yet. Got " + shown + ".");
     }
     if (join.type() == Join.Type.FULL || join.type() == Join.Type.RIGHT) {
       String kind = join.type() == Join.Type.FULL ? "full-outer" : "right-outer";

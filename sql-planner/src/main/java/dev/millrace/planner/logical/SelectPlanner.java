@@ -126,7 +126,12 @@ final class SelectPlanner {
             + "more than once: " + matches.stream().map(m -> "`" + names.get(m) + "`").collect(Collectors.joining(" and "))
             + ".");
       }
-      positions.add(matches.get(0));
+      if (persistent && key.repeatable()) {
+        checkSameKeyOnce(nodes, names, items, matches);
+      }
+      // A join key may be selected once per side; the earliest candidate (the left side's) is the key.
+      positions.add(matches.stream().min(java.util.Comparator.comparingInt(m -> key.candidates().indexOf(nodes.get(m))))
+          .orElseThrow());
     }
     if (!persistent || missing.isEmpty()) {
       return persistent ? positions : List.of();
@@ -135,6 +140,19 @@ final class SelectPlanner {
       return List.of();
     }
     throw missingKeys(missing, sinkName, items);
+  }
+
+  /** Each side's join key may appear once; the same expression twice is a duplicated key column. */
+  private static void checkSameKeyOnce(List<RexNode> nodes, List<String> names, List<Item> items, List<Integer> matches) {
+    for (int i = 0; i < matches.size(); i++) {
+      for (int j = i + 1; j < matches.size(); j++) {
+        if (nodes.get(matches.get(i)).equals(nodes.get(matches.get(j)))) {
+          throw new PlanningException(items.get(matches.get(j)).location(), "The projection contains a key column (`"
+              + names.get(matches.get(i)) + "`) more than once, aliased as: " + names.get(matches.get(j)) + " and "
+              + names.get(matches.get(i)) + ".");
+        }
+      }
+    }
   }
 
   private static PlanningException missingKeys(List<KeySlot> missing, Optional<String> sinkName, List<Item> items) {

@@ -108,7 +108,7 @@ final class TableTableJoinPlanner {
   }
 
   /** ROWKEY, or ROWKEY_1, ROWKEY_2, ... when a source has a column of that name, as ksqlDB names it. */
-  private static String syntheticKeyName(Scope scope) {
+  static String syntheticKeyName(Scope scope) {
     String name = SYNTHETIC_KEY;
     for (int n = 1; hasColumn(scope, name); n++) {
       name = SYNTHETIC_KEY + "_" + n;

@@ -18,6 +18,7 @@ import dev.millrace.planner.logical.LogicalQuery;
 import dev.millrace.planner.logical.PartitionBy;
 import dev.millrace.planner.logical.SourceTable;
 import dev.millrace.planner.logical.WindowedAggregate;
+import dev.millrace.planner.logical.WindowedJoin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -131,6 +132,9 @@ public final class PhysicalPlanner {
     }
     if (rel instanceof Join join) {
       return join(join);
+    }
+    if (rel instanceof WindowedJoin join) {
+      return streamStreamJoin(join);
     }
     throw new IllegalStateException("no plan step for " + rel.getRelTypeName());
   }
@@ -305,6 +309,44 @@ public final class PhysicalPlanner {
       return joined;
     }
     return filtered(joined, translator(join).translate(condition));
+  }
+
+  /**
+   * A stream-stream join: each side is re-keyed by its join expression unless already keyed by it,
+   * and when neither needs it but their key formats differ, the right side is repartitioned anyway
+   * so that equal keys are serialised, and so partitioned, alike.
+   */
+  private Built streamStreamJoin(WindowedJoin join) {
+    Built left = build(join.getLeft());
+    Built right = build(join.getRight());
+    boolean leftKeyed = isCurrentKey(List.of(join.leftKey()), left.keyFields());
+    boolean rightKeyed = isCurrentKey(List.of(join.rightKey()), right.keyFields());
+    if (!leftKeyed) {
+      left = rekey(left, join.getLeft(), List.of(join.leftKey()), Optional.of("Join-left"));
+    }
+    if (!rightKeyed || (leftKeyed && !java.util.Objects.equals(left.keyFormat(), right.keyFormat()))) {
+      rightKeyed = false;
+      right = rekey(right, join.getRight(), List.of(join.rightKey()), Optional.of("Join-right"));
+    }
+    List<Column> value = new ArrayList<>(left.step().schema().value());
+    value.addAll(right.step().schema().value());
+    LogicalSchema schema = new LogicalSchema(left.step().schema().key(), value);
+    JoinType type = switch (join.joinType()) {
+      case LEFT -> JoinType.LEFT;
+      case RIGHT -> JoinType.RIGHT;
+      case FULL -> JoinType.OUTER;
+      default -> JoinType.INNER;
+    };
+    PlanStep step = new PlanStep.StreamStreamJoin(left.step(), right.step(), type, join.window(), names.store("Join"),
+        schema);
+    int leftWidth = join.getLeft().getRowType().getFieldCount();
+    int keyField = switch (type) {
+      case INNER, LEFT -> join.leftKey() instanceof RexInputRef ref ? ref.getIndex() : -1;
+      case RIGHT -> join.rightKey() instanceof RexInputRef ref ? leftWidth + ref.getIndex() : -1;
+      case OUTER -> -1;
+    };
+    String keyFormat = leftKeyed ? left.keyFormat() : rightKeyed ? right.keyFormat() : null;
+    return new Built(step, SourceType.STREAM, List.of(keyField), keyFormat);
   }
 
   /** Which equi-join pair compares with the table's primary key. */

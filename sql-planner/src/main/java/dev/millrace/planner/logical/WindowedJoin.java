@@ -1,0 +1,81 @@
+package dev.millrace.planner.logical;
+
+import dev.millrace.engine.plan.JoinWindow;
+import java.util.List;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.BiRel;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexNode;
+
+/**
+ * A stream-stream join ({@code ... JOIN ... WITHIN ...}): rows of the two streams whose join keys
+ * are equal and whose times are within {@code window} of each other. {@code leftKey} is an
+ * expression over the left input, {@code rightKey} over the right input. Its row is the left
+ * fields then the right fields, every one nullable (outer joins leave a side empty). A relational
+ * Join has no notion of time bounds, so this is a node of its own that Calcite's join rules leave
+ * alone.
+ */
+public final class WindowedJoin extends BiRel {
+  private final JoinRelType joinType;
+  private final RexNode leftKey;
+  private final RexNode rightKey;
+  private final JoinWindow window;
+
+  public WindowedJoin(RelOptCluster cluster, RelTraitSet traits, RelNode left, RelNode right, JoinRelType joinType,
+      RexNode leftKey, RexNode rightKey, JoinWindow window) {
+    super(cluster, traits, left, right);
+    this.joinType = joinType;
+    this.leftKey = leftKey;
+    this.rightKey = rightKey;
+    this.window = window;
+  }
+
+  public JoinRelType joinType() {
+    return joinType;
+  }
+
+  public RexNode leftKey() {
+    return leftKey;
+  }
+
+  public RexNode rightKey() {
+    return rightKey;
+  }
+
+  public JoinWindow window() {
+    return window;
+  }
+
+  @Override
+  protected RelDataType deriveRowType() {
+    RelDataTypeFactory factory = getCluster().getTypeFactory();
+    RelDataTypeFactory.Builder row = factory.builder();
+    for (RelNode side : List.of(left, right)) {
+      for (RelDataTypeField field : side.getRowType().getFieldList()) {
+        row.add(field.getName(), factory.createTypeWithNullability(field.getType(), true));
+      }
+    }
+    return row.uniquify().build();
+  }
+
+  @Override
+  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+    return new WindowedJoin(getCluster(), traitSet, inputs.get(0), inputs.get(1), joinType, leftKey, rightKey, window);
+  }
+
+  @Override
+  public RelWriter explainTerms(RelWriter pw) {
+    return super.explainTerms(pw)
+        .item("joinType", joinType.lowerName)
+        .item("leftKey", leftKey)
+        .item("rightKey", rightKey)
+        .item("within", "(" + window.beforeMs() + " ms, " + window.afterMs() + " ms)")
+        .itemIf("grace", window.graceMs() + " ms", window.hasGrace());
+  }
+}
