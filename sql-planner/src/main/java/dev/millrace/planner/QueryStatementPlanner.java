@@ -3,6 +3,7 @@ package dev.millrace.planner;
 import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.plan.Formats;
 import dev.millrace.engine.plan.PlanStep;
+import dev.millrace.engine.serde.SerdeFactory;
 import dev.millrace.parser.ast.CreateAsSelect;
 import dev.millrace.parser.ast.EmitMode;
 import dev.millrace.parser.ast.InsertInto;
@@ -23,9 +24,11 @@ import dev.millrace.planner.logical.Sink;
 import dev.millrace.planner.physical.PhysicalPlanner;
 import dev.millrace.planner.physical.StepNames;
 import dev.millrace.planner.rules.Optimizer;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.calcite.rel.RelNode;
 
 /** Plans the statements that run queries: CREATE ... AS SELECT, INSERT INTO ... SELECT and push queries. */
@@ -135,8 +138,12 @@ final class QueryStatementPlanner {
     DataSource first = inputs.get(0);
     String key = inputs.stream().map(s -> s.formats().key().format()).filter(f -> !f.equals("NONE")).findFirst()
         .orElse(first.formats().value().format());
+    // The input's registered schema is its own: a sink gets a generated schema, under its own name.
+    Map<String, String> options = new TreeMap<>(first.formats().value().options());
+    options.remove(SerdeFactory.SCHEMA_ID);
+    options.remove(SerdeFactory.FULL_SCHEMA_NAME);
     return new FormatResolver.Defaults(Optional.of(key), Optional.of(first.formats().value().format()),
-        first.formats().value().options(), config.wrapSingleValues());
+        options, config.wrapSingleValues(), config.registry());
   }
 
   private PhysicalPlanner physical(PlanningContext context) {

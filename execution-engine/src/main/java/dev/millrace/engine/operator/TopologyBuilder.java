@@ -5,6 +5,7 @@ import dev.millrace.engine.plan.Expr;
 import dev.millrace.engine.plan.FormatInfo;
 import dev.millrace.engine.plan.JoinType;
 import dev.millrace.engine.plan.PlanStep;
+import dev.millrace.engine.registry.SchemaRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,8 +21,9 @@ import java.util.Set;
 public final class TopologyBuilder {
   private final OperatorFactories factories;
 
-  public TopologyBuilder(FunctionRegistry functions) {
-    this.factories = new OperatorFactories(functions);
+  /** {@code registry} holds the schemas of the plan's registry formats (AVRO, JSON_SR). */
+  public TopologyBuilder(FunctionRegistry functions, SchemaRegistry registry) {
+    this.factories = new OperatorFactories(functions, registry);
   }
 
   /** The topology of the plan rooted at {@code root} (a sink). */

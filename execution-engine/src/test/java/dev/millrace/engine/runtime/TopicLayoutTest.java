@@ -1,5 +1,6 @@
 package dev.millrace.engine.runtime;
 
+import dev.millrace.engine.registry.InMemorySchemaRegistry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -10,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TopicLayoutTest {
-  private final TopologyBuilder builder = new TopologyBuilder(FunctionRegistry.builtIns());
+  private final TopologyBuilder builder = new TopologyBuilder(FunctionRegistry.builtIns(), new InMemorySchemaRegistry());
 
   @Test
   void repartitionTopicsAndChangelogsTakeTheSourcesPartitionCount() {

@@ -1,5 +1,6 @@
 package dev.millrace.engine.testing;
 
+import dev.millrace.engine.registry.InMemorySchemaRegistry;
 import static dev.millrace.engine.testing.Plans.col;
 import static dev.millrace.engine.testing.Plans.lit;
 import static dev.millrace.engine.testing.Plans.op;
@@ -145,7 +146,7 @@ class StatelessQueryTest {
     harness.pipe("orders", ORDERS, 1L, new Object[] {"apple", 5}, 10);
 
     assertEquals(List.of("[apple] -> [1, 5] @10"), harness.read("BY_NAME", plan.schema()));
-    assertEquals(List.of(), new TopologyBuilder(FunctionRegistry.builtIns()).build(plan).repartitionTopics());
+    assertEquals(List.of(), new TopologyBuilder(FunctionRegistry.builtIns(), new InMemorySchemaRegistry()).build(plan).repartitionTopics());
   }
 
   @Test
@@ -155,7 +156,7 @@ class StatelessQueryTest {
     PlanStep plan = Plans.streamSink(
         new PlanStep.StreamSelectKey(source, List.of(ref(source, "NAME")), "rekey", rekeyed), "OUT");
 
-    var topology = new TopologyBuilder(FunctionRegistry.builtIns()).build(plan);
+    var topology = new TopologyBuilder(FunctionRegistry.builtIns(), new InMemorySchemaRegistry()).build(plan);
 
     assertEquals(2, topology.subTopologies().size());
     assertEquals(List.of("orders"), topology.sourceTopics());

@@ -16,6 +16,7 @@ import dev.millrace.server.service.EngineException;
 import dev.millrace.server.service.ErrorCode;
 import dev.millrace.server.service.MaterialisedReads;
 import dev.millrace.server.service.QueryBackend;
+import dev.millrace.engine.registry.SchemaRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,15 +42,17 @@ public final class KafkaBackend implements QueryBackend {
   private final TopicAdmin admin;
   private final RuntimeConfig runtime;
   private final TopologyBuilder topologies;
+  private final SchemaRegistry registry;
   private final FunctionRegistry functions;
   private final KafkaProducer<byte[], byte[]> producer;
   private final Map<String, KafkaQueryRuntime> queries = new ConcurrentHashMap<>();
   private final Map<String, MaterializedTable> tables = new ConcurrentHashMap<>();
 
-  public KafkaBackend(RuntimeConfig runtime, FunctionRegistry functions) {
+  public KafkaBackend(RuntimeConfig runtime, FunctionRegistry functions, SchemaRegistry registry) {
     this.admin = TopicAdmin.connect(runtime.bootstrapServers());
     this.runtime = runtime;
-    this.topologies = new TopologyBuilder(functions);
+    this.registry = registry;
+    this.topologies = new TopologyBuilder(functions, registry);
     this.functions = functions;
     this.producer = new KafkaProducer<>(producerProperties(runtime), new ByteArraySerializer(), new ByteArraySerializer());
   }
@@ -62,6 +65,11 @@ public final class KafkaBackend implements QueryBackend {
     properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     properties.put(ProducerConfig.CLIENT_ID_CONFIG, runtime.serviceId() + "-inserts");
     return properties;
+  }
+
+  @Override
+  public SchemaRegistry schemaRegistry() {
+    return registry;
   }
 
   @Override

@@ -11,6 +11,8 @@ import dev.millrace.server.service.EngineException;
 import dev.millrace.server.service.ErrorCode;
 import dev.millrace.server.service.MaterialisedReads;
 import dev.millrace.server.service.QueryBackend;
+import dev.millrace.engine.registry.InMemorySchemaRegistry;
+import dev.millrace.engine.registry.SchemaRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,11 +27,18 @@ import java.util.function.Consumer;
 public final class InMemoryBackend implements QueryBackend {
   private final TestDriver driver = new TestDriver();
   private final TopologyBuilder topologies;
+  private final SchemaRegistry registry;
   private final FunctionRegistry functions;
   private final Map<String, MaterializedTable> tables = new ConcurrentHashMap<>();
 
+  /** A backend whose registry formats use a fresh in-memory schema registry. */
   public InMemoryBackend(FunctionRegistry functions) {
-    this.topologies = new TopologyBuilder(functions);
+    this(functions, new InMemorySchemaRegistry());
+  }
+
+  public InMemoryBackend(FunctionRegistry functions, SchemaRegistry registry) {
+    this.registry = registry;
+    this.topologies = new TopologyBuilder(functions, registry);
     this.functions = functions;
   }
 
@@ -41,6 +50,11 @@ public final class InMemoryBackend implements QueryBackend {
   /** Every record written to the topic so far. */
   public List<TestRecord> records(String topic) {
     return driver.hasTopic(topic) ? driver.records(topic) : List.of();
+  }
+
+  @Override
+  public SchemaRegistry schemaRegistry() {
+    return registry;
   }
 
   @Override

@@ -3,6 +3,8 @@ package dev.millrace.planner.analysis;
 import dev.millrace.engine.plan.FormatInfo;
 import dev.millrace.engine.plan.Formats;
 import dev.millrace.engine.plan.WindowInfo;
+import dev.millrace.engine.registry.SchemaRegistry;
+import dev.millrace.engine.serde.SerdeFormat;
 import dev.millrace.engine.types.LogicalSchema;
 import dev.millrace.parser.ast.NodeLocation;
 import dev.millrace.planner.PlanningException;
@@ -23,9 +25,10 @@ public final class FormatResolver {
    * @param value the value format, if there is a default
    * @param valueOptions options that come with the default value format (e.g. its delimiter)
    * @param wrapSingleValues whether a single value column is wrapped in an object by default
+   * @param registry the schema registry registry formats need (it may be the unconfigured one)
    */
   public record Defaults(Optional<String> key, Optional<String> value, Map<String, String> valueOptions,
-      boolean wrapSingleValues) {}
+      boolean wrapSingleValues, SchemaRegistry registry) {}
 
   private FormatResolver() {}
 
@@ -46,8 +49,10 @@ public final class FormatResolver {
         new PlanningException(statement, "Statement is missing the 'VALUE_FORMAT' property from the WITH clause. "
             + "Either provide one or set a default via the 'ksql.persistence.default.format.value' config."));
     String key = with.upper("KEY_FORMAT").or(() -> with.upper("FORMAT")).or(defaults::key).orElse("KAFKA");
-    FormatRules.checkName(value, with.location(with.has("FORMAT") ? "FORMAT" : "VALUE_FORMAT", statement));
-    FormatRules.checkName(key, with.location(with.has("FORMAT") ? "FORMAT" : "KEY_FORMAT", statement));
+    NodeLocation valueWhere = with.location(with.has("FORMAT") ? "FORMAT" : "VALUE_FORMAT", statement);
+    NodeLocation keyWhere = with.location(with.has("FORMAT") ? "FORMAT" : "KEY_FORMAT", statement);
+    FormatRules.checkName(value, valueWhere);
+    FormatRules.checkName(key, keyWhere);
     if (schema.key().isEmpty() && !declared) {
       if (with.has("KEY_FORMAT") && !key.equals("NONE")) {
         throw new PlanningException(with.location("KEY_FORMAT", statement),
@@ -57,6 +62,8 @@ public final class FormatResolver {
     }
     FormatRules.checkColumns(key, schema.key(), true, statement);
     FormatRules.checkColumns(value, schema.value(), false, statement);
+    FormatRules.checkRegistry(value, defaults.registry(), valueWhere);
+    FormatRules.checkRegistry(key, defaults.registry(), keyWhere);
     Map<String, String> options = valueOptions(with, value, defaults, statement);
     boolean wrapped = wrapped(with, value, schema, defaults, statement);
     return new Formats(new FormatInfo(key, keyOptions(with, key, statement), false),
@@ -124,9 +131,10 @@ public final class FormatResolver {
       throw new PlanningException(with.location("WRAP_SINGLE_VALUE", statement),
           "'WRAP_SINGLE_VALUE' is only valid for single-field value schemas");
     }
-    if (format.equals("KAFKA") || format.equals("DELIMITED")) {
-      return false;
-    }
-    return explicit.orElse(defaults.wrapSingleValues());
+    return switch (SerdeFormat.named(format).wrapping()) {
+      case NEVER -> false;
+      case ALWAYS -> true;
+      case OPTIONAL -> explicit.orElse(defaults.wrapSingleValues());
+    };
   }
 }
