@@ -35,7 +35,8 @@ import org.apache.calcite.rel.RelNode;
 final class QueryStatementPlanner {
   private static final Set<String> CAS_PROPERTIES = Set.of("KAFKA_TOPIC", "VALUE_FORMAT", "KEY_FORMAT", "FORMAT",
       "PARTITIONS", "REPLICAS", "TIMESTAMP", "TIMESTAMP_FORMAT", "KEY_DELIMITER", "VALUE_DELIMITER", "WRAP_SINGLE_VALUE",
-      "RETENTION_MS");
+      "RETENTION_MS", "KEY_SCHEMA_ID", "VALUE_SCHEMA_ID", "KEY_SCHEMA_FULL_NAME", "VALUE_SCHEMA_FULL_NAME",
+      "VALUE_AVRO_SCHEMA_FULL_NAME");
 
   private final Catalog catalog;
   private final FunctionRegistry functions;

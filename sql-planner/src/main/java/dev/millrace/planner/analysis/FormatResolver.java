@@ -10,6 +10,7 @@ import dev.millrace.parser.ast.NodeLocation;
 import dev.millrace.planner.PlanningException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Decides a source's key and value formats from its WITH clause (KEY_FORMAT, VALUE_FORMAT,
@@ -45,10 +46,8 @@ public final class FormatResolver {
     if (with.has("FORMAT") && with.has("KEY_FORMAT")) {
       throw conflict("KEY_FORMAT", with, statement);
     }
-    String value = with.upper("VALUE_FORMAT").or(() -> with.upper("FORMAT")).or(defaults::value).orElseThrow(() ->
-        new PlanningException(statement, "Statement is missing the 'VALUE_FORMAT' property from the WITH clause. "
-            + "Either provide one or set a default via the 'ksql.persistence.default.format.value' config."));
-    String key = with.upper("KEY_FORMAT").or(() -> with.upper("FORMAT")).or(defaults::key).orElse("KAFKA");
+    String value = valueFormat(with, defaults, statement);
+    String key = keyFormat(with, defaults);
     NodeLocation valueWhere = with.location(with.has("FORMAT") ? "FORMAT" : "VALUE_FORMAT", statement);
     NodeLocation keyWhere = with.location(with.has("FORMAT") ? "FORMAT" : "KEY_FORMAT", statement);
     FormatRules.checkName(value, valueWhere);
@@ -64,10 +63,24 @@ public final class FormatResolver {
     FormatRules.checkColumns(value, schema.value(), false, statement);
     FormatRules.checkRegistry(value, defaults.registry(), valueWhere);
     FormatRules.checkRegistry(key, defaults.registry(), keyWhere);
-    Map<String, String> options = valueOptions(with, value, defaults, statement);
+    Map<String, String> options = new TreeMap<>(valueOptions(with, value, defaults, statement));
+    options.putAll(RegistryOptions.of(with, value, false, statement));
+    Map<String, String> keyOptions = new TreeMap<>(keyOptions(with, key, statement));
+    keyOptions.putAll(RegistryOptions.of(with, key, true, statement));
     boolean wrapped = wrapped(with, value, schema, defaults, statement);
-    return new Formats(new FormatInfo(key, keyOptions(with, key, statement), false),
-        new FormatInfo(value, options, wrapped), window);
+    return new Formats(new FormatInfo(key, keyOptions, false), new FormatInfo(value, options, wrapped), window);
+  }
+
+  /** The value format the WITH clause or the defaults name; one must. */
+  public static String valueFormat(WithClause with, Defaults defaults, NodeLocation statement) {
+    return with.upper("VALUE_FORMAT").or(() -> with.upper("FORMAT")).or(defaults::value).orElseThrow(() ->
+        new PlanningException(statement, "Statement is missing the 'VALUE_FORMAT' property from the WITH clause. "
+            + "Either provide one or set a default via the 'ksql.persistence.default.format.value' config."));
+  }
+
+  /** The key format the WITH clause or the defaults name, else KAFKA. */
+  public static String keyFormat(WithClause with, Defaults defaults) {
+    return with.upper("KEY_FORMAT").or(() -> with.upper("FORMAT")).or(defaults::key).orElse("KAFKA");
   }
 
   private static PlanningException conflict(String other, WithClause with, NodeLocation statement) {

@@ -1,0 +1,94 @@
+package dev.millrace.planner;
+
+import dev.millrace.engine.registry.RegisteredSchema;
+import dev.millrace.engine.registry.SchemaRegistry;
+import dev.millrace.engine.registry.SchemaRegistryException;
+import dev.millrace.engine.serde.RegisteredTypes;
+import dev.millrace.engine.serde.SerdeException;
+import dev.millrace.engine.serde.SerdeFormat;
+import dev.millrace.engine.types.Column;
+import dev.millrace.engine.types.LogicalSchema;
+import dev.millrace.engine.types.SqlType;
+import dev.millrace.parser.ast.NodeLocation;
+import dev.millrace.planner.analysis.RegistryOptions;
+import dev.millrace.planner.analysis.WithClause;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Completes the columns of CREATE STREAM|TABLE from the schema registry, as ksqlDB does for
+ * formats with schema inference: value columns left out are read from the value schema (the one
+ * VALUE_SCHEMA_ID names, else the subject's latest version), key columns left out from the key
+ * schema when there is one. A record schema gives one column per field; any other schema, or a
+ * record with WRAP_SINGLE_VALUE=false, gives the single column ROWVAL (ROWKEY for keys).
+ */
+final class SchemaInference {
+  /** The completed columns, and whether the value columns are one unwrapped value. */
+  record Inferred(LogicalSchema schema, boolean unwrappedValue) {}
+
+  private final SchemaRegistry registry;
+  private final WithClause with;
+  private final String topic;
+  private final NodeLocation statement;
+
+  SchemaInference(SchemaRegistry registry, WithClause with, String topic, NodeLocation statement) {
+    this.registry = registry;
+    this.with = with;
+    this.topic = topic;
+    this.statement = statement;
+  }
+
+  Inferred complete(LogicalSchema declared, String keyFormat, String valueFormat) {
+    checkNotBoth(declared.key(), true);
+    checkNotBoth(declared.value(), false);
+    List<Column> key = declared.key();
+    if (key.isEmpty() && SerdeFormat.named(keyFormat).usesRegistry()) {
+      key = schema(true, false).map(s -> List.of(new Column("ROWKEY", type(s)))).orElse(List.of());
+    }
+    if (!declared.value().isEmpty() || !SerdeFormat.named(valueFormat).usesRegistry()) {
+      return new Inferred(new LogicalSchema(key, declared.value()), false);
+    }
+    SqlType value = schema(false, true).map(this::type).orElseThrow();
+    boolean unwrapped = !(value instanceof SqlType.Struct) || !with.bool("WRAP_SINGLE_VALUE").orElse(true);
+    List<Column> values = unwrapped ? List.of(new Column("ROWVAL", value))
+        : ((SqlType.Struct) value).fields().stream().map(f -> new Column(f.name(), f.type())).toList();
+    return new Inferred(new LogicalSchema(key, values), unwrapped);
+  }
+
+  private void checkNotBoth(List<Column> declared, boolean key) {
+    String property = key ? "KEY_SCHEMA_ID" : "VALUE_SCHEMA_ID";
+    if (!declared.isEmpty() && with.has(property)) {
+      throw new PlanningException(with.location(property, statement), "Table elements and " + property
+          + " cannot both exist for create statement.");
+    }
+  }
+
+  /** The schema the WITH clause names by id, else the subject's latest; {@code required} fails without one. */
+  private Optional<RegisteredSchema> schema(boolean key, boolean required) {
+    String subject = SchemaRegistry.subject(topic, key);
+    OptionalInt id = RegistryOptions.schemaId(with, key);
+    try {
+      Optional<RegisteredSchema> found = id.isPresent() ? registry.byId(id.getAsInt())
+          : registry.latest(subject).map(SchemaRegistry.SubjectVersion::schema);
+      if (found.isEmpty() && (required || id.isPresent())) {
+        throw new PlanningException(statement, id.isPresent()
+            ? "Schema id " + id.getAsInt() + " does not exist in the schema registry."
+            : "Schema for message " + (key ? "keys" : "values") + " on topic '" + topic + "' does not exist in the "
+                + "schema registry. Subject: " + subject);
+      }
+      return found;
+    } catch (SchemaRegistryException failed) {
+      throw new PlanningException(statement, "Cannot read the schema of " + subject + ": " + failed.getMessage());
+    }
+  }
+
+  private SqlType type(RegisteredSchema schema) {
+    try {
+      return RegisteredTypes.of(schema);
+    } catch (SerdeException unsupported) {
+      throw new PlanningException(statement, "Cannot infer the columns of topic '" + topic + "': "
+          + unsupported.getMessage());
+    }
+  }
+}
