@@ -69,6 +69,8 @@ final class QueryStatementPlanner {
     WithClause with = new WithClause(cas.properties(), CAS_PROPERTIES, cas.location());
     Formats formats = FormatResolver.resolve(with, query.schema(), query.window(), defaults(query), false,
         cas.location());
+    RegisteredSchemaCheck.check(formats.key(), query.schema().key(), true, config.registry(), cas.location());
+    RegisteredSchemaCheck.check(formats.value(), query.schema().value(), false, config.registry(), cas.location());
     String topic = with.string("KAFKA_TOPIC").orElse(cas.name());
     DataSource sink = new DataSource(cas.name(), type, query.schema(), topic, formats,
         SourceProperties.timestamp(with, query.schema(), cas.location()), false, true, text);

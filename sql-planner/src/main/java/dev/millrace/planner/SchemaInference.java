@@ -13,6 +13,7 @@ import dev.millrace.parser.ast.NodeLocation;
 import dev.millrace.planner.analysis.RegistryOptions;
 import dev.millrace.planner.analysis.WithClause;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -21,7 +22,9 @@ import java.util.OptionalInt;
  * formats with schema inference: value columns left out are read from the value schema (the one
  * VALUE_SCHEMA_ID names, else the subject's latest version), key columns left out from the key
  * schema when there is one. A record schema gives one column per field; any other schema, or a
- * record with WRAP_SINGLE_VALUE=false, gives the single column ROWVAL (ROWKEY for keys).
+ * record with WRAP_SINGLE_VALUE=false, gives the single column ROWVAL (ROWKEY for keys). Names
+ * are upper-cased, columns and struct fields alike, as unquoted SQL names are; the serdes match
+ * fields ignoring case, so the registered schema's own names still read and write.
  */
 final class SchemaInference {
   /** The completed columns, and whether the value columns are one unwrapped value. */
@@ -56,6 +59,20 @@ final class SchemaInference {
     return new Inferred(new LogicalSchema(key, values), unwrapped);
   }
 
+  private static SqlType upperCased(SqlType type) {
+    if (type instanceof SqlType.Struct struct) {
+      return new SqlType.Struct(struct.fields().stream()
+          .map(f -> new SqlType.Field(f.name().toUpperCase(Locale.ROOT), upperCased(f.type()))).toList());
+    }
+    if (type instanceof SqlType.Array array) {
+      return new SqlType.Array(upperCased(array.element()));
+    }
+    if (type instanceof SqlType.Map map) {
+      return new SqlType.Map(map.key(), upperCased(map.value()));
+    }
+    return type;
+  }
+
   private void checkNotBoth(List<Column> declared, boolean key) {
     String property = key ? "KEY_SCHEMA_ID" : "VALUE_SCHEMA_ID";
     if (!declared.isEmpty() && with.has(property)) {
@@ -85,7 +102,7 @@ final class SchemaInference {
 
   private SqlType type(RegisteredSchema schema) {
     try {
-      return RegisteredTypes.of(schema);
+      return upperCased(RegisteredTypes.of(schema));
     } catch (SerdeException unsupported) {
       throw new PlanningException(statement, "Cannot infer the columns of topic '" + topic + "': "
           + unsupported.getMessage());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.millrace.cli.testing.TestRecord;
 import dev.millrace.engine.plan.FormatInfo;
 import dev.millrace.engine.plan.WindowInfo;
+import dev.millrace.engine.registry.RegisteredSchema;
 import dev.millrace.engine.registry.SchemaRegistry;
 import dev.millrace.engine.serde.KeySerde;
 import dev.millrace.engine.serde.RegisteredTypes;
@@ -91,6 +92,7 @@ final class RecordBytes {
           SerdeFactory.valueSerde(format, columns).deserialize(plain)[0], columns.get(0).type());
       case "DELIMITED" -> JsonNodeFactory.instance.textNode(new String(plain, StandardCharsets.UTF_8));
       case "JSON" -> read(plain);
+      case "AVRO" -> byWriterSchema(plain);
       default -> fromColumns(key ? keySerde().deserialize(plain).columns() : valueSerde().deserialize(plain));
     };
     return new Decoded(spec, windowSpec);
@@ -107,6 +109,18 @@ final class RecordBytes {
     FormatInfo bare = new FormatInfo("AVRO", Map.of(SerdeFactory.SCHEMA_ID, String.valueOf(registered.id())), false);
     return SerdeFactory.valueSerde(bare, List.of(new Column("ROWVAL", type)), registry)
         .serialize(new Object[] {SpecValues.toEngine(spec, type)});
+  }
+
+  /** Reads the record as one bare value of its writer schema's type, so every field it wrote shows. */
+  private JsonNode byWriterSchema(byte[] bytes) {
+    int id = ByteBuffer.wrap(bytes, 1, 4).getInt();
+    RegisteredSchema writer = registry.registry().byId(id)
+        .orElseThrow(() -> new IllegalStateException("schema id " + id + " of a record on " + registry.topic()
+            + " is not registered"));
+    SqlType type = RegisteredTypes.of(writer);
+    FormatInfo bare = new FormatInfo("AVRO", Map.of(), false);
+    Object value = SerdeFactory.valueSerde(bare, List.of(new Column("ROWVAL", type)), registry).deserialize(bytes)[0];
+    return SpecValues.toSpec(value, type);
   }
 
   private byte[] throughColumns(JsonNode spec) {

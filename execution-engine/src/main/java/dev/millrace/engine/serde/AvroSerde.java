@@ -87,6 +87,12 @@ final class AvroSerde implements ValueSerde {
     }
     Schema record = AvroSchemas.nonNull(schema);
     GenericData.Record datum = new GenericData.Record(record);
+    // A registered schema may have fields no column fills: they take their defaults.
+    for (Schema.Field field : record.getFields()) {
+      if (field.hasDefaultValue()) {
+        datum.put(field.pos(), GenericData.get().getDefaultValue(field));
+      }
+    }
     for (int i = 0; i < columns.size(); i++) {
       Schema.Field field = AvroValues.field(record, columns.get(i).name());
       if (field != null) {
