@@ -86,28 +86,23 @@ final class AvroSerde implements ValueSerde {
       return AvroValues.toAvro(values[0], columns.get(0).type(), schema);
     }
     Schema record = AvroSchemas.nonNull(schema);
-    GenericData.Record datum = new GenericData.Record(record);
-    // A registered schema may have fields no column fills: they take their defaults.
-    for (Schema.Field field : record.getFields()) {
-      if (field.hasDefaultValue()) {
-        datum.put(field.pos(), GenericData.get().getDefaultValue(field));
-      }
-    }
+    // A registered schema may have fields no column fills: they keep their defaults.
+    GenericData.Record datum = AvroValues.withDefaults(record);
     for (int i = 0; i < columns.size(); i++) {
       Schema.Field field = AvroValues.field(record, columns.get(i).name());
       if (field != null) {
-        datum.put(field.pos(), AvroValues.toAvro(values[i], columns.get(i).type(), field.schema()));
+        AvroValues.put(datum, field, values[i], columns.get(i).type());
       }
     }
     return datum;
   }
 
   private Object[] columns(Object datum, Schema schema) {
-    if (datum == null) {
-      return null;
-    }
     if (bare(schema)) {
       return new Object[] {AvroValues.fromAvro(datum, schema, columns.get(0).type())};
+    }
+    if (datum == null) {
+      return null;
     }
     if (!(datum instanceof GenericRecord record)) {
       throw new SerdeException("expected an Avro record with fields " + columns.stream().map(Column::name).toList()

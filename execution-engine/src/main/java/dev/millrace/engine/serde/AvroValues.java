@@ -109,15 +109,35 @@ final class AvroValues {
   }
 
   private static GenericData.Record record(Struct struct, Schema schema) {
-    GenericData.Record record = new GenericData.Record(schema);
+    GenericData.Record record = withDefaults(schema);
     List<SqlType.Field> fields = struct.type().fields();
     for (int i = 0; i < fields.size(); i++) {
       Schema.Field target = field(schema, fields.get(i).name());
       if (target != null) {
-        record.put(target.pos(), toAvro(struct.get(i), fields.get(i).type(), target.schema()));
+        put(record, target, struct.get(i), fields.get(i).type());
       }
     }
     return record;
+  }
+
+  /** A record of the schema whose fields hold their defaults, for fields no value fills. */
+  static GenericData.Record withDefaults(Schema schema) {
+    GenericData.Record record = new GenericData.Record(schema);
+    for (Schema.Field field : schema.getFields()) {
+      if (field.hasDefaultValue()) {
+        record.put(field.pos(), GenericData.get().getDefaultValue(field));
+      }
+    }
+    return record;
+  }
+
+  /** Sets a field; a null for a field that cannot hold null keeps the field's default, if it has one. */
+  static void put(GenericData.Record record, Schema.Field field, Object value, SqlType type) {
+    boolean nullable = field.schema().getType() == Schema.Type.UNION || field.schema().getType() == Schema.Type.NULL;
+    if (value == null && !nullable && field.hasDefaultValue()) {
+      return;
+    }
+    record.put(field.pos(), toAvro(value, type, field.schema()));
   }
 
   private static List<Object> array(List<?> values, SqlType element, Schema schema) {
