@@ -43,13 +43,19 @@ final class SchemaInference {
   }
 
   Inferred complete(LogicalSchema declared, String keyFormat, String valueFormat) {
-    checkNotBoth(declared.key(), true);
-    checkNotBoth(declared.value(), false);
+    boolean keyRegistry = SerdeFormat.of(keyFormat).map(SerdeFormat::usesRegistry).orElse(false);
+    boolean valueRegistry = SerdeFormat.of(valueFormat).map(SerdeFormat::usesRegistry).orElse(false);
+    if (keyRegistry) {
+      checkNotBoth(declared.key(), true);
+    }
+    if (valueRegistry) {
+      checkNotBoth(declared.value(), false);
+    }
     List<Column> key = declared.key();
-    if (key.isEmpty() && SerdeFormat.named(keyFormat).usesRegistry()) {
+    if (key.isEmpty() && keyRegistry) {
       key = schema(true, false).map(s -> List.of(new Column("ROWKEY", type(s)))).orElse(List.of());
     }
-    if (!declared.value().isEmpty() || !SerdeFormat.named(valueFormat).usesRegistry()) {
+    if (!declared.value().isEmpty() || !valueRegistry) {
       return new Inferred(new LogicalSchema(key, declared.value()), false);
     }
     SqlType value = schema(false, true).map(this::type).orElseThrow();
