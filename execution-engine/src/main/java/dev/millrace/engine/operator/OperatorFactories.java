@@ -64,11 +64,11 @@ final class OperatorFactories {
   }
 
   OperatorFactory repartitionSink(String topic, LogicalSchema schema, FormatInfo keyFormat) {
-    return next -> new SinkOperator(topic, repartitionKeySerde(schema, keyFormat), InternalSerdes.valueSerde(schema.value()));
+    return next -> new SinkOperator(topic, repartitionKeySerde(topic, schema, keyFormat), InternalSerdes.valueSerde(schema.value()));
   }
 
-  RecordDecoder repartitionSource(LogicalSchema schema, FormatInfo keyFormat) {
-    return new RepartitionDecoder(repartitionKeySerde(schema, keyFormat), InternalSerdes.valueSerde(schema.value()));
+  RecordDecoder repartitionSource(String topic, LogicalSchema schema, FormatInfo keyFormat) {
+    return new RepartitionDecoder(repartitionKeySerde(topic, schema, keyFormat), InternalSerdes.valueSerde(schema.value()));
   }
 
   OperatorFactory sink(String topic, Formats formats, LogicalSchema schema) {
@@ -134,9 +134,9 @@ final class OperatorFactories {
         formats.keyWindow().isPresent(), table, timestamps);
   }
 
-  private KeySerde repartitionKeySerde(LogicalSchema schema, FormatInfo keyFormat) {
+  private KeySerde repartitionKeySerde(String topic, LogicalSchema schema, FormatInfo keyFormat) {
     return keyFormat == null ? InternalSerdes.keySerde(schema.key())
-        : SerdeFactory.keySerde(keyFormat, schema.key(), Optional.empty());
+        : SerdeFactory.keySerde(keyFormat, schema.key(), Optional.empty(), new RegistryBinding(registry, topic));
   }
 
   private SafeExpression compile(Expr expr, String label) {

@@ -105,7 +105,7 @@ public final class TopologyBuilder {
         return;
       }
       repartitionTopics.add(topic);
-      part.chains.add(new Chain(topic, () -> factories.repartitionSource(step.schema(), joinKeyFormat), downstream));
+      part.chains.add(new Chain(topic, () -> factories.repartitionSource(topic, step.schema(), joinKeyFormat), downstream));
       Part upstream = newSubTopology();
       upstream.outputs.add(topic);
       List<OperatorFactory> chain = List.of(

@@ -18,6 +18,7 @@ public final class RegisteredTypes {
     return switch (schema.type()) {
       case "AVRO" -> AvroSchemas.sqlType(avro(schema.text()));
       case "JSON" -> JsonSchemas.sqlType(schema.text());
+      case "PROTOBUF" -> ProtobufSchemas.sqlType(schema.text());
       default -> throw new SerdeException("Schemas of type " + schema.type() + " are not supported yet");
     };
   }

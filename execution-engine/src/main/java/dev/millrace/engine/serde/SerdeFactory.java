@@ -9,7 +9,7 @@ import java.util.OptionalInt;
 
 /**
  * Makes the serdes for a format (see {@link SerdeFormat}) and a list of columns. Registry formats
- * (AVRO, JSON_SR) find their schemas through a {@link RegistryBinding}; their format options may
+ * (AVRO, JSON_SR, PROTOBUF) find their schemas through a {@link RegistryBinding}; their format options may
  * name a registered schema by id ({@value #SCHEMA_ID}) and, for AVRO, the full name of the
  * generated record ({@value #FULL_SCHEMA_NAME}). Serdes are immutable and thread-safe; make them
  * once per query, not per record.
@@ -63,7 +63,7 @@ public final class SerdeFactory {
       case AVRO -> new AvroSerde(columns, wrapped, registry, key, schemaId(format),
           format.options().getOrDefault(FULL_SCHEMA_NAME, AvroSchemas.DEFAULT_NAME));
       case JSON_SR -> new JsonSchemaSerde(columns, wrapped, registry, key, schemaId(format));
-      case PROTOBUF -> throw new SerdeException("Unsupported format: " + format.format());
+      case PROTOBUF -> new ProtobufRegistrySerde(columns, format.options(), registry, key, schemaId(format));
     };
   }
 

@@ -8,32 +8,30 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Every record format ksqlDB knows and what each can do: the one place the planner (which
+ * Every record format ksqlDB knows (Millrace reads and writes them all) and what each can do: the one place the planner (which
  * formats a WITH clause may name, which columns they can carry, whether a single value may be
  * unwrapped, whether columns can be read from a registry) and the serdes agree on. The messages
  * are ksqlDB's, so that a user sees the same refusal on both engines.
  */
 public enum SerdeFormat {
-  KAFKA(Wrapping.NEVER, false, false),
-  JSON(Wrapping.OPTIONAL, false, false),
-  DELIMITED(Wrapping.NEVER, false, false),
-  NONE(Wrapping.NEVER, false, false),
-  AVRO(Wrapping.OPTIONAL, true, true),
-  JSON_SR(Wrapping.OPTIONAL, true, true),
-  PROTOBUF(Wrapping.ALWAYS, true, false),
-  PROTOBUF_NOSR(Wrapping.ALWAYS, false, false);
+  KAFKA(Wrapping.NEVER, false),
+  JSON(Wrapping.OPTIONAL, false),
+  DELIMITED(Wrapping.NEVER, false),
+  NONE(Wrapping.NEVER, false),
+  AVRO(Wrapping.OPTIONAL, true),
+  JSON_SR(Wrapping.OPTIONAL, true),
+  PROTOBUF(Wrapping.ALWAYS, true),
+  PROTOBUF_NOSR(Wrapping.ALWAYS, false);
 
   /** How a single column is written: bare, in a record, or as WRAP_SINGLE_VALUE says. */
   public enum Wrapping { NEVER, ALWAYS, OPTIONAL }
 
   private final Wrapping wrapping;
   private final boolean registry;
-  private final boolean implemented;
 
-  SerdeFormat(Wrapping wrapping, boolean registry, boolean implemented) {
+  SerdeFormat(Wrapping wrapping, boolean registry) {
     this.wrapping = wrapping;
     this.registry = registry;
-    this.implemented = !registry || implemented;
   }
 
   /** The format of this name (any case), if ksqlDB knows it. */
@@ -61,11 +59,6 @@ public enum SerdeFormat {
    */
   public boolean usesRegistry() {
     return registry;
-  }
-
-  /** Whether Millrace reads and writes the format. */
-  public boolean implemented() {
-    return implemented;
   }
 
   /**
