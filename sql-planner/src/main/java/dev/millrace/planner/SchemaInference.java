@@ -10,7 +10,7 @@ import dev.millrace.engine.types.Column;
 import dev.millrace.engine.types.LogicalSchema;
 import dev.millrace.engine.types.SqlType;
 import dev.millrace.parser.ast.NodeLocation;
-import dev.millrace.planner.analysis.RegistryOptions;
+import dev.millrace.planner.analysis.FormatOptions;
 import dev.millrace.planner.analysis.WithClause;
 import java.util.List;
 import java.util.Locale;
@@ -53,12 +53,13 @@ final class SchemaInference {
     }
     List<Column> key = declared.key();
     if (key.isEmpty() && keyRegistry) {
-      key = schema(true, false).map(s -> List.of(new Column("ROWKEY", type(s)))).orElse(List.of());
+      boolean fields = SerdeFormat.named(keyFormat).wrapsSingleKey();
+      key = schema(true, false).map(s -> keyColumns(type(s, true), fields)).orElse(List.of());
     }
     if (!declared.value().isEmpty() || !valueRegistry) {
       return new Inferred(new LogicalSchema(key, declared.value()), false);
     }
-    SqlType value = schema(false, true).map(this::type).orElseThrow();
+    SqlType value = schema(false, true).map(s -> type(s, false)).orElseThrow();
     boolean unwrapped = !(value instanceof SqlType.Struct) || !with.bool("WRAP_SINGLE_VALUE").orElse(true);
     List<Column> values = unwrapped ? List.of(new Column("ROWVAL", value))
         : ((SqlType.Struct) value).fields().stream().map(f -> new Column(f.name(), f.type())).toList();
@@ -79,6 +80,14 @@ final class SchemaInference {
     return type;
   }
 
+  /** A key schema's columns: its fields when the format always wraps keys in a message, else ROWKEY. */
+  private static List<Column> keyColumns(SqlType type, boolean fields) {
+    if (fields && type instanceof SqlType.Struct struct) {
+      return struct.fields().stream().map(f -> new Column(f.name(), f.type())).toList();
+    }
+    return List.of(new Column("ROWKEY", type));
+  }
+
   private void checkNotBoth(List<Column> declared, boolean key) {
     String property = key ? "KEY_SCHEMA_ID" : "VALUE_SCHEMA_ID";
     if (!declared.isEmpty() && with.has(property)) {
@@ -90,7 +99,7 @@ final class SchemaInference {
   /** The schema the WITH clause names by id, else the subject's latest; {@code required} fails without one. */
   private Optional<RegisteredSchema> schema(boolean key, boolean required) {
     String subject = SchemaRegistry.subject(topic, key);
-    OptionalInt id = RegistryOptions.schemaId(with, key);
+    OptionalInt id = FormatOptions.schemaId(with, key);
     try {
       Optional<RegisteredSchema> found = id.isPresent() ? registry.byId(id.getAsInt())
           : registry.latest(subject).map(SchemaRegistry.SubjectVersion::schema);
@@ -106,9 +115,11 @@ final class SchemaInference {
     }
   }
 
-  private SqlType type(RegisteredSchema schema) {
+  private SqlType type(RegisteredSchema schema, boolean key) {
+    Optional<String> message = key ? with.string("KEY_SCHEMA_FULL_NAME")
+        : with.string("VALUE_SCHEMA_FULL_NAME").or(() -> with.string("VALUE_AVRO_SCHEMA_FULL_NAME"));
     try {
-      return upperCased(RegisteredTypes.of(schema));
+      return upperCased(RegisteredTypes.of(schema, message));
     } catch (SerdeException unsupported) {
       throw new PlanningException(statement, "Cannot infer the columns of topic '" + topic + "': "
           + unsupported.getMessage());

@@ -132,7 +132,7 @@ final class RecordBytes {
         values[i] = SpecValues.toEngine(SpecValues.field(spec, columns.get(i).name()), columns.get(i).type());
       }
     }
-    return key ? keySerde().serialize(values, null) : valueSerde().serialize(values);
+    return key ? SerdeFactory.keyColumnsSerde(format, columns, registry).serialize(values) : valueSerde().serialize(values);
   }
 
   private JsonNode fromColumns(Object[] values) {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,14 +34,19 @@ public final class ProtobufSchemas {
     return out.toString();
   }
 
-  /** The SQL type (a STRUCT) of the first message of a {@code .proto} text. */
-  public static SqlType sqlType(String proto) {
+  /** The SQL type (a STRUCT) of the named message of a {@code .proto} text, by default its first. */
+  public static SqlType sqlType(String proto, Optional<String> message) {
     Parser parser = new Parser(tokens(proto));
     parser.file();
     if (parser.messages.isEmpty()) {
       throw new SerdeException("The protobuf schema defines no message");
     }
-    return parser.struct(parser.messages.get(0), new HashSet<>());
+    Message chosen = message.map(name -> parser.byName.get(name.substring(name.lastIndexOf('.') + 1)))
+        .orElse(parser.messages.get(0));
+    if (chosen == null) {
+      throw new SerdeException("Schema " + message.get() + " is not defined in the protobuf schema");
+    }
+    return parser.struct(chosen, new HashSet<>());
   }
 
   private static void message(StringBuilder out, String name, List<SqlType.Field> fields, int[] names, String indent) {

@@ -17,6 +17,8 @@ import java.util.OptionalInt;
 public final class SerdeFactory {
   /** Format option: the id of the registered schema to write with. */
   public static final String SCHEMA_ID = "schemaId";
+  /** Format option of PROTOBUF and PROTOBUF_NOSR: OPTIONAL or WRAPPER keep null primitives. */
+  public static final String NULLABLE_REPRESENTATION = "nullableRepresentation";
   /** Format option: the full name of the Avro record Millrace generates. */
   public static final String FULL_SCHEMA_NAME = "fullSchemaName";
 
@@ -47,9 +49,17 @@ public final class SerdeFactory {
    */
   public static KeySerde keySerde(FormatInfo format, List<Column> columns, Optional<WindowInfo> window,
       RegistryBinding registry) {
-    boolean wrapped = columns.size() > 1 || SerdeFormat.named(format.format()).wrapsSingleKey();
-    KeySerde key = new ColumnsKeySerde(serde(format, columns, wrapped, registry, true), columns.size());
+    KeySerde key = new ColumnsKeySerde(keyColumnsSerde(format, columns, registry), columns.size());
     return window.isPresent() ? new WindowedKeySerde(key, window.get()) : key;
+  }
+
+  /**
+   * The serde of a key's columns alone, as a producer writes them: unlike {@link #keySerde}, a key
+   * whose columns are all null is still written (as a record of nulls, when the key is wrapped).
+   */
+  public static ValueSerde keyColumnsSerde(FormatInfo format, List<Column> columns, RegistryBinding registry) {
+    boolean wrapped = columns.size() > 1 || SerdeFormat.named(format.format()).wrapsSingleKey();
+    return serde(format, columns, wrapped, registry, true);
   }
 
   private static ValueSerde serde(FormatInfo format, List<Column> columns, boolean wrapped, RegistryBinding registry,

@@ -89,7 +89,8 @@ public enum SerdeFormat {
           "The 'DELIMITED' format does not support type '" + c.type().base() + "', column: `" + c.name() + "`");
       case JSON, JSON_SR -> stringKeyedMaps(columns, "JSON only supports MAP types with STRING keys");
       case AVRO -> stringKeyedMaps(columns, "Avro only supports MAPs with STRING keys").or(() -> avroNames(columns));
-      case PROTOBUF, PROTOBUF_NOSR -> Optional.empty();
+      case PROTOBUF -> stringKeyedMaps(columns, "PROTOBUF format only supports MAP types with STRING keys");
+      case PROTOBUF_NOSR -> Optional.empty();
     };
   }
 

@@ -64,9 +64,9 @@ public final class FormatResolver {
     FormatRules.checkRegistry(value, defaults.registry(), valueWhere);
     FormatRules.checkRegistry(key, defaults.registry(), keyWhere);
     Map<String, String> options = new TreeMap<>(valueOptions(with, value, defaults, statement));
-    options.putAll(RegistryOptions.of(with, value, false, statement));
+    options.putAll(FormatOptions.of(with, value, false, statement));
     Map<String, String> keyOptions = new TreeMap<>(keyOptions(with, key, statement));
-    keyOptions.putAll(RegistryOptions.of(with, key, true, statement));
+    keyOptions.putAll(FormatOptions.of(with, key, true, statement));
     boolean wrapped = wrapped(with, value, schema, defaults, statement);
     return new Formats(new FormatInfo(key, keyOptions, false), new FormatInfo(value, options, wrapped), window);
   }
@@ -144,7 +144,12 @@ public final class FormatResolver {
       throw new PlanningException(with.location("WRAP_SINGLE_VALUE", statement),
           "'WRAP_SINGLE_VALUE' is only valid for single-field value schemas");
     }
-    return switch (SerdeFormat.named(format).wrapping()) {
+    SerdeFormat.Wrapping wrapping = SerdeFormat.named(format).wrapping();
+    if (wrapping == SerdeFormat.Wrapping.ALWAYS && explicit.equals(Optional.of(false))) {
+      throw new PlanningException(with.location("WRAP_SINGLE_VALUE", statement), "Format '" + format
+          + "' does not support 'WRAP_SINGLE_VALUE' set to 'false'.");
+    }
+    return switch (wrapping) {
       case NEVER -> false;
       case ALWAYS -> true;
       case OPTIONAL -> explicit.orElse(defaults.wrapSingleValues());

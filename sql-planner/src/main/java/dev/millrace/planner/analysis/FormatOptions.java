@@ -10,12 +10,13 @@ import java.util.OptionalInt;
 import java.util.TreeMap;
 
 /**
- * The WITH properties of registry formats, as format options: KEY_SCHEMA_ID / VALUE_SCHEMA_ID
- * (write with that registered schema) and KEY_SCHEMA_FULL_NAME / VALUE_SCHEMA_FULL_NAME /
- * VALUE_AVRO_SCHEMA_FULL_NAME (the name of the generated Avro record).
+ * The WITH properties of registry and protobuf formats, as format options: KEY_SCHEMA_ID /
+ * VALUE_SCHEMA_ID (write with that registered schema), KEY_SCHEMA_FULL_NAME /
+ * VALUE_SCHEMA_FULL_NAME / VALUE_AVRO_SCHEMA_FULL_NAME (the name of the generated Avro record) and
+ * KEY_/VALUE_PROTOBUF_NULLABLE_REPRESENTATION (how protobuf keeps null primitives).
  */
-public final class RegistryOptions {
-  private RegistryOptions() {}
+public final class FormatOptions {
+  private FormatOptions() {}
 
   /** The schema id the WITH clause gives the key ({@code key}) or value. */
   public static OptionalInt schemaId(WithClause with, boolean key) {
@@ -41,6 +42,20 @@ public final class RegistryOptions {
         throw new PlanningException(where, "Schema full name cannot be empty");
       }
       options.put(SerdeFactory.FULL_SCHEMA_NAME, name);
+    }
+    String nullsProperty = key ? "KEY_PROTOBUF_NULLABLE_REPRESENTATION" : "VALUE_PROTOBUF_NULLABLE_REPRESENTATION";
+    Optional<String> nulls = with.upper(nullsProperty);
+    if (nulls.isPresent()) {
+      NodeLocation where = with.location(nullsProperty, statement);
+      if (!format.startsWith("PROTOBUF")) {
+        throw new PlanningException(where, format + " does not support the following configs: [" + nullsProperty
+            + "]");
+      }
+      if (!nulls.get().equals("OPTIONAL") && !nulls.get().equals("WRAPPER")) {
+        throw new PlanningException(where, "Invalid " + nullsProperty + ": '" + nulls.get()
+            + "'. Use OPTIONAL or WRAPPER.");
+      }
+      options.put(SerdeFactory.NULLABLE_REPRESENTATION, nulls.get());
     }
     return options;
   }
