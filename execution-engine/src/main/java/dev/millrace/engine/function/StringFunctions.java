@@ -192,9 +192,13 @@ final class StringFunctions {
 
   private static List<Object> splitBytes(byte[] s, byte[] delimiter) {
     List<Object> parts = new ArrayList<>();
-    if (delimiter.length == 0 && s.length > 0) {
+    if (delimiter.length == 0) {
+      // Every byte on its own; an empty value is one empty part (the scan below would never advance).
       for (byte b : s) {
         parts.add(Bytes.of(new byte[] {b}));
+      }
+      if (s.length == 0) {
+        parts.add(Bytes.of(s));
       }
       return parts;
     }

@@ -34,7 +34,8 @@ final class AggregateOperator implements Operator {
   @Override
   public void process(Row row, RecordContext record) {
     if (row.value() == null) {
-      return; // a stream row with no value has nothing to aggregate
+      DroppedRecords.noValue(context, record, "the aggregation");
+      return;
     }
     byte[] key = StateKeys.key(keyCodec.encode(row.key()));
     byte[] stored = store.get(key);

@@ -71,6 +71,17 @@ final class OperatorFactories {
     return new RepartitionDecoder(repartitionKeySerde(topic, schema, keyFormat), InternalSerdes.valueSerde(schema.value()));
   }
 
+  /** Reads a table's changes back from its repartition topic, deletes included, and stores them as a table source does. */
+  RecordDecoder tableRepartitionSource(PlanStep.TableRepartition step) {
+    return new RepartitionDecoder(repartitionKeySerde(step.repartitionTopic(), step.schema(), step.keyFormat()),
+        InternalSerdes.valueSerde(step.schema().value()), true);
+  }
+
+  OperatorFactory tableRepartitionStore(PlanStep.TableRepartition step) {
+    return next -> new TableSourceOperator(step.storeName(), RowCodec.of(step.schema().key()),
+        RowCodec.of(step.schema().value()), next);
+  }
+
   OperatorFactory sink(String topic, Formats formats, LogicalSchema schema) {
     RegistryBinding binding = new RegistryBinding(registry, topic);
     return next -> new SinkOperator(topic, SerdeFactory.keySerde(formats.key(), schema.key(), formats.keyWindow(), binding),

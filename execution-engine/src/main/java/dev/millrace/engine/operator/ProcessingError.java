@@ -16,7 +16,11 @@ public record ProcessingError(Kind kind, String topic, int partition, long offse
     EVALUATION,
     /** A result row could not be written in the sink's format; it was skipped. */
     SERIALIZATION,
-    /** Anything else that failed while processing the record; the record was skipped. */
+    /**
+     * Anything else that failed while processing the record, or a record left out by design (no
+     * value where one is needed, a null GROUP BY or join key, a table record without a key); the
+     * record was skipped.
+     */
     PROCESSING
   }
 

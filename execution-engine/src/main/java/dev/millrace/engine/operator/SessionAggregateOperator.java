@@ -43,7 +43,8 @@ final class SessionAggregateOperator implements Operator {
   @Override
   public void process(Row row, RecordContext record) {
     if (row.value() == null) {
-      return; // a stream row with no value has nothing to aggregate
+      DroppedRecords.noValue(context, record, "the aggregation");
+      return;
     }
     long time = row.timestamp();
     long closeTime = clock.advance(time) - policy.graceMs() - policy.sizeMs();

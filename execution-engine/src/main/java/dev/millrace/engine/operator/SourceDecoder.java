@@ -11,7 +11,8 @@ import dev.millrace.engine.serde.ValueSerde;
  *
  * <p>A null value is a row with a null value: tables read it as a delete, and streams pass it on
  * (as ksqlDB does, a projection turns it into a null output value, while filters, aggregations and
- * joins ignore it). Tables skip records with a null key (no row to delete or upsert).
+ * joins drop it, reporting it). Tables skip records with a null key (no row to delete or upsert),
+ * reporting them to the processing log.
  */
 final class SourceDecoder implements RecordDecoder {
   private final KeySerde keySerde;
@@ -36,6 +37,7 @@ final class SourceDecoder implements RecordDecoder {
   @Override
   public Row decode(InputRecord record, ProcessingContext context) {
     if (table && record.key() == null) {
+      DroppedRecords.nullTableKey(context, record.context());
       return null;
     }
     KeySerde.DecodedKey key;

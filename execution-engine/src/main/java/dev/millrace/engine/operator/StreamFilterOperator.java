@@ -2,7 +2,7 @@ package dev.millrace.engine.operator;
 
 /**
  * Forwards the stream rows for which the predicate is true (null, or a failure, counts as false).
- * A row with a null value never matches.
+ * A row with a null value never matches, and is reported as dropped.
  */
 final class StreamFilterOperator implements Operator {
   private final SafeExpression predicate;
@@ -21,7 +21,9 @@ final class StreamFilterOperator implements Operator {
 
   @Override
   public void process(Row row, RecordContext record) {
-    if (row.value() != null && predicate.test(row.value(), context, record)) {
+    if (row.value() == null) {
+      DroppedRecords.noValue(context, record, "WHERE");
+    } else if (predicate.test(row.value(), context, record)) {
       downstream.process(row, record);
     }
   }

@@ -6,7 +6,8 @@ import dev.millrace.engine.state.KeyValueStore;
  * Joins each stream row with the table row of the same key, looked up in the table's store at the
  * moment the stream row arrives. The result keeps the stream row's key and time; its value is the
  * stream's value then the table's (nulls for a LEFT join without a match; INNER drops the row). A
- * stream row with a null key column matches nothing and is dropped, as Kafka Streams does.
+ * stream row with a null key column matches nothing and is dropped, as Kafka Streams does, and so is
+ * one without a value; both are reported to the processing log.
  */
 final class StreamTableJoinOperator implements Operator {
   private final String storeName;
@@ -15,6 +16,7 @@ final class StreamTableJoinOperator implements Operator {
   private final int tableWidth;
   private final boolean inner;
   private final Operator downstream;
+  private ProcessingContext context;
   private KeyValueStore store;
 
   StreamTableJoinOperator(String storeName, RowCodec keyCodec, RowCodec tableCodec, int tableWidth, boolean inner,
@@ -29,16 +31,19 @@ final class StreamTableJoinOperator implements Operator {
 
   @Override
   public void init(ProcessingContext context) {
+    this.context = context;
     store = context.store(storeName);
   }
 
   @Override
   public void process(Row row, RecordContext record) {
     if (row.value() == null) {
-      return; // a stream row with no value has nothing to join
+      DroppedRecords.noValue(context, record, "the join");
+      return;
     }
     for (Object column : row.key()) {
       if (column == null) {
+        DroppedRecords.nullJoinKey(context, record);
         return;
       }
     }

@@ -40,7 +40,8 @@ final class TimeWindowAggregateOperator implements Operator {
   @Override
   public void process(Row row, RecordContext record) {
     if (row.value() == null) {
-      return; // a stream row with no value has nothing to aggregate
+      DroppedRecords.noValue(context, record, "the aggregation");
+      return;
     }
     long closeTime = clock.advance(row.timestamp()) - policy.graceMs();
     byte[] group = keyCodec.encode(row.key());

@@ -6,6 +6,7 @@ import dev.millrace.engine.plan.FormatInfo;
 import dev.millrace.engine.plan.JoinType;
 import dev.millrace.engine.plan.PlanStep;
 import dev.millrace.engine.registry.SchemaRegistry;
+import dev.millrace.engine.registry.UnconfiguredSchemaRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,10 +21,17 @@ import java.util.Set;
  */
 public final class TopologyBuilder {
   private final OperatorFactories factories;
+  private final TableJoinFactories tableJoins;
 
-  /** {@code registry} holds the schemas of the plan's registry formats (AVRO, JSON_SR). */
+  /** A builder for plans without registry formats (AVRO, JSON_SR, PROTOBUF are refused). */
+  public TopologyBuilder(FunctionRegistry functions) {
+    this(functions, UnconfiguredSchemaRegistry.INSTANCE);
+  }
+
+  /** {@code registry} holds the schemas of the plan's registry formats (AVRO, JSON_SR, PROTOBUF). */
   public TopologyBuilder(FunctionRegistry functions, SchemaRegistry registry) {
     this.factories = new OperatorFactories(functions, registry);
+    this.tableJoins = new TableJoinFactories(functions);
   }
 
   /** The topology of the plan rooted at {@code root} (a sink). */
@@ -32,7 +40,8 @@ public final class TopologyBuilder {
     walk.visit(root, new ArrayList<>(), walk.newSubTopology(), false, null);
     List<SubTopology> subTopologies = new ArrayList<>();
     for (Part part : walk.parts) {
-      SubTopology sub = new SubTopology(subTopologies.size(), part.chains, List.copyOf(part.stores), List.copyOf(part.outputs));
+      SubTopology sub = new SubTopology(subTopologies.size(), part.chains, List.copyOf(part.stores), List.copyOf(part.outputs),
+          part.onePartition);
       sub.newPipeline();
       subTopologies.add(sub);
     }
@@ -44,6 +53,7 @@ public final class TopologyBuilder {
     final List<Chain> chains = new ArrayList<>();
     final Set<String> stores = new LinkedHashSet<>();
     final Set<String> outputs = new LinkedHashSet<>();
+    boolean onePartition;
   }
 
   private final class Walk {
@@ -86,6 +96,16 @@ public final class TopologyBuilder {
         visit(s.source(), prepend(factories.aggregate(s, oldNeeded), downstream), part, false, null);
       } else if (step instanceof PlanStep.StreamTableJoin s) {
         join(s, downstream, part);
+      } else if (step instanceof PlanStep.TableTableJoin s) {
+        TableJoinFactories.Inputs inputs = tableJoins.primaryKey(s, joinStore(s.left(), part), joinStore(s.right(), part));
+        tableJoin(s, inputs, downstream, part);
+      } else if (step instanceof PlanStep.ForeignKeyTableJoin s) {
+        TableJoinFactories.Inputs inputs = tableJoins.foreignKey(s, joinStore(s.left(), part),
+            joinStore(s.right(), part), indexStore(part));
+        part.onePartition = true;
+        tableJoin(s, inputs, downstream, part);
+      } else if (step instanceof PlanStep.TableRepartition s) {
+        tableRepartition(s, downstream, part);
       } else if (step instanceof PlanStep.StreamSink s) {
         part.outputs.add(s.topic());
         visit(s.source(), List.of(factories.sink(s.topic(), s.formats(), s.schema())), part, false, null);
@@ -132,12 +152,54 @@ public final class TopologyBuilder {
       visit(join.left(), prepend(factories.streamTableJoin(join, store), downstream), part, false, tableKeyFormat(join.right()));
       visit(join.right(), tableEnd, part, false, null);
     }
+
+    /** A table's changes cross the repartition topic and are stored again on the reading side. */
+    private void tableRepartition(PlanStep.TableRepartition step, List<OperatorFactory> downstream, Part part) {
+      repartitionTopics.add(step.repartitionTopic());
+      part.stores.add(step.storeName());
+      part.chains.add(new Chain(step.repartitionTopic(), () -> factories.tableRepartitionSource(step),
+          prepend(factories.tableRepartitionStore(step), downstream)));
+      Part upstream = newSubTopology();
+      upstream.outputs.add(step.repartitionTopic());
+      visit(step.source(), List.of(factories.repartitionSink(step.repartitionTopic(), step.schema(), step.keyFormat())),
+          upstream, false, null);
+    }
+
+    /**
+     * The store of a table-table join's input: a table source's own store, else one the join keeps.
+     * Inputs need their previous rows, so that the join can retract what it emitted before.
+     */
+    private TableJoinFactories.Store joinStore(PlanStep input, Part part) {
+      if (input instanceof PlanStep.TableSource source) {
+        return new TableJoinFactories.Store(source.storeName(), false);
+      }
+      if (input instanceof PlanStep.TableRepartition repartition) {
+        return new TableJoinFactories.Store(repartition.storeName(), false);
+      }
+      String store = "JoinTable-" + joins++;
+      part.stores.add(store);
+      return new TableJoinFactories.Store(store, true);
+    }
+
+    private String indexStore(Part part) {
+      String store = "ForeignKeyIndex-" + joins++;
+      part.stores.add(store);
+      return store;
+    }
+
+    private void tableJoin(PlanStep join, TableJoinFactories.Inputs inputs, List<OperatorFactory> downstream, Part part) {
+      visit(join.sources().get(0), prepend(inputs.left(), downstream), part, true, null);
+      visit(join.sources().get(1), prepend(inputs.right(), downstream), part, true, null);
+    }
   }
 
   /** The key format of the topic a table comes from, or null when it is not read from a topic. */
   private static FormatInfo tableKeyFormat(PlanStep table) {
     if (table instanceof PlanStep.TableSource s) {
       return s.formats().key();
+    }
+    if (table instanceof PlanStep.TableRepartition s) {
+      return s.keyFormat();
     }
     boolean passesKey = table instanceof PlanStep.TableFilter || table instanceof PlanStep.TableSelect;
     return passesKey ? tableKeyFormat(table.sources().get(0)) : null;

@@ -29,6 +29,9 @@ import java.util.Optional;
   @JsonSubTypes.Type(value = PlanStep.StreamGroupBy.class, name = "streamGroupByV1"),
   @JsonSubTypes.Type(value = PlanStep.StreamAggregate.class, name = "streamAggregateV1"),
   @JsonSubTypes.Type(value = PlanStep.StreamTableJoin.class, name = "streamTableJoinV1"),
+  @JsonSubTypes.Type(value = PlanStep.TableTableJoin.class, name = "tableTableJoinV1"),
+  @JsonSubTypes.Type(value = PlanStep.ForeignKeyTableJoin.class, name = "foreignKeyTableJoinV1"),
+  @JsonSubTypes.Type(value = PlanStep.TableRepartition.class, name = "tableRepartitionV1"),
   @JsonSubTypes.Type(value = PlanStep.StreamSink.class, name = "streamSinkV1"),
   @JsonSubTypes.Type(value = PlanStep.TableSink.class, name = "tableSinkV1"),
   @JsonSubTypes.Type(value = PlanStep.TransientSink.class, name = "transientSinkV1")
@@ -170,6 +173,49 @@ public sealed interface PlanStep {
    * table's columns are null when no row matches. INNER drops unmatched rows.
    */
   record StreamTableJoin(PlanStep left, PlanStep right, JoinType type, LogicalSchema schema) implements PlanStep {
+    @Override
+    public List<PlanStep> sources() {
+      return List.of(left, right);
+    }
+  }
+
+  /**
+   * Joins two tables on their primary keys (both are keyed alike, so each key's rows meet in one
+   * task). Each change on either side updates the joined row of its key: emitted value is the left
+   * value then the right value, with nulls for the side an outer join keeps without a match
+   * (LEFT keeps left rows, RIGHT right rows, OUTER both); a key whose joined row disappears is
+   * deleted downstream. Both sides' latest rows are kept in stores.
+   */
+  record TableTableJoin(PlanStep left, PlanStep right, JoinType type, LogicalSchema schema) implements PlanStep {
+    @Override
+    public List<PlanStep> sources() {
+      return List.of(left, right);
+    }
+  }
+
+  /**
+   * Moves a table's changes, keys unchanged, through the internal topic {@code repartitionTopic},
+   * whose record keys are written in {@code keyFormat}: a table joined on its primary key with a
+   * table keyed in another format is partitioned like it this way. The rows read back are kept
+   * again in the store {@code storeName}, so each change still comes with its previous row.
+   */
+  record TableRepartition(PlanStep source, String repartitionTopic, FormatInfo keyFormat, String storeName,
+      LogicalSchema schema) implements PlanStep {
+    @Override
+    public List<PlanStep> sources() {
+      return List.of(source);
+    }
+  }
+
+  /**
+   * Joins each left table row with the right table row whose primary key equals {@code foreignKey},
+   * an expression over the left value. The result is keyed by the left key; its value is the left
+   * value then the right value (nulls for a LEFT join without a match). A left row that changes its
+   * foreign key is re-joined (INNER: deleted when it no longer matches), and a right row's change
+   * updates every left row that references it. Type is INNER or LEFT.
+   */
+  record ForeignKeyTableJoin(PlanStep left, PlanStep right, Expr foreignKey, JoinType type, LogicalSchema schema)
+      implements PlanStep {
     @Override
     public List<PlanStep> sources() {
       return List.of(left, right);

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * The partition counts of a query's topics: source topics have theirs; a repartition topic gets
  * that of the sub-topology writing it, and a store's changelog that of the sub-topology owning it
- * (one changelog partition per task). A sub-topology whose inputs disagree cannot be co-partitioned.
+ * (one changelog partition per task). A sub-topology whose inputs disagree cannot be co-partitioned,
+ * and one holding a foreign-key join needs inputs of one partition.
  */
 final class TopicLayout {
   private final Map<String, Integer> planTopicPartitions = new HashMap<>();
@@ -27,6 +28,10 @@ final class TopicLayout {
         Integer partitions = inputPartitions(subTopology);
         if (partitions == null) {
           continue;
+        }
+        if (subTopology.onePartition() && partitions > 1) {
+          throw new QueryStartException("a foreign-key join reads both tables in one task, so their topics must "
+              + "have one partition: " + describe(subTopology.inputTopics()));
         }
         for (String output : subTopology.outputTopics()) {
           if (topology.repartitionTopics().contains(output) && !planTopicPartitions.containsKey(output)) {

@@ -1,6 +1,5 @@
 package dev.millrace.engine.serde;
 
-import dev.millrace.engine.expr.Casts;
 import dev.millrace.engine.expr.Converter;
 import dev.millrace.engine.types.Column;
 import dev.millrace.engine.types.SqlType;
@@ -14,7 +13,9 @@ import java.util.Map;
 /**
  * The DELIMITED format: one line of text, the columns in order, separated by a delimiter (option
  * {@code delimiter}: a single character, or TAB or SPACE; default comma), CSV quoting, empty
- * fields null. Only primitive and DECIMAL columns.
+ * fields null. Only primitive and DECIMAL columns. Numbers must fit their column exactly (see
+ * {@link NumberFit}); DATE, TIME and TIMESTAMP are whole numbers (days, milliseconds of the day,
+ * milliseconds since the epoch), as ksqlDB writes them.
  */
 final class DelimitedSerde implements ValueSerde {
   private final List<Column> columns;
@@ -50,12 +51,18 @@ final class DelimitedSerde implements ValueSerde {
     return switch (type.base()) {
       case STRING -> v -> v;
       case BOOLEAN -> v -> Boolean.parseBoolean(((String) v).trim());
-      case BYTES -> v -> ByteBuffer.wrap(Base64.getDecoder().decode((String) v));
+      case BYTES -> v -> {
+        try {
+          return ByteBuffer.wrap(Base64.getDecoder().decode((String) v));
+        } catch (IllegalArgumentException e) {
+          throw new SerdeException("not valid base64 for " + type.toSql());
+        }
+      };
       case ARRAY, MAP, STRUCT -> throw new SerdeException("The 'DELIMITED' format does not support type '"
           + type.base() + "' (column " + column.name() + ")");
-      case DATE -> Casts.converter(SqlType.STRING, SqlType.INTEGER);
-      case TIME, TIMESTAMP -> Casts.converter(SqlType.STRING, SqlType.BIGINT);
-      default -> Casts.converter(SqlType.STRING, type);
+      case INTEGER, BIGINT, DATE, TIME, TIMESTAMP -> v -> NumberFit.parseWhole((String) v, type);
+      case DOUBLE -> v -> NumberFit.parseDouble((String) v);
+      case DECIMAL -> v -> NumberFit.parseDecimal((String) v, (SqlType.Decimal) type);
     };
   }
 
@@ -100,9 +107,8 @@ final class DelimitedSerde implements ValueSerde {
       String field = fields.get(i);
       try {
         values[i] = field == null ? null : parsers[i].convert(field);
-      } catch (RuntimeException e) {
-        throw new SerdeException("Failed to deserialize column " + columns.get(i).name() + ": not a valid "
-            + columns.get(i).type().toSql());
+      } catch (SerdeException e) {
+        throw new SerdeException("Failed to deserialize column " + columns.get(i).name() + ": " + e.getMessage());
       }
     }
     return values;

@@ -5,12 +5,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.millrace.engine.expr.Casts;
 import dev.millrace.engine.expr.Converter;
-import dev.millrace.engine.expr.EvaluationException;
 import dev.millrace.engine.types.SqlType;
 import dev.millrace.engine.types.Struct;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -23,8 +21,9 @@ import java.util.Map;
 /**
  * The {@link JsonReader} for each SQL type, with ksqlDB's coercions: numbers from JSON numbers or
  * numeric strings, strings from any scalar (or the JSON text of an object or array), booleans
- * from booleans or "true"/"false", DECIMALs rounded to the column's scale, BYTES from base64,
- * STRUCT fields matched by name ignoring case.
+ * from booleans or "true"/"false", BYTES from base64, STRUCT fields matched by name ignoring case.
+ * Numbers must fit their column (see {@link NumberFit}): out of range, or a DECIMAL needing
+ * rounding, is an error; a fraction read into a whole-number column is dropped, as in ksqlDB.
  */
 final class JsonReaders {
   private JsonReaders() {}
@@ -37,12 +36,11 @@ final class JsonReaders {
   private static JsonReader nonNull(SqlType type) {
     return switch (type.base()) {
       case BOOLEAN -> JsonReaders::bool;
-      case INTEGER, DATE -> p -> number(p, type).intValue();
-      case BIGINT, TIME, TIMESTAMP -> p -> number(p, type).longValue();
-      case DOUBLE -> p -> number(p, type).doubleValue();
-      case DECIMAL -> decimal((SqlType.Decimal) type);
+      case INTEGER, BIGINT, DATE, TIME, TIMESTAMP -> p -> whole(p, type);
+      case DOUBLE -> p -> real(p);
+      case DECIMAL -> p -> decimal(p, (SqlType.Decimal) type);
       case STRING -> JsonReaders::string;
-      case BYTES -> p -> ByteBuffer.wrap(Base64.getDecoder().decode(expect(p, JsonToken.VALUE_STRING, type).getText()));
+      case BYTES -> p -> bytes(p, type);
       case ARRAY -> array(forType(((SqlType.Array) type).element()));
       case MAP -> map((SqlType.Map) type);
       case STRUCT -> struct((SqlType.Struct) type);
@@ -63,44 +61,52 @@ final class JsonReaders {
     throw mismatch(p, SqlType.BOOLEAN);
   }
 
-  private static Number number(JsonParser p, SqlType type) throws IOException {
+  /**
+   * A whole-number type from a JSON number (a fraction dropped, as ksqlDB does) or from a string
+   * holding a whole number; out of the type's range is an error, never a wrapped value.
+   */
+  private static Object whole(JsonParser p, SqlType type) throws IOException {
     JsonToken token = p.currentToken();
+    if (token == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+      return NumberFit.whole(p.getLongValue(), type);
+    }
     if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-      return type.base() == SqlType.Base.DOUBLE ? p.getDoubleValue() : p.getNumberValue();
+      return NumberFit.whole(NumberFit.toLong(p.getDecimalValue(), type), type);
     }
     if (token == JsonToken.VALUE_STRING) {
-      try {
-        String text = p.getText().trim();
-        return type.base() == SqlType.Base.DOUBLE ? Double.parseDouble(text) : new BigDecimal(text);
-      } catch (NumberFormatException e) {
-        throw mismatch(p, type);
-      }
+      return NumberFit.parseWhole(p.getText(), type);
     }
     throw mismatch(p, type);
   }
 
-  private static JsonReader decimal(SqlType.Decimal type) {
-    Converter fit = Casts.decimal(type);
-    return p -> {
-      JsonToken token = p.currentToken();
-      BigDecimal value;
-      if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-        value = p.getDecimalValue();
-      } else if (token == JsonToken.VALUE_STRING) {
-        try {
-          value = new BigDecimal(p.getText().trim());
-        } catch (NumberFormatException e) {
-          throw mismatch(p, type);
-        }
-      } else {
-        throw mismatch(p, type);
-      }
-      try {
-        return fit.convert(value);
-      } catch (EvaluationException e) {
-        throw new SerdeException(e.getMessage());
-      }
-    };
+  private static Object real(JsonParser p) throws IOException {
+    JsonToken token = p.currentToken();
+    if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+      return NumberFit.toDouble(p.getDoubleValue());
+    }
+    if (token == JsonToken.VALUE_STRING) {
+      return NumberFit.parseDouble(p.getText());
+    }
+    throw mismatch(p, SqlType.DOUBLE);
+  }
+
+  private static Object decimal(JsonParser p, SqlType.Decimal type) throws IOException {
+    JsonToken token = p.currentToken();
+    if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+      return NumberFit.toDecimal(p.getDecimalValue(), type);
+    }
+    if (token == JsonToken.VALUE_STRING) {
+      return NumberFit.parseDecimal(p.getText(), type);
+    }
+    throw mismatch(p, type);
+  }
+
+  private static Object bytes(JsonParser p, SqlType type) throws IOException {
+    try {
+      return ByteBuffer.wrap(Base64.getDecoder().decode(expect(p, JsonToken.VALUE_STRING, type).getText()));
+    } catch (IllegalArgumentException e) {
+      throw new SerdeException("not valid base64 for " + type.toSql());
+    }
   }
 
   private static Object string(JsonParser p) throws IOException {
@@ -137,10 +143,18 @@ final class JsonReaders {
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String name = p.currentName();
         p.nextToken();
-        out.put(key.convert(name), value.read(p));
+        out.put(mapKey(key, name, type), value.read(p));
       }
       return out;
     };
+  }
+
+  private static Object mapKey(Converter key, String name, SqlType.Map type) {
+    try {
+      return key.convert(name);
+    } catch (RuntimeException e) {
+      throw new SerdeException("map key is not a valid " + type.key().toSql());
+    }
   }
 
   private static JsonReader struct(SqlType.Struct type) {

@@ -32,6 +32,9 @@ final class ProtoReader {
     long result = 0;
     for (int shift = 0; shift < 64; shift += 7) {
       byte b = next();
+      if (shift == 63 && (b & 0x7E) != 0) {
+        break; // the tenth byte carries only bit 64: more would not fit 64 bits
+      }
       result |= (long) (b & 0x7F) << shift;
       if ((b & 0x80) == 0) {
         return result;

@@ -3,8 +3,8 @@ package dev.millrace.engine.serde;
 import dev.millrace.engine.types.SqlType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.nio.ByteBuffer;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 
 /**
@@ -13,6 +13,8 @@ import java.time.LocalDate;
  * DECIMAL as confluent.type.Decimal (unscaled bytes, precision, scale); DATE as google.type.Date;
  * TIME as google.type.TimeOfDay; TIMESTAMP as google.protobuf.Timestamp; STRUCT as a nested
  * message numbering its fields from 1; ARRAY as a repeated field; MAP as repeated key/value entries.
+ * A value that does not fit its column (an int32 beyond INTEGER, a DECIMAL needing rounding, a
+ * date or time that does not exist) is a {@link SerdeException}.
  */
 final class ProtoValues {
   private ProtoValues() {}
@@ -20,7 +22,8 @@ final class ProtoValues {
   static ProtoValue of(SqlType type, ProtoMessage.Nulls nulls) {
     return switch (type.base()) {
       case BOOLEAN -> scalar(ProtoWriter.VARINT, false, (out, v) -> out.varint((Boolean) v ? 1 : 0), in -> in.varint() != 0);
-      case INTEGER -> scalar(ProtoWriter.VARINT, 0, (out, v) -> out.varint((Integer) v), in -> (int) in.varint());
+      case INTEGER -> scalar(ProtoWriter.VARINT, 0, (out, v) -> out.varint((Integer) v),
+          in -> inField(() -> NumberFit.toInt(in.varint(), SqlType.INTEGER)));
       case BIGINT -> scalar(ProtoWriter.VARINT, 0L, (out, v) -> out.varint((Long) v), ProtoReader::varint);
       case DOUBLE -> scalar(ProtoWriter.FIXED64, 0.0,
           (out, v) -> out.fixed64(Double.doubleToRawLongBits((Double) v)), in -> Double.longBitsToDouble(in.fixed64()));
@@ -34,21 +37,66 @@ final class ProtoValues {
             LocalDate d = LocalDate.ofEpochDay((Integer) v);
             return new Object[] {d.getYear(), d.getMonthValue(), d.getDayOfMonth()};
           },
-          f -> (int) LocalDate.of((Integer) f[0], Math.max(1, (Integer) f[1]), Math.max(1, (Integer) f[2])).toEpochDay());
+          f -> inField(() -> date(f)));
       case TIME -> message(new ProtoMessage(
           ProtoMessage.fieldsOf(SqlType.INTEGER, SqlType.INTEGER, SqlType.INTEGER, SqlType.INTEGER), ProtoMessage.Nulls.DEFAULTS),
           v -> {
             long ms = (Long) v;
             return new Object[] {(int) (ms / 3_600_000), (int) (ms / 60_000 % 60), (int) (ms / 1000 % 60), (int) (ms % 1000) * 1_000_000};
           },
-          f -> (Integer) f[0] * 3_600_000L + (Integer) f[1] * 60_000L + (Integer) f[2] * 1000L + (Integer) f[3] / 1_000_000);
+          f -> inField(() -> time(f)));
       case TIMESTAMP -> message(new ProtoMessage(
           ProtoMessage.fieldsOf(SqlType.BIGINT, SqlType.INTEGER), ProtoMessage.Nulls.DEFAULTS),
           v -> new Object[] {Math.floorDiv((Long) v, 1000L), (int) Math.floorMod((Long) v, 1000L) * 1_000_000},
-          f -> (Long) f[0] * 1000 + (Integer) f[1] / 1_000_000);
+          f -> inField(() -> timestamp(f)));
       case STRUCT -> struct((SqlType.Struct) type, nulls);
       case ARRAY, MAP -> throw new IllegalArgumentException("repeated fields are handled by ProtoMessage");
     };
+  }
+
+  /** Prefixes a value's fit error with the format, as the reader's own errors are. */
+  private static <T> T inField(java.util.function.Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (SerdeException e) {
+      throw new SerdeException("Failed to deserialize PROTOBUF: " + e.getMessage());
+    }
+  }
+
+  /** A google.type.Date; zero month or day (a year or year-month only) reads as the first. */
+  private static int date(Object[] f) {
+    try {
+      return NumberFit.toInt(LocalDate.of((Integer) f[0], Math.max(1, (Integer) f[1]), Math.max(1, (Integer) f[2]))
+          .toEpochDay(), SqlType.DATE);
+    } catch (DateTimeException e) {
+      throw new SerdeException("not a valid DATE: no such year, month and day");
+    }
+  }
+
+  /** A google.type.TimeOfDay, which must be a time of day. */
+  private static long time(Object[] f) {
+    int hours = (Integer) f[0];
+    int minutes = (Integer) f[1];
+    int seconds = (Integer) f[2];
+    int nanos = (Integer) f[3];
+    if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59 || seconds < 0 || seconds > 59
+        || nanos < 0 || nanos > 999_999_999) {
+      throw new SerdeException("not a valid TIME: hours, minutes, seconds or nanos out of range");
+    }
+    return hours * 3_600_000L + minutes * 60_000L + seconds * 1000L + nanos / 1_000_000;
+  }
+
+  /** A google.protobuf.Timestamp, whose milliseconds since the epoch must fit a BIGINT. */
+  private static long timestamp(Object[] f) {
+    int nanos = (Integer) f[1];
+    if (nanos < 0 || nanos > 999_999_999) {
+      throw new SerdeException("not a valid TIMESTAMP: nanos out of range");
+    }
+    try {
+      return Math.addExact(Math.multiplyExact((Long) f[0], 1000L), nanos / 1_000_000);
+    } catch (ArithmeticException e) {
+      throw new SerdeException("number out of range for TIMESTAMP");
+    }
   }
 
   private interface Writer {
@@ -109,7 +157,7 @@ final class ProtoValues {
         f -> {
           byte[] unscaled = bytes((ByteBuffer) f[0]);
           BigInteger digits = unscaled.length == 0 ? BigInteger.ZERO : new BigInteger(unscaled);
-          return new BigDecimal(digits, (Integer) f[2]).setScale(type.scale(), RoundingMode.HALF_UP);
+          return inField(() -> NumberFit.toDecimal(new BigDecimal(digits, (Integer) f[2]), type));
         });
   }
 

@@ -229,4 +229,13 @@ class BuiltInScalarsTest {
       }
     };
   }
+
+  @Test
+  void splitOfEmptyBytesByAnEmptyDelimiterIsOneEmptyPart() {
+    List<SqlType> bytesArgs = List.of(SqlType.BYTES, SqlType.BYTES);
+    java.nio.ByteBuffer empty = java.nio.ByteBuffer.wrap(new byte[0]);
+    assertEquals(List.of(empty), callTyped("SPLIT", bytesArgs, empty, empty));
+    assertEquals(List.of(java.nio.ByteBuffer.wrap(new byte[] {'a'}), java.nio.ByteBuffer.wrap(new byte[] {'b'})),
+        callTyped("SPLIT", bytesArgs, java.nio.ByteBuffer.wrap(new byte[] {'a', 'b'}), empty));
+  }
 }

@@ -41,6 +41,31 @@ class PlanJsonTest {
   }
 
   @Test
+  void tableJoinsSurviveAJsonRoundTripUnderTheirVersionedNames() throws Exception {
+    LogicalSchema users = new LogicalSchema(List.of(new Column("ID", SqlType.BIGINT)),
+        List.of(new Column("NAME", SqlType.STRING), new Column("CITY_ID", SqlType.BIGINT)));
+    LogicalSchema cities = new LogicalSchema(List.of(new Column("ID", SqlType.BIGINT)),
+        List.of(new Column("CITY", SqlType.STRING)));
+    Formats formats = new Formats(FormatInfo.of("KAFKA"), FormatInfo.of("JSON"), Optional.empty());
+    PlanStep left = new PlanStep.TableSource("users", formats, users, Optional.empty(), Optional.empty(), "users-store",
+        users);
+    PlanStep right = new PlanStep.TableSource("cities", formats, cities, Optional.empty(), Optional.empty(),
+        "cities-store", cities);
+    LogicalSchema joined = new LogicalSchema(users.key(), List.of(new Column("NAME", SqlType.STRING),
+        new Column("CITY_ID", SqlType.BIGINT), new Column("CITY", SqlType.STRING)));
+    PlanStep byKey = new PlanStep.TableTableJoin(left, right, JoinType.OUTER, joined);
+    PlanStep byForeignKey = new PlanStep.ForeignKeyTableJoin(left, right,
+        new Expr.ColumnRef(1, "CITY_ID", SqlType.BIGINT), JoinType.LEFT, joined);
+
+    for (PlanStep join : List.of(byKey, byForeignKey)) {
+      String text = json.writeValueAsString(new PlanStep.TableSink(join, "out", formats, joined));
+      assertEquals(new PlanStep.TableSink(join, "out", formats, joined), json.readValue(text, PlanStep.class));
+    }
+    assertEquals(true, json.writeValueAsString(byKey).contains("\"step\":\"tableTableJoinV1\""));
+    assertEquals(true, json.writeValueAsString(byForeignKey).contains("\"step\":\"foreignKeyTableJoinV1\""));
+  }
+
+  @Test
   void literalsComeBackAsTheirTypesRunTimeClass() throws Exception {
     Expr big = new Expr.Literal(5L, SqlType.BIGINT);
     Expr read = json.readValue(json.writeValueAsString(big), Expr.class);

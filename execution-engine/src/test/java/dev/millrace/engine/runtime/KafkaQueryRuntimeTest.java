@@ -1,6 +1,5 @@
 package dev.millrace.engine.runtime;
 
-import dev.millrace.engine.registry.InMemorySchemaRegistry;
 import static dev.millrace.engine.runtime.TestPlans.KAFKA_JSON;
 import static dev.millrace.engine.runtime.TestPlans.ORDERS;
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -30,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Persistent queries on a real broker, with RocksDB state, through stops, restarts and lost state. */
 class KafkaQueryRuntimeTest {
-  private static final TopologyBuilder TOPOLOGIES = new TopologyBuilder(FunctionRegistry.builtIns(), new InMemorySchemaRegistry());
+  private static final TopologyBuilder TOPOLOGIES = new TopologyBuilder(FunctionRegistry.builtIns());
 
   private final TestKafkaBroker broker = TestKafkaBroker.shared();
   private final KafkaTopics topics = new KafkaTopics(broker.bootstrapServers());

@@ -1,6 +1,5 @@
 package dev.millrace.engine.runtime;
 
-import dev.millrace.engine.registry.InMemorySchemaRegistry;
 import static dev.millrace.engine.runtime.TestPlans.KAFKA_JSON;
 import static dev.millrace.engine.runtime.TestPlans.ORDERS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Push queries: rows handed to a listener, read from the earliest or latest offsets. */
 class TransientQueryRuntimeTest {
-  private static final TopologyBuilder TOPOLOGIES = new TopologyBuilder(FunctionRegistry.builtIns(), new InMemorySchemaRegistry());
+  private static final TopologyBuilder TOPOLOGIES = new TopologyBuilder(FunctionRegistry.builtIns());
 
   private final TestKafkaBroker broker = TestKafkaBroker.shared();
   private final KafkaTopics topics = new KafkaTopics(broker.bootstrapServers());

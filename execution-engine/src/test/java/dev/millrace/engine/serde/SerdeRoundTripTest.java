@@ -77,7 +77,7 @@ class SerdeRoundTripTest {
   void jsonErrorsNameTheColumn() {
     ValueSerde serde = SerdeFactory.valueSerde(FormatInfo.of("JSON"), List.of(new Column("ID", SqlType.INTEGER)));
     SerdeException e = assertThrows(SerdeException.class, () -> serde.deserialize("{\"ID\":\"abc\"}".getBytes()));
-    assertEquals("Failed to deserialize column ID: expected INTEGER but found a string", e.getMessage());
+    assertEquals("Failed to deserialize column ID: not a valid INTEGER", e.getMessage());
     assertThrows(SerdeException.class, () -> serde.deserialize("{\"ID\":".getBytes()));
     SerdeException malformed = assertThrows(SerdeException.class, () -> serde.deserialize("{\"ID\": secret}".getBytes()));
     assertEquals("Failed to deserialize JSON: invalid JSON at line 1, column 15", malformed.getMessage());

@@ -60,7 +60,10 @@ class AggregationTest {
         "[apple] -> [apple, 1, 5] @10",
         "[pear] -> [pear, 1, 7] @20",
         "[apple] -> [apple, 2, 6] @15"), harness.read("TOTALS", plan.schema()));
-    assertEquals(List.of(), harness.errors());
+    assertEquals(List.of(
+        "CTAS_TOTALS_0: PROCESSING error at orders-0@3: Record dropped by GROUP BY: grouping expression 1 is null",
+        "CTAS_TOTALS_0: PROCESSING error at orders-0@4: Record dropped by GROUP BY: it has no value (the value is null or empty)"),
+        harness.errors());
   }
 
   @Test

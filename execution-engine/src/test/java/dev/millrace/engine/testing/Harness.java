@@ -1,6 +1,5 @@
 package dev.millrace.engine.testing;
 
-import dev.millrace.engine.registry.InMemorySchemaRegistry;
 import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.operator.TopologyBuilder;
 import dev.millrace.engine.plan.Formats;
@@ -19,7 +18,7 @@ import java.util.List;
  */
 final class Harness {
   final TestDriver driver = new TestDriver();
-  private final TopologyBuilder builder = new TopologyBuilder(FunctionRegistry.builtIns(), new InMemorySchemaRegistry());
+  private final TopologyBuilder builder = new TopologyBuilder(FunctionRegistry.builtIns());
 
   void start(String queryId, PlanStep plan) {
     driver.startQuery(queryId, builder.build(plan));

@@ -94,6 +94,23 @@ class TableQueryTest {
   }
 
   @Test
+  void recordsWithoutAJoinKeyOrAValueAreDroppedAndLogged() {
+    PlanStep.StreamSink plan = orderDetails(JoinType.LEFT);
+    harness.pipe("items", ITEMS, "fig", new Object[] {"a purple fruit"}, 1);
+    harness.pipe("items", ITEMS, null, new Object[] {"no key"}, 2);
+    harness.pipe("orders", ORDERS, 1L, new Object[] {null, 2}, 3);
+    harness.pipe("orders", ORDERS, 2L, null, 4);
+    harness.pipe("orders", ORDERS, 3L, new Object[] {"fig", 4}, 5);
+
+    assertEquals(List.of("[fig] -> [3, 4, a purple fruit] @5"), harness.read("DETAILS", plan.schema()));
+    assertEquals(List.of(
+        "CSAS_DETAILS_0: PROCESSING error at items-0@1: Record dropped by the table: its key is null",
+        "CSAS_DETAILS_0: PROCESSING error at Join-left-repartition-0@0: Record dropped by the join: its join key is null",
+        "CSAS_DETAILS_0: PROCESSING error at orders-0@1: Record dropped by re-keying (PARTITION BY or a join key):"
+            + " it has no value (the value is null or empty)"), harness.errors());
+  }
+
+  @Test
   void aJoinAgainstAFilteredTableSeesOnlyMatchingRows() {
     PlanStep.StreamSource orders = Plans.stream("orders", USERS);
     PlanStep.TableSource users = Plans.table("users", USERS, "users-store");

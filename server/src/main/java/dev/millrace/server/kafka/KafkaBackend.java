@@ -17,6 +17,7 @@ import dev.millrace.server.service.ErrorCode;
 import dev.millrace.server.service.MaterialisedReads;
 import dev.millrace.server.service.QueryBackend;
 import dev.millrace.engine.registry.SchemaRegistry;
+import dev.millrace.engine.registry.UnconfiguredSchemaRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,11 @@ public final class KafkaBackend implements QueryBackend {
   private final KafkaProducer<byte[], byte[]> producer;
   private final Map<String, KafkaQueryRuntime> queries = new ConcurrentHashMap<>();
   private final Map<String, MaterializedTable> tables = new ConcurrentHashMap<>();
+
+  /** A backend without a schema registry: registry formats (AVRO, JSON_SR, PROTOBUF) are refused. */
+  public KafkaBackend(RuntimeConfig runtime, FunctionRegistry functions) {
+    this(runtime, functions, UnconfiguredSchemaRegistry.INSTANCE);
+  }
 
   public KafkaBackend(RuntimeConfig runtime, FunctionRegistry functions, SchemaRegistry registry) {
     this.admin = TopicAdmin.connect(runtime.bootstrapServers());

@@ -5,6 +5,7 @@ import dev.millrace.parser.ParsedStatement;
 import dev.millrace.parser.SqlParser;
 import dev.millrace.parser.VariableSubstitution;
 import dev.millrace.parser.ast.DefineVariable;
+import dev.millrace.parser.ast.DescribeFunction;
 import dev.millrace.parser.ast.DescribeSource;
 import dev.millrace.parser.ast.ExplainQuery;
 import dev.millrace.parser.ast.SetProperty;
@@ -20,9 +21,7 @@ import dev.millrace.planner.catalog.CatalogChange;
 import dev.millrace.planner.catalog.DataSource;
 import dev.millrace.server.api.CommandStatus;
 import dev.millrace.server.api.CommandStatusEntity;
-import dev.millrace.server.api.FunctionNameList;
 import dev.millrace.server.api.KafkaTopicInfo;
-import dev.millrace.server.api.SimpleFunctionInfo;
 import dev.millrace.server.api.TypeList;
 import dev.millrace.server.api.KafkaTopicsList;
 import dev.millrace.server.api.KsqlEntity;
@@ -102,6 +101,10 @@ public final class StatementEngine implements AutoCloseable {
     }
     if (statement instanceof DescribeSource describe) {
       return describe(describe, text);
+    }
+    if (statement instanceof DescribeFunction describe) {
+      return FunctionEntities.describe(text, functions.describe(describe.name()).orElseThrow(() -> new EngineException(
+          ErrorCode.BAD_STATEMENT, "Can't find any functions with the name '" + describe.name() + "'", text)));
     }
     if (statement instanceof SetProperty set) {
       session.properties().put(set.name(), set.value());
@@ -235,8 +238,7 @@ public final class StatementEngine implements AutoCloseable {
           List.of());
       case PROPERTIES -> properties(text, session);
       case VARIABLES -> new VariablesList(text, variables(session), List.of());
-      case FUNCTIONS -> new FunctionNameList(text, functions.list().stream()
-          .map(f -> new SimpleFunctionInfo(f.name(), f.kind().name(), "")).toList(), List.of());
+      case FUNCTIONS -> FunctionEntities.names(text, functions.list());
       case TYPES -> new TypeList(text, typeSchemas(current), List.of());
     };
   }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.millrace.engine.function.FunctionRegistry;
-import dev.millrace.engine.registry.UnconfiguredSchemaRegistry;
 import dev.millrace.engine.runtime.RuntimeConfig;
 import dev.millrace.server.kafka.BrokerSettings;
 import dev.millrace.server.kafka.EmbeddedKafkaBroker;
@@ -39,7 +38,7 @@ class KafkaPullQueryTest {
     broker = EmbeddedKafkaBroker.start(BrokerSettings.of(dataDir).withPort(0));
     FunctionRegistry functions = FunctionRegistry.builtIns();
     RuntimeConfig runtime = RuntimeConfig.of(broker.bootstrapServers(), "pull_test", dataDir.resolve("state"));
-    backend = new RecordingBackend(new KafkaBackend(runtime, functions, UnconfiguredSchemaRegistry.INSTANCE));
+    backend = new RecordingBackend(new KafkaBackend(runtime, functions));
     engine = new StatementEngine(backend, CommandSink.NONE, functions, Map.of(), false);
     run("CREATE STREAM clicks (user_id STRING KEY, page STRING) "
         + "WITH (KAFKA_TOPIC='clicks', VALUE_FORMAT='JSON', PARTITIONS=2);");

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.parser.ParsedStatement;
 import dev.millrace.server.api.CommandStatusEntity;
+import dev.millrace.server.api.FunctionDescriptionList;
+import dev.millrace.server.api.FunctionNameList;
 import dev.millrace.server.api.KsqlEntity;
 import dev.millrace.server.api.Queries;
 import dev.millrace.server.api.QueryDescriptionEntity;
@@ -137,5 +139,28 @@ class StatementEngineTest {
 
     assertEquals("Stream created", created.commandStatus().message());
     assertEquals("stream/`S`/create", created.commandId());
+  }
+
+  @Test
+  void describeFunctionListsEverySignatureAndShowFunctionsItsCategory() {
+    FunctionDescriptionList substring = (FunctionDescriptionList) run("DESCRIBE FUNCTION substring;").get(0);
+    FunctionNameList all = (FunctionNameList) run("SHOW FUNCTIONS;").get(0);
+
+    assertEquals("SUBSTRING", substring.name());
+    assertEquals("SCALAR", substring.type());
+    assertEquals("internal", substring.path());
+    assertTrue(substring.functions().stream().anyMatch(f -> f.returnType().equals("STRING")
+        && f.arguments().stream().map(a -> a.type()).toList().equals(List.of("STRING", "INTEGER", "INTEGER"))),
+        substring.functions().toString());
+    assertEquals("TABLE", ((FunctionDescriptionList) run("DESCRIBE FUNCTION EXPLODE;").get(0)).type());
+    assertEquals("STRING", all.functions().stream().filter(f -> f.name().equals("SUBSTRING")).findFirst()
+        .orElseThrow().category());
+  }
+
+  @Test
+  void describingAnUnknownFunctionIsAnError() {
+    EngineException error = assertThrows(EngineException.class, () -> run("DESCRIBE FUNCTION no_such_fn;"));
+
+    assertEquals("Can't find any functions with the name 'NO_SUCH_FN'", error.getMessage());
   }
 }

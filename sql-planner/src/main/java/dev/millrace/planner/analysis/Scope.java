@@ -59,6 +59,16 @@ public final class Scope {
     return new Scope(all, names);
   }
 
+  /**
+   * This scope with one more column that belongs to no source (a join's synthetic key): it is
+   * named without a qualifier, and an unqualified {@code *} starts with it.
+   */
+  public Scope withColumn(ScopeColumn column) {
+    List<ScopeColumn> all = new ArrayList<>(columns);
+    all.add(column);
+    return new Scope(all, sources);
+  }
+
   public List<ScopeColumn> columns() {
     return columns;
   }
@@ -72,7 +82,10 @@ public final class Scope {
     return sources.size() > 1;
   }
 
-  /** The KEY then VALUE columns of one source (or of all, when {@code qualifier} is null), as {@code *} expands. */
+  /**
+   * The KEY then VALUE columns of one source (or of all, when {@code qualifier} is null, after the
+   * columns of no source), as {@code *} expands.
+   */
   public List<ScopeColumn> star(String qualifier) {
     return star(qualifier, false);
   }
@@ -83,6 +96,9 @@ public final class Scope {
    */
   public List<ScopeColumn> star(String qualifier, boolean windowBounds) {
     List<ScopeColumn> out = new ArrayList<>();
+    if (qualifier == null) {
+      columns.stream().filter(c -> !sources.contains(c.source())).forEach(out::add);
+    }
     for (String source : sources) {
       if (qualifier != null && !qualifier.equals(source)) {
         continue;

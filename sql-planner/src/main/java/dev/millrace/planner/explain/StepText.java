@@ -68,6 +68,15 @@ public final class StepText {
     if (step instanceof PlanStep.StreamTableJoin j) {
       return " type=" + j.type();
     }
+    if (step instanceof PlanStep.TableTableJoin j) {
+      return " type=" + j.type();
+    }
+    if (step instanceof PlanStep.ForeignKeyTableJoin j) {
+      return " type=" + j.type() + " foreignKey=" + ExprText.of(j.foreignKey());
+    }
+    if (step instanceof PlanStep.TableRepartition r) {
+      return " keyFormat=" + format(r.keyFormat()) + repartition(r.repartitionTopic()) + " store=" + r.storeName();
+    }
     if (step instanceof PlanStep.StreamSink s) {
       return " topic=" + s.topic() + " formats=" + formats(s.formats());
     }

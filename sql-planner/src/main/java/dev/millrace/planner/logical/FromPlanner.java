@@ -29,8 +29,9 @@ import org.apache.calcite.tools.RelBuilder;
 
 /**
  * Plans the FROM clause: scans of catalog sources and stream-table joins on the table's primary
- * key, checked as ksqlDB checks them. A join on an expression adds it as an extra field of the
- * stream side, so the join condition always compares two fields.
+ * key, checked as ksqlDB checks them; joins of two tables go to {@link TableTableJoinPlanner}. A
+ * join on an expression adds it as an extra field of the stream side, so the join condition always
+ * compares two fields.
  */
 final class FromPlanner {
   private final PlanningContext context;
@@ -72,6 +73,9 @@ final class FromPlanner {
   private PlannedRelation join(Join join) {
     PlannedRelation left = plan(join.left());
     DataSource rightSource = lookup(join.right());
+    if (left.type() == SourceType.TABLE && rightSource.type() == SourceType.TABLE) {
+      return new TableTableJoinPlanner(context, this).plan(join, left, rightSource);
+    }
     checkShape(join, left, rightSource);
     int leftWidth = context.relBuilder().peek().getRowType().getFieldCount();
     Scope rightAlone = Scope.ofSource(join.right().qualifier(), rightSource, 0);
@@ -130,9 +134,6 @@ final class FromPlanner {
     if (left.type() == SourceType.STREAM && right.type() == SourceType.STREAM) {
       throw new PlanningException(join.location(), "Stream-stream joins are not supported yet. Got " + shown + ".");
     }
-    if (left.type() == SourceType.TABLE) {
-      throw new PlanningException(join.location(), "Table-table joins are not supported yet. Got " + shown + ".");
-    }
     if (join.type() == Join.Type.FULL || join.type() == Join.Type.RIGHT) {
       String kind = join.type() == Join.Type.FULL ? "full-outer" : "right-outer";
       throw new PlanningException(join.location(), "Invalid join type: " + kind
@@ -147,7 +148,7 @@ final class FromPlanner {
     }
   }
 
-  private static String joinText(Join.Type type) {
+  static String joinText(Join.Type type) {
     return switch (type) {
       case INNER -> "[INNER] JOIN";
       case LEFT -> "LEFT [OUTER] JOIN";
@@ -157,9 +158,9 @@ final class FromPlanner {
   }
 
   /** The two sides of the ON comparison: {@code left} reads only the left sources, {@code right} only the right one. */
-  private record Sides(Expression left, Expression right) {}
+  record Sides(Expression left, Expression right) {}
 
-  private Sides sides(Join join, Scope leftScope, String rightQualifier) {
+  Sides sides(Join join, Scope leftScope, String rightQualifier) {
     Expression criteria = join.criteria();
     if (!(criteria instanceof Comparison c) || c.operator() != Comparison.Operator.EQUAL) {
       throw new PlanningException(criteria.location(), "Unsupported join criteria " + SqlFormatter.format(criteria)
@@ -206,7 +207,7 @@ final class FromPlanner {
         + SqlFormatter.format(sides.right()) + ".");
   }
 
-  private RexNode ref(int index, SqlType type) {
+  RexNode ref(int index, SqlType type) {
     return rex().makeInputRef(context.types().toRel(type), index);
   }
 

@@ -137,8 +137,11 @@ public final class QueryPlanner {
   private static List<SelectPlanner.Item> star(AllColumns all, Scope scope, boolean windowBounds) {
     List<SelectPlanner.Item> items = new ArrayList<>();
     for (ScopeColumn column : scope.star(all.source().orElse(null), windowBounds)) {
-      String name = scope.isJoin() ? column.source() + "_" + column.name() : column.name();
-      items.add(new SelectPlanner.Item(new ColumnRef(Optional.of(column.source()), column.name(), all.location()),
+      // A join's synthetic key belongs to no source: it keeps its own name and is named unqualified.
+      boolean ofSource = scope.sources().contains(column.source());
+      String name = scope.isJoin() && ofSource ? column.source() + "_" + column.name() : column.name();
+      Optional<String> qualifier = ofSource ? Optional.of(column.source()) : Optional.empty();
+      items.add(new SelectPlanner.Item(new ColumnRef(qualifier, column.name(), all.location()),
           name, false, all.location(), true));
     }
     return items;

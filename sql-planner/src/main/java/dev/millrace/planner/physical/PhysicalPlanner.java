@@ -276,6 +276,9 @@ public final class PhysicalPlanner {
     int leftWidth = join.getLeft().getRowType().getFieldCount();
     int pair = keyPair(info, right);
     int leftKey = info.leftKeys.get(pair);
+    if (left.type() == SourceType.TABLE) {
+      return new TableJoinTranslator(types, rex, names).translate(join, left, right, leftKey);
+    }
     boolean keyedByJoinKey = left.keyFields().size() == 1 && left.keyFields().get(0) == leftKey;
     // A stream keyed by the join key is still repartitioned when its key format differs from the
     // table's: equal keys must be serialised, and so partitioned, alike.

@@ -1,0 +1,99 @@
+package dev.millrace.planner.physical;
+
+import dev.millrace.engine.plan.Expr;
+import dev.millrace.engine.plan.FormatInfo;
+import dev.millrace.engine.plan.JoinType;
+import dev.millrace.engine.plan.PlanStep;
+import dev.millrace.engine.types.Column;
+import dev.millrace.engine.types.LogicalSchema;
+import dev.millrace.planner.catalog.SourceType;
+import dev.millrace.planner.logical.CalciteTypes;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rex.RexBuilder;
+
+/**
+ * Translates a join of two tables into a {@link PlanStep.TableTableJoin} when the left side of the
+ * condition is the left input's key (analysis allowed no other primary-key join), else into a
+ * {@link PlanStep.ForeignKeyTableJoin} whose foreign key is that left field. A primary-key join's
+ * right table keyed in another format than the left one is first moved through a repartition topic
+ * keyed in the left one's format, so that equal keys meet in one partition (as ksqlDB does).
+ */
+final class TableJoinTranslator {
+  private final CalciteTypes types;
+  private final RexBuilder rex;
+  private final StepNames names;
+
+  TableJoinTranslator(CalciteTypes types, RexBuilder rex, StepNames names) {
+    this.types = types;
+    this.rex = rex;
+    this.names = names;
+  }
+
+  PhysicalPlanner.Built translate(Join join, PhysicalPlanner.Built left, PhysicalPlanner.Built right, int leftKey) {
+    List<Column> value = new ArrayList<>(left.step().schema().value());
+    value.addAll(right.step().schema().value());
+    LogicalSchema schema = new LogicalSchema(left.step().schema().key(), value);
+    if (isPrimaryKey(join.getLeft(), left, leftKey)) {
+      PlanStep step = new PlanStep.TableTableJoin(left.step(), partitionedLike(left.step(), right.step()),
+          type(join.getJoinType()), schema);
+      return new PhysicalPlanner.Built(step, SourceType.TABLE, List.of(leftKey), left.keyFormat());
+    }
+    RelNode leftRel = join.getLeft();
+    Expr foreignKey = new ExprTranslator(types, rex, leftRel.getRowType().getFieldNames())
+        .translate(rex.makeInputRef(leftRel, leftKey));
+    PlanStep step = new PlanStep.ForeignKeyTableJoin(left.step(), right.step(), foreignKey,
+        type(join.getJoinType()), schema);
+    return new PhysicalPlanner.Built(step, SourceType.TABLE, left.keyFields(), left.keyFormat());
+  }
+
+  private PlanStep partitionedLike(PlanStep left, PlanStep right) {
+    FormatInfo leftFormat = keyFormat(left);
+    FormatInfo rightFormat = keyFormat(right);
+    if (leftFormat == null || rightFormat == null || leftFormat.format().equals(rightFormat.format())) {
+      return right;
+    }
+    return new PlanStep.TableRepartition(right, names.repartitionTopic("RightSourceKeyed"), leftFormat,
+        names.store("RightSourceKeyed"), right.schema());
+  }
+
+  /** The key format of the topic a table's rows are partitioned by, or null for an internal one. */
+  private static FormatInfo keyFormat(PlanStep table) {
+    if (table instanceof PlanStep.TableSource s) {
+      return s.formats().key();
+    }
+    if (table instanceof PlanStep.TableRepartition s) {
+      return s.keyFormat();
+    }
+    if (table instanceof PlanStep.TableFilter || table instanceof PlanStep.TableSelect
+        || table instanceof PlanStep.TableTableJoin) {
+      return keyFormat(table.sources().get(0));
+    }
+    return null;
+  }
+
+  /**
+   * A join on the left input's key; the left input of an n-way join is keyed by its first join's
+   * key, which every side's join expression equals (analysis allows only primary-key joins there).
+   */
+  private static boolean isPrimaryKey(RelNode leftRel, PhysicalPlanner.Built left, int leftKey) {
+    return left.keyFields().equals(List.of(leftKey)) || containsJoin(leftRel);
+  }
+
+  private static boolean containsJoin(RelNode rel) {
+    return rel instanceof Join || rel.getInputs().stream().anyMatch(TableJoinTranslator::containsJoin);
+  }
+
+  private static JoinType type(JoinRelType type) {
+    return switch (type) {
+      case INNER -> JoinType.INNER;
+      case LEFT -> JoinType.LEFT;
+      case RIGHT -> JoinType.RIGHT;
+      case FULL -> JoinType.OUTER;
+      default -> throw new IllegalStateException("no table join of type " + type);
+    };
+  }
+}
