@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.millrace.engine.types.SqlType;
 import dev.millrace.engine.types.Struct;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -17,8 +18,8 @@ import java.util.Map;
 
 /**
  * Converts column values between value specs and engine values, by the column's type: numbers and
- * strings as they are, BYTES as base64, DATE, TIME and TIMESTAMP as numbers, STRUCT fields matched
- * by exact name or else ignoring case.
+ * strings as they are, DECIMAL at the type's scale, BYTES as base64, DATE, TIME and TIMESTAMP as
+ * numbers, STRUCT fields matched by exact name or else ignoring case.
  */
 final class SpecValues {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -34,7 +35,7 @@ final class SpecValues {
       case INTEGER, DATE -> spec.isNumber() ? spec.intValue() : Integer.parseInt(spec.asText());
       case BIGINT, TIME, TIMESTAMP -> spec.isNumber() ? spec.longValue() : Long.parseLong(spec.asText());
       case DOUBLE -> spec.isNumber() ? spec.doubleValue() : Double.parseDouble(spec.asText());
-      case DECIMAL -> new BigDecimal(spec.asText());
+      case DECIMAL -> new BigDecimal(spec.asText()).setScale(((SqlType.Decimal) type).scale(), RoundingMode.HALF_UP);
       case BYTES -> ByteBuffer.wrap(Base64.getDecoder().decode(spec.asText()));
       case STRING -> spec.isValueNode() ? spec.asText() : spec.toString();
       case ARRAY -> array(spec, ((SqlType.Array) type).element());
