@@ -41,10 +41,12 @@ public final class ProtobufSchemas {
     if (parser.messages.isEmpty()) {
       throw new SerdeException("The protobuf schema defines no message");
     }
-    Message chosen = message.map(name -> parser.byName.get(name.substring(name.lastIndexOf('.') + 1)))
-        .orElse(parser.messages.get(0));
-    if (chosen == null) {
-      throw new SerdeException("Schema " + message.get() + " is not defined in the protobuf schema");
+    Message chosen = parser.messages.get(0);
+    if (message.isPresent()) {
+      chosen = parser.byName.get(message.get().substring(message.get().lastIndexOf('.') + 1));
+      if (chosen == null) {
+        throw new SerdeException("Schema " + message.get() + " is not defined in the protobuf schema");
+      }
     }
     return parser.struct(chosen, new HashSet<>());
   }
