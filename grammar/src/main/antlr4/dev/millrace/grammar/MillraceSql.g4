@@ -1,9 +1,9 @@
 // Millrace's grammar for ksqlDB's SQL dialect.
 //
 // Keywords are case-insensitive (caseInsensitive lexer). Identifiers are normalised by the AST
-// builder, not here: unquoted ones are upper-cased, back-quoted ones keep their case. Most
-// keywords are non-reserved (see `nonReserved`) so they stay usable as column and source names;
-// only words that would make a statement ambiguous are reserved.
+// builder, not here: unquoted ones are upper-cased, quoted ones (`back-quoted` or "double-quoted")
+// keep their case. Most keywords are non-reserved (see `nonReserved`) so they stay usable as
+// column and source names; only words that would make a statement ambiguous are reserved.
 grammar MillraceSql;
 
 options { caseInsensitive = true; }
@@ -194,11 +194,20 @@ expression
     : booleanExpression
     ;
 
+// AND and OR chains are lists rather than left-recursive alternatives: generated statements
+// with thousands of terms would otherwise nest a parse-tree level per term. The AST builder folds
+// each list into a balanced tree. NOT binds tighter than AND, which binds tighter than OR.
 booleanExpression
+    : orTerms+=andExpression (OR orTerms+=andExpression)*
+    ;
+
+andExpression
+    : andTerms+=notExpression (AND andTerms+=notExpression)*
+    ;
+
+notExpression
     : valueExpression predicate?                                             # predicated
-    | NOT booleanExpression                                                  # logicalNot
-    | left=booleanExpression operator=AND right=booleanExpression            # logicalBinary
-    | left=booleanExpression operator=OR right=booleanExpression             # logicalBinary
+    | NOT notExpression                                                      # logicalNot
     ;
 
 predicate
@@ -297,6 +306,7 @@ identifier
     : IDENTIFIER                                                             # unquotedIdentifier
     | DIGIT_IDENTIFIER                                                       # unquotedIdentifier
     | BACKQUOTED_IDENTIFIER                                                  # backQuotedIdentifier
+    | QUOTED_IDENTIFIER                                                      # doubleQuotedIdentifier
     | nonReserved                                                            # unquotedIdentifier
     ;
 
@@ -477,6 +487,11 @@ DIGIT_IDENTIFIER
 
 BACKQUOTED_IDENTIFIER
     : '`' (~'`' | '``')* '`'
+    ;
+
+// ksqlDB also accepts "double-quoted" names, case-preserving like back-quoted ones.
+QUOTED_IDENTIFIER
+    : '"' (~'"' | '""')* '"'
     ;
 
 fragment EXPONENT: 'E' [+-]? DIGIT+;

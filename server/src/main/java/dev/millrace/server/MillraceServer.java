@@ -74,7 +74,7 @@ public final class MillraceServer implements AutoCloseable {
         .withProcessingLogTopic(ProcessingLogStream.topic(serviceId));
     FunctionRegistry functions = FunctionRegistry.builtIns();
     CommandLog commandLog = CommandLog.open(bootstrap, serviceId);
-    StatementEngine engine = new StatementEngine(new KafkaBackend(runtime, functions,
+    StatementEngine engine = new StatementEngine(new KafkaBackend(runtime, functions, config.pullRestoreWait(),
         SchemaRegistries.fromConfig(config.ksqlProperties())), commandLog::append, functions,
         config.ksqlProperties(), false);
     ProcessingLogStream.register(engine, serviceId);
@@ -86,7 +86,8 @@ public final class MillraceServer implements AutoCloseable {
     skipped.forEach(reason -> progress.accept("Skipped on restore: " + reason));
     URI listener = config.listeners().get(0);
     MillraceEngine facade = new MillraceEngine(engine, new ServerInfo(VERSION, "", serviceId, "RUNNING"));
-    RestServer rest = new RestServer(facade, listener.getHost(), listener.getPort());
+    RestServer rest = new RestServer(facade, RestServer.Options.of(listener.getHost(), listener.getPort())
+        .withRequestLimits(config.httpMaxBodyBytes(), config.httpBodyIdleTimeout(), config.httpHeaderTimeout()));
     rest.start();
     progress.accept("Millrace " + VERSION + " is listening on " + rest.uri() + " (data in " + dataDir + ", logs in "
         + KafkaLogFile.path().getParent() + ")");

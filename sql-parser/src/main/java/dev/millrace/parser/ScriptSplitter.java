@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Cuts a script into statements at top-level {@code ;}, without parsing them. Semicolons inside
- * {@code '...'} strings (with {@code ''} escapes), {@code `...`} identifiers, {@code --} line
+ * {@code '...'} strings (with {@code ''} escapes), {@code `...`} and {@code "..."} identifiers, {@code --} line
  * comments and {@code /* *}{@code /} block comments do not count. Empty statements (only white
  * space and comments) are dropped. Used by the shell to know when input is complete and by the
  * script runners to run statements one at a time.
@@ -48,7 +48,7 @@ public final class ScriptSplitter {
                     skipUntil("*/", true);
                 } else if (Character.isWhitespace(c)) {
                     advance(1);
-                } else if (c == '\'' || c == '`') {
+                } else if (c == '\'' || c == '`' || c == '"') {
                     markSignificant();
                     quoted(c);
                 } else {

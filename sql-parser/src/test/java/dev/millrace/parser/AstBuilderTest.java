@@ -31,6 +31,7 @@ import dev.millrace.parser.ast.PrimitiveType.Kind;
 import dev.millrace.parser.ast.Query;
 import dev.millrace.parser.ast.SingleColumn;
 import dev.millrace.parser.ast.SourceKind;
+import dev.millrace.parser.ast.Statement;
 import dev.millrace.parser.ast.StringLiteral;
 import dev.millrace.parser.ast.TableElement;
 import dev.millrace.parser.ast.TimeSpan;
@@ -62,9 +63,25 @@ class AstBuilderTest {
     }
 
     @Test
-    void unquotedNamesAreUpperCasedAndBackQuotedOnesKept() {
+    void unquotedNamesAreUpperCasedAndQuotedOnesKept() {
         assertEquals(new ColumnRef(Optional.of("SRC"), "col", AT), expression("src.`col`"));
+        assertEquals(new ColumnRef(Optional.of("Src"), "col", AT), expression("\"Src\".\"col\""));
+        assertEquals(new ColumnRef(Optional.empty(), "say \"hi\"", AT),
+                expression("\"say \"\"hi\"\"\""));
+        assertEquals(new ColumnRef(Optional.empty(), "a`b", AT), expression("\"a`b\""));
         assertEquals(new ColumnRef(Optional.empty(), "VALUE", AT), expression("value"));
+    }
+
+    @Test
+    void doubleQuotedNamesWorkWhereverNamesDo() {
+        Statement quoted = parser.parseStatement("CREATE STREAM \"Orders\" (\"id\" \"Money\" KEY) "
+                + "WITH (kafka_topic='o');");
+        Statement backQuoted = parser.parseStatement("CREATE STREAM `Orders` (`id` `Money` KEY) "
+                + "WITH (kafka_topic='o');");
+        assertEquals(backQuoted, quoted);
+        assertEquals(new CustomType("STRING"),
+                ((CreateSource) parser.parseStatement("CREATE STREAM s (a \"STRING\") "
+                        + "WITH (kafka_topic='o');")).elements().get(0).type());
     }
 
     @Test

@@ -12,6 +12,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The exact text of syntax errors: what people see in the shell and over REST. */
 class ParserErrorsTest {
 
+    private static final String TOO_DEEP = "statement is nested too deeply: the limit is 200 levels";
+
     private final SqlParser parser = new SqlParser();
 
     static Stream<Arguments> errors() {
@@ -68,7 +70,25 @@ class ParserErrorsTest {
                 Arguments.of("CREATE TABLE t (id INT PRIMARY) WITH (kafka_topic='x');",
                         "line 1:31: missing KEY at ')'"),
                 Arguments.of("CREATE STREAM s (k INT(3)) WITH (kafka_topic='x');",
-                        "line 1:23: type INT takes no parameters"));
+                        "line 1:23: type INT takes no parameters"),
+                Arguments.of("SELECT \"a FROM x;", "line 1:8: unterminated quoted identifier"),
+                Arguments.of("SELECT " + "(".repeat(201) + "1" + ")".repeat(201) + " FROM s;",
+                        "line 1:208: " + TOO_DEEP),
+                Arguments.of("SELECT " + "(".repeat(1000) + "1" + ")".repeat(1000) + " FROM s;",
+                        "line 1:208: " + TOO_DEEP),
+                Arguments.of("SELECT * FROM s WHERE\n" + "NOT ".repeat(300) + "a;",
+                        "line 2:801: " + TOO_DEEP),
+                Arguments.of("SELECT 1" + " + 1".repeat(300) + " FROM s;",
+                        "line 1:810: " + TOO_DEEP),
+                Arguments.of("SELECT key" + " * key".repeat(300) + " FROM s;",
+                        "line 1:1212: " + TOO_DEEP),
+                Arguments.of("SELECT a" + "[1]".repeat(300) + " FROM s;",
+                        "line 1:606: " + TOO_DEEP),
+                Arguments.of("SELECT CAST(a AS " + "ARRAY<".repeat(300) + "INT"
+                        + ">".repeat(300) + ") FROM s;", "line 1:1217: " + TOO_DEEP),
+                Arguments.of("SELECT * FROM s" + " JOIN t WITHIN 1 SECOND ON s.a = t.a".repeat(300)
+                        + ";", "line 1:7217: " + TOO_DEEP),
+                Arguments.of("EXPLAIN ".repeat(300) + "SHOW STREAMS;", "line 1:1601: " + TOO_DEEP));
     }
 
     @ParameterizedTest

@@ -24,8 +24,10 @@ class ScriptSplitterTest {
     }
 
     @Test
-    void ignoresSemicolonsInBackQuotedIdentifiers() {
+    void ignoresSemicolonsInQuotedIdentifiers() {
         assertEquals(List.of("SELECT `a;``b` FROM s"), texts("SELECT `a;``b` FROM s;"));
+        assertEquals(List.of("SELECT \"a;\"\"b\" FROM s", "SHOW TABLES"),
+                texts("SELECT \"a;\"\"b\" FROM s; SHOW TABLES;"));
     }
 
     @Test

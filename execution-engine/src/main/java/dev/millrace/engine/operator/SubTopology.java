@@ -15,13 +15,16 @@ public final class SubTopology {
   private final List<Chain> chains;
   private final List<String> stores;
   private final List<String> outputTopics;
+  private final List<String> tableTopics;
   private final boolean onePartition;
 
-  SubTopology(int id, List<Chain> chains, List<String> stores, List<String> outputTopics, boolean onePartition) {
+  SubTopology(int id, List<Chain> chains, List<String> stores, List<String> outputTopics, List<String> tableTopics,
+      boolean onePartition) {
     this.id = id;
     this.chains = List.copyOf(chains);
     this.stores = List.copyOf(stores);
     this.outputTopics = List.copyOf(outputTopics);
+    this.tableTopics = List.copyOf(tableTopics);
     this.onePartition = onePartition;
   }
 
@@ -33,6 +36,14 @@ public final class SubTopology {
   /** The topics this sub-topology reads, without duplicates, in a stable order. */
   public List<String> inputTopics() {
     return List.copyOf(new LinkedHashSet<>(chains.stream().map(Chain::topic).toList()));
+  }
+
+  /**
+   * The input topics read as tables. A runtime hands their records to a task before other inputs'
+   * records with the same timestamp, so a stream record sees every table update up to its time.
+   */
+  public List<String> tableTopics() {
+    return tableTopics;
   }
 
   /** The names of the state stores each task of this sub-topology needs. */

@@ -40,8 +40,8 @@ public final class TopologyBuilder {
     walk.visit(root, new ArrayList<>(), walk.newSubTopology(), false, null);
     List<SubTopology> subTopologies = new ArrayList<>();
     for (Part part : walk.parts) {
-      SubTopology sub = new SubTopology(subTopologies.size(), part.chains, List.copyOf(part.stores), List.copyOf(part.outputs),
-          part.onePartition);
+      SubTopology sub = new SubTopology(subTopologies.size(), part.chains, List.copyOf(part.stores),
+          List.copyOf(part.outputs), List.copyOf(part.tableTopics), part.onePartition);
       sub.newPipeline();
       subTopologies.add(sub);
     }
@@ -53,6 +53,7 @@ public final class TopologyBuilder {
     final List<Chain> chains = new ArrayList<>();
     final Set<String> stores = new LinkedHashSet<>();
     final Set<String> outputs = new LinkedHashSet<>();
+    final Set<String> tableTopics = new LinkedHashSet<>();
     boolean onePartition;
   }
 
@@ -78,6 +79,7 @@ public final class TopologyBuilder {
         part.chains.add(new Chain(s.topic(), () -> factories.streamSource(s), downstream));
       } else if (step instanceof PlanStep.TableSource s) {
         part.stores.add(s.storeName());
+        part.tableTopics.add(s.topic());
         part.chains.add(new Chain(s.topic(), () -> factories.tableSource(s), prepend(factories.tableSourceStore(s), downstream)));
       } else if (step instanceof PlanStep.StreamFilter s) {
         visit(s.source(), prepend(factories.streamFilter(s), downstream), part, false, joinKeyFormat);
@@ -157,6 +159,7 @@ public final class TopologyBuilder {
     private void tableRepartition(PlanStep.TableRepartition step, List<OperatorFactory> downstream, Part part) {
       repartitionTopics.add(step.repartitionTopic());
       part.stores.add(step.storeName());
+      part.tableTopics.add(step.repartitionTopic());
       part.chains.add(new Chain(step.repartitionTopic(), () -> factories.tableRepartitionSource(step),
           prepend(factories.tableRepartitionStore(step), downstream)));
       Part upstream = newSubTopology();

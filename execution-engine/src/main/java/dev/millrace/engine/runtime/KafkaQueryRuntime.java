@@ -1,7 +1,6 @@
 package dev.millrace.engine.runtime;
 
 import dev.millrace.engine.operator.Topology;
-import dev.millrace.engine.state.KeyValueStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +34,8 @@ public final class KafkaQueryRuntime implements AutoCloseable {
   private volatile QueryState state = QueryState.NOT_RUNNING;
   private volatile QueryError error;
   private volatile QueryRun run;
+  /** Each store's partition count, known once the topics are prepared. */
+  private volatile Map<String, Integer> storePartitions = Map.of();
 
   /** {@code reset}: where to start reading source partitions the query has not committed offsets for. */
   public KafkaQueryRuntime(String queryId, Topology topology, RuntimeConfig config, OffsetReset reset) {
@@ -104,6 +105,7 @@ public final class KafkaQueryRuntime implements AutoCloseable {
     }
     layout.storePartitions().forEach((store, partitions) ->
         topics.ensure(names.changelogTopic(store), partitions, InternalTopics.CHANGELOG_CONFIG));
+    storePartitions = Map.copyOf(layout.storePartitions());
     topics.ensureExists(config.processingLogTopic(), 1, Map.of());
   }
 
@@ -153,13 +155,19 @@ public final class KafkaQueryRuntime implements AutoCloseable {
   }
 
   /**
-   * This instance's open copies of the store {@code name}, one per local task that has it, for
-   * reads (pull queries) from other threads. A copy whose task closes (the partition moved, the
-   * query stopped) fails further reads with {@link IllegalStateException}: ask again.
+   * This instance's readable copies of the store {@code name}: one per local task that has restored
+   * it, with the store's partition count, for reads (pull queries) from other threads. A copy whose
+   * task closes (the partition moved, the query stopped) fails further reads with
+   * {@link IllegalStateException}: ask again.
    */
-  public List<KeyValueStore> localStores(String name) {
+  public LocalStores localStores(String name) {
     QueryRun current = run;
-    return current == null ? List.of() : current.stores(name);
+    if (current == null) {
+      return new LocalStores(List.of(), 0, Optional.empty());
+    }
+    String changelog = names.changelogTopic(name);
+    return new LocalStores(current.stores(name), storePartitions.getOrDefault(name, 0),
+        current.restoring().filter(progress -> progress.changelog().topic().equals(changelog)));
   }
 
   @Override

@@ -9,15 +9,16 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
  * The poll-process-commit loop of one persistent query, on its own thread. Each poll's records are
- * processed as one batch; at most every commit interval, the tasks' changelog writes are sent and
- * the producer commits output, state and input offsets together. Partitions arriving and leaving
- * with group rebalances create (restoring state) and close tasks.
+ * buffered in the tasks that read them, and each task processes what it may, in timestamp order
+ * across its partitions (see {@link TaskInputs}); partitions whose buffers are full are paused until
+ * their tasks catch up. At most every commit interval, the tasks' changelog writes are sent and the
+ * producer commits output, state and input offsets together. Partitions arriving and leaving with
+ * group rebalances create (restoring state) and close tasks.
  */
 final class QueryLoop implements ConsumerRebalanceListener {
   private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
@@ -51,9 +52,9 @@ final class QueryLoop implements ConsumerRebalanceListener {
     try {
       consumer.subscribe(topics, this);
       while (!stopping && !abandoning) {
-        ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
-        if (!records.isEmpty()) {
-          tasks.process(records);
+        FetchPauses.apply(consumer, tasks.fullPartitions());
+        tasks.buffer(consumer.poll(POLL_TIMEOUT));
+        if (tasks.process(System.currentTimeMillis(), consumer::currentLag)) {
           uncommitted = true;
         }
         if (uncommitted && System.nanoTime() - lastCommit >= commitIntervalNanos) {

@@ -3,11 +3,13 @@ package dev.millrace.engine.runtime;
 import dev.millrace.engine.operator.Topology;
 import dev.millrace.engine.state.ChangelogRestorer;
 import dev.millrace.engine.state.KeyValueStore;
+import dev.millrace.engine.state.RestoreProgress;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,6 +27,7 @@ final class QueryRun {
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final KafkaConsumer<byte[], byte[]> restoreConsumer;
   private final QueryProducer producer;
+  private final ChangelogRestorer restorer;
   private final RepartitionPurger purger;
   private final TaskManager tasks;
   private final QueryLoop loop;
@@ -47,10 +50,11 @@ final class QueryRun {
     producer = new QueryProducer(clients.producer(exactlyOnce ? names.transactionalId(config.instanceId()) : null),
         exactlyOnce, queryId, kafkaTopics, config.processingLogTopic());
     restoreConsumer = clients.assignedConsumer("restore");
+    restorer = new ChangelogRestorer(restoreConsumer);
     consumer = clients.mainConsumer(names.groupId());
     purger = new RepartitionPurger(clients.admin(), planTopics.keySet(), PURGE_INTERVAL);
     tasks = new TaskManager(topology, names, config.stateDirectory().resolve(queryId), producer,
-        new ChangelogRestorer(restoreConsumer), planTopics, counters);
+        restorer, planTopics, counters, config.maxTaskIdle());
     loop = new QueryLoop(consumer, producer, tasks, planTopics.keySet(), purger, reset, config.commitInterval());
   }
 
@@ -81,8 +85,14 @@ final class QueryRun {
     join();
   }
 
+  /** The restored copies of store {@code name} of the tasks this run owns. */
   List<KeyValueStore> stores(String name) {
     return tasks.stores(name);
+  }
+
+  /** The changelog restore under way on the query's thread, if any. */
+  Optional<RestoreProgress> restoring() {
+    return restorer.progress();
   }
 
   private void join() {

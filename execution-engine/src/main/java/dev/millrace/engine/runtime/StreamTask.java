@@ -6,13 +6,12 @@ import dev.millrace.engine.operator.Pipeline;
 import dev.millrace.engine.operator.ProcessingError;
 import dev.millrace.engine.operator.TaskEnvironment;
 import dev.millrace.engine.state.KeyValueStore;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -20,7 +19,7 @@ import org.apache.kafka.common.header.Headers;
 
 /**
  * One sub-topology running over one input partition: its pipeline of operators, its restored
- * stores, and the offsets it has consumed but not yet committed.
+ * stores, and the records it has fetched but not processed or not committed yet.
  */
 final class StreamTask implements TaskEnvironment {
   private final TaskId id;
@@ -29,20 +28,22 @@ final class StreamTask implements TaskEnvironment {
   private final QueryProducer producer;
   private final Map<String, String> planTopics;
   private final QueryCounters counters;
-  private final Map<TopicPartition, Long> consumed = new HashMap<>();
+  private final TaskInputs inputs;
 
   /**
    * @param planTopics the topic name the plan uses for each Kafka topic the task reads, where
    *     they differ (internal repartition topics)
+   * @param maxTaskIdle how long to wait for records of an input partition at its end ({@link TaskInputs})
    */
   StreamTask(TaskId id, Pipeline pipeline, TaskStores stores, QueryProducer producer, Map<String, String> planTopics,
-      QueryCounters counters) {
+      QueryCounters counters, Duration maxTaskIdle) {
     this.id = id;
     this.pipeline = pipeline;
     this.stores = stores;
     this.producer = producer;
     this.planTopics = planTopics;
     this.counters = counters;
+    this.inputs = new TaskInputs(maxTaskIdle);
     pipeline.init(this);
   }
 
@@ -50,53 +51,35 @@ final class StreamTask implements TaskEnvironment {
     return id;
   }
 
-  /**
-   * Runs one poll's records of this task's {@code partitions} through the pipeline: each partition
-   * in offset order, and across co-partitioned inputs the record with the smallest timestamp first,
-   * so that a table row is in place before stream rows that come after it in time.
-   */
-  void process(List<TopicPartition> partitions, ConsumerRecords<byte[], byte[]> records) {
-    if (partitions.size() == 1) {
-      TopicPartition partition = partitions.get(0);
-      List<ConsumerRecord<byte[], byte[]>> batch = records.records(partition);
-      String planTopic = planTopic(partition);
-      for (ConsumerRecord<byte[], byte[]> record : batch) {
-        feed(planTopic, record);
-      }
-      consumed.put(partition, batch.get(batch.size() - 1).offset() + 1);
-      counters.processed(batch.size());
-      return;
-    }
-    List<Iterator<ConsumerRecord<byte[], byte[]>>> cursors = new ArrayList<>();
-    List<ConsumerRecord<byte[], byte[]>> heads = new ArrayList<>();
-    for (TopicPartition partition : partitions) {
-      Iterator<ConsumerRecord<byte[], byte[]>> cursor = records.records(partition).iterator();
-      cursors.add(cursor);
-      heads.add(cursor.next());
-      counters.processed(records.records(partition).size());
-    }
-    while (true) {
-      int earliest = -1;
-      for (int i = 0; i < heads.size(); i++) {
-        ConsumerRecord<byte[], byte[]> head = heads.get(i);
-        if (head != null && (earliest < 0 || head.timestamp() < heads.get(earliest).timestamp())) {
-          earliest = i;
-        }
-      }
-      if (earliest < 0) {
-        return;
-      }
-      TopicPartition partition = partitions.get(earliest);
-      ConsumerRecord<byte[], byte[]> record = heads.get(earliest);
-      feed(planTopic(partition), record);
-      consumed.put(partition, record.offset() + 1);
-      Iterator<ConsumerRecord<byte[], byte[]>> cursor = cursors.get(earliest);
-      heads.set(earliest, cursor.hasNext() ? cursor.next() : null);
-    }
+  /** Adds an input partition; {@code winsTies}: a table's, processed first at equal timestamps. */
+  void register(TopicPartition partition, boolean winsTies) {
+    inputs.register(partition, winsTies);
   }
 
-  private String planTopic(TopicPartition partition) {
-    return planTopics.getOrDefault(partition.topic(), partition.topic());
+  /** Buffers records fetched from one of the task's partitions until {@link #process} takes them. */
+  void buffer(TopicPartition partition, List<ConsumerRecord<byte[], byte[]>> records) {
+    inputs.add(partition, records);
+  }
+
+  /** Whether the task holds as many records of {@code partition} as it buffers: stop fetching it. */
+  boolean full(TopicPartition partition) {
+    return inputs.full(partition);
+  }
+
+  /**
+   * Runs buffered records through the pipeline, smallest timestamp first across the task's
+   * partitions, until none is left or an empty partition is worth waiting for (see {@link TaskInputs}).
+   * Returns how many it processed.
+   */
+  int process(long nowMillis, FetchLag lag) {
+    int processed = 0;
+    for (ConsumerRecord<byte[], byte[]> record = inputs.next(nowMillis, lag); record != null;
+        record = inputs.next(nowMillis, lag)) {
+      feed(planTopics.getOrDefault(record.topic(), record.topic()), record);
+      processed++;
+    }
+    counters.processed(processed);
+    return processed;
   }
 
   private void feed(String planTopic, ConsumerRecord<byte[], byte[]> record) {
@@ -108,8 +91,7 @@ final class StreamTask implements TaskEnvironment {
   Map<TopicPartition, OffsetAndMetadata> prepareCommit() {
     stores.sendChangelogs(producer::sendChangelog);
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-    consumed.forEach((partition, offset) -> offsets.put(partition, new OffsetAndMetadata(offset)));
-    consumed.clear();
+    inputs.committable().forEach((partition, offset) -> offsets.put(partition, new OffsetAndMetadata(offset)));
     return offsets;
   }
 

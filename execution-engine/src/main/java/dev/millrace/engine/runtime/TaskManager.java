@@ -5,13 +5,16 @@ import dev.millrace.engine.operator.Topology;
 import dev.millrace.engine.state.ChangelogRestorer;
 import dev.millrace.engine.state.KeyValueStore;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -30,13 +33,17 @@ final class TaskManager {
   private final ChangelogRestorer restorer;
   private final Map<String, String> planTopics;
   private final QueryCounters counters;
+  private final Duration maxTaskIdle;
   /** Concurrent: pull queries read {@link #stores} from other threads. */
   private final Map<TaskId, StreamTask> tasks = new ConcurrentHashMap<>();
   private final Map<TopicPartition, List<StreamTask>> byPartition = new HashMap<>();
 
-  /** @param planTopics the plan's name for each Kafka topic that differs from it */
+  /**
+   * @param planTopics the plan's name for each Kafka topic that differs from it
+   * @param maxTaskIdle how long a task waits for records of an input partition at its end ({@link TaskInputs})
+   */
   TaskManager(Topology topology, QueryNames names, Path queryDirectory, QueryProducer producer,
-      ChangelogRestorer restorer, Map<String, String> planTopics, QueryCounters counters) {
+      ChangelogRestorer restorer, Map<String, String> planTopics, QueryCounters counters, Duration maxTaskIdle) {
     this.topology = topology;
     this.names = names;
     this.queryDirectory = queryDirectory;
@@ -44,6 +51,7 @@ final class TaskManager {
     this.restorer = restorer;
     this.planTopics = Map.copyOf(planTopics);
     this.counters = counters;
+    this.maxTaskIdle = maxTaskIdle;
   }
 
   /** Creates (restoring state) the tasks for newly assigned partitions. */
@@ -53,7 +61,9 @@ final class TaskManager {
       List<StreamTask> readers = new ArrayList<>();
       for (SubTopology subTopology : topology.subTopologies()) {
         if (subTopology.inputTopics().contains(planTopic)) {
-          readers.add(tasks.computeIfAbsent(new TaskId(subTopology.id(), partition.partition()), this::createTask));
+          StreamTask task = tasks.computeIfAbsent(new TaskId(subTopology.id(), partition.partition()), this::createTask);
+          task.register(partition, subTopology.tableTopics().contains(planTopic));
+          readers.add(task);
         }
       }
       byPartition.put(partition, List.copyOf(readers));
@@ -65,30 +75,59 @@ final class TaskManager {
     TaskStores stores = TaskStores.open(queryDirectory.resolve(id.toString()), subTopology.stores(), id.partition(),
         names, restorer);
     try {
-      return new StreamTask(id, subTopology.newPipeline(), stores, producer, planTopics, counters);
+      return new StreamTask(id, subTopology.newPipeline(), stores, producer, planTopics, counters, maxTaskIdle);
     } catch (RuntimeException e) {
       stores.closeDirty();
       throw e;
     }
   }
 
-  /** Processes one poll's records: each task gets the records of all its partitions in one go. */
-  void process(ConsumerRecords<byte[], byte[]> records) {
-    Map<StreamTask, List<TopicPartition>> work = new LinkedHashMap<>();
+  /** Buffers one poll's records in the tasks that read them (every reader of a partition gets them all). */
+  void buffer(ConsumerRecords<byte[], byte[]> records) {
     for (TopicPartition partition : records.partitions()) {
       List<StreamTask> readers = byPartition.get(partition);
       if (readers == null) {
         throw new IllegalStateException("no task for assigned partition " + partition);
       }
-      readers.forEach(task -> work.computeIfAbsent(task, t -> new ArrayList<>()).add(partition));
+      List<ConsumerRecord<byte[], byte[]>> fetched = records.records(partition);
+      readers.forEach(task -> task.buffer(partition, fetched));
     }
-    work.forEach((task, partitions) -> task.process(partitions, records));
   }
 
-  /** Sends every task's changelog writes and returns the offsets to commit with them. */
+  /** Lets every task process what it may of its buffered records; returns whether any did. */
+  boolean process(long nowMillis, FetchLag lag) {
+    int processed = 0;
+    for (StreamTask task : tasks.values()) {
+      processed += task.process(nowMillis, lag);
+    }
+    return processed > 0;
+  }
+
+  /**
+   * The partitions to stop fetching for now: those every reading task holds a full buffer of. A
+   * partition some task has not buffered in full keeps being fetched, so that no task waits for
+   * records that cannot come.
+   */
+  Set<TopicPartition> fullPartitions() {
+    Set<TopicPartition> full = new HashSet<>();
+    byPartition.forEach((partition, readers) -> {
+      if (readers.stream().allMatch(task -> task.full(partition))) {
+        full.add(partition);
+      }
+    });
+    return full;
+  }
+
+  /**
+   * Sends every task's changelog writes and returns the offsets to commit with them. A partition
+   * that several tasks read is committed up to where the slowest of them stands.
+   */
   Map<TopicPartition, OffsetAndMetadata> prepareCommit() {
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-    tasks.values().forEach(task -> offsets.putAll(task.prepareCommit()));
+    for (StreamTask task : tasks.values()) {
+      task.prepareCommit().forEach((partition, offset) -> offsets.merge(partition, offset,
+          (one, other) -> one.offset() <= other.offset() ? one : other));
+    }
     return offsets;
   }
 
@@ -106,7 +145,10 @@ final class TaskManager {
     }
   }
 
-  /** The open copies of store {@code name}, one per task that has it. */
+  /**
+   * The open copies of store {@code name}, one per task that has it. A task is listed only once its
+   * stores are restored (see {@link #createTask}), so each copy holds its whole partition.
+   */
   List<KeyValueStore> stores(String name) {
     List<KeyValueStore> stores = new ArrayList<>();
     for (StreamTask task : tasks.values()) {

@@ -8,10 +8,14 @@ import dev.millrace.engine.plan.PlanStep;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -24,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * instead of a topic. It reads every partition of its sources itself (no consumer group, nothing
  * committed), from the earliest or the latest offsets, keeps its state in memory, and runs until
  * {@link #stop()}. Records it cannot process are reported to the processing log, as for persistent
- * queries.
+ * queries. Like a persistent query's task, it processes the smallest timestamp first across all the
+ * partitions it reads (see {@link TaskInputs}).
  */
 public final class TransientQueryRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TransientQueryRuntime.class);
@@ -91,20 +96,31 @@ public final class TransientQueryRuntime implements AutoCloseable {
     }
     // Resolve the positions now, so that "latest" means the end at start, not at the first poll.
     partitions.forEach(consumer::position);
-    thread = new Thread(() -> run(consumer, clients), "millrace-transient-" + queryId);
+    thread = new Thread(() -> run(consumer, inputs(partitions), clients), "millrace-transient-" + queryId);
     state = QueryState.RUNNING;
     thread.start();
   }
 
-  private void run(KafkaConsumer<byte[], byte[]> consumer, KafkaClients clients) {
+  /** One buffer over every partition read, tables' partitions first at equal timestamps. */
+  private TaskInputs inputs(List<TopicPartition> partitions) {
+    Set<String> tableTopics = new HashSet<>();
+    topology.subTopologies().forEach(subTopology -> tableTopics.addAll(subTopology.tableTopics()));
+    TaskInputs inputs = new TaskInputs(config.maxTaskIdle());
+    partitions.forEach(partition -> inputs.register(partition, tableTopics.contains(partition.topic())));
+    return inputs;
+  }
+
+  private void run(KafkaConsumer<byte[], byte[]> consumer, TaskInputs inputs, KafkaClients clients) {
     try (LocalTopology local = new LocalTopology(topology, decoder.topic(), this::deliver, e -> report(e, clients))) {
       while (!stopping) {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL_TIMEOUT)) {
+        FetchPauses.apply(consumer, consumer.assignment().stream().filter(inputs::full).collect(Collectors.toSet()));
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
+        records.partitions().forEach(partition -> inputs.add(partition, records.records(partition)));
+        long now = System.currentTimeMillis();
+        for (ConsumerRecord<byte[], byte[]> record = inputs.next(now, consumer::currentLag); record != null && !stopping;
+            record = inputs.next(now, consumer::currentLag)) {
           local.process(new InputRecord(record.topic(), record.partition(), record.offset(), record.key(),
               record.value(), record.timestamp(), List.of()));
-          if (stopping) {
-            break;
-          }
         }
       }
       state = QueryState.NOT_RUNNING;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,6 +21,8 @@ public final class ChangelogRestorer {
   private static final Duration RESTORE_TIMEOUT = Duration.ofMinutes(5);
 
   private final Consumer<byte[], byte[]> consumer;
+  /** The restore under way, for other threads to report (pull queries say how far along state is). */
+  private volatile RestoreProgress progress;
 
   /** {@code consumer}: a byte-array consumer with no group subscription, owned by the caller. */
   public ChangelogRestorer(Consumer<byte[], byte[]> consumer) {
@@ -46,14 +49,26 @@ public final class ChangelogRestorer {
     }
     consumer.seek(partition, fromOffset);
     long deadline = System.nanoTime() + RESTORE_TIMEOUT.toNanos();
-    while (consumer.position(partition) < end) {
-      if (System.nanoTime() > deadline) {
-        throw new StateStoreException("restoring state store " + store.name() + " from " + changelog
-            + " did not reach offset " + end + " within " + RESTORE_TIMEOUT);
+    try {
+      long position = fromOffset;
+      while (position < end) {
+        progress = new RestoreProgress(changelog, position - fromOffset, end - fromOffset);
+        if (System.nanoTime() > deadline) {
+          throw new StateStoreException("restoring state store " + store.name() + " from " + changelog
+              + " did not reach offset " + end + " within " + RESTORE_TIMEOUT);
+        }
+        apply(store, consumer.poll(POLL_TIMEOUT));
+        position = consumer.position(partition);
       }
-      apply(store, consumer.poll(POLL_TIMEOUT));
+      return position;
+    } finally {
+      progress = null;
     }
-    return consumer.position(partition);
+  }
+
+  /** The restore in progress on the restoring thread, if any; safe to call from any thread. */
+  public Optional<RestoreProgress> progress() {
+    return Optional.ofNullable(progress);
   }
 
   private static void apply(KeyValueStore store, ConsumerRecords<byte[], byte[]> records) {

@@ -9,6 +9,7 @@ import dev.millrace.engine.state.ChangelogPartition;
 import dev.millrace.engine.state.ChangelogRestorer;
 import dev.millrace.engine.state.InMemoryKeyValueStore;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -43,6 +44,7 @@ class ChangelogRestoreTest {
       assertArrayEquals(bytes("2"), full.get(bytes("a")));
       assertNull(full.get(bytes("b")));
       assertNull(full.get(bytes("other")));
+      assertEquals(Optional.empty(), restorer.progress(), "no restore under way once it returned");
 
       InMemoryKeyValueStore tail = new InMemoryKeyValueStore("s");
       assertEquals(4, restorer.restore(tail, changelog, 2));

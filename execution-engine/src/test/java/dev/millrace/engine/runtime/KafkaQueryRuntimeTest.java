@@ -88,12 +88,19 @@ class KafkaQueryRuntimeTest {
         new Object[] {1L, "fig", 1}, new Object[] {2L, "kiwi", 1}, new Object[] {3L, "plum", 1}));
     PlanStep.StreamSink plan = TestPlans.ordersWithUsers("join_orders", "join_users", "join_out");
 
+    KafkaQueryRuntime stopped;
     try (KafkaQueryRuntime runtime = start("CSAS_JOIN_1", plan)) {
+      stopped = runtime;
       List<String> out = topics.readUntil("join_out", KAFKA_JSON, plan.schema(), rows -> rows.size() >= 2);
       assertEquals(List.of("[1] -> [fig, ann]", "[2] -> [kiwi, bob]"), out.stream().sorted().toList());
-      // One task per partition, holding the table's store: 0_0 and 0_1.
-      assertEquals(2, runtime.localStores("users-store").size());
+      // One task per partition, holding the table's store: 0_0 and 0_1, both restored here.
+      LocalStores local = runtime.localStores("users-store");
+      assertEquals(2, local.stores().size());
+      assertTrue(local.complete());
     }
+    // Stopped, its tasks are closed: nothing is readable here any more.
+    assertEquals(List.of(), stopped.localStores("users-store").stores());
+    assertFalse(stopped.localStores("users-store").complete());
   }
 
   @Test

@@ -64,6 +64,30 @@ class TransientQueryRuntimeTest {
   }
 
   @Test
+  void aJoinFromTheEarliestOffsetSeesTheTableAsOfEachStreamRecordsTime() throws Exception {
+    int count = 3_000;
+    topics.create("push_join_users", 2);
+    topics.create("push_join_orders", 2);
+    List<Object[]> users = new ArrayList<>();
+    List<Object[]> orders = new ArrayList<>();
+    List<String> expected = new ArrayList<>();
+    for (long id = 0; id < count; id++) {
+      users.add(new Object[] {id, "user" + id});
+      orders.add(new Object[] {id, "item" + id, 1});
+      expected.add("[" + id + "] -> [item" + id + ", user" + id + "]");
+    }
+    // Users first: every user's timestamp is earlier than every order's.
+    topics.write("push_join_users", KAFKA_JSON, TestPlans.USERS, users);
+    topics.write("push_join_orders", KAFKA_JSON, ORDERS, orders);
+
+    PlanStep plan = TestPlans.ordersWithUsers("push_join_orders", "push_join_users", "push_sink");
+    try (TransientQueryRuntime query = start(plan, OffsetReset.EARLIEST)) {
+      awaitRows(r -> r.size() >= count);
+      assertEquals(sorted(expected), sorted(rows));
+    }
+  }
+
+  @Test
   void theListenerMayStopTheQuery() throws Exception {
     topics.create("push_limit", 1);
     topics.write("push_limit", KAFKA_JSON, ORDERS, List.of(

@@ -22,14 +22,18 @@ public final class ApiJson {
   }
 
   /**
-   * The server's mapper: rejects unknown fields and trailing content in request bodies, so a
-   * misspelt field is reported instead of silently ignored.
+   * The mapper that writes every API record. It reads strictly, rejecting unknown fields, so
+   * tests can check that what is written reads back as written.
    */
   public static ObjectMapper mapper() {
     return STRICT;
   }
 
-  /** A client's mapper: ignores fields a newer server may add. */
+  /**
+   * The mapper for reading another party's JSON: it ignores fields it does not know. The server
+   * reads request bodies with it (ksqlDB's clients send fields Millrace has no use for), and
+   * clients read answers with it (a newer server may add fields).
+   */
   public static ObjectMapper lenientMapper() {
     return LENIENT;
   }

@@ -1,5 +1,7 @@
 package dev.millrace.server.config;
 
+import dev.millrace.engine.runtime.MaxTaskIdle;
+import dev.millrace.server.http.RestServer;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -8,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,23 +35,55 @@ public final class ServerConfig {
     public static final String KSQL_BOOTSTRAP_SERVERS = "ksql.streams.bootstrap.servers";
     public static final String SERVICE_ID = "ksql.service.id";
     public static final String EMBEDDED_KAFKA_PORT = "millrace.embedded.kafka.port";
+    /** Kafka Streams' task idle time for every query, unless a query's session sets its own. */
+    public static final String MAX_TASK_IDLE = "ksql.streams." + MaxTaskIdle.NAME;
+    /** How long a pull query waits for a table's state being restored before it answers "not ready". */
+    public static final String PULL_RESTORE_WAIT_MS = "millrace.pull.restore.wait.ms";
+    /** The largest request body the REST API reads; larger ones are answered 413. */
+    public static final String HTTP_MAX_BODY_BYTES = "millrace.http.max.body.bytes";
+    /** How long a request body may stall before the request is answered 408. */
+    public static final String HTTP_BODY_IDLE_TIMEOUT_MS = "millrace.http.body.idle.timeout.ms";
+    /** How long a client may take to send a request's line and headers. */
+    public static final String HTTP_HEADER_TIMEOUT_MS = "millrace.http.header.timeout.ms";
 
     private static final Map<String, String> DEFAULTS = Map.of(
             LISTENERS, "http://0.0.0.0:8088",
             DATA_DIR, "./millrace-data",
             SERVICE_ID, "default_",
             EMBEDDED_KAFKA_PORT, "9092");
+    private static final Duration DEFAULT_PULL_RESTORE_WAIT = Duration.ofSeconds(3);
 
     private final SortedMap<String, String> properties;
     private final List<URI> listeners;
     private final int embeddedKafkaPort;
+    private final Duration pullRestoreWait;
+    private final int httpMaxBodyBytes;
+    private final Duration httpBodyIdleTimeout;
+    private final Duration httpHeaderTimeout;
 
     private ServerConfig(Map<String, String> properties) {
         this.properties = Collections.unmodifiableSortedMap(new TreeMap<>(properties));
         this.listeners = parseListeners(this.properties.get(LISTENERS));
         this.embeddedKafkaPort = parsePort(EMBEDDED_KAFKA_PORT, this.properties.get(EMBEDDED_KAFKA_PORT));
+        this.pullRestoreWait = get(PULL_RESTORE_WAIT_MS).map(value -> parseMillis(PULL_RESTORE_WAIT_MS, value))
+                .orElse(DEFAULT_PULL_RESTORE_WAIT);
+        // The HTTP limits' defaults live with the server they configure (RestServer.Options).
+        this.httpMaxBodyBytes = parsePositive(HTTP_MAX_BODY_BYTES, RestServer.Options.DEFAULT_MAX_BODY_BYTES);
+        this.httpBodyIdleTimeout = Duration.ofMillis(
+                parsePositive(HTTP_BODY_IDLE_TIMEOUT_MS, RestServer.Options.DEFAULT_BODY_IDLE_TIMEOUT.toMillis()));
+        this.httpHeaderTimeout = Duration.ofMillis(
+                parsePositive(HTTP_HEADER_TIMEOUT_MS, RestServer.Options.DEFAULT_HEADER_TIMEOUT.toMillis()));
         if (serviceId().isEmpty()) {
             throw ConfigException.invalid(SERVICE_ID, "", "a non-empty service id");
+        }
+        get(MAX_TASK_IDLE).ifPresent(ServerConfig::checkMaxTaskIdle);
+    }
+
+    private static void checkMaxTaskIdle(String value) {
+        try {
+            MaxTaskIdle.parse(value);
+        } catch (IllegalArgumentException invalid) {
+            throw ConfigException.invalid(MAX_TASK_IDLE, value, MaxTaskIdle.EXPECTED);
         }
     }
 
@@ -108,6 +143,26 @@ public final class ServerConfig {
     /** The client port the embedded broker tries first; {@code 0} means any free port. */
     public int embeddedKafkaPort() {
         return embeddedKafkaPort;
+    }
+
+    /** How long a pull query waits for state being restored ({@code millrace.pull.restore.wait.ms}). */
+    public Duration pullRestoreWait() {
+        return pullRestoreWait;
+    }
+
+    /** The largest request body the REST API accepts, in bytes ({@code millrace.http.max.body.bytes}). */
+    public int httpMaxBodyBytes() {
+        return httpMaxBodyBytes;
+    }
+
+    /** How long a request body may stall ({@code millrace.http.body.idle.timeout.ms}). */
+    public Duration httpBodyIdleTimeout() {
+        return httpBodyIdleTimeout;
+    }
+
+    /** How long a client may take to send a request's head ({@code millrace.http.header.timeout.ms}). */
+    public Duration httpHeaderTimeout() {
+        return httpHeaderTimeout;
     }
 
     /** The value of {@code key}, if set to something non-empty. */
@@ -174,6 +229,31 @@ public final class ServerConfig {
             // reported below with the accepted range
         }
         throw ConfigException.invalid(key, value, "a port number 0..65535");
+    }
+
+    private static Duration parseMillis(String key, String value) {
+        try {
+            long millis = Long.parseLong(value);
+            if (millis >= 0) {
+                return Duration.ofMillis(millis);
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below with what is accepted
+        }
+        throw ConfigException.invalid(key, value, "a number of milliseconds, 0 or more");
+    }
+
+    private int parsePositive(String key, long defaultValue) {
+        String value = properties.getOrDefault(key, String.valueOf(defaultValue));
+        try {
+            int number = Integer.parseInt(value);
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below with the accepted range
+        }
+        throw ConfigException.invalid(key, value, "a whole number above 0");
     }
 
     @Override

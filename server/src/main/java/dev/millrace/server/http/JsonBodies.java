@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.millrace.server.api.ApiJson;
 import dev.millrace.server.service.ErrorCode;
 import java.io.IOException;
@@ -14,11 +13,13 @@ import java.util.stream.Collectors;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 
-/** Reads a request's JSON body into an API record, turning every kind of bad input into a 400. */
+/**
+ * Reads a request's JSON body into an API record, turning every kind of bad input into a 400.
+ * Fields the record does not have are ignored, on every endpoint alike: ksqlDB's clients send
+ * some that Millrace has no use for. (The body itself was read, within its limits, by
+ * {@link BufferedBodies}.)
+ */
 final class JsonBodies {
-
-  /** Larger bodies are refused: a batch of statements is text, not data. */
-  static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
 
   /** Jackson's pointer into its own input, which means nothing to the client. */
   private static final Pattern SOURCE_REFERENCE =
@@ -36,7 +37,7 @@ final class JsonBodies {
     }
     T value;
     try {
-      value = ApiJson.mapper().readValue(body, type);
+      value = ApiJson.lenientMapper().readValue(body, type);
     } catch (JacksonException e) {
       throw new ApiException(ErrorCode.BAD_REQUEST, describe(e));
     }
@@ -48,22 +49,11 @@ final class JsonBodies {
 
   private static byte[] readBytes(Request request) throws IOException {
     try (InputStream in = Request.asInputStream(request)) {
-      byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-      if (body.length > MAX_BODY_BYTES) {
-        throw new ApiException(ErrorCode.BAD_REQUEST,
-            "Request body is larger than " + MAX_BODY_BYTES + " bytes");
-      }
-      return body;
+      return in.readAllBytes();
     }
   }
 
   private static String describe(JacksonException e) {
-    if (e instanceof UnrecognizedPropertyException unknown) {
-      String known = unknown.getKnownPropertyIds().stream()
-          .map(Object::toString).sorted().collect(Collectors.joining(", "));
-      return "Unknown field '" + unknown.getPropertyName() + "' in request body; known fields: "
-          + known;
-    }
     if (e instanceof MismatchedInputException mismatch) {
       if (mismatch.getOriginalMessage().startsWith("Trailing token")) {
         return "Request body has content after the JSON object" + at(e.getLocation());

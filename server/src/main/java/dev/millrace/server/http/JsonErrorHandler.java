@@ -37,7 +37,8 @@ final class JsonErrorHandler extends ErrorHandler {
     return ByteBuffer.wrap(body(status, reason));
   }
 
-  private static byte[] body(int status, String message) {
+  /** ksqlDB's error body for an HTTP status raised outside the resources. */
+  static byte[] body(int status, String message) {
     String text = message == null || message.isBlank() ? HttpStatus.getMessage(status) : message;
     try {
       return ApiJson.mapper().writeValueAsBytes(new GenericErrorMessage(status * 100, text));

@@ -10,7 +10,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -32,33 +31,58 @@ public final class RestServer implements AutoCloseable {
   public static final int DEFAULT_PORT = 8088;
 
   /**
-   * How the server listens.
+   * How the server listens, and how long and how much it waits for clients.
    *
    * @param host the address to listen on, for example {@code 0.0.0.0} or {@code localhost}
    * @param port the port, or 0 for any free one (see {@link #port()})
    * @param keepAlive how often an idle push-query stream writes a newline, where its format
    *     allows, to find clients that left
    * @param idleTimeout how long a connection may sit idle outside a streaming query
+   * @param maxBodyBytes the largest request body read; larger ones are answered 413
+   * @param bodyIdleTimeout how long a request body may stall before the request is answered 408
+   * @param headerTimeout how long an HTTP/1 client may take to send a request line and headers,
+   *     however slowly it trickles them in; then it is answered 408 and disconnected
    */
-  public record Options(String host, int port, Duration keepAlive, Duration idleTimeout) {
+  public record Options(String host, int port, Duration keepAlive, Duration idleTimeout,
+      int maxBodyBytes, Duration bodyIdleTimeout, Duration headerTimeout) {
+
+    /** 1 MiB: a batch of statements is text, not data. */
+    public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+    public static final Duration DEFAULT_BODY_IDLE_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
 
     public Options {
       Objects.requireNonNull(host, "host");
       Objects.requireNonNull(keepAlive, "keepAlive");
       Objects.requireNonNull(idleTimeout, "idleTimeout");
+      Objects.requireNonNull(bodyIdleTimeout, "bodyIdleTimeout");
+      Objects.requireNonNull(headerTimeout, "headerTimeout");
     }
 
-    /** Listens on {@code host:port}, keep-alive every second, idle timeout 30 seconds. */
+    /**
+     * Listens on {@code host:port}, keep-alive every second, idle timeout 30 seconds, and the
+     * default body and header limits.
+     */
     public static Options of(String host, int port) {
-      return new Options(host, port, Duration.ofSeconds(1), Duration.ofSeconds(30));
+      return new Options(host, port, Duration.ofSeconds(1), Duration.ofSeconds(30),
+          DEFAULT_MAX_BODY_BYTES, DEFAULT_BODY_IDLE_TIMEOUT, DEFAULT_HEADER_TIMEOUT);
     }
 
     public Options withKeepAlive(Duration keepAlive) {
-      return new Options(host, port, keepAlive, idleTimeout);
+      return new Options(host, port, keepAlive, idleTimeout, maxBodyBytes, bodyIdleTimeout,
+          headerTimeout);
     }
 
     public Options withIdleTimeout(Duration idleTimeout) {
-      return new Options(host, port, keepAlive, idleTimeout);
+      return new Options(host, port, keepAlive, idleTimeout, maxBodyBytes, bodyIdleTimeout,
+          headerTimeout);
+    }
+
+    /** These limits on reading requests, in place of the defaults. */
+    public Options withRequestLimits(int maxBodyBytes, Duration bodyIdleTimeout,
+        Duration headerTimeout) {
+      return new Options(host, port, keepAlive, idleTimeout, maxBodyBytes, bodyIdleTimeout,
+          headerTimeout);
     }
   }
 
@@ -82,12 +106,14 @@ public final class RestServer implements AutoCloseable {
     HttpConfiguration config = new HttpConfiguration();
     config.setSendServerVersion(false);
     connector = new ServerConnector(server,
-        new HttpConnectionFactory(config), new HTTP2CServerConnectionFactory(config));
+        new HeaderDeadline(config, options.headerTimeout()),
+        new HTTP2CServerConnectionFactory(config));
     connector.setHost(options.host());
     connector.setPort(options.port());
     connector.setIdleTimeout(options.idleTimeout().toMillis());
     server.addConnector(connector);
-    server.setHandler(routes(engine));
+    server.setHandler(new BufferedBodies(routes(engine), options.maxBodyBytes(),
+        options.bodyIdleTimeout()));
     server.setErrorHandler(new JsonErrorHandler());
     server.setStopTimeout(5_000);
     keepAliveTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {

@@ -42,6 +42,12 @@ final class BrokerProperties {
         props.put("transaction.state.log.num.partitions", "8");
         props.put("share.coordinator.state.topic.replication.factor", "1");
         props.put("share.coordinator.state.topic.min.isr", "1");
+        // After kill -9 the controller holds the dead broker's session open for the session timeout
+        // (9 s by default) and refuses the restarted broker's registration until it lapses (a clean
+        // shutdown re-registers at once). Here the broker heartbeats its own controller over
+        // loopback, so a short session is safe: six heartbeats fit in it.
+        props.put("broker.heartbeat.interval.ms", "500");
+        props.put("broker.session.timeout.ms", "3000");
         // Otherwise every first join of a consumer group waits 3 s for more members.
         props.put("group.initial.rebalance.delay.ms", "0");
         // Otherwise the log cleaner takes 128 MiB of heap at start-up.

@@ -7,17 +7,15 @@ import dev.millrace.engine.operator.TopologyBuilder;
 import dev.millrace.engine.plan.FormatInfo;
 import dev.millrace.engine.plan.Formats;
 import dev.millrace.engine.plan.PlanStep;
+import dev.millrace.engine.registry.SchemaRegistry;
+import dev.millrace.engine.registry.UnconfiguredSchemaRegistry;
 import dev.millrace.engine.runtime.KafkaQueryRuntime;
 import dev.millrace.engine.runtime.OffsetReset;
 import dev.millrace.engine.runtime.RuntimeConfig;
 import dev.millrace.engine.runtime.TransientQueryRuntime;
-import dev.millrace.engine.state.KeyValueStore;
-import dev.millrace.server.service.EngineException;
-import dev.millrace.server.service.ErrorCode;
-import dev.millrace.server.service.MaterialisedReads;
 import dev.millrace.server.service.QueryBackend;
-import dev.millrace.engine.registry.SchemaRegistry;
-import dev.millrace.engine.registry.UnconfiguredSchemaRegistry;
+import dev.millrace.server.service.QuerySettings;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +35,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * the RocksDB stores of the queries running here.
  */
 public final class KafkaBackend implements QueryBackend {
-  /** How often a pull query asks again for stores that closed under it (a rebalance moved a task). */
-  private static final int STORE_READ_ATTEMPTS = 3;
-
   private final TopicAdmin admin;
   private final RuntimeConfig runtime;
   private final TopologyBuilder topologies;
@@ -48,13 +43,19 @@ public final class KafkaBackend implements QueryBackend {
   private final KafkaProducer<byte[], byte[]> producer;
   private final Map<String, KafkaQueryRuntime> queries = new ConcurrentHashMap<>();
   private final Map<String, MaterializedTable> tables = new ConcurrentHashMap<>();
+  private final RestoredStateReads stateReads;
 
   /** A backend without a schema registry: registry formats (AVRO, JSON_SR, PROTOBUF) are refused. */
-  public KafkaBackend(RuntimeConfig runtime, FunctionRegistry functions) {
-    this(runtime, functions, UnconfiguredSchemaRegistry.INSTANCE);
+  public KafkaBackend(RuntimeConfig runtime, FunctionRegistry functions, Duration restoreWait) {
+    this(runtime, functions, restoreWait, UnconfiguredSchemaRegistry.INSTANCE);
   }
 
-  public KafkaBackend(RuntimeConfig runtime, FunctionRegistry functions, SchemaRegistry registry) {
+  /**
+   * @param restoreWait how long a pull query waits for a table's state to be restored here before it is refused
+   * @param registry the schema registry of the registry formats (AVRO, JSON_SR, PROTOBUF)
+   */
+  public KafkaBackend(RuntimeConfig runtime, FunctionRegistry functions, Duration restoreWait, SchemaRegistry registry) {
+    this.stateReads = new RestoredStateReads(restoreWait);
     this.admin = TopicAdmin.connect(runtime.bootstrapServers());
     this.runtime = runtime;
     this.registry = registry;
@@ -124,8 +125,9 @@ public final class KafkaBackend implements QueryBackend {
   }
 
   @Override
-  public void startPersistent(String queryId, PlanStep plan) {
-    KafkaQueryRuntime query = new KafkaQueryRuntime(queryId, topologies.build(plan), runtime, OffsetReset.EARLIEST);
+  public void startPersistent(String queryId, PlanStep plan, QuerySettings settings) {
+    KafkaQueryRuntime query = new KafkaQueryRuntime(queryId, topologies.build(plan), configFor(settings),
+        OffsetReset.EARLIEST);
     queries.put(queryId, query);
     MaterializedTable.of(plan, functions).ifPresent(table -> tables.put(queryId, table));
     query.start();
@@ -142,12 +144,16 @@ public final class KafkaBackend implements QueryBackend {
 
   @Override
   public RunningTransientQuery startTransient(String queryId, PlanStep transientPlan, boolean fromBeginning,
-      Consumer<Row> rows) {
+      QuerySettings settings, Consumer<Row> rows) {
     PlanStep plan = withListenerSink(queryId, transientPlan);
-    TransientQueryRuntime query = new TransientQueryRuntime(queryId, plan, topologies.build(plan), runtime,
-        fromBeginning ? OffsetReset.EARLIEST : OffsetReset.LATEST, rows::accept);
+    TransientQueryRuntime query = new TransientQueryRuntime(queryId, plan, topologies.build(plan),
+        configFor(settings), fromBeginning ? OffsetReset.EARLIEST : OffsetReset.LATEST, rows::accept);
     query.start();
     return query::close;
+  }
+
+  private RuntimeConfig configFor(QuerySettings settings) {
+    return settings.maxTaskIdle().map(runtime::withMaxTaskIdle).orElse(runtime);
   }
 
   /**
@@ -171,6 +177,11 @@ public final class KafkaBackend implements QueryBackend {
         || step instanceof PlanStep.TableSelect || step instanceof PlanStep.StreamAggregate;
   }
 
+  /**
+   * {@inheritDoc} Answers only from state restored and owned here, waiting a bounded time for it
+   * (see {@link RestoredStateReads}); throws {@link dev.millrace.server.service.StateNotReadyException}
+   * when it is not ready by then.
+   */
   @Override
   public Optional<List<Row>> materialisedRows(String queryId, Optional<List<List<Object>>> keys) {
     KafkaQueryRuntime query = queries.get(queryId);
@@ -178,20 +189,7 @@ public final class KafkaBackend implements QueryBackend {
     if (query == null || table == null) {
       return Optional.empty();
     }
-    for (int attempt = 1; ; attempt++) {
-      List<KeyValueStore> stores = query.localStores(table.storeName());
-      if (stores.isEmpty()) {
-        return Optional.empty();
-      }
-      try {
-        return Optional.of(MaterialisedReads.read(table, stores, keys));
-      } catch (IllegalStateException closed) {
-        if (attempt == STORE_READ_ATTEMPTS) {
-          throw new EngineException(ErrorCode.SERVER_NOT_READY,
-              "The state of query " + queryId + " is moving between tasks; try the pull query again");
-        }
-      }
-    }
+    return Optional.of(stateReads.read(query, table, keys));
   }
 
   @Override

@@ -12,7 +12,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-/** Reads every record of a topic, up to the end offsets at the time of the call, without a consumer group. */
+/**
+ * Reads every record of a topic, up to the end offsets at the time of the call and no further,
+ * without a consumer group: a consistent snapshot of what was committed when the read began.
+ */
 final class TopicReader {
   private static final Duration POLL = Duration.ofMillis(200);
 
@@ -24,6 +27,8 @@ final class TopicReader {
     properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    // Should retention delete records under the read, carry on from the oldest left, not the end.
+    properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
@@ -34,7 +39,10 @@ final class TopicReader {
       List<TopicRecord> records = new ArrayList<>();
       while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-          records.add(new TopicRecord(record.partition(), record.offset(), record.key(), record.value(), record.timestamp()));
+          if (record.offset() < end.get(new TopicPartition(topic, record.partition()))) {
+            records.add(new TopicRecord(record.partition(), record.offset(), record.key(), record.value(),
+                record.timestamp()));
+          }
         }
       }
       return records;

@@ -5,14 +5,15 @@ import dev.millrace.engine.operator.MaterializedTable;
 import dev.millrace.engine.operator.Row;
 import dev.millrace.engine.operator.TopologyBuilder;
 import dev.millrace.engine.plan.PlanStep;
+import dev.millrace.engine.registry.InMemorySchemaRegistry;
+import dev.millrace.engine.registry.SchemaRegistry;
 import dev.millrace.engine.testing.TestDriver;
 import dev.millrace.engine.testing.TestRecord;
 import dev.millrace.server.service.EngineException;
 import dev.millrace.server.service.ErrorCode;
 import dev.millrace.server.service.MaterialisedReads;
 import dev.millrace.server.service.QueryBackend;
-import dev.millrace.engine.registry.InMemorySchemaRegistry;
-import dev.millrace.engine.registry.SchemaRegistry;
+import dev.millrace.server.service.QuerySettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,8 +91,9 @@ public final class InMemoryBackend implements QueryBackend {
     driver.pipeInput(topic, key, value, timestamp);
   }
 
+  /** The test driver processes records in input order: it needs no time synchronisation settings. */
   @Override
-  public void startPersistent(String queryId, PlanStep plan) {
+  public void startPersistent(String queryId, PlanStep plan, QuerySettings settings) {
     driver.startQuery(queryId, topologies.build(plan));
     MaterializedTable.of(plan, functions).ifPresent(table -> tables.put(queryId, table));
   }
@@ -103,7 +105,8 @@ public final class InMemoryBackend implements QueryBackend {
   }
 
   @Override
-  public RunningTransientQuery startTransient(String queryId, PlanStep plan, boolean fromBeginning, Consumer<Row> rows) {
+  public RunningTransientQuery startTransient(String queryId, PlanStep plan, boolean fromBeginning,
+      QuerySettings settings, Consumer<Row> rows) {
     throw new EngineException(ErrorCode.BAD_STATEMENT, "Push queries need a running server; offline runs support persistent queries only");
   }
 

@@ -17,6 +17,10 @@ public enum ErrorCode {
   NOT_FOUND(40400),
   METHOD_NOT_ALLOWED(40500),
   NOT_ACCEPTABLE(40600),
+  /** The request body stalled, or ended before its declared length. */
+  REQUEST_TIMEOUT(40800),
+  /** The request body is larger than the server accepts. */
+  PAYLOAD_TOO_LARGE(41300),
   UNSUPPORTED_MEDIA_TYPE(41500),
   /** Something failed inside the server; the message says what. */
   SERVER_ERROR(50000),

@@ -29,24 +29,28 @@ public interface QueryBackend extends AutoCloseable {
   /** Writes one record, already serialised, and returns once it is stored. */
   void produce(String topic, byte[] key, byte[] value, long timestamp);
 
-  /** Starts a persistent query from its physical plan (rooted at a sink). */
-  void startPersistent(String queryId, PlanStep plan);
+  /** Starts a persistent query from its physical plan (rooted at a sink), run with {@code settings}. */
+  void startPersistent(String queryId, PlanStep plan, QuerySettings settings);
 
   /** Stops a persistent query; its committed offsets and state stay unless {@code cleanUp}. */
   void stopPersistent(String queryId, boolean cleanUp);
 
   /**
    * Starts a transient (push) query whose plan's rows are handed to {@code rows} instead of a
-   * topic, reading its sources from the beginning or only new records.
+   * topic, reading its sources from the beginning or only new records, run with {@code settings}.
    */
-  RunningTransientQuery startTransient(String queryId, PlanStep plan, boolean fromBeginning, Consumer<Row> rows);
+  RunningTransientQuery startTransient(String queryId, PlanStep plan, boolean fromBeginning, QuerySettings settings,
+      Consumer<Row> rows);
 
   /**
    * The current rows of the table that persistent query {@code queryId} keeps in its state, read
    * from this instance's stores: with {@code keys}, those keys' rows only, each a point read; else
    * every row. Rows are as MaterializedTable yields them (the sink's value columns, key, ROWTIME
-   * as the row's timestamp, window). Empty when the query keeps no table or none of its stores is
-   * open here (not started yet, or its tasks run on another server).
+   * as the row's timestamp, window). Empty when the query keeps no table in a store, or does not
+   * run on this backend.
+   *
+   * @throws StateNotReadyException when the rows cannot be read in full here (yet): part of the
+   *     state is still being restored, or belongs to another server
    */
   Optional<List<Row>> materialisedRows(String queryId, Optional<List<List<Object>>> keys);
 

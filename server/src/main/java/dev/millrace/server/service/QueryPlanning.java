@@ -91,11 +91,12 @@ final class QueryPlanning {
   private KsqlEntity start(PlannedStatement.PersistentQuery query, String text, Session session) {
     int inputPartitions = query.sourceTopics().stream().filter(engine.backend()::topicExists)
         .mapToInt(engine.backend()::partitions).max().orElse(1);
+    QuerySettings settings = QuerySettings.of(engine.serverProperties(), session.properties(), text);
     query.createTopic().ifPresent(topic -> ensureTopic(topic, text, Optional.of(inputPartitions)));
     long sequence = engine.commands().append(text, session.propertyStrings());
     query.sinkChange().ifPresent(engine::changeCatalog);
     engine.linkQuery(query.links());
-    engine.backend().startPersistent(query.queryId(), query.plan());
+    engine.backend().startPersistent(query.queryId(), query.plan(), settings);
     DataSource sink = query.sink();
     engine.queries().put(query.queryId(), new PersistentQuery(query.queryId(), text, sink.name(), sink.topic(),
         List.copyOf(query.links().sources()), query.plan(), query.explain()));

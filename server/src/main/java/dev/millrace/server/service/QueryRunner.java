@@ -35,22 +35,23 @@ final class QueryRunner {
     String queryId = QueryIds.of(query.statement(), transientQueries.getAndIncrement());
     PlannedStatement planned = planning.plan(query.statement(), text, session, queryId);
     if (planned instanceof PlannedStatement.PushQuery push) {
-      push(push, session, subscriber);
+      push(push, session, QuerySettings.of(engine.serverProperties(), session.properties(), text), subscriber);
     } else if (planned instanceof PlannedStatement.PullQuery pull) {
-      pull(queryId, pull, subscriber);
+      pull(queryId, text, pull, subscriber);
     } else {
       throw new EngineException(ErrorCode.BAD_STATEMENT, "Not a query: " + text, text);
     }
   }
 
-  private void push(PlannedStatement.PushQuery push, Session session, QuerySubscriber subscriber) {
+  private void push(PlannedStatement.PushQuery push, Session session, QuerySettings settings,
+      QuerySubscriber subscriber) {
     AtomicReference<QueryBackend.RunningTransientQuery> running = new AtomicReference<>();
     QueryOutput output = new QueryOutput(subscriber, BUFFERED_ROWS, () -> closeQuietly(running.get()));
     output.start(header(push.queryId(), QueryHeader.QueryType.PUSH, push.columns()));
     long limit = push.limit().isPresent() ? push.limit().getAsInt() : Long.MAX_VALUE;
     AtomicLong sent = new AtomicLong();
     boolean fromBeginning = "earliest".equalsIgnoreCase(String.valueOf(session.properties().get("auto.offset.reset")));
-    running.set(engine.backend().startTransient(push.queryId(), push.plan(), fromBeginning, row -> {
+    running.set(engine.backend().startTransient(push.queryId(), push.plan(), fromBeginning, settings, row -> {
       if (row.isDelete() || output.isCancelled() || sent.get() >= limit) {
         return;
       }
@@ -65,12 +66,12 @@ final class QueryRunner {
     }
   }
 
-  private void pull(String queryId, PlannedStatement.PullQuery pull, QuerySubscriber subscriber) {
+  private void pull(String queryId, String text, PlannedStatement.PullQuery pull, QuerySubscriber subscriber) {
     Predicate<Object[]> filter = pull.filter().map(compiler::compilePredicate).orElse(row -> true);
     List<CompiledExpression> projection = pull.projection().stream().map(compiler::compile).toList();
     long limit = pull.limit().isPresent() ? pull.limit().getAsInt() : Long.MAX_VALUE;
     List<List<Object>> rows = new ArrayList<>();
-    List<Row> table = materialised(pull).orElseGet(() -> TableRows.read(engine.backend(), pull.table(), pull.keys()));
+    List<Row> table = materialised(pull, text).orElseGet(() -> TableRows.read(engine.backend(), pull.table(), pull.keys()));
     for (Row row : table) {
       if (rows.size() >= limit) {
         break;
@@ -91,19 +92,28 @@ final class QueryRunner {
 
   /**
    * The table's rows from the state of the query that materialises it (a CTAS). Empty for a table
-   * no running query materialises (a declared source table), and while the query has no store
-   * open here; the caller then reads the table's topic, which holds the same rows.
+   * no running query keeps in a store (a declared source table); the caller then reads the table's
+   * topic. A state not yet readable in full here is a retryable error, never a partial answer.
    */
-  private Optional<List<Row>> materialised(PlannedStatement.PullQuery pull) {
+  private Optional<List<Row>> materialised(PlannedStatement.PullQuery pull, String text) {
     for (PersistentQuery query : engine.queries().values()) {
       if (query.sink().equals(pull.table().name())) {
-        Optional<List<Row>> rows = engine.backend().materialisedRows(query.id(), pull.keys());
+        Optional<List<Row>> rows = stateRows(query.id(), pull, text);
         if (rows.isPresent()) {
           return Optional.of(rows.get().stream().map(TableRows::fromState).toList());
         }
       }
     }
     return Optional.empty();
+  }
+
+  private Optional<List<Row>> stateRows(String queryId, PlannedStatement.PullQuery pull, String text) {
+    try {
+      return engine.backend().materialisedRows(queryId, pull.keys());
+    } catch (StateNotReadyException notReady) {
+      throw new EngineException(ErrorCode.SERVER_NOT_READY, "Table " + pull.table().name()
+          + " cannot be read on this server yet: " + notReady.getMessage() + ". Retry the pull query shortly.", text);
+    }
   }
 
   private static QueryHeader header(String queryId, QueryHeader.QueryType type, List<Column> columns) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,14 @@ class ServerConfigTest {
         assertEquals(Optional.empty(), config.bootstrapServers());
         assertEquals("default_", config.serviceId());
         assertEquals(9092, config.embeddedKafkaPort());
+        assertEquals(Duration.ofSeconds(3), config.pullRestoreWait());
+    }
+
+    @Test
+    void readsHowLongPullQueriesWaitForStateBeingRestored() {
+        assertEquals(Duration.ZERO, ServerConfig.of(Map.of("millrace.pull.restore.wait.ms", "0")).pullRestoreWait());
+        assertEquals(Duration.ofMillis(1500),
+                ServerConfig.of(Map.of("millrace.pull.restore.wait.ms", "1500")).pullRestoreWait());
     }
 
     @Test
@@ -90,8 +99,14 @@ class ServerConfigTest {
                 error(Map.of("millrace.embedded.kafka.port", "ninety")));
         assertEquals("invalid value '70000' for millrace.embedded.kafka.port: expected a port number 0..65535",
                 error(Map.of("millrace.embedded.kafka.port", "70000")));
+        assertEquals("invalid value '-1' for millrace.pull.restore.wait.ms: expected a number of milliseconds, 0 or more",
+                error(Map.of("millrace.pull.restore.wait.ms", "-1")));
         assertEquals("invalid value '' for ksql.service.id: expected a non-empty service id",
                 error(Map.of("ksql.service.id", "")));
+        assertEquals("invalid value 'soon' for ksql.streams.max.task.idle.ms: expected a number of milliseconds,"
+                + " or -1 to never wait", error(Map.of("ksql.streams.max.task.idle.ms", "soon")));
+        assertEquals("invalid value '-2' for ksql.streams.max.task.idle.ms: expected a number of milliseconds,"
+                + " or -1 to never wait", error(Map.of("ksql.streams.max.task.idle.ms", "-2")));
     }
 
     @Test

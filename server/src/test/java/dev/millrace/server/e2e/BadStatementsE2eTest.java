@@ -63,7 +63,10 @@ class BadStatementsE2eTest {
             "line 1:50:", List.of("STRING", "INTEGER")),
         Arguments.of("arithmetic on a string",
             "CREATE STREAM big AS SELECT id, item + 1 AS more FROM orders;",
-            "line 1:33:", List.of("STRING", "INTEGER")));
+            "line 1:33:", List.of("STRING", "INTEGER")),
+        Arguments.of("a statement nested too deeply",
+            "CREATE STREAM big AS SELECT " + "ABS(".repeat(1000) + "amount" + ")".repeat(1000) + " FROM orders;",
+            "line 1:832:", List.of("nested too deeply", "200 levels")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -91,6 +94,16 @@ class BadStatementsE2eTest {
     assertEquals(400, answer.status(), () -> answer.body().toString());
     assertEquals(40001, answer.body().path("error_code").asInt(), answer.body()::toString);
     assertTrue(answer.body().path("message").asText().startsWith("line 1:12:"), answer.body()::toString);
+  }
+
+  @Test
+  void aGeneratedFilterOfTwoThousandTermsIsAccepted() throws Exception {
+    String where = java.util.stream.IntStream.range(0, 2000).mapToObj(i -> "amount <> " + i)
+        .collect(java.util.stream.Collectors.joining(" AND "));
+    RestClient.Answer answer = client.ksql("EXPLAIN SELECT id FROM orders WHERE " + where + " EMIT CHANGES;", Map.of());
+
+    assertEquals(200, answer.status(), () -> answer.body().toString());
+    assertEquals("queryDescription", answer.body().get(0).path("@type").asText(), answer.body()::toString);
   }
 
   @Test

@@ -94,13 +94,23 @@ final class RestClient {
     return new Answer(response.statusCode(), JSON.readTree(response.body()));
   }
 
+  /** The server cannot answer the query yet (HTTP 503, e.g. a table's state is being restored): retry it. */
+  static final class NotReady extends AssertionError {
+    private static final long serialVersionUID = 1L;
+
+    NotReady(String message) {
+      super(message);
+    }
+  }
+
   private static QueryResult readAll(HttpResponse<Stream<String>> response) {
     try (Stream<String> body = response.body()) {
       Iterator<String> lines = body.filter(line -> !line.isBlank()).iterator();
       if (response.statusCode() != 200) {
         StringBuilder error = new StringBuilder();
         lines.forEachRemaining(error::append);
-        throw new AssertionError("query failed with HTTP " + response.statusCode() + ": " + error);
+        String failure = "query failed with HTTP " + response.statusCode() + ": " + error;
+        throw response.statusCode() == 503 ? new NotReady(failure) : new AssertionError(failure);
       }
       JsonNode header = JSON.readTree(lines.next());
       List<JsonNode> rows = new ArrayList<>();

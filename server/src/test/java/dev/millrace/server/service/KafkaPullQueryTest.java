@@ -9,6 +9,7 @@ import dev.millrace.server.kafka.BrokerSettings;
 import dev.millrace.server.kafka.EmbeddedKafkaBroker;
 import dev.millrace.server.kafka.KafkaBackend;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ class KafkaPullQueryTest {
     broker = EmbeddedKafkaBroker.start(BrokerSettings.of(dataDir).withPort(0));
     FunctionRegistry functions = FunctionRegistry.builtIns();
     RuntimeConfig runtime = RuntimeConfig.of(broker.bootstrapServers(), "pull_test", dataDir.resolve("state"));
-    backend = new RecordingBackend(new KafkaBackend(runtime, functions));
+    backend = new RecordingBackend(new KafkaBackend(runtime, functions, Duration.ofSeconds(30)));
     engine = new StatementEngine(backend, CommandSink.NONE, functions, Map.of(), false);
     run("CREATE STREAM clicks (user_id STRING KEY, page STRING) "
         + "WITH (KAFKA_TOPIC='clicks', VALUE_FORMAT='JSON', PARTITIONS=2);");

@@ -48,8 +48,8 @@ final class RecordingBackend implements QueryBackend {
   }
 
   @Override
-  public void startPersistent(String queryId, PlanStep plan) {
-    delegate.startPersistent(queryId, plan);
+  public void startPersistent(String queryId, PlanStep plan, QuerySettings settings) {
+    delegate.startPersistent(queryId, plan, settings);
   }
 
   @Override
@@ -58,8 +58,9 @@ final class RecordingBackend implements QueryBackend {
   }
 
   @Override
-  public RunningTransientQuery startTransient(String queryId, PlanStep plan, boolean fromBeginning, Consumer<Row> rows) {
-    return delegate.startTransient(queryId, plan, fromBeginning, rows);
+  public RunningTransientQuery startTransient(String queryId, PlanStep plan, boolean fromBeginning,
+      QuerySettings settings, Consumer<Row> rows) {
+    return delegate.startTransient(queryId, plan, fromBeginning, settings, rows);
   }
 
   @Override

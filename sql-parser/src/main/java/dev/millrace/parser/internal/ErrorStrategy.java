@@ -86,7 +86,7 @@ public final class ErrorStrategy extends DefaultErrorStrategy {
     private static String unrecognized(String character) {
         return switch (character) {
             case "'" -> "unterminated string";
-            case "`" -> "unterminated quoted identifier";
+            case "`", "\"" -> "unterminated quoted identifier";
             default -> "unexpected character '" + character + "'";
         };
     }

@@ -3,9 +3,11 @@ package dev.millrace.parser.internal;
 import dev.millrace.grammar.MillraceSqlBaseVisitor;
 import dev.millrace.grammar.MillraceSqlLexer;
 import dev.millrace.grammar.MillraceSqlParser.ArithmeticBinaryContext;
+import dev.millrace.grammar.MillraceSqlParser.AndExpressionContext;
 import dev.millrace.grammar.MillraceSqlParser.ArithmeticUnaryContext;
 import dev.millrace.grammar.MillraceSqlParser.ArrayConstructorContext;
 import dev.millrace.grammar.MillraceSqlParser.BetweenContext;
+import dev.millrace.grammar.MillraceSqlParser.BooleanExpressionContext;
 import dev.millrace.grammar.MillraceSqlParser.BooleanLiteralContext;
 import dev.millrace.grammar.MillraceSqlParser.CastContext;
 import dev.millrace.grammar.MillraceSqlParser.ColumnReferenceContext;
@@ -25,7 +27,6 @@ import dev.millrace.grammar.MillraceSqlParser.IntegerLiteralContext;
 import dev.millrace.grammar.MillraceSqlParser.LambdaContext;
 import dev.millrace.grammar.MillraceSqlParser.LikeContext;
 import dev.millrace.grammar.MillraceSqlParser.LiteralExpressionContext;
-import dev.millrace.grammar.MillraceSqlParser.LogicalBinaryContext;
 import dev.millrace.grammar.MillraceSqlParser.LogicalNotContext;
 import dev.millrace.grammar.MillraceSqlParser.MapConstructorContext;
 import dev.millrace.grammar.MillraceSqlParser.NullLiteralContext;
@@ -77,6 +78,7 @@ import dev.millrace.parser.ast.StructConstructor;
 import dev.millrace.parser.ast.Subscript;
 import dev.millrace.parser.ast.WhenClause;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -93,11 +95,57 @@ final class ExpressionBuilder extends MillraceSqlBaseVisitor<Expression> {
     private final Deque<List<String>> lambdaScopes = new ArrayDeque<>();
 
     Expression build(ParserRuleContext context) {
-        return visit(context);
+        return visit(unwrap(context));
     }
 
     List<Expression> buildAll(List<? extends ParserRuleContext> contexts) {
-        return contexts.stream().map(this::build).toList();
+        List<Expression> built = new ArrayList<>(contexts.size());
+        for (ParserRuleContext context : contexts) {
+            built.add(build(context));
+        }
+        return List.copyOf(built);
+    }
+
+    /**
+     * Skips, in a loop, the parse-tree levels that only wrap one operand: an expression, a lone
+     * OR or AND term, a value without a predicate, parentheses, a function argument, a literal.
+     * Each level of real nesting then costs a few stack frames instead of a few dozen, which is
+     * what lets the nesting limit be generous on a default thread stack.
+     */
+    private static ParserRuleContext unwrap(ParserRuleContext context) {
+        ParserRuleContext current = context;
+        for (ParserRuleContext inner = inner(current); inner != null; inner = inner(current)) {
+            current = inner;
+        }
+        return current;
+    }
+
+    private static ParserRuleContext inner(ParserRuleContext context) {
+        if (context instanceof ExpressionContext expression) {
+            return expression.booleanExpression();
+        }
+        if (context instanceof BooleanExpressionContext or && or.orTerms.size() == 1) {
+            return or.orTerms.get(0);
+        }
+        if (context instanceof AndExpressionContext and && and.andTerms.size() == 1) {
+            return and.andTerms.get(0);
+        }
+        if (context instanceof PredicatedContext value && value.predicate() == null) {
+            return value.valueExpression();
+        }
+        if (context instanceof ValueExpressionDefaultContext value) {
+            return value.primaryExpression();
+        }
+        if (context instanceof ParenthesizedExpressionContext parenthesized) {
+            return parenthesized.expression();
+        }
+        if (context instanceof ExpressionArgumentContext argument) {
+            return argument.expression();
+        }
+        if (context instanceof LiteralExpressionContext literal) {
+            return literal.literal();
+        }
+        return null;
     }
 
     Optional<Expression> buildOptional(ParserRuleContext context) {
@@ -107,28 +155,24 @@ final class ExpressionBuilder extends MillraceSqlBaseVisitor<Expression> {
     // ------------------------------------------------------------------------ boolean structure
 
     @Override
-    public Expression visitExpression(ExpressionContext context) {
-        return build(context.booleanExpression());
-    }
-
-    @Override
     public Expression visitPredicated(PredicatedContext context) {
-        Expression value = build(context.valueExpression());
-        return context.predicate() == null ? value : predicate(value, context.predicate());
+        // Only reached with a predicate: a bare value is unwrapped by build().
+        return predicate(build(context.valueExpression()), context.predicate());
     }
 
     @Override
     public Expression visitLogicalNot(LogicalNotContext context) {
-        return new Not(build(context.booleanExpression()), Locations.of(context));
+        return new Not(build(context.notExpression()), Locations.of(context));
     }
 
     @Override
-    public Expression visitLogicalBinary(LogicalBinaryContext context) {
-        Logical.Operator operator = context.operator.getType() == MillraceSqlLexer.AND
-                ? Logical.Operator.AND
-                : Logical.Operator.OR;
-        return new Logical(operator, build(context.left), build(context.right),
-                Locations.of(context));
+    public Expression visitBooleanExpression(BooleanExpressionContext context) {
+        return LogicalChains.fold(Logical.Operator.OR, context.orTerms, this);
+    }
+
+    @Override
+    public Expression visitAndExpression(AndExpressionContext context) {
+        return LogicalChains.fold(Logical.Operator.AND, context.andTerms, this);
     }
 
     private Expression predicate(Expression value, PredicateContext predicate) {
@@ -173,11 +217,6 @@ final class ExpressionBuilder extends MillraceSqlBaseVisitor<Expression> {
     // ------------------------------------------------------------------------ arithmetic
 
     @Override
-    public Expression visitValueExpressionDefault(ValueExpressionDefaultContext context) {
-        return build(context.primaryExpression());
-    }
-
-    @Override
     public Expression visitArithmeticUnary(ArithmeticUnaryContext context) {
         NodeLocation at = Locations.of(context);
         boolean minus = context.operator.getType() == MillraceSqlLexer.MINUS;
@@ -218,11 +257,6 @@ final class ExpressionBuilder extends MillraceSqlBaseVisitor<Expression> {
     }
 
     // ------------------------------------------------------------------------ primaries
-
-    @Override
-    public Expression visitLiteralExpression(LiteralExpressionContext context) {
-        return build(context.literal());
-    }
 
     @Override
     public Expression visitNullLiteral(NullLiteralContext context) {
@@ -315,11 +349,6 @@ final class ExpressionBuilder extends MillraceSqlBaseVisitor<Expression> {
     }
 
     @Override
-    public Expression visitExpressionArgument(ExpressionArgumentContext context) {
-        return build(context.expression());
-    }
-
-    @Override
     public Expression visitTimeUnitArgument(TimeUnitArgumentContext context) {
         TimeUnit unit = TimeUnits.of(context.pluralTimeUnit().getStart());
         return new IntervalUnit(unit, Locations.of(context));
@@ -371,10 +400,5 @@ final class ExpressionBuilder extends MillraceSqlBaseVisitor<Expression> {
             return new LambdaVariable(name, at);
         }
         return new ColumnRef(Optional.empty(), name, at);
-    }
-
-    @Override
-    public Expression visitParenthesizedExpression(ParenthesizedExpressionContext context) {
-        return build(context.expression());
     }
 }

@@ -1,11 +1,15 @@
 package dev.millrace.parser.internal;
 
 import dev.millrace.grammar.MillraceSqlParser.BackQuotedIdentifierContext;
+import dev.millrace.grammar.MillraceSqlParser.DoubleQuotedIdentifierContext;
 import dev.millrace.grammar.MillraceSqlParser.IdentifierContext;
 import java.util.Locale;
 import org.antlr.v4.runtime.Token;
 
-/** ksqlDB's naming rules: unquoted identifiers are upper-cased, back-quoted ones keep their case. */
+/**
+ * ksqlDB's naming rules: unquoted identifiers are upper-cased, quoted ones ({@code `name`} or
+ * {@code "name"}) keep their case.
+ */
 final class Identifiers {
 
     private Identifiers() {
@@ -13,18 +17,25 @@ final class Identifiers {
 
     /** The normalised name an identifier stands for. */
     static String name(IdentifierContext identifier) {
-        if (identifier instanceof BackQuotedIdentifierContext quoted) {
-            return unquote(quoted.getText(), '`');
-        }
-        return identifier.getText().toUpperCase(Locale.ROOT);
+        return quoted(identifier) ? verbatim(identifier)
+                : identifier.getText().toUpperCase(Locale.ROOT);
     }
 
-    /** The identifier as written, without back-quotes but without upper-casing either. */
+    /** The identifier as written, without quotes but without upper-casing either. */
     static String verbatim(IdentifierContext identifier) {
         if (identifier instanceof BackQuotedIdentifierContext quoted) {
             return unquote(quoted.getText(), '`');
         }
+        if (identifier instanceof DoubleQuotedIdentifierContext quoted) {
+            return unquote(quoted.getText(), '"');
+        }
         return identifier.getText();
+    }
+
+    /** Whether the identifier is quoted, and so names exactly what it spells. */
+    static boolean quoted(IdentifierContext identifier) {
+        return identifier instanceof BackQuotedIdentifierContext
+                || identifier instanceof DoubleQuotedIdentifierContext;
     }
 
     /** The value of a {@code '...'} string token, with {@code ''} turned back into {@code '}. */

@@ -13,7 +13,8 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 /**
  * Runs the generated parser on some text. It first tries ANTLR's fast SLL prediction, which
  * accepts nearly all real statements; only when that fails does it re-parse with full LL
- * prediction, which either succeeds or reports the error through {@link ErrorStrategy}.
+ * prediction, which either succeeds or reports the error through {@link ErrorStrategy}. Text
+ * nested beyond {@link NestingLimit} is refused before either.
  */
 public final class ParseRunner {
 
@@ -24,6 +25,8 @@ public final class ParseRunner {
     public static <T extends ParserRuleContext> T parse(String text,
             Function<MillraceSqlParser, T> entryRule) {
         CommonTokenStream tokens = new CommonTokenStream(lexer(text));
+        tokens.fill();
+        NestingLimit.check(tokens.getTokens());
         MillraceSqlParser parser = new MillraceSqlParser(tokens);
         parser.removeErrorListeners();
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);

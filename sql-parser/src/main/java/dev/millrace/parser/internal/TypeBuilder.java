@@ -2,7 +2,6 @@ package dev.millrace.parser.internal;
 
 import dev.millrace.grammar.MillraceSqlBaseVisitor;
 import dev.millrace.grammar.MillraceSqlParser.ArrayTypeContext;
-import dev.millrace.grammar.MillraceSqlParser.BackQuotedIdentifierContext;
 import dev.millrace.grammar.MillraceSqlParser.DecimalTypeContext;
 import dev.millrace.grammar.MillraceSqlParser.MapTypeContext;
 import dev.millrace.grammar.MillraceSqlParser.NamedTypeContext;
@@ -68,9 +67,7 @@ final class TypeBuilder extends MillraceSqlBaseVisitor<DataType> {
     @Override
     public DataType visitNamedType(NamedTypeContext context) {
         String name = Identifiers.name(context.identifier());
-        Kind primitive = context.identifier() instanceof BackQuotedIdentifierContext
-                ? null
-                : PRIMITIVES.get(name);
+        Kind primitive = Identifiers.quoted(context.identifier()) ? null : PRIMITIVES.get(name);
         if (!context.typeParameter().isEmpty() && !isLegacyVarchar(name, context)) {
             throw SyntaxErrors.at(context.LPAREN().getSymbol(),
                     "type " + name + " takes no parameters");

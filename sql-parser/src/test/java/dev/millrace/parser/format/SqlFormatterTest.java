@@ -23,6 +23,8 @@ class SqlFormatterTest {
                 Arguments.of("- -5", "-(-5)"),
                 Arguments.of("x.`weird col` || 'it''s'", "(X.`weird col` || 'it''s')"),
                 Arguments.of("`select`", "`select`"),
+                Arguments.of("\"select\".\"a\"\"b\"", "`select`.`a\"b`"),
+                Arguments.of("\"A\" + \"a`b\"", "(A + `a``b`)"),
                 Arguments.of("map", "`MAP`"),
                 Arguments.of("1e3 + 1.0 + 2.", "((1000.0E0 + 1.0) + 2.)"),
                 Arguments.of("CASE WHEN a THEN 1 ELSE 2 END", "(CASE WHEN A THEN 1 ELSE 2 END)"),
@@ -104,6 +106,8 @@ class SqlFormatterTest {
         "ASSERT NULL VALUES out (k) KEY (1)",
         "ASSERT STREAM out (k INT KEY, v STRING) WITH (kafka_topic='out')",
         "ASSERT TABLE out (k INT PRIMARY KEY) WITH (kafka_topic='out')",
+        "CREATE STREAM \"Mixed Case\" (\"k\" INT KEY, \"v\"\"q\" STRING) WITH (kafka_topic='t')",
+        "SELECT \"a\" AS \"Alias\" FROM \"s\" \"S1\" WHERE \"S1\".\"a\" > 1 EMIT CHANGES",
     })
     void statementsSurviveFormattingAndParsingAgain(String sql) {
         Statement parsed = parser.parseStatement(sql);

@@ -157,14 +157,23 @@ public final class ExprTranslator {
     return new Expr.Operation(Operator.NOT, List.of(operand), SqlType.BOOLEAN);
   }
 
-  /** Calcite's n-ary AND/OR as the engine's binary operations, folded to the left. */
+  /**
+   * Calcite's n-ary AND/OR as the engine's binary operations, in a balanced tree: the operands
+   * keep their order (and so short-circuit as written) but a generated filter of thousands of
+   * terms stays a few levels deep for the recursive compiler. Three operands lean left:
+   * {@code (a AND b) AND c}.
+   */
   private Expr chain(Operator operator, RexCall call) {
-    List<Expr> operands = translateAll(call.getOperands());
-    Expr result = operands.get(0);
-    for (Expr next : operands.subList(1, operands.size())) {
-      result = new Expr.Operation(operator, List.of(result, next), SqlType.BOOLEAN);
+    return balanced(operator, translateAll(call.getOperands()));
+  }
+
+  private static Expr balanced(Operator operator, List<Expr> operands) {
+    if (operands.size() == 1) {
+      return operands.get(0);
     }
-    return result;
+    int middle = (operands.size() + 1) / 2;
+    return new Expr.Operation(operator, List.of(balanced(operator, operands.subList(0, middle)),
+        balanced(operator, operands.subList(middle, operands.size()))), SqlType.BOOLEAN);
   }
 
   /** {@code x IS TRUE} is {@code x IS NOT DISTINCT FROM TRUE}, and so on: null-safe truth tests. */

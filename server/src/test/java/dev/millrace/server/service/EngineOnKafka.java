@@ -1,0 +1,55 @@
+package dev.millrace.server.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.millrace.engine.function.FunctionRegistry;
+import dev.millrace.engine.runtime.RuntimeConfig;
+import dev.millrace.server.kafka.KafkaBackend;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A server's engine on a Kafka cluster, without REST: its command log replayed at start, as a
+ * (re)started server does, and pull queries answered from its own state.
+ */
+record EngineOnKafka(CommandLog commandLog, StatementEngine engine) implements AutoCloseable {
+
+  /**
+   * @param instanceId distinguishes servers sharing the service id
+   * @param restoreWait how long a pull query waits for state being restored
+   */
+  static EngineOnKafka start(String bootstrapServers, String serviceId, String instanceId, Path stateDirectory,
+      Duration restoreWait) {
+    FunctionRegistry functions = FunctionRegistry.builtIns();
+    RuntimeConfig runtime = RuntimeConfig.of(bootstrapServers, serviceId, stateDirectory).withInstanceId(instanceId);
+    CommandLog commandLog = CommandLog.open(bootstrapServers, serviceId);
+    StatementEngine engine = new StatementEngine(new KafkaBackend(runtime, functions, restoreWait),
+        commandLog::append, functions, Map.of(), false);
+    assertEquals(List.of(), engine.replay(commandLog.replay().commands()), "statements skipped on replay");
+    return new EngineOnKafka(commandLog, engine);
+  }
+
+  void run(String sql) {
+    engine.execute(engine.parse(sql).get(0), Session.of(new HashMap<>(), Map.of()));
+  }
+
+  /** The pull query's rows, or the error it answered. */
+  PullResult tryPull(String sql) {
+    try {
+      return PullResult.run(engine, sql);
+    } catch (EngineException error) {
+      PullResult failed = new PullResult();
+      failed.error = error;
+      return failed;
+    }
+  }
+
+  @Override
+  public void close() {
+    engine.close();
+    commandLog.close();
+  }
+}
