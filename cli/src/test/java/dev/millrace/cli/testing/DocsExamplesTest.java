@@ -22,9 +22,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Keeps {@code docs/testing.md} and {@code docs/aggregation.md} true: their example files are
- * well-formed and shown as they are, and every {@code $ bin/millrace test ...} block they show, run
- * on the engine, prints what it says.
+ * Keeps {@code docs/testing.md}, {@code docs/aggregation.md} and {@code docs/formats.md} true: their
+ * example files are well-formed and shown as they are, and every {@code $ bin/millrace test ...}
+ * block they show, run on the engine, prints what it says.
  */
 class DocsExamplesTest {
   private static final Pattern CODE_BLOCK = Pattern.compile("```(\\w*)\\n(.*?)```", Pattern.DOTALL);
@@ -32,6 +32,7 @@ class DocsExamplesTest {
   private static final Path EXAMPLES = ROOT.resolve("docs/examples/testing");
   private static final String TESTING = "docs/testing.md";
   private static final String AGGREGATION = "docs/aggregation.md";
+  private static final String FORMATS = "docs/formats.md";
 
   @Test
   void theSqlTestFileIsShownInFullAndReadsAsThreeTests() throws IOException {
@@ -63,6 +64,13 @@ class DocsExamplesTest {
   }
 
   @Test
+  void theFormatExamplesAreShownAsTheyAre() throws IOException {
+    Path formats = ROOT.resolve("docs/examples/formats");
+    assertTrue(blocks(FORMATS, "sql").contains(Files.readString(formats.resolve("avro.sql")).strip()));
+    assertShownAsJson(FORMATS, formats.resolve("inference.json"));
+  }
+
+  @Test
   void theAggregationCasesAreShownAndRead() throws IOException {
     Path cases = ROOT.resolve("docs/examples/aggregation/regions.json");
     assertEquals(3, CaseFileRunner.read(cases).tests().size());
@@ -70,7 +78,7 @@ class DocsExamplesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {TESTING, AGGREGATION})
+  @ValueSource(strings = {TESTING, AGGREGATION, FORMATS})
   void everyShownRunPrintsWhatTheDocsSay(String page) throws Exception {
     Optional<CaseSessionFactory> engine = Optional.of(CaseSessionFactory.find().orElseThrow());
     List<String> runs = blocks(page, "").stream().filter(b -> b.startsWith("$ bin/millrace test ")).toList();

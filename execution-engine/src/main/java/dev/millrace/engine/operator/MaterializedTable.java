@@ -6,6 +6,7 @@ import dev.millrace.engine.plan.PlanStep;
 import dev.millrace.engine.state.KeyValueStore;
 import dev.millrace.engine.types.LogicalSchema;
 import java.nio.ByteBuffer;
+import dev.millrace.engine.registry.UnconfiguredSchemaRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +40,8 @@ public final class MaterializedTable {
     if (!(root instanceof PlanStep.TableSink sink)) {
       return Optional.empty();
     }
-    OperatorFactories factories = new OperatorFactories(functions);
+    // Only aggregations are built here, never serdes, so no registry is needed.
+    OperatorFactories factories = new OperatorFactories(functions, UnconfiguredSchemaRegistry.INSTANCE);
     List<RowTransform> transforms = new ArrayList<>();
     PlanStep step = sink.source();
     while (step instanceof PlanStep.TableSelect || step instanceof PlanStep.TableFilter) {

@@ -5,6 +5,8 @@ import dev.millrace.engine.plan.Expr;
 import dev.millrace.engine.plan.FormatInfo;
 import dev.millrace.engine.plan.JoinType;
 import dev.millrace.engine.plan.PlanStep;
+import dev.millrace.engine.registry.SchemaRegistry;
+import dev.millrace.engine.registry.UnconfiguredSchemaRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,8 +24,14 @@ public final class TopologyBuilder {
   private final OperatorFactories factories;
   private final TableJoinFactories tableJoins;
 
+  /** A builder for plans without registry formats (AVRO, JSON_SR, PROTOBUF are refused). */
   public TopologyBuilder(FunctionRegistry functions) {
-    this.factories = new OperatorFactories(functions);
+    this(functions, UnconfiguredSchemaRegistry.INSTANCE);
+  }
+
+  /** {@code registry} holds the schemas of the plan's registry formats (AVRO, JSON_SR, PROTOBUF). */
+  public TopologyBuilder(FunctionRegistry functions, SchemaRegistry registry) {
+    this.factories = new OperatorFactories(functions, registry);
     this.tableJoins = new TableJoinFactories(functions);
   }
 
@@ -127,7 +135,7 @@ public final class TopologyBuilder {
         return;
       }
       repartitionTopics.add(topic);
-      part.chains.add(new Chain(topic, () -> factories.repartitionSource(step.schema(), joinKeyFormat), downstream));
+      part.chains.add(new Chain(topic, () -> factories.repartitionSource(topic, step.schema(), joinKeyFormat), downstream));
       Part upstream = newSubTopology();
       upstream.outputs.add(topic);
       List<OperatorFactory> chain = List.of(
