@@ -78,9 +78,11 @@ final class OperatorFactories {
         RowCodec.of(step.schema().value()), next);
   }
 
-  OperatorFactory sink(String topic, Formats formats, LogicalSchema schema) {
+  OperatorFactory sink(String topic, Formats formats, Optional<String> timestampColumn,
+      Optional<String> timestampFormat, LogicalSchema schema) {
     return next -> new SinkOperator(topic, keySerde(formats.key(), schema.key(), formats.keyWindow()),
-        SerdeFactory.valueSerde(formats.value(), schema.value()));
+        SerdeFactory.valueSerde(formats.value(), schema.value()),
+        timestampColumn.map(column -> SinkTimestamp.of(schema, column, timestampFormat.orElse(null))).orElse(null));
   }
 
   OperatorFactory materializer(String store, LogicalSchema table) {
