@@ -170,7 +170,8 @@ public final class KafkaBackend implements QueryBackend {
 
   private static boolean producesTable(PlanStep step) {
     return step instanceof PlanStep.TableSource || step instanceof PlanStep.TableFilter
-        || step instanceof PlanStep.TableSelect || step instanceof PlanStep.StreamAggregate;
+        || step instanceof PlanStep.TableSelect || step instanceof PlanStep.StreamAggregate
+        || step instanceof PlanStep.TableAggregate;
   }
 
   /**
