@@ -15,6 +15,7 @@ import dev.millrace.planner.catalog.CatalogChange;
 import dev.millrace.planner.catalog.DataSource;
 import dev.millrace.planner.catalog.QueryLinks;
 import dev.millrace.planner.catalog.SourceType;
+import dev.millrace.planner.catalog.TimestampColumn;
 import dev.millrace.planner.explain.ExplainText;
 import dev.millrace.planner.logical.Emit;
 import dev.millrace.planner.logical.LogicalQuery;
@@ -75,7 +76,7 @@ final class QueryStatementPlanner {
     RegisteredSchemaCheck.check(formats.value(), query.schema().value(), false, config.registry(), cas.location());
     DataSource sink = new DataSource(cas.name(), type, query.schema(), topic, formats,
         SourceProperties.timestamp(with, query.schema(), cas.location()), false, true, text);
-    return persistent(context, query, sink, Optional.of(new CatalogChange.AddSource(sink, false)),
+    return persistent(context, query, sink, sink.timestamp(), Optional.of(new CatalogChange.AddSource(sink, false)),
         Optional.of(topicRequest), queryId);
   }
 
@@ -101,15 +102,17 @@ final class QueryStatementPlanner {
       throw new PlanningException(insert.location(), "Incompatible schema between results and sink.\n"
           + "Result schema is " + query.schema().toSql() + "\nSink schema is " + target.schema().toSql());
     }
-    return persistent(context, query, target, Optional.empty(), Optional.empty(), queryId);
+    // As in ksqlDB, only a sink's own WITH clause sets its records' timestamps; INSERT INTO has none.
+    return persistent(context, query, target, Optional.empty(), Optional.empty(), Optional.empty(), queryId);
   }
 
   private PlannedStatement persistent(PlanningContext context, LogicalQuery query, DataSource sink,
-      Optional<CatalogChange> change, Optional<TopicRequest> topic, String queryId) {
+      Optional<TimestampColumn> timestamp, Optional<CatalogChange> change, Optional<TopicRequest> topic, String queryId) {
     RelNode logical = query.root();
     RelNode optimized = Optimizer.optimize(new Sink(logical.getCluster(), logical.getTraitSet(), logical, sink.name(),
         sink.type(), sink.topic()));
-    PlanStep plan = physical(context).persistent(optimized.getInput(0), query, sink.topic(), sink.formats());
+    PlanStep plan = physical(context).persistent(optimized.getInput(0), query, sink.topic(), sink.formats(),
+        timestamp);
     List<String> sourceTopics = query.sources().stream().map(n -> catalog.source(n).orElseThrow().topic()).toList();
     QueryLinks links = new QueryLinks(queryId, Optional.of(sink.name()), Set.copyOf(query.sources()));
     return new PlannedStatement.PersistentQuery(queryId, sink, change, topic, plan, sourceTopics, links,

@@ -82,10 +82,12 @@ final class OperatorFactories {
         RowCodec.of(step.schema().value()), next);
   }
 
-  OperatorFactory sink(String topic, Formats formats, LogicalSchema schema) {
+  OperatorFactory sink(String topic, Formats formats, Optional<String> timestampColumn,
+      Optional<String> timestampFormat, LogicalSchema schema) {
     RegistryBinding binding = new RegistryBinding(registry, topic);
     return next -> new SinkOperator(topic, SerdeFactory.keySerde(formats.key(), schema.key(), formats.keyWindow(), binding),
-        SerdeFactory.valueSerde(formats.value(), schema.value(), binding));
+        SerdeFactory.valueSerde(formats.value(), schema.value(), binding),
+        timestampColumn.map(column -> SinkTimestamp.of(schema, column, timestampFormat.orElse(null))).orElse(null));
   }
 
   OperatorFactory materializer(String store, LogicalSchema table) {

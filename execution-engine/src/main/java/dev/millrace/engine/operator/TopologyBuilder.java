@@ -118,10 +118,12 @@ public final class TopologyBuilder {
         tableRepartition(s, downstream, part);
       } else if (step instanceof PlanStep.StreamSink s) {
         part.outputs.add(s.topic());
-        visit(s.source(), List.of(factories.sink(s.topic(), s.formats(), s.schema())), part, false, null);
+        visit(s.source(), List.of(factories.sink(s.topic(), s.formats(), s.timestampColumn(), s.timestampFormat(),
+            s.schema())), part, false, null);
       } else if (step instanceof PlanStep.TableSink s) {
         part.outputs.add(s.topic());
-        visit(s.source(), List.of(factories.sink(s.topic(), s.formats(), s.schema())), part, false, null);
+        visit(s.source(), List.of(factories.sink(s.topic(), s.formats(), s.timestampColumn(), s.timestampFormat(),
+            s.schema())), part, false, null);
       } else {
         throw new IllegalArgumentException("no operator for plan step " + step.getClass().getSimpleName());
       }

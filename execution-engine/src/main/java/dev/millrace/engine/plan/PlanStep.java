@@ -278,16 +278,46 @@ public sealed interface PlanStep {
     }
   }
 
-  /** Writes the stream to {@code topic}: the key columns to the record key, the value columns to the value. */
-  record StreamSink(PlanStep source, String topic, Formats formats, LogicalSchema schema) implements PlanStep {
+  /**
+   * Writes the stream to {@code topic}: the key columns to the record key, the value columns to the
+   * value. {@code timestampColumn}, when present, names the key or value column whose value becomes
+   * each record's timestamp (BIGINT millis, TIMESTAMP, or STRING parsed with {@code timestampFormat});
+   * when absent (as in plans stored before sinks had it) each record keeps its row's time.
+   */
+  record StreamSink(PlanStep source, String topic, Formats formats, Optional<String> timestampColumn,
+      Optional<String> timestampFormat, LogicalSchema schema) implements PlanStep {
+    public StreamSink {
+      timestampColumn = SinkTimestamps.orEmpty(timestampColumn);
+      timestampFormat = SinkTimestamps.orEmpty(timestampFormat);
+    }
+
+    /** A sink whose records keep their rows' time. */
+    public StreamSink(PlanStep source, String topic, Formats formats, LogicalSchema schema) {
+      this(source, topic, formats, Optional.empty(), Optional.empty(), schema);
+    }
+
     @Override
     public List<PlanStep> sources() {
       return List.of(source);
     }
   }
 
-  /** Writes the table's changes to {@code topic}; a deleted row is written as a tombstone (null value). */
-  record TableSink(PlanStep source, String topic, Formats formats, LogicalSchema schema) implements PlanStep {
+  /**
+   * Writes the table's changes to {@code topic}; a deleted row is written as a tombstone (null
+   * value). The timestamp column and format work as in {@link StreamSink}.
+   */
+  record TableSink(PlanStep source, String topic, Formats formats, Optional<String> timestampColumn,
+      Optional<String> timestampFormat, LogicalSchema schema) implements PlanStep {
+    public TableSink {
+      timestampColumn = SinkTimestamps.orEmpty(timestampColumn);
+      timestampFormat = SinkTimestamps.orEmpty(timestampFormat);
+    }
+
+    /** A sink whose records keep their rows' time. */
+    public TableSink(PlanStep source, String topic, Formats formats, LogicalSchema schema) {
+      this(source, topic, formats, Optional.empty(), Optional.empty(), schema);
+    }
+
     @Override
     public List<PlanStep> sources() {
       return List.of(source);

@@ -42,6 +42,30 @@ class PlanJsonTest {
   }
 
   @Test
+  void sinksKeepTheirTimestampColumnAndOlderPlansWithoutOneStillLoad() throws Exception {
+    LogicalSchema schema = new LogicalSchema(List.of(new Column("ID", SqlType.BIGINT)),
+        List.of(new Column("TS", SqlType.STRING)));
+    Formats formats = new Formats(FormatInfo.of("KAFKA"), FormatInfo.of("JSON"), Optional.empty());
+    PlanStep source = new PlanStep.StreamSource("in", formats, schema, Optional.empty(), Optional.empty(), schema);
+    PlanStep stream = new PlanStep.StreamSink(source, "out", formats, Optional.of("TS"), Optional.of("yyyy"), schema);
+    PlanStep table = new PlanStep.TableSink(source, "out", formats, Optional.of("ID"), Optional.empty(), schema);
+
+    assertEquals(stream, json.readValue(json.writeValueAsString(stream), PlanStep.class));
+    assertEquals(table, json.readValue(json.writeValueAsString(table), PlanStep.class));
+
+    // A sink as plans were stored before sinks had a timestamp column: the fields are missing.
+    for (PlanStep sink : List.of(stream, table)) {
+      var tree = (com.fasterxml.jackson.databind.node.ObjectNode) json.valueToTree(sink);
+      tree.remove(List.of("timestampColumn", "timestampFormat"));
+      PlanStep old = json.treeToValue(tree, PlanStep.class);
+      PlanStep expected = sink instanceof PlanStep.StreamSink
+          ? new PlanStep.StreamSink(source, "out", formats, schema)
+          : new PlanStep.TableSink(source, "out", formats, schema);
+      assertEquals(expected, old);
+    }
+  }
+
+  @Test
   void aStreamStreamJoinSurvivesAJsonRoundTrip() throws Exception {
     LogicalSchema stored = new LogicalSchema(List.of(new Column("ID", SqlType.BIGINT)),
         List.of(new Column("NAME", SqlType.STRING)));

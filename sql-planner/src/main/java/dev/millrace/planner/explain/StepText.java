@@ -89,10 +89,12 @@ public final class StepText {
       return " keyFormat=" + format(r.keyFormat()) + repartition(r.repartitionTopic()) + " store=" + r.storeName();
     }
     if (step instanceof PlanStep.StreamSink s) {
-      return " topic=" + s.topic() + " formats=" + formats(s.formats());
+      return " topic=" + s.topic() + " formats=" + formats(s.formats())
+          + s.timestampColumn().map(c -> " timestamp=" + c).orElse("");
     }
     if (step instanceof PlanStep.TableSink s) {
-      return " topic=" + s.topic() + " formats=" + formats(s.formats());
+      return " topic=" + s.topic() + " formats=" + formats(s.formats())
+          + s.timestampColumn().map(c -> " timestamp=" + c).orElse("");
     }
     return "";
   }

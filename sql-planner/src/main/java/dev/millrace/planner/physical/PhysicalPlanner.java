@@ -64,12 +64,17 @@ public final class PhysicalPlanner {
   /**
    * The steps of a persistent query writing {@code query}'s result (the input of its Sink) to
    * {@code topic}: the final select puts the key columns in the key and the others in the value.
+   * With a {@code timestamp} column (the sink's WITH TIMESTAMP), each record's timestamp is that
+   * column of its row; without one, records keep their rows' time.
    */
-  public PlanStep persistent(RelNode result, LogicalQuery query, String topic, Formats formats) {
+  public PlanStep persistent(RelNode result, LogicalQuery query, String topic, Formats formats,
+      Optional<TimestampColumn> timestamp) {
     Built built = finalSelect(result, query, true);
+    Optional<String> column = timestamp.map(TimestampColumn::column);
+    Optional<String> format = timestamp.flatMap(TimestampColumn::format);
     return built.type() == SourceType.TABLE
-        ? new PlanStep.TableSink(built.step(), topic, formats, built.step().schema())
-        : new PlanStep.StreamSink(built.step(), topic, formats, built.step().schema());
+        ? new PlanStep.TableSink(built.step(), topic, formats, column, format, built.step().schema())
+        : new PlanStep.StreamSink(built.step(), topic, formats, column, format, built.step().schema());
   }
 
   /** The steps of a push query: every result column in SELECT order, delivered to the client. */

@@ -41,6 +41,24 @@ class TranslationTest {
   }
 
   @Test
+  void aSinksTimestampColumnGoesIntoItsSinkStepButInsertIntoKeepsRowTimes() {
+    PlanStep.StreamSink stream = assertInstanceOf(PlanStep.StreamSink.class, persistent(
+        "CREATE STREAM TIMED WITH (TIMESTAMP='SOLD', TIMESTAMP_FORMAT='yyyy') AS SELECT ID, ITEM AS SOLD FROM ORDERS;"));
+    assertEquals(Optional.of("SOLD"), stream.timestampColumn());
+    assertEquals(Optional.of("yyyy"), stream.timestampFormat());
+
+    PlanStep.TableSink table = assertInstanceOf(PlanStep.TableSink.class, persistent(
+        "CREATE TABLE NAMED WITH (TIMESTAMP='ID') AS SELECT ID, NAME FROM CUSTOMERS;"));
+    assertEquals(Optional.of("ID"), table.timestampColumn());
+    assertEquals(Optional.empty(), table.timestampFormat());
+
+    session.run("CREATE STREAM COPY WITH (TIMESTAMP='QTY_MS') AS SELECT ID, CAST(QTY AS BIGINT) AS QTY_MS FROM ORDERS;");
+    PlanStep.StreamSink insert = assertInstanceOf(PlanStep.StreamSink.class, persistent(
+        "INSERT INTO COPY SELECT ID, CAST(QTY AS BIGINT) AS QTY_MS FROM ORDERS;"));
+    assertEquals(Optional.empty(), insert.timestampColumn());
+  }
+
+  @Test
   void projectionAndFilterBecomeFilterThenSelect() {
     PlanStep plan = persistent("CREATE STREAM BIG AS SELECT ID, UCASE(ITEM) AS ITEM, QTY * 2 AS DOUBLED "
         + "FROM ORDERS WHERE QTY > 10;");
