@@ -14,6 +14,7 @@ import dev.millrace.server.service.CommandSink;
 import dev.millrace.server.service.MillraceEngine;
 import dev.millrace.server.service.ProcessingLogStream;
 import dev.millrace.server.service.StatementEngine;
+import dev.millrace.engine.registry.SchemaRegistries;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,7 +74,8 @@ public final class MillraceServer implements AutoCloseable {
         .withProcessingLogTopic(ProcessingLogStream.topic(serviceId));
     FunctionRegistry functions = FunctionRegistry.builtIns();
     CommandLog commandLog = CommandLog.open(bootstrap, serviceId);
-    StatementEngine engine = new StatementEngine(new KafkaBackend(runtime, functions, config.pullRestoreWait()), commandLog::append, functions,
+    StatementEngine engine = new StatementEngine(new KafkaBackend(runtime, functions, config.pullRestoreWait(),
+        SchemaRegistries.fromConfig(config.ksqlProperties())), commandLog::append, functions,
         config.ksqlProperties(), false);
     ProcessingLogStream.register(engine, serviceId);
     var replay = commandLog.replay();

@@ -1,5 +1,7 @@
 package dev.millrace.planner;
 
+import dev.millrace.engine.plan.FormatInfo;
+import dev.millrace.engine.plan.Formats;
 import dev.millrace.engine.plan.SourceColumns;
 import dev.millrace.engine.plan.WindowInfo;
 import dev.millrace.engine.types.Column;
@@ -30,7 +32,8 @@ final class DdlPlanner {
   private static final Set<String> CREATE_PROPERTIES = Set.of("KAFKA_TOPIC", "VALUE_FORMAT", "KEY_FORMAT", "FORMAT",
       "PARTITIONS", "REPLICAS", "TIMESTAMP", "TIMESTAMP_FORMAT", "KEY_DELIMITER", "VALUE_DELIMITER", "WRAP_SINGLE_VALUE",
       "WINDOW_TYPE",
-      "WINDOW_SIZE", "RETENTION_MS");
+      "WINDOW_SIZE", "RETENTION_MS", "KEY_SCHEMA_ID", "VALUE_SCHEMA_ID", "KEY_SCHEMA_FULL_NAME", "VALUE_SCHEMA_FULL_NAME",
+      "VALUE_AVRO_SCHEMA_FULL_NAME", "KEY_PROTOBUF_NULLABLE_REPRESENTATION", "VALUE_PROTOBUF_NULLABLE_REPRESENTATION");
 
   private final Catalog catalog;
   private final PlannerConfig config;
@@ -50,20 +53,30 @@ final class DdlPlanner {
       }
       checkReplace(create, existing.get(), type);
     }
-    if (create.elements().isEmpty()) {
-      throw new PlanningException(create.location(), "The statement does not define any columns; Millrace needs "
-          + "the columns of " + create.name() + " (it does not infer them from a schema registry).");
-    }
-    LogicalSchema schema = columns(create, type);
     WithClause with = new WithClause(create.properties(), CREATE_PROPERTIES, create.location());
+    TopicRequest topicRequest = TopicProperties.request(with, create.name(), create.location());
+    String topic = topicRequest.name();
+    FormatResolver.Defaults defaults = SourceProperties.defaults(config);
+    SchemaInference.Inferred inferred = new SchemaInference(config.registry(), with, topic, create.location())
+        .complete(columns(create), FormatResolver.keyFormat(with, defaults),
+            FormatResolver.valueFormat(with, defaults, create.location()));
+    LogicalSchema schema = inferred.schema();
+    if (schema.key().isEmpty() && schema.value().isEmpty()) {
+      throw new PlanningException(create.location(), "The statement does not define any columns.");
+    }
+    if (type == SourceType.TABLE && schema.key().isEmpty()) {
+      throw new PlanningException(create.location(), "Tables require a PRIMARY KEY. Please define the PRIMARY KEY.");
+    }
     Optional<WindowInfo> window = SourceProperties.window(with, create.location());
     if (window.isPresent() && schema.key().isEmpty()) {
       throw new PlanningException(create.location(), "Windowed sources require a key column.");
     }
-    TopicRequest topicRequest = TopicProperties.request(with, create.name(), create.location());
-    String topic = topicRequest.name();
-    DataSource source = new DataSource(create.name(), type, schema, topic,
-        FormatResolver.resolve(with, schema, window, SourceProperties.defaults(config), true, create.location()),
+    Formats formats = FormatResolver.resolve(with, schema, window, defaults, true, create.location());
+    if (inferred.unwrappedValue()) {
+      FormatInfo value = formats.value();
+      formats = new Formats(formats.key(), new FormatInfo(value.format(), value.options(), false), window);
+    }
+    DataSource source = new DataSource(create.name(), type, schema, topic, formats,
         SourceProperties.timestamp(with, schema, create.location()), create.readOnly(), false, text);
     return new PlannedStatement.CatalogUpdate(new CatalogChange.AddSource(source, existing.isPresent()),
         Optional.of(topicRequest), Optional.empty());
@@ -84,7 +97,8 @@ final class DdlPlanner {
     }
   }
 
-  private LogicalSchema columns(CreateSource create, SourceType type) {
+  private LogicalSchema columns(CreateSource create) {
+    SourceType type = type(create.kind());
     TypeResolver types = new TypeResolver(catalog);
     List<Column> key = new ArrayList<>();
     List<Column> value = new ArrayList<>();
@@ -93,9 +107,6 @@ final class DdlPlanner {
       checkElement(element, type, names);
       Column column = new Column(element.name(), types.resolve(element.type(), element.location()));
       (element.isKey() ? key : value).add(column);
-    }
-    if (type == SourceType.TABLE && key.isEmpty()) {
-      throw new PlanningException(create.location(), "Tables require a PRIMARY KEY. Please define the PRIMARY KEY.");
     }
     return new LogicalSchema(key, value);
   }

@@ -1,6 +1,8 @@
 package dev.millrace.planner;
 
 import dev.millrace.engine.function.FunctionRegistry;
+import dev.millrace.engine.registry.SchemaRegistry;
+import dev.millrace.engine.registry.UnconfiguredSchemaRegistry;
 import dev.millrace.parser.ParsedStatement;
 import dev.millrace.parser.ast.AlterSource;
 import dev.millrace.parser.ast.CreateAsSelect;
@@ -27,9 +29,17 @@ import java.util.Map;
  */
 public final class Planner {
   private final FunctionRegistry functions;
+  private final SchemaRegistry registry;
 
+  /** A planner without a schema registry: registry formats (AVRO, JSON_SR) are refused. */
   public Planner(FunctionRegistry functions) {
+    this(functions, UnconfiguredSchemaRegistry.INSTANCE);
+  }
+
+  /** {@code registry} holds the schemas of registry formats, read to infer a source's columns. */
+  public Planner(FunctionRegistry functions, SchemaRegistry registry) {
     this.functions = functions;
+    this.registry = registry;
   }
 
   /** Plans a parsed statement; {@code queryId} names the query it starts, if it starts one. */
@@ -47,7 +57,7 @@ public final class Planner {
    */
   public PlannedStatement plan(Statement statement, String text, Catalog catalog, Map<String, ?> properties,
       String queryId) {
-    PlannerConfig config = PlannerConfig.from(properties);
+    PlannerConfig config = PlannerConfig.from(properties, registry);
     DdlPlanner ddl = new DdlPlanner(catalog, config);
     QueryStatementPlanner queries = new QueryStatementPlanner(catalog, functions, config);
     if (statement instanceof CreateSource create) {

@@ -1,5 +1,6 @@
 package dev.millrace.planner;
 
+import dev.millrace.engine.registry.SchemaRegistry;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -10,19 +11,20 @@ import java.util.Optional;
  * @param defaultKeyFormat {@code ksql.persistence.default.format.key} (KAFKA)
  * @param defaultValueFormat {@code ksql.persistence.default.format.value} (none: VALUE_FORMAT is then required)
  * @param wrapSingleValues {@code ksql.persistence.wrap.single.values} (true)
+ * @param registry the schema registry ({@code ksql.schema.registry.url}), possibly the unconfigured one
  */
 public record PlannerConfig(String defaultKeyFormat, Optional<String> defaultValueFormat,
-    boolean wrapSingleValues) {
+    boolean wrapSingleValues, SchemaRegistry registry) {
   public static final String KEY_FORMAT = "ksql.persistence.default.format.key";
   public static final String VALUE_FORMAT = "ksql.persistence.default.format.value";
   public static final String WRAP_SINGLE_VALUES = "ksql.persistence.wrap.single.values";
 
   /** Reads the properties planning cares about; others are ignored. */
-  public static PlannerConfig from(Map<String, ?> properties) {
+  public static PlannerConfig from(Map<String, ?> properties, SchemaRegistry registry) {
     return new PlannerConfig(
         text(properties, KEY_FORMAT).map(s -> s.toUpperCase(Locale.ROOT)).orElse("KAFKA"),
         text(properties, VALUE_FORMAT).map(s -> s.toUpperCase(Locale.ROOT)),
-        text(properties, WRAP_SINGLE_VALUES).map(Boolean::parseBoolean).orElse(true));
+        text(properties, WRAP_SINGLE_VALUES).map(Boolean::parseBoolean).orElse(true), registry);
   }
 
   private static Optional<String> text(Map<String, ?> properties, String name) {

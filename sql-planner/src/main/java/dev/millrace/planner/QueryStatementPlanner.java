@@ -3,6 +3,7 @@ package dev.millrace.planner;
 import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.plan.Formats;
 import dev.millrace.engine.plan.PlanStep;
+import dev.millrace.engine.serde.SerdeFactory;
 import dev.millrace.parser.ast.CreateAsSelect;
 import dev.millrace.parser.ast.EmitMode;
 import dev.millrace.parser.ast.InsertInto;
@@ -23,16 +24,19 @@ import dev.millrace.planner.logical.Sink;
 import dev.millrace.planner.physical.PhysicalPlanner;
 import dev.millrace.planner.physical.StepNames;
 import dev.millrace.planner.rules.Optimizer;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.calcite.rel.RelNode;
 
 /** Plans the statements that run queries: CREATE ... AS SELECT, INSERT INTO ... SELECT and push queries. */
 final class QueryStatementPlanner {
   private static final Set<String> CAS_PROPERTIES = Set.of("KAFKA_TOPIC", "VALUE_FORMAT", "KEY_FORMAT", "FORMAT",
       "PARTITIONS", "REPLICAS", "TIMESTAMP", "TIMESTAMP_FORMAT", "KEY_DELIMITER", "VALUE_DELIMITER", "WRAP_SINGLE_VALUE",
-      "RETENTION_MS");
+      "RETENTION_MS", "KEY_SCHEMA_ID", "VALUE_SCHEMA_ID", "KEY_SCHEMA_FULL_NAME", "VALUE_SCHEMA_FULL_NAME",
+      "VALUE_AVRO_SCHEMA_FULL_NAME", "KEY_PROTOBUF_NULLABLE_REPRESENTATION", "VALUE_PROTOBUF_NULLABLE_REPRESENTATION");
 
   private final Catalog catalog;
   private final FunctionRegistry functions;
@@ -67,6 +71,8 @@ final class QueryStatementPlanner {
         cas.location());
     TopicRequest topicRequest = TopicProperties.request(with, cas.name(), cas.location());
     String topic = topicRequest.name();
+    RegisteredSchemaCheck.check(formats.key(), query.schema().key(), true, config.registry(), cas.location());
+    RegisteredSchemaCheck.check(formats.value(), query.schema().value(), false, config.registry(), cas.location());
     DataSource sink = new DataSource(cas.name(), type, query.schema(), topic, formats,
         SourceProperties.timestamp(with, query.schema(), cas.location()), false, true, text);
     return persistent(context, query, sink, Optional.of(new CatalogChange.AddSource(sink, false)),
@@ -135,8 +141,12 @@ final class QueryStatementPlanner {
     DataSource first = inputs.get(0);
     String key = inputs.stream().map(s -> s.formats().key().format()).filter(f -> !f.equals("NONE")).findFirst()
         .orElse(first.formats().value().format());
+    // The input's registered schema is its own: a sink gets a generated schema, under its own name.
+    Map<String, String> options = new TreeMap<>(first.formats().value().options());
+    options.remove(SerdeFactory.SCHEMA_ID);
+    options.remove(SerdeFactory.FULL_SCHEMA_NAME);
     return new FormatResolver.Defaults(Optional.of(key), Optional.of(first.formats().value().format()),
-        first.formats().value().options(), config.wrapSingleValues());
+        options, config.wrapSingleValues(), config.registry());
   }
 
   private PhysicalPlanner physical(PlanningContext context) {

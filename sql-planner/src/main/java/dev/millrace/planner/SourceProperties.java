@@ -18,7 +18,7 @@ final class SourceProperties {
 
   static FormatResolver.Defaults defaults(PlannerConfig config) {
     return new FormatResolver.Defaults(Optional.of(config.defaultKeyFormat()), config.defaultValueFormat(), Map.of(),
-        config.wrapSingleValues());
+        config.wrapSingleValues(), config.registry());
   }
 
   /** WINDOW_TYPE and WINDOW_SIZE: the key windowing of a source written by a windowed aggregation. */

@@ -113,7 +113,9 @@ class DdlPlannerTest {
       CREATE STREAM S (A INT, A STRING) WITH (kafka_topic='s', value_format='JSON');           | line 1:25: Duplicate column names: `A`
       CREATE STREAM S (A INT) WITH (kafka_topic='s');                                          | line 1:1: Statement is missing the 'VALUE_FORMAT' property from the WITH clause. Either provide one or set a default via the 'ksql.persistence.default.format.value' config.
       CREATE STREAM S (A INT) WITH (kafka_topic='s', value_format='FOO');                      | line 1:48: Unknown format: FOO
-      CREATE STREAM S (A INT) WITH (kafka_topic='s', value_format='AVRO');                     | line 1:48: The 'AVRO' format is not supported yet; use KAFKA, JSON or DELIMITED.
+      CREATE STREAM S (A INT) WITH (kafka_topic='s', value_format='AVRO');                     | line 1:48: The 'AVRO' format: This format needs a schema registry, but 'ksql.schema.registry.url' is not set. Set it to the URL of a Confluent-compatible schema registry.
+      CREATE STREAM S (A INT) WITH (kafka_topic='s', value_format='JSON', value_schema_id=1);  | line 1:69: JSON does not support the following configs: [VALUE_SCHEMA_ID]
+      CREATE STREAM S WITH (kafka_topic='s', value_format='JSON');                             | line 1:1: The statement does not define any columns.
       CREATE STREAM S (A INT) WITH (kafka_topic='s', format='JSON', value_format='JSON');      | line 1:48: Cannot supply both 'VALUE_FORMAT' and 'FORMAT' properties, as 'FORMAT' sets both key and value formats. Either use just 'FORMAT', or use 'KEY_FORMAT' and 'VALUE_FORMAT'.
       CREATE STREAM S (A INT, B INT) WITH (kafka_topic='s', value_format='KAFKA');             | line 1:1: The 'KAFKA' format only supports a single field. Got: [`A` INTEGER, `B` INTEGER]
       CREATE STREAM S (A ARRAY<INT>) WITH (kafka_topic='s', value_format='DELIMITED');         | line 1:1: The 'DELIMITED' format does not support type 'ARRAY', column: `A`

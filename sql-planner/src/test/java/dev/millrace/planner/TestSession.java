@@ -1,6 +1,8 @@
 package dev.millrace.planner;
 
 import dev.millrace.engine.function.FunctionRegistry;
+import dev.millrace.engine.registry.SchemaRegistry;
+import dev.millrace.engine.registry.UnconfiguredSchemaRegistry;
 import dev.millrace.parser.ParsedStatement;
 import dev.millrace.parser.SqlParser;
 import dev.millrace.planner.catalog.Catalog;
@@ -15,11 +17,21 @@ import java.util.Map;
 public final class TestSession {
   private static final FunctionRegistry FUNCTIONS = FunctionRegistry.builtIns();
 
-  private final Planner planner = new Planner(FUNCTIONS);
+  private final Planner planner;
   private final SqlParser parser = new SqlParser();
   private final Map<String, Object> properties = new HashMap<>();
   private Catalog catalog = Catalog.empty();
   private int sequence;
+
+  /** A session without a schema registry. */
+  public TestSession() {
+    this(UnconfiguredSchemaRegistry.INSTANCE);
+  }
+
+  /** A session whose registry formats use {@code registry}. */
+  public TestSession(SchemaRegistry registry) {
+    this.planner = new Planner(FUNCTIONS, registry);
+  }
 
   public TestSession set(String property, Object value) {
     properties.put(property, value);

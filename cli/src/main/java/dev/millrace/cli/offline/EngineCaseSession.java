@@ -1,8 +1,11 @@
 package dev.millrace.cli.offline;
 
 import dev.millrace.cli.testing.CaseSession;
+import dev.millrace.cli.testing.TestCase;
 import dev.millrace.cli.testing.TestRecord;
 import dev.millrace.engine.function.FunctionRegistry;
+import dev.millrace.engine.registry.InMemorySchemaRegistry;
+import dev.millrace.engine.serde.RegistryBinding;
 import dev.millrace.parser.ParsedStatement;
 import dev.millrace.planner.catalog.DataSource;
 import dev.millrace.server.offline.InMemoryBackend;
@@ -19,9 +22,11 @@ import java.util.TreeMap;
 
 /**
  * A test case's session on a real Millrace engine over the in-memory test driver: the same parser,
- * planner and operators as the server, with topics in memory and no command log.
+ * planner and operators as the server, with topics and the schema registry in memory and no command
+ * log.
  */
 final class EngineCaseSession implements CaseSession {
+  private final InMemorySchemaRegistry registry;
   private final InMemoryBackend backend;
   private final StatementEngine engine;
   private final Session session;
@@ -29,14 +34,16 @@ final class EngineCaseSession implements CaseSession {
   EngineCaseSession(FunctionRegistry functions, Map<String, Object> properties) {
     Map<String, String> server = new TreeMap<>();
     properties.forEach((k, v) -> server.put(k, String.valueOf(v)));
-    this.backend = new InMemoryBackend(functions);
+    this.registry = new InMemorySchemaRegistry();
+    this.backend = new InMemoryBackend(functions, registry);
     this.engine = new StatementEngine(backend, CommandSink.NONE, functions, server, true);
     this.session = Session.of(Map.of(), Map.of());
   }
 
   @Override
-  public void createTopic(String name, int partitions) {
-    backend.createTopic(name, partitions, Optional.empty());
+  public void createTopic(TestCase.TopicSpec topic) {
+    backend.createTopic(topic.name(), topic.partitions() == null ? 1 : topic.partitions(), Optional.empty());
+    TopicSchemas.register(registry, topic);
   }
 
   @Override
@@ -97,14 +104,14 @@ final class EngineCaseSession implements CaseSession {
         .max(Comparator.comparing(DataSource::createdByQuery));
   }
 
-  private static RecordBytes keyBytes(Optional<DataSource> source) {
-    return source.map(s -> new RecordBytes(s.formats().key(), s.schema().key(), s.formats().keyWindow()))
-        .orElseGet(RecordBytes::schemaless);
+  private RecordBytes keyBytes(Optional<DataSource> source) {
+    return source.map(s -> new RecordBytes(s.formats().key(), s.schema().key(), s.formats().keyWindow(),
+        new RegistryBinding(registry, s.topic()), true)).orElseGet(RecordBytes::schemaless);
   }
 
-  private static RecordBytes valueBytes(Optional<DataSource> source) {
-    return source.map(s -> new RecordBytes(s.formats().value(), s.schema().value(), Optional.empty()))
-        .orElseGet(RecordBytes::schemaless);
+  private RecordBytes valueBytes(Optional<DataSource> source) {
+    return source.map(s -> new RecordBytes(s.formats().value(), s.schema().value(), Optional.empty(),
+        new RegistryBinding(registry, s.topic()), false)).orElseGet(RecordBytes::schemaless);
   }
 
   private static SourceSummary summary(DataSource source) {

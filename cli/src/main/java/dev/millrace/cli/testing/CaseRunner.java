@@ -31,9 +31,6 @@ public final class CaseRunner {
   }
 
   private static Optional<String> unsupportedRequirement(TestCase test) {
-    if (test.requires().contains("schema-registry")) {
-      return Optional.of("needs a schema registry (AVRO, PROTOBUF or JSON_SR), which Millrace does not have yet");
-    }
     if (test.requires().contains("udf-jar")) {
       return Optional.of("needs ksqlDB's test-only user functions, which are not provided yet");
     }
@@ -56,7 +53,7 @@ public final class CaseRunner {
 
   private static Optional<String> runStatementsAndInputs(TestCase test, CaseSession session) {
     for (TestCase.TopicSpec topic : test.topics()) {
-      session.createTopic(topic.name(), topic.partitions() == null ? 1 : topic.partitions());
+      session.createTopic(topic);
     }
     for (String statement : test.statements()) {
       try {

@@ -11,8 +11,8 @@ import java.util.Optional;
  */
 public interface CaseSession extends AutoCloseable {
 
-  /** Creates a topic that exists before the statements run. */
-  void createTopic(String name, int partitions);
+  /** Creates a topic that exists before the statements run, and registers its schemas, if any. */
+  void createTopic(TestCase.TopicSpec topic);
 
   /**
    * Runs one statement (DDL, persistent queries, {@code INSERT ... VALUES}, {@code SET}, ...);

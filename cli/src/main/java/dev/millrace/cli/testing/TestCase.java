@@ -34,7 +34,12 @@ public record TestCase(
     return expectedException != null && !expectedException.isNull();
   }
 
-  /** A topic that exists before the statements run. */
+  /**
+   * A topic that exists before the statements run, with the schemas a registry holds for its keys
+   * and values ({@code keySchema}/{@code valueSchema}: Avro or JSON schemas as JSON, Protobuf as
+   * text), under the given ids when the case names them.
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record TopicSpec(String name, Integer partitions, String keyFormat, String valueFormat) {}
+  public record TopicSpec(String name, Integer partitions, String keyFormat, String valueFormat, JsonNode keySchema,
+      JsonNode valueSchema, Integer keySchemaId, Integer valueSchemaId) {}
 }

@@ -70,10 +70,15 @@ class CaseRunnerTest {
   }
 
   @Test
-  void casesNeedingARegistryOrTestFunctionsAreSkippedWithoutASession() {
-    assertEquals(Status.SKIP, run(read("{\"name\": \"t\", \"requires\": [\"schema-registry\"]}")).status());
+  void casesNeedingTestFunctionsAreSkippedWithoutASession() {
     assertEquals(Status.SKIP, run(read("{\"name\": \"t\", \"requires\": [\"udf-jar\", \"expected-error\"]}")).status());
     assertEquals(List.of(), sessions.opened);
+  }
+
+  @Test
+  void casesNeedingASchemaRegistryRunInASession() {
+    assertEquals(Status.PASS, run(read("{\"name\": \"t\", \"requires\": [\"schema-registry\"]}")).status());
+    assertEquals(1, sessions.opened.size());
   }
 
   @Test

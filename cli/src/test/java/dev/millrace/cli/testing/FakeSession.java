@@ -59,8 +59,8 @@ final class FakeSession implements CaseSession {
   }
 
   @Override
-  public void createTopic(String name, int partitions) {
-    createdTopics.put(name, partitions);
+  public void createTopic(TestCase.TopicSpec topic) {
+    createdTopics.put(topic.name(), topic.partitions() == null ? 1 : topic.partitions());
   }
 
   @Override

@@ -10,7 +10,9 @@ import dev.millrace.engine.plan.Formats;
 import dev.millrace.engine.plan.JoinType;
 import dev.millrace.engine.plan.PlanStep;
 import dev.millrace.engine.plan.WindowInfo;
+import dev.millrace.engine.registry.SchemaRegistry;
 import dev.millrace.engine.serde.KeySerde;
+import dev.millrace.engine.serde.RegistryBinding;
 import dev.millrace.engine.serde.SerdeFactory;
 import dev.millrace.engine.types.Column;
 import dev.millrace.engine.types.LogicalSchema;
@@ -26,17 +28,19 @@ import java.util.Optional;
  */
 final class OperatorFactories {
   private final FunctionRegistry functions;
+  private final SchemaRegistry registry;
 
-  OperatorFactories(FunctionRegistry functions) {
+  OperatorFactories(FunctionRegistry functions, SchemaRegistry registry) {
     this.functions = functions;
+    this.registry = registry;
   }
 
   RecordDecoder streamSource(PlanStep.StreamSource step) {
-    return sourceDecoder(step.formats(), step.sourceSchema(), step.schema(), step.timestampColumn(), step.timestampFormat(), false);
+    return sourceDecoder(step.topic(), step.formats(), step.sourceSchema(), step.schema(), step.timestampColumn(), step.timestampFormat(), false);
   }
 
   RecordDecoder tableSource(PlanStep.TableSource step) {
-    return sourceDecoder(step.formats(), step.sourceSchema(), step.schema(), step.timestampColumn(), step.timestampFormat(), true);
+    return sourceDecoder(step.topic(), step.formats(), step.sourceSchema(), step.schema(), step.timestampColumn(), step.timestampFormat(), true);
   }
 
   OperatorFactory tableSourceStore(PlanStep.TableSource step) {
@@ -72,16 +76,16 @@ final class OperatorFactories {
   }
 
   OperatorFactory repartitionSink(String topic, LogicalSchema schema, FormatInfo keyFormat) {
-    return next -> new SinkOperator(topic, repartitionKeySerde(schema, keyFormat), InternalSerdes.valueSerde(schema.value()));
+    return next -> new SinkOperator(topic, repartitionKeySerde(topic, schema, keyFormat), InternalSerdes.valueSerde(schema.value()));
   }
 
-  RecordDecoder repartitionSource(LogicalSchema schema, FormatInfo keyFormat) {
-    return new RepartitionDecoder(repartitionKeySerde(schema, keyFormat), InternalSerdes.valueSerde(schema.value()));
+  RecordDecoder repartitionSource(String topic, LogicalSchema schema, FormatInfo keyFormat) {
+    return new RepartitionDecoder(repartitionKeySerde(topic, schema, keyFormat), InternalSerdes.valueSerde(schema.value()));
   }
 
   /** Reads a table's changes back from its repartition topic, deletes included, and stores them as a table source does. */
   RecordDecoder tableRepartitionSource(PlanStep.TableRepartition step) {
-    return new RepartitionDecoder(repartitionKeySerde(step.schema(), step.keyFormat()),
+    return new RepartitionDecoder(repartitionKeySerde(step.repartitionTopic(), step.schema(), step.keyFormat()),
         InternalSerdes.valueSerde(step.schema().value()), true);
   }
 
@@ -91,8 +95,9 @@ final class OperatorFactories {
   }
 
   OperatorFactory sink(String topic, Formats formats, LogicalSchema schema) {
-    return next -> new SinkOperator(topic, keySerde(formats.key(), schema.key(), formats.keyWindow()),
-        SerdeFactory.valueSerde(formats.value(), schema.value()));
+    RegistryBinding binding = new RegistryBinding(registry, topic);
+    return next -> new SinkOperator(topic, SerdeFactory.keySerde(formats.key(), schema.key(), formats.keyWindow(), binding),
+        SerdeFactory.valueSerde(formats.value(), schema.value(), binding));
   }
 
   OperatorFactory materializer(String store, LogicalSchema table) {
@@ -125,6 +130,27 @@ final class OperatorFactories {
     return next -> new TimeWindowAggregateOperator(step.storeName(), keyCodec, aggregation(step.aggregates()), policy, forwardOld, next);
   }
 
+  OperatorFactory tableGroupBy(PlanStep.TableGroupBy step) {
+    return next -> new TableGroupByOperator(compileAll(step.keys(), step.schema().key()), next);
+  }
+
+  OperatorFactory changeSink(String topic, LogicalSchema schema) {
+    return next -> new ChangeSinkOperator(topic, InternalSerdes.keySerde(schema.key()), new ChangeCodec(RowCodec.of(schema.value())));
+  }
+
+  RecordDecoder changeSource(LogicalSchema schema) {
+    return new ChangeDecoder(InternalSerdes.keySerde(schema.key()), new ChangeCodec(RowCodec.of(schema.value())));
+  }
+
+  OperatorFactory tableAggregate(PlanStep.TableAggregate step, boolean forwardOld) {
+    RowCodec keyCodec = RowCodec.of(step.source().schema().key());
+    Aggregation checked = aggregation(step.aggregates());
+    if (!checked.canUndo()) {
+      throw new IllegalArgumentException("a table aggregation needs aggregates that can undo: " + step.aggregates());
+    }
+    return next -> new TableAggregateOperator(step.storeName(), keyCodec, aggregation(step.aggregates()), forwardOld, next);
+  }
+
   Aggregation aggregation(List<AggregateCall> calls) {
     List<Aggregator> aggregators = new ArrayList<>();
     List<List<SafeExpression>> arguments = new ArrayList<>();
@@ -145,7 +171,7 @@ final class OperatorFactories {
     return new Aggregation(aggregators, arguments);
   }
 
-  private RecordDecoder sourceDecoder(Formats formats, LogicalSchema stored, LogicalSchema emitted,
+  private RecordDecoder sourceDecoder(String topic, Formats formats, LogicalSchema stored, LogicalSchema emitted,
       Optional<String> timestampColumn, Optional<String> timestampFormat, boolean table) {
     TimestampExtractor timestamps = timestampColumn.map(column -> {
       int index = emitted.valueIndexOf(column);
@@ -154,17 +180,15 @@ final class OperatorFactories {
       }
       return new TimestampExtractor(index, column, emitted.value().get(index).type(), timestampFormat.orElse(null));
     }).orElse(null);
-    return new SourceDecoder(keySerde(formats.key(), stored.key(), formats.keyWindow()),
-        SerdeFactory.valueSerde(formats.value(), stored.value()), stored.key().size(), stored.value().size(),
+    RegistryBinding binding = new RegistryBinding(registry, topic);
+    return new SourceDecoder(SerdeFactory.keySerde(formats.key(), stored.key(), formats.keyWindow(), binding),
+        SerdeFactory.valueSerde(formats.value(), stored.value(), binding), stored.key().size(), stored.value().size(),
         formats.keyWindow().isPresent(), table, timestamps);
   }
 
-  private KeySerde repartitionKeySerde(LogicalSchema schema, FormatInfo keyFormat) {
-    return keyFormat == null ? InternalSerdes.keySerde(schema.key()) : keySerde(keyFormat, schema.key(), Optional.empty());
-  }
-
-  private static KeySerde keySerde(FormatInfo format, List<Column> columns, Optional<WindowInfo> window) {
-    return SerdeFactory.keySerde(format, columns, window);
+  private KeySerde repartitionKeySerde(String topic, LogicalSchema schema, FormatInfo keyFormat) {
+    return keyFormat == null ? InternalSerdes.keySerde(schema.key())
+        : SerdeFactory.keySerde(keyFormat, schema.key(), Optional.empty(), new RegistryBinding(registry, topic));
   }
 
   private SafeExpression compile(Expr expr, String label) {

@@ -5,42 +5,81 @@ import dev.millrace.engine.plan.WindowInfo;
 import dev.millrace.engine.types.Column;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
- * Makes the serdes for a format and a list of columns: KAFKA, JSON, DELIMITED, PROTOBUF_NOSR and
- * NONE. Serdes are
- * immutable and thread-safe; make them once per query, not per record.
+ * Makes the serdes for a format (see {@link SerdeFormat}) and a list of columns. Registry formats
+ * (AVRO, JSON_SR, PROTOBUF) find their schemas through a {@link RegistryBinding}; their format options may
+ * name a registered schema by id ({@value #SCHEMA_ID}) and, for AVRO, the full name of the
+ * generated record ({@value #FULL_SCHEMA_NAME}). Serdes are immutable and thread-safe; make them
+ * once per query, not per record.
  */
 public final class SerdeFactory {
+  /** Format option: the id of the registered schema to write with. */
+  public static final String SCHEMA_ID = "schemaId";
+  /** Format option of PROTOBUF and PROTOBUF_NOSR: OPTIONAL or WRAPPER keep null primitives. */
+  public static final String NULLABLE_REPRESENTATION = "nullableRepresentation";
+  /** Format option: the full name of the Avro record Millrace generates. */
+  public static final String FULL_SCHEMA_NAME = "fullSchemaName";
+
   private SerdeFactory() {}
+
+  /** The serde for a record value of a format that needs no schema registry. */
+  public static ValueSerde valueSerde(FormatInfo format, List<Column> columns) {
+    return valueSerde(format, columns, RegistryBinding.NONE);
+  }
 
   /**
    * The serde for a record value holding {@code columns}.
    *
    * @throws SerdeException when the format is unknown or cannot hold the columns
    */
-  public static ValueSerde valueSerde(FormatInfo format, List<Column> columns) {
-    return serde(format, columns, format.wrapped());
+  public static ValueSerde valueSerde(FormatInfo format, List<Column> columns, RegistryBinding registry) {
+    return serde(format, columns, format.wrapped(), registry, false);
+  }
+
+  /** The serde for a record key of a format that needs no schema registry. */
+  public static KeySerde keySerde(FormatInfo format, List<Column> columns, Optional<WindowInfo> window) {
+    return keySerde(format, columns, window, RegistryBinding.NONE);
   }
 
   /**
    * The serde for a record key holding {@code columns}, windowed when {@code window} is present.
-   * A single key column is always written bare (unwrapped), several as JSON objects or CSV fields.
+   * A single key column is written bare unless the format cannot (PROTOBUF); several are wrapped.
    */
-  public static KeySerde keySerde(FormatInfo format, List<Column> columns, Optional<WindowInfo> window) {
-    KeySerde key = new ColumnsKeySerde(serde(format, columns, columns.size() > 1), columns.size());
+  public static KeySerde keySerde(FormatInfo format, List<Column> columns, Optional<WindowInfo> window,
+      RegistryBinding registry) {
+    KeySerde key = new ColumnsKeySerde(keyColumnsSerde(format, columns, registry), columns.size());
     return window.isPresent() ? new WindowedKeySerde(key, window.get()) : key;
   }
 
-  private static ValueSerde serde(FormatInfo format, List<Column> columns, boolean wrapped) {
-    return switch (format.format()) {
-      case "JSON" -> new JsonSerde(columns, wrapped);
-      case "KAFKA" -> new KafkaSerde(columns);
-      case "DELIMITED" -> new DelimitedSerde(columns, format.options());
-      case "NONE" -> none(columns);
-      case "PROTOBUF_NOSR" -> new ProtobufSerde(columns, format.options());
-      default -> throw new SerdeException("Unsupported format: " + format.format());
+  /**
+   * The serde of a key's columns alone, as a producer writes them: unlike {@link #keySerde}, a key
+   * whose columns are all null is still written (as a record of nulls, when the key is wrapped).
+   */
+  public static ValueSerde keyColumnsSerde(FormatInfo format, List<Column> columns, RegistryBinding registry) {
+    boolean wrapped = columns.size() > 1 || SerdeFormat.named(format.format()).wrapsSingleKey();
+    return serde(format, columns, wrapped, registry, true);
+  }
+
+  private static ValueSerde serde(FormatInfo format, List<Column> columns, boolean wrapped, RegistryBinding registry,
+      boolean key) {
+    return switch (SerdeFormat.named(format.format())) {
+      case JSON -> new JsonSerde(columns, wrapped);
+      case KAFKA -> new KafkaSerde(columns);
+      case DELIMITED -> new DelimitedSerde(columns, format.options());
+      case NONE -> none(columns);
+      case PROTOBUF_NOSR -> new ProtobufSerde(columns, format.options());
+      case AVRO -> new AvroSerde(columns, wrapped, registry, key, schemaId(format),
+          format.options().getOrDefault(FULL_SCHEMA_NAME, AvroSchemas.DEFAULT_NAME));
+      case JSON_SR -> new JsonSchemaSerde(columns, wrapped, registry, key, schemaId(format));
+      case PROTOBUF -> new ProtobufRegistrySerde(columns, format.options(), registry, key, schemaId(format));
     };
+  }
+
+  private static OptionalInt schemaId(FormatInfo format) {
+    String id = format.options().get(SCHEMA_ID);
+    return id == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(id));
   }
 
   private static ValueSerde none(List<Column> columns) {

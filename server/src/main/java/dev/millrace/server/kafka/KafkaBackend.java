@@ -7,6 +7,8 @@ import dev.millrace.engine.operator.TopologyBuilder;
 import dev.millrace.engine.plan.FormatInfo;
 import dev.millrace.engine.plan.Formats;
 import dev.millrace.engine.plan.PlanStep;
+import dev.millrace.engine.registry.SchemaRegistry;
+import dev.millrace.engine.registry.UnconfiguredSchemaRegistry;
 import dev.millrace.engine.runtime.KafkaQueryRuntime;
 import dev.millrace.engine.runtime.OffsetReset;
 import dev.millrace.engine.runtime.RuntimeConfig;
@@ -36,18 +38,28 @@ public final class KafkaBackend implements QueryBackend {
   private final TopicAdmin admin;
   private final RuntimeConfig runtime;
   private final TopologyBuilder topologies;
+  private final SchemaRegistry registry;
   private final FunctionRegistry functions;
   private final KafkaProducer<byte[], byte[]> producer;
   private final Map<String, KafkaQueryRuntime> queries = new ConcurrentHashMap<>();
   private final Map<String, MaterializedTable> tables = new ConcurrentHashMap<>();
   private final RestoredStateReads stateReads;
 
-  /** @param restoreWait how long a pull query waits for a table's state to be restored here before it is refused */
+  /** A backend without a schema registry: registry formats (AVRO, JSON_SR, PROTOBUF) are refused. */
   public KafkaBackend(RuntimeConfig runtime, FunctionRegistry functions, Duration restoreWait) {
+    this(runtime, functions, restoreWait, UnconfiguredSchemaRegistry.INSTANCE);
+  }
+
+  /**
+   * @param restoreWait how long a pull query waits for a table's state to be restored here before it is refused
+   * @param registry the schema registry of the registry formats (AVRO, JSON_SR, PROTOBUF)
+   */
+  public KafkaBackend(RuntimeConfig runtime, FunctionRegistry functions, Duration restoreWait, SchemaRegistry registry) {
     this.stateReads = new RestoredStateReads(restoreWait);
     this.admin = TopicAdmin.connect(runtime.bootstrapServers());
     this.runtime = runtime;
-    this.topologies = new TopologyBuilder(functions);
+    this.registry = registry;
+    this.topologies = new TopologyBuilder(functions, registry);
     this.functions = functions;
     this.producer = new KafkaProducer<>(producerProperties(runtime), new ByteArraySerializer(), new ByteArraySerializer());
   }
@@ -60,6 +72,11 @@ public final class KafkaBackend implements QueryBackend {
     properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     properties.put(ProducerConfig.CLIENT_ID_CONFIG, runtime.serviceId() + "-inserts");
     return properties;
+  }
+
+  @Override
+  public SchemaRegistry schemaRegistry() {
+    return registry;
   }
 
   @Override
@@ -170,7 +187,8 @@ public final class KafkaBackend implements QueryBackend {
 
   private static boolean producesTable(PlanStep step) {
     return step instanceof PlanStep.TableSource || step instanceof PlanStep.TableFilter
-        || step instanceof PlanStep.TableSelect || step instanceof PlanStep.StreamAggregate;
+        || step instanceof PlanStep.TableSelect || step instanceof PlanStep.StreamAggregate
+        || step instanceof PlanStep.TableAggregate;
   }
 
   /**

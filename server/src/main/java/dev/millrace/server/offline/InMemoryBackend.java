@@ -5,6 +5,8 @@ import dev.millrace.engine.operator.MaterializedTable;
 import dev.millrace.engine.operator.Row;
 import dev.millrace.engine.operator.TopologyBuilder;
 import dev.millrace.engine.plan.PlanStep;
+import dev.millrace.engine.registry.InMemorySchemaRegistry;
+import dev.millrace.engine.registry.SchemaRegistry;
 import dev.millrace.engine.testing.TestDriver;
 import dev.millrace.engine.testing.TestRecord;
 import dev.millrace.server.service.EngineException;
@@ -26,11 +28,18 @@ import java.util.function.Consumer;
 public final class InMemoryBackend implements QueryBackend {
   private final TestDriver driver = new TestDriver();
   private final TopologyBuilder topologies;
+  private final SchemaRegistry registry;
   private final FunctionRegistry functions;
   private final Map<String, MaterializedTable> tables = new ConcurrentHashMap<>();
 
+  /** A backend whose registry formats use a fresh in-memory schema registry. */
   public InMemoryBackend(FunctionRegistry functions) {
-    this.topologies = new TopologyBuilder(functions);
+    this(functions, new InMemorySchemaRegistry());
+  }
+
+  public InMemoryBackend(FunctionRegistry functions, SchemaRegistry registry) {
+    this.registry = registry;
+    this.topologies = new TopologyBuilder(functions, registry);
     this.functions = functions;
   }
 
@@ -42,6 +51,11 @@ public final class InMemoryBackend implements QueryBackend {
   /** Every record written to the topic so far. */
   public List<TestRecord> records(String topic) {
     return driver.hasTopic(topic) ? driver.records(topic) : List.of();
+  }
+
+  @Override
+  public SchemaRegistry schemaRegistry() {
+    return registry;
   }
 
   @Override

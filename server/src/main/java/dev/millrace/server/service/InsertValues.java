@@ -4,6 +4,8 @@ import dev.millrace.engine.expr.EvaluationException;
 import dev.millrace.engine.expr.ExpressionCompiler;
 import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.plan.Expr;
+import dev.millrace.engine.registry.SchemaRegistryException;
+import dev.millrace.engine.serde.RegistryBinding;
 import dev.millrace.engine.serde.SerdeException;
 import dev.millrace.engine.serde.SerdeFactory;
 import dev.millrace.planner.PlannedStatement;
@@ -29,11 +31,13 @@ final class InsertValues {
       Object[] value = evaluate(row.value());
       long timestamp = row.timestamp().map(t -> ((Number) compiler.compile(t).evaluate(NO_COLUMNS)).longValue())
           .orElseGet(System::currentTimeMillis);
-      byte[] keyBytes = SerdeFactory.keySerde(target.formats().key(), target.schema().key(), target.formats().keyWindow())
-          .serialize(key, null);
-      byte[] valueBytes = SerdeFactory.valueSerde(target.formats().value(), target.schema().value()).serialize(value);
+      RegistryBinding registry = new RegistryBinding(backend.schemaRegistry(), target.topic());
+      byte[] keyBytes = SerdeFactory.keySerde(target.formats().key(), target.schema().key(), target.formats().keyWindow(),
+          registry).serialize(key, null);
+      byte[] valueBytes = SerdeFactory.valueSerde(target.formats().value(), target.schema().value(), registry)
+          .serialize(value);
       backend.produce(target.topic(), keyBytes, valueBytes, timestamp);
-    } catch (EvaluationException | SerdeException | ClassCastException bad) {
+    } catch (EvaluationException | SerdeException | SchemaRegistryException | ClassCastException bad) {
       throw new EngineException(ErrorCode.BAD_STATEMENT, "Failed to insert values into '" + target.name() + "'. "
           + bad.getMessage());
     }

@@ -2,6 +2,7 @@ package dev.millrace.server.service;
 
 import dev.millrace.engine.operator.Row;
 import dev.millrace.engine.plan.PlanStep;
+import dev.millrace.engine.registry.SchemaRegistry;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -55,6 +56,9 @@ public interface QueryBackend extends AutoCloseable {
 
   /** Every record now in the topic, each partition in offset order (pull queries on source tables read this). */
   List<TopicRecord> readTopic(String topic);
+
+  /** The schema registry of the registry formats (AVRO, JSON_SR); it may be the unconfigured one. */
+  SchemaRegistry schemaRegistry();
 
   @Override
   void close();

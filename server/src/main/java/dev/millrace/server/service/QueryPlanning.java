@@ -34,7 +34,7 @@ final class QueryPlanning {
 
   QueryPlanning(StatementEngine engine, FunctionRegistry functions) {
     this.engine = engine;
-    this.planner = new Planner(functions);
+    this.planner = new Planner(functions, engine.backend().schemaRegistry());
     this.inserts = new InsertValues(engine.backend(), functions);
     this.topics = new TopicChecks(engine.backend(), functions, engine.createsMissingTopics());
   }

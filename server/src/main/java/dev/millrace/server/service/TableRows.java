@@ -4,6 +4,7 @@ import dev.millrace.engine.operator.Row;
 import dev.millrace.engine.operator.Window;
 import dev.millrace.engine.plan.SourceColumns;
 import dev.millrace.engine.serde.KeySerde;
+import dev.millrace.engine.serde.RegistryBinding;
 import dev.millrace.engine.serde.SerdeException;
 import dev.millrace.engine.serde.SerdeFactory;
 import dev.millrace.engine.serde.ValueSerde;
@@ -40,8 +41,10 @@ final class TableRows {
 
   /** The table's rows read from its topic (the table's changelog): the latest record per key wins, a tombstone deletes. */
   static List<Row> read(QueryBackend backend, DataSource table, Optional<List<List<Object>>> keys) {
-    KeySerde keySerde = SerdeFactory.keySerde(table.formats().key(), table.schema().key(), table.formats().keyWindow());
-    ValueSerde valueSerde = SerdeFactory.valueSerde(table.formats().value(), table.schema().value());
+    RegistryBinding registry = new RegistryBinding(backend.schemaRegistry(), table.topic());
+    KeySerde keySerde = SerdeFactory.keySerde(table.formats().key(), table.schema().key(), table.formats().keyWindow(),
+        registry);
+    ValueSerde valueSerde = SerdeFactory.valueSerde(table.formats().value(), table.schema().value(), registry);
     Set<List<Object>> wanted = keys.map(HashSet::new).orElse(null);
     Map<ByteBuffer, Row> latest = new LinkedHashMap<>();
     for (QueryBackend.TopicRecord record : backend.readTopic(table.topic())) {

@@ -2,6 +2,7 @@ package dev.millrace.server.service;
 
 import dev.millrace.engine.operator.Row;
 import dev.millrace.engine.plan.PlanStep;
+import dev.millrace.engine.registry.SchemaRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -73,6 +74,11 @@ final class RecordingBackend implements QueryBackend {
   public List<TopicRecord> readTopic(String topic) {
     reads.add("topic " + topic);
     return delegate.readTopic(topic);
+  }
+
+  @Override
+  public SchemaRegistry schemaRegistry() {
+    return delegate.schemaRegistry();
   }
 
   @Override

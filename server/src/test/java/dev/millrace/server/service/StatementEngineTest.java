@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.millrace.engine.function.FunctionRegistry;
+import dev.millrace.engine.registry.UnconfiguredSchemaRegistry;
 import dev.millrace.parser.ParsedStatement;
 import dev.millrace.server.api.CommandStatusEntity;
 import dev.millrace.server.api.FunctionDescriptionList;
@@ -138,6 +139,22 @@ class StatementEngineTest {
     assertTrue(unknown.getMessage().startsWith("line 1:"), unknown.getMessage());
     assertEquals(0, ((StreamsList) run("SHOW STREAMS;").get(0)).streams().size());
     assertEquals(0, log.logged.size());
+  }
+
+  @Test
+  void withoutASchemaRegistryRegistryFormatsAreRefusedAndOthersWork() {
+    StatementEngine unconfigured = new StatementEngine(new InMemoryBackend(FUNCTIONS, UnconfiguredSchemaRegistry.INSTANCE),
+        log, FUNCTIONS, Map.of(), true);
+
+    EngineException avro = assertThrows(EngineException.class, () -> unconfigured.execute(unconfigured.parse(
+        "CREATE STREAM s (a INT) WITH (kafka_topic='s', value_format='AVRO', partitions=1);").get(0), session));
+    unconfigured.execute(unconfigured.parse(
+        "CREATE STREAM j (a INT) WITH (kafka_topic='j', value_format='JSON', partitions=1);").get(0), session);
+
+    assertEquals("line 1:48: The 'AVRO' format: This format needs a schema registry, but 'ksql.schema.registry.url' "
+        + "is not set. Set it to the URL of a Confluent-compatible schema registry.", avro.getMessage());
+    assertEquals(ErrorCode.BAD_STATEMENT, avro.errorCode());
+    assertEquals(1, log.logged.size());
   }
 
   @Test

@@ -3,11 +3,14 @@ package dev.millrace.planner.analysis;
 import dev.millrace.engine.plan.FormatInfo;
 import dev.millrace.engine.plan.Formats;
 import dev.millrace.engine.plan.WindowInfo;
+import dev.millrace.engine.registry.SchemaRegistry;
+import dev.millrace.engine.serde.SerdeFormat;
 import dev.millrace.engine.types.LogicalSchema;
 import dev.millrace.parser.ast.NodeLocation;
 import dev.millrace.planner.PlanningException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Decides a source's key and value formats from its WITH clause (KEY_FORMAT, VALUE_FORMAT,
@@ -23,9 +26,10 @@ public final class FormatResolver {
    * @param value the value format, if there is a default
    * @param valueOptions options that come with the default value format (e.g. its delimiter)
    * @param wrapSingleValues whether a single value column is wrapped in an object by default
+   * @param registry the schema registry registry formats need (it may be the unconfigured one)
    */
   public record Defaults(Optional<String> key, Optional<String> value, Map<String, String> valueOptions,
-      boolean wrapSingleValues) {}
+      boolean wrapSingleValues, SchemaRegistry registry) {}
 
   private FormatResolver() {}
 
@@ -42,12 +46,12 @@ public final class FormatResolver {
     if (with.has("FORMAT") && with.has("KEY_FORMAT")) {
       throw conflict("KEY_FORMAT", with, statement);
     }
-    String value = with.upper("VALUE_FORMAT").or(() -> with.upper("FORMAT")).or(defaults::value).orElseThrow(() ->
-        new PlanningException(statement, "Statement is missing the 'VALUE_FORMAT' property from the WITH clause. "
-            + "Either provide one or set a default via the 'ksql.persistence.default.format.value' config."));
-    String key = with.upper("KEY_FORMAT").or(() -> with.upper("FORMAT")).or(defaults::key).orElse("KAFKA");
-    FormatRules.checkName(value, with.location(with.has("FORMAT") ? "FORMAT" : "VALUE_FORMAT", statement));
-    FormatRules.checkName(key, with.location(with.has("FORMAT") ? "FORMAT" : "KEY_FORMAT", statement));
+    String value = valueFormat(with, defaults, statement);
+    String key = keyFormat(with, defaults);
+    NodeLocation valueWhere = with.location(with.has("FORMAT") ? "FORMAT" : "VALUE_FORMAT", statement);
+    NodeLocation keyWhere = with.location(with.has("FORMAT") ? "FORMAT" : "KEY_FORMAT", statement);
+    FormatRules.checkName(value, valueWhere);
+    FormatRules.checkName(key, keyWhere);
     if (schema.key().isEmpty() && !declared) {
       if (with.has("KEY_FORMAT") && !key.equals("NONE")) {
         throw new PlanningException(with.location("KEY_FORMAT", statement),
@@ -57,10 +61,26 @@ public final class FormatResolver {
     }
     FormatRules.checkColumns(key, schema.key(), true, statement);
     FormatRules.checkColumns(value, schema.value(), false, statement);
-    Map<String, String> options = valueOptions(with, value, defaults, statement);
+    FormatRules.checkRegistry(value, defaults.registry(), valueWhere);
+    FormatRules.checkRegistry(key, defaults.registry(), keyWhere);
+    Map<String, String> options = new TreeMap<>(valueOptions(with, value, defaults, statement));
+    options.putAll(FormatOptions.of(with, value, false, statement));
+    Map<String, String> keyOptions = new TreeMap<>(keyOptions(with, key, statement));
+    keyOptions.putAll(FormatOptions.of(with, key, true, statement));
     boolean wrapped = wrapped(with, value, schema, defaults, statement);
-    return new Formats(new FormatInfo(key, keyOptions(with, key, statement), false),
-        new FormatInfo(value, options, wrapped), window);
+    return new Formats(new FormatInfo(key, keyOptions, false), new FormatInfo(value, options, wrapped), window);
+  }
+
+  /** The value format the WITH clause or the defaults name; one must. */
+  public static String valueFormat(WithClause with, Defaults defaults, NodeLocation statement) {
+    return with.upper("VALUE_FORMAT").or(() -> with.upper("FORMAT")).or(defaults::value).orElseThrow(() ->
+        new PlanningException(statement, "Statement is missing the 'VALUE_FORMAT' property from the WITH clause. "
+            + "Either provide one or set a default via the 'ksql.persistence.default.format.value' config."));
+  }
+
+  /** The key format the WITH clause or the defaults name, else KAFKA. */
+  public static String keyFormat(WithClause with, Defaults defaults) {
+    return with.upper("KEY_FORMAT").or(() -> with.upper("FORMAT")).or(defaults::key).orElse("KAFKA");
   }
 
   private static PlanningException conflict(String other, WithClause with, NodeLocation statement) {
@@ -124,9 +144,15 @@ public final class FormatResolver {
       throw new PlanningException(with.location("WRAP_SINGLE_VALUE", statement),
           "'WRAP_SINGLE_VALUE' is only valid for single-field value schemas");
     }
-    if (format.equals("KAFKA") || format.equals("DELIMITED")) {
-      return false;
+    SerdeFormat.Wrapping wrapping = SerdeFormat.named(format).wrapping();
+    if (wrapping == SerdeFormat.Wrapping.ALWAYS && explicit.equals(Optional.of(false))) {
+      throw new PlanningException(with.location("WRAP_SINGLE_VALUE", statement), "Format '" + format
+          + "' does not support 'WRAP_SINGLE_VALUE' set to 'false'.");
     }
-    return explicit.orElse(defaults.wrapSingleValues());
+    return switch (wrapping) {
+      case NEVER -> false;
+      case ALWAYS -> true;
+      case OPTIONAL -> explicit.orElse(defaults.wrapSingleValues());
+    };
   }
 }

@@ -1,0 +1,132 @@
+package dev.millrace.engine.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A client of a registry speaking Confluent's REST API ({@code ksql.schema.registry.url}), such as
+ * Confluent Schema Registry or Apicurio's {@code /apis/ccompat/v7}. Schemas by id never change, so
+ * they are cached; subjects are asked each time.
+ */
+public final class HttpSchemaRegistry implements SchemaRegistry {
+  private static final String MEDIA_TYPE = "application/vnd.schemaregistry.v1+json";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final URI base;
+  private final HttpClient http;
+  private final Map<Integer, RegisteredSchema> byId = new ConcurrentHashMap<>();
+
+  public HttpSchemaRegistry(String url) {
+    this.base = URI.create(url.endsWith("/") ? url : url + "/");
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  }
+
+  @Override
+  public int register(String subject, RegisteredSchema schema) {
+    Reply reply = send("POST", "subjects/" + encode(subject) + "/versions", body(schema));
+    return reply.ok("register a schema under " + subject).path("id").asInt();
+  }
+
+  @Override
+  public Optional<RegisteredSchema> byId(int id) {
+    RegisteredSchema cached = byId.get(id);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Reply reply = send("GET", "schemas/ids/" + id, null);
+    if (reply.status() == 404) {
+      return Optional.empty();
+    }
+    RegisteredSchema schema = schema(reply.ok("read schema id " + id));
+    byId.put(id, schema);
+    return Optional.of(schema);
+  }
+
+  @Override
+  public Optional<SubjectVersion> latest(String subject) {
+    Reply reply = send("GET", "subjects/" + encode(subject) + "/versions/latest", null);
+    if (reply.status() == 404) {
+      return Optional.empty();
+    }
+    JsonNode body = reply.ok("read the latest version of " + subject);
+    return Optional.of(new SubjectVersion(subject, body.path("version").asInt(), body.path("id").asInt(), schema(body)));
+  }
+
+  @Override
+  public boolean isCompatible(String subject, RegisteredSchema schema) {
+    Reply reply = send("POST", "compatibility/subjects/" + encode(subject) + "/versions/latest", body(schema));
+    if (reply.status() == 404) {
+      return true;
+    }
+    return reply.ok("check compatibility with " + subject).path("is_compatible").asBoolean();
+  }
+
+  private static String body(RegisteredSchema schema) {
+    ObjectNode body = JSON.createObjectNode().put("schema", schema.text());
+    if (!schema.type().equals("AVRO")) {
+      body.put("schemaType", schema.type());
+    }
+    return body.toString();
+  }
+
+  private static RegisteredSchema schema(JsonNode body) {
+    String type = body.path("schemaType").asText("AVRO");
+    return new RegisteredSchema(type.isEmpty() ? "AVRO" : type, body.path("schema").asText());
+  }
+
+  private Reply send(String method, String path, String body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+        .header("Accept", MEDIA_TYPE);
+    if (body == null) {
+      request.GET();
+    } else {
+      request.header("Content-Type", MEDIA_TYPE).method(method, HttpRequest.BodyPublishers.ofString(body));
+    }
+    try {
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(response.statusCode(), response.body());
+    } catch (IOException e) {
+      throw new SchemaRegistryException("Cannot reach the schema registry at " + base + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SchemaRegistryException("Interrupted while calling the schema registry at " + base, e);
+    }
+  }
+
+  private static String encode(String subject) {
+    return URLEncoder.encode(subject, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /** A registry reply: its status and body. */
+  private record Reply(int status, String body) {
+    JsonNode ok(String what) {
+      JsonNode json = parse();
+      if (status / 100 != 2) {
+        String message = json.path("message").asText(body);
+        throw new SchemaRegistryException("The schema registry refused to " + what + " (HTTP " + status + "): "
+            + message);
+      }
+      return json;
+    }
+
+    private JsonNode parse() {
+      try {
+        return JSON.readTree(body.isEmpty() ? "{}" : body);
+      } catch (IOException notJson) {
+        return JSON.createObjectNode();
+      }
+    }
+  }
+}
