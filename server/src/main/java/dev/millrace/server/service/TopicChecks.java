@@ -32,7 +32,7 @@ final class TopicChecks {
 
   TopicChecks(QueryBackend backend, FunctionRegistry functions, boolean createsMissingTopics) {
     this.backend = backend;
-    this.topologies = new TopologyBuilder(functions);
+    this.topologies = new TopologyBuilder(functions, backend.schemaRegistry());
     this.createsMissingTopics = createsMissingTopics;
   }
 
