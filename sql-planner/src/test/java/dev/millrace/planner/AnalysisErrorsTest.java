@@ -38,6 +38,10 @@ class AnalysisErrorsTest {
       SELECT LABEL, COLLECT_LIST(ID), COLLECT_SET(ID), TOPK(ID, 2) FROM T GROUP BY LABEL EMIT CHANGES; | line 1:33: The aggregation functions COLLECT_SET and TOPK cannot be applied to a table source, only to a stream source.
       SELECT LABEL, COUNT(*) FROM T WINDOW TUMBLING (SIZE 1 MINUTE) GROUP BY LABEL EMIT CHANGES; | line 1:38: Windowing not supported for table aggregations.
       SELECT * FROM S WINDOW TUMBLING (SIZE 1 SECOND) EMIT CHANGES; | line 1:24: WINDOW clause requires a GROUP BY clause.
+      SELECT ID, EXPLODE(TAGS) FROM T EMIT CHANGES;          | line 1:12: Table source is not supported with table functions
+      SELECT AGE, EXPLODE(TAGS), COUNT(*) FROM S GROUP BY AGE EMIT CHANGES; | line 1:13: Table functions cannot be used with aggregations.
+      SELECT * FROM S WHERE EXPLODE(TAGS) = 'a' EMIT CHANGES; | line 1:23: EXPLODE is a table function, not a scalar function
+      SELECT EXPLODE(NAME) FROM S EMIT CHANGES;               | line 1:8: No overload of EXPLODE accepts (STRING); accepted: EXPLODE(ARRAY<T>) => T
       SELECT WINDOWSTART FROM S EMIT CHANGES;                | line 1:8: Window bounds column WINDOWSTART can only be used in the SELECT clause of windowed aggregations
       SELECT F0 FROM S2 A JOIN S2 B ON A.K = B.K EMIT CHANGES; | line 1:21: Stream-stream joins must have a WITHIN clause specified. None was provided. Got S2 [INNER] JOIN S2.
       SELECT * FROM T JOIN S ON T.ID = S.ID EMIT CHANGES;    | line 1:17: Invalid join order: table-stream joins are not supported; only stream-table joins. Got T [INNER] JOIN S.

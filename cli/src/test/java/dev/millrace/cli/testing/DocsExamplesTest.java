@@ -22,7 +22,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Keeps {@code docs/testing.md}, {@code docs/aggregation.md} and {@code docs/formats.md} true: their
+ * Keeps {@code docs/testing.md}, {@code docs/aggregation.md}, {@code docs/formats.md} and
+ * {@code docs/table-functions.md} true: their
  * example files are well-formed and shown as they are, and every {@code $ bin/millrace test ...}
  * block they show, run on the engine, prints what it says.
  */
@@ -33,6 +34,7 @@ class DocsExamplesTest {
   private static final String TESTING = "docs/testing.md";
   private static final String AGGREGATION = "docs/aggregation.md";
   private static final String FORMATS = "docs/formats.md";
+  private static final String TABLE_FUNCTIONS = "docs/table-functions.md";
 
   @Test
   void theSqlTestFileIsShownInFullAndReadsAsThreeTests() throws IOException {
@@ -77,8 +79,14 @@ class DocsExamplesTest {
     assertShownAsJson(AGGREGATION, cases);
   }
 
+  @Test
+  void theTableFunctionExampleIsShownInFull() throws IOException {
+    Path baskets = ROOT.resolve("docs/examples/table-functions/baskets.sql");
+    assertTrue(blocks(TABLE_FUNCTIONS, "sql").contains(Files.readString(baskets).strip()));
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {TESTING, AGGREGATION, FORMATS})
+  @ValueSource(strings = {TESTING, AGGREGATION, FORMATS, TABLE_FUNCTIONS})
   void everyShownRunPrintsWhatTheDocsSay(String page) throws Exception {
     Optional<CaseSessionFactory> engine = Optional.of(CaseSessionFactory.find().orElseThrow());
     List<String> runs = blocks(page, "").stream().filter(b -> b.startsWith("$ bin/millrace test ")).toList();

@@ -51,6 +51,18 @@ final class OperatorFactories {
     return next -> new StreamFilterOperator(compile(step.predicate(), "the WHERE clause"), next);
   }
 
+  OperatorFactory streamFlatMap(PlanStep.StreamFlatMap step) {
+    int first = step.schema().value().size() - step.tableFunctions().size();
+    List<SafeExpression> calls = new ArrayList<>();
+    for (int i = 0; i < step.tableFunctions().size(); i++) {
+      if (!(step.tableFunctions().get(i) instanceof Expr.FunctionCall call)) {
+        throw new IllegalArgumentException("a flat map calls table functions, not " + step.tableFunctions().get(i));
+      }
+      calls.add(new SafeExpression(functions, call, "column " + step.schema().value().get(first + i).name()));
+    }
+    return next -> new StreamFlatMapOperator(calls, next);
+  }
+
   OperatorFactory tableFilter(PlanStep.TableFilter step) {
     return next -> new TableFilterOperator(compile(step.predicate(), "the filter"), next);
   }

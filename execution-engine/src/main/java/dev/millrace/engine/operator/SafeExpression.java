@@ -23,6 +23,12 @@ final class SafeExpression {
     this.label = label;
   }
 
+  /** A call of a table function, evaluating to the list of values it produces (empty on failure or null input). */
+  SafeExpression(FunctionRegistry functions, Expr.FunctionCall tableFunction, String label) {
+    this.compiled = new ExpressionCompiler(functions, this::functionFailed).compileTableFunction(tableFunction);
+    this.label = label;
+  }
+
   Object evaluate(Object[] values, ProcessingContext context, RecordContext record) {
     functionError = null;
     try {

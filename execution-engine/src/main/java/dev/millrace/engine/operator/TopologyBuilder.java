@@ -84,6 +84,8 @@ public final class TopologyBuilder {
         part.chains.add(new Chain(s.topic(), () -> factories.tableSource(s), prepend(factories.tableSourceStore(s), downstream)));
       } else if (step instanceof PlanStep.StreamFilter s) {
         visit(s.source(), prepend(factories.streamFilter(s), downstream), part, false, joinKeyFormat);
+      } else if (step instanceof PlanStep.StreamFlatMap s) {
+        visit(s.source(), prepend(factories.streamFlatMap(s), downstream), part, false, joinKeyFormat);
       } else if (step instanceof PlanStep.TableFilter s) {
         visit(s.source(), prepend(factories.tableFilter(s), downstream), part, true, null);
       } else if (step instanceof PlanStep.StreamSelect s) {
@@ -252,7 +254,8 @@ public final class TopologyBuilder {
     if (stream instanceof PlanStep.StreamSource s) {
       return s.formats().key();
     }
-    boolean passesKey = stream instanceof PlanStep.StreamFilter || stream instanceof PlanStep.StreamSelect;
+    boolean passesKey = stream instanceof PlanStep.StreamFilter || stream instanceof PlanStep.StreamSelect
+        || stream instanceof PlanStep.StreamFlatMap;
     return passesKey ? streamKeyFormat(stream.sources().get(0)) : null;
   }
 

@@ -24,6 +24,7 @@ import java.util.Optional;
   @JsonSubTypes.Type(value = PlanStep.StreamFilter.class, name = "streamFilterV1"),
   @JsonSubTypes.Type(value = PlanStep.TableFilter.class, name = "tableFilterV1"),
   @JsonSubTypes.Type(value = PlanStep.StreamSelect.class, name = "streamSelectV1"),
+  @JsonSubTypes.Type(value = PlanStep.StreamFlatMap.class, name = "streamFlatMapV1"),
   @JsonSubTypes.Type(value = PlanStep.TableSelect.class, name = "tableSelectV1"),
   @JsonSubTypes.Type(value = PlanStep.StreamSelectKey.class, name = "streamSelectKeyV1"),
   @JsonSubTypes.Type(value = PlanStep.StreamGroupBy.class, name = "streamGroupByV1"),
@@ -96,6 +97,23 @@ public sealed interface PlanStep {
   record StreamSelect(PlanStep source, List<Expr> values, LogicalSchema schema) implements PlanStep {
     public StreamSelect {
       values = List.copyOf(values);
+    }
+
+    @Override
+    public List<PlanStep> sources() {
+      return List.of(source);
+    }
+  }
+
+  /**
+   * Calls table functions (e.g. EXPLODE) on each stream row: the emitted value is the input value
+   * followed by one column per call in {@code tableFunctions}. A row gives as many rows as its
+   * longest result; shorter results are null in the missing positions, and a row whose results are
+   * all empty gives none. The key, time and window pass through.
+   */
+  record StreamFlatMap(PlanStep source, List<Expr> tableFunctions, LogicalSchema schema) implements PlanStep {
+    public StreamFlatMap {
+      tableFunctions = List.copyOf(tableFunctions);
     }
 
     @Override

@@ -66,6 +66,25 @@ class PlanJsonTest {
   }
 
   @Test
+  void aFlatMapSurvivesAJsonRoundTripUnderItsVersionedName() throws Exception {
+    LogicalSchema stored = new LogicalSchema(List.of(new Column("ID", SqlType.BIGINT)),
+        List.of(new Column("TAGS", new SqlType.Array(SqlType.STRING))));
+    LogicalSchema schema = SourceColumns.withPseudoColumns(stored, false);
+    Formats formats = new Formats(FormatInfo.of("KAFKA"), FormatInfo.of("JSON"), Optional.empty());
+    PlanStep source = new PlanStep.StreamSource("tags", formats, stored, Optional.empty(), Optional.empty(), schema);
+    List<Column> flattened = new java.util.ArrayList<>(schema.value());
+    flattened.add(new Column("KSQL_SYNTH_0", SqlType.STRING));
+    PlanStep flatMap = new PlanStep.StreamFlatMap(source, List.of(new Expr.FunctionCall("EXPLODE",
+        List.of(new Expr.ColumnRef(0, "TAGS", new SqlType.Array(SqlType.STRING))), SqlType.STRING)),
+        new LogicalSchema(stored.key(), flattened));
+
+    String text = json.writeValueAsString(flatMap);
+
+    assertEquals(flatMap, json.readValue(text, PlanStep.class));
+    assertEquals(true, text.contains("\"streamFlatMapV1\""));
+  }
+
+  @Test
   void aStreamStreamJoinSurvivesAJsonRoundTrip() throws Exception {
     LogicalSchema stored = new LogicalSchema(List.of(new Column("ID", SqlType.BIGINT)),
         List.of(new Column("NAME", SqlType.STRING)));

@@ -110,7 +110,7 @@ public final class ExpressionAnalyzer {
       return scope.column(c);
     }
     if (e instanceof FunctionCall f) {
-      return functions.isAggregate(f.name()) ? scope.aggregate(f, this) : scalarCall(f, scope);
+      return functions.isAggregate(f.name()) ? scope.aggregate(f, this) : call(f, scope, false);
     }
     if (e instanceof ArithmeticBinary a) {
       return arithmetic(a, scope);
@@ -169,7 +169,20 @@ public final class ExpressionAnalyzer {
     return new Constructors(this).analyze(e, scope);
   }
 
-  private RexNode scalarCall(FunctionCall call, ExpressionScope scope) {
+  /** Whether the call is of a table function (e.g. EXPLODE). */
+  public boolean isTableFunctionCall(Expression e) {
+    return e instanceof FunctionCall f && functions.isTableFunction(f.name());
+  }
+
+  /**
+   * Analyses a call of a table function in a scope; the call's type is that of each value it
+   * produces.
+   */
+  public RexNode tableFunctionCall(FunctionCall call, ExpressionScope scope) {
+    return call(call, scope, true);
+  }
+
+  private RexNode call(FunctionCall call, ExpressionScope scope, boolean table) {
     List<RexNode> args = new ArrayList<>();
     List<LambdaArgument> lambdas = new ArrayList<>();
     List<ArgumentType> argTypes = new ArrayList<>();
@@ -188,7 +201,8 @@ public final class ExpressionAnalyzer {
     }
     ResolvedScalar resolved;
     try {
-      resolved = functions.resolveScalarCall(call.name(), argTypes);
+      resolved = table ? functions.resolveTableFunction(call.name(), argTypes)
+          : functions.resolveScalarCall(call.name(), argTypes);
     } catch (FunctionException error) {
       throw new PlanningException(call.location(), error.getMessage());
     }

@@ -52,6 +52,9 @@ public final class StepText {
     if (step instanceof PlanStep.StreamSelect s) {
       return " values=" + exprs(s.values());
     }
+    if (step instanceof PlanStep.StreamFlatMap m) {
+      return " tableFunctions=" + exprs(m.tableFunctions());
+    }
     if (step instanceof PlanStep.TableSelect s) {
       return " values=" + exprs(s.values());
     }

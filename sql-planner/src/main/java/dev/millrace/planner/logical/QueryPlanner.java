@@ -5,6 +5,7 @@ import dev.millrace.parser.ast.AllStructFields;
 import dev.millrace.parser.ast.ColumnRef;
 import dev.millrace.parser.ast.Dereference;
 import dev.millrace.parser.ast.Expression;
+import dev.millrace.parser.ast.FunctionCall;
 import dev.millrace.parser.ast.NullLiteral;
 import dev.millrace.parser.ast.Query;
 import dev.millrace.parser.ast.SelectItem;
@@ -18,9 +19,11 @@ import dev.millrace.planner.analysis.RowScope;
 import dev.millrace.planner.analysis.Scope;
 import dev.millrace.planner.analysis.ScopeColumn;
 import dev.millrace.planner.analysis.SelectItemNames;
+import dev.millrace.planner.analysis.Subexpressions;
 import dev.millrace.planner.catalog.SourceType;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -53,6 +56,11 @@ public final class QueryPlanner {
     List<SelectPlanner.Item> items = expand(query, from, !persistent);
     List<Expression> selectExpressions = items.stream().map(SelectPlanner.Item::expression).toList();
     boolean aggregating = AggregationPlanner.isAggregation(query, analyzer, selectExpressions);
+    List<FunctionCall> tableFunctions = new ArrayList<>();
+    selectExpressions.forEach(e -> collectTableFunctions(e, tableFunctions));
+    if (aggregating && !tableFunctions.isEmpty()) {
+      throw new PlanningException(tableFunctions.get(0).location(), "Table functions cannot be used with aggregations.");
+    }
     if (!aggregating) {
       query.window().ifPresent(w -> {
         throw new PlanningException(w.location(), "WINDOW clause requires a GROUP BY clause.");
@@ -72,8 +80,9 @@ public final class QueryPlanner {
       type = SourceType.TABLE;
       window = aggregation.window();
     } else {
-      selectScope = new RowScope(from.scope(), builder.getRexBuilder(), context.types(), "SELECT");
       keys = query.partitionBy().isEmpty() ? from.keys() : partition(query, from);
+      RowScope rowScope = new RowScope(from.scope(), builder.getRexBuilder(), context.types(), "SELECT");
+      selectScope = tableFunctions.isEmpty() ? rowScope : flatMap(tableFunctions, from, rowScope);
       type = from.type();
       window = query.partitionBy().isEmpty() ? from.window() : Optional.empty();
     }
@@ -86,6 +95,39 @@ public final class QueryPlanner {
     builder.projectNamed(projection.nodes(), projection.columns().stream().map(c -> c.name()).toList(), true);
     RelNode root = builder.build();
     return new LogicalQuery(root, projection.columns(), projection.keyPositions(), type, window, from.sources());
+  }
+
+  /** The outermost table function calls in an expression, in the order they are written. */
+  private void collectTableFunctions(Expression e, List<FunctionCall> calls) {
+    if (context.analyzer().isTableFunctionCall(e)) {
+      calls.add((FunctionCall) e);
+      return;
+    }
+    Subexpressions.of(e).forEach(child -> collectTableFunctions(child, calls));
+  }
+
+  /**
+   * Puts a {@link FlatMap} calling the table functions (analysed over the input row) on the
+   * builder, and returns the SELECT scope in which each call is the flat map's column for it.
+   */
+  private ExpressionScope flatMap(List<FunctionCall> calls, PlannedRelation from, RowScope rowScope) {
+    if (from.type() == SourceType.TABLE) {
+      throw new PlanningException(calls.get(0).location(), "Table source is not supported with table functions");
+    }
+    RelBuilder builder = context.relBuilder();
+    List<RexNode> nodes = new ArrayList<>();
+    for (FunctionCall call : calls) {
+      nodes.add(context.analyzer().tableFunctionCall(call, rowScope));
+    }
+    RelNode input = builder.build();
+    FlatMap flatMap = new FlatMap(input.getCluster(), input.getTraitSet(), input, nodes);
+    builder.push(flatMap);
+    int first = input.getRowType().getFieldCount();
+    IdentityHashMap<Expression, RexNode> columns = new IdentityHashMap<>();
+    for (int i = 0; i < calls.size(); i++) {
+      columns.put(calls.get(i), builder.getRexBuilder().makeInputRef(flatMap, first + i));
+    }
+    return new TableFunctionScope(rowScope, columns);
   }
 
   private List<KeySlot> partition(Query query, PlannedRelation from) {

@@ -15,6 +15,7 @@ import dev.millrace.planner.catalog.SourceType;
 import dev.millrace.planner.catalog.TimestampColumn;
 import dev.millrace.planner.logical.CalciteTypes;
 import dev.millrace.planner.logical.LogicalQuery;
+import dev.millrace.planner.logical.FlatMap;
 import dev.millrace.planner.logical.PartitionBy;
 import dev.millrace.planner.logical.SourceTable;
 import dev.millrace.planner.logical.WindowedAggregate;
@@ -127,6 +128,9 @@ public final class PhysicalPlanner {
     if (rel instanceof PartitionBy partition) {
       return partition(partition);
     }
+    if (rel instanceof FlatMap flatMap) {
+      return flatMap(flatMap);
+    }
     if (rel instanceof Aggregate aggregate) {
       return aggregate(aggregate.getInput(), aggregate.getGroupCount(), aggregate.getAggCallList(), Optional.empty(),
           rel);
@@ -179,6 +183,15 @@ public final class PhysicalPlanner {
       keyFields.add(positionOfRef(project.getProjects(), key));
     }
     return new Built(step, input.type(), keyFields, input.keyFormat());
+  }
+
+  /** Table functions keep the input's columns at their positions, so its key columns stay where they were. */
+  private Built flatMap(FlatMap flatMap) {
+    Built input = build(flatMap.getInput());
+    List<Expr> calls = translator(flatMap.getInput()).translateAll(flatMap.calls());
+    LogicalSchema schema = new LogicalSchema(input.step().schema().key(), types.toColumns(flatMap.getRowType()));
+    return new Built(new PlanStep.StreamFlatMap(input.step(), calls, schema), input.type(), input.keyFields(),
+        input.keyFormat());
   }
 
   private static int positionOfRef(List<RexNode> projects, int field) {
