@@ -47,6 +47,13 @@ public sealed interface PlanStep {
   List<PlanStep> sources();
 
   /**
+   * Whether this step emits a table's changes (each row replaces its key's previous row, a deleted
+   * row reaches downstream as a delete) rather than a stream's independent events.
+   */
+  @JsonIgnore
+  boolean yieldsTable();
+
+  /**
    * Reads a stream from a topic. {@code sourceSchema} is the topic's columns (key and value as
    * stored); {@code schema} is what the step emits: the same key, and the value extended as
    * {@link SourceColumns#withPseudoColumns} says. {@code timestampColumn}, when present, names the
@@ -58,6 +65,11 @@ public sealed interface PlanStep {
     @Override
     public List<PlanStep> sources() {
       return List.of();
+    }
+
+    @Override
+    public boolean yieldsTable() {
+      return false;
     }
   }
 
@@ -72,6 +84,11 @@ public sealed interface PlanStep {
     public List<PlanStep> sources() {
       return List.of();
     }
+
+    @Override
+    public boolean yieldsTable() {
+      return true;
+    }
   }
 
   /** Keeps the stream rows for which the predicate is true (null counts as false). */
@@ -80,6 +97,11 @@ public sealed interface PlanStep {
     public List<PlanStep> sources() {
       return List.of(source);
     }
+
+    @Override
+    public boolean yieldsTable() {
+      return false;
+    }
   }
 
   /** Keeps table rows for which the predicate is true; a row that stops matching is deleted downstream. */
@@ -87,6 +109,11 @@ public sealed interface PlanStep {
     @Override
     public List<PlanStep> sources() {
       return List.of(source);
+    }
+
+    @Override
+    public boolean yieldsTable() {
+      return true;
     }
   }
 
@@ -100,6 +127,11 @@ public sealed interface PlanStep {
     public List<PlanStep> sources() {
       return List.of(source);
     }
+
+    @Override
+    public boolean yieldsTable() {
+      return false;
+    }
   }
 
   /** As {@link StreamSelect}, for table rows (deletes pass through as deletes). */
@@ -111,6 +143,11 @@ public sealed interface PlanStep {
     @Override
     public List<PlanStep> sources() {
       return List.of(source);
+    }
+
+    @Override
+    public boolean yieldsTable() {
+      return true;
     }
   }
 
@@ -130,6 +167,11 @@ public sealed interface PlanStep {
     public List<PlanStep> sources() {
       return List.of(source);
     }
+
+    @Override
+    public boolean yieldsTable() {
+      return false;
+    }
   }
 
   /**
@@ -147,6 +189,11 @@ public sealed interface PlanStep {
     @Override
     public List<PlanStep> sources() {
       return List.of(source);
+    }
+
+    @Override
+    public boolean yieldsTable() {
+      return false;
     }
   }
 
@@ -166,6 +213,11 @@ public sealed interface PlanStep {
     public List<PlanStep> sources() {
       return List.of(source);
     }
+
+    @Override
+    public boolean yieldsTable() {
+      return true;
+    }
   }
 
   /**
@@ -177,6 +229,11 @@ public sealed interface PlanStep {
     @Override
     public List<PlanStep> sources() {
       return List.of(left, right);
+    }
+
+    @Override
+    public boolean yieldsTable() {
+      return false;
     }
   }
 
@@ -193,6 +250,11 @@ public sealed interface PlanStep {
     public List<PlanStep> sources() {
       return List.of(left, right);
     }
+
+    @Override
+    public boolean yieldsTable() {
+      return false;
+    }
   }
 
   /**
@@ -207,6 +269,11 @@ public sealed interface PlanStep {
     public List<PlanStep> sources() {
       return List.of(left, right);
     }
+
+    @Override
+    public boolean yieldsTable() {
+      return true;
+    }
   }
 
   /**
@@ -220,6 +287,11 @@ public sealed interface PlanStep {
     @Override
     public List<PlanStep> sources() {
       return List.of(source);
+    }
+
+    @Override
+    public boolean yieldsTable() {
+      return true;
     }
   }
 
@@ -236,6 +308,11 @@ public sealed interface PlanStep {
     public List<PlanStep> sources() {
       return List.of(left, right);
     }
+
+    @Override
+    public boolean yieldsTable() {
+      return true;
+    }
   }
 
   /** Writes the stream to {@code topic}: the key columns to the record key, the value columns to the value. */
@@ -244,6 +321,11 @@ public sealed interface PlanStep {
     public List<PlanStep> sources() {
       return List.of(source);
     }
+
+    @Override
+    public boolean yieldsTable() {
+      return false;
+    }
   }
 
   /** Writes the table's changes to {@code topic}; a deleted row is written as a tombstone (null value). */
@@ -251,6 +333,11 @@ public sealed interface PlanStep {
     @Override
     public List<PlanStep> sources() {
       return List.of(source);
+    }
+
+    @Override
+    public boolean yieldsTable() {
+      return true;
     }
   }
 
@@ -263,6 +350,11 @@ public sealed interface PlanStep {
     @Override
     public List<PlanStep> sources() {
       return List.of(source);
+    }
+
+    @Override
+    public boolean yieldsTable() {
+      return source.yieldsTable();
     }
   }
 }
