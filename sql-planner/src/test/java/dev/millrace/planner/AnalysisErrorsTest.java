@@ -33,6 +33,10 @@ class AnalysisErrorsTest {
       SELECT COUNT(*) FROM S GROUP BY SUM(AGE) EMIT CHANGES;  | line 1:33: GROUP BY does not support aggregate functions: SUM is an aggregate function.
       SELECT AGE, SUM(COUNT(*)) FROM S GROUP BY AGE EMIT CHANGES; | line 1:17: Aggregate functions can not be nested: SUM(COUNT())
       SELECT AGE, COUNT(*) FROM S GROUP BY AGE, AGE EMIT CHANGES; | line 1:43: Duplicate GROUP BY expression: AGE
+      SELECT LABEL, MAX(ID) FROM T GROUP BY LABEL EMIT CHANGES; | line 1:15: The aggregation function MAX cannot be applied to a table source, only to a stream source.
+      SELECT LABEL, COUNT(*), LATEST_BY_OFFSET(ID), MIN(ID), MAX(ID), MIN(ID) FROM T GROUP BY LABEL EMIT CHANGES; | line 1:25: The aggregation functions LATEST_BY_OFFSET, MIN and MAX cannot be applied to a table source, only to a stream source.
+      SELECT LABEL, COLLECT_LIST(ID), COLLECT_SET(ID), TOPK(ID, 2) FROM T GROUP BY LABEL EMIT CHANGES; | line 1:33: The aggregation functions COLLECT_SET and TOPK cannot be applied to a table source, only to a stream source.
+      SELECT LABEL, COUNT(*) FROM T WINDOW TUMBLING (SIZE 1 MINUTE) GROUP BY LABEL EMIT CHANGES; | line 1:38: Windowing not supported for table aggregations.
       SELECT * FROM S WINDOW TUMBLING (SIZE 1 SECOND) EMIT CHANGES; | line 1:24: WINDOW clause requires a GROUP BY clause.
       SELECT WINDOWSTART FROM S EMIT CHANGES;                | line 1:8: Window bounds column WINDOWSTART can only be used in the SELECT clause of windowed aggregations
       SELECT F0 FROM S2 A JOIN S2 B ON A.K = B.K EMIT CHANGES; | line 1:21: Stream-stream joins must have a WITHIN clause specified. None was provided. Got S2 [INNER] JOIN S2.

@@ -26,6 +26,8 @@ class PushQueryTableTest {
       SELECT * FROM L FULL OUTER JOIN R ON L.ID = R.ID EMIT CHANGES;                 | true
       SELECT L.ID, LABEL FROM L LEFT JOIN R ON L.FK = R.ID WHERE LABEL <> 'x' EMIT CHANGES; | true
       SELECT ID, COUNT(*) AS N FROM S GROUP BY ID EMIT CHANGES;                      | true
+      SELECT NAME, COUNT(*) AS N FROM L GROUP BY NAME EMIT CHANGES;                  | true
+      SELECT LABEL, COUNT(*) AS N FROM L JOIN R ON L.ID = R.ID GROUP BY LABEL EMIT CHANGES; | true
       SELECT * FROM S EMIT CHANGES;                                                  | false
       SELECT S.ID, V, NAME FROM S JOIN L ON S.ID = L.ID EMIT CHANGES;                | false
       SELECT S.ID, V, W FROM S JOIN T WITHIN 1 MINUTE ON S.ID = T.ID EMIT CHANGES;   | false

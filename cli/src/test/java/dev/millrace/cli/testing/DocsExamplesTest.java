@@ -18,15 +18,20 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Keeps {@code docs/testing.md} true: its example files are well-formed and shown as they are, and
- * every {@code $ bin/millrace test ...} block it shows, run on the engine, prints what it says.
+ * Keeps {@code docs/testing.md} and {@code docs/aggregation.md} true: their example files are
+ * well-formed and shown as they are, and every {@code $ bin/millrace test ...} block they show, run
+ * on the engine, prints what it says.
  */
 class DocsExamplesTest {
   private static final Pattern CODE_BLOCK = Pattern.compile("```(\\w*)\\n(.*?)```", Pattern.DOTALL);
   private static final Path ROOT = RepositoryPaths.root();
   private static final Path EXAMPLES = ROOT.resolve("docs/examples/testing");
+  private static final String TESTING = "docs/testing.md";
+  private static final String AGGREGATION = "docs/aggregation.md";
 
   @Test
   void theSqlTestFileIsShownInFullAndReadsAsThreeTests() throws IOException {
@@ -34,7 +39,7 @@ class DocsExamplesTest {
 
     assertEquals(List.of("every order is sized", "only bulk orders reach the warehouse", "a query over a missing stream is rejected"),
         tests.stream().map(SqlTest::name).toList());
-    assertTrue(blocks("sql").contains(withoutLeadingComments(EXAMPLES.resolve("orders.sql"))));
+    assertTrue(blocks(TESTING, "sql").contains(withoutLeadingComments(EXAMPLES.resolve("orders.sql"))));
   }
 
   @Test
@@ -46,21 +51,29 @@ class DocsExamplesTest {
     assertEquals(2, test.statements().size());
     assertEquals(3, test.inputs().size());
     assertEquals(3, test.outputs().size());
-    assertTrue(blocks("sql").contains(Files.readString(runner.resolve("statements.sql")).strip()));
-    assertShownAsJson(runner.resolve("input.json"));
-    assertShownAsJson(runner.resolve("output.json"));
+    assertTrue(blocks(TESTING, "sql").contains(Files.readString(runner.resolve("statements.sql")).strip()));
+    assertShownAsJson(TESTING, runner.resolve("input.json"));
+    assertShownAsJson(TESTING, runner.resolve("output.json"));
   }
 
   @Test
   void theCaseFileIsShownAndReads() throws IOException {
     assertEquals(2, CaseFileRunner.read(EXAMPLES.resolve("cases.json")).tests().size());
-    assertShownAsJson(EXAMPLES.resolve("cases.json"));
+    assertShownAsJson(TESTING, EXAMPLES.resolve("cases.json"));
   }
 
   @Test
-  void everyShownRunPrintsWhatTheDocsSay() throws Exception {
+  void theAggregationCasesAreShownAndRead() throws IOException {
+    Path cases = ROOT.resolve("docs/examples/aggregation/regions.json");
+    assertEquals(3, CaseFileRunner.read(cases).tests().size());
+    assertShownAsJson(AGGREGATION, cases);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {TESTING, AGGREGATION})
+  void everyShownRunPrintsWhatTheDocsSay(String page) throws Exception {
     Optional<CaseSessionFactory> engine = Optional.of(CaseSessionFactory.find().orElseThrow());
-    List<String> runs = blocks("").stream().filter(b -> b.startsWith("$ bin/millrace test ")).toList();
+    List<String> runs = blocks(page, "").stream().filter(b -> b.startsWith("$ bin/millrace test ")).toList();
     assertFalse(runs.isEmpty());
     for (String run : runs) {
       String[] lines = run.split("\n", 2);
@@ -75,18 +88,18 @@ class DocsExamplesTest {
     }
   }
 
-  private static void assertShownAsJson(Path file) throws IOException {
+  private static void assertShownAsJson(String page, Path file) throws IOException {
     JsonNode example = CaseFileRunner.JSON.readTree(file.toFile());
     List<JsonNode> shown = new ArrayList<>();
-    for (String block : blocks("json")) {
+    for (String block : blocks(page, "json")) {
       shown.add(CaseFileRunner.JSON.readTree(block));
     }
-    assertTrue(shown.contains(example), file + " is not shown in docs/testing.md as it is");
+    assertTrue(shown.contains(example), file + " is not shown in " + page + " as it is");
   }
 
-  /** The contents of the page's code blocks of this language ("" for plain blocks). */
-  private static List<String> blocks(String language) throws IOException {
-    Matcher block = CODE_BLOCK.matcher(Files.readString(ROOT.resolve("docs/testing.md")));
+  /** The contents of {@code page}'s code blocks of this language ("" for plain blocks). */
+  private static List<String> blocks(String page, String language) throws IOException {
+    Matcher block = CODE_BLOCK.matcher(Files.readString(ROOT.resolve(page)));
     List<String> found = new ArrayList<>();
     while (block.find()) {
       if (block.group(1).equals(language)) {

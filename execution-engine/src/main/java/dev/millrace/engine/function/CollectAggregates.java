@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * Aggregates that collect values: COLLECT_LIST (every value, nulls too), COLLECT_SET (distinct
  * values), COUNT_DISTINCT (how many distinct non-null values) and HISTOGRAM (a count per distinct
- * non-null string). All can undo, so they work on tables. As in ksqlDB, the collections keep at
- * most {@link #LIMIT} values; later ones are ignored.
+ * non-null string). All but COLLECT_SET can undo, so they work on tables; a set cannot, as in
+ * ksqlDB: it does not know whether another row still holds a value being taken out. As in ksqlDB,
+ * the collections keep at most {@link #LIMIT} values; later ones are ignored.
  */
 final class CollectAggregates {
   /** ksqlDB's default limit on the size of COLLECT_LIST, COLLECT_SET and HISTOGRAM results. */
@@ -76,19 +77,6 @@ final class CollectAggregates {
 
       public Object result(Object acc) {
         return copy(acc);
-      }
-
-      public boolean canUndo() {
-        return true;
-      }
-
-      public Object undo(Object acc, Object[] args) {
-        List<Object> out = mutable(acc);
-        int at = indexOf(out, args[0], element);
-        if (at >= 0) {
-          out.remove(at);
-        }
-        return out;
       }
 
       public Object merge(Object left, Object right) {

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The aggregate calls of one aggregation step, over an array of accumulators (one per call): start,
- * fold a row in, merge (sessions), and build the output value, which is the key columns, then one
- * result per call, then the window bounds when windowed. Accumulators are stored with their time in
+ * fold a row in or take it back out (tables), merge (sessions), and build the output value, which
+ * is the key columns, then one result per call, then the window bounds when windowed. Accumulators are stored with their time in
  * {@link TimestampedCodec} form, encoded by their accumulator types.
  */
 final class Aggregation {
@@ -30,18 +30,38 @@ final class Aggregation {
 
   /** Folds one row in; an aggregate that fails on the row keeps its accumulator and is reported. */
   Object[] add(Object[] accumulators, Object[] value, ProcessingContext context, RecordContext record) {
+    return fold(accumulators, value, true, context, record);
+  }
+
+  /** Takes a row previously added back out (a table row changed or went); failures as {@link #add}. */
+  Object[] undo(Object[] accumulators, Object[] value, ProcessingContext context, RecordContext record) {
+    return fold(accumulators, value, false, context, record);
+  }
+
+  private Object[] fold(Object[] accumulators, Object[] value, boolean adding, ProcessingContext context,
+      RecordContext record) {
     for (int i = 0; i < aggregators.length; i++) {
       Object[] args = new Object[arguments[i].length];
       for (int a = 0; a < args.length; a++) {
         args[a] = arguments[i][a].evaluate(value, context, record);
       }
       try {
-        accumulators[i] = aggregators[i].add(accumulators[i], args);
+        accumulators[i] = adding ? aggregators[i].add(accumulators[i], args) : aggregators[i].undo(accumulators[i], args);
       } catch (RuntimeException e) {
         context.report(ProcessingError.Kind.EVALUATION, record, "Error in aggregate " + (i + 1) + ": " + SourceDecoder.reason(e));
       }
     }
     return accumulators;
+  }
+
+  /** Whether every call can take a row back out, as aggregating a table needs. */
+  boolean canUndo() {
+    for (Aggregator aggregator : aggregators) {
+      if (!aggregator.canUndo()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   Object[] merge(Object[] left, Object[] right) {

@@ -1,6 +1,7 @@
 package dev.millrace.engine.operator;
 
 import dev.millrace.engine.function.FunctionRegistry;
+import dev.millrace.engine.plan.AggregateCall;
 import dev.millrace.engine.plan.PlanStep;
 import dev.millrace.engine.state.KeyValueStore;
 import dev.millrace.engine.types.LogicalSchema;
@@ -47,7 +48,12 @@ public final class MaterializedTable {
     }
     if (step instanceof PlanStep.StreamAggregate aggregate) {
       return Optional.of(new MaterializedTable(aggregate.storeName(), sink.schema(),
-          StoredRows.aggregate(aggregate, factories), transforms));
+          StoredRows.aggregate(aggregate.source(), aggregate.window().isPresent(), aggregate.aggregates(), factories),
+          transforms));
+    }
+    if (step instanceof PlanStep.TableAggregate aggregate) {
+      return Optional.of(new MaterializedTable(aggregate.storeName(), sink.schema(),
+          StoredRows.aggregate(aggregate.source(), false, aggregate.aggregates(), factories), transforms));
     }
     if (step instanceof PlanStep.TableSource source) {
       return Optional.of(new MaterializedTable(source.storeName(), sink.schema(), StoredRows.table(source), transforms));
@@ -142,9 +148,9 @@ public final class MaterializedTable {
           new TimestampedCodec(RowCodec.of(source.schema().value())), null);
     }
 
-    static StoredRows aggregate(PlanStep.StreamAggregate step, OperatorFactories factories) {
-      return new StoredRows(RowCodec.of(step.source().schema().key()), step.window().isPresent(), null,
-          factories.aggregation(step.aggregates()));
+    static StoredRows aggregate(PlanStep grouped, boolean windowed, List<AggregateCall> aggregates,
+        OperatorFactories factories) {
+      return new StoredRows(RowCodec.of(grouped.schema().key()), windowed, null, factories.aggregation(aggregates));
     }
 
     byte[] storeKey(Object[] key) {

@@ -113,6 +113,27 @@ final class OperatorFactories {
     return next -> new TimeWindowAggregateOperator(step.storeName(), keyCodec, aggregation(step.aggregates()), policy, forwardOld, next);
   }
 
+  OperatorFactory tableGroupBy(PlanStep.TableGroupBy step) {
+    return next -> new TableGroupByOperator(compileAll(step.keys(), step.schema().key()), next);
+  }
+
+  OperatorFactory changeSink(String topic, LogicalSchema schema) {
+    return next -> new ChangeSinkOperator(topic, InternalSerdes.keySerde(schema.key()), new ChangeCodec(RowCodec.of(schema.value())));
+  }
+
+  RecordDecoder changeSource(LogicalSchema schema) {
+    return new ChangeDecoder(InternalSerdes.keySerde(schema.key()), new ChangeCodec(RowCodec.of(schema.value())));
+  }
+
+  OperatorFactory tableAggregate(PlanStep.TableAggregate step, boolean forwardOld) {
+    RowCodec keyCodec = RowCodec.of(step.source().schema().key());
+    Aggregation checked = aggregation(step.aggregates());
+    if (!checked.canUndo()) {
+      throw new IllegalArgumentException("a table aggregation needs aggregates that can undo: " + step.aggregates());
+    }
+    return next -> new TableAggregateOperator(step.storeName(), keyCodec, aggregation(step.aggregates()), forwardOld, next);
+  }
+
   Aggregation aggregation(List<AggregateCall> calls) {
     List<Aggregator> aggregators = new ArrayList<>();
     List<List<SafeExpression>> arguments = new ArrayList<>();

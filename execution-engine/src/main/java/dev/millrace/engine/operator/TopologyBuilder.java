@@ -13,9 +13,10 @@ import java.util.Set;
 /**
  * Wires a physical plan into a {@link Topology}. It walks the plan from its sink down to its sources,
  * collecting for each sub-topology the chains of operator factories from each input topic, and
- * starts a new sub-topology below every re-keying step (StreamSelectKey, StreamGroupBy), whose rows
- * cross that step's repartition topic. Every pipeline it makes is built once here, so that a plan
- * the engine cannot run (an unknown function, an unsupported format) fails now, not in a task.
+ * starts a new sub-topology below every re-keying step (StreamSelectKey, StreamGroupBy,
+ * TableGroupBy), whose rows cross that step's repartition topic. Every pipeline it makes is built
+ * once here, so that a plan the engine cannot run (an unknown function, an unsupported format)
+ * fails now, not in a task.
  */
 public final class TopologyBuilder {
   private final OperatorFactories factories;
@@ -88,6 +89,11 @@ public final class TopologyBuilder {
       } else if (step instanceof PlanStep.StreamAggregate s) {
         part.stores.add(s.storeName());
         visit(s.source(), prepend(factories.aggregate(s, oldNeeded), downstream), part, false, null);
+      } else if (step instanceof PlanStep.TableGroupBy s) {
+        groupTable(s, downstream, part);
+      } else if (step instanceof PlanStep.TableAggregate s) {
+        part.stores.add(s.storeName());
+        visit(s.source(), prepend(factories.tableAggregate(s, oldNeeded), downstream), part, false, null);
       } else if (step instanceof PlanStep.StreamTableJoin s) {
         join(s, downstream, part);
       } else if (step instanceof PlanStep.StreamStreamJoin s) {
@@ -143,6 +149,20 @@ public final class TopologyBuilder {
           streamKeyFormat(join.right()));
       visit(join.right(), prepend(factories.streamStreamJoin(join, JoinSide.RIGHT), merged), part, false,
           streamKeyFormat(join.left()));
+    }
+
+    /** As {@link #repartition}, for a table's changes: their old rows cross the topic with the new. */
+    private void groupTable(PlanStep.TableGroupBy step, List<OperatorFactory> downstream, Part part) {
+      if (step.repartitionTopic().isEmpty()) {
+        visit(step.source(), prepend(factories.tableGroupBy(step), downstream), part, true, null);
+        return;
+      }
+      repartitionTopics.add(step.repartitionTopic());
+      part.chains.add(new Chain(step.repartitionTopic(), () -> factories.changeSource(step.schema()), downstream));
+      Part upstream = newSubTopology();
+      upstream.outputs.add(step.repartitionTopic());
+      visit(step.source(), List.of(factories.tableGroupBy(step), factories.changeSink(step.repartitionTopic(), step.schema())),
+          upstream, true, null);
     }
 
     private void join(PlanStep.StreamTableJoin join, List<OperatorFactory> downstream, Part part) {

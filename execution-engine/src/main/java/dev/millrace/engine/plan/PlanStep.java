@@ -28,6 +28,8 @@ import java.util.Optional;
   @JsonSubTypes.Type(value = PlanStep.StreamSelectKey.class, name = "streamSelectKeyV1"),
   @JsonSubTypes.Type(value = PlanStep.StreamGroupBy.class, name = "streamGroupByV1"),
   @JsonSubTypes.Type(value = PlanStep.StreamAggregate.class, name = "streamAggregateV1"),
+  @JsonSubTypes.Type(value = PlanStep.TableGroupBy.class, name = "tableGroupByV1"),
+  @JsonSubTypes.Type(value = PlanStep.TableAggregate.class, name = "tableAggregateV1"),
   @JsonSubTypes.Type(value = PlanStep.StreamTableJoin.class, name = "streamTableJoinV1"),
   @JsonSubTypes.Type(value = PlanStep.StreamStreamJoin.class, name = "streamStreamJoinV1"),
   @JsonSubTypes.Type(value = PlanStep.TableTableJoin.class, name = "tableTableJoinV1"),
@@ -206,6 +208,55 @@ public sealed interface PlanStep {
       PlanStep source, List<AggregateCall> aggregates, Optional<WindowInfo> window, String storeName,
       LogicalSchema schema) implements PlanStep {
     public StreamAggregate {
+      aggregates = List.copyOf(aggregates);
+    }
+
+    @Override
+    public List<PlanStep> sources() {
+      return List.of(source);
+    }
+
+    @Override
+    public boolean yieldsTable() {
+      return true;
+    }
+  }
+
+  /**
+   * Groups a table's changes by {@code keys} for aggregation, through the repartition topic
+   * {@code repartitionTopic} (always repartitioned: a table's key is never the grouping key's
+   * partitioning). Each change carries the row's old value as well as its new one, so that the
+   * aggregation can take the old row back out of its group: a change that moves a row to another
+   * group becomes a retraction from the old group followed by an addition to the new one. A side
+   * whose grouping key has a null column is dropped. Value columns are the source's.
+   */
+  record TableGroupBy(PlanStep source, List<Expr> keys, String repartitionTopic, LogicalSchema schema)
+      implements PlanStep {
+    public TableGroupBy {
+      keys = List.copyOf(keys);
+    }
+
+    @Override
+    public List<PlanStep> sources() {
+      return List.of(source);
+    }
+
+    /** Its rows are changes to be grouped, several per grouping key, not one row per key. */
+    @Override
+    public boolean yieldsTable() {
+      return false;
+    }
+  }
+
+  /**
+   * Aggregates a grouped table into a table: each change first undoes the old row's contribution,
+   * then adds the new row's, so every aggregate call must support undo. A group whose rows are all
+   * gone keeps its row (COUNT 0, as ksqlDB emits it). Emitted value as {@link StreamAggregate}
+   * without windows; state lives in {@code storeName}.
+   */
+  record TableAggregate(PlanStep source, List<AggregateCall> aggregates, String storeName, LogicalSchema schema)
+      implements PlanStep {
+    public TableAggregate {
       aggregates = List.copyOf(aggregates);
     }
 

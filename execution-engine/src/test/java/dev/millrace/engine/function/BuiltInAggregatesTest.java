@@ -1,6 +1,7 @@
 package dev.millrace.engine.function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,6 +60,15 @@ class BuiltInAggregatesTest {
     Aggregator histogram = aggregator("HISTOGRAM", List.of(SqlType.STRING));
     Object counts = histogram.add(histogram.add(histogram.initialize(), new Object[] {"alice"}), new Object[] {"bob"});
     assertEquals(Map.of("bob", 1L), histogram.result(histogram.undo(counts, new Object[] {"alice"})));
+  }
+
+  /** As in ksqlDB: a set cannot tell whether another row still holds a value being taken out. */
+  @Test
+  void onlyAggregatesThatCanTakeARowBackOutCanUndo() {
+    assertTrue(aggregator("COLLECT_LIST", List.of(SqlType.STRING)).canUndo());
+    assertFalse(aggregator("COLLECT_SET", List.of(SqlType.STRING)).canUndo());
+    assertFalse(aggregator("MAX", List.of(SqlType.INTEGER)).canUndo());
+    assertFalse(aggregator("TOPK", List.of(SqlType.INTEGER), 2).canUndo());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.millrace.engine.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
@@ -57,6 +58,30 @@ class PlanJsonTest {
 
     assertEquals(join, json.readValue(text, PlanStep.class));
     assertEquals(true, text.contains("\"streamStreamJoinV1\""));
+  }
+
+  @Test
+  void aTableAggregationSurvivesAJsonRoundTripUnderItsVersionedNames() throws Exception {
+    LogicalSchema stored = new LogicalSchema(List.of(new Column("ID", SqlType.STRING)),
+        List.of(new Column("REGION", SqlType.STRING), new Column("SCORE", SqlType.INTEGER)));
+    LogicalSchema sourceSchema = SourceColumns.withPseudoColumns(stored, false);
+    Formats formats = new Formats(FormatInfo.of("KAFKA"), FormatInfo.of("JSON"), Optional.empty());
+    PlanStep source = new PlanStep.TableSource("users", formats, stored, Optional.empty(), Optional.empty(),
+        "Source", sourceSchema);
+    Expr.ColumnRef region = new Expr.ColumnRef(sourceSchema.valueIndexOf("REGION"), "REGION", SqlType.STRING);
+    Expr.ColumnRef score = new Expr.ColumnRef(sourceSchema.valueIndexOf("SCORE"), "SCORE", SqlType.INTEGER);
+    List<Column> key = List.of(new Column("REGION", SqlType.STRING));
+    PlanStep grouped = new PlanStep.TableGroupBy(source, List.of(region), "GroupBy-repartition",
+        new LogicalSchema(key, sourceSchema.value()));
+    LogicalSchema out = new LogicalSchema(key, List.of(key.get(0), new Column("TOTAL", SqlType.INTEGER)));
+    PlanStep aggregate = new PlanStep.TableAggregate(grouped,
+        List.of(new AggregateCall("SUM", List.of(score), List.of(), SqlType.INTEGER)), "Aggregate", out);
+    PlanStep sink = new PlanStep.TableSink(aggregate, "totals", formats, out);
+
+    String text = json.writeValueAsString(sink);
+
+    assertEquals(sink, json.readValue(text, PlanStep.class));
+    assertTrue(text.contains("\"step\":\"tableGroupByV1\"") && text.contains("\"step\":\"tableAggregateV1\""), text);
   }
 
   @Test

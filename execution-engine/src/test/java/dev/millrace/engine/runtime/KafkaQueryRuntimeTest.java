@@ -121,6 +121,26 @@ class KafkaQueryRuntimeTest {
   }
 
   @Test
+  void aTableAggregationRetractsUpdatedAndDeletedRowsThroughTheRepartitionTopic() throws Exception {
+    topics.create("tagg_orders", 1);
+    topics.create("tagg_out", 1);
+    PlanStep.TableSink plan = TestPlans.countByNameOfTable("tagg_orders", "tagg_out");
+    topics.write("tagg_orders", KAFKA_JSON, ORDERS, List.of(
+        new Object[] {1L, "apple", 5}, new Object[] {2L, "apple", 7}, new Object[] {1L, "pear", 5}));
+    topics.delete("tagg_orders", KAFKA_JSON, ORDERS, 2L);
+
+    try (KafkaQueryRuntime runtime = start("CTAS_TAGG_1", plan)) {
+      List<String> out = topics.readUntil("tagg_out", KAFKA_JSON, plan.schema(), rows -> rows.size() >= 5);
+      assertEquals(List.of(
+          "[apple] -> [1, 5]",
+          "[apple] -> [2, 12]",
+          "[apple] -> [1, 7]",
+          "[pear] -> [1, 5]",
+          "[apple] -> null"), out);
+    }
+  }
+
+  @Test
   void afterACrashTheOpenTransactionIsAbortedAndTheAggregateStaysExact() throws Exception {
     topics.create("crash_orders", 1);
     PlanStep.TableSink plan = TestPlans.countByName("crash_orders", "crash_out");

@@ -54,6 +54,14 @@ final class KafkaTopics {
     writeBytes(topic, records);
   }
 
+  /** Writes a tombstone (null value) for {@code key}, timestamped as {@link #write} does. */
+  void delete(String topic, Formats formats, LogicalSchema schema, Object key) {
+    KeySerde keys = SerdeFactory.keySerde(formats.key(), schema.key(), formats.keyWindow());
+    List<byte[][]> records = new ArrayList<>();
+    records.add(new byte[][] {keys.serialize(new Object[] {key}, null), null});
+    writeBytes(topic, records);
+  }
+
   void writeBytes(String topic, List<byte[][]> records) {
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers),
         new ByteArraySerializer(), new ByteArraySerializer())) {

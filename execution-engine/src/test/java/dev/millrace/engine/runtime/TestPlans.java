@@ -60,6 +60,33 @@ final class TestPlans {
     return new PlanStep.TableSink(select, output, KAFKA_JSON, out);
   }
 
+  /**
+   * SELECT NAME, COUNT(*) AS ORDERS, SUM(PRICE) AS TOTAL FROM ORDERS GROUP BY NAME HAVING COUNT(*) > 0,
+   * where ORDERS is a table: updates and deletes retract, and an emptied group is deleted.
+   */
+  static PlanStep.TableSink countByNameOfTable(String input, String output) {
+    PlanStep.TableSource source = new PlanStep.TableSource(input, KAFKA_JSON, ORDERS, Optional.empty(), Optional.empty(),
+        "orders-store", SourceColumns.withPseudoColumns(ORDERS, false));
+    LogicalSchema grouped = new LogicalSchema(List.of(new Column("NAME", SqlType.STRING)), source.schema().value());
+    PlanStep.TableGroupBy groupBy = new PlanStep.TableGroupBy(source, List.of(ref(source, "NAME")), "GroupBy-repartition",
+        grouped);
+    List<AggregateCall> calls = List.of(
+        new AggregateCall("COUNT", List.of(), List.of(), SqlType.BIGINT),
+        new AggregateCall("SUM", List.of(ref(groupBy, "PRICE")), List.of(), SqlType.INTEGER));
+    List<Column> value = new ArrayList<>(grouped.key());
+    value.add(new Column("ORDERS", SqlType.BIGINT));
+    value.add(new Column("TOTAL", SqlType.INTEGER));
+    PlanStep.TableAggregate aggregate = new PlanStep.TableAggregate(groupBy, calls, "Aggregate-state",
+        new LogicalSchema(grouped.key(), value));
+    PlanStep.TableFilter having = new PlanStep.TableFilter(aggregate, new Expr.Operation(Operator.GREATER_THAN,
+        List.of(ref(aggregate, "ORDERS"), new Expr.Literal(0L, SqlType.BIGINT)), SqlType.BOOLEAN), aggregate.schema());
+    LogicalSchema out = new LogicalSchema(grouped.key(),
+        List.of(new Column("ORDERS", SqlType.BIGINT), new Column("TOTAL", SqlType.INTEGER)));
+    PlanStep.TableSelect select = new PlanStep.TableSelect(having,
+        List.of(ref(having, "ORDERS"), ref(having, "TOTAL")), out);
+    return new PlanStep.TableSink(select, output, KAFKA_JSON, out);
+  }
+
   static final LogicalSchema USERS = new LogicalSchema(List.of(new Column("ID", SqlType.BIGINT)),
       List.of(new Column("NAME", SqlType.STRING)));
 

@@ -53,7 +53,8 @@ final class AggregateCalls {
       converted.add(analyzer.coercions().coerce(arguments.get(i), resolved.parameterTypes().get(i),
           call.arguments().get(i)));
     }
-    return new AggregateSpec(resolved.name(), converted, init, resolved.returnType());
+    return new AggregateSpec(resolved.name(), converted, init, resolved.returnType(),
+        resolved.aggregator().canUndo());
   }
 
   /** The input scope for aggregate arguments, where a nested aggregate is an error. */

@@ -19,6 +19,7 @@ public final class AggregateCollector implements ExpressionScope {
   private final boolean windowed;
   private final ExpressionAnalyzer analyzer;
   private final List<AggregateSpec> found = new ArrayList<>();
+  private final List<FunctionCall> withoutUndo = new ArrayList<>();
 
   public AggregateCollector(RowScope input, boolean windowed, ExpressionAnalyzer analyzer) {
     this.input = input;
@@ -36,6 +37,11 @@ public final class AggregateCollector implements ExpressionScope {
     return List.copyOf(found);
   }
 
+  /** The aggregate calls seen so far that cannot undo a row, in order of appearance. */
+  public List<FunctionCall> callsWithoutUndo() {
+    return List.copyOf(withoutUndo);
+  }
+
   @Override
   public RexNode column(ColumnRef ref) {
     if (windowed && AggregateScope.isWindowBound(ref)) {
@@ -47,6 +53,9 @@ public final class AggregateCollector implements ExpressionScope {
   @Override
   public RexNode aggregate(FunctionCall call, ExpressionAnalyzer analyzer) {
     AggregateSpec spec = AggregateCalls.analyze(call, input, analyzer);
+    if (!spec.canUndo()) {
+      withoutUndo.add(call);
+    }
     if (!found.contains(spec)) {
       found.add(spec);
     }

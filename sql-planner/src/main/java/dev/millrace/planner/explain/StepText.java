@@ -65,6 +65,13 @@ public final class StepText {
       return " aggregates=" + a.aggregates().stream().map(StepText::aggregate).collect(Collectors.joining(", ", "[", "]"))
           + a.window().map(w -> " window=" + window(w)).orElse("") + " store=" + a.storeName();
     }
+    if (step instanceof PlanStep.TableGroupBy g) {
+      return " keys=" + exprs(g.keys()) + repartition(g.repartitionTopic());
+    }
+    if (step instanceof PlanStep.TableAggregate a) {
+      return " aggregates=" + a.aggregates().stream().map(StepText::aggregate).collect(Collectors.joining(", ", "[", "]"))
+          + " store=" + a.storeName();
+    }
     if (step instanceof PlanStep.StreamTableJoin j) {
       return " type=" + j.type();
     }

@@ -16,6 +16,7 @@ import dev.millrace.planner.analysis.Subexpressions;
 import dev.millrace.planner.catalog.SourceType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelNode;
@@ -29,6 +30,8 @@ import org.apache.calcite.util.ImmutableBitSet;
  * Plans GROUP BY, the aggregate calls, WINDOW and HAVING. The input is first projected to the
  * grouping expressions followed by the aggregate arguments (ksqlDB's "prepare" step), so the
  * aggregation groups by its first fields; windowed aggregations become a {@link WindowedAggregate}.
+ * A table may be aggregated (its changes are undone and redone) by aggregates that can undo a row,
+ * without windows, as in ksqlDB.
  */
 final class AggregationPlanner {
 
@@ -64,9 +67,9 @@ final class AggregationPlanner {
       throw new PlanningException(query.groupBy().get(0).location(), "Source(s) " + String.join(", ", kafkaValued)
           + " are using the 'KAFKA' value format. This format does not yet support GROUP BY.");
     }
-    if (from.type() == SourceType.TABLE) {
-      throw new PlanningException(query.groupBy().get(0).location(), "Aggregating a table is not supported yet; "
-          + "aggregate a stream.");
+    boolean table = from.type() == SourceType.TABLE;
+    if (table && query.window().isPresent()) {
+      throw new PlanningException(query.window().get().location(), "Windowing not supported for table aggregations.");
     }
     if (!query.partitionBy().isEmpty()) {
       throw new PlanningException(query.partitionBy().get(0).location(),
@@ -86,7 +89,7 @@ final class AggregationPlanner {
     // ksqlDB offers the window bounds to the SELECT of a windowed aggregation, but not over a join.
     boolean windowed = query.window().isPresent() && !from.scope().isJoin();
     RowScope input = new RowScope(from.scope(), rex(), context.types(), "SELECT");
-    List<AggregateSpec> aggregates = collect(query, selectExpressions, input, windowed, analyzer);
+    List<AggregateSpec> aggregates = collect(query, selectExpressions, input, windowed, table, analyzer);
     RelNode aggregation = aggregate(groupKeys, SelectItemNames.complete(groupNames), aggregates,
         query.window().map(Windows::of));
     context.relBuilder().push(aggregation);
@@ -103,7 +106,7 @@ final class AggregationPlanner {
   }
 
   private List<AggregateSpec> collect(Query query, List<Expression> selectExpressions, RowScope input,
-      boolean windowed, ExpressionAnalyzer analyzer) {
+      boolean windowed, boolean table, ExpressionAnalyzer analyzer) {
     AggregateCollector collector = new AggregateCollector(input, windowed, analyzer);
     selectExpressions.forEach(collector::visit);
     query.having().ifPresent(collector::visit);
@@ -112,7 +115,22 @@ final class AggregationPlanner {
       throw new PlanningException(query.groupBy().get(0).location(),
           "GROUP BY requires aggregate functions in either the SELECT or HAVING clause.");
     }
+    if (table && !collector.callsWithoutUndo().isEmpty()) {
+      throw withoutUndo(collector.callsWithoutUndo());
+    }
     return aggregates;
+  }
+
+  /**
+   * A table's updates and deletes take rows back out of their groups, which aggregates without an
+   * undo (MIN, MAX, LATEST_BY_OFFSET, ...) cannot do; the error names them all, at the first.
+   */
+  private static PlanningException withoutUndo(List<FunctionCall> calls) {
+    List<String> names = calls.stream().map(c -> c.name().toUpperCase(Locale.ROOT)).distinct().toList();
+    String list = names.size() == 1 ? names.get(0)
+        : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    return new PlanningException(calls.get(0).location(), "The aggregation function" + (names.size() == 1 ? " " : "s ")
+        + list + " cannot be applied to a table source, only to a stream source.");
   }
 
   private RelNode aggregate(List<RexNode> groupKeys, List<String> groupNames, List<AggregateSpec> aggregates,

@@ -240,8 +240,9 @@ public final class PhysicalPlanner {
   private Built aggregate(RelNode inputRel, int groupCount, List<org.apache.calcite.rel.core.AggregateCall> calls,
       Optional<WindowInfo> window, RelNode rel) {
     Built input = build(inputRel);
-    if (input.isTable()) {
-      throw new IllegalStateException("aggregating a table is rejected by analysis");
+    boolean table = input.isTable();
+    if (table && window.isPresent()) {
+      throw new IllegalStateException("windowing a table aggregation is rejected by analysis");
     }
     ExprTranslator translator = translator(inputRel);
     List<RexNode> keyRefs = new ArrayList<>();
@@ -249,10 +250,14 @@ public final class PhysicalPlanner {
       keyRefs.add(rex.makeInputRef(inputRel, i));
     }
     List<Column> keyColumns = keyColumns(keyRefs, inputRel);
+    LogicalSchema groupedSchema = new LogicalSchema(keyColumns, input.step().schema().value());
     boolean byCurrentKey = input.keyFields().equals(IntStream.range(0, groupCount).boxed().toList());
-    PlanStep grouped = new PlanStep.StreamGroupBy(input.step(), translator.translateAll(keyRefs),
-        byCurrentKey ? "" : names.repartitionTopic("GroupBy"),
-        new LogicalSchema(keyColumns, input.step().schema().value()));
+    // A table is always repartitioned, as ksqlDB does: its changes must carry their old rows.
+    PlanStep grouped = table
+        ? new PlanStep.TableGroupBy(input.step(), translator.translateAll(keyRefs), names.repartitionTopic("GroupBy"),
+            groupedSchema)
+        : new PlanStep.StreamGroupBy(input.step(), translator.translateAll(keyRefs),
+            byCurrentKey ? "" : names.repartitionTopic("GroupBy"), groupedSchema);
     List<AggregateCall> aggregates = new ArrayList<>();
     for (org.apache.calcite.rel.core.AggregateCall call : calls) {
       List<Expr> arguments = new ArrayList<>();
@@ -268,8 +273,10 @@ public final class PhysicalPlanner {
     if (window.isPresent()) {
       value.addAll(SourceColumns.windowBounds());
     }
-    PlanStep step = new PlanStep.StreamAggregate(grouped, aggregates, window, names.store("Aggregate"),
-        new LogicalSchema(keyColumns, value));
+    LogicalSchema schema = new LogicalSchema(keyColumns, value);
+    PlanStep step = table
+        ? new PlanStep.TableAggregate(grouped, aggregates, names.store("Aggregate"), schema)
+        : new PlanStep.StreamAggregate(grouped, aggregates, window, names.store("Aggregate"), schema);
     List<Integer> keyFields = new ArrayList<>();
     for (int i = 0; i < groupCount; i++) {
       keyFields.add(i);
