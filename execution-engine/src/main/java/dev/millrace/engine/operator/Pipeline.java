@@ -22,8 +22,8 @@ public final class Pipeline {
     for (Chain chain : chains) {
       Operator next = Operator.DISCARD;
       int last = chain.operators().size() - 1;
-      int junction = junctionIndex(chain);
-      if (junction >= 0 && junctions.containsKey(chain.operators().get(junction))) {
+      int junction = junctionIndex(chain, junctions);
+      if (junction >= 0) {
         // Another chain already made this junction and what follows it: join it there.
         next = junctions.get(chain.operators().get(junction));
         last = junction - 1;
@@ -40,9 +40,15 @@ public final class Pipeline {
     }
   }
 
-  private static int junctionIndex(Chain chain) {
-    for (int i = chain.operators().size() - 1; i >= 0; i--) {
-      if (chain.operators().get(i) instanceof Junction) {
+  /**
+   * The nearest junction of {@code chain} that an earlier chain has already made, or -1. Nearest,
+   * not furthest: when joins nest, what lies between an inner and an outer junction (the outer
+   * join's operator) must be shared too, not made again for each input of the inner join.
+   */
+  private static int junctionIndex(Chain chain, Map<OperatorFactory, Operator> made) {
+    for (int i = 0; i < chain.operators().size(); i++) {
+      OperatorFactory factory = chain.operators().get(i);
+      if (factory instanceof Junction && made.containsKey(factory)) {
         return i;
       }
     }

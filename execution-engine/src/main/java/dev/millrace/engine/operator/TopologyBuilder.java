@@ -231,9 +231,14 @@ public final class TopologyBuilder {
       return store;
     }
 
+    /**
+     * Both inputs of a table-table join feed one downstream through a {@link Junction}, so that a
+     * task makes what follows the join once, as for a stream-stream join.
+     */
     private void tableJoin(PlanStep join, TableJoinFactories.Inputs inputs, List<OperatorFactory> downstream, Part part) {
-      visit(join.sources().get(0), prepend(inputs.left(), downstream), part, true, null);
-      visit(join.sources().get(1), prepend(inputs.right(), downstream), part, true, null);
+      List<OperatorFactory> merged = prepend(new Junction(), downstream);
+      visit(join.sources().get(0), prepend(inputs.left(), merged), part, true, null);
+      visit(join.sources().get(1), prepend(inputs.right(), merged), part, true, null);
     }
   }
 

@@ -50,6 +50,13 @@ public sealed interface PlanStep {
   List<PlanStep> sources();
 
   /**
+   * Whether this step emits a table's changes (each row replaces its key's previous row, a deleted
+   * row reaches downstream as a delete) rather than a stream's independent events.
+   */
+  @JsonIgnore
+  boolean yieldsTable();
+
+  /**
    * Reads a stream from a topic. {@code sourceSchema} is the topic's columns (key and value as
    * stored); {@code schema} is what the step emits: the same key, and the value extended as
    * {@link SourceColumns#withPseudoColumns} says. {@code timestampColumn}, when present, names the
@@ -61,6 +68,11 @@ public sealed interface PlanStep {
     @Override
     public List<PlanStep> sources() {
       return List.of();
+    }
+
+    @Override
+    public boolean yieldsTable() {
+      return false;
     }
   }
 
@@ -75,6 +87,11 @@ public sealed interface PlanStep {
     public List<PlanStep> sources() {
       return List.of();
     }
+
+    @Override
+    public boolean yieldsTable() {
+      return true;
+    }
   }
 
   /** Keeps the stream rows for which the predicate is true (null counts as false). */
@@ -83,6 +100,11 @@ public sealed interface PlanStep {
     public List<PlanStep> sources() {
       return List.of(source);
     }
+
+    @Override
+    public boolean yieldsTable() {
+      return false;
+    }
   }
 
   /** Keeps table rows for which the predicate is true; a row that stops matching is deleted downstream. */
@@ -90,6 +112,11 @@ public sealed interface PlanStep {
     @Override
     public List<PlanStep> sources() {
       return List.of(source);
+    }
+
+    @Override
+    public boolean yieldsTable() {
+      return true;
     }
   }
 
@@ -102,6 +129,11 @@ public sealed interface PlanStep {
     @Override
     public List<PlanStep> sources() {
       return List.of(source);
+    }
+
+    @Override
+    public boolean yieldsTable() {
+      return false;
     }
   }
 
@@ -120,6 +152,11 @@ public sealed interface PlanStep {
     public List<PlanStep> sources() {
       return List.of(source);
     }
+
+    @Override
+    public boolean yieldsTable() {
+      return false;
+    }
   }
 
   /** As {@link StreamSelect}, for table rows (deletes pass through as deletes). */
@@ -131,6 +168,11 @@ public sealed interface PlanStep {
     @Override
     public List<PlanStep> sources() {
       return List.of(source);
+    }
+
+    @Override
+    public boolean yieldsTable() {
+      return true;
     }
   }
 
@@ -150,6 +192,11 @@ public sealed interface PlanStep {
     public List<PlanStep> sources() {
       return List.of(source);
     }
+
+    @Override
+    public boolean yieldsTable() {
+      return false;
+    }
   }
 
   /**
@@ -168,6 +215,11 @@ public sealed interface PlanStep {
     public List<PlanStep> sources() {
       return List.of(source);
     }
+
+    @Override
+    public boolean yieldsTable() {
+      return false;
+    }
   }
 
   /**
@@ -185,6 +237,11 @@ public sealed interface PlanStep {
     @Override
     public List<PlanStep> sources() {
       return List.of(source);
+    }
+
+    @Override
+    public boolean yieldsTable() {
+      return true;
     }
   }
 
@@ -206,6 +263,12 @@ public sealed interface PlanStep {
     public List<PlanStep> sources() {
       return List.of(source);
     }
+
+    /** Its rows are changes to be grouped, several per grouping key, not one row per key. */
+    @Override
+    public boolean yieldsTable() {
+      return false;
+    }
   }
 
   /**
@@ -224,6 +287,11 @@ public sealed interface PlanStep {
     public List<PlanStep> sources() {
       return List.of(source);
     }
+
+    @Override
+    public boolean yieldsTable() {
+      return true;
+    }
   }
 
   /**
@@ -235,6 +303,11 @@ public sealed interface PlanStep {
     @Override
     public List<PlanStep> sources() {
       return List.of(left, right);
+    }
+
+    @Override
+    public boolean yieldsTable() {
+      return false;
     }
   }
 
@@ -251,6 +324,11 @@ public sealed interface PlanStep {
     public List<PlanStep> sources() {
       return List.of(left, right);
     }
+
+    @Override
+    public boolean yieldsTable() {
+      return false;
+    }
   }
 
   /**
@@ -264,6 +342,11 @@ public sealed interface PlanStep {
     @Override
     public List<PlanStep> sources() {
       return List.of(left, right);
+    }
+
+    @Override
+    public boolean yieldsTable() {
+      return true;
     }
   }
 
@@ -279,6 +362,11 @@ public sealed interface PlanStep {
     public List<PlanStep> sources() {
       return List.of(source);
     }
+
+    @Override
+    public boolean yieldsTable() {
+      return true;
+    }
   }
 
   /**
@@ -293,6 +381,11 @@ public sealed interface PlanStep {
     @Override
     public List<PlanStep> sources() {
       return List.of(left, right);
+    }
+
+    @Override
+    public boolean yieldsTable() {
+      return true;
     }
   }
 
@@ -318,6 +411,11 @@ public sealed interface PlanStep {
     public List<PlanStep> sources() {
       return List.of(source);
     }
+
+    @Override
+    public boolean yieldsTable() {
+      return false;
+    }
   }
 
   /**
@@ -340,6 +438,11 @@ public sealed interface PlanStep {
     public List<PlanStep> sources() {
       return List.of(source);
     }
+
+    @Override
+    public boolean yieldsTable() {
+      return true;
+    }
   }
 
   /**
@@ -351,6 +454,11 @@ public sealed interface PlanStep {
     @Override
     public List<PlanStep> sources() {
       return List.of(source);
+    }
+
+    @Override
+    public boolean yieldsTable() {
+      return source.yieldsTable();
     }
   }
 }

@@ -13,6 +13,7 @@ import dev.millrace.engine.operator.MaterializedTable;
 import dev.millrace.engine.operator.TopologyBuilder;
 import dev.millrace.engine.plan.AggregateCall;
 import dev.millrace.engine.plan.Expr;
+import dev.millrace.engine.plan.JoinType;
 import dev.millrace.engine.plan.Operator;
 import dev.millrace.engine.plan.PlanStep;
 import dev.millrace.engine.state.KeyValueStore;
@@ -156,5 +157,38 @@ class TableAggregationTest {
         Plans.KAFKA_JSON);
 
     assertThrows(IllegalArgumentException.class, () -> new TopologyBuilder(FunctionRegistry.builtIns()).build(plan));
+  }
+
+  /**
+   * SELECT CITY, COUNT(*) FROM USERS JOIN CITIES ON USERS.ID = CITIES.ID GROUP BY CITY: each change
+   * of the join reaches the grouping once, whichever input it came from.
+   */
+  @Test
+  void aGroupByAfterATableTableJoinCountsEachJoinedRowOnce() {
+    LogicalSchema cities = Plans.schema(List.of(col("ID", SqlType.STRING)), col("CITY", SqlType.STRING));
+    PlanStep.TableSource left = Plans.table("users", USERS, "Users");
+    PlanStep.TableSource right = Plans.table("cities", cities, "Cities");
+    List<Column> joined = new ArrayList<>(left.schema().value());
+    joined.addAll(right.schema().value());
+    PlanStep.TableTableJoin join = new PlanStep.TableTableJoin(left, right, JoinType.INNER,
+        new LogicalSchema(USERS.key(), joined));
+    PlanStep.TableGroupBy grouped = groupBy(join, "CITY");
+    PlanStep.TableAggregate aggregate = aggregate(grouped, List.of(call("COUNT", SqlType.BIGINT)), "CNT");
+    PlanStep.TableSink plan = Plans.tableSink(aggregate, "BY_CITY", Plans.KAFKA_JSON);
+    harness.start("q", plan);
+
+    harness.pipe("users", USERS, "alice", new Object[] {"east", 5}, 10);
+    harness.pipe("cities", cities, "alice", new Object[] {"paris"}, 20);
+    harness.pipe("users", USERS, "bob", new Object[] {"west", 7}, 30);
+    harness.pipe("cities", cities, "bob", new Object[] {"paris"}, 40);
+    harness.pipe("cities", cities, "alice", new Object[] {"rome"}, 50);
+    harness.pipe("users", USERS, "bob", null, 60);
+
+    assertEquals(List.of(
+        "[paris] -> [paris, 1] @20",
+        "[paris] -> [paris, 2] @40",
+        "[paris] -> [paris, 1] @50",
+        "[rome] -> [rome, 1] @50",
+        "[paris] -> [paris, 0] @60"), harness.read("BY_CITY", plan.schema()));
   }
 }

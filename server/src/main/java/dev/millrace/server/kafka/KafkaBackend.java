@@ -180,15 +180,9 @@ public final class KafkaBackend implements QueryBackend {
     }
     Formats json = new Formats(FormatInfo.of("JSON"), FormatInfo.of("JSON"), Optional.empty());
     String topic = "_millrace-transient-" + queryId;
-    return producesTable(sink.source())
+    return sink.yieldsTable()
         ? new PlanStep.TableSink(sink.source(), topic, json, sink.schema())
         : new PlanStep.StreamSink(sink.source(), topic, json, sink.schema());
-  }
-
-  private static boolean producesTable(PlanStep step) {
-    return step instanceof PlanStep.TableSource || step instanceof PlanStep.TableFilter
-        || step instanceof PlanStep.TableSelect || step instanceof PlanStep.StreamAggregate
-        || step instanceof PlanStep.TableAggregate;
   }
 
   /**

@@ -11,7 +11,6 @@ import dev.millrace.engine.types.Column;
 import dev.millrace.engine.types.LogicalSchema;
 import dev.millrace.engine.types.SqlType;
 import dev.millrace.planner.catalog.DataSource;
-import dev.millrace.planner.catalog.SourceType;
 import dev.millrace.planner.catalog.TimestampColumn;
 import dev.millrace.planner.logical.CalciteTypes;
 import dev.millrace.planner.logical.LogicalQuery;
@@ -57,10 +56,15 @@ public final class PhysicalPlanner {
   }
 
   /**
-   * A translated subtree: its last step, whether it emits a stream or a table, which value fields
-   * copy its key, and the key format of the topic its rows are partitioned by (null once re-keyed).
+   * A translated subtree: its last step (which says whether it emits a stream or a table), which
+   * value fields copy its key, and the key format of the topic its rows are partitioned by (null
+   * once re-keyed).
    */
-  record Built(PlanStep step, SourceType type, List<Integer> keyFields, String keyFormat) {}
+  record Built(PlanStep step, List<Integer> keyFields, String keyFormat) {
+    boolean isTable() {
+      return step.yieldsTable();
+    }
+  }
 
   /**
    * The steps of a persistent query writing {@code query}'s result (the input of its Sink) to
@@ -73,7 +77,7 @@ public final class PhysicalPlanner {
     Built built = finalSelect(result, query, true);
     Optional<String> column = timestamp.map(TimestampColumn::column);
     Optional<String> format = timestamp.flatMap(TimestampColumn::format);
-    return built.type() == SourceType.TABLE
+    return built.isTable()
         ? new PlanStep.TableSink(built.step(), topic, formats, column, format, built.step().schema())
         : new PlanStep.StreamSink(built.step(), topic, formats, column, format, built.step().schema());
   }
@@ -107,10 +111,10 @@ public final class PhysicalPlanner {
       values.addAll(outputs);
       schema = new LogicalSchema(below.step().schema().key(), query.columns());
     }
-    PlanStep step = below.type() == SourceType.TABLE
+    PlanStep step = below.isTable()
         ? new PlanStep.TableSelect(below.step(), values, schema)
         : new PlanStep.StreamSelect(below.step(), values, schema);
-    return new Built(step, below.type(), List.of(), below.keyFormat());
+    return new Built(step, List.of(), below.keyFormat());
   }
 
   private Built build(RelNode rel) {
@@ -161,28 +165,28 @@ public final class PhysicalPlanner {
     for (int i = 0; i < source.schema().key().size(); i++) {
       keyFields.add(first + i);
     }
-    return new Built(step, source.type(), keyFields, source.formats().key().format());
+    return new Built(step, keyFields, source.formats().key().format());
   }
 
   private static Built filtered(Built input, Expr predicate) {
-    PlanStep step = input.type() == SourceType.TABLE
+    PlanStep step = input.isTable()
         ? new PlanStep.TableFilter(input.step(), predicate, input.step().schema())
         : new PlanStep.StreamFilter(input.step(), predicate, input.step().schema());
-    return new Built(step, input.type(), input.keyFields(), input.keyFormat());
+    return new Built(step, input.keyFields(), input.keyFormat());
   }
 
   private Built project(Project project) {
     Built input = build(project.getInput());
     List<Expr> values = translator(project.getInput()).translateAll(project.getProjects());
     LogicalSchema schema = new LogicalSchema(input.step().schema().key(), types.toColumns(project.getRowType()));
-    PlanStep step = input.type() == SourceType.TABLE
+    PlanStep step = input.isTable()
         ? new PlanStep.TableSelect(input.step(), values, schema)
         : new PlanStep.StreamSelect(input.step(), values, schema);
     List<Integer> keyFields = new ArrayList<>();
     for (int key : input.keyFields()) {
       keyFields.add(positionOfRef(project.getProjects(), key));
     }
-    return new Built(step, input.type(), keyFields, input.keyFormat());
+    return new Built(step, keyFields, input.keyFormat());
   }
 
   /** Table functions keep the input's columns at their positions, so its key columns stay where they were. */
@@ -190,8 +194,7 @@ public final class PhysicalPlanner {
     Built input = build(flatMap.getInput());
     List<Expr> calls = translator(flatMap.getInput()).translateAll(flatMap.calls());
     LogicalSchema schema = new LogicalSchema(input.step().schema().key(), types.toColumns(flatMap.getRowType()));
-    return new Built(new PlanStep.StreamFlatMap(input.step(), calls, schema), input.type(), input.keyFields(),
-        input.keyFormat());
+    return new Built(new PlanStep.StreamFlatMap(input.step(), calls, schema), input.keyFields(), input.keyFormat());
   }
 
   private static int positionOfRef(List<RexNode> projects, int field) {
@@ -233,7 +236,7 @@ public final class PhysicalPlanner {
     LogicalSchema schema = new LogicalSchema(keyColumns(keys, inputRel), input.step().schema().value());
     PlanStep step = new PlanStep.StreamSelectKey(input.step(), keyExprs,
         reason.map(names::repartitionTopic).orElse(""), schema);
-    return new Built(step, SourceType.STREAM, refIndexes(keys), null);
+    return new Built(step, refIndexes(keys), null);
   }
 
   private List<Column> keyColumns(List<RexNode> keys, RelNode input) {
@@ -254,7 +257,7 @@ public final class PhysicalPlanner {
   private Built aggregate(RelNode inputRel, int groupCount, List<org.apache.calcite.rel.core.AggregateCall> calls,
       Optional<WindowInfo> window, RelNode rel) {
     Built input = build(inputRel);
-    boolean table = input.type() == SourceType.TABLE;
+    boolean table = input.isTable();
     if (table && window.isPresent()) {
       throw new IllegalStateException("windowing a table aggregation is rejected by analysis");
     }
@@ -295,7 +298,7 @@ public final class PhysicalPlanner {
     for (int i = 0; i < groupCount; i++) {
       keyFields.add(i);
     }
-    return new Built(step, SourceType.TABLE, keyFields, null);
+    return new Built(step, keyFields, null);
   }
 
   private Built join(Join join) {
@@ -305,7 +308,7 @@ public final class PhysicalPlanner {
     int leftWidth = join.getLeft().getRowType().getFieldCount();
     int pair = keyPair(info, right);
     int leftKey = info.leftKeys.get(pair);
-    if (left.type() == SourceType.TABLE) {
+    if (left.isTable()) {
       return new TableJoinTranslator(types, rex, names).translate(join, left, right, leftKey);
     }
     boolean keyedByJoinKey = left.keyFields().size() == 1 && left.keyFields().get(0) == leftKey;
@@ -319,7 +322,7 @@ public final class PhysicalPlanner {
     value.addAll(right.step().schema().value());
     LogicalSchema schema = new LogicalSchema(left.step().schema().key(), value);
     JoinType type = join.getJoinType() == JoinRelType.LEFT ? JoinType.LEFT : JoinType.INNER;
-    Built joined = new Built(new PlanStep.StreamTableJoin(left.step(), right.step(), type, schema), SourceType.STREAM,
+    Built joined = new Built(new PlanStep.StreamTableJoin(left.step(), right.step(), type, schema),
         List.of(leftKey), left.keyFormat());
     List<RexNode> residual = new ArrayList<>();
     for (int i = 0; i < info.leftKeys.size(); i++) {
@@ -371,7 +374,7 @@ public final class PhysicalPlanner {
       case OUTER -> -1;
     };
     String keyFormat = leftKeyed ? left.keyFormat() : rightKeyed ? right.keyFormat() : null;
-    return new Built(step, SourceType.STREAM, List.of(keyField), keyFormat);
+    return new Built(step, List.of(keyField), keyFormat);
   }
 
   /** Which equi-join pair compares with the table's primary key. */

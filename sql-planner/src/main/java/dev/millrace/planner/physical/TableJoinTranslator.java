@@ -6,7 +6,6 @@ import dev.millrace.engine.plan.JoinType;
 import dev.millrace.engine.plan.PlanStep;
 import dev.millrace.engine.types.Column;
 import dev.millrace.engine.types.LogicalSchema;
-import dev.millrace.planner.catalog.SourceType;
 import dev.millrace.planner.logical.CalciteTypes;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,14 +39,14 @@ final class TableJoinTranslator {
     if (isPrimaryKey(join.getLeft(), left, leftKey)) {
       PlanStep step = new PlanStep.TableTableJoin(left.step(), partitionedLike(left.step(), right.step()),
           type(join.getJoinType()), schema);
-      return new PhysicalPlanner.Built(step, SourceType.TABLE, List.of(leftKey), left.keyFormat());
+      return new PhysicalPlanner.Built(step, List.of(leftKey), left.keyFormat());
     }
     RelNode leftRel = join.getLeft();
     Expr foreignKey = new ExprTranslator(types, rex, leftRel.getRowType().getFieldNames())
         .translate(rex.makeInputRef(leftRel, leftKey));
     PlanStep step = new PlanStep.ForeignKeyTableJoin(left.step(), right.step(), foreignKey,
         type(join.getJoinType()), schema);
-    return new PhysicalPlanner.Built(step, SourceType.TABLE, left.keyFields(), left.keyFormat());
+    return new PhysicalPlanner.Built(step, left.keyFields(), left.keyFormat());
   }
 
   private PlanStep partitionedLike(PlanStep left, PlanStep right) {
