@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * once: the projection each input id once, the table each key's count of inputs.
  *
  * <p>{@code millrace.chaos.records}, {@code .keys}, {@code .kills} and {@code .seed} change the
- * load; the defaults run in two to four minutes.
+ * load; the defaults run in one to two minutes.
  */
 @EnabledIfSystemProperty(named = "millrace.chaos", matches = "true")
 class ChaosKillTest {
