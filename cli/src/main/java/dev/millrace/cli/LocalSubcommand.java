@@ -54,7 +54,8 @@ public final class LocalSubcommand implements Subcommand {
       out.println("Millrace could not start: " + failed.getMessage());
       return 1;
     }
-    Thread stopOnExit = new Thread(() -> ServerSubcommand.closeQuietly(server), "millrace-shutdown");
+    Thread stopOnExit =
+        new Thread(() -> ServerSubcommand.closeQuietly(server), "millrace-shutdown");
     Runtime.getRuntime().addShutdownHook(stopOnExit);
     try {
       return new InteractiveShell(new MillraceClient(server.uri())).run();

@@ -7,17 +7,20 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The entry point of {@code bin/millrace}: picks a {@link Subcommand} by its first argument.
- * Adding a subcommand means adding it to {@link #SUBCOMMANDS}.
+ * The entry point of {@code bin/millrace}: picks a {@link Subcommand} by its first argument. Adding
+ * a subcommand means adding it to {@link #SUBCOMMANDS}.
  */
 public final class Main {
 
   /** Exit code for a wrong command line. */
   public static final int USAGE_ERROR = 2;
 
-  private static final List<Subcommand> SUBCOMMANDS = List.of(
-      new LocalSubcommand(System.out), new ServerSubcommand(System.out), new ShellSubcommand(),
-      new TestSubcommand(System.out, System.err));
+  private static final List<Subcommand> SUBCOMMANDS =
+      List.of(
+          new LocalSubcommand(System.out),
+          new ServerSubcommand(System.out),
+          new ShellSubcommand(),
+          new TestSubcommand(System.out, System.err));
 
   /** What {@code millrace} with no arguments runs. */
   private static final String DEFAULT_SUBCOMMAND = "local";
@@ -28,7 +31,9 @@ public final class Main {
     System.exit(run(Arrays.asList(args), SUBCOMMANDS, System.err));
   }
 
-  /** Runs the subcommand named by {@code args[0]} among {@code subcommands}; returns the exit code. */
+  /**
+   * Runs the subcommand named by {@code args[0]} among {@code subcommands}; returns the exit code.
+   */
   static int run(List<String> args, List<Subcommand> subcommands, PrintStream err) {
     if (args.isEmpty() && subcommands.stream().anyMatch(s -> s.name().equals(DEFAULT_SUBCOMMAND))) {
       return run(List.of(DEFAULT_SUBCOMMAND), subcommands, err);
@@ -37,7 +42,8 @@ public final class Main {
       err.print(usage(subcommands));
       return args.isEmpty() ? USAGE_ERROR : 0;
     }
-    Optional<Subcommand> chosen = subcommands.stream().filter(s -> s.name().equals(args.get(0))).findFirst();
+    Optional<Subcommand> chosen =
+        subcommands.stream().filter(s -> s.name().equals(args.get(0))).findFirst();
     if (chosen.isEmpty()) {
       err.print("Unknown command '" + args.get(0) + "'.\n" + usage(subcommands));
       return USAGE_ERROR;
@@ -54,8 +60,12 @@ public final class Main {
     StringBuilder usage = new StringBuilder("Usage: millrace <command> [options]\n\nCommands:\n");
     int width = subcommands.stream().mapToInt(s -> s.name().length()).max().orElse(0);
     for (Subcommand subcommand : subcommands) {
-      usage.append("  ").append(subcommand.name()).append(" ".repeat(width - subcommand.name().length() + 3))
-          .append(subcommand.summary()).append('\n');
+      usage
+          .append("  ")
+          .append(subcommand.name())
+          .append(" ".repeat(width - subcommand.name().length() + 3))
+          .append(subcommand.summary())
+          .append('\n');
     }
     return usage.append("\nRun 'millrace <command> --help' for a command's options.\n").toString();
   }

@@ -50,11 +50,15 @@ public final class ServerSubcommand implements Subcommand {
     try {
       MillraceServer server = MillraceServer.start(config, out::println);
       CountDownLatch stopped = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        out.println("Stopping Millrace ...");
-        closeQuietly(server);
-        stopped.countDown();
-      }, "millrace-shutdown"));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    out.println("Stopping Millrace ...");
+                    closeQuietly(server);
+                    stopped.countDown();
+                  },
+                  "millrace-shutdown"));
       stopped.await();
       return 0;
     } catch (InterruptedException interrupted) {

@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param execute statements to run instead of the interactive shell
  * @param help whether only the usage was asked for
  */
-public record ShellOptions(URI server, Optional<Path> file, Optional<String> execute, boolean help) {
+public record ShellOptions(
+    URI server, Optional<Path> file, Optional<String> execute, boolean help) {
 
   /** Where ksqlDB's, and so Millrace's, server listens by default. */
   public static final URI DEFAULT_SERVER = URI.create("http://localhost:8088");
@@ -32,7 +33,8 @@ public record ShellOptions(URI server, Optional<Path> file, Optional<String> exe
     boolean help = false;
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
-      String option = arg.contains("=") && arg.startsWith("--") ? arg.substring(0, arg.indexOf('=')) : arg;
+      String option =
+          arg.contains("=") && arg.startsWith("--") ? arg.substring(0, arg.indexOf('=')) : arg;
       String inline = option.equals(arg) ? null : arg.substring(arg.indexOf('=') + 1);
       switch (option) {
         case "-h", "--help" -> help = true;
@@ -45,7 +47,8 @@ public record ShellOptions(URI server, Optional<Path> file, Optional<String> exe
             throw new UsageException("Unknown option '" + arg + "'.");
           }
           if (server != null) {
-            throw new UsageException("Only one server URL, please: got '" + server + "' and '" + arg + "'.");
+            throw new UsageException(
+                "Only one server URL, please: got '" + server + "' and '" + arg + "'.");
           }
           server = serverUri(arg);
         }
@@ -54,8 +57,11 @@ public record ShellOptions(URI server, Optional<Path> file, Optional<String> exe
     if (file != null && execute != null) {
       throw new UsageException("Use either --file or --execute, not both.");
     }
-    return new ShellOptions(server == null ? DEFAULT_SERVER : server, Optional.ofNullable(file),
-        Optional.ofNullable(execute), help);
+    return new ShellOptions(
+        server == null ? DEFAULT_SERVER : server,
+        Optional.ofNullable(file),
+        Optional.ofNullable(execute),
+        help);
   }
 
   private static String value(List<String> args, int index, String option) throws UsageException {
@@ -68,12 +74,15 @@ public record ShellOptions(URI server, Optional<Path> file, Optional<String> exe
   private static URI serverUri(String text) throws UsageException {
     try {
       URI uri = new URI(text);
-      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-        throw new UsageException("The server URL must look like http://host:port, got '" + text + "'.");
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          || uri.getHost() == null) {
+        throw new UsageException(
+            "The server URL must look like http://host:port, got '" + text + "'.");
       }
       return uri;
     } catch (URISyntaxException e) {
-      throw new UsageException("The server URL must look like http://host:port, got '" + text + "'.");
+      throw new UsageException(
+          "The server URL must look like http://host:port, got '" + text + "'.");
     }
   }
 }

@@ -67,7 +67,8 @@ public final class ShellSubcommand implements Subcommand {
         Without a terminal, statements are read from standard input (echo "SHOW STREAMS;" | ...).
         When statements come from a file, --execute or standard input, the exit code is 1 if one
         fails; the statements after it do not run.
-        """.formatted(ShellOptions.DEFAULT_SERVER);
+        """
+        .formatted(ShellOptions.DEFAULT_SERVER);
   }
 
   @Override
@@ -93,7 +94,8 @@ public final class ShellSubcommand implements Subcommand {
     if (options.execute().isPresent()) {
       return options.execute().get();
     }
-    return options.file().isPresent() ? ScriptFiles.read(options.file().get())
+    return options.file().isPresent()
+        ? ScriptFiles.read(options.file().get())
         : new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
   }
 

@@ -35,8 +35,10 @@ public final class FakeKsqlServer implements AutoCloseable {
   public record QueryReply(int status, List<String> lines, boolean holdOpen) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Reply UNKNOWN = new Reply(400,
-      "{\"@type\":\"statement_error\",\"error_code\":40001,\"message\":\"unexpected statement\",\"entities\":[]}");
+  private static final Reply UNKNOWN =
+      new Reply(
+          400,
+          "{\"@type\":\"statement_error\",\"error_code\":40001,\"message\":\"unexpected statement\",\"entities\":[]}");
 
   private final HttpServer http;
   private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -44,8 +46,10 @@ public final class FakeKsqlServer implements AutoCloseable {
   private final Map<String, QueryReply> queryReplies = new ConcurrentHashMap<>();
   private final Map<String, CountDownLatch> openQueries = new ConcurrentHashMap<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
-  private volatile Reply info = new Reply(200,
-      "{\"KsqlServerInfo\":{\"version\":\"0.1.0\",\"kafkaClusterId\":\"cluster-1\",\"ksqlServiceId\":\"millrace_\"}}");
+  private volatile Reply info =
+      new Reply(
+          200,
+          "{\"KsqlServerInfo\":{\"version\":\"0.1.0\",\"kafkaClusterId\":\"cluster-1\",\"ksqlServiceId\":\"millrace_\"}}");
 
   /** A request as received: path and JSON body (a missing node for GET). */
   public record Request(String path, JsonNode body) {}
@@ -53,23 +57,29 @@ public final class FakeKsqlServer implements AutoCloseable {
   private FakeKsqlServer() throws IOException {
     http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     http.setExecutor(threads);
-    http.createContext("/info", exchange -> {
-      record(exchange);
-      reply(exchange, info);
-    });
-    http.createContext("/ksql", exchange -> {
-      JsonNode body = record(exchange);
-      reply(exchange, ksqlReplies.getOrDefault(body.path("ksql").asText(), UNKNOWN));
-    });
+    http.createContext(
+        "/info",
+        exchange -> {
+          record(exchange);
+          reply(exchange, info);
+        });
+    http.createContext(
+        "/ksql",
+        exchange -> {
+          JsonNode body = record(exchange);
+          reply(exchange, ksqlReplies.getOrDefault(body.path("ksql").asText(), UNKNOWN));
+        });
     http.createContext("/query-stream", this::query);
-    http.createContext("/close-query", exchange -> {
-      JsonNode body = record(exchange);
-      CountDownLatch open = openQueries.get(body.path("queryId").asText());
-      if (open != null) {
-        open.countDown();
-      }
-      reply(exchange, new Reply(200, ""));
-    });
+    http.createContext(
+        "/close-query",
+        exchange -> {
+          JsonNode body = record(exchange);
+          CountDownLatch open = openQueries.get(body.path("queryId").asText());
+          if (open != null) {
+            open.countDown();
+          }
+          reply(exchange, new Reply(200, ""));
+        });
     http.start();
   }
 
@@ -126,7 +136,8 @@ public final class FakeKsqlServer implements AutoCloseable {
       return;
     }
     CountDownLatch open = new CountDownLatch(1);
-    String queryId = reply.lines().isEmpty() ? "" : JSON.readTree(reply.lines().get(0)).path("queryId").asText();
+    String queryId =
+        reply.lines().isEmpty() ? "" : JSON.readTree(reply.lines().get(0)).path("queryId").asText();
     openQueries.put(queryId, open);
     exchange.getResponseHeaders().set("Content-Type", "application/vnd.ksqlapi.delimited.v1");
     exchange.sendResponseHeaders(reply.status(), 0);

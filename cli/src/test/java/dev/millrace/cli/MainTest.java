@@ -19,10 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** The launcher's dispatch and the shell's batch mode, run in-process against a fake server. */
 class MainTest {
 
-  private static final String NO_TABLES = "[{\"@type\":\"tables\",\"statementText\":\"SHOW TABLES;\",\"tables\":[]}]";
+  private static final String NO_TABLES =
+      "[{\"@type\":\"tables\",\"statementText\":\"SHOW TABLES;\",\"tables\":[]}]";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
   private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
@@ -32,7 +32,9 @@ class MainTest {
   void start() throws IOException {
     server = FakeKsqlServer.start();
     server.onKsql("SHOW TABLES;", 200, NO_TABLES);
-    server.onKsql("DROP TABLE NOPE;", 400,
+    server.onKsql(
+        "DROP TABLE NOPE;",
+        400,
         "{\"@type\":\"statement_error\",\"error_code\":40001,\"message\":\"Table NOPE does not exist.\"}");
   }
 
@@ -46,40 +48,53 @@ class MainTest {
   }
 
   private int mainWithInput(String stdin, String... args) {
-    List<Subcommand> subcommands = List.of(new ShellSubcommand(
-        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-        new PrintStream(stdout, true, StandardCharsets.UTF_8), false));
-    return Main.run(List.of(args), subcommands, new PrintStream(stderr, true, StandardCharsets.UTF_8));
+    List<Subcommand> subcommands =
+        List.of(
+            new ShellSubcommand(
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                false));
+    return Main.run(
+        List.of(args), subcommands, new PrintStream(stderr, true, StandardCharsets.UTF_8));
   }
 
   @Test
   void withoutACommandItListsTheCommands() {
     assertEquals(Main.USAGE_ERROR, main());
-    assertEquals("""
+    assertEquals(
+        """
         Usage: millrace <command> [options]
 
         Commands:
           shell   SQL shell connected to a running server (default http://localhost:8088)
 
         Run 'millrace <command> --help' for a command's options.
-        """, stderr.toString(StandardCharsets.UTF_8));
+        """,
+        stderr.toString(StandardCharsets.UTF_8));
   }
 
   @Test
   void unknownCommandIsAUsageError() {
     assertEquals(Main.USAGE_ERROR, main("serve"));
-    assertTrue(stderr.toString(StandardCharsets.UTF_8).startsWith("Unknown command 'serve'.\nUsage: millrace"));
+    assertTrue(
+        stderr
+            .toString(StandardCharsets.UTF_8)
+            .startsWith("Unknown command 'serve'.\nUsage: millrace"));
   }
 
   @Test
   void badShellOptionPrintsTheShellUsage() {
     assertEquals(Main.USAGE_ERROR, main("shell", "--fast"));
-    assertTrue(stderr.toString(StandardCharsets.UTF_8).startsWith("Unknown option '--fast'.\nUsage: millrace shell"));
+    assertTrue(
+        stderr
+            .toString(StandardCharsets.UTF_8)
+            .startsWith("Unknown option '--fast'.\nUsage: millrace shell"));
   }
 
   @Test
   void executeRunsStatementsAndExitsZero() {
-    assertEquals(0, main("shell", server.uri().toString(), "--execute", "SHOW TABLES; SHOW TABLES"));
+    assertEquals(
+        0, main("shell", server.uri().toString(), "--execute", "SHOW TABLES; SHOW TABLES"));
 
     assertEquals(2, server.bodies("/ksql").size());
     assertTrue(stdout.toString(StandardCharsets.UTF_8).startsWith("+------------+"));
@@ -98,15 +113,18 @@ class MainTest {
 
   @Test
   void withoutATerminalStatementsArePipedIn() {
-    assertEquals(1, mainWithInput("SHOW TABLES;\nDROP TABLE NOPE;\n", "shell", server.uri().toString()));
+    assertEquals(
+        1, mainWithInput("SHOW TABLES;\nDROP TABLE NOPE;\n", "shell", server.uri().toString()));
 
     assertEquals(2, server.bodies("/ksql").size());
   }
 
   @Test
   void missingFileIsOneLine() {
-    assertEquals(1, main("shell", "--file", dir.resolve("none.sql").toString(), server.uri().toString()));
-    assertEquals("Cannot read script " + dir.resolve("none.sql") + ": no such file\n",
+    assertEquals(
+        1, main("shell", "--file", dir.resolve("none.sql").toString(), server.uri().toString()));
+    assertEquals(
+        "Cannot read script " + dir.resolve("none.sql") + ": no such file\n",
         stdout.toString(StandardCharsets.UTF_8));
   }
 }

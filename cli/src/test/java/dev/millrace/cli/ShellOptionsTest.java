@@ -17,21 +17,28 @@ class ShellOptionsTest {
   void defaultsToTheLocalServerInteractively() throws Exception {
     ShellOptions options = ShellOptions.parse(List.of());
 
-    assertEquals(new ShellOptions(URI.create("http://localhost:8088"), Optional.empty(), Optional.empty(), false),
+    assertEquals(
+        new ShellOptions(
+            URI.create("http://localhost:8088"), Optional.empty(), Optional.empty(), false),
         options);
     assertFalse(options.batch());
   }
 
   @Test
   void readsUrlFileAndExecuteInAnyOrderAndEitherSpelling() throws Exception {
-    assertEquals(new ShellOptions(URI.create("http://db:9000"), Optional.of(Path.of("a.sql")), Optional.empty(), false),
+    assertEquals(
+        new ShellOptions(
+            URI.create("http://db:9000"), Optional.of(Path.of("a.sql")), Optional.empty(), false),
         ShellOptions.parse(List.of("--file", "a.sql", "http://db:9000")));
-    assertEquals(new ShellOptions(URI.create("https://db"), Optional.of(Path.of("b.sql")), Optional.empty(), false),
+    assertEquals(
+        new ShellOptions(
+            URI.create("https://db"), Optional.of(Path.of("b.sql")), Optional.empty(), false),
         ShellOptions.parse(List.of("https://db", "-f", "b.sql")));
     ShellOptions execute = ShellOptions.parse(List.of("--execute=SHOW STREAMS; SHOW TABLES;"));
     assertEquals(Optional.of("SHOW STREAMS; SHOW TABLES;"), execute.execute());
     assertTrue(execute.batch());
-    assertEquals(Optional.of("SHOW TABLES;"), ShellOptions.parse(List.of("-e", "SHOW TABLES;")).execute());
+    assertEquals(
+        Optional.of("SHOW TABLES;"), ShellOptions.parse(List.of("-e", "SHOW TABLES;")).execute());
     assertTrue(ShellOptions.parse(List.of("--help")).help());
   }
 
@@ -39,10 +46,15 @@ class ShellOptionsTest {
   void wrongArgumentsSayWhatIsWrong() {
     assertEquals("Unknown option '--fast'.", message(List.of("--fast")));
     assertEquals("Option --file needs a value.", message(List.of("--file")));
-    assertEquals("Use either --file or --execute, not both.", message(List.of("-f", "a.sql", "-e", "SHOW TABLES;")));
-    assertEquals("The server URL must look like http://host:port, got 'localhost:8088'.",
+    assertEquals(
+        "Use either --file or --execute, not both.",
+        message(List.of("-f", "a.sql", "-e", "SHOW TABLES;")));
+    assertEquals(
+        "The server URL must look like http://host:port, got 'localhost:8088'.",
         message(List.of("localhost:8088")));
-    assertEquals("Only one server URL, please: got 'http://a' and 'http://b'.", message(List.of("http://a", "http://b")));
+    assertEquals(
+        "Only one server URL, please: got 'http://a' and 'http://b'.",
+        message(List.of("http://a", "http://b")));
   }
 
   private static String message(List<String> args) {

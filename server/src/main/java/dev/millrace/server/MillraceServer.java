@@ -1,6 +1,7 @@
 package dev.millrace.server;
 
 import dev.millrace.engine.function.FunctionRegistry;
+import dev.millrace.engine.registry.SchemaRegistries;
 import dev.millrace.engine.runtime.RuntimeConfig;
 import dev.millrace.server.api.ServerInfo;
 import dev.millrace.server.config.ServerConfig;
@@ -10,11 +11,9 @@ import dev.millrace.server.kafka.EmbeddedKafkaBroker;
 import dev.millrace.server.kafka.KafkaBackend;
 import dev.millrace.server.kafka.KafkaLogFile;
 import dev.millrace.server.service.CommandLog;
-import dev.millrace.server.service.CommandSink;
 import dev.millrace.server.service.MillraceEngine;
 import dev.millrace.server.service.ProcessingLogStream;
 import dev.millrace.server.service.StatementEngine;
-import dev.millrace.engine.registry.SchemaRegistries;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,8 +33,12 @@ public final class MillraceServer implements AutoCloseable {
   private final RestServer rest;
   private final String bootstrapServers;
 
-  private MillraceServer(Optional<EmbeddedKafkaBroker> broker, CommandLog commandLog, StatementEngine engine,
-      RestServer rest, String bootstrapServers) {
+  private MillraceServer(
+      Optional<EmbeddedKafkaBroker> broker,
+      CommandLog commandLog,
+      StatementEngine engine,
+      RestServer rest,
+      String bootstrapServers) {
     this.broker = broker;
     this.commandLog = commandLog;
     this.engine = engine;
@@ -44,7 +47,8 @@ public final class MillraceServer implements AutoCloseable {
   }
 
   /** Starts everything, reporting progress to {@code progress}; throws if any part cannot start. */
-  public static MillraceServer start(ServerConfig config, Consumer<String> progress) throws Exception {
+  public static MillraceServer start(ServerConfig config, Consumer<String> progress)
+      throws Exception {
     Path dataDir = config.dataDir().toAbsolutePath();
     KafkaLogFile.useDataDir(dataDir);
     Optional<EmbeddedKafkaBroker> broker = Optional.empty();
@@ -53,8 +57,11 @@ public final class MillraceServer implements AutoCloseable {
       bootstrap = config.bootstrapServers().get();
       progress.accept("Using the Kafka cluster at " + bootstrap);
     } else {
-      progress.accept("Starting the embedded Kafka broker (data in " + dataDir.resolve("kafka") + ") ...");
-      EmbeddedKafkaBroker started = EmbeddedKafkaBroker.start(BrokerSettings.of(dataDir).withPort(config.embeddedKafkaPort()));
+      progress.accept(
+          "Starting the embedded Kafka broker (data in " + dataDir.resolve("kafka") + ") ...");
+      EmbeddedKafkaBroker started =
+          EmbeddedKafkaBroker.start(
+              BrokerSettings.of(dataDir).withPort(config.embeddedKafkaPort()));
       broker = Optional.of(started);
       bootstrap = started.bootstrapServers();
       progress.accept("Kafka broker ready at " + bootstrap);
@@ -67,30 +74,60 @@ public final class MillraceServer implements AutoCloseable {
     }
   }
 
-  private static MillraceServer startEngine(ServerConfig config, Path dataDir, String bootstrap,
-      Optional<EmbeddedKafkaBroker> broker, Consumer<String> progress) throws Exception {
+  private static MillraceServer startEngine(
+      ServerConfig config,
+      Path dataDir,
+      String bootstrap,
+      Optional<EmbeddedKafkaBroker> broker,
+      Consumer<String> progress)
+      throws Exception {
     String serviceId = config.serviceId();
-    RuntimeConfig runtime = RuntimeConfig.of(bootstrap, serviceId, dataDir.resolve("state"))
-        .withProcessingLogTopic(ProcessingLogStream.topic(serviceId));
+    RuntimeConfig runtime =
+        RuntimeConfig.of(bootstrap, serviceId, dataDir.resolve("state"))
+            .withProcessingLogTopic(ProcessingLogStream.topic(serviceId));
     FunctionRegistry functions = FunctionRegistry.builtIns();
     CommandLog commandLog = CommandLog.open(bootstrap, serviceId);
-    StatementEngine engine = new StatementEngine(new KafkaBackend(runtime, functions, config.pullRestoreWait(),
-        SchemaRegistries.fromConfig(config.ksqlProperties())), commandLog::append, functions,
-        config.ksqlProperties(), false);
+    StatementEngine engine =
+        new StatementEngine(
+            new KafkaBackend(
+                runtime,
+                functions,
+                config.pullRestoreWait(),
+                SchemaRegistries.fromConfig(config.ksqlProperties())),
+            commandLog::append,
+            functions,
+            config.ksqlProperties(),
+            false);
     ProcessingLogStream.register(engine, serviceId);
     var replay = commandLog.replay();
     if (!replay.commands().isEmpty()) {
-      progress.accept("Restoring " + replay.commands().size() + " statements from the command log ...");
+      progress.accept(
+          "Restoring " + replay.commands().size() + " statements from the command log ...");
     }
     List<String> skipped = engine.replay(replay.commands());
     skipped.forEach(reason -> progress.accept("Skipped on restore: " + reason));
     URI listener = config.listeners().get(0);
-    MillraceEngine facade = new MillraceEngine(engine, new ServerInfo(VERSION, "", serviceId, "RUNNING"));
-    RestServer rest = new RestServer(facade, RestServer.Options.of(listener.getHost(), listener.getPort())
-        .withRequestLimits(config.httpMaxBodyBytes(), config.httpBodyIdleTimeout(), config.httpHeaderTimeout()));
+    MillraceEngine facade =
+        new MillraceEngine(engine, new ServerInfo(VERSION, "", serviceId, "RUNNING"));
+    RestServer rest =
+        new RestServer(
+            facade,
+            RestServer.Options.of(listener.getHost(), listener.getPort())
+                .withRequestLimits(
+                    config.httpMaxBodyBytes(),
+                    config.httpBodyIdleTimeout(),
+                    config.httpHeaderTimeout()));
     rest.start();
-    progress.accept("Millrace " + VERSION + " is listening on " + rest.uri() + " (data in " + dataDir + ", logs in "
-        + KafkaLogFile.path().getParent() + ")");
+    progress.accept(
+        "Millrace "
+            + VERSION
+            + " is listening on "
+            + rest.uri()
+            + " (data in "
+            + dataDir
+            + ", logs in "
+            + KafkaLogFile.path().getParent()
+            + ")");
     return new MillraceServer(broker, commandLog, engine, rest, bootstrap);
   }
 

@@ -11,9 +11,9 @@ import java.util.Objects;
  */
 public record ParsedStatement(Statement statement, String text, NodeLocation location) {
 
-    public ParsedStatement {
-        Objects.requireNonNull(statement, "statement");
-        Objects.requireNonNull(text, "text");
-        Objects.requireNonNull(location, "location");
-    }
+  public ParsedStatement {
+    Objects.requireNonNull(statement, "statement");
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(location, "location");
+  }
 }

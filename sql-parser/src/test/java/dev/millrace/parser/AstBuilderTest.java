@@ -44,144 +44,171 @@ import org.junit.jupiter.api.Test;
 /** What the parser builds for representative statements and expressions. */
 class AstBuilderTest {
 
-    private static final NodeLocation AT = NodeLocation.NONE;
+  private static final NodeLocation AT = NodeLocation.NONE;
 
-    private final SqlParser parser = new SqlParser();
+  private final SqlParser parser = new SqlParser();
 
-    private Expression expression(String sql) {
-        return parser.parseExpression(sql);
-    }
+  private Expression expression(String sql) {
+    return parser.parseExpression(sql);
+  }
 
-    @Test
-    void numbersTakeKsqlDbTypes() {
-        assertEquals(new IntegerLiteral(2147483647, AT), expression("2147483647"));
-        assertEquals(new LongLiteral(2147483648L, AT), expression("2147483648"));
-        assertEquals(new IntegerLiteral(-2147483648, AT), expression("-2147483648"));
-        assertEquals(new DecimalLiteral(new BigDecimal("1.50"), AT), expression("1.50"));
-        assertEquals(new DoubleLiteral(1000.0, AT), expression("1e3"));
-        assertEquals(new StringLiteral("a'b", AT), expression("'a''b'"));
-    }
+  @Test
+  void numbersTakeKsqlDbTypes() {
+    assertEquals(new IntegerLiteral(2147483647, AT), expression("2147483647"));
+    assertEquals(new LongLiteral(2147483648L, AT), expression("2147483648"));
+    assertEquals(new IntegerLiteral(-2147483648, AT), expression("-2147483648"));
+    assertEquals(new DecimalLiteral(new BigDecimal("1.50"), AT), expression("1.50"));
+    assertEquals(new DoubleLiteral(1000.0, AT), expression("1e3"));
+    assertEquals(new StringLiteral("a'b", AT), expression("'a''b'"));
+  }
 
-    @Test
-    void unquotedNamesAreUpperCasedAndQuotedOnesKept() {
-        assertEquals(new ColumnRef(Optional.of("SRC"), "col", AT), expression("src.`col`"));
-        assertEquals(new ColumnRef(Optional.of("Src"), "col", AT), expression("\"Src\".\"col\""));
-        assertEquals(new ColumnRef(Optional.empty(), "say \"hi\"", AT),
-                expression("\"say \"\"hi\"\"\""));
-        assertEquals(new ColumnRef(Optional.empty(), "a`b", AT), expression("\"a`b\""));
-        assertEquals(new ColumnRef(Optional.empty(), "VALUE", AT), expression("value"));
-    }
+  @Test
+  void unquotedNamesAreUpperCasedAndQuotedOnesKept() {
+    assertEquals(new ColumnRef(Optional.of("SRC"), "col", AT), expression("src.`col`"));
+    assertEquals(new ColumnRef(Optional.of("Src"), "col", AT), expression("\"Src\".\"col\""));
+    assertEquals(
+        new ColumnRef(Optional.empty(), "say \"hi\"", AT), expression("\"say \"\"hi\"\"\""));
+    assertEquals(new ColumnRef(Optional.empty(), "a`b", AT), expression("\"a`b\""));
+    assertEquals(new ColumnRef(Optional.empty(), "VALUE", AT), expression("value"));
+  }
 
-    @Test
-    void doubleQuotedNamesWorkWhereverNamesDo() {
-        Statement quoted = parser.parseStatement("CREATE STREAM \"Orders\" (\"id\" \"Money\" KEY) "
-                + "WITH (kafka_topic='o');");
-        Statement backQuoted = parser.parseStatement("CREATE STREAM `Orders` (`id` `Money` KEY) "
-                + "WITH (kafka_topic='o');");
-        assertEquals(backQuoted, quoted);
-        assertEquals(new CustomType("STRING"),
-                ((CreateSource) parser.parseStatement("CREATE STREAM s (a \"STRING\") "
-                        + "WITH (kafka_topic='o');")).elements().get(0).type());
-    }
+  @Test
+  void doubleQuotedNamesWorkWhereverNamesDo() {
+    Statement quoted =
+        parser.parseStatement(
+            "CREATE STREAM \"Orders\" (\"id\" \"Money\" KEY) " + "WITH (kafka_topic='o');");
+    Statement backQuoted =
+        parser.parseStatement(
+            "CREATE STREAM `Orders` (`id` `Money` KEY) " + "WITH (kafka_topic='o');");
+    assertEquals(backQuoted, quoted);
+    assertEquals(
+        new CustomType("STRING"),
+        ((CreateSource)
+                parser.parseStatement(
+                    "CREATE STREAM s (a \"STRING\") " + "WITH (kafka_topic='o');"))
+            .elements()
+            .get(0)
+            .type());
+  }
 
-    @Test
-    void locationsAreOneBasedAndIgnoredByEquality() {
-        Expression parsed = expression("\n  a + 1");
-        ArithmeticBinary sum = assertInstanceOf(ArithmeticBinary.class, parsed);
-        assertEquals(2, sum.location().line());
-        assertEquals(3, sum.location().column());
-        assertEquals(7, sum.right().location().column());
-        assertEquals(new ArithmeticBinary(ArithmeticBinary.Operator.ADD,
-                new ColumnRef(Optional.empty(), "A", AT), new IntegerLiteral(1, AT), AT), parsed);
-        assertNotEquals(expression("a + 2"), parsed);
-    }
+  @Test
+  void locationsAreOneBasedAndIgnoredByEquality() {
+    Expression parsed = expression("\n  a + 1");
+    ArithmeticBinary sum = assertInstanceOf(ArithmeticBinary.class, parsed);
+    assertEquals(2, sum.location().line());
+    assertEquals(3, sum.location().column());
+    assertEquals(7, sum.right().location().column());
+    assertEquals(
+        new ArithmeticBinary(
+            ArithmeticBinary.Operator.ADD,
+            new ColumnRef(Optional.empty(), "A", AT),
+            new IntegerLiteral(1, AT),
+            AT),
+        parsed);
+    assertNotEquals(expression("a + 2"), parsed);
+  }
 
-    @Test
-    void lambdaParametersAreNotColumns() {
-        FunctionCall call = assertInstanceOf(FunctionCall.class,
-                expression("TRANSFORM(xs, (x, y) => x + y + z)"));
-        Lambda lambda = assertInstanceOf(Lambda.class, call.arguments().get(1));
-        assertEquals(List.of("X", "Y"), lambda.parameters());
-        ArithmeticBinary body = assertInstanceOf(ArithmeticBinary.class, lambda.body());
-        ArithmeticBinary inner = assertInstanceOf(ArithmeticBinary.class, body.left());
-        assertEquals(new LambdaVariable("X", AT), inner.left());
-        assertEquals(new ColumnRef(Optional.empty(), "Z", AT), body.right());
-    }
+  @Test
+  void lambdaParametersAreNotColumns() {
+    FunctionCall call =
+        assertInstanceOf(FunctionCall.class, expression("TRANSFORM(xs, (x, y) => x + y + z)"));
+    Lambda lambda = assertInstanceOf(Lambda.class, call.arguments().get(1));
+    assertEquals(List.of("X", "Y"), lambda.parameters());
+    ArithmeticBinary body = assertInstanceOf(ArithmeticBinary.class, lambda.body());
+    ArithmeticBinary inner = assertInstanceOf(ArithmeticBinary.class, body.left());
+    assertEquals(new LambdaVariable("X", AT), inner.left());
+    assertEquals(new ColumnRef(Optional.empty(), "Z", AT), body.right());
+  }
 
-    @Test
-    void pluralUnitsAreIntervalArgumentsButSingularOnesStayColumns() {
-        FunctionCall add = assertInstanceOf(FunctionCall.class,
-                expression("TIMESTAMPADD(MILLISECONDS, 5, ts)"));
-        assertEquals(new IntervalUnit(TimeUnit.MILLISECONDS, AT), add.arguments().get(0));
-        FunctionCall concat = assertInstanceOf(FunctionCall.class, expression("CONCAT(FIRST, SECOND)"));
-        assertEquals(new ColumnRef(Optional.empty(), "SECOND", AT), concat.arguments().get(1));
-    }
+  @Test
+  void pluralUnitsAreIntervalArgumentsButSingularOnesStayColumns() {
+    FunctionCall add =
+        assertInstanceOf(FunctionCall.class, expression("TIMESTAMPADD(MILLISECONDS, 5, ts)"));
+    assertEquals(new IntervalUnit(TimeUnit.MILLISECONDS, AT), add.arguments().get(0));
+    FunctionCall concat = assertInstanceOf(FunctionCall.class, expression("CONCAT(FIRST, SECOND)"));
+    assertEquals(new ColumnRef(Optional.empty(), "SECOND", AT), concat.arguments().get(1));
+  }
 
-    @Test
-    void countStarHasNoArguments() {
-        assertEquals(new FunctionCall("COUNT", List.of(), false, AT), expression("count(*)"));
-    }
+  @Test
+  void countStarHasNoArguments() {
+    assertEquals(new FunctionCall("COUNT", List.of(), false, AT), expression("count(*)"));
+  }
 
-    @Test
-    void createStreamKeepsColumnsAndProperties() {
-        CreateSource create = assertInstanceOf(CreateSource.class, parser.parseStatement(
+  @Test
+  void createStreamKeepsColumnsAndProperties() {
+    CreateSource create =
+        assertInstanceOf(
+            CreateSource.class,
+            parser.parseStatement(
                 "CREATE STREAM s (id INT KEY, tags ARRAY<address>, h BYTES HEADER('k')) "
-                        + "WITH (kafka_topic='t', partitions=2)"));
-        assertEquals(SourceKind.STREAM, create.kind());
-        assertEquals(List.of(
-                new TableElement("ID", new PrimitiveType(Kind.INTEGER), TableElement.Kind.KEY,
-                        Optional.empty(), AT),
-                TableElement.value("TAGS", new ArrayType(new CustomType("ADDRESS")), AT),
-                new TableElement("H", new PrimitiveType(Kind.BYTES), TableElement.Kind.HEADER,
-                        Optional.of("k"), AT)),
-                create.elements());
-        assertEquals(Optional.of(new StringLiteral("t", AT)), create.properties().get("KAFKA_TOPIC"));
-        assertEquals(Optional.of(new IntegerLiteral(2, AT)), create.properties().get("PARTITIONS"));
-    }
+                    + "WITH (kafka_topic='t', partitions=2)"));
+    assertEquals(SourceKind.STREAM, create.kind());
+    assertEquals(
+        List.of(
+            new TableElement(
+                "ID", new PrimitiveType(Kind.INTEGER), TableElement.Kind.KEY, Optional.empty(), AT),
+            TableElement.value("TAGS", new ArrayType(new CustomType("ADDRESS")), AT),
+            new TableElement(
+                "H",
+                new PrimitiveType(Kind.BYTES),
+                TableElement.Kind.HEADER,
+                Optional.of("k"),
+                AT)),
+        create.elements());
+    assertEquals(Optional.of(new StringLiteral("t", AT)), create.properties().get("KAFKA_TOPIC"));
+    assertEquals(Optional.of(new IntegerLiteral(2, AT)), create.properties().get("PARTITIONS"));
+  }
 
-    @Test
-    void joinsNestToTheLeft() {
-        Query query = assertInstanceOf(Query.class, parser.parseStatement(
+  @Test
+  void joinsNestToTheLeft() {
+    Query query =
+        assertInstanceOf(
+            Query.class,
+            parser.parseStatement(
                 "SELECT * FROM a JOIN b WITHIN 10 SECONDS ON a.id = b.id "
-                        + "LEFT JOIN c ON a.id = c.id EMIT CHANGES"));
-        Join outer = assertInstanceOf(Join.class, query.from());
-        assertEquals(Join.Type.LEFT, outer.type());
-        assertEquals(new AliasedSource("C", Optional.empty(), AT), outer.right());
-        Join inner = assertInstanceOf(Join.class, outer.left());
-        assertEquals(Join.Type.INNER, inner.type());
-        TimeSpan tenSeconds = new TimeSpan(10, TimeUnit.SECONDS, AT);
-        assertEquals(tenSeconds, inner.within().orElseThrow().before());
-        assertEquals(tenSeconds, inner.within().orElseThrow().after());
-        assertEquals(List.of(new AllColumns(Optional.empty(), AT)), query.select());
-        assertEquals(Optional.of(EmitMode.CHANGES), query.emit());
-    }
+                    + "LEFT JOIN c ON a.id = c.id EMIT CHANGES"));
+    Join outer = assertInstanceOf(Join.class, query.from());
+    assertEquals(Join.Type.LEFT, outer.type());
+    assertEquals(new AliasedSource("C", Optional.empty(), AT), outer.right());
+    Join inner = assertInstanceOf(Join.class, outer.left());
+    assertEquals(Join.Type.INNER, inner.type());
+    TimeSpan tenSeconds = new TimeSpan(10, TimeUnit.SECONDS, AT);
+    assertEquals(tenSeconds, inner.within().orElseThrow().before());
+    assertEquals(tenSeconds, inner.within().orElseThrow().after());
+    assertEquals(List.of(new AllColumns(Optional.empty(), AT)), query.select());
+    assertEquals(Optional.of(EmitMode.CHANGES), query.emit());
+  }
 
-    @Test
-    void windowedAggregation() {
-        CreateAsSelect ctas = assertInstanceOf(CreateAsSelect.class, parser.parseStatement(
+  @Test
+  void windowedAggregation() {
+    CreateAsSelect ctas =
+        assertInstanceOf(
+            CreateAsSelect.class,
+            parser.parseStatement(
                 "CREATE TABLE t WITH (kafka_topic='o') AS SELECT k, COUNT(*) AS n FROM s "
-                        + "WINDOW HOPPING (SIZE 1 MINUTE, ADVANCE BY 10 SECONDS, GRACE PERIOD 0 SECONDS) "
-                        + "GROUP BY k HAVING COUNT(*) > 1 EMIT FINAL"));
-        Query query = ctas.query();
-        HoppingWindow window = assertInstanceOf(HoppingWindow.class, query.window().orElseThrow());
-        assertEquals(60_000, window.size().toMillis());
-        assertEquals(10_000, window.advanceBy().toMillis());
-        assertEquals(Optional.of(new TimeSpan(0, TimeUnit.SECONDS, AT)), window.grace());
-        assertEquals(Optional.empty(), window.retention());
-        assertEquals(List.of(new ColumnRef(Optional.empty(), "K", AT)), query.groupBy());
-        assertInstanceOf(Comparison.class, query.having().orElseThrow());
-        assertEquals(Optional.of(EmitMode.FINAL), query.emit());
-        SingleColumn count = assertInstanceOf(SingleColumn.class, query.select().get(1));
-        assertEquals(Optional.of("N"), count.alias());
-    }
+                    + "WINDOW HOPPING (SIZE 1 MINUTE, ADVANCE BY 10 SECONDS, GRACE PERIOD 0 SECONDS) "
+                    + "GROUP BY k HAVING COUNT(*) > 1 EMIT FINAL"));
+    Query query = ctas.query();
+    HoppingWindow window = assertInstanceOf(HoppingWindow.class, query.window().orElseThrow());
+    assertEquals(60_000, window.size().toMillis());
+    assertEquals(10_000, window.advanceBy().toMillis());
+    assertEquals(Optional.of(new TimeSpan(0, TimeUnit.SECONDS, AT)), window.grace());
+    assertEquals(Optional.empty(), window.retention());
+    assertEquals(List.of(new ColumnRef(Optional.empty(), "K", AT)), query.groupBy());
+    assertInstanceOf(Comparison.class, query.having().orElseThrow());
+    assertEquals(Optional.of(EmitMode.FINAL), query.emit());
+    SingleColumn count = assertInstanceOf(SingleColumn.class, query.select().get(1));
+    assertEquals(Optional.of("N"), count.alias());
+  }
 
-    @Test
-    void scriptsKeepEachStatementsExactText() {
-        String script = "-- setup\nSHOW streams ;\n\n  select *\n  from s emit changes;";
-        List<ParsedStatement> statements = parser.parse(script);
-        assertEquals(List.of("SHOW streams", "select *\n  from s emit changes"),
-                statements.stream().map(ParsedStatement::text).toList());
-        assertEquals(4, statements.get(1).location().line());
-        assertEquals(3, statements.get(1).location().column());
-    }
+  @Test
+  void scriptsKeepEachStatementsExactText() {
+    String script = "-- setup\nSHOW streams ;\n\n  select *\n  from s emit changes;";
+    List<ParsedStatement> statements = parser.parse(script);
+    assertEquals(
+        List.of("SHOW streams", "select *\n  from s emit changes"),
+        statements.stream().map(ParsedStatement::text).toList());
+    assertEquals(4, statements.get(1).location().line());
+    assertEquals(3, statements.get(1).location().column());
+  }
 }

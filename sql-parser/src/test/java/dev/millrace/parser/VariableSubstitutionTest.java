@@ -8,33 +8,37 @@ import org.junit.jupiter.api.Test;
 
 class VariableSubstitutionTest {
 
-    @Test
-    void replacesReferencesCaseInsensitivelyAlsoInStrings() {
-        assertEquals("CREATE STREAM s1 WITH (kafka_topic='t1', replicas=3)",
-                VariableSubstitution.apply(
-                        "CREATE STREAM ${streamName} WITH (kafka_topic='${TOPICNAME}', replicas=${r})",
-                        Map.of("streamName", "s1", "topicName", "t1", "R", "3")));
-    }
+  @Test
+  void replacesReferencesCaseInsensitivelyAlsoInStrings() {
+    assertEquals(
+        "CREATE STREAM s1 WITH (kafka_topic='t1', replicas=3)",
+        VariableSubstitution.apply(
+            "CREATE STREAM ${streamName} WITH (kafka_topic='${TOPICNAME}', replicas=${r})",
+            Map.of("streamName", "s1", "topicName", "t1", "R", "3")));
+  }
 
-    @Test
-    void doubledDollarEscapesAReference() {
-        assertEquals("SELECT '${x}', 1 FROM s",
-                VariableSubstitution.apply("SELECT '$${x}', ${x} FROM s", Map.of("x", "1")));
-    }
+  @Test
+  void doubledDollarEscapesAReference() {
+    assertEquals(
+        "SELECT '${x}', 1 FROM s",
+        VariableSubstitution.apply("SELECT '$${x}', ${x} FROM s", Map.of("x", "1")));
+  }
 
-    @Test
-    void leavesUndefinedReferencesAlone() {
-        assertEquals("SELECT ${nope} FROM s",
-                VariableSubstitution.apply("SELECT ${nope} FROM s", Map.of("x", "1")));
-    }
+  @Test
+  void leavesUndefinedReferencesAlone() {
+    assertEquals(
+        "SELECT ${nope} FROM s",
+        VariableSubstitution.apply("SELECT ${nope} FROM s", Map.of("x", "1")));
+  }
 
-    @Test
-    void tripleQuotedDefinitionsKeepTheirQuotes() {
-        DefineVariable define = (DefineVariable) new SqlParser()
-                .parseStatement("DEFINE topicName = '''my_topic'''");
-        assertEquals("topicName", define.name());
-        assertEquals("'my_topic'", define.value());
-        assertEquals("PRINT 'my_topic'", VariableSubstitution.apply("PRINT ${topicName}",
-                Map.of(define.name(), define.value())));
-    }
+  @Test
+  void tripleQuotedDefinitionsKeepTheirQuotes() {
+    DefineVariable define =
+        (DefineVariable) new SqlParser().parseStatement("DEFINE topicName = '''my_topic'''");
+    assertEquals("topicName", define.name());
+    assertEquals("'my_topic'", define.value());
+    assertEquals(
+        "PRINT 'my_topic'",
+        VariableSubstitution.apply("PRINT ${topicName}", Map.of(define.name(), define.value())));
+  }
 }

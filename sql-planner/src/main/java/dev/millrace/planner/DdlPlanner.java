@@ -29,11 +29,29 @@ import java.util.Set;
 
 /** Plans CREATE/DROP STREAM|TABLE|TYPE and ALTER: validates them and says what changes. */
 final class DdlPlanner {
-  private static final Set<String> CREATE_PROPERTIES = Set.of("KAFKA_TOPIC", "VALUE_FORMAT", "KEY_FORMAT", "FORMAT",
-      "PARTITIONS", "REPLICAS", "TIMESTAMP", "TIMESTAMP_FORMAT", "KEY_DELIMITER", "VALUE_DELIMITER", "WRAP_SINGLE_VALUE",
-      "WINDOW_TYPE",
-      "WINDOW_SIZE", "RETENTION_MS", "KEY_SCHEMA_ID", "VALUE_SCHEMA_ID", "KEY_SCHEMA_FULL_NAME", "VALUE_SCHEMA_FULL_NAME",
-      "VALUE_AVRO_SCHEMA_FULL_NAME", "KEY_PROTOBUF_NULLABLE_REPRESENTATION", "VALUE_PROTOBUF_NULLABLE_REPRESENTATION");
+  private static final Set<String> CREATE_PROPERTIES =
+      Set.of(
+          "KAFKA_TOPIC",
+          "VALUE_FORMAT",
+          "KEY_FORMAT",
+          "FORMAT",
+          "PARTITIONS",
+          "REPLICAS",
+          "TIMESTAMP",
+          "TIMESTAMP_FORMAT",
+          "KEY_DELIMITER",
+          "VALUE_DELIMITER",
+          "WRAP_SINGLE_VALUE",
+          "WINDOW_TYPE",
+          "WINDOW_SIZE",
+          "RETENTION_MS",
+          "KEY_SCHEMA_ID",
+          "VALUE_SCHEMA_ID",
+          "KEY_SCHEMA_FULL_NAME",
+          "VALUE_SCHEMA_FULL_NAME",
+          "VALUE_AVRO_SCHEMA_FULL_NAME",
+          "KEY_PROTOBUF_NULLABLE_REPRESENTATION",
+          "VALUE_PROTOBUF_NULLABLE_REPRESENTATION");
 
   private final Catalog catalog;
   private final PlannerConfig config;
@@ -48,8 +66,12 @@ final class DdlPlanner {
     Optional<DataSource> existing = catalog.source(create.name());
     if (existing.isPresent()) {
       if (create.ifNotExists()) {
-        return new PlannedStatement.NoChange("A " + existing.get().type().lowerName() + " with the name "
-            + create.name() + " already exists.");
+        return new PlannedStatement.NoChange(
+            "A "
+                + existing.get().type().lowerName()
+                + " with the name "
+                + create.name()
+                + " already exists.");
       }
       checkReplace(create, existing.get(), type);
     }
@@ -57,43 +79,64 @@ final class DdlPlanner {
     TopicRequest topicRequest = TopicProperties.request(with, create.name(), create.location());
     String topic = topicRequest.name();
     FormatResolver.Defaults defaults = SourceProperties.defaults(config);
-    SchemaInference.Inferred inferred = new SchemaInference(config.registry(), with, topic, create.location())
-        .complete(columns(create), FormatResolver.keyFormat(with, defaults),
-            FormatResolver.valueFormat(with, defaults, create.location()));
+    SchemaInference.Inferred inferred =
+        new SchemaInference(config.registry(), with, topic, create.location())
+            .complete(
+                columns(create),
+                FormatResolver.keyFormat(with, defaults),
+                FormatResolver.valueFormat(with, defaults, create.location()));
     LogicalSchema schema = inferred.schema();
     if (schema.key().isEmpty() && schema.value().isEmpty()) {
       throw new PlanningException(create.location(), "The statement does not define any columns.");
     }
     if (type == SourceType.TABLE && schema.key().isEmpty()) {
-      throw new PlanningException(create.location(), "Tables require a PRIMARY KEY. Please define the PRIMARY KEY.");
+      throw new PlanningException(
+          create.location(), "Tables require a PRIMARY KEY. Please define the PRIMARY KEY.");
     }
     Optional<WindowInfo> window = SourceProperties.window(with, create.location());
     if (window.isPresent() && schema.key().isEmpty()) {
       throw new PlanningException(create.location(), "Windowed sources require a key column.");
     }
-    Formats formats = FormatResolver.resolve(with, schema, window, defaults, true, create.location());
+    Formats formats =
+        FormatResolver.resolve(with, schema, window, defaults, true, create.location());
     if (inferred.unwrappedValue()) {
       FormatInfo value = formats.value();
-      formats = new Formats(formats.key(), new FormatInfo(value.format(), value.options(), false), window);
+      formats =
+          new Formats(
+              formats.key(), new FormatInfo(value.format(), value.options(), false), window);
     }
-    DataSource source = new DataSource(create.name(), type, schema, topic, formats,
-        SourceProperties.timestamp(with, schema, create.location()), create.readOnly(), false, text);
-    return new PlannedStatement.CatalogUpdate(new CatalogChange.AddSource(source, existing.isPresent()),
-        Optional.of(topicRequest), Optional.empty());
+    DataSource source =
+        new DataSource(
+            create.name(),
+            type,
+            schema,
+            topic,
+            formats,
+            SourceProperties.timestamp(with, schema, create.location()),
+            create.readOnly(),
+            false,
+            text);
+    return new PlannedStatement.CatalogUpdate(
+        new CatalogChange.AddSource(source, existing.isPresent()),
+        Optional.of(topicRequest),
+        Optional.empty());
   }
 
   private static void checkReplace(CreateSource create, DataSource existing, SourceType type) {
     String what = "Cannot add " + type.lowerName() + " '" + create.name() + "': ";
     if (!create.orReplace()) {
-      throw new PlanningException(create.location(), what + "A " + existing.type().lowerName()
-          + " with the same name already exists");
+      throw new PlanningException(
+          create.location(),
+          what + "A " + existing.type().lowerName() + " with the same name already exists");
     }
     if (existing.type() != type) {
-      throw new PlanningException(create.location(), what + "it would replace a " + existing.type().lowerName() + ".");
+      throw new PlanningException(
+          create.location(), what + "it would replace a " + existing.type().lowerName() + ".");
     }
     if (existing.readOnly() || create.readOnly()) {
-      throw new PlanningException(create.location(), what + "CREATE OR REPLACE is not supported on source "
-          + type.lowerName() + "s.");
+      throw new PlanningException(
+          create.location(),
+          what + "CREATE OR REPLACE is not supported on source " + type.lowerName() + "s.");
     }
   }
 
@@ -113,58 +156,93 @@ final class DdlPlanner {
 
   private static void checkElement(TableElement element, SourceType type, Set<String> names) {
     if (SourceColumns.isPseudoColumn(element.name())) {
-      throw new PlanningException(element.location(), "'" + element.name() + "' is a reserved column name. "
-          + "You cannot use it as a name for a column.");
+      throw new PlanningException(
+          element.location(),
+          "'"
+              + element.name()
+              + "' is a reserved column name. "
+              + "You cannot use it as a name for a column.");
     }
     if (!names.add(element.name())) {
-      throw new PlanningException(element.location(), "Duplicate column names: `" + element.name() + "`");
+      throw new PlanningException(
+          element.location(), "Duplicate column names: `" + element.name() + "`");
     }
     if (type == SourceType.TABLE && element.kind() == TableElement.Kind.KEY) {
-      throw new PlanningException(element.location(), "Column `" + element.name()
-          + "` is a 'KEY' column: please use 'PRIMARY KEY' for tables.");
+      throw new PlanningException(
+          element.location(),
+          "Column `"
+              + element.name()
+              + "` is a 'KEY' column: please use 'PRIMARY KEY' for tables.");
     }
     if (type == SourceType.STREAM && element.kind() == TableElement.Kind.PRIMARY_KEY) {
-      throw new PlanningException(element.location(), "Column `" + element.name()
-          + "` is a 'PRIMARY KEY' column: please use 'KEY' for streams.");
+      throw new PlanningException(
+          element.location(),
+          "Column `"
+              + element.name()
+              + "` is a 'PRIMARY KEY' column: please use 'KEY' for streams.");
     }
     if (element.kind() == TableElement.Kind.HEADERS || element.kind() == TableElement.Kind.HEADER) {
-      throw new PlanningException(element.location(), "Header columns are not supported yet: `" + element.name() + "`");
+      throw new PlanningException(
+          element.location(), "Header columns are not supported yet: `" + element.name() + "`");
     }
   }
 
   PlannedStatement alterSource(AlterSource alter) {
     SourceType type = type(alter.kind());
-    DataSource source = catalog.source(alter.name()).orElseThrow(() -> new PlanningException(alter.location(),
-        "Source " + alter.name() + " does not exist."));
+    DataSource source =
+        catalog
+            .source(alter.name())
+            .orElseThrow(
+                () ->
+                    new PlanningException(
+                        alter.location(), "Source " + alter.name() + " does not exist."));
     String what = "Cannot alter " + type.lowerName() + " '" + alter.name() + "': ";
     if (source.type() != type) {
-      throw new PlanningException(alter.location(), what + "it is a " + source.type().lowerName() + ".");
+      throw new PlanningException(
+          alter.location(), what + "it is a " + source.type().lowerName() + ".");
     }
     if (source.readOnly()) {
-      throw new PlanningException(alter.location(), what + "ALTER operations are not supported on source "
-          + type.lowerName() + "s.");
+      throw new PlanningException(
+          alter.location(),
+          what + "ALTER operations are not supported on source " + type.lowerName() + "s.");
     }
     if (source.createdByQuery()) {
-      throw new PlanningException(alter.location(), "ALTER command is not supported for CREATE ... AS statements.");
+      throw new PlanningException(
+          alter.location(), "ALTER command is not supported for CREATE ... AS statements.");
     }
     TypeResolver types = new TypeResolver(catalog);
     List<Column> value = new ArrayList<>(source.schema().value());
     for (TableElement element : alter.addedColumns()) {
-      if (source.schema().find(element.name()).isPresent() || value.stream().anyMatch(c -> c.name().equals(element.name()))) {
-        throw new PlanningException(element.location(), "Cannot add column `" + element.name()
-            + "` to schema. A column with the same name already exists.");
+      if (source.schema().find(element.name()).isPresent()
+          || value.stream().anyMatch(c -> c.name().equals(element.name()))) {
+        throw new PlanningException(
+            element.location(),
+            "Cannot add column `"
+                + element.name()
+                + "` to schema. A column with the same name already exists.");
       }
       if (element.kind() != TableElement.Kind.VALUE) {
-        throw new PlanningException(element.location(), "ALTER can only add value columns: `" + element.name() + "`");
+        throw new PlanningException(
+            element.location(), "ALTER can only add value columns: `" + element.name() + "`");
       }
       value.add(new Column(element.name(), types.resolve(element.type(), element.location())));
     }
     LogicalSchema schema = new LogicalSchema(source.schema().key(), value);
-    FormatRules.checkColumns(source.formats().value().format(), schema.value(), false, alter.location());
-    DataSource altered = new DataSource(source.name(), source.type(), schema, source.topic(), source.formats(),
-        source.timestamp(), source.readOnly(), source.createdByQuery(), source.sqlText());
-    return new PlannedStatement.CatalogUpdate(new CatalogChange.AddSource(altered, true), Optional.empty(),
-        Optional.empty());
+    FormatRules.checkColumns(
+        source.formats().value().format(), schema.value(), false, alter.location());
+    DataSource altered =
+        new DataSource(
+            source.name(),
+            source.type(),
+            schema,
+            source.topic(),
+            source.formats(),
+            source.timestamp(),
+            source.readOnly(),
+            source.createdByQuery(),
+            source.sqlText());
+    return new PlannedStatement.CatalogUpdate(
+        new CatalogChange.AddSource(altered, true), Optional.empty(), Optional.empty());
   }
 
   PlannedStatement dropSource(DropSource drop) {
@@ -172,27 +250,43 @@ final class DdlPlanner {
     Optional<DataSource> found = catalog.source(drop.name());
     if (found.isEmpty()) {
       if (drop.ifExists()) {
-        return new PlannedStatement.NoChange(capitalized(type) + " " + drop.name() + " does not exist.");
+        return new PlannedStatement.NoChange(
+            capitalized(type) + " " + drop.name() + " does not exist.");
       }
-      throw new PlanningException(drop.location(), capitalized(type) + " " + drop.name() + " does not exist");
+      throw new PlanningException(
+          drop.location(), capitalized(type) + " " + drop.name() + " does not exist");
     }
     DataSource source = found.get();
     if (source.type() != type) {
-      throw new PlanningException(drop.location(), "Incompatible data source type is " + source.type()
-          + ", but statement was DROP " + type);
+      throw new PlanningException(
+          drop.location(),
+          "Incompatible data source type is " + source.type() + ", but statement was DROP " + type);
     }
     List<String> readers = catalog.readersOf(source.name());
     List<String> writers = catalog.writersOf(source.name());
     if (!readers.isEmpty() || !writers.isEmpty()) {
-      throw new PlanningException(drop.location(), "Cannot drop " + source.name() + ".\n"
-          + "The following queries read from this source: " + readers + ".\n"
-          + "The following queries write into this source: " + writers + ".\n"
-          + "You need to terminate them before dropping " + source.name() + ".");
+      throw new PlanningException(
+          drop.location(),
+          "Cannot drop "
+              + source.name()
+              + ".\n"
+              + "The following queries read from this source: "
+              + readers
+              + ".\n"
+              + "The following queries write into this source: "
+              + writers
+              + ".\n"
+              + "You need to terminate them before dropping "
+              + source.name()
+              + ".");
     }
     if (drop.deleteTopic() && source.readOnly()) {
-      throw new PlanningException(drop.location(), "Cannot delete topic for read-only source: " + source.name());
+      throw new PlanningException(
+          drop.location(), "Cannot delete topic for read-only source: " + source.name());
     }
-    return new PlannedStatement.CatalogUpdate(new CatalogChange.RemoveSource(source.name()), Optional.empty(),
+    return new PlannedStatement.CatalogUpdate(
+        new CatalogChange.RemoveSource(source.name()),
+        Optional.empty(),
         drop.deleteTopic() ? Optional.of(source.topic()) : Optional.empty());
   }
 
@@ -201,11 +295,18 @@ final class DdlPlanner {
       if (create.ifNotExists()) {
         return new PlannedStatement.NoChange("Type " + create.name() + " already exists.");
       }
-      throw new PlanningException(create.location(), "Cannot register custom type '" + create.name()
-          + "' since it is already registered with type: " + catalog.type(create.name()).get().toSql());
+      throw new PlanningException(
+          create.location(),
+          "Cannot register custom type '"
+              + create.name()
+              + "' since it is already registered with type: "
+              + catalog.type(create.name()).get().toSql());
     }
-    return new PlannedStatement.CatalogUpdate(new CatalogChange.AddType(create.name(),
-        new TypeResolver(catalog).resolve(create.type(), create.location())), Optional.empty(), Optional.empty());
+    return new PlannedStatement.CatalogUpdate(
+        new CatalogChange.AddType(
+            create.name(), new TypeResolver(catalog).resolve(create.type(), create.location())),
+        Optional.empty(),
+        Optional.empty());
   }
 
   PlannedStatement dropType(DropType drop) {
@@ -215,8 +316,8 @@ final class DdlPlanner {
       }
       throw new PlanningException(drop.location(), "Type " + drop.name() + " does not exist.");
     }
-    return new PlannedStatement.CatalogUpdate(new CatalogChange.RemoveType(drop.name()), Optional.empty(),
-        Optional.empty());
+    return new PlannedStatement.CatalogUpdate(
+        new CatalogChange.RemoveType(drop.name()), Optional.empty(), Optional.empty());
   }
 
   static SourceType type(SourceKind kind) {

@@ -38,22 +38,43 @@ final class InsertValuesPlanner {
   }
 
   PlannedStatement plan(InsertValues insert) {
-    DataSource target = catalog.source(insert.target()).orElseThrow(() -> new PlanningException(insert.location(),
-        insert.target() + " does not exist." + ClosestNames.hint(insert.target(),
-            catalog.sources().stream().map(DataSource::name).toList())));
-    String what = "Cannot insert values into " + target.type().lowerName() + " " + target.name() + ": ";
+    DataSource target =
+        catalog
+            .source(insert.target())
+            .orElseThrow(
+                () ->
+                    new PlanningException(
+                        insert.location(),
+                        insert.target()
+                            + " does not exist."
+                            + ClosestNames.hint(
+                                insert.target(),
+                                catalog.sources().stream().map(DataSource::name).toList())));
+    String what =
+        "Cannot insert values into " + target.type().lowerName() + " " + target.name() + ": ";
     if (target.readOnly()) {
-      throw new PlanningException(insert.location(), "Cannot insert values into read-only "
-          + target.type().lowerName() + ": " + target.name());
+      throw new PlanningException(
+          insert.location(),
+          "Cannot insert values into read-only "
+              + target.type().lowerName()
+              + ": "
+              + target.name());
     }
     if (target.isWindowed()) {
       throw new PlanningException(insert.location(), what + "its key is windowed.");
     }
-    List<String> columns = insert.columns().isEmpty()
-        ? target.schema().columns().stream().map(Column::name).toList() : insert.columns();
+    List<String> columns =
+        insert.columns().isEmpty()
+            ? target.schema().columns().stream().map(Column::name).toList()
+            : insert.columns();
     if (columns.size() != insert.values().size()) {
-      throw new PlanningException(insert.location(), "Expected a value for each column. Expected Columns: "
-          + columns + ". Got " + insert.values().size() + " values.");
+      throw new PlanningException(
+          insert.location(),
+          "Expected a value for each column. Expected Columns: "
+              + columns
+              + ". Got "
+              + insert.values().size()
+              + " values.");
     }
     PlanningContext context = new PlanningContext(catalog, functions);
     Map<String, Expr> given = new LinkedHashMap<>();
@@ -62,25 +83,48 @@ final class InsertValuesPlanner {
       String name = columns.get(i);
       Expression value = insert.values().get(i);
       if (given.containsKey(name) || name.equals(SourceColumns.ROWTIME) && timestamp.isPresent()) {
-        throw new PlanningException(value.location(), "Column " + name + " is given more than once.");
+        throw new PlanningException(
+            value.location(), "Column " + name + " is given more than once.");
       }
       if (name.equals(SourceColumns.ROWTIME)) {
         timestamp = Optional.of(typed(context, value, new Column(name, SqlType.BIGINT)));
         continue;
       }
-      Column column = target.schema().find(name).orElseThrow(() -> new PlanningException(value.location(),
-          "Column name " + name + " does not exist." + ClosestNames.hint(name,
-              target.schema().columns().stream().map(Column::name).toList())));
+      Column column =
+          target
+              .schema()
+              .find(name)
+              .orElseThrow(
+                  () ->
+                      new PlanningException(
+                          value.location(),
+                          "Column name "
+                              + name
+                              + " does not exist."
+                              + ClosestNames.hint(
+                                  name,
+                                  target.schema().columns().stream().map(Column::name).toList())));
       given.put(name, typed(context, value, column));
     }
-    List<String> missingKeys = target.schema().key().stream().map(Column::name).filter(k -> !given.containsKey(k))
-        .toList();
+    List<String> missingKeys =
+        target.schema().key().stream()
+            .map(Column::name)
+            .filter(k -> !given.containsKey(k))
+            .toList();
     if (target.isTable() && !missingKeys.isEmpty()) {
-      throw new PlanningException(insert.location(), "Failed to insert values into '" + target.name()
-          + "'. Value for primary key column(s) " + String.join(", ", missingKeys) + " is required for tables");
+      throw new PlanningException(
+          insert.location(),
+          "Failed to insert values into '"
+              + target.name()
+              + "'. Value for primary key column(s) "
+              + String.join(", ", missingKeys)
+              + " is required for tables");
     }
-    return new PlannedStatement.InsertRow(target, exprs(target.schema().key(), given), exprs(target.schema().value(),
-        given), timestamp);
+    return new PlannedStatement.InsertRow(
+        target,
+        exprs(target.schema().key(), given),
+        exprs(target.schema().value(), given),
+        timestamp);
   }
 
   private static List<Expr> exprs(List<Column> columns, Map<String, Expr> given) {
@@ -94,27 +138,39 @@ final class InsertValuesPlanner {
     RexNode analyzed = analyzer.analyze(value, CONSTANTS);
     RexNode node = analyzer.coercions().fitLiteral(analyzed, column.type()).orElse(analyzed);
     SqlType type = analyzer.typeOf(node);
-    if (type != null && !type.equals(column.type()) && !analyzer.coercions().isStringLiteral(node)
+    if (type != null
+        && !type.equals(column.type())
+        && !analyzer.coercions().isStringLiteral(node)
         && !dev.millrace.engine.function.ImplicitCasts.widensTo(type, column.type())) {
-      throw new PlanningException(value.location(), "Expected type " + column.type().toSql() + " for column "
-          + column.name() + " but got " + type.toSql() + ".");
+      throw new PlanningException(
+          value.location(),
+          "Expected type "
+              + column.type().toSql()
+              + " for column "
+              + column.name()
+              + " but got "
+              + type.toSql()
+              + ".");
     }
     RexNode coerced = analyzer.coercions().coerceComparand(node, column.type(), value);
-    return new ExprTranslator(context.types(), context.relBuilder().getRexBuilder(), List.of()).translate(coerced);
+    return new ExprTranslator(context.types(), context.relBuilder().getRexBuilder(), List.of())
+        .translate(coerced);
   }
 
   /** Values are constants: no columns, no aggregates. */
-  private static final ExpressionScope CONSTANTS = new ExpressionScope() {
-    @Override
-    public RexNode column(ColumnRef ref) {
-      throw new PlanningException(ref.location(), "INSERT VALUES only accepts constant values, not columns: "
-          + ref.name());
-    }
+  private static final ExpressionScope CONSTANTS =
+      new ExpressionScope() {
+        @Override
+        public RexNode column(ColumnRef ref) {
+          throw new PlanningException(
+              ref.location(),
+              "INSERT VALUES only accepts constant values, not columns: " + ref.name());
+        }
 
-    @Override
-    public RexNode aggregate(FunctionCall call, ExpressionAnalyzer analyzer) {
-      throw new PlanningException(call.location(), "INSERT VALUES does not accept aggregate functions: "
-          + call.name());
-    }
-  };
+        @Override
+        public RexNode aggregate(FunctionCall call, ExpressionAnalyzer analyzer) {
+          throw new PlanningException(
+              call.location(), "INSERT VALUES does not accept aggregate functions: " + call.name());
+        }
+      };
 }

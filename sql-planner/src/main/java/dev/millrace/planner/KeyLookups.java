@@ -17,9 +17,9 @@ import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 
 /**
- * Finds the keys a pull query's WHERE clause pins down: {@code k = v}, {@code k IN (...)} or
- * {@code k = a OR k = b} for a one-column key, {@code k1 = a AND k2 = b} for a key of several
- * columns. Anything else reads every row (and the filter still applies).
+ * Finds the keys a pull query's WHERE clause pins down: {@code k = v}, {@code k IN (...)} or {@code
+ * k = a OR k = b} for a one-column key, {@code k1 = a AND k2 = b} for a key of several columns.
+ * Anything else reads every row (and the filter still applies).
  */
 final class KeyLookups {
   private final DataSource table;
@@ -32,7 +32,9 @@ final class KeyLookups {
     this.rex = rex;
   }
 
-  /** Each key to look up, as its column values; empty when the condition does not pin the key down. */
+  /**
+   * Each key to look up, as its column values; empty when the condition does not pin the key down.
+   */
   Optional<List<List<Object>>> keys(RexNode condition) {
     int firstKey = table.schema().value().size() + 3;
     int keyCount = table.schema().key().size();
@@ -77,8 +79,10 @@ final class KeyLookups {
     if (call.getKind() == SqlKind.OR) {
       List<Object> all = new ArrayList<>();
       for (RexNode disjunct : call.getOperands()) {
-        Optional<Object> value = disjunct instanceof RexCall c && c.getKind() == SqlKind.EQUALS
-            ? equality(c, field) : Optional.empty();
+        Optional<Object> value =
+            disjunct instanceof RexCall c && c.getKind() == SqlKind.EQUALS
+                ? equality(c, field)
+                : Optional.empty();
         if (value.isEmpty()) {
           return Optional.empty();
         }

@@ -18,10 +18,13 @@ public sealed interface PlannedStatement {
    * of a created source) exists, or create it when the statement gives its partitions; delete
    * {@code deleteTopic} (DROP ... DELETE TOPIC).
    */
-  record CatalogUpdate(CatalogChange change, Optional<TopicRequest> createTopic, Optional<String> deleteTopic)
+  record CatalogUpdate(
+      CatalogChange change, Optional<TopicRequest> createTopic, Optional<String> deleteTopic)
       implements PlannedStatement {}
 
-  /** Nothing to do (IF EXISTS / IF NOT EXISTS found nothing to change); {@code message} says why. */
+  /**
+   * Nothing to do (IF EXISTS / IF NOT EXISTS found nothing to change); {@code message} says why.
+   */
   record NoChange(String message) implements PlannedStatement {}
 
   /**
@@ -29,8 +32,15 @@ public sealed interface PlannedStatement {
    * (absent for INSERT INTO), create {@code createTopic} if missing, then run {@code plan}
    * continuously as query {@code queryId}. {@code links} go into the catalog while it runs.
    */
-  record PersistentQuery(String queryId, DataSource sink, Optional<CatalogChange> sinkChange,
-      Optional<TopicRequest> createTopic, PlanStep plan, List<String> sourceTopics, QueryLinks links, String explain)
+  record PersistentQuery(
+      String queryId,
+      DataSource sink,
+      Optional<CatalogChange> sinkChange,
+      Optional<TopicRequest> createTopic,
+      PlanStep plan,
+      List<String> sourceTopics,
+      QueryLinks links,
+      String explain)
       implements PlannedStatement {
     public PersistentQuery {
       sourceTopics = List.copyOf(sourceTopics);
@@ -38,12 +48,18 @@ public sealed interface PlannedStatement {
   }
 
   /**
-   * A push query ({@code SELECT ... EMIT CHANGES}): run {@code plan} as transient query
-   * {@code queryId}, streaming rows of {@code columns} to the client until it stops or
-   * {@code limit} rows have been sent.
+   * A push query ({@code SELECT ... EMIT CHANGES}): run {@code plan} as transient query {@code
+   * queryId}, streaming rows of {@code columns} to the client until it stops or {@code limit} rows
+   * have been sent.
    */
-  record PushQuery(String queryId, PlanStep plan, List<Column> columns, OptionalInt limit, List<String> sourceTopics,
-      String explain) implements PlannedStatement {
+  record PushQuery(
+      String queryId,
+      PlanStep plan,
+      List<Column> columns,
+      OptionalInt limit,
+      List<String> sourceTopics,
+      String explain)
+      implements PlannedStatement {
     public PushQuery {
       columns = List.copyOf(columns);
       sourceTopics = List.copyOf(sourceTopics);
@@ -53,13 +69,20 @@ public sealed interface PlannedStatement {
   /**
    * A pull query: read the current rows of {@code table} from the state of the query that
    * materialises it. Rows are given as a TableSource step emits them (value columns, pseudo
-   * columns, key copies — see SourceColumns). With {@code keys} present, only those keys are
-   * looked up (each entry one key's column values); else every row is scanned. Rows for which
-   * {@code filter} is not true are skipped; the rest are projected to {@code columns} by
-   * {@code projection}. At most {@code limit} rows are returned.
+   * columns, key copies — see SourceColumns). With {@code keys} present, only those keys are looked
+   * up (each entry one key's column values); else every row is scanned. Rows for which {@code
+   * filter} is not true are skipped; the rest are projected to {@code columns} by {@code
+   * projection}. At most {@code limit} rows are returned.
    */
-  record PullQuery(DataSource table, Optional<List<List<Object>>> keys, Optional<Expr> filter, List<Expr> projection,
-      List<Column> columns, OptionalInt limit, String explain) implements PlannedStatement {
+  record PullQuery(
+      DataSource table,
+      Optional<List<List<Object>>> keys,
+      Optional<Expr> filter,
+      List<Expr> projection,
+      List<Column> columns,
+      OptionalInt limit,
+      String explain)
+      implements PlannedStatement {
     public PullQuery {
       projection = List.copyOf(projection);
       columns = List.copyOf(columns);

@@ -19,13 +19,13 @@ import dev.millrace.planner.catalog.Catalog;
 import java.util.Map;
 
 /**
- * The planner's entry point: a statement and a catalog snapshot in, a {@link PlannedStatement}
- * out — the catalog change of a DDL statement, the physical plan of a query, or the row of an
- * INSERT VALUES. Planning never changes the catalog; the caller applies what it returns. Safe to
- * share between threads (each call plans in its own context).
+ * The planner's entry point: a statement and a catalog snapshot in, a {@link PlannedStatement} out
+ * — the catalog change of a DDL statement, the physical plan of a query, or the row of an INSERT
+ * VALUES. Planning never changes the catalog; the caller applies what it returns. Safe to share
+ * between threads (each call plans in its own context).
  *
- * <p>Statements about the running system rather than data (SHOW, DESCRIBE, SET, TERMINATE,
- * EXPLAIN of a query id, PRINT, RUN SCRIPT, ASSERT, DEFINE) are the caller's to handle.
+ * <p>Statements about the running system rather than data (SHOW, DESCRIBE, SET, TERMINATE, EXPLAIN
+ * of a query id, PRINT, RUN SCRIPT, ASSERT, DEFINE) are the caller's to handle.
  */
 public final class Planner {
   private final FunctionRegistry functions;
@@ -43,19 +43,25 @@ public final class Planner {
   }
 
   /** Plans a parsed statement; {@code queryId} names the query it starts, if it starts one. */
-  public PlannedStatement plan(ParsedStatement statement, Catalog catalog, Map<String, ?> properties, String queryId) {
+  public PlannedStatement plan(
+      ParsedStatement statement, Catalog catalog, Map<String, ?> properties, String queryId) {
     return plan(statement.statement(), statement.text(), catalog, properties, queryId);
   }
 
   /**
    * Plans a statement. {@code text} is its SQL, kept with sources it creates; {@code properties}
-   * are the session's and server's properties ({@link PlannerConfig} lists those read);
-   * {@code queryId} names the persistent or push query it starts (see {@link QueryIds}).
+   * are the session's and server's properties ({@link PlannerConfig} lists those read); {@code
+   * queryId} names the persistent or push query it starts (see {@link QueryIds}).
    *
    * @throws PlanningException when the statement is invalid, with the offending position
-   * @throws IllegalArgumentException for statements the planner does not plan (see the class comment)
+   * @throws IllegalArgumentException for statements the planner does not plan (see the class
+   *     comment)
    */
-  public PlannedStatement plan(Statement statement, String text, Catalog catalog, Map<String, ?> properties,
+  public PlannedStatement plan(
+      Statement statement,
+      String text,
+      Catalog catalog,
+      Map<String, ?> properties,
       String queryId) {
     PlannerConfig config = PlannerConfig.from(properties, registry);
     DdlPlanner ddl = new DdlPlanner(catalog, config);
@@ -70,7 +76,8 @@ public final class Planner {
       return queries.insertInto(insert, queryId);
     }
     if (statement instanceof Query query) {
-      return query.isPushQuery() ? queries.push(query, queryId)
+      return query.isPushQuery()
+          ? queries.push(query, queryId)
           : new PullQueryPlanner(catalog, functions).plan(query);
     }
     if (statement instanceof InsertValues insert) {
@@ -91,15 +98,20 @@ public final class Planner {
     if (statement instanceof ExplainStatement explain) {
       return explain(explain, catalog, properties, queryId);
     }
-    throw new IllegalArgumentException(statement.getClass().getSimpleName() + " statements are not planned");
+    throw new IllegalArgumentException(
+        statement.getClass().getSimpleName() + " statements are not planned");
   }
 
-  private PlannedStatement explain(ExplainStatement explain, Catalog catalog, Map<String, ?> properties,
-      String queryId) {
+  private PlannedStatement explain(
+      ExplainStatement explain, Catalog catalog, Map<String, ?> properties, String queryId) {
     Statement inner = explain.statement();
-    if (!(inner instanceof Query || inner instanceof CreateAsSelect || inner instanceof InsertInto)) {
-      throw new PlanningException(explain.location(), "EXPLAIN is only supported for queries, CREATE ... AS SELECT "
-          + "and INSERT INTO ... SELECT.");
+    if (!(inner instanceof Query
+        || inner instanceof CreateAsSelect
+        || inner instanceof InsertInto)) {
+      throw new PlanningException(
+          explain.location(),
+          "EXPLAIN is only supported for queries, CREATE ... AS SELECT "
+              + "and INSERT INTO ... SELECT.");
     }
     PlannedStatement planned = plan(inner, "", catalog, properties, queryId);
     if (planned instanceof PlannedStatement.PersistentQuery p) {

@@ -9,12 +9,17 @@ import java.util.Optional;
  * The session and server properties planning reads, with ksqlDB's names and defaults.
  *
  * @param defaultKeyFormat {@code ksql.persistence.default.format.key} (KAFKA)
- * @param defaultValueFormat {@code ksql.persistence.default.format.value} (none: VALUE_FORMAT is then required)
+ * @param defaultValueFormat {@code ksql.persistence.default.format.value} (none: VALUE_FORMAT is
+ *     then required)
  * @param wrapSingleValues {@code ksql.persistence.wrap.single.values} (true)
- * @param registry the schema registry ({@code ksql.schema.registry.url}), possibly the unconfigured one
+ * @param registry the schema registry ({@code ksql.schema.registry.url}), possibly the unconfigured
+ *     one
  */
-public record PlannerConfig(String defaultKeyFormat, Optional<String> defaultValueFormat,
-    boolean wrapSingleValues, SchemaRegistry registry) {
+public record PlannerConfig(
+    String defaultKeyFormat,
+    Optional<String> defaultValueFormat,
+    boolean wrapSingleValues,
+    SchemaRegistry registry) {
   public static final String KEY_FORMAT = "ksql.persistence.default.format.key";
   public static final String VALUE_FORMAT = "ksql.persistence.default.format.value";
   public static final String WRAP_SINGLE_VALUES = "ksql.persistence.wrap.single.values";
@@ -24,10 +29,13 @@ public record PlannerConfig(String defaultKeyFormat, Optional<String> defaultVal
     return new PlannerConfig(
         text(properties, KEY_FORMAT).map(s -> s.toUpperCase(Locale.ROOT)).orElse("KAFKA"),
         text(properties, VALUE_FORMAT).map(s -> s.toUpperCase(Locale.ROOT)),
-        text(properties, WRAP_SINGLE_VALUES).map(Boolean::parseBoolean).orElse(true), registry);
+        text(properties, WRAP_SINGLE_VALUES).map(Boolean::parseBoolean).orElse(true),
+        registry);
   }
 
   private static Optional<String> text(Map<String, ?> properties, String name) {
-    return Optional.ofNullable(properties.get(name)).map(Object::toString).filter(s -> !s.isBlank());
+    return Optional.ofNullable(properties.get(name))
+        .map(Object::toString)
+        .filter(s -> !s.isBlank());
   }
 }

@@ -4,8 +4,8 @@ import dev.millrace.parser.ast.NodeLocation;
 import java.util.Objects;
 
 /**
- * A statement the planner rejects. {@link #getMessage()} reads {@code line L:C: what is wrong}
- * when the offending AST node's position is known, else just what is wrong.
+ * A statement the planner rejects. {@link #getMessage()} reads {@code line L:C: what is wrong} when
+ * the offending AST node's position is known, else just what is wrong.
  */
 public final class PlanningException extends RuntimeException {
   private final NodeLocation location;

@@ -23,9 +23,9 @@ import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rex.RexNode;
 
 /**
- * Plans pull queries ({@code SELECT ... FROM table [WHERE ...]} without EMIT): a lookup of the
- * keys the WHERE clause pins down, or a scan, over the materialised state of a table, then a
- * filter and a projection.
+ * Plans pull queries ({@code SELECT ... FROM table [WHERE ...]} without EMIT): a lookup of the keys
+ * the WHERE clause pins down, or a scan, over the materialised state of a table, then a filter and
+ * a projection.
  */
 final class PullQueryPlanner {
   private final Catalog catalog;
@@ -38,23 +38,39 @@ final class PullQueryPlanner {
 
   PlannedStatement plan(Query query) {
     if (!(query.from() instanceof AliasedSource from)) {
-      throw new PlanningException(query.from().location(), "Pull queries don't support JOIN clauses.");
+      throw new PlanningException(
+          query.from().location(), "Pull queries don't support JOIN clauses.");
     }
-    if (!query.groupBy().isEmpty() || query.window().isPresent() || !query.partitionBy().isEmpty()
+    if (!query.groupBy().isEmpty()
+        || query.window().isPresent()
+        || !query.partitionBy().isEmpty()
         || query.having().isPresent()) {
-      throw new PlanningException(query.location(), "Pull queries don't support GROUP BY, WINDOW, PARTITION BY or "
-          + "HAVING clauses. Add EMIT CHANGES for a push query.");
+      throw new PlanningException(
+          query.location(),
+          "Pull queries don't support GROUP BY, WINDOW, PARTITION BY or "
+              + "HAVING clauses. Add EMIT CHANGES for a push query.");
     }
-    DataSource table = catalog.source(from.name()).orElseThrow(() -> new PlanningException(from.location(),
-        from.name() + " does not exist."));
+    DataSource table =
+        catalog
+            .source(from.name())
+            .orElseThrow(
+                () -> new PlanningException(from.location(), from.name() + " does not exist."));
     if (table.type() != SourceType.TABLE) {
-      throw new PlanningException(from.location(), "Pull queries on streams are not supported yet. Add EMIT CHANGES "
-          + "to stream the changes of " + table.name() + ".");
+      throw new PlanningException(
+          from.location(),
+          "Pull queries on streams are not supported yet. Add EMIT CHANGES "
+              + "to stream the changes of "
+              + table.name()
+              + ".");
     }
     if (!table.createdByQuery() && !table.readOnly()) {
-      throw new PlanningException(from.location(), "The table " + table.name() + " is not materialized, so pull "
-          + "queries cannot read it: they read tables made by CREATE TABLE AS SELECT or CREATE SOURCE TABLE. Add "
-          + "EMIT CHANGES for a push query.");
+      throw new PlanningException(
+          from.location(),
+          "The table "
+              + table.name()
+              + " is not materialized, so pull "
+              + "queries cannot read it: they read tables made by CREATE TABLE AS SELECT or CREATE SOURCE TABLE. Add "
+              + "EMIT CHANGES for a push query.");
     }
     PlanningContext context = new PlanningContext(catalog, functions);
     LogicalQuery planned = new QueryPlanner(context).plan(query, Optional.empty(), false);
@@ -65,17 +81,32 @@ final class PullQueryPlanner {
       condition = Optional.of(filter.getCondition());
       below = filter.getInput();
     }
-    ExprTranslator translator = new ExprTranslator(context.types(), context.relBuilder().getRexBuilder(),
-        below.getRowType().getFieldNames());
-    Optional<Expr> filter = below instanceof TableScan ? condition.map(translator::translate)
-        : Optional.of(new Expr.Literal(false, dev.millrace.engine.types.SqlType.BOOLEAN));
-    Optional<List<List<Object>>> keys = condition.flatMap(c -> new KeyLookups(table, translator,
-        context.relBuilder().getRexBuilder()).keys(c));
+    ExprTranslator translator =
+        new ExprTranslator(
+            context.types(),
+            context.relBuilder().getRexBuilder(),
+            below.getRowType().getFieldNames());
+    Optional<Expr> filter =
+        below instanceof TableScan
+            ? condition.map(translator::translate)
+            : Optional.of(new Expr.Literal(false, dev.millrace.engine.types.SqlType.BOOLEAN));
+    Optional<List<List<Object>>> keys =
+        condition.flatMap(
+            c -> new KeyLookups(table, translator, context.relBuilder().getRexBuilder()).keys(c));
     List<Expr> projection = translator.translateAll(project.getProjects());
-    String explain = "Logical plan:\n" + RelOptUtil.toString(planned.root()) + "\nPull query:\n  table: "
-        + table.name() + "\n  keys: " + keys.map(Object::toString).orElse("all (scan)") + "\n  filter: "
-        + filter.map(ExprText::of).orElse("none") + "\n  projection: "
-        + projection.stream().map(ExprText::of).collect(Collectors.joining(", ")) + "\n";
-    return new PlannedStatement.PullQuery(table, keys, filter, projection, planned.columns(), query.limit(), explain);
+    String explain =
+        "Logical plan:\n"
+            + RelOptUtil.toString(planned.root())
+            + "\nPull query:\n  table: "
+            + table.name()
+            + "\n  keys: "
+            + keys.map(Object::toString).orElse("all (scan)")
+            + "\n  filter: "
+            + filter.map(ExprText::of).orElse("none")
+            + "\n  projection: "
+            + projection.stream().map(ExprText::of).collect(Collectors.joining(", "))
+            + "\n";
+    return new PlannedStatement.PullQuery(
+        table, keys, filter, projection, planned.columns(), query.limit(), explain);
   }
 }

@@ -10,9 +10,9 @@ import dev.millrace.parser.ast.SourceKind;
 import dev.millrace.parser.ast.Statement;
 
 /**
- * ksqlDB's query ids: {@code CSAS_<SINK>_<n>}, {@code CTAS_<SINK>_<n>}, {@code INSERTQUERY_<n>}
- * for persistent queries and {@code transient_<SOURCE>_<n>} for push queries, where n is a
- * sequence number the caller keeps (the command log offset, for persistent queries).
+ * ksqlDB's query ids: {@code CSAS_<SINK>_<n>}, {@code CTAS_<SINK>_<n>}, {@code INSERTQUERY_<n>} for
+ * persistent queries and {@code transient_<SOURCE>_<n>} for push queries, where n is a sequence
+ * number the caller keeps (the command log offset, for persistent queries).
  */
 public final class QueryIds {
   private QueryIds() {}
@@ -31,6 +31,8 @@ public final class QueryIds {
   }
 
   private static String firstSource(Relation relation) {
-    return relation instanceof AliasedSource source ? source.name() : firstSource(((Join) relation).left());
+    return relation instanceof AliasedSource source
+        ? source.name()
+        : firstSource(((Join) relation).left());
   }
 }

@@ -25,19 +25,39 @@ import dev.millrace.planner.logical.Sink;
 import dev.millrace.planner.physical.PhysicalPlanner;
 import dev.millrace.planner.physical.StepNames;
 import dev.millrace.planner.rules.Optimizer;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.calcite.rel.RelNode;
 
-/** Plans the statements that run queries: CREATE ... AS SELECT, INSERT INTO ... SELECT and push queries. */
+/**
+ * Plans the statements that run queries: CREATE ... AS SELECT, INSERT INTO ... SELECT and push
+ * queries.
+ */
 final class QueryStatementPlanner {
-  private static final Set<String> CAS_PROPERTIES = Set.of("KAFKA_TOPIC", "VALUE_FORMAT", "KEY_FORMAT", "FORMAT",
-      "PARTITIONS", "REPLICAS", "TIMESTAMP", "TIMESTAMP_FORMAT", "KEY_DELIMITER", "VALUE_DELIMITER", "WRAP_SINGLE_VALUE",
-      "RETENTION_MS", "KEY_SCHEMA_ID", "VALUE_SCHEMA_ID", "KEY_SCHEMA_FULL_NAME", "VALUE_SCHEMA_FULL_NAME",
-      "VALUE_AVRO_SCHEMA_FULL_NAME", "KEY_PROTOBUF_NULLABLE_REPRESENTATION", "VALUE_PROTOBUF_NULLABLE_REPRESENTATION");
+  private static final Set<String> CAS_PROPERTIES =
+      Set.of(
+          "KAFKA_TOPIC",
+          "VALUE_FORMAT",
+          "KEY_FORMAT",
+          "FORMAT",
+          "PARTITIONS",
+          "REPLICAS",
+          "TIMESTAMP",
+          "TIMESTAMP_FORMAT",
+          "KEY_DELIMITER",
+          "VALUE_DELIMITER",
+          "WRAP_SINGLE_VALUE",
+          "RETENTION_MS",
+          "KEY_SCHEMA_ID",
+          "VALUE_SCHEMA_ID",
+          "KEY_SCHEMA_FULL_NAME",
+          "VALUE_SCHEMA_FULL_NAME",
+          "VALUE_AVRO_SCHEMA_FULL_NAME",
+          "KEY_PROTOBUF_NULLABLE_REPRESENTATION",
+          "VALUE_PROTOBUF_NULLABLE_REPRESENTATION");
 
   private final Catalog catalog;
   private final FunctionRegistry functions;
@@ -54,83 +74,165 @@ final class QueryStatementPlanner {
     Optional<DataSource> existing = catalog.source(cas.name());
     if (existing.isPresent()) {
       if (cas.ifNotExists()) {
-        return new PlannedStatement.NoChange("A " + existing.get().type().lowerName() + " with the name "
-            + cas.name() + " already exists.");
+        return new PlannedStatement.NoChange(
+            "A "
+                + existing.get().type().lowerName()
+                + " with the name "
+                + cas.name()
+                + " already exists.");
       }
-      throw new PlanningException(cas.location(), "Cannot add " + type.lowerName() + " '" + cas.name() + "': A "
-          + existing.get().type().lowerName() + " with the same name already exists");
+      throw new PlanningException(
+          cas.location(),
+          "Cannot add "
+              + type.lowerName()
+              + " '"
+              + cas.name()
+              + "': A "
+              + existing.get().type().lowerName()
+              + " with the same name already exists");
     }
     checkPersistentShape(cas.query());
     PlanningContext context = new PlanningContext(catalog, functions);
     LogicalQuery query = new QueryPlanner(context).plan(cas.query(), Optional.of(cas.name()), true);
     if (query.resultType() != type) {
-      throw new PlanningException(cas.location(), "Invalid result type. Your SELECT query produces a "
-          + query.resultType() + ". Please use CREATE " + query.resultType() + " AS SELECT statement instead.");
+      throw new PlanningException(
+          cas.location(),
+          "Invalid result type. Your SELECT query produces a "
+              + query.resultType()
+              + ". Please use CREATE "
+              + query.resultType()
+              + " AS SELECT statement instead.");
     }
     WithClause with = new WithClause(cas.properties(), CAS_PROPERTIES, cas.location());
-    Formats formats = FormatResolver.resolve(with, query.schema(), query.window(), defaults(query), false,
-        cas.location());
+    Formats formats =
+        FormatResolver.resolve(
+            with, query.schema(), query.window(), defaults(query), false, cas.location());
     TopicRequest topicRequest = TopicProperties.request(with, cas.name(), cas.location());
     String topic = topicRequest.name();
-    RegisteredSchemaCheck.check(formats.key(), query.schema().key(), true, config.registry(), cas.location());
-    RegisteredSchemaCheck.check(formats.value(), query.schema().value(), false, config.registry(), cas.location());
-    DataSource sink = new DataSource(cas.name(), type, query.schema(), topic, formats,
-        SourceProperties.timestamp(with, query.schema(), cas.location()), false, true, text);
-    return persistent(context, query, sink, sink.timestamp(), Optional.of(new CatalogChange.AddSource(sink, false)),
-        Optional.of(topicRequest), queryId);
+    RegisteredSchemaCheck.check(
+        formats.key(), query.schema().key(), true, config.registry(), cas.location());
+    RegisteredSchemaCheck.check(
+        formats.value(), query.schema().value(), false, config.registry(), cas.location());
+    DataSource sink =
+        new DataSource(
+            cas.name(),
+            type,
+            query.schema(),
+            topic,
+            formats,
+            SourceProperties.timestamp(with, query.schema(), cas.location()),
+            false,
+            true,
+            text);
+    return persistent(
+        context,
+        query,
+        sink,
+        sink.timestamp(),
+        Optional.of(new CatalogChange.AddSource(sink, false)),
+        Optional.of(topicRequest),
+        queryId);
   }
 
   PlannedStatement insertInto(InsertInto insert, String queryId) {
-    DataSource target = catalog.source(insert.target()).orElseThrow(() -> new PlanningException(insert.location(),
-        insert.target() + " does not exist."));
+    DataSource target =
+        catalog
+            .source(insert.target())
+            .orElseThrow(
+                () ->
+                    new PlanningException(insert.location(), insert.target() + " does not exist."));
     if (target.type() != SourceType.STREAM) {
-      throw new PlanningException(insert.location(), "INSERT INTO can only be used to insert into a stream. "
-          + target.name() + " is a table.");
+      throw new PlanningException(
+          insert.location(),
+          "INSERT INTO can only be used to insert into a stream. "
+              + target.name()
+              + " is a table.");
     }
     if (target.readOnly()) {
-      throw new PlanningException(insert.location(), "Cannot insert into read-only stream: " + target.name());
+      throw new PlanningException(
+          insert.location(), "Cannot insert into read-only stream: " + target.name());
     }
     new WithClause(insert.properties(), Set.of("QUERY_ID"), insert.location());
     checkPersistentShape(insert.query());
     PlanningContext context = new PlanningContext(catalog, functions);
-    LogicalQuery query = new QueryPlanner(context).plan(insert.query(), Optional.of(target.name()), true);
+    LogicalQuery query =
+        new QueryPlanner(context).plan(insert.query(), Optional.of(target.name()), true);
     if (query.resultType() != SourceType.STREAM) {
-      throw new PlanningException(insert.location(), "INSERT INTO can only be used with a query that produces a "
-          + "stream; this one produces a table.");
+      throw new PlanningException(
+          insert.location(),
+          "INSERT INTO can only be used with a query that produces a "
+              + "stream; this one produces a table.");
     }
-    if (!query.schema().equals(target.schema()) || query.window().isPresent() != target.isWindowed()) {
-      throw new PlanningException(insert.location(), "Incompatible schema between results and sink.\n"
-          + "Result schema is " + query.schema().toSql() + "\nSink schema is " + target.schema().toSql());
+    if (!query.schema().equals(target.schema())
+        || query.window().isPresent() != target.isWindowed()) {
+      throw new PlanningException(
+          insert.location(),
+          "Incompatible schema between results and sink.\n"
+              + "Result schema is "
+              + query.schema().toSql()
+              + "\nSink schema is "
+              + target.schema().toSql());
     }
-    // As in ksqlDB, only a sink's own WITH clause sets its records' timestamps; INSERT INTO has none.
-    return persistent(context, query, target, Optional.empty(), Optional.empty(), Optional.empty(), queryId);
+    // As in ksqlDB, only a sink's own WITH clause sets its records' timestamps; INSERT INTO has
+    // none.
+    return persistent(
+        context, query, target, Optional.empty(), Optional.empty(), Optional.empty(), queryId);
   }
 
-  private PlannedStatement persistent(PlanningContext context, LogicalQuery query, DataSource sink,
-      Optional<TimestampColumn> timestamp, Optional<CatalogChange> change, Optional<TopicRequest> topic, String queryId) {
+  private PlannedStatement persistent(
+      PlanningContext context,
+      LogicalQuery query,
+      DataSource sink,
+      Optional<TimestampColumn> timestamp,
+      Optional<CatalogChange> change,
+      Optional<TopicRequest> topic,
+      String queryId) {
     RelNode logical = query.root();
-    RelNode optimized = Optimizer.optimize(new Sink(logical.getCluster(), logical.getTraitSet(), logical, sink.name(),
-        sink.type(), sink.topic()));
-    PlanStep plan = physical(context).persistent(optimized.getInput(0), query, sink.topic(), sink.formats(),
-        timestamp);
-    List<String> sourceTopics = query.sources().stream().map(n -> catalog.source(n).orElseThrow().topic()).toList();
-    QueryLinks links = new QueryLinks(queryId, Optional.of(sink.name()), Set.copyOf(query.sources()));
-    return new PlannedStatement.PersistentQuery(queryId, sink, change, topic, plan, sourceTopics, links,
-        ExplainText.of(optimized, plan));
+    RelNode optimized =
+        Optimizer.optimize(
+            new Sink(
+                logical.getCluster(),
+                logical.getTraitSet(),
+                logical,
+                sink.name(),
+                sink.type(),
+                sink.topic()));
+    PlanStep plan =
+        physical(context)
+            .persistent(optimized.getInput(0), query, sink.topic(), sink.formats(), timestamp);
+    List<String> sourceTopics =
+        query.sources().stream().map(n -> catalog.source(n).orElseThrow().topic()).toList();
+    QueryLinks links =
+        new QueryLinks(queryId, Optional.of(sink.name()), Set.copyOf(query.sources()));
+    return new PlannedStatement.PersistentQuery(
+        queryId, sink, change, topic, plan, sourceTopics, links, ExplainText.of(optimized, plan));
   }
 
   PlannedStatement push(Query query, String queryId) {
     if (query.emit().get() == EmitMode.FINAL) {
-      throw new PlanningException(query.location(), "EMIT FINAL is not supported yet; use EMIT CHANGES.");
+      throw new PlanningException(
+          query.location(), "EMIT FINAL is not supported yet; use EMIT CHANGES.");
     }
     PlanningContext context = new PlanningContext(catalog, functions);
     LogicalQuery planned = new QueryPlanner(context).plan(query, Optional.empty(), false);
     RelNode logical = planned.root();
-    RelNode optimized = Optimizer.optimize(new Emit(logical.getCluster(), logical.getTraitSet(), logical,
-        EmitMode.CHANGES, query.limit()));
+    RelNode optimized =
+        Optimizer.optimize(
+            new Emit(
+                logical.getCluster(),
+                logical.getTraitSet(),
+                logical,
+                EmitMode.CHANGES,
+                query.limit()));
     PlanStep plan = physical(context).transientQuery(optimized.getInput(0), planned);
-    List<String> sourceTopics = planned.sources().stream().map(n -> catalog.source(n).orElseThrow().topic()).toList();
-    return new PlannedStatement.PushQuery(queryId, plan, planned.columns(), query.limit(), sourceTopics,
+    List<String> sourceTopics =
+        planned.sources().stream().map(n -> catalog.source(n).orElseThrow().topic()).toList();
+    return new PlannedStatement.PushQuery(
+        queryId,
+        plan,
+        planned.columns(),
+        query.limit(),
+        sourceTopics,
         ExplainText.of(optimized, plan));
   }
 
@@ -140,26 +242,36 @@ final class QueryStatementPlanner {
    * else (all inputs keyless) the first source's value format.
    */
   private FormatResolver.Defaults defaults(LogicalQuery query) {
-    List<DataSource> inputs = query.sources().stream().map(n -> catalog.source(n).orElseThrow()).toList();
+    List<DataSource> inputs =
+        query.sources().stream().map(n -> catalog.source(n).orElseThrow()).toList();
     DataSource first = inputs.get(0);
-    String key = inputs.stream().map(s -> s.formats().key().format()).filter(f -> !f.equals("NONE")).findFirst()
-        .orElse(first.formats().value().format());
+    String key =
+        inputs.stream()
+            .map(s -> s.formats().key().format())
+            .filter(f -> !f.equals("NONE"))
+            .findFirst()
+            .orElse(first.formats().value().format());
     // The input's registered schema is its own: a sink gets a generated schema, under its own name.
     Map<String, String> options = new TreeMap<>(first.formats().value().options());
     options.remove(SerdeFactory.SCHEMA_ID);
     options.remove(SerdeFactory.FULL_SCHEMA_NAME);
-    return new FormatResolver.Defaults(Optional.of(key), Optional.of(first.formats().value().format()),
-        options, config.wrapSingleValues(), config.registry());
+    return new FormatResolver.Defaults(
+        Optional.of(key),
+        Optional.of(first.formats().value().format()),
+        options,
+        config.wrapSingleValues(),
+        config.registry());
   }
 
   private PhysicalPlanner physical(PlanningContext context) {
-    return new PhysicalPlanner(context.types(), context.relBuilder().getRexBuilder(),
-        new StepNames());
+    return new PhysicalPlanner(
+        context.types(), context.relBuilder().getRexBuilder(), new StepNames());
   }
 
   private static void checkPersistentShape(Query query) {
     if (query.limit().isPresent()) {
-      throw new PlanningException(query.location(), "LIMIT is not supported in persistent queries.");
+      throw new PlanningException(
+          query.location(), "LIMIT is not supported in persistent queries.");
     }
     if (query.emit().filter(e -> e == EmitMode.FINAL).isPresent()) {
       throw new PlanningException(query.location(), "EMIT FINAL is not supported yet.");

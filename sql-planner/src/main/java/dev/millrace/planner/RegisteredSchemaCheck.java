@@ -24,13 +24,18 @@ import java.util.stream.Collectors;
 final class RegisteredSchemaCheck {
   private RegisteredSchemaCheck() {}
 
-  static void check(FormatInfo format, List<Column> columns, boolean key, SchemaRegistry registry,
+  static void check(
+      FormatInfo format,
+      List<Column> columns,
+      boolean key,
+      SchemaRegistry registry,
       NodeLocation where) {
     String id = format.options().get(SerdeFactory.SCHEMA_ID);
     if (id == null) {
       return;
     }
-    List<Column> fields = fields(registered(registry, Integer.parseInt(id), where), columns, format, where);
+    List<Column> fields =
+        fields(registered(registry, Integer.parseInt(id), where), columns, format, where);
     List<Column> changed = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
       if (i >= fields.size() || !same(columns.get(i), fields.get(i))) {
@@ -38,23 +43,38 @@ final class RegisteredSchemaCheck {
       }
     }
     if (!changed.isEmpty()) {
-      throw new PlanningException(where, "The following " + (key ? "key" : "value") + " columns are changed, missing "
-          + "or reordered: " + describe(changed) + ". Schema from schema registry is " + describe(fields));
+      throw new PlanningException(
+          where,
+          "The following "
+              + (key ? "key" : "value")
+              + " columns are changed, missing "
+              + "or reordered: "
+              + describe(changed)
+              + ". Schema from schema registry is "
+              + describe(fields));
     }
   }
 
   private static RegisteredSchema registered(SchemaRegistry registry, int id, NodeLocation where) {
     try {
-      return registry.byId(id).orElseThrow(() ->
-          new PlanningException(where, "Schema id " + id + " does not exist in the schema registry."));
+      return registry
+          .byId(id)
+          .orElseThrow(
+              () ->
+                  new PlanningException(
+                      where, "Schema id " + id + " does not exist in the schema registry."));
     } catch (SchemaRegistryException failed) {
-      throw new PlanningException(where, "Cannot read schema id " + id + ": " + failed.getMessage());
+      throw new PlanningException(
+          where, "Cannot read schema id " + id + ": " + failed.getMessage());
     }
   }
 
-  /** The columns the schema holds: its fields, or one bare value when the single column is unwrapped. */
-  private static List<Column> fields(RegisteredSchema schema, List<Column> columns, FormatInfo format,
-      NodeLocation where) {
+  /**
+   * The columns the schema holds: its fields, or one bare value when the single column is
+   * unwrapped.
+   */
+  private static List<Column> fields(
+      RegisteredSchema schema, List<Column> columns, FormatInfo format, NodeLocation where) {
     SqlType type;
     try {
       type = RegisteredTypes.of(schema);
@@ -68,7 +88,8 @@ final class RegisteredSchemaCheck {
   }
 
   private static boolean same(Column column, Column field) {
-    return column.name().equalsIgnoreCase(field.name()) && loose(column.type()).equals(loose(field.type()));
+    return column.name().equalsIgnoreCase(field.name())
+        && loose(column.type()).equals(loose(field.type()));
   }
 
   /** The type's text with names upper-cased, so struct field names match ignoring case. */

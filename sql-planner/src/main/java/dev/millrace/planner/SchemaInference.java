@@ -18,13 +18,13 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Completes the columns of CREATE STREAM|TABLE from the schema registry, as ksqlDB does for
- * formats with schema inference: value columns left out are read from the value schema (the one
+ * Completes the columns of CREATE STREAM|TABLE from the schema registry, as ksqlDB does for formats
+ * with schema inference: value columns left out are read from the value schema (the one
  * VALUE_SCHEMA_ID names, else the subject's latest version), key columns left out from the key
  * schema when there is one. A record schema gives one column per field; any other schema, or a
- * record with WRAP_SINGLE_VALUE=false, gives the single column ROWVAL (ROWKEY for keys). Names
- * are upper-cased, columns and struct fields alike, as unquoted SQL names are; the serdes match
- * fields ignoring case, so the registered schema's own names still read and write.
+ * record with WRAP_SINGLE_VALUE=false, gives the single column ROWVAL (ROWKEY for keys). Names are
+ * upper-cased, columns and struct fields alike, as unquoted SQL names are; the serdes match fields
+ * ignoring case, so the registered schema's own names still read and write.
  */
 final class SchemaInference {
   /** The completed columns, and whether the value columns are one unwrapped value. */
@@ -44,7 +44,8 @@ final class SchemaInference {
 
   Inferred complete(LogicalSchema declared, String keyFormat, String valueFormat) {
     boolean keyRegistry = SerdeFormat.of(keyFormat).map(SerdeFormat::usesRegistry).orElse(false);
-    boolean valueRegistry = SerdeFormat.of(valueFormat).map(SerdeFormat::usesRegistry).orElse(false);
+    boolean valueRegistry =
+        SerdeFormat.of(valueFormat).map(SerdeFormat::usesRegistry).orElse(false);
     if (keyRegistry) {
       checkNotBoth(declared.key(), true);
     }
@@ -60,16 +61,22 @@ final class SchemaInference {
       return new Inferred(new LogicalSchema(key, declared.value()), false);
     }
     SqlType value = schema(false, true).map(s -> type(s, false)).orElseThrow();
-    boolean unwrapped = !(value instanceof SqlType.Struct) || !with.bool("WRAP_SINGLE_VALUE").orElse(true);
-    List<Column> values = unwrapped ? List.of(new Column("ROWVAL", value))
-        : ((SqlType.Struct) value).fields().stream().map(f -> new Column(f.name(), f.type())).toList();
+    boolean unwrapped =
+        !(value instanceof SqlType.Struct) || !with.bool("WRAP_SINGLE_VALUE").orElse(true);
+    List<Column> values =
+        unwrapped
+            ? List.of(new Column("ROWVAL", value))
+            : ((SqlType.Struct) value)
+                .fields().stream().map(f -> new Column(f.name(), f.type())).toList();
     return new Inferred(new LogicalSchema(key, values), unwrapped);
   }
 
   private static SqlType upperCased(SqlType type) {
     if (type instanceof SqlType.Struct struct) {
-      return new SqlType.Struct(struct.fields().stream()
-          .map(f -> new SqlType.Field(f.name().toUpperCase(Locale.ROOT), upperCased(f.type()))).toList());
+      return new SqlType.Struct(
+          struct.fields().stream()
+              .map(f -> new SqlType.Field(f.name().toUpperCase(Locale.ROOT), upperCased(f.type())))
+              .toList());
     }
     if (type instanceof SqlType.Array array) {
       return new SqlType.Array(upperCased(array.element()));
@@ -80,7 +87,9 @@ final class SchemaInference {
     return type;
   }
 
-  /** A key schema's columns: its fields when the format always wraps keys in a message, else ROWKEY. */
+  /**
+   * A key schema's columns: its fields when the format always wraps keys in a message, else ROWKEY.
+   */
   private static List<Column> keyColumns(SqlType type, boolean fields) {
     if (fields && type instanceof SqlType.Struct struct) {
       return struct.fields().stream().map(f -> new Column(f.name(), f.type())).toList();
@@ -91,38 +100,56 @@ final class SchemaInference {
   private void checkNotBoth(List<Column> declared, boolean key) {
     String property = key ? "KEY_SCHEMA_ID" : "VALUE_SCHEMA_ID";
     if (!declared.isEmpty() && with.has(property)) {
-      throw new PlanningException(with.location(property, statement), "Table elements and " + property
-          + " cannot both exist for create statement.");
+      throw new PlanningException(
+          with.location(property, statement),
+          "Table elements and " + property + " cannot both exist for create statement.");
     }
   }
 
-  /** The schema the WITH clause names by id, else the subject's latest; {@code required} fails without one. */
+  /**
+   * The schema the WITH clause names by id, else the subject's latest; {@code required} fails
+   * without one.
+   */
   private Optional<RegisteredSchema> schema(boolean key, boolean required) {
     String subject = SchemaRegistry.subject(topic, key);
     OptionalInt id = FormatOptions.schemaId(with, key);
     try {
-      Optional<RegisteredSchema> found = id.isPresent() ? registry.byId(id.getAsInt())
-          : registry.latest(subject).map(SchemaRegistry.SubjectVersion::schema);
+      Optional<RegisteredSchema> found =
+          id.isPresent()
+              ? registry.byId(id.getAsInt())
+              : registry.latest(subject).map(SchemaRegistry.SubjectVersion::schema);
       if (found.isEmpty() && (required || id.isPresent())) {
-        throw new PlanningException(statement, id.isPresent()
-            ? "Schema id " + id.getAsInt() + " does not exist in the schema registry."
-            : "Schema for message " + (key ? "keys" : "values") + " on topic '" + topic + "' does not exist in the "
-                + "schema registry. Subject: " + subject);
+        throw new PlanningException(
+            statement,
+            id.isPresent()
+                ? "Schema id " + id.getAsInt() + " does not exist in the schema registry."
+                : "Schema for message "
+                    + (key ? "keys" : "values")
+                    + " on topic '"
+                    + topic
+                    + "' does not exist in the "
+                    + "schema registry. Subject: "
+                    + subject);
       }
       return found;
     } catch (SchemaRegistryException failed) {
-      throw new PlanningException(statement, "Cannot read the schema of " + subject + ": " + failed.getMessage());
+      throw new PlanningException(
+          statement, "Cannot read the schema of " + subject + ": " + failed.getMessage());
     }
   }
 
   private SqlType type(RegisteredSchema schema, boolean key) {
-    Optional<String> message = key ? with.string("KEY_SCHEMA_FULL_NAME")
-        : with.string("VALUE_SCHEMA_FULL_NAME").or(() -> with.string("VALUE_AVRO_SCHEMA_FULL_NAME"));
+    Optional<String> message =
+        key
+            ? with.string("KEY_SCHEMA_FULL_NAME")
+            : with.string("VALUE_SCHEMA_FULL_NAME")
+                .or(() -> with.string("VALUE_AVRO_SCHEMA_FULL_NAME"));
     try {
       return upperCased(RegisteredTypes.of(schema, message));
     } catch (SerdeException unsupported) {
-      throw new PlanningException(statement, "Cannot infer the columns of topic '" + topic + "': "
-          + unsupported.getMessage());
+      throw new PlanningException(
+          statement,
+          "Cannot infer the columns of topic '" + topic + "': " + unsupported.getMessage());
     }
   }
 }

@@ -9,7 +9,8 @@ import java.util.OptionalInt;
  * partitions and replicas when given (else as the caller's defaults, or like the query's input
  * topic). {@code location} is where the statement names the topic, for the caller's errors.
  */
-public record TopicRequest(String name, OptionalInt partitions, OptionalInt replicas, NodeLocation location) {
+public record TopicRequest(
+    String name, OptionalInt partitions, OptionalInt replicas, NodeLocation location) {
   public TopicRequest {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(partitions, "partitions");
@@ -17,7 +18,10 @@ public record TopicRequest(String name, OptionalInt partitions, OptionalInt repl
     Objects.requireNonNull(location, "location");
   }
 
-  /** {@code line L:C: } to put before a message about this topic, or nothing when the position is unknown. */
+  /**
+   * {@code line L:C: } to put before a message about this topic, or nothing when the position is
+   * unknown.
+   */
   public String position() {
     return location.isKnown() ? location.describe() + ": " : "";
   }

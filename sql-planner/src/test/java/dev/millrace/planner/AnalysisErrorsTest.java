@@ -8,7 +8,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Errors of queries as a table: statement, then the exact message with its position. */
 class AnalysisErrorsTest {
-  private static final String SETUP = """
+  private static final String SETUP =
+      """
       CREATE STREAM S (ID BIGINT KEY, NAME STRING, AGE INT, ADDRESS STRUCT<STREET STRING, TOWN STRING>,
         TAGS ARRAY<STRING>, PRICE DECIMAL(4, 2)) WITH (kafka_topic='s', value_format='JSON');
       CREATE TABLE T (ID BIGINT PRIMARY KEY, LABEL STRING) WITH (kafka_topic='t', value_format='JSON');
@@ -16,7 +17,11 @@ class AnalysisErrorsTest {
       """;
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
       SELECT NMAE FROM S EMIT CHANGES;                       | line 1:8: Column 'NMAE' cannot be resolved. Did you mean 'NAME'?
       SELECT ID FROM SS EMIT CHANGES;                        | line 1:16: SS does not exist. Did you mean 'S'?
       SELECT X.ID FROM S EMIT CHANGES;                       | line 1:8: 'X' is not a valid stream/table name or alias.
@@ -62,7 +67,11 @@ class AnalysisErrorsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
       CREATE STREAM O AS SELECT NAME, COUNT(*) AS C FROM S GROUP BY NAME; | line 1:1: Invalid result type. Your SELECT query produces a TABLE. Please use CREATE TABLE AS SELECT statement instead.
       CREATE TABLE O AS SELECT COUNT(*) AS C FROM S GROUP BY NAME;       | line 1:26: The query used to build `O` must include the grouping expression NAME in its projection (eg, SELECT NAME...).
       CREATE TABLE O AS SELECT NAME, NAME AS N2, COUNT(*) AS C FROM S GROUP BY NAME; | line 1:32: The projection contains a key column more than once: `NAME` and `N2`.

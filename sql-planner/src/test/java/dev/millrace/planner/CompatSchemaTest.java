@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Plans the statements of ksqlDB's query-validation cases ({@code shared/compat}) and compares
- * what planning can know with ksqlDB's results: the statements a case expects to be rejected, and
- * the schemas of the sources it creates. Cases needing a schema registry or test UDFs are left
- * out. Writes every mismatch to {@code target/compat-planning.txt}; the test holds the number of
+ * Plans the statements of ksqlDB's query-validation cases ({@code shared/compat}) and compares what
+ * planning can know with ksqlDB's results: the statements a case expects to be rejected, and the
+ * schemas of the sources it creates. Cases needing a schema registry or test UDFs are left out.
+ * Writes every mismatch to {@code target/compat-planning.txt}; the test holds the number of
  * agreeing cases at or above the level reached, so it can only go up.
  */
 class CompatSchemaTest {
@@ -45,7 +45,8 @@ class CompatSchemaTest {
           if (problem == null) {
             agreeing++;
           } else {
-            mismatches.add(file.getFileName() + " / " + test.path("name").asText() + ": " + problem);
+            mismatches.add(
+                file.getFileName() + " / " + test.path("name").asText() + ": " + problem);
           }
         }
       }
@@ -53,7 +54,9 @@ class CompatSchemaTest {
     Files.createDirectories(Path.of("target"));
     Files.write(Path.of("target", "compat-planning.txt"), mismatches);
     System.out.println("compat planning: " + agreeing + " of " + total + " cases agree");
-    assertTrue(agreeing >= AGREEING_AT_LEAST, agreeing + " of " + total + " cases agree; see target/compat-planning.txt");
+    assertTrue(
+        agreeing >= AGREEING_AT_LEAST,
+        agreeing + " of " + total + " cases agree; see target/compat-planning.txt");
   }
 
   private static boolean skipped(JsonNode test) {
@@ -68,7 +71,9 @@ class CompatSchemaTest {
   /** Null when planning agrees with ksqlDB, else what differs. */
   private static String check(JsonNode test) {
     TestSession session = new TestSession();
-    test.path("properties").fields().forEachRemaining(p -> session.set(p.getKey(), p.getValue().asText()));
+    test.path("properties")
+        .fields()
+        .forEachRemaining(p -> session.set(p.getKey(), p.getValue().asText()));
     boolean expectsError = test.has("expectedException");
     for (JsonNode statement : test.path("statements")) {
       try {
@@ -99,8 +104,15 @@ class CompatSchemaTest {
   }
 
   private static String normalise(String schema) {
-    return schema.replace("`", "").replace("PRIMARY KEY", "KEY").replaceAll("\\bINT\\b", "INTEGER").replaceAll("\\bVARCHAR\\b", "STRING")
-        .replaceAll("\\s+", " ").replace(", ", ",").trim().toUpperCase(Locale.ROOT);
+    return schema
+        .replace("`", "")
+        .replace("PRIMARY KEY", "KEY")
+        .replaceAll("\\bINT\\b", "INTEGER")
+        .replaceAll("\\bVARCHAR\\b", "STRING")
+        .replaceAll("\\s+", " ")
+        .replace(", ", ",")
+        .trim()
+        .toUpperCase(Locale.ROOT);
   }
 
   private static Optional<Path> directory() {

@@ -25,17 +25,24 @@ class DdlPlannerTest {
   private final TestSession session = new TestSession();
 
   private DataSource created(String sql) {
-    PlannedStatement.CatalogUpdate update = assertInstanceOf(PlannedStatement.CatalogUpdate.class, session.plan(sql));
+    PlannedStatement.CatalogUpdate update =
+        assertInstanceOf(PlannedStatement.CatalogUpdate.class, session.plan(sql));
     return ((CatalogChange.AddSource) update.change()).source();
   }
 
   @Test
   void createStreamRecordsColumnsTopicFormatsAndTimestamp() {
-    DataSource source = created("CREATE STREAM S (ID BIGINT KEY, TS BIGINT, TAGS ARRAY<STRING>) WITH "
-        + "(kafka_topic='events', value_format='json', timestamp='ts');");
+    DataSource source =
+        created(
+            "CREATE STREAM S (ID BIGINT KEY, TS BIGINT, TAGS ARRAY<STRING>) WITH "
+                + "(kafka_topic='events', value_format='json', timestamp='ts');");
 
-    assertEquals(new LogicalSchema(List.of(new Column("ID", SqlType.BIGINT)),
-        List.of(new Column("TS", SqlType.BIGINT), new Column("TAGS", new SqlType.Array(SqlType.STRING)))),
+    assertEquals(
+        new LogicalSchema(
+            List.of(new Column("ID", SqlType.BIGINT)),
+            List.of(
+                new Column("TS", SqlType.BIGINT),
+                new Column("TAGS", new SqlType.Array(SqlType.STRING)))),
         source.schema());
     assertEquals("events", source.topic());
     assertEquals(new FormatInfo("KAFKA", Map.of(), false), source.formats().key());
@@ -45,39 +52,58 @@ class DdlPlannerTest {
 
   @Test
   void partitionsAskForTheTopicToBeCreated() {
-    PlannedStatement.CatalogUpdate update = (PlannedStatement.CatalogUpdate) session.plan(
-        "CREATE TABLE T (ID INT PRIMARY KEY, V STRING) WITH (value_format='DELIMITED', value_delimiter=';', "
-            + "partitions=3, replicas=1);");
+    PlannedStatement.CatalogUpdate update =
+        (PlannedStatement.CatalogUpdate)
+            session.plan(
+                "CREATE TABLE T (ID INT PRIMARY KEY, V STRING) WITH (value_format='DELIMITED', value_delimiter=';', "
+                    + "partitions=3, replicas=1);");
 
-    assertEquals(Optional.of(new TopicRequest("T", OptionalInt.of(3), OptionalInt.of(1), NodeLocation.NONE)), update.createTopic());
+    assertEquals(
+        Optional.of(new TopicRequest("T", OptionalInt.of(3), OptionalInt.of(1), NodeLocation.NONE)),
+        update.createTopic());
     DataSource table = ((CatalogChange.AddSource) update.change()).source();
-    assertEquals(new FormatInfo("DELIMITED", Map.of("delimiter", ";"), false), table.formats().value());
+    assertEquals(
+        new FormatInfo("DELIMITED", Map.of("delimiter", ";"), false), table.formats().value());
   }
 
   @Test
   void formatSetsKeyAndValueFormatsAndSessionDefaultsApply() {
-    assertEquals("JSON", created("CREATE STREAM A (K STRING KEY, V INT) WITH (format='JSON');").formats().key().format());
+    assertEquals(
+        "JSON",
+        created("CREATE STREAM A (K STRING KEY, V INT) WITH (format='JSON');")
+            .formats()
+            .key()
+            .format());
     session.set(PlannerConfig.VALUE_FORMAT, "delimited");
-    assertEquals("DELIMITED", created("CREATE STREAM B (V INT) WITH (kafka_topic='b');").formats().value().format());
+    assertEquals(
+        "DELIMITED",
+        created("CREATE STREAM B (V INT) WITH (kafka_topic='b');").formats().value().format());
   }
 
   @Test
   void windowedSourcesDeclareTheirWindow() {
-    DataSource source = created("CREATE TABLE W (K STRING PRIMARY KEY, N BIGINT) WITH (kafka_topic='w', "
-        + "value_format='JSON', window_type='Tumbling', window_size='30 SECONDS');");
+    DataSource source =
+        created(
+            "CREATE TABLE W (K STRING PRIMARY KEY, N BIGINT) WITH (kafka_topic='w', "
+                + "value_format='JSON', window_type='Tumbling', window_size='30 SECONDS');");
 
     assertEquals(Optional.of(WindowInfo.tumbling(30_000)), source.formats().keyWindow());
   }
 
   @Test
   void dropsAndTypesChangeTheCatalog() {
-    session.run("CREATE TYPE ADDRESS AS STRUCT<STREET STRING, CITY STRING>;"
-        + "CREATE STREAM S (ID INT KEY, HOME ADDRESS) WITH (kafka_topic='s', value_format='JSON');");
-    assertEquals(new SqlType.Struct(List.of(new SqlType.Field("STREET", SqlType.STRING),
-        new SqlType.Field("CITY", SqlType.STRING))), session.catalog().source("S").orElseThrow().schema().value().get(0)
-        .type());
+    session.run(
+        "CREATE TYPE ADDRESS AS STRUCT<STREET STRING, CITY STRING>;"
+            + "CREATE STREAM S (ID INT KEY, HOME ADDRESS) WITH (kafka_topic='s', value_format='JSON');");
+    assertEquals(
+        new SqlType.Struct(
+            List.of(
+                new SqlType.Field("STREET", SqlType.STRING),
+                new SqlType.Field("CITY", SqlType.STRING))),
+        session.catalog().source("S").orElseThrow().schema().value().get(0).type());
 
-    PlannedStatement.CatalogUpdate drop = (PlannedStatement.CatalogUpdate) session.plan("DROP STREAM S DELETE TOPIC;");
+    PlannedStatement.CatalogUpdate drop =
+        (PlannedStatement.CatalogUpdate) session.plan("DROP STREAM S DELETE TOPIC;");
     assertEquals(new CatalogChange.RemoveSource("S"), drop.change());
     assertEquals(Optional.of("s"), drop.deleteTopic());
     assertInstanceOf(PlannedStatement.NoChange.class, session.plan("DROP STREAM IF EXISTS NOPE;"));
@@ -89,23 +115,31 @@ class DdlPlannerTest {
 
     DataSource altered = created("ALTER STREAM S ADD COLUMN B STRING;");
 
-    assertEquals(List.of(new Column("A", SqlType.INTEGER), new Column("B", SqlType.STRING)),
+    assertEquals(
+        List.of(new Column("A", SqlType.INTEGER), new Column("B", SqlType.STRING)),
         altered.schema().value());
   }
 
   @Test
   void aSourceInUseCannotBeDropped() {
-    session.run("CREATE STREAM S (ID INT KEY, A INT) WITH (kafka_topic='s', value_format='JSON');"
-        + "CREATE STREAM S2 AS SELECT * FROM S;");
+    session.run(
+        "CREATE STREAM S (ID INT KEY, A INT) WITH (kafka_topic='s', value_format='JSON');"
+            + "CREATE STREAM S2 AS SELECT * FROM S;");
 
-    PlanningException error = assertThrows(PlanningException.class, () -> session.plan("DROP STREAM S;"));
-    assertEquals("line 1:1: Cannot drop S.\nThe following queries read from this source: [CSAS_S2_1].\n"
-        + "The following queries write into this source: [].\nYou need to terminate them before dropping S.",
+    PlanningException error =
+        assertThrows(PlanningException.class, () -> session.plan("DROP STREAM S;"));
+    assertEquals(
+        "line 1:1: Cannot drop S.\nThe following queries read from this source: [CSAS_S2_1].\n"
+            + "The following queries write into this source: [].\nYou need to terminate them before dropping S.",
         error.getMessage());
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
       CREATE TABLE T (ID INT KEY, V INT) WITH (kafka_topic='t', value_format='JSON');          | line 1:17: Column `ID` is a 'KEY' column: please use 'PRIMARY KEY' for tables.
       CREATE STREAM S (ID INT PRIMARY KEY, V INT) WITH (kafka_topic='s', value_format='JSON'); | line 1:18: Column `ID` is a 'PRIMARY KEY' column: please use 'KEY' for streams.
       CREATE TABLE T (V INT) WITH (kafka_topic='t', value_format='JSON');                      | line 1:1: Tables require a PRIMARY KEY. Please define the PRIMARY KEY.

@@ -13,7 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class InsertValuesPlannerTest {
-  private final TestSession session = new TestSession().run("""
+  private final TestSession session =
+      new TestSession()
+          .run(
+              """
       CREATE STREAM S (ID BIGINT KEY, NAME STRING, PRICE DECIMAL(5, 2), OK BOOLEAN)
         WITH (kafka_topic='s', value_format='JSON');
       CREATE TABLE T (ID INT PRIMARY KEY, V STRING) WITH (kafka_topic='t', value_format='JSON');
@@ -25,21 +28,28 @@ class InsertValuesPlannerTest {
 
   @Test
   void valuesAreTypedAsTheirColumns() {
-    PlannedStatement.InsertRow row = insert("INSERT INTO S (ID, NAME, PRICE, OK) VALUES (1, 'a', 2, 'true');");
+    PlannedStatement.InsertRow row =
+        insert("INSERT INTO S (ID, NAME, PRICE, OK) VALUES (1, 'a', 2, 'true');");
 
     assertEquals(List.of(new Expr.Literal(1L, SqlType.BIGINT)), row.key());
-    assertEquals(List.of(new Expr.Literal("a", SqlType.STRING),
-        new Expr.Literal(new BigDecimal("2.00"), new SqlType.Decimal(5, 2)),
-        new Expr.Literal(true, SqlType.BOOLEAN)), row.value());
+    assertEquals(
+        List.of(
+            new Expr.Literal("a", SqlType.STRING),
+            new Expr.Literal(new BigDecimal("2.00"), new SqlType.Decimal(5, 2)),
+            new Expr.Literal(true, SqlType.BOOLEAN)),
+        row.value());
     assertEquals(Optional.empty(), row.timestamp());
   }
 
   @Test
   void missingColumnsAreNullAndRowtimeIsTheTimestamp() {
-    PlannedStatement.InsertRow row = insert("INSERT INTO S (ROWTIME, NAME) VALUES (1000, UCASE('a'));");
+    PlannedStatement.InsertRow row =
+        insert("INSERT INTO S (ROWTIME, NAME) VALUES (1000, UCASE('a'));");
 
     assertEquals(List.of(new Expr.Literal(null, SqlType.BIGINT)), row.key());
-    assertEquals(new Expr.FunctionCall("UCASE", List.of(new Expr.Literal("a", SqlType.STRING)), SqlType.STRING),
+    assertEquals(
+        new Expr.FunctionCall(
+            "UCASE", List.of(new Expr.Literal("a", SqlType.STRING)), SqlType.STRING),
         row.value().get(0));
     assertEquals(Optional.of(new Expr.Literal(1000L, SqlType.BIGINT)), row.timestamp());
   }
@@ -54,7 +64,11 @@ class InsertValuesPlannerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
       INSERT INTO S (ID, NAME) VALUES ('x', 'a');     | line 1:34: invalid input syntax for type BIGINT: "x".
       INSERT INTO S (ID, NAME) VALUES (1, 2);         | line 1:37: Expected type STRING for column NAME but got INTEGER.
       INSERT INTO S (ID, NMAE) VALUES (1, 'a');       | line 1:37: Column name NMAE does not exist. Did you mean 'NAME'?

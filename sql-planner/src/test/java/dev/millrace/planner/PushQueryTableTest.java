@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * kind of sink the server runs it through.
  */
 class PushQueryTableTest {
-  private static final String SETUP = """
+  private static final String SETUP =
+      """
       CREATE TABLE L (ID BIGINT PRIMARY KEY, NAME STRING, FK BIGINT) WITH (kafka_topic='l', value_format='JSON');
       CREATE TABLE R (ID BIGINT PRIMARY KEY, LABEL STRING) WITH (kafka_topic='r', value_format='JSON');
       CREATE STREAM S (ID BIGINT KEY, V STRING) WITH (kafka_topic='s', value_format='JSON');
@@ -19,7 +20,10 @@ class PushQueryTableTest {
       """;
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       SELECT * FROM L EMIT CHANGES;                                                  | true
       SELECT ID, NAME FROM L WHERE FK > 0 EMIT CHANGES;                              | true
       SELECT L.ID, NAME, LABEL FROM L JOIN R ON L.ID = R.ID EMIT CHANGES;            | true

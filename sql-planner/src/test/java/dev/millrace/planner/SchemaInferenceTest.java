@@ -14,20 +14,25 @@ import dev.millrace.planner.catalog.DataSource;
 import org.junit.jupiter.api.Test;
 
 class SchemaInferenceTest {
-  private static final RegisteredSchema ORDERS_V1 = RegisteredSchema.avro("""
+  private static final RegisteredSchema ORDERS_V1 =
+      RegisteredSchema.avro(
+          """
       {"type": "record", "name": "Order", "fields": [
         {"name": "id", "type": "long"},
         {"name": "item", "type": {"type": "record", "name": "Item", "fields": [{"name": "sku", "type": "string"}]}},
         {"name": "tags", "type": ["null", {"type": "array", "items": "string"}]},
         {"name": "price", "type": {"type": "bytes", "logicalType": "decimal", "precision": 8, "scale": 2}}]}""");
-  private static final RegisteredSchema ORDERS_V2 = RegisteredSchema.avro("""
+  private static final RegisteredSchema ORDERS_V2 =
+      RegisteredSchema.avro(
+          """
       {"type": "record", "name": "Order", "fields": [{"name": "id", "type": "long"}]}""");
 
   private final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
   private final TestSession session = new TestSession(registry);
 
   private DataSource created(String sql) {
-    PlannedStatement.CatalogUpdate update = assertInstanceOf(PlannedStatement.CatalogUpdate.class, session.plan(sql));
+    PlannedStatement.CatalogUpdate update =
+        assertInstanceOf(PlannedStatement.CatalogUpdate.class, session.plan(sql));
     return ((CatalogChange.AddSource) update.change()).source();
   }
 
@@ -36,7 +41,8 @@ class SchemaInferenceTest {
     registry.register("orders-value", ORDERS_V1);
     registry.register("orders-value", ORDERS_V2);
 
-    DataSource source = created("CREATE STREAM S WITH (kafka_topic='orders', value_format='AVRO');");
+    DataSource source =
+        created("CREATE STREAM S WITH (kafka_topic='orders', value_format='AVRO');");
 
     assertEquals("`ID` BIGINT", source.schema().toSql());
     assertTrue(source.formats().value().wrapped());
@@ -47,12 +53,17 @@ class SchemaInferenceTest {
     int first = registry.register("orders-value", ORDERS_V1);
     registry.register("orders-value", ORDERS_V2);
 
-    DataSource source = created("CREATE STREAM S WITH (kafka_topic='orders', value_format='AVRO', value_schema_id="
-        + first + ");");
+    DataSource source =
+        created(
+            "CREATE STREAM S WITH (kafka_topic='orders', value_format='AVRO', value_schema_id="
+                + first
+                + ");");
 
-    assertEquals("`ID` BIGINT, `ITEM` STRUCT<`SKU` STRING>, `TAGS` ARRAY<STRING>, `PRICE` DECIMAL(8, 2)",
+    assertEquals(
+        "`ID` BIGINT, `ITEM` STRUCT<`SKU` STRING>, `TAGS` ARRAY<STRING>, `PRICE` DECIMAL(8, 2)",
         source.schema().toSql());
-    assertEquals(String.valueOf(first), source.formats().value().options().get(SerdeFactory.SCHEMA_ID));
+    assertEquals(
+        String.valueOf(first), source.formats().value().options().get(SerdeFactory.SCHEMA_ID));
   }
 
   @Test
@@ -60,9 +71,12 @@ class SchemaInferenceTest {
     registry.register("orders-value", ORDERS_V2);
     registry.register("counts-value", RegisteredSchema.avro("\"int\""));
 
-    DataSource record = created("CREATE STREAM S WITH (kafka_topic='orders', value_format='AVRO', "
-        + "wrap_single_value=false);");
-    DataSource primitive = created("CREATE STREAM C WITH (kafka_topic='counts', value_format='AVRO');");
+    DataSource record =
+        created(
+            "CREATE STREAM S WITH (kafka_topic='orders', value_format='AVRO', "
+                + "wrap_single_value=false);");
+    DataSource primitive =
+        created("CREATE STREAM C WITH (kafka_topic='counts', value_format='AVRO');");
 
     assertEquals("`ROWVAL` STRUCT<`ID` BIGINT>", record.schema().toSql());
     assertFalse(record.formats().value().wrapped());
@@ -75,42 +89,63 @@ class SchemaInferenceTest {
     registry.register("orders-key", RegisteredSchema.avro("\"string\""));
     registry.register("orders-value", ORDERS_V2);
 
-    assertEquals("`ROWKEY` STRING KEY, `ID` BIGINT",
+    assertEquals(
+        "`ROWKEY` STRING KEY, `ID` BIGINT",
         created("CREATE TABLE T WITH (kafka_topic='orders', format='AVRO');").schema().toSql());
-    assertEquals("`K` INTEGER KEY, `ID` BIGINT",
-        created("CREATE STREAM S (K INT KEY) WITH (kafka_topic='orders', value_format='AVRO');").schema().toSql());
+    assertEquals(
+        "`K` INTEGER KEY, `ID` BIGINT",
+        created("CREATE STREAM S (K INT KEY) WITH (kafka_topic='orders', value_format='AVRO');")
+            .schema()
+            .toSql());
   }
 
   @Test
   void jsonSchemasAreInferredToo() {
-    registry.register("people-value", RegisteredSchema.json("""
+    registry.register(
+        "people-value",
+        RegisteredSchema.json(
+            """
         {"type": "object", "properties": {"name": {"type": "string"},
           "age": {"type": "integer", "connect.type": "int32"}, "score": {"type": "number"}}}"""));
 
-    assertEquals("`NAME` STRING, `AGE` INTEGER, `SCORE` DOUBLE",
-        created("CREATE STREAM P WITH (kafka_topic='people', value_format='JSON_SR');").schema().toSql());
+    assertEquals(
+        "`NAME` STRING, `AGE` INTEGER, `SCORE` DOUBLE",
+        created("CREATE STREAM P WITH (kafka_topic='people', value_format='JSON_SR');")
+            .schema()
+            .toSql());
   }
 
   @Test
   void refusalsSayWhatIsMissingOrConflicting() {
     registry.register("orders-value", ORDERS_V2);
 
-    assertEquals("line 1:1: Schema for message values on topic 'none' does not exist in the schema registry. "
-        + "Subject: none-value", error("CREATE STREAM S WITH (kafka_topic='none', value_format='AVRO');"));
-    assertEquals("line 1:1: Schema id 99 does not exist in the schema registry.",
-        error("CREATE STREAM S WITH (kafka_topic='orders', value_format='AVRO', value_schema_id=99);"));
-    assertEquals("line 1:53: Table elements and VALUE_SCHEMA_ID cannot both exist for create statement.",
-        error("CREATE STREAM S (A INT) WITH (kafka_topic='orders', value_schema_id=1, value_format='AVRO');"));
+    assertEquals(
+        "line 1:1: Schema for message values on topic 'none' does not exist in the schema registry. "
+            + "Subject: none-value",
+        error("CREATE STREAM S WITH (kafka_topic='none', value_format='AVRO');"));
+    assertEquals(
+        "line 1:1: Schema id 99 does not exist in the schema registry.",
+        error(
+            "CREATE STREAM S WITH (kafka_topic='orders', value_format='AVRO', value_schema_id=99);"));
+    assertEquals(
+        "line 1:53: Table elements and VALUE_SCHEMA_ID cannot both exist for create statement.",
+        error(
+            "CREATE STREAM S (A INT) WITH (kafka_topic='orders', value_schema_id=1, value_format='AVRO');"));
   }
 
   @Test
   void aQueryWithASchemaIdMustMatchThatSchemasLeadingFields() {
-    int id = registry.register("out-value", RegisteredSchema.avro("""
+    int id =
+        registry.register(
+            "out-value",
+            RegisteredSchema.avro(
+                """
         {"type": "record", "name": "Out", "fields": [{"name": "c2", "type": "double"}, {"name": "c1", "type": "int"}]}"""));
     session.run("CREATE STREAM S (`c1` INT) WITH (kafka_topic='s', value_format='AVRO');");
 
-    assertEquals("line 1:1: The following value columns are changed, missing or reordered: [`c1` INTEGER]. Schema "
-        + "from schema registry is [`c2` DOUBLE, `c1` INTEGER]",
+    assertEquals(
+        "line 1:1: The following value columns are changed, missing or reordered: [`c1` INTEGER]. Schema "
+            + "from schema registry is [`c2` DOUBLE, `c1` INTEGER]",
         error("CREATE STREAM OUT WITH (value_schema_id=" + id + ") AS SELECT * FROM S;"));
   }
 

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Errors of stream-stream joins as a table: statement, then the exact message with its position. */
+/**
+ * Errors of stream-stream joins as a table: statement, then the exact message with its position.
+ */
 class StreamStreamJoinErrorsTest {
-  private static final String SETUP = """
+  private static final String SETUP =
+      """
       CREATE STREAM L (ID BIGINT KEY, NAME STRING, V INT) WITH (kafka_topic='l', value_format='JSON');
       CREATE STREAM R (ID BIGINT KEY, LABEL STRING) WITH (kafka_topic='r', value_format='JSON');
       CREATE STREAM K (ID BIGINT KEY, N BIGINT) WITH (kafka_topic='k', value_format='KAFKA');
@@ -18,7 +21,11 @@ class StreamStreamJoinErrorsTest {
       """;
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
       SELECT * FROM L JOIN R ON L.ID = R.ID EMIT CHANGES;                          | line 1:17: Stream-stream joins must have a WITHIN clause specified. None was provided. Got L [INNER] JOIN R.
       SELECT * FROM L FULL JOIN R ON L.ID = R.ID EMIT CHANGES;                     | line 1:17: Stream-stream joins must have a WITHIN clause specified. None was provided. Got L [FULL] OUTER JOIN R.
       SELECT * FROM L JOIN T WITHIN 10 SECONDS ON L.ID = T.ID EMIT CHANGES;         | line 1:24: WITHIN is only valid for stream-stream joins, not for stream-table joins.
@@ -36,7 +43,11 @@ class StreamStreamJoinErrorsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
       CREATE STREAM O AS SELECT L.NAME, R.LABEL FROM L JOIN R WITHIN 1 SECOND ON L.ID = R.ID;            | line 1:27: The query used to build `O` must include the join expressions L.ID or R.ID in its projection (eg, SELECT L.ID...).
       CREATE STREAM O AS SELECT L.NAME FROM L FULL JOIN R WITHIN 1 SECOND ON L.ID = R.ID;                | line 1:27: The query used to build `O` must include the join expression ROWKEY in its projection (eg, SELECT ROWKEY...).
       CREATE STREAM O AS SELECT L.ID, L.ID AS K2, R.LABEL FROM L JOIN R WITHIN 1 SECOND ON L.ID = R.ID;  | line 1:33: The projection contains a key column (`L_ID`) more than once, aliased as: K2 and L_ID.

@@ -8,7 +8,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Errors of table-table joins as a table: statement, then the exact message with its position. */
 class TableJoinErrorsTest {
-  private static final String SETUP = """
+  private static final String SETUP =
+      """
       CREATE TABLE L (ID BIGINT PRIMARY KEY, NAME STRING, FK BIGINT, CODE STRING)
         WITH (kafka_topic='l', value_format='JSON');
       CREATE TABLE R (ID BIGINT PRIMARY KEY, LABEL STRING) WITH (kafka_topic='r', value_format='JSON');
@@ -18,7 +19,11 @@ class TableJoinErrorsTest {
       """;
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
       SELECT * FROM L JOIN R ON L.NAME = R.LABEL EMIT CHANGES;  | line 1:27: Invalid join condition: table-table joins require to join on the primary key of the right input table. Got L.NAME = R.LABEL.
       SELECT * FROM L JOIN R ON R.LABEL = L.ID EMIT CHANGES;    | line 1:27: Invalid join condition: table-table joins require to join on the primary key of the right input table. Got R.LABEL = L.ID.
       SELECT * FROM L JOIN R ON L.CODE = R.ID EMIT CHANGES;     | line 1:27: Invalid join condition: types don't match. Got L.CODE{STRING} = R.ID{BIGINT}.
@@ -36,7 +41,11 @@ class TableJoinErrorsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
       CREATE TABLE O AS SELECT L.NAME, R.LABEL FROM L JOIN R ON L.FK = R.ID; | line 1:26: Key missing from projection (ie, SELECT). See https://cnfl.io/2LV7ouS.\\nThe query used to build `O` must include the key column ID in its projection (eg, SELECT ID...).
       CREATE TABLE O AS SELECT L.NAME, R.LABEL FROM L FULL JOIN R ON L.ID = R.ID; | line 1:26: Key missing from projection (ie, SELECT). See https://cnfl.io/2LV7ouS.\\nThe query used to build `O` must include the key column ROWKEY in its projection (eg, SELECT ROWKEY...).
       """)

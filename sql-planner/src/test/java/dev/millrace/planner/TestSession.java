@@ -41,7 +41,9 @@ public final class TestSession {
   /** Plans and applies every statement of the script, in order. */
   public TestSession run(String script) {
     for (ParsedStatement statement : parser.parse(script)) {
-      apply(planner.plan(statement, catalog, properties, QueryIds.of(statement.statement(), sequence++)));
+      apply(
+          planner.plan(
+              statement, catalog, properties, QueryIds.of(statement.statement(), sequence++)));
     }
     return this;
   }
@@ -49,7 +51,11 @@ public final class TestSession {
   /** Plans one statement without applying it. */
   public PlannedStatement plan(String sql) {
     List<ParsedStatement> statements = parser.parse(sql);
-    return planner.plan(statements.get(0), catalog, properties, QueryIds.of(statements.get(0).statement(), sequence));
+    return planner.plan(
+        statements.get(0),
+        catalog,
+        properties,
+        QueryIds.of(statements.get(0).statement(), sequence));
   }
 
   public Catalog catalog() {

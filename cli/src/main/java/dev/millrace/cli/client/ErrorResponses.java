@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns an error response body (ksqlDB's {@code error_code}/{@code message} object) into an exception. */
+/**
+ * Turns an error response body (ksqlDB's {@code error_code}/{@code message} object) into an
+ * exception.
+ */
 final class ErrorResponses {
 
   private ErrorResponses() {}
@@ -27,14 +30,19 @@ final class ErrorResponses {
   static ServerErrorException fromErrorObject(JsonNode error, int fallbackCode) {
     List<JsonNode> entities = new ArrayList<>();
     error.path("entities").forEach(entities::add);
-    String statement = error.hasNonNull("statementText") ? error.get("statementText").asText() : null;
+    String statement =
+        error.hasNonNull("statementText") ? error.get("statementText").asText() : null;
     return new ServerErrorException(
-        error.path("error_code").asInt(fallbackCode), error.get("message").asText(), statement, entities);
+        error.path("error_code").asInt(fallbackCode),
+        error.get("message").asText(),
+        statement,
+        entities);
   }
 
   private static ServerErrorException withoutDetails(int httpStatus, String body) {
     String firstLine = body.strip().lines().findFirst().orElse("");
-    String message = "The server answered HTTP " + httpStatus + (firstLine.isEmpty() ? "" : ": " + firstLine);
+    String message =
+        "The server answered HTTP " + httpStatus + (firstLine.isEmpty() ? "" : ": " + firstLine);
     return new ServerErrorException(httpStatus, message, null, List.of());
   }
 }

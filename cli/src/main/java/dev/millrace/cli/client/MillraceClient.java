@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A client of the ksqlDB-compatible REST API of a Millrace server: run statements
- * ({@code POST /ksql}), stream queries ({@code POST /query-stream}), close them
- * ({@code POST /close-query}) and ask who the server is ({@code GET /info}).
+ * A client of the ksqlDB-compatible REST API of a Millrace server: run statements ({@code POST
+ * /ksql}), stream queries ({@code POST /query-stream}), close them ({@code POST /close-query}) and
+ * ask who the server is ({@code GET /info}).
  *
  * <p>Responses are kept as Jackson trees so the shell can show whatever entity a server returns.
  * Thread-safe: a {@link QueryStream} may be closed from another thread while rows are read.
@@ -43,11 +43,13 @@ public final class MillraceClient {
   public MillraceClient(URI server) {
     String text = server.toString();
     this.server = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
-    // HTTP/1.1 keeps streamed query rows flowing as chunks on every server, with no h2c upgrade dance.
-    this.http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(CONNECT_TIMEOUT)
-        .build();
+    // HTTP/1.1 keeps streamed query rows flowing as chunks on every server, with no h2c upgrade
+    // dance.
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(CONNECT_TIMEOUT)
+            .build();
   }
 
   /** The server's base address, without a trailing slash. */
@@ -73,10 +75,12 @@ public final class MillraceClient {
    * @throws ServerErrorException when the server rejects a statement; it carries the entities of
    *     the statements that ran before it
    */
-  public List<JsonNode> execute(String ksql, Map<String, String> properties) throws MillraceClientException {
+  public List<JsonNode> execute(String ksql, Map<String, String> properties)
+      throws MillraceClientException {
     ObjectNode body = json.createObjectNode().put("ksql", ksql);
     body.set("streamsProperties", json.valueToTree(properties));
-    JsonNode entities = readJson(send(post("/ksql", body, KSQL_JSON), HttpResponse.BodyHandlers.ofString()));
+    JsonNode entities =
+        readJson(send(post("/ksql", body, KSQL_JSON), HttpResponse.BodyHandlers.ofString()));
     if (!entities.isArray()) {
       throw ErrorResponses.fromBody(json, 200, entities.toString());
     }
@@ -89,7 +93,8 @@ public final class MillraceClient {
    * {@code POST /query-stream}: starts a push or pull query and returns once its header has
    * arrived. Read rows with {@link QueryStream#nextRow()}; {@link QueryStream#close()} cancels it.
    */
-  public QueryStream query(String sql, Map<String, String> properties) throws MillraceClientException {
+  public QueryStream query(String sql, Map<String, String> properties)
+      throws MillraceClientException {
     ObjectNode body = json.createObjectNode().put("sql", sql);
     body.set("properties", json.valueToTree(properties));
     HttpResponse<InputStream> response =
@@ -103,11 +108,12 @@ public final class MillraceClient {
   /** {@code POST /close-query}: asks the server to stop the push query with this id. */
   public void closeQuery(String queryId) throws MillraceClientException {
     ObjectNode body = json.createObjectNode().put("queryId", queryId);
-    HttpRequest request = request("/close-query")
-        .timeout(CLOSE_TIMEOUT)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-        .build();
+    HttpRequest request =
+        request("/close-query")
+            .timeout(CLOSE_TIMEOUT)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+            .build();
     HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() >= 300) {
       throw ErrorResponses.fromBody(json, response.statusCode(), response.body());
@@ -151,7 +157,8 @@ public final class MillraceClient {
       return http.send(request, handler);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ServerUnreachableException("Interrupted while waiting for the Millrace server at " + server, e);
+      throw new ServerUnreachableException(
+          "Interrupted while waiting for the Millrace server at " + server, e);
     } catch (IOException e) {
       throw unreachable(e);
     }
@@ -159,9 +166,10 @@ public final class MillraceClient {
 
   private ServerUnreachableException unreachable(IOException e) {
     String reason = reason(e);
-    String message = e instanceof ConnectException || reason.startsWith("unknown host")
-        ? "Could not reach the Millrace server at " + server + ": " + reason
-        : "Lost the connection to the Millrace server at " + server + ": " + reason;
+    String message =
+        e instanceof ConnectException || reason.startsWith("unknown host")
+            ? "Could not reach the Millrace server at " + server + ": " + reason
+            : "Lost the connection to the Millrace server at " + server + ": " + reason;
     return new ServerUnreachableException(message, e);
   }
 

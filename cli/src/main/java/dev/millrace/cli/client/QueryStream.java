@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * A running query's rows as they arrive from {@code /query-stream}
- * ({@code application/vnd.ksqlapi.delimited.v1}: a header object, then one JSON array per line).
+ * A running query's rows as they arrive from {@code /query-stream} ({@code
+ * application/vnd.ksqlapi.delimited.v1}: a header object, then one JSON array per line).
  *
  * <p>One thread reads rows with {@link #nextRow()}; any thread may {@link #close()} the stream,
  * which ends the read in progress and asks the server to close a push query.
@@ -32,7 +32,11 @@ public final class QueryStream implements AutoCloseable {
   private volatile boolean ended;
   private volatile boolean cancelled;
 
-  private QueryStream(InputStream body, BufferedReader lines, ObjectMapper json, QueryHeader header,
+  private QueryStream(
+      InputStream body,
+      BufferedReader lines,
+      ObjectMapper json,
+      QueryHeader header,
       Consumer<String> closeQuery) {
     this.body = body;
     this.lines = lines;
@@ -47,14 +51,16 @@ public final class QueryStream implements AutoCloseable {
     try {
       JsonNode first = readLine(lines, json);
       if (first == null || !first.isObject()) {
-        throw new ServerErrorException(-1, "The server ended the query without a header", null, List.of());
+        throw new ServerErrorException(
+            -1, "The server ended the query without a header", null, List.of());
       }
       if (!first.has("columnNames") && first.hasNonNull("message")) {
         throw ErrorResponses.fromErrorObject(first, -1);
       }
       return new QueryStream(body, lines, json, header(first), closeQuery);
     } catch (IOException e) {
-      throw new ServerUnreachableException("Lost the connection while starting the query: " + e.getMessage(), e);
+      throw new ServerUnreachableException(
+          "Lost the connection while starting the query: " + e.getMessage(), e);
     }
   }
 
@@ -76,14 +82,14 @@ public final class QueryStream implements AutoCloseable {
       try {
         line = readLine(lines, json);
       } catch (JsonProcessingException e) {
-        throw new ServerErrorException(-1, "The server sent an unreadable row: " + e.getOriginalMessage(),
-            null, List.of());
+        throw new ServerErrorException(
+            -1, "The server sent an unreadable row: " + e.getOriginalMessage(), null, List.of());
       } catch (IOException e) {
         if (closed) {
           break;
         }
-        throw new ServerUnreachableException("Lost the connection to the server while the query ran: "
-            + e.getMessage(), e);
+        throw new ServerUnreachableException(
+            "Lost the connection to the server while the query ran: " + e.getMessage(), e);
       }
       if (line == null) {
         ended = true;
@@ -106,8 +112,8 @@ public final class QueryStream implements AutoCloseable {
   }
 
   /**
-   * Cancels the query: closes the response stream (which ends a pending {@link #nextRow()}) and, for
-   * a push query the server has not ended, sends {@code /close-query}. Idempotent.
+   * Cancels the query: closes the response stream (which ends a pending {@link #nextRow()}) and,
+   * for a push query the server has not ended, sends {@code /close-query}. Idempotent.
    */
   @Override
   public void close() {
@@ -129,7 +135,9 @@ public final class QueryStream implements AutoCloseable {
 
   private static QueryHeader header(JsonNode first) {
     String queryId = first.hasNonNull("queryId") ? first.get("queryId").asText() : null;
-    return new QueryHeader(Optional.ofNullable(queryId), texts(first.path("columnNames")),
+    return new QueryHeader(
+        Optional.ofNullable(queryId),
+        texts(first.path("columnNames")),
         texts(first.path("columnTypes")));
   }
 

@@ -3,7 +3,8 @@ package dev.millrace.cli.command;
 /** What {@code help} prints. */
 final class HelpText {
 
-  static final String TEXT = """
+  static final String TEXT =
+      """
       Statements end with ';' and may span several lines. Everything that is not a shell command
       below goes to the server: CREATE STREAM|TABLE, INSERT INTO, SELECT, SHOW STREAMS|TABLES|QUERIES|
       TOPICS|PROPERTIES, DESCRIBE [EXTENDED] <name>, EXPLAIN <query id>, TERMINATE <query id>, DROP ...

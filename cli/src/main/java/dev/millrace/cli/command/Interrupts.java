@@ -8,7 +8,7 @@ package dev.millrace.cli.command;
 public interface Interrupts {
 
   /** No interrupts (batch mode): Ctrl-C keeps its usual meaning and ends the process. */
-  Interrupts NONE = action -> () -> { };
+  Interrupts NONE = action -> () -> {};
 
   /** Runs {@code action} on Ctrl-C until the returned registration is closed. */
   Registration onInterrupt(Runnable action);

@@ -18,7 +18,10 @@ public sealed interface LocalCommand {
   /** {@code UNSET 'name';} removes a session property. */
   record UnsetProperty(String name) implements LocalCommand {}
 
-  /** {@code SPOOL 'file';} copies all output to a file; {@code SPOOL OFF;} ({@code file} empty) stops. */
+  /**
+   * {@code SPOOL 'file';} copies all output to a file; {@code SPOOL OFF;} ({@code file} empty)
+   * stops.
+   */
   record Spool(Optional<Path> file) implements LocalCommand {}
 
   /** {@code help} lists the shell's commands. */

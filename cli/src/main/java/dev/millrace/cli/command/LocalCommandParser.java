@@ -28,24 +28,31 @@ final class LocalCommandParser {
       text = text.substring(0, text.length() - 1).strip();
     }
     String keyword = StatementSplitter.firstKeyword(text);
-    return Optional.ofNullable(switch (keyword) {
-      case "HELP" -> text.equalsIgnoreCase(keyword) ? new Help() : null;
-      case "EXIT", "QUIT" -> text.equalsIgnoreCase(keyword) ? new Exit() : null;
-      case "RUN" -> new RunScript(Path.of(argument(match(RUN_SCRIPT, text, "RUN SCRIPT 'file.sql';"), 1)));
-      case "SET" -> {
-        Matcher set = match(SET, text, "SET 'property' = 'value';");
-        yield new SetProperty(argument(set, 1), argument(set, 2));
-      }
-      case "UNSET" -> new UnsetProperty(argument(match(UNSET, text, "UNSET 'property';"), 1));
-      case "SPOOL" -> {
-        Matcher spool = match(SPOOL, text, "SPOOL 'file.txt'; or SPOOL OFF;");
-        yield new Spool(spool.group(1) == null ? Optional.empty() : Optional.of(Path.of(argument(spool, 1))));
-      }
-      default -> null;
-    });
+    return Optional.ofNullable(
+        switch (keyword) {
+          case "HELP" -> text.equalsIgnoreCase(keyword) ? new Help() : null;
+          case "EXIT", "QUIT" -> text.equalsIgnoreCase(keyword) ? new Exit() : null;
+          case "RUN" ->
+              new RunScript(
+                  Path.of(argument(match(RUN_SCRIPT, text, "RUN SCRIPT 'file.sql';"), 1)));
+          case "SET" -> {
+            Matcher set = match(SET, text, "SET 'property' = 'value';");
+            yield new SetProperty(argument(set, 1), argument(set, 2));
+          }
+          case "UNSET" -> new UnsetProperty(argument(match(UNSET, text, "UNSET 'property';"), 1));
+          case "SPOOL" -> {
+            Matcher spool = match(SPOOL, text, "SPOOL 'file.txt'; or SPOOL OFF;");
+            yield new Spool(
+                spool.group(1) == null
+                    ? Optional.empty()
+                    : Optional.of(Path.of(argument(spool, 1))));
+          }
+          default -> null;
+        });
   }
 
-  private static Matcher match(Pattern pattern, String text, String usage) throws LocalCommandException {
+  private static Matcher match(Pattern pattern, String text, String usage)
+      throws LocalCommandException {
     Matcher matcher = pattern.matcher(text);
     if (!matcher.matches()) {
       throw new LocalCommandException("Expected " + usage + " but got: " + text);

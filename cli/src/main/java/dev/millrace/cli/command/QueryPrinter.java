@@ -28,7 +28,8 @@ final class QueryPrinter {
     QueryHeader header = query.header();
     LiveTable table = LiveTable.layout(header.columnNames(), header.columnTypes(), out.width());
     out.print(table.header());
-    try (query; Interrupts.Registration ctrlC = interrupts.onInterrupt(query::close)) {
+    try (query;
+        Interrupts.Registration ctrlC = interrupts.onInterrupt(query::close)) {
       Optional<ArrayNode> row;
       while ((row = query.nextRow()).isPresent()) {
         out.print(table.row(row.get()));

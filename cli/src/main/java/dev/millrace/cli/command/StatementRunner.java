@@ -20,14 +20,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs statements for the shell and for batch mode: shell commands here, queries through
- * {@code /query-stream}, everything else through {@code /ksql}, with the session's properties sent
- * along. Results and errors go to the {@link ShellOutput}; errors are single readable lines.
+ * Runs statements for the shell and for batch mode: shell commands here, queries through {@code
+ * /query-stream}, everything else through {@code /ksql}, with the session's properties sent along.
+ * Results and errors go to the {@link ShellOutput}; errors are single readable lines.
  */
 public final class StatementRunner {
 
   /** How a statement (or script) ended. */
-  public enum Outcome { OK, FAILED, EXIT }
+  public enum Outcome {
+    OK,
+    FAILED,
+    EXIT
+  }
 
   /** RUN SCRIPT may call RUN SCRIPT, but a script that runs itself must stop somewhere. */
   private static final int MAX_SCRIPT_DEPTH = 16;
@@ -50,8 +54,8 @@ public final class StatementRunner {
   }
 
   /**
-   * Runs each statement of {@code text} in order, stopping at the first that fails or exits.
-   * A last statement without its {@code ;} is run too.
+   * Runs each statement of {@code text} in order, stopping at the first that fails or exits. A last
+   * statement without its {@code ;} is run too.
    */
   public Outcome runScript(String text) {
     StatementSplitter.Split split = StatementSplitter.split(text);
@@ -120,7 +124,8 @@ public final class StatementRunner {
       out.println(out.stopSpool() ? "Spooling stopped." : "Not spooling.");
       return Outcome.OK;
     }
-    // Announced before it starts, as the end is announced after it stops: the file holds only results.
+    // Announced before it starts, as the end is announced after it stops: the file holds only
+    // results.
     out.println("Spooling output to " + spool.file().get() + ".");
     try {
       out.spoolTo(spool.file().get());
@@ -132,7 +137,8 @@ public final class StatementRunner {
 
   private Outcome runScript(RunScript script) {
     if (scriptDepth >= MAX_SCRIPT_DEPTH) {
-      return fail("RUN SCRIPT nested more than " + MAX_SCRIPT_DEPTH + " deep: does a script run itself?");
+      return fail(
+          "RUN SCRIPT nested more than " + MAX_SCRIPT_DEPTH + " deep: does a script run itself?");
     }
     String text;
     try {

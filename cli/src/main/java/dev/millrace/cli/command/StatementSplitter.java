@@ -7,8 +7,9 @@ import java.util.Set;
 
 /**
  * Cuts SQL text into statements at each {@code ;} that is not inside a string ({@code '...'}), a
- * quoted identifier ({@code `...`}, {@code "..."}) or a comment ({@code -- ...}, {@code /* ... *}{@code /}),
- * and tells whether typed text is complete — ready to run — or continues on the next line.
+ * quoted identifier ({@code `...`}, {@code "..."}) or a comment ({@code -- ...}, {@code /* ...
+ * *}{@code /}), and tells whether typed text is complete — ready to run — or continues on the next
+ * line.
  */
 public final class StatementSplitter {
 
@@ -26,7 +27,14 @@ public final class StatementSplitter {
     }
   }
 
-  private enum State { CODE, STRING, BACKQUOTED, DOUBLE_QUOTED, LINE_COMMENT, BLOCK_COMMENT }
+  private enum State {
+    CODE,
+    STRING,
+    BACKQUOTED,
+    DOUBLE_QUOTED,
+    LINE_COMMENT,
+    BLOCK_COMMENT
+  }
 
   private StatementSplitter() {}
 
@@ -55,7 +63,10 @@ public final class StatementSplitter {
             start = -1;
           } else if (!Character.isWhitespace(c)) {
             start = start < 0 ? i : start;
-            state = c == '\'' ? State.STRING : c == '`' ? State.BACKQUOTED : c == '"' ? State.DOUBLE_QUOTED : State.CODE;
+            state =
+                c == '\''
+                    ? State.STRING
+                    : c == '`' ? State.BACKQUOTED : c == '"' ? State.DOUBLE_QUOTED : State.CODE;
           }
         }
         case STRING, BACKQUOTED, DOUBLE_QUOTED -> {
@@ -75,8 +86,10 @@ public final class StatementSplitter {
         }
       }
     }
-    String remainder = start >= 0 ? text.substring(start).strip()
-        : state == State.BLOCK_COMMENT ? text.substring(commentStart) : "";
+    String remainder =
+        start >= 0
+            ? text.substring(start).strip()
+            : state == State.BLOCK_COMMENT ? text.substring(commentStart) : "";
     return new Split(statements, remainder);
   }
 
@@ -94,7 +107,9 @@ public final class StatementSplitter {
     return BARE_COMMANDS.contains(text.strip().toUpperCase(Locale.ROOT));
   }
 
-  /** The statement's first word in upper case ({@code SELECT}, {@code CREATE}, ...); empty if none. */
+  /**
+   * The statement's first word in upper case ({@code SELECT}, {@code CREATE}, ...); empty if none.
+   */
   public static String firstKeyword(String statement) {
     int end = 0;
     while (end < statement.length() && Character.isLetter(statement.charAt(end))) {

@@ -42,7 +42,8 @@ final class EngineCaseSession implements CaseSession {
 
   @Override
   public void createTopic(TestCase.TopicSpec topic) {
-    backend.createTopic(topic.name(), topic.partitions() == null ? 1 : topic.partitions(), Optional.empty());
+    backend.createTopic(
+        topic.name(), topic.partitions() == null ? 1 : topic.partitions(), Optional.empty());
     TopicSchemas.register(registry, topic);
   }
 
@@ -77,7 +78,13 @@ final class EngineCaseSession implements CaseSession {
     List<TestRecord> records = new ArrayList<>();
     for (var record : backend.records(topic)) {
       RecordBytes.Decoded key = keys.decode(record.key());
-      records.add(new TestRecord(topic, key.spec(), values.decode(record.value()).spec(), record.timestamp(), key.window()));
+      records.add(
+          new TestRecord(
+              topic,
+              key.spec(),
+              values.decode(record.value()).spec(),
+              record.timestamp(),
+              key.window()));
     }
     return records;
   }
@@ -105,13 +112,29 @@ final class EngineCaseSession implements CaseSession {
   }
 
   private RecordBytes keyBytes(Optional<DataSource> source) {
-    return source.map(s -> new RecordBytes(s.formats().key(), s.schema().key(), s.formats().keyWindow(),
-        new RegistryBinding(registry, s.topic()), true)).orElseGet(RecordBytes::schemaless);
+    return source
+        .map(
+            s ->
+                new RecordBytes(
+                    s.formats().key(),
+                    s.schema().key(),
+                    s.formats().keyWindow(),
+                    new RegistryBinding(registry, s.topic()),
+                    true))
+        .orElseGet(RecordBytes::schemaless);
   }
 
   private RecordBytes valueBytes(Optional<DataSource> source) {
-    return source.map(s -> new RecordBytes(s.formats().value(), s.schema().value(), Optional.empty(),
-        new RegistryBinding(registry, s.topic()), false)).orElseGet(RecordBytes::schemaless);
+    return source
+        .map(
+            s ->
+                new RecordBytes(
+                    s.formats().value(),
+                    s.schema().value(),
+                    Optional.empty(),
+                    new RegistryBinding(registry, s.topic()),
+                    false))
+        .orElseGet(RecordBytes::schemaless);
   }
 
   private static SourceSummary summary(DataSource source) {
@@ -119,8 +142,12 @@ final class EngineCaseSession implements CaseSession {
     List<String> columns = new ArrayList<>();
     source.schema().key().forEach(c -> columns.add(c.toSql() + keyKind));
     source.schema().value().forEach(c -> columns.add(c.toSql()));
-    return new SourceSummary(source.isTable() ? "table" : "stream", String.join(", ", columns),
-        source.formats().key().format(), source.formats().value().format(),
-        source.formats().keyWindow().map(w -> w.type().name()), source.topic());
+    return new SourceSummary(
+        source.isTable() ? "table" : "stream",
+        String.join(", ", columns),
+        source.formats().key().format(),
+        source.formats().value().format(),
+        source.formats().keyWindow().map(w -> w.type().name()),
+        source.topic());
   }
 }

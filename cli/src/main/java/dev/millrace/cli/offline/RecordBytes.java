@@ -42,7 +42,11 @@ final class RecordBytes {
   private final RegistryBinding registry;
   private final boolean key;
 
-  RecordBytes(FormatInfo format, List<Column> columns, Optional<WindowInfo> window, RegistryBinding registry,
+  RecordBytes(
+      FormatInfo format,
+      List<Column> columns,
+      Optional<WindowInfo> window,
+      RegistryBinding registry,
       boolean key) {
     this.format = format;
     this.columns = columns;
@@ -53,22 +57,31 @@ final class RecordBytes {
 
   /** The spec as a format of its own when no source describes a topic: JSON, verbatim. */
   static RecordBytes schemaless() {
-    return new RecordBytes(FormatInfo.of("JSON"), List.of(), Optional.empty(), RegistryBinding.NONE, false);
+    return new RecordBytes(
+        FormatInfo.of("JSON"), List.of(), Optional.empty(), RegistryBinding.NONE, false);
   }
 
   byte[] encode(JsonNode spec, TestRecord.WindowSpec windowSpec) {
     if (spec == null || spec.isNull() || format.format().equals("NONE")) {
       return null;
     }
-    byte[] plain = switch (format.format()) {
-      case "KAFKA" -> SerdeFactory.valueSerde(format, columns).serialize(new Object[] {SpecValues.toEngine(spec, columns.get(0).type())});
-      case "DELIMITED" -> (spec.isTextual() ? spec.asText() : spec.toString()).getBytes(StandardCharsets.UTF_8);
-      case "JSON" -> write(spec);
-      case "AVRO" -> registeredAvro().map(v -> withRegistered(v, spec)).orElseGet(() -> throughColumns(spec));
-      default -> throughColumns(spec);
-    };
+    byte[] plain =
+        switch (format.format()) {
+          case "KAFKA" ->
+              SerdeFactory.valueSerde(format, columns)
+                  .serialize(new Object[] {SpecValues.toEngine(spec, columns.get(0).type())});
+          case "DELIMITED" ->
+              (spec.isTextual() ? spec.asText() : spec.toString()).getBytes(StandardCharsets.UTF_8);
+          case "JSON" -> write(spec);
+          case "AVRO" ->
+              registeredAvro()
+                  .map(v -> withRegistered(v, spec))
+                  .orElseGet(() -> throughColumns(spec));
+          default -> throughColumns(spec);
+        };
     return windowSpec == null ? plain : withWindow(plain, windowSpec);
   }
+
   /** Decodes the bytes into a spec, and the window for windowed keys (else null). */
   Decoded decode(byte[] bytes) {
     if (bytes == null) {
@@ -86,40 +99,63 @@ final class RecordBytes {
       windowSpec = new TestRecord.WindowSpec(start, end, session ? "session" : "time");
       plain = java.util.Arrays.copyOf(bytes, bytes.length - suffix);
     }
-    JsonNode spec = switch (format.format()) {
-      case "NONE" -> JsonNodeFactory.instance.nullNode();
-      case "KAFKA" -> SpecValues.toSpec(
-          SerdeFactory.valueSerde(format, columns).deserialize(plain)[0], columns.get(0).type());
-      case "DELIMITED" -> JsonNodeFactory.instance.textNode(new String(plain, StandardCharsets.UTF_8));
-      case "JSON" -> read(plain);
-      case "AVRO" -> byWriterSchema(plain);
-      default -> fromColumns(key ? keySerde().deserialize(plain).columns() : valueSerde().deserialize(plain));
-    };
+    JsonNode spec =
+        switch (format.format()) {
+          case "NONE" -> JsonNodeFactory.instance.nullNode();
+          case "KAFKA" ->
+              SpecValues.toSpec(
+                  SerdeFactory.valueSerde(format, columns).deserialize(plain)[0],
+                  columns.get(0).type());
+          case "DELIMITED" ->
+              JsonNodeFactory.instance.textNode(new String(plain, StandardCharsets.UTF_8));
+          case "JSON" -> read(plain);
+          case "AVRO" -> byWriterSchema(plain);
+          default ->
+              fromColumns(
+                  key ? keySerde().deserialize(plain).columns() : valueSerde().deserialize(plain));
+        };
     return new Decoded(spec, windowSpec);
   }
 
   private Optional<SchemaRegistry.SubjectVersion> registeredAvro() {
-    return registry.registry().latest(SchemaRegistry.subject(registry.topic(), key))
+    return registry
+        .registry()
+        .latest(SchemaRegistry.subject(registry.topic(), key))
         .filter(v -> v.schema().type().equals("AVRO"));
   }
 
   /** Writes the spec as one bare value of the registered schema's type, with that schema. */
   private byte[] withRegistered(SchemaRegistry.SubjectVersion registered, JsonNode spec) {
     SqlType type = RegisteredTypes.of(registered.schema());
-    FormatInfo bare = new FormatInfo("AVRO", Map.of(SerdeFactory.SCHEMA_ID, String.valueOf(registered.id())), false);
+    FormatInfo bare =
+        new FormatInfo(
+            "AVRO", Map.of(SerdeFactory.SCHEMA_ID, String.valueOf(registered.id())), false);
     return SerdeFactory.valueSerde(bare, List.of(new Column("ROWVAL", type)), registry)
         .serialize(new Object[] {SpecValues.toEngine(spec, type)});
   }
 
-  /** Reads the record as one bare value of its writer schema's type, so every field it wrote shows. */
+  /**
+   * Reads the record as one bare value of its writer schema's type, so every field it wrote shows.
+   */
   private JsonNode byWriterSchema(byte[] bytes) {
     int id = ByteBuffer.wrap(bytes, 1, 4).getInt();
-    RegisteredSchema writer = registry.registry().byId(id)
-        .orElseThrow(() -> new IllegalStateException("schema id " + id + " of a record on " + registry.topic()
-            + " is not registered"));
+    RegisteredSchema writer =
+        registry
+            .registry()
+            .byId(id)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "schema id "
+                            + id
+                            + " of a record on "
+                            + registry.topic()
+                            + " is not registered"));
     SqlType type = RegisteredTypes.of(writer);
     FormatInfo bare = new FormatInfo("AVRO", Map.of(), false);
-    Object value = SerdeFactory.valueSerde(bare, List.of(new Column("ROWVAL", type)), registry).deserialize(bytes)[0];
+    Object value =
+        SerdeFactory.valueSerde(bare, List.of(new Column("ROWVAL", type)), registry)
+            .deserialize(bytes)[0];
     return SpecValues.toSpec(value, type);
   }
 
@@ -129,10 +165,14 @@ final class RecordBytes {
       values[0] = SpecValues.toEngine(spec, columns.get(0).type());
     } else {
       for (int i = 0; i < values.length; i++) {
-        values[i] = SpecValues.toEngine(SpecValues.field(spec, columns.get(i).name()), columns.get(i).type());
+        values[i] =
+            SpecValues.toEngine(
+                SpecValues.field(spec, columns.get(i).name()), columns.get(i).type());
       }
     }
-    return key ? SerdeFactory.keyColumnsSerde(format, columns, registry).serialize(values) : valueSerde().serialize(values);
+    return key
+        ? SerdeFactory.keyColumnsSerde(format, columns, registry).serialize(values)
+        : valueSerde().serialize(values);
   }
 
   private JsonNode fromColumns(Object[] values) {

@@ -33,9 +33,12 @@ final class SpecValues {
     return switch (type.base()) {
       case BOOLEAN -> spec.asBoolean();
       case INTEGER, DATE -> spec.isNumber() ? spec.intValue() : Integer.parseInt(spec.asText());
-      case BIGINT, TIME, TIMESTAMP -> spec.isNumber() ? spec.longValue() : Long.parseLong(spec.asText());
+      case BIGINT, TIME, TIMESTAMP ->
+          spec.isNumber() ? spec.longValue() : Long.parseLong(spec.asText());
       case DOUBLE -> spec.isNumber() ? spec.doubleValue() : Double.parseDouble(spec.asText());
-      case DECIMAL -> new BigDecimal(spec.asText()).setScale(((SqlType.Decimal) type).scale(), RoundingMode.HALF_UP);
+      case DECIMAL ->
+          new BigDecimal(spec.asText())
+              .setScale(((SqlType.Decimal) type).scale(), RoundingMode.HALF_UP);
       case BYTES -> ByteBuffer.wrap(Base64.getDecoder().decode(spec.asText()));
       case STRING -> spec.isValueNode() ? spec.asText() : spec.toString();
       case ARRAY -> array(spec, ((SqlType.Array) type).element());
@@ -63,7 +66,8 @@ final class SpecValues {
       }
       case MAP -> {
         ObjectNode map = NODES.objectNode();
-        ((Map<?, ?>) value).forEach((k, v) -> map.set(String.valueOf(k), toSpec(v, ((SqlType.Map) type).value())));
+        ((Map<?, ?>) value)
+            .forEach((k, v) -> map.set(String.valueOf(k), toSpec(v, ((SqlType.Map) type).value())));
         yield map;
       }
       case STRUCT -> {
@@ -101,8 +105,12 @@ final class SpecValues {
 
   private static Map<Object, Object> map(JsonNode spec, SqlType.Map type) {
     Map<Object, Object> map = new LinkedHashMap<>();
-    spec.fields().forEachRemaining(e ->
-        map.put(toEngine(NODES.textNode(e.getKey()), type.key()), toEngine(e.getValue(), type.value())));
+    spec.fields()
+        .forEachRemaining(
+            e ->
+                map.put(
+                    toEngine(NODES.textNode(e.getKey()), type.key()),
+                    toEngine(e.getValue(), type.value())));
     return map;
   }
 

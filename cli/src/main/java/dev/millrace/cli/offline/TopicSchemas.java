@@ -16,12 +16,24 @@ final class TopicSchemas {
   private TopicSchemas() {}
 
   static void register(InMemorySchemaRegistry registry, TestCase.TopicSpec topic) {
-    register(registry, topic.name(), true, topic.keyFormat(), topic.keySchema(), topic.keySchemaId());
-    register(registry, topic.name(), false, topic.valueFormat(), topic.valueSchema(), topic.valueSchemaId());
+    register(
+        registry, topic.name(), true, topic.keyFormat(), topic.keySchema(), topic.keySchemaId());
+    register(
+        registry,
+        topic.name(),
+        false,
+        topic.valueFormat(),
+        topic.valueSchema(),
+        topic.valueSchemaId());
   }
 
-  private static void register(InMemorySchemaRegistry registry, String topic, boolean key, String format,
-      JsonNode schema, Integer id) {
+  private static void register(
+      InMemorySchemaRegistry registry,
+      String topic,
+      boolean key,
+      String format,
+      JsonNode schema,
+      Integer id) {
     if (schema == null || schema.isNull()) {
       return;
     }
@@ -35,12 +47,16 @@ final class TopicSchemas {
   }
 
   private static RegisteredSchema schema(String format, JsonNode schema) {
-    String type = format == null ? typeOf(schema) : switch (format.toUpperCase(Locale.ROOT)) {
-      case "PROTOBUF", "PROTOBUF_NOSR" -> "PROTOBUF";
-      case "JSON", "JSON_SR" -> "JSON";
-      default -> "AVRO";
-    };
-    String text = type.equals("PROTOBUF") && schema.isTextual() ? schema.asText() : schema.toString();
+    String type =
+        format == null
+            ? typeOf(schema)
+            : switch (format.toUpperCase(Locale.ROOT)) {
+              case "PROTOBUF", "PROTOBUF_NOSR" -> "PROTOBUF";
+              case "JSON", "JSON_SR" -> "JSON";
+              default -> "AVRO";
+            };
+    String text =
+        type.equals("PROTOBUF") && schema.isTextual() ? schema.asText() : schema.toString();
     return new RegisteredSchema(type, text);
   }
 
@@ -48,7 +64,9 @@ final class TopicSchemas {
     if (schema.isTextual() && schema.asText().contains("message ")) {
       return "PROTOBUF";
     }
-    if (schema.has("properties") || schema.has("$schema") || "object".equals(schema.path("type").asText())) {
+    if (schema.has("properties")
+        || schema.has("$schema")
+        || "object".equals(schema.path("type").asText())) {
       return "JSON";
     }
     return "AVRO";

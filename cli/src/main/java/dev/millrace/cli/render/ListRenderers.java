@@ -13,22 +13,44 @@ final class ListRenderers {
   static String sources(JsonNode sources, String nameHeader, int width) {
     List<List<String>> rows = new ArrayList<>();
     for (JsonNode source : sources) {
-      String valueFormat = source.has("valueFormat") ? Cells.field(source, "valueFormat") : Cells.field(source, "format");
-      rows.add(List.of(Cells.field(source, "name"), Cells.field(source, "topic"), Cells.field(source, "keyFormat"),
-          valueFormat, Cells.field(source, "isWindowed")));
+      String valueFormat =
+          source.has("valueFormat")
+              ? Cells.field(source, "valueFormat")
+              : Cells.field(source, "format");
+      rows.add(
+          List.of(
+              Cells.field(source, "name"),
+              Cells.field(source, "topic"),
+              Cells.field(source, "keyFormat"),
+              valueFormat,
+              Cells.field(source, "isWindowed")));
     }
-    return new TextTable(List.of(nameHeader, "Kafka Topic", "Key Format", "Value Format", "Windowed"), rows)
+    return new TextTable(
+            List.of(nameHeader, "Kafka Topic", "Key Format", "Value Format", "Windowed"), rows)
         .render(width);
   }
 
   static String queries(JsonNode queries, int width) {
     List<List<String>> rows = new ArrayList<>();
     for (JsonNode query : queries) {
-      rows.add(List.of(Cells.field(query, "id"), Cells.field(query, "queryType"), status(query),
-          Cells.field(query, "sinks"), Cells.field(query, "sinkKafkaTopics"), Cells.field(query, "queryString")));
+      rows.add(
+          List.of(
+              Cells.field(query, "id"),
+              Cells.field(query, "queryType"),
+              status(query),
+              Cells.field(query, "sinks"),
+              Cells.field(query, "sinkKafkaTopics"),
+              Cells.field(query, "queryString")));
     }
     return new TextTable(
-        List.of("Query ID", "Query Type", "Status", "Sink Name", "Sink Kafka Topic", "Query String"), rows)
+            List.of(
+                "Query ID",
+                "Query Type",
+                "Status",
+                "Sink Name",
+                "Sink Kafka Topic",
+                "Query String"),
+            rows)
         .render(width);
   }
 
@@ -39,7 +61,9 @@ final class ListRenderers {
       return Cells.field(query, "state");
     }
     List<String> parts = new ArrayList<>();
-    counts.properties().forEach(count -> parts.add(count.getKey() + ":" + count.getValue().asText()));
+    counts
+        .properties()
+        .forEach(count -> parts.add(count.getKey() + ":" + count.getValue().asText()));
     return String.join(", ", parts);
   }
 
@@ -47,9 +71,14 @@ final class ListRenderers {
     List<List<String>> rows = new ArrayList<>();
     for (JsonNode topic : topics) {
       JsonNode replicas = topic.path("replicaInfo");
-      rows.add(List.of(Cells.field(topic, "name"), String.valueOf(replicas.size()), Cells.field(topic, "replicaInfo")));
+      rows.add(
+          List.of(
+              Cells.field(topic, "name"),
+              String.valueOf(replicas.size()),
+              Cells.field(topic, "replicaInfo")));
     }
-    return new TextTable(List.of("Kafka Topic", "Partitions", "Partition Replicas"), rows).render(width);
+    return new TextTable(List.of("Kafka Topic", "Partitions", "Partition Replicas"), rows)
+        .render(width);
   }
 
   /** Properties as a list of {name, scope, value} objects, or as a plain name-to-value map. */
@@ -57,8 +86,11 @@ final class ListRenderers {
     List<List<String>> rows = new ArrayList<>();
     if (properties.isArray()) {
       for (JsonNode property : properties) {
-        rows.add(List.of(Cells.field(property, "name"), Cells.field(property, "scope"),
-            Cells.field(property, "value")));
+        rows.add(
+            List.of(
+                Cells.field(property, "name"),
+                Cells.field(property, "scope"),
+                Cells.field(property, "value")));
       }
       return new TextTable(List.of("Property", "Scope", "Value"), rows).render(width);
     }

@@ -14,6 +14,7 @@ public final class LiveTable {
 
   /** Text-like columns never get less than this, even on a crowded screen. */
   private static final int MIN_FLEXIBLE = 10;
+
   /** ...nor more than this, so a wide screen does not spread a few short strings too thin. */
   private static final int MAX_FLEXIBLE = 60;
 

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A field schema of a DESCRIBE or EXPLAIN response ({@code type}, {@code memberSchema},
- * {@code fields}, {@code parameters}) written as a SQL type: {@code ARRAY<STRING>},
- * {@code MAP<STRING, INTEGER>}, {@code STRUCT<CITY STRING, ZIP INTEGER>}, {@code DECIMAL(10, 2)}.
+ * A field schema of a DESCRIBE or EXPLAIN response ({@code type}, {@code memberSchema}, {@code
+ * fields}, {@code parameters}) written as a SQL type: {@code ARRAY<STRING>}, {@code MAP<STRING,
+ * INTEGER>}, {@code STRUCT<CITY STRING, ZIP INTEGER>}, {@code DECIMAL(10, 2)}.
  */
 final class SchemaText {
 
@@ -29,7 +29,8 @@ final class SchemaText {
 
   private static String structFields(JsonNode fields) {
     List<String> parts = new ArrayList<>();
-    fields.forEach(field -> parts.add(field.path("name").asText() + " " + of(field.path("schema"))));
+    fields.forEach(
+        field -> parts.add(field.path("name").asText() + " " + of(field.path("schema"))));
     return String.join(", ", parts);
   }
 
@@ -38,6 +39,10 @@ final class SchemaText {
     if (!parameters.has("precision")) {
       return "DECIMAL";
     }
-    return "DECIMAL(" + parameters.path("precision").asText() + ", " + parameters.path("scale").asText("0") + ")";
+    return "DECIMAL("
+        + parameters.path("precision").asText()
+        + ", "
+        + parameters.path("scale").asText("0")
+        + ")";
   }
 }

@@ -64,7 +64,10 @@ public record TextTable(List<String> headers, List<List<String>> rows) {
       for (int column = 0; column < widths.length; column++) {
         List<String> lines = wrapped.get(column);
         String text = line < lines.size() ? lines.get(line) : "";
-        out.append(' ').append(text).append(" ".repeat(widths[column] - text.length())).append(" |");
+        out.append(' ')
+            .append(text)
+            .append(" ".repeat(widths[column] - text.length()))
+            .append(" |");
       }
       out.append('\n');
     }

@@ -9,8 +9,8 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * The names of the server's streams and tables and of their columns, as tab completion offers
- * them: plain upper-case names as they are, others back-quoted so they can be typed back.
+ * The names of the server's streams and tables and of their columns, as tab completion offers them:
+ * plain upper-case names as they are, others back-quoted so they can be typed back.
  */
 record CatalogNames(List<String> sources, List<String> columns) {
 
@@ -23,7 +23,8 @@ record CatalogNames(List<String> sources, List<String> columns) {
   }
 
   /** Asks the server: SHOW STREAMS and TABLES, then one DESCRIBE per source, in two requests. */
-  static CatalogNames load(MillraceClient client, Map<String, String> properties) throws MillraceClientException {
+  static CatalogNames load(MillraceClient client, Map<String, String> properties)
+      throws MillraceClientException {
     TreeSet<String> sources = new TreeSet<>();
     for (JsonNode entity : client.execute("SHOW STREAMS; SHOW TABLES;", properties)) {
       entity.path("streams").forEach(source -> sources.add(source.path("name").asText()));
@@ -34,10 +35,14 @@ record CatalogNames(List<String> sources, List<String> columns) {
       StringBuilder describe = new StringBuilder();
       sources.forEach(source -> describe.append("DESCRIBE ").append(typeable(source)).append("; "));
       for (JsonNode entity : client.execute(describe.toString().strip(), properties)) {
-        entity.path("sourceDescription").path("fields").forEach(field -> columns.add(field.path("name").asText()));
+        entity
+            .path("sourceDescription")
+            .path("fields")
+            .forEach(field -> columns.add(field.path("name").asText()));
       }
     }
-    return new CatalogNames(sources.stream().map(CatalogNames::typeable).toList(),
+    return new CatalogNames(
+        sources.stream().map(CatalogNames::typeable).toList(),
         columns.stream().map(CatalogNames::typeable).toList());
   }
 

@@ -30,6 +30,7 @@ public final class InteractiveShell {
 
   static final String PROMPT = "millrace> ";
   private static final String CONTINUATION = "       -> ";
+
   /** Statements after which the names offered by tab completion may have changed. */
   private static final Set<String> CATALOG_CHANGES = Set.of("CREATE", "DROP", "ALTER", "RUN");
 
@@ -43,8 +44,11 @@ public final class InteractiveShell {
   /** Runs the shell on the process's terminal until exit, quit or Ctrl-D; returns the exit code. */
   public int run() throws IOException {
     // Ctrl-C must never end the process: it cancels a query or clears the line instead.
-    try (Terminal terminal = TerminalBuilder.builder().system(true)
-        .signalHandler(Terminal.SignalHandler.SIG_IGN).build();
+    try (Terminal terminal =
+            TerminalBuilder.builder()
+                .system(true)
+                .signalHandler(Terminal.SignalHandler.SIG_IGN)
+                .build();
         ShellOutput out = new ShellOutput(terminal.writer(), terminal::getWidth)) {
       StatementRunner runner = new StatementRunner(client, out, new TerminalInterrupts(terminal));
       SqlCompleter completer = new SqlCompleter();
@@ -70,7 +74,8 @@ public final class InteractiveShell {
         if (outcome == Outcome.EXIT) {
           return 0;
         }
-        if (outcome == Outcome.OK && CATALOG_CHANGES.contains(StatementSplitter.firstKeyword(statement))) {
+        if (outcome == Outcome.OK
+            && CATALOG_CHANGES.contains(StatementSplitter.firstKeyword(statement))) {
           refreshNames(completer, runner);
         }
       }
@@ -102,7 +107,10 @@ public final class InteractiveShell {
     } catch (MillraceClientException e) {
       connected = e.getMessage() + "\nStatements will fail until the server is up.\n";
     }
-    return "Millrace shell " + CliVersion.VERSION + "\n" + connected
+    return "Millrace shell "
+        + CliVersion.VERSION
+        + "\n"
+        + connected
         + "Statements end with ';'. Type 'help' for shell commands, 'exit' to leave.\n\n";
   }
 

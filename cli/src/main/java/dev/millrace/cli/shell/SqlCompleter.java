@@ -38,7 +38,8 @@ final class SqlCompleter implements Completer {
 
   private static boolean expectsSource(ParsedLine line) {
     int previous = line.wordIndex() - 1;
-    return previous >= 0 && BEFORE_SOURCE.contains(line.words().get(previous).toUpperCase(Locale.ROOT));
+    return previous >= 0
+        && BEFORE_SOURCE.contains(line.words().get(previous).toUpperCase(Locale.ROOT));
   }
 
   private static Candidate candidate(String value, String group) {

@@ -14,9 +14,8 @@ import org.jline.reader.impl.DefaultParser;
  */
 final class SqlLineParser implements Parser {
 
-  private final DefaultParser words = new DefaultParser()
-      .quoteChars(new char[0])
-      .escapeChars(new char[0]);
+  private final DefaultParser words =
+      new DefaultParser().quoteChars(new char[0]).escapeChars(new char[0]);
 
   @Override
   public ParsedLine parse(String line, int cursor, ParseContext context) {

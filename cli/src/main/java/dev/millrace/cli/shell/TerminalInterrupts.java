@@ -6,8 +6,8 @@ import org.jline.terminal.Attributes.LocalFlag;
 import org.jline.terminal.Terminal;
 
 /**
- * Ctrl-C from the terminal: while an action is registered (a query runs), the interrupt signal
- * runs it. Meanwhile typed keys are not echoed, so neither they nor a {@code ^C} garble the rows.
+ * Ctrl-C from the terminal: while an action is registered (a query runs), the interrupt signal runs
+ * it. Meanwhile typed keys are not echoed, so neither they nor a {@code ^C} garble the rows.
  */
 final class TerminalInterrupts implements Interrupts {
 

@@ -14,10 +14,14 @@ import java.util.function.Consumer;
  * hangs is stopped waiting for after a time limit and reported as an ERROR; the run goes on.
  */
 public final class CaseFileRunner {
-  /** Numbers with a fraction stay exact, trailing zeros included, so an expected DECIMAL keeps its digits. */
-  static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true)
-      .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+  /**
+   * Numbers with a fraction stay exact, trailing zeros included, so an expected DECIMAL keeps its
+   * digits.
+   */
+  static final ObjectMapper JSON =
+      new ObjectMapper()
+          .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true)
+          .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
   private final CaseRunner cases;
   private final long caseTimeoutMillis;
@@ -39,7 +43,12 @@ public final class CaseFileRunner {
     try {
       cases = read(file);
     } catch (IOException unreadable) {
-      CaseResult error = new CaseResult(fileName, "(file)", CaseResult.Status.ERROR, "cannot read " + file + ": " + unreadable.getMessage());
+      CaseResult error =
+          new CaseResult(
+              fileName,
+              "(file)",
+              CaseResult.Status.ERROR,
+              "cannot read " + file + ": " + unreadable.getMessage());
       onResult.accept(error);
       return List.of(error);
     }

@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 public final class CaseRunner {
   private final CaseSessionFactory sessions;
 
-  /** @param sessions makes a fresh session with the case's property overrides */
+  /**
+   * @param sessions makes a fresh session with the case's property overrides
+   */
   public CaseRunner(CaseSessionFactory sessions) {
     this.sessions = sessions;
   }
@@ -42,13 +44,21 @@ public final class CaseRunner {
     if (test.expectsError()) {
       return failure.isPresent()
           ? CaseResult.pass(file, test.name())
-          : fail(file, test, "expected an error (" + test.expectedException() + ") but every statement and record succeeded");
+          : fail(
+              file,
+              test,
+              "expected an error ("
+                  + test.expectedException()
+                  + ") but every statement and record succeeded");
     }
     if (failure.isPresent()) {
       return fail(file, test, failure.get());
     }
-    Optional<String> difference = outputDifference(test, session).or(() -> PostChecks.difference(test.post(), session));
-    return difference.map(d -> fail(file, test, d)).orElseGet(() -> CaseResult.pass(file, test.name()));
+    Optional<String> difference =
+        outputDifference(test, session).or(() -> PostChecks.difference(test.post(), session));
+    return difference
+        .map(d -> fail(file, test, d))
+        .orElseGet(() -> CaseResult.pass(file, test.name()));
   }
 
   private static Optional<String> runStatementsAndInputs(TestCase test, CaseSession session) {
@@ -74,7 +84,8 @@ public final class CaseRunner {
 
   private static Optional<String> outputDifference(TestCase test, CaseSession session) {
     Map<String, List<TestRecord>> expectedByTopic = new LinkedHashMap<>();
-    test.outputs().forEach(r -> expectedByTopic.computeIfAbsent(r.topic(), t -> new ArrayList<>()).add(r));
+    test.outputs()
+        .forEach(r -> expectedByTopic.computeIfAbsent(r.topic(), t -> new ArrayList<>()).add(r));
     boolean anyTimestamp = test.inputs().isEmpty();
     for (Map.Entry<String, List<TestRecord>> topic : expectedByTopic.entrySet()) {
       List<TestRecord> expected = topic.getValue();
@@ -83,7 +94,8 @@ public final class CaseRunner {
         if (i >= expected.size() || i >= actual.size()) {
           return Optional.of(RecordDiff.counts(topic.getKey(), expected, actual));
         }
-        Optional<String> difference = recordDifference(expected.get(i), actual.get(i), anyTimestamp);
+        Optional<String> difference =
+            recordDifference(expected.get(i), actual.get(i), anyTimestamp);
         if (difference.isPresent()) {
           return Optional.of(RecordDiff.at(topic.getKey(), i, difference.get(), expected, actual));
         }
@@ -92,12 +104,15 @@ public final class CaseRunner {
     return Optional.empty();
   }
 
-  private static Optional<String> recordDifference(TestRecord expected, TestRecord actual, boolean anyTimestamp) {
-    Optional<String> key = ValueSpecComparison.difference(expected.key(), actual.key()).map(d -> "key: " + d);
+  private static Optional<String> recordDifference(
+      TestRecord expected, TestRecord actual, boolean anyTimestamp) {
+    Optional<String> key =
+        ValueSpecComparison.difference(expected.key(), actual.key()).map(d -> "key: " + d);
     if (key.isPresent()) {
       return key;
     }
-    Optional<String> value = ValueSpecComparison.difference(expected.value(), actual.value()).map(d -> "value: " + d);
+    Optional<String> value =
+        ValueSpecComparison.difference(expected.value(), actual.value()).map(d -> "value: " + d);
     if (value.isPresent()) {
       return value;
     }
@@ -112,8 +127,11 @@ public final class CaseRunner {
     return Optional.empty();
   }
 
-  private static boolean windowMatches(TestRecord.WindowSpec expected, TestRecord.WindowSpec actual) {
-    return actual != null && expected.start() == actual.start() && expected.end() == actual.end()
+  private static boolean windowMatches(
+      TestRecord.WindowSpec expected, TestRecord.WindowSpec actual) {
+    return actual != null
+        && expected.start() == actual.start()
+        && expected.end() == actual.end()
         && (expected.type() == null || expected.type().equalsIgnoreCase(actual.type()));
   }
 

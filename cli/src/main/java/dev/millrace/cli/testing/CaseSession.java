@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * One fresh, isolated engine for one test case: empty catalog, topics and state, every record fully
- * processed before the next, stream time moved only by record timestamps. A statement or record
- * is fully processed, with all its downstream output written, before the call that submitted it
+ * processed before the next, stream time moved only by record timestamps. A statement or record is
+ * fully processed, with all its downstream output written, before the call that submitted it
  * returns; the test runners rely on this to read output right after an {@code INSERT ... VALUES}.
  */
 public interface CaseSession extends AutoCloseable {
@@ -25,8 +25,8 @@ public interface CaseSession extends AutoCloseable {
 
   /**
    * Every record on the topic so far, in offset order, decoded into value-spec form with the
-   * formats of the source over that topic (the sink's, for a query's output). Source topics
-   * count too: the SQL test files assert on records written by {@code INSERT ... VALUES}.
+   * formats of the source over that topic (the sink's, for a query's output). Source topics count
+   * too: the SQL test files assert on records written by {@code INSERT ... VALUES}.
    */
   List<TestRecord> output(String topic);
 
@@ -45,5 +45,11 @@ public interface CaseSession extends AutoCloseable {
    * table say {@code PRIMARY KEY}), formats are names such as {@code KAFKA} or {@code JSON}, and
    * {@code topic} is the Kafka topic the source reads or its query writes.
    */
-  record SourceSummary(String type, String schema, String keyFormat, String valueFormat, Optional<String> windowType, String topic) {}
+  record SourceSummary(
+      String type,
+      String schema,
+      String keyFormat,
+      String valueFormat,
+      Optional<String> windowType,
+      String topic) {}
 }

@@ -31,9 +31,9 @@ import java.time.format.DateTimeParseException;
 
 /**
  * Turns the values of an {@code ASSERT VALUES} statement into value-spec JSON, the form the session
- * decodes records into: literals, negated numbers, {@code ARRAY[...]}, {@code MAP(k := v)},
- * {@code STRUCT(f := v)} and {@code CAST}. A string given for a TIMESTAMP, DATE or TIME column
- * becomes the number the formats carry (epoch milliseconds, epoch days, milliseconds of the day).
+ * decodes records into: literals, negated numbers, {@code ARRAY[...]}, {@code MAP(k := v)}, {@code
+ * STRUCT(f := v)} and {@code CAST}. A string given for a TIMESTAMP, DATE or TIME column becomes the
+ * number the formats carry (epoch milliseconds, epoch days, milliseconds of the day).
  */
 final class LiteralSpecs {
   private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
@@ -93,23 +93,34 @@ final class LiteralSpecs {
       struct.fields().forEach(f -> node.set(f.name(), of(f.value(), fieldType(type, f.name()))));
       return node;
     }
-    throw new TestInputException("line " + value.location() + ": ASSERT VALUES takes constant values"
-        + " (literals, ARRAY, MAP, STRUCT, CAST), not " + value.getClass().getSimpleName());
+    throw new TestInputException(
+        "line "
+            + value.location()
+            + ": ASSERT VALUES takes constant values"
+            + " (literals, ARRAY, MAP, STRUCT, CAST), not "
+            + value.getClass().getSimpleName());
   }
 
   private static DataType fieldType(DataType struct, String name) {
     if (!(struct instanceof StructType s)) {
       return null;
     }
-    return s.fields().stream().filter(f -> f.name().equals(name)).map(StructType.Field::type).findFirst().orElse(null);
+    return s.fields().stream()
+        .filter(f -> f.name().equals(name))
+        .map(StructType.Field::type)
+        .findFirst()
+        .orElse(null);
   }
 
   private static JsonNode signed(ArithmeticUnary unary, DataType type) {
     JsonNode operand = of(unary.operand(), type);
     if (!operand.isNumber()) {
-      throw new TestInputException("line " + unary.location() + ": a sign applies only to a number");
+      throw new TestInputException(
+          "line " + unary.location() + ": a sign applies only to a number");
     }
-    return unary.sign() == ArithmeticUnary.Sign.PLUS ? operand : NODES.numberNode(operand.decimalValue().negate());
+    return unary.sign() == ArithmeticUnary.Sign.PLUS
+        ? operand
+        : NODES.numberNode(operand.decimalValue().negate());
   }
 
   private static JsonNode string(StringLiteral literal, DataType type) {
@@ -125,8 +136,14 @@ final class LiteralSpecs {
         default -> NODES.textNode(text);
       };
     } catch (DateTimeParseException notATime) {
-      throw new TestInputException("line " + literal.location() + ": '" + text + "' is not a " + primitive.kind()
-          + " (write it as 2024-01-31T10:15:30.000, 2024-01-31 or 10:15:30)");
+      throw new TestInputException(
+          "line "
+              + literal.location()
+              + ": '"
+              + text
+              + "' is not a "
+              + primitive.kind()
+              + " (write it as 2024-01-31T10:15:30.000, 2024-01-31 or 10:15:30)");
     }
   }
 

@@ -23,7 +23,8 @@ final class PostChecks {
     }
     String blacklist = CaseRunner.text(post.path("topics").get("blacklist"));
     if (blacklist != null && CaseRunner.anyTopicMatches(session, blacklist)) {
-      return Optional.of("post: a topic matching " + blacklist + " was created: " + session.topics());
+      return Optional.of(
+          "post: a topic matching " + blacklist + " was created: " + session.topics());
     }
     return Optional.empty();
   }
@@ -41,23 +42,35 @@ final class PostChecks {
     }
     String schema = CaseRunner.text(expected.get("schema"));
     if (schema != null && !normalSchema(schema).equals(normalSchema(actual.schema()))) {
-      return Optional.of("post: " + name + " has schema " + actual.schema() + ", expected " + schema);
+      return Optional.of(
+          "post: " + name + " has schema " + actual.schema() + ", expected " + schema);
     }
-    return formatDifference(name, "key", expected.path("keyFormat").path("format"), actual.keyFormat())
-        .or(() -> formatDifference(name, "value", expected.path("valueFormat"), actual.valueFormat()));
+    return formatDifference(
+            name, "key", expected.path("keyFormat").path("format"), actual.keyFormat())
+        .or(
+            () ->
+                formatDifference(
+                    name, "value", expected.path("valueFormat"), actual.valueFormat()));
   }
 
-  private static Optional<String> formatDifference(String name, String part, JsonNode expected, String actual) {
-    String format = expected.isTextual() ? expected.asText() : CaseRunner.text(expected.get("format"));
+  private static Optional<String> formatDifference(
+      String name, String part, JsonNode expected, String actual) {
+    String format =
+        expected.isTextual() ? expected.asText() : CaseRunner.text(expected.get("format"));
     if (format == null || format.equalsIgnoreCase(actual)) {
       return Optional.empty();
     }
-    return Optional.of("post: " + name + " has " + part + " format " + actual + ", expected " + format);
+    return Optional.of(
+        "post: " + name + " has " + part + " format " + actual + ", expected " + format);
   }
 
-  /** Schemas compare without quotes or case, with PRIMARY KEY as KEY, INTEGER as INT and VARCHAR as STRING. */
+  /**
+   * Schemas compare without quotes or case, with PRIMARY KEY as KEY, INTEGER as INT and VARCHAR as
+   * STRING.
+   */
   static String normalSchema(String schema) {
-    return schema.replace("`", "")
+    return schema
+        .replace("`", "")
         .replaceAll("\\s+", " ")
         .replaceAll("(?i)\\bPRIMARY KEY\\b", "KEY")
         .replaceAll("(?i)\\bINTEGER\\b", "INT")

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A record in value-spec form read back as columns: the key (the bare value for one key column,
- * an object for several), the value (an object by column name, a bare value for a single-column
+ * A record in value-spec form read back as columns: the key (the bare value for one key column, an
+ * object for several), the value (an object by column name, a bare value for a single-column
  * format, or a CSV line for DELIMITED), and the pseudo columns ROWTIME, WINDOWSTART and WINDOWEND.
  */
 final class RecordColumns {
@@ -29,12 +29,17 @@ final class RecordColumns {
     Map<String, JsonNode> values = new LinkedHashMap<>();
     List<Column> keys = columns.stream().filter(Column::key).toList();
     List<Column> fields = columns.stream().filter(c -> !c.key()).toList();
-    keys.forEach(k -> values.put(k.name(), keys.size() == 1 ? orNull(record.key()) : field(record.key(), k.name())));
+    keys.forEach(
+        k ->
+            values.put(
+                k.name(), keys.size() == 1 ? orNull(record.key()) : field(record.key(), k.name())));
     List<JsonNode> valueFields = valueFields(record.value(), fields, valueFormat);
     for (int i = 0; i < fields.size(); i++) {
       values.put(fields.get(i).name(), valueFields.get(i));
     }
-    values.put(ROWTIME, record.timestamp() == null ? NODES.nullNode() : NODES.numberNode(record.timestamp()));
+    values.put(
+        ROWTIME,
+        record.timestamp() == null ? NODES.nullNode() : NODES.numberNode(record.timestamp()));
     if (record.window() != null) {
       values.put(WINDOWSTART, NODES.numberNode(record.window().start()));
       values.put(WINDOWEND, NODES.numberNode(record.window().end()));
@@ -42,7 +47,8 @@ final class RecordColumns {
     return values;
   }
 
-  private static List<JsonNode> valueFields(JsonNode value, List<Column> fields, String valueFormat) {
+  private static List<JsonNode> valueFields(
+      JsonNode value, List<Column> fields, String valueFormat) {
     if (value != null && value.isTextual() && "DELIMITED".equalsIgnoreCase(valueFormat)) {
       return delimited(value.asText(), fields);
     }
@@ -60,7 +66,9 @@ final class RecordColumns {
     return node == null ? NODES.nullNode() : node;
   }
 
-  /** DELIMITED values are CSV: fields in column order, an empty field is null, {@code "..."} quotes. */
+  /**
+   * DELIMITED values are CSV: fields in column order, an empty field is null, {@code "..."} quotes.
+   */
   private static List<JsonNode> delimited(String line, List<Column> fields) {
     List<String> texts = csvFields(line);
     List<JsonNode> values = new ArrayList<>();

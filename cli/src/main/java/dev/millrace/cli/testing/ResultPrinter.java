@@ -3,8 +3,8 @@ package dev.millrace.cli.testing;
 import java.io.PrintStream;
 
 /**
- * Prints one line per finished test: {@code PASS name}, {@code FAIL name} followed by the
- * indented difference, {@code SKIP name: reason}, {@code ERROR name: message}.
+ * Prints one line per finished test: {@code PASS name}, {@code FAIL name} followed by the indented
+ * difference, {@code SKIP name: reason}, {@code ERROR name: message}.
  */
 final class ResultPrinter {
   private final PrintStream out;

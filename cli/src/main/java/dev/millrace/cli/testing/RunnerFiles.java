@@ -13,9 +13,9 @@ import java.util.Optional;
 
 /**
  * ksqlDB's {@code ksql-test-runner} form, turned into one {@link TestCase}: a statements file, an
- * optional input file {@code {"inputs": [records]}} and an expected output file
- * {@code {"outputs": [records]}}, records being {@code {topic, key, value, timestamp?, window?}}.
- * The test is named after the statements file.
+ * optional input file {@code {"inputs": [records]}} and an expected output file {@code {"outputs":
+ * [records]}}, records being {@code {topic, key, value, timestamp?, window?}}. The test is named
+ * after the statements file.
  */
 public record RunnerFiles(Path statements, Optional<Path> inputs, Path outputs) {
 
@@ -36,7 +36,9 @@ public record RunnerFiles(Path statements, Optional<Path> inputs, Path outputs) 
     return statements.getFileName().toString();
   }
 
-  /** Cut, not parsed: a statement the engine cannot parse is rejected when it runs, like any other. */
+  /**
+   * Cut, not parsed: a statement the engine cannot parse is rejected when it runs, like any other.
+   */
   private List<String> statementTexts() {
     return ScriptSplitter.split(read(statements)).stream().map(StatementText::text).toList();
   }
@@ -54,12 +56,20 @@ public record RunnerFiles(Path statements, Optional<Path> inputs, Path outputs) 
     List<TestRecord> records = new ArrayList<>();
     for (JsonNode record : array) {
       if (!record.hasNonNull("topic")) {
-        throw new TestInputException(file + ": " + field + "[" + records.size() + "] has no \"topic\"");
+        throw new TestInputException(
+            file + ": " + field + "[" + records.size() + "] has no \"topic\"");
       }
       try {
         records.add(CaseFileRunner.JSON.convertValue(record, TestRecord.class));
       } catch (IllegalArgumentException malformed) {
-        throw new TestInputException(file + ": " + field + "[" + records.size() + "] is not a record: " + malformed.getMessage());
+        throw new TestInputException(
+            file
+                + ": "
+                + field
+                + "["
+                + records.size()
+                + "] is not a record: "
+                + malformed.getMessage());
       }
     }
     return records;

@@ -16,9 +16,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The columns of a source, read from the schema text a session reports ({@code `K` STRING KEY,
- * `V` BIGINT}) with the SQL parser, so the assertions know which columns live in the key and
- * their types.
+ * The columns of a source, read from the schema text a session reports ({@code `K` STRING KEY, `V`
+ * BIGINT}) with the SQL parser, so the assertions know which columns live in the key and their
+ * types.
  */
 final class SourceColumns {
   private static final SqlParser PARSER = new SqlParser();
@@ -37,15 +37,27 @@ final class SourceColumns {
     }
   }
 
-  /** @throws TestInputException when the session reports a schema the parser cannot read */
+  /**
+   * @throws TestInputException when the session reports a schema the parser cannot read
+   */
   static List<Column> parse(CaseSession.SourceSummary source) {
     String kind = "table".equalsIgnoreCase(source.type()) ? "TABLE" : "STREAM";
-    String ddl = "CREATE " + kind + " S (" + source.schema() + ") WITH (KAFKA_TOPIC='t', VALUE_FORMAT='JSON')";
+    String ddl =
+        "CREATE "
+            + kind
+            + " S ("
+            + source.schema()
+            + ") WITH (KAFKA_TOPIC='t', VALUE_FORMAT='JSON')";
     try {
       CreateSource create = (CreateSource) PARSER.parseStatement(ddl);
       return create.elements().stream().map(Column::of).toList();
     } catch (ParseException unreadable) {
-      throw new TestInputException("cannot read the schema the engine reports: " + source.schema() + " (" + unreadable.reason() + ")");
+      throw new TestInputException(
+          "cannot read the schema the engine reports: "
+              + source.schema()
+              + " ("
+              + unreadable.reason()
+              + ")");
     }
   }
 
@@ -72,7 +84,8 @@ final class SourceColumns {
       return "MAP<" + text(m.key()) + ", " + text(m.value()) + ">";
     }
     if (type instanceof StructType s) {
-      return s.fields().stream().map(f -> "`" + f.name() + "` " + text(f.type()))
+      return s.fields().stream()
+          .map(f -> "`" + f.name() + "` " + text(f.type()))
           .collect(Collectors.joining(", ", "STRUCT<", ">"));
     }
     return ((CustomType) type).name();

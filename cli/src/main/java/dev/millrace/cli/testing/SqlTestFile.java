@@ -14,17 +14,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a SQL test file in the form of ksqlDB's {@code run-ksql-test}: tests start at a
- * {@code --@test: name} line and run to the next one; {@code --@expected.error: class} and
- * {@code --@expected.message: text} lines inside a test say it must fail. Only comments may come
- * before the first test.
+ * Reads a SQL test file in the form of ksqlDB's {@code run-ksql-test}: tests start at a {@code
+ * --@test: name} line and run to the next one; {@code --@expected.error: class} and {@code
+ * --@expected.message: text} lines inside a test say it must fail. Only comments may come before
+ * the first test.
  */
 public final class SqlTestFile {
   private static final Pattern DIRECTIVE = Pattern.compile("^\\s*--@([\\w.]+):(.*)$");
 
   private SqlTestFile() {}
 
-  /** @throws TestInputException when the file cannot be read or its directives are malformed */
+  /**
+   * @throws TestInputException when the file cannot be read or its directives are malformed
+   */
   public static List<SqlTest> read(Path file) {
     try {
       return parse(file.getFileName().toString(), Files.readString(file));
@@ -55,7 +57,8 @@ public final class SqlTestFile {
         sections.get(sections.size() - 1).set(file, line, name, value);
       }
     }
-    requireOnlyCommentsBefore(file, sections.isEmpty() ? lines.length : sections.get(0).line - 1, lines);
+    requireOnlyCommentsBefore(
+        file, sections.isEmpty() ? lines.length : sections.get(0).line - 1, lines);
     List<SqlTest> tests = new ArrayList<>();
     for (int s = 0; s < sections.size(); s++) {
       int end = s + 1 < sections.size() ? sections.get(s + 1).line - 1 : lines.length;
@@ -64,13 +67,15 @@ public final class SqlTestFile {
     return tests;
   }
 
-  private static void requireNew(String file, int line, String name, Map<String, Integer> firstLineOfName) {
+  private static void requireNew(
+      String file, int line, String name, Map<String, Integer> firstLineOfName) {
     if (name.isEmpty()) {
       throw error(file, line, "--@test: needs a name");
     }
     Integer first = firstLineOfName.putIfAbsent(name, line);
     if (first != null) {
-      throw error(file, line, "a second test named '" + name + "' (the first is at line " + first + ")");
+      throw error(
+          file, line, "a second test named '" + name + "' (the first is at line " + first + ")");
     }
   }
 
@@ -79,7 +84,10 @@ public final class SqlTestFile {
     String prefix = sqlOf(lines, 0, lineCount);
     List<StatementText> statements = ScriptSplitter.split(prefix);
     if (!statements.isEmpty()) {
-      throw error(file, statements.get(0).start().line(), "statements before the first --@test: line would never run");
+      throw error(
+          file,
+          statements.get(0).start().line(),
+          "statements before the first --@test: line would never run");
     }
   }
 
@@ -112,8 +120,13 @@ public final class SqlTestFile {
       switch (directive) {
         case "expected.error" -> expectedError = Optional.of(value);
         case "expected.message" -> expectedMessage = Optional.of(value);
-        default -> throw error(file, at, "unknown directive --@" + directive
-            + ": (known: --@test:, --@expected.error:, --@expected.message:)");
+        default ->
+            throw error(
+                file,
+                at,
+                "unknown directive --@"
+                    + directive
+                    + ": (known: --@test:, --@expected.error:, --@expected.message:)");
       }
     }
 

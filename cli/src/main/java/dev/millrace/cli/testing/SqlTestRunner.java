@@ -17,9 +17,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Runs SQL test files: each test in a fresh session, its statements in order, each
- * {@code ASSERT} checked when reached. The first rejected statement or failed assertion stops
- * the test; it passes if and only if that matches what its {@code --@expected.*} directives say.
+ * Runs SQL test files: each test in a fresh session, its statements in order, each {@code ASSERT}
+ * checked when reached. The first rejected statement or failed assertion stops the test; it passes
+ * if and only if that matches what its {@code --@expected.*} directives say.
  */
 public final class SqlTestRunner {
   private static final SqlParser PARSER = new SqlParser();
@@ -38,7 +38,12 @@ public final class SqlTestRunner {
     try {
       tests = SqlTestFile.read(file);
     } catch (TestInputException unusable) {
-      CaseResult error = new CaseResult(file.getFileName().toString(), "(file)", CaseResult.Status.ERROR, unusable.getMessage());
+      CaseResult error =
+          new CaseResult(
+              file.getFileName().toString(),
+              "(file)",
+              CaseResult.Status.ERROR,
+              unusable.getMessage());
       onResult.accept(error);
       return List.of(error);
     }
@@ -60,7 +65,9 @@ public final class SqlTestRunner {
     }
   }
 
-  /** Statements are parsed one at a time, so those before a syntax error still run, as in ksqlDB. */
+  /**
+   * Statements are parsed one at a time, so those before a syntax error still run, as in ksqlDB.
+   */
   private static Optional<String> firstFailure(SqlTest test, CaseSession session) {
     SourceAssertions assertions = new SourceAssertions(session);
     for (StatementText text : ScriptSplitter.split(test.sql())) {
@@ -85,7 +92,8 @@ public final class SqlTestRunner {
   }
 
   /** Runs or checks one statement; a failure message starts with the statement's position. */
-  private static Optional<String> step(Statement statement, StatementText text, CaseSession session, SourceAssertions assertions) {
+  private static Optional<String> step(
+      Statement statement, StatementText text, CaseSession session, SourceAssertions assertions) {
     String at = "line " + text.start() + ": ";
     try {
       if (statement instanceof AssertValues values) {
@@ -104,22 +112,34 @@ public final class SqlTestRunner {
       session.execute(text.text());
       return Optional.empty();
     } catch (RuntimeException rejected) {
-      String reason = rejected.getMessage() == null ? rejected.getClass().getSimpleName() : rejected.getMessage();
+      String reason =
+          rejected.getMessage() == null
+              ? rejected.getClass().getSimpleName()
+              : rejected.getMessage();
       return Optional.of(at + reason);
     }
   }
 
   private static CaseResult judge(SqlTest test, Optional<String> failure) {
     if (!test.expectsError()) {
-      return failure.map(f -> CaseResult.fail(test.file(), test.name(), f)).orElseGet(() -> CaseResult.pass(test.file(), test.name()));
+      return failure
+          .map(f -> CaseResult.fail(test.file(), test.name(), f))
+          .orElseGet(() -> CaseResult.pass(test.file(), test.name()));
     }
-    String expected = "an error" + test.expectedError().map(e -> " (" + e + ")").orElse("")
-        + test.expectedMessage().map(m -> " containing \"" + m + "\"").orElse("");
+    String expected =
+        "an error"
+            + test.expectedError().map(e -> " (" + e + ")").orElse("")
+            + test.expectedMessage().map(m -> " containing \"" + m + "\"").orElse("");
     if (failure.isEmpty()) {
-      return CaseResult.fail(test.file(), test.name(), "expected " + expected + " but every statement and assertion succeeded");
+      return CaseResult.fail(
+          test.file(),
+          test.name(),
+          "expected " + expected + " but every statement and assertion succeeded");
     }
-    if (test.expectedMessage().isPresent() && !failure.get().contains(test.expectedMessage().get())) {
-      return CaseResult.fail(test.file(), test.name(), "expected " + expected + " but got: " + failure.get());
+    if (test.expectedMessage().isPresent()
+        && !failure.get().contains(test.expectedMessage().get())) {
+      return CaseResult.fail(
+          test.file(), test.name(), "expected " + expected + " but got: " + failure.get());
     }
     return CaseResult.pass(test.file(), test.name());
   }

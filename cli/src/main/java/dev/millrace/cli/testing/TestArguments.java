@@ -12,13 +12,16 @@ import java.util.Optional;
  * The arguments of {@code millrace test}: JSON case files, SQL test files and directories of them,
  * or the {@code -s/-i/-o} files of the ksql-test-runner form; and {@code --report FILE}.
  */
-public record TestArguments(List<Path> files, Optional<RunnerFiles> runnerFiles, Optional<Path> report, boolean help) {
+public record TestArguments(
+    List<Path> files, Optional<RunnerFiles> runnerFiles, Optional<Path> report, boolean help) {
 
   public TestArguments {
     files = List.copyOf(files);
   }
 
-  /** @throws UsageException naming the argument that is wrong */
+  /**
+   * @throws UsageException naming the argument that is wrong
+   */
   public static TestArguments parse(List<String> args) throws UsageException {
     List<Path> files = new ArrayList<>();
     Path report = null;
@@ -45,18 +48,23 @@ public record TestArguments(List<Path> files, Optional<RunnerFiles> runnerFiles,
     return new TestArguments(files, runner, Optional.ofNullable(report), false);
   }
 
-  private static Optional<RunnerFiles> runnerFiles(Path statements, Path input, Path output, List<Path> files)
-      throws UsageException {
+  private static Optional<RunnerFiles> runnerFiles(
+      Path statements, Path input, Path output, List<Path> files) throws UsageException {
     if (statements == null && input == null && output == null) {
       return Optional.empty();
     }
     if (statements == null || output == null) {
-      throw new UsageException("the ksql-test-runner form needs both -s STATEMENTS.sql and -o OUTPUT.json");
+      throw new UsageException(
+          "the ksql-test-runner form needs both -s STATEMENTS.sql and -o OUTPUT.json");
     }
     if (!files.isEmpty()) {
-      throw new UsageException("-s/-i/-o run one test; give other test files in a separate run (got " + files.get(0) + ")");
+      throw new UsageException(
+          "-s/-i/-o run one test; give other test files in a separate run (got "
+              + files.get(0)
+              + ")");
     }
-    for (Path file : input == null ? List.of(statements, output) : List.of(statements, input, output)) {
+    for (Path file :
+        input == null ? List.of(statements, output) : List.of(statements, input, output)) {
       requireExists(file);
     }
     return Optional.of(new RunnerFiles(statements, Optional.ofNullable(input), output));
@@ -70,7 +78,8 @@ public record TestArguments(List<Path> files, Optional<RunnerFiles> runnerFiles,
     requireExists(path);
     String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
     if (!Files.isDirectory(path) && !name.endsWith(".json") && !name.endsWith(".sql")) {
-      throw new UsageException(arg + ": expected a .json case file, a .sql test file or a directory");
+      throw new UsageException(
+          arg + ": expected a .json case file, a .sql test file or a directory");
     }
     return path;
   }

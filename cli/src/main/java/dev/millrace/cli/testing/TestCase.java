@@ -40,6 +40,13 @@ public record TestCase(
    * text), under the given ids when the case names them.
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record TopicSpec(String name, Integer partitions, String keyFormat, String valueFormat, JsonNode keySchema,
-      JsonNode valueSchema, Integer keySchemaId, Integer valueSchemaId) {}
+  public record TopicSpec(
+      String name,
+      Integer partitions,
+      String keyFormat,
+      String valueFormat,
+      JsonNode keySchema,
+      JsonNode valueSchema,
+      Integer keySchemaId,
+      Integer valueSchemaId) {}
 }

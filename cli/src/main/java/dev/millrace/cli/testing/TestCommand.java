@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 /**
  * Runs tests offline on an in-process engine, in any of three forms (JSON case files, SQL test
  * files, or ksql-test-runner's statements/input/output files), prints a line per test and the
- * closing count, and optionally writes the JSON report. Returns the exit status: 0 when every
- * test passed, 1 when any did not, 2 when no engine is available or the report cannot be written.
+ * closing count, and optionally writes the JSON report. Returns the exit status: 0 when every test
+ * passed, 1 when any did not, 2 when no engine is available or the report cannot be written.
  */
 public final class TestCommand {
   /** Long enough for any sane test on a loaded machine, short enough that a hang costs little. */
@@ -29,19 +29,29 @@ public final class TestCommand {
     this.testTimeoutMillis = testTimeoutMillis;
   }
 
-  /** @throws UsageException when a directory given holds no {@code .sql} files */
+  /**
+   * @throws UsageException when a directory given holds no {@code .sql} files
+   */
   public int run(TestArguments arguments, PrintStream out, PrintStream err) throws UsageException {
     List<Path> files = expand(arguments.files());
     if (sessions.isEmpty()) {
-      err.println("millrace test: no engine found on the class path (no " + CaseSessionFactory.class.getName() + " provider)");
+      err.println(
+          "millrace test: no engine found on the class path (no "
+              + CaseSessionFactory.class.getName()
+              + " provider)");
       return 2;
     }
-    TestReport report = new TestReport(runAll(arguments, files, sessions.get(), new ResultPrinter(out)));
+    TestReport report =
+        new TestReport(runAll(arguments, files, sessions.get(), new ResultPrinter(out)));
     report.printSummary(out);
     return writeReport(arguments.report(), report, err) ? (report.allPassed() ? 0 : 1) : 2;
   }
 
-  private List<CaseResult> runAll(TestArguments arguments, List<Path> files, CaseSessionFactory factory, ResultPrinter printer) {
+  private List<CaseResult> runAll(
+      TestArguments arguments,
+      List<Path> files,
+      CaseSessionFactory factory,
+      ResultPrinter printer) {
     List<CaseResult> results = new ArrayList<>();
     CaseFileRunner caseFiles = new CaseFileRunner(new CaseRunner(factory), testTimeoutMillis);
     arguments.runnerFiles().ifPresent(runner -> results.add(runOne(runner, caseFiles, printer)));
@@ -50,18 +60,22 @@ public final class TestCommand {
       if (files.size() > 1) {
         printer.file(file.toString());
       }
-      results.addAll(isSql(file) ? sqlFiles.run(file, printer::print) : caseFiles.run(file, printer::print));
+      results.addAll(
+          isSql(file) ? sqlFiles.run(file, printer::print) : caseFiles.run(file, printer::print));
     }
     return results;
   }
 
-  private static CaseResult runOne(RunnerFiles runner, CaseFileRunner caseFiles, ResultPrinter printer) {
+  private static CaseResult runOne(
+      RunnerFiles runner, CaseFileRunner caseFiles, ResultPrinter printer) {
     CaseResult result;
     try {
       CaseFile file = new CaseFile(null, List.of(runner.toTestCase()));
-      result = caseFiles.run(runner.name(), file, r -> { }).get(0);
+      result = caseFiles.run(runner.name(), file, r -> {}).get(0);
     } catch (TestInputException unusable) {
-      result = new CaseResult(runner.name(), runner.name(), CaseResult.Status.ERROR, unusable.getMessage());
+      result =
+          new CaseResult(
+              runner.name(), runner.name(), CaseResult.Status.ERROR, unusable.getMessage());
     }
     printer.print(result);
     return result;
@@ -88,7 +102,8 @@ public final class TestCommand {
     try (Stream<Path> walk = Files.walk(directory)) {
       return walk.filter(Files::isRegularFile).filter(TestCommand::isSql).sorted().toList();
     } catch (IOException unreadable) {
-      throw new UsageException("cannot read the directory " + directory + ": " + unreadable.getMessage());
+      throw new UsageException(
+          "cannot read the directory " + directory + ": " + unreadable.getMessage());
     }
   }
 
@@ -104,7 +119,8 @@ public final class TestCommand {
       report.write(file.get());
       return true;
     } catch (IOException unwritable) {
-      err.println("millrace test: cannot write the report " + file.get() + ": " + unwritable.getMessage());
+      err.println(
+          "millrace test: cannot write the report " + file.get() + ": " + unwritable.getMessage());
       return false;
     }
   }

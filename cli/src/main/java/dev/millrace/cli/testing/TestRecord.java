@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code window} are checked only where given.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record TestRecord(String topic, JsonNode key, JsonNode value, Long timestamp, WindowSpec window) {
+public record TestRecord(
+    String topic, JsonNode key, JsonNode value, Long timestamp, WindowSpec window) {
 
   /** A windowed key's bounds; {@code type} is {@code time} or {@code session}. */
   @JsonIgnoreProperties(ignoreUnknown = true)

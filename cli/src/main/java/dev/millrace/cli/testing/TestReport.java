@@ -24,11 +24,18 @@ public final class TestReport {
     return results.stream().allMatch(r -> r.status() == CaseResult.Status.PASS);
   }
 
-  /** {@code N passed, N failed}, with {@code , N skipped} when any were skipped; errors count as failed. */
+  /**
+   * {@code N passed, N failed}, with {@code , N skipped} when any were skipped; errors count as
+   * failed.
+   */
   public String summaryLine() {
     long failed = count(CaseResult.Status.FAIL) + count(CaseResult.Status.ERROR);
     long skipped = count(CaseResult.Status.SKIP);
-    return count(CaseResult.Status.PASS) + " passed, " + failed + " failed" + (skipped > 0 ? ", " + skipped + " skipped" : "");
+    return count(CaseResult.Status.PASS)
+        + " passed, "
+        + failed
+        + " failed"
+        + (skipped > 0 ? ", " + skipped + " skipped" : "");
   }
 
   public void printSummary(PrintStream out) {
@@ -37,6 +44,8 @@ public final class TestReport {
 
   /** Writes {@code {"results": [{"file", "test", "status", "message"}]}}. */
   public void write(Path file) throws IOException {
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), Map.of("results", results));
+    new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValue(file.toFile(), Map.of("results", results));
   }
 }

@@ -13,11 +13,14 @@ public final class TestSubcommand implements Subcommand {
   private final Supplier<TestCommand> command;
 
   /**
-   * Results go to {@code out}; problems with the engine or the report to {@code err}. The engine
-   * is looked up only when tests run, so other subcommands never load it.
+   * Results go to {@code out}; problems with the engine or the report to {@code err}. The engine is
+   * looked up only when tests run, so other subcommands never load it.
    */
   public TestSubcommand(PrintStream out, PrintStream err) {
-    this(out, err, () -> new TestCommand(CaseSessionFactory.find(), TestCommand.TEST_TIMEOUT_MILLIS));
+    this(
+        out,
+        err,
+        () -> new TestCommand(CaseSessionFactory.find(), TestCommand.TEST_TIMEOUT_MILLIS));
   }
 
   TestSubcommand(PrintStream out, PrintStream err, Supplier<TestCommand> command) {

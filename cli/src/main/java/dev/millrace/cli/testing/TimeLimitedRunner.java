@@ -29,7 +29,8 @@ final class TimeLimitedRunner implements AutoCloseable {
       result.cancel(true);
       worker.shutdownNow();
       worker = newWorker();
-      return new CaseResult(file, test, CaseResult.Status.ERROR, "timed out after " + limitMillis + " ms");
+      return new CaseResult(
+          file, test, CaseResult.Status.ERROR, "timed out after " + limitMillis + " ms");
     } catch (ExecutionException crashed) {
       return CaseResult.error(file, test, crashed.getCause());
     } catch (InterruptedException interrupted) {
@@ -44,10 +45,11 @@ final class TimeLimitedRunner implements AutoCloseable {
   }
 
   private static ExecutorService newWorker() {
-    return Executors.newSingleThreadExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "test-case");
-      thread.setDaemon(true);
-      return thread;
-    });
+    return Executors.newSingleThreadExecutor(
+        runnable -> {
+          Thread thread = new Thread(runnable, "test-case");
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 }

@@ -25,14 +25,19 @@ public final class ValueSpecComparison {
 
   private static Optional<String> difference(String path, JsonNode expected, JsonNode actual) {
     if (expected == null || expected.isNull() || actual == null || actual.isNull()) {
-      boolean bothNull = (expected == null || expected.isNull()) && (actual == null || actual.isNull());
+      boolean bothNull =
+          (expected == null || expected.isNull()) && (actual == null || actual.isNull());
       return bothNull ? Optional.empty() : mismatch(path, expected, actual);
     }
     if (expected.isObject()) {
-      return actual.isObject() ? objectDifference(path, expected, actual) : mismatch(path, expected, actual);
+      return actual.isObject()
+          ? objectDifference(path, expected, actual)
+          : mismatch(path, expected, actual);
     }
     if (expected.isArray()) {
-      return actual.isArray() ? arrayDifference(path, expected, actual) : mismatch(path, expected, actual);
+      return actual.isArray()
+          ? arrayDifference(path, expected, actual)
+          : mismatch(path, expected, actual);
     }
     if (actual.isNumber()) {
       return sameNumber(expected, actual) ? Optional.empty() : mismatch(path, expected, actual);
@@ -40,14 +45,18 @@ public final class ValueSpecComparison {
     return expected.equals(actual) ? Optional.empty() : mismatch(path, expected, actual);
   }
 
-  private static Optional<String> objectDifference(String path, JsonNode expected, JsonNode actual) {
+  private static Optional<String> objectDifference(
+      String path, JsonNode expected, JsonNode actual) {
     if (expected.size() != actual.size()) {
       return mismatch(path, expected, actual);
     }
     Iterator<Map.Entry<String, JsonNode>> fields = expected.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
-      JsonNode value = actual.has(field.getKey()) ? actual.get(field.getKey()) : actual.get(field.getKey().toUpperCase(Locale.ROOT));
+      JsonNode value =
+          actual.has(field.getKey())
+              ? actual.get(field.getKey())
+              : actual.get(field.getKey().toUpperCase(Locale.ROOT));
       if (value == null) {
         return Optional.of(at(path) + "missing field " + field.getKey() + " in " + actual);
       }
@@ -78,8 +87,11 @@ public final class ValueSpecComparison {
     if (a == null || b == null) {
       return false;
     }
-    if (expected.isFloatingPointNumber() && !expected.isBigDecimal() || actual.isDouble() || actual.isFloat()) {
-      return Math.abs(a.doubleValue() - b.doubleValue()) <= TOLERANCE * Math.max(1, Math.abs(a.doubleValue()));
+    if (expected.isFloatingPointNumber() && !expected.isBigDecimal()
+        || actual.isDouble()
+        || actual.isFloat()) {
+      return Math.abs(a.doubleValue() - b.doubleValue())
+          <= TOLERANCE * Math.max(1, Math.abs(a.doubleValue()));
     }
     return a.compareTo(b) == 0;
   }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 class MillraceClientTest {
 
-  private static final String CREATED = """
+  private static final String CREATED =
+      """
       [{"@type":"currentStatus","statementText":"CREATE STREAM S (ID INT) WITH (KAFKA_TOPIC='s', VALUE_FORMAT='JSON');",
         "commandId":"stream/S/create","commandStatus":{"status":"SUCCESS","message":"Stream created"},
         "commandSequenceNumber":2,"warnings":[]}]""";
@@ -59,13 +60,18 @@ class MillraceClientTest {
 
   @Test
   void statementErrorCarriesCodeMessageStatementAndEarlierEntities() {
-    server.onKsql("SHOW STREAMS; DROP STREAM NOPE;", 400, """
+    server.onKsql(
+        "SHOW STREAMS; DROP STREAM NOPE;",
+        400,
+        """
         {"@type":"statement_error","error_code":40001,
          "message":"line 1:13: Stream NOPE does not exist.","statementText":"DROP STREAM NOPE;",
          "entities":[{"@type":"streams","statementText":"SHOW STREAMS;","streams":[]}]}""");
 
-    ServerErrorException error = assertThrows(ServerErrorException.class,
-        () -> client.execute("SHOW STREAMS; DROP STREAM NOPE;", Map.of()));
+    ServerErrorException error =
+        assertThrows(
+            ServerErrorException.class,
+            () -> client.execute("SHOW STREAMS; DROP STREAM NOPE;", Map.of()));
 
     assertEquals(40001, error.errorCode());
     assertEquals("line 1:13: Stream NOPE does not exist.", error.getMessage());
@@ -77,8 +83,8 @@ class MillraceClientTest {
   void errorWithoutJsonBodySaysTheHttpStatus() {
     server.onKsql("SHOW TABLES;", 500, "boom\nat somewhere");
 
-    ServerErrorException error = assertThrows(ServerErrorException.class,
-        () -> client.execute("SHOW TABLES;", Map.of()));
+    ServerErrorException error =
+        assertThrows(ServerErrorException.class, () -> client.execute("SHOW TABLES;", Map.of()));
 
     assertEquals("The server answered HTTP 500: boom", error.getMessage());
     assertEquals(500, error.errorCode());
@@ -94,7 +100,10 @@ class MillraceClientTest {
 
     ServerUnreachableException error = assertThrows(ServerUnreachableException.class, nobody::info);
 
-    assertEquals("Could not reach the Millrace server at http://127.0.0.1:" + freePort + ": connection refused",
+    assertEquals(
+        "Could not reach the Millrace server at http://127.0.0.1:"
+            + freePort
+            + ": connection refused",
         error.getMessage());
   }
 
@@ -105,12 +114,20 @@ class MillraceClientTest {
 
   @Test
   void pullQueryStreamsHeaderThenRowsThenEnds() throws Exception {
-    server.onQuery("SELECT * FROM T WHERE ID = 1;", new QueryReply(200, List.of(
-        "{\"columnNames\":[\"ID\",\"TOTAL\"],\"columnTypes\":[\"INTEGER\",\"BIGINT\"]}",
-        "[1,10]", "", "[1,11]"), false));
+    server.onQuery(
+        "SELECT * FROM T WHERE ID = 1;",
+        new QueryReply(
+            200,
+            List.of(
+                "{\"columnNames\":[\"ID\",\"TOTAL\"],\"columnTypes\":[\"INTEGER\",\"BIGINT\"]}",
+                "[1,10]",
+                "",
+                "[1,11]"),
+            false));
 
     try (QueryStream query = client.query("SELECT * FROM T WHERE ID = 1;", Map.of("k", "v"))) {
-      assertEquals(new QueryHeader(Optional.empty(), List.of("ID", "TOTAL"), List.of("INTEGER", "BIGINT")),
+      assertEquals(
+          new QueryHeader(Optional.empty(), List.of("ID", "TOTAL"), List.of("INTEGER", "BIGINT")),
           query.header());
       assertEquals("[1,10]", query.nextRow().orElseThrow().toString());
       assertEquals("[1,11]", query.nextRow().orElseThrow().toString());
@@ -125,17 +142,20 @@ class MillraceClientTest {
 
   @Test
   void closingAPushQueryEndsTheBlockedReadAndClosesItOnTheServer() throws Exception {
-    server.onQuery("SELECT * FROM S EMIT CHANGES;",
+    server.onQuery(
+        "SELECT * FROM S EMIT CHANGES;",
         new QueryReply(200, List.of(PUSH_HEADER, "[1,\"a\"]", "[2,\"b\"]"), true));
 
     QueryStream query = client.query("SELECT * FROM S EMIT CHANGES;", Map.of());
     assertEquals(Optional.of("q-1"), query.header().queryId());
     assertEquals("[1,\"a\"]", query.nextRow().orElseThrow().toString());
     assertEquals("[2,\"b\"]", query.nextRow().orElseThrow().toString());
-    Thread closer = new Thread(() -> {
-      pause();
-      query.close();
-    });
+    Thread closer =
+        new Thread(
+            () -> {
+              pause();
+              query.close();
+            });
     closer.start();
 
     Optional<ArrayNode> afterClose = query.nextRow();
@@ -148,21 +168,34 @@ class MillraceClientTest {
 
   @Test
   void rejectedQueryRaisesTheServersMessage() {
-    server.onQuery("SELECT * FROM NOPE EMIT CHANGES;", new QueryReply(400, List.of(
-        "{\"@type\":\"statement_error\",\"error_code\":40001,"
-            + "\"message\":\"line 1:15: NOPE does not exist\",\"statementText\":\"SELECT * FROM NOPE EMIT CHANGES;\"}"),
-        false));
+    server.onQuery(
+        "SELECT * FROM NOPE EMIT CHANGES;",
+        new QueryReply(
+            400,
+            List.of(
+                "{\"@type\":\"statement_error\",\"error_code\":40001,"
+                    + "\"message\":\"line 1:15: NOPE does not exist\",\"statementText\":\"SELECT * FROM NOPE EMIT CHANGES;\"}"),
+            false));
 
-    ServerErrorException error = assertThrows(ServerErrorException.class,
-        () -> client.query("SELECT * FROM NOPE EMIT CHANGES;", Map.of()));
+    ServerErrorException error =
+        assertThrows(
+            ServerErrorException.class,
+            () -> client.query("SELECT * FROM NOPE EMIT CHANGES;", Map.of()));
 
     assertEquals("line 1:15: NOPE does not exist", error.getMessage());
   }
 
   @Test
   void errorInPlaceOfARowEndsTheQueryWithThatError() throws Exception {
-    server.onQuery("SELECT * FROM S EMIT CHANGES;", new QueryReply(200, List.of(PUSH_HEADER, "[1,\"a\"]",
-        "{\"@type\":\"generic_error\",\"error_code\":50000,\"message\":\"query failed: disk full\"}"), false));
+    server.onQuery(
+        "SELECT * FROM S EMIT CHANGES;",
+        new QueryReply(
+            200,
+            List.of(
+                PUSH_HEADER,
+                "[1,\"a\"]",
+                "{\"@type\":\"generic_error\",\"error_code\":50000,\"message\":\"query failed: disk full\"}"),
+            false));
 
     try (QueryStream query = client.query("SELECT * FROM S EMIT CHANGES;", Map.of())) {
       assertEquals("[1,\"a\"]", query.nextRow().orElseThrow().toString());

@@ -59,22 +59,26 @@ class RestServerCompatibilityTest {
 
   @Test
   void statementResultsRender() throws Exception {
-    List<JsonNode> entities = client.execute("SHOW STREAMS;", Map.of("auto.offset.reset", "earliest"));
+    List<JsonNode> entities =
+        client.execute("SHOW STREAMS;", Map.of("auto.offset.reset", "earliest"));
 
-    assertEquals("""
+    assertEquals(
+        """
         +-------------+-------------+------------+--------------+----------+
         | Stream Name | Kafka Topic | Key Format | Value Format | Windowed |
         +-------------+-------------+------------+--------------+----------+
         | PAGEVIEWS   | pageviews   | KAFKA      | JSON         | false    |
         +-------------+-------------+------------+--------------+----------+
-        """, EntityRenderer.render(entities.get(0), 100));
+        """,
+        EntityRenderer.render(entities.get(0), 100));
     assertEquals(Map.of("auto.offset.reset", "earliest"), engine.lastProperties);
   }
 
   @Test
   void statementErrorsKeepTheirCodeAndMessage() {
-    ServerErrorException error = assertThrows(ServerErrorException.class,
-        () -> client.execute("DROP STREAM NOPE;", Map.of()));
+    ServerErrorException error =
+        assertThrows(
+            ServerErrorException.class, () -> client.execute("DROP STREAM NOPE;", Map.of()));
 
     assertEquals(40001, error.errorCode());
     assertEquals("Stream NOPE does not exist.", error.getMessage());
@@ -112,8 +116,9 @@ class RestServerCompatibilityTest {
 
   @Test
   void rejectedQueryIsAServerError() {
-    ServerErrorException error = assertThrows(ServerErrorException.class,
-        () -> client.query("SELECT * FROM NOPE;", Map.of()));
+    ServerErrorException error =
+        assertThrows(
+            ServerErrorException.class, () -> client.query("SELECT * FROM NOPE;", Map.of()));
 
     assertEquals("NOPE does not exist.", error.getMessage());
   }
@@ -129,21 +134,31 @@ class RestServerCompatibilityTest {
     public List<KsqlEntity> execute(StatementRequest request) {
       lastProperties = request.properties();
       if (request.sql().equals("SHOW STREAMS;")) {
-        return List.of(new StreamsList(request.sql(),
-            List.of(SourceInfo.stream("PAGEVIEWS", "pageviews", "KAFKA", "JSON")), List.of()));
+        return List.of(
+            new StreamsList(
+                request.sql(),
+                List.of(SourceInfo.stream("PAGEVIEWS", "pageviews", "KAFKA", "JSON")),
+                List.of()));
       }
-      throw new EngineException(ErrorCode.BAD_STATEMENT, "Stream NOPE does not exist.", request.sql());
+      throw new EngineException(
+          ErrorCode.BAD_STATEMENT, "Stream NOPE does not exist.", request.sql());
     }
 
     @Override
     public void runQuery(QueryRequest request, QuerySubscriber subscriber) {
       boolean push = request.sql().contains("EMIT CHANGES");
-      if (!request.sql().startsWith("SELECT * FROM S") && !request.sql().startsWith("SELECT * FROM T")) {
+      if (!request.sql().startsWith("SELECT * FROM S")
+          && !request.sql().startsWith("SELECT * FROM T")) {
         throw new EngineException(ErrorCode.BAD_STATEMENT, "NOPE does not exist.", request.sql());
       }
       Deque<List<Object>> rows = new ArrayDeque<>(List.of(List.of(1, "a"), List.of(2, "b")));
-      subscriber.onStart(new dev.millrace.server.service.QueryHeader("q1", push ? QueryType.PUSH : QueryType.PULL,
-          List.of("ID", "NAME"), List.of("INTEGER", "STRING")), new QuerySubscription() {
+      subscriber.onStart(
+          new dev.millrace.server.service.QueryHeader(
+              "q1",
+              push ? QueryType.PUSH : QueryType.PULL,
+              List.of("ID", "NAME"),
+              List.of("INTEGER", "STRING")),
+          new QuerySubscription() {
             @Override
             public void request(long n) {
               delivery.execute(() -> deliver(rows, n, push, subscriber));
@@ -156,8 +171,8 @@ class RestServerCompatibilityTest {
           });
     }
 
-    private static synchronized void deliver(Deque<List<Object>> rows, long n, boolean push,
-        QuerySubscriber subscriber) {
+    private static synchronized void deliver(
+        Deque<List<Object>> rows, long n, boolean push, QuerySubscriber subscriber) {
       for (long i = 0; i < n && !rows.isEmpty(); i++) {
         subscriber.onRow(rows.poll());
       }

@@ -21,16 +21,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 class StatementRunnerTest {
 
-  private static final String NO_STREAMS = "[{\"@type\":\"streams\",\"statementText\":\"SHOW STREAMS;\",\"streams\":[]}]";
-  private static final String CREATED = """
+  private static final String NO_STREAMS =
+      "[{\"@type\":\"streams\",\"statementText\":\"SHOW STREAMS;\",\"streams\":[]}]";
+  private static final String CREATED =
+      """
       [{"@type":"currentStatus","commandId":"stream/S/create",
         "commandStatus":{"status":"SUCCESS","message":"Stream created"},"commandSequenceNumber":1}]""";
-  private static final String BAD_STATEMENT = """
+  private static final String BAD_STATEMENT =
+      """
       {"@type":"statement_error","error_code":40001,"message":"line 1:6: Unknown token: STREEMS",
        "statementText":"SHOW STREEMS;","entities":[]}""";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private FakeKsqlServer server;
   private final StringWriter screen = new StringWriter();
@@ -52,12 +54,16 @@ class StatementRunnerTest {
 
   @Test
   void runsEachStatementOfAScriptAndPrintsItsResult() {
-    server.onKsql("SHOW STREAMS;", 200, NO_STREAMS).onKsql("CREATE STREAM S (ID INT) WITH (KAFKA_TOPIC='s');", 200, CREATED);
+    server
+        .onKsql("SHOW STREAMS;", 200, NO_STREAMS)
+        .onKsql("CREATE STREAM S (ID INT) WITH (KAFKA_TOPIC='s');", 200, CREATED);
 
-    Outcome outcome = runner.runScript("SHOW STREAMS;\nCREATE STREAM S (ID INT) WITH (KAFKA_TOPIC='s');");
+    Outcome outcome =
+        runner.runScript("SHOW STREAMS;\nCREATE STREAM S (ID INT) WITH (KAFKA_TOPIC='s');");
 
     assertEquals(Outcome.OK, outcome);
-    assertEquals("""
+    assertEquals(
+        """
         +-------------+-------------+------------+--------------+----------+
         | Stream Name | Kafka Topic | Key Format | Value Format | Windowed |
         +-------------+-------------+------------+--------------+----------+
@@ -66,7 +72,8 @@ class StatementRunnerTest {
         +----------------+
         | Stream created |
         +----------------+
-        """, screen.toString());
+        """,
+        screen.toString());
   }
 
   @Test
@@ -92,12 +99,17 @@ class StatementRunnerTest {
   void sessionPropertiesGoWithEveryRequestUntilUnset() {
     server.onKsql("SHOW STREAMS;", 200, NO_STREAMS);
 
-    runner.runScript("SET 'auto.offset.reset' = 'earliest'; SHOW STREAMS; UNSET 'auto.offset.reset'; SHOW STREAMS;");
+    runner.runScript(
+        "SET 'auto.offset.reset' = 'earliest'; SHOW STREAMS; UNSET 'auto.offset.reset'; SHOW STREAMS;");
 
     List<JsonNode> sent = server.bodies("/ksql");
-    assertEquals("earliest", sent.get(0).path("streamsProperties").path("auto.offset.reset").asText());
+    assertEquals(
+        "earliest", sent.get(0).path("streamsProperties").path("auto.offset.reset").asText());
     assertTrue(sent.get(1).path("streamsProperties").isEmpty());
-    assertTrue(screen.toString().startsWith("Property 'auto.offset.reset' set to 'earliest' for this session.\n"));
+    assertTrue(
+        screen
+            .toString()
+            .startsWith("Property 'auto.offset.reset' set to 'earliest' for this session.\n"));
   }
 
   @Test
@@ -107,51 +119,71 @@ class StatementRunnerTest {
     Outcome outcome = runner.runScript("SET 'auto.offset.reset' = 'zzz'; SHOW STREAMS;");
 
     assertEquals(Outcome.FAILED, outcome);
-    assertEquals("Invalid value 'zzz' for property 'auto.offset.reset': it must be one of earliest, latest, none.\n",
+    assertEquals(
+        "Invalid value 'zzz' for property 'auto.offset.reset': it must be one of earliest, latest, none.\n",
         screen.toString());
     assertTrue(server.bodies("/ksql").isEmpty(), "nothing was sent after the failed SET");
   }
 
   @Test
   void runScriptRunsTheFilesStatements() throws IOException {
-    server.onKsql("SHOW STREAMS;", 200, NO_STREAMS)
+    server
+        .onKsql("SHOW STREAMS;", 200, NO_STREAMS)
         .onKsql("CREATE STREAM S (ID INT)\n  WITH (KAFKA_TOPIC='s');", 200, CREATED);
     Path script = dir.resolve("setup.sql");
-    Files.writeString(script, "-- set up\nSHOW STREAMS;\nCREATE STREAM S (ID INT)\n  WITH (KAFKA_TOPIC='s');\n");
+    Files.writeString(
+        script, "-- set up\nSHOW STREAMS;\nCREATE STREAM S (ID INT)\n  WITH (KAFKA_TOPIC='s');\n");
 
     Outcome outcome = runner.run("RUN SCRIPT '" + script + "';");
 
     assertEquals(Outcome.OK, outcome);
-    assertEquals(List.of("SHOW STREAMS;", "CREATE STREAM S (ID INT)\n  WITH (KAFKA_TOPIC='s');"),
+    assertEquals(
+        List.of("SHOW STREAMS;", "CREATE STREAM S (ID INT)\n  WITH (KAFKA_TOPIC='s');"),
         server.bodies("/ksql").stream().map(body -> body.path("ksql").asText()).toList());
   }
 
   @Test
   void missingScriptIsAnError() {
     assertEquals(Outcome.FAILED, runner.run("RUN SCRIPT '" + dir.resolve("nope.sql") + "';"));
-    assertEquals("Cannot read script " + dir.resolve("nope.sql") + ": no such file\n", screen.toString());
+    assertEquals(
+        "Cannot read script " + dir.resolve("nope.sql") + ": no such file\n", screen.toString());
   }
 
   @Test
   void pullQueryPrintsItsRowsInABox() {
-    server.onQuery("SELECT * FROM T WHERE ID = 1;", new QueryReply(200, List.of(
-        "{\"columnNames\":[\"ID\",\"NAME\"],\"columnTypes\":[\"INTEGER\",\"STRING\"]}", "[1,\"alice\"]"), false));
+    server.onQuery(
+        "SELECT * FROM T WHERE ID = 1;",
+        new QueryReply(
+            200,
+            List.of(
+                "{\"columnNames\":[\"ID\",\"NAME\"],\"columnTypes\":[\"INTEGER\",\"STRING\"]}",
+                "[1,\"alice\"]"),
+            false));
 
     assertEquals(Outcome.OK, runner.run("SELECT * FROM T WHERE ID = 1;"));
 
-    assertEquals("""
+    assertEquals(
+        """
         +-------------+--------------------------------------------------------------+
         | ID          | NAME                                                         |
         +-------------+--------------------------------------------------------------+
         | 1           | alice                                                        |
         +-------------+--------------------------------------------------------------+
-        """, screen.toString());
+        """,
+        screen.toString());
   }
 
   @Test
   void ctrlCCancelsAPushQueryAndClosesItOnTheServer() {
-    server.onQuery("SELECT * FROM S EMIT CHANGES;", new QueryReply(200, List.of(
-        "{\"queryId\":\"q-7\",\"columnNames\":[\"ID\"],\"columnTypes\":[\"INTEGER\"]}", "[1]", "[2]"), true));
+    server.onQuery(
+        "SELECT * FROM S EMIT CHANGES;",
+        new QueryReply(
+            200,
+            List.of(
+                "{\"queryId\":\"q-7\",\"columnNames\":[\"ID\"],\"columnTypes\":[\"INTEGER\"]}",
+                "[1]",
+                "[2]"),
+            true));
     CtrlCAfter ctrlC = new CtrlCAfter("| 2 ");
     out = new ShellOutput(new PrintWriter(ctrlC), () -> 60);
     runner = new StatementRunner(new MillraceClient(server.uri()), out, ctrlC);
@@ -159,7 +191,8 @@ class StatementRunnerTest {
     Outcome outcome = runner.run("SELECT * FROM S EMIT CHANGES;");
 
     assertEquals(Outcome.OK, outcome);
-    assertEquals("""
+    assertEquals(
+        """
         +-------------+
         | ID          |
         +-------------+
@@ -167,18 +200,24 @@ class StatementRunnerTest {
         | 2           |
         +-------------+
         Query terminated
-        """, ctrlC.toString());
+        """,
+        ctrlC.toString());
     assertEquals("q-7", server.bodies("/close-query").get(0).path("queryId").asText());
   }
 
   @Test
   void entitiesBeforeAFailingStatementArePrintedThenTheError() {
-    server.onKsql("SHOW STREAMS; DROP STREAM X;", 400, """
+    server.onKsql(
+        "SHOW STREAMS; DROP STREAM X;",
+        400,
+        """
         {"@type":"statement_error","error_code":40001,"message":"Stream X does not exist.",
          "entities":[{"@type":"currentStatus","commandStatus":{"status":"SUCCESS","message":"ok"}}]}""");
 
     assertEquals(Outcome.FAILED, runner.run("SHOW STREAMS; DROP STREAM X;"));
-    assertTrue(screen.toString().endsWith("| ok      |\n+---------+\nStream X does not exist.\n"), screen.toString());
+    assertTrue(
+        screen.toString().endsWith("| ok      |\n+---------+\nStream X does not exist.\n"),
+        screen.toString());
   }
 
   @Test
@@ -188,11 +227,13 @@ class StatementRunnerTest {
 
     runner.runScript("SPOOL '" + spool + "'; SHOW STREAMS; SPOOL OFF; SHOW STREAMS;");
 
-    assertEquals("""
+    assertEquals(
+        """
         +-------------+-------------+------------+--------------+----------+
         | Stream Name | Kafka Topic | Key Format | Value Format | Windowed |
         +-------------+-------------+------------+--------------+----------+
-        """, Files.readString(spool));
+        """,
+        Files.readString(spool));
   }
 
   @Test
@@ -206,13 +247,18 @@ class StatementRunnerTest {
     server.close();
 
     assertEquals(Outcome.FAILED, runner.run("SHOW STREAMS;"));
-    assertEquals("Could not reach the Millrace server at " + server.uri() + ": connection refused\n", screen.toString());
+    assertEquals(
+        "Could not reach the Millrace server at " + server.uri() + ": connection refused\n",
+        screen.toString());
   }
 
-  /** A screen that presses Ctrl-C once it shows {@code trigger}, and the interrupt source it presses. */
+  /**
+   * A screen that presses Ctrl-C once it shows {@code trigger}, and the interrupt source it
+   * presses.
+   */
   private static final class CtrlCAfter extends StringWriter implements Interrupts {
     private final String trigger;
-    private volatile Runnable action = () -> { };
+    private volatile Runnable action = () -> {};
     private boolean pressed;
 
     CtrlCAfter(String trigger) {
@@ -222,7 +268,7 @@ class StatementRunnerTest {
     @Override
     public Registration onInterrupt(Runnable action) {
       this.action = action;
-      return () -> this.action = () -> { };
+      return () -> this.action = () -> {};
     }
 
     @Override

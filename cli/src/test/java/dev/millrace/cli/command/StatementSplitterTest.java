@@ -21,7 +21,8 @@ class StatementSplitterTest {
 
   @Test
   void semicolonsInsideQuotesAndCommentsDoNotEndAStatement() {
-    String text = """
+    String text =
+        """
         -- a comment; with a semicolon
         INSERT INTO S (A, `B;`, "C;") VALUES ('x;y', 'it''s;', 1); /* block; comment */
         SELECT 1 FROM S -- trailing; comment
@@ -29,9 +30,11 @@ class StatementSplitterTest {
 
     StatementSplitter.Split split = StatementSplitter.split(text);
 
-    assertEquals(List.of(
-        "INSERT INTO S (A, `B;`, \"C;\") VALUES ('x;y', 'it''s;', 1);",
-        "SELECT 1 FROM S -- trailing; comment\n;"), split.statements());
+    assertEquals(
+        List.of(
+            "INSERT INTO S (A, `B;`, \"C;\") VALUES ('x;y', 'it''s;', 1);",
+            "SELECT 1 FROM S -- trailing; comment\n;"),
+        split.statements());
     assertEquals("", split.remainder());
   }
 
@@ -49,17 +52,31 @@ class StatementSplitterTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "", "   \n", "SHOW STREAMS;", "SHOW\nSTREAMS;", "SHOW STREAMS; -- done", "/* note */", "-- only a comment",
-      "SELECT 'a;b' FROM S;", "exit", "  QUIT  ", "help", "SHOW STREAMS; exit"})
+  @ValueSource(
+      strings = {
+        "",
+        "   \n",
+        "SHOW STREAMS;",
+        "SHOW\nSTREAMS;",
+        "SHOW STREAMS; -- done",
+        "/* note */",
+        "-- only a comment",
+        "SELECT 'a;b' FROM S;",
+        "exit",
+        "  QUIT  ",
+        "help",
+        "SHOW STREAMS; exit"
+      })
   void complete(String text) {
     assertTrue(StatementSplitter.isComplete(text), text);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "SHOW STREAMS", "SELECT 'a;b FROM S;", "SELECT `a;b FROM S;", "SHOW STREAMS /* ; */",
-      "/* unterminated; comment", "SHOW STREAMS -- ;", "exit now", "SHOW STREAMS; SHOW"})
+  @ValueSource(
+      strings = {
+        "SHOW STREAMS", "SELECT 'a;b FROM S;", "SELECT `a;b FROM S;", "SHOW STREAMS /* ; */",
+        "/* unterminated; comment", "SHOW STREAMS -- ;", "exit now", "SHOW STREAMS; SHOW"
+      })
   void incomplete(String text) {
     assertFalse(StatementSplitter.isComplete(text), text);
   }

@@ -16,49 +16,62 @@ class EntityRendererTest {
 
   @Test
   void streamsList() throws Exception {
-    assertEquals("""
+    assertEquals(
+        """
         +-------------+-------------+------------+--------------+----------+
         | Stream Name | Kafka Topic | Key Format | Value Format | Windowed |
         +-------------+-------------+------------+--------------+----------+
         | PAGEVIEWS   | pageviews   | KAFKA      | JSON         | false    |
         +-------------+-------------+------------+--------------+----------+
-        """, render("""
+        """,
+        render(
+            """
         {"@type":"streams","statementText":"SHOW STREAMS;","warnings":[],
          "streams":[{"type":"STREAM","name":"PAGEVIEWS","topic":"pageviews","keyFormat":"KAFKA",
-                     "valueFormat":"JSON","isWindowed":false}]}""", 100));
+                     "valueFormat":"JSON","isWindowed":false}]}""",
+            100));
   }
 
   @Test
   void tablesListFromAnOlderServerWithASingleFormatField() throws Exception {
-    assertEquals("""
+    assertEquals(
+        """
         +------------+-------------+------------+--------------+----------+
         | Table Name | Kafka Topic | Key Format | Value Format | Windowed |
         +------------+-------------+------------+--------------+----------+
         | USERS      | users       |            | DELIMITED    | true     |
         +------------+-------------+------------+--------------+----------+
-        """, render("""
+        """,
+        render(
+            """
         {"@type":"tables","tables":[{"type":"TABLE","name":"USERS","topic":"users","format":"DELIMITED",
-                                     "isWindowed":true}]}""", 100));
+                                     "isWindowed":true}]}""",
+            100));
   }
 
   @Test
   void commandStatusShowsItsMessageThenWarnings() throws Exception {
-    assertEquals("""
+    assertEquals(
+        """
         +----------------+
         | Message        |
         +----------------+
         | Stream created |
         +----------------+
         WARNING: topic exists
-        """, render("""
+        """,
+        render(
+            """
         {"@type":"currentStatus","statementText":"CREATE STREAM S (ID INT) WITH (KAFKA_TOPIC='s');",
          "commandId":"stream/S/create","commandStatus":{"status":"SUCCESS","message":"Stream created"},
-         "commandSequenceNumber":4,"warnings":[{"message":"topic exists"}]}""", 100));
+         "commandSequenceNumber":4,"warnings":[{"message":"topic exists"}]}""",
+            100));
   }
 
   @Test
   void queriesListWrapsTheQueryTextOnANarrowScreen() throws Exception {
-    assertEquals("""
+    assertEquals(
+        """
         +----------+------------+-----------+-----------+--------------+---------------+
         | Query ID | Query Type | Status    | Sink Name | Sink Kafka   | Query String  |
         |          |            |           |           | Topic        |               |
@@ -68,15 +81,19 @@ class EntityRendererTest {
         |          |            |           |           |              | FROM A EMIT   |
         |          |            |           |           |              | CHANGES;      |
         +----------+------------+-----------+-----------+--------------+---------------+
-        """, render("""
+        """,
+        render(
+            """
         {"@type":"queries","queries":[{"queryString":"CREATE STREAM B AS SELECT * FROM A EMIT CHANGES;",
           "sinks":["B"],"sinkKafkaTopics":["B"],"id":"CSAS_B_1","statusCount":{"RUNNING":1},
-          "queryType":"PERSISTENT","state":"RUNNING"}]}""", 80));
+          "queryType":"PERSISTENT","state":"RUNNING"}]}""",
+            80));
   }
 
   @Test
   void describeListsFieldsWithKeyMarkersAndNestedTypes() throws Exception {
-    assertEquals("""
+    assertEquals(
+        """
         Name         : PAGEVIEWS
         Type         : STREAM
         Key format   : KAFKA
@@ -91,7 +108,9 @@ class EntityRendererTest {
         | ADDRESS | STRUCT<CITY STRING, ZIP INTEGER> |
         +---------+----------------------------------+
         For runtime statistics and query details run: DESCRIBE PAGEVIEWS EXTENDED;
-        """, render("""
+        """,
+        render(
+            """
         {"@type":"sourceDescription","statementText":"DESCRIBE PAGEVIEWS;","sourceDescription":{
           "name":"PAGEVIEWS","windowType":null,"readQueries":[],"writeQueries":[],"type":"STREAM",
           "timestamp":"","statistics":"","errorStats":"","extended":false,"keyFormat":"KAFKA",
@@ -102,12 +121,13 @@ class EntityRendererTest {
             {"name":"PRICE","schema":{"type":"DECIMAL","parameters":{"precision":10,"scale":2}}},
             {"name":"ADDRESS","schema":{"type":"STRUCT","fields":[
               {"name":"CITY","schema":{"type":"STRING"}},{"name":"ZIP","schema":{"type":"INTEGER"}}]}}]}}""",
-        100));
+            100));
   }
 
   @Test
   void describeExtendedAddsTopicDetailsQueriesAndStatistics() throws Exception {
-    assertEquals("""
+    assertEquals(
+        """
         Name         : COUNTS
         Type         : TABLE
         Key format   : KAFKA
@@ -125,7 +145,9 @@ class EntityRendererTest {
         CTAS_COUNTS_3 (RUNNING) : CREATE TABLE COUNTS AS SELECT USERID, COUNT(*) AS TOTAL FROM PAGEVIEWS GROUP BY USERID;
 
         Statistics : messages-per-sec: 0.5
-        """, render("""
+        """,
+        render(
+            """
         {"@type":"sourceDescription","sourceDescription":{
           "name":"COUNTS","readQueries":[],"type":"TABLE","extended":true,"keyFormat":"KAFKA",
           "valueFormat":"JSON","topic":"COUNTS","partitions":2,"replication":1,"statistics":"messages-per-sec: 0.5",
@@ -133,12 +155,14 @@ class EntityRendererTest {
           "writeQueries":[{"id":"CTAS_COUNTS_3","state":"RUNNING",
             "queryString":"CREATE TABLE COUNTS AS SELECT USERID, COUNT(*) AS TOTAL FROM PAGEVIEWS GROUP BY USERID;"}],
           "fields":[{"name":"USERID","schema":{"type":"STRING"},"type":"KEY"},
-                    {"name":"TOTAL","schema":{"type":"BIGINT"}}]}}""", 120));
+                    {"name":"TOTAL","schema":{"type":"BIGINT"}}]}}""",
+            120));
   }
 
   @Test
   void explainShowsTheQueryItsSchemaAndPlan() throws Exception {
-    assertEquals("""
+    assertEquals(
+        """
         ID         : CSAS_B_1
         Query type : PERSISTENT
         State      : RUNNING
@@ -155,44 +179,57 @@ class EntityRendererTest {
         --------------
         > [ SINK ] | Schema: ID INTEGER | Logger: CSAS_B_1.B
         \t\t > [ SOURCE ] | Schema: ID INTEGER | Logger: CSAS_B_1.A
-        """, render("""
+        """,
+        render(
+            """
         {"@type":"queryDescription","queryDescription":{"id":"CSAS_B_1","queryType":"PERSISTENT",
           "state":"RUNNING","statementText":"CREATE STREAM B AS SELECT * FROM A EMIT CHANGES;",
           "fields":[{"name":"ID","schema":{"type":"INTEGER"}}],"sources":["A"],"sinks":["B"],
           "executionPlan":" > [ SINK ] | Schema: ID INTEGER | Logger: CSAS_B_1.B\\n\\t\\t > [ SOURCE ] | Schema: ID INTEGER | Logger: CSAS_B_1.A\\n",
-          "topology":""}}""", 100));
+          "topology":""}}""",
+            100));
   }
 
   @Test
   void topicsAndProperties() throws Exception {
-    assertEquals("""
+    assertEquals(
+        """
         +-------------+------------+--------------------+
         | Kafka Topic | Partitions | Partition Replicas |
         +-------------+------------+--------------------+
         | pageviews   | 2          | 1, 1               |
         +-------------+------------+--------------------+
-        """, render("{\"@type\":\"kafka_topics\",\"topics\":[{\"name\":\"pageviews\",\"replicaInfo\":[1,1]}]}", 100));
-    assertEquals("""
+        """,
+        render(
+            "{\"@type\":\"kafka_topics\",\"topics\":[{\"name\":\"pageviews\",\"replicaInfo\":[1,1]}]}",
+            100));
+    assertEquals(
+        """
         +-------------------+-------+----------+
         | Property          | Scope | Value    |
         +-------------------+-------+----------+
         | auto.offset.reset | KSQL  | earliest |
         +-------------------+-------+----------+
-        """, render("""
+        """,
+        render(
+            """
         {"@type":"properties","properties":[{"name":"auto.offset.reset","scope":"KSQL","value":"earliest"}]}""",
-        100));
-    assertEquals("""
+            100));
+    assertEquals(
+        """
         +-----------------+-------+
         | Property        | Value |
         +-----------------+-------+
         | ksql.service.id | x_    |
         +-----------------+-------+
-        """, render("{\"@type\":\"properties\",\"properties\":{\"ksql.service.id\":\"x_\"}}", 100));
+        """,
+        render("{\"@type\":\"properties\",\"properties\":{\"ksql.service.id\":\"x_\"}}", 100));
   }
 
   @Test
   void unknownEntityIsShownFieldByField() throws Exception {
-    assertEquals("""
+    assertEquals(
+        """
         name  : n
         count : 3
         items:
@@ -202,8 +239,11 @@ class EntityRendererTest {
         | 1 | x |      |
         | 2 |   | true |
         +---+---+------+
-        """, render("""
+        """,
+        render(
+            """
         {"@type":"brand_new","statementText":"X;","name":"n","count":3,
-         "items":[{"a":1,"b":"x"},{"a":2,"c":true}]}""", 100));
+         "items":[{"a":1,"b":"x"},{"a":2,"c":true}]}""",
+            100));
   }
 }

@@ -12,26 +12,37 @@ class LiveTableTest {
 
   @Test
   void numericColumnsTakeTheirTypicalWidthAndTextSharesTheRest() throws Exception {
-    LiveTable table = LiveTable.layout(List.of("ID", "NAME", "ACTIVE"), List.of("INTEGER", "STRING", "BOOLEAN"), 50);
+    LiveTable table =
+        LiveTable.layout(
+            List.of("ID", "NAME", "ACTIVE"), List.of("INTEGER", "STRING", "BOOLEAN"), 50);
 
-    assertEquals("""
+    assertEquals(
+        """
         +-------------+------------------------+---------+
         | ID          | NAME                   | ACTIVE  |
         +-------------+------------------------+---------+
-        """, table.header());
-    assertEquals("| 1           | alice                  | true    |\n", table.row(json.readTree("[1,\"alice\",true]")));
-    assertEquals("| null        | null                   | false   |\n", table.row(json.readTree("[null,null,false]")));
+        """,
+        table.header());
+    assertEquals(
+        "| 1           | alice                  | true    |\n",
+        table.row(json.readTree("[1,\"alice\",true]")));
+    assertEquals(
+        "| null        | null                   | false   |\n",
+        table.row(json.readTree("[null,null,false]")));
     assertEquals("+-------------+------------------------+---------+\n", table.footer());
   }
 
   @Test
   void longValuesWrapAndNestedValuesShowAsJson() throws Exception {
-    LiveTable table = LiveTable.layout(List.of("K", "TAGS"), List.of("INTEGER", "ARRAY<STRING>"), 10);
+    LiveTable table =
+        LiveTable.layout(List.of("K", "TAGS"), List.of("INTEGER", "ARRAY<STRING>"), 10);
 
-    assertEquals("""
+    assertEquals(
+        """
         | 7           | ["red","gr |
         |             | een"]      |
-        """, table.row(json.readTree("[7,[\"red\",\"green\"]]")));
+        """,
+        table.row(json.readTree("[7,[\"red\",\"green\"]]")));
   }
 
   @Test

@@ -9,45 +9,56 @@ class TextTableTest {
 
   @Test
   void columnsAreAsWideAsTheirWidestCell() {
-    TextTable table = new TextTable(List.of("Name", "Kafka Topic"),
-        List.of(List.of("PAGEVIEWS", "pageviews"), List.of("USERS", "users_topic_long")));
+    TextTable table =
+        new TextTable(
+            List.of("Name", "Kafka Topic"),
+            List.of(List.of("PAGEVIEWS", "pageviews"), List.of("USERS", "users_topic_long")));
 
-    assertEquals("""
+    assertEquals(
+        """
         +-----------+------------------+
         | Name      | Kafka Topic      |
         +-----------+------------------+
         | PAGEVIEWS | pageviews        |
         | USERS     | users_topic_long |
         +-----------+------------------+
-        """, table.render(120));
+        """,
+        table.render(120));
   }
 
   @Test
   void tableWithoutRowsIsJustItsHeader() {
-    assertEquals("""
+    assertEquals(
+        """
         +------+
         | Name |
         +------+
-        """, new TextTable(List.of("Name"), List.of()).render(80));
+        """,
+        new TextTable(List.of("Name"), List.of()).render(80));
   }
 
   @Test
   void missingCellsAreBlank() {
-    assertEquals("""
+    assertEquals(
+        """
         +---+---+
         | a | b |
         +---+---+
         | 1 |   |
         +---+---+
-        """, new TextTable(List.of("a", "b"), List.of(List.of("1"))).render(80));
+        """,
+        new TextTable(List.of("a", "b"), List.of(List.of("1"))).render(80));
   }
 
   @Test
   void tooWideTableShrinksItsWidestColumnAndWrapsAtSpaces() {
-    TextTable table = new TextTable(List.of("Id", "Query String"),
-        List.of(List.of("CSAS_1", "CREATE STREAM B AS SELECT * FROM A EMIT CHANGES;")));
+    TextTable table =
+        new TextTable(
+            List.of("Id", "Query String"),
+            List.of(List.of("CSAS_1", "CREATE STREAM B AS SELECT * FROM A EMIT CHANGES;")));
 
-    assertEquals("""
+    assertEquals(
+        """
         +--------+--------------------------+
         | Id     | Query String             |
         +--------+--------------------------+
@@ -55,14 +66,16 @@ class TextTableTest {
         |        | SELECT * FROM A EMIT     |
         |        | CHANGES;                 |
         +--------+--------------------------+
-        """, table.render(37));
+        """,
+        table.render(37));
   }
 
   @Test
   void wordsLongerThanTheColumnBreakMidWord() {
     TextTable table = new TextTable(List.of("Topic"), List.of(List.of("a_very_long_topic_name")));
 
-    assertEquals("""
+    assertEquals(
+        """
         +----------+
         | Topic    |
         +----------+
@@ -70,18 +83,21 @@ class TextTableTest {
         | ong_topi |
         | c_name   |
         +----------+
-        """, table.render(12));
+        """,
+        table.render(12));
   }
 
   @Test
   void multiLineCellsKeepTheirLineBreaks() {
-    assertEquals("""
+    assertEquals(
+        """
         +------+
         | Plan |
         +------+
         | a    |
         |  > b |
         +------+
-        """, new TextTable(List.of("Plan"), List.of(List.of("a\n > b"))).render(80));
+        """,
+        new TextTable(List.of("Plan"), List.of(List.of("a\n > b"))).render(80));
   }
 }

@@ -23,10 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ShellInTerminalTest {
 
-  private static final String STREAMS = """
+  private static final String STREAMS =
+      """
       [{"@type":"streams","statementText":"SHOW STREAMS;","streams":[{"type":"STREAM","name":"PAGEVIEWS",
         "topic":"pageviews","keyFormat":"KAFKA","valueFormat":"JSON","isWindowed":false}]}]""";
-  private static final String DESCRIBE = """
+  private static final String DESCRIBE =
+      """
       [{"@type":"sourceDescription","statementText":"DESCRIBE PAGEVIEWS;","sourceDescription":{
         "name":"PAGEVIEWS","type":"STREAM","keyFormat":"KAFKA","valueFormat":"JSON","topic":"pageviews",
         "extended":false,"fields":[{"name":"USERID","schema":{"type":"STRING"},"type":"KEY"},
@@ -35,8 +37,7 @@ class ShellInTerminalTest {
   /** The prompt as captured: tmux drops trailing blanks. */
   private static final String PROMPT = "millrace>\n";
 
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
   private FakeKsqlServer server;
   private Tmux terminal;
@@ -44,14 +45,21 @@ class ShellInTerminalTest {
   @BeforeEach
   void start() throws IOException {
     assertTrue(Tmux.installed(), "This test drives the shell through tmux: apt-get install tmux");
-    server = FakeKsqlServer.start()
-        .onKsql("SHOW STREAMS; SHOW TABLES;", 200, STREAMS)
-        .onKsql("DESCRIBE PAGEVIEWS;", 200, DESCRIBE)
-        .onKsql("DESCRIBE PAGEVIEWS ;", 200, DESCRIBE)
-        .onKsql("SHOW\nSTREAMS;", 200, STREAMS)
-        .onQuery("SELECT * FROM PAGEVIEWS EMIT CHANGES;", new QueryReply(200, List.of(
-            "{\"queryId\":\"push-1\",\"columnNames\":[\"USERID\",\"PAGEID\"],\"columnTypes\":[\"STRING\",\"STRING\"]}",
-            "[\"alice\",\"home\"]", "[\"bob\",\"news\"]"), true));
+    server =
+        FakeKsqlServer.start()
+            .onKsql("SHOW STREAMS; SHOW TABLES;", 200, STREAMS)
+            .onKsql("DESCRIBE PAGEVIEWS;", 200, DESCRIBE)
+            .onKsql("DESCRIBE PAGEVIEWS ;", 200, DESCRIBE)
+            .onKsql("SHOW\nSTREAMS;", 200, STREAMS)
+            .onQuery(
+                "SELECT * FROM PAGEVIEWS EMIT CHANGES;",
+                new QueryReply(
+                    200,
+                    List.of(
+                        "{\"queryId\":\"push-1\",\"columnNames\":[\"USERID\",\"PAGEID\"],\"columnTypes\":[\"STRING\",\"STRING\"]}",
+                        "[\"alice\",\"home\"]",
+                        "[\"bob\",\"news\"]"),
+                    true));
     terminal = Tmux.start(shellCommand(), 100, 50);
   }
 
@@ -70,20 +78,24 @@ class ShellInTerminalTest {
     terminal.press("Enter");
     terminal.type("STREAMS;");
     terminal.press("Enter");
-    terminal.awaitScreen("the streams", screen -> screen.contains("| PAGEVIEWS   |") && screen.endsWith(PROMPT));
+    terminal.awaitScreen(
+        "the streams", screen -> screen.contains("| PAGEVIEWS   |") && screen.endsWith(PROMPT));
 
     terminal.type("DESCRIBE PAGEV");
     terminal.press("Tab");
-    terminal.awaitScreen("the completed name", screen -> screen.endsWith("millrace> DESCRIBE PAGEVIEWS\n"));
+    terminal.awaitScreen(
+        "the completed name", screen -> screen.endsWith("millrace> DESCRIBE PAGEVIEWS\n"));
     terminal.type(";");
     terminal.press("Enter");
-    terminal.awaitScreen("the description", screen -> screen.contains("EXTENDED;") && screen.endsWith(PROMPT));
+    terminal.awaitScreen(
+        "the description", screen -> screen.contains("EXTENDED;") && screen.endsWith(PROMPT));
 
     terminal.type("SELECT * FROM PAGEVIEWS EMIT CHANGES;");
     terminal.press("Enter");
     terminal.awaitScreen("the pushed rows", screen -> screen.contains("| bob "));
     terminal.press("C-c");
-    String screen = terminal.awaitScreen("the query ending", s -> s.endsWith("Query terminated\nmillrace>\n"));
+    String screen =
+        terminal.awaitScreen("the query ending", s -> s.endsWith("Query terminated\nmillrace>\n"));
 
     assertEquals(transcript(), screen);
     terminal.awaitScreen("", s -> !server.bodies("/close-query").isEmpty());
@@ -130,14 +142,22 @@ class ShellInTerminalTest {
         +------------------------------------------------+------------------------------------------------+
         Query terminated
         millrace>
-        """.formatted(CliVersion.VERSION, server.uri());
+        """
+        .formatted(CliVersion.VERSION, server.uri());
   }
 
   /** The shell in its own JVM, with this test's classpath and a fresh home for its history. */
   private String shellCommand() {
-    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String classpath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return Stream.of(java, "-Duser.home=" + home, "-cp", classpath, "dev.millrace.cli.Main", "shell",
+    return Stream.of(
+            java,
+            "-Duser.home=" + home,
+            "-cp",
+            classpath,
+            "dev.millrace.cli.Main",
+            "shell",
             server.uri().toString())
         .map(arg -> "'" + arg.replace("'", "'\\''") + "'")
         .collect(Collectors.joining(" "));

@@ -36,14 +36,17 @@ class SqlCompleterTest {
 
     List<String> candidates = complete("SELECT US");
 
-    assertTrue(candidates.containsAll(List.of("PAGEVIEWS", "USERID", "SELECT", "EMIT", "CHANGES")), candidates.toString());
+    assertTrue(
+        candidates.containsAll(List.of("PAGEVIEWS", "USERID", "SELECT", "EMIT", "CHANGES")),
+        candidates.toString());
   }
 
   @Test
   void enterOnAnUnfinishedStatementContinuesIt() {
     assertThrows(EOFError.class, () -> parser.parse("SHOW STREAMS", 12, ParseContext.ACCEPT_LINE));
     assertThrows(EOFError.class, () -> parser.parse("SELECT 'it;", 11, ParseContext.ACCEPT_LINE));
-    assertEquals("SHOW STREAMS;", parser.parse("SHOW STREAMS;", 13, ParseContext.ACCEPT_LINE).line());
+    assertEquals(
+        "SHOW STREAMS;", parser.parse("SHOW STREAMS;", 13, ParseContext.ACCEPT_LINE).line());
     assertEquals("exit", parser.parse("exit", 4, ParseContext.ACCEPT_LINE).line());
   }
 }

@@ -33,15 +33,28 @@ final class Tmux implements AutoCloseable {
    */
   static Tmux start(String command, int width, int height) throws IOException {
     Tmux tmux = new Tmux();
-    tmux.tmux("new-session", "-d", "-x", String.valueOf(width), "-y", String.valueOf(height),
-        command + "; echo \"" + EXIT_MARK + "$?]\"", ";", "set-option", "remain-on-exit", "on");
+    tmux.tmux(
+        "new-session",
+        "-d",
+        "-x",
+        String.valueOf(width),
+        "-y",
+        String.valueOf(height),
+        command + "; echo \"" + EXIT_MARK + "$?]\"",
+        ";",
+        "set-option",
+        "remain-on-exit",
+        "on");
     return tmux;
   }
 
   /** Types text literally. */
   void type(String text) throws IOException {
     // tmux reads an argument ending in ';' as a command separator unless it is escaped.
-    tmux("send-keys", "-l", text.endsWith(";") ? text.substring(0, text.length() - 1) + "\\;" : text);
+    tmux(
+        "send-keys",
+        "-l",
+        text.endsWith(";") ? text.substring(0, text.length() - 1) + "\\;" : text);
   }
 
   /** Presses a key by its tmux name: {@code Enter}, {@code Tab}, {@code C-c}, ... */
@@ -54,7 +67,9 @@ final class Tmux implements AutoCloseable {
     return tmux("capture-pane", "-p").stripTrailing() + "\n";
   }
 
-  /** Waits until the screen satisfies {@code condition}; fails with the screen when it never does. */
+  /**
+   * Waits until the screen satisfies {@code condition}; fails with the screen when it never does.
+   */
   String awaitScreen(String description, Predicate<String> condition) throws IOException {
     long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
     while (true) {
@@ -71,7 +86,9 @@ final class Tmux implements AutoCloseable {
 
   /** Waits for the program to end and returns its exit status. */
   int awaitExit() throws IOException {
-    Matcher status = EXIT_STATUS.matcher(awaitScreen("the program's exit status", s -> EXIT_STATUS.matcher(s).find()));
+    Matcher status =
+        EXIT_STATUS.matcher(
+            awaitScreen("the program's exit status", s -> EXIT_STATUS.matcher(s).find()));
     status.find();
     return Integer.parseInt(status.group(1));
   }

@@ -22,7 +22,8 @@ class CaseSessionFactoryTest {
 
   @Test
   void findsNothingWhenNoEngineIsRegistered(@TempDir Path dir) throws Exception {
-    try (URLClassLoader classPath = new URLClassLoader(new URL[] {dir.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+    try (URLClassLoader classPath =
+        new URLClassLoader(new URL[] {dir.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
       assertEquals(Optional.empty(), CaseSessionFactory.find(classPath));
     }
   }

@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Pass counts of the compatibility suite, overall, for "plain" cases (those with no
- * {@code requires} tag), and per file.
+ * Pass counts of the compatibility suite, overall, for "plain" cases (those with no {@code
+ * requires} tag), and per file.
  */
 final class CompatCounts {
   private final List<FileCount> files = new ArrayList<>();
@@ -18,7 +18,11 @@ final class CompatCounts {
 
   /** Adds a file's results; a case is plain when the file lists it with no {@code requires} tag. */
   void add(String file, CaseFile cases, List<CaseResult> results) {
-    Set<String> plain = cases.tests().stream().filter(t -> t.requires().isEmpty()).map(TestCase::name).collect(Collectors.toSet());
+    Set<String> plain =
+        cases.tests().stream()
+            .filter(t -> t.requires().isEmpty())
+            .map(TestCase::name)
+            .collect(Collectors.toSet());
     int passed = 0;
     int plainPassed = 0;
     for (CaseResult result : results) {
@@ -52,8 +56,19 @@ final class CompatCounts {
 
   /** The headline: {@code compat: 812/1787 passed overall (45.4%), 640/979 plain (65.4%)}. */
   String headline() {
-    return "compat: " + passed() + "/" + total() + " passed overall (" + percent(passed(), total()) + "), "
-        + plainPassed() + "/" + plainTotal() + " plain (" + percent(plainPassed(), plainTotal()) + ")";
+    return "compat: "
+        + passed()
+        + "/"
+        + total()
+        + " passed overall ("
+        + percent(passed(), total())
+        + "), "
+        + plainPassed()
+        + "/"
+        + plainTotal()
+        + " plain ("
+        + percent(plainPassed(), plainTotal())
+        + ")";
   }
 
   /** The headline, then a line per file. */
@@ -61,7 +76,14 @@ final class CompatCounts {
     int width = files.stream().mapToInt(f -> f.file().length()).max().orElse(4);
     StringBuilder out = new StringBuilder(headline()).append('\n');
     for (FileCount f : files) {
-      out.append(String.format("  %-" + width + "s %4d/%-4d plain %4d/%d%n", f.file(), f.passed(), f.total(), f.plainPassed(), f.plainTotal()));
+      out.append(
+          String.format(
+              "  %-" + width + "s %4d/%-4d plain %4d/%d%n",
+              f.file(),
+              f.passed(),
+              f.total(),
+              f.plainPassed(),
+              f.plainTotal()));
     }
     return out.toString();
   }

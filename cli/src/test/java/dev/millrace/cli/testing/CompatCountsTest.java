@@ -16,20 +16,29 @@ class CompatCountsTest {
   @Test
   void countsOverallPlainAndPerFile() {
     CompatCounts counts = new CompatCounts();
-    counts.add("a.json", file(test("p1"), test("p2"), test("r1", "schema-registry")),
-        List.of(CaseResult.pass("a.json", "p1"), CaseResult.fail("a.json", "p2", "x"), new CaseResult("a.json", "r1", Status.SKIP, "registry")));
-    counts.add("bb.json", file(test("e1", "expected-error"), test("p3")),
+    counts.add(
+        "a.json",
+        file(test("p1"), test("p2"), test("r1", "schema-registry")),
+        List.of(
+            CaseResult.pass("a.json", "p1"),
+            CaseResult.fail("a.json", "p2", "x"),
+            new CaseResult("a.json", "r1", Status.SKIP, "registry")));
+    counts.add(
+        "bb.json",
+        file(test("e1", "expected-error"), test("p3")),
         List.of(CaseResult.pass("bb.json", "e1"), CaseResult.pass("bb.json", "p3")));
 
     assertEquals(3, counts.passed());
     assertEquals(5, counts.total());
     assertEquals(2, counts.plainPassed());
     assertEquals(3, counts.plainTotal());
-    assertEquals("""
+    assertEquals(
+        """
         compat: 3/5 passed overall (60.0%), 2/3 plain (66.7%)
           a.json     1/3    plain    1/2
           bb.json    2/2    plain    1/1
-        """, counts.table());
+        """,
+        counts.table());
   }
 
   @Test
@@ -39,13 +48,18 @@ class CompatCountsTest {
 
   @Test
   void theFloorFileNamesBothCounts(@TempDir Path dir) throws Exception {
-    Path file = Files.writeString(dir.resolve("floor.txt"), "# floors\nplain 500  # half\n\noverall 626\n");
+    Path file =
+        Files.writeString(dir.resolve("floor.txt"), "# floors\nplain 500  # half\n\noverall 626\n");
     CompatFloor floor = CompatFloor.read(file);
 
     assertEquals(new CompatFloor(500, 626), floor);
     assertEquals(Optional.empty(), floor.shortfall(500, 700));
-    assertEquals(Optional.of("plain cases passed: 499, below the floor of 500."), floor.shortfall(499, 626));
-    assertEquals(Optional.of("plain cases passed: 1, below the floor of 500. all cases passed: 2, below the floor of 626."), floor.shortfall(1, 2));
+    assertEquals(
+        Optional.of("plain cases passed: 499, below the floor of 500."), floor.shortfall(499, 626));
+    assertEquals(
+        Optional.of(
+            "plain cases passed: 1, below the floor of 500. all cases passed: 2, below the floor of 626."),
+        floor.shortfall(1, 2));
   }
 
   @Test
@@ -53,9 +67,11 @@ class CompatCountsTest {
     Path typo = Files.writeString(dir.resolve("typo.txt"), "plain 5\noveral 6\n");
     Path missing = Files.writeString(dir.resolve("missing.txt"), "plain 5\n");
 
-    assertEquals(typo + ":2: expected 'plain N' or 'overall N', got 'overal 6'",
+    assertEquals(
+        typo + ":2: expected 'plain N' or 'overall N', got 'overal 6'",
         assertThrows(IllegalArgumentException.class, () -> CompatFloor.read(typo)).getMessage());
-    assertEquals(missing + ": needs both a 'plain N' and an 'overall N' line",
+    assertEquals(
+        missing + ": needs both a 'plain N' and an 'overall N' line",
         assertThrows(IllegalArgumentException.class, () -> CompatFloor.read(missing)).getMessage());
   }
 

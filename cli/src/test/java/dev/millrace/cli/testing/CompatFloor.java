@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The least pass counts of the compatibility suite, from {@code compat/floor.txt}: lines
- * {@code plain N} and {@code overall N}; {@code #} starts a comment.
+ * The least pass counts of the compatibility suite, from {@code compat/floor.txt}: lines {@code
+ * plain N} and {@code overall N}; {@code #} starts a comment.
  */
 record CompatFloor(int plain, int overall) {
 
@@ -22,8 +22,11 @@ record CompatFloor(int plain, int overall) {
         continue;
       }
       String[] words = text.split("\\s+");
-      if (words.length != 2 || !words[1].matches("\\d+") || !(words[0].equals("plain") || words[0].equals("overall"))) {
-        throw new IllegalArgumentException(file + ":" + number + ": expected 'plain N' or 'overall N', got '" + text + "'");
+      if (words.length != 2
+          || !words[1].matches("\\d+")
+          || !(words[0].equals("plain") || words[0].equals("overall"))) {
+        throw new IllegalArgumentException(
+            file + ":" + number + ": expected 'plain N' or 'overall N', got '" + text + "'");
       }
       if (words[0].equals("plain")) {
         plain = Integer.parseInt(words[1]);
@@ -41,10 +44,20 @@ record CompatFloor(int plain, int overall) {
   Optional<String> shortfall(int plainPassed, int overallPassed) {
     StringBuilder below = new StringBuilder();
     if (plainPassed < plain) {
-      below.append("plain cases passed: ").append(plainPassed).append(", below the floor of ").append(plain).append(". ");
+      below
+          .append("plain cases passed: ")
+          .append(plainPassed)
+          .append(", below the floor of ")
+          .append(plain)
+          .append(". ");
     }
     if (overallPassed < overall) {
-      below.append("all cases passed: ").append(overallPassed).append(", below the floor of ").append(overall).append(". ");
+      below
+          .append("all cases passed: ")
+          .append(overallPassed)
+          .append(", below the floor of ")
+          .append(overall)
+          .append(". ");
     }
     return below.length() == 0 ? Optional.empty() : Optional.of(below.toString().strip());
   }

@@ -20,13 +20,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs every ksqlDB compatibility case in {@code ../shared/compat} on the engine registered as
- * {@link CaseSessionFactory}, one JVM, one case at a time, prints the pass counts, writes
- * {@code target/compat-report.json}, and fails when a count drops below {@code compat/floor.txt}.
- * Tagged {@code compat} so the cli pom can run it in its own execution, with its output on the console.
+ * {@link CaseSessionFactory}, one JVM, one case at a time, prints the pass counts, writes {@code
+ * target/compat-report.json}, and fails when a count drops below {@code compat/floor.txt}. Tagged
+ * {@code compat} so the cli pom can run it in its own execution, with its output on the console.
  */
 @Tag("compat")
 class CompatSuiteTest {
   private static final long CASE_TIMEOUT_MILLIS = 20_000;
+
   /**
    * Twice the suite's target of five minutes: past it, the files left are not run and their cases
    * count as not passed, so a hanging engine costs minutes, not hours, and shows in the counts.
@@ -43,9 +44,17 @@ class CompatSuiteTest {
     CompatFloor floor = CompatFloor.read(RepositoryPaths.root().resolve("compat/floor.txt"));
     Optional<CaseSessionFactory> engine = CaseSessionFactory.find();
     if (engine.isEmpty()) {
-      String missing = "no " + CaseSessionFactory.class.getSimpleName() + " is registered on the class path";
+      String missing =
+          "no " + CaseSessionFactory.class.getSimpleName() + " is registered on the class path";
       if (floor.plain() > 0 || floor.overall() > 0) {
-        fail("compat: " + missing + ", so nothing can reach the floor (plain " + floor.plain() + ", overall " + floor.overall() + ")");
+        fail(
+            "compat: "
+                + missing
+                + ", so nothing can reach the floor (plain "
+                + floor.plain()
+                + ", overall "
+                + floor.overall()
+                + ")");
       }
       say("compat: " + missing + "; the compatibility suite is skipped");
       abort(missing);
@@ -58,20 +67,38 @@ class CompatSuiteTest {
 
     say(counts.table() + "compat: ran in " + took.toSeconds() + " s");
     writeReport(counts, results, took);
-    floor.shortfall(counts.plainPassed(), counts.passed()).ifPresent(below -> fail("compat: " + below
-        + " Fix the regression; the floor in compat/floor.txt must not be lowered to go green."));
+    floor
+        .shortfall(counts.plainPassed(), counts.passed())
+        .ifPresent(
+            below ->
+                fail(
+                    "compat: "
+                        + below
+                        + " Fix the regression; the floor in compat/floor.txt must not be lowered to go green."));
   }
 
-  private static List<CaseResult> runAll(Path cases, CaseSessionFactory engine, CompatCounts counts) throws IOException {
+  private static List<CaseResult> runAll(Path cases, CaseSessionFactory engine, CompatCounts counts)
+      throws IOException {
     CaseFileRunner runner = new CaseFileRunner(new CaseRunner(engine), CASE_TIMEOUT_MILLIS);
     Instant deadline = Instant.now().plus(BUDGET);
     List<CaseResult> results = new ArrayList<>();
     for (Path file : caseFiles(cases)) {
       String name = file.getFileName().toString();
       CaseFile parsed = CaseFileRunner.read(file);
-      List<CaseResult> fileResults = Instant.now().isBefore(deadline) ? runner.run(name, parsed, result -> { })
-          : parsed.tests().stream().map(t -> new CaseResult(name, t.name(), CaseResult.Status.ERROR,
-              "not run: the suite used up its " + BUDGET.toMinutes() + "-minute budget")).toList();
+      List<CaseResult> fileResults =
+          Instant.now().isBefore(deadline)
+              ? runner.run(name, parsed, result -> {})
+              : parsed.tests().stream()
+                  .map(
+                      t ->
+                          new CaseResult(
+                              name,
+                              t.name(),
+                              CaseResult.Status.ERROR,
+                              "not run: the suite used up its "
+                                  + BUDGET.toMinutes()
+                                  + "-minute budget"))
+                  .toList();
       counts.add(name, parsed, fileResults);
       results.addAll(fileResults);
     }
@@ -84,7 +111,8 @@ class CompatSuiteTest {
     }
   }
 
-  private static void writeReport(CompatCounts counts, List<CaseResult> results, Duration took) throws IOException {
+  private static void writeReport(CompatCounts counts, List<CaseResult> results, Duration took)
+      throws IOException {
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("passed", counts.passed());
     report.put("total", counts.total());
@@ -95,7 +123,10 @@ class CompatSuiteTest {
     report.put("results", results);
     Path file = Path.of("target/compat-report.json");
     Files.createDirectories(file.getParent());
-    CaseFileRunner.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), report);
+    CaseFileRunner.JSON
+        .copy()
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValue(file.toFile(), report);
   }
 
   private static void say(String text) {

@@ -22,10 +22,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Keeps {@code docs/testing.md}, {@code docs/aggregation.md}, {@code docs/formats.md} and
- * {@code docs/table-functions.md} true: their
- * example files are well-formed and shown as they are, and every {@code $ bin/millrace test ...}
- * block they show, run on the engine, prints what it says.
+ * Keeps {@code docs/testing.md}, {@code docs/aggregation.md}, {@code docs/formats.md} and {@code
+ * docs/table-functions.md} true: their example files are well-formed and shown as they are, and
+ * every {@code $ bin/millrace test ...} block they show, run on the engine, prints what it says.
  */
 class DocsExamplesTest {
   private static final Pattern CODE_BLOCK = Pattern.compile("```(\\w*)\\n(.*?)```", Pattern.DOTALL);
@@ -40,21 +39,32 @@ class DocsExamplesTest {
   void theSqlTestFileIsShownInFullAndReadsAsThreeTests() throws IOException {
     List<SqlTest> tests = SqlTestFile.read(EXAMPLES.resolve("orders.sql"));
 
-    assertEquals(List.of("every order is sized", "only bulk orders reach the warehouse", "a query over a missing stream is rejected"),
+    assertEquals(
+        List.of(
+            "every order is sized",
+            "only bulk orders reach the warehouse",
+            "a query over a missing stream is rejected"),
         tests.stream().map(SqlTest::name).toList());
-    assertTrue(blocks(TESTING, "sql").contains(withoutLeadingComments(EXAMPLES.resolve("orders.sql"))));
+    assertTrue(
+        blocks(TESTING, "sql").contains(withoutLeadingComments(EXAMPLES.resolve("orders.sql"))));
   }
 
   @Test
   void theKsqlTestRunnerFilesAreShownAndMakeACase() throws IOException {
     Path runner = EXAMPLES.resolve("ksql-test-runner");
-    TestCase test = new RunnerFiles(runner.resolve("statements.sql"), Optional.of(runner.resolve("input.json")),
-        runner.resolve("output.json")).toTestCase();
+    TestCase test =
+        new RunnerFiles(
+                runner.resolve("statements.sql"),
+                Optional.of(runner.resolve("input.json")),
+                runner.resolve("output.json"))
+            .toTestCase();
 
     assertEquals(2, test.statements().size());
     assertEquals(3, test.inputs().size());
     assertEquals(3, test.outputs().size());
-    assertTrue(blocks(TESTING, "sql").contains(Files.readString(runner.resolve("statements.sql")).strip()));
+    assertTrue(
+        blocks(TESTING, "sql")
+            .contains(Files.readString(runner.resolve("statements.sql")).strip()));
     assertShownAsJson(TESTING, runner.resolve("input.json"));
     assertShownAsJson(TESTING, runner.resolve("output.json"));
   }
@@ -68,7 +78,8 @@ class DocsExamplesTest {
   @Test
   void theFormatExamplesAreShownAsTheyAre() throws IOException {
     Path formats = ROOT.resolve("docs/examples/formats");
-    assertTrue(blocks(FORMATS, "sql").contains(Files.readString(formats.resolve("avro.sql")).strip()));
+    assertTrue(
+        blocks(FORMATS, "sql").contains(Files.readString(formats.resolve("avro.sql")).strip()));
     assertShownAsJson(FORMATS, formats.resolve("inference.json"));
   }
 
@@ -89,15 +100,21 @@ class DocsExamplesTest {
   @ValueSource(strings = {TESTING, AGGREGATION, FORMATS, TABLE_FUNCTIONS})
   void everyShownRunPrintsWhatTheDocsSay(String page) throws Exception {
     Optional<CaseSessionFactory> engine = Optional.of(CaseSessionFactory.find().orElseThrow());
-    List<String> runs = blocks(page, "").stream().filter(b -> b.startsWith("$ bin/millrace test ")).toList();
+    List<String> runs =
+        blocks(page, "").stream().filter(b -> b.startsWith("$ bin/millrace test ")).toList();
     assertFalse(runs.isEmpty());
     for (String run : runs) {
       String[] lines = run.split("\n", 2);
-      List<String> args = Arrays.stream(lines[0].substring("$ bin/millrace test ".length()).split("\\s+"))
-          .map(arg -> Files.exists(ROOT.resolve(arg)) ? ROOT.resolve(arg).toString() : arg).toList();
+      List<String> args =
+          Arrays.stream(lines[0].substring("$ bin/millrace test ".length()).split("\\s+"))
+              .map(arg -> Files.exists(ROOT.resolve(arg)) ? ROOT.resolve(arg).toString() : arg)
+              .toList();
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-      int status = new TestSubcommand(print, print, () -> new TestCommand(engine, TestCommand.TEST_TIMEOUT_MILLIS)).run(args);
+      int status =
+          new TestSubcommand(
+                  print, print, () -> new TestCommand(engine, TestCommand.TEST_TIMEOUT_MILLIS))
+              .run(args);
 
       assertEquals(lines[1], out.toString(StandardCharsets.UTF_8), lines[0]);
       assertEquals(0, status, lines[0]);
@@ -128,7 +145,8 @@ class DocsExamplesTest {
   private static String withoutLeadingComments(Path file) throws IOException {
     List<String> lines = Files.readAllLines(file);
     int first = 0;
-    while (first < lines.size() && (lines.get(first).startsWith("-- ") || lines.get(first).isBlank())) {
+    while (first < lines.size()
+        && (lines.get(first).startsWith("-- ") || lines.get(first).isBlank())) {
       first++;
     }
     return String.join("\n", lines.subList(first, lines.size())).strip();

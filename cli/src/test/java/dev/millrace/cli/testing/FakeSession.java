@@ -12,8 +12,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * A scripted stand-in for the engine: it records what it is asked to do, rejects statements that
- * contain a given fragment, and makes canned records appear on topics when a statement containing
- * a fragment runs (as an engine would when an INSERT flows through a query).
+ * contain a given fragment, and makes canned records appear on topics when a statement containing a
+ * fragment runs (as an engine would when an INSERT flows through a query).
  */
 final class FakeSession implements CaseSession {
   final List<String> executed = new ArrayList<>();
@@ -39,7 +39,9 @@ final class FakeSession implements CaseSession {
     return this;
   }
 
-  /** When a statement containing {@code fragment} runs, these records are appended to their topics. */
+  /**
+   * When a statement containing {@code fragment} runs, these records are appended to their topics.
+   */
   FakeSession emitOn(String fragment, TestRecord... records) {
     emissions.computeIfAbsent(fragment, f -> new ArrayList<>()).addAll(List.of(records));
     return this;
@@ -54,7 +56,8 @@ final class FakeSession implements CaseSession {
   }
 
   FakeSession source(String name, String type, String schema, String valueFormat, String topic) {
-    sources.put(name, new SourceSummary(type, schema, "KAFKA", valueFormat, Optional.empty(), topic));
+    sources.put(
+        name, new SourceSummary(type, schema, "KAFKA", valueFormat, Optional.empty(), topic));
     return this;
   }
 
@@ -71,16 +74,18 @@ final class FakeSession implements CaseSession {
     } catch (InterruptedException stopped) {
       Thread.currentThread().interrupt();
     }
-    rejections.forEach((fragment, failure) -> {
-      if (statement.contains(fragment)) {
-        throw failure;
-      }
-    });
-    emissions.forEach((fragment, records) -> {
-      if (statement.contains(fragment)) {
-        output(records.toArray(TestRecord[]::new));
-      }
-    });
+    rejections.forEach(
+        (fragment, failure) -> {
+          if (statement.contains(fragment)) {
+            throw failure;
+          }
+        });
+    emissions.forEach(
+        (fragment, records) -> {
+          if (statement.contains(fragment)) {
+            output(records.toArray(TestRecord[]::new));
+          }
+        });
   }
 
   @Override

@@ -22,15 +22,18 @@ class JoinsDocsTest {
   private static final Path ROOT = RepositoryPaths.root();
 
   @ParameterizedTest
-  @ValueSource(strings = {"docs/examples/joins/table-table.sql", "docs/examples/joins/shipments.sql"})
+  @ValueSource(
+      strings = {"docs/examples/joins/table-table.sql", "docs/examples/joins/shipments.sql"})
   void theExampleIsShownInFull(String example) throws IOException {
     String page = Files.readString(ROOT.resolve("docs/joins.md"));
-    assertTrue(page.contains("```sql\n" + Files.readString(ROOT.resolve(example)) + "```"),
+    assertTrue(
+        page.contains("```sql\n" + Files.readString(ROOT.resolve(example)) + "```"),
         example + " is not shown in docs/joins.md as it is");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"docs/examples/joins/table-table.sql", "docs/examples/joins/shipments.sql"})
+  @ValueSource(
+      strings = {"docs/examples/joins/table-table.sql", "docs/examples/joins/shipments.sql"})
   void theExampleRunsAsPrinted(String example) throws Exception {
     String run = "$ bin/millrace test " + example + "\n";
     Matcher block = CODE_BLOCK.matcher(Files.readString(ROOT.resolve("docs/joins.md")));
@@ -43,8 +46,10 @@ class JoinsDocsTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
     Optional<CaseSessionFactory> engine = Optional.of(CaseSessionFactory.find().orElseThrow());
-    int status = new TestSubcommand(print, print, () -> new TestCommand(engine, TestCommand.TEST_TIMEOUT_MILLIS))
-        .run(List.of(ROOT.resolve(example).toString()));
+    int status =
+        new TestSubcommand(
+                print, print, () -> new TestCommand(engine, TestCommand.TEST_TIMEOUT_MILLIS))
+            .run(List.of(ROOT.resolve(example).toString()));
 
     assertEquals(shown, out.toString(StandardCharsets.UTF_8));
     assertEquals(0, status);

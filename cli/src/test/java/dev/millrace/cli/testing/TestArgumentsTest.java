@@ -16,12 +16,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class TestArgumentsTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeEach
   void files() throws Exception {
-    for (String name : List.of("cases.json", "more.json", "tests.sql", "statements.sql", "input.json", "output.json", "notes.txt")) {
+    for (String name :
+        List.of(
+            "cases.json",
+            "more.json",
+            "tests.sql",
+            "statements.sql",
+            "input.json",
+            "output.json",
+            "notes.txt")) {
       Files.writeString(dir.resolve(name), "");
     }
     Files.createDirectory(dir.resolve("suite"));
@@ -29,8 +36,11 @@ class TestArgumentsTest {
 
   @Test
   void caseFilesSqlFilesAndDirectoriesKeepTheirOrder() throws UsageException {
-    TestArguments arguments = parse("--report", "r.json", "cases.json", "suite", "tests.sql", "more.json");
-    assertEquals(List.of(path("cases.json"), path("suite"), path("tests.sql"), path("more.json")), arguments.files());
+    TestArguments arguments =
+        parse("--report", "r.json", "cases.json", "suite", "tests.sql", "more.json");
+    assertEquals(
+        List.of(path("cases.json"), path("suite"), path("tests.sql"), path("more.json")),
+        arguments.files());
     assertEquals(Optional.of(Path.of("r.json")), arguments.report());
     assertEquals(Optional.empty(), arguments.runnerFiles());
   }
@@ -38,11 +48,17 @@ class TestArgumentsTest {
   @Test
   void ksqlTestRunnerFormWithAndWithoutInputFile() throws UsageException {
     TestArguments full = parse("-s", "statements.sql", "-i", "input.json", "-o", "output.json");
-    assertEquals(Optional.of(new RunnerFiles(path("statements.sql"), Optional.of(path("input.json")), path("output.json"))), full.runnerFiles());
+    assertEquals(
+        Optional.of(
+            new RunnerFiles(
+                path("statements.sql"), Optional.of(path("input.json")), path("output.json"))),
+        full.runnerFiles());
     assertEquals(List.of(), full.files());
 
     TestArguments longForm = parse("--output-file", "output.json", "--sql-file", "statements.sql");
-    assertEquals(Optional.of(new RunnerFiles(path("statements.sql"), Optional.empty(), path("output.json"))), longForm.runnerFiles());
+    assertEquals(
+        Optional.of(new RunnerFiles(path("statements.sql"), Optional.empty(), path("output.json"))),
+        longForm.runnerFiles());
   }
 
   @Test
@@ -52,20 +68,22 @@ class TestArgumentsTest {
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(delimiter = '|', value = {
-      "''                                   | no tests given",
-      "--report                             | --report needs a file name",
-      "--report r.json                      | no tests given",
-      "--report a.json --report b.json x    | --report may be given only once",
-      "--verbose cases.json                 | unknown option --verbose",
-      "missing.json                         | no such file or directory: DIR/missing.json",
-      "notes.txt                            | DIR/notes.txt: expected a .json case file, a .sql test file or a directory",
-      "-s statements.sql                    | the ksql-test-runner form needs both -s STATEMENTS.sql and -o OUTPUT.json",
-      "-i input.json -o output.json         | the ksql-test-runner form needs both -s STATEMENTS.sql and -o OUTPUT.json",
-      "-s statements.sql -o nothing.json    | no such file or directory: DIR/nothing.json",
-      "-s statements.sql -o output.json cases.json | -s/-i/-o run one test; give other test files in a separate run (got DIR/cases.json)",
-      "-s statements.sql -s tests.sql -o output.json | -s may be given only once",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "''                                   | no tests given",
+        "--report                             | --report needs a file name",
+        "--report r.json                      | no tests given",
+        "--report a.json --report b.json x    | --report may be given only once",
+        "--verbose cases.json                 | unknown option --verbose",
+        "missing.json                         | no such file or directory: DIR/missing.json",
+        "notes.txt                            | DIR/notes.txt: expected a .json case file, a .sql test file or a directory",
+        "-s statements.sql                    | the ksql-test-runner form needs both -s STATEMENTS.sql and -o OUTPUT.json",
+        "-i input.json -o output.json         | the ksql-test-runner form needs both -s STATEMENTS.sql and -o OUTPUT.json",
+        "-s statements.sql -o nothing.json    | no such file or directory: DIR/nothing.json",
+        "-s statements.sql -o output.json cases.json | -s/-i/-o run one test; give other test files in a separate run (got DIR/cases.json)",
+        "-s statements.sql -s tests.sql -o output.json | -s may be given only once",
+      })
   void usageErrorsSayWhatIsWrong(String args, String message) {
     String[] words = args.isEmpty() ? new String[0] : args.trim().split("\\s+");
     UsageException wrong = assertThrows(UsageException.class, () -> parse(words));

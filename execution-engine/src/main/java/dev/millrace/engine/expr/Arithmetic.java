@@ -26,14 +26,15 @@ final class Arithmetic {
    * (which then yields null); strict operations reproduce that inside lambdas.
    */
   static Eval binary(Operator op, SqlType type, Eval left, Eval right, boolean strict) {
-    Op f = switch (type.base()) {
-      case INTEGER -> integer(op);
-      case BIGINT -> bigint(op);
-      case DOUBLE -> dbl(op);
-      case DECIMAL -> decimal(op, (SqlType.Decimal) type);
-      case STRING -> op == Operator.ADD ? (a, b) -> (String) a + b : null;
-      default -> null;
-    };
+    Op f =
+        switch (type.base()) {
+          case INTEGER -> integer(op);
+          case BIGINT -> bigint(op);
+          case DOUBLE -> dbl(op);
+          case DECIMAL -> decimal(op, (SqlType.Decimal) type);
+          case STRING -> op == Operator.ADD ? (a, b) -> (String) a + b : null;
+          default -> null;
+        };
     if (f == null) {
       throw new IllegalArgumentException("Operator " + op + " does not apply to " + type.toSql());
     }
@@ -59,13 +60,14 @@ final class Arithmetic {
 
   /** Unary minus. */
   static Eval negate(SqlType type, Eval operand) {
-    Op1 f = switch (type.base()) {
-      case INTEGER -> a -> -(Integer) a;
-      case BIGINT -> a -> -(Long) a;
-      case DOUBLE -> a -> -(Double) a;
-      case DECIMAL -> a -> ((BigDecimal) a).negate();
-      default -> throw new IllegalArgumentException("Cannot negate " + type.toSql());
-    };
+    Op1 f =
+        switch (type.base()) {
+          case INTEGER -> a -> -(Integer) a;
+          case BIGINT -> a -> -(Long) a;
+          case DOUBLE -> a -> -(Double) a;
+          case DECIMAL -> a -> ((BigDecimal) a).negate();
+          default -> throw new IllegalArgumentException("Cannot negate " + type.toSql());
+        };
     return (row, vars) -> {
       Object a = operand.eval(row, vars);
       return a == null ? null : f.apply(a);
@@ -120,10 +122,17 @@ final class Arithmetic {
       case ADD -> (a, b) -> fit.convert(((BigDecimal) a).add((BigDecimal) b));
       case SUBTRACT -> (a, b) -> fit.convert(((BigDecimal) a).subtract((BigDecimal) b));
       case MULTIPLY -> (a, b) -> fit.convert(((BigDecimal) a).multiply((BigDecimal) b));
-      case DIVIDE -> (a, b) -> ((BigDecimal) b).signum() == 0 ? null
-          : fit.convert(((BigDecimal) a).divide((BigDecimal) b, scale, RoundingMode.HALF_UP));
-      case MODULUS -> (a, b) -> ((BigDecimal) b).signum() == 0 ? null
-          : fit.convert(((BigDecimal) a).remainder((BigDecimal) b, MathContext.DECIMAL128));
+      case DIVIDE ->
+          (a, b) ->
+              ((BigDecimal) b).signum() == 0
+                  ? null
+                  : fit.convert(
+                      ((BigDecimal) a).divide((BigDecimal) b, scale, RoundingMode.HALF_UP));
+      case MODULUS ->
+          (a, b) ->
+              ((BigDecimal) b).signum() == 0
+                  ? null
+                  : fit.convert(((BigDecimal) a).remainder((BigDecimal) b, MathContext.DECIMAL128));
       default -> null;
     };
   }

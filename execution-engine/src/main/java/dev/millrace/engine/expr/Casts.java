@@ -33,8 +33,11 @@ public final class Casts {
    * @throws IllegalArgumentException when the cast is not supported, with ksqlDB's wording
    */
   public static Converter converter(SqlType from, SqlType to) {
-    return find(from, to).orElseThrow(() -> new IllegalArgumentException(
-        "Cast of " + from.toSql() + " to " + to.toSql() + " is not supported"));
+    return find(from, to)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "Cast of " + from.toSql() + " to " + to.toSql() + " is not supported"));
   }
 
   private static Optional<Converter> find(SqlType from, SqlType to) {
@@ -45,15 +48,20 @@ public final class Casts {
       return Optional.of(ValueText.formatter(from));
     }
     return switch (to.base()) {
-      case BOOLEAN -> from.base() == Base.STRING ? Optional.of(v -> parseBoolean((String) v)) : Optional.empty();
+      case BOOLEAN ->
+          from.base() == Base.STRING
+              ? Optional.of(v -> parseBoolean((String) v))
+              : Optional.empty();
       case INTEGER, BIGINT, DOUBLE, DECIMAL -> toNumber(from, to);
       case DATE, TIME, TIMESTAMP -> TemporalCasts.find(from, to);
       case BYTES -> Optional.empty();
-      case ARRAY -> from instanceof SqlType.Array a
-          ? find(a.element(), ((SqlType.Array) to).element()).map(Casts::eachElement)
-          : Optional.empty();
+      case ARRAY ->
+          from instanceof SqlType.Array a
+              ? find(a.element(), ((SqlType.Array) to).element()).map(Casts::eachElement)
+              : Optional.empty();
       case MAP -> from instanceof SqlType.Map m ? toMap(m, (SqlType.Map) to) : Optional.empty();
-      case STRUCT -> from instanceof SqlType.Struct s ? toStruct(s, (SqlType.Struct) to) : Optional.empty();
+      case STRUCT ->
+          from instanceof SqlType.Struct s ? toStruct(s, (SqlType.Struct) to) : Optional.empty();
       case STRING -> throw new AssertionError("handled above");
     };
   }
@@ -65,12 +73,13 @@ public final class Casts {
     if (!isNumber(from)) {
       return Optional.empty();
     }
-    return Optional.of(switch (to.base()) {
-      case INTEGER -> v -> ((Number) v).intValue();
-      case BIGINT -> v -> ((Number) v).longValue();
-      case DOUBLE -> v -> ((Number) v).doubleValue();
-      default -> decimal((SqlType.Decimal) to);
-    });
+    return Optional.of(
+        switch (to.base()) {
+          case INTEGER -> v -> ((Number) v).intValue();
+          case BIGINT -> v -> ((Number) v).longValue();
+          case DOUBLE -> v -> ((Number) v).doubleValue();
+          default -> decimal((SqlType.Decimal) to);
+        });
   }
 
   private static Converter parser(SqlType to) {
@@ -85,19 +94,30 @@ public final class Casts {
     };
   }
 
-  /** Converts a number to the DECIMAL type, rounding half-up, failing when it has too many digits. */
+  /**
+   * Converts a number to the DECIMAL type, rounding half-up, failing when it has too many digits.
+   */
   public static Converter decimal(SqlType.Decimal type) {
     int scale = type.scale();
     int integerDigits = type.precision() - type.scale();
     return v -> {
-      BigDecimal exact = v instanceof BigDecimal d ? d
-          : v instanceof Double || v instanceof Float ? BigDecimal.valueOf(((Number) v).doubleValue())
-          : BigDecimal.valueOf(((Number) v).longValue());
+      BigDecimal exact =
+          v instanceof BigDecimal d
+              ? d
+              : v instanceof Double || v instanceof Float
+                  ? BigDecimal.valueOf(((Number) v).doubleValue())
+                  : BigDecimal.valueOf(((Number) v).longValue());
       BigDecimal rounded = exact.setScale(scale, RoundingMode.HALF_UP);
       if (rounded.precision() - rounded.scale() > integerDigits && rounded.signum() != 0) {
-        throw new EvaluationException("Numeric field overflow: A field with precision " + type.precision()
-            + " and scale " + scale + " must round to an absolute value less than 10^" + integerDigits
-            + ". Got " + exact.toPlainString());
+        throw new EvaluationException(
+            "Numeric field overflow: A field with precision "
+                + type.precision()
+                + " and scale "
+                + scale
+                + " must round to an absolute value less than 10^"
+                + integerDigits
+                + ". Got "
+                + exact.toPlainString());
       }
       return rounded;
     };
@@ -142,12 +162,13 @@ public final class Casts {
     }
     Converter k = key.get();
     Converter val = value.get();
-    return Optional.of(v -> {
-      Map<?, ?> in = (Map<?, ?>) v;
-      Map<Object, Object> out = new LinkedHashMap<>();
-      in.forEach((a, b) -> out.put(k.convertNullable(a), val.convertNullable(b)));
-      return out;
-    });
+    return Optional.of(
+        v -> {
+          Map<?, ?> in = (Map<?, ?>) v;
+          Map<Object, Object> out = new LinkedHashMap<>();
+          in.forEach((a, b) -> out.put(k.convertNullable(a), val.convertNullable(b)));
+          return out;
+        });
   }
 
   private static Optional<Converter> toStruct(SqlType.Struct from, SqlType.Struct to) {
@@ -165,14 +186,15 @@ public final class Casts {
         converters[i] = c.get();
       }
     }
-    return Optional.of(v -> {
-      Struct in = (Struct) v;
-      Object[] values = new Object[size];
-      for (int i = 0; i < size; i++) {
-        values[i] = sources[i] < 0 ? null : converters[i].convertNullable(in.get(sources[i]));
-      }
-      return new Struct(to, values);
-    });
+    return Optional.of(
+        v -> {
+          Struct in = (Struct) v;
+          Object[] values = new Object[size];
+          for (int i = 0; i < size; i++) {
+            values[i] = sources[i] < 0 ? null : converters[i].convertNullable(in.get(sources[i]));
+          }
+          return new Struct(to, values);
+        });
   }
 
   /** BYTES as base64 text, as ksqlDB prints them. */

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Ordering and equality of non-null values by SQL type, chosen once per type. Primitive types
- * order naturally (DECIMALs by value whatever their scale); ARRAY, MAP and STRUCT values can be
- * tested for equality but not ordered, as in ksqlDB.
+ * Ordering and equality of non-null values by SQL type, chosen once per type. Primitive types order
+ * naturally (DECIMALs by value whatever their scale); ARRAY, MAP and STRUCT values can be tested
+ * for equality but not ordered, as in ksqlDB.
  */
 public final class Comparisons {
   private Comparisons() {}

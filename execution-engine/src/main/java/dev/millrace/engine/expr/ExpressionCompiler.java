@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Compiles the typed expression IR into a tree of small closures, each chosen once for its
- * operand types, so evaluating a row does no type dispatch. Operands of different types are
- * brought to a common type with the implicit widening of {@link ImplicitCasts}.
+ * Compiles the typed expression IR into a tree of small closures, each chosen once for its operand
+ * types, so evaluating a row does no type dispatch. Operands of different types are brought to a
+ * common type with the implicit widening of {@link ImplicitCasts}.
  *
  * <p>Compilation fails with {@link IllegalArgumentException} for IR the planner should never
  * produce (unknown lambda variables, invalid casts, comparisons of unorderable types).
@@ -28,11 +28,12 @@ public final class ExpressionCompiler {
 
   /** A compiler whose function failures become null silently. */
   public ExpressionCompiler(FunctionRegistry functions) {
-    this(functions, e -> { });
+    this(functions, e -> {});
   }
 
   /** A compiler reporting each function failure (which yields null) to {@code functionErrors}. */
-  public ExpressionCompiler(FunctionRegistry functions, Consumer<EvaluationException> functionErrors) {
+  public ExpressionCompiler(
+      FunctionRegistry functions, Consumer<EvaluationException> functionErrors) {
     this.functions = functions;
     this.functionErrors = functionErrors;
   }
@@ -87,7 +88,8 @@ public final class ExpressionCompiler {
     }
     if (expr instanceof Expr.FieldAccess access) {
       if (!(access.struct().type() instanceof SqlType.Struct struct)) {
-        throw new IllegalArgumentException("-> needs a STRUCT, not " + access.struct().type().toSql());
+        throw new IllegalArgumentException(
+            "-> needs a STRUCT, not " + access.struct().type().toSql());
       }
       return Structures.field(struct, access.field(), compile(access.struct(), scope));
     }
@@ -97,7 +99,8 @@ public final class ExpressionCompiler {
     }
     if (expr instanceof Expr.MapOf map) {
       SqlType.Map type = (SqlType.Map) map.type();
-      return Structures.map(compileAll(map.keys(), type.key(), scope), compileAll(map.values(), type.value(), scope));
+      return Structures.map(
+          compileAll(map.keys(), type.key(), scope), compileAll(map.values(), type.value(), scope));
     }
     if (expr instanceof Expr.StructOf struct) {
       Eval[] values = new Eval[struct.values().size()];
@@ -114,35 +117,53 @@ public final class ExpressionCompiler {
     Operator op = operation.operator();
     return switch (op) {
       case ADD, SUBTRACT, MULTIPLY, DIVIDE, MODULUS -> arithmetic(operation, scope);
-      case CONCAT -> Arithmetic.binary(Operator.ADD, SqlType.STRING,
-          compileAs(operands.get(0), SqlType.STRING, scope), compileAs(operands.get(1), SqlType.STRING, scope));
-      case NEGATE -> Arithmetic.negate(operation.type(), compileAs(operands.get(0), operation.type(), scope));
+      case CONCAT ->
+          Arithmetic.binary(
+              Operator.ADD,
+              SqlType.STRING,
+              compileAs(operands.get(0), SqlType.STRING, scope),
+              compileAs(operands.get(1), SqlType.STRING, scope));
+      case NEGATE ->
+          Arithmetic.negate(operation.type(), compileAs(operands.get(0), operation.type(), scope));
       case EQUAL, NOT_EQUAL, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL -> {
         SqlType common = commonType(operands);
-        yield Predicates.compare(op, common, compileAs(operands.get(0), common, scope),
+        yield Predicates.compare(
+            op,
+            common,
+            compileAs(operands.get(0), common, scope),
             compileAs(operands.get(1), common, scope));
       }
       case IS_DISTINCT_FROM, IS_NOT_DISTINCT_FROM -> {
         SqlType common = commonType(operands);
-        yield Predicates.distinct(op == Operator.IS_DISTINCT_FROM, common,
-            compileAs(operands.get(0), common, scope), compileAs(operands.get(1), common, scope));
+        yield Predicates.distinct(
+            op == Operator.IS_DISTINCT_FROM,
+            common,
+            compileAs(operands.get(0), common, scope),
+            compileAs(operands.get(1), common, scope));
       }
       case AND -> Predicates.and(compile(operands.get(0), scope), compile(operands.get(1), scope));
       case OR -> Predicates.or(compile(operands.get(0), scope), compile(operands.get(1), scope));
       case NOT -> Predicates.not(compile(operands.get(0), scope));
       case IS_NULL -> Predicates.isNull(compile(operands.get(0), scope), true);
       case IS_NOT_NULL -> Predicates.isNull(compile(operands.get(0), scope), false);
-      case LIKE -> Like.compile(operands.stream().map(o -> compileAs(o, SqlType.STRING, scope)).toList(), operands);
+      case LIKE ->
+          Like.compile(
+              operands.stream().map(o -> compileAs(o, SqlType.STRING, scope)).toList(), operands);
       case IN -> {
         SqlType common = commonType(operands);
         List<Eval> candidates = new ArrayList<>();
-        operands.subList(1, operands.size()).forEach(o -> candidates.add(compileAs(o, common, scope)));
+        operands
+            .subList(1, operands.size())
+            .forEach(o -> candidates.add(compileAs(o, common, scope)));
         yield Predicates.in(common, compileAs(operands.get(0), common, scope), candidates);
       }
       case BETWEEN -> {
         SqlType common = commonType(operands);
-        yield Predicates.between(common, compileAs(operands.get(0), common, scope),
-            compileAs(operands.get(1), common, scope), compileAs(operands.get(2), common, scope));
+        yield Predicates.between(
+            common,
+            compileAs(operands.get(0), common, scope),
+            compileAs(operands.get(1), common, scope),
+            compileAs(operands.get(2), common, scope));
       }
       case SUBSCRIPT -> subscript(operands, scope);
     };
@@ -155,10 +176,18 @@ public final class ExpressionCompiler {
     boolean inLambda = scope.size() > 0;
     if (type instanceof SqlType.Decimal) {
       // DECIMAL operands keep their own precision: the exact result is rounded to the result type.
-      return Arithmetic.binary(operation.operator(), type, compileAs(left, decimalOperand(left.type()), scope),
-          compileAs(right, decimalOperand(right.type()), scope), inLambda);
+      return Arithmetic.binary(
+          operation.operator(),
+          type,
+          compileAs(left, decimalOperand(left.type()), scope),
+          compileAs(right, decimalOperand(right.type()), scope),
+          inLambda);
     }
-    return Arithmetic.binary(operation.operator(), type, compileAs(left, type, scope), compileAs(right, type, scope),
+    return Arithmetic.binary(
+        operation.operator(),
+        type,
+        compileAs(left, type, scope),
+        compileAs(right, type, scope),
         inLambda);
   }
 
@@ -169,7 +198,8 @@ public final class ExpressionCompiler {
   private Eval subscript(List<Expr> operands, LambdaScope scope) {
     SqlType container = operands.get(0).type();
     SqlType indexType = container instanceof SqlType.Map m ? m.key() : SqlType.INTEGER;
-    return Structures.subscript(container, compile(operands.get(0), scope), compileAs(operands.get(1), indexType, scope));
+    return Structures.subscript(
+        container, compile(operands.get(0), scope), compileAs(operands.get(1), indexType, scope));
   }
 
   private Eval caseWhen(Expr.Case caseExpr, LambdaScope scope) {
@@ -180,8 +210,10 @@ public final class ExpressionCompiler {
       conditions[i] = compile(caseExpr.whens().get(i).condition(), scope);
       results[i] = compileAs(caseExpr.whens().get(i).result(), caseExpr.type(), scope);
     }
-    Eval otherwise = caseExpr.otherwise() == null ? (row, vars) -> null
-        : compileAs(caseExpr.otherwise(), caseExpr.type(), scope);
+    Eval otherwise =
+        caseExpr.otherwise() == null
+            ? (row, vars) -> null
+            : compileAs(caseExpr.otherwise(), caseExpr.type(), scope);
     return (row, vars) -> {
       for (int i = 0; i < n; i++) {
         if (Boolean.TRUE.equals(conditions[i].eval(row, vars))) {
@@ -195,14 +227,17 @@ public final class ExpressionCompiler {
   private Eval function(Expr.FunctionCall call, LambdaScope scope, boolean table) {
     List<ArgumentType> argumentTypes = new ArrayList<>();
     for (Expr arg : call.arguments()) {
-      argumentTypes.add(arg instanceof Expr.Lambda lambda
-          ? new ArgumentType.Lambda(lambda.parameters().size(), p -> lambda.body().type())
-          : new ArgumentType.Value(arg.type()));
+      argumentTypes.add(
+          arg instanceof Expr.Lambda lambda
+              ? new ArgumentType.Lambda(lambda.parameters().size(), p -> lambda.body().type())
+              : new ArgumentType.Value(arg.type()));
     }
     ResolvedScalar resolved;
     try {
-      resolved = table ? functions.resolveTableFunction(call.name(), argumentTypes)
-          : functions.resolveScalarCall(call.name(), argumentTypes);
+      resolved =
+          table
+              ? functions.resolveTableFunction(call.name(), argumentTypes)
+              : functions.resolveScalarCall(call.name(), argumentTypes);
     } catch (FunctionException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
@@ -221,8 +256,11 @@ public final class ExpressionCompiler {
     Eval result = FunctionCalls.call(resolved, args, lambdas, functionErrors);
     // The planner may have typed the call differently (e.g. another DECIMAL scale): bring the
     // value to the declared type so rows always hold their columns' types.
-    boolean sameType = table || call.type() == null || call.type().equals(resolved.returnType())
-        || !Casts.canCast(resolved.returnType(), call.type());
+    boolean sameType =
+        table
+            || call.type() == null
+            || call.type().equals(resolved.returnType())
+            || !Casts.canCast(resolved.returnType(), call.type());
     return sameType ? result : convert(result, resolved.returnType(), call.type());
   }
 
@@ -247,18 +285,24 @@ public final class ExpressionCompiler {
   }
 
   /**
-   * The type operands are compared in: their common type, where a STRING compared with a DATE,
-   * TIME or TIMESTAMP is read as one (ksqlDB compares temporal columns with ISO text).
+   * The type operands are compared in: their common type, where a STRING compared with a DATE, TIME
+   * or TIMESTAMP is read as one (ksqlDB compares temporal columns with ISO text).
    */
   private static SqlType commonType(List<Expr> operands) {
     SqlType common = operands.get(0).type();
     for (Expr operand : operands.subList(1, operands.size())) {
       SqlType next = operand.type();
       SqlType current = common;
-      common = ImplicitCasts.commonType(common, next)
-          .or(() -> temporalWithText(current, next))
-          .orElseThrow(() -> new IllegalArgumentException(
-              "Cannot compare " + operands.get(0).type().toSql() + " with " + next.toSql()));
+      common =
+          ImplicitCasts.commonType(common, next)
+              .or(() -> temporalWithText(current, next))
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "Cannot compare "
+                              + operands.get(0).type().toSql()
+                              + " with "
+                              + next.toSql()));
     }
     return common;
   }
@@ -267,7 +311,9 @@ public final class ExpressionCompiler {
     if (isTemporal(a) && b.base() == SqlType.Base.STRING) {
       return java.util.Optional.of(a);
     }
-    return isTemporal(b) && a.base() == SqlType.Base.STRING ? java.util.Optional.of(b) : java.util.Optional.empty();
+    return isTemporal(b) && a.base() == SqlType.Base.STRING
+        ? java.util.Optional.of(b)
+        : java.util.Optional.empty();
   }
 
   private static boolean isTemporal(SqlType type) {

@@ -13,7 +13,11 @@ import java.util.function.Consumer;
 final class FunctionCalls {
   private FunctionCalls() {}
 
-  static Eval call(ResolvedScalar function, Eval[] args, boolean[] lambdaArg, Consumer<EvaluationException> errors) {
+  static Eval call(
+      ResolvedScalar function,
+      Eval[] args,
+      boolean[] lambdaArg,
+      Consumer<EvaluationException> errors) {
     ScalarImplementation body = function.instantiate();
     boolean nullOnNull = function.nullOnNullInput();
     String name = function.name();
@@ -35,30 +39,33 @@ final class FunctionCalls {
     };
   }
 
-  /** A lambda argument: evaluates to a {@link LambdaValue} bound to the current row and variables. */
+  /**
+   * A lambda argument: evaluates to a {@link LambdaValue} bound to the current row and variables.
+   */
   static Eval lambda(Eval body, int firstSlot, int slotCount) {
-    return (row, vars) -> new LambdaValue() {
-      public Object call(Object a) {
-        Object[] inner = Arrays.copyOf(vars, slotCount);
-        inner[firstSlot] = a;
-        return body.eval(row, inner);
-      }
+    return (row, vars) ->
+        new LambdaValue() {
+          public Object call(Object a) {
+            Object[] inner = Arrays.copyOf(vars, slotCount);
+            inner[firstSlot] = a;
+            return body.eval(row, inner);
+          }
 
-      public Object call(Object a, Object b) {
-        Object[] inner = Arrays.copyOf(vars, slotCount);
-        inner[firstSlot] = a;
-        inner[firstSlot + 1] = b;
-        return body.eval(row, inner);
-      }
+          public Object call(Object a, Object b) {
+            Object[] inner = Arrays.copyOf(vars, slotCount);
+            inner[firstSlot] = a;
+            inner[firstSlot + 1] = b;
+            return body.eval(row, inner);
+          }
 
-      public Object call(Object a, Object b, Object c) {
-        Object[] inner = Arrays.copyOf(vars, slotCount);
-        inner[firstSlot] = a;
-        inner[firstSlot + 1] = b;
-        inner[firstSlot + 2] = c;
-        return body.eval(row, inner);
-      }
-    };
+          public Object call(Object a, Object b, Object c) {
+            Object[] inner = Arrays.copyOf(vars, slotCount);
+            inner[firstSlot] = a;
+            inner[firstSlot + 1] = b;
+            inner[firstSlot + 2] = c;
+            return body.eval(row, inner);
+          }
+        };
   }
 
   private static String message(RuntimeException e) {

@@ -14,11 +14,14 @@ final class Like {
     Eval value = operands.get(0);
     Eval pattern = operands.get(1);
     Eval escape = operands.size() > 2 ? operands.get(2) : (row, vars) -> null;
-    boolean constant = exprs.get(1) instanceof Expr.Literal
-        && (exprs.size() < 3 || exprs.get(2) instanceof Expr.Literal);
+    boolean constant =
+        exprs.get(1) instanceof Expr.Literal
+            && (exprs.size() < 3 || exprs.get(2) instanceof Expr.Literal);
     if (constant && ((Expr.Literal) exprs.get(1)).value() != null) {
-      LikePattern compiled = LikePattern.compile((String) ((Expr.Literal) exprs.get(1)).value(),
-          escapeChar(exprs.size() > 2 ? ((Expr.Literal) exprs.get(2)).value() : null));
+      LikePattern compiled =
+          LikePattern.compile(
+              (String) ((Expr.Literal) exprs.get(1)).value(),
+              escapeChar(exprs.size() > 2 ? ((Expr.Literal) exprs.get(2)).value() : null));
       return (row, vars) -> {
         Object v = value.eval(row, vars);
         return v != null && compiled.matches((String) v);
@@ -27,7 +30,9 @@ final class Like {
     return (row, vars) -> {
       Object v = value.eval(row, vars);
       Object p = v == null ? null : pattern.eval(row, vars);
-      return p != null && LikePattern.compile((String) p, escapeChar(escape.eval(row, vars))).matches((String) v);
+      return p != null
+          && LikePattern.compile((String) p, escapeChar(escape.eval(row, vars)))
+              .matches((String) v);
     };
   }
 

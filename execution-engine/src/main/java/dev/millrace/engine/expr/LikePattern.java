@@ -21,7 +21,8 @@ final class LikePattern {
       char c = pattern.charAt(i);
       if (escape != null && c == escape) {
         if (i + 1 >= pattern.length()) {
-          throw new EvaluationException("LIKE pattern '" + pattern + "' ends with its escape character");
+          throw new EvaluationException(
+              "LIKE pattern '" + pattern + "' ends with its escape character");
         }
         literal.append(pattern.charAt(++i));
       } else if (c == '%' || c == '_') {

@@ -27,7 +27,9 @@ final class Predicates {
     };
   }
 
-  /** IS [NOT] DISTINCT FROM: like = and <>, but two nulls are equal and null differs from any value. */
+  /**
+   * IS [NOT] DISTINCT FROM: like = and <>, but two nulls are equal and null differs from any value.
+   */
   static Eval distinct(boolean distinct, SqlType type, Eval left, Eval right) {
     return (row, vars) -> {
       Object a = left.eval(row, vars);
@@ -121,7 +123,8 @@ final class Predicates {
 
   /** value BETWEEN low AND high, inclusive, as (value >= low AND value <= high). */
   static Eval between(SqlType type, Eval value, Eval low, Eval high) {
-    return and(compare(Operator.GREATER_THAN_OR_EQUAL, type, value, low),
+    return and(
+        compare(Operator.GREATER_THAN_OR_EQUAL, type, value, low),
         compare(Operator.LESS_THAN_OR_EQUAL, type, value, high));
   }
 }

@@ -41,7 +41,9 @@ final class Structures {
     };
   }
 
-  /** struct->field; a null struct gives null. The field is found by exact name, else ignoring case. */
+  /**
+   * struct->field; a null struct gives null. The field is found by exact name, else ignoring case.
+   */
   static Eval field(SqlType.Struct type, String name, Eval struct) {
     int index = type.indexOf(name);
     for (int i = 0; index < 0 && i < type.fields().size(); i++) {

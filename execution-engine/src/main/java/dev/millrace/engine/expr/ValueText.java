@@ -33,7 +33,8 @@ public final class ValueText {
       case TIME -> v -> formatTime((Long) v);
       case TIMESTAMP -> v -> formatTimestamp((Long) v);
       case ARRAY -> array(formatter(((SqlType.Array) type).element()));
-      case MAP -> map(formatter(((SqlType.Map) type).key()), formatter(((SqlType.Map) type).value()));
+      case MAP ->
+          map(formatter(((SqlType.Map) type).key()), formatter(((SqlType.Map) type).value()));
       case STRUCT -> struct((SqlType.Struct) type);
       default -> String::valueOf;
     };
@@ -67,7 +68,9 @@ public final class ValueText {
       StringBuilder out = new StringBuilder("{");
       boolean first = true;
       for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
-        out.append(first ? "" : ", ").append(key.convertNullable(e.getKey())).append('=')
+        out.append(first ? "" : ", ")
+            .append(key.convertNullable(e.getKey()))
+            .append('=')
             .append(value.convertNullable(e.getValue()));
         first = false;
       }
@@ -76,14 +79,17 @@ public final class ValueText {
   }
 
   private static Converter struct(SqlType.Struct type) {
-    Converter[] fields = type.fields().stream().map(f -> formatter(f.type())).toArray(Converter[]::new);
+    Converter[] fields =
+        type.fields().stream().map(f -> formatter(f.type())).toArray(Converter[]::new);
     return v -> {
       Struct struct = (Struct) v;
       StringBuilder out = new StringBuilder("Struct{");
       boolean first = true;
       for (int i = 0; i < fields.length; i++) {
         if (struct.get(i) != null) {
-          out.append(first ? "" : ",").append(type.fields().get(i).name()).append('=')
+          out.append(first ? "" : ",")
+              .append(type.fields().get(i).name())
+              .append('=')
               .append(fields[i].convert(struct.get(i)));
           first = false;
         }

@@ -4,11 +4,12 @@ import dev.millrace.engine.types.SqlType;
 import java.util.List;
 
 /**
- * One overload of an aggregate function: the signature of its per-row arguments (the result type
- * is given by the aggregator; the signature's result text is for listings) and the types of the
+ * One overload of an aggregate function: the signature of its per-row arguments (the result type is
+ * given by the aggregator; the signature's result text is for listings) and the types of the
  * literal initial arguments that follow them in a call.
  */
-public record AggregateOverload(Signature signature, List<SqlType> initParameters, AggregatorFactory factory) {
+public record AggregateOverload(
+    Signature signature, List<SqlType> initParameters, AggregatorFactory factory) {
   public AggregateOverload {
     initParameters = List.copyOf(initParameters);
   }

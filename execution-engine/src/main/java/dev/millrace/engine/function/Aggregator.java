@@ -3,8 +3,8 @@ package dev.millrace.engine.function;
 import dev.millrace.engine.types.SqlType;
 
 /**
- * An aggregate function instantiated for one call site's argument types. Its state between rows
- * is an accumulator of {@link #accumulatorType()} held in that type's run-time classes, so the
+ * An aggregate function instantiated for one call site's argument types. Its state between rows is
+ * an accumulator of {@link #accumulatorType()} held in that type's run-time classes, so the
  * aggregation operator can store it as bytes with the ordinary serdes.
  *
  * <p>{@link #add} and {@link #undo} may change the accumulator they are given and return it, so
@@ -23,7 +23,9 @@ public interface Aggregator {
   /** Folds one row's arguments into the accumulator. */
   Object add(Object accumulator, Object[] args);
 
-  /** The aggregate's value for an accumulator; it never shares mutable parts with the accumulator. */
+  /**
+   * The aggregate's value for an accumulator; it never shares mutable parts with the accumulator.
+   */
   Object result(Object accumulator);
 
   /** Whether {@link #undo} is supported, which aggregating a table's changes needs. */

@@ -7,15 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * ATTR: the value when every row had the same value (null counts as a value), else null. It keeps
- * a count per distinct value, so it can undo and merge.
+ * ATTR: the value when every row had the same value (null counts as a value), else null. It keeps a
+ * count per distinct value, so it can undo and merge.
  */
 final class AttrAggregate {
   private AttrAggregate() {}
 
   static Aggregator of(SqlType type) {
-    SqlType.Struct entry = new SqlType.Struct(List.of(
-        new SqlType.Field("VAL", type), new SqlType.Field("COUNT", SqlType.BIGINT)));
+    SqlType.Struct entry =
+        new SqlType.Struct(
+            List.of(new SqlType.Field("VAL", type), new SqlType.Field("COUNT", SqlType.BIGINT)));
     return new TypedAggregator(new SqlType.Array(entry), type) {
       public Object initialize() {
         return new ArrayList<>();
@@ -50,7 +51,9 @@ final class AttrAggregate {
         List<Object> entries = CollectAggregates.mutable(acc);
         for (int i = 0; i < entries.size(); i++) {
           Struct e = (Struct) entries.get(i);
-          if (e.get(0) == null ? value == null : value != null && Comparisons.equal(type, e.get(0), value)) {
+          if (e.get(0) == null
+              ? value == null
+              : value != null && Comparisons.equal(type, e.get(0), value)) {
             long count = (Long) e.get(1) + delta;
             if (count <= 0) {
               entries.remove(i);

@@ -8,8 +8,11 @@ import java.util.List;
 
 /** COUNT, SUM, MIN, MAX and AVG: the aggregates every GROUP BY needs. Nulls are ignored. */
 final class BasicAggregates {
-  private static final SqlType.Struct AVERAGE_STATE = new SqlType.Struct(List.of(
-      new SqlType.Field("SUM", SqlType.DOUBLE), new SqlType.Field("COUNT", SqlType.BIGINT)));
+  private static final SqlType.Struct AVERAGE_STATE =
+      new SqlType.Struct(
+          List.of(
+              new SqlType.Field("SUM", SqlType.DOUBLE),
+              new SqlType.Field("COUNT", SqlType.BIGINT)));
 
   private BasicAggregates() {}
 

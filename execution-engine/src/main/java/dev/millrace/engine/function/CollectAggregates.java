@@ -89,7 +89,10 @@ final class CollectAggregates {
     };
   }
 
-  /** COUNT_DISTINCT keeps a count per distinct value (so it can undo) and reports how many there are. */
+  /**
+   * COUNT_DISTINCT keeps a count per distinct value (so it can undo) and reports how many there
+   * are.
+   */
   static Aggregator countDistinct(SqlType element) {
     Aggregator counts = histogram(element);
     return new TypedAggregator(counts.accumulatorType(), SqlType.BIGINT) {
@@ -154,7 +157,8 @@ final class CollectAggregates {
   }
 
   private static Map<Object, Object> adjust(Object acc, Object key, long delta) {
-    Map<Object, Object> out = acc instanceof LinkedHashMap<?, ?> ? cast(acc) : new LinkedHashMap<>((Map<?, ?>) acc);
+    Map<Object, Object> out =
+        acc instanceof LinkedHashMap<?, ?> ? cast(acc) : new LinkedHashMap<>((Map<?, ?>) acc);
     if (key == null) {
       return out;
     }

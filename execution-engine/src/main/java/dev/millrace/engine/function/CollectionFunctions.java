@@ -29,73 +29,115 @@ final class CollectionFunctions {
     b.scalar("ARRAY_LENGTH", "The number of elements in an array.")
         .add(sig(INT, ARRAY_T), a -> ((List<?>) a[0]).size());
     b.scalar("ARRAY_CONTAINS", "Whether an array contains a value.")
-        .addTyped(sig(BOOLEAN, ARRAY_T, T), false, (p, r) -> {
-          BiPredicate<Object, Object> same = equality(p.get(1));
-          return a -> a[0] == null ? null : ((List<?>) a[0]).stream().anyMatch(e -> same.test(e, a[1]));
-        });
+        .addTyped(
+            sig(BOOLEAN, ARRAY_T, T),
+            false,
+            (p, r) -> {
+              BiPredicate<Object, Object> same = equality(p.get(1));
+              return a ->
+                  a[0] == null ? null : ((List<?>) a[0]).stream().anyMatch(e -> same.test(e, a[1]));
+            });
     b.scalar("ARRAY_DISTINCT", "The distinct elements of an array, in order of first occurrence.")
-        .addTyped(sig(ARRAY_T, ARRAY_T), true, (p, r) -> {
-          BiPredicate<Object, Object> same = equality(element(p.get(0)));
-          return a -> distinct((List<?>) a[0], same);
-        });
+        .addTyped(
+            sig(ARRAY_T, ARRAY_T),
+            true,
+            (p, r) -> {
+              BiPredicate<Object, Object> same = equality(element(p.get(0)));
+              return a -> distinct((List<?>) a[0], same);
+            });
     b.scalar("ARRAY_MAX", "The largest non-null element of an array.")
-        .addTyped(sig(T, ARRAY_T), true, (p, r) -> {
-          Comparator<Object> order = order(element(p.get(0)));
-          return a -> extreme((List<?>) a[0], order.reversed());
-        });
+        .addTyped(
+            sig(T, ARRAY_T),
+            true,
+            (p, r) -> {
+              Comparator<Object> order = order(element(p.get(0)));
+              return a -> extreme((List<?>) a[0], order.reversed());
+            });
     b.scalar("ARRAY_MIN", "The smallest non-null element of an array.")
-        .addTyped(sig(T, ARRAY_T), true, (p, r) -> {
-          Comparator<Object> order = order(element(p.get(0)));
-          return a -> extreme((List<?>) a[0], order);
-        });
+        .addTyped(
+            sig(T, ARRAY_T),
+            true,
+            (p, r) -> {
+              Comparator<Object> order = order(element(p.get(0)));
+              return a -> extreme((List<?>) a[0], order);
+            });
     b.scalar("ARRAY_SORT", "The elements of an array sorted ascending (or 'DESC'), nulls last.")
         .addTyped(sig(ARRAY_T, ARRAY_T), true, (p, r) -> sort(element(p.get(0)), false))
-        .addTyped(sig(ARRAY_T, ARRAY_T, STRING), true, (p, r) -> {
-          var asc = sort(element(p.get(0)), false);
-          var desc = sort(element(p.get(0)), true);
-          return a -> ((String) a[1]).equalsIgnoreCase("DESC") ? desc.apply(a) : asc.apply(a);
-        });
+        .addTyped(
+            sig(ARRAY_T, ARRAY_T, STRING),
+            true,
+            (p, r) -> {
+              var asc = sort(element(p.get(0)), false);
+              var desc = sort(element(p.get(0)), true);
+              return a -> ((String) a[1]).equalsIgnoreCase("DESC") ? desc.apply(a) : asc.apply(a);
+            });
     b.scalar("ARRAY_REMOVE", "The array without the elements equal to a value.")
-        .addTyped(sig(ARRAY_T, ARRAY_T, T), false, (p, r) -> {
-          BiPredicate<Object, Object> same = equality(p.get(1));
-          return a -> a[0] == null ? null
-              : ((List<?>) a[0]).stream().filter(e -> !same.test(e, a[1])).collect(ArrayList::new, List::add, List::addAll);
-        });
+        .addTyped(
+            sig(ARRAY_T, ARRAY_T, T),
+            false,
+            (p, r) -> {
+              BiPredicate<Object, Object> same = equality(p.get(1));
+              return a ->
+                  a[0] == null
+                      ? null
+                      : ((List<?>) a[0])
+                          .stream()
+                              .filter(e -> !same.test(e, a[1]))
+                              .collect(ArrayList::new, List::add, List::addAll);
+            });
     b.scalar("ARRAY_EXCEPT", "The distinct elements of an array that are not in a second array.")
-        .addTyped(sig(ARRAY_T, ARRAY_T, ARRAY_T), true, (p, r) -> {
-          BiPredicate<Object, Object> same = equality(element(p.get(0)));
-          return a -> distinct(filter((List<?>) a[0], (List<?>) a[1], same, false), same);
-        });
-    b.scalar("ARRAY_INTERSECT", "The distinct elements of an array that are also in a second array.")
-        .addTyped(sig(ARRAY_T, ARRAY_T, ARRAY_T), true, (p, r) -> {
-          BiPredicate<Object, Object> same = equality(element(p.get(0)));
-          return a -> distinct(filter((List<?>) a[0], (List<?>) a[1], same, true), same);
-        });
+        .addTyped(
+            sig(ARRAY_T, ARRAY_T, ARRAY_T),
+            true,
+            (p, r) -> {
+              BiPredicate<Object, Object> same = equality(element(p.get(0)));
+              return a -> distinct(filter((List<?>) a[0], (List<?>) a[1], same, false), same);
+            });
+    b.scalar(
+            "ARRAY_INTERSECT", "The distinct elements of an array that are also in a second array.")
+        .addTyped(
+            sig(ARRAY_T, ARRAY_T, ARRAY_T),
+            true,
+            (p, r) -> {
+              BiPredicate<Object, Object> same = equality(element(p.get(0)));
+              return a -> distinct(filter((List<?>) a[0], (List<?>) a[1], same, true), same);
+            });
     b.scalar("ARRAY_UNION", "The distinct elements of both arrays, in order of occurrence.")
-        .addTyped(sig(ARRAY_T, ARRAY_T, ARRAY_T), true, (p, r) -> {
-          BiPredicate<Object, Object> same = equality(element(p.get(0)));
-          return a -> distinct(concat((List<?>) a[0], (List<?>) a[1]), same);
-        });
+        .addTyped(
+            sig(ARRAY_T, ARRAY_T, ARRAY_T),
+            true,
+            (p, r) -> {
+              BiPredicate<Object, Object> same = equality(element(p.get(0)));
+              return a -> distinct(concat((List<?>) a[0], (List<?>) a[1]), same);
+            });
     b.scalar("ARRAY_CONCAT", "Both arrays one after the other; a null array counts as absent.")
-        .addNullable(sig(ARRAY_T, ARRAY_T, ARRAY_T), a -> a[0] == null && a[1] == null ? null
-            : concat((List<?>) a[0], (List<?>) a[1]));
+        .addNullable(
+            sig(ARRAY_T, ARRAY_T, ARRAY_T),
+            a -> a[0] == null && a[1] == null ? null : concat((List<?>) a[0], (List<?>) a[1]));
     b.scalar("ARRAY_JOIN", "The elements of an array as text, joined by a delimiter (default ',').")
         .add(sig(STRING, ARRAY_T), a -> join((List<?>) a[0], ","))
-        .addNullable(sig(STRING, ARRAY_T, STRING), a -> a[0] == null ? null : join((List<?>) a[0], (String) a[1]));
+        .addNullable(
+            sig(STRING, ARRAY_T, STRING),
+            a -> a[0] == null ? null : join((List<?>) a[0], (String) a[1]));
     b.scalar("SLICE", "The elements of an array from one 1-based position to another, inclusive.")
-        .add(sig(ARRAY_T, ARRAY_T, INT, INT), a -> slice((List<?>) a[0], (Integer) a[1], (Integer) a[2]));
+        .add(
+            sig(ARRAY_T, ARRAY_T, INT, INT),
+            a -> slice((List<?>) a[0], (Integer) a[1], (Integer) a[2]));
     b.scalar("ELT", "The n-th (1-based) of the following strings, or null when out of range.")
         .addNullable(Types.variadic(STRING, INT, STRING), CollectionFunctions::elt);
     b.scalar("FIELD", "The 1-based position of a string among the following strings, or 0.")
         .addNullable(Types.variadic(INT, STRING, STRING), CollectionFunctions::field);
     b.scalar("MAP_KEYS", "The keys of a map, as an array.")
-        .add(sig(TypePattern.arrayOf(K), MAP_KV), a -> new ArrayList<>(((Map<?, ?>) a[0]).keySet()));
+        .add(
+            sig(TypePattern.arrayOf(K), MAP_KV), a -> new ArrayList<>(((Map<?, ?>) a[0]).keySet()));
     b.scalar("MAP_VALUES", "The values of a map, as an array.")
-        .add(sig(TypePattern.arrayOf(V), MAP_KV), a -> new ArrayList<>(((Map<?, ?>) a[0]).values()));
+        .add(
+            sig(TypePattern.arrayOf(V), MAP_KV), a -> new ArrayList<>(((Map<?, ?>) a[0]).values()));
     b.scalar("MAP_UNION", "The entries of both maps; the second map's value wins for a shared key.")
         .addNullable(sig(MAP_KV, MAP_KV, MAP_KV), CollectionFunctions::mapUnion);
     b.scalar("AS_MAP", "A map from an array of keys and an array of values.")
-        .add(sig(TypePattern.mapOf(STRING, V), ARRAY_STRING, TypePattern.arrayOf(V)),
+        .add(
+            sig(TypePattern.mapOf(STRING, V), ARRAY_STRING, TypePattern.arrayOf(V)),
             a -> asMap((List<?>) a[0], (List<?>) a[1]));
     EntriesFunction.register(b);
     SeriesFunction.register(b);
@@ -146,7 +188,8 @@ final class CollectionFunctions {
     return out;
   }
 
-  private static List<Object> filter(List<?> list, List<?> other, BiPredicate<Object, Object> same, boolean keep) {
+  private static List<Object> filter(
+      List<?> list, List<?> other, BiPredicate<Object, Object> same, boolean keep) {
     List<Object> out = new ArrayList<>();
     for (Object e : list) {
       if (other.stream().anyMatch(o -> same.test(o, e)) == keep) {

@@ -10,14 +10,23 @@ import java.util.Comparator;
  */
 final class ComparisonFunctions {
   private static final TypePattern[] COMPARABLE = {
-      Types.INT, Types.BIGINT, Types.DOUBLE, Types.ANY_DECIMAL, Types.STRING, Types.BYTES, Types.DATE,
-      Types.TIME, Types.TIMESTAMP};
+    Types.INT,
+    Types.BIGINT,
+    Types.DOUBLE,
+    Types.ANY_DECIMAL,
+    Types.STRING,
+    Types.BYTES,
+    Types.DATE,
+    Types.TIME,
+    Types.TIMESTAMP
+  };
 
   private ComparisonFunctions() {}
 
   static void register(FunctionRegistry.Builder b) {
     b.category("COMPARISON");
-    FunctionRegistry.ScalarBuilder greatest = b.scalar("GREATEST", "The largest non-null argument.");
+    FunctionRegistry.ScalarBuilder greatest =
+        b.scalar("GREATEST", "The largest non-null argument.");
     FunctionRegistry.ScalarBuilder least = b.scalar("LEAST", "The smallest non-null argument.");
     for (TypePattern type : COMPARABLE) {
       greatest.addTyped(Types.variadic(type, type, type), false, (p, r) -> pick(r, true));
@@ -30,7 +39,9 @@ final class ComparisonFunctions {
     return a -> {
       Object best = null;
       for (Object v : a) {
-        if (v != null && (best == null || (order.compare(v, best) > 0) == greatest && order.compare(v, best) != 0)) {
+        if (v != null
+            && (best == null
+                || (order.compare(v, best) > 0) == greatest && order.compare(v, best) != 0)) {
           best = v;
         }
       }

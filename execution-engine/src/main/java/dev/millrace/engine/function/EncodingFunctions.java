@@ -14,35 +14,79 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
 
-/** Conversions between text encodings and BYTES: ENCODE, TO_BYTES, FROM_BYTES, CHR, *_FROM_BYTES. */
+/**
+ * Conversions between text encodings and BYTES: ENCODE, TO_BYTES, FROM_BYTES, CHR, *_FROM_BYTES.
+ */
 final class EncodingFunctions {
   private EncodingFunctions() {}
 
   static void register(FunctionRegistry.Builder b) {
     b.category("CONVERSIONS");
-    b.scalar("ENCODE", "Re-encodes a string from one encoding (hex, utf8, ascii, base64) to another.")
-        .add(sig(STRING, STRING, STRING, STRING), a -> encode((String) a[0], (String) a[1], (String) a[2]));
+    b.scalar(
+            "ENCODE",
+            "Re-encodes a string from one encoding (hex, utf8, ascii, base64) to another.")
+        .add(
+            sig(STRING, STRING, STRING, STRING),
+            a -> encode((String) a[0], (String) a[1], (String) a[2]));
     b.scalar("TO_BYTES", "A string in an encoding (hex, utf8, ascii, base64) as BYTES.")
-        .add(sig(BYTES, STRING, STRING), a -> ByteBuffer.wrap(decode((String) a[0], (String) a[1])));
-    b.scalar("FROM_BYTES", "BYTES as a string in an encoding (hex, utf8, ascii, base64); hex is upper-case.")
+        .add(
+            sig(BYTES, STRING, STRING), a -> ByteBuffer.wrap(decode((String) a[0], (String) a[1])));
+    b.scalar(
+            "FROM_BYTES",
+            "BYTES as a string in an encoding (hex, utf8, ascii, base64); hex is upper-case.")
         .add(sig(STRING, BYTES, STRING), a -> fromBytes(Bytes.toArray(a[0]), (String) a[1]));
-    b.scalar("CHR", "The character of a Unicode code point, given as a number or as '\\uXXXX' text.")
+    b.scalar(
+            "CHR", "The character of a Unicode code point, given as a number or as '\\uXXXX' text.")
         .add(sig(STRING, INT), a -> chr((Integer) a[0]))
         .add(sig(STRING, STRING), a -> chr((String) a[0]));
     b.scalar("INT_FROM_BYTES", "An INTEGER from 4 bytes, big-endian unless LITTLE_ENDIAN is given.")
-        .add(sig(INT, BYTES), a -> number(a[0], "BIG_ENDIAN", 4) == null ? null : number(a[0], "BIG_ENDIAN", 4).getInt())
-        .add(sig(INT, BYTES, STRING), a -> number(a[0], (String) a[1], 4) == null ? null : number(a[0], (String) a[1], 4).getInt());
-    b.scalar("BIGINT_FROM_BYTES", "A BIGINT from 8 bytes, big-endian unless LITTLE_ENDIAN is given.")
-        .add(sig(BIGINT, BYTES), a -> number(a[0], "BIG_ENDIAN", 8) == null ? null : number(a[0], "BIG_ENDIAN", 8).getLong())
-        .add(sig(BIGINT, BYTES, STRING), a -> number(a[0], (String) a[1], 8) == null ? null : number(a[0], (String) a[1], 8).getLong());
-    b.scalar("DOUBLE_FROM_BYTES", "A DOUBLE from 8 bytes, big-endian unless LITTLE_ENDIAN is given.")
-        .add(sig(DOUBLE, BYTES), a -> number(a[0], "BIG_ENDIAN", 8) == null ? null : number(a[0], "BIG_ENDIAN", 8).getDouble())
-        .add(sig(DOUBLE, BYTES, STRING), a -> number(a[0], (String) a[1], 8) == null ? null : number(a[0], (String) a[1], 8).getDouble());
+        .add(
+            sig(INT, BYTES),
+            a ->
+                number(a[0], "BIG_ENDIAN", 4) == null
+                    ? null
+                    : number(a[0], "BIG_ENDIAN", 4).getInt())
+        .add(
+            sig(INT, BYTES, STRING),
+            a ->
+                number(a[0], (String) a[1], 4) == null
+                    ? null
+                    : number(a[0], (String) a[1], 4).getInt());
+    b.scalar(
+            "BIGINT_FROM_BYTES", "A BIGINT from 8 bytes, big-endian unless LITTLE_ENDIAN is given.")
+        .add(
+            sig(BIGINT, BYTES),
+            a ->
+                number(a[0], "BIG_ENDIAN", 8) == null
+                    ? null
+                    : number(a[0], "BIG_ENDIAN", 8).getLong())
+        .add(
+            sig(BIGINT, BYTES, STRING),
+            a ->
+                number(a[0], (String) a[1], 8) == null
+                    ? null
+                    : number(a[0], (String) a[1], 8).getLong());
+    b.scalar(
+            "DOUBLE_FROM_BYTES", "A DOUBLE from 8 bytes, big-endian unless LITTLE_ENDIAN is given.")
+        .add(
+            sig(DOUBLE, BYTES),
+            a ->
+                number(a[0], "BIG_ENDIAN", 8) == null
+                    ? null
+                    : number(a[0], "BIG_ENDIAN", 8).getDouble())
+        .add(
+            sig(DOUBLE, BYTES, STRING),
+            a ->
+                number(a[0], (String) a[1], 8) == null
+                    ? null
+                    : number(a[0], (String) a[1], 8).getDouble());
   }
 
   /** FROM_BYTES writes hex in upper case (ENCODE in lower case), as ksqlDB does. */
   private static String fromBytes(byte[] bytes, String encoding) {
-    return encoding.equalsIgnoreCase("hex") ? HexFormat.of().withUpperCase().formatHex(bytes) : text(bytes, encoding);
+    return encoding.equalsIgnoreCase("hex")
+        ? HexFormat.of().withUpperCase().formatHex(bytes)
+        : text(bytes, encoding);
   }
 
   private static String encode(String input, String from, String to) {
@@ -107,11 +151,12 @@ final class EncodingFunctions {
     if (raw.length != size) {
       return null;
     }
-    ByteOrder byteOrder = switch (order.toUpperCase(Locale.ROOT)) {
-      case "BIG_ENDIAN" -> ByteOrder.BIG_ENDIAN;
-      case "LITTLE_ENDIAN" -> ByteOrder.LITTLE_ENDIAN;
-      default -> null;
-    };
+    ByteOrder byteOrder =
+        switch (order.toUpperCase(Locale.ROOT)) {
+          case "BIG_ENDIAN" -> ByteOrder.BIG_ENDIAN;
+          case "LITTLE_ENDIAN" -> ByteOrder.LITTLE_ENDIAN;
+          default -> null;
+        };
     return byteOrder == null ? null : ByteBuffer.wrap(raw).order(byteOrder);
   }
 }

@@ -8,10 +8,19 @@ import java.util.stream.Collectors;
  * (STRING, MATHEMATICAL...), where it comes from ({@code internal} or a jar), and its variants.
  */
 public record FunctionDescription(
-    String name, Kind kind, String category, String description, String path, List<Variant> variants) {
+    String name,
+    Kind kind,
+    String category,
+    String description,
+    String path,
+    List<Variant> variants) {
 
   /** The kinds of function, as ksqlDB lists them. */
-  public enum Kind { SCALAR, AGGREGATE, TABLE }
+  public enum Kind {
+    SCALAR,
+    AGGREGATE,
+    TABLE
+  }
 
   public FunctionDescription {
     variants = List.copyOf(variants);
@@ -25,8 +34,11 @@ public record FunctionDescription(
 
     /** The variant as a signature, e.g. {@code (STRING, INTEGER) => STRING}. */
     public String toSql() {
-      return parameters.stream().map(p -> p.type() + (p.variadic() ? "..." : ""))
-          .collect(Collectors.joining(", ", "(", ")")) + " => " + returnType;
+      return parameters.stream()
+              .map(p -> p.type() + (p.variadic() ? "..." : ""))
+              .collect(Collectors.joining(", ", "(", ")"))
+          + " => "
+          + returnType;
     }
   }
 

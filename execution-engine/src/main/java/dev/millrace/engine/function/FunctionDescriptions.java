@@ -11,22 +11,32 @@ final class FunctionDescriptions {
   static FunctionDescription scalar(ScalarFunction f, FunctionDescription.Kind kind) {
     List<FunctionDescription.Variant> variants = new ArrayList<>();
     for (ScalarOverload o : f.overloads()) {
-      variants.add(new FunctionDescription.Variant(parameters(o.signature(), List.of()), o.signature().returnText()));
+      variants.add(
+          new FunctionDescription.Variant(
+              parameters(o.signature(), List.of()), o.signature().returnText()));
     }
-    return new FunctionDescription(f.name(), kind, f.category(), f.description(), f.path(), variants);
+    return new FunctionDescription(
+        f.name(), kind, f.category(), f.description(), f.path(), variants);
   }
 
   static FunctionDescription aggregate(AggregateFunction f) {
     List<FunctionDescription.Variant> variants = new ArrayList<>();
     for (AggregateOverload o : f.overloads()) {
-      variants.add(new FunctionDescription.Variant(parameters(o.signature(), o.initParameters()),
-          o.signature().returnText()));
+      variants.add(
+          new FunctionDescription.Variant(
+              parameters(o.signature(), o.initParameters()), o.signature().returnText()));
     }
-    return new FunctionDescription(f.name(), FunctionDescription.Kind.AGGREGATE, f.category(), f.description(),
-        f.path(), variants);
+    return new FunctionDescription(
+        f.name(),
+        FunctionDescription.Kind.AGGREGATE,
+        f.category(),
+        f.description(),
+        f.path(),
+        variants);
   }
 
-  private static List<FunctionDescription.Parameter> parameters(Signature signature, List<SqlType> init) {
+  private static List<FunctionDescription.Parameter> parameters(
+      Signature signature, List<SqlType> init) {
     List<FunctionDescription.Parameter> out = new ArrayList<>();
     List<TypePattern> params = signature.parameters();
     for (int i = 0; i < params.size(); i++) {

@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The function library: every scalar and aggregate function Millrace knows, by upper-case name.
- * The planner types calls with {@link #resolveScalar} and {@link #resolveAggregate}; the engine
+ * The function library: every scalar and aggregate function Millrace knows, by upper-case name. The
+ * planner types calls with {@link #resolveScalar} and {@link #resolveAggregate}; the engine
  * resolves the same names again to run them. Immutable; made by a {@link Builder}.
  */
 public final class FunctionRegistry {
@@ -24,7 +24,9 @@ public final class FunctionRegistry {
   private final Map<String, AggregateFunction> aggregates;
   private final Map<String, ScalarFunction> tables;
 
-  private FunctionRegistry(Map<String, ScalarFunction> scalars, Map<String, AggregateFunction> aggregates,
+  private FunctionRegistry(
+      Map<String, ScalarFunction> scalars,
+      Map<String, AggregateFunction> aggregates,
       Map<String, ScalarFunction> tables) {
     this.scalars = Map.copyOf(scalars);
     this.aggregates = Map.copyOf(aggregates);
@@ -43,9 +45,30 @@ public final class FunctionRegistry {
   /** A builder holding this registry's functions, to add more (e.g. user functions). */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    scalars.values().forEach(f -> builder.from(f.category(), f.path()).scalar(f.name(), f.description()).addAll(f.overloads()));
-    aggregates.values().forEach(f -> builder.from(f.category(), f.path()).aggregate(f.name(), f.description()).addAll(f.overloads()));
-    tables.values().forEach(f -> builder.from(f.category(), f.path()).tableFunction(f.name(), f.description()).addAll(f.overloads()));
+    scalars
+        .values()
+        .forEach(
+            f ->
+                builder
+                    .from(f.category(), f.path())
+                    .scalar(f.name(), f.description())
+                    .addAll(f.overloads()));
+    aggregates
+        .values()
+        .forEach(
+            f ->
+                builder
+                    .from(f.category(), f.path())
+                    .aggregate(f.name(), f.description())
+                    .addAll(f.overloads()));
+    tables
+        .values()
+        .forEach(
+            f ->
+                builder
+                    .from(f.category(), f.path())
+                    .tableFunction(f.name(), f.description())
+                    .addAll(f.overloads()));
     return builder.from(Builder.OTHER, Builder.INTERNAL);
   }
 
@@ -64,7 +87,8 @@ public final class FunctionRegistry {
 
   /** Resolves a call of a scalar function whose arguments are all values. */
   public ResolvedScalar resolveScalar(String name, List<SqlType> argTypes) {
-    return resolveScalarCall(name, argTypes.stream().map(t -> (ArgumentType) new ArgumentType.Value(t)).toList());
+    return resolveScalarCall(
+        name, argTypes.stream().map(t -> (ArgumentType) new ArgumentType.Value(t)).toList());
   }
 
   /**
@@ -83,7 +107,8 @@ public final class FunctionRegistry {
     return resolve(tables, name, arguments);
   }
 
-  private ResolvedScalar resolve(Map<String, ScalarFunction> functions, String name, List<ArgumentType> arguments) {
+  private ResolvedScalar resolve(
+      Map<String, ScalarFunction> functions, String name, List<ArgumentType> arguments) {
     String key = normalize(name);
     ScalarFunction function = functions.get(key);
     if (function == null) {
@@ -99,7 +124,8 @@ public final class FunctionRegistry {
       }
     }
     if (best == null) {
-      throw noOverload(key, arguments, function.overloads().stream().map(o -> key + o.signature().toSql()));
+      throw noOverload(
+          key, arguments, function.overloads().stream().map(o -> key + o.signature().toSql()));
     }
     return new ResolvedScalar(key, bestMatch.parameterTypes(), bestMatch.returnType(), best);
   }
@@ -109,13 +135,15 @@ public final class FunctionRegistry {
    * values of the literal arguments that follow them (e.g. TOPK(col, 3) has argTypes [col's type]
    * and initArgs [3]).
    */
-  public ResolvedAggregate resolveAggregate(String name, List<SqlType> argTypes, List<Object> initArgs) {
+  public ResolvedAggregate resolveAggregate(
+      String name, List<SqlType> argTypes, List<Object> initArgs) {
     String key = normalize(name);
     AggregateFunction function = aggregates.get(key);
     if (function == null) {
       throw wrongKindOrUnknown(key, "an aggregate function");
     }
-    List<ArgumentType> arguments = argTypes.stream().map(t -> (ArgumentType) new ArgumentType.Value(t)).toList();
+    List<ArgumentType> arguments =
+        argTypes.stream().map(t -> (ArgumentType) new ArgumentType.Value(t)).toList();
     AggregateOverload best = null;
     SignatureMatch bestMatch = null;
     for (AggregateOverload overload : function.overloads()) {
@@ -155,7 +183,8 @@ public final class FunctionRegistry {
 
   /** Every function, sorted by name, as SHOW FUNCTIONS lists them. */
   public List<FunctionDescription> list() {
-    return Stream.of(scalars, aggregates, tables).flatMap(m -> m.keySet().stream())
+    return Stream.of(scalars, aggregates, tables)
+        .flatMap(m -> m.keySet().stream())
         .sorted()
         .map(n -> describe(n).orElseThrow())
         .toList();
@@ -172,30 +201,50 @@ public final class FunctionRegistry {
     if (aggregate != null) {
       return Optional.of(FunctionDescriptions.aggregate(aggregate));
     }
-    return Optional.ofNullable(tables.get(key)).map(t -> FunctionDescriptions.scalar(t, FunctionDescription.Kind.TABLE));
+    return Optional.ofNullable(tables.get(key))
+        .map(t -> FunctionDescriptions.scalar(t, FunctionDescription.Kind.TABLE));
   }
 
   /** The error for a name that is not a function of the wanted kind: another kind, or unknown. */
   private FunctionException wrongKindOrUnknown(String name, String wanted) {
-    String kind = scalars.containsKey(name) ? "a scalar function" : aggregates.containsKey(name) ? "an aggregate function"
-        : tables.containsKey(name) ? "a table function" : null;
-    return kind == null ? unknown(name) : new FunctionException(name + " is " + kind + ", not " + wanted);
+    String kind =
+        scalars.containsKey(name)
+            ? "a scalar function"
+            : aggregates.containsKey(name)
+                ? "an aggregate function"
+                : tables.containsKey(name) ? "a table function" : null;
+    return kind == null
+        ? unknown(name)
+        : new FunctionException(name + " is " + kind + ", not " + wanted);
   }
 
   private FunctionException unknown(String name) {
-    List<String> close = Stream.of(scalars, aggregates, tables).flatMap(m -> m.keySet().stream())
-        .filter(candidate -> Names.distance(name, candidate) <= Math.max(1, name.length() / 3))
-        .sorted(Comparator.comparingInt((String c) -> Names.distance(name, c)).thenComparing(c -> c))
-        .limit(3)
-        .toList();
+    List<String> close =
+        Stream.of(scalars, aggregates, tables)
+            .flatMap(m -> m.keySet().stream())
+            .filter(candidate -> Names.distance(name, candidate) <= Math.max(1, name.length() / 3))
+            .sorted(
+                Comparator.comparingInt((String c) -> Names.distance(name, c))
+                    .thenComparing(c -> c))
+            .limit(3)
+            .toList();
     String hint = close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?";
     return new FunctionException("Unknown function " + name + hint);
   }
 
-  private static FunctionException noOverload(String name, List<ArgumentType> arguments, Stream<String> accepted) {
-    String given = arguments.stream().map(FunctionRegistry::describe).collect(Collectors.joining(", ", "(", ")"));
-    return new FunctionException("No overload of " + name + " accepts " + given + "; accepted: "
-        + accepted.collect(Collectors.joining(", ")));
+  private static FunctionException noOverload(
+      String name, List<ArgumentType> arguments, Stream<String> accepted) {
+    String given =
+        arguments.stream()
+            .map(FunctionRegistry::describe)
+            .collect(Collectors.joining(", ", "(", ")"));
+    return new FunctionException(
+        "No overload of "
+            + name
+            + " accepts "
+            + given
+            + "; accepted: "
+            + accepted.collect(Collectors.joining(", ")));
   }
 
   private static String describe(ArgumentType argument) {
@@ -220,12 +269,15 @@ public final class FunctionRegistry {
 
     /** The path of built-in functions. */
     public static final String INTERNAL = "internal";
+
     /** The category of functions registered without one. */
     public static final String OTHER = "OTHER";
 
     private Builder() {}
 
-    /** Functions started from now on are listed under {@code category} and come from {@code path}. */
+    /**
+     * Functions started from now on are listed under {@code category} and come from {@code path}.
+     */
     public Builder from(String category, String path) {
       this.category = category;
       this.path = path;
@@ -246,10 +298,13 @@ public final class FunctionRegistry {
     /** Starts (or continues) an aggregate function. */
     public AggregateBuilder aggregate(String name, String description) {
       String key = unique(name, aggregates);
-      return aggregates.computeIfAbsent(key, k -> new AggregateBuilder(k, description, category, path));
+      return aggregates.computeIfAbsent(
+          key, k -> new AggregateBuilder(k, description, category, path));
     }
 
-    /** Starts (or continues) a table function; its implementations return a List of result values. */
+    /**
+     * Starts (or continues) a table function; its implementations return a List of result values.
+     */
     public ScalarBuilder tableFunction(String name, String description) {
       String key = unique(name, tables);
       return tables.computeIfAbsent(key, k -> new ScalarBuilder(k, description, category, path));
@@ -257,7 +312,8 @@ public final class FunctionRegistry {
 
     private String unique(String name, Map<String, ?> kind) {
       String key = normalize(name);
-      if (!kind.containsKey(key) && (scalars.containsKey(key) || aggregates.containsKey(key) || tables.containsKey(key))) {
+      if (!kind.containsKey(key)
+          && (scalars.containsKey(key) || aggregates.containsKey(key) || tables.containsKey(key))) {
         throw new IllegalArgumentException(key + " is already a function of another kind");
       }
       return key;
@@ -265,11 +321,17 @@ public final class FunctionRegistry {
 
     public FunctionRegistry build() {
       Map<String, ScalarFunction> s = new LinkedHashMap<>();
-      scalars.forEach((k, b) -> s.put(k, new ScalarFunction(k, b.description, b.category, b.path, b.overloads)));
+      scalars.forEach(
+          (k, b) ->
+              s.put(k, new ScalarFunction(k, b.description, b.category, b.path, b.overloads)));
       Map<String, AggregateFunction> a = new LinkedHashMap<>();
-      aggregates.forEach((k, b) -> a.put(k, new AggregateFunction(k, b.description, b.category, b.path, b.overloads)));
+      aggregates.forEach(
+          (k, b) ->
+              a.put(k, new AggregateFunction(k, b.description, b.category, b.path, b.overloads)));
       Map<String, ScalarFunction> t = new LinkedHashMap<>();
-      tables.forEach((k, b) -> t.put(k, new ScalarFunction(k, b.description, b.category, b.path, b.overloads)));
+      tables.forEach(
+          (k, b) ->
+              t.put(k, new ScalarFunction(k, b.description, b.category, b.path, b.overloads)));
       return new FunctionRegistry(s, a, t);
     }
   }
@@ -300,7 +362,8 @@ public final class FunctionRegistry {
     }
 
     /** An overload whose implementation depends on the call's concrete types. */
-    public ScalarBuilder addTyped(Signature signature, boolean nullOnNullInput, ImplementationFactory factory) {
+    public ScalarBuilder addTyped(
+        Signature signature, boolean nullOnNullInput, ImplementationFactory factory) {
       return add(new ScalarOverload(signature, nullOnNullInput, factory));
     }
 
@@ -338,7 +401,8 @@ public final class FunctionRegistry {
       return add(new AggregateOverload(signature, List.of(), factory));
     }
 
-    public AggregateBuilder add(Signature signature, List<SqlType> initParameters, AggregatorFactory factory) {
+    public AggregateBuilder add(
+        Signature signature, List<SqlType> initParameters, AggregatorFactory factory) {
       return add(new AggregateOverload(signature, initParameters, factory));
     }
 

@@ -5,13 +5,14 @@ import dev.millrace.engine.types.SqlType.Base;
 import java.util.Optional;
 
 /**
- * The conversions SQL applies without an explicit CAST, as ksqlDB does: numbers widen along
- * INTEGER -> BIGINT -> DECIMAL -> DOUBLE, and a DECIMAL widens to a DECIMAL that holds all its
- * values. Used by overload resolution and for the common type of CASE arms, IN lists and generics.
+ * The conversions SQL applies without an explicit CAST, as ksqlDB does: numbers widen along INTEGER
+ * -> BIGINT -> DECIMAL -> DOUBLE, and a DECIMAL widens to a DECIMAL that holds all its values. Used
+ * by overload resolution and for the common type of CASE arms, IN lists and generics.
  */
 public final class ImplicitCasts {
   /** The DECIMAL that holds every INTEGER. */
   public static final SqlType.Decimal INTEGER_AS_DECIMAL = new SqlType.Decimal(10, 0);
+
   /** The DECIMAL that holds every BIGINT. */
   public static final SqlType.Decimal BIGINT_AS_DECIMAL = new SqlType.Decimal(19, 0);
 
@@ -51,7 +52,8 @@ public final class ImplicitCasts {
    */
   public static int argumentCost(SqlType from, SqlType to) {
     int cost = cost(from, to);
-    if (cost < 0 && from.base() == Base.STRING
+    if (cost < 0
+        && from.base() == Base.STRING
         && (to.base() == Base.DATE || to.base() == Base.TIME || to.base() == Base.TIMESTAMP)) {
       return TEXT_TO_TEMPORAL;
     }
@@ -64,8 +66,8 @@ public final class ImplicitCasts {
   }
 
   /**
-   * The narrowest type both widen to, if any: equal types give themselves, numbers the wider of
-   * the two (two DECIMALs a DECIMAL holding both), ARRAYs and MAPs element-wise.
+   * The narrowest type both widen to, if any: equal types give themselves, numbers the wider of the
+   * two (two DECIMALs a DECIMAL holding both), ARRAYs and MAPs element-wise.
    */
   public static Optional<SqlType> commonType(SqlType a, SqlType b) {
     if (a.equals(b)) {
@@ -93,7 +95,9 @@ public final class ImplicitCasts {
     return Optional.of(rank(a) >= rank(b) ? a : b);
   }
 
-  /** A number type as the DECIMAL holding all its values (DOUBLE has none; it is returned as-is). */
+  /**
+   * A number type as the DECIMAL holding all its values (DOUBLE has none; it is returned as-is).
+   */
   public static SqlType.Decimal asDecimal(SqlType type) {
     return switch (type.base()) {
       case INTEGER -> INTEGER_AS_DECIMAL;

@@ -25,11 +25,12 @@ final class InitArguments {
     List<Object> converted = new ArrayList<>();
     for (int i = 0; i < values.size(); i++) {
       Object value = values.get(i);
-      converted.add(switch (parameters.get(i).base()) {
-        case INTEGER -> ((Number) value).intValue();
-        case BIGINT -> ((Number) value).longValue();
-        default -> value;
-      });
+      converted.add(
+          switch (parameters.get(i).base()) {
+            case INTEGER -> ((Number) value).intValue();
+            case BIGINT -> ((Number) value).longValue();
+            default -> value;
+          });
     }
     return converted;
   }
@@ -47,7 +48,9 @@ final class InitArguments {
     if (value instanceof Double) {
       return SqlType.DOUBLE;
     }
-    return value instanceof BigDecimal d ? new SqlType.Decimal(Math.max(1, d.precision()), Math.max(0, d.scale())) : SqlType.STRING;
+    return value instanceof BigDecimal d
+        ? new SqlType.Decimal(Math.max(1, d.precision()), Math.max(0, d.scale()))
+        : SqlType.STRING;
   }
 
   private static boolean fits(SqlType parameter, Object value) {

@@ -25,7 +25,9 @@ final class JavaTypes {
       return TypePattern.arrayOf(pattern(p.getActualTypeArguments()[0], where));
     }
     if (type instanceof ParameterizedType p && p.getRawType() == Map.class) {
-      return TypePattern.mapOf(pattern(p.getActualTypeArguments()[0], where), pattern(p.getActualTypeArguments()[1], where));
+      return TypePattern.mapOf(
+          pattern(p.getActualTypeArguments()[0], where),
+          pattern(p.getActualTypeArguments()[1], where));
     }
     if (type instanceof WildcardType w && w.getUpperBounds().length == 1) {
       return pattern(w.getUpperBounds()[0], where);

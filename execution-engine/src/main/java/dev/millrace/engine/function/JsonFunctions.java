@@ -20,51 +20,70 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Functions over strings holding JSON: extraction, inspection, concatenation, and TO_JSON_STRING. */
+/**
+ * Functions over strings holding JSON: extraction, inspection, concatenation, and TO_JSON_STRING.
+ */
 final class JsonFunctions {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
   private static final Map<String, JsonPath> PATHS = new ConcurrentHashMap<>();
 
   private JsonFunctions() {}
 
   static void register(FunctionRegistry.Builder b) {
     b.category("JSON");
-    b.scalar("EXTRACTJSONFIELD", "The value at a JSONPath in a JSON string, as a string; null when absent.")
-        .add(sig(STRING, STRING, STRING), a -> text(path((String) a[1]).find(parse((String) a[0]))));
-    b.scalar("JSON_ARRAY_LENGTH", "The length of the JSON array in a string; null when it is not an array.")
-        .add(sig(INT, STRING), a -> {
-          JsonNode node = parseOrNull((String) a[0]);
-          return node != null && node.isArray() ? node.size() : null;
-        });
+    b.scalar(
+            "EXTRACTJSONFIELD",
+            "The value at a JSONPath in a JSON string, as a string; null when absent.")
+        .add(
+            sig(STRING, STRING, STRING), a -> text(path((String) a[1]).find(parse((String) a[0]))));
+    b.scalar(
+            "JSON_ARRAY_LENGTH",
+            "The length of the JSON array in a string; null when it is not an array.")
+        .add(
+            sig(INT, STRING),
+            a -> {
+              JsonNode node = parseOrNull((String) a[0]);
+              return node != null && node.isArray() ? node.size() : null;
+            });
     b.scalar("JSON_ARRAY_CONTAINS", "Whether the JSON array in a string contains a value.")
-        .addNullable(sig(BOOLEAN, STRING, T), a -> a[0] != null && arrayContains((String) a[0], a[1]));
+        .addNullable(
+            sig(BOOLEAN, STRING, T), a -> a[0] != null && arrayContains((String) a[0], a[1]));
     b.scalar("IS_JSON_STRING", "Whether a string parses as JSON.")
         .addNullable(sig(BOOLEAN, STRING), a -> a[0] != null && parseOrNull((String) a[0]) != null);
     b.scalar("JSON_KEYS", "The top-level keys of the JSON object in a string.")
-        .add(sig(ARRAY_STRING, STRING), a -> {
-          JsonNode node = parseOrNull((String) a[0]);
-          if (node == null || !node.isObject()) {
-            return null;
-          }
-          List<Object> keys = new ArrayList<>();
-          node.fieldNames().forEachRemaining(keys::add);
-          return keys;
-        });
-    b.scalar("JSON_RECORDS", "The top-level entries of the JSON object in a string, values as JSON text.")
+        .add(
+            sig(ARRAY_STRING, STRING),
+            a -> {
+              JsonNode node = parseOrNull((String) a[0]);
+              if (node == null || !node.isObject()) {
+                return null;
+              }
+              List<Object> keys = new ArrayList<>();
+              node.fieldNames().forEachRemaining(keys::add);
+              return keys;
+            });
+    b.scalar(
+            "JSON_RECORDS",
+            "The top-level entries of the JSON object in a string, values as JSON text.")
         .add(sig(TypePattern.mapOf(STRING, STRING), STRING), a -> records((String) a[0]));
     b.scalar("JSON_ITEMS", "The elements of the JSON array in a string, each as JSON text.")
-        .add(sig(ARRAY_STRING, STRING), a -> {
-          JsonNode node = parseOrNull((String) a[0]);
-          if (node == null || !node.isArray()) {
-            return null;
-          }
-          List<Object> items = new ArrayList<>();
-          node.forEach(n -> items.add(n.toString()));
-          return items;
-        });
-    b.scalar("JSON_CONCAT", "Concatenates JSON values: objects merge, anything else becomes array elements.")
+        .add(
+            sig(ARRAY_STRING, STRING),
+            a -> {
+              JsonNode node = parseOrNull((String) a[0]);
+              if (node == null || !node.isArray()) {
+                return null;
+              }
+              List<Object> items = new ArrayList<>();
+              node.forEach(n -> items.add(n.toString()));
+              return items;
+            });
+    b.scalar(
+            "JSON_CONCAT",
+            "Concatenates JSON values: objects merge, anything else becomes array elements.")
         .addNullable(Types.variadic(STRING, STRING), JsonFunctions::concat);
     b.scalar("TO_JSON_STRING", "Any value as a JSON string.")
         .addTyped(sig(STRING, T), false, (params, result) -> ToJsonString.forType(params.get(0)));
@@ -134,7 +153,11 @@ final class JsonFunctions {
     Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
-      out.put(field.getKey(), field.getValue().isTextual() ? field.getValue().textValue() : field.getValue().toString());
+      out.put(
+          field.getKey(),
+          field.getValue().isTextual()
+              ? field.getValue().textValue()
+              : field.getValue().toString());
     }
     return out;
   }

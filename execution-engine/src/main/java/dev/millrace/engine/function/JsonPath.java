@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A simple JSONPath as EXTRACTJSONFIELD takes it: {@code $} followed by {@code .name},
- * {@code ['name']} and {@code [index]} steps. Wildcards are not supported.
+ * A simple JSONPath as EXTRACTJSONFIELD takes it: {@code $} followed by {@code .name}, {@code
+ * ['name']} and {@code [index]} steps. Wildcards are not supported.
  */
 final class JsonPath {
   private final List<Object> steps;
@@ -37,8 +37,10 @@ final class JsonPath {
           throw new IllegalArgumentException("Invalid JSONPath '" + path + "': unclosed [");
         }
         String inside = text.substring(i + 1, end).trim();
-        steps.add(inside.startsWith("'") || inside.startsWith("\"")
-            ? inside.substring(1, inside.length() - 1) : (Object) Integer.parseInt(inside));
+        steps.add(
+            inside.startsWith("'") || inside.startsWith("\"")
+                ? inside.substring(1, inside.length() - 1)
+                : (Object) Integer.parseInt(inside));
         i = end + 1;
       } else {
         throw new IllegalArgumentException("Invalid JSONPath '" + path + "' at position " + i);
@@ -54,7 +56,10 @@ final class JsonPath {
       if (node == null) {
         return null;
       }
-      node = step instanceof Integer index ? (index < 0 ? null : node.get(index)) : node.get((String) step);
+      node =
+          step instanceof Integer index
+              ? (index < 0 ? null : node.get(index))
+              : node.get((String) step);
     }
     return node;
   }

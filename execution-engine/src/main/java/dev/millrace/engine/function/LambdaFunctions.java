@@ -29,18 +29,35 @@ final class LambdaFunctions {
 
   static void register(FunctionRegistry.Builder b) {
     b.category("LAMBDA");
-    b.scalar("TRANSFORM", "Applies a lambda to each array element, or lambdas to each map key and value.")
-        .add(sig(TypePattern.arrayOf(U), ARRAY_T, lambda(U, T)), a -> transform((List<?>) a[0], (LambdaValue) a[1]))
-        .add(sig(TypePattern.mapOf(U, W), MAP_KV, lambda(U, K, V), lambda(W, K, V)),
+    b.scalar(
+            "TRANSFORM",
+            "Applies a lambda to each array element, or lambdas to each map key and value.")
+        .add(
+            sig(TypePattern.arrayOf(U), ARRAY_T, lambda(U, T)),
+            a -> transform((List<?>) a[0], (LambdaValue) a[1]))
+        .add(
+            sig(TypePattern.mapOf(U, W), MAP_KV, lambda(U, K, V), lambda(W, K, V)),
             a -> transform((Map<?, ?>) a[0], (LambdaValue) a[1], (LambdaValue) a[2]));
     b.scalar("FILTER", "The array elements, or map entries, for which a lambda is true.")
-        .add(sig(ARRAY_T, ARRAY_T, lambda(BOOLEAN, T)), a -> filter((List<?>) a[0], (LambdaValue) a[1]))
-        .add(sig(MAP_KV, MAP_KV, lambda(BOOLEAN, K, V)), a -> filter((Map<?, ?>) a[0], (LambdaValue) a[1]));
+        .add(
+            sig(ARRAY_T, ARRAY_T, lambda(BOOLEAN, T)),
+            a -> filter((List<?>) a[0], (LambdaValue) a[1]))
+        .add(
+            sig(MAP_KV, MAP_KV, lambda(BOOLEAN, K, V)),
+            a -> filter((Map<?, ?>) a[0], (LambdaValue) a[1]));
     b.scalar("REDUCE", "Folds an array's elements, or a map's entries, into a state with a lambda.")
-        .addNullable(sig(S, ARRAY_T, S, lambda(S, S, T)),
-            a -> a[1] == null ? null : a[0] == null ? a[1] : reduce((List<?>) a[0], a[1], (LambdaValue) a[2]))
-        .addNullable(sig(S, MAP_KV, S, lambda(S, S, K, V)),
-            a -> a[1] == null ? null : a[0] == null ? a[1] : reduce((Map<?, ?>) a[0], a[1], (LambdaValue) a[2]));
+        .addNullable(
+            sig(S, ARRAY_T, S, lambda(S, S, T)),
+            a ->
+                a[1] == null
+                    ? null
+                    : a[0] == null ? a[1] : reduce((List<?>) a[0], a[1], (LambdaValue) a[2]))
+        .addNullable(
+            sig(S, MAP_KV, S, lambda(S, S, K, V)),
+            a ->
+                a[1] == null
+                    ? null
+                    : a[0] == null ? a[1] : reduce((Map<?, ?>) a[0], a[1], (LambdaValue) a[2]));
   }
 
   private static List<Object> transform(List<?> list, LambdaValue f) {
@@ -53,13 +70,14 @@ final class LambdaFunctions {
 
   private static Map<Object, Object> transform(Map<?, ?> map, LambdaValue key, LambdaValue value) {
     Map<Object, Object> out = new LinkedHashMap<>();
-    map.forEach((k, v) -> {
-      Object newKey = key.call(k, v);
-      if (out.containsKey(newKey)) {
-        throw new EvaluationException("TRANSFORM made the key " + newKey + " twice");
-      }
-      out.put(newKey, value.call(k, v));
-    });
+    map.forEach(
+        (k, v) -> {
+          Object newKey = key.call(k, v);
+          if (out.containsKey(newKey)) {
+            throw new EvaluationException("TRANSFORM made the key " + newKey + " twice");
+          }
+          out.put(newKey, value.call(k, v));
+        });
     return out;
   }
 
@@ -75,11 +93,12 @@ final class LambdaFunctions {
 
   private static Map<Object, Object> filter(Map<?, ?> map, LambdaValue test) {
     Map<Object, Object> out = new LinkedHashMap<>();
-    map.forEach((k, v) -> {
-      if (Boolean.TRUE.equals(test.call(k, v))) {
-        out.put(k, v);
-      }
-    });
+    map.forEach(
+        (k, v) -> {
+          if (Boolean.TRUE.equals(test.call(k, v))) {
+            out.put(k, v);
+          }
+        });
     return out;
   }
 

@@ -20,17 +20,30 @@ final class MaskFunctions {
     b.category("STRING");
     b.scalar("MASK", "Masks a string: upper case to X, lower case to x, digits to n, others to -.")
         .addNullable(sig(STRING, STRING), a -> mask(a, 1, (i, len, n) -> true))
-        .addNullable(sig(STRING, STRING, STRING, STRING, STRING, STRING), a -> mask(a, 1, (i, len, n) -> true));
+        .addNullable(
+            sig(STRING, STRING, STRING, STRING, STRING, STRING),
+            a -> mask(a, 1, (i, len, n) -> true));
     variant(b, "MASK_LEFT", "Masks the first n characters of a string.", (i, len, n) -> i < n);
-    variant(b, "MASK_RIGHT", "Masks the last n characters of a string.", (i, len, n) -> i >= len - n);
-    variant(b, "MASK_KEEP_LEFT", "Masks all but the first n characters of a string.", (i, len, n) -> i >= n);
-    variant(b, "MASK_KEEP_RIGHT", "Masks all but the last n characters of a string.", (i, len, n) -> i < len - n);
+    variant(
+        b, "MASK_RIGHT", "Masks the last n characters of a string.", (i, len, n) -> i >= len - n);
+    variant(
+        b,
+        "MASK_KEEP_LEFT",
+        "Masks all but the first n characters of a string.",
+        (i, len, n) -> i >= n);
+    variant(
+        b,
+        "MASK_KEEP_RIGHT",
+        "Masks all but the last n characters of a string.",
+        (i, len, n) -> i < len - n);
   }
 
-  private static void variant(FunctionRegistry.Builder b, String name, String description, Range range) {
+  private static void variant(
+      FunctionRegistry.Builder b, String name, String description, Range range) {
     b.scalar(name, description)
         .addNullable(sig(STRING, STRING, INT), a -> a[1] == null ? null : mask(a, 2, range))
-        .addNullable(sig(STRING, STRING, INT, STRING, STRING, STRING, STRING),
+        .addNullable(
+            sig(STRING, STRING, INT, STRING, STRING, STRING, STRING),
             a -> a[1] == null ? null : mask(a, 2, range));
   }
 
@@ -48,11 +61,12 @@ final class MaskFunctions {
     StringBuilder out = new StringBuilder(input.length());
     for (int i = 0; i < input.length(); i++) {
       char c = input.charAt(i);
-      String replacement = !range.masks(i, input.length(), n) ? null
-          : Character.isUpperCase(c) ? upper
-          : Character.isLowerCase(c) ? lower
-          : Character.isDigit(c) ? digit
-          : other;
+      String replacement =
+          !range.masks(i, input.length(), n)
+              ? null
+              : Character.isUpperCase(c)
+                  ? upper
+                  : Character.isLowerCase(c) ? lower : Character.isDigit(c) ? digit : other;
       out.append(replacement == null || replacement.isEmpty() ? c : replacement.charAt(0));
     }
     return out.toString();

@@ -15,15 +15,19 @@ final class MiscFunctions {
 
   static void register(FunctionRegistry.Builder b) {
     b.category("OTHER");
-    b.scalar("UUID", "A random (version 4) UUID as a string.").add(sig(STRING), a -> UUID.randomUUID().toString());
+    b.scalar("UUID", "A random (version 4) UUID as a string.")
+        .add(sig(STRING), a -> UUID.randomUUID().toString());
     b.scalar("AS_VALUE", "Copies a key column into the value; the value itself is unchanged.")
         .addNullable(sig(T, T), a -> a[0]);
-    b.scalar("SPLIT_TO_MAP", "Splits a string into entries, then each entry into a key and a value.")
-        .add(sig(TypePattern.mapOf(STRING, STRING), STRING, STRING, STRING),
+    b.scalar(
+            "SPLIT_TO_MAP", "Splits a string into entries, then each entry into a key and a value.")
+        .add(
+            sig(TypePattern.mapOf(STRING, STRING), STRING, STRING, STRING),
             a -> splitToMap((String) a[0], (String) a[1], (String) a[2]));
   }
 
-  private static Map<Object, Object> splitToMap(String input, String entryDelimiter, String kvDelimiter) {
+  private static Map<Object, Object> splitToMap(
+      String input, String entryDelimiter, String kvDelimiter) {
     if (entryDelimiter.isEmpty() || kvDelimiter.isEmpty()) {
       return null;
     }

@@ -17,8 +17,14 @@ final class NullFunctions {
     b.scalar("IFNULL", "The first argument, or the second when the first is null.")
         .addNullable(sig(T, T, T), a -> a[0] != null ? a[0] : a[1]);
     b.scalar("NULLIF", "Null when both arguments are equal, else the first.")
-        .addTyped(sig(T, T, T), false, (params, result) -> a ->
-            a[0] != null && a[1] != null && Comparisons.equal(params.get(0), a[0], a[1]) ? null : a[0]);
+        .addTyped(
+            sig(T, T, T),
+            false,
+            (params, result) ->
+                a ->
+                    a[0] != null && a[1] != null && Comparisons.equal(params.get(0), a[0], a[1])
+                        ? null
+                        : a[0]);
   }
 
   private static Object firstNonNull(Object[] a) {

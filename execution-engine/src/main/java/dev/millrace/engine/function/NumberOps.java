@@ -20,57 +20,60 @@ interface NumberOps {
 
   static NumberOps of(SqlType type) {
     return switch (type.base()) {
-      case INTEGER -> new NumberOps() {
-        public Object zero() {
-          return 0;
-        }
+      case INTEGER ->
+          new NumberOps() {
+            public Object zero() {
+              return 0;
+            }
 
-        public Object add(Object a, Object b) {
-          return (Integer) a + (Integer) b;
-        }
+            public Object add(Object a, Object b) {
+              return (Integer) a + (Integer) b;
+            }
 
-        public Object subtract(Object a, Object b) {
-          return (Integer) a - (Integer) b;
-        }
+            public Object subtract(Object a, Object b) {
+              return (Integer) a - (Integer) b;
+            }
 
-        public double toDouble(Object a) {
-          return (Integer) a;
-        }
-      };
-      case BIGINT -> new NumberOps() {
-        public Object zero() {
-          return 0L;
-        }
+            public double toDouble(Object a) {
+              return (Integer) a;
+            }
+          };
+      case BIGINT ->
+          new NumberOps() {
+            public Object zero() {
+              return 0L;
+            }
 
-        public Object add(Object a, Object b) {
-          return (Long) a + (Long) b;
-        }
+            public Object add(Object a, Object b) {
+              return (Long) a + (Long) b;
+            }
 
-        public Object subtract(Object a, Object b) {
-          return (Long) a - (Long) b;
-        }
+            public Object subtract(Object a, Object b) {
+              return (Long) a - (Long) b;
+            }
 
-        public double toDouble(Object a) {
-          return (Long) a;
-        }
-      };
-      case DOUBLE -> new NumberOps() {
-        public Object zero() {
-          return 0.0;
-        }
+            public double toDouble(Object a) {
+              return (Long) a;
+            }
+          };
+      case DOUBLE ->
+          new NumberOps() {
+            public Object zero() {
+              return 0.0;
+            }
 
-        public Object add(Object a, Object b) {
-          return (Double) a + (Double) b;
-        }
+            public Object add(Object a, Object b) {
+              return (Double) a + (Double) b;
+            }
 
-        public Object subtract(Object a, Object b) {
-          return (Double) a - (Double) b;
-        }
+            public Object subtract(Object a, Object b) {
+              return (Double) a - (Double) b;
+            }
 
-        public double toDouble(Object a) {
-          return (Double) a;
-        }
-      };
+            public double toDouble(Object a) {
+              return (Double) a;
+            }
+          };
       case DECIMAL -> decimal((SqlType.Decimal) type);
       default -> throw new IllegalArgumentException(type.toSql() + " is not a number type");
     };

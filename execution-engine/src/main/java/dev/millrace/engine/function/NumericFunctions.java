@@ -35,9 +35,13 @@ final class NumericFunctions {
         .add(sig(BIGINT, BIGINT), a -> a[0])
         .add(sig(DOUBLE, DOUBLE), a -> Math.ceil((Double) a[0]))
         .add(sig(ANY_DECIMAL, ANY_DECIMAL), a -> integral((BigDecimal) a[0], RoundingMode.CEILING));
-    b.scalar("GEO_DISTANCE", "The great-circle distance between two latitude/longitude points, in KM or MILES.")
+    b.scalar(
+            "GEO_DISTANCE",
+            "The great-circle distance between two latitude/longitude points, in KM or MILES.")
         .add(sig(DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE), a -> geoDistance(a, "KM"))
-        .add(sig(DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE, Types.STRING), a -> geoDistance(a, (String) a[4]));
+        .add(
+            sig(DOUBLE, DOUBLE, DOUBLE, DOUBLE, DOUBLE, Types.STRING),
+            a -> geoDistance(a, (String) a[4]));
     b.scalar("SIGN", "The sign of a number: -1, 0 or 1.")
         .add(sig(INT, INT), a -> Integer.signum((Integer) a[0]))
         .add(sig(INT, BIGINT), a -> Long.signum((Long) a[0]))
@@ -61,7 +65,8 @@ final class NumericFunctions {
     unary(b, "RADIANS", "Converts degrees to radians.", Math::toRadians);
     b.scalar("ATAN2", "The arc tangent of y / x, in radians.")
         .add(sig(DOUBLE, DOUBLE, DOUBLE), a -> Math.atan2((Double) a[0], (Double) a[1]));
-    // ksqlDB's one-argument LOG is the natural logarithm (its docs say base 10; its tests and code do not).
+    // ksqlDB's one-argument LOG is the natural logarithm (its docs say base 10; its tests and code
+    // do not).
     b.scalar("LOG", "The natural logarithm of a value, or the logarithm in a given base.")
         .add(sig(DOUBLE, DOUBLE), a -> Math.log((Double) a[0]))
         .add(sig(DOUBLE, DOUBLE, DOUBLE), a -> log((Double) a[0], (Double) a[1]));
@@ -74,20 +79,26 @@ final class NumericFunctions {
 
   /** The haversine distance on a sphere of the Earth's mean radius. */
   private static double geoDistance(Object[] a, String unit) {
-    double radius = switch (unit.trim().toUpperCase(java.util.Locale.ROOT)) {
-      case "KM", "KILOMETER", "KILOMETERS", "KILOMETRE", "KILOMETRES" -> 6371.0;
-      case "MI", "MILE", "MILES" -> 3959.0;
-      default -> throw new IllegalArgumentException("GEO_DISTANCE unit must be KM or MILES, not " + unit);
-    };
+    double radius =
+        switch (unit.trim().toUpperCase(java.util.Locale.ROOT)) {
+          case "KM", "KILOMETER", "KILOMETERS", "KILOMETRE", "KILOMETRES" -> 6371.0;
+          case "MI", "MILE", "MILES" -> 3959.0;
+          default ->
+              throw new IllegalArgumentException(
+                  "GEO_DISTANCE unit must be KM or MILES, not " + unit);
+        };
     double lat1 = Math.toRadians((Double) a[0]);
     double lat2 = Math.toRadians((Double) a[2]);
     double dLat = lat2 - lat1;
     double dLon = Math.toRadians((Double) a[3] - (Double) a[1]);
-    double h = Math.pow(Math.sin(dLat / 2), 2) + Math.cos(lat1) * Math.cos(lat2) * Math.pow(Math.sin(dLon / 2), 2);
+    double h =
+        Math.pow(Math.sin(dLat / 2), 2)
+            + Math.cos(lat1) * Math.cos(lat2) * Math.pow(Math.sin(dLon / 2), 2);
     return 2 * radius * Math.asin(Math.sqrt(h));
   }
 
-  private static void unary(FunctionRegistry.Builder b, String name, String description, DoubleUnaryOperator f) {
+  private static void unary(
+      FunctionRegistry.Builder b, String name, String description, DoubleUnaryOperator f) {
     b.scalar(name, description).add(sig(DOUBLE, DOUBLE), a -> f.applyAsDouble((Double) a[0]));
   }
 

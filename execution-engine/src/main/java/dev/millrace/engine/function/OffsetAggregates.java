@@ -13,13 +13,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * merging two session windows keeps the right one.
  */
 final class OffsetAggregates {
-  /** Arrival order across all aggregates; seeded from the clock so it keeps rising across restarts. */
+  /**
+   * Arrival order across all aggregates; seeded from the clock so it keeps rising across restarts.
+   */
   private static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis() * 1000);
 
   private OffsetAggregates() {}
 
   static SqlType.Struct entryType(SqlType value) {
-    return new SqlType.Struct(List.of(new SqlType.Field("SEQ", SqlType.BIGINT), new SqlType.Field("VAL", value)));
+    return new SqlType.Struct(
+        List.of(new SqlType.Field("SEQ", SqlType.BIGINT), new SqlType.Field("VAL", value)));
   }
 
   /** The single earliest (latest = false) or latest value. */
@@ -68,7 +71,9 @@ final class OffsetAggregates {
           return out;
         }
         out.add(new Struct(entry, new Object[] {SEQUENCE.incrementAndGet(), args[0]}));
-        return latest && out.size() > n ? new ArrayList<>(out.subList(out.size() - n, out.size())) : out;
+        return latest && out.size() > n
+            ? new ArrayList<>(out.subList(out.size() - n, out.size()))
+            : out;
       }
 
       public Object result(Object acc) {
@@ -83,7 +88,8 @@ final class OffsetAggregates {
         List<Object> all = CollectAggregates.mutable(left);
         all.addAll((List<?>) right);
         all.sort(Comparator.comparingLong(OffsetAggregates::seq));
-        return latest ? new ArrayList<>(all.subList(Math.max(0, all.size() - n), all.size()))
+        return latest
+            ? new ArrayList<>(all.subList(Math.max(0, all.size() - n), all.size()))
             : new ArrayList<>(all.subList(0, Math.min(n, all.size())));
       }
     };

@@ -21,14 +21,22 @@ final class RegexFunctions {
 
   static void register(FunctionRegistry.Builder b) {
     b.category("REGULAR EXPRESSION");
-    b.scalar("REGEXP_EXTRACT", "The first match of a pattern in a string (or of one of its groups), or null.")
+    b.scalar(
+            "REGEXP_EXTRACT",
+            "The first match of a pattern in a string (or of one of its groups), or null.")
         .add(sig(STRING, STRING, STRING), a -> extract((String) a[0], (String) a[1], 0))
-        .add(sig(STRING, STRING, STRING, INT), a -> extract((String) a[0], (String) a[1], (Integer) a[2]));
-    b.scalar("REGEXP_EXTRACT_ALL", "Every match of a pattern in a string (or of one of its groups).")
+        .add(
+            sig(STRING, STRING, STRING, INT),
+            a -> extract((String) a[0], (String) a[1], (Integer) a[2]));
+    b.scalar(
+            "REGEXP_EXTRACT_ALL", "Every match of a pattern in a string (or of one of its groups).")
         .add(sig(ARRAY_STRING, STRING, STRING), a -> extractAll((String) a[0], (String) a[1], 0))
-        .add(sig(ARRAY_STRING, STRING, STRING, INT), a -> extractAll((String) a[0], (String) a[1], (Integer) a[2]));
+        .add(
+            sig(ARRAY_STRING, STRING, STRING, INT),
+            a -> extractAll((String) a[0], (String) a[1], (Integer) a[2]));
     b.scalar("REGEXP_REPLACE", "Replaces every match of a pattern in a string.")
-        .add(sig(STRING, STRING, STRING, STRING),
+        .add(
+            sig(STRING, STRING, STRING, STRING),
             a -> pattern((String) a[1]).matcher((String) a[0]).replaceAll((String) a[2]));
     b.scalar("REGEXP_SPLIT_TO_ARRAY", "Splits a string at the matches of a pattern.")
         .add(sig(ARRAY_STRING, STRING, STRING), a -> split((String) a[0], (String) a[1]));

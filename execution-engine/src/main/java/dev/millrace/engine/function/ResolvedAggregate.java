@@ -4,8 +4,8 @@ import dev.millrace.engine.types.SqlType;
 import java.util.List;
 
 /**
- * An aggregate call resolved to one overload: the types its per-row arguments must be converted
- * to, and the aggregator to run.
+ * An aggregate call resolved to one overload: the types its per-row arguments must be converted to,
+ * and the aggregator to run.
  */
 public record ResolvedAggregate(String name, List<SqlType> parameterTypes, Aggregator aggregator) {
   public ResolvedAggregate {

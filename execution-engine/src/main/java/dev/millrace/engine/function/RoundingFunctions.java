@@ -29,15 +29,27 @@ final class RoundingFunctions {
         .add(sig(INT, INT), a -> a[0])
         .add(sig(BIGINT, BIGINT), a -> a[0])
         .add(sig(BIGINT, DOUBLE), a -> Math.round((Double) a[0]))
-        .add(sig(INT, INT, INT), a -> roundExact(BigDecimal.valueOf((Integer) a[0]), (Integer) a[1]).intValue())
-        .add(sig(BIGINT, BIGINT, INT), a -> roundExact(BigDecimal.valueOf((Long) a[0]), (Integer) a[1]).longValue())
+        .add(
+            sig(INT, INT, INT),
+            a -> roundExact(BigDecimal.valueOf((Integer) a[0]), (Integer) a[1]).intValue())
+        .add(
+            sig(BIGINT, BIGINT, INT),
+            a -> roundExact(BigDecimal.valueOf((Long) a[0]), (Integer) a[1]).longValue())
         .add(sig(DOUBLE, DOUBLE, INT), a -> roundDouble((Double) a[0], (Integer) a[1]))
-        .addTyped(sig(ANY_DECIMAL, ANY_DECIMAL).returning("DECIMAL", (params, bindings) -> roundedType(params.get(0))),
-            true, (params, result) -> a -> roundExact((BigDecimal) a[0], 0))
-        .addTyped(sig(ANY_DECIMAL, ANY_DECIMAL, INT), true, (params, result) -> {
-          int scale = ((SqlType.Decimal) result).scale();
-          return a -> roundExact((BigDecimal) a[0], (Integer) a[1]).setScale(scale, RoundingMode.UNNECESSARY);
-        });
+        .addTyped(
+            sig(ANY_DECIMAL, ANY_DECIMAL)
+                .returning("DECIMAL", (params, bindings) -> roundedType(params.get(0))),
+            true,
+            (params, result) -> a -> roundExact((BigDecimal) a[0], 0))
+        .addTyped(
+            sig(ANY_DECIMAL, ANY_DECIMAL, INT),
+            true,
+            (params, result) -> {
+              int scale = ((SqlType.Decimal) result).scale();
+              return a ->
+                  roundExact((BigDecimal) a[0], (Integer) a[1])
+                      .setScale(scale, RoundingMode.UNNECESSARY);
+            });
   }
 
   private static void registerTrunc(FunctionRegistry.Builder b) {
@@ -46,12 +58,20 @@ final class RoundingFunctions {
         .add(sig(BIGINT, BIGINT), a -> a[0])
         .add(sig(BIGINT, DOUBLE), a -> (long) (double) (Double) a[0])
         .add(sig(DOUBLE, DOUBLE, INT), a -> truncDouble((Double) a[0], (Integer) a[1]))
-        .addTyped(sig(ANY_DECIMAL, ANY_DECIMAL).returning("DECIMAL", (params, bindings) -> truncatedType(params.get(0))),
-            true, (params, result) -> a -> trunc((BigDecimal) a[0], 0))
-        .addTyped(sig(ANY_DECIMAL, ANY_DECIMAL, INT), true, (params, result) -> {
-          int scale = ((SqlType.Decimal) result).scale();
-          return a -> trunc((BigDecimal) a[0], (Integer) a[1]).setScale(scale, RoundingMode.UNNECESSARY);
-        });
+        .addTyped(
+            sig(ANY_DECIMAL, ANY_DECIMAL)
+                .returning("DECIMAL", (params, bindings) -> truncatedType(params.get(0))),
+            true,
+            (params, result) -> a -> trunc((BigDecimal) a[0], 0))
+        .addTyped(
+            sig(ANY_DECIMAL, ANY_DECIMAL, INT),
+            true,
+            (params, result) -> {
+              int scale = ((SqlType.Decimal) result).scale();
+              return a ->
+                  trunc((BigDecimal) a[0], (Integer) a[1])
+                      .setScale(scale, RoundingMode.UNNECESSARY);
+            });
   }
 
   private static SqlType truncatedType(SqlType decimal) {

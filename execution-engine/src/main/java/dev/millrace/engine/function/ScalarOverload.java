@@ -5,4 +5,5 @@ package dev.millrace.engine.function;
  * result null without calling the implementation (most functions); otherwise the implementation
  * sees the nulls (COALESCE, IFNULL, CONCAT...).
  */
-public record ScalarOverload(Signature signature, boolean nullOnNullInput, ImplementationFactory implementation) {}
+public record ScalarOverload(
+    Signature signature, boolean nullOnNullInput, ImplementationFactory implementation) {}

@@ -13,11 +13,21 @@ final class SeriesFunction {
   private SeriesFunction() {}
 
   static void register(FunctionRegistry.Builder b) {
-    b.scalar("GENERATE_SERIES", "The numbers from start to end inclusive, stepping by 1 or the given step.")
-        .add(sig(TypePattern.arrayOf(INT), INT, INT), a -> ints((Integer) a[0], (Integer) a[1], step((Integer) a[0], (Integer) a[1])))
-        .add(sig(TypePattern.arrayOf(INT), INT, INT, INT), a -> ints((Integer) a[0], (Integer) a[1], (Integer) a[2]))
-        .add(sig(TypePattern.arrayOf(BIGINT), BIGINT, BIGINT), a -> longs((Long) a[0], (Long) a[1], step((Long) a[0], (Long) a[1])))
-        .add(sig(TypePattern.arrayOf(BIGINT), BIGINT, BIGINT, INT), a -> longs((Long) a[0], (Long) a[1], (Integer) a[2]));
+    b.scalar(
+            "GENERATE_SERIES",
+            "The numbers from start to end inclusive, stepping by 1 or the given step.")
+        .add(
+            sig(TypePattern.arrayOf(INT), INT, INT),
+            a -> ints((Integer) a[0], (Integer) a[1], step((Integer) a[0], (Integer) a[1])))
+        .add(
+            sig(TypePattern.arrayOf(INT), INT, INT, INT),
+            a -> ints((Integer) a[0], (Integer) a[1], (Integer) a[2]))
+        .add(
+            sig(TypePattern.arrayOf(BIGINT), BIGINT, BIGINT),
+            a -> longs((Long) a[0], (Long) a[1], step((Long) a[0], (Long) a[1])))
+        .add(
+            sig(TypePattern.arrayOf(BIGINT), BIGINT, BIGINT, INT),
+            a -> longs((Long) a[0], (Long) a[1], (Integer) a[2]));
   }
 
   private static int step(long start, long end) {

@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The parameters and result of one function overload. When {@code variadic}, the last parameter
- * may be given any number of times (also zero). The result is a pattern over the parameters' type
+ * The parameters and result of one function overload. When {@code variadic}, the last parameter may
+ * be given any number of times (also zero). The result is a pattern over the parameters' type
  * variables, or computed by a {@link ReturnTyper} for results that depend on the argument types in
  * other ways (e.g. DECIMAL precision).
  */
-public record Signature(List<TypePattern> parameters, boolean variadic, ReturnTyper returns, String returnText) {
+public record Signature(
+    List<TypePattern> parameters, boolean variadic, ReturnTyper returns, String returnText) {
 
   public Signature {
     parameters = List.copyOf(parameters);
@@ -27,7 +28,8 @@ public record Signature(List<TypePattern> parameters, boolean variadic, ReturnTy
   }
 
   public static Signature of(TypePattern result, TypePattern... parameters) {
-    return new Signature(List.of(parameters), false, (params, bindings) -> bindings.apply(result), result.toSql());
+    return new Signature(
+        List.of(parameters), false, (params, bindings) -> bindings.apply(result), result.toSql());
   }
 
   public static Signature of(SqlType result, SqlType... parameters) {
@@ -39,7 +41,8 @@ public record Signature(List<TypePattern> parameters, boolean variadic, ReturnTy
   }
 
   public static Signature variadic(TypePattern result, TypePattern... parameters) {
-    return new Signature(List.of(parameters), true, (params, bindings) -> bindings.apply(result), result.toSql());
+    return new Signature(
+        List.of(parameters), true, (params, bindings) -> bindings.apply(result), result.toSql());
   }
 
   /** The same parameters with a computed result type. */
@@ -47,7 +50,10 @@ public record Signature(List<TypePattern> parameters, boolean variadic, ReturnTy
     return new Signature(parameters, variadic, typer, text);
   }
 
-  /** The signature as shown to people, e.g. {@code (STRING, INTEGER) => STRING} or {@code (T...) => T}. */
+  /**
+   * The signature as shown to people, e.g. {@code (STRING, INTEGER) => STRING} or {@code (T...) =>
+   * T}.
+   */
   public String toSql() {
     List<String> params = new ArrayList<>();
     for (int i = 0; i < parameters.size(); i++) {
@@ -64,6 +70,8 @@ public record Signature(List<TypePattern> parameters, boolean variadic, ReturnTy
 
   /** The pattern for argument {@code index}, repeating the variadic parameter. */
   TypePattern parameter(int index) {
-    return index < parameters.size() - 1 || !variadic ? parameters.get(index) : parameters.get(parameters.size() - 1);
+    return index < parameters.size() - 1 || !variadic
+        ? parameters.get(index)
+        : parameters.get(parameters.size() - 1);
   }
 }

@@ -45,14 +45,17 @@ record SignatureMatch(List<SqlType> parameterTypes, SqlType returnType, int cost
     return Optional.of(new SignatureMatch(parameterTypes, returnType, cost));
   }
 
-  private static boolean bindValue(TypePattern pattern, ArgumentType argument, TypeBindings bindings) {
+  private static boolean bindValue(
+      TypePattern pattern, ArgumentType argument, TypeBindings bindings) {
     if (argument instanceof ArgumentType.Lambda lambda) {
       return pattern instanceof TypePattern.Lambda p && p.parameters().size() == lambda.arity();
     }
-    return !(pattern instanceof TypePattern.Lambda) && bindings.bind(pattern, ((ArgumentType.Value) argument).type());
+    return !(pattern instanceof TypePattern.Lambda)
+        && bindings.bind(pattern, ((ArgumentType.Value) argument).type());
   }
 
-  private static boolean bindLambda(TypePattern.Lambda pattern, ArgumentType.Lambda lambda, TypeBindings bindings) {
+  private static boolean bindLambda(
+      TypePattern.Lambda pattern, ArgumentType.Lambda lambda, TypeBindings bindings) {
     SqlType bodyType = lambda.bodyType().apply(bindings.parameterTypes(pattern));
     return bindings.bind(pattern.result(), bodyType);
   }

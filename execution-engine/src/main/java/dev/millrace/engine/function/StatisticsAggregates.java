@@ -10,13 +10,18 @@ import java.util.List;
  * and STDDEV_SAMPLE its square root.
  */
 final class StatisticsAggregates {
-  private static final SqlType.Struct MOMENTS = new SqlType.Struct(List.of(
-      new SqlType.Field("COUNT", SqlType.BIGINT), new SqlType.Field("MEAN", SqlType.DOUBLE),
-      new SqlType.Field("M2", SqlType.DOUBLE)));
-  private static final SqlType.Struct SUMS = new SqlType.Struct(List.of(
-      new SqlType.Field("N", SqlType.DOUBLE), new SqlType.Field("SX", SqlType.DOUBLE),
-      new SqlType.Field("SY", SqlType.DOUBLE), new SqlType.Field("SXY", SqlType.DOUBLE),
-      new SqlType.Field("SXX", SqlType.DOUBLE), new SqlType.Field("SYY", SqlType.DOUBLE)));
+  private static final SqlType.Struct MOMENTS =
+      new SqlType.Struct(
+          List.of(
+              new SqlType.Field("COUNT", SqlType.BIGINT),
+              new SqlType.Field("MEAN", SqlType.DOUBLE),
+              new SqlType.Field("M2", SqlType.DOUBLE)));
+  private static final SqlType.Struct SUMS =
+      new SqlType.Struct(
+          List.of(
+              new SqlType.Field("N", SqlType.DOUBLE), new SqlType.Field("SX", SqlType.DOUBLE),
+              new SqlType.Field("SY", SqlType.DOUBLE), new SqlType.Field("SXY", SqlType.DOUBLE),
+              new SqlType.Field("SXX", SqlType.DOUBLE), new SqlType.Field("SYY", SqlType.DOUBLE)));
 
   private StatisticsAggregates() {}
 

@@ -28,35 +28,69 @@ final class StringFunctions {
     b.scalar("LEN", "The length of a string, or the number of bytes in a BYTES value.")
         .add(sig(INT, STRING), a -> ((String) a[0]).length())
         .add(sig(INT, BYTES), a -> Bytes.toArray(a[0]).length);
-    b.scalar("SUBSTRING", "The part of a string or BYTES value from a 1-based position, optionally of a length.")
+    b.scalar(
+            "SUBSTRING",
+            "The part of a string or BYTES value from a 1-based position, optionally of a length.")
         .add(sig(STRING, STRING, INT), a -> substring((String) a[0], (Integer) a[1], null))
-        .add(sig(STRING, STRING, INT, INT), a -> substring((String) a[0], (Integer) a[1], (Integer) a[2]))
+        .add(
+            sig(STRING, STRING, INT, INT),
+            a -> substring((String) a[0], (Integer) a[1], (Integer) a[2]))
         .add(sig(BYTES, BYTES, INT), a -> substring(Bytes.toArray(a[0]), (Integer) a[1], null))
-        .add(sig(BYTES, BYTES, INT, INT), a -> substring(Bytes.toArray(a[0]), (Integer) a[1], (Integer) a[2]));
+        .add(
+            sig(BYTES, BYTES, INT, INT),
+            a -> substring(Bytes.toArray(a[0]), (Integer) a[1], (Integer) a[2]));
     b.scalar("CONCAT", "Concatenates strings or BYTES values; null inputs count as empty.")
         .addNullable(variadic(STRING, STRING), StringFunctions::concat)
         .addNullable(variadic(BYTES, BYTES), StringFunctions::concatBytes);
-    b.scalar("CONCAT_WS", "Concatenates values with a separator between them, skipping nulls; a null separator gives null.")
-        .addNullable(variadic(STRING, STRING, STRING), a -> a[0] == null ? null : join((String) a[0], a, 1))
-        .addNullable(variadic(BYTES, BYTES, BYTES), a -> a[0] == null ? null : joinBytes(Bytes.toArray(a[0]), a));
-    b.scalar("TRIM", "Removes blanks from both ends of a string.").add(sig(STRING, STRING), a -> ((String) a[0]).trim());
-    b.scalar("LTRIM", "Removes blanks from the start of a string.").add(sig(STRING, STRING), a -> ltrim((String) a[0]));
-    b.scalar("RTRIM", "Removes blanks from the end of a string.").add(sig(STRING, STRING), a -> rtrim((String) a[0]));
+    b.scalar(
+            "CONCAT_WS",
+            "Concatenates values with a separator between them, skipping nulls; a null separator gives null.")
+        .addNullable(
+            variadic(STRING, STRING, STRING), a -> a[0] == null ? null : join((String) a[0], a, 1))
+        .addNullable(
+            variadic(BYTES, BYTES, BYTES),
+            a -> a[0] == null ? null : joinBytes(Bytes.toArray(a[0]), a));
+    b.scalar("TRIM", "Removes blanks from both ends of a string.")
+        .add(sig(STRING, STRING), a -> ((String) a[0]).trim());
+    b.scalar("LTRIM", "Removes blanks from the start of a string.")
+        .add(sig(STRING, STRING), a -> ltrim((String) a[0]));
+    b.scalar("RTRIM", "Removes blanks from the end of a string.")
+        .add(sig(STRING, STRING), a -> rtrim((String) a[0]));
     b.scalar("REPLACE", "Replaces every occurrence of a substring with another string.")
-        .add(sig(STRING, STRING, STRING, STRING), a -> ((String) a[0]).replace((String) a[1], (String) a[2]));
-    b.scalar("INSTR", "The 1-based position of a substring (from a position, the n-th occurrence), or 0.")
+        .add(
+            sig(STRING, STRING, STRING, STRING),
+            a -> ((String) a[0]).replace((String) a[1], (String) a[2]));
+    b.scalar(
+            "INSTR",
+            "The 1-based position of a substring (from a position, the n-th occurrence), or 0.")
         .add(sig(INT, STRING, STRING), a -> instr((String) a[0], (String) a[1], 1, 1))
-        .add(sig(INT, STRING, STRING, INT), a -> instr((String) a[0], (String) a[1], (Integer) a[2], 1))
-        .add(sig(INT, STRING, STRING, INT, INT), a -> instr((String) a[0], (String) a[1], (Integer) a[2], (Integer) a[3]));
-    b.scalar("LPAD", "Pads a string or BYTES value on the left to a length, truncating longer input.")
-        .add(sig(STRING, STRING, INT, STRING), a -> pad((String) a[0], (Integer) a[1], (String) a[2], true))
+        .add(
+            sig(INT, STRING, STRING, INT),
+            a -> instr((String) a[0], (String) a[1], (Integer) a[2], 1))
+        .add(
+            sig(INT, STRING, STRING, INT, INT),
+            a -> instr((String) a[0], (String) a[1], (Integer) a[2], (Integer) a[3]));
+    b.scalar(
+            "LPAD",
+            "Pads a string or BYTES value on the left to a length, truncating longer input.")
+        .add(
+            sig(STRING, STRING, INT, STRING),
+            a -> pad((String) a[0], (Integer) a[1], (String) a[2], true))
         .add(sig(BYTES, BYTES, INT, BYTES), a -> padBytes(a, true));
-    b.scalar("RPAD", "Pads a string or BYTES value on the right to a length, truncating longer input.")
-        .add(sig(STRING, STRING, INT, STRING), a -> pad((String) a[0], (Integer) a[1], (String) a[2], false))
+    b.scalar(
+            "RPAD",
+            "Pads a string or BYTES value on the right to a length, truncating longer input.")
+        .add(
+            sig(STRING, STRING, INT, STRING),
+            a -> pad((String) a[0], (Integer) a[1], (String) a[2], false))
         .add(sig(BYTES, BYTES, INT, BYTES), a -> padBytes(a, false));
-    b.scalar("SPLIT", "Splits a string or BYTES value at a delimiter into an array; an empty delimiter splits every character.")
+    b.scalar(
+            "SPLIT",
+            "Splits a string or BYTES value at a delimiter into an array; an empty delimiter splits every character.")
         .add(sig(Types.ARRAY_STRING, STRING, STRING), a -> split((String) a[0], (String) a[1]))
-        .add(sig(TypePattern.arrayOf(BYTES), BYTES, BYTES), a -> splitBytes(Bytes.toArray(a[0]), Bytes.toArray(a[1])));
+        .add(
+            sig(TypePattern.arrayOf(BYTES), BYTES, BYTES),
+            a -> splitBytes(Bytes.toArray(a[0]), Bytes.toArray(a[1])));
     MaskFunctions.register(b);
   }
 
@@ -142,7 +176,8 @@ final class StringFunctions {
     if (occurrence <= 0 || position == 0) {
       return 0;
     }
-    int found = position > 0 ? s.indexOf(sub, position - 1) : s.lastIndexOf(sub, s.length() + position);
+    int found =
+        position > 0 ? s.indexOf(sub, position - 1) : s.lastIndexOf(sub, s.length() + position);
     for (int n = 1; n < occurrence && found >= 0; n++) {
       found = position > 0 ? s.indexOf(sub, found + 1) : s.lastIndexOf(sub, found - 1);
     }
@@ -193,7 +228,8 @@ final class StringFunctions {
   private static List<Object> splitBytes(byte[] s, byte[] delimiter) {
     List<Object> parts = new ArrayList<>();
     if (delimiter.length == 0) {
-      // Every byte on its own; an empty value is one empty part (the scan below would never advance).
+      // Every byte on its own; an empty value is one empty part (the scan below would never
+      // advance).
       for (byte b : s) {
         parts.add(Bytes.of(new byte[] {b}));
       }

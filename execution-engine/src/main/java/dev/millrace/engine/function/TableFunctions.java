@@ -15,7 +15,9 @@ final class TableFunctions {
     b.category("TABLE");
     b.tableFunction("EXPLODE", "One row per element of an array.")
         .add(sig(T, ARRAY_T), a -> new ArrayList<>((List<?>) a[0]));
-    b.tableFunction("CUBE_EXPLODE", "One row per combination of the array's elements and nulls in their place.")
+    b.tableFunction(
+            "CUBE_EXPLODE",
+            "One row per combination of the array's elements and nulls in their place.")
         .add(sig(ARRAY_T, ARRAY_T), a -> cube((List<?>) a[0]));
   }
 

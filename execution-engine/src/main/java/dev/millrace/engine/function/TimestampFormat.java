@@ -26,10 +26,11 @@ public final class TimestampFormat {
   private final DateTimeFormatter formatter;
 
   private TimestampFormat(String pattern) {
-    this.formatter = new DateTimeFormatterBuilder()
-        .parseCaseInsensitive()
-        .appendPattern(pattern)
-        .toFormatter(Locale.ENGLISH);
+    this.formatter =
+        new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .appendPattern(pattern)
+            .toFormatter(Locale.ENGLISH);
   }
 
   /** The (cached) format for a pattern; throws IllegalArgumentException for an invalid pattern. */
@@ -41,10 +42,12 @@ public final class TimestampFormat {
   public long parseMillis(String text, ZoneId zone) {
     TemporalAccessor parsed = formatter.parse(text.trim());
     LocalDateTime local = LocalDateTime.of(date(parsed), time(parsed));
-    ZoneId actual = parsed.isSupported(ChronoField.OFFSET_SECONDS)
-        ? ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS))
-        : parsed.query(java.time.temporal.TemporalQueries.zoneId()) != null
-            ? parsed.query(java.time.temporal.TemporalQueries.zoneId()) : zone;
+    ZoneId actual =
+        parsed.isSupported(ChronoField.OFFSET_SECONDS)
+            ? ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS))
+            : parsed.query(java.time.temporal.TemporalQueries.zoneId()) != null
+                ? parsed.query(java.time.temporal.TemporalQueries.zoneId())
+                : zone;
     return local.atZone(actual).toInstant().toEpochMilli();
   }
 
@@ -67,7 +70,8 @@ public final class TimestampFormat {
   }
 
   public String formatTimeOfDay(long millis) {
-    return formatter.format(LocalTime.ofNanoOfDay(millis * 1_000_000L).atDate(LocalDate.EPOCH).atZone(ZoneOffset.UTC));
+    return formatter.format(
+        LocalTime.ofNanoOfDay(millis * 1_000_000L).atDate(LocalDate.EPOCH).atZone(ZoneOffset.UTC));
   }
 
   private static LocalDate date(TemporalAccessor t) {
@@ -81,11 +85,18 @@ public final class TimestampFormat {
   }
 
   private static LocalTime time(TemporalAccessor t) {
-    int hour = t.isSupported(ChronoField.HOUR_OF_DAY) ? t.get(ChronoField.HOUR_OF_DAY)
-        : t.isSupported(ChronoField.HOUR_OF_AMPM) ? t.get(ChronoField.HOUR_OF_AMPM)
-            + (t.isSupported(ChronoField.AMPM_OF_DAY) ? 12 * t.get(ChronoField.AMPM_OF_DAY) : 0) : 0;
+    int hour =
+        t.isSupported(ChronoField.HOUR_OF_DAY)
+            ? t.get(ChronoField.HOUR_OF_DAY)
+            : t.isSupported(ChronoField.HOUR_OF_AMPM)
+                ? t.get(ChronoField.HOUR_OF_AMPM)
+                    + (t.isSupported(ChronoField.AMPM_OF_DAY)
+                        ? 12 * t.get(ChronoField.AMPM_OF_DAY)
+                        : 0)
+                : 0;
     int minute = t.isSupported(ChronoField.MINUTE_OF_HOUR) ? t.get(ChronoField.MINUTE_OF_HOUR) : 0;
-    int second = t.isSupported(ChronoField.SECOND_OF_MINUTE) ? t.get(ChronoField.SECOND_OF_MINUTE) : 0;
+    int second =
+        t.isSupported(ChronoField.SECOND_OF_MINUTE) ? t.get(ChronoField.SECOND_OF_MINUTE) : 0;
     int nano = t.isSupported(ChronoField.NANO_OF_SECOND) ? t.get(ChronoField.NANO_OF_SECOND) : 0;
     return LocalTime.of(hour, minute, second, nano);
   }

@@ -40,21 +40,23 @@ final class ToJsonString {
   }
 
   private static Writer writer(SqlType type) {
-    Writer nonNull = switch (type.base()) {
-      case BOOLEAN -> (g, v) -> g.writeBoolean((Boolean) v);
-      case INTEGER -> (g, v) -> g.writeNumber((Integer) v);
-      case BIGINT -> (g, v) -> g.writeNumber((Long) v);
-      case DOUBLE -> (g, v) -> g.writeNumber((Double) v);
-      case DECIMAL -> (g, v) -> g.writeNumber(((BigDecimal) v).toPlainString());
-      case STRING -> (g, v) -> g.writeString((String) v);
-      case BYTES -> (g, v) -> g.writeString(Base64.getEncoder().encodeToString(Bytes.toArray(v)));
-      case DATE -> (g, v) -> g.writeString(ValueText.formatDate((Integer) v));
-      case TIME -> (g, v) -> g.writeString(ValueText.formatTime((Long) v));
-      case TIMESTAMP -> (g, v) -> g.writeString(ValueText.formatTimestamp((Long) v));
-      case ARRAY -> array(writer(((SqlType.Array) type).element()));
-      case MAP -> map(writer(((SqlType.Map) type).value()));
-      case STRUCT -> struct((SqlType.Struct) type);
-    };
+    Writer nonNull =
+        switch (type.base()) {
+          case BOOLEAN -> (g, v) -> g.writeBoolean((Boolean) v);
+          case INTEGER -> (g, v) -> g.writeNumber((Integer) v);
+          case BIGINT -> (g, v) -> g.writeNumber((Long) v);
+          case DOUBLE -> (g, v) -> g.writeNumber((Double) v);
+          case DECIMAL -> (g, v) -> g.writeNumber(((BigDecimal) v).toPlainString());
+          case STRING -> (g, v) -> g.writeString((String) v);
+          case BYTES ->
+              (g, v) -> g.writeString(Base64.getEncoder().encodeToString(Bytes.toArray(v)));
+          case DATE -> (g, v) -> g.writeString(ValueText.formatDate((Integer) v));
+          case TIME -> (g, v) -> g.writeString(ValueText.formatTime((Long) v));
+          case TIMESTAMP -> (g, v) -> g.writeString(ValueText.formatTimestamp((Long) v));
+          case ARRAY -> array(writer(((SqlType.Array) type).element()));
+          case MAP -> map(writer(((SqlType.Map) type).value()));
+          case STRUCT -> struct((SqlType.Struct) type);
+        };
     return (g, v) -> {
       if (v == null) {
         g.writeNull();

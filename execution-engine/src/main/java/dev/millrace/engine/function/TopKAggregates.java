@@ -16,7 +16,8 @@ final class TopKAggregates {
   private TopKAggregates() {}
 
   static Aggregator topK(SqlType type, int k, boolean distinct) {
-    return list(type, new SqlType.Array(type), k, distinct, Comparisons.comparator(type), args -> args[0]);
+    return list(
+        type, new SqlType.Array(type), k, distinct, Comparisons.comparator(type), args -> args[0]);
   }
 
   /** TOPK over a sort column and the other columns carried along. */
@@ -29,7 +30,12 @@ final class TopKAggregates {
     SqlType.Struct row = new SqlType.Struct(fields);
     Comparator<Object> bySort = Comparisons.comparator(types.get(0));
     Comparator<Object> order = (a, b) -> bySort.compare(((Struct) a).get(0), ((Struct) b).get(0));
-    return list(row, new SqlType.Array(row), k, false, order,
+    return list(
+        row,
+        new SqlType.Array(row),
+        k,
+        false,
+        order,
         args -> args[0] == null ? null : new Struct(row, args.clone()));
   }
 
@@ -37,8 +43,13 @@ final class TopKAggregates {
     Object of(Object[] args);
   }
 
-  private static Aggregator list(SqlType element, SqlType listType, int k, boolean distinct,
-      Comparator<Object> order, Value value) {
+  private static Aggregator list(
+      SqlType element,
+      SqlType listType,
+      int k,
+      boolean distinct,
+      Comparator<Object> order,
+      Value value) {
     if (k <= 0) {
       throw new FunctionException("TOPK needs a positive k, not " + k);
     }

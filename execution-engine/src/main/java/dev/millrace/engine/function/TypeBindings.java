@@ -36,17 +36,23 @@ public final class TypeBindings {
       return type instanceof SqlType.Array a && bind(array.element(), a.element());
     }
     if (pattern instanceof TypePattern.MapOf map) {
-      return type instanceof SqlType.Map m && bind(map.key(), m.key()) && bind(map.value(), m.value());
+      return type instanceof SqlType.Map m
+          && bind(map.key(), m.key())
+          && bind(map.value(), m.value());
     }
     return false;
   }
 
   private boolean bindVar(TypePattern.Var var, SqlType type) {
-    SqlType candidate = switch (var.kind()) {
-      case ANY -> type;
-      case NUMERIC -> ImplicitCasts.isNumber(type) ? type : null;
-      case DECIMAL -> ImplicitCasts.isNumber(type) && type.base() != SqlType.Base.DOUBLE ? ImplicitCasts.asDecimal(type) : null;
-    };
+    SqlType candidate =
+        switch (var.kind()) {
+          case ANY -> type;
+          case NUMERIC -> ImplicitCasts.isNumber(type) ? type : null;
+          case DECIMAL ->
+              ImplicitCasts.isNumber(type) && type.base() != SqlType.Base.DOUBLE
+                  ? ImplicitCasts.asDecimal(type)
+                  : null;
+        };
     if (candidate == null) {
       return false;
     }
@@ -60,7 +66,9 @@ public final class TypeBindings {
     return common.isPresent();
   }
 
-  /** The pattern with its variables replaced by their bound types; unbound variables become STRING. */
+  /**
+   * The pattern with its variables replaced by their bound types; unbound variables become STRING.
+   */
   public SqlType apply(TypePattern pattern) {
     if (pattern instanceof TypePattern.Exact exact) {
       return exact.type();

@@ -11,7 +11,11 @@ import java.util.stream.Collectors;
 public sealed interface TypePattern {
 
   /** What a type variable may stand for. */
-  enum Kind { ANY, NUMERIC, DECIMAL }
+  enum Kind {
+    ANY,
+    NUMERIC,
+    DECIMAL
+  }
 
   String toSql();
 

@@ -2,8 +2,8 @@ package dev.millrace.engine.function;
 
 /**
  * A user aggregate over one input column: I is the input, A the accumulator and O the result, each
- * one of the Java types {@link Udf} lists. Implement {@link #undo} (and {@link #canUndo}) for use on
- * tables.
+ * one of the Java types {@link Udf} lists. Implement {@link #undo} (and {@link #canUndo}) for use
+ * on tables.
  */
 public interface Udaf<I, A, O> {
   A initialize();

@@ -18,7 +18,9 @@ final class UrlFunctions {
   static void register(FunctionRegistry.Builder b) {
     b.category("URL");
     b.scalar("URL_ENCODE_PARAM", "Escapes a value for use in a URL query parameter.")
-        .add(sig(STRING, STRING), a -> URLEncoder.encode((String) a[0], StandardCharsets.UTF_8).replace("+", "%20"));
+        .add(
+            sig(STRING, STRING),
+            a -> URLEncoder.encode((String) a[0], StandardCharsets.UTF_8).replace("+", "%20"));
     b.scalar("URL_DECODE_PARAM", "Unescapes a URL query parameter value.")
         .add(sig(STRING, STRING), a -> URLDecoder.decode((String) a[0], StandardCharsets.UTF_8));
     part(b, "URL_EXTRACT_FRAGMENT", "The fragment of a URL.", URI::getFragment);
@@ -27,19 +29,27 @@ final class UrlFunctions {
     part(b, "URL_EXTRACT_PROTOCOL", "The protocol (scheme) of a URL.", URI::getScheme);
     part(b, "URL_EXTRACT_QUERY", "The decoded query string of a URL.", URI::getQuery);
     b.scalar("URL_EXTRACT_PORT", "The explicit port of a URL, or null.")
-        .add(sig(INT, STRING), a -> {
-          URI uri = uri((String) a[0]);
-          return uri == null || uri.getPort() < 0 ? null : uri.getPort();
-        });
-    b.scalar("URL_EXTRACT_PARAMETER", "The decoded value of a named query parameter of a URL, or null.")
+        .add(
+            sig(INT, STRING),
+            a -> {
+              URI uri = uri((String) a[0]);
+              return uri == null || uri.getPort() < 0 ? null : uri.getPort();
+            });
+    b.scalar(
+            "URL_EXTRACT_PARAMETER",
+            "The decoded value of a named query parameter of a URL, or null.")
         .add(sig(STRING, STRING, STRING), a -> parameter((String) a[0], (String) a[1]));
   }
 
-  private static void part(FunctionRegistry.Builder b, String name, String description, Function<URI, String> part) {
-    b.scalar(name, description).add(sig(STRING, STRING), a -> {
-      URI uri = uri((String) a[0]);
-      return uri == null ? null : part.apply(uri);
-    });
+  private static void part(
+      FunctionRegistry.Builder b, String name, String description, Function<URI, String> part) {
+    b.scalar(name, description)
+        .add(
+            sig(STRING, STRING),
+            a -> {
+              URI uri = uri((String) a[0]);
+              return uri == null ? null : part.apply(uri);
+            });
   }
 
   private static URI uri(String text) {

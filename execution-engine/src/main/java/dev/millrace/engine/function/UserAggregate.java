@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An aggregate overload made from a static {@link UdafFactory} method returning a {@link Udaf};
- * its input, accumulator and result types come from the Udaf's type arguments.
+ * An aggregate overload made from a static {@link UdafFactory} method returning a {@link Udaf}; its
+ * input, accumulator and result types come from the Udaf's type arguments.
  */
 final class UserAggregate {
   private UserAggregate() {}
@@ -19,8 +19,10 @@ final class UserAggregate {
   static AggregateOverload overload(Method factory) {
     String where = factory.getDeclaringClass().getName() + "." + factory.getName();
     if (!Modifier.isStatic(factory.getModifiers())
-        || !(factory.getGenericReturnType() instanceof ParameterizedType udaf) || udaf.getRawType() != Udaf.class) {
-      throw new IllegalArgumentException(where + ": a @UdafFactory must be static and return Udaf<I, A, O>");
+        || !(factory.getGenericReturnType() instanceof ParameterizedType udaf)
+        || udaf.getRawType() != Udaf.class) {
+      throw new IllegalArgumentException(
+          where + ": a @UdafFactory must be static and return Udaf<I, A, O>");
     }
     Type[] types = udaf.getActualTypeArguments();
     TypePattern input = JavaTypes.pattern(types[0], where);
@@ -34,11 +36,15 @@ final class UserAggregate {
       init.add(exact.type());
     }
     Signature signature = Signature.of(output, input);
-    return new AggregateOverload(signature, init, (params, initArgs) -> {
-      TypeBindings bindings = new TypeBindings();
-      bindings.bind(input, params.get(0));
-      return adapt(create(factory, initArgs), bindings.apply(accumulator), bindings.apply(output));
-    });
+    return new AggregateOverload(
+        signature,
+        init,
+        (params, initArgs) -> {
+          TypeBindings bindings = new TypeBindings();
+          bindings.bind(input, params.get(0));
+          return adapt(
+              create(factory, initArgs), bindings.apply(accumulator), bindings.apply(output));
+        });
   }
 
   @SuppressWarnings("unchecked")
@@ -46,13 +52,15 @@ final class UserAggregate {
     try {
       return (Udaf<Object, Object, Object>) factory.invoke(null, initArgs.toArray());
     } catch (InvocationTargetException e) {
-      throw new FunctionException("User aggregate " + factory.getName() + " failed to start: " + e.getCause().getMessage());
+      throw new FunctionException(
+          "User aggregate " + factory.getName() + " failed to start: " + e.getCause().getMessage());
     } catch (IllegalAccessException e) {
       throw new FunctionException("Cannot call user aggregate factory " + factory.getName());
     }
   }
 
-  private static Aggregator adapt(Udaf<Object, Object, Object> udaf, SqlType accumulator, SqlType output) {
+  private static Aggregator adapt(
+      Udaf<Object, Object, Object> udaf, SqlType accumulator, SqlType output) {
     return new TypedAggregator(accumulator, output) {
       public Object initialize() {
         return udaf.initialize();

@@ -1,5 +1,6 @@
 package dev.millrace.engine.function;
 
+import dev.millrace.engine.function.FunctionRegistry.Builder;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -14,13 +15,11 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
-import dev.millrace.engine.function.FunctionRegistry.Builder;
 
 /**
- * Loads user functions: classes annotated {@link UdfDescription}, {@link UdtfDescription} or
- * {@link UdafDescription}, given
- * directly or found in the jars of a directory. Reflection happens once, at load time; calls go
- * through method handles.
+ * Loads user functions: classes annotated {@link UdfDescription}, {@link UdtfDescription} or {@link
+ * UdafDescription}, given directly or found in the jars of a directory. Reflection happens once, at
+ * load time; calls go through method handles.
  */
 public final class UserFunctions {
   private UserFunctions() {}
@@ -29,7 +28,8 @@ public final class UserFunctions {
    * Registers the functions of every annotated class in the {@code .jar} files of {@code directory}
    * and returns the names of the functions found. A missing directory loads nothing.
    */
-  public static List<String> loadJars(Path directory, FunctionRegistry.Builder builder) throws IOException {
+  public static List<String> loadJars(Path directory, FunctionRegistry.Builder builder)
+      throws IOException {
     List<String> names = new ArrayList<>();
     if (!Files.isDirectory(directory)) {
       return names;
@@ -61,7 +61,9 @@ public final class UserFunctions {
       Object instance = instantiate(type);
       for (Method method : type.getMethods()) {
         if (method.isAnnotationPresent(Udf.class)) {
-          scalar.add(UserScalar.overload(method, Modifier.isStatic(method.getModifiers()) ? null : instance));
+          scalar.add(
+              UserScalar.overload(
+                  method, Modifier.isStatic(method.getModifiers()) ? null : instance));
         }
       }
       names.add(scalar.name());
@@ -72,14 +74,17 @@ public final class UserFunctions {
       Object instance = instantiate(type);
       for (Method method : type.getMethods()) {
         if (method.isAnnotationPresent(Udtf.class)) {
-          table.add(UserScalar.tableOverload(method, Modifier.isStatic(method.getModifiers()) ? null : instance));
+          table.add(
+              UserScalar.tableOverload(
+                  method, Modifier.isStatic(method.getModifiers()) ? null : instance));
         }
       }
       names.add(table.name());
     }
     UdafDescription udaf = type.getAnnotation(UdafDescription.class);
     if (udaf != null) {
-      FunctionRegistry.AggregateBuilder aggregate = builder.aggregate(udaf.name(), udaf.description());
+      FunctionRegistry.AggregateBuilder aggregate =
+          builder.aggregate(udaf.name(), udaf.description());
       for (Method method : type.getMethods()) {
         if (method.isAnnotationPresent(UdafFactory.class)) {
           aggregate.add(UserAggregate.overload(method));
@@ -94,8 +99,8 @@ public final class UserFunctions {
     try {
       return type.getConstructor().newInstance();
     } catch (ReflectiveOperationException e) {
-      throw new IllegalArgumentException("User function class " + type.getName()
-          + " needs a public no-argument constructor", e);
+      throw new IllegalArgumentException(
+          "User function class " + type.getName() + " needs a public no-argument constructor", e);
     }
   }
 
@@ -129,7 +134,8 @@ public final class UserFunctions {
     try {
       return Class.forName(className, false, loader);
     } catch (ClassNotFoundException | LinkageError e) {
-      throw new IllegalArgumentException("Cannot load user function class " + className + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "Cannot load user function class " + className + ": " + e.getMessage(), e);
     }
   }
 }

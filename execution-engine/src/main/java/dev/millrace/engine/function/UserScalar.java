@@ -18,7 +18,9 @@ final class UserScalar {
     return overload(method, instance, false);
   }
 
-  /** A table function overload: the method returns a List, whose element type is the result type. */
+  /**
+   * A table function overload: the method returns a List, whose element type is the result type.
+   */
   static ScalarOverload tableOverload(Method method, Object instance) {
     return overload(method, instance, true);
   }
@@ -39,7 +41,8 @@ final class UserScalar {
       throw new IllegalArgumentException(where + ": a table function must return a List");
     }
     TypePattern result = table ? ((TypePattern.ArrayOf) declared).element() : declared;
-    Signature signature = new Signature(patterns, variadic, (p, bindings) -> bindings.apply(result), result.toSql());
+    Signature signature =
+        new Signature(patterns, variadic, (p, bindings) -> bindings.apply(result), result.toSql());
     ScalarImplementation body = invoker(method, instance, variadic);
     return new ScalarOverload(signature, anyPrimitive, (p, r) -> body);
   }
@@ -62,8 +65,10 @@ final class UserScalar {
       handle = handle.bindTo(instance);
     }
     int arity = method.getParameterCount();
-    MethodHandle spread = handle.asSpreader(Object[].class, arity)
-        .asType(MethodType.methodType(Object.class, Object[].class));
+    MethodHandle spread =
+        handle
+            .asSpreader(Object[].class, arity)
+            .asType(MethodType.methodType(Object.class, Object[].class));
     Class<?> component = variadic ? method.getParameterTypes()[arity - 1].getComponentType() : null;
     String name = method.getName();
     return args -> {

@@ -16,7 +16,11 @@ final class AggregateOperator implements Operator {
   private ProcessingContext context;
   private KeyValueStore store;
 
-  AggregateOperator(String storeName, RowCodec keyCodec, Aggregation aggregation, boolean forwardOld,
+  AggregateOperator(
+      String storeName,
+      RowCodec keyCodec,
+      Aggregation aggregation,
+      boolean forwardOld,
       Operator downstream) {
     this.storeName = storeName;
     this.keyCodec = keyCodec;
@@ -39,11 +43,19 @@ final class AggregateOperator implements Operator {
     }
     byte[] key = StateKeys.key(keyCodec.encode(row.key()));
     byte[] stored = store.get(key);
-    Object[] old = stored != null && forwardOld ? aggregation.output(row.key(), aggregation.decode(stored), null) : null;
+    Object[] old =
+        stored != null && forwardOld
+            ? aggregation.output(row.key(), aggregation.decode(stored), null)
+            : null;
     Object[] accumulators = stored == null ? aggregation.initial() : aggregation.decode(stored);
     accumulators = aggregation.add(accumulators, row.value(), context, record);
-    long timestamp = stored == null ? row.timestamp() : Math.max(row.timestamp(), TimestampedCodec.timestamp(stored));
+    long timestamp =
+        stored == null
+            ? row.timestamp()
+            : Math.max(row.timestamp(), TimestampedCodec.timestamp(stored));
     store.put(key, aggregation.encode(timestamp, accumulators));
-    downstream.process(new Row(row.key(), aggregation.output(row.key(), accumulators, null), timestamp, null, old), record);
+    downstream.process(
+        new Row(row.key(), aggregation.output(row.key(), accumulators, null), timestamp, null, old),
+        record);
   }
 }

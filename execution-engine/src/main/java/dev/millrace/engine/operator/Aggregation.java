@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * The aggregate calls of one aggregation step, over an array of accumulators (one per call): start,
  * fold a row in or take it back out (tables), merge (sessions), and build the output value, which
- * is the key columns, then one result per call, then the window bounds when windowed. Accumulators are stored with their time in
- * {@link TimestampedCodec} form, encoded by their accumulator types.
+ * is the key columns, then one result per call, then the window bounds when windowed. Accumulators
+ * are stored with their time in {@link TimestampedCodec} form, encoded by their accumulator types.
  */
 final class Aggregation {
   private final Aggregator[] aggregators;
@@ -16,8 +16,13 @@ final class Aggregation {
 
   Aggregation(List<Aggregator> aggregators, List<List<SafeExpression>> arguments) {
     this.aggregators = aggregators.toArray(Aggregator[]::new);
-    this.arguments = arguments.stream().map(a -> a.toArray(SafeExpression[]::new)).toArray(SafeExpression[][]::new);
-    this.codec = new TimestampedCodec(new RowCodec(aggregators.stream().map(Aggregator::accumulatorType).toList()));
+    this.arguments =
+        arguments.stream()
+            .map(a -> a.toArray(SafeExpression[]::new))
+            .toArray(SafeExpression[][]::new);
+    this.codec =
+        new TimestampedCodec(
+            new RowCodec(aggregators.stream().map(Aggregator::accumulatorType).toList()));
   }
 
   Object[] initial() {
@@ -29,16 +34,24 @@ final class Aggregation {
   }
 
   /** Folds one row in; an aggregate that fails on the row keeps its accumulator and is reported. */
-  Object[] add(Object[] accumulators, Object[] value, ProcessingContext context, RecordContext record) {
+  Object[] add(
+      Object[] accumulators, Object[] value, ProcessingContext context, RecordContext record) {
     return fold(accumulators, value, true, context, record);
   }
 
-  /** Takes a row previously added back out (a table row changed or went); failures as {@link #add}. */
-  Object[] undo(Object[] accumulators, Object[] value, ProcessingContext context, RecordContext record) {
+  /**
+   * Takes a row previously added back out (a table row changed or went); failures as {@link #add}.
+   */
+  Object[] undo(
+      Object[] accumulators, Object[] value, ProcessingContext context, RecordContext record) {
     return fold(accumulators, value, false, context, record);
   }
 
-  private Object[] fold(Object[] accumulators, Object[] value, boolean adding, ProcessingContext context,
+  private Object[] fold(
+      Object[] accumulators,
+      Object[] value,
+      boolean adding,
+      ProcessingContext context,
       RecordContext record) {
     for (int i = 0; i < aggregators.length; i++) {
       Object[] args = new Object[arguments[i].length];
@@ -46,9 +59,15 @@ final class Aggregation {
         args[a] = arguments[i][a].evaluate(value, context, record);
       }
       try {
-        accumulators[i] = adding ? aggregators[i].add(accumulators[i], args) : aggregators[i].undo(accumulators[i], args);
+        accumulators[i] =
+            adding
+                ? aggregators[i].add(accumulators[i], args)
+                : aggregators[i].undo(accumulators[i], args);
       } catch (RuntimeException e) {
-        context.report(ProcessingError.Kind.EVALUATION, record, "Error in aggregate " + (i + 1) + ": " + SourceDecoder.reason(e));
+        context.report(
+            ProcessingError.Kind.EVALUATION,
+            record,
+            "Error in aggregate " + (i + 1) + ": " + SourceDecoder.reason(e));
       }
     }
     return accumulators;

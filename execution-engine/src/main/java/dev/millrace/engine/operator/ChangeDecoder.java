@@ -19,7 +19,8 @@ final class ChangeDecoder implements RecordDecoder {
       Object[][] change = changes.decode(record.value());
       return new Row(key, change[0], record.timestamp(), null, change[1]);
     } catch (RuntimeException e) {
-      context.report(ProcessingError.Kind.DESERIALIZATION, record.context(), SourceDecoder.reason(e));
+      context.report(
+          ProcessingError.Kind.DESERIALIZATION, record.context(), SourceDecoder.reason(e));
       return null;
     }
   }

@@ -32,7 +32,10 @@ final class ChangeSinkOperator implements Operator {
       key = keySerde.serialize(row.key(), null);
       value = changes.encode(row.value(), row.oldValue());
     } catch (RuntimeException e) {
-      context.report(ProcessingError.Kind.SERIALIZATION, record, "Error writing to " + topic + ": " + SourceDecoder.reason(e));
+      context.report(
+          ProcessingError.Kind.SERIALIZATION,
+          record,
+          "Error writing to " + topic + ": " + SourceDecoder.reason(e));
       return;
     }
     context.emit(new OutputRecord(topic, key, value, row.timestamp()));

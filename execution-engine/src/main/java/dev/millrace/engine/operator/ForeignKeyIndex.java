@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which left rows of a foreign-key join reference each right key: one store entry per (foreign
- * key, left key) pair, the foreign key first, so the left keys of one right row are a prefix scan.
- * Both parts are {@link RowCodec} encodings, which are prefix-free, so the split is unambiguous.
+ * Which left rows of a foreign-key join reference each right key: one store entry per (foreign key,
+ * left key) pair, the foreign key first, so the left keys of one right row are a prefix scan. Both
+ * parts are {@link RowCodec} encodings, which are prefix-free, so the split is unambiguous.
  */
 final class ForeignKeyIndex {
   private static final byte[] PRESENT = {};
@@ -45,8 +45,13 @@ final class ForeignKeyIndex {
   List<Object[]> leftKeys(byte[] foreignKey) {
     byte[] prefix = StateKeys.key(foreignKey);
     List<Object[]> keys = new ArrayList<>();
-    store.range(prefix, StateKeys.after(prefix), (k, v) ->
-        keys.add(leftKeyCodec.decodeFrom(ByteBuffer.wrap(k, prefix.length, k.length - prefix.length))));
+    store.range(
+        prefix,
+        StateKeys.after(prefix),
+        (k, v) ->
+            keys.add(
+                leftKeyCodec.decodeFrom(
+                    ByteBuffer.wrap(k, prefix.length, k.length - prefix.length))));
     return keys;
   }
 

@@ -6,8 +6,8 @@ import java.util.Arrays;
  * The left input's half of a foreign-key table join. A left row's change computes its foreign key,
  * moves the row's entry in the index from the old foreign key to the new one, and joins the row
  * with the right row it now references. As in Kafka Streams' foreign-key joins, a deleted left row
- * always deletes its result, and an INNER join deletes the result of an updated row that no
- * longer matches; a new row that matches nothing is not emitted by an INNER join.
+ * always deletes its result, and an INNER join deletes the result of an updated row that no longer
+ * matches; a new row that matches nothing is not emitted by an INNER join.
  */
 final class ForeignKeyLeftJoinOperator implements Operator {
   private final StoredTable left;
@@ -18,8 +18,13 @@ final class ForeignKeyLeftJoinOperator implements Operator {
   private final Operator downstream;
   private ProcessingContext context;
 
-  ForeignKeyLeftJoinOperator(StoredTable left, StoredTable right, ForeignKeyIndex index, SafeExpression foreignKey,
-      JoinedRows joined, Operator downstream) {
+  ForeignKeyLeftJoinOperator(
+      StoredTable left,
+      StoredTable right,
+      ForeignKeyIndex index,
+      SafeExpression foreignKey,
+      JoinedRows joined,
+      Operator downstream) {
     this.left = left;
     this.right = right;
     this.index = index;
@@ -49,7 +54,8 @@ final class ForeignKeyLeftJoinOperator implements Operator {
     if (newEncoded != null) {
       index.add(newEncoded, row.key());
     }
-    Object[] oldRow = row.oldValue() == null ? null : joined.of(row.oldValue(), valueOf(lookup(oldKey)));
+    Object[] oldRow =
+        row.oldValue() == null ? null : joined.of(row.oldValue(), valueOf(lookup(oldKey)));
     if (row.value() == null) {
       if (row.oldValue() != null) {
         downstream.process(new Row(row.key(), null, row.timestamp(), null, oldRow), record);

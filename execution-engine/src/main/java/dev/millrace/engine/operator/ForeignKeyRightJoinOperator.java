@@ -13,7 +13,11 @@ final class ForeignKeyRightJoinOperator implements Operator {
   private final JoinedRows joined;
   private final Operator downstream;
 
-  ForeignKeyRightJoinOperator(StoredTable right, StoredTable left, ForeignKeyIndex index, JoinedRows joined,
+  ForeignKeyRightJoinOperator(
+      StoredTable right,
+      StoredTable left,
+      ForeignKeyIndex index,
+      JoinedRows joined,
       Operator downstream) {
     this.right = right;
     this.left = left;

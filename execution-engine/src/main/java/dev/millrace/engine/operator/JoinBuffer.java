@@ -7,6 +7,7 @@ import java.util.List;
 
 /**
  * The layout of a stream-stream join's store, shared by the operators of its two sides:
+ *
  * <ul>
  *   <li>{@code [0][side]}: the largest record time put in that side's buffer (its observed stream
  *       time), so that expiry is judged the same after a restore;
@@ -15,6 +16,7 @@ import java.util.List;
  *   <li>{@code [3][time][side][key][seq]}: outer rows still waiting for a match, by time, so that
  *       those whose window closed are found from the front.
  * </ul>
+ *
  * Keys are {@link RowCodec}-encoded (prefix-free), followed by the window bounds for windowed
  * sources; times are big-endian with the sign bit flipped so they sort as numbers; {@code seq}
  * tells apart rows of the same key and time, which a stream may repeat.
@@ -32,7 +34,10 @@ final class JoinBuffer {
   /** A buffered row: its time and its encoded value. */
   record Entry(long time, byte[] value) {}
 
-  /** A pending outer row: the side it came from, its encoded key, time and value, and where it is stored. */
+  /**
+   * A pending outer row: the side it came from, its encoded key, time and value, and where it is
+   * stored.
+   */
   record Pending(JoinSide side, byte[] key, long time, byte[] value, byte[] storeKey) {}
 
   long observed(JoinSide side) {
@@ -56,7 +61,9 @@ final class JoinBuffer {
       return found;
     }
     int timeAt = 1 + key.length;
-    store.range(rowPrefix(side, key, from), StateKeys.after(rowPrefix(side, key, to)),
+    store.range(
+        rowPrefix(side, key, from),
+        StateKeys.after(rowPrefix(side, key, to)),
         (k, v) -> found.add(new Entry(readTime(k, timeAt), v)));
     return found;
   }
@@ -64,11 +71,14 @@ final class JoinBuffer {
   /** Deletes the side's rows older than {@code oldest}. */
   void expire(JoinSide side, long oldest) {
     List<byte[]> expired = new ArrayList<>();
-    store.range(new byte[] {(byte) (ROWS + side.code())}, new byte[] {(byte) (ROWS + side.code() + 1)}, (k, v) -> {
-      if (readTime(k, k.length - 12) < oldest) {
-        expired.add(k);
-      }
-    });
+    store.range(
+        new byte[] {(byte) (ROWS + side.code())},
+        new byte[] {(byte) (ROWS + side.code() + 1)},
+        (k, v) -> {
+          if (readTime(k, k.length - 12) < oldest) {
+            expired.add(k);
+          }
+        });
     expired.forEach(store::delete);
   }
 
@@ -81,22 +91,28 @@ final class JoinBuffer {
   void dropPending(JoinSide side, byte[] key, long time) {
     byte[] prefix = pendingPrefix(side, key, time);
     List<byte[]> matched = new ArrayList<>();
-    store.range(prefix, StateKeys.after(prefix), (k, v) -> {
-      if (k.length == prefix.length + 4) {
-        matched.add(k);
-      }
-    });
+    store.range(
+        prefix,
+        StateKeys.after(prefix),
+        (k, v) -> {
+          if (k.length == prefix.length + 4) {
+            matched.add(k);
+          }
+        });
     matched.forEach(store::delete);
   }
 
   /** The pending rows with a time before {@code bound}, in time order. */
   List<Pending> pendingBefore(long bound) {
     List<Pending> found = new ArrayList<>();
-    store.range(new byte[] {PENDING}, timed(new byte[] {PENDING}, bound), (k, v) -> {
-      byte[] key = new byte[k.length - 14];
-      System.arraycopy(k, 10, key, 0, key.length);
-      found.add(new Pending(JoinSide.of(k[9]), key, readTime(k, 1), v, k));
-    });
+    store.range(
+        new byte[] {PENDING},
+        timed(new byte[] {PENDING}, bound),
+        (k, v) -> {
+          byte[] key = new byte[k.length - 14];
+          System.arraycopy(k, 10, key, 0, key.length);
+          found.add(new Pending(JoinSide.of(k[9]), key, readTime(k, 1), v, k));
+        });
     return found;
   }
 
@@ -106,11 +122,14 @@ final class JoinBuffer {
 
   private int count(byte[] prefix) {
     int[] count = {0};
-    store.range(prefix, StateKeys.after(prefix), (k, v) -> {
-      if (k.length == prefix.length + 4) {
-        count[0]++;
-      }
-    });
+    store.range(
+        prefix,
+        StateKeys.after(prefix),
+        (k, v) -> {
+          if (k.length == prefix.length + 4) {
+            count[0]++;
+          }
+        });
     return count[0];
   }
 
@@ -127,7 +146,10 @@ final class JoinBuffer {
   }
 
   private static byte[] timed(byte[] prefix, long time) {
-    return ByteBuffer.allocate(prefix.length + 8).put(prefix).putLong(time ^ Long.MIN_VALUE).array();
+    return ByteBuffer.allocate(prefix.length + 8)
+        .put(prefix)
+        .putLong(time ^ Long.MIN_VALUE)
+        .array();
   }
 
   private static byte[] withSeq(byte[] prefix, int seq) {

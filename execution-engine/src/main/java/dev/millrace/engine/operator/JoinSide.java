@@ -2,7 +2,8 @@ package dev.millrace.engine.operator;
 
 /** Which input of a stream-stream join a row came from. */
 enum JoinSide {
-  LEFT, RIGHT;
+  LEFT,
+  RIGHT;
 
   JoinSide other() {
     return this == LEFT ? RIGHT : LEFT;

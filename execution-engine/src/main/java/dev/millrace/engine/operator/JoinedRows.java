@@ -8,13 +8,18 @@ package dev.millrace.engine.operator;
  * @param keepThis whether a row of this input without a match is kept (padded with nulls)
  * @param keepOther whether a row of the other input without a match is kept
  */
-record JoinedRows(boolean thisIsLeft, int leftWidth, int rightWidth, boolean keepThis, boolean keepOther) {
+record JoinedRows(
+    boolean thisIsLeft, int leftWidth, int rightWidth, boolean keepThis, boolean keepOther) {
 
-  /** The joined value of a row of this input and one of the other (either may be null), or null for none. */
+  /**
+   * The joined value of a row of this input and one of the other (either may be null), or null for
+   * none.
+   */
   Object[] of(Object[] thisValue, Object[] otherValue) {
-    boolean keep = thisValue != null && otherValue != null
-        || thisValue != null && keepThis
-        || otherValue != null && keepOther;
+    boolean keep =
+        thisValue != null && otherValue != null
+            || thisValue != null && keepThis
+            || otherValue != null && keepOther;
     if (!keep) {
       return null;
     }

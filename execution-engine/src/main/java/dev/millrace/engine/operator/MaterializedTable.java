@@ -3,10 +3,10 @@ package dev.millrace.engine.operator;
 import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.plan.AggregateCall;
 import dev.millrace.engine.plan.PlanStep;
+import dev.millrace.engine.registry.UnconfiguredSchemaRegistry;
 import dev.millrace.engine.state.KeyValueStore;
 import dev.millrace.engine.types.LogicalSchema;
 import java.nio.ByteBuffer;
-import dev.millrace.engine.registry.UnconfiguredSchemaRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +25,8 @@ public final class MaterializedTable {
   private final StoredRows stored;
   private final List<RowTransform> transforms;
 
-  private MaterializedTable(String storeName, LogicalSchema schema, StoredRows stored, List<RowTransform> transforms) {
+  private MaterializedTable(
+      String storeName, LogicalSchema schema, StoredRows stored, List<RowTransform> transforms) {
     this.storeName = storeName;
     this.schema = schema;
     this.stored = stored;
@@ -41,7 +42,8 @@ public final class MaterializedTable {
       return Optional.empty();
     }
     // Only aggregations are built here, never serdes, so no registry is needed.
-    OperatorFactories factories = new OperatorFactories(functions, UnconfiguredSchemaRegistry.INSTANCE);
+    OperatorFactories factories =
+        new OperatorFactories(functions, UnconfiguredSchemaRegistry.INSTANCE);
     List<RowTransform> transforms = new ArrayList<>();
     PlanStep step = sink.source();
     while (step instanceof PlanStep.TableSelect || step instanceof PlanStep.TableFilter) {
@@ -49,16 +51,29 @@ public final class MaterializedTable {
       step = step.sources().get(0);
     }
     if (step instanceof PlanStep.StreamAggregate aggregate) {
-      return Optional.of(new MaterializedTable(aggregate.storeName(), sink.schema(),
-          StoredRows.aggregate(aggregate.source(), aggregate.window().isPresent(), aggregate.aggregates(), factories),
-          transforms));
+      return Optional.of(
+          new MaterializedTable(
+              aggregate.storeName(),
+              sink.schema(),
+              StoredRows.aggregate(
+                  aggregate.source(),
+                  aggregate.window().isPresent(),
+                  aggregate.aggregates(),
+                  factories),
+              transforms));
     }
     if (step instanceof PlanStep.TableAggregate aggregate) {
-      return Optional.of(new MaterializedTable(aggregate.storeName(), sink.schema(),
-          StoredRows.aggregate(aggregate.source(), false, aggregate.aggregates(), factories), transforms));
+      return Optional.of(
+          new MaterializedTable(
+              aggregate.storeName(),
+              sink.schema(),
+              StoredRows.aggregate(aggregate.source(), false, aggregate.aggregates(), factories),
+              transforms));
     }
     if (step instanceof PlanStep.TableSource source) {
-      return Optional.of(new MaterializedTable(source.storeName(), sink.schema(), StoredRows.table(source), transforms));
+      return Optional.of(
+          new MaterializedTable(
+              source.storeName(), sink.schema(), StoredRows.table(source), transforms));
     }
     return Optional.empty();
   }
@@ -80,19 +95,28 @@ public final class MaterializedTable {
   /** The row of a key of a table without windows; empty when there is none. */
   public synchronized Optional<Row> get(KeyValueStore store, Object[] key) {
     byte[] bytes = store.get(stored.storeKey(key));
-    return bytes == null ? Optional.empty() : Optional.ofNullable(transform(stored.row(key, null, bytes)));
+    return bytes == null
+        ? Optional.empty()
+        : Optional.ofNullable(transform(stored.row(key, null, bytes)));
   }
 
-  /** The rows of a key of a windowed table whose windows start in {@code [fromStart, toStart]}, by start. */
-  public synchronized List<Row> windows(KeyValueStore store, Object[] key, long fromStart, long toStart) {
+  /**
+   * The rows of a key of a windowed table whose windows start in {@code [fromStart, toStart]}, by
+   * start.
+   */
+  public synchronized List<Row> windows(
+      KeyValueStore store, Object[] key, long fromStart, long toStart) {
     byte[] prefix = stored.storeKey(key);
     List<Row> rows = new ArrayList<>();
-    store.range(prefix, StateKeys.after(prefix), (k, v) -> {
-      Window window = StateKeys.window(k);
-      if (window.start() >= fromStart && window.start() <= toStart) {
-        add(rows, stored.row(key, window, v));
-      }
-    });
+    store.range(
+        prefix,
+        StateKeys.after(prefix),
+        (k, v) -> {
+          Window window = StateKeys.window(k);
+          if (window.start() >= fromStart && window.start() <= toStart) {
+            add(rows, stored.row(key, window, v));
+          }
+        });
     return rows;
   }
 
@@ -130,8 +154,8 @@ public final class MaterializedTable {
         return row -> predicate.testQuietly(row.value()) ? row : null;
       }
       PlanStep.TableSelect select = (PlanStep.TableSelect) step;
-      List<SafeExpression> values = select.values().stream()
-          .map(v -> new SafeExpression(functions, v, "a column")).toList();
+      List<SafeExpression> values =
+          select.values().stream().map(v -> new SafeExpression(functions, v, "a column")).toList();
       return row -> {
         Object[] value = new Object[values.size()];
         for (int i = 0; i < value.length; i++) {
@@ -143,16 +167,24 @@ public final class MaterializedTable {
   }
 
   /** How rows are laid out in the store: a table source's rows or an aggregation's accumulators. */
-  private record StoredRows(RowCodec keyCodec, boolean windowed, TimestampedCodec values, Aggregation aggregation) {
+  private record StoredRows(
+      RowCodec keyCodec, boolean windowed, TimestampedCodec values, Aggregation aggregation) {
 
     static StoredRows table(PlanStep.TableSource source) {
-      return new StoredRows(RowCodec.of(source.schema().key()), source.formats().keyWindow().isPresent(),
-          new TimestampedCodec(RowCodec.of(source.schema().value())), null);
+      return new StoredRows(
+          RowCodec.of(source.schema().key()),
+          source.formats().keyWindow().isPresent(),
+          new TimestampedCodec(RowCodec.of(source.schema().value())),
+          null);
     }
 
-    static StoredRows aggregate(PlanStep grouped, boolean windowed, List<AggregateCall> aggregates,
+    static StoredRows aggregate(
+        PlanStep grouped,
+        boolean windowed,
+        List<AggregateCall> aggregates,
         OperatorFactories factories) {
-      return new StoredRows(RowCodec.of(grouped.schema().key()), windowed, null, factories.aggregation(aggregates));
+      return new StoredRows(
+          RowCodec.of(grouped.schema().key()), windowed, null, factories.aggregation(aggregates));
     }
 
     byte[] storeKey(Object[] key) {
@@ -161,15 +193,21 @@ public final class MaterializedTable {
 
     Row row(Object[] key, Window window, byte[] bytes) {
       long time = TimestampedCodec.timestamp(bytes);
-      Object[] value = aggregation == null ? values.values(bytes) : aggregation.output(key, aggregation.decode(bytes), window);
+      Object[] value =
+          aggregation == null
+              ? values.values(bytes)
+              : aggregation.output(key, aggregation.decode(bytes), window);
       return new Row(key, value, time, window);
     }
 
     void scan(KeyValueStore store, Consumer<Row> rows) {
-      store.range(new byte[] {1}, new byte[] {2}, (k, v) -> {
-        Object[] key = keyCodec.decodeFrom(ByteBuffer.wrap(k, 1, k.length - 1));
-        rows.accept(row(key, windowed ? StateKeys.window(k) : null, v));
-      });
+      store.range(
+          new byte[] {1},
+          new byte[] {2},
+          (k, v) -> {
+            Object[] key = keyCodec.decodeFrom(ByteBuffer.wrap(k, 1, k.length - 1));
+            rows.accept(row(key, windowed ? StateKeys.window(k) : null, v));
+          });
     }
   }
 }

@@ -9,7 +9,7 @@ package dev.millrace.engine.operator;
 public interface Operator {
 
   /** The operator that discards what it is given: the end of a chain with no output. */
-  Operator DISCARD = (row, record) -> { };
+  Operator DISCARD = (row, record) -> {};
 
   /** Called once before the first row; looks up stores and keeps the context. */
   default void init(ProcessingContext context) {}

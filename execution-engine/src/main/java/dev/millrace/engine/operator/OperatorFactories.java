@@ -36,15 +36,34 @@ final class OperatorFactories {
   }
 
   RecordDecoder streamSource(PlanStep.StreamSource step) {
-    return sourceDecoder(step.topic(), step.formats(), step.sourceSchema(), step.schema(), step.timestampColumn(), step.timestampFormat(), false);
+    return sourceDecoder(
+        step.topic(),
+        step.formats(),
+        step.sourceSchema(),
+        step.schema(),
+        step.timestampColumn(),
+        step.timestampFormat(),
+        false);
   }
 
   RecordDecoder tableSource(PlanStep.TableSource step) {
-    return sourceDecoder(step.topic(), step.formats(), step.sourceSchema(), step.schema(), step.timestampColumn(), step.timestampFormat(), true);
+    return sourceDecoder(
+        step.topic(),
+        step.formats(),
+        step.sourceSchema(),
+        step.schema(),
+        step.timestampColumn(),
+        step.timestampFormat(),
+        true);
   }
 
   OperatorFactory tableSourceStore(PlanStep.TableSource step) {
-    return next -> new TableSourceOperator(step.storeName(), RowCodec.of(step.schema().key()), RowCodec.of(step.schema().value()), next);
+    return next ->
+        new TableSourceOperator(
+            step.storeName(),
+            RowCodec.of(step.schema().key()),
+            RowCodec.of(step.schema().value()),
+            next);
   }
 
   OperatorFactory streamFilter(PlanStep.StreamFilter step) {
@@ -56,9 +75,12 @@ final class OperatorFactories {
     List<SafeExpression> calls = new ArrayList<>();
     for (int i = 0; i < step.tableFunctions().size(); i++) {
       if (!(step.tableFunctions().get(i) instanceof Expr.FunctionCall call)) {
-        throw new IllegalArgumentException("a flat map calls table functions, not " + step.tableFunctions().get(i));
+        throw new IllegalArgumentException(
+            "a flat map calls table functions, not " + step.tableFunctions().get(i));
       }
-      calls.add(new SafeExpression(functions, call, "column " + step.schema().value().get(first + i).name()));
+      calls.add(
+          new SafeExpression(
+              functions, call, "column " + step.schema().value().get(first + i).name()));
     }
     return next -> new StreamFlatMapOperator(calls, next);
   }
@@ -76,60 +98,105 @@ final class OperatorFactories {
   }
 
   OperatorFactory repartitionSink(String topic, LogicalSchema schema, FormatInfo keyFormat) {
-    return next -> new SinkOperator(topic, repartitionKeySerde(topic, schema, keyFormat), InternalSerdes.valueSerde(schema.value()));
+    return next ->
+        new SinkOperator(
+            topic,
+            repartitionKeySerde(topic, schema, keyFormat),
+            InternalSerdes.valueSerde(schema.value()));
   }
 
   RecordDecoder repartitionSource(String topic, LogicalSchema schema, FormatInfo keyFormat) {
-    return new RepartitionDecoder(repartitionKeySerde(topic, schema, keyFormat), InternalSerdes.valueSerde(schema.value()));
+    return new RepartitionDecoder(
+        repartitionKeySerde(topic, schema, keyFormat), InternalSerdes.valueSerde(schema.value()));
   }
 
-  /** Reads a table's changes back from its repartition topic, deletes included, and stores them as a table source does. */
+  /**
+   * Reads a table's changes back from its repartition topic, deletes included, and stores them as a
+   * table source does.
+   */
   RecordDecoder tableRepartitionSource(PlanStep.TableRepartition step) {
-    return new RepartitionDecoder(repartitionKeySerde(step.repartitionTopic(), step.schema(), step.keyFormat()),
-        InternalSerdes.valueSerde(step.schema().value()), true);
+    return new RepartitionDecoder(
+        repartitionKeySerde(step.repartitionTopic(), step.schema(), step.keyFormat()),
+        InternalSerdes.valueSerde(step.schema().value()),
+        true);
   }
 
   OperatorFactory tableRepartitionStore(PlanStep.TableRepartition step) {
-    return next -> new TableSourceOperator(step.storeName(), RowCodec.of(step.schema().key()),
-        RowCodec.of(step.schema().value()), next);
+    return next ->
+        new TableSourceOperator(
+            step.storeName(),
+            RowCodec.of(step.schema().key()),
+            RowCodec.of(step.schema().value()),
+            next);
   }
 
-  OperatorFactory sink(String topic, Formats formats, Optional<String> timestampColumn,
-      Optional<String> timestampFormat, LogicalSchema schema) {
+  OperatorFactory sink(
+      String topic,
+      Formats formats,
+      Optional<String> timestampColumn,
+      Optional<String> timestampFormat,
+      LogicalSchema schema) {
     RegistryBinding binding = new RegistryBinding(registry, topic);
-    return next -> new SinkOperator(topic, SerdeFactory.keySerde(formats.key(), schema.key(), formats.keyWindow(), binding),
-        SerdeFactory.valueSerde(formats.value(), schema.value(), binding),
-        timestampColumn.map(column -> SinkTimestamp.of(schema, column, timestampFormat.orElse(null))).orElse(null));
+    return next ->
+        new SinkOperator(
+            topic,
+            SerdeFactory.keySerde(formats.key(), schema.key(), formats.keyWindow(), binding),
+            SerdeFactory.valueSerde(formats.value(), schema.value(), binding),
+            timestampColumn
+                .map(column -> SinkTimestamp.of(schema, column, timestampFormat.orElse(null)))
+                .orElse(null));
   }
 
   OperatorFactory materializer(String store, LogicalSchema table) {
-    return next -> new TableMaterializer(store, RowCodec.of(table.key()), RowCodec.of(table.value()));
+    return next ->
+        new TableMaterializer(store, RowCodec.of(table.key()), RowCodec.of(table.value()));
   }
 
   OperatorFactory streamTableJoin(PlanStep.StreamTableJoin step, String store) {
     LogicalSchema table = step.right().schema();
-    return next -> new StreamTableJoinOperator(store, RowCodec.of(table.key()), RowCodec.of(table.value()),
-        table.value().size(), step.type() == JoinType.INNER, next);
+    return next ->
+        new StreamTableJoinOperator(
+            store,
+            RowCodec.of(table.key()),
+            RowCodec.of(table.value()),
+            table.value().size(),
+            step.type() == JoinType.INNER,
+            next);
   }
 
   OperatorFactory streamStreamJoin(PlanStep.StreamStreamJoin step, JoinSide side) {
     LogicalSchema left = step.left().schema();
     LogicalSchema right = step.right().schema();
-    return next -> new StreamStreamJoinOperator(step.storeName(), side, step.type(), step.window(),
-        RowCodec.of(left.key()), RowCodec.of(left.value()), left.value().size(), RowCodec.of(right.value()),
-        right.value().size(), next);
+    return next ->
+        new StreamStreamJoinOperator(
+            step.storeName(),
+            side,
+            step.type(),
+            step.window(),
+            RowCodec.of(left.key()),
+            RowCodec.of(left.value()),
+            left.value().size(),
+            RowCodec.of(right.value()),
+            right.value().size(),
+            next);
   }
 
   OperatorFactory aggregate(PlanStep.StreamAggregate step, boolean forwardOld) {
     RowCodec keyCodec = RowCodec.of(step.source().schema().key());
     if (step.window().isEmpty()) {
-      return next -> new AggregateOperator(step.storeName(), keyCodec, aggregation(step.aggregates()), forwardOld, next);
+      return next ->
+          new AggregateOperator(
+              step.storeName(), keyCodec, aggregation(step.aggregates()), forwardOld, next);
     }
     WindowPolicy policy = WindowPolicy.of(step.window().get());
     if (policy.type() == WindowInfo.Type.SESSION) {
-      return next -> new SessionAggregateOperator(step.storeName(), keyCodec, aggregation(step.aggregates()), policy, forwardOld, next);
+      return next ->
+          new SessionAggregateOperator(
+              step.storeName(), keyCodec, aggregation(step.aggregates()), policy, forwardOld, next);
     }
-    return next -> new TimeWindowAggregateOperator(step.storeName(), keyCodec, aggregation(step.aggregates()), policy, forwardOld, next);
+    return next ->
+        new TimeWindowAggregateOperator(
+            step.storeName(), keyCodec, aggregation(step.aggregates()), policy, forwardOld, next);
   }
 
   OperatorFactory tableGroupBy(PlanStep.TableGroupBy step) {
@@ -137,20 +204,28 @@ final class OperatorFactories {
   }
 
   OperatorFactory changeSink(String topic, LogicalSchema schema) {
-    return next -> new ChangeSinkOperator(topic, InternalSerdes.keySerde(schema.key()), new ChangeCodec(RowCodec.of(schema.value())));
+    return next ->
+        new ChangeSinkOperator(
+            topic,
+            InternalSerdes.keySerde(schema.key()),
+            new ChangeCodec(RowCodec.of(schema.value())));
   }
 
   RecordDecoder changeSource(LogicalSchema schema) {
-    return new ChangeDecoder(InternalSerdes.keySerde(schema.key()), new ChangeCodec(RowCodec.of(schema.value())));
+    return new ChangeDecoder(
+        InternalSerdes.keySerde(schema.key()), new ChangeCodec(RowCodec.of(schema.value())));
   }
 
   OperatorFactory tableAggregate(PlanStep.TableAggregate step, boolean forwardOld) {
     RowCodec keyCodec = RowCodec.of(step.source().schema().key());
     Aggregation checked = aggregation(step.aggregates());
     if (!checked.canUndo()) {
-      throw new IllegalArgumentException("a table aggregation needs aggregates that can undo: " + step.aggregates());
+      throw new IllegalArgumentException(
+          "a table aggregation needs aggregates that can undo: " + step.aggregates());
     }
-    return next -> new TableAggregateOperator(step.storeName(), keyCodec, aggregation(step.aggregates()), forwardOld, next);
+    return next ->
+        new TableAggregateOperator(
+            step.storeName(), keyCodec, aggregation(step.aggregates()), forwardOld, next);
   }
 
   Aggregation aggregation(List<AggregateCall> calls) {
@@ -164,7 +239,8 @@ final class OperatorFactories {
       for (int i = 0; i < call.arguments().size(); i++) {
         Expr argument = call.arguments().get(i);
         SqlType wanted = resolved.parameterTypes().get(i);
-        Expr converted = argument.type().equals(wanted) ? argument : new Expr.Cast(argument, wanted);
+        Expr converted =
+            argument.type().equals(wanted) ? argument : new Expr.Cast(argument, wanted);
         args.add(compile(converted, "argument " + (i + 1) + " of " + call.name()));
       }
       aggregators.add(resolved.aggregator());
@@ -173,24 +249,46 @@ final class OperatorFactories {
     return new Aggregation(aggregators, arguments);
   }
 
-  private RecordDecoder sourceDecoder(String topic, Formats formats, LogicalSchema stored, LogicalSchema emitted,
-      Optional<String> timestampColumn, Optional<String> timestampFormat, boolean table) {
-    TimestampExtractor timestamps = timestampColumn.map(column -> {
-      int index = emitted.valueIndexOf(column);
-      if (index < 0) {
-        throw new IllegalArgumentException("timestamp column " + column + " is not a column of the source");
-      }
-      return new TimestampExtractor(index, column, emitted.value().get(index).type(), timestampFormat.orElse(null));
-    }).orElse(null);
+  private RecordDecoder sourceDecoder(
+      String topic,
+      Formats formats,
+      LogicalSchema stored,
+      LogicalSchema emitted,
+      Optional<String> timestampColumn,
+      Optional<String> timestampFormat,
+      boolean table) {
+    TimestampExtractor timestamps =
+        timestampColumn
+            .map(
+                column -> {
+                  int index = emitted.valueIndexOf(column);
+                  if (index < 0) {
+                    throw new IllegalArgumentException(
+                        "timestamp column " + column + " is not a column of the source");
+                  }
+                  return new TimestampExtractor(
+                      index,
+                      column,
+                      emitted.value().get(index).type(),
+                      timestampFormat.orElse(null));
+                })
+            .orElse(null);
     RegistryBinding binding = new RegistryBinding(registry, topic);
-    return new SourceDecoder(SerdeFactory.keySerde(formats.key(), stored.key(), formats.keyWindow(), binding),
-        SerdeFactory.valueSerde(formats.value(), stored.value(), binding), stored.key().size(), stored.value().size(),
-        formats.keyWindow().isPresent(), table, timestamps);
+    return new SourceDecoder(
+        SerdeFactory.keySerde(formats.key(), stored.key(), formats.keyWindow(), binding),
+        SerdeFactory.valueSerde(formats.value(), stored.value(), binding),
+        stored.key().size(),
+        stored.value().size(),
+        formats.keyWindow().isPresent(),
+        table,
+        timestamps);
   }
 
   private KeySerde repartitionKeySerde(String topic, LogicalSchema schema, FormatInfo keyFormat) {
-    return keyFormat == null ? InternalSerdes.keySerde(schema.key())
-        : SerdeFactory.keySerde(keyFormat, schema.key(), Optional.empty(), new RegistryBinding(registry, topic));
+    return keyFormat == null
+        ? InternalSerdes.keySerde(schema.key())
+        : SerdeFactory.keySerde(
+            keyFormat, schema.key(), Optional.empty(), new RegistryBinding(registry, topic));
   }
 
   private SafeExpression compile(Expr expr, String label) {

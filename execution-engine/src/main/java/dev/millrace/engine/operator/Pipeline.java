@@ -36,7 +36,9 @@ public final class Pipeline {
           junctions.put(factory, next);
         }
       }
-      inputs.computeIfAbsent(chain.topic(), t -> new ArrayList<>()).add(new Input(chain.decoder().get(), next));
+      inputs
+          .computeIfAbsent(chain.topic(), t -> new ArrayList<>())
+          .add(new Input(chain.decoder().get(), next));
     }
   }
 

@@ -29,7 +29,8 @@ final class RepartitionDecoder implements RecordDecoder {
       Object[] value = record.value() == null ? null : valueSerde.deserialize(record.value());
       return value == null && !table ? null : new Row(key, value, record.timestamp(), null);
     } catch (RuntimeException e) {
-      context.report(ProcessingError.Kind.DESERIALIZATION, record.context(), SourceDecoder.reason(e));
+      context.report(
+          ProcessingError.Kind.DESERIALIZATION, record.context(), SourceDecoder.reason(e));
       return null;
     }
   }

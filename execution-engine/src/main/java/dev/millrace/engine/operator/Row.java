@@ -5,9 +5,9 @@ package dev.millrace.engine.operator;
  * the event time, and the window for windowed results (else null). The arrays are not copied, for
  * speed: whoever builds a row gives up its arrays, and nobody changes a row's arrays afterwards.
  *
- * <p>Table rows also carry the key's previous value ({@code oldValue}, null when there was none, and
- * always null on streams), so that a table filter can turn a row that stops matching into a delete
- * and stay silent when neither the old nor the new row matches.
+ * <p>Table rows also carry the key's previous value ({@code oldValue}, null when there was none,
+ * and always null on streams), so that a table filter can turn a row that stops matching into a
+ * delete and stay silent when neither the old nor the new row matches.
  */
 public record Row(Object[] key, Object[] value, long timestamp, Window window, Object[] oldValue) {
 

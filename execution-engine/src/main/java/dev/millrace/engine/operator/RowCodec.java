@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The engine's own binary encoding of a list of typed values, for state stores and internal
- * topics: total (every SQL type, nulls anywhere), deterministic (equal values give equal bytes) and
+ * The engine's own binary encoding of a list of typed values, for state stores and internal topics:
+ * total (every SQL type, nulls anywhere), deterministic (equal values give equal bytes) and
  * prefix-free (no encoding is a proper prefix of another of the same types), so an encoded key can
  * be followed by a window's bounds and still be scanned by prefix. It is not a user-facing format:
  * topics people read use the serdes of their declared formats.
@@ -87,10 +87,11 @@ public final class RowCodec {
         Map<?, ?> map = (Map<?, ?>) value;
         SqlType.Map mapType = (SqlType.Map) type;
         out.writeInt(map.size());
-        map.forEach((k, v) -> {
-          write(mapType.key(), k, out);
-          write(mapType.value(), v, out);
-        });
+        map.forEach(
+            (k, v) -> {
+              write(mapType.key(), k, out);
+              write(mapType.value(), v, out);
+            });
       }
       case STRUCT -> {
         Struct struct = (Struct) value;

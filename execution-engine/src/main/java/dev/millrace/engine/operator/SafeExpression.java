@@ -9,8 +9,8 @@ import dev.millrace.engine.plan.Expr;
 /**
  * A compiled expression evaluated as ksqlDB does on the hot path: a failure does not stop the row;
  * it is reported to the processing log and the value becomes null (a predicate, false). A function
- * failing inside the expression yields null where it was called and is reported the same way.
- * One instance per task: it is not thread-safe.
+ * failing inside the expression yields null where it was called and is reported the same way. One
+ * instance per task: it is not thread-safe.
  */
 final class SafeExpression {
   private final CompiledExpression compiled;
@@ -23,9 +23,13 @@ final class SafeExpression {
     this.label = label;
   }
 
-  /** A call of a table function, evaluating to the list of values it produces (empty on failure or null input). */
+  /**
+   * A call of a table function, evaluating to the list of values it produces (empty on failure or
+   * null input).
+   */
   SafeExpression(FunctionRegistry functions, Expr.FunctionCall tableFunction, String label) {
-    this.compiled = new ExpressionCompiler(functions, this::functionFailed).compileTableFunction(tableFunction);
+    this.compiled =
+        new ExpressionCompiler(functions, this::functionFailed).compileTableFunction(tableFunction);
     this.label = label;
   }
 
@@ -68,6 +72,9 @@ final class SafeExpression {
 
   private void report(RuntimeException error, ProcessingContext context, RecordContext record) {
     functionError = null;
-    context.report(ProcessingError.Kind.EVALUATION, record, "Error computing " + label + ": " + SourceDecoder.reason(error));
+    context.report(
+        ProcessingError.Kind.EVALUATION,
+        record,
+        "Error computing " + label + ": " + SourceDecoder.reason(error));
   }
 }

@@ -5,9 +5,9 @@ import java.util.List;
 /**
  * Gives each stream row a new key computed from its value (PARTITION BY, GROUP BY, a join key); the
  * value and time pass through and the window is dropped. For GROUP BY ({@code dropNullKeys}) a row
- * whose key has a null column is dropped, as ksqlDB does; a key that fails to compute is null. A row
- * with a null value is dropped, since its key cannot be computed from the value. Drops are reported
- * to the processing log.
+ * whose key has a null column is dropped, as ksqlDB does; a key that fails to compute is null. A
+ * row with a null value is dropped, since its key cannot be computed from the value. Drops are
+ * reported to the processing log.
  */
 final class SelectKeyOperator implements Operator {
   private final SafeExpression[] keys;
@@ -29,7 +29,8 @@ final class SelectKeyOperator implements Operator {
   @Override
   public void process(Row row, RecordContext record) {
     if (row.value() == null) {
-      DroppedRecords.noValue(context, record, dropNullKeys ? "GROUP BY" : "re-keying (PARTITION BY or a join key)");
+      DroppedRecords.noValue(
+          context, record, dropNullKeys ? "GROUP BY" : "re-keying (PARTITION BY or a join key)");
       return;
     }
     Object[] key = new Object[keys.length];

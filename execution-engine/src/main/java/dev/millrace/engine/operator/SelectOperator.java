@@ -33,7 +33,8 @@ final class SelectOperator implements Operator {
         value[i] = expressions[i].evaluate(row.value(), context, record);
       }
     }
-    downstream.process(row.withValues(value, projectOld ? projectQuietly(row.oldValue()) : null), record);
+    downstream.process(
+        row.withValues(value, projectOld ? projectQuietly(row.oldValue()) : null), record);
   }
 
   private Object[] projectQuietly(Object[] old) {

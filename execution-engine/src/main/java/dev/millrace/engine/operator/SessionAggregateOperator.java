@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Aggregates a grouped stream per SESSION window: a row joins every session of its key that ends
- * no more than the gap before it or starts no more than the gap after it, merging them into one
+ * Aggregates a grouped stream per SESSION window: a row joins every session of its key that ends no
+ * more than the gap before it or starts no more than the gap after it, merging them into one
  * session from the earliest start to the latest event. Merged-away sessions are forwarded as
  * deletes, then the new session (its time is its end, as in Kafka Streams). A session ending before
  * the observed stream time minus grace and gap is closed: rows that would land in it are dropped.
@@ -22,8 +22,13 @@ final class SessionAggregateOperator implements Operator {
   private ProcessingContext context;
   private KeyValueStore store;
 
-  SessionAggregateOperator(String storeName, RowCodec keyCodec, Aggregation aggregation, WindowPolicy policy,
-      boolean forwardOld, Operator downstream) {
+  SessionAggregateOperator(
+      String storeName,
+      RowCodec keyCodec,
+      Aggregation aggregation,
+      WindowPolicy policy,
+      boolean forwardOld,
+      Operator downstream) {
     this.storeName = storeName;
     this.keyCodec = keyCodec;
     this.aggregation = aggregation;
@@ -66,24 +71,35 @@ final class SessionAggregateOperator implements Operator {
     accumulators = aggregation.add(accumulators, row.value(), context, record);
     for (Session session : merged) {
       store.delete(session.key());
-      Object[] old = forwardOld ? aggregation.output(row.key(), aggregation.decode(session.value()), session.window()) : null;
-      downstream.process(new Row(row.key(), null, session.window().end(), session.window(), old), record);
+      Object[] old =
+          forwardOld
+              ? aggregation.output(row.key(), aggregation.decode(session.value()), session.window())
+              : null;
+      downstream.process(
+          new Row(row.key(), null, session.window().end(), session.window(), old), record);
     }
     Window window = new Window(start, end);
     store.put(StateKeys.windowKey(group, start, end), aggregation.encode(end, accumulators));
-    downstream.process(new Row(row.key(), aggregation.output(row.key(), accumulators, window), end, window), record);
+    downstream.process(
+        new Row(row.key(), aggregation.output(row.key(), accumulators, window), end, window),
+        record);
     clock.sweepIfDue();
   }
 
   private List<Session> overlapping(byte[] group, long time) {
     byte[] prefix = StateKeys.key(group);
     List<Session> sessions = new ArrayList<>();
-    store.range(prefix, StateKeys.after(prefix), (key, value) -> {
-      Window window = StateKeys.window(key);
-      if (!clock.expired(window.end()) && window.end() >= time - policy.sizeMs() && window.start() <= time + policy.sizeMs()) {
-        sessions.add(new Session(key, window, value));
-      }
-    });
+    store.range(
+        prefix,
+        StateKeys.after(prefix),
+        (key, value) -> {
+          Window window = StateKeys.window(key);
+          if (!clock.expired(window.end())
+              && window.end() >= time - policy.sizeMs()
+              && window.start() <= time + policy.sizeMs()) {
+            sessions.add(new Session(key, window, value));
+          }
+        });
     return sessions;
   }
 

@@ -7,8 +7,8 @@ import dev.millrace.engine.serde.ValueSerde;
  * Serialises rows in a topic's formats and emits them with the row's time, or with the time a
  * timestamp column of the row gives (a row whose column gives no valid time is skipped and
  * reported). A table's delete is written as a tombstone (null value). A row that cannot be
- * serialised is skipped and reported. The same operator writes sink topics and internal
- * repartition topics.
+ * serialised is skipped and reported. The same operator writes sink topics and internal repartition
+ * topics.
  */
 final class SinkOperator implements Operator {
   private final String topic;
@@ -42,7 +42,10 @@ final class SinkOperator implements Operator {
       try {
         timestamp = timestamps.of(row);
       } catch (RuntimeException e) {
-        context.report(ProcessingError.Kind.TIMESTAMP, record, "Error writing to " + topic + ": " + SourceDecoder.reason(e));
+        context.report(
+            ProcessingError.Kind.TIMESTAMP,
+            record,
+            "Error writing to " + topic + ": " + SourceDecoder.reason(e));
         return;
       }
     }
@@ -52,7 +55,10 @@ final class SinkOperator implements Operator {
       key = keySerde.serialize(row.key(), row.window());
       value = row.value() == null ? null : valueSerde.serialize(row.value());
     } catch (RuntimeException e) {
-      context.report(ProcessingError.Kind.SERIALIZATION, record, "Error writing to " + topic + ": " + SourceDecoder.reason(e));
+      context.report(
+          ProcessingError.Kind.SERIALIZATION,
+          record,
+          "Error writing to " + topic + ": " + SourceDecoder.reason(e));
       return;
     }
     context.emit(new OutputRecord(topic, key, value, timestamp));

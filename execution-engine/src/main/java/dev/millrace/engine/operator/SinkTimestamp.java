@@ -5,9 +5,9 @@ import dev.millrace.engine.types.LogicalSchema;
 import java.util.List;
 
 /**
- * Takes a sink record's timestamp from one key or value column of the row it writes (a sink's
- * WITH TIMESTAMP). A table's delete has no value, so when the column is a value column the
- * tombstone keeps the row's time.
+ * Takes a sink record's timestamp from one key or value column of the row it writes (a sink's WITH
+ * TIMESTAMP). A table's delete has no value, so when the column is a value column the tombstone
+ * keeps the row's time.
  */
 final class SinkTimestamp {
   private final boolean keyColumn;
@@ -21,13 +21,16 @@ final class SinkTimestamp {
   static SinkTimestamp of(LogicalSchema schema, String column, String format) {
     int key = indexOf(schema.key(), column);
     if (key >= 0) {
-      return new SinkTimestamp(true, new TimestampExtractor(key, column, schema.key().get(key).type(), format));
+      return new SinkTimestamp(
+          true, new TimestampExtractor(key, column, schema.key().get(key).type(), format));
     }
     int value = indexOf(schema.value(), column);
     if (value < 0) {
-      throw new IllegalArgumentException("timestamp column " + column + " is not a column of the sink");
+      throw new IllegalArgumentException(
+          "timestamp column " + column + " is not a column of the sink");
     }
-    return new SinkTimestamp(false, new TimestampExtractor(value, column, schema.value().get(value).type(), format));
+    return new SinkTimestamp(
+        false, new TimestampExtractor(value, column, schema.value().get(value).type(), format));
   }
 
   /** The record's timestamp; throws {@link IllegalArgumentException} when the column gives none. */

@@ -23,8 +23,14 @@ final class SourceDecoder implements RecordDecoder {
   private final boolean table;
   private final TimestampExtractor timestamps;
 
-  SourceDecoder(KeySerde keySerde, ValueSerde valueSerde, int keyCount, int storedCount, boolean windowed,
-      boolean table, TimestampExtractor timestamps) {
+  SourceDecoder(
+      KeySerde keySerde,
+      ValueSerde valueSerde,
+      int keyCount,
+      int storedCount,
+      boolean windowed,
+      boolean table,
+      TimestampExtractor timestamps) {
     this.keySerde = keySerde;
     this.valueSerde = valueSerde;
     this.keyCount = keyCount;
@@ -43,7 +49,10 @@ final class SourceDecoder implements RecordDecoder {
     KeySerde.DecodedKey key;
     Object[] stored;
     try {
-      key = record.key() == null ? new KeySerde.DecodedKey(new Object[keyCount], null) : keySerde.deserialize(record.key());
+      key =
+          record.key() == null
+              ? new KeySerde.DecodedKey(new Object[keyCount], null)
+              : keySerde.deserialize(record.key());
       stored = valueSerde.deserialize(record.value());
     } catch (RuntimeException e) {
       context.report(ProcessingError.Kind.DESERIALIZATION, record.context(), reason(e));
@@ -82,7 +91,10 @@ final class SourceDecoder implements RecordDecoder {
 
   static String reason(RuntimeException e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return e.getCause() != null && e.getCause().getMessage() != null && !message.contains(e.getCause().getMessage())
-        ? message + ": " + e.getCause().getMessage() : message;
+    return e.getCause() != null
+            && e.getCause().getMessage() != null
+            && !message.contains(e.getCause().getMessage())
+        ? message + ": " + e.getCause().getMessage()
+        : message;
   }
 }

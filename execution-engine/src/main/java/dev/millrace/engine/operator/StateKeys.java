@@ -4,9 +4,10 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * The layout of store keys (table rows and aggregations alike). Data keys start with 1: the encoded group key, then for a
- * window its start and end (8 bytes each, sign bit flipped so that they sort as numbers). The single
- * key {0} holds the operator's observed stream time, so that lateness survives a restore.
+ * The layout of store keys (table rows and aggregations alike). Data keys start with 1: the encoded
+ * group key, then for a window its start and end (8 bytes each, sign bit flipped so that they sort
+ * as numbers). The single key {0} holds the operator's observed stream time, so that lateness
+ * survives a restore.
  */
 final class StateKeys {
   static final byte[] STREAM_TIME = {0};

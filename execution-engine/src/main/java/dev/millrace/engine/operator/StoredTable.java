@@ -3,8 +3,8 @@ package dev.millrace.engine.operator;
 import dev.millrace.engine.state.KeyValueStore;
 
 /**
- * The latest row per key of one input of a table-table join, in a store laid out as
- * {@link TableSourceOperator} lays it out. The join operator of the other input reads it; the join
+ * The latest row per key of one input of a table-table join, in a store laid out as {@link
+ * TableSourceOperator} lays it out. The join operator of the other input reads it; the join
  * operator of this input writes it, unless the input is a table source, which keeps it already.
  */
 final class StoredTable {
@@ -17,7 +17,9 @@ final class StoredTable {
   private final boolean written;
   private KeyValueStore store;
 
-  /** @param written whether the join writes the rows (false: the input's source operator does) */
+  /**
+   * @param written whether the join writes the rows (false: the input's source operator does)
+   */
   StoredTable(String storeName, RowCodec keyCodec, RowCodec valueCodec, boolean written) {
     this.storeName = storeName;
     this.keyCodec = keyCodec;
@@ -45,6 +47,8 @@ final class StoredTable {
   /** The row of a key, or null. */
   Stored get(Object[] key) {
     byte[] bytes = store.get(StateKeys.key(keyCodec.encode(key)));
-    return bytes == null ? null : new Stored(valueCodec.values(bytes), TimestampedCodec.timestamp(bytes));
+    return bytes == null
+        ? null
+        : new Stored(valueCodec.values(bytes), TimestampedCodec.timestamp(bytes));
   }
 }

@@ -1,8 +1,8 @@
 package dev.millrace.engine.operator;
 
 /**
- * Forwards the stream rows for which the predicate is true (null, or a failure, counts as false).
- * A row with a null value never matches, and is reported as dropped.
+ * Forwards the stream rows for which the predicate is true (null, or a failure, counts as false). A
+ * row with a null value never matches, and is reported as dropped.
  */
 final class StreamFilterOperator implements Operator {
   private final SafeExpression predicate;

@@ -7,16 +7,16 @@ import java.nio.ByteBuffer;
 /**
  * One side of a stream-stream join, as Kafka Streams joins two KStreams. A task has one instance
  * per side; both share the join's store ({@link JoinBuffer}) and forward to the same downstream
- * operator. A row is buffered under its key, then joined with the other side's buffered rows of
- * the same key whose times fall within the window; each result has the later of the two times.
+ * operator. A row is buffered under its key, then joined with the other side's buffered rows of the
+ * same key whose times fall within the window; each result has the later of the two times.
  *
- * <p>A row of an outer side that finds no match is emitted with nulls for the other side. Without
- * a GRACE PERIOD that happens at once (ksqlDB's older semantics, which may emit a null-joined row
- * and later the joined one). With a GRACE PERIOD the row waits in the store until a match arrives
- * or its window closes (stream time passes its time plus the window's far bound plus the grace),
+ * <p>A row of an outer side that finds no match is emitted with nulls for the other side. Without a
+ * GRACE PERIOD that happens at once (ksqlDB's older semantics, which may emit a null-joined row and
+ * later the joined one). With a GRACE PERIOD the row waits in the store until a match arrives or
+ * its window closes (stream time passes its time plus the window's far bound plus the grace),
  * unless it arrives so late that its window is already past. Each side's rows are kept for the
- * window plus the grace after that side's observed stream time, and then swept away, so state
- * does not grow with time. Rows with a null key column or no value match nothing and are dropped.
+ * window plus the grace after that side's observed stream time, and then swept away, so state does
+ * not grow with time. Rows with a null key column or no value match nothing and are dropped.
  */
 final class StreamStreamJoinOperator implements Operator {
   private final String storeName;
@@ -30,12 +30,26 @@ final class StreamStreamJoinOperator implements Operator {
   private final int rightWidth;
   private final Operator downstream;
   private JoinBuffer buffer;
-  /** This side's observed stream time; the other side's is read from the store, where its operator keeps it. */
+
+  /**
+   * This side's observed stream time; the other side's is read from the store, where its operator
+   * keeps it.
+   */
   private long observed;
+
   private long nextSweep = Long.MIN_VALUE;
 
-  StreamStreamJoinOperator(String storeName, JoinSide side, JoinType type, JoinWindow window, RowCodec keyCodec,
-      RowCodec leftCodec, int leftWidth, RowCodec rightCodec, int rightWidth, Operator downstream) {
+  StreamStreamJoinOperator(
+      String storeName,
+      JoinSide side,
+      JoinType type,
+      JoinWindow window,
+      RowCodec keyCodec,
+      RowCodec leftCodec,
+      int leftWidth,
+      RowCodec rightCodec,
+      int rightWidth,
+      Operator downstream) {
     this.storeName = storeName;
     this.side = side;
     this.type = type;
@@ -79,12 +93,15 @@ final class StreamStreamJoinOperator implements Operator {
         buffer.dropPending(side.other(), key, match.time());
       }
       Object[] other = codec(side.other()).decode(match.value());
-      Object[] joined = side == JoinSide.LEFT ? joined(row.value(), other) : joined(other, row.value());
-      downstream.process(new Row(row.key(), joined, Math.max(time, match.time()), row.window()), record);
+      Object[] joined =
+          side == JoinSide.LEFT ? joined(row.value(), other) : joined(other, row.value());
+      downstream.process(
+          new Row(row.key(), joined, Math.max(time, match.time()), row.window()), record);
     }
     if (!matched && isOuter(side)) {
       if (!window.hasGrace() || to < streamTime) {
-        downstream.process(new Row(row.key(), nullJoined(side, row.value()), time, row.window()), record);
+        downstream.process(
+            new Row(row.key(), nullJoined(side, row.value()), time, row.window()), record);
       } else {
         buffer.addPending(side, key, time, codec(side).encode(row.value()));
       }
@@ -115,10 +132,14 @@ final class StreamStreamJoinOperator implements Operator {
   }
 
   private boolean isOuter(JoinSide s) {
-    return type == JoinType.OUTER || (s == JoinSide.LEFT ? type == JoinType.LEFT : type == JoinType.RIGHT);
+    return type == JoinType.OUTER
+        || (s == JoinSide.LEFT ? type == JoinType.LEFT : type == JoinType.RIGHT);
   }
 
-  /** Emits, with nulls for the other side, the pending rows whose window has closed by {@code streamTime}. */
+  /**
+   * Emits, with nulls for the other side, the pending rows whose window has closed by {@code
+   * streamTime}.
+   */
   private void emitClosed(long streamTime, RecordContext record) {
     long grace = window.graceMs();
     long bound = streamTime - grace - Math.min(window.beforeMs(), window.afterMs());
@@ -129,7 +150,9 @@ final class StreamStreamJoinOperator implements Operator {
         Object[] keyColumns = keyCodec.decodeFrom(key);
         Window keyWindow = key.hasRemaining() ? new Window(key.getLong(), key.getLong()) : null;
         buffer.deletePending(pending);
-        downstream.process(new Row(keyColumns, nullJoined(pending.side(), value), pending.time(), keyWindow), record);
+        downstream.process(
+            new Row(keyColumns, nullJoined(pending.side(), value), pending.time(), keyWindow),
+            record);
       }
     }
   }
@@ -164,8 +187,11 @@ final class StreamStreamJoinOperator implements Operator {
     if (row.window() == null) {
       return columns;
     }
-    return ByteBuffer.allocate(columns.length + 16).put(columns)
-        .putLong(row.window().start()).putLong(row.window().end()).array();
+    return ByteBuffer.allocate(columns.length + 16)
+        .put(columns)
+        .putLong(row.window().start())
+        .putLong(row.window().end())
+        .array();
   }
 
   private static boolean hasNullKey(Row row) {

@@ -6,8 +6,8 @@ import dev.millrace.engine.state.KeyValueStore;
  * Joins each stream row with the table row of the same key, looked up in the table's store at the
  * moment the stream row arrives. The result keeps the stream row's key and time; its value is the
  * stream's value then the table's (nulls for a LEFT join without a match; INNER drops the row). A
- * stream row with a null key column matches nothing and is dropped, as Kafka Streams does, and so is
- * one without a value; both are reported to the processing log.
+ * stream row with a null key column matches nothing and is dropped, as Kafka Streams does, and so
+ * is one without a value; both are reported to the processing log.
  */
 final class StreamTableJoinOperator implements Operator {
   private final String storeName;
@@ -19,7 +19,12 @@ final class StreamTableJoinOperator implements Operator {
   private ProcessingContext context;
   private KeyValueStore store;
 
-  StreamTableJoinOperator(String storeName, RowCodec keyCodec, RowCodec tableCodec, int tableWidth, boolean inner,
+  StreamTableJoinOperator(
+      String storeName,
+      RowCodec keyCodec,
+      RowCodec tableCodec,
+      int tableWidth,
+      boolean inner,
       Operator downstream) {
     this.storeName = storeName;
     this.keyCodec = keyCodec;

@@ -5,10 +5,10 @@ import java.util.List;
 
 /**
  * A connected part of a query's topology, read from its input topics (source topics and internal
- * repartition topics) and writing to its output topics (sinks and repartition topics). A plan splits
- * into sub-topologies where a key changes, as Kafka Streams' topologies do: records then cross a
- * repartition topic so that each key's records reach one task. A runtime runs one task per input
- * partition of each sub-topology, each task with its own {@link Pipeline} and its own stores.
+ * repartition topics) and writing to its output topics (sinks and repartition topics). A plan
+ * splits into sub-topologies where a key changes, as Kafka Streams' topologies do: records then
+ * cross a repartition topic so that each key's records reach one task. A runtime runs one task per
+ * input partition of each sub-topology, each task with its own {@link Pipeline} and its own stores.
  */
 public final class SubTopology {
   private final int id;
@@ -18,7 +18,12 @@ public final class SubTopology {
   private final List<String> tableTopics;
   private final boolean onePartition;
 
-  SubTopology(int id, List<Chain> chains, List<String> stores, List<String> outputTopics, List<String> tableTopics,
+  SubTopology(
+      int id,
+      List<Chain> chains,
+      List<String> stores,
+      List<String> outputTopics,
+      List<String> tableTopics,
       boolean onePartition) {
     this.id = id;
     this.chains = List.copyOf(chains);

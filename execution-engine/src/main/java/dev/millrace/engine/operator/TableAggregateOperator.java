@@ -5,8 +5,8 @@ import dev.millrace.engine.state.KeyValueStore;
 /**
  * Aggregates a grouped table's changes into a table: one accumulator row per group in the store;
  * each change first undoes its old row, then adds its new row, and the group's new result is
- * forwarded (no caching). A group keeps its row when its last input row goes (COUNT falls to 0),
- * as ksqlDB does; a HAVING downstream can turn that into a delete. The result's time is the latest
+ * forwarded (no caching). A group keeps its row when its last input row goes (COUNT falls to 0), as
+ * ksqlDB does; a HAVING downstream can turn that into a delete. The result's time is the latest
  * time of the changes folded in.
  */
 final class TableAggregateOperator implements Operator {
@@ -18,7 +18,11 @@ final class TableAggregateOperator implements Operator {
   private ProcessingContext context;
   private KeyValueStore store;
 
-  TableAggregateOperator(String storeName, RowCodec keyCodec, Aggregation aggregation, boolean forwardOld,
+  TableAggregateOperator(
+      String storeName,
+      RowCodec keyCodec,
+      Aggregation aggregation,
+      boolean forwardOld,
       Operator downstream) {
     this.storeName = storeName;
     this.keyCodec = keyCodec;
@@ -37,7 +41,10 @@ final class TableAggregateOperator implements Operator {
   public void process(Row row, RecordContext record) {
     byte[] key = StateKeys.key(keyCodec.encode(row.key()));
     byte[] stored = store.get(key);
-    Object[] old = stored != null && forwardOld ? aggregation.output(row.key(), aggregation.decode(stored), null) : null;
+    Object[] old =
+        stored != null && forwardOld
+            ? aggregation.output(row.key(), aggregation.decode(stored), null)
+            : null;
     Object[] accumulators = stored == null ? aggregation.initial() : aggregation.decode(stored);
     if (row.oldValue() != null) {
       accumulators = aggregation.undo(accumulators, row.oldValue(), context, record);
@@ -45,8 +52,13 @@ final class TableAggregateOperator implements Operator {
     if (row.value() != null) {
       accumulators = aggregation.add(accumulators, row.value(), context, record);
     }
-    long timestamp = stored == null ? row.timestamp() : Math.max(row.timestamp(), TimestampedCodec.timestamp(stored));
+    long timestamp =
+        stored == null
+            ? row.timestamp()
+            : Math.max(row.timestamp(), TimestampedCodec.timestamp(stored));
     store.put(key, aggregation.encode(timestamp, accumulators));
-    downstream.process(new Row(row.key(), aggregation.output(row.key(), accumulators, null), timestamp, null, old), record);
+    downstream.process(
+        new Row(row.key(), aggregation.output(row.key(), accumulators, null), timestamp, null, old),
+        record);
   }
 }

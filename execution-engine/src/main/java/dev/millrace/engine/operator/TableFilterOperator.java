@@ -2,8 +2,8 @@ package dev.millrace.engine.operator;
 
 /**
  * Filters a table's changes. A row that matches is forwarded; a row that stops matching becomes a
- * delete of the row that matched before; a change where neither the old nor the new row matches
- * is dropped, so downstream never sees a delete for a row it never had.
+ * delete of the row that matched before; a change where neither the old nor the new row matches is
+ * dropped, so downstream never sees a delete for a row it never had.
  */
 final class TableFilterOperator implements Operator {
   private final SafeExpression predicate;

@@ -31,7 +31,8 @@ final class TableGroupByOperator implements Operator {
     Object[] newKey = row.value() == null ? null : key(row.value(), record, true);
     Object[] oldKey = row.oldValue() == null ? null : key(row.oldValue(), record, false);
     if (newKey != null && oldKey != null && Arrays.equals(newKey, oldKey)) {
-      downstream.process(new Row(newKey, row.value(), row.timestamp(), null, row.oldValue()), record);
+      downstream.process(
+          new Row(newKey, row.value(), row.timestamp(), null, row.oldValue()), record);
       return;
     }
     if (oldKey != null) {

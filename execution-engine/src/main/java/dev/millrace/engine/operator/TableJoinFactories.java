@@ -33,13 +33,22 @@ final class TableJoinFactories {
     boolean keepLeft = join.type() == JoinType.LEFT || join.type() == JoinType.OUTER;
     boolean keepRight = join.type() == JoinType.RIGHT || join.type() == JoinType.OUTER;
     return new Inputs(
-        next -> new TableTableJoinOperator(stored(leftStore, left), stored(rightStore, right),
-            new JoinedRows(true, leftWidth, rightWidth, keepLeft, keepRight), next),
-        next -> new TableTableJoinOperator(stored(rightStore, right), stored(leftStore, left),
-            new JoinedRows(false, leftWidth, rightWidth, keepRight, keepLeft), next));
+        next ->
+            new TableTableJoinOperator(
+                stored(leftStore, left),
+                stored(rightStore, right),
+                new JoinedRows(true, leftWidth, rightWidth, keepLeft, keepRight),
+                next),
+        next ->
+            new TableTableJoinOperator(
+                stored(rightStore, right),
+                stored(leftStore, left),
+                new JoinedRows(false, leftWidth, rightWidth, keepRight, keepLeft),
+                next));
   }
 
-  Inputs foreignKey(PlanStep.ForeignKeyTableJoin join, Store leftStore, Store rightStore, String indexStore) {
+  Inputs foreignKey(
+      PlanStep.ForeignKeyTableJoin join, Store leftStore, Store rightStore, String indexStore) {
     if (join.type() != JoinType.INNER && join.type() != JoinType.LEFT) {
       throw new IllegalArgumentException("a foreign-key join is INNER or LEFT, not " + join.type());
     }
@@ -49,15 +58,26 @@ final class TableJoinFactories {
     int rightWidth = right.value().size();
     boolean keepLeft = join.type() == JoinType.LEFT;
     return new Inputs(
-        next -> new ForeignKeyLeftJoinOperator(stored(leftStore, left), stored(rightStore, right),
-            index(indexStore, left, right), new SafeExpression(functions, join.foreignKey(), "the join expression"),
-            new JoinedRows(true, leftWidth, rightWidth, keepLeft, false), next),
-        next -> new ForeignKeyRightJoinOperator(stored(rightStore, right), stored(leftStore, left),
-            index(indexStore, left, right), new JoinedRows(false, leftWidth, rightWidth, false, keepLeft), next));
+        next ->
+            new ForeignKeyLeftJoinOperator(
+                stored(leftStore, left),
+                stored(rightStore, right),
+                index(indexStore, left, right),
+                new SafeExpression(functions, join.foreignKey(), "the join expression"),
+                new JoinedRows(true, leftWidth, rightWidth, keepLeft, false),
+                next),
+        next ->
+            new ForeignKeyRightJoinOperator(
+                stored(rightStore, right),
+                stored(leftStore, left),
+                index(indexStore, left, right),
+                new JoinedRows(false, leftWidth, rightWidth, false, keepLeft),
+                next));
   }
 
   private static StoredTable stored(Store store, LogicalSchema schema) {
-    return new StoredTable(store.name(), RowCodec.of(schema.key()), RowCodec.of(schema.value()), store.written());
+    return new StoredTable(
+        store.name(), RowCodec.of(schema.key()), RowCodec.of(schema.value()), store.written());
   }
 
   private static ForeignKeyIndex index(String store, LogicalSchema left, LogicalSchema right) {

@@ -4,7 +4,8 @@ import dev.millrace.engine.state.KeyValueStore;
 
 /**
  * Keeps the latest row per key of a derived table (say a filtered table) in a store, so a join can
- * look rows up; it is the end of its chain. Rows are stored as {@link TableSourceOperator} stores them.
+ * look rows up; it is the end of its chain. Rows are stored as {@link TableSourceOperator} stores
+ * them.
  */
 final class TableMaterializer implements Operator {
   private final String storeName;

@@ -13,7 +13,8 @@ final class TableSourceOperator implements Operator {
   private final Operator downstream;
   private KeyValueStore store;
 
-  TableSourceOperator(String storeName, RowCodec keyCodec, RowCodec valueCodec, Operator downstream) {
+  TableSourceOperator(
+      String storeName, RowCodec keyCodec, RowCodec valueCodec, Operator downstream) {
     this.storeName = storeName;
     this.keyCodec = keyCodec;
     this.valueCodec = new TimestampedCodec(valueCodec);
@@ -34,6 +35,7 @@ final class TableSourceOperator implements Operator {
     } else {
       store.put(key, valueCodec.encode(row.timestamp(), row.value()));
     }
-    downstream.process(row.withValues(row.value(), previous == null ? null : valueCodec.values(previous)), record);
+    downstream.process(
+        row.withValues(row.value(), previous == null ? null : valueCodec.values(previous)), record);
   }
 }

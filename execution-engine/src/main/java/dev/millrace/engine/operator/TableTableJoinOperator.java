@@ -13,7 +13,8 @@ final class TableTableJoinOperator implements Operator {
   private final JoinedRows joined;
   private final Operator downstream;
 
-  TableTableJoinOperator(StoredTable own, StoredTable other, JoinedRows joined, Operator downstream) {
+  TableTableJoinOperator(
+      StoredTable own, StoredTable other, JoinedRows joined, Operator downstream) {
     this.own = own;
     this.other = other;
     this.joined = joined;

@@ -2,7 +2,9 @@ package dev.millrace.engine.operator;
 
 import dev.millrace.engine.state.KeyValueStore;
 
-/** The {@link ProcessingContext} of one task: the runtime's environment plus the task's stream time. */
+/**
+ * The {@link ProcessingContext} of one task: the runtime's environment plus the task's stream time.
+ */
 final class TaskContext implements ProcessingContext {
   private final TaskEnvironment environment;
   private long streamTime = Long.MIN_VALUE;

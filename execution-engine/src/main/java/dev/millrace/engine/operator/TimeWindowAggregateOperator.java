@@ -19,8 +19,13 @@ final class TimeWindowAggregateOperator implements Operator {
   private ProcessingContext context;
   private KeyValueStore store;
 
-  TimeWindowAggregateOperator(String storeName, RowCodec keyCodec, Aggregation aggregation, WindowPolicy policy,
-      boolean forwardOld, Operator downstream) {
+  TimeWindowAggregateOperator(
+      String storeName,
+      RowCodec keyCodec,
+      Aggregation aggregation,
+      WindowPolicy policy,
+      boolean forwardOld,
+      Operator downstream) {
     this.storeName = storeName;
     this.keyCodec = keyCodec;
     this.aggregation = aggregation;
@@ -45,7 +50,10 @@ final class TimeWindowAggregateOperator implements Operator {
     }
     long closeTime = clock.advance(row.timestamp()) - policy.graceMs();
     byte[] group = keyCodec.encode(row.key());
-    long start = Math.max(0, row.timestamp() - policy.sizeMs() + policy.advanceMs()) / policy.advanceMs() * policy.advanceMs();
+    long start =
+        Math.max(0, row.timestamp() - policy.sizeMs() + policy.advanceMs())
+            / policy.advanceMs()
+            * policy.advanceMs();
     for (; start <= row.timestamp(); start += policy.advanceMs()) {
       long end = start + policy.sizeMs();
       if (end > closeTime) {
@@ -58,11 +66,20 @@ final class TimeWindowAggregateOperator implements Operator {
   private void update(Row row, RecordContext record, byte[] group, Window window) {
     byte[] key = StateKeys.windowKey(group, window.start(), window.end());
     byte[] stored = store.get(key);
-    Object[] old = stored != null && forwardOld ? aggregation.output(row.key(), aggregation.decode(stored), window) : null;
+    Object[] old =
+        stored != null && forwardOld
+            ? aggregation.output(row.key(), aggregation.decode(stored), window)
+            : null;
     Object[] accumulators = stored == null ? aggregation.initial() : aggregation.decode(stored);
     accumulators = aggregation.add(accumulators, row.value(), context, record);
-    long timestamp = stored == null ? row.timestamp() : Math.max(row.timestamp(), TimestampedCodec.timestamp(stored));
+    long timestamp =
+        stored == null
+            ? row.timestamp()
+            : Math.max(row.timestamp(), TimestampedCodec.timestamp(stored));
     store.put(key, aggregation.encode(timestamp, accumulators));
-    downstream.process(new Row(row.key(), aggregation.output(row.key(), accumulators, window), timestamp, window, old), record);
+    downstream.process(
+        new Row(
+            row.key(), aggregation.output(row.key(), accumulators, window), timestamp, window, old),
+        record);
   }
 }

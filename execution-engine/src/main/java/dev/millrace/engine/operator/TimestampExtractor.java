@@ -27,13 +27,18 @@ final class TimestampExtractor {
     this.column = column;
     if (type.base() == SqlType.Base.STRING) {
       if (pattern == null) {
-        throw new IllegalArgumentException("timestamp column " + column + " is a STRING: it needs a timestamp format");
+        throw new IllegalArgumentException(
+            "timestamp column " + column + " is a STRING: it needs a timestamp format");
       }
       this.format = formatter(pattern);
     } else if (type.base() == SqlType.Base.BIGINT || type.base() == SqlType.Base.TIMESTAMP) {
       this.format = null;
     } else {
-      throw new IllegalArgumentException("timestamp column " + column + " must be BIGINT, TIMESTAMP or STRING, not " + type.toSql());
+      throw new IllegalArgumentException(
+          "timestamp column "
+              + column
+              + " must be BIGINT, TIMESTAMP or STRING, not "
+              + type.toSql());
     }
   }
 
@@ -55,12 +60,14 @@ final class TimestampExtractor {
       TemporalAccessor parsed = format.parse(text);
       ZoneId zone = parsed.query(TemporalQueries.zone());
       LocalDate date = LocalDate.from(parsed);
-      LocalDateTime time = date.atTime(
-          parsed.get(ChronoField.HOUR_OF_DAY), parsed.get(ChronoField.MINUTE_OF_HOUR),
-          parsed.get(ChronoField.SECOND_OF_MINUTE), parsed.get(ChronoField.NANO_OF_SECOND));
+      LocalDateTime time =
+          date.atTime(
+              parsed.get(ChronoField.HOUR_OF_DAY), parsed.get(ChronoField.MINUTE_OF_HOUR),
+              parsed.get(ChronoField.SECOND_OF_MINUTE), parsed.get(ChronoField.NANO_OF_SECOND));
       return time.atZone(zone == null ? ZoneOffset.UTC : zone).toInstant().toEpochMilli();
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("timestamp column " + column + " does not match the timestamp format", e);
+      throw new IllegalArgumentException(
+          "timestamp column " + column + " does not match the timestamp format", e);
     }
   }
 

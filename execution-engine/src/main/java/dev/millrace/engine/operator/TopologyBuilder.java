@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Wires a physical plan into a {@link Topology}. It walks the plan from its sink down to its sources,
- * collecting for each sub-topology the chains of operator factories from each input topic, and
- * starts a new sub-topology below every re-keying step (StreamSelectKey, StreamGroupBy,
+ * Wires a physical plan into a {@link Topology}. It walks the plan from its sink down to its
+ * sources, collecting for each sub-topology the chains of operator factories from each input topic,
+ * and starts a new sub-topology below every re-keying step (StreamSelectKey, StreamGroupBy,
  * TableGroupBy), whose rows cross that step's repartition topic. Every pipeline it makes is built
  * once here, so that a plan the engine cannot run (an unknown function, an unsupported format)
  * fails now, not in a task.
@@ -29,7 +29,9 @@ public final class TopologyBuilder {
     this(functions, UnconfiguredSchemaRegistry.INSTANCE);
   }
 
-  /** {@code registry} holds the schemas of the plan's registry formats (AVRO, JSON_SR, PROTOBUF). */
+  /**
+   * {@code registry} holds the schemas of the plan's registry formats (AVRO, JSON_SR, PROTOBUF).
+   */
   public TopologyBuilder(FunctionRegistry functions, SchemaRegistry registry) {
     this.factories = new OperatorFactories(functions, registry);
     this.tableJoins = new TableJoinFactories(functions);
@@ -41,8 +43,14 @@ public final class TopologyBuilder {
     walk.visit(root, new ArrayList<>(), walk.newSubTopology(), false, null);
     List<SubTopology> subTopologies = new ArrayList<>();
     for (Part part : walk.parts) {
-      SubTopology sub = new SubTopology(subTopologies.size(), part.chains, List.copyOf(part.stores),
-          List.copyOf(part.outputs), List.copyOf(part.tableTopics), part.onePartition);
+      SubTopology sub =
+          new SubTopology(
+              subTopologies.size(),
+              part.chains,
+              List.copyOf(part.stores),
+              List.copyOf(part.outputs),
+              List.copyOf(part.tableTopics),
+              part.onePartition);
       sub.newPipeline();
       subTopologies.add(sub);
     }
@@ -71,80 +79,144 @@ public final class TopologyBuilder {
 
     /**
      * Visits {@code step}, whose rows flow into {@code downstream} (the factories after it, nearest
-     * first). {@code oldNeeded}: a table filter downstream needs each change's previous row.
-     * {@code joinKeyFormat}: a stream-table join downstream needs re-keyed rows to be keyed in the
-     * table's key format, so that the repartition topic is co-partitioned with the table's topic.
+     * first). {@code oldNeeded}: a table filter downstream needs each change's previous row. {@code
+     * joinKeyFormat}: a stream-table join downstream needs re-keyed rows to be keyed in the table's
+     * key format, so that the repartition topic is co-partitioned with the table's topic.
      */
-    void visit(PlanStep step, List<OperatorFactory> downstream, Part part, boolean oldNeeded, FormatInfo joinKeyFormat) {
+    void visit(
+        PlanStep step,
+        List<OperatorFactory> downstream,
+        Part part,
+        boolean oldNeeded,
+        FormatInfo joinKeyFormat) {
       if (step instanceof PlanStep.StreamSource s) {
         part.chains.add(new Chain(s.topic(), () -> factories.streamSource(s), downstream));
       } else if (step instanceof PlanStep.TableSource s) {
         part.stores.add(s.storeName());
         part.tableTopics.add(s.topic());
-        part.chains.add(new Chain(s.topic(), () -> factories.tableSource(s), prepend(factories.tableSourceStore(s), downstream)));
+        part.chains.add(
+            new Chain(
+                s.topic(),
+                () -> factories.tableSource(s),
+                prepend(factories.tableSourceStore(s), downstream)));
       } else if (step instanceof PlanStep.StreamFilter s) {
-        visit(s.source(), prepend(factories.streamFilter(s), downstream), part, false, joinKeyFormat);
+        visit(
+            s.source(), prepend(factories.streamFilter(s), downstream), part, false, joinKeyFormat);
       } else if (step instanceof PlanStep.StreamFlatMap s) {
-        visit(s.source(), prepend(factories.streamFlatMap(s), downstream), part, false, joinKeyFormat);
+        visit(
+            s.source(),
+            prepend(factories.streamFlatMap(s), downstream),
+            part,
+            false,
+            joinKeyFormat);
       } else if (step instanceof PlanStep.TableFilter s) {
         visit(s.source(), prepend(factories.tableFilter(s), downstream), part, true, null);
       } else if (step instanceof PlanStep.StreamSelect s) {
-        visit(s.source(), prepend(factories.select(s.values(), s.schema(), false), downstream), part, false, joinKeyFormat);
+        visit(
+            s.source(),
+            prepend(factories.select(s.values(), s.schema(), false), downstream),
+            part,
+            false,
+            joinKeyFormat);
       } else if (step instanceof PlanStep.TableSelect s) {
-        visit(s.source(), prepend(factories.select(s.values(), s.schema(), oldNeeded), downstream), part, oldNeeded, null);
+        visit(
+            s.source(),
+            prepend(factories.select(s.values(), s.schema(), oldNeeded), downstream),
+            part,
+            oldNeeded,
+            null);
       } else if (step instanceof PlanStep.StreamSelectKey s) {
-        repartition(s, s.source(), s.keys(), s.repartitionTopic(), false, downstream, part, joinKeyFormat);
+        repartition(
+            s, s.source(), s.keys(), s.repartitionTopic(), false, downstream, part, joinKeyFormat);
       } else if (step instanceof PlanStep.StreamGroupBy s) {
         repartition(s, s.source(), s.keys(), s.repartitionTopic(), true, downstream, part, null);
       } else if (step instanceof PlanStep.StreamAggregate s) {
         part.stores.add(s.storeName());
-        visit(s.source(), prepend(factories.aggregate(s, oldNeeded), downstream), part, false, null);
+        visit(
+            s.source(), prepend(factories.aggregate(s, oldNeeded), downstream), part, false, null);
       } else if (step instanceof PlanStep.TableGroupBy s) {
         groupTable(s, downstream, part);
       } else if (step instanceof PlanStep.TableAggregate s) {
         part.stores.add(s.storeName());
-        visit(s.source(), prepend(factories.tableAggregate(s, oldNeeded), downstream), part, false, null);
+        visit(
+            s.source(),
+            prepend(factories.tableAggregate(s, oldNeeded), downstream),
+            part,
+            false,
+            null);
       } else if (step instanceof PlanStep.StreamTableJoin s) {
         join(s, downstream, part);
       } else if (step instanceof PlanStep.StreamStreamJoin s) {
         streamStreamJoin(s, downstream, part);
       } else if (step instanceof PlanStep.TableTableJoin s) {
-        TableJoinFactories.Inputs inputs = tableJoins.primaryKey(s, joinStore(s.left(), part), joinStore(s.right(), part));
+        TableJoinFactories.Inputs inputs =
+            tableJoins.primaryKey(s, joinStore(s.left(), part), joinStore(s.right(), part));
         tableJoin(s, inputs, downstream, part);
       } else if (step instanceof PlanStep.ForeignKeyTableJoin s) {
-        TableJoinFactories.Inputs inputs = tableJoins.foreignKey(s, joinStore(s.left(), part),
-            joinStore(s.right(), part), indexStore(part));
+        TableJoinFactories.Inputs inputs =
+            tableJoins.foreignKey(
+                s, joinStore(s.left(), part), joinStore(s.right(), part), indexStore(part));
         part.onePartition = true;
         tableJoin(s, inputs, downstream, part);
       } else if (step instanceof PlanStep.TableRepartition s) {
         tableRepartition(s, downstream, part);
       } else if (step instanceof PlanStep.StreamSink s) {
         part.outputs.add(s.topic());
-        visit(s.source(), List.of(factories.sink(s.topic(), s.formats(), s.timestampColumn(), s.timestampFormat(),
-            s.schema())), part, false, null);
+        visit(
+            s.source(),
+            List.of(
+                factories.sink(
+                    s.topic(), s.formats(), s.timestampColumn(), s.timestampFormat(), s.schema())),
+            part,
+            false,
+            null);
       } else if (step instanceof PlanStep.TableSink s) {
         part.outputs.add(s.topic());
-        visit(s.source(), List.of(factories.sink(s.topic(), s.formats(), s.timestampColumn(), s.timestampFormat(),
-            s.schema())), part, false, null);
+        visit(
+            s.source(),
+            List.of(
+                factories.sink(
+                    s.topic(), s.formats(), s.timestampColumn(), s.timestampFormat(), s.schema())),
+            part,
+            false,
+            null);
       } else {
-        throw new IllegalArgumentException("no operator for plan step " + step.getClass().getSimpleName());
+        throw new IllegalArgumentException(
+            "no operator for plan step " + step.getClass().getSimpleName());
       }
     }
 
-    private void repartition(PlanStep step, PlanStep source, List<Expr> keys, String topic,
-        boolean groupBy, List<OperatorFactory> downstream, Part part, FormatInfo joinKeyFormat) {
+    private void repartition(
+        PlanStep step,
+        PlanStep source,
+        List<Expr> keys,
+        String topic,
+        boolean groupBy,
+        List<OperatorFactory> downstream,
+        Part part,
+        FormatInfo joinKeyFormat) {
       if (topic.isEmpty()) {
         // Already partitioned by the new key, or headed straight for a sink that partitions by it.
-        visit(source, prepend(factories.selectKey(keys, step.schema(), groupBy), downstream), part, false, null);
+        visit(
+            source,
+            prepend(factories.selectKey(keys, step.schema(), groupBy), downstream),
+            part,
+            false,
+            null);
         return;
       }
       repartitionTopics.add(topic);
-      part.chains.add(new Chain(topic, () -> factories.repartitionSource(topic, step.schema(), joinKeyFormat), downstream));
+      part.chains.add(
+          new Chain(
+              topic,
+              () -> factories.repartitionSource(topic, step.schema(), joinKeyFormat),
+              downstream));
       Part upstream = newSubTopology();
       upstream.outputs.add(topic);
-      List<OperatorFactory> chain = List.of(
-          factories.selectKey(keys, step.schema(), groupBy),
-          factories.repartitionSink(topic, step.schema(), joinKeyFormat));
+      List<OperatorFactory> chain =
+          List.of(
+              factories.selectKey(keys, step.schema(), groupBy),
+              factories.repartitionSink(topic, step.schema(), joinKeyFormat));
       visit(source, chain, upstream, false, null);
     }
 
@@ -154,32 +226,53 @@ public final class TopologyBuilder {
      * a repartitioned side writes its keys in the other side's topic key format, so that equal keys
      * land in partitions of the same number.
      */
-    private void streamStreamJoin(PlanStep.StreamStreamJoin join, List<OperatorFactory> downstream, Part part) {
+    private void streamStreamJoin(
+        PlanStep.StreamStreamJoin join, List<OperatorFactory> downstream, Part part) {
       part.stores.add(join.storeName());
       List<OperatorFactory> merged = prepend(new Junction(), downstream);
-      visit(join.left(), prepend(factories.streamStreamJoin(join, JoinSide.LEFT), merged), part, false,
+      visit(
+          join.left(),
+          prepend(factories.streamStreamJoin(join, JoinSide.LEFT), merged),
+          part,
+          false,
           streamKeyFormat(join.right()));
-      visit(join.right(), prepend(factories.streamStreamJoin(join, JoinSide.RIGHT), merged), part, false,
+      visit(
+          join.right(),
+          prepend(factories.streamStreamJoin(join, JoinSide.RIGHT), merged),
+          part,
+          false,
           streamKeyFormat(join.left()));
     }
 
-    /** As {@link #repartition}, for a table's changes: their old rows cross the topic with the new. */
-    private void groupTable(PlanStep.TableGroupBy step, List<OperatorFactory> downstream, Part part) {
+    /**
+     * As {@link #repartition}, for a table's changes: their old rows cross the topic with the new.
+     */
+    private void groupTable(
+        PlanStep.TableGroupBy step, List<OperatorFactory> downstream, Part part) {
       if (step.repartitionTopic().isEmpty()) {
         visit(step.source(), prepend(factories.tableGroupBy(step), downstream), part, true, null);
         return;
       }
       repartitionTopics.add(step.repartitionTopic());
-      part.chains.add(new Chain(step.repartitionTopic(), () -> factories.changeSource(step.schema()), downstream));
+      part.chains.add(
+          new Chain(
+              step.repartitionTopic(), () -> factories.changeSource(step.schema()), downstream));
       Part upstream = newSubTopology();
       upstream.outputs.add(step.repartitionTopic());
-      visit(step.source(), List.of(factories.tableGroupBy(step), factories.changeSink(step.repartitionTopic(), step.schema())),
-          upstream, true, null);
+      visit(
+          step.source(),
+          List.of(
+              factories.tableGroupBy(step),
+              factories.changeSink(step.repartitionTopic(), step.schema())),
+          upstream,
+          true,
+          null);
     }
 
     private void join(PlanStep.StreamTableJoin join, List<OperatorFactory> downstream, Part part) {
       if (join.type() != JoinType.INNER && join.type() != JoinType.LEFT) {
-        throw new IllegalArgumentException("a stream-table join is INNER or LEFT, not " + join.type());
+        throw new IllegalArgumentException(
+            "a stream-table join is INNER or LEFT, not " + join.type());
       }
       String store;
       List<OperatorFactory> tableEnd;
@@ -192,21 +285,35 @@ public final class TopologyBuilder {
         part.stores.add(store);
       }
       joins++;
-      visit(join.left(), prepend(factories.streamTableJoin(join, store), downstream), part, false, tableKeyFormat(join.right()));
+      visit(
+          join.left(),
+          prepend(factories.streamTableJoin(join, store), downstream),
+          part,
+          false,
+          tableKeyFormat(join.right()));
       visit(join.right(), tableEnd, part, false, null);
     }
 
     /** A table's changes cross the repartition topic and are stored again on the reading side. */
-    private void tableRepartition(PlanStep.TableRepartition step, List<OperatorFactory> downstream, Part part) {
+    private void tableRepartition(
+        PlanStep.TableRepartition step, List<OperatorFactory> downstream, Part part) {
       repartitionTopics.add(step.repartitionTopic());
       part.stores.add(step.storeName());
       part.tableTopics.add(step.repartitionTopic());
-      part.chains.add(new Chain(step.repartitionTopic(), () -> factories.tableRepartitionSource(step),
-          prepend(factories.tableRepartitionStore(step), downstream)));
+      part.chains.add(
+          new Chain(
+              step.repartitionTopic(),
+              () -> factories.tableRepartitionSource(step),
+              prepend(factories.tableRepartitionStore(step), downstream)));
       Part upstream = newSubTopology();
       upstream.outputs.add(step.repartitionTopic());
-      visit(step.source(), List.of(factories.repartitionSink(step.repartitionTopic(), step.schema(), step.keyFormat())),
-          upstream, false, null);
+      visit(
+          step.source(),
+          List.of(
+              factories.repartitionSink(step.repartitionTopic(), step.schema(), step.keyFormat())),
+          upstream,
+          false,
+          null);
     }
 
     /**
@@ -235,7 +342,11 @@ public final class TopologyBuilder {
      * Both inputs of a table-table join feed one downstream through a {@link Junction}, so that a
      * task makes what follows the join once, as for a stream-stream join.
      */
-    private void tableJoin(PlanStep join, TableJoinFactories.Inputs inputs, List<OperatorFactory> downstream, Part part) {
+    private void tableJoin(
+        PlanStep join,
+        TableJoinFactories.Inputs inputs,
+        List<OperatorFactory> downstream,
+        Part part) {
       List<OperatorFactory> merged = prepend(new Junction(), downstream);
       visit(join.sources().get(0), prepend(inputs.left(), merged), part, true, null);
       visit(join.sources().get(1), prepend(inputs.right(), merged), part, true, null);
@@ -250,17 +361,23 @@ public final class TopologyBuilder {
     if (table instanceof PlanStep.TableRepartition s) {
       return s.keyFormat();
     }
-    boolean passesKey = table instanceof PlanStep.TableFilter || table instanceof PlanStep.TableSelect;
+    boolean passesKey =
+        table instanceof PlanStep.TableFilter || table instanceof PlanStep.TableSelect;
     return passesKey ? tableKeyFormat(table.sources().get(0)) : null;
   }
 
-  /** The key format of the topic a stream's rows are partitioned by, or null for an internal repartition topic. */
+  /**
+   * The key format of the topic a stream's rows are partitioned by, or null for an internal
+   * repartition topic.
+   */
   private static FormatInfo streamKeyFormat(PlanStep stream) {
     if (stream instanceof PlanStep.StreamSource s) {
       return s.formats().key();
     }
-    boolean passesKey = stream instanceof PlanStep.StreamFilter || stream instanceof PlanStep.StreamSelect
-        || stream instanceof PlanStep.StreamFlatMap;
+    boolean passesKey =
+        stream instanceof PlanStep.StreamFilter
+            || stream instanceof PlanStep.StreamSelect
+            || stream instanceof PlanStep.StreamFlatMap;
     return passesKey ? streamKeyFormat(stream.sources().get(0)) : null;
   }
 

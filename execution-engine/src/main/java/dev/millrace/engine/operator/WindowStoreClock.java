@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * A windowed aggregation's observed stream time (the largest record time it has seen), kept in its
- * store so that lateness is judged the same after a restore, and the periodic sweep of windows
- * that fell out of retention.
+ * store so that lateness is judged the same after a restore, and the periodic sweep of windows that
+ * fell out of retention.
  */
 final class WindowStoreClock {
   private final WindowPolicy policy;
@@ -39,18 +39,24 @@ final class WindowStoreClock {
     return end <= observed - policy.retentionMs();
   }
 
-  /** Deletes expired windows now and then (every {@link WindowPolicy#sweepIntervalMs} of stream time). */
+  /**
+   * Deletes expired windows now and then (every {@link WindowPolicy#sweepIntervalMs} of stream
+   * time).
+   */
   void sweepIfDue() {
     if (observed < nextSweep) {
       return;
     }
     if (nextSweep != Long.MIN_VALUE) {
       List<byte[]> expired = new ArrayList<>();
-      store.range(new byte[] {1}, new byte[] {2}, (key, value) -> {
-        if (expired(StateKeys.window(key).end())) {
-          expired.add(key);
-        }
-      });
+      store.range(
+          new byte[] {1},
+          new byte[] {2},
+          (key, value) -> {
+            if (expired(StateKeys.window(key).end())) {
+              expired.add(key);
+            }
+          });
       expired.forEach(store::delete);
     }
     nextSweep = observed + policy.sweepIntervalMs();

@@ -1,9 +1,9 @@
 /**
  * Operators: the running form of a physical plan.
  *
- * <p>{@link dev.millrace.engine.operator.TopologyBuilder} turns a plan (a tree of
- * {@link dev.millrace.engine.plan.PlanStep}s rooted at a sink) into a
- * {@link dev.millrace.engine.operator.Topology} of {@link dev.millrace.engine.operator.SubTopology
+ * <p>{@link dev.millrace.engine.operator.TopologyBuilder} turns a plan (a tree of {@link
+ * dev.millrace.engine.plan.PlanStep}s rooted at a sink) into a {@link
+ * dev.millrace.engine.operator.Topology} of {@link dev.millrace.engine.operator.SubTopology
  * sub-topologies}, split where a key changes (each re-keying step writes to a repartition topic
  * that the next sub-topology reads). A runtime runs one task per input partition of each
  * sub-topology: it asks the sub-topology for a new {@link dev.millrace.engine.operator.Pipeline},
@@ -20,7 +20,7 @@
  * <p>State is kept in byte stores ({@link dev.millrace.engine.state.KeyValueStore}) in the engine's
  * internal {@link dev.millrace.engine.operator.RowCodec} encoding: a table source's store maps the
  * encoded key (and window) to the row's time and value; an aggregation's store maps the encoded
- * group key (and window) to the time and the accumulators. Pull queries read them through
- * {@link dev.millrace.engine.operator.MaterializedTable}.
+ * group key (and window) to the time and the accumulators. Pull queries read them through {@link
+ * dev.millrace.engine.operator.MaterializedTable}.
  */
 package dev.millrace.engine.operator;

@@ -101,7 +101,10 @@ public sealed interface Expr {
     }
   }
 
-  /** A lambda passed to a higher-order function, e.g. {@code (x, y) => x + y}; its type is the body's. */
+  /**
+   * A lambda passed to a higher-order function, e.g. {@code (x, y) => x + y}; its type is the
+   * body's.
+   */
   record Lambda(List<LambdaParameter> parameters, Expr body) implements Expr {
     public Lambda {
       parameters = List.copyOf(parameters);

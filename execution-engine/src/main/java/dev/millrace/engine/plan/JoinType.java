@@ -1,4 +1,9 @@
 package dev.millrace.engine.plan;
 
 /** The join kinds ksqlDB supports. */
-public enum JoinType { INNER, LEFT, RIGHT, OUTER }
+public enum JoinType {
+  INNER,
+  LEFT,
+  RIGHT,
+  OUTER
+}

@@ -19,11 +19,16 @@ final class LiteralValues {
       case INTEGER, DATE -> number(value).intValue();
       case BIGINT, TIME, TIMESTAMP -> number(value).longValue();
       case DOUBLE -> number(value).doubleValue();
-      case DECIMAL -> decimal(value).setScale(((SqlType.Decimal) type).scale(), RoundingMode.HALF_UP);
+      case DECIMAL ->
+          decimal(value).setScale(((SqlType.Decimal) type).scale(), RoundingMode.HALF_UP);
       case STRING -> value.toString();
-      case BYTES -> value instanceof ByteBuffer b ? b : ByteBuffer.wrap(Base64.getDecoder().decode(value.toString()));
-      case ARRAY, MAP, STRUCT -> throw new IllegalArgumentException(
-          type.toSql() + " has no literal form; build it with a constructor expression");
+      case BYTES ->
+          value instanceof ByteBuffer b
+              ? b
+              : ByteBuffer.wrap(Base64.getDecoder().decode(value.toString()));
+      case ARRAY, MAP, STRUCT ->
+          throw new IllegalArgumentException(
+              type.toSql() + " has no literal form; build it with a constructor expression");
     };
   }
 

@@ -8,10 +8,28 @@ package dev.millrace.engine.plan;
  * Arithmetic operands have already been cast by the planner to the operation's type.
  */
 public enum Operator {
-  ADD, SUBTRACT, MULTIPLY, DIVIDE, MODULUS, NEGATE,
-  EQUAL, NOT_EQUAL, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL,
-  IS_DISTINCT_FROM, IS_NOT_DISTINCT_FROM,
-  AND, OR, NOT, IS_NULL, IS_NOT_NULL,
-  LIKE, IN, BETWEEN,
-  CONCAT, SUBSCRIPT
+  ADD,
+  SUBTRACT,
+  MULTIPLY,
+  DIVIDE,
+  MODULUS,
+  NEGATE,
+  EQUAL,
+  NOT_EQUAL,
+  LESS_THAN,
+  LESS_THAN_OR_EQUAL,
+  GREATER_THAN,
+  GREATER_THAN_OR_EQUAL,
+  IS_DISTINCT_FROM,
+  IS_NOT_DISTINCT_FROM,
+  AND,
+  OR,
+  NOT,
+  IS_NULL,
+  IS_NOT_NULL,
+  LIKE,
+  IN,
+  BETWEEN,
+  CONCAT,
+  SUBSCRIPT
 }

@@ -13,8 +13,8 @@ import java.util.Optional;
  * after upgrades (add a new version rather than change an old one).
  *
  * <p>Row contract between steps: a row is a key array (the columns of {@code schema().key()}) and a
- * value array (the columns of {@code schema().value()}). Expressions in a step refer to positions in
- * its source's value array. Sources copy the pseudo columns and key columns into the value (see
+ * value array (the columns of {@code schema().value()}). Expressions in a step refer to positions
+ * in its source's value array. Sources copy the pseudo columns and key columns into the value (see
  * {@link SourceColumns}), so expressions never need to look at the key.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "step")
@@ -58,13 +58,18 @@ public sealed interface PlanStep {
 
   /**
    * Reads a stream from a topic. {@code sourceSchema} is the topic's columns (key and value as
-   * stored); {@code schema} is what the step emits: the same key, and the value extended as
-   * {@link SourceColumns#withPseudoColumns} says. {@code timestampColumn}, when present, names the
-   * value column holding the event time (BIGINT millis, or STRING parsed with {@code timestampFormat}).
+   * stored); {@code schema} is what the step emits: the same key, and the value extended as {@link
+   * SourceColumns#withPseudoColumns} says. {@code timestampColumn}, when present, names the value
+   * column holding the event time (BIGINT millis, or STRING parsed with {@code timestampFormat}).
    */
   record StreamSource(
-      String topic, Formats formats, LogicalSchema sourceSchema, Optional<String> timestampColumn,
-      Optional<String> timestampFormat, LogicalSchema schema) implements PlanStep {
+      String topic,
+      Formats formats,
+      LogicalSchema sourceSchema,
+      Optional<String> timestampColumn,
+      Optional<String> timestampFormat,
+      LogicalSchema schema)
+      implements PlanStep {
     @Override
     public List<PlanStep> sources() {
       return List.of();
@@ -81,8 +86,14 @@ public sealed interface PlanStep {
    * latest row per key is materialised in the state store {@code storeName}.
    */
   record TableSource(
-      String topic, Formats formats, LogicalSchema sourceSchema, Optional<String> timestampColumn,
-      Optional<String> timestampFormat, String storeName, LogicalSchema schema) implements PlanStep {
+      String topic,
+      Formats formats,
+      LogicalSchema sourceSchema,
+      Optional<String> timestampColumn,
+      Optional<String> timestampFormat,
+      String storeName,
+      LogicalSchema schema)
+      implements PlanStep {
     @Override
     public List<PlanStep> sources() {
       return List.of();
@@ -107,7 +118,10 @@ public sealed interface PlanStep {
     }
   }
 
-  /** Keeps table rows for which the predicate is true; a row that stops matching is deleted downstream. */
+  /**
+   * Keeps table rows for which the predicate is true; a row that stops matching is deleted
+   * downstream.
+   */
   record TableFilter(PlanStep source, Expr predicate, LogicalSchema schema) implements PlanStep {
     @Override
     public List<PlanStep> sources() {
@@ -121,7 +135,8 @@ public sealed interface PlanStep {
   }
 
   /** Computes each value column of {@code schema} from one expression; the key passes through. */
-  record StreamSelect(PlanStep source, List<Expr> values, LogicalSchema schema) implements PlanStep {
+  record StreamSelect(PlanStep source, List<Expr> values, LogicalSchema schema)
+      implements PlanStep {
     public StreamSelect {
       values = List.copyOf(values);
     }
@@ -143,7 +158,8 @@ public sealed interface PlanStep {
    * longest result; shorter results are null in the missing positions, and a row whose results are
    * all empty gives none. The key, time and window pass through.
    */
-  record StreamFlatMap(PlanStep source, List<Expr> tableFunctions, LogicalSchema schema) implements PlanStep {
+  record StreamFlatMap(PlanStep source, List<Expr> tableFunctions, LogicalSchema schema)
+      implements PlanStep {
     public StreamFlatMap {
       tableFunctions = List.copyOf(tableFunctions);
     }
@@ -177,12 +193,13 @@ public sealed interface PlanStep {
   }
 
   /**
-   * Re-keys a stream (PARTITION BY, or before a join): the new key columns are computed from
-   * {@code keys}; the value is unchanged. Records then pass through the internal repartition topic
-   * {@code repartitionTopic} so each key's records reach one task. An empty {@code repartitionTopic}
-   * means no repartitioning: the rows go straight on to a sink, whose topic partitions them by key.
+   * Re-keys a stream (PARTITION BY, or before a join): the new key columns are computed from {@code
+   * keys}; the value is unchanged. Records then pass through the internal repartition topic {@code
+   * repartitionTopic} so each key's records reach one task. An empty {@code repartitionTopic} means
+   * no repartitioning: the rows go straight on to a sink, whose topic partitions them by key.
    */
-  record StreamSelectKey(PlanStep source, List<Expr> keys, String repartitionTopic, LogicalSchema schema)
+  record StreamSelectKey(
+      PlanStep source, List<Expr> keys, String repartitionTopic, LogicalSchema schema)
       implements PlanStep {
     public StreamSelectKey {
       keys = List.copyOf(keys);
@@ -200,12 +217,13 @@ public sealed interface PlanStep {
   }
 
   /**
-   * Groups a stream by {@code keys} for aggregation, through the repartition topic
-   * {@code repartitionTopic}; rows whose grouping key has a null column are dropped (as ksqlDB does).
-   * The value is unchanged. An empty {@code repartitionTopic} means the rows are already partitioned
-   * by the grouping key (it is the stream's key), so they need no repartitioning.
+   * Groups a stream by {@code keys} for aggregation, through the repartition topic {@code
+   * repartitionTopic}; rows whose grouping key has a null column are dropped (as ksqlDB does). The
+   * value is unchanged. An empty {@code repartitionTopic} means the rows are already partitioned by
+   * the grouping key (it is the stream's key), so they need no repartitioning.
    */
-  record StreamGroupBy(PlanStep source, List<Expr> keys, String repartitionTopic, LogicalSchema schema)
+  record StreamGroupBy(
+      PlanStep source, List<Expr> keys, String repartitionTopic, LogicalSchema schema)
       implements PlanStep {
     public StreamGroupBy {
       keys = List.copyOf(keys);
@@ -228,8 +246,12 @@ public sealed interface PlanStep {
    * {@link SourceColumns}). State lives in the store {@code storeName}.
    */
   record StreamAggregate(
-      PlanStep source, List<AggregateCall> aggregates, Optional<WindowInfo> window, String storeName,
-      LogicalSchema schema) implements PlanStep {
+      PlanStep source,
+      List<AggregateCall> aggregates,
+      Optional<WindowInfo> window,
+      String storeName,
+      LogicalSchema schema)
+      implements PlanStep {
     public StreamAggregate {
       aggregates = List.copyOf(aggregates);
     }
@@ -246,14 +268,15 @@ public sealed interface PlanStep {
   }
 
   /**
-   * Groups a table's changes by {@code keys} for aggregation, through the repartition topic
-   * {@code repartitionTopic} (always repartitioned: a table's key is never the grouping key's
+   * Groups a table's changes by {@code keys} for aggregation, through the repartition topic {@code
+   * repartitionTopic} (always repartitioned: a table's key is never the grouping key's
    * partitioning). Each change carries the row's old value as well as its new one, so that the
    * aggregation can take the old row back out of its group: a change that moves a row to another
    * group becomes a retraction from the old group followed by an addition to the new one. A side
    * whose grouping key has a null column is dropped. Value columns are the source's.
    */
-  record TableGroupBy(PlanStep source, List<Expr> keys, String repartitionTopic, LogicalSchema schema)
+  record TableGroupBy(
+      PlanStep source, List<Expr> keys, String repartitionTopic, LogicalSchema schema)
       implements PlanStep {
     public TableGroupBy {
       keys = List.copyOf(keys);
@@ -277,7 +300,8 @@ public sealed interface PlanStep {
    * gone keeps its row (COUNT 0, as ksqlDB emits it). Emitted value as {@link StreamAggregate}
    * without windows; state lives in {@code storeName}.
    */
-  record TableAggregate(PlanStep source, List<AggregateCall> aggregates, String storeName, LogicalSchema schema)
+  record TableAggregate(
+      PlanStep source, List<AggregateCall> aggregates, String storeName, LogicalSchema schema)
       implements PlanStep {
     public TableAggregate {
       aggregates = List.copyOf(aggregates);
@@ -296,10 +320,11 @@ public sealed interface PlanStep {
 
   /**
    * Joins each stream row with the table row of the same key (the stream is keyed by the join
-   * expression first). Emitted value: the stream's value then the table's value; for a LEFT join the
-   * table's columns are null when no row matches. INNER drops unmatched rows.
+   * expression first). Emitted value: the stream's value then the table's value; for a LEFT join
+   * the table's columns are null when no row matches. INNER drops unmatched rows.
    */
-  record StreamTableJoin(PlanStep left, PlanStep right, JoinType type, LogicalSchema schema) implements PlanStep {
+  record StreamTableJoin(PlanStep left, PlanStep right, JoinType type, LogicalSchema schema)
+      implements PlanStep {
     @Override
     public List<PlanStep> sources() {
       return List.of(left, right);
@@ -318,8 +343,14 @@ public sealed interface PlanStep {
    * (LEFT, RIGHT, OUTER) the missing side's columns are null. Both sides' recent rows, and outer
    * rows still waiting for a match, live in the store {@code storeName}.
    */
-  record StreamStreamJoin(PlanStep left, PlanStep right, JoinType type, JoinWindow window, String storeName,
-      LogicalSchema schema) implements PlanStep {
+  record StreamStreamJoin(
+      PlanStep left,
+      PlanStep right,
+      JoinType type,
+      JoinWindow window,
+      String storeName,
+      LogicalSchema schema)
+      implements PlanStep {
     @Override
     public List<PlanStep> sources() {
       return List.of(left, right);
@@ -334,11 +365,12 @@ public sealed interface PlanStep {
   /**
    * Joins two tables on their primary keys (both are keyed alike, so each key's rows meet in one
    * task). Each change on either side updates the joined row of its key: emitted value is the left
-   * value then the right value, with nulls for the side an outer join keeps without a match
-   * (LEFT keeps left rows, RIGHT right rows, OUTER both); a key whose joined row disappears is
-   * deleted downstream. Both sides' latest rows are kept in stores.
+   * value then the right value, with nulls for the side an outer join keeps without a match (LEFT
+   * keeps left rows, RIGHT right rows, OUTER both); a key whose joined row disappears is deleted
+   * downstream. Both sides' latest rows are kept in stores.
    */
-  record TableTableJoin(PlanStep left, PlanStep right, JoinType type, LogicalSchema schema) implements PlanStep {
+  record TableTableJoin(PlanStep left, PlanStep right, JoinType type, LogicalSchema schema)
+      implements PlanStep {
     @Override
     public List<PlanStep> sources() {
       return List.of(left, right);
@@ -356,8 +388,13 @@ public sealed interface PlanStep {
    * table keyed in another format is partitioned like it this way. The rows read back are kept
    * again in the store {@code storeName}, so each change still comes with its previous row.
    */
-  record TableRepartition(PlanStep source, String repartitionTopic, FormatInfo keyFormat, String storeName,
-      LogicalSchema schema) implements PlanStep {
+  record TableRepartition(
+      PlanStep source,
+      String repartitionTopic,
+      FormatInfo keyFormat,
+      String storeName,
+      LogicalSchema schema)
+      implements PlanStep {
     @Override
     public List<PlanStep> sources() {
       return List.of(source);
@@ -376,7 +413,8 @@ public sealed interface PlanStep {
    * foreign key is re-joined (INNER: deleted when it no longer matches), and a right row's change
    * updates every left row that references it. Type is INNER or LEFT.
    */
-  record ForeignKeyTableJoin(PlanStep left, PlanStep right, Expr foreignKey, JoinType type, LogicalSchema schema)
+  record ForeignKeyTableJoin(
+      PlanStep left, PlanStep right, Expr foreignKey, JoinType type, LogicalSchema schema)
       implements PlanStep {
     @Override
     public List<PlanStep> sources() {
@@ -392,11 +430,18 @@ public sealed interface PlanStep {
   /**
    * Writes the stream to {@code topic}: the key columns to the record key, the value columns to the
    * value. {@code timestampColumn}, when present, names the key or value column whose value becomes
-   * each record's timestamp (BIGINT millis, TIMESTAMP, or STRING parsed with {@code timestampFormat});
-   * when absent (as in plans stored before sinks had it) each record keeps its row's time.
+   * each record's timestamp (BIGINT millis, TIMESTAMP, or STRING parsed with {@code
+   * timestampFormat}); when absent (as in plans stored before sinks had it) each record keeps its
+   * row's time.
    */
-  record StreamSink(PlanStep source, String topic, Formats formats, Optional<String> timestampColumn,
-      Optional<String> timestampFormat, LogicalSchema schema) implements PlanStep {
+  record StreamSink(
+      PlanStep source,
+      String topic,
+      Formats formats,
+      Optional<String> timestampColumn,
+      Optional<String> timestampFormat,
+      LogicalSchema schema)
+      implements PlanStep {
     public StreamSink {
       timestampColumn = SinkTimestamps.orEmpty(timestampColumn);
       timestampFormat = SinkTimestamps.orEmpty(timestampFormat);
@@ -422,8 +467,14 @@ public sealed interface PlanStep {
    * Writes the table's changes to {@code topic}; a deleted row is written as a tombstone (null
    * value). The timestamp column and format work as in {@link StreamSink}.
    */
-  record TableSink(PlanStep source, String topic, Formats formats, Optional<String> timestampColumn,
-      Optional<String> timestampFormat, LogicalSchema schema) implements PlanStep {
+  record TableSink(
+      PlanStep source,
+      String topic,
+      Formats formats,
+      Optional<String> timestampColumn,
+      Optional<String> timestampFormat,
+      LogicalSchema schema)
+      implements PlanStep {
     public TableSink {
       timestampColumn = SinkTimestamps.orEmpty(timestampColumn);
       timestampFormat = SinkTimestamps.orEmpty(timestampFormat);

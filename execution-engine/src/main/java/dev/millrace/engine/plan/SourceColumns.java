@@ -8,9 +8,9 @@ import java.util.List;
 
 /**
  * The pseudo columns and the value layout a source emits. The value array of a source row is: the
- * topic's value columns, then ROWTIME, ROWPARTITION, ROWOFFSET, then copies of the key columns, then
- * WINDOWSTART and WINDOWEND when the source's key is windowed. Planner and engine both use this one
- * definition.
+ * topic's value columns, then ROWTIME, ROWPARTITION, ROWOFFSET, then copies of the key columns,
+ * then WINDOWSTART and WINDOWEND when the source's key is windowed. Planner and engine both use
+ * this one definition.
  */
 public final class SourceColumns {
   public static final String ROWTIME = "ROWTIME";
@@ -41,7 +41,10 @@ public final class SourceColumns {
 
   /** Whether a column name is one of the pseudo columns that sources add. */
   public static boolean isPseudoColumn(String name) {
-    return name.equals(ROWTIME) || name.equals(ROWPARTITION) || name.equals(ROWOFFSET)
-        || name.equals(WINDOWSTART) || name.equals(WINDOWEND);
+    return name.equals(ROWTIME)
+        || name.equals(ROWPARTITION)
+        || name.equals(ROWOFFSET)
+        || name.equals(WINDOWSTART)
+        || name.equals(WINDOWEND);
   }
 }

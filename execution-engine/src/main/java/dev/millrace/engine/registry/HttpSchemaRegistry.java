@@ -61,12 +61,16 @@ public final class HttpSchemaRegistry implements SchemaRegistry {
       return Optional.empty();
     }
     JsonNode body = reply.ok("read the latest version of " + subject);
-    return Optional.of(new SubjectVersion(subject, body.path("version").asInt(), body.path("id").asInt(), schema(body)));
+    return Optional.of(
+        new SubjectVersion(
+            subject, body.path("version").asInt(), body.path("id").asInt(), schema(body)));
   }
 
   @Override
   public boolean isCompatible(String subject, RegisteredSchema schema) {
-    Reply reply = send("POST", "compatibility/subjects/" + encode(subject) + "/versions/latest", body(schema));
+    Reply reply =
+        send(
+            "POST", "compatibility/subjects/" + encode(subject) + "/versions/latest", body(schema));
     if (reply.status() == 404) {
       return true;
     }
@@ -87,21 +91,28 @@ public final class HttpSchemaRegistry implements SchemaRegistry {
   }
 
   private Reply send(String method, String path, String body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-        .header("Accept", MEDIA_TYPE);
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Accept", MEDIA_TYPE);
     if (body == null) {
       request.GET();
     } else {
-      request.header("Content-Type", MEDIA_TYPE).method(method, HttpRequest.BodyPublishers.ofString(body));
+      request
+          .header("Content-Type", MEDIA_TYPE)
+          .method(method, HttpRequest.BodyPublishers.ofString(body));
     }
     try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(response.statusCode(), response.body());
     } catch (IOException e) {
-      throw new SchemaRegistryException("Cannot reach the schema registry at " + base + ": " + e.getMessage(), e);
+      throw new SchemaRegistryException(
+          "Cannot reach the schema registry at " + base + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new SchemaRegistryException("Interrupted while calling the schema registry at " + base, e);
+      throw new SchemaRegistryException(
+          "Interrupted while calling the schema registry at " + base, e);
     }
   }
 
@@ -115,8 +126,8 @@ public final class HttpSchemaRegistry implements SchemaRegistry {
       JsonNode json = parse();
       if (status / 100 != 2) {
         String message = json.path("message").asText(body);
-        throw new SchemaRegistryException("The schema registry refused to " + what + " (HTTP " + status + "): "
-            + message);
+        throw new SchemaRegistryException(
+            "The schema registry refused to " + what + " (HTTP " + status + "): " + message);
       }
       return json;
     }

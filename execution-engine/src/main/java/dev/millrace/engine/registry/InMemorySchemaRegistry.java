@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A registry in memory, for the offline test runner: ids are given in registration order from 1
- * (as the compatibility cases number them), the same schema keeps one id across subjects, and new
+ * A registry in memory, for the offline test runner: ids are given in registration order from 1 (as
+ * the compatibility cases number them), the same schema keeps one id across subjects, and new
  * versions must be backward compatible with the latest one, as in Confluent's default.
  */
 public final class InMemorySchemaRegistry implements SchemaRegistry {
@@ -29,8 +29,8 @@ public final class InMemorySchemaRegistry implements SchemaRegistry {
   }
 
   /**
-   * Registers the schema under the subject with a chosen id, as a test case that names its
-   * schema ids does; later ids follow the highest one given.
+   * Registers the schema under the subject with a chosen id, as a test case that names its schema
+   * ids does; later ids follow the highest one given.
    */
   public synchronized void registerWithId(String subject, RegisteredSchema schema, int id) {
     RegisteredSchema existing = byId.get(id);
@@ -60,6 +60,8 @@ public final class InMemorySchemaRegistry implements SchemaRegistry {
 
   @Override
   public boolean isCompatible(String subject, RegisteredSchema schema) {
-    return latest(subject).map(latest -> Compatibility.backward(schema, latest.schema())).orElse(true);
+    return latest(subject)
+        .map(latest -> Compatibility.backward(schema, latest.schema()))
+        .orElse(true);
   }
 }

@@ -12,7 +12,10 @@ public final class SchemaRegistries {
 
   /** A client of the registry at {@value #URL}, or the unconfigured registry when it is not set. */
   public static SchemaRegistry fromConfig(Map<String, ?> properties) {
-    return Optional.ofNullable(properties.get(URL)).map(Object::toString).filter(url -> !url.isBlank())
-        .<SchemaRegistry>map(HttpSchemaRegistry::new).orElse(UnconfiguredSchemaRegistry.INSTANCE);
+    return Optional.ofNullable(properties.get(URL))
+        .map(Object::toString)
+        .filter(url -> !url.isBlank())
+        .<SchemaRegistry>map(HttpSchemaRegistry::new)
+        .orElse(UnconfiguredSchemaRegistry.INSTANCE);
   }
 }

@@ -37,7 +37,8 @@ public final class UnconfiguredSchemaRegistry implements SchemaRegistry {
   }
 
   private static SchemaRegistryException missing() {
-    return new SchemaRegistryException("This format needs a schema registry, but 'ksql.schema.registry.url' is not "
-        + "set. Set it to the URL of a Confluent-compatible schema registry.");
+    return new SchemaRegistryException(
+        "This format needs a schema registry, but 'ksql.schema.registry.url' is not "
+            + "set. Set it to the URL of a Confluent-compatible schema registry.");
   }
 }

@@ -10,6 +10,9 @@ import org.apache.kafka.common.TopicPartition;
  */
 @FunctionalInterface
 interface FetchLag {
-  /** The records between the fetch position and the end of {@code partition}; empty when not known yet. */
+  /**
+   * The records between the fetch position and the end of {@code partition}; empty when not known
+   * yet.
+   */
   OptionalLong of(TopicPartition partition);
 }

@@ -5,7 +5,9 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 
-/** Bounds what a consumer's reader buffers: full partitions are paused, drained ones fetched again. */
+/**
+ * Bounds what a consumer's reader buffers: full partitions are paused, drained ones fetched again.
+ */
 final class FetchPauses {
   private FetchPauses() {}
 

@@ -25,10 +25,10 @@ final class KafkaClients {
   /**
    * The group member that reads the query's inputs. The range assignor gives one member the same
    * partition number of every topic it reads with the same partition count, so co-partitioned
-   * inputs reach the same task; read_committed keeps aborted writes of transactional producers
-   * (our own repartition topics included) out of the query. The session is Kafka's former 10 s
-   * rather than its 45 s default: a server restarted after a crash waits for its dead member's
-   * session to end before the group hands the partitions out again.
+   * inputs reach the same task; read_committed keeps aborted writes of transactional producers (our
+   * own repartition topics included) out of the query. The session is Kafka's former 10 s rather
+   * than its 45 s default: a server restarted after a crash waits for its dead member's session to
+   * end before the group hands the partitions out again.
    */
   KafkaConsumer<byte[], byte[]> mainConsumer(String groupId) {
     Map<String, Object> props = base("consumer");
@@ -42,7 +42,9 @@ final class KafkaClients {
     return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
-  /** A consumer with no group, assigned partitions by hand: restores state, feeds transient queries. */
+  /**
+   * A consumer with no group, assigned partitions by hand: restores state, feeds transient queries.
+   */
   KafkaConsumer<byte[], byte[]> assignedConsumer(String role) {
     Map<String, Object> props = base(role);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -54,7 +56,8 @@ final class KafkaClients {
 
   /**
    * The producer of all the query's output. Under exactly-once it is transactional, with a short
-   * transaction timeout so that a crashed instance's open transaction does not hold readers for long.
+   * transaction timeout so that a crashed instance's open transaction does not hold readers for
+   * long.
    */
   KafkaProducer<byte[], byte[]> producer(String transactionalId) {
     Map<String, Object> props = base("producer");

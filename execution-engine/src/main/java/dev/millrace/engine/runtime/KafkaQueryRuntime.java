@@ -11,16 +11,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one persistent query on Kafka: its own consumer group ({@code _millrace-<serviceId>-query-<queryId>}),
- * one task per input partition of each sub-topology, RocksDB state per task under
- * {@code <stateDirectory>/<queryId>/<task>/<store>} backed by compacted changelog topics, internal
- * repartition topics between sub-topologies, and a processing log for skipped records.
+ * Runs one persistent query on Kafka: its own consumer group ({@code
+ * _millrace-<serviceId>-query-<queryId>}), one task per input partition of each sub-topology,
+ * RocksDB state per task under {@code <stateDirectory>/<queryId>/<task>/<store>} backed by
+ * compacted changelog topics, internal repartition topics between sub-topologies, and a processing
+ * log for skipped records.
  *
  * <p>{@link #start()} checks and creates the topics, then processes on a thread of its own until
  * {@link #stop()}. Output, changelog writes and input offsets are committed together — in a
  * transaction under {@link ProcessingGuarantee#EXACTLY_ONCE}, output flushed before offsets under
- * at-least-once — so a crash loses no committed output. A failure it cannot skip moves the query
- * to {@link QueryState#ERROR} with the reason in {@link #error()}; {@link #start()} may retry it.
+ * at-least-once — so a crash loses no committed output. A failure it cannot skip moves the query to
+ * {@link QueryState#ERROR} with the reason in {@link #error()}; {@link #start()} may retry it.
  */
 public final class KafkaQueryRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaQueryRuntime.class);
@@ -34,11 +35,16 @@ public final class KafkaQueryRuntime implements AutoCloseable {
   private volatile QueryState state = QueryState.NOT_RUNNING;
   private volatile QueryError error;
   private volatile QueryRun run;
+
   /** Each store's partition count, known once the topics are prepared. */
   private volatile Map<String, Integer> storePartitions = Map.of();
 
-  /** {@code reset}: where to start reading source partitions the query has not committed offsets for. */
-  public KafkaQueryRuntime(String queryId, Topology topology, RuntimeConfig config, OffsetReset reset) {
+  /**
+   * {@code reset}: where to start reading source partitions the query has not committed offsets
+   * for.
+   */
+  public KafkaQueryRuntime(
+      String queryId, Topology topology, RuntimeConfig config, OffsetReset reset) {
     this.queryId = queryId;
     this.topology = topology;
     this.config = config;
@@ -87,24 +93,35 @@ public final class KafkaQueryRuntime implements AutoCloseable {
       run = new QueryRun(queryId, topology, config, names, reset, counters);
     } catch (RuntimeException e) {
       fail(e);
-      throw e instanceof QueryStartException start ? start
+      throw e instanceof QueryStartException start
+          ? start
           : new QueryStartException("cannot start query " + queryId + ": " + e.getMessage(), e);
     }
     state = QueryState.RUNNING;
-    run.start("millrace-query-" + queryId, this::fail, () -> {
-      if (state == QueryState.RUNNING) {
-        state = QueryState.NOT_RUNNING;
-      }
-    });
+    run.start(
+        "millrace-query-" + queryId,
+        this::fail,
+        () -> {
+          if (state == QueryState.RUNNING) {
+            state = QueryState.NOT_RUNNING;
+          }
+        });
   }
 
   private void prepareTopics(InternalTopics topics) {
     TopicLayout layout = new TopicLayout(topology, topics.partitions(topology.sourceTopics()));
     for (String topic : topology.repartitionTopics()) {
-      topics.ensure(names.repartitionTopic(topic), layout.partitions(topic), InternalTopics.REPARTITION_CONFIG);
+      topics.ensure(
+          names.repartitionTopic(topic),
+          layout.partitions(topic),
+          InternalTopics.REPARTITION_CONFIG);
     }
-    layout.storePartitions().forEach((store, partitions) ->
-        topics.ensure(names.changelogTopic(store), partitions, InternalTopics.CHANGELOG_CONFIG));
+    layout
+        .storePartitions()
+        .forEach(
+            (store, partitions) ->
+                topics.ensure(
+                    names.changelogTopic(store), partitions, InternalTopics.CHANGELOG_CONFIG));
     storePartitions = Map.copyOf(layout.storePartitions());
     topics.ensureExists(config.processingLogTopic(), 1, Map.of());
   }
@@ -157,8 +174,8 @@ public final class KafkaQueryRuntime implements AutoCloseable {
   /**
    * This instance's readable copies of the store {@code name}: one per local task that has restored
    * it, with the store's partition count, for reads (pull queries) from other threads. A copy whose
-   * task closes (the partition moved, the query stopped) fails further reads with
-   * {@link IllegalStateException}: ask again.
+   * task closes (the partition moved, the query stopped) fails further reads with {@link
+   * IllegalStateException}: ask again.
    */
   public LocalStores localStores(String name) {
     QueryRun current = run;
@@ -166,7 +183,9 @@ public final class KafkaQueryRuntime implements AutoCloseable {
       return new LocalStores(List.of(), 0, Optional.empty());
     }
     String changelog = names.changelogTopic(name);
-    return new LocalStores(current.stores(name), storePartitions.getOrDefault(name, 0),
+    return new LocalStores(
+        current.stores(name),
+        storePartitions.getOrDefault(name, 0),
         current.restoring().filter(progress -> progress.changelog().topic().equals(changelog)));
   }
 

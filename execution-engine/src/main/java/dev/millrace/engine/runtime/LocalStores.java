@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param partitions the store's partition count in all (0 when the query is not running)
  * @param restoring the restore of this store under way here, if any
  */
-public record LocalStores(List<KeyValueStore> stores, int partitions, Optional<RestoreProgress> restoring) {
+public record LocalStores(
+    List<KeyValueStore> stores, int partitions, Optional<RestoreProgress> restoring) {
 
   public LocalStores {
     stores = List.copyOf(stores);

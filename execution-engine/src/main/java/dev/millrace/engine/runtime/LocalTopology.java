@@ -32,15 +32,23 @@ final class LocalTopology implements AutoCloseable {
   private final Consumer<ProcessingError> errors;
   private long handOffOffset;
 
-  /** Records written to {@code sinkTopic} go to {@code sink}; processing errors to {@code errors}. */
-  LocalTopology(Topology topology, String sinkTopic, Consumer<OutputRecord> sink, Consumer<ProcessingError> errors) {
+  /**
+   * Records written to {@code sinkTopic} go to {@code sink}; processing errors to {@code errors}.
+   */
+  LocalTopology(
+      Topology topology,
+      String sinkTopic,
+      Consumer<OutputRecord> sink,
+      Consumer<ProcessingError> errors) {
     this.sinkTopic = sinkTopic;
     this.sink = sink;
     this.errors = errors;
     for (SubTopology subTopology : topology.subTopologies()) {
       Pipeline pipeline = subTopology.newPipeline();
       pipelines.add(pipeline);
-      subTopology.inputTopics().forEach(topic -> readers.computeIfAbsent(topic, t -> new ArrayList<>()).add(pipeline));
+      subTopology
+          .inputTopics()
+          .forEach(topic -> readers.computeIfAbsent(topic, t -> new ArrayList<>()).add(pipeline));
       pipeline.init(new Environment(subTopology.stores()));
     }
   }
@@ -87,8 +95,15 @@ final class LocalTopology implements AutoCloseable {
       if (record.topic().equals(sinkTopic)) {
         sink.accept(record);
       } else {
-        handOff.add(new InputRecord(record.topic(), 0, handOffOffset++, record.key(), record.value(),
-            record.timestamp(), List.of()));
+        handOff.add(
+            new InputRecord(
+                record.topic(),
+                0,
+                handOffOffset++,
+                record.key(),
+                record.value(),
+                record.timestamp(),
+                List.of()));
       }
     }
 

@@ -11,9 +11,9 @@ import java.util.List;
 
 /**
  * One record of the processing-log topic, written as a JSON object with upper-case field names so
- * that SQL can read the topic as a stream (MILLRACE_PROCESSING_LOG) with the columns of
- * {@link #SCHEMA}: {@code QUERY_ID STRING, ERROR_TYPE STRING, SOURCE_TOPIC STRING,
- * SOURCE_PARTITION INT, SOURCE_OFFSET BIGINT, MESSAGE STRING}. The record key is null and its timestamp is when the error
+ * that SQL can read the topic as a stream (MILLRACE_PROCESSING_LOG) with the columns of {@link
+ * #SCHEMA}: {@code QUERY_ID STRING, ERROR_TYPE STRING, SOURCE_TOPIC STRING, SOURCE_PARTITION INT,
+ * SOURCE_OFFSET BIGINT, MESSAGE STRING}. The record key is null and its timestamp is when the error
  * was logged. Messages name the problem, never the record's data.
  */
 public record ProcessingLogEntry(
@@ -25,20 +25,23 @@ public record ProcessingLogEntry(
     @JsonProperty("MESSAGE") String message) {
 
   /** The columns of the processing-log stream (no key columns), as the JSON above holds them. */
-  public static final LogicalSchema SCHEMA = new LogicalSchema(List.of(), List.of(
-      new Column("QUERY_ID", SqlType.STRING),
-      new Column("ERROR_TYPE", SqlType.STRING),
-      new Column("SOURCE_TOPIC", SqlType.STRING),
-      new Column("SOURCE_PARTITION", SqlType.INTEGER),
-      new Column("SOURCE_OFFSET", SqlType.BIGINT),
-      new Column("MESSAGE", SqlType.STRING)));
+  public static final LogicalSchema SCHEMA =
+      new LogicalSchema(
+          List.of(),
+          List.of(
+              new Column("QUERY_ID", SqlType.STRING),
+              new Column("ERROR_TYPE", SqlType.STRING),
+              new Column("SOURCE_TOPIC", SqlType.STRING),
+              new Column("SOURCE_PARTITION", SqlType.INTEGER),
+              new Column("SOURCE_OFFSET", SqlType.BIGINT),
+              new Column("MESSAGE", SqlType.STRING)));
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The entry for {@code error} in query {@code queryId}, naming the Kafka topic {@code topic}. */
   public static ProcessingLogEntry of(String queryId, String topic, ProcessingError error) {
-    return new ProcessingLogEntry(queryId, error.kind().name(), topic, error.partition(), error.offset(),
-        error.message());
+    return new ProcessingLogEntry(
+        queryId, error.kind().name(), topic, error.partition(), error.offset(), error.message());
   }
 
   public byte[] toJson() {

@@ -15,10 +15,10 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * The poll-process-commit loop of one persistent query, on its own thread. Each poll's records are
  * buffered in the tasks that read them, and each task processes what it may, in timestamp order
- * across its partitions (see {@link TaskInputs}); partitions whose buffers are full are paused until
- * their tasks catch up. At most every commit interval, the tasks' changelog writes are sent and the
- * producer commits output, state and input offsets together. Partitions arriving and leaving with
- * group rebalances create (restoring state) and close tasks.
+ * across its partitions (see {@link TaskInputs}); partitions whose buffers are full are paused
+ * until their tasks catch up. At most every commit interval, the tasks' changelog writes are sent
+ * and the producer commits output, state and input offsets together. Partitions arriving and
+ * leaving with group rebalances create (restoring state) and close tasks.
  */
 final class QueryLoop implements ConsumerRebalanceListener {
   private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
@@ -35,9 +35,18 @@ final class QueryLoop implements ConsumerRebalanceListener {
   private boolean uncommitted;
   private long lastCommit = System.nanoTime();
 
-  /** @param internalTopics the Kafka names of input topics the query writes itself (read from the start) */
-  QueryLoop(Consumer<byte[], byte[]> consumer, QueryProducer producer, TaskManager tasks, Set<String> internalTopics,
-      RepartitionPurger purger, OffsetReset reset, Duration commitInterval) {
+  /**
+   * @param internalTopics the Kafka names of input topics the query writes itself (read from the
+   *     start)
+   */
+  QueryLoop(
+      Consumer<byte[], byte[]> consumer,
+      QueryProducer producer,
+      TaskManager tasks,
+      Set<String> internalTopics,
+      RepartitionPurger purger,
+      OffsetReset reset,
+      Duration commitInterval) {
     this.consumer = consumer;
     this.producer = producer;
     this.tasks = tasks;
@@ -47,7 +56,10 @@ final class QueryLoop implements ConsumerRebalanceListener {
     this.commitIntervalNanos = commitInterval.toNanos();
   }
 
-  /** Subscribes to {@code topics} and processes until {@link #stop()}; on failure throws, tasks closed dirty. */
+  /**
+   * Subscribes to {@code topics} and processes until {@link #stop()}; on failure throws, tasks
+   * closed dirty.
+   */
   void run(Collection<String> topics) {
     try {
       consumer.subscribe(topics, this);
@@ -103,7 +115,8 @@ final class QueryLoop implements ConsumerRebalanceListener {
       producer.abort();
       tasks.revokeDirty(tasks.assignedPartitions());
       uncommitted = false;
-      // Rejoin even if the group did not rebalance: the partitions come back with committed positions.
+      // Rejoin even if the group did not rebalance: the partitions come back with committed
+      // positions.
       consumer.enforceRebalance();
     }
   }

@@ -1,8 +1,8 @@
 package dev.millrace.engine.runtime;
 
 /**
- * The Kafka names that belong to one persistent query: its consumer group, and its internal
- * topics, which all start with the group id so that they are easy to find and to clean up.
+ * The Kafka names that belong to one persistent query: its consumer group, and its internal topics,
+ * which all start with the group id so that they are easy to find and to clean up.
  */
 record QueryNames(String serviceId, String queryId) {
 

@@ -18,8 +18,8 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Everything one query writes goes through here: sink and repartition records, state changelog
  * records and processing-log entries. A commit makes them safe before the input offsets are
- * committed — in one transaction under exactly-once, by flushing first under at-least-once — so
- * a crash never loses output the input offsets claim was produced.
+ * committed — in one transaction under exactly-once, by flushing first under at-least-once — so a
+ * crash never loses output the input offsets claim was produced.
  */
 final class QueryProducer implements AutoCloseable {
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
@@ -31,19 +31,24 @@ final class QueryProducer implements AutoCloseable {
   private final String processingLogTopic;
   private final Map<ChangelogPartition, Long> changelogPositions = new ConcurrentHashMap<>();
   private final AtomicReference<Exception> sendFailure = new AtomicReference<>();
-  private final Callback failureCallback = (metadata, e) -> {
-    if (e != null) {
-      sendFailure.compareAndSet(null, e);
-    }
-  };
+  private final Callback failureCallback =
+      (metadata, e) -> {
+        if (e != null) {
+          sendFailure.compareAndSet(null, e);
+        }
+      };
   private boolean inTransaction;
 
   /**
    * @param kafkaTopics the Kafka topic for each topic name the plan uses that differs from it
    *     (internal repartition topics)
    */
-  QueryProducer(Producer<byte[], byte[]> producer, boolean transactional, String queryId,
-      Map<String, String> kafkaTopics, String processingLogTopic) {
+  QueryProducer(
+      Producer<byte[], byte[]> producer,
+      boolean transactional,
+      String queryId,
+      Map<String, String> kafkaTopics,
+      String processingLogTopic) {
     this.producer = producer;
     this.transactional = transactional;
     this.queryId = queryId;
@@ -51,7 +56,8 @@ final class QueryProducer implements AutoCloseable {
     this.processingLogTopic = processingLogTopic;
     if (transactional) {
       try {
-        // Also aborts whatever transaction a previous incarnation with this transactional id left open.
+        // Also aborts whatever transaction a previous incarnation with this transactional id left
+        // open.
         producer.initTransactions();
       } catch (RuntimeException e) {
         producer.close(Duration.ZERO);
@@ -68,19 +74,23 @@ final class QueryProducer implements AutoCloseable {
   void send(OutputRecord record) {
     beginIfNeeded();
     Long timestamp = record.timestamp() >= 0 ? record.timestamp() : null;
-    producer.send(new ProducerRecord<>(kafkaTopic(record.topic()), null, timestamp, record.key(), record.value()),
+    producer.send(
+        new ProducerRecord<>(
+            kafkaTopic(record.topic()), null, timestamp, record.key(), record.value()),
         failureCallback);
   }
 
   void sendChangelog(ChangelogPartition changelog, byte[] key, byte[] value) {
     beginIfNeeded();
-    producer.send(new ProducerRecord<>(changelog.topic(), changelog.partition(), key, value), (metadata, e) -> {
-      if (e != null) {
-        sendFailure.compareAndSet(null, e);
-      } else {
-        changelogPositions.merge(changelog, metadata.offset() + 1, Math::max);
-      }
-    });
+    producer.send(
+        new ProducerRecord<>(changelog.topic(), changelog.partition(), key, value),
+        (metadata, e) -> {
+          if (e != null) {
+            sendFailure.compareAndSet(null, e);
+          } else {
+            changelogPositions.merge(changelog, metadata.offset() + 1, Math::max);
+          }
+        });
   }
 
   void report(ProcessingError error) {
@@ -97,7 +107,9 @@ final class QueryProducer implements AutoCloseable {
     return changelogPositions.getOrDefault(changelog, fallback);
   }
 
-  /** Makes everything sent so far safe, then commits {@code offsets} for {@code consumer}'s group. */
+  /**
+   * Makes everything sent so far safe, then commits {@code offsets} for {@code consumer}'s group.
+   */
   void commit(Map<TopicPartition, OffsetAndMetadata> offsets, Consumer<byte[], byte[]> consumer) {
     if (transactional) {
       if (!inTransaction && offsets.isEmpty()) {
@@ -117,7 +129,9 @@ final class QueryProducer implements AutoCloseable {
     throwIfSendFailed();
   }
 
-  /** Drops the open transaction, if any (exactly-once only; at-least-once output is already out). */
+  /**
+   * Drops the open transaction, if any (exactly-once only; at-least-once output is already out).
+   */
   void abort() {
     if (transactional && inTransaction) {
       inTransaction = false;

@@ -35,7 +35,12 @@ final class QueryRun {
   private Thread thread;
 
   /** Creates the clients (under exactly-once, fencing any earlier producer of this instance). */
-  QueryRun(String queryId, Topology topology, RuntimeConfig config, QueryNames names, OffsetReset reset,
+  QueryRun(
+      String queryId,
+      Topology topology,
+      RuntimeConfig config,
+      QueryNames names,
+      OffsetReset reset,
       QueryCounters counters) {
     KafkaClients clients = new KafkaClients(config, names.transactionalId(config.instanceId()));
     Map<String, String> kafkaTopics = new HashMap<>();
@@ -47,29 +52,47 @@ final class QueryRun {
     inputs.addAll(topology.sourceTopics());
     inputs.addAll(planTopics.keySet());
     boolean exactlyOnce = config.guarantee() == ProcessingGuarantee.EXACTLY_ONCE;
-    producer = new QueryProducer(clients.producer(exactlyOnce ? names.transactionalId(config.instanceId()) : null),
-        exactlyOnce, queryId, kafkaTopics, config.processingLogTopic());
+    producer =
+        new QueryProducer(
+            clients.producer(exactlyOnce ? names.transactionalId(config.instanceId()) : null),
+            exactlyOnce,
+            queryId,
+            kafkaTopics,
+            config.processingLogTopic());
     restoreConsumer = clients.assignedConsumer("restore");
     restorer = new ChangelogRestorer(restoreConsumer);
     consumer = clients.mainConsumer(names.groupId());
     purger = new RepartitionPurger(clients.admin(), planTopics.keySet(), PURGE_INTERVAL);
-    tasks = new TaskManager(topology, names, config.stateDirectory().resolve(queryId), producer,
-        restorer, planTopics, counters, config.maxTaskIdle());
-    loop = new QueryLoop(consumer, producer, tasks, planTopics.keySet(), purger, reset, config.commitInterval());
+    tasks =
+        new TaskManager(
+            topology,
+            names,
+            config.stateDirectory().resolve(queryId),
+            producer,
+            restorer,
+            planTopics,
+            counters,
+            config.maxTaskIdle());
+    loop =
+        new QueryLoop(
+            consumer, producer, tasks, planTopics.keySet(), purger, reset, config.commitInterval());
   }
 
   /** Runs the loop on a new thread; {@code onFailure} hears of an error that ended it. */
   void start(String threadName, Consumer<Throwable> onFailure, Runnable onExit) {
-    thread = new Thread(() -> {
-      try {
-        loop.run(inputs);
-      } catch (RuntimeException | Error e) {
-        onFailure.accept(e);
-      } finally {
-        closeClients();
-        onExit.run();
-      }
-    }, threadName);
+    thread =
+        new Thread(
+            () -> {
+              try {
+                loop.run(inputs);
+              } catch (RuntimeException | Error e) {
+                onFailure.accept(e);
+              } finally {
+                closeClients();
+                onExit.run();
+              }
+            },
+            threadName);
     thread.start();
   }
 

@@ -30,11 +30,12 @@ final class RepartitionPurger implements AutoCloseable {
 
   /** Notes offsets that were just committed; purges below them when the interval has passed. */
   void committed(Map<TopicPartition, OffsetAndMetadata> offsets) {
-    offsets.forEach((partition, offset) -> {
-      if (repartitionTopics.contains(partition.topic())) {
-        pending.put(partition, RecordsToDelete.beforeOffset(offset.offset()));
-      }
-    });
+    offsets.forEach(
+        (partition, offset) -> {
+          if (repartitionTopics.contains(partition.topic())) {
+            pending.put(partition, RecordsToDelete.beforeOffset(offset.offset()));
+          }
+        });
     if (!pending.isEmpty() && System.nanoTime() - lastPurge >= intervalNanos) {
       admin.deleteRecords(Map.copyOf(pending));
       pending.clear();

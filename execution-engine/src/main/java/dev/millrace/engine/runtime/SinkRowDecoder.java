@@ -32,7 +32,8 @@ final class SinkRowDecoder {
     } else if (root instanceof PlanStep.TableSink sink) {
       return new SinkRowDecoder(sink.topic(), sink.formats(), sink.schema());
     }
-    throw new IllegalArgumentException("a transient query's plan ends in a sink, not " + root.getClass().getSimpleName());
+    throw new IllegalArgumentException(
+        "a transient query's plan ends in a sink, not " + root.getClass().getSimpleName());
   }
 
   /** The topic name the sink writes to (never created in Kafka). */

@@ -31,12 +31,19 @@ final class StreamTask implements TaskEnvironment {
   private final TaskInputs inputs;
 
   /**
-   * @param planTopics the topic name the plan uses for each Kafka topic the task reads, where
-   *     they differ (internal repartition topics)
-   * @param maxTaskIdle how long to wait for records of an input partition at its end ({@link TaskInputs})
+   * @param planTopics the topic name the plan uses for each Kafka topic the task reads, where they
+   *     differ (internal repartition topics)
+   * @param maxTaskIdle how long to wait for records of an input partition at its end ({@link
+   *     TaskInputs})
    */
-  StreamTask(TaskId id, Pipeline pipeline, TaskStores stores, QueryProducer producer, Map<String, String> planTopics,
-      QueryCounters counters, Duration maxTaskIdle) {
+  StreamTask(
+      TaskId id,
+      Pipeline pipeline,
+      TaskStores stores,
+      QueryProducer producer,
+      Map<String, String> planTopics,
+      QueryCounters counters,
+      Duration maxTaskIdle) {
     this.id = id;
     this.pipeline = pipeline;
     this.stores = stores;
@@ -56,24 +63,29 @@ final class StreamTask implements TaskEnvironment {
     inputs.register(partition, winsTies);
   }
 
-  /** Buffers records fetched from one of the task's partitions until {@link #process} takes them. */
+  /**
+   * Buffers records fetched from one of the task's partitions until {@link #process} takes them.
+   */
   void buffer(TopicPartition partition, List<ConsumerRecord<byte[], byte[]>> records) {
     inputs.add(partition, records);
   }
 
-  /** Whether the task holds as many records of {@code partition} as it buffers: stop fetching it. */
+  /**
+   * Whether the task holds as many records of {@code partition} as it buffers: stop fetching it.
+   */
   boolean full(TopicPartition partition) {
     return inputs.full(partition);
   }
 
   /**
    * Runs buffered records through the pipeline, smallest timestamp first across the task's
-   * partitions, until none is left or an empty partition is worth waiting for (see {@link TaskInputs}).
-   * Returns how many it processed.
+   * partitions, until none is left or an empty partition is worth waiting for (see {@link
+   * TaskInputs}). Returns how many it processed.
    */
   int process(long nowMillis, FetchLag lag) {
     int processed = 0;
-    for (ConsumerRecord<byte[], byte[]> record = inputs.next(nowMillis, lag); record != null;
+    for (ConsumerRecord<byte[], byte[]> record = inputs.next(nowMillis, lag);
+        record != null;
         record = inputs.next(nowMillis, lag)) {
       feed(planTopics.getOrDefault(record.topic(), record.topic()), record);
       processed++;
@@ -83,15 +95,24 @@ final class StreamTask implements TaskEnvironment {
   }
 
   private void feed(String planTopic, ConsumerRecord<byte[], byte[]> record) {
-    pipeline.process(new InputRecord(planTopic, record.partition(), record.offset(), record.key(), record.value(),
-        record.timestamp(), headers(record.headers())));
+    pipeline.process(
+        new InputRecord(
+            planTopic,
+            record.partition(),
+            record.offset(),
+            record.key(),
+            record.value(),
+            record.timestamp(),
+            headers(record.headers())));
   }
 
   /** Sends the stores' buffered writes and hands over the offsets to commit with them. */
   Map<TopicPartition, OffsetAndMetadata> prepareCommit() {
     stores.sendChangelogs(producer::sendChangelog);
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-    inputs.committable().forEach((partition, offset) -> offsets.put(partition, new OffsetAndMetadata(offset)));
+    inputs
+        .committable()
+        .forEach((partition, offset) -> offsets.put(partition, new OffsetAndMetadata(offset)));
     return offsets;
   }
 

@@ -14,7 +14,8 @@ import org.apache.kafka.common.TopicPartition;
  * The records one task has fetched but not processed yet, a queue per input partition, and the
  * choice of which goes next. Across its partitions the task processes the record with the smallest
  * timestamp first — at equal timestamps a table-side partition's — so that a stream record meets
- * each table it joins as it was at the stream record's time, whatever order the consumer fetched in.
+ * each table it joins as it was at the stream record's time, whatever order the consumer fetched
+ * in.
  *
  * <p>The choice is only sound while the task sees the head of every partition. When a partition's
  * queue is empty the task waits: without limit while the consumer knows of records on the broker
@@ -25,6 +26,7 @@ import org.apache.kafka.common.TopicPartition;
 final class TaskInputs {
   /** Records buffered per partition before its fetching pauses, as Kafka Streams' default. */
   static final int BUFFER_LIMIT = 1000;
+
   private static final long NO_DEADLINE = Long.MIN_VALUE;
 
   private final long maxIdleMillis;
@@ -32,14 +34,17 @@ final class TaskInputs {
   private final Map<TopicPartition, PartitionQueue> byPartition = new HashMap<>();
   private int tieWinners;
 
-  /** @param maxTaskIdle how long to wait for an empty partition at its end; negative: never wait */
+  /**
+   * @param maxTaskIdle how long to wait for an empty partition at its end; negative: never wait
+   */
   TaskInputs(Duration maxTaskIdle) {
     this.maxIdleMillis = maxTaskIdle.isNegative() ? -1 : maxTaskIdle.toMillis();
   }
 
   /**
    * Adds an input partition (when it is assigned). {@code winsTies}: its records go before other
-   * partitions' records with the same timestamp (a table's updates before the stream records they join).
+   * partitions' records with the same timestamp (a table's updates before the stream records they
+   * join).
    */
   void register(TopicPartition partition, boolean winsTies) {
     if (byPartition.containsKey(partition)) {
@@ -72,7 +77,8 @@ final class TaskInputs {
     PartitionQueue earliest = null;
     for (PartitionQueue queue : queues) {
       ConsumerRecord<byte[], byte[]> head = queue.records.peek();
-      if (head != null && (earliest == null || head.timestamp() < earliest.records.peek().timestamp())) {
+      if (head != null
+          && (earliest == null || head.timestamp() < earliest.records.peek().timestamp())) {
         earliest = queue;
       }
     }
@@ -105,7 +111,8 @@ final class TaskInputs {
       return true;
     }
     if (empty.idleDeadline == NO_DEADLINE) {
-      empty.idleDeadline = nowMillis > Long.MAX_VALUE - maxIdleMillis ? Long.MAX_VALUE : nowMillis + maxIdleMillis;
+      empty.idleDeadline =
+          nowMillis > Long.MAX_VALUE - maxIdleMillis ? Long.MAX_VALUE : nowMillis + maxIdleMillis;
     }
     return nowMillis < empty.idleDeadline;
   }

@@ -34,16 +34,26 @@ final class TaskManager {
   private final Map<String, String> planTopics;
   private final QueryCounters counters;
   private final Duration maxTaskIdle;
+
   /** Concurrent: pull queries read {@link #stores} from other threads. */
   private final Map<TaskId, StreamTask> tasks = new ConcurrentHashMap<>();
+
   private final Map<TopicPartition, List<StreamTask>> byPartition = new HashMap<>();
 
   /**
    * @param planTopics the plan's name for each Kafka topic that differs from it
-   * @param maxTaskIdle how long a task waits for records of an input partition at its end ({@link TaskInputs})
+   * @param maxTaskIdle how long a task waits for records of an input partition at its end ({@link
+   *     TaskInputs})
    */
-  TaskManager(Topology topology, QueryNames names, Path queryDirectory, QueryProducer producer,
-      ChangelogRestorer restorer, Map<String, String> planTopics, QueryCounters counters, Duration maxTaskIdle) {
+  TaskManager(
+      Topology topology,
+      QueryNames names,
+      Path queryDirectory,
+      QueryProducer producer,
+      ChangelogRestorer restorer,
+      Map<String, String> planTopics,
+      QueryCounters counters,
+      Duration maxTaskIdle) {
     this.topology = topology;
     this.names = names;
     this.queryDirectory = queryDirectory;
@@ -61,7 +71,9 @@ final class TaskManager {
       List<StreamTask> readers = new ArrayList<>();
       for (SubTopology subTopology : topology.subTopologies()) {
         if (subTopology.inputTopics().contains(planTopic)) {
-          StreamTask task = tasks.computeIfAbsent(new TaskId(subTopology.id(), partition.partition()), this::createTask);
+          StreamTask task =
+              tasks.computeIfAbsent(
+                  new TaskId(subTopology.id(), partition.partition()), this::createTask);
           task.register(partition, subTopology.tableTopics().contains(planTopic));
           readers.add(task);
         }
@@ -72,17 +84,26 @@ final class TaskManager {
 
   private StreamTask createTask(TaskId id) {
     SubTopology subTopology = topology.subTopologies().get(id.subTopology());
-    TaskStores stores = TaskStores.open(queryDirectory.resolve(id.toString()), subTopology.stores(), id.partition(),
-        names, restorer);
+    TaskStores stores =
+        TaskStores.open(
+            queryDirectory.resolve(id.toString()),
+            subTopology.stores(),
+            id.partition(),
+            names,
+            restorer);
     try {
-      return new StreamTask(id, subTopology.newPipeline(), stores, producer, planTopics, counters, maxTaskIdle);
+      return new StreamTask(
+          id, subTopology.newPipeline(), stores, producer, planTopics, counters, maxTaskIdle);
     } catch (RuntimeException e) {
       stores.closeDirty();
       throw e;
     }
   }
 
-  /** Buffers one poll's records in the tasks that read them (every reader of a partition gets them all). */
+  /**
+   * Buffers one poll's records in the tasks that read them (every reader of a partition gets them
+   * all).
+   */
   void buffer(ConsumerRecords<byte[], byte[]> records) {
     for (TopicPartition partition : records.partitions()) {
       List<StreamTask> readers = byPartition.get(partition);
@@ -110,11 +131,12 @@ final class TaskManager {
    */
   Set<TopicPartition> fullPartitions() {
     Set<TopicPartition> full = new HashSet<>();
-    byPartition.forEach((partition, readers) -> {
-      if (readers.stream().allMatch(task -> task.full(partition))) {
-        full.add(partition);
-      }
-    });
+    byPartition.forEach(
+        (partition, readers) -> {
+          if (readers.stream().allMatch(task -> task.full(partition))) {
+            full.add(partition);
+          }
+        });
     return full;
   }
 
@@ -125,8 +147,13 @@ final class TaskManager {
   Map<TopicPartition, OffsetAndMetadata> prepareCommit() {
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     for (StreamTask task : tasks.values()) {
-      task.prepareCommit().forEach((partition, offset) -> offsets.merge(partition, offset,
-          (one, other) -> one.offset() <= other.offset() ? one : other));
+      task.prepareCommit()
+          .forEach(
+              (partition, offset) ->
+                  offsets.merge(
+                      partition,
+                      offset,
+                      (one, other) -> one.offset() <= other.offset() ? one : other));
     }
     return offsets;
   }
@@ -175,7 +202,9 @@ final class TaskManager {
       }
     }
     // A task reading several partitions stops reading all of them when it closes.
-    byPartition.values().removeIf(readers -> readers.stream().anyMatch(task -> !tasks.containsKey(task.id())));
+    byPartition
+        .values()
+        .removeIf(readers -> readers.stream().anyMatch(task -> !tasks.containsKey(task.id())));
     return released;
   }
 }

@@ -2,8 +2,8 @@ package dev.millrace.engine.runtime;
 
 import dev.millrace.engine.state.ChangelogPartition;
 import dev.millrace.engine.state.ChangelogRestorer;
-import dev.millrace.engine.state.ChangeloggingKeyValueStore;
 import dev.millrace.engine.state.ChangelogWriter;
+import dev.millrace.engine.state.ChangeloggingKeyValueStore;
 import dev.millrace.engine.state.KeyValueStore;
 import dev.millrace.engine.state.RocksDbKeyValueStore;
 import dev.millrace.engine.state.StateCheckpoint;
@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 final class TaskStores implements AutoCloseable {
   /** Concurrent: pull queries look stores up from other threads. */
   private final Map<String, ChangeloggingKeyValueStore> stores = new ConcurrentHashMap<>();
+
   private final Map<String, Long> restoredPositions = new LinkedHashMap<>();
   private final Path taskDirectory;
 
@@ -35,13 +36,21 @@ final class TaskStores implements AutoCloseable {
     this.taskDirectory = taskDirectory;
   }
 
-  /** Opens and restores {@code storeNames} for the task whose changelog partition is {@code partition}. */
-  static TaskStores open(Path taskDirectory, List<String> storeNames, int partition, QueryNames names,
+  /**
+   * Opens and restores {@code storeNames} for the task whose changelog partition is {@code
+   * partition}.
+   */
+  static TaskStores open(
+      Path taskDirectory,
+      List<String> storeNames,
+      int partition,
+      QueryNames names,
       ChangelogRestorer restorer) {
     TaskStores task = new TaskStores(taskDirectory);
     try {
       for (String name : storeNames) {
-        task.openStore(name, new ChangelogPartition(names.changelogTopic(name), partition), restorer);
+        task.openStore(
+            name, new ChangelogPartition(names.changelogTopic(name), partition), restorer);
       }
       return task;
     } catch (RuntimeException e) {
@@ -56,7 +65,9 @@ final class TaskStores implements AutoCloseable {
     OptionalLong checkpointed = checkpoint.read();
     long end = restorer.endOffset(changelog);
     long from = 0;
-    if (checkpointed.isPresent() && checkpointed.getAsLong() <= end && Files.isDirectory(directory)) {
+    if (checkpointed.isPresent()
+        && checkpointed.getAsLong() <= end
+        && Files.isDirectory(directory)) {
       from = checkpointed.getAsLong();
     } else {
       // Not closed cleanly, the files are gone, or the changelog was recreated: start from nothing.
@@ -76,7 +87,8 @@ final class TaskStores implements AutoCloseable {
   KeyValueStore store(String name) {
     KeyValueStore store = stores.get(name);
     if (store == null) {
-      throw new StateStoreException("no state store " + name + " in task directory " + taskDirectory);
+      throw new StateStoreException(
+          "no state store " + name + " in task directory " + taskDirectory);
     }
     return store;
   }
@@ -98,7 +110,8 @@ final class TaskStores implements AutoCloseable {
     for (Map.Entry<String, ChangeloggingKeyValueStore> entry : stores.entrySet()) {
       ChangeloggingKeyValueStore store = entry.getValue();
       store.flush();
-      long position = producer.changelogPosition(store.changelog(), restoredPositions.get(entry.getKey()));
+      long position =
+          producer.changelogPosition(store.changelog(), restoredPositions.get(entry.getKey()));
       store.close();
       StateCheckpoint.besideStore(taskDirectory.resolve(entry.getKey())).write(position);
     }
@@ -126,7 +139,8 @@ final class TaskStores implements AutoCloseable {
         Files.delete(path);
       }
     } catch (IOException e) {
-      throw new StateStoreException("cannot wipe the state directory " + directory + ": " + e.getMessage(), e);
+      throw new StateStoreException(
+          "cannot wipe the state directory " + directory + ": " + e.getMessage(), e);
     }
   }
 }

@@ -9,12 +9,12 @@ import java.util.Map;
 
 /**
  * The partition counts of a query's topics and tasks, as Kafka Streams sets them. A sub-topology
- * runs one task per partition of its source topics, which must therefore agree; one that reads
- * only repartition topics runs as many tasks as the widest sub-topology writing them. A
- * repartition topic gets the task count of the sub-topology reading it, so that a re-keyed stream
- * joins a table of any partition count; a store's changelog gets that of the sub-topology owning
- * it (one changelog partition per task). A sub-topology holding a foreign-key join needs inputs of
- * one partition.
+ * runs one task per partition of its source topics, which must therefore agree; one that reads only
+ * repartition topics runs as many tasks as the widest sub-topology writing them. A repartition
+ * topic gets the task count of the sub-topology reading it, so that a re-keyed stream joins a table
+ * of any partition count; a store's changelog gets that of the sub-topology owning it (one
+ * changelog partition per task). A sub-topology holding a foreign-key join needs inputs of one
+ * partition.
  */
 final class TopicLayout {
   private final Map<String, Integer> sourcePartitions;
@@ -22,10 +22,13 @@ final class TopicLayout {
   private final Map<String, Integer> repartitionPartitions = new HashMap<>();
   private final Map<String, Integer> storePartitions = new LinkedHashMap<>();
 
-  /** @param sourcePartitions the partition count of each source topic, by its name */
+  /**
+   * @param sourcePartitions the partition count of each source topic, by its name
+   */
   TopicLayout(Topology topology, Map<String, Integer> sourcePartitions) {
     this.sourcePartitions = Map.copyOf(sourcePartitions);
-    // A sub-topology reading only repartition topics needs its writers' counts first: resolve until nothing changes.
+    // A sub-topology reading only repartition topics needs its writers' counts first: resolve until
+    // nothing changes.
     boolean changed = true;
     while (changed) {
       changed = false;
@@ -41,26 +44,35 @@ final class TopicLayout {
     }
     for (SubTopology subTopology : topology.subTopologies()) {
       int count = tasks.get(subTopology);
-      subTopology.inputTopics().stream().filter(topology.repartitionTopics()::contains)
+      subTopology.inputTopics().stream()
+          .filter(topology.repartitionTopics()::contains)
           .forEach(topic -> repartitionPartitions.putIfAbsent(topic, count));
       subTopology.stores().forEach(store -> storePartitions.put(store, count));
     }
   }
 
   private Integer taskCount(Topology topology, SubTopology subTopology) {
-    List<String> sources = subTopology.inputTopics().stream()
-        .filter(topic -> !topology.repartitionTopics().contains(topic)).toList();
-    if (subTopology.onePartition() && sources.stream().anyMatch(topic -> sourcePartitions.getOrDefault(topic, 1) > 1)) {
-      throw new TopicLayoutException("a foreign-key join reads both tables in one task, so their topics must "
-          + "have one partition: " + describe(sources));
+    List<String> sources =
+        subTopology.inputTopics().stream()
+            .filter(topic -> !topology.repartitionTopics().contains(topic))
+            .toList();
+    if (subTopology.onePartition()
+        && sources.stream().anyMatch(topic -> sourcePartitions.getOrDefault(topic, 1) > 1)) {
+      throw new TopicLayoutException(
+          "a foreign-key join reads both tables in one task, so their topics must "
+              + "have one partition: "
+              + describe(sources));
     }
     if (!sources.isEmpty()) {
       return sourceCount(sources);
     }
     int widest = 0;
     for (String topic : subTopology.inputTopics()) {
-      SubTopology writer = topology.subTopologies().stream().filter(s -> s.outputTopics().contains(topic))
-          .findFirst().orElseThrow(() -> new IllegalStateException("no sub-topology writes " + topic));
+      SubTopology writer =
+          topology.subTopologies().stream()
+              .filter(s -> s.outputTopics().contains(topic))
+              .findFirst()
+              .orElseThrow(() -> new IllegalStateException("no sub-topology writes " + topic));
       Integer count = tasks.get(writer);
       if (count == null) {
         return null;
@@ -78,8 +90,10 @@ final class TopicLayout {
         throw new QueryStartException("source topic '" + topic + "' does not exist");
       }
       if (count != null && !count.equals(partitions)) {
-        throw new TopicLayoutException("cannot co-partition the inputs of one task: " + describe(sources)
-            + " must have the same number of partitions");
+        throw new TopicLayoutException(
+            "cannot co-partition the inputs of one task: "
+                + describe(sources)
+                + " must have the same number of partitions");
       }
       count = partitions;
     }
@@ -89,8 +103,11 @@ final class TopicLayout {
   private String describe(List<String> topics) {
     StringBuilder text = new StringBuilder();
     for (String topic : topics) {
-      text.append(text.length() == 0 ? "" : ", ").append(topic).append(" (")
-          .append(sourcePartitions.get(topic)).append(" partitions)");
+      text.append(text.length() == 0 ? "" : ", ")
+          .append(topic)
+          .append(" (")
+          .append(sourcePartitions.get(topic))
+          .append(" partitions)");
     }
     return text.toString();
   }

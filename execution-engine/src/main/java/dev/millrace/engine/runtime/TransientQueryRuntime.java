@@ -48,8 +48,13 @@ public final class TransientQueryRuntime implements AutoCloseable {
   private Thread thread;
 
   /** {@code plan} is the query's plan, ending in a sink; {@code topology} was built from it. */
-  public TransientQueryRuntime(String queryId, PlanStep plan, Topology topology, RuntimeConfig config,
-      OffsetReset reset, TransientRowListener listener) {
+  public TransientQueryRuntime(
+      String queryId,
+      PlanStep plan,
+      Topology topology,
+      RuntimeConfig config,
+      OffsetReset reset,
+      TransientRowListener listener) {
     this.queryId = queryId;
     this.topology = topology;
     this.decoder = SinkRowDecoder.forSink(plan);
@@ -70,19 +75,26 @@ public final class TransientQueryRuntime implements AutoCloseable {
     return Optional.ofNullable(error);
   }
 
-  /** Assigns every partition of the sources and starts delivering rows; fails if a source is missing. */
+  /**
+   * Assigns every partition of the sources and starts delivering rows; fails if a source is
+   * missing.
+   */
   public synchronized void start() {
     if (thread != null) {
       throw new IllegalStateException("transient query " + queryId + " was already started");
     }
-    KafkaClients clients = new KafkaClients(config, "_millrace-" + config.serviceId() + "-transient-" + queryId);
+    KafkaClients clients =
+        new KafkaClients(config, "_millrace-" + config.serviceId() + "-transient-" + queryId);
     List<TopicPartition> partitions = new ArrayList<>();
     try (Admin admin = clients.admin()) {
-      new InternalTopics(admin).partitions(topology.sourceTopics()).forEach((topic, count) -> {
-        for (int p = 0; p < count; p++) {
-          partitions.add(new TopicPartition(topic, p));
-        }
-      });
+      new InternalTopics(admin)
+          .partitions(topology.sourceTopics())
+          .forEach(
+              (topic, count) -> {
+                for (int p = 0; p < count; p++) {
+                  partitions.add(new TopicPartition(topic, p));
+                }
+              });
     } catch (RuntimeException e) {
       fail(e);
       throw e;
@@ -96,7 +108,9 @@ public final class TransientQueryRuntime implements AutoCloseable {
     }
     // Resolve the positions now, so that "latest" means the end at start, not at the first poll.
     partitions.forEach(consumer::position);
-    thread = new Thread(() -> run(consumer, inputs(partitions), clients), "millrace-transient-" + queryId);
+    thread =
+        new Thread(
+            () -> run(consumer, inputs(partitions), clients), "millrace-transient-" + queryId);
     state = QueryState.RUNNING;
     thread.start();
   }
@@ -106,21 +120,36 @@ public final class TransientQueryRuntime implements AutoCloseable {
     Set<String> tableTopics = new HashSet<>();
     topology.subTopologies().forEach(subTopology -> tableTopics.addAll(subTopology.tableTopics()));
     TaskInputs inputs = new TaskInputs(config.maxTaskIdle());
-    partitions.forEach(partition -> inputs.register(partition, tableTopics.contains(partition.topic())));
+    partitions.forEach(
+        partition -> inputs.register(partition, tableTopics.contains(partition.topic())));
     return inputs;
   }
 
-  private void run(KafkaConsumer<byte[], byte[]> consumer, TaskInputs inputs, KafkaClients clients) {
-    try (LocalTopology local = new LocalTopology(topology, decoder.topic(), this::deliver, e -> report(e, clients))) {
+  private void run(
+      KafkaConsumer<byte[], byte[]> consumer, TaskInputs inputs, KafkaClients clients) {
+    try (LocalTopology local =
+        new LocalTopology(topology, decoder.topic(), this::deliver, e -> report(e, clients))) {
       while (!stopping) {
-        FetchPauses.apply(consumer, consumer.assignment().stream().filter(inputs::full).collect(Collectors.toSet()));
+        FetchPauses.apply(
+            consumer,
+            consumer.assignment().stream().filter(inputs::full).collect(Collectors.toSet()));
         ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
-        records.partitions().forEach(partition -> inputs.add(partition, records.records(partition)));
+        records
+            .partitions()
+            .forEach(partition -> inputs.add(partition, records.records(partition)));
         long now = System.currentTimeMillis();
-        for (ConsumerRecord<byte[], byte[]> record = inputs.next(now, consumer::currentLag); record != null && !stopping;
+        for (ConsumerRecord<byte[], byte[]> record = inputs.next(now, consumer::currentLag);
+            record != null && !stopping;
             record = inputs.next(now, consumer::currentLag)) {
-          local.process(new InputRecord(record.topic(), record.partition(), record.offset(), record.key(),
-              record.value(), record.timestamp(), List.of()));
+          local.process(
+              new InputRecord(
+                  record.topic(),
+                  record.partition(),
+                  record.offset(),
+                  record.key(),
+                  record.value(),
+                  record.timestamp(),
+                  List.of()));
         }
       }
       state = QueryState.NOT_RUNNING;
@@ -142,7 +171,8 @@ public final class TransientQueryRuntime implements AutoCloseable {
     if (processingLog == null) {
       processingLog = clients.producer(null);
     }
-    byte[] entry = ProcessingLogEntry.of(queryId, processingError.topic(), processingError).toJson();
+    byte[] entry =
+        ProcessingLogEntry.of(queryId, processingError.topic(), processingError).toJson();
     processingLog.send(new ProducerRecord<>(config.processingLogTopic(), null, entry));
   }
 

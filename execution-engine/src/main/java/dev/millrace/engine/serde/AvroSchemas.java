@@ -11,11 +11,11 @@ import org.apache.avro.Schema;
 
 /**
  * SQL types as Avro schemas and back, the way ksqlDB maps them: every column and element is
- * optional (a union with null, default null), DECIMAL is bytes with the decimal logical type,
- * DATE, TIME and TIMESTAMP use Avro's date, time-millis and timestamp-millis, a STRUCT is a record
- * named after its parent and field ({@code KsqlDataSourceSchema_ADDRESS}), a MAP an Avro map
- * (string keys only). Reading accepts more than writing produces: enums read as STRING, floats
- * as DOUBLE, fixed as BYTES, and a union of null and one type as that type.
+ * optional (a union with null, default null), DECIMAL is bytes with the decimal logical type, DATE,
+ * TIME and TIMESTAMP use Avro's date, time-millis and timestamp-millis, a STRUCT is a record named
+ * after its parent and field ({@code KsqlDataSourceSchema_ADDRESS}), a MAP an Avro map (string keys
+ * only). Reading accepts more than writing produces: enums read as STRING, floats as DOUBLE, fixed
+ * as BYTES, and a union of null and one type as that type.
  */
 public final class AvroSchemas {
   /** The record name ksqlDB gives a value schema when none is chosen. */
@@ -50,18 +50,27 @@ public final class AvroSchemas {
     LogicalType logical = schema.getLogicalType();
     return switch (schema.getType()) {
       case BOOLEAN -> SqlType.BOOLEAN;
-      case INT -> logical instanceof LogicalTypes.Date ? SqlType.DATE
-          : logical instanceof LogicalTypes.TimeMillis ? SqlType.TIME : SqlType.INTEGER;
-      case LONG -> logical instanceof LogicalTypes.TimestampMillis ? SqlType.TIMESTAMP
-          : logical instanceof LogicalTypes.TimeMicros ? SqlType.TIME : SqlType.BIGINT;
+      case INT ->
+          logical instanceof LogicalTypes.Date
+              ? SqlType.DATE
+              : logical instanceof LogicalTypes.TimeMillis ? SqlType.TIME : SqlType.INTEGER;
+      case LONG ->
+          logical instanceof LogicalTypes.TimestampMillis
+              ? SqlType.TIMESTAMP
+              : logical instanceof LogicalTypes.TimeMicros ? SqlType.TIME : SqlType.BIGINT;
       case FLOAT, DOUBLE -> SqlType.DOUBLE;
       case STRING, ENUM -> SqlType.STRING;
-      case BYTES, FIXED -> logical instanceof LogicalTypes.Decimal d
-          ? new SqlType.Decimal(d.getPrecision(), d.getScale()) : SqlType.BYTES;
+      case BYTES, FIXED ->
+          logical instanceof LogicalTypes.Decimal d
+              ? new SqlType.Decimal(d.getPrecision(), d.getScale())
+              : SqlType.BYTES;
       case ARRAY -> new SqlType.Array(sqlType(schema.getElementType()));
       case MAP -> new SqlType.Map(SqlType.STRING, sqlType(schema.getValueType()));
-      case RECORD -> new SqlType.Struct(schema.getFields().stream()
-          .map(f -> new SqlType.Field(f.name(), sqlType(f.schema()))).toList());
+      case RECORD ->
+          new SqlType.Struct(
+              schema.getFields().stream()
+                  .map(f -> new SqlType.Field(f.name(), sqlType(f.schema())))
+                  .toList());
       case UNION -> sqlType(nonNull(schema));
       case NULL -> throw new SerdeException("Avro schema of type null cannot be a column");
     };
@@ -77,9 +86,11 @@ public final class AvroSchemas {
     if (schema.getType() != Schema.Type.UNION) {
       return schema;
     }
-    List<Schema> types = schema.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).toList();
+    List<Schema> types =
+        schema.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).toList();
     if (types.size() != 1) {
-      throw new SerdeException("Avro unions other than of null and one type are not supported: " + schema);
+      throw new SerdeException(
+          "Avro unions other than of null and one type are not supported: " + schema);
     }
     return types.get(0);
   }
@@ -97,7 +108,8 @@ public final class AvroSchemas {
       case TIMESTAMP -> LogicalTypes.timestampMillis().addToSchema(Schema.create(Schema.Type.LONG));
       case DECIMAL -> {
         SqlType.Decimal d = (SqlType.Decimal) type;
-        yield LogicalTypes.decimal(d.precision(), d.scale()).addToSchema(Schema.create(Schema.Type.BYTES));
+        yield LogicalTypes.decimal(d.precision(), d.scale())
+            .addToSchema(Schema.create(Schema.Type.BYTES));
       }
       case ARRAY -> Schema.createArray(optional(type(((SqlType.Array) type).element(), name)));
       case MAP -> Schema.createMap(optional(type(((SqlType.Map) type).value(), name)));
@@ -113,7 +125,8 @@ public final class AvroSchemas {
 
   private static Schema.Field optionalField(String name, Schema type) {
     if (!isValidName(name)) {
-      throw new SerdeException("Schema is not compatible with Avro: `" + name + "` is not a valid Avro field name");
+      throw new SerdeException(
+          "Schema is not compatible with Avro: `" + name + "` is not a valid Avro field name");
     }
     return new Schema.Field(name, optional(type), null, Schema.Field.NULL_DEFAULT_VALUE);
   }

@@ -23,8 +23,8 @@ import org.apache.avro.io.EncoderFactory;
  * The AVRO format in Confluent's wire format (see {@link RegistryWire}). Writing uses the schema
  * Millrace generates for the columns, registered under the topic's subject on first use, or the
  * registered schema a source names by id ({@code schemaId} option). Reading decodes with the
- * writer's schema, looked up by the record's id once, and takes columns by field name (exact,
- * else ignoring case), so producers may add, drop or reorder fields.
+ * writer's schema, looked up by the record's id once, and takes columns by field name (exact, else
+ * ignoring case), so producers may add, drop or reorder fields.
  */
 final class AvroSerde implements ValueSerde {
   private final List<Column> columns;
@@ -36,7 +36,12 @@ final class AvroSerde implements ValueSerde {
   private final Map<Integer, Reader> readers = new ConcurrentHashMap<>();
   private volatile Writer writer;
 
-  AvroSerde(List<Column> columns, boolean wrapped, RegistryBinding binding, boolean key, OptionalInt schemaId,
+  AvroSerde(
+      List<Column> columns,
+      boolean wrapped,
+      RegistryBinding binding,
+      boolean key,
+      OptionalInt schemaId,
       String fullName) {
     this.columns = List.copyOf(columns);
     this.wrapped = wrapped;
@@ -73,11 +78,18 @@ final class AvroSerde implements ValueSerde {
     int id = RegistryWire.schemaId(bytes, "AVRO");
     Reader reader = readers.computeIfAbsent(id, this::reader);
     try {
-      Object datum = reader.datumReader().read(null,
-          DecoderFactory.get().binaryDecoder(bytes, RegistryWire.HEADER, bytes.length - RegistryWire.HEADER, null));
+      Object datum =
+          reader
+              .datumReader()
+              .read(
+                  null,
+                  DecoderFactory.get()
+                      .binaryDecoder(
+                          bytes, RegistryWire.HEADER, bytes.length - RegistryWire.HEADER, null));
       return columns(datum, reader.schema());
     } catch (IOException | RuntimeException e) {
-      throw new SerdeException("Failed to deserialize AVRO with schema id " + id + ": " + e.getMessage(), e);
+      throw new SerdeException(
+          "Failed to deserialize AVRO with schema id " + id + ": " + e.getMessage(), e);
     }
   }
 
@@ -105,8 +117,11 @@ final class AvroSerde implements ValueSerde {
       return null;
     }
     if (!(datum instanceof GenericRecord record)) {
-      throw new SerdeException("expected an Avro record with fields " + columns.stream().map(Column::name).toList()
-          + " but the writer schema is " + schema);
+      throw new SerdeException(
+          "expected an Avro record with fields "
+              + columns.stream().map(Column::name).toList()
+              + " but the writer schema is "
+              + schema);
     }
     Object[] values = new Object[columns.size()];
     for (int i = 0; i < values.length; i++) {
@@ -117,7 +132,8 @@ final class AvroSerde implements ValueSerde {
 
   /** Whether the single column is the whole datum rather than a field of a record. */
   private boolean bare(Schema schema) {
-    return columns.size() == 1 && (!wrapped || AvroSchemas.nonNull(schema).getType() != Schema.Type.RECORD);
+    return columns.size() == 1
+        && (!wrapped || AvroSchemas.nonNull(schema).getType() != Schema.Type.RECORD);
   }
 
   private Writer writer() {
@@ -136,7 +152,8 @@ final class AvroSerde implements ValueSerde {
 
   private Writer generated() {
     Schema schema = AvroSchemas.of(columns, wrapped, fullName);
-    int id = binding.registry().register(binding.subject(key), RegisteredSchema.avro(schema.toString()));
+    int id =
+        binding.registry().register(binding.subject(key), RegisteredSchema.avro(schema.toString()));
     return new Writer(id, schema, new GenericDatumWriter<>(schema));
   }
 
@@ -146,15 +163,25 @@ final class AvroSerde implements ValueSerde {
   }
 
   private Schema parse(int id) {
-    RegisteredSchema registered = binding.registry().byId(id).orElseThrow(() ->
-        new SerdeException("Failed to deserialize AVRO: schema id " + id + " is not in the schema registry"));
+    RegisteredSchema registered =
+        binding
+            .registry()
+            .byId(id)
+            .orElseThrow(
+                () ->
+                    new SerdeException(
+                        "Failed to deserialize AVRO: schema id "
+                            + id
+                            + " is not in the schema registry"));
     if (!registered.type().equals("AVRO")) {
-      throw new SchemaRegistryException("Schema id " + id + " is a " + registered.type() + " schema, not AVRO");
+      throw new SchemaRegistryException(
+          "Schema id " + id + " is a " + registered.type() + " schema, not AVRO");
     }
     try {
       return new Schema.Parser().parse(registered.text());
     } catch (AvroRuntimeException e) {
-      throw new SerdeException("Schema id " + id + " is not a valid Avro schema: " + e.getMessage(), e);
+      throw new SerdeException(
+          "Schema id " + id + " is not a valid Avro schema: " + e.getMessage(), e);
     }
   }
 

@@ -29,25 +29,34 @@ final class AvroValues {
   static Object toAvro(Object value, SqlType type, Schema schema) {
     if (value == null) {
       if (schema.getType() != Schema.Type.UNION && schema.getType() != Schema.Type.NULL) {
-        throw new SerdeException("null value for a non-optional Avro field of type " + schema.getType());
+        throw new SerdeException(
+            "null value for a non-optional Avro field of type " + schema.getType());
       }
       return null;
     }
     Schema actual = AvroSchemas.nonNull(schema);
     return switch (actual.getType()) {
-      case BOOLEAN, STRING, DOUBLE -> type.base() == SqlType.Base.STRING || actual.getType() != Schema.Type.STRING
-          ? value : value.toString();
+      case BOOLEAN, STRING, DOUBLE ->
+          type.base() == SqlType.Base.STRING || actual.getType() != Schema.Type.STRING
+              ? value
+              : value.toString();
       case INT -> ((Number) value).intValue();
       case LONG -> ((Number) value).longValue();
       case FLOAT -> ((Number) value).floatValue();
       case ENUM -> new GenericData.EnumSymbol(actual, value.toString());
-      case BYTES -> type instanceof SqlType.Decimal ? decimalBytes((BigDecimal) value, actual) : value;
-      case FIXED -> new GenericData.Fixed(actual, type instanceof SqlType.Decimal
-          ? bytes(decimalBytes((BigDecimal) value, actual)) : bytes((ByteBuffer) value));
+      case BYTES ->
+          type instanceof SqlType.Decimal ? decimalBytes((BigDecimal) value, actual) : value;
+      case FIXED ->
+          new GenericData.Fixed(
+              actual,
+              type instanceof SqlType.Decimal
+                  ? bytes(decimalBytes((BigDecimal) value, actual))
+                  : bytes((ByteBuffer) value));
       case ARRAY -> array((List<?>) value, ((SqlType.Array) type).element(), actual);
       case MAP -> map((Map<?, ?>) value, ((SqlType.Map) type).value(), actual.getValueType());
       case RECORD -> record((Struct) value, actual);
-      case UNION, NULL -> throw new SerdeException("cannot write a value with Avro schema " + actual);
+      case UNION, NULL ->
+          throw new SerdeException("cannot write a value with Avro schema " + actual);
     };
   }
 
@@ -61,11 +70,16 @@ final class AvroValues {
       case BOOLEAN -> (Boolean) datum;
       case INTEGER, DATE -> ((Number) datum).intValue();
       case BIGINT, TIMESTAMP -> ((Number) datum).longValue();
-      case TIME -> actual.getLogicalType() instanceof LogicalTypes.TimeMicros
-          ? ((Number) datum).longValue() / 1000 : ((Number) datum).longValue();
+      case TIME ->
+          actual.getLogicalType() instanceof LogicalTypes.TimeMicros
+              ? ((Number) datum).longValue() / 1000
+              : ((Number) datum).longValue();
       case DOUBLE -> ((Number) datum).doubleValue();
       case STRING -> datum.toString();
-      case BYTES -> datum instanceof GenericFixed f ? ByteBuffer.wrap(f.bytes().clone()) : copy((ByteBuffer) datum);
+      case BYTES ->
+          datum instanceof GenericFixed f
+              ? ByteBuffer.wrap(f.bytes().clone())
+              : copy((ByteBuffer) datum);
       case DECIMAL -> decimal(datum, actual, (SqlType.Decimal) type);
       case ARRAY -> {
         List<Object> list = new ArrayList<>();
@@ -77,7 +91,9 @@ final class AvroValues {
       case MAP -> {
         Map<Object, Object> map = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : ((Map<?, ?>) datum).entrySet()) {
-          map.put(e.getKey().toString(), fromAvro(e.getValue(), actual.getValueType(), ((SqlType.Map) type).value()));
+          map.put(
+              e.getKey().toString(),
+              fromAvro(e.getValue(), actual.getValueType(), ((SqlType.Map) type).value()));
         }
         yield map;
       }
@@ -96,7 +112,10 @@ final class AvroValues {
     if (exact != null) {
       return exact;
     }
-    return record.getFields().stream().filter(f -> f.name().equalsIgnoreCase(name)).findFirst().orElse(null);
+    return record.getFields().stream()
+        .filter(f -> f.name().equalsIgnoreCase(name))
+        .findFirst()
+        .orElse(null);
   }
 
   private static Struct struct(GenericRecord record, SqlType.Struct type) {
@@ -131,9 +150,14 @@ final class AvroValues {
     return record;
   }
 
-  /** Sets a field; a null for a field that cannot hold null keeps the field's default, if it has one. */
+  /**
+   * Sets a field; a null for a field that cannot hold null keeps the field's default, if it has
+   * one.
+   */
   static void put(GenericData.Record record, Schema.Field field, Object value, SqlType type) {
-    boolean nullable = field.schema().getType() == Schema.Type.UNION || field.schema().getType() == Schema.Type.NULL;
+    boolean nullable =
+        field.schema().getType() == Schema.Type.UNION
+            || field.schema().getType() == Schema.Type.NULL;
     if (value == null && !nullable && field.hasDefaultValue()) {
       return;
     }
@@ -160,15 +184,18 @@ final class AvroValues {
   }
 
   private static ByteBuffer decimalBytes(BigDecimal value, Schema schema) {
-    int scale = schema.getLogicalType() instanceof LogicalTypes.Decimal d ? d.getScale() : value.scale();
-    return ByteBuffer.wrap(value.setScale(scale, RoundingMode.HALF_UP).unscaledValue().toByteArray());
+    int scale =
+        schema.getLogicalType() instanceof LogicalTypes.Decimal d ? d.getScale() : value.scale();
+    return ByteBuffer.wrap(
+        value.setScale(scale, RoundingMode.HALF_UP).unscaledValue().toByteArray());
   }
 
   private static BigDecimal decimal(Object datum, Schema schema, SqlType.Decimal type) {
     BigDecimal value;
     if (datum instanceof ByteBuffer || datum instanceof GenericFixed) {
       byte[] bytes = datum instanceof GenericFixed f ? f.bytes() : bytes((ByteBuffer) datum);
-      int scale = schema.getLogicalType() instanceof LogicalTypes.Decimal d ? d.getScale() : type.scale();
+      int scale =
+          schema.getLogicalType() instanceof LogicalTypes.Decimal d ? d.getScale() : type.scale();
       value = new BigDecimal(new BigInteger(bytes), scale);
     } else if (datum instanceof Number n) {
       value = new BigDecimal(n.toString());

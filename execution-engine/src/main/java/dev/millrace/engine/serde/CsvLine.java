@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Splits and joins one line of delimited text with CSV quoting: a field may be enclosed in double
- * quotes, inside which a doubled quote is a literal quote and the delimiter is plain text. An
- * empty unquoted field reads as null; a null writes as an empty field.
+ * quotes, inside which a doubled quote is a literal quote and the delimiter is plain text. An empty
+ * unquoted field reads as null; a null writes as an empty field.
  */
 final class CsvLine {
   private CsvLine() {}

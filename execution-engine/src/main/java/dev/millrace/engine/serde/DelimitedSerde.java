@@ -12,9 +12,9 @@ import java.util.Map;
 
 /**
  * The DELIMITED format: one line of text, the columns in order, separated by a delimiter (option
- * {@code delimiter}: a single character, or TAB or SPACE; default comma), CSV quoting, empty
- * fields null. Only primitive and DECIMAL columns. Numbers must fit their column exactly (see
- * {@link NumberFit}); DATE, TIME and TIMESTAMP are whole numbers (days, milliseconds of the day,
+ * {@code delimiter}: a single character, or TAB or SPACE; default comma), CSV quoting, empty fields
+ * null. Only primitive and DECIMAL columns. Numbers must fit their column exactly (see {@link
+ * NumberFit}); DATE, TIME and TIMESTAMP are whole numbers (days, milliseconds of the day,
  * milliseconds since the epoch), as ksqlDB writes them.
  */
 final class DelimitedSerde implements ValueSerde {
@@ -30,9 +30,12 @@ final class DelimitedSerde implements ValueSerde {
 
   /** The delimiter an option value names. */
   static char delimiter(Map<String, String> options) {
-    String value = options.entrySet().stream()
-        .filter(e -> e.getKey().equalsIgnoreCase("delimiter"))
-        .map(Map.Entry::getValue).findFirst().orElse(",");
+    String value =
+        options.entrySet().stream()
+            .filter(e -> e.getKey().equalsIgnoreCase("delimiter"))
+            .map(Map.Entry::getValue)
+            .findFirst()
+            .orElse(",");
     if (value.equalsIgnoreCase("TAB")) {
       return '\t';
     }
@@ -40,8 +43,10 @@ final class DelimitedSerde implements ValueSerde {
       return ' ';
     }
     if (value.length() != 1 || value.equals("\t")) {
-      throw new SerdeException("Invalid delimiter value: '" + value
-          + "'. Delimiter must be a single character or TAB,SPACE");
+      throw new SerdeException(
+          "Invalid delimiter value: '"
+              + value
+              + "'. Delimiter must be a single character or TAB,SPACE");
     }
     return value.charAt(0);
   }
@@ -51,15 +56,21 @@ final class DelimitedSerde implements ValueSerde {
     return switch (type.base()) {
       case STRING -> v -> v;
       case BOOLEAN -> v -> Boolean.parseBoolean(((String) v).trim());
-      case BYTES -> v -> {
-        try {
-          return ByteBuffer.wrap(Base64.getDecoder().decode((String) v));
-        } catch (IllegalArgumentException e) {
-          throw new SerdeException("not valid base64 for " + type.toSql());
-        }
-      };
-      case ARRAY, MAP, STRUCT -> throw new SerdeException("The 'DELIMITED' format does not support type '"
-          + type.base() + "' (column " + column.name() + ")");
+      case BYTES ->
+          v -> {
+            try {
+              return ByteBuffer.wrap(Base64.getDecoder().decode((String) v));
+            } catch (IllegalArgumentException e) {
+              throw new SerdeException("not valid base64 for " + type.toSql());
+            }
+          };
+      case ARRAY, MAP, STRUCT ->
+          throw new SerdeException(
+              "The 'DELIMITED' format does not support type '"
+                  + type.base()
+                  + "' (column "
+                  + column.name()
+                  + ")");
       case INTEGER, BIGINT, DATE, TIME, TIMESTAMP -> v -> NumberFit.parseWhole((String) v, type);
       case DOUBLE -> v -> NumberFit.parseDouble((String) v);
       case DECIMAL -> v -> NumberFit.parseDecimal((String) v, (SqlType.Decimal) type);
@@ -99,8 +110,11 @@ final class DelimitedSerde implements ValueSerde {
     }
     List<String> fields = CsvLine.split(new String(bytes, StandardCharsets.UTF_8), delimiter);
     if (fields.size() != columns.size()) {
-      throw new SerdeException("Failed to deserialize DELIMITED: column count mismatch: expected "
-          + columns.size() + " columns, got " + fields.size());
+      throw new SerdeException(
+          "Failed to deserialize DELIMITED: column count mismatch: expected "
+              + columns.size()
+              + " columns, got "
+              + fields.size());
     }
     Object[] values = new Object[fields.size()];
     for (int i = 0; i < values.length; i++) {
@@ -108,7 +122,8 @@ final class DelimitedSerde implements ValueSerde {
       try {
         values[i] = field == null ? null : parsers[i].convert(field);
       } catch (SerdeException e) {
-        throw new SerdeException("Failed to deserialize column " + columns.get(i).name() + ": " + e.getMessage());
+        throw new SerdeException(
+            "Failed to deserialize column " + columns.get(i).name() + ": " + e.getMessage());
       }
     }
     return values;

@@ -20,8 +20,8 @@ import java.util.Map;
 
 /**
  * The {@link JsonReader} for each SQL type, with ksqlDB's coercions: numbers from JSON numbers or
- * numeric strings, strings from any scalar (or the JSON text of an object or array), booleans
- * from booleans or "true"/"false", BYTES from base64, STRUCT fields matched by name ignoring case.
+ * numeric strings, strings from any scalar (or the JSON text of an object or array), booleans from
+ * booleans or "true"/"false", BYTES from base64, STRUCT fields matched by name ignoring case.
  * Numbers must fit their column (see {@link NumberFit}): out of range, or a DECIMAL needing
  * rounding, is an error; a fraction read into a whole-number column is dropped, as in ksqlDB.
  */
@@ -67,7 +67,8 @@ final class JsonReaders {
    */
   private static Object whole(JsonParser p, SqlType type) throws IOException {
     JsonToken token = p.currentToken();
-    if (token == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+    if (token == JsonToken.VALUE_NUMBER_INT
+        && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
       return NumberFit.whole(p.getLongValue(), type);
     }
     if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
@@ -103,7 +104,8 @@ final class JsonReaders {
 
   private static Object bytes(JsonParser p, SqlType type) throws IOException {
     try {
-      return ByteBuffer.wrap(Base64.getDecoder().decode(expect(p, JsonToken.VALUE_STRING, type).getText()));
+      return ByteBuffer.wrap(
+          Base64.getDecoder().decode(expect(p, JsonToken.VALUE_STRING, type).getText()));
     } catch (IllegalArgumentException e) {
       throw new SerdeException("not valid base64 for " + type.toSql());
     }
@@ -113,9 +115,10 @@ final class JsonReaders {
     JsonToken token = p.currentToken();
     if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
       StringWriter text = new StringWriter();
-      try (JsonGenerator g = p.getCodec() == null
-          ? new com.fasterxml.jackson.core.JsonFactory().createGenerator(text)
-          : p.getCodec().getFactory().createGenerator(text)) {
+      try (JsonGenerator g =
+          p.getCodec() == null
+              ? new com.fasterxml.jackson.core.JsonFactory().createGenerator(text)
+              : p.getCodec().getFactory().createGenerator(text)) {
         g.copyCurrentStructure(p);
       }
       return text.toString();
@@ -136,7 +139,10 @@ final class JsonReaders {
 
   private static JsonReader map(SqlType.Map type) {
     JsonReader value = forType(type.value());
-    Converter key = type.key().base() == SqlType.Base.STRING ? k -> k : Casts.converter(SqlType.STRING, type.key());
+    Converter key =
+        type.key().base() == SqlType.Base.STRING
+            ? k -> k
+            : Casts.converter(SqlType.STRING, type.key());
     return p -> {
       expect(p, JsonToken.START_OBJECT, type);
       Map<Object, Object> out = new LinkedHashMap<>();
@@ -159,7 +165,8 @@ final class JsonReaders {
 
   private static JsonReader struct(SqlType.Struct type) {
     FieldLookup fields = FieldLookup.of(type.fields().stream().map(SqlType.Field::name).toList());
-    JsonReader[] readers = type.fields().stream().map(f -> forType(f.type())).toArray(JsonReader[]::new);
+    JsonReader[] readers =
+        type.fields().stream().map(f -> forType(f.type())).toArray(JsonReader[]::new);
     return p -> {
       expect(p, JsonToken.START_OBJECT, type);
       Object[] values = new Object[readers.length];
@@ -178,15 +185,23 @@ final class JsonReaders {
 
   private static JsonParser expect(JsonParser p, JsonToken token, SqlType type) throws IOException {
     if (p.currentToken() != token) {
-      throw new SerdeException("expected " + describe(token) + (type == null ? "" : " for " + type.toSql())
-          + " but found " + describe(p.currentToken()));
+      throw new SerdeException(
+          "expected "
+              + describe(token)
+              + (type == null ? "" : " for " + type.toSql())
+              + " but found "
+              + describe(p.currentToken()));
     }
     return p;
   }
 
-  /** The value itself stays out of the message: it is user data, and messages reach the processing log. */
+  /**
+   * The value itself stays out of the message: it is user data, and messages reach the processing
+   * log.
+   */
   static SerdeException mismatch(JsonParser p, SqlType type) {
-    return new SerdeException("expected " + type.toSql() + " but found " + describe(p.currentToken()));
+    return new SerdeException(
+        "expected " + type.toSql() + " but found " + describe(p.currentToken()));
   }
 
   static String describe(JsonToken token) {

@@ -20,7 +20,12 @@ final class JsonSchemaSerde implements ValueSerde {
   private final OptionalInt schemaId;
   private volatile byte[] header;
 
-  JsonSchemaSerde(List<Column> columns, boolean wrapped, RegistryBinding binding, boolean key, OptionalInt schemaId) {
+  JsonSchemaSerde(
+      List<Column> columns,
+      boolean wrapped,
+      RegistryBinding binding,
+      boolean key,
+      OptionalInt schemaId) {
     this.json = new JsonSerde(columns, wrapped);
     this.columns = List.copyOf(columns);
     this.wrapped = wrapped;
@@ -54,8 +59,14 @@ final class JsonSchemaSerde implements ValueSerde {
   private byte[] header() {
     byte[] h = header;
     if (h == null) {
-      int id = schemaId.isPresent() ? schemaId.getAsInt() : binding.registry().register(binding.subject(key),
-          RegisteredSchema.json(JsonSchemas.of(columns, wrapped)));
+      int id =
+          schemaId.isPresent()
+              ? schemaId.getAsInt()
+              : binding
+                  .registry()
+                  .register(
+                      binding.subject(key),
+                      RegisteredSchema.json(JsonSchemas.of(columns, wrapped)));
       h = RegistryWire.header(id);
       header = h;
     }

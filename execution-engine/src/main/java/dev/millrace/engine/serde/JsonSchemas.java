@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * SQL types as JSON schemas and back, in the dialect of Kafka Connect's JSON schema converter
- * that ksqlDB uses: integers say their width in {@code connect.type}, DECIMAL, DATE, TIME and
- * TIMESTAMP are named by {@code title}, MAP is an object with {@code additionalProperties}, and
- * optional values are {@code oneOf} null and the type. Reading takes plain JSON schemas too: an
- * integer without a width is BIGINT, a number DOUBLE.
+ * SQL types as JSON schemas and back, in the dialect of Kafka Connect's JSON schema converter that
+ * ksqlDB uses: integers say their width in {@code connect.type}, DECIMAL, DATE, TIME and TIMESTAMP
+ * are named by {@code title}, MAP is an object with {@code additionalProperties}, and optional
+ * values are {@code oneOf} null and the type. Reading takes plain JSON schemas too: an integer
+ * without a width is BIGINT, a number DOUBLE.
  */
 public final class JsonSchemas {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -26,14 +26,17 @@ public final class JsonSchemas {
 
   private JsonSchemas() {}
 
-  /** The schema of an object holding {@code columns}, or of the single bare column when unwrapped. */
+  /**
+   * The schema of an object holding {@code columns}, or of the single bare column when unwrapped.
+   */
   public static String of(List<Column> columns, boolean wrapped) {
     if (!wrapped && columns.size() == 1) {
       return optional(type(columns.get(0).type())).toString();
     }
     ObjectNode properties = NODES.objectNode();
     for (int i = 0; i < columns.size(); i++) {
-      properties.set(columns.get(i).name(), optional(type(columns.get(i).type())).put("connect.index", i));
+      properties.set(
+          columns.get(i).name(), optional(type(columns.get(i).type())).put("connect.index", i));
     }
     ObjectNode schema = NODES.objectNode().put("type", "object");
     schema.set("properties", properties);
@@ -68,11 +71,14 @@ public final class JsonSchemas {
       case BYTES -> simple("string").put("connect.type", "bytes");
       case DATE -> simple("integer").put("connect.type", "int32").put("title", CONNECT + "Date");
       case TIME -> simple("integer").put("connect.type", "int32").put("title", CONNECT + "Time");
-      case TIMESTAMP -> simple("integer").put("connect.type", "int64").put("title", CONNECT + "Timestamp");
+      case TIMESTAMP ->
+          simple("integer").put("connect.type", "int64").put("title", CONNECT + "Timestamp");
       case DECIMAL -> {
         SqlType.Decimal d = (SqlType.Decimal) type;
-        ObjectNode node = simple("number").put("connect.type", "bytes").put("title", CONNECT + "Decimal");
-        node.putObject("connect.parameters").put("scale", String.valueOf(d.scale()))
+        ObjectNode node =
+            simple("number").put("connect.type", "bytes").put("title", CONNECT + "Decimal");
+        node.putObject("connect.parameters")
+            .put("scale", String.valueOf(d.scale()))
             .put("connect.decimal.precision", String.valueOf(d.precision()));
         yield node;
       }
@@ -90,7 +96,8 @@ public final class JsonSchemas {
         ObjectNode properties = NODES.objectNode();
         List<SqlType.Field> fields = ((SqlType.Struct) type).fields();
         for (int i = 0; i < fields.size(); i++) {
-          properties.set(fields.get(i).name(), optional(type(fields.get(i).type())).put("connect.index", i));
+          properties.set(
+              fields.get(i).name(), optional(type(fields.get(i).type())).put("connect.index", i));
         }
         ObjectNode node = simple("object");
         node.set("properties", properties);
@@ -113,13 +120,15 @@ public final class JsonSchemas {
     JsonNode oneOf = schema.get("oneOf");
     if (oneOf != null) {
       List<JsonNode> branches = new ArrayList<>();
-      oneOf.forEach(b -> {
-        if (!"null".equals(b.path("type").asText())) {
-          branches.add(b);
-        }
-      });
+      oneOf.forEach(
+          b -> {
+            if (!"null".equals(b.path("type").asText())) {
+              branches.add(b);
+            }
+          });
       if (branches.size() != 1) {
-        throw new SerdeException("JSON schema oneOf other than null and one type is not supported: " + schema);
+        throw new SerdeException(
+            "JSON schema oneOf other than null and one type is not supported: " + schema);
       }
       return sqlType(branches.get(0));
     }
@@ -127,11 +136,20 @@ public final class JsonSchemas {
     String connect = schema.path("connect.type").asText("");
     return switch (schema.path("type").asText("")) {
       case "boolean" -> SqlType.BOOLEAN;
-      case "integer" -> title.equals(CONNECT + "Date") ? SqlType.DATE : title.equals(CONNECT + "Time") ? SqlType.TIME
-          : title.equals(CONNECT + "Timestamp") ? SqlType.TIMESTAMP
-          : connect.equals("int32") || connect.equals("int16") || connect.equals("int8") ? SqlType.INTEGER
-          : SqlType.BIGINT;
-      case "number" -> title.equals(CONNECT + "Decimal") ? decimal(schema.path("connect.parameters")) : SqlType.DOUBLE;
+      case "integer" ->
+          title.equals(CONNECT + "Date")
+              ? SqlType.DATE
+              : title.equals(CONNECT + "Time")
+                  ? SqlType.TIME
+                  : title.equals(CONNECT + "Timestamp")
+                      ? SqlType.TIMESTAMP
+                      : connect.equals("int32") || connect.equals("int16") || connect.equals("int8")
+                          ? SqlType.INTEGER
+                          : SqlType.BIGINT;
+      case "number" ->
+          title.equals(CONNECT + "Decimal")
+              ? decimal(schema.path("connect.parameters"))
+              : SqlType.DOUBLE;
       case "string" -> connect.equals("bytes") ? SqlType.BYTES : SqlType.STRING;
       case "array" -> new SqlType.Array(sqlType(schema.path("items")));
       case "object" -> object(schema);
@@ -154,7 +172,8 @@ public final class JsonSchemas {
   }
 
   private static SqlType decimal(JsonNode parameters) {
-    return new SqlType.Decimal(Integer.parseInt(parameters.path("connect.decimal.precision").asText("64")),
+    return new SqlType.Decimal(
+        Integer.parseInt(parameters.path("connect.decimal.precision").asText("64")),
         Integer.parseInt(parameters.path("scale").asText("0")));
   }
 }

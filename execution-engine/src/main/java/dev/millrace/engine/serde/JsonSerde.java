@@ -30,8 +30,12 @@ final class JsonSerde implements ValueSerde {
     this.columns = List.copyOf(columns);
     this.unwrapped = !wrapped && columns.size() == 1;
     this.lookup = JsonReaders.FieldLookup.of(columns.stream().map(Column::name).toList());
-    this.readers = columns.stream().map(c -> JsonReaders.forType(c.type())).toArray(JsonReader[]::new);
-    this.writers = columns.stream().map(c -> JsonWriters.forType(c.type())).toArray(JsonWriters.JsonWriter[]::new);
+    this.readers =
+        columns.stream().map(c -> JsonReaders.forType(c.type())).toArray(JsonReader[]::new);
+    this.writers =
+        columns.stream()
+            .map(c -> JsonWriters.forType(c.type()))
+            .toArray(JsonWriters.JsonWriter[]::new);
     this.names = columns.stream().map(Column::name).toArray(String[]::new);
   }
 
@@ -76,7 +80,8 @@ final class JsonSerde implements ValueSerde {
       }
       return values;
     } catch (JsonProcessingException e) {
-      // Jackson's message quotes the offending text, which is user data: say only where the JSON breaks.
+      // Jackson's message quotes the offending text, which is user data: say only where the JSON
+      // breaks.
       throw new SerdeException("Failed to deserialize JSON: invalid JSON" + where(e.getLocation()));
     } catch (IOException e) {
       throw new SerdeException("Failed to deserialize JSON: " + e.getMessage(), e);
@@ -84,13 +89,18 @@ final class JsonSerde implements ValueSerde {
   }
 
   private static String where(JsonLocation location) {
-    return location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    return location == null
+        ? ""
+        : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
   }
 
   private Object[] readObject(JsonParser p) throws IOException {
     if (p.currentToken() != JsonToken.START_OBJECT) {
-      throw new SerdeException("Failed to deserialize JSON: expected an object with fields "
-          + String.join(", ", names) + " but found " + JsonReaders.describe(p.currentToken()));
+      throw new SerdeException(
+          "Failed to deserialize JSON: expected an object with fields "
+              + String.join(", ", names)
+              + " but found "
+              + JsonReaders.describe(p.currentToken()));
     }
     Object[] values = new Object[readers.length];
     while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -109,10 +119,11 @@ final class JsonSerde implements ValueSerde {
     try {
       return readers[index].read(p);
     } catch (SerdeException e) {
-      throw new SerdeException("Failed to deserialize column " + columns.get(index).name() + ": " + e.getMessage(), e);
+      throw new SerdeException(
+          "Failed to deserialize column " + columns.get(index).name() + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      throw new SerdeException("Failed to deserialize column " + columns.get(index).name() + ": "
-          + e.getMessage(), e);
+      throw new SerdeException(
+          "Failed to deserialize column " + columns.get(index).name() + ": " + e.getMessage(), e);
     }
   }
 }

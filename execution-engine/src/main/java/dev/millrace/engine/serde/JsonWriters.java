@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes values of each SQL type as JSON: DECIMAL as a number, BYTES as base64, DATE as days,
- * TIME and TIMESTAMP as milliseconds, MAP as an object keyed by the keys' text, STRUCT as an
- * object with the fields' names.
+ * Writes values of each SQL type as JSON: DECIMAL as a number, BYTES as base64, DATE as days, TIME
+ * and TIMESTAMP as milliseconds, MAP as an object keyed by the keys' text, STRUCT as an object with
+ * the fields' names.
  */
 final class JsonWriters {
   private JsonWriters() {}
@@ -73,7 +73,8 @@ final class JsonWriters {
 
   private static JsonWriter struct(SqlType.Struct type) {
     String[] names = type.fields().stream().map(SqlType.Field::name).toArray(String[]::new);
-    JsonWriter[] writers = type.fields().stream().map(f -> forType(f.type())).toArray(JsonWriter[]::new);
+    JsonWriter[] writers =
+        type.fields().stream().map(f -> forType(f.type())).toArray(JsonWriter[]::new);
     return (g, v) -> {
       Struct struct = (Struct) v;
       g.writeStartObject();

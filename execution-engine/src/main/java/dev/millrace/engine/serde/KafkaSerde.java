@@ -20,8 +20,12 @@ final class KafkaSerde implements ValueSerde {
     }
     this.column = columns.isEmpty() ? null : columns.get(0);
     if (column != null && !supports(column.type())) {
-      throw new SerdeException("The KAFKA format does not support type " + column.type().toSql()
-          + " (column " + column.name() + ")");
+      throw new SerdeException(
+          "The KAFKA format does not support type "
+              + column.type().toSql()
+              + " (column "
+              + column.name()
+              + ")");
     }
   }
 
@@ -71,8 +75,15 @@ final class KafkaSerde implements ValueSerde {
 
   private byte[] exactly(byte[] bytes, int size) {
     if (bytes.length != size) {
-      throw new SerdeException("Failed to deserialize column " + column.name() + ": the KAFKA format needs "
-          + size + " bytes for " + column.type().toSql() + " but got " + bytes.length);
+      throw new SerdeException(
+          "Failed to deserialize column "
+              + column.name()
+              + ": the KAFKA format needs "
+              + size
+              + " bytes for "
+              + column.type().toSql()
+              + " but got "
+              + bytes.length);
     }
     return bytes;
   }

@@ -5,10 +5,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * Checks that a number read from a record fits its column's type exactly, so that a value that
- * does not fit is a bad record rather than a silently wrapped or rounded one. Every format reads
- * its numbers through here. Messages name the type, never the value (it is user data, and the
- * messages reach the processing log).
+ * Checks that a number read from a record fits its column's type exactly, so that a value that does
+ * not fit is a bad record rather than a silently wrapped or rounded one. Every format reads its
+ * numbers through here. Messages name the type, never the value (it is user data, and the messages
+ * reach the processing log).
  */
 final class NumberFit {
   /** Milliseconds in a day: a TIME is a time of day, from 0 up to (not including) this. */
@@ -36,7 +36,10 @@ final class NumberFit {
     }
   }
 
-  /** A BIGINT (or TIMESTAMP) from any number: a fraction is dropped, and the result must be in range. */
+  /**
+   * A BIGINT (or TIMESTAMP) from any number: a fraction is dropped, and the result must be in
+   * range.
+   */
   static long toLong(BigDecimal value, SqlType type) {
     try {
       return value.setScale(0, RoundingMode.DOWN).longValueExact();
@@ -48,7 +51,8 @@ final class NumberFit {
   /** A TIME (milliseconds since midnight), failing unless it is a time of day. */
   static long toTime(long millis) {
     if (millis < 0 || millis >= DAY_MS) {
-      throw new SerdeException("not a valid TIME: milliseconds since midnight must be from 0 to " + (DAY_MS - 1));
+      throw new SerdeException(
+          "not a valid TIME: milliseconds since midnight must be from 0 to " + (DAY_MS - 1));
     }
     return millis;
   }
@@ -71,12 +75,18 @@ final class NumberFit {
     try {
       scaled = value.setScale(type.scale(), RoundingMode.UNNECESSARY);
     } catch (ArithmeticException e) {
-      throw new SerdeException("number has more than " + type.scale() + " digits after the decimal point for "
-          + type.toSql());
+      throw new SerdeException(
+          "number has more than "
+              + type.scale()
+              + " digits after the decimal point for "
+              + type.toSql());
     }
     if (scaled.signum() != 0 && scaled.precision() > type.precision()) {
-      throw new SerdeException("number has more than " + (type.precision() - type.scale())
-          + " digits before the decimal point for " + type.toSql());
+      throw new SerdeException(
+          "number has more than "
+              + (type.precision() - type.scale())
+              + " digits before the decimal point for "
+              + type.toSql());
     }
     return scaled;
   }
@@ -88,7 +98,9 @@ final class NumberFit {
     try {
       value = Long.parseLong(trimmed);
     } catch (NumberFormatException e) {
-      throw trimmed.matches("[+-]?[0-9]+") ? outOfRange(type) : new SerdeException("not a valid " + type.toSql());
+      throw trimmed.matches("[+-]?[0-9]+")
+          ? outOfRange(type)
+          : new SerdeException("not a valid " + type.toSql());
     }
     return whole(value, type);
   }

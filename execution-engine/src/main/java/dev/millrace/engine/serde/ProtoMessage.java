@@ -10,13 +10,17 @@ import java.util.Map;
 /**
  * A protobuf message whose fields are numbered 1..n in column order: writes a row's values and
  * reads them back. How a null primitive travels is {@link Nulls}: proto3's plain fields cannot be
- * null (null is written as nothing and read back as the default: 0, "", false), optional fields
- * and wrapper messages keep nulls.
+ * null (null is written as nothing and read back as the default: 0, "", false), optional fields and
+ * wrapper messages keep nulls.
  */
 final class ProtoMessage {
 
   /** ksqlDB's nullable representations of primitive fields. */
-  enum Nulls { DEFAULTS, OPTIONAL, WRAPPER }
+  enum Nulls {
+    DEFAULTS,
+    OPTIONAL,
+    WRAPPER
+  }
 
   private final List<SqlType> types;
   private final Nulls nulls;
@@ -141,7 +145,9 @@ final class ProtoMessage {
       ((Map<Object, Object>) current).put(entry[0], entry[1]);
       return current;
     }
-    if (nulls == Nulls.WRAPPER && value.absent() != null && wireType == ProtoWriter.LENGTH_DELIMITED) {
+    if (nulls == Nulls.WRAPPER
+        && value.absent() != null
+        && wireType == ProtoWriter.LENGTH_DELIMITED) {
       ProtoReader wrapper = in.embedded();
       Object inner = value.absent();
       while (!wrapper.atEnd()) {

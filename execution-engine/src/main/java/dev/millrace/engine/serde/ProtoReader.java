@@ -88,7 +88,9 @@ final class ProtoReader {
       case 1 -> position += 8;
       case 2 -> position += length();
       case 5 -> position += 4;
-      default -> throw new SerdeException("Failed to deserialize PROTOBUF: unsupported wire type " + wireType);
+      default ->
+          throw new SerdeException(
+              "Failed to deserialize PROTOBUF: unsupported wire type " + wireType);
     }
     if (position > end) {
       throw new SerdeException("Failed to deserialize PROTOBUF: truncated message");

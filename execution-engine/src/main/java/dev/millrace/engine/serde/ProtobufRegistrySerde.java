@@ -10,8 +10,8 @@ import java.util.OptionalInt;
 /**
  * The PROTOBUF format: the PROTOBUF_NOSR message after Confluent's wire-format header and the
  * message indexes that say which message of the schema was written (always the first here, so the
- * single byte 0). Writing registers the {@code .proto} of the columns under the topic's subject
- * (or uses the schema id a source names); reading skips the header and indexes and reads fields by
+ * single byte 0). Writing registers the {@code .proto} of the columns under the topic's subject (or
+ * uses the schema id a source names); reading skips the header and indexes and reads fields by
  * number in column order, as PROTOBUF_NOSR does.
  */
 final class ProtobufRegistrySerde implements ValueSerde {
@@ -24,7 +24,11 @@ final class ProtobufRegistrySerde implements ValueSerde {
   private final OptionalInt schemaId;
   private volatile byte[] header;
 
-  ProtobufRegistrySerde(List<Column> columns, Map<String, String> options, RegistryBinding binding, boolean key,
+  ProtobufRegistrySerde(
+      List<Column> columns,
+      Map<String, String> options,
+      RegistryBinding binding,
+      boolean key,
       OptionalInt schemaId) {
     this.message = new ProtobufSerde(columns, options);
     this.columns = List.copyOf(columns);
@@ -82,8 +86,14 @@ final class ProtobufRegistrySerde implements ValueSerde {
   private byte[] header() {
     byte[] h = header;
     if (h == null) {
-      int id = schemaId.isPresent() ? schemaId.getAsInt() : binding.registry().register(binding.subject(key),
-          new RegisteredSchema("PROTOBUF", ProtobufSchemas.of(columns)));
+      int id =
+          schemaId.isPresent()
+              ? schemaId.getAsInt()
+              : binding
+                  .registry()
+                  .register(
+                      binding.subject(key),
+                      new RegisteredSchema("PROTOBUF", ProtobufSchemas.of(columns)));
       byte[] wire = RegistryWire.header(id);
       h = Arrays.copyOf(wire, wire.length + 1);
       h[wire.length] = FIRST_MESSAGE;

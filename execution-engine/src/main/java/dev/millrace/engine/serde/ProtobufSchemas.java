@@ -20,8 +20,10 @@ import java.util.regex.Pattern;
  * and sibling messages, wrapper types, oneofs; enums read as STRING.
  */
 public final class ProtobufSchemas {
-  private static final Pattern TOKEN = Pattern.compile("\"[^\"]*\"|'[^']*'|[A-Za-z_][A-Za-z0-9_.]*|-?\\d+|//[^\\n]*"
-      + "|/\\*.*?\\*/|\\S", Pattern.DOTALL);
+  private static final Pattern TOKEN =
+      Pattern.compile(
+          "\"[^\"]*\"|'[^']*'|[A-Za-z_][A-Za-z0-9_.]*|-?\\d+|//[^\\n]*" + "|/\\*.*?\\*/|\\S",
+          Pattern.DOTALL);
 
   private ProtobufSchemas() {}
 
@@ -29,12 +31,18 @@ public final class ProtobufSchemas {
   public static String of(List<Column> columns) {
     StringBuilder out = new StringBuilder("syntax = \"proto3\";\n\n");
     int[] names = {1};
-    message(out, "ConnectDefault" + names[0]++, columns.stream().map(c -> new SqlType.Field(c.name(), c.type()))
-        .toList(), names, "");
+    message(
+        out,
+        "ConnectDefault" + names[0]++,
+        columns.stream().map(c -> new SqlType.Field(c.name(), c.type())).toList(),
+        names,
+        "");
     return out.toString();
   }
 
-  /** The SQL type (a STRUCT) of the named message of a {@code .proto} text, by default its first. */
+  /**
+   * The SQL type (a STRUCT) of the named message of a {@code .proto} text, by default its first.
+   */
   public static SqlType sqlType(String proto, Optional<String> message) {
     Parser parser = new Parser(tokens(proto));
     parser.file();
@@ -45,34 +53,49 @@ public final class ProtobufSchemas {
     if (message.isPresent()) {
       chosen = parser.byName.get(message.get().substring(message.get().lastIndexOf('.') + 1));
       if (chosen == null) {
-        throw new SerdeException("Schema " + message.get() + " is not defined in the protobuf schema");
+        throw new SerdeException(
+            "Schema " + message.get() + " is not defined in the protobuf schema");
       }
     }
     return parser.struct(chosen, new HashSet<>());
   }
 
-  private static void message(StringBuilder out, String name, List<SqlType.Field> fields, int[] names, String indent) {
+  private static void message(
+      StringBuilder out, String name, List<SqlType.Field> fields, int[] names, String indent) {
     out.append(indent).append("message ").append(name).append(" {\n");
     List<Runnable> nested = new ArrayList<>();
     for (int i = 0; i < fields.size(); i++) {
       SqlType.Field field = fields.get(i);
-      out.append(indent).append("  ").append(fieldType(field.type(), names, nested, out, indent + "  "))
-          .append(' ').append(field.name()).append(" = ").append(i + 1).append(";\n");
+      out.append(indent)
+          .append("  ")
+          .append(fieldType(field.type(), names, nested, out, indent + "  "))
+          .append(' ')
+          .append(field.name())
+          .append(" = ")
+          .append(i + 1)
+          .append(";\n");
     }
     nested.forEach(Runnable::run);
     out.append(indent).append("}\n");
   }
 
-  private static String fieldType(SqlType type, int[] names, List<Runnable> nested, StringBuilder out, String indent) {
+  private static String fieldType(
+      SqlType type, int[] names, List<Runnable> nested, StringBuilder out, String indent) {
     return switch (type.base()) {
-      case ARRAY -> "repeated " + scalar(((SqlType.Array) type).element(), names, nested, out, indent);
-      case MAP -> "map<" + scalar(((SqlType.Map) type).key(), names, nested, out, indent) + ", "
-          + scalar(((SqlType.Map) type).value(), names, nested, out, indent) + ">";
+      case ARRAY ->
+          "repeated " + scalar(((SqlType.Array) type).element(), names, nested, out, indent);
+      case MAP ->
+          "map<"
+              + scalar(((SqlType.Map) type).key(), names, nested, out, indent)
+              + ", "
+              + scalar(((SqlType.Map) type).value(), names, nested, out, indent)
+              + ">";
       default -> scalar(type, names, nested, out, indent);
     };
   }
 
-  private static String scalar(SqlType type, int[] names, List<Runnable> nested, StringBuilder out, String indent) {
+  private static String scalar(
+      SqlType type, int[] names, List<Runnable> nested, StringBuilder out, String indent) {
     return switch (type.base()) {
       case BOOLEAN -> "bool";
       case INTEGER -> "int32";
@@ -89,8 +112,9 @@ public final class ProtobufSchemas {
         nested.add(() -> message(out, name, ((SqlType.Struct) type).fields(), names, indent));
         yield name;
       }
-      case ARRAY, MAP -> throw new SerdeException("The PROTOBUF format cannot hold " + type.toSql() + " inside a "
-          + "collection");
+      case ARRAY, MAP ->
+          throw new SerdeException(
+              "The PROTOBUF format cannot hold " + type.toSql() + " inside a " + "collection");
     };
   }
 
@@ -129,7 +153,7 @@ public final class ProtobufSchemas {
           case "message" -> messages.add(message());
           case "enum" -> enumeration();
           case "syntax", "import", "package", "option" -> skipStatement();
-          default -> { }
+          default -> {}
         }
       }
     }
@@ -152,7 +176,7 @@ public final class ProtobufSchemas {
             }
             next();
           }
-          case ";" -> { }
+          case ";" -> {}
           default -> field(message, token);
         }
       }
@@ -187,7 +211,8 @@ public final class ProtobufSchemas {
 
     SqlType.Struct struct(Message message, Set<String> visiting) {
       if (!visiting.add(message.name())) {
-        throw new SerdeException("Recursive protobuf message " + message.name() + " cannot be a column type");
+        throw new SerdeException(
+            "Recursive protobuf message " + message.name() + " cannot be a column type");
       }
       List<SqlType.Field> fields = new ArrayList<>();
       for (FieldDecl field : message.fields()) {
@@ -207,10 +232,20 @@ public final class ProtobufSchemas {
       String simple = name.substring(name.lastIndexOf('.') + 1);
       return switch (name) {
         case "bool", "google.protobuf.BoolValue" -> SqlType.BOOLEAN;
-        case "int32", "sint32", "sfixed32", "fixed32", "google.protobuf.Int32Value" -> SqlType.INTEGER;
-        case "int64", "sint64", "sfixed64", "fixed64", "uint32", "uint64", "google.protobuf.Int64Value",
-            "google.protobuf.UInt32Value", "google.protobuf.UInt64Value" -> SqlType.BIGINT;
-        case "double", "float", "google.protobuf.DoubleValue", "google.protobuf.FloatValue" -> SqlType.DOUBLE;
+        case "int32", "sint32", "sfixed32", "fixed32", "google.protobuf.Int32Value" ->
+            SqlType.INTEGER;
+        case "int64",
+            "sint64",
+            "sfixed64",
+            "fixed64",
+            "uint32",
+            "uint64",
+            "google.protobuf.Int64Value",
+            "google.protobuf.UInt32Value",
+            "google.protobuf.UInt64Value" ->
+            SqlType.BIGINT;
+        case "double", "float", "google.protobuf.DoubleValue", "google.protobuf.FloatValue" ->
+            SqlType.DOUBLE;
         case "string", "google.protobuf.StringValue" -> SqlType.STRING;
         case "bytes", "google.protobuf.BytesValue" -> SqlType.BYTES;
         case "confluent.type.Decimal" -> new SqlType.Decimal(64, 0);
@@ -234,7 +269,10 @@ public final class ProtobufSchemas {
       int depth = 0;
       while (at < tokens.size()) {
         String token = next();
-        depth += token.equals("[") || token.equals("{") ? 1 : token.equals("]") || token.equals("}") ? -1 : 0;
+        depth +=
+            token.equals("[") || token.equals("{")
+                ? 1
+                : token.equals("]") || token.equals("}") ? -1 : 0;
         if (depth == 0 && token.equals(";")) {
           return;
         }
@@ -258,7 +296,8 @@ public final class ProtobufSchemas {
     void expect(String token) {
       String found = next();
       if (!found.equals(token)) {
-        throw new SerdeException("Invalid protobuf schema: expected '" + token + "' but found '" + found + "'");
+        throw new SerdeException(
+            "Invalid protobuf schema: expected '" + token + "' but found '" + found + "'");
       }
     }
   }

@@ -19,15 +19,24 @@ final class ProtobufSerde implements ValueSerde {
   }
 
   private static ProtoMessage.Nulls nulls(Map<String, String> options) {
-    String value = options.entrySet().stream()
-        .filter(e -> e.getKey().toLowerCase(Locale.ROOT).replace("_", "").endsWith("nullablerepresentation"))
-        .map(Map.Entry::getValue).findFirst().orElse("");
+    String value =
+        options.entrySet().stream()
+            .filter(
+                e ->
+                    e.getKey()
+                        .toLowerCase(Locale.ROOT)
+                        .replace("_", "")
+                        .endsWith("nullablerepresentation"))
+            .map(Map.Entry::getValue)
+            .findFirst()
+            .orElse("");
     return switch (value.toUpperCase(Locale.ROOT)) {
       case "OPTIONAL" -> ProtoMessage.Nulls.OPTIONAL;
       case "WRAPPER" -> ProtoMessage.Nulls.WRAPPER;
       case "" -> ProtoMessage.Nulls.DEFAULTS;
-      default -> throw new SerdeException("Unknown PROTOBUF nullable representation: " + value
-          + " (use OPTIONAL or WRAPPER)");
+      default ->
+          throw new SerdeException(
+              "Unknown PROTOBUF nullable representation: " + value + " (use OPTIONAL or WRAPPER)");
     };
   }
 

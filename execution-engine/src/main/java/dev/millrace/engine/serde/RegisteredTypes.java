@@ -28,7 +28,8 @@ public final class RegisteredTypes {
       case "AVRO" -> AvroSchemas.sqlType(avro(schema.text()));
       case "JSON" -> JsonSchemas.sqlType(schema.text());
       case "PROTOBUF" -> ProtobufSchemas.sqlType(schema.text(), message);
-      default -> throw new SerdeException("Schemas of type " + schema.type() + " are not supported yet");
+      default ->
+          throw new SerdeException("Schemas of type " + schema.type() + " are not supported yet");
     };
   }
 

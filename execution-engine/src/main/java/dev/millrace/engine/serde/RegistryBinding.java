@@ -9,7 +9,8 @@ import dev.millrace.engine.registry.UnconfiguredSchemaRegistry;
  */
 public record RegistryBinding(SchemaRegistry registry, String topic) {
   /** For serdes of formats that need no registry. */
-  public static final RegistryBinding NONE = new RegistryBinding(UnconfiguredSchemaRegistry.INSTANCE, "");
+  public static final RegistryBinding NONE =
+      new RegistryBinding(UnconfiguredSchemaRegistry.INSTANCE, "");
 
   String subject(boolean key) {
     return SchemaRegistry.subject(topic, key);

@@ -3,8 +3,8 @@ package dev.millrace.engine.serde;
 import java.nio.ByteBuffer;
 
 /**
- * Confluent's wire format for registry formats: a zero magic byte, the 4-byte big-endian schema
- * id, then the payload in the schema's encoding.
+ * Confluent's wire format for registry formats: a zero magic byte, the 4-byte big-endian schema id,
+ * then the payload in the schema's encoding.
  */
 final class RegistryWire {
   static final int HEADER = 5;
@@ -20,8 +20,11 @@ final class RegistryWire {
   /** The schema id of a record, checking its magic byte. */
   static int schemaId(byte[] bytes, String format) {
     if (bytes.length < HEADER || bytes[0] != MAGIC) {
-      throw new SerdeException("Failed to deserialize " + format + ": unknown magic byte; the record was not written "
-          + "with a schema registry serializer");
+      throw new SerdeException(
+          "Failed to deserialize "
+              + format
+              + ": unknown magic byte; the record was not written "
+              + "with a schema registry serializer");
     }
     return ByteBuffer.wrap(bytes, 1, 4).getInt();
   }

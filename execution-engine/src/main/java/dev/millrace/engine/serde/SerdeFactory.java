@@ -9,16 +9,18 @@ import java.util.OptionalInt;
 
 /**
  * Makes the serdes for a format (see {@link SerdeFormat}) and a list of columns. Registry formats
- * (AVRO, JSON_SR, PROTOBUF) find their schemas through a {@link RegistryBinding}; their format options may
- * name a registered schema by id ({@value #SCHEMA_ID}) and, for AVRO, the full name of the
- * generated record ({@value #FULL_SCHEMA_NAME}). Serdes are immutable and thread-safe; make them
- * once per query, not per record.
+ * (AVRO, JSON_SR, PROTOBUF) find their schemas through a {@link RegistryBinding}; their format
+ * options may name a registered schema by id ({@value #SCHEMA_ID}) and, for AVRO, the full name of
+ * the generated record ({@value #FULL_SCHEMA_NAME}). Serdes are immutable and thread-safe; make
+ * them once per query, not per record.
  */
 public final class SerdeFactory {
   /** Format option: the id of the registered schema to write with. */
   public static final String SCHEMA_ID = "schemaId";
+
   /** Format option of PROTOBUF and PROTOBUF_NOSR: OPTIONAL or WRAPPER keep null primitives. */
   public static final String NULLABLE_REPRESENTATION = "nullableRepresentation";
+
   /** Format option: the full name of the Avro record Millrace generates. */
   public static final String FULL_SCHEMA_NAME = "fullSchemaName";
 
@@ -34,20 +36,25 @@ public final class SerdeFactory {
    *
    * @throws SerdeException when the format is unknown or cannot hold the columns
    */
-  public static ValueSerde valueSerde(FormatInfo format, List<Column> columns, RegistryBinding registry) {
+  public static ValueSerde valueSerde(
+      FormatInfo format, List<Column> columns, RegistryBinding registry) {
     return serde(format, columns, format.wrapped(), registry, false);
   }
 
   /** The serde for a record key of a format that needs no schema registry. */
-  public static KeySerde keySerde(FormatInfo format, List<Column> columns, Optional<WindowInfo> window) {
+  public static KeySerde keySerde(
+      FormatInfo format, List<Column> columns, Optional<WindowInfo> window) {
     return keySerde(format, columns, window, RegistryBinding.NONE);
   }
 
   /**
-   * The serde for a record key holding {@code columns}, windowed when {@code window} is present.
-   * A single key column is written bare unless the format cannot (PROTOBUF); several are wrapped.
+   * The serde for a record key holding {@code columns}, windowed when {@code window} is present. A
+   * single key column is written bare unless the format cannot (PROTOBUF); several are wrapped.
    */
-  public static KeySerde keySerde(FormatInfo format, List<Column> columns, Optional<WindowInfo> window,
+  public static KeySerde keySerde(
+      FormatInfo format,
+      List<Column> columns,
+      Optional<WindowInfo> window,
       RegistryBinding registry) {
     KeySerde key = new ColumnsKeySerde(keyColumnsSerde(format, columns, registry), columns.size());
     return window.isPresent() ? new WindowedKeySerde(key, window.get()) : key;
@@ -57,12 +64,17 @@ public final class SerdeFactory {
    * The serde of a key's columns alone, as a producer writes them: unlike {@link #keySerde}, a key
    * whose columns are all null is still written (as a record of nulls, when the key is wrapped).
    */
-  public static ValueSerde keyColumnsSerde(FormatInfo format, List<Column> columns, RegistryBinding registry) {
+  public static ValueSerde keyColumnsSerde(
+      FormatInfo format, List<Column> columns, RegistryBinding registry) {
     boolean wrapped = columns.size() > 1 || SerdeFormat.named(format.format()).wrapsSingleKey();
     return serde(format, columns, wrapped, registry, true);
   }
 
-  private static ValueSerde serde(FormatInfo format, List<Column> columns, boolean wrapped, RegistryBinding registry,
+  private static ValueSerde serde(
+      FormatInfo format,
+      List<Column> columns,
+      boolean wrapped,
+      RegistryBinding registry,
       boolean key) {
     return switch (SerdeFormat.named(format.format())) {
       case JSON -> new JsonSerde(columns, wrapped);
@@ -70,10 +82,17 @@ public final class SerdeFactory {
       case DELIMITED -> new DelimitedSerde(columns, format.options());
       case NONE -> none(columns);
       case PROTOBUF_NOSR -> new ProtobufSerde(columns, format.options());
-      case AVRO -> new AvroSerde(columns, wrapped, registry, key, schemaId(format),
-          format.options().getOrDefault(FULL_SCHEMA_NAME, AvroSchemas.DEFAULT_NAME));
+      case AVRO ->
+          new AvroSerde(
+              columns,
+              wrapped,
+              registry,
+              key,
+              schemaId(format),
+              format.options().getOrDefault(FULL_SCHEMA_NAME, AvroSchemas.DEFAULT_NAME));
       case JSON_SR -> new JsonSchemaSerde(columns, wrapped, registry, key, schemaId(format));
-      case PROTOBUF -> new ProtobufRegistrySerde(columns, format.options(), registry, key, schemaId(format));
+      case PROTOBUF ->
+          new ProtobufRegistrySerde(columns, format.options(), registry, key, schemaId(format));
     };
   }
 
@@ -84,7 +103,8 @@ public final class SerdeFactory {
 
   private static ValueSerde none(List<Column> columns) {
     if (!columns.isEmpty()) {
-      throw new SerdeException("The NONE format cannot hold columns, but was given " + columns.size());
+      throw new SerdeException(
+          "The NONE format cannot hold columns, but was given " + columns.size());
     }
     return new NoneSerde();
   }

@@ -8,10 +8,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Every record format ksqlDB knows (Millrace reads and writes them all) and what each can do: the one place the planner (which
- * formats a WITH clause may name, which columns they can carry, whether a single value may be
- * unwrapped, whether columns can be read from a registry) and the serdes agree on. The messages
- * are ksqlDB's, so that a user sees the same refusal on both engines.
+ * Every record format ksqlDB knows (Millrace reads and writes them all) and what each can do: the
+ * one place the planner (which formats a WITH clause may name, which columns they can carry,
+ * whether a single value may be unwrapped, whether columns can be read from a registry) and the
+ * serdes agree on. The messages are ksqlDB's, so that a user sees the same refusal on both engines.
  */
 public enum SerdeFormat {
   KAFKA(Wrapping.NEVER, false),
@@ -24,7 +24,11 @@ public enum SerdeFormat {
   PROTOBUF_NOSR(Wrapping.ALWAYS, false);
 
   /** How a single column is written: bare, in a record, or as WRAP_SINGLE_VALUE says. */
-  public enum Wrapping { NEVER, ALWAYS, OPTIONAL }
+  public enum Wrapping {
+    NEVER,
+    ALWAYS,
+    OPTIONAL
+  }
 
   private final Wrapping wrapping;
   private final boolean registry;
@@ -54,8 +58,8 @@ public enum SerdeFormat {
   }
 
   /**
-   * Whether records carry a schema id and schemas live in a schema registry; such formats can
-   * also give a source its columns (schema inference).
+   * Whether records carry a schema id and schemas live in a schema registry; such formats can also
+   * give a source its columns (schema inference).
    */
   public boolean usesRegistry() {
     return registry;
@@ -77,45 +81,83 @@ public enum SerdeFormat {
     if (key) {
       Optional<Column> withMap = columns.stream().filter(c -> containsMap(c.type())).findFirst();
       if (withMap.isPresent()) {
-        return Optional.of("Map keys, including types that contain maps, are not supported as they may lead to "
-            + "unexpected behavior due to inconsistent serialization. Key column name: `" + withMap.get().name() + "`.");
+        return Optional.of(
+            "Map keys, including types that contain maps, are not supported as they may lead to "
+                + "unexpected behavior due to inconsistent serialization. Key column name: `"
+                + withMap.get().name()
+                + "`.");
       }
     }
     return switch (this) {
-      case NONE -> columns.isEmpty() ? Optional.empty()
-          : Optional.of("The 'NONE' format can only be used when no columns are defined. Got: " + describe(columns));
+      case NONE ->
+          columns.isEmpty()
+              ? Optional.empty()
+              : Optional.of(
+                  "The 'NONE' format can only be used when no columns are defined. Got: "
+                      + describe(columns));
       case KAFKA -> kafka(columns);
-      case DELIMITED -> columns.stream().filter(c -> isComplex(c.type())).findFirst().map(c ->
-          "The 'DELIMITED' format does not support type '" + c.type().base() + "', column: `" + c.name() + "`");
-      case JSON, JSON_SR -> stringKeyedMaps(columns, "JSON only supports MAP types with STRING keys");
-      case AVRO -> stringKeyedMaps(columns, "Avro only supports MAPs with STRING keys").or(() -> avroNames(columns));
-      case PROTOBUF -> stringKeyedMaps(columns, "PROTOBUF format only supports MAP types with STRING keys");
+      case DELIMITED ->
+          columns.stream()
+              .filter(c -> isComplex(c.type()))
+              .findFirst()
+              .map(
+                  c ->
+                      "The 'DELIMITED' format does not support type '"
+                          + c.type().base()
+                          + "', column: `"
+                          + c.name()
+                          + "`");
+      case JSON, JSON_SR ->
+          stringKeyedMaps(columns, "JSON only supports MAP types with STRING keys");
+      case AVRO ->
+          stringKeyedMaps(columns, "Avro only supports MAPs with STRING keys")
+              .or(() -> avroNames(columns));
+      case PROTOBUF ->
+          stringKeyedMaps(columns, "PROTOBUF format only supports MAP types with STRING keys");
       case PROTOBUF_NOSR -> Optional.empty();
     };
   }
 
   private static Optional<String> kafka(List<Column> columns) {
     if (columns.size() > 1) {
-      return Optional.of("The 'KAFKA' format only supports a single field. Got: " + describe(columns));
+      return Optional.of(
+          "The 'KAFKA' format only supports a single field. Got: " + describe(columns));
     }
     for (Column column : columns) {
       SqlType.Base base = column.type().base();
-      if (base != SqlType.Base.INTEGER && base != SqlType.Base.BIGINT && base != SqlType.Base.DOUBLE
-          && base != SqlType.Base.STRING && base != SqlType.Base.BYTES) {
-        return Optional.of("The 'KAFKA' format does not support type '" + base + "', column: `" + column.name() + "`");
+      if (base != SqlType.Base.INTEGER
+          && base != SqlType.Base.BIGINT
+          && base != SqlType.Base.DOUBLE
+          && base != SqlType.Base.STRING
+          && base != SqlType.Base.BYTES) {
+        return Optional.of(
+            "The 'KAFKA' format does not support type '"
+                + base
+                + "', column: `"
+                + column.name()
+                + "`");
       }
     }
     return Optional.empty();
   }
 
   private static Optional<String> stringKeyedMaps(List<Column> columns, String message) {
-    return columns.stream().anyMatch(c -> hasNonStringMapKey(c.type())) ? Optional.of(message) : Optional.empty();
+    return columns.stream().anyMatch(c -> hasNonStringMapKey(c.type()))
+        ? Optional.of(message)
+        : Optional.empty();
   }
 
   private static Optional<String> avroNames(List<Column> columns) {
-    return columns.stream().map(Column::name).filter(n -> !AvroSchemas.isValidName(n)).findFirst()
-        .map(n -> "Schema is not compatible with Avro: column name `" + n + "` is not a valid Avro name (letters, "
-            + "digits and underscores, not starting with a digit)");
+    return columns.stream()
+        .map(Column::name)
+        .filter(n -> !AvroSchemas.isValidName(n))
+        .findFirst()
+        .map(
+            n ->
+                "Schema is not compatible with Avro: column name `"
+                    + n
+                    + "` is not a valid Avro name (letters, "
+                    + "digits and underscores, not starting with a digit)");
   }
 
   private static boolean hasNonStringMapKey(SqlType type) {
@@ -125,7 +167,8 @@ public enum SerdeFormat {
     if (type instanceof SqlType.Array a) {
       return hasNonStringMapKey(a.element());
     }
-    return type instanceof SqlType.Struct s && s.fields().stream().anyMatch(f -> hasNonStringMapKey(f.type()));
+    return type instanceof SqlType.Struct s
+        && s.fields().stream().anyMatch(f -> hasNonStringMapKey(f.type()));
   }
 
   private static boolean containsMap(SqlType type) {
@@ -135,11 +178,14 @@ public enum SerdeFormat {
     if (type instanceof SqlType.Array a) {
       return containsMap(a.element());
     }
-    return type instanceof SqlType.Struct s && s.fields().stream().anyMatch(f -> containsMap(f.type()));
+    return type instanceof SqlType.Struct s
+        && s.fields().stream().anyMatch(f -> containsMap(f.type()));
   }
 
   private static boolean isComplex(SqlType type) {
-    return type.base() == SqlType.Base.ARRAY || type.base() == SqlType.Base.MAP || type.base() == SqlType.Base.STRUCT;
+    return type.base() == SqlType.Base.ARRAY
+        || type.base() == SqlType.Base.MAP
+        || type.base() == SqlType.Base.STRUCT;
   }
 
   private static String describe(List<Column> columns) {

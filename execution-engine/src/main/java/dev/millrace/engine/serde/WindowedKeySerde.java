@@ -5,8 +5,8 @@ import dev.millrace.engine.plan.WindowInfo;
 import java.nio.ByteBuffer;
 
 /**
- * A windowed key in Kafka Streams' layout: the inner key's bytes, then for a time window its
- * 8-byte start (the end is start + size), for a session window its 8-byte end then 8-byte start.
+ * A windowed key in Kafka Streams' layout: the inner key's bytes, then for a time window its 8-byte
+ * start (the end is start + size), for a session window its 8-byte end then 8-byte start.
  */
 final class WindowedKeySerde implements KeySerde {
   private final KeySerde inner;
@@ -35,8 +35,11 @@ final class WindowedKeySerde implements KeySerde {
   @Override
   public DecodedKey deserialize(byte[] bytes) {
     if (bytes == null || bytes.length < suffix) {
-      throw new SerdeException("Failed to deserialize windowed key: expected at least " + suffix + " bytes, got "
-          + (bytes == null ? 0 : bytes.length));
+      throw new SerdeException(
+          "Failed to deserialize windowed key: expected at least "
+              + suffix
+              + " bytes, got "
+              + (bytes == null ? 0 : bytes.length));
     }
     ByteBuffer in = ByteBuffer.wrap(bytes);
     int keyLength = bytes.length - suffix;

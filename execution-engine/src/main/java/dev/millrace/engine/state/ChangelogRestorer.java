@@ -21,7 +21,10 @@ public final class ChangelogRestorer {
   private static final Duration RESTORE_TIMEOUT = Duration.ofMinutes(5);
 
   private final Consumer<byte[], byte[]> consumer;
-  /** The restore under way, for other threads to report (pull queries say how far along state is). */
+
+  /**
+   * The restore under way, for other threads to report (pull queries say how far along state is).
+   */
   private volatile RestoreProgress progress;
 
   /** {@code consumer}: a byte-array consumer with no group subscription, owned by the caller. */
@@ -29,10 +32,14 @@ public final class ChangelogRestorer {
     this.consumer = consumer;
   }
 
-  /** The offset after the last record of the changelog partition (for read_committed, the last stable offset). */
+  /**
+   * The offset after the last record of the changelog partition (for read_committed, the last
+   * stable offset).
+   */
   public long endOffset(ChangelogPartition changelog) {
     TopicPartition partition = topicPartition(changelog);
-    // Assigned first: a read_committed consumer updates the partition's last stable offset from the answer.
+    // Assigned first: a read_committed consumer updates the partition's last stable offset from the
+    // answer.
     consumer.assign(List.of(partition));
     return consumer.endOffsets(List.of(partition)).get(partition);
   }
@@ -54,8 +61,15 @@ public final class ChangelogRestorer {
       while (position < end) {
         progress = new RestoreProgress(changelog, position - fromOffset, end - fromOffset);
         if (System.nanoTime() > deadline) {
-          throw new StateStoreException("restoring state store " + store.name() + " from " + changelog
-              + " did not reach offset " + end + " within " + RESTORE_TIMEOUT);
+          throw new StateStoreException(
+              "restoring state store "
+                  + store.name()
+                  + " from "
+                  + changelog
+                  + " did not reach offset "
+                  + end
+                  + " within "
+                  + RESTORE_TIMEOUT);
         }
         apply(store, consumer.poll(POLL_TIMEOUT));
         position = consumer.position(partition);

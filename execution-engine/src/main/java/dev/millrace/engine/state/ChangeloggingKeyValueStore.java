@@ -7,8 +7,8 @@ import java.util.function.BiConsumer;
 
 /**
  * Records every write to the store below for its compacted changelog topic. Writes are buffered
- * until the owner sends them with the task's output ({@link #sendChangelog}); a key written twice in
- * one batch is sent once, with its last value, since compaction would keep only that one anyway.
+ * until the owner sends them with the task's output ({@link #sendChangelog}); a key written twice
+ * in one batch is sent once, with its last value, since compaction would keep only that one anyway.
  */
 public final class ChangeloggingKeyValueStore implements KeyValueStore {
   private final KeyValueStore inner;

@@ -60,7 +60,9 @@ public final class InMemoryKeyValueStore implements KeyValueStore {
     } else if (to == null) {
       return entries.tailMap(from, true);
     }
-    return Arrays.compareUnsigned(from, to) >= 0 ? new TreeMap<>() : entries.subMap(from, true, to, false);
+    return Arrays.compareUnsigned(from, to) >= 0
+        ? new TreeMap<>()
+        : entries.subMap(from, true, to, false);
   }
 
   @Override

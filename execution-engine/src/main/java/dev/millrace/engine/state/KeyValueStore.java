@@ -5,7 +5,8 @@ import java.util.function.BiConsumer;
 
 /**
  * A sorted byte-keyed store: the bottom of the state stack. Implementations: RocksDB for queries,
- * memory for tests; decorators add changelogging to a compacted topic. Keys compare as unsigned bytes.
+ * memory for tests; decorators add changelogging to a compacted topic. Keys compare as unsigned
+ * bytes.
  *
  * <p>A store may keep the arrays it is given (the in-memory store and the changelog buffer do), so
  * callers must not change a key or value array after handing it over.
@@ -19,7 +20,9 @@ public interface KeyValueStore extends AutoCloseable {
 
   void delete(byte[] key);
 
-  /** Visits the entries with {@code from <= key < to} in key order ({@code null} bounds are open). */
+  /**
+   * Visits the entries with {@code from <= key < to} in key order ({@code null} bounds are open).
+   */
   void range(byte[] from, byte[] to, BiConsumer<byte[], byte[]> visitor);
 
   /** Applies many writes at once (null value = delete): used by restore and batch commit. */

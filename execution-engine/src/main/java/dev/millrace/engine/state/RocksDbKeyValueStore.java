@@ -23,8 +23,8 @@ import org.rocksdb.WriteOptions;
  * rebuilt from it (see {@link ChangelogRestorer}).
  *
  * <p>Safe to read from other threads (pull queries) while the owning task writes. Every call after
- * {@link #close()} fails with {@link IllegalStateException} rather than touching freed native memory,
- * which would crash the JVM.
+ * {@link #close()} fails with {@link IllegalStateException} rather than touching freed native
+ * memory, which would crash the JVM.
  */
 public final class RocksDbKeyValueStore implements KeyValueStore {
   static {
@@ -39,7 +39,8 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
   private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private boolean closed;
 
-  private RocksDbKeyValueStore(String name, Path directory, RocksDbResources resources, RocksDB db) {
+  private RocksDbKeyValueStore(
+      String name, Path directory, RocksDbResources resources, RocksDB db) {
     this.name = name;
     this.directory = directory;
     this.resources = resources;
@@ -59,7 +60,8 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
       throw new UncheckedIOException("cannot create state directory " + directory, e);
     } catch (RocksDBException e) {
       resources.close();
-      throw new StateStoreException("cannot open state store " + name + " in " + directory + ": " + e.getMessage(), e);
+      throw new StateStoreException(
+          "cannot open state store " + name + " in " + directory + ": " + e.getMessage(), e);
     }
   }
 
@@ -120,7 +122,7 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
   public void range(byte[] from, byte[] to, BiConsumer<byte[], byte[]> visitor) {
     lifecycle.readLock().lock();
     try (Slice upper = to == null ? null : new Slice(to);
-         ReadOptions read = new ReadOptions()) {
+        ReadOptions read = new ReadOptions()) {
       checkOpen();
       if (upper != null) {
         read.setIterateUpperBound(upper);
@@ -205,6 +207,7 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
   }
 
   private StateStoreException failure(String action, RocksDBException e) {
-    return new StateStoreException("cannot " + action + " state store " + name + ": " + e.getMessage(), e);
+    return new StateStoreException(
+        "cannot " + action + " state store " + name + ": " + e.getMessage(), e);
   }
 }

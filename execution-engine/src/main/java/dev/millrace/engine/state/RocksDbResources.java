@@ -22,20 +22,22 @@ final class RocksDbResources implements AutoCloseable {
   private final Options options;
 
   RocksDbResources() {
-    BlockBasedTableConfig table = new BlockBasedTableConfig()
-        .setBlockCache(cache)
-        .setFilterPolicy(filter)
-        .setBlockSize(16 * 1024)
-        .setCacheIndexAndFilterBlocks(true);
-    options = new Options()
-        .setCreateIfMissing(true)
-        .setWriteBufferSize(WRITE_BUFFER_BYTES)
-        .setMaxWriteBufferNumber(2)
-        .setMaxBackgroundJobs(1)
-        .setMaxOpenFiles(256)
-        .setCompactionStyle(CompactionStyle.LEVEL)
-        .setCompressionType(CompressionType.LZ4_COMPRESSION)
-        .setTableFormatConfig(table);
+    BlockBasedTableConfig table =
+        new BlockBasedTableConfig()
+            .setBlockCache(cache)
+            .setFilterPolicy(filter)
+            .setBlockSize(16 * 1024)
+            .setCacheIndexAndFilterBlocks(true);
+    options =
+        new Options()
+            .setCreateIfMissing(true)
+            .setWriteBufferSize(WRITE_BUFFER_BYTES)
+            .setMaxWriteBufferNumber(2)
+            .setMaxBackgroundJobs(1)
+            .setMaxOpenFiles(256)
+            .setCompactionStyle(CompactionStyle.LEVEL)
+            .setCompressionType(CompressionType.LZ4_COMPRESSION)
+            .setTableFormatConfig(table);
   }
 
   Options options() {

@@ -12,8 +12,9 @@ import java.util.OptionalLong;
 /**
  * The checkpoint of one local store: a small file holding the changelog offset up to which the
  * store's files reflect the changelog (the next offset to restore from). It exists only while the
- * files are known to be consistent — written after a clean close, deleted as soon as the store takes
- * new writes — so a store without one was not closed cleanly and is rebuilt from the changelog.
+ * files are known to be consistent — written after a clean close, deleted as soon as the store
+ * takes new writes — so a store without one was not closed cleanly and is rebuilt from the
+ * changelog.
  */
 public final class StateCheckpoint {
   private final Path file;
@@ -24,7 +25,8 @@ public final class StateCheckpoint {
 
   /** The checkpoint that sits beside a store directory: {@code <dir>.checkpoint}. */
   public static StateCheckpoint besideStore(Path storeDirectory) {
-    return new StateCheckpoint(storeDirectory.resolveSibling(storeDirectory.getFileName() + ".checkpoint"));
+    return new StateCheckpoint(
+        storeDirectory.resolveSibling(storeDirectory.getFileName() + ".checkpoint"));
   }
 
   /** The recorded offset, or empty when there is no (readable) checkpoint. */
@@ -40,14 +42,17 @@ public final class StateCheckpoint {
     }
   }
 
-  /** Records {@code offset} atomically (write a temporary file, then rename it over the old one). */
+  /**
+   * Records {@code offset} atomically (write a temporary file, then rename it over the old one).
+   */
   public void write(long offset) {
     Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
     try {
       Files.createDirectories(file.getParent());
       Files.writeString(temporary, Long.toString(offset), StandardCharsets.UTF_8);
       try {
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
       }

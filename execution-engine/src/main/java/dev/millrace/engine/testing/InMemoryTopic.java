@@ -23,7 +23,12 @@ final class InMemoryTopic {
     return partitions.size();
   }
 
-  TestRecord append(int partition, byte[] key, byte[] value, long timestamp, List<dev.millrace.engine.operator.InputRecord.Header> headers) {
+  TestRecord append(
+      int partition,
+      byte[] key,
+      byte[] value,
+      long timestamp,
+      List<dev.millrace.engine.operator.InputRecord.Header> headers) {
     if (partition < 0 || partition >= partitions.size()) {
       throw new IllegalArgumentException("topic " + name + " has no partition " + partition);
     }

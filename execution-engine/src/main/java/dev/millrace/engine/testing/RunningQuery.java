@@ -36,7 +36,9 @@ final class RunningQuery implements TaskEnvironment {
       Pipeline pipeline = sub.newPipeline();
       pipelines.add(pipeline);
       for (String topic : sub.inputTopics()) {
-        readers.computeIfAbsent(driverTopic(topic), t -> new ArrayList<>()).add(new Reader(pipeline, topic));
+        readers
+            .computeIfAbsent(driverTopic(topic), t -> new ArrayList<>())
+            .add(new Reader(pipeline, topic));
       }
     }
     pipelines.forEach(p -> p.init(this));

@@ -27,7 +27,9 @@ import java.util.Set;
  * partition 0, as under TopologyTestDriver (so ROWPARTITION downstream matches ksqlDB's tests).
  */
 public final class TestDriver implements AutoCloseable {
-  /** More records than this caused by one input mean a query feeds its own input: stop, not hang. */
+  /**
+   * More records than this caused by one input mean a query feeds its own input: stop, not hang.
+   */
   static final int MAX_RECORDS_PER_INPUT = 100_000;
 
   private final Map<String, InMemoryTopic> topics = new LinkedHashMap<>();
@@ -113,7 +115,12 @@ public final class TestDriver implements AutoCloseable {
   }
 
   /** Writes a record to a given partition, with headers, and processes everything it causes. */
-  public void pipeInput(String topic, int partition, byte[] key, byte[] value, long timestamp,
+  public void pipeInput(
+      String topic,
+      int partition,
+      byte[] key,
+      byte[] value,
+      long timestamp,
       List<InputRecord.Header> headers) {
     createTopic(topic, 1);
     pending.add(append(topic, partition, key, value, timestamp, headers));
@@ -157,7 +164,12 @@ public final class TestDriver implements AutoCloseable {
     errors.add(new QueryError(queryId, error));
   }
 
-  private TestRecord append(String topic, int partition, byte[] key, byte[] value, long timestamp,
+  private TestRecord append(
+      String topic,
+      int partition,
+      byte[] key,
+      byte[] value,
+      long timestamp,
       List<InputRecord.Header> headers) {
     TestRecord record = topic(topic).append(partition, key, value, timestamp, headers);
     written.add(record);
@@ -169,8 +181,10 @@ public final class TestDriver implements AutoCloseable {
     while (!pending.isEmpty()) {
       if (++processed > MAX_RECORDS_PER_INPUT) {
         pending.clear();
-        throw new IllegalStateException("one input record caused more than " + MAX_RECORDS_PER_INPUT
-            + " records: a query's output feeds back into its own input");
+        throw new IllegalStateException(
+            "one input record caused more than "
+                + MAX_RECORDS_PER_INPUT
+                + " records: a query's output feeds back into its own input");
       }
       TestRecord record = pending.poll();
       for (RunningQuery query : List.copyOf(queries.values())) {

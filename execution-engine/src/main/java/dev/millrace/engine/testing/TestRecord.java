@@ -6,7 +6,13 @@ import java.util.List;
 
 /** A record in one of the {@link TestDriver}'s in-memory topics. */
 public record TestRecord(
-    String topic, int partition, long offset, byte[] key, byte[] value, long timestamp, List<InputRecord.Header> headers) {
+    String topic,
+    int partition,
+    long offset,
+    byte[] key,
+    byte[] value,
+    long timestamp,
+    List<InputRecord.Header> headers) {
 
   public TestRecord {
     headers = headers == null ? List.of() : List.copyOf(headers);
@@ -19,7 +25,16 @@ public record TestRecord(
 
   @Override
   public String toString() {
-    return topic + "-" + partition + "@" + offset + " " + Arrays.toString(key) + " -> "
-        + (value == null ? "null" : Arrays.toString(value)) + " at " + timestamp;
+    return topic
+        + "-"
+        + partition
+        + "@"
+        + offset
+        + " "
+        + Arrays.toString(key)
+        + " -> "
+        + (value == null ? "null" : Arrays.toString(value))
+        + " at "
+        + timestamp;
   }
 }

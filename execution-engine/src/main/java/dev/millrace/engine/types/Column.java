@@ -1,6 +1,9 @@
 package dev.millrace.engine.types;
 
-/** A named, typed column. Names keep the case they were declared with (unquoted names are upper case). */
+/**
+ * A named, typed column. Names keep the case they were declared with (unquoted names are upper
+ * case).
+ */
 public record Column(String name, SqlType type) {
   public Column {
     if (name == null || name.isEmpty()) {

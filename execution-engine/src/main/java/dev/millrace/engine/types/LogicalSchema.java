@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The columns of a stream, table or intermediate result: the key columns (stored in the Kafka record
- * key) and the value columns (stored in the record value).
+ * The columns of a stream, table or intermediate result: the key columns (stored in the Kafka
+ * record key) and the value columns (stored in the record value).
  */
 public record LogicalSchema(List<Column> key, List<Column> value) {
   public LogicalSchema {

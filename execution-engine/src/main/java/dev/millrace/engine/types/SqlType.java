@@ -32,7 +32,21 @@ import java.util.stream.Collectors;
 public sealed interface SqlType {
 
   /** The kinds of type; parameterised kinds have their own record. */
-  enum Base { BOOLEAN, INTEGER, BIGINT, DOUBLE, DECIMAL, STRING, BYTES, DATE, TIME, TIMESTAMP, ARRAY, MAP, STRUCT }
+  enum Base {
+    BOOLEAN,
+    INTEGER,
+    BIGINT,
+    DOUBLE,
+    DECIMAL,
+    STRING,
+    BYTES,
+    DATE,
+    TIME,
+    TIMESTAMP,
+    ARRAY,
+    MAP,
+    STRUCT
+  }
 
   SqlType BOOLEAN = new Primitive(Base.BOOLEAN);
   SqlType INTEGER = new Primitive(Base.INTEGER);

@@ -13,7 +13,8 @@ public final class Struct {
 
   public Struct(SqlType.Struct type, Object[] values) {
     if (values.length != type.fields().size()) {
-      throw new IllegalArgumentException("struct of " + type.fields().size() + " fields given " + values.length + " values");
+      throw new IllegalArgumentException(
+          "struct of " + type.fields().size() + " fields given " + values.length + " values");
     }
     this.type = type;
     this.values = values;
@@ -39,7 +40,9 @@ public final class Struct {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Struct other && type.equals(other.type) && Arrays.equals(values, other.values);
+    return o instanceof Struct other
+        && type.equals(other.type)
+        && Arrays.equals(values, other.values);
   }
 
   @Override
@@ -51,7 +54,10 @@ public final class Struct {
   public String toString() {
     StringBuilder out = new StringBuilder("{");
     for (int i = 0; i < values.length; i++) {
-      out.append(i == 0 ? "" : ", ").append(type.fields().get(i).name()).append('=').append(values[i]);
+      out.append(i == 0 ? "" : ", ")
+          .append(type.fields().get(i).name())
+          .append('=')
+          .append(values[i]);
     }
     return out.append('}').toString();
   }

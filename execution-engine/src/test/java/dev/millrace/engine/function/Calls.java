@@ -13,7 +13,9 @@ final class Calls {
 
   private Calls() {}
 
-  /** Calls a function, inferring each argument's type from its Java class (null is an untyped NULL). */
+  /**
+   * Calls a function, inferring each argument's type from its Java class (null is an untyped NULL).
+   */
   static Object call(String name, Object... args) {
     List<SqlType> types = new ArrayList<>();
     for (Object arg : args) {
@@ -30,8 +32,10 @@ final class Calls {
     Object[] converted = new Object[args.length];
     for (int i = 0; i < args.length; i++) {
       SqlType from = types.get(i);
-      converted[i] = from == null ? args[i]
-          : Casts.converter(from, function.parameterTypes().get(i)).convertNullable(args[i]);
+      converted[i] =
+          from == null
+              ? args[i]
+              : Casts.converter(from, function.parameterTypes().get(i)).convertNullable(args[i]);
     }
     return function.instantiate().apply(converted);
   }
@@ -56,7 +60,12 @@ final class Calls {
       return new SqlType.Decimal(Math.max(d.precision(), d.scale() + 1), d.scale());
     }
     if (value instanceof List<?> list) {
-      return new SqlType.Array(list.stream().filter(e -> e != null).findFirst().map(Calls::typeOf).orElse(SqlType.STRING));
+      return new SqlType.Array(
+          list.stream()
+              .filter(e -> e != null)
+              .findFirst()
+              .map(Calls::typeOf)
+              .orElse(SqlType.STRING));
     }
     if (value instanceof java.util.Map<?, ?> map) {
       var first = map.entrySet().iterator().next();

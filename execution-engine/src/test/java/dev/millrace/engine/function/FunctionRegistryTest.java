@@ -29,7 +29,8 @@ class FunctionRegistryTest {
 
   @Test
   void bindsGenericsToTheWidestArgument() {
-    ResolvedScalar coalesce = registry.resolveScalar("COALESCE", List.of(SqlType.INTEGER, SqlType.BIGINT));
+    ResolvedScalar coalesce =
+        registry.resolveScalar("COALESCE", List.of(SqlType.INTEGER, SqlType.BIGINT));
     assertEquals(SqlType.BIGINT, coalesce.returnType());
     assertEquals(List.of(SqlType.BIGINT, SqlType.BIGINT), coalesce.parameterTypes());
   }
@@ -38,60 +39,85 @@ class FunctionRegistryTest {
   void decimalsKeepTheirPrecision() {
     SqlType decimal = new SqlType.Decimal(5, 2);
     assertEquals(decimal, registry.resolveScalar("ABS", List.of(decimal)).returnType());
-    assertEquals(new SqlType.Decimal(3, 0), registry.resolveScalar("ROUND", List.of(decimal)).returnType());
+    assertEquals(
+        new SqlType.Decimal(3, 0), registry.resolveScalar("ROUND", List.of(decimal)).returnType());
   }
 
   @Test
   void variadicFunctionsTakeAnyNumberOfArguments() {
-    assertEquals(SqlType.STRING,
-        registry.resolveScalar("CONCAT", List.of(SqlType.STRING, SqlType.STRING, SqlType.STRING)).returnType());
-    assertEquals(SqlType.STRING, registry.resolveScalar("CONCAT", List.of(SqlType.STRING)).returnType());
+    assertEquals(
+        SqlType.STRING,
+        registry
+            .resolveScalar("CONCAT", List.of(SqlType.STRING, SqlType.STRING, SqlType.STRING))
+            .returnType());
+    assertEquals(
+        SqlType.STRING, registry.resolveScalar("CONCAT", List.of(SqlType.STRING)).returnType());
   }
 
   @Test
   void anUntypedNullFitsAnyParameter() {
-    ResolvedScalar ifnull = registry.resolveScalar("IFNULL", java.util.Arrays.asList(null, SqlType.STRING));
+    ResolvedScalar ifnull =
+        registry.resolveScalar("IFNULL", java.util.Arrays.asList(null, SqlType.STRING));
     assertEquals(SqlType.STRING, ifnull.returnType());
   }
 
   @Test
   void unknownFunctionsSuggestCloseNames() {
-    FunctionException e = assertThrows(FunctionException.class,
-        () -> registry.resolveScalar("UCAS", List.of(SqlType.STRING)));
+    FunctionException e =
+        assertThrows(
+            FunctionException.class, () -> registry.resolveScalar("UCAS", List.of(SqlType.STRING)));
     assertEquals("Unknown function UCAS; did you mean UCASE?", e.getMessage());
   }
 
   @Test
   void usingAFunctionAsAnotherKindSaysWhatItIs() {
-    FunctionException e = assertThrows(FunctionException.class,
-        () -> registry.resolveScalar("EXPLODE", List.of(new SqlType.Array(SqlType.INTEGER))));
+    FunctionException e =
+        assertThrows(
+            FunctionException.class,
+            () -> registry.resolveScalar("EXPLODE", List.of(new SqlType.Array(SqlType.INTEGER))));
     assertEquals("EXPLODE is a table function, not a scalar function", e.getMessage());
   }
 
   @Test
   void aMismatchListsTheAcceptedSignatures() {
-    FunctionException e = assertThrows(FunctionException.class,
-        () -> registry.resolveScalar("SUBSTRING", List.of(SqlType.INTEGER)));
-    assertEquals("No overload of SUBSTRING accepts (INTEGER); accepted: SUBSTRING(STRING, INTEGER) => STRING, "
-        + "SUBSTRING(STRING, INTEGER, INTEGER) => STRING, SUBSTRING(BYTES, INTEGER) => BYTES, "
-        + "SUBSTRING(BYTES, INTEGER, INTEGER) => BYTES", e.getMessage());
+    FunctionException e =
+        assertThrows(
+            FunctionException.class,
+            () -> registry.resolveScalar("SUBSTRING", List.of(SqlType.INTEGER)));
+    assertEquals(
+        "No overload of SUBSTRING accepts (INTEGER); accepted: SUBSTRING(STRING, INTEGER) => STRING, "
+            + "SUBSTRING(STRING, INTEGER, INTEGER) => STRING, SUBSTRING(BYTES, INTEGER) => BYTES, "
+            + "SUBSTRING(BYTES, INTEGER, INTEGER) => BYTES",
+        e.getMessage());
   }
 
   @Test
   void aggregatesResolveWithTheirResultTypes() {
     assertTrue(registry.isAggregate("count"));
     assertFalse(registry.isAggregate("ucase"));
-    assertEquals(SqlType.INTEGER, registry.resolveAggregate("SUM", List.of(SqlType.INTEGER), List.of()).returnType());
-    assertEquals(SqlType.DOUBLE, registry.resolveAggregate("AVG", List.of(SqlType.INTEGER), List.of()).returnType());
-    assertEquals(SqlType.BIGINT, registry.resolveAggregate("COUNT", List.of(), List.of()).returnType());
-    assertEquals(SqlType.STRING, registry.resolveAggregate("MAX", List.of(SqlType.STRING), List.of()).returnType());
+    assertEquals(
+        SqlType.INTEGER,
+        registry.resolveAggregate("SUM", List.of(SqlType.INTEGER), List.of()).returnType());
+    assertEquals(
+        SqlType.DOUBLE,
+        registry.resolveAggregate("AVG", List.of(SqlType.INTEGER), List.of()).returnType());
+    assertEquals(
+        SqlType.BIGINT, registry.resolveAggregate("COUNT", List.of(), List.of()).returnType());
+    assertEquals(
+        SqlType.STRING,
+        registry.resolveAggregate("MAX", List.of(SqlType.STRING), List.of()).returnType());
   }
 
   @Test
   void unorderableTypesHaveNoMinimum() {
-    FunctionException e = assertThrows(FunctionException.class,
-        () -> registry.resolveAggregate("MIN", List.of(new SqlType.Array(SqlType.INTEGER)), List.of()));
-    assertEquals("MIN does not accept ARRAY<INTEGER>: its values cannot be ordered", e.getMessage());
+    FunctionException e =
+        assertThrows(
+            FunctionException.class,
+            () ->
+                registry.resolveAggregate(
+                    "MIN", List.of(new SqlType.Array(SqlType.INTEGER)), List.of()));
+    assertEquals(
+        "MIN does not accept ARRAY<INTEGER>: its values cannot be ordered", e.getMessage());
   }
 
   @Test
@@ -102,7 +128,9 @@ class FunctionRegistryTest {
     assertEquals("STRING", len.category());
     assertEquals("internal", len.path());
     FunctionDescription concat = registry.describe("CONCAT").orElseThrow();
-    assertEquals(new FunctionDescription.Parameter("arg1", "STRING", true), concat.variants().get(0).parameters().get(0));
+    assertEquals(
+        new FunctionDescription.Parameter("arg1", "STRING", true),
+        concat.variants().get(0).parameters().get(0));
     FunctionDescription topk = registry.describe("TOPK").orElseThrow();
     assertEquals(FunctionDescription.Kind.AGGREGATE, topk.kind());
     assertEquals("TOPK(T, INTEGER) => ARRAY<T>", topk.signatures().get(0));

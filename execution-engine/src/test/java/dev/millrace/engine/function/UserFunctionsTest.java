@@ -32,17 +32,34 @@ class UserFunctionsTest {
   @Test
   void scalarOverloadsResolveByJavaTypes() {
     FunctionRegistry registry = withExamples();
-    assertEquals(SqlType.INTEGER, registry.resolveScalar("PICK", List.of(SqlType.INTEGER, SqlType.INTEGER)).returnType());
-    assertEquals(SqlType.BIGINT, registry.resolveScalar("pick",
-        List.of(new SqlType.Array(SqlType.BIGINT), SqlType.INTEGER)).returnType());
-    Expr larger = new Expr.FunctionCall("PICK", List.of(new Expr.Literal(3, SqlType.INTEGER), new Expr.Literal(7, SqlType.INTEGER)),
-        SqlType.INTEGER);
+    assertEquals(
+        SqlType.INTEGER,
+        registry.resolveScalar("PICK", List.of(SqlType.INTEGER, SqlType.INTEGER)).returnType());
+    assertEquals(
+        SqlType.BIGINT,
+        registry
+            .resolveScalar("pick", List.of(new SqlType.Array(SqlType.BIGINT), SqlType.INTEGER))
+            .returnType());
+    Expr larger =
+        new Expr.FunctionCall(
+            "PICK",
+            List.of(new Expr.Literal(3, SqlType.INTEGER), new Expr.Literal(7, SqlType.INTEGER)),
+            SqlType.INTEGER);
     assertEquals(7, eval(registry, larger));
-    Expr joined = new Expr.FunctionCall("PICK", List.of(new Expr.Literal("-", SqlType.STRING),
-        new Expr.Literal("a", SqlType.STRING), new Expr.Literal("b", SqlType.STRING)), SqlType.STRING);
+    Expr joined =
+        new Expr.FunctionCall(
+            "PICK",
+            List.of(
+                new Expr.Literal("-", SqlType.STRING),
+                new Expr.Literal("a", SqlType.STRING),
+                new Expr.Literal("b", SqlType.STRING)),
+            SqlType.STRING);
     assertEquals("a-b", eval(registry, joined));
-    Expr withNull = new Expr.FunctionCall("PICK", List.of(new Expr.Literal(null, SqlType.INTEGER),
-        new Expr.Literal(7, SqlType.INTEGER)), SqlType.INTEGER);
+    Expr withNull =
+        new Expr.FunctionCall(
+            "PICK",
+            List.of(new Expr.Literal(null, SqlType.INTEGER), new Expr.Literal(7, SqlType.INTEGER)),
+            SqlType.INTEGER);
     assertNull(eval(registry, withNull));
     assertEquals("Test function.", registry.describe("PICK").orElseThrow().description());
   }
@@ -50,17 +67,29 @@ class UserFunctionsTest {
   @Test
   void tableFunctionsProduceTheirListsElements() {
     FunctionRegistry registry = withExamples();
-    Expr repeat = new Expr.FunctionCall("REPEAT_VALUE", List.of(new Expr.Literal("x", SqlType.STRING),
-        new Expr.Literal(3, SqlType.INTEGER)), SqlType.STRING);
-    assertEquals(SqlType.STRING, registry.resolveTableFunction("REPEAT_VALUE",
-        List.of(ArgumentType.of(SqlType.STRING), ArgumentType.of(SqlType.INTEGER))).returnType());
-    assertEquals(List.of("x", "x", "x"),
-        new ExpressionCompiler(registry).compileTableFunction((Expr.FunctionCall) repeat).evaluate(new Object[0]));
+    Expr repeat =
+        new Expr.FunctionCall(
+            "REPEAT_VALUE",
+            List.of(new Expr.Literal("x", SqlType.STRING), new Expr.Literal(3, SqlType.INTEGER)),
+            SqlType.STRING);
+    assertEquals(
+        SqlType.STRING,
+        registry
+            .resolveTableFunction(
+                "REPEAT_VALUE",
+                List.of(ArgumentType.of(SqlType.STRING), ArgumentType.of(SqlType.INTEGER)))
+            .returnType());
+    assertEquals(
+        List.of("x", "x", "x"),
+        new ExpressionCompiler(registry)
+            .compileTableFunction((Expr.FunctionCall) repeat)
+            .evaluate(new Object[0]));
   }
 
   @Test
   void aggregatesComeFromTheirFactories() {
-    ResolvedAggregate sum = withExamples().resolveAggregate("SUM_LENGTHS", List.of(SqlType.STRING), List.of(10));
+    ResolvedAggregate sum =
+        withExamples().resolveAggregate("SUM_LENGTHS", List.of(SqlType.STRING), List.of(10));
     Aggregator aggregator = sum.aggregator();
     assertEquals(SqlType.BIGINT, sum.returnType());
     assertEquals(SqlType.BIGINT, aggregator.accumulatorType());
@@ -82,10 +111,15 @@ class UserFunctionsTest {
       }
     }
     FunctionRegistry.Builder builder = FunctionRegistry.builtIns().toBuilder();
-    assertEquals(List.of("PICK", "SUM_LENGTHS"), UserFunctions.loadJars(dir, builder).stream().sorted().toList());
-    assertEquals(List.of(), UserFunctions.loadJars(dir.resolve("missing"), FunctionRegistry.builder()));
+    assertEquals(
+        List.of("PICK", "SUM_LENGTHS"),
+        UserFunctions.loadJars(dir, builder).stream().sorted().toList());
+    assertEquals(
+        List.of(), UserFunctions.loadJars(dir.resolve("missing"), FunctionRegistry.builder()));
     FunctionRegistry loaded = builder.build();
-    assertEquals(SqlType.INTEGER, loaded.resolveScalar("PICK", List.of(SqlType.INTEGER, SqlType.INTEGER)).returnType());
+    assertEquals(
+        SqlType.INTEGER,
+        loaded.resolveScalar("PICK", List.of(SqlType.INTEGER, SqlType.INTEGER)).returnType());
     assertEquals("examples.jar", loaded.describe("PICK").orElseThrow().path());
     assertEquals("internal", loaded.describe("UCASE").orElseThrow().path());
   }

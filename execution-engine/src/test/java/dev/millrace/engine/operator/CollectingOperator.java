@@ -10,7 +10,14 @@ final class CollectingOperator implements Operator {
 
   @Override
   public void process(Row row, RecordContext record) {
-    rows.add(Arrays.toString(row.key()) + " " + render(row.value()) + " was " + render(row.oldValue()) + " @" + row.timestamp());
+    rows.add(
+        Arrays.toString(row.key())
+            + " "
+            + render(row.value())
+            + " was "
+            + render(row.oldValue())
+            + " @"
+            + row.timestamp());
   }
 
   private static String render(Object[] value) {

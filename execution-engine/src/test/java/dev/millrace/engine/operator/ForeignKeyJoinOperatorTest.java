@@ -26,15 +26,26 @@ class ForeignKeyJoinOperatorTest {
   private Operator right;
 
   private void join(boolean leftJoin) {
-    StoredTable leftStore = new StoredTable("L", KEY, new RowCodec(List.of(SqlType.STRING, SqlType.BIGINT)), true);
+    StoredTable leftStore =
+        new StoredTable("L", KEY, new RowCodec(List.of(SqlType.STRING, SqlType.BIGINT)), true);
     StoredTable rightStore = new StoredTable("R", KEY, new RowCodec(List.of(SqlType.STRING)), true);
     ForeignKeyIndex index = new ForeignKeyIndex("I", KEY, KEY);
-    SafeExpression foreignKey = new SafeExpression(FunctionRegistry.builtIns(),
-        new Expr.ColumnRef(1, "FK", SqlType.BIGINT), "the join expression");
-    left = new ForeignKeyLeftJoinOperator(leftStore, rightStore, index, foreignKey,
-        new JoinedRows(true, 2, 1, leftJoin, false), out);
-    right = new ForeignKeyRightJoinOperator(rightStore, leftStore, index,
-        new JoinedRows(false, 2, 1, false, leftJoin), out);
+    SafeExpression foreignKey =
+        new SafeExpression(
+            FunctionRegistry.builtIns(),
+            new Expr.ColumnRef(1, "FK", SqlType.BIGINT),
+            "the join expression");
+    left =
+        new ForeignKeyLeftJoinOperator(
+            leftStore,
+            rightStore,
+            index,
+            foreignKey,
+            new JoinedRows(true, 2, 1, leftJoin, false),
+            out);
+    right =
+        new ForeignKeyRightJoinOperator(
+            rightStore, leftStore, index, new JoinedRows(false, 2, 1, false, leftJoin), out);
     left.init(context);
     right.init(context);
   }
@@ -63,14 +74,16 @@ class ForeignKeyJoinOperatorTest {
     right(0, null, 17);
     left(1, null, null, 18);
 
-    assertEquals(List.of(
-        "[1] [zero, 0, blah] was null @10",
-        "[10] [ten, 0, blah] was null @12",
-        "[1] [zero, 0, a] was [zero, 0, blah] @15",
-        "[10] [ten, 0, a] was [ten, 0, blah] @15",
-        "[10] null was [ten, 0, a] @16",
-        "[1] null was [zero, 0, a] @17",
-        "[1] null was null @18"), out.rows);
+    assertEquals(
+        List.of(
+            "[1] [zero, 0, blah] was null @10",
+            "[10] [ten, 0, blah] was null @12",
+            "[1] [zero, 0, a] was [zero, 0, blah] @15",
+            "[10] [ten, 0, a] was [ten, 0, blah] @15",
+            "[10] null was [ten, 0, a] @16",
+            "[1] null was [zero, 0, a] @17",
+            "[1] null was null @18"),
+        out.rows);
   }
 
   @Test
@@ -83,11 +96,13 @@ class ForeignKeyJoinOperatorTest {
     left(2, "two", null, 13);
     left(2, null, null, 14);
 
-    assertEquals(List.of(
-        "[1] [zero, 0, null] was null @0",
-        "[1] [zero, 0, blah] was [zero, 0, null] @10",
-        "[1] [zero, 7, null] was [zero, 0, blah] @11",
-        "[2] [two, null, null] was null @13",
-        "[2] null was [two, null, null] @14"), out.rows);
+    assertEquals(
+        List.of(
+            "[1] [zero, 0, null] was null @0",
+            "[1] [zero, 0, blah] was [zero, 0, null] @10",
+            "[1] [zero, 7, null] was [zero, 0, blah] @11",
+            "[2] [two, null, null] was null @13",
+            "[2] null was [two, null, null] @14"),
+        out.rows);
   }
 }

@@ -47,11 +47,13 @@ class PipelineJunctionTest {
     Junction inner = new Junction();
     Junction outer = new Junction();
 
-    new Pipeline(List.of(
-        chain("a", a, inner, outerLeft, outer, after),
-        chain("b", b, inner, outerLeft, outer, after),
-        chain("c", c, outer, after)));
+    new Pipeline(
+        List.of(
+            chain("a", a, inner, outerLeft, outer, after),
+            chain("b", b, inner, outerLeft, outer, after),
+            chain("c", c, outer, after)));
 
-    assertEquals(List.of(1, 1, 1, 1, 1), List.of(a.made, b.made, c.made, outerLeft.made, after.made));
+    assertEquals(
+        List.of(1, 1, 1, 1, 1), List.of(a.made, b.made, c.made, outerLeft.made, after.made));
   }
 }

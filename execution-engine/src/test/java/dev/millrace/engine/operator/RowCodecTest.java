@@ -15,20 +15,48 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RowCodecTest {
-  private static final SqlType.Struct POINT = new SqlType.Struct(List.of(
-      new SqlType.Field("X", SqlType.DOUBLE), new SqlType.Field("LABEL", SqlType.STRING)));
+  private static final SqlType.Struct POINT =
+      new SqlType.Struct(
+          List.of(
+              new SqlType.Field("X", SqlType.DOUBLE), new SqlType.Field("LABEL", SqlType.STRING)));
 
   @Test
   void everyTypeSurvivesARoundTrip() {
-    List<SqlType> types = List.of(SqlType.BOOLEAN, SqlType.INTEGER, SqlType.BIGINT, SqlType.DOUBLE,
-        new SqlType.Decimal(6, 2), SqlType.STRING, SqlType.BYTES, SqlType.DATE, SqlType.TIME, SqlType.TIMESTAMP,
-        new SqlType.Array(SqlType.STRING), new SqlType.Map(SqlType.STRING, SqlType.INTEGER), POINT, SqlType.STRING);
+    List<SqlType> types =
+        List.of(
+            SqlType.BOOLEAN,
+            SqlType.INTEGER,
+            SqlType.BIGINT,
+            SqlType.DOUBLE,
+            new SqlType.Decimal(6, 2),
+            SqlType.STRING,
+            SqlType.BYTES,
+            SqlType.DATE,
+            SqlType.TIME,
+            SqlType.TIMESTAMP,
+            new SqlType.Array(SqlType.STRING),
+            new SqlType.Map(SqlType.STRING, SqlType.INTEGER),
+            POINT,
+            SqlType.STRING);
     Map<String, Integer> map = new LinkedHashMap<>();
     map.put("b", 2);
     map.put("a", null);
-    Object[] values = {true, -7, Long.MIN_VALUE, 2.5, new BigDecimal("-12.30"), "héllo", ByteBuffer.wrap(new byte[] {1, 2}),
-        19000, 3_600_000L, 1_700_000_000_000L, Arrays.asList("x", null), map,
-        new Struct(POINT, new Object[] {1.5, null}), null};
+    Object[] values = {
+      true,
+      -7,
+      Long.MIN_VALUE,
+      2.5,
+      new BigDecimal("-12.30"),
+      "héllo",
+      ByteBuffer.wrap(new byte[] {1, 2}),
+      19000,
+      3_600_000L,
+      1_700_000_000_000L,
+      Arrays.asList("x", null),
+      map,
+      new Struct(POINT, new Object[] {1.5, null}),
+      null
+    };
     RowCodec codec = new RowCodec(types);
 
     Object[] decoded = codec.decode(codec.encode(values));
@@ -66,6 +94,7 @@ class RowCodecTest {
   }
 
   private static boolean startsWith(byte[] bytes, byte[] prefix) {
-    return bytes.length > prefix.length && Arrays.equals(Arrays.copyOf(bytes, prefix.length), prefix);
+    return bytes.length > prefix.length
+        && Arrays.equals(Arrays.copyOf(bytes, prefix.length), prefix);
   }
 }

@@ -20,13 +20,16 @@ class StreamFlatMapOperatorTest {
 
   @BeforeEach
   void setUp() {
-    flatMap = new StreamFlatMapOperator(List.of(call("EXPLODE", 0, SqlType.INTEGER), call("EXPLODE", 1, SqlType.INTEGER)),
-        out);
+    flatMap =
+        new StreamFlatMapOperator(
+            List.of(call("EXPLODE", 0, SqlType.INTEGER), call("EXPLODE", 1, SqlType.INTEGER)), out);
     flatMap.init(context);
   }
 
   private static SafeExpression call(String function, int column, SqlType type) {
-    Expr.FunctionCall call = new Expr.FunctionCall(function, List.of(new Expr.ColumnRef(column, "A" + column, INTS)), type);
+    Expr.FunctionCall call =
+        new Expr.FunctionCall(
+            function, List.of(new Expr.ColumnRef(column, "A" + column, INTS)), type);
     return new SafeExpression(FunctionRegistry.builtIns(), call, "column V" + column);
   }
 
@@ -38,8 +41,12 @@ class StreamFlatMapOperatorTest {
   void eachRowGivesAsManyRowsAsItsLongestArrayWithNullsPastTheShorterOnesEnd() {
     row(List.of(1, 2, 3), List.of(10));
 
-    assertEquals(List.of("[k] [[1, 2, 3], [10], 1, 10] was null @7", "[k] [[1, 2, 3], [10], 2, null] was null @7",
-        "[k] [[1, 2, 3], [10], 3, null] was null @7"), out.rows);
+    assertEquals(
+        List.of(
+            "[k] [[1, 2, 3], [10], 1, 10] was null @7",
+            "[k] [[1, 2, 3], [10], 2, null] was null @7",
+            "[k] [[1, 2, 3], [10], 3, null] was null @7"),
+        out.rows);
   }
 
   @Test
@@ -47,7 +54,10 @@ class StreamFlatMapOperatorTest {
     row(null, List.of());
     row(Arrays.asList(null, 5), null);
 
-    assertEquals(List.of("[k] [[null, 5], null, null, null] was null @7", "[k] [[null, 5], null, 5, null] was null @7"),
+    assertEquals(
+        List.of(
+            "[k] [[null, 5], null, null, null] was null @7",
+            "[k] [[null, 5], null, 5, null] was null @7"),
         out.rows);
     assertEquals(List.of(), context.errors);
   }

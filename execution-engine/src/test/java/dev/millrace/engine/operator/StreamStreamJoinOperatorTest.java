@@ -9,7 +9,10 @@ import dev.millrace.engine.types.SqlType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The two sides of one join over a fake context, sharing one store and one downstream, as in a task. */
+/**
+ * The two sides of one join over a fake context, sharing one store and one downstream, as in a
+ * task.
+ */
 class StreamStreamJoinOperatorTest {
   private static final RecordContext RECORD = new RecordContext("t", 0, 0);
   private static final String STORE = "join";
@@ -22,8 +25,12 @@ class StreamStreamJoinOperatorTest {
   private void start(JoinType type, JoinWindow window) {
     RowCodec key = new RowCodec(List.of(SqlType.STRING));
     RowCodec value = new RowCodec(List.of(SqlType.INTEGER));
-    left = new StreamStreamJoinOperator(STORE, JoinSide.LEFT, type, window, key, value, 1, value, 1, out);
-    right = new StreamStreamJoinOperator(STORE, JoinSide.RIGHT, type, window, key, value, 1, value, 1, out);
+    left =
+        new StreamStreamJoinOperator(
+            STORE, JoinSide.LEFT, type, window, key, value, 1, value, 1, out);
+    right =
+        new StreamStreamJoinOperator(
+            STORE, JoinSide.RIGHT, type, window, key, value, 1, value, 1, out);
     left.init(context);
     right.init(context);
   }

@@ -19,9 +19,15 @@ class TableFilterOperatorTest {
 
   @BeforeEach
   void setUp() {
-    Expr positive = new Expr.Operation(Operator.GREATER_THAN,
-        List.of(new Expr.ColumnRef(0, "V", SqlType.INTEGER), new Expr.Literal(0, SqlType.INTEGER)), SqlType.BOOLEAN);
-    filter = new TableFilterOperator(new SafeExpression(FunctionRegistry.builtIns(), positive, "the filter"), out);
+    Expr positive =
+        new Expr.Operation(
+            Operator.GREATER_THAN,
+            List.of(
+                new Expr.ColumnRef(0, "V", SqlType.INTEGER), new Expr.Literal(0, SqlType.INTEGER)),
+            SqlType.BOOLEAN);
+    filter =
+        new TableFilterOperator(
+            new SafeExpression(FunctionRegistry.builtIns(), positive, "the filter"), out);
     filter.init(context);
   }
 
@@ -37,7 +43,8 @@ class TableFilterOperatorTest {
     change(2, 1);
     change(3, -1);
 
-    assertEquals(List.of("[k] [1] was null @1", "[k] [2] was [1] @1", "[k] [3] was null @1"), out.rows);
+    assertEquals(
+        List.of("[k] [1] was null @1", "[k] [2] was [1] @1", "[k] [3] was null @1"), out.rows);
   }
 
   @Test

@@ -6,7 +6,10 @@ import dev.millrace.engine.types.SqlType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Both inputs' operators of a primary-key join, over one fake task: each input's rows are stored by its operator. */
+/**
+ * Both inputs' operators of a primary-key join, over one fake task: each input's rows are stored by
+ * its operator.
+ */
 class TableTableJoinOperatorTest {
   private static final RecordContext RECORD = new RecordContext("t", 0, 0);
   private static final RowCodec KEY = new RowCodec(List.of(SqlType.BIGINT));
@@ -25,14 +28,22 @@ class TableTableJoinOperatorTest {
 
     Row change(long key, String value, long time) {
       String old = value == null ? rows.remove(key) : rows.put(key, value);
-      return new Row(new Object[] {key}, value == null ? null : new Object[] {value}, time, null,
+      return new Row(
+          new Object[] {key},
+          value == null ? null : new Object[] {value},
+          time,
+          null,
           old == null ? null : new Object[] {old});
     }
   }
 
   private void join(boolean keepLeft, boolean keepRight) {
-    left = new TableTableJoinOperator(stored("L"), stored("R"), new JoinedRows(true, 1, 1, keepLeft, keepRight), out);
-    right = new TableTableJoinOperator(stored("R"), stored("L"), new JoinedRows(false, 1, 1, keepRight, keepLeft), out);
+    left =
+        new TableTableJoinOperator(
+            stored("L"), stored("R"), new JoinedRows(true, 1, 1, keepLeft, keepRight), out);
+    right =
+        new TableTableJoinOperator(
+            stored("R"), stored("L"), new JoinedRows(false, 1, 1, keepRight, keepLeft), out);
     left.init(context);
     right.init(context);
   }
@@ -59,7 +70,9 @@ class TableTableJoinOperatorTest {
     right(1, null, 40);
     left(1, null, 50);
 
-    assertEquals(List.of("[1] [a, x] was null @20", "[1] [b, x] was [a, x] @20", "[1] null was [b, x] @40"), out.rows);
+    assertEquals(
+        List.of("[1] [a, x] was null @20", "[1] [b, x] was [a, x] @20", "[1] null was [b, x] @40"),
+        out.rows);
   }
 
   @Test
@@ -72,8 +85,13 @@ class TableTableJoinOperatorTest {
     left(1, null, 50);
     left(1, null, 60);
 
-    assertEquals(List.of("[1] [a, null] was null @10", "[1] [a, x] was [a, null] @20", "[1] [a, null] was [a, x] @30",
-        "[1] null was [a, null] @50"), out.rows);
+    assertEquals(
+        List.of(
+            "[1] [a, null] was null @10",
+            "[1] [a, x] was [a, null] @20",
+            "[1] [a, null] was [a, x] @30",
+            "[1] null was [a, null] @50"),
+        out.rows);
   }
 
   @Test
@@ -94,7 +112,12 @@ class TableTableJoinOperatorTest {
     right(7, null, 20);
     left(7, null, 30);
 
-    assertEquals(List.of("[7] [null, x] was null @10", "[7] [a, x] was [null, x] @10", "[7] [a, null] was [a, x] @20",
-        "[7] null was [a, null] @30"), out.rows);
+    assertEquals(
+        List.of(
+            "[7] [null, x] was null @10",
+            "[7] [a, x] was [null, x] @10",
+            "[7] [a, null] was [a, x] @20",
+            "[7] null was [a, null] @30"),
+        out.rows);
   }
 }

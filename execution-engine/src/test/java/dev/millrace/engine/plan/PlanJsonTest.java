@@ -19,21 +19,41 @@ class PlanJsonTest {
 
   @Test
   void aPlanSurvivesAJsonRoundTrip() throws Exception {
-    LogicalSchema stored = new LogicalSchema(
-        List.of(new Column("ID", SqlType.BIGINT)),
-        List.of(new Column("NAME", SqlType.STRING), new Column("PRICE", new SqlType.Decimal(6, 2)),
-            new Column("TAGS", new SqlType.Array(SqlType.STRING))));
+    LogicalSchema stored =
+        new LogicalSchema(
+            List.of(new Column("ID", SqlType.BIGINT)),
+            List.of(
+                new Column("NAME", SqlType.STRING),
+                new Column("PRICE", new SqlType.Decimal(6, 2)),
+                new Column("TAGS", new SqlType.Array(SqlType.STRING))));
     LogicalSchema sourceSchema = SourceColumns.withPseudoColumns(stored, false);
-    Formats formats = new Formats(FormatInfo.of("KAFKA"), new FormatInfo("DELIMITED", Map.of("delimiter", "|"), true),
-        Optional.empty());
-    PlanStep source = new PlanStep.StreamSource("orders", formats, stored, Optional.empty(), Optional.empty(), sourceSchema);
-    Expr cheap = new Expr.Operation(Operator.LESS_THAN,
-        List.of(new Expr.ColumnRef(1, "PRICE", new SqlType.Decimal(6, 2)),
-            new Expr.Literal(new BigDecimal("9.50"), new SqlType.Decimal(6, 2))), SqlType.BOOLEAN);
+    Formats formats =
+        new Formats(
+            FormatInfo.of("KAFKA"),
+            new FormatInfo("DELIMITED", Map.of("delimiter", "|"), true),
+            Optional.empty());
+    PlanStep source =
+        new PlanStep.StreamSource(
+            "orders", formats, stored, Optional.empty(), Optional.empty(), sourceSchema);
+    Expr cheap =
+        new Expr.Operation(
+            Operator.LESS_THAN,
+            List.of(
+                new Expr.ColumnRef(1, "PRICE", new SqlType.Decimal(6, 2)),
+                new Expr.Literal(new BigDecimal("9.50"), new SqlType.Decimal(6, 2))),
+            SqlType.BOOLEAN);
     PlanStep filter = new PlanStep.StreamFilter(source, cheap, sourceSchema);
-    LogicalSchema out = new LogicalSchema(stored.key(), List.of(new Column("UPPER_NAME", SqlType.STRING)));
-    PlanStep select = new PlanStep.StreamSelect(filter,
-        List.of(new Expr.FunctionCall("UCASE", List.of(new Expr.ColumnRef(0, "NAME", SqlType.STRING)), SqlType.STRING)), out);
+    LogicalSchema out =
+        new LogicalSchema(stored.key(), List.of(new Column("UPPER_NAME", SqlType.STRING)));
+    PlanStep select =
+        new PlanStep.StreamSelect(
+            filter,
+            List.of(
+                new Expr.FunctionCall(
+                    "UCASE",
+                    List.of(new Expr.ColumnRef(0, "NAME", SqlType.STRING)),
+                    SqlType.STRING)),
+            out);
     PlanStep sink = new PlanStep.StreamSink(select, "cheap_orders", formats, out);
 
     String text = json.writeValueAsString(sink);
@@ -43,12 +63,18 @@ class PlanJsonTest {
 
   @Test
   void sinksKeepTheirTimestampColumnAndOlderPlansWithoutOneStillLoad() throws Exception {
-    LogicalSchema schema = new LogicalSchema(List.of(new Column("ID", SqlType.BIGINT)),
-        List.of(new Column("TS", SqlType.STRING)));
+    LogicalSchema schema =
+        new LogicalSchema(
+            List.of(new Column("ID", SqlType.BIGINT)), List.of(new Column("TS", SqlType.STRING)));
     Formats formats = new Formats(FormatInfo.of("KAFKA"), FormatInfo.of("JSON"), Optional.empty());
-    PlanStep source = new PlanStep.StreamSource("in", formats, schema, Optional.empty(), Optional.empty(), schema);
-    PlanStep stream = new PlanStep.StreamSink(source, "out", formats, Optional.of("TS"), Optional.of("yyyy"), schema);
-    PlanStep table = new PlanStep.TableSink(source, "out", formats, Optional.of("ID"), Optional.empty(), schema);
+    PlanStep source =
+        new PlanStep.StreamSource(
+            "in", formats, schema, Optional.empty(), Optional.empty(), schema);
+    PlanStep stream =
+        new PlanStep.StreamSink(
+            source, "out", formats, Optional.of("TS"), Optional.of("yyyy"), schema);
+    PlanStep table =
+        new PlanStep.TableSink(source, "out", formats, Optional.of("ID"), Optional.empty(), schema);
 
     assertEquals(stream, json.readValue(json.writeValueAsString(stream), PlanStep.class));
     assertEquals(table, json.readValue(json.writeValueAsString(table), PlanStep.class));
@@ -58,25 +84,36 @@ class PlanJsonTest {
       var tree = (com.fasterxml.jackson.databind.node.ObjectNode) json.valueToTree(sink);
       tree.remove(List.of("timestampColumn", "timestampFormat"));
       PlanStep old = json.treeToValue(tree, PlanStep.class);
-      PlanStep expected = sink instanceof PlanStep.StreamSink
-          ? new PlanStep.StreamSink(source, "out", formats, schema)
-          : new PlanStep.TableSink(source, "out", formats, schema);
+      PlanStep expected =
+          sink instanceof PlanStep.StreamSink
+              ? new PlanStep.StreamSink(source, "out", formats, schema)
+              : new PlanStep.TableSink(source, "out", formats, schema);
       assertEquals(expected, old);
     }
   }
 
   @Test
   void aFlatMapSurvivesAJsonRoundTripUnderItsVersionedName() throws Exception {
-    LogicalSchema stored = new LogicalSchema(List.of(new Column("ID", SqlType.BIGINT)),
-        List.of(new Column("TAGS", new SqlType.Array(SqlType.STRING))));
+    LogicalSchema stored =
+        new LogicalSchema(
+            List.of(new Column("ID", SqlType.BIGINT)),
+            List.of(new Column("TAGS", new SqlType.Array(SqlType.STRING))));
     LogicalSchema schema = SourceColumns.withPseudoColumns(stored, false);
     Formats formats = new Formats(FormatInfo.of("KAFKA"), FormatInfo.of("JSON"), Optional.empty());
-    PlanStep source = new PlanStep.StreamSource("tags", formats, stored, Optional.empty(), Optional.empty(), schema);
+    PlanStep source =
+        new PlanStep.StreamSource(
+            "tags", formats, stored, Optional.empty(), Optional.empty(), schema);
     List<Column> flattened = new java.util.ArrayList<>(schema.value());
     flattened.add(new Column("KSQL_SYNTH_0", SqlType.STRING));
-    PlanStep flatMap = new PlanStep.StreamFlatMap(source, List.of(new Expr.FunctionCall("EXPLODE",
-        List.of(new Expr.ColumnRef(0, "TAGS", new SqlType.Array(SqlType.STRING))), SqlType.STRING)),
-        new LogicalSchema(stored.key(), flattened));
+    PlanStep flatMap =
+        new PlanStep.StreamFlatMap(
+            source,
+            List.of(
+                new Expr.FunctionCall(
+                    "EXPLODE",
+                    List.of(new Expr.ColumnRef(0, "TAGS", new SqlType.Array(SqlType.STRING))),
+                    SqlType.STRING)),
+            new LogicalSchema(stored.key(), flattened));
 
     String text = json.writeValueAsString(flatMap);
 
@@ -86,16 +123,25 @@ class PlanJsonTest {
 
   @Test
   void aStreamStreamJoinSurvivesAJsonRoundTrip() throws Exception {
-    LogicalSchema stored = new LogicalSchema(List.of(new Column("ID", SqlType.BIGINT)),
-        List.of(new Column("NAME", SqlType.STRING)));
+    LogicalSchema stored =
+        new LogicalSchema(
+            List.of(new Column("ID", SqlType.BIGINT)), List.of(new Column("NAME", SqlType.STRING)));
     LogicalSchema schema = SourceColumns.withPseudoColumns(stored, false);
     Formats formats = new Formats(FormatInfo.of("KAFKA"), FormatInfo.of("JSON"), Optional.empty());
-    PlanStep left = new PlanStep.StreamSource("l", formats, stored, Optional.empty(), Optional.empty(), schema);
-    PlanStep right = new PlanStep.StreamSource("r", formats, stored, Optional.empty(), Optional.empty(), schema);
+    PlanStep left =
+        new PlanStep.StreamSource("l", formats, stored, Optional.empty(), Optional.empty(), schema);
+    PlanStep right =
+        new PlanStep.StreamSource("r", formats, stored, Optional.empty(), Optional.empty(), schema);
     List<Column> joined = new java.util.ArrayList<>(schema.value());
     joined.addAll(schema.value());
-    PlanStep join = new PlanStep.StreamStreamJoin(left, right, JoinType.OUTER, new JoinWindow(1000, 2000, 500),
-        "0-Join-store", new LogicalSchema(stored.key(), joined));
+    PlanStep join =
+        new PlanStep.StreamStreamJoin(
+            left,
+            right,
+            JoinType.OUTER,
+            new JoinWindow(1000, 2000, 500),
+            "0-Join-store",
+            new LogicalSchema(stored.key(), joined));
 
     String text = json.writeValueAsString(join);
 
@@ -105,51 +151,82 @@ class PlanJsonTest {
 
   @Test
   void aTableAggregationSurvivesAJsonRoundTripUnderItsVersionedNames() throws Exception {
-    LogicalSchema stored = new LogicalSchema(List.of(new Column("ID", SqlType.STRING)),
-        List.of(new Column("REGION", SqlType.STRING), new Column("SCORE", SqlType.INTEGER)));
+    LogicalSchema stored =
+        new LogicalSchema(
+            List.of(new Column("ID", SqlType.STRING)),
+            List.of(new Column("REGION", SqlType.STRING), new Column("SCORE", SqlType.INTEGER)));
     LogicalSchema sourceSchema = SourceColumns.withPseudoColumns(stored, false);
     Formats formats = new Formats(FormatInfo.of("KAFKA"), FormatInfo.of("JSON"), Optional.empty());
-    PlanStep source = new PlanStep.TableSource("users", formats, stored, Optional.empty(), Optional.empty(),
-        "Source", sourceSchema);
-    Expr.ColumnRef region = new Expr.ColumnRef(sourceSchema.valueIndexOf("REGION"), "REGION", SqlType.STRING);
-    Expr.ColumnRef score = new Expr.ColumnRef(sourceSchema.valueIndexOf("SCORE"), "SCORE", SqlType.INTEGER);
+    PlanStep source =
+        new PlanStep.TableSource(
+            "users", formats, stored, Optional.empty(), Optional.empty(), "Source", sourceSchema);
+    Expr.ColumnRef region =
+        new Expr.ColumnRef(sourceSchema.valueIndexOf("REGION"), "REGION", SqlType.STRING);
+    Expr.ColumnRef score =
+        new Expr.ColumnRef(sourceSchema.valueIndexOf("SCORE"), "SCORE", SqlType.INTEGER);
     List<Column> key = List.of(new Column("REGION", SqlType.STRING));
-    PlanStep grouped = new PlanStep.TableGroupBy(source, List.of(region), "GroupBy-repartition",
-        new LogicalSchema(key, sourceSchema.value()));
-    LogicalSchema out = new LogicalSchema(key, List.of(key.get(0), new Column("TOTAL", SqlType.INTEGER)));
-    PlanStep aggregate = new PlanStep.TableAggregate(grouped,
-        List.of(new AggregateCall("SUM", List.of(score), List.of(), SqlType.INTEGER)), "Aggregate", out);
+    PlanStep grouped =
+        new PlanStep.TableGroupBy(
+            source,
+            List.of(region),
+            "GroupBy-repartition",
+            new LogicalSchema(key, sourceSchema.value()));
+    LogicalSchema out =
+        new LogicalSchema(key, List.of(key.get(0), new Column("TOTAL", SqlType.INTEGER)));
+    PlanStep aggregate =
+        new PlanStep.TableAggregate(
+            grouped,
+            List.of(new AggregateCall("SUM", List.of(score), List.of(), SqlType.INTEGER)),
+            "Aggregate",
+            out);
     PlanStep sink = new PlanStep.TableSink(aggregate, "totals", formats, out);
 
     String text = json.writeValueAsString(sink);
 
     assertEquals(sink, json.readValue(text, PlanStep.class));
-    assertTrue(text.contains("\"step\":\"tableGroupByV1\"") && text.contains("\"step\":\"tableAggregateV1\""), text);
+    assertTrue(
+        text.contains("\"step\":\"tableGroupByV1\"")
+            && text.contains("\"step\":\"tableAggregateV1\""),
+        text);
   }
 
   @Test
   void tableJoinsSurviveAJsonRoundTripUnderTheirVersionedNames() throws Exception {
-    LogicalSchema users = new LogicalSchema(List.of(new Column("ID", SqlType.BIGINT)),
-        List.of(new Column("NAME", SqlType.STRING), new Column("CITY_ID", SqlType.BIGINT)));
-    LogicalSchema cities = new LogicalSchema(List.of(new Column("ID", SqlType.BIGINT)),
-        List.of(new Column("CITY", SqlType.STRING)));
+    LogicalSchema users =
+        new LogicalSchema(
+            List.of(new Column("ID", SqlType.BIGINT)),
+            List.of(new Column("NAME", SqlType.STRING), new Column("CITY_ID", SqlType.BIGINT)));
+    LogicalSchema cities =
+        new LogicalSchema(
+            List.of(new Column("ID", SqlType.BIGINT)), List.of(new Column("CITY", SqlType.STRING)));
     Formats formats = new Formats(FormatInfo.of("KAFKA"), FormatInfo.of("JSON"), Optional.empty());
-    PlanStep left = new PlanStep.TableSource("users", formats, users, Optional.empty(), Optional.empty(), "users-store",
-        users);
-    PlanStep right = new PlanStep.TableSource("cities", formats, cities, Optional.empty(), Optional.empty(),
-        "cities-store", cities);
-    LogicalSchema joined = new LogicalSchema(users.key(), List.of(new Column("NAME", SqlType.STRING),
-        new Column("CITY_ID", SqlType.BIGINT), new Column("CITY", SqlType.STRING)));
+    PlanStep left =
+        new PlanStep.TableSource(
+            "users", formats, users, Optional.empty(), Optional.empty(), "users-store", users);
+    PlanStep right =
+        new PlanStep.TableSource(
+            "cities", formats, cities, Optional.empty(), Optional.empty(), "cities-store", cities);
+    LogicalSchema joined =
+        new LogicalSchema(
+            users.key(),
+            List.of(
+                new Column("NAME", SqlType.STRING),
+                new Column("CITY_ID", SqlType.BIGINT),
+                new Column("CITY", SqlType.STRING)));
     PlanStep byKey = new PlanStep.TableTableJoin(left, right, JoinType.OUTER, joined);
-    PlanStep byForeignKey = new PlanStep.ForeignKeyTableJoin(left, right,
-        new Expr.ColumnRef(1, "CITY_ID", SqlType.BIGINT), JoinType.LEFT, joined);
+    PlanStep byForeignKey =
+        new PlanStep.ForeignKeyTableJoin(
+            left, right, new Expr.ColumnRef(1, "CITY_ID", SqlType.BIGINT), JoinType.LEFT, joined);
 
     for (PlanStep join : List.of(byKey, byForeignKey)) {
       String text = json.writeValueAsString(new PlanStep.TableSink(join, "out", formats, joined));
-      assertEquals(new PlanStep.TableSink(join, "out", formats, joined), json.readValue(text, PlanStep.class));
+      assertEquals(
+          new PlanStep.TableSink(join, "out", formats, joined),
+          json.readValue(text, PlanStep.class));
     }
     assertEquals(true, json.writeValueAsString(byKey).contains("\"step\":\"tableTableJoinV1\""));
-    assertEquals(true, json.writeValueAsString(byForeignKey).contains("\"step\":\"foreignKeyTableJoinV1\""));
+    assertEquals(
+        true, json.writeValueAsString(byForeignKey).contains("\"step\":\"foreignKeyTableJoinV1\""));
   }
 
   @Test

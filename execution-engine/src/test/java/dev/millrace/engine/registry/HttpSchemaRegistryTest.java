@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
  */
 class HttpSchemaRegistryTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final RegisteredSchema RECORD = RegisteredSchema.avro(
-      "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"a\",\"type\":\"int\"}]}");
+  private static final RegisteredSchema RECORD =
+      RegisteredSchema.avro(
+          "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"a\",\"type\":\"int\"}]}");
 
   private final InMemorySchemaRegistry backing = new InMemorySchemaRegistry();
   private final List<String> requests = new ArrayList<>();
@@ -39,7 +40,9 @@ class HttpSchemaRegistryTest {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
     server.start();
-    client = new HttpSchemaRegistry("http://127.0.0.1:" + server.getAddress().getPort() + "/apis/ccompat/v7");
+    client =
+        new HttpSchemaRegistry(
+            "http://127.0.0.1:" + server.getAddress().getPort() + "/apis/ccompat/v7");
   }
 
   @AfterEach
@@ -54,14 +57,22 @@ class HttpSchemaRegistryTest {
 
     assertEquals(Optional.of(RECORD), client.byId(id));
     assertEquals(Optional.of(RECORD), client.byId(id));
-    assertEquals(Optional.of(new SchemaRegistry.SubjectVersion("people-value", 1, json,
-        RegisteredSchema.json("{\"type\":\"object\"}"))), client.latest("people-value"));
+    assertEquals(
+        Optional.of(
+            new SchemaRegistry.SubjectVersion(
+                "people-value", 1, json, RegisteredSchema.json("{\"type\":\"object\"}"))),
+        client.latest("people-value"));
     assertEquals(Optional.empty(), client.latest("none-value"));
     assertEquals(Optional.empty(), client.byId(99));
-    assertEquals(List.of("POST /apis/ccompat/v7/subjects/orders value-value/versions",
-        "POST /apis/ccompat/v7/subjects/people-value/versions", "GET /apis/ccompat/v7/schemas/ids/1",
-        "GET /apis/ccompat/v7/subjects/people-value/versions/latest",
-        "GET /apis/ccompat/v7/subjects/none-value/versions/latest", "GET /apis/ccompat/v7/schemas/ids/99"), requests);
+    assertEquals(
+        List.of(
+            "POST /apis/ccompat/v7/subjects/orders value-value/versions",
+            "POST /apis/ccompat/v7/subjects/people-value/versions",
+            "GET /apis/ccompat/v7/schemas/ids/1",
+            "GET /apis/ccompat/v7/subjects/people-value/versions/latest",
+            "GET /apis/ccompat/v7/subjects/none-value/versions/latest",
+            "GET /apis/ccompat/v7/schemas/ids/99"),
+        requests);
   }
 
   @Test
@@ -69,32 +80,50 @@ class HttpSchemaRegistryTest {
     client.register("a-value", RECORD);
 
     assertTrue(client.isCompatible("b-value", RECORD));
-    assertFalse(client.isCompatible("a-value", RegisteredSchema.avro(
-        "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"b\",\"type\":\"int\"}]}")));
-    assertEquals("The schema registry refused to register a schema under bad-value (HTTP 422): Invalid schema",
-        assertThrows(SchemaRegistryException.class, () -> client.register("bad-value",
-            RegisteredSchema.avro("not json"))).getMessage());
+    assertFalse(
+        client.isCompatible(
+            "a-value",
+            RegisteredSchema.avro(
+                "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"b\",\"type\":\"int\"}]}")));
+    assertEquals(
+        "The schema registry refused to register a schema under bad-value (HTTP 422): Invalid schema",
+        assertThrows(
+                SchemaRegistryException.class,
+                () -> client.register("bad-value", RegisteredSchema.avro("not json")))
+            .getMessage());
   }
 
   @Test
   void anUnreachableRegistryIsAClearError() {
     server.stop(0);
 
-    assertTrue(assertThrows(SchemaRegistryException.class, () -> client.latest("a-value")).getMessage()
-        .startsWith("Cannot reach the schema registry at http://127.0.0.1:"));
+    assertTrue(
+        assertThrows(SchemaRegistryException.class, () -> client.latest("a-value"))
+            .getMessage()
+            .startsWith("Cannot reach the schema registry at http://127.0.0.1:"));
   }
 
   private void handle(HttpExchange exchange) throws IOException {
     String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
     requests.add(exchange.getRequestMethod() + " " + path);
     String[] parts = path.substring("/apis/ccompat/v7/".length()).split("/");
-    JsonNode body = exchange.getRequestMethod().equals("POST") ? JSON.readTree(exchange.getRequestBody()) : null;
+    JsonNode body =
+        exchange.getRequestMethod().equals("POST")
+            ? JSON.readTree(exchange.getRequestBody())
+            : null;
     if (parts[0].equals("schemas")) {
       Optional<RegisteredSchema> schema = backing.byId(Integer.parseInt(parts[2]));
-      reply(exchange, schema.isPresent() ? 200 : 404, schema.map(HttpSchemaRegistryTest::schemaJson)
-          .orElse("{\"error_code\":40403,\"message\":\"Schema not found\"}"));
+      reply(
+          exchange,
+          schema.isPresent() ? 200 : 404,
+          schema
+              .map(HttpSchemaRegistryTest::schemaJson)
+              .orElse("{\"error_code\":40403,\"message\":\"Schema not found\"}"));
     } else if (parts[0].equals("compatibility")) {
-      reply(exchange, 200, "{\"is_compatible\":" + backing.isCompatible(parts[2], schema(body)) + "}");
+      reply(
+          exchange,
+          200,
+          "{\"is_compatible\":" + backing.isCompatible(parts[2], schema(body)) + "}");
     } else if (exchange.getRequestMethod().equals("POST")) {
       RegisteredSchema schema = schema(body);
       if (!schema.text().startsWith("{")) {
@@ -104,14 +133,27 @@ class HttpSchemaRegistryTest {
       }
     } else {
       Optional<SchemaRegistry.SubjectVersion> latest = backing.latest(parts[1]);
-      reply(exchange, latest.isPresent() ? 200 : 404, latest.map(v -> "{\"subject\":\"" + v.subject()
-          + "\",\"version\":" + v.version() + ",\"id\":" + v.id() + "," + schemaJson(v.schema()).substring(1))
-          .orElse("{\"error_code\":40401,\"message\":\"Subject not found\"}"));
+      reply(
+          exchange,
+          latest.isPresent() ? 200 : 404,
+          latest
+              .map(
+                  v ->
+                      "{\"subject\":\""
+                          + v.subject()
+                          + "\",\"version\":"
+                          + v.version()
+                          + ",\"id\":"
+                          + v.id()
+                          + ","
+                          + schemaJson(v.schema()).substring(1))
+              .orElse("{\"error_code\":40401,\"message\":\"Subject not found\"}"));
     }
   }
 
   private static RegisteredSchema schema(JsonNode body) {
-    return new RegisteredSchema(body.path("schemaType").asText("AVRO"), body.path("schema").asText());
+    return new RegisteredSchema(
+        body.path("schemaType").asText("AVRO"), body.path("schema").asText());
   }
 
   private static String schemaJson(RegisteredSchema schema) {

@@ -9,14 +9,17 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class InMemorySchemaRegistryTest {
-  private static final RegisteredSchema V1 = RegisteredSchema.avro(
-      "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"a\",\"type\":\"int\"}]}");
-  private static final RegisteredSchema V2_OPTIONAL_FIELD = RegisteredSchema.avro(
-      "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"a\",\"type\":\"int\"},"
-          + "{\"name\":\"b\",\"type\":[\"null\",\"string\"],\"default\":null}]}");
-  private static final RegisteredSchema V2_REQUIRED_FIELD = RegisteredSchema.avro(
-      "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"a\",\"type\":\"int\"},"
-          + "{\"name\":\"b\",\"type\":\"string\"}]}");
+  private static final RegisteredSchema V1 =
+      RegisteredSchema.avro(
+          "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"a\",\"type\":\"int\"}]}");
+  private static final RegisteredSchema V2_OPTIONAL_FIELD =
+      RegisteredSchema.avro(
+          "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"a\",\"type\":\"int\"},"
+              + "{\"name\":\"b\",\"type\":[\"null\",\"string\"],\"default\":null}]}");
+  private static final RegisteredSchema V2_REQUIRED_FIELD =
+      RegisteredSchema.avro(
+          "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"a\",\"type\":\"int\"},"
+              + "{\"name\":\"b\",\"type\":\"string\"}]}");
 
   private final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
 
@@ -27,7 +30,8 @@ class InMemorySchemaRegistryTest {
     assertEquals(1, registry.register("b-value", V1));
     assertEquals(2, registry.register("a-value", V2_OPTIONAL_FIELD));
 
-    assertEquals(Optional.of(new SchemaRegistry.SubjectVersion("a-value", 2, 2, V2_OPTIONAL_FIELD)),
+    assertEquals(
+        Optional.of(new SchemaRegistry.SubjectVersion("a-value", 2, 2, V2_OPTIONAL_FIELD)),
         registry.latest("a-value"));
     assertEquals(Optional.of(V1), registry.byId(1));
     assertEquals(Optional.empty(), registry.latest("c-value"));
@@ -40,7 +44,9 @@ class InMemorySchemaRegistryTest {
 
     assertEquals(101, registry.register("t-key", RegisteredSchema.avro("\"string\"")));
     assertEquals(100, registry.latest("t-value").orElseThrow().id());
-    assertThrows(SchemaRegistryException.class, () -> registry.registerWithId("u-value", V2_OPTIONAL_FIELD, 100));
+    assertThrows(
+        SchemaRegistryException.class,
+        () -> registry.registerWithId("u-value", V2_OPTIONAL_FIELD, 100));
   }
 
   @Test

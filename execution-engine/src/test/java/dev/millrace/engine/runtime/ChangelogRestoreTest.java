@@ -25,16 +25,25 @@ class ChangelogRestoreTest {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
       new InternalTopics(admin).ensure(topic, 2, InternalTopics.CHANGELOG_CONFIG);
     }
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", broker.bootstrapServers(),
-        "key.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer",
-        "value.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer"))) {
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(
+            Map.of(
+                "bootstrap.servers",
+                broker.bootstrapServers(),
+                "key.serializer",
+                "org.apache.kafka.common.serialization.ByteArraySerializer",
+                "value.serializer",
+                "org.apache.kafka.common.serialization.ByteArraySerializer"))) {
       producer.send(new ProducerRecord<>(topic, 1, bytes("a"), bytes("1")));
       producer.send(new ProducerRecord<>(topic, 1, bytes("b"), bytes("1")));
       producer.send(new ProducerRecord<>(topic, 1, bytes("a"), bytes("2")));
       producer.send(new ProducerRecord<>(topic, 1, bytes("b"), null));
       producer.send(new ProducerRecord<>(topic, 0, bytes("other"), bytes("x")));
     }
-    KafkaClients clients = new KafkaClients(RuntimeConfig.of(broker.bootstrapServers(), "test", java.nio.file.Path.of(".")), "restore-test");
+    KafkaClients clients =
+        new KafkaClients(
+            RuntimeConfig.of(broker.bootstrapServers(), "test", java.nio.file.Path.of(".")),
+            "restore-test");
     try (KafkaConsumer<byte[], byte[]> consumer = clients.assignedConsumer("restore")) {
       ChangelogRestorer restorer = new ChangelogRestorer(consumer);
       ChangelogPartition changelog = new ChangelogPartition(topic, 1);

@@ -37,19 +37,30 @@ final class KafkaTopics {
 
   void create(String topic, int partitions) throws ExecutionException, InterruptedException {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-      admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty())
-          .configs(Map.of("retention.ms", "-1")))).all().get();
+      admin
+          .createTopics(
+              List.of(
+                  new NewTopic(topic, Optional.of(partitions), Optional.empty())
+                      .configs(Map.of("retention.ms", "-1"))))
+          .all()
+          .get();
     }
   }
 
-  /** Writes rows {@code {key, value...}} with timestamps that grow by 1000 with every record this object writes. */
+  /**
+   * Writes rows {@code {key, value...}} with timestamps that grow by 1000 with every record this
+   * object writes.
+   */
   void write(String topic, Formats formats, LogicalSchema schema, List<Object[]> rows) {
     KeySerde keys = SerdeFactory.keySerde(formats.key(), schema.key(), formats.keyWindow());
     ValueSerde values = SerdeFactory.valueSerde(formats.value(), schema.value());
     List<byte[][]> records = new ArrayList<>();
     for (Object[] row : rows) {
-      records.add(new byte[][] {keys.serialize(new Object[] {row[0]}, null),
-          values.serialize(Arrays.copyOfRange(row, 1, row.length))});
+      records.add(
+          new byte[][] {
+            keys.serialize(new Object[] {row[0]}, null),
+            values.serialize(Arrays.copyOfRange(row, 1, row.length))
+          });
     }
     writeBytes(topic, records);
   }
@@ -63,8 +74,11 @@ final class KafkaTopics {
   }
 
   void writeBytes(String topic, List<byte[][]> records) {
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers),
-        new ByteArraySerializer(), new ByteArraySerializer())) {
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", bootstrapServers),
+            new ByteArraySerializer(),
+            new ByteArraySerializer())) {
       for (byte[][] record : records) {
         nextTimestamp += 1000;
         producer.send(new ProducerRecord<>(topic, null, nextTimestamp, record[0], record[1]));
@@ -72,12 +86,22 @@ final class KafkaTopics {
     }
   }
 
-  /** Reads committed records of {@code topic} as {@code key -> value} text until {@code done} holds. */
-  List<String> readUntil(String topic, Formats formats, LogicalSchema schema, Predicate<List<String>> done) {
+  /**
+   * Reads committed records of {@code topic} as {@code key -> value} text until {@code done} holds.
+   */
+  List<String> readUntil(
+      String topic, Formats formats, LogicalSchema schema, Predicate<List<String>> done) {
     KeySerde keys = SerdeFactory.keySerde(formats.key(), schema.key(), formats.keyWindow());
     ValueSerde values = SerdeFactory.valueSerde(formats.value(), schema.value());
-    return readRawUntil(topic, record -> Arrays.toString(keys.deserialize(record.key()).columns()) + " -> "
-        + (record.value() == null ? "null" : Arrays.toString(values.deserialize(record.value()))), done);
+    return readRawUntil(
+        topic,
+        record ->
+            Arrays.toString(keys.deserialize(record.key()).columns())
+                + " -> "
+                + (record.value() == null
+                    ? "null"
+                    : Arrays.toString(values.deserialize(record.value()))),
+        done);
   }
 
   /** The latest value of each key in {@code lines} of {@code key -> value}. */
@@ -98,13 +122,20 @@ final class KafkaTopics {
     return readRawUntil(topic, "read_committed", render, done);
   }
 
-  /** Reads {@code topic} until {@code done}, with {@code isolation} read_committed or read_uncommitted. */
-  List<String> readRawUntil(String topic, String isolation, Render render, Predicate<List<String>> done) {
-    Map<String, Object> props = Map.of("bootstrap.servers", bootstrapServers, "isolation.level", isolation);
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-        new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic, PATIENCE).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).toList();
+  /**
+   * Reads {@code topic} until {@code done}, with {@code isolation} read_committed or
+   * read_uncommitted.
+   */
+  List<String> readRawUntil(
+      String topic, String isolation, Render render, Predicate<List<String>> done) {
+    Map<String, Object> props =
+        Map.of("bootstrap.servers", bootstrapServers, "isolation.level", isolation);
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic, PATIENCE).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       List<String> seen = new ArrayList<>();

@@ -10,10 +10,10 @@ import dev.millrace.engine.plan.PlanStep;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,13 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
  * joined row, nor an outer row waiting in the join's store for its window to close.
  */
 class StreamStreamJoinRuntimeTest {
-  private static final TopologyBuilder TOPOLOGIES = new TopologyBuilder(FunctionRegistry.builtIns());
+  private static final TopologyBuilder TOPOLOGIES =
+      new TopologyBuilder(FunctionRegistry.builtIns());
 
   private final TestKafkaBroker broker = TestKafkaBroker.shared();
   private final KafkaTopics topics = new KafkaTopics(broker.bootstrapServers());
 
-  @TempDir
-  Path stateDirectory;
+  @TempDir Path stateDirectory;
 
   @Test
   void anOuterJoinLosesAndRepeatsNothingAcrossACrash() throws Exception {
@@ -42,37 +42,47 @@ class StreamStreamJoinRuntimeTest {
     left(1, "a");
     left(2, "b");
     right(1, "x");
-    try (KafkaQueryRuntime crashing = new KafkaQueryRuntime("CSAS_SSJ_1", TOPOLOGIES.build(plan),
-        config.withCommitInterval(Duration.ofHours(1)), OffsetReset.EARLIEST)) {
+    try (KafkaQueryRuntime crashing =
+        new KafkaQueryRuntime(
+            "CSAS_SSJ_1",
+            TOPOLOGIES.build(plan),
+            config.withCommitInterval(Duration.ofHours(1)),
+            OffsetReset.EARLIEST)) {
       crashing.start();
       // The joined row is written inside a transaction that never commits; b waits in the store.
       topics.readRawUntil("ssj_out", "read_uncommitted", r -> "seen", rows -> rows.size() == 1);
       crashing.crash();
     }
 
-    try (KafkaQueryRuntime runtime = new KafkaQueryRuntime("CSAS_SSJ_1", TOPOLOGIES.build(plan), config,
-        OffsetReset.EARLIEST)) {
+    try (KafkaQueryRuntime runtime =
+        new KafkaQueryRuntime("CSAS_SSJ_1", TOPOLOGIES.build(plan), config, OffsetReset.EARLIEST)) {
       runtime.start();
       awaitOutput(List.of("[1] -> [a, x]"));
-      right(3, "z");                                   // @4000, waits for a match
-      left(1, "a2");                                   // @5000, joins x @3000
+      right(3, "z"); // @4000, waits for a match
+      left(1, "a2"); // @5000, joins x @3000
       awaitOutput(List.of("[1] -> [a, x]", "[1] -> [a2, x]"));
     }
     // Lose the local state: b and z, still waiting, and x come back from the changelog.
     deleteRecursively(stateDirectory.resolve("CSAS_SSJ_1"));
 
-    try (KafkaQueryRuntime runtime = new KafkaQueryRuntime("CSAS_SSJ_1", TOPOLOGIES.build(plan), config,
-        OffsetReset.EARLIEST)) {
+    try (KafkaQueryRuntime runtime =
+        new KafkaQueryRuntime("CSAS_SSJ_1", TOPOLOGIES.build(plan), config, OffsetReset.EARLIEST)) {
       runtime.start();
       left(7, "g");
       left(8, "h");
-      left(9, "i");                                    // @8000 closes b's window (2000 + 5000)
+      left(9, "i"); // @8000 closes b's window (2000 + 5000)
       awaitOutput(List.of("[1] -> [a, x]", "[1] -> [a2, x]", "[2] -> [b, null]"));
       left(10, "j");
-      left(11, "k");                                   // @10000 closes z's window (4000 + 5000)
-      right(11, "k2");                                 // @11000 joins k: the last row expected
-      List<String> all = awaitOutput(List.of("[1] -> [a, x]", "[1] -> [a2, x]", "[2] -> [b, null]",
-          "[3] -> [null, z]", "[11] -> [k, k2]"));
+      left(11, "k"); // @10000 closes z's window (4000 + 5000)
+      right(11, "k2"); // @11000 joins k: the last row expected
+      List<String> all =
+          awaitOutput(
+              List.of(
+                  "[1] -> [a, x]",
+                  "[1] -> [a2, x]",
+                  "[2] -> [b, null]",
+                  "[3] -> [null, z]",
+                  "[11] -> [k, k2]"));
       assertEquals(5, all.size());
     }
   }
@@ -95,8 +105,12 @@ class StreamStreamJoinRuntimeTest {
 
   /** Reads the committed output until it holds {@code expected}; returns what was read. */
   private List<String> awaitOutput(List<String> expected) {
-    List<String> out = topics.readUntil("ssj_out", KAFKA_JSON, TestPlans.outerJoin("l", "r", "o").schema(),
-        rows -> rows.size() >= expected.size());
+    List<String> out =
+        topics.readUntil(
+            "ssj_out",
+            KAFKA_JSON,
+            TestPlans.outerJoin("l", "r", "o").schema(),
+            rows -> rows.size() >= expected.size());
     assertEquals(expected, out);
     return out;
   }

@@ -18,7 +18,10 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 
-/** The choice of a task's next record: timestamp order across partitions, and when to wait for an empty one. */
+/**
+ * The choice of a task's next record: timestamp order across partitions, and when to wait for an
+ * empty one.
+ */
 class TaskInputsTest {
   private static final TopicPartition USERS = new TopicPartition("users", 0);
   private static final TopicPartition VIEWS = new TopicPartition("pageviews", 0);
@@ -34,7 +37,8 @@ class TaskInputsTest {
     lags.set(USERS, 0);
     lags.set(VIEWS, 0);
 
-    assertEquals(List.of("pageviews@5", "users@10", "pageviews@20", "users@25", "pageviews@30", "users@40"),
+    assertEquals(
+        List.of("pageviews@5", "users@10", "pageviews@20", "users@25", "pageviews@30", "users@40"),
         drain(inputs, NOW));
   }
 
@@ -72,7 +76,8 @@ class TaskInputsTest {
 
     inputs.add(USERS, records(USERS, 0, 50, 150));
     lags.set(USERS, 0);
-    assertEquals(List.of("users@50", "pageviews@100", "users@150", "pageviews@200"), drain(inputs, NOW));
+    assertEquals(
+        List.of("users@50", "pageviews@100", "users@150", "pageviews@200"), drain(inputs, NOW));
   }
 
   @Test
@@ -177,23 +182,38 @@ class TaskInputsTest {
 
   private List<String> drain(TaskInputs inputs, long now) {
     List<String> taken = new ArrayList<>();
-    for (ConsumerRecord<byte[], byte[]> record = inputs.next(now, lags); record != null; record = inputs.next(now, lags)) {
+    for (ConsumerRecord<byte[], byte[]> record = inputs.next(now, lags);
+        record != null;
+        record = inputs.next(now, lags)) {
       taken.add(record.topic() + "@" + record.timestamp());
     }
     return taken;
   }
 
-  private static List<ConsumerRecord<byte[], byte[]>> records(TopicPartition partition, long firstOffset,
-      long... timestamps) {
+  private static List<ConsumerRecord<byte[], byte[]>> records(
+      TopicPartition partition, long firstOffset, long... timestamps) {
     List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
     for (int i = 0; i < timestamps.length; i++) {
-      records.add(new ConsumerRecord<>(partition.topic(), partition.partition(), firstOffset + i, timestamps[i],
-          TimestampType.CREATE_TIME, 0, 0, new byte[0], new byte[0], new RecordHeaders(), Optional.empty()));
+      records.add(
+          new ConsumerRecord<>(
+              partition.topic(),
+              partition.partition(),
+              firstOffset + i,
+              timestamps[i],
+              TimestampType.CREATE_TIME,
+              0,
+              0,
+              new byte[0],
+              new byte[0],
+              new RecordHeaders(),
+              Optional.empty()));
     }
     return records;
   }
 
-  /** What a consumer would report of each partition's unfetched records; absent means not known yet. */
+  /**
+   * What a consumer would report of each partition's unfetched records; absent means not known yet.
+   */
   private static final class Lags implements FetchLag {
     private final Map<TopicPartition, Long> lags = new HashMap<>();
 

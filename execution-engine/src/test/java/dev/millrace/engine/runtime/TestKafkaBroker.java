@@ -38,8 +38,8 @@ final class TestKafkaBroker implements AutoCloseable {
   private static TestKafkaBroker shared;
 
   /**
-   * The broker all integration tests of this JVM share (started on first use, stopped at exit):
-   * a start takes seconds, and tests keep apart by using their own topics and query ids.
+   * The broker all integration tests of this JVM share (started on first use, stopped at exit): a
+   * start takes seconds, and tests keep apart by using their own topics and query ids.
    */
   static synchronized TestKafkaBroker shared() {
     if (shared == null) {
@@ -56,7 +56,9 @@ final class TestKafkaBroker implements AutoCloseable {
       int port = freePort();
       int controllerPort = freePort();
       format(directory);
-      KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(properties(directory, port, controllerPort), false), Time.SYSTEM);
+      KafkaRaftServer server =
+          new KafkaRaftServer(
+              new KafkaConfig(properties(directory, port, controllerPort), false), Time.SYSTEM);
       server.startup();
       return new TestKafkaBroker(directory, port, server);
     } catch (IOException e) {
@@ -72,7 +74,8 @@ final class TestKafkaBroker implements AutoCloseable {
     Map<String, String> props = new HashMap<>();
     props.put("node.id", "1");
     props.put("process.roles", "broker,controller");
-    props.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+    props.put(
+        "listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
     props.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
     props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
     props.put("inter.broker.listener.name", "PLAINTEXT");
@@ -107,7 +110,8 @@ final class TestKafkaBroker implements AutoCloseable {
           .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
           .run();
     } catch (Exception e) {
-      throw new IllegalStateException("cannot format the test broker's log directory " + directory, e);
+      throw new IllegalStateException(
+          "cannot format the test broker's log directory " + directory, e);
     }
   }
 

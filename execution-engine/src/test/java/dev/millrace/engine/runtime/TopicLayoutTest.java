@@ -38,40 +38,78 @@ class TopicLayoutTest {
 
   @Test
   void sourceTopicsReadByOneTaskFormACoPartitionedGroup() {
-    assertEquals(List.of(List.of("orders", "users")),
-        builder.build(TestPlans.ordersWithUsers("orders", "users", "out")).coPartitionedSourceTopics());
-    assertEquals(List.of(),
-        builder.build(TestPlans.rekeyedOrdersWithUsers("orders", "users", "out")).coPartitionedSourceTopics());
+    assertEquals(
+        List.of(List.of("orders", "users")),
+        builder
+            .build(TestPlans.ordersWithUsers("orders", "users", "out"))
+            .coPartitionedSourceTopics());
+    assertEquals(
+        List.of(),
+        builder
+            .build(TestPlans.rekeyedOrdersWithUsers("orders", "users", "out"))
+            .coPartitionedSourceTopics());
   }
 
   @Test
   void inputsOfOneTaskMustHaveTheSamePartitionCount() {
     Topology topology = builder.build(TestPlans.ordersWithUsers("orders", "users", "out"));
-    QueryStartException e = assertThrows(QueryStartException.class,
-        () -> new TopicLayout(topology, Map.of("orders", 2, "users", 3)));
-    assertEquals("cannot co-partition the inputs of one task: orders (2 partitions), users (3 partitions)"
-        + " must have the same number of partitions", e.getMessage());
+    QueryStartException e =
+        assertThrows(
+            QueryStartException.class,
+            () -> new TopicLayout(topology, Map.of("orders", 2, "users", 3)));
+    assertEquals(
+        "cannot co-partition the inputs of one task: orders (2 partitions), users (3 partitions)"
+            + " must have the same number of partitions",
+        e.getMessage());
   }
 
   @Test
   void aForeignKeyJoinNeedsTablesOfOnePartition() {
-    LogicalSchema users = new LogicalSchema(TestPlans.USERS.key(),
-        List.of(new Column("NAME", SqlType.STRING), new Column("CITY_ID", SqlType.BIGINT)));
-    PlanStep.TableSource left = new PlanStep.TableSource("users", TestPlans.KAFKA_JSON, users, Optional.empty(),
-        Optional.empty(), "users-store", users);
-    PlanStep.TableSource right = new PlanStep.TableSource("cities", TestPlans.KAFKA_JSON, TestPlans.USERS,
-        Optional.empty(), Optional.empty(), "cities-store", TestPlans.USERS);
-    LogicalSchema joined = new LogicalSchema(users.key(), List.of(new Column("NAME", SqlType.STRING),
-        new Column("CITY_ID", SqlType.BIGINT), new Column("CITY", SqlType.STRING)));
-    PlanStep join = new PlanStep.ForeignKeyTableJoin(left, right, new Expr.ColumnRef(1, "CITY_ID", SqlType.BIGINT),
-        JoinType.INNER, joined);
-    Topology topology = builder.build(new PlanStep.TableSink(join, "out", TestPlans.KAFKA_JSON, joined));
+    LogicalSchema users =
+        new LogicalSchema(
+            TestPlans.USERS.key(),
+            List.of(new Column("NAME", SqlType.STRING), new Column("CITY_ID", SqlType.BIGINT)));
+    PlanStep.TableSource left =
+        new PlanStep.TableSource(
+            "users",
+            TestPlans.KAFKA_JSON,
+            users,
+            Optional.empty(),
+            Optional.empty(),
+            "users-store",
+            users);
+    PlanStep.TableSource right =
+        new PlanStep.TableSource(
+            "cities",
+            TestPlans.KAFKA_JSON,
+            TestPlans.USERS,
+            Optional.empty(),
+            Optional.empty(),
+            "cities-store",
+            TestPlans.USERS);
+    LogicalSchema joined =
+        new LogicalSchema(
+            users.key(),
+            List.of(
+                new Column("NAME", SqlType.STRING),
+                new Column("CITY_ID", SqlType.BIGINT),
+                new Column("CITY", SqlType.STRING)));
+    PlanStep join =
+        new PlanStep.ForeignKeyTableJoin(
+            left, right, new Expr.ColumnRef(1, "CITY_ID", SqlType.BIGINT), JoinType.INNER, joined);
+    Topology topology =
+        builder.build(new PlanStep.TableSink(join, "out", TestPlans.KAFKA_JSON, joined));
 
-    assertEquals(Map.of("users-store", 1, "cities-store", 1, "ForeignKeyIndex-0", 1),
+    assertEquals(
+        Map.of("users-store", 1, "cities-store", 1, "ForeignKeyIndex-0", 1),
         new TopicLayout(topology, Map.of("users", 1, "cities", 1)).storePartitions());
-    QueryStartException e = assertThrows(QueryStartException.class,
-        () -> new TopicLayout(topology, Map.of("users", 2, "cities", 2)));
-    assertEquals("a foreign-key join reads both tables in one task, so their topics must have one partition: "
-        + "users (2 partitions), cities (2 partitions)", e.getMessage());
+    QueryStartException e =
+        assertThrows(
+            QueryStartException.class,
+            () -> new TopicLayout(topology, Map.of("users", 2, "cities", 2)));
+    assertEquals(
+        "a foreign-key join reads both tables in one task, so their topics must have one partition: "
+            + "users (2 partitions), cities (2 partitions)",
+        e.getMessage());
   }
 }

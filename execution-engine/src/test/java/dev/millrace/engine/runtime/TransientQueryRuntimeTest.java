@@ -20,19 +20,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Push queries: rows handed to a listener, read from the earliest or latest offsets. */
 class TransientQueryRuntimeTest {
-  private static final TopologyBuilder TOPOLOGIES = new TopologyBuilder(FunctionRegistry.builtIns());
+  private static final TopologyBuilder TOPOLOGIES =
+      new TopologyBuilder(FunctionRegistry.builtIns());
 
   private final TestKafkaBroker broker = TestKafkaBroker.shared();
   private final KafkaTopics topics = new KafkaTopics(broker.bootstrapServers());
   private final List<String> rows = Collections.synchronizedList(new ArrayList<>());
 
-  @TempDir
-  Path stateDirectory;
+  @TempDir Path stateDirectory;
 
   private TransientQueryRuntime start(PlanStep plan, OffsetReset reset) {
-    TransientQueryRuntime query = new TransientQueryRuntime("transient_1", plan, TOPOLOGIES.build(plan),
-        RuntimeConfig.of(broker.bootstrapServers(), "test", stateDirectory), reset,
-        row -> rows.add(render(row)));
+    TransientQueryRuntime query =
+        new TransientQueryRuntime(
+            "transient_1",
+            plan,
+            TOPOLOGIES.build(plan),
+            RuntimeConfig.of(broker.bootstrapServers(), "test", stateDirectory),
+            reset,
+            row -> rows.add(render(row)));
     query.start();
     return query;
   }
@@ -40,10 +45,17 @@ class TransientQueryRuntimeTest {
   @Test
   void aFilterDeliversMatchingRowsFromTheEarliestOffset() throws Exception {
     topics.create("push_orders", 2);
-    topics.write("push_orders", KAFKA_JSON, ORDERS, List.of(
-        new Object[] {1L, "apple", 5}, new Object[] {2L, "pear", 20}, new Object[] {3L, "plum", 11}));
+    topics.write(
+        "push_orders",
+        KAFKA_JSON,
+        ORDERS,
+        List.of(
+            new Object[] {1L, "apple", 5},
+            new Object[] {2L, "pear", 20},
+            new Object[] {3L, "plum", 11}));
 
-    try (TransientQueryRuntime query = start(TestPlans.filterProject("push_orders", "push_sink"), OffsetReset.EARLIEST)) {
+    try (TransientQueryRuntime query =
+        start(TestPlans.filterProject("push_orders", "push_sink"), OffsetReset.EARLIEST)) {
       awaitRows(r -> r.size() >= 2);
       assertEquals(List.of("[2] -> [pear, 40]", "[3] -> [plum, 22]"), sorted(rows));
       assertEquals(QueryState.RUNNING, query.state());
@@ -55,11 +67,19 @@ class TransientQueryRuntimeTest {
     topics.create("push_counts", 1);
     topics.write("push_counts", KAFKA_JSON, ORDERS, List.<Object[]>of(new Object[] {1L, "old", 1}));
 
-    try (TransientQueryRuntime query = start(TestPlans.countByName("push_counts", "push_sink"), OffsetReset.LATEST)) {
-      topics.write("push_counts", KAFKA_JSON, ORDERS, List.of(
-          new Object[] {2L, "apple", 1}, new Object[] {3L, "apple", 2}, new Object[] {4L, "kiwi", 3}));
+    try (TransientQueryRuntime query =
+        start(TestPlans.countByName("push_counts", "push_sink"), OffsetReset.LATEST)) {
+      topics.write(
+          "push_counts",
+          KAFKA_JSON,
+          ORDERS,
+          List.of(
+              new Object[] {2L, "apple", 1},
+              new Object[] {3L, "apple", 2},
+              new Object[] {4L, "kiwi", 3}));
       awaitRows(r -> r.contains("[apple] -> [2, 3]") && r.contains("[kiwi] -> [1, 3]"));
-      assertEquals(List.of("[apple] -> [1, 1]", "[apple] -> [2, 3]", "[kiwi] -> [1, 3]"), sorted(rows));
+      assertEquals(
+          List.of("[apple] -> [1, 1]", "[apple] -> [2, 3]", "[kiwi] -> [1, 3]"), sorted(rows));
     }
   }
 
@@ -90,15 +110,25 @@ class TransientQueryRuntimeTest {
   @Test
   void theListenerMayStopTheQuery() throws Exception {
     topics.create("push_limit", 1);
-    topics.write("push_limit", KAFKA_JSON, ORDERS, List.of(
-        new Object[] {1L, "a", 50}, new Object[] {2L, "b", 60}, new Object[] {3L, "c", 70}));
+    topics.write(
+        "push_limit",
+        KAFKA_JSON,
+        ORDERS,
+        List.of(
+            new Object[] {1L, "a", 50}, new Object[] {2L, "b", 60}, new Object[] {3L, "c", 70}));
     PlanStep plan = TestPlans.filterProject("push_limit", "push_sink");
     TransientQueryRuntime[] holder = new TransientQueryRuntime[1];
-    holder[0] = new TransientQueryRuntime("transient_limit", plan, TOPOLOGIES.build(plan),
-        RuntimeConfig.of(broker.bootstrapServers(), "test", stateDirectory), OffsetReset.EARLIEST, row -> {
-          rows.add(render(row));
-          holder[0].stop();
-        });
+    holder[0] =
+        new TransientQueryRuntime(
+            "transient_limit",
+            plan,
+            TOPOLOGIES.build(plan),
+            RuntimeConfig.of(broker.bootstrapServers(), "test", stateDirectory),
+            OffsetReset.EARLIEST,
+            row -> {
+              rows.add(render(row));
+              holder[0].stop();
+            });
     holder[0].start();
     awaitRows(r -> !r.isEmpty());
     holder[0].close();
@@ -120,6 +150,8 @@ class TransientQueryRuntimeTest {
   }
 
   private static String render(Row row) {
-    return Arrays.toString(row.key()) + " -> " + (row.value() == null ? "null" : Arrays.toString(row.value()));
+    return Arrays.toString(row.key())
+        + " -> "
+        + (row.value() == null ? "null" : Arrays.toString(row.value()));
   }
 }

@@ -19,38 +19,61 @@ class JsonSchemaSerdeTest {
 
   @Test
   void writesJsonAfterTheWireHeaderAndRegistersTheColumnsSchema() {
-    ValueSerde serde = SerdeFactory.valueSerde(FormatInfo.of("JSON_SR"),
-        List.of(new Column("NAME", SqlType.STRING), new Column("AGE", SqlType.INTEGER)), people);
+    ValueSerde serde =
+        SerdeFactory.valueSerde(
+            FormatInfo.of("JSON_SR"),
+            List.of(new Column("NAME", SqlType.STRING), new Column("AGE", SqlType.INTEGER)),
+            people);
 
     byte[] bytes = serde.serialize(new Object[] {"Ann", 7});
 
-    assertArrayEquals("\0\0\0\0\1{\"NAME\":\"Ann\",\"AGE\":7}".getBytes(StandardCharsets.UTF_8), bytes);
+    assertArrayEquals(
+        "\0\0\0\0\1{\"NAME\":\"Ann\",\"AGE\":7}".getBytes(StandardCharsets.UTF_8), bytes);
     assertArrayEquals(new Object[] {"Ann", 7}, serde.deserialize(bytes));
-    assertEquals("""
+    assertEquals(
+        """
         {"type":"object","properties":{"NAME":{"oneOf":[{"type":"null"},{"type":"string"}],"connect.index":0},\
         "AGE":{"oneOf":[{"type":"null"},{"type":"integer","connect.type":"int32"}],"connect.index":1}}}""",
         registry.latest("people-value").orElseThrow().schema().text());
-    assertThrows(SerdeException.class, () -> serde.deserialize("{\"NAME\":\"x\"}".getBytes(StandardCharsets.UTF_8)));
+    assertThrows(
+        SerdeException.class,
+        () -> serde.deserialize("{\"NAME\":\"x\"}".getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
   void generatedSchemasReadBackAsTheirTypes() {
-    List<Column> columns = List.of(new Column("B", SqlType.BOOLEAN), new Column("L", SqlType.BIGINT),
-        new Column("D", SqlType.DOUBLE), new Column("BY", SqlType.BYTES), new Column("DEC", new SqlType.Decimal(6, 2)),
-        new Column("DT", SqlType.DATE), new Column("T", SqlType.TIME), new Column("TS", SqlType.TIMESTAMP),
-        new Column("A", new SqlType.Array(SqlType.STRING)), new Column("M", new SqlType.Map(SqlType.STRING, SqlType.INTEGER)),
-        new Column("S", new SqlType.Struct(List.of(new SqlType.Field("X", SqlType.INTEGER)))));
+    List<Column> columns =
+        List.of(
+            new Column("B", SqlType.BOOLEAN),
+            new Column("L", SqlType.BIGINT),
+            new Column("D", SqlType.DOUBLE),
+            new Column("BY", SqlType.BYTES),
+            new Column("DEC", new SqlType.Decimal(6, 2)),
+            new Column("DT", SqlType.DATE),
+            new Column("T", SqlType.TIME),
+            new Column("TS", SqlType.TIMESTAMP),
+            new Column("A", new SqlType.Array(SqlType.STRING)),
+            new Column("M", new SqlType.Map(SqlType.STRING, SqlType.INTEGER)),
+            new Column("S", new SqlType.Struct(List.of(new SqlType.Field("X", SqlType.INTEGER)))));
 
     assertEquals(columns, JsonSchemas.columns(JsonSchemas.of(columns, true)));
-    assertEquals(SqlType.STRING, JsonSchemas.sqlType(JsonSchemas.of(List.of(new Column("V", SqlType.STRING)), false)));
+    assertEquals(
+        SqlType.STRING,
+        JsonSchemas.sqlType(JsonSchemas.of(List.of(new Column("V", SqlType.STRING)), false)));
   }
 
   @Test
   void plainJsonSchemasReadAsBigintAndDouble() {
-    assertEquals(List.of(new Column("n", SqlType.BIGINT), new Column("x", SqlType.DOUBLE)),
-        JsonSchemas.columns("{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"integer\"},\"x\":{\"type\":\"number\"}}}"));
-    assertEquals(new BigDecimal("1.50"), SerdeFactory.valueSerde(FormatInfo.of("JSON_SR"),
-        List.of(new Column("V", new SqlType.Decimal(4, 2))), people).deserialize(
-        "\0\0\0\0\1{\"V\":1.5}".getBytes(StandardCharsets.UTF_8))[0]);
+    assertEquals(
+        List.of(new Column("n", SqlType.BIGINT), new Column("x", SqlType.DOUBLE)),
+        JsonSchemas.columns(
+            "{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"integer\"},\"x\":{\"type\":\"number\"}}}"));
+    assertEquals(
+        new BigDecimal("1.50"),
+        SerdeFactory.valueSerde(
+                FormatInfo.of("JSON_SR"),
+                List.of(new Column("V", new SqlType.Decimal(4, 2))),
+                people)
+            .deserialize("\0\0\0\0\1{\"V\":1.5}".getBytes(StandardCharsets.UTF_8))[0]);
   }
 }

@@ -20,29 +20,37 @@ class ProtobufRegistrySerdeTest {
 
   @Test
   void writesTheHeaderTheFirstMessageIndexAndTheMessage() {
-    ValueSerde serde = SerdeFactory.valueSerde(PROTOBUF,
-        List.of(new Column("A", SqlType.INTEGER), new Column("B", SqlType.STRING)), orders);
+    ValueSerde serde =
+        SerdeFactory.valueSerde(
+            PROTOBUF,
+            List.of(new Column("A", SqlType.INTEGER), new Column("B", SqlType.STRING)),
+            orders);
 
     byte[] bytes = serde.serialize(new Object[] {150, "hi"});
 
-    assertArrayEquals(new byte[] {0, 0, 0, 0, 1, 0, 0x08, (byte) 0x96, 0x01, 0x12, 0x02, 'h', 'i'}, bytes);
+    assertArrayEquals(
+        new byte[] {0, 0, 0, 0, 1, 0, 0x08, (byte) 0x96, 0x01, 0x12, 0x02, 'h', 'i'}, bytes);
     assertArrayEquals(new Object[] {150, "hi"}, serde.deserialize(bytes));
-    assertEquals("""
+    assertEquals(
+        """
         syntax = "proto3";
 
         message ConnectDefault1 {
           int32 A = 1;
           string B = 2;
         }
-        """, registry.latest("orders-value").orElseThrow().schema().text());
+        """,
+        registry.latest("orders-value").orElseThrow().schema().text());
   }
 
   @Test
   void readsPastLongerMessageIndexes() {
-    ValueSerde serde = SerdeFactory.valueSerde(PROTOBUF, List.of(new Column("A", SqlType.INTEGER)), orders);
+    ValueSerde serde =
+        SerdeFactory.valueSerde(PROTOBUF, List.of(new Column("A", SqlType.INTEGER)), orders);
 
     // indexes [1, 0]: count 2 and the indexes as zig-zag varints, then field 1 = 7
-    assertArrayEquals(new Object[] {7}, serde.deserialize(new byte[] {0, 0, 0, 0, 1, 4, 2, 0, 0x08, 0x07}));
+    assertArrayEquals(
+        new Object[] {7}, serde.deserialize(new byte[] {0, 0, 0, 0, 1, 4, 2, 0, 0x08, 0x07}));
   }
 
   @Test
@@ -50,9 +58,11 @@ class ProtobufRegistrySerdeTest {
     List<Column> key = List.of(new Column("F1", SqlType.BOOLEAN));
 
     KeySerde keys = SerdeFactory.keySerde(PROTOBUF, key, Optional.empty(), orders);
-    byte[] empty = SerdeFactory.keyColumnsSerde(PROTOBUF, key, orders).serialize(new Object[] {null});
+    byte[] empty =
+        SerdeFactory.keyColumnsSerde(PROTOBUF, key, orders).serialize(new Object[] {null});
 
-    assertArrayEquals(new byte[] {0, 0, 0, 0, 1, 0, 0x08, 0x01}, keys.serialize(new Object[] {true}, null));
+    assertArrayEquals(
+        new byte[] {0, 0, 0, 0, 1, 0, 0x08, 0x01}, keys.serialize(new Object[] {true}, null));
     assertArrayEquals(new byte[] {0, 0, 0, 0, 1, 0}, empty);
     assertArrayEquals(new Object[] {false}, keys.deserialize(empty).columns());
   }
@@ -61,7 +71,8 @@ class ProtobufRegistrySerdeTest {
   void generatedSchemasDeclareNestedMessagesAndWellKnownTypes() {
     SqlType.Struct point = new SqlType.Struct(List.of(new SqlType.Field("X", SqlType.DOUBLE)));
 
-    assertEquals("""
+    assertEquals(
+        """
         syntax = "proto3";
 
         message ConnectDefault1 {
@@ -73,14 +84,19 @@ class ProtobufRegistrySerdeTest {
             double X = 1;
           }
         }
-        """, ProtobufSchemas.of(List.of(new Column("IDS", new SqlType.Array(SqlType.BIGINT)),
-        new Column("FLAGS", new SqlType.Map(SqlType.STRING, SqlType.BOOLEAN)), new Column("P", point),
-        new Column("D", SqlType.DATE))));
+        """,
+        ProtobufSchemas.of(
+            List.of(
+                new Column("IDS", new SqlType.Array(SqlType.BIGINT)),
+                new Column("FLAGS", new SqlType.Map(SqlType.STRING, SqlType.BOOLEAN)),
+                new Column("P", point),
+                new Column("D", SqlType.DATE))));
   }
 
   @Test
   void readsTheTypesOfAProtoFile() {
-    String proto = """
+    String proto =
+        """
         syntax = "proto3";
         package acme;
         import "google/protobuf/wrappers.proto";
@@ -98,13 +114,25 @@ class ProtobufRegistrySerdeTest {
         message Refund { int32 order = 1; }
         """;
 
-    assertEquals("STRUCT<`id` BIGINT, `status` STRING, `lines` ARRAY<STRUCT<`sku` STRING, `qty` BIGINT>>, "
-        + "`prices` MAP<STRING, DOUBLE>, `note` STRING, `cash` BOOLEAN, `card` DOUBLE>",
+    assertEquals(
+        "STRUCT<`id` BIGINT, `status` STRING, `lines` ARRAY<STRUCT<`sku` STRING, `qty` BIGINT>>, "
+            + "`prices` MAP<STRING, DOUBLE>, `note` STRING, `cash` BOOLEAN, `card` DOUBLE>",
         ProtobufSchemas.sqlType(proto, Optional.empty()).toSql());
-    assertEquals("STRUCT<`order` INTEGER>", ProtobufSchemas.sqlType(proto, Optional.of("acme.Refund")).toSql());
-    assertEquals("Unknown protobuf type Event", assertThrows(SerdeException.class, () ->
-        ProtobufSchemas.sqlType("syntax = \"proto3\"; message A { Event e = 1; }", Optional.empty())).getMessage());
-    assertEquals("Schema Missing is not defined in the protobuf schema", assertThrows(SerdeException.class, () ->
-        ProtobufSchemas.sqlType(proto, Optional.of("Missing"))).getMessage());
+    assertEquals(
+        "STRUCT<`order` INTEGER>",
+        ProtobufSchemas.sqlType(proto, Optional.of("acme.Refund")).toSql());
+    assertEquals(
+        "Unknown protobuf type Event",
+        assertThrows(
+                SerdeException.class,
+                () ->
+                    ProtobufSchemas.sqlType(
+                        "syntax = \"proto3\"; message A { Event e = 1; }", Optional.empty()))
+            .getMessage());
+    assertEquals(
+        "Schema Missing is not defined in the protobuf schema",
+        assertThrows(
+                SerdeException.class, () -> ProtobufSchemas.sqlType(proto, Optional.of("Missing")))
+            .getMessage());
   }
 }

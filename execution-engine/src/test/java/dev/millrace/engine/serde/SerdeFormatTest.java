@@ -16,12 +16,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SerdeFormatTest {
-  private static final RegistryBinding REGISTRY = new RegistryBinding(new InMemorySchemaRegistry(), "t");
+  private static final RegistryBinding REGISTRY =
+      new RegistryBinding(new InMemorySchemaRegistry(), "t");
 
   @Test
   void everyFormatHasASerdeThatRoundTrips() {
     for (SerdeFormat format : SerdeFormat.values()) {
-      List<Column> columns = format == SerdeFormat.NONE ? List.of() : List.of(new Column("V", SqlType.STRING));
+      List<Column> columns =
+          format == SerdeFormat.NONE ? List.of() : List.of(new Column("V", SqlType.STRING));
       Object[] row = format == SerdeFormat.NONE ? new Object[0] : new Object[] {"x"};
       FormatInfo info = FormatInfo.of(format.name());
       ValueSerde value = SerdeFactory.valueSerde(info, columns, REGISTRY);
@@ -35,16 +37,21 @@ class SerdeFormatTest {
 
   @Test
   void capabilities() {
-    assertEquals("KAFKA NEVER, JSON OPTIONAL, DELIMITED NEVER, NONE NEVER, AVRO OPTIONAL registry, "
-        + "JSON_SR OPTIONAL registry, PROTOBUF ALWAYS registry, PROTOBUF_NOSR ALWAYS",
-        Arrays.stream(SerdeFormat.values()).map(f -> f + " " + f.wrapping() + (f.usesRegistry() ? " registry" : ""))
+    assertEquals(
+        "KAFKA NEVER, JSON OPTIONAL, DELIMITED NEVER, NONE NEVER, AVRO OPTIONAL registry, "
+            + "JSON_SR OPTIONAL registry, PROTOBUF ALWAYS registry, PROTOBUF_NOSR ALWAYS",
+        Arrays.stream(SerdeFormat.values())
+            .map(f -> f + " " + f.wrapping() + (f.usesRegistry() ? " registry" : ""))
             .collect(Collectors.joining(", ")));
     assertEquals(Optional.of(SerdeFormat.JSON_SR), SerdeFormat.of("json_sr"));
     assertEquals(Optional.empty(), SerdeFormat.of("XML"));
   }
 
   @ParameterizedTest(name = "{0} {1}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       KAFKA     | A INT, B INT         | The 'KAFKA' format only supports a single field. Got: [`A` INTEGER, `B` INTEGER]
       KAFKA     | A BOOLEAN            | The 'KAFKA' format does not support type 'BOOLEAN', column: `A`
       DELIMITED | A ARRAY              | The 'DELIMITED' format does not support type 'ARRAY', column: `A`
@@ -62,19 +69,27 @@ class SerdeFormatTest {
 
   @Test
   void keysCannotHoldMaps() {
-    assertEquals("Map keys, including types that contain maps, are not supported as they may lead to unexpected "
-        + "behavior due to inconsistent serialization. Key column name: `K`.", SerdeFormat.AVRO.unsupported(
-        List.of(new Column("K", new SqlType.Array(new SqlType.Map(SqlType.STRING, SqlType.INTEGER)))), true).orElseThrow());
+    assertEquals(
+        "Map keys, including types that contain maps, are not supported as they may lead to unexpected "
+            + "behavior due to inconsistent serialization. Key column name: `K`.",
+        SerdeFormat.AVRO
+            .unsupported(
+                List.of(
+                    new Column(
+                        "K", new SqlType.Array(new SqlType.Map(SqlType.STRING, SqlType.INTEGER)))),
+                true)
+            .orElseThrow());
   }
 
   private static Column column(String text) {
     String[] parts = text.split(" ");
-    SqlType type = switch (parts[1]) {
-      case "INT" -> SqlType.INTEGER;
-      case "BOOLEAN" -> SqlType.BOOLEAN;
-      case "ARRAY" -> new SqlType.Array(SqlType.INTEGER);
-      default -> new SqlType.Map(SqlType.INTEGER, SqlType.INTEGER);
-    };
+    SqlType type =
+        switch (parts[1]) {
+          case "INT" -> SqlType.INTEGER;
+          case "BOOLEAN" -> SqlType.BOOLEAN;
+          case "ARRAY" -> new SqlType.Array(SqlType.INTEGER);
+          default -> new SqlType.Map(SqlType.INTEGER, SqlType.INTEGER);
+        };
     return new Column(parts[0], type);
   }
 }

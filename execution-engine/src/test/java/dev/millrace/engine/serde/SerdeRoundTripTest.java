@@ -20,19 +20,42 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SerdeRoundTripTest {
-  private static final SqlType.Struct POINT = new SqlType.Struct(List.of(
-      new SqlType.Field("X", SqlType.INTEGER), new SqlType.Field("Label", SqlType.STRING)));
-  private static final List<Column> ALL_TYPES = List.of(
-      new Column("B", SqlType.BOOLEAN), new Column("I", SqlType.INTEGER), new Column("L", SqlType.BIGINT),
-      new Column("D", SqlType.DOUBLE), new Column("DEC", new SqlType.Decimal(6, 2)), new Column("S", SqlType.STRING),
-      new Column("BY", SqlType.BYTES), new Column("DT", SqlType.DATE), new Column("T", SqlType.TIME),
-      new Column("TS", SqlType.TIMESTAMP), new Column("A", new SqlType.Array(SqlType.STRING)),
-      new Column("M", new SqlType.Map(SqlType.STRING, SqlType.DOUBLE)), new Column("P", POINT));
+  private static final SqlType.Struct POINT =
+      new SqlType.Struct(
+          List.of(
+              new SqlType.Field("X", SqlType.INTEGER), new SqlType.Field("Label", SqlType.STRING)));
+  private static final List<Column> ALL_TYPES =
+      List.of(
+          new Column("B", SqlType.BOOLEAN),
+          new Column("I", SqlType.INTEGER),
+          new Column("L", SqlType.BIGINT),
+          new Column("D", SqlType.DOUBLE),
+          new Column("DEC", new SqlType.Decimal(6, 2)),
+          new Column("S", SqlType.STRING),
+          new Column("BY", SqlType.BYTES),
+          new Column("DT", SqlType.DATE),
+          new Column("T", SqlType.TIME),
+          new Column("TS", SqlType.TIMESTAMP),
+          new Column("A", new SqlType.Array(SqlType.STRING)),
+          new Column("M", new SqlType.Map(SqlType.STRING, SqlType.DOUBLE)),
+          new Column("P", POINT));
 
   private static Object[] allTypesRow() {
-    return new Object[] {true, 7, 8L, 1.5, new BigDecimal("12.30"), "text", ByteBuffer.wrap(new byte[] {1, 2}),
-        19000, 3_600_000L, 1_651_182_287_943L, java.util.Arrays.asList("a", null),
-        Map.of("k", 2.0), new Struct(POINT, new Object[] {3, "p"})};
+    return new Object[] {
+      true,
+      7,
+      8L,
+      1.5,
+      new BigDecimal("12.30"),
+      "text",
+      ByteBuffer.wrap(new byte[] {1, 2}),
+      19000,
+      3_600_000L,
+      1_651_182_287_943L,
+      java.util.Arrays.asList("a", null),
+      Map.of("k", 2.0),
+      new Struct(POINT, new Object[] {3, "p"})
+    };
   }
 
   private static String text(byte[] bytes) {
@@ -50,18 +73,28 @@ class SerdeRoundTripTest {
 
   @Test
   void jsonReadsFieldsIgnoringCaseAndCoercesValues() {
-    List<Column> columns = List.of(new Column("ID", SqlType.INTEGER), new Column("NAME", SqlType.STRING),
-        new Column("P", POINT), new Column("PRICE", new SqlType.Decimal(4, 2)));
+    List<Column> columns =
+        List.of(
+            new Column("ID", SqlType.INTEGER),
+            new Column("NAME", SqlType.STRING),
+            new Column("P", POINT),
+            new Column("PRICE", new SqlType.Decimal(4, 2)));
     ValueSerde serde = SerdeFactory.valueSerde(FormatInfo.of("JSON"), columns);
-    Object[] row = serde.deserialize(
-        "{\"id\":\"123\",\"Name\":45,\"p\":{\"x\":1,\"LABEL\":\"q\"},\"extra\":[1,{}],\"price\":1.5}".getBytes());
-    assertArrayEquals(new Object[] {123, "45", new Struct(POINT, new Object[] {1, "q"}), new BigDecimal("1.50")}, row);
+    Object[] row =
+        serde.deserialize(
+            "{\"id\":\"123\",\"Name\":45,\"p\":{\"x\":1,\"LABEL\":\"q\"},\"extra\":[1,{}],\"price\":1.5}"
+                .getBytes());
+    assertArrayEquals(
+        new Object[] {123, "45", new Struct(POINT, new Object[] {1, "q"}), new BigDecimal("1.50")},
+        row);
   }
 
   @Test
   void jsonStringColumnsKeepNestedJsonAsText() {
-    ValueSerde serde = SerdeFactory.valueSerde(FormatInfo.of("JSON"), List.of(new Column("S", SqlType.STRING)));
-    assertArrayEquals(new Object[] {"{\"a\":[1,2]}"}, serde.deserialize("{\"S\":{\"a\":[1,2]}}".getBytes()));
+    ValueSerde serde =
+        SerdeFactory.valueSerde(FormatInfo.of("JSON"), List.of(new Column("S", SqlType.STRING)));
+    assertArrayEquals(
+        new Object[] {"{\"a\":[1,2]}"}, serde.deserialize("{\"S\":{\"a\":[1,2]}}".getBytes()));
   }
 
   @Test
@@ -75,52 +108,75 @@ class SerdeRoundTripTest {
 
   @Test
   void jsonErrorsNameTheColumn() {
-    ValueSerde serde = SerdeFactory.valueSerde(FormatInfo.of("JSON"), List.of(new Column("ID", SqlType.INTEGER)));
-    SerdeException e = assertThrows(SerdeException.class, () -> serde.deserialize("{\"ID\":\"abc\"}".getBytes()));
+    ValueSerde serde =
+        SerdeFactory.valueSerde(FormatInfo.of("JSON"), List.of(new Column("ID", SqlType.INTEGER)));
+    SerdeException e =
+        assertThrows(SerdeException.class, () -> serde.deserialize("{\"ID\":\"abc\"}".getBytes()));
     assertEquals("Failed to deserialize column ID: not a valid INTEGER", e.getMessage());
     assertThrows(SerdeException.class, () -> serde.deserialize("{\"ID\":".getBytes()));
-    SerdeException malformed = assertThrows(SerdeException.class, () -> serde.deserialize("{\"ID\": secret}".getBytes()));
-    assertEquals("Failed to deserialize JSON: invalid JSON at line 1, column 15", malformed.getMessage());
+    SerdeException malformed =
+        assertThrows(SerdeException.class, () -> serde.deserialize("{\"ID\": secret}".getBytes()));
+    assertEquals(
+        "Failed to deserialize JSON: invalid JSON at line 1, column 15", malformed.getMessage());
   }
 
   @Test
   void kafkaFormatUsesKafkasLayouts() {
-    ValueSerde ints = SerdeFactory.valueSerde(FormatInfo.of("KAFKA"), List.of(new Column("V", SqlType.INTEGER)));
+    ValueSerde ints =
+        SerdeFactory.valueSerde(FormatInfo.of("KAFKA"), List.of(new Column("V", SqlType.INTEGER)));
     assertArrayEquals(new byte[] {0, 0, 1, 0}, ints.serialize(new Object[] {256}));
     assertArrayEquals(new Object[] {256}, ints.deserialize(new byte[] {0, 0, 1, 0}));
-    for (Column column : List.of(new Column("L", SqlType.BIGINT), new Column("D", SqlType.DOUBLE),
-        new Column("S", SqlType.STRING))) {
+    for (Column column :
+        List.of(
+            new Column("L", SqlType.BIGINT),
+            new Column("D", SqlType.DOUBLE),
+            new Column("S", SqlType.STRING))) {
       ValueSerde serde = SerdeFactory.valueSerde(FormatInfo.of("KAFKA"), List.of(column));
-      Object value = column.type() == SqlType.BIGINT ? 5L : column.type() == SqlType.DOUBLE ? 2.5 : "héllo";
-      assertArrayEquals(new Object[] {value}, serde.deserialize(serde.serialize(new Object[] {value})));
+      Object value =
+          column.type() == SqlType.BIGINT ? 5L : column.type() == SqlType.DOUBLE ? 2.5 : "héllo";
+      assertArrayEquals(
+          new Object[] {value}, serde.deserialize(serde.serialize(new Object[] {value})));
     }
     assertThrows(SerdeException.class, () -> ints.deserialize(new byte[] {1}));
   }
 
   @Test
   void delimitedQuotesWhereNeededAndReadsEmptyAsNull() {
-    List<Column> columns = List.of(new Column("S", SqlType.STRING), new Column("I", SqlType.INTEGER),
-        new Column("DEC", new SqlType.Decimal(6, 2)), new Column("B", SqlType.BOOLEAN));
+    List<Column> columns =
+        List.of(
+            new Column("S", SqlType.STRING),
+            new Column("I", SqlType.INTEGER),
+            new Column("DEC", new SqlType.Decimal(6, 2)),
+            new Column("B", SqlType.BOOLEAN));
     ValueSerde serde = SerdeFactory.valueSerde(FormatInfo.of("DELIMITED"), columns);
     Object[] row = {"a,\"b\"", null, new BigDecimal("-1.50"), true};
     assertEquals("\"a,\"\"b\"\"\",,-1.50,true", text(serde.serialize(row)));
     assertArrayEquals(row, serde.deserialize(serde.serialize(row)));
-    assertArrayEquals(new Object[] {"x", 1, new BigDecimal("2.00"), false}, serde.deserialize("x,1,2,false".getBytes()));
+    assertArrayEquals(
+        new Object[] {"x", 1, new BigDecimal("2.00"), false},
+        serde.deserialize("x,1,2,false".getBytes()));
     assertThrows(SerdeException.class, () -> serde.deserialize("x,1".getBytes()));
   }
 
   @Test
   void delimitedQuotesNegativeNumbersStartingARecord() {
     SqlType decimal = new SqlType.Decimal(6, 2);
-    ValueSerde numbers = SerdeFactory.valueSerde(FormatInfo.of("DELIMITED"),
-        List.of(new Column("A", decimal), new Column("B", decimal)));
-    assertEquals("\"-1.50\",-2.00", text(numbers.serialize(new Object[] {new BigDecimal("-1.50"), new BigDecimal("-2.00")})));
+    ValueSerde numbers =
+        SerdeFactory.valueSerde(
+            FormatInfo.of("DELIMITED"),
+            List.of(new Column("A", decimal), new Column("B", decimal)));
+    assertEquals(
+        "\"-1.50\",-2.00",
+        text(numbers.serialize(new Object[] {new BigDecimal("-1.50"), new BigDecimal("-2.00")})));
   }
 
   @Test
   void delimitedQuotesFieldsStartingWithACommentOrQuoteLikeCharacter() {
-    List<Column> columns = List.of(new Column("A", SqlType.STRING), new Column("B", SqlType.STRING),
-        new Column("C", SqlType.STRING));
+    List<Column> columns =
+        List.of(
+            new Column("A", SqlType.STRING),
+            new Column("B", SqlType.STRING),
+            new Column("C", SqlType.STRING));
     ValueSerde serde = SerdeFactory.valueSerde(FormatInfo.of("DELIMITED"), columns);
     assertEquals("\"!\",IQ==,\"#x\"", text(serde.serialize(new Object[] {"!", "IQ==", "#x"})));
     assertEquals("a,$b,c", text(serde.serialize(new Object[] {"a", "$b", "c"})));
@@ -131,7 +187,9 @@ class SerdeRoundTripTest {
   @Test
   void delimitedTakesANamedDelimiter() {
     FormatInfo tabs = new FormatInfo("DELIMITED", Map.of("delimiter", "TAB"), true);
-    ValueSerde serde = SerdeFactory.valueSerde(tabs, List.of(new Column("A", SqlType.STRING), new Column("B", SqlType.BIGINT)));
+    ValueSerde serde =
+        SerdeFactory.valueSerde(
+            tabs, List.of(new Column("A", SqlType.STRING), new Column("B", SqlType.BIGINT)));
     assertEquals("zero\t0", text(serde.serialize(new Object[] {"zero", 0L})));
   }
 
@@ -140,7 +198,8 @@ class SerdeRoundTripTest {
     List<Column> two = List.of(new Column("A", SqlType.INTEGER), new Column("B", SqlType.STRING));
     KeySerde pair = SerdeFactory.keySerde(FormatInfo.of("JSON"), two, Optional.empty());
     assertEquals("{\"A\":1,\"B\":\"x\"}", text(pair.serialize(new Object[] {1, "x"}, null)));
-    KeySerde single = SerdeFactory.keySerde(FormatInfo.of("JSON"), List.of(two.get(0)), Optional.empty());
+    KeySerde single =
+        SerdeFactory.keySerde(FormatInfo.of("JSON"), List.of(two.get(0)), Optional.empty());
     assertEquals("1", text(single.serialize(new Object[] {1}, null)));
     assertArrayEquals(new Object[] {null}, single.deserialize(null).columns());
   }
@@ -148,7 +207,8 @@ class SerdeRoundTripTest {
   @Test
   void windowedKeysFollowKafkaStreamsLayout() {
     List<Column> key = List.of(new Column("K", SqlType.STRING));
-    KeySerde time = SerdeFactory.keySerde(FormatInfo.of("KAFKA"), key, Optional.of(WindowInfo.tumbling(1000)));
+    KeySerde time =
+        SerdeFactory.keySerde(FormatInfo.of("KAFKA"), key, Optional.of(WindowInfo.tumbling(1000)));
     byte[] bytes = time.serialize(new Object[] {"a"}, new Window(5000, 6000));
     assertArrayEquals(new byte[] {'a', 0, 0, 0, 0, 0, 0, 0x13, (byte) 0x88}, bytes);
     KeySerde.DecodedKey decoded = time.deserialize(bytes);
@@ -168,7 +228,10 @@ class SerdeRoundTripTest {
     ValueSerde none = SerdeFactory.valueSerde(FormatInfo.of("NONE"), List.of());
     assertNull(none.serialize(new Object[0]));
     assertArrayEquals(new Object[0], none.deserialize(new byte[] {1}));
-    assertThrows(SerdeException.class,
-        () -> SerdeFactory.valueSerde(FormatInfo.of("NONE"), List.of(new Column("A", SqlType.INTEGER))));
+    assertThrows(
+        SerdeException.class,
+        () ->
+            SerdeFactory.valueSerde(
+                FormatInfo.of("NONE"), List.of(new Column("A", SqlType.INTEGER))));
   }
 }

@@ -35,8 +35,8 @@ class ChangeloggingKeyValueStoreTest {
 
   private List<String> sent() {
     List<String> lines = new ArrayList<>();
-    store.sendChangelog((partition, key, value) ->
-        lines.add(partition + " " + text(key) + "=" + text(value)));
+    store.sendChangelog(
+        (partition, key, value) -> lines.add(partition + " " + text(key) + "=" + text(value)));
     return lines;
   }
 

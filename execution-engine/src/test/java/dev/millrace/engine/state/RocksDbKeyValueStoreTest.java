@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RocksDbKeyValueStoreTest extends KeyValueStoreContract {
-  @TempDir
-  Path directory;
+  @TempDir Path directory;
 
   @Override
   protected KeyValueStore newStore(String name) {
@@ -28,7 +27,8 @@ class RocksDbKeyValueStoreTest extends KeyValueStoreContract {
   @Test
   void useAfterCloseFailsInsteadOfCrashing() {
     store.close();
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> store.get(bytes("a")));
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> store.get(bytes("a")));
     assertEquals("state store contract is closed", e.getMessage());
   }
 }

@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class StateCheckpointTest {
-  @TempDir
-  Path directory;
+  @TempDir Path directory;
 
   @Test
   void anOffsetIsWrittenReadAndDeleted() {
@@ -26,6 +25,7 @@ class StateCheckpointTest {
   @Test
   void aTornCheckpointCountsAsNone() throws Exception {
     Files.writeString(directory.resolve("store.checkpoint"), "4x");
-    assertEquals(OptionalLong.empty(), StateCheckpoint.besideStore(directory.resolve("store")).read());
+    assertEquals(
+        OptionalLong.empty(), StateCheckpoint.besideStore(directory.resolve("store")).read());
   }
 }

@@ -25,10 +25,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AggregationTest {
-  private static final LogicalSchema ORDERS = Plans.schema(List.of(col("ID", SqlType.BIGINT)),
-      col("NAME", SqlType.STRING), col("PRICE", SqlType.INTEGER));
-  private static final LogicalSchema READINGS = Plans.schema(List.of(col("ID", SqlType.BIGINT)),
-      col("VALUE", SqlType.BIGINT));
+  private static final LogicalSchema ORDERS =
+      Plans.schema(
+          List.of(col("ID", SqlType.BIGINT)),
+          col("NAME", SqlType.STRING),
+          col("PRICE", SqlType.INTEGER));
+  private static final LogicalSchema READINGS =
+      Plans.schema(List.of(col("ID", SqlType.BIGINT)), col("VALUE", SqlType.BIGINT));
 
   private final Harness harness = new Harness();
 
@@ -36,11 +39,25 @@ class AggregationTest {
   private static PlanStep.TableSink countAndSumByName(boolean having) {
     PlanStep.StreamSource source = Plans.stream("orders", ORDERS);
     PlanStep.StreamGroupBy grouped = Plans.groupBy(source, "NAME", "Aggregate-GroupBy-repartition");
-    PlanStep aggregate = Plans.aggregate(grouped, Optional.empty(), "Aggregate-Materialize",
-        List.of(call("COUNT", SqlType.BIGINT), call("SUM", SqlType.INTEGER, ref(grouped, "PRICE"))), "CNT", "TOTAL");
+    PlanStep aggregate =
+        Plans.aggregate(
+            grouped,
+            Optional.empty(),
+            "Aggregate-Materialize",
+            List.of(
+                call("COUNT", SqlType.BIGINT), call("SUM", SqlType.INTEGER, ref(grouped, "PRICE"))),
+            "CNT",
+            "TOTAL");
     if (having) {
-      aggregate = new PlanStep.TableFilter(aggregate,
-          op(Operator.GREATER_THAN, SqlType.BOOLEAN, ref(aggregate, "CNT"), lit(1L, SqlType.BIGINT)), aggregate.schema());
+      aggregate =
+          new PlanStep.TableFilter(
+              aggregate,
+              op(
+                  Operator.GREATER_THAN,
+                  SqlType.BOOLEAN,
+                  ref(aggregate, "CNT"),
+                  lit(1L, SqlType.BIGINT)),
+              aggregate.schema());
     }
     return Plans.tableSink(aggregate, "TOTALS", Plans.KAFKA_JSON);
   }
@@ -56,13 +73,16 @@ class AggregationTest {
     harness.pipe("orders", ORDERS, 4L, new Object[] {null, 1}, 30);
     harness.pipe("orders", ORDERS, 5L, null, 40);
 
-    assertEquals(List.of(
-        "[apple] -> [apple, 1, 5] @10",
-        "[pear] -> [pear, 1, 7] @20",
-        "[apple] -> [apple, 2, 6] @15"), harness.read("TOTALS", plan.schema()));
-    assertEquals(List.of(
-        "CTAS_TOTALS_0: PROCESSING error at orders-0@3: Record dropped by GROUP BY: grouping expression 1 is null",
-        "CTAS_TOTALS_0: PROCESSING error at orders-0@4: Record dropped by GROUP BY: it has no value (the value is null or empty)"),
+    assertEquals(
+        List.of(
+            "[apple] -> [apple, 1, 5] @10",
+            "[pear] -> [pear, 1, 7] @20",
+            "[apple] -> [apple, 2, 6] @15"),
+        harness.read("TOTALS", plan.schema()));
+    assertEquals(
+        List.of(
+            "CTAS_TOTALS_0: PROCESSING error at orders-0@3: Record dropped by GROUP BY: grouping expression 1 is null",
+            "CTAS_TOTALS_0: PROCESSING error at orders-0@4: Record dropped by GROUP BY: it has no value (the value is null or empty)"),
         harness.errors());
   }
 
@@ -88,7 +108,9 @@ class AggregationTest {
     MaterializedTable table = MaterializedTable.of(plan, FunctionRegistry.builtIns()).orElseThrow();
     KeyValueStore store = harness.driver.store("q", table.storeName());
 
-    assertEquals("[apple, 2, 12]", Arrays.toString(table.get(store, new Object[] {"apple"}).orElseThrow().value()));
+    assertEquals(
+        "[apple, 2, 12]",
+        Arrays.toString(table.get(store, new Object[] {"apple"}).orElseThrow().value()));
     assertTrue(table.get(store, new Object[] {"pear"}).isEmpty());
     assertTrue(table.get(store, new Object[] {"fig"}).isEmpty());
     List<String> all = new ArrayList<>();
@@ -108,17 +130,28 @@ class AggregationTest {
     KeyValueStore store = harness.driver.store("CTAS_MAXES_0", table.storeName());
 
     assertTrue(table.windowed());
-    assertEquals(List.of("[1, 8, 10000, 20000] @12000", "[1, 2, 20000, 30000] @25000"),
+    assertEquals(
+        List.of("[1, 8, 10000, 20000] @12000", "[1, 2, 20000, 30000] @25000"),
         table.windows(store, new Object[] {1L}, 5_000, 20_000).stream()
-            .map(r -> Arrays.toString(r.value()) + " @" + r.timestamp()).toList());
+            .map(r -> Arrays.toString(r.value()) + " @" + r.timestamp())
+            .toList());
   }
 
-  /** SELECT ID, MAX(VALUE) FROM READINGS WINDOW ... GROUP BY ID (grouping by the key: no repartition). */
+  /**
+   * SELECT ID, MAX(VALUE) FROM READINGS WINDOW ... GROUP BY ID (grouping by the key: no
+   * repartition).
+   */
   private PlanStep.TableSink maxPerWindow(WindowInfo window) {
     PlanStep.StreamSource source = Plans.stream("readings", READINGS);
-    PlanStep.StreamAggregate aggregate = Plans.aggregate(source, Optional.of(window), "Aggregate-Materialize",
-        List.of(call("MAX", SqlType.BIGINT, ref(source, "VALUE"))), "MAX");
-    Formats windowed = new Formats(FormatInfo.of("KAFKA"), FormatInfo.of("JSON"), Optional.of(window));
+    PlanStep.StreamAggregate aggregate =
+        Plans.aggregate(
+            source,
+            Optional.of(window),
+            "Aggregate-Materialize",
+            List.of(call("MAX", SqlType.BIGINT, ref(source, "VALUE"))),
+            "MAX");
+    Formats windowed =
+        new Formats(FormatInfo.of("KAFKA"), FormatInfo.of("JSON"), Optional.of(window));
     PlanStep.TableSink plan = Plans.tableSink(aggregate, "MAXES", windowed);
     harness.start("CTAS_MAXES_0", plan);
     return plan;
@@ -130,67 +163,88 @@ class AggregationTest {
 
   @Test
   void tumblingWindowsDropRecordsLaterThanTheGracePeriod() {
-    PlanStep.TableSink plan = maxPerWindow(new WindowInfo(WindowInfo.Type.TUMBLING, 30_000, 30_000, 60_000, -1));
+    PlanStep.TableSink plan =
+        maxPerWindow(new WindowInfo(WindowInfo.Type.TUMBLING, 30_000, 30_000, 60_000, -1));
 
-    long[][] input = {{0, 0, 0}, {0, 1, 89_999}, {0, 5, 10_009}, {0, 0, 90_000}, {0, 6, 10_010},
-        {1, 100, 10_009}, {1, 101, 30_000}, {1, 200, 86_412_022}, {1, 200, 60_000}};
+    long[][] input = {
+      {0, 0, 0},
+      {0, 1, 89_999},
+      {0, 5, 10_009},
+      {0, 0, 90_000},
+      {0, 6, 10_010},
+      {1, 100, 10_009},
+      {1, 101, 30_000},
+      {1, 200, 86_412_022},
+      {1, 200, 60_000}
+    };
     for (long[] r : input) {
       harness.pipe("readings", READINGS, r[0], new Object[] {r[1]}, r[2]);
     }
 
-    assertEquals(List.of(
-        "[0] [0,30000) -> [0, 0, 0, 30000] @0",
-        "[0] [60000,90000) -> [0, 1, 60000, 90000] @89999",
-        "[0] [0,30000) -> [0, 5, 0, 30000] @10009",
-        "[0] [90000,120000) -> [0, 0, 90000, 120000] @90000",
-        "[1] [30000,60000) -> [1, 101, 30000, 60000] @30000",
-        "[1] [86400000,86430000) -> [1, 200, 86400000, 86430000] @86412022"), readMaxes(plan));
+    assertEquals(
+        List.of(
+            "[0] [0,30000) -> [0, 0, 0, 30000] @0",
+            "[0] [60000,90000) -> [0, 1, 60000, 90000] @89999",
+            "[0] [0,30000) -> [0, 5, 0, 30000] @10009",
+            "[0] [90000,120000) -> [0, 0, 90000, 120000] @90000",
+            "[1] [30000,60000) -> [1, 101, 30000, 60000] @30000",
+            "[1] [86400000,86430000) -> [1, 200, 86400000, 86430000] @86412022"),
+        readMaxes(plan));
   }
 
   @Test
   void hoppingWindowsUpdateEveryWindowHoldingTheRecord() {
-    PlanStep.TableSink plan = maxPerWindow(new WindowInfo(WindowInfo.Type.HOPPING, 10_000, 5_000, -1, -1));
+    PlanStep.TableSink plan =
+        maxPerWindow(new WindowInfo(WindowInfo.Type.HOPPING, 10_000, 5_000, -1, -1));
 
     harness.pipe("readings", READINGS, 7L, new Object[] {3L}, 7_000);
     harness.pipe("readings", READINGS, 7L, new Object[] {9L}, 12_000);
 
-    assertEquals(List.of(
-        "[7] [0,10000) -> [7, 3, 0, 10000] @7000",
-        "[7] [5000,15000) -> [7, 3, 5000, 15000] @7000",
-        "[7] [5000,15000) -> [7, 9, 5000, 15000] @12000",
-        "[7] [10000,20000) -> [7, 9, 10000, 20000] @12000"), readMaxes(plan));
+    assertEquals(
+        List.of(
+            "[7] [0,10000) -> [7, 3, 0, 10000] @7000",
+            "[7] [5000,15000) -> [7, 3, 5000, 15000] @7000",
+            "[7] [5000,15000) -> [7, 9, 5000, 15000] @12000",
+            "[7] [10000,20000) -> [7, 9, 10000, 20000] @12000"),
+        readMaxes(plan));
   }
 
   @Test
   void sessionsMergeAndTheMergedAwaySessionsAreDeleted() {
-    PlanStep.TableSink plan = maxPerWindow(new WindowInfo(WindowInfo.Type.SESSION, 30_000, 0, -1, -1));
+    PlanStep.TableSink plan =
+        maxPerWindow(new WindowInfo(WindowInfo.Type.SESSION, 30_000, 0, -1, -1));
 
     long[][] input = {{0, 0, 0}, {0, 1, 70_010}, {0, 5, 10_009}, {0, 6, 10_010}};
     for (long[] r : input) {
       harness.pipe("readings", READINGS, r[0], new Object[] {r[1]}, r[2]);
     }
 
-    assertEquals(List.of(
-        "[0] [0,0) -> [0, 0, 0, 0] @0",
-        "[0] [70010,70010) -> [0, 1, 70010, 70010] @70010",
-        "[0] [0,0) -> null @0",
-        "[0] [0,10009) -> [0, 5, 0, 10009] @10009",
-        "[0] [0,10009) -> null @10009",
-        "[0] [0,10010) -> [0, 6, 0, 10010] @10010"), readMaxes(plan));
+    assertEquals(
+        List.of(
+            "[0] [0,0) -> [0, 0, 0, 0] @0",
+            "[0] [70010,70010) -> [0, 1, 70010, 70010] @70010",
+            "[0] [0,0) -> null @0",
+            "[0] [0,10009) -> [0, 5, 0, 10009] @10009",
+            "[0] [0,10009) -> null @10009",
+            "[0] [0,10010) -> [0, 6, 0, 10010] @10010"),
+        readMaxes(plan));
   }
 
   @Test
   void sessionsOlderThanGraceAndRetentionAreClosed() {
-    PlanStep.TableSink plan = maxPerWindow(new WindowInfo(WindowInfo.Type.SESSION, 30_000, 0, 60_000, -1));
+    PlanStep.TableSink plan =
+        maxPerWindow(new WindowInfo(WindowInfo.Type.SESSION, 30_000, 0, 60_000, -1));
 
     long[][] input = {{0, 0, 0}, {0, 1, 100_010}, {0, 5, 10_009}, {0, 6, 10_010}};
     for (long[] r : input) {
       harness.pipe("readings", READINGS, r[0], new Object[] {r[1]}, r[2]);
     }
 
-    assertEquals(List.of(
-        "[0] [0,0) -> [0, 0, 0, 0] @0",
-        "[0] [100010,100010) -> [0, 1, 100010, 100010] @100010",
-        "[0] [10010,10010) -> [0, 6, 10010, 10010] @10010"), readMaxes(plan));
+    assertEquals(
+        List.of(
+            "[0] [0,0) -> [0, 0, 0, 0] @0",
+            "[0] [100010,100010) -> [0, 1, 100010, 100010] @100010",
+            "[0] [10010,10010) -> [0, 6, 10010, 10010] @10010"),
+        readMaxes(plan));
   }
 }

@@ -28,10 +28,20 @@ final class Harness {
     pipe(topic, Plans.KAFKA_JSON, stored, key, value, timestamp);
   }
 
-  void pipe(String topic, Formats formats, LogicalSchema stored, Object key, Object[] value, long timestamp) {
-    byte[] keyBytes = SerdeFactory.keySerde(formats.key(), stored.key(), formats.keyWindow())
-        .serialize(new Object[] {key}, null);
-    byte[] valueBytes = value == null ? null : SerdeFactory.valueSerde(formats.value(), stored.value()).serialize(value);
+  void pipe(
+      String topic,
+      Formats formats,
+      LogicalSchema stored,
+      Object key,
+      Object[] value,
+      long timestamp) {
+    byte[] keyBytes =
+        SerdeFactory.keySerde(formats.key(), stored.key(), formats.keyWindow())
+            .serialize(new Object[] {key}, null);
+    byte[] valueBytes =
+        value == null
+            ? null
+            : SerdeFactory.valueSerde(formats.value(), stored.value()).serialize(value);
     driver.pipeInput(topic, keyBytes, valueBytes, timestamp);
   }
 
@@ -45,10 +55,16 @@ final class Harness {
     List<String> rows = new ArrayList<>();
     for (TestRecord record : driver.records(topic)) {
       KeySerde.DecodedKey key = keys.deserialize(record.key());
-      String window = key.window() == null ? "" : " [" + key.window().start() + "," + key.window().end() + ")";
+      String window =
+          key.window() == null ? "" : " [" + key.window().start() + "," + key.window().end() + ")";
       Object[] value = values.deserialize(record.value());
-      rows.add(Arrays.toString(key.columns()) + window + " -> "
-          + (value == null ? "null" : Arrays.toString(value)) + " @" + record.timestamp());
+      rows.add(
+          Arrays.toString(key.columns())
+              + window
+              + " -> "
+              + (value == null ? "null" : Arrays.toString(value))
+              + " @"
+              + record.timestamp());
     }
     return rows;
   }

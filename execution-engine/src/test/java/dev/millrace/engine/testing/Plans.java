@@ -18,7 +18,8 @@ import java.util.Optional;
 
 /** Short-hands for writing physical plans by hand in tests, as the planner would produce them. */
 final class Plans {
-  static final Formats KAFKA_JSON = new Formats(FormatInfo.of("KAFKA"), FormatInfo.of("JSON"), Optional.empty());
+  static final Formats KAFKA_JSON =
+      new Formats(FormatInfo.of("KAFKA"), FormatInfo.of("JSON"), Optional.empty());
 
   private Plans() {}
 
@@ -31,12 +32,23 @@ final class Plans {
   }
 
   static PlanStep.StreamSource stream(String topic, LogicalSchema stored) {
-    return new PlanStep.StreamSource(topic, KAFKA_JSON, stored, Optional.empty(), Optional.empty(),
+    return new PlanStep.StreamSource(
+        topic,
+        KAFKA_JSON,
+        stored,
+        Optional.empty(),
+        Optional.empty(),
         SourceColumns.withPseudoColumns(stored, false));
   }
 
   static PlanStep.TableSource table(String topic, LogicalSchema stored, String store) {
-    return new PlanStep.TableSource(topic, KAFKA_JSON, stored, Optional.empty(), Optional.empty(), store,
+    return new PlanStep.TableSource(
+        topic,
+        KAFKA_JSON,
+        stored,
+        Optional.empty(),
+        Optional.empty(),
+        store,
         SourceColumns.withPseudoColumns(stored, false));
   }
 
@@ -66,7 +78,8 @@ final class Plans {
       values.add(ref);
       columns.add(col(name, ref.type()));
     }
-    return new PlanStep.StreamSelect(source, values, new LogicalSchema(source.schema().key(), columns));
+    return new PlanStep.StreamSelect(
+        source, values, new LogicalSchema(source.schema().key(), columns));
   }
 
   static PlanStep.StreamSink streamSink(PlanStep source, String topic) {
@@ -80,13 +93,18 @@ final class Plans {
   /** GROUP BY one column of {@code source} (the new key column gets the column's name). */
   static PlanStep.StreamGroupBy groupBy(PlanStep source, String column, String repartitionTopic) {
     Expr.ColumnRef ref = ref(source, column);
-    LogicalSchema schema = new LogicalSchema(List.of(col(column, ref.type())), source.schema().value());
+    LogicalSchema schema =
+        new LogicalSchema(List.of(col(column, ref.type())), source.schema().value());
     return new PlanStep.StreamGroupBy(source, List.of(ref), repartitionTopic, schema);
   }
 
   /** An aggregation of a grouped stream; result columns are named by {@code names}. */
-  static PlanStep.StreamAggregate aggregate(PlanStep grouped, Optional<WindowInfo> window, String store,
-      List<AggregateCall> calls, String... names) {
+  static PlanStep.StreamAggregate aggregate(
+      PlanStep grouped,
+      Optional<WindowInfo> window,
+      String store,
+      List<AggregateCall> calls,
+      String... names) {
     List<Column> value = new ArrayList<>(grouped.schema().key());
     for (int i = 0; i < calls.size(); i++) {
       value.add(col(names[i], calls.get(i).type()));
@@ -94,7 +112,8 @@ final class Plans {
     if (window.isPresent()) {
       value.addAll(SourceColumns.windowBounds());
     }
-    return new PlanStep.StreamAggregate(grouped, calls, window, store, new LogicalSchema(grouped.schema().key(), value));
+    return new PlanStep.StreamAggregate(
+        grouped, calls, window, store, new LogicalSchema(grouped.schema().key(), value));
   }
 
   static AggregateCall call(String name, SqlType type, Expr... arguments) {

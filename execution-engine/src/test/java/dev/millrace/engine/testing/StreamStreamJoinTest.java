@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
 
 /** Stream-stream joins on the test driver: a left stream of orders, a right stream of shipments. */
 class StreamStreamJoinTest {
-  private static final LogicalSchema ORDERS = Plans.schema(List.of(col("ID", SqlType.BIGINT)),
-      col("ITEM", SqlType.STRING));
-  private static final LogicalSchema SHIPMENTS = Plans.schema(List.of(col("ID", SqlType.BIGINT)),
-      col("DEPOT", SqlType.STRING));
-  private static final LogicalSchema OUT = Plans.schema(ORDERS.key(), col("ITEM", SqlType.STRING),
-      col("DEPOT", SqlType.STRING));
+  private static final LogicalSchema ORDERS =
+      Plans.schema(List.of(col("ID", SqlType.BIGINT)), col("ITEM", SqlType.STRING));
+  private static final LogicalSchema SHIPMENTS =
+      Plans.schema(List.of(col("ID", SqlType.BIGINT)), col("DEPOT", SqlType.STRING));
+  private static final LogicalSchema OUT =
+      Plans.schema(ORDERS.key(), col("ITEM", SqlType.STRING), col("DEPOT", SqlType.STRING));
 
   private final Harness harness = new Harness();
 
@@ -30,11 +30,17 @@ class StreamStreamJoinTest {
     PlanStep right = Plans.stream("shipments", SHIPMENTS);
     List<Column> joined = new ArrayList<>(left.schema().value());
     joined.addAll(right.schema().value());
-    PlanStep join = new PlanStep.StreamStreamJoin(left, right, type, window, "0-Join-store",
-        new LogicalSchema(ORDERS.key(), joined));
+    PlanStep join =
+        new PlanStep.StreamStreamJoin(
+            left, right, type, window, "0-Join-store", new LogicalSchema(ORDERS.key(), joined));
     int depot = left.schema().value().size();
-    PlanStep select = new PlanStep.StreamSelect(join, List.of(new Expr.ColumnRef(0, "ITEM", SqlType.STRING),
-        new Expr.ColumnRef(depot, "DEPOT", SqlType.STRING)), OUT);
+    PlanStep select =
+        new PlanStep.StreamSelect(
+            join,
+            List.of(
+                new Expr.ColumnRef(0, "ITEM", SqlType.STRING),
+                new Expr.ColumnRef(depot, "DEPOT", SqlType.STRING)),
+            OUT);
     harness.start("CSAS_OUT_0", Plans.streamSink(select, "out"));
   }
 
@@ -108,7 +114,9 @@ class StreamStreamJoinTest {
     order(3, "cap", 116);
     assertEquals(2, output().size());
     order(3, "cap", 117);
-    assertEquals(List.of("[1] -> [ball, north] @104", "[1] -> [bat, north] @104", "[2] -> [null, east] @101"),
+    assertEquals(
+        List.of(
+            "[1] -> [ball, north] @104", "[1] -> [bat, north] @104", "[2] -> [null, east] @101"),
         output());
   }
 

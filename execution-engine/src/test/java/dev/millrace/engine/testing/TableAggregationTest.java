@@ -27,38 +27,62 @@ import org.junit.jupiter.api.Test;
 
 /** GROUP BY over a table: updates and deletes of input rows retract their old contribution. */
 class TableAggregationTest {
-  private static final LogicalSchema USERS = Plans.schema(List.of(col("ID", SqlType.STRING)),
-      col("REGION", SqlType.STRING), col("SCORE", SqlType.INTEGER));
+  private static final LogicalSchema USERS =
+      Plans.schema(
+          List.of(col("ID", SqlType.STRING)),
+          col("REGION", SqlType.STRING),
+          col("SCORE", SqlType.INTEGER));
 
   private final Harness harness = new Harness();
 
-  /** SELECT REGION, COUNT(*), SUM(SCORE), COLLECT_LIST(ID) FROM USERS GROUP BY REGION [HAVING COUNT(*) > 0]. */
+  /**
+   * SELECT REGION, COUNT(*), SUM(SCORE), COLLECT_LIST(ID) FROM USERS GROUP BY REGION [HAVING
+   * COUNT(*) > 0].
+   */
   private static PlanStep.TableSink byRegion(boolean having) {
     PlanStep.TableSource source = Plans.table("users", USERS, "Source");
     PlanStep.TableGroupBy grouped = groupBy(source, "REGION");
-    PlanStep aggregate = aggregate(grouped, List.of(call("COUNT", SqlType.BIGINT),
-        call("SUM", SqlType.INTEGER, ref(grouped, "SCORE")),
-        call("COLLECT_LIST", new SqlType.Array(SqlType.STRING), ref(grouped, "ID"))), "CNT", "TOTAL", "IDS");
+    PlanStep aggregate =
+        aggregate(
+            grouped,
+            List.of(
+                call("COUNT", SqlType.BIGINT),
+                call("SUM", SqlType.INTEGER, ref(grouped, "SCORE")),
+                call("COLLECT_LIST", new SqlType.Array(SqlType.STRING), ref(grouped, "ID"))),
+            "CNT",
+            "TOTAL",
+            "IDS");
     if (having) {
-      aggregate = new PlanStep.TableFilter(aggregate,
-          op(Operator.GREATER_THAN, SqlType.BOOLEAN, ref(aggregate, "CNT"), lit(0L, SqlType.BIGINT)), aggregate.schema());
+      aggregate =
+          new PlanStep.TableFilter(
+              aggregate,
+              op(
+                  Operator.GREATER_THAN,
+                  SqlType.BOOLEAN,
+                  ref(aggregate, "CNT"),
+                  lit(0L, SqlType.BIGINT)),
+              aggregate.schema());
     }
     return Plans.tableSink(aggregate, "REGIONS", Plans.KAFKA_JSON);
   }
 
   private static PlanStep.TableGroupBy groupBy(PlanStep source, String column) {
     Expr.ColumnRef key = ref(source, column);
-    return new PlanStep.TableGroupBy(source, List.of(key), "q-GroupBy-repartition",
+    return new PlanStep.TableGroupBy(
+        source,
+        List.of(key),
+        "q-GroupBy-repartition",
         new LogicalSchema(List.of(col(column, key.type())), source.schema().value()));
   }
 
-  private static PlanStep.TableAggregate aggregate(PlanStep grouped, List<AggregateCall> calls, String... names) {
+  private static PlanStep.TableAggregate aggregate(
+      PlanStep grouped, List<AggregateCall> calls, String... names) {
     List<Column> value = new ArrayList<>(grouped.schema().key());
     for (int i = 0; i < calls.size(); i++) {
       value.add(col(names[i], calls.get(i).type()));
     }
-    return new PlanStep.TableAggregate(grouped, calls, "Aggregate-Materialize",
-        new LogicalSchema(grouped.schema().key(), value));
+    return new PlanStep.TableAggregate(
+        grouped, calls, "Aggregate-Materialize", new LogicalSchema(grouped.schema().key(), value));
   }
 
   @Test
@@ -70,10 +94,12 @@ class TableAggregationTest {
     harness.pipe("users", USERS, "bob", new Object[] {"east", 7}, 20);
     harness.pipe("users", USERS, "alice", new Object[] {"east", 1}, 30);
 
-    assertEquals(List.of(
-        "[east] -> [east, 1, 5, [alice]] @10",
-        "[east] -> [east, 2, 12, [alice, bob]] @20",
-        "[east] -> [east, 2, 8, [bob, alice]] @30"), harness.read("REGIONS", plan.schema()));
+    assertEquals(
+        List.of(
+            "[east] -> [east, 1, 5, [alice]] @10",
+            "[east] -> [east, 2, 12, [alice, bob]] @20",
+            "[east] -> [east, 2, 8, [bob, alice]] @30"),
+        harness.read("REGIONS", plan.schema()));
   }
 
   @Test
@@ -85,11 +111,13 @@ class TableAggregationTest {
     harness.pipe("users", USERS, "bob", new Object[] {"east", 7}, 20);
     harness.pipe("users", USERS, "bob", new Object[] {"west", 7}, 30);
 
-    assertEquals(List.of(
-        "[east] -> [east, 1, 5, [alice]] @10",
-        "[east] -> [east, 2, 12, [alice, bob]] @20",
-        "[east] -> [east, 1, 5, [alice]] @30",
-        "[west] -> [west, 1, 7, [bob]] @30"), harness.read("REGIONS", plan.schema()));
+    assertEquals(
+        List.of(
+            "[east] -> [east, 1, 5, [alice]] @10",
+            "[east] -> [east, 2, 12, [alice, bob]] @20",
+            "[east] -> [east, 1, 5, [alice]] @30",
+            "[west] -> [west, 1, 7, [bob]] @30"),
+        harness.read("REGIONS", plan.schema()));
   }
 
   @Test
@@ -101,9 +129,9 @@ class TableAggregationTest {
     harness.pipe("users", USERS, "alice", new Object[] {"east", 5}, 10);
     harness.pipe("users", USERS, "alice", null, 20);
 
-    assertEquals(List.of(
-        "[east] -> [east, 1, 5, [alice]] @10",
-        "[east] -> [east, 0, 0, []] @20"), harness.read("REGIONS", plan.schema()));
+    assertEquals(
+        List.of("[east] -> [east, 1, 5, [alice]] @10", "[east] -> [east, 0, 0, []] @20"),
+        harness.read("REGIONS", plan.schema()));
   }
 
   @Test
@@ -114,7 +142,8 @@ class TableAggregationTest {
     harness.pipe("users", USERS, "alice", new Object[] {"east", 5}, 10);
     harness.pipe("users", USERS, "alice", null, 20);
 
-    assertEquals(List.of("[east] -> [east, 1, 5, [alice]] @10", "[east] -> null @20"),
+    assertEquals(
+        List.of("[east] -> [east, 1, 5, [alice]] @10", "[east] -> null @20"),
         harness.read("REGIONS", plan.schema()));
   }
 
@@ -127,11 +156,13 @@ class TableAggregationTest {
     harness.pipe("users", USERS, "alice", new Object[] {"east", 5}, 20);
     harness.pipe("users", USERS, "alice", new Object[] {null, 5}, 30);
 
-    assertEquals(List.of("[east] -> [east, 1, 5, [alice]] @20", "[east] -> [east, 0, 0, []] @30"),
+    assertEquals(
+        List.of("[east] -> [east, 1, 5, [alice]] @20", "[east] -> [east, 0, 0, []] @30"),
         harness.read("REGIONS", plan.schema()));
-    assertEquals(List.of(
-        "q: PROCESSING error at users-0@0: Record dropped by GROUP BY: grouping expression 1 is null",
-        "q: PROCESSING error at users-0@2: Record dropped by GROUP BY: grouping expression 1 is null"),
+    assertEquals(
+        List.of(
+            "q: PROCESSING error at users-0@0: Record dropped by GROUP BY: grouping expression 1 is null",
+            "q: PROCESSING error at users-0@2: Record dropped by GROUP BY: grouping expression 1 is null"),
         harness.errors());
   }
 
@@ -145,18 +176,24 @@ class TableAggregationTest {
     MaterializedTable table = MaterializedTable.of(plan, FunctionRegistry.builtIns()).orElseThrow();
     KeyValueStore store = harness.driver.store("q", table.storeName());
 
-    assertEquals("[east, 2, 12, [alice, bob]]", Arrays.toString(table.get(store, new Object[] {"east"}).orElseThrow().value()));
+    assertEquals(
+        "[east, 2, 12, [alice, bob]]",
+        Arrays.toString(table.get(store, new Object[] {"east"}).orElseThrow().value()));
   }
 
   @Test
   void aPlanAggregatingATableWithAnAggregateThatCannotUndoIsRefused() {
     PlanStep.TableSource source = Plans.table("users", USERS, "Source");
     PlanStep.TableGroupBy grouped = groupBy(source, "REGION");
-    PlanStep.TableSink plan = Plans.tableSink(
-        aggregate(grouped, List.of(call("MAX", SqlType.INTEGER, ref(grouped, "SCORE"))), "TOP"), "REGIONS",
-        Plans.KAFKA_JSON);
+    PlanStep.TableSink plan =
+        Plans.tableSink(
+            aggregate(grouped, List.of(call("MAX", SqlType.INTEGER, ref(grouped, "SCORE"))), "TOP"),
+            "REGIONS",
+            Plans.KAFKA_JSON);
 
-    assertThrows(IllegalArgumentException.class, () -> new TopologyBuilder(FunctionRegistry.builtIns()).build(plan));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new TopologyBuilder(FunctionRegistry.builtIns()).build(plan));
   }
 
   /**
@@ -165,15 +202,18 @@ class TableAggregationTest {
    */
   @Test
   void aGroupByAfterATableTableJoinCountsEachJoinedRowOnce() {
-    LogicalSchema cities = Plans.schema(List.of(col("ID", SqlType.STRING)), col("CITY", SqlType.STRING));
+    LogicalSchema cities =
+        Plans.schema(List.of(col("ID", SqlType.STRING)), col("CITY", SqlType.STRING));
     PlanStep.TableSource left = Plans.table("users", USERS, "Users");
     PlanStep.TableSource right = Plans.table("cities", cities, "Cities");
     List<Column> joined = new ArrayList<>(left.schema().value());
     joined.addAll(right.schema().value());
-    PlanStep.TableTableJoin join = new PlanStep.TableTableJoin(left, right, JoinType.INNER,
-        new LogicalSchema(USERS.key(), joined));
+    PlanStep.TableTableJoin join =
+        new PlanStep.TableTableJoin(
+            left, right, JoinType.INNER, new LogicalSchema(USERS.key(), joined));
     PlanStep.TableGroupBy grouped = groupBy(join, "CITY");
-    PlanStep.TableAggregate aggregate = aggregate(grouped, List.of(call("COUNT", SqlType.BIGINT)), "CNT");
+    PlanStep.TableAggregate aggregate =
+        aggregate(grouped, List.of(call("COUNT", SqlType.BIGINT)), "CNT");
     PlanStep.TableSink plan = Plans.tableSink(aggregate, "BY_CITY", Plans.KAFKA_JSON);
     harness.start("q", plan);
 
@@ -184,11 +224,13 @@ class TableAggregationTest {
     harness.pipe("cities", cities, "alice", new Object[] {"rome"}, 50);
     harness.pipe("users", USERS, "bob", null, 60);
 
-    assertEquals(List.of(
-        "[paris] -> [paris, 1] @20",
-        "[paris] -> [paris, 2] @40",
-        "[paris] -> [paris, 1] @50",
-        "[rome] -> [rome, 1] @50",
-        "[paris] -> [paris, 0] @60"), harness.read("BY_CITY", plan.schema()));
+    assertEquals(
+        List.of(
+            "[paris] -> [paris, 1] @20",
+            "[paris] -> [paris, 2] @40",
+            "[paris] -> [paris, 1] @50",
+            "[rome] -> [rome, 1] @50",
+            "[paris] -> [paris, 0] @60"),
+        harness.read("BY_CITY", plan.schema()));
   }
 }

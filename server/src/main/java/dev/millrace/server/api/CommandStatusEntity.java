@@ -15,7 +15,8 @@ public record CommandStatusEntity(
     String commandId,
     CommandStatus commandStatus,
     long commandSequenceNumber,
-    List<Warning> warnings) implements KsqlEntity {
+    List<Warning> warnings)
+    implements KsqlEntity {
 
   public CommandStatusEntity {
     Objects.requireNonNull(statementText, "statementText");

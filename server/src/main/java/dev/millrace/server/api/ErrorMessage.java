@@ -6,14 +6,14 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 /**
  * The body of every 4xx/5xx response, and of an error met while a query streams.
  *
- * <p>The error code is the HTTP status times 100 plus a detail number, as in ksqlDB: 40001 is a
- * bad statement, 50000 a server error. The message says what went wrong and where; it never
- * carries a stack trace.
+ * <p>The error code is the HTTP status times 100 plus a detail number, as in ksqlDB: 40001 is a bad
+ * statement, 50000 a server error. The message says what went wrong and where; it never carries a
+ * stack trace.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "@type")
 @JsonSubTypes({
-    @JsonSubTypes.Type(value = GenericErrorMessage.class, name = "generic_error"),
-    @JsonSubTypes.Type(value = StatementErrorMessage.class, name = "statement_error"),
+  @JsonSubTypes.Type(value = GenericErrorMessage.class, name = "generic_error"),
+  @JsonSubTypes.Type(value = StatementErrorMessage.class, name = "statement_error"),
 })
 public sealed interface ErrorMessage permits GenericErrorMessage, StatementErrorMessage {
 

@@ -10,9 +10,7 @@ import java.util.Objects;
  *     (omitted from JSON) for value columns and struct fields
  */
 public record FieldInfo(
-    String name,
-    SchemaInfo schema,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String type) {
+    String name, SchemaInfo schema, @JsonInclude(JsonInclude.Include.NON_NULL) String type) {
 
   public FieldInfo {
     Objects.requireNonNull(name, "name");

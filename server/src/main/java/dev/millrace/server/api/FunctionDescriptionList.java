@@ -19,7 +19,8 @@ public record FunctionDescriptionList(
     String path,
     List<FunctionInfo> functions,
     String type,
-    List<Warning> warnings) implements KsqlEntity {
+    List<Warning> warnings)
+    implements KsqlEntity {
 
   public FunctionDescriptionList {
     Objects.requireNonNull(statementText, "statementText");

@@ -12,8 +12,7 @@ public record HealthCheckResponse(
     @JsonProperty("isHealthy") boolean isHealthy, Map<String, Detail> details) {
 
   /** The health of one part of the server. */
-  public record Detail(@JsonProperty("isHealthy") boolean isHealthy) {
-  }
+  public record Detail(@JsonProperty("isHealthy") boolean isHealthy) {}
 
   public HealthCheckResponse {
     details = Lists.copyOrEmpty(details);

@@ -8,8 +8,7 @@ import java.util.Map;
 /** Defensive copies that also turn an absent JSON list or map into an empty one. */
 final class Lists {
 
-  private Lists() {
-  }
+  private Lists() {}
 
   static <T> List<T> copyOrEmpty(List<T> list) {
     return list == null ? List.of() : List.copyOf(list);

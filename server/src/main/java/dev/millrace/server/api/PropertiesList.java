@@ -14,15 +14,15 @@ public record PropertiesList(
     List<Property> properties,
     List<String> overwrittenProperties,
     List<String> defaultProperties,
-    List<Warning> warnings) implements KsqlEntity {
+    List<Warning> warnings)
+    implements KsqlEntity {
 
   /**
    * One property and its value, always as a string.
    *
    * @param scope {@code KSQL}, {@code STREAMS} or another component the property configures
    */
-  public record Property(String name, String scope, String value) {
-  }
+  public record Property(String name, String scope, String value) {}
 
   public PropertiesList {
     Objects.requireNonNull(statementText, "statementText");

@@ -8,8 +8,8 @@ import java.util.List;
  *
  * @param queryId the id to pass to {@code /close-query}; omitted when the query has none
  * @param columnNames the result columns in order
- * @param columnTypes their SQL types as ksqlDB spells them, e.g. {@code BIGINT},
- *     {@code ARRAY<STRING>}, {@code DECIMAL(4, 2)}
+ * @param columnTypes their SQL types as ksqlDB spells them, e.g. {@code BIGINT}, {@code
+ *     ARRAY<STRING>}, {@code DECIMAL(4, 2)}
  */
 public record QueryResponseMetadata(
     @JsonInclude(JsonInclude.Include.NON_NULL) String queryId,

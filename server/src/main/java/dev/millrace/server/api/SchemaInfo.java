@@ -9,12 +9,12 @@ import java.util.Objects;
 /**
  * The type of a column as ksqlDB describes it in {@code DESCRIBE} and {@code EXPLAIN}.
  *
- * @param type the base type: BOOLEAN, INTEGER, BIGINT, DOUBLE, DECIMAL, STRING, BYTES, DATE,
- *     TIME, TIMESTAMP, ARRAY, MAP or STRUCT
+ * @param type the base type: BOOLEAN, INTEGER, BIGINT, DOUBLE, DECIMAL, STRING, BYTES, DATE, TIME,
+ *     TIMESTAMP, ARRAY, MAP or STRUCT
  * @param fields the fields of a STRUCT, otherwise null
  * @param memberSchema the element type of an ARRAY or the value type of a MAP, otherwise null
- * @param parameters type parameters, for example {@code precision} and {@code scale} of a
- *     DECIMAL; omitted from JSON when empty
+ * @param parameters type parameters, for example {@code precision} and {@code scale} of a DECIMAL;
+ *     omitted from JSON when empty
  */
 public record SchemaInfo(
     String type,

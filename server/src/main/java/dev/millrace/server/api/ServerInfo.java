@@ -14,5 +14,4 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.WRAPPER_OBJECT)
 @JsonTypeName("KsqlServerInfo")
 public record ServerInfo(
-    String version, String kafkaClusterId, String ksqlServiceId, String serverStatus) {
-}
+    String version, String kafkaClusterId, String ksqlServiceId, String serverStatus) {}

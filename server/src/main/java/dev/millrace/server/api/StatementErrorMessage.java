@@ -14,7 +14,8 @@ public record StatementErrorMessage(
     @JsonProperty("error_code") int errorCode,
     String message,
     String statementText,
-    List<KsqlEntity> entities) implements ErrorMessage {
+    List<KsqlEntity> entities)
+    implements ErrorMessage {
 
   public StatementErrorMessage {
     Objects.requireNonNull(message, "message");

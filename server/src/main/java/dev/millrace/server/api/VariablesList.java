@@ -8,8 +8,7 @@ public record VariablesList(String statementText, List<Variable> variables, List
     implements KsqlEntity {
 
   /** One variable defined with {@code DEFINE name = 'value'}. */
-  public record Variable(String name, String value) {
-  }
+  public record Variable(String name, String value) {}
 
   public VariablesList {
     Objects.requireNonNull(statementText, "statementText");

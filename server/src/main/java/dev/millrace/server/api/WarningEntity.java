@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The answer to a statement that did nothing worth reporting except a message, for example
- * {@code DROP STREAM IF EXISTS} on a missing stream.
+ * The answer to a statement that did nothing worth reporting except a message, for example {@code
+ * DROP STREAM IF EXISTS} on a missing stream.
  */
 public record WarningEntity(String statementText, String message, List<Warning> warnings)
     implements KsqlEntity {

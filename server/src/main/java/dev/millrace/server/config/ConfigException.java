@@ -1,13 +1,17 @@
 package dev.millrace.server.config;
 
-/** The server configuration is unreadable or holds an invalid value; the message names the key or file. */
+/**
+ * The server configuration is unreadable or holds an invalid value; the message names the key or
+ * file.
+ */
 public final class ConfigException extends RuntimeException {
 
-    public ConfigException(String message, Throwable cause) {
-        super(message, cause);
-    }
+  public ConfigException(String message, Throwable cause) {
+    super(message, cause);
+  }
 
-    static ConfigException invalid(String key, String value, String expected) {
-        return new ConfigException("invalid value '" + value + "' for " + key + ": expected " + expected, null);
-    }
+  static ConfigException invalid(String key, String value, String expected) {
+    return new ConfigException(
+        "invalid value '" + value + "' for " + key + ": expected " + expected, null);
+  }
 }

@@ -22,240 +22,272 @@ import java.util.TreeMap;
 
 /**
  * The server's configuration: an optional properties file, then overrides (command line), over
- * defaults. Keys the server does not know are kept, because ksqlDB configurations carry many
- * {@code ksql.*} settings that are passed on to queries. Values are checked when the config is
- * built, so a bad value stops the server at start-up with a message naming the key.
+ * defaults. Keys the server does not know are kept, because ksqlDB configurations carry many {@code
+ * ksql.*} settings that are passed on to queries. Values are checked when the config is built, so a
+ * bad value stops the server at start-up with a message naming the key.
  */
 public final class ServerConfig {
 
-    public static final String LISTENERS = "listeners";
-    public static final String DATA_DIR = "millrace.data.dir";
-    public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
-    /** ksqlDB's spelling of {@link #BOOTSTRAP_SERVERS}, used when that is absent. */
-    public static final String KSQL_BOOTSTRAP_SERVERS = "ksql.streams.bootstrap.servers";
-    public static final String SERVICE_ID = "ksql.service.id";
-    public static final String EMBEDDED_KAFKA_PORT = "millrace.embedded.kafka.port";
-    /** How long a pull query waits for a table's state being restored before it answers "not ready". */
-    public static final String PULL_RESTORE_WAIT_MS = "millrace.pull.restore.wait.ms";
-    /** The largest request body the REST API reads; larger ones are answered 413. */
-    public static final String HTTP_MAX_BODY_BYTES = "millrace.http.max.body.bytes";
-    /** How long a request body may stall before the request is answered 408. */
-    public static final String HTTP_BODY_IDLE_TIMEOUT_MS = "millrace.http.body.idle.timeout.ms";
-    /** How long a client may take to send a request's line and headers. */
-    public static final String HTTP_HEADER_TIMEOUT_MS = "millrace.http.header.timeout.ms";
+  public static final String LISTENERS = "listeners";
+  public static final String DATA_DIR = "millrace.data.dir";
+  public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
 
-    private static final Map<String, String> DEFAULTS = Map.of(
-            LISTENERS, "http://0.0.0.0:8088",
-            DATA_DIR, "./millrace-data",
-            SERVICE_ID, "default_",
-            EMBEDDED_KAFKA_PORT, "9092");
-    private static final Duration DEFAULT_PULL_RESTORE_WAIT = Duration.ofSeconds(3);
+  /** ksqlDB's spelling of {@link #BOOTSTRAP_SERVERS}, used when that is absent. */
+  public static final String KSQL_BOOTSTRAP_SERVERS = "ksql.streams.bootstrap.servers";
 
-    private final SortedMap<String, String> properties;
-    private final List<URI> listeners;
-    private final int embeddedKafkaPort;
-    private final Duration pullRestoreWait;
-    private final int httpMaxBodyBytes;
-    private final Duration httpBodyIdleTimeout;
-    private final Duration httpHeaderTimeout;
+  public static final String SERVICE_ID = "ksql.service.id";
+  public static final String EMBEDDED_KAFKA_PORT = "millrace.embedded.kafka.port";
 
-    private ServerConfig(Map<String, String> properties) {
-        this.properties = Collections.unmodifiableSortedMap(new TreeMap<>(properties));
-        this.listeners = parseListeners(this.properties.get(LISTENERS));
-        this.embeddedKafkaPort = parsePort(EMBEDDED_KAFKA_PORT, this.properties.get(EMBEDDED_KAFKA_PORT));
-        this.pullRestoreWait = get(PULL_RESTORE_WAIT_MS).map(value -> parseMillis(PULL_RESTORE_WAIT_MS, value))
-                .orElse(DEFAULT_PULL_RESTORE_WAIT);
-        // The HTTP limits' defaults live with the server they configure (RestServer.Options).
-        this.httpMaxBodyBytes = parsePositive(HTTP_MAX_BODY_BYTES, RestServer.Options.DEFAULT_MAX_BODY_BYTES);
-        this.httpBodyIdleTimeout = Duration.ofMillis(
-                parsePositive(HTTP_BODY_IDLE_TIMEOUT_MS, RestServer.Options.DEFAULT_BODY_IDLE_TIMEOUT.toMillis()));
-        this.httpHeaderTimeout = Duration.ofMillis(
-                parsePositive(HTTP_HEADER_TIMEOUT_MS, RestServer.Options.DEFAULT_HEADER_TIMEOUT.toMillis()));
-        if (serviceId().isEmpty()) {
-            throw ConfigException.invalid(SERVICE_ID, "", "a non-empty service id");
-        }
-        // Query properties given server-wide take the values they take in a SET.
-        this.properties.forEach((key, value) -> PropertyValues.problem(key, value).ifPresent(problem -> {
-            throw new ConfigException(problem, null);
-        }));
+  /**
+   * How long a pull query waits for a table's state being restored before it answers "not ready".
+   */
+  public static final String PULL_RESTORE_WAIT_MS = "millrace.pull.restore.wait.ms";
+
+  /** The largest request body the REST API reads; larger ones are answered 413. */
+  public static final String HTTP_MAX_BODY_BYTES = "millrace.http.max.body.bytes";
+
+  /** How long a request body may stall before the request is answered 408. */
+  public static final String HTTP_BODY_IDLE_TIMEOUT_MS = "millrace.http.body.idle.timeout.ms";
+
+  /** How long a client may take to send a request's line and headers. */
+  public static final String HTTP_HEADER_TIMEOUT_MS = "millrace.http.header.timeout.ms";
+
+  private static final Map<String, String> DEFAULTS =
+      Map.of(
+          LISTENERS, "http://0.0.0.0:8088",
+          DATA_DIR, "./millrace-data",
+          SERVICE_ID, "default_",
+          EMBEDDED_KAFKA_PORT, "9092");
+  private static final Duration DEFAULT_PULL_RESTORE_WAIT = Duration.ofSeconds(3);
+
+  private final SortedMap<String, String> properties;
+  private final List<URI> listeners;
+  private final int embeddedKafkaPort;
+  private final Duration pullRestoreWait;
+  private final int httpMaxBodyBytes;
+  private final Duration httpBodyIdleTimeout;
+  private final Duration httpHeaderTimeout;
+
+  private ServerConfig(Map<String, String> properties) {
+    this.properties = Collections.unmodifiableSortedMap(new TreeMap<>(properties));
+    this.listeners = parseListeners(this.properties.get(LISTENERS));
+    this.embeddedKafkaPort =
+        parsePort(EMBEDDED_KAFKA_PORT, this.properties.get(EMBEDDED_KAFKA_PORT));
+    this.pullRestoreWait =
+        get(PULL_RESTORE_WAIT_MS)
+            .map(value -> parseMillis(PULL_RESTORE_WAIT_MS, value))
+            .orElse(DEFAULT_PULL_RESTORE_WAIT);
+    // The HTTP limits' defaults live with the server they configure (RestServer.Options).
+    this.httpMaxBodyBytes =
+        parsePositive(HTTP_MAX_BODY_BYTES, RestServer.Options.DEFAULT_MAX_BODY_BYTES);
+    this.httpBodyIdleTimeout =
+        Duration.ofMillis(
+            parsePositive(
+                HTTP_BODY_IDLE_TIMEOUT_MS,
+                RestServer.Options.DEFAULT_BODY_IDLE_TIMEOUT.toMillis()));
+    this.httpHeaderTimeout =
+        Duration.ofMillis(
+            parsePositive(
+                HTTP_HEADER_TIMEOUT_MS, RestServer.Options.DEFAULT_HEADER_TIMEOUT.toMillis()));
+    if (serviceId().isEmpty()) {
+      throw ConfigException.invalid(SERVICE_ID, "", "a non-empty service id");
     }
+    // Query properties given server-wide take the values they take in a SET.
+    this.properties.forEach(
+        (key, value) ->
+            PropertyValues.problem(key, value)
+                .ifPresent(
+                    problem -> {
+                      throw new ConfigException(problem, null);
+                    }));
+  }
 
-    /** The defaults with {@code properties} on top. */
-    public static ServerConfig of(Map<String, String> properties) {
-        Map<String, String> merged = new TreeMap<>(DEFAULTS);
-        properties.forEach((key, value) -> merged.put(key.trim(), value.trim()));
-        return new ServerConfig(merged);
-    }
+  /** The defaults with {@code properties} on top. */
+  public static ServerConfig of(Map<String, String> properties) {
+    Map<String, String> merged = new TreeMap<>(DEFAULTS);
+    properties.forEach((key, value) -> merged.put(key.trim(), value.trim()));
+    return new ServerConfig(merged);
+  }
 
-    /**
-     * The defaults, then the properties file if given, then {@code overrides}.
-     *
-     * @throws ConfigException if the file cannot be read or a value is invalid
-     */
-    public static ServerConfig load(Optional<Path> file, Map<String, String> overrides) {
-        Map<String, String> merged = new TreeMap<>();
-        file.ifPresent(path -> merged.putAll(readFile(path)));
-        merged.putAll(overrides);
-        return of(merged);
-    }
+  /**
+   * The defaults, then the properties file if given, then {@code overrides}.
+   *
+   * @throws ConfigException if the file cannot be read or a value is invalid
+   */
+  public static ServerConfig load(Optional<Path> file, Map<String, String> overrides) {
+    Map<String, String> merged = new TreeMap<>();
+    file.ifPresent(path -> merged.putAll(readFile(path)));
+    merged.putAll(overrides);
+    return of(merged);
+  }
 
-    private static Map<String, String> readFile(Path path) {
-        Properties loaded = new Properties();
-        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            loaded.load(reader);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException("cannot read config file " + path + ": no such file", e);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new ConfigException("cannot read config file " + path + ": " + e.getMessage(), e);
-        }
-        Map<String, String> map = new TreeMap<>();
-        loaded.stringPropertyNames().forEach(key -> map.put(key, loaded.getProperty(key)));
-        return map;
+  private static Map<String, String> readFile(Path path) {
+    Properties loaded = new Properties();
+    try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+      loaded.load(reader);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException("cannot read config file " + path + ": no such file", e);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ConfigException("cannot read config file " + path + ": " + e.getMessage(), e);
     }
+    Map<String, String> map = new TreeMap<>();
+    loaded.stringPropertyNames().forEach(key -> map.put(key, loaded.getProperty(key)));
+    return map;
+  }
 
-    /** The HTTP(S) addresses the REST API listens on ({@code listeners}, comma-separated). */
-    public List<URI> listeners() {
-        return listeners;
-    }
+  /** The HTTP(S) addresses the REST API listens on ({@code listeners}, comma-separated). */
+  public List<URI> listeners() {
+    return listeners;
+  }
 
-    /** Where the server keeps its state, and the embedded broker its data ({@code millrace.data.dir}). */
-    public Path dataDir() {
-        return Path.of(properties.get(DATA_DIR));
-    }
+  /**
+   * Where the server keeps its state, and the embedded broker its data ({@code millrace.data.dir}).
+   */
+  public Path dataDir() {
+    return Path.of(properties.get(DATA_DIR));
+  }
 
-    /** The Kafka cluster to use; empty means start the embedded broker. */
-    public Optional<String> bootstrapServers() {
-        return get(BOOTSTRAP_SERVERS).or(() -> get(KSQL_BOOTSTRAP_SERVERS));
-    }
+  /** The Kafka cluster to use; empty means start the embedded broker. */
+  public Optional<String> bootstrapServers() {
+    return get(BOOTSTRAP_SERVERS).or(() -> get(KSQL_BOOTSTRAP_SERVERS));
+  }
 
-    /** The service id ({@code ksql.service.id}); servers sharing it share one command log. */
-    public String serviceId() {
-        return properties.get(SERVICE_ID);
-    }
+  /** The service id ({@code ksql.service.id}); servers sharing it share one command log. */
+  public String serviceId() {
+    return properties.get(SERVICE_ID);
+  }
 
-    /** The client port the embedded broker tries first; {@code 0} means any free port. */
-    public int embeddedKafkaPort() {
-        return embeddedKafkaPort;
-    }
+  /** The client port the embedded broker tries first; {@code 0} means any free port. */
+  public int embeddedKafkaPort() {
+    return embeddedKafkaPort;
+  }
 
-    /** How long a pull query waits for state being restored ({@code millrace.pull.restore.wait.ms}). */
-    public Duration pullRestoreWait() {
-        return pullRestoreWait;
-    }
+  /**
+   * How long a pull query waits for state being restored ({@code millrace.pull.restore.wait.ms}).
+   */
+  public Duration pullRestoreWait() {
+    return pullRestoreWait;
+  }
 
-    /** The largest request body the REST API accepts, in bytes ({@code millrace.http.max.body.bytes}). */
-    public int httpMaxBodyBytes() {
-        return httpMaxBodyBytes;
-    }
+  /**
+   * The largest request body the REST API accepts, in bytes ({@code millrace.http.max.body.bytes}).
+   */
+  public int httpMaxBodyBytes() {
+    return httpMaxBodyBytes;
+  }
 
-    /** How long a request body may stall ({@code millrace.http.body.idle.timeout.ms}). */
-    public Duration httpBodyIdleTimeout() {
-        return httpBodyIdleTimeout;
-    }
+  /** How long a request body may stall ({@code millrace.http.body.idle.timeout.ms}). */
+  public Duration httpBodyIdleTimeout() {
+    return httpBodyIdleTimeout;
+  }
 
-    /** How long a client may take to send a request's head ({@code millrace.http.header.timeout.ms}). */
-    public Duration httpHeaderTimeout() {
-        return httpHeaderTimeout;
-    }
+  /**
+   * How long a client may take to send a request's head ({@code millrace.http.header.timeout.ms}).
+   */
+  public Duration httpHeaderTimeout() {
+    return httpHeaderTimeout;
+  }
 
-    /** The value of {@code key}, if set to something non-empty. */
-    public Optional<String> get(String key) {
-        return Optional.ofNullable(properties.get(key)).filter(value -> !value.isEmpty());
-    }
+  /** The value of {@code key}, if set to something non-empty. */
+  public Optional<String> get(String key) {
+    return Optional.ofNullable(properties.get(key)).filter(value -> !value.isEmpty());
+  }
 
-    /** Every {@code ksql.*} property, e.g. to pass on to queries. */
-    public SortedMap<String, String> ksqlProperties() {
-        return withPrefix("ksql.");
-    }
+  /** Every {@code ksql.*} property, e.g. to pass on to queries. */
+  public SortedMap<String, String> ksqlProperties() {
+    return withPrefix("ksql.");
+  }
 
-    /** Every {@code millrace.*} property. */
-    public SortedMap<String, String> millraceProperties() {
-        return withPrefix("millrace.");
-    }
+  /** Every {@code millrace.*} property. */
+  public SortedMap<String, String> millraceProperties() {
+    return withPrefix("millrace.");
+  }
 
-    /** All properties, known and unknown, defaults included. */
-    public SortedMap<String, String> asMap() {
-        return properties;
-    }
+  /** All properties, known and unknown, defaults included. */
+  public SortedMap<String, String> asMap() {
+    return properties;
+  }
 
-    /** This config with one property added or replaced. */
-    public ServerConfig with(String key, String value) {
-        Map<String, String> merged = new TreeMap<>(properties);
-        merged.put(key, value);
-        return of(merged);
-    }
+  /** This config with one property added or replaced. */
+  public ServerConfig with(String key, String value) {
+    Map<String, String> merged = new TreeMap<>(properties);
+    merged.put(key, value);
+    return of(merged);
+  }
 
-    private SortedMap<String, String> withPrefix(String prefix) {
-        // Every key with the prefix sorts between the prefix itself and the prefix followed by the highest char.
-        return Collections.unmodifiableSortedMap(properties.subMap(prefix, prefix + Character.MAX_VALUE));
-    }
+  private SortedMap<String, String> withPrefix(String prefix) {
+    // Every key with the prefix sorts between the prefix itself and the prefix followed by the
+    // highest char.
+    return Collections.unmodifiableSortedMap(
+        properties.subMap(prefix, prefix + Character.MAX_VALUE));
+  }
 
-    private static List<URI> parseListeners(String value) {
-        List<URI> uris = new ArrayList<>();
-        for (String part : value.split(",")) {
-            uris.add(parseListener(part.trim()));
-        }
-        return List.copyOf(uris);
+  private static List<URI> parseListeners(String value) {
+    List<URI> uris = new ArrayList<>();
+    for (String part : value.split(",")) {
+      uris.add(parseListener(part.trim()));
     }
+    return List.copyOf(uris);
+  }
 
-    private static URI parseListener(String value) {
-        String expected = "a URL like http://0.0.0.0:8088";
-        try {
-            URI uri = new URI(value);
-            boolean web = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
-            if (!web || uri.getHost() == null || uri.getPort() < 0) {
-                throw ConfigException.invalid(LISTENERS, value, expected);
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw ConfigException.invalid(LISTENERS, value, expected);
-        }
+  private static URI parseListener(String value) {
+    String expected = "a URL like http://0.0.0.0:8088";
+    try {
+      URI uri = new URI(value);
+      boolean web = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+      if (!web || uri.getHost() == null || uri.getPort() < 0) {
+        throw ConfigException.invalid(LISTENERS, value, expected);
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw ConfigException.invalid(LISTENERS, value, expected);
     }
+  }
 
-    private static int parsePort(String key, String value) {
-        try {
-            int port = Integer.parseInt(value);
-            if (port >= 0 && port <= 65535) {
-                return port;
-            }
-        } catch (NumberFormatException notANumber) {
-            // reported below with the accepted range
-        }
-        throw ConfigException.invalid(key, value, "a port number 0..65535");
+  private static int parsePort(String key, String value) {
+    try {
+      int port = Integer.parseInt(value);
+      if (port >= 0 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException notANumber) {
+      // reported below with the accepted range
     }
+    throw ConfigException.invalid(key, value, "a port number 0..65535");
+  }
 
-    private static Duration parseMillis(String key, String value) {
-        try {
-            long millis = Long.parseLong(value);
-            if (millis >= 0) {
-                return Duration.ofMillis(millis);
-            }
-        } catch (NumberFormatException notANumber) {
-            // reported below with what is accepted
-        }
-        throw ConfigException.invalid(key, value, "a number of milliseconds, 0 or more");
+  private static Duration parseMillis(String key, String value) {
+    try {
+      long millis = Long.parseLong(value);
+      if (millis >= 0) {
+        return Duration.ofMillis(millis);
+      }
+    } catch (NumberFormatException notANumber) {
+      // reported below with what is accepted
     }
+    throw ConfigException.invalid(key, value, "a number of milliseconds, 0 or more");
+  }
 
-    private int parsePositive(String key, long defaultValue) {
-        String value = properties.getOrDefault(key, String.valueOf(defaultValue));
-        try {
-            int number = Integer.parseInt(value);
-            if (number > 0) {
-                return number;
-            }
-        } catch (NumberFormatException notANumber) {
-            // reported below with the accepted range
-        }
-        throw ConfigException.invalid(key, value, "a whole number above 0");
+  private int parsePositive(String key, long defaultValue) {
+    String value = properties.getOrDefault(key, String.valueOf(defaultValue));
+    try {
+      int number = Integer.parseInt(value);
+      if (number > 0) {
+        return number;
+      }
+    } catch (NumberFormatException notANumber) {
+      // reported below with the accepted range
     }
+    throw ConfigException.invalid(key, value, "a whole number above 0");
+  }
 
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof ServerConfig config && properties.equals(config.properties);
-    }
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ServerConfig config && properties.equals(config.properties);
+  }
 
-    @Override
-    public int hashCode() {
-        return properties.hashCode();
-    }
+  @Override
+  public int hashCode() {
+    return properties.hashCode();
+  }
 }

@@ -45,7 +45,10 @@ abstract class ApiHandler implements Request.Handler {
     return new GenericErrorMessage(ErrorCode.SERVER_ERROR.code(), message);
   }
 
-  private static void fail(Response response, Callback callback, Throwable cause,
+  private static void fail(
+      Response response,
+      Callback callback,
+      Throwable cause,
       dev.millrace.server.api.ErrorMessage error) {
     if (response.isCommitted()) {
       callback.failed(cause);

@@ -10,13 +10,12 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Sends each request to the handler of its path and method. Unknown paths get a 404 and known
- * paths with the wrong method a 405, both as ksqlDB-shaped JSON.
+ * Sends each request to the handler of its path and method. Unknown paths get a 404 and known paths
+ * with the wrong method a 405, both as ksqlDB-shaped JSON.
  */
 final class ApiRouter extends Handler.Abstract {
 
-  private record Route(String method, Request.Handler handler) {
-  }
+  private record Route(String method, Request.Handler handler) {}
 
   private final Map<String, Route> exact = new LinkedHashMap<>();
   private final Map<String, Route> prefixes = new LinkedHashMap<>();
@@ -41,8 +40,15 @@ final class ApiRouter extends Handler.Abstract {
       reject(response, callback, ErrorCode.NOT_FOUND, "Path not found: " + path);
     } else if (!route.method().equals(request.getMethod())) {
       response.getHeaders().put(HttpHeader.ALLOW, route.method());
-      reject(response, callback, ErrorCode.METHOD_NOT_ALLOWED,
-          "Method " + request.getMethod() + " is not allowed on " + path + "; use "
+      reject(
+          response,
+          callback,
+          ErrorCode.METHOD_NOT_ALLOWED,
+          "Method "
+              + request.getMethod()
+              + " is not allowed on "
+              + path
+              + "; use "
               + route.method());
     } else {
       return route.handler().handle(request, response, callback);
@@ -63,8 +69,7 @@ final class ApiRouter extends Handler.Abstract {
     return null;
   }
 
-  private static void reject(Response response, Callback callback, ErrorCode code,
-      String message) {
+  private static void reject(Response response, Callback callback, ErrorCode code, String message) {
     JsonResponses.sendError(response, callback, new ApiException(code, message).toErrorMessage());
   }
 }

@@ -17,10 +17,10 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Reads every request body in full before the request is routed, so that no resource waits on a
  * slow client and every resource gets the same limits: a body larger than {@code maxBytes} is
- * answered 413 (at once when its {@code Content-Length} says so), and a body that stalls for
- * {@code idleTimeout} (a client that stopped sending, or sent less than its {@code Content-Length})
- * is answered 408. The timeout restarts with every piece of the body that arrives, so a large
- * body on a slow link is not cut off while it keeps coming.
+ * answered 413 (at once when its {@code Content-Length} says so), and a body that stalls for {@code
+ * idleTimeout} (a client that stopped sending, or sent less than its {@code Content-Length}) is
+ * answered 408. The timeout restarts with every piece of the body that arrives, so a large body on
+ * a slow link is not cut off while it keeps coming.
  */
 final class BufferedBodies extends Handler.Wrapper {
 
@@ -86,13 +86,16 @@ final class BufferedBodies extends Handler.Wrapper {
   }
 
   private ApiException tooLarge() {
-    return new ApiException(ErrorCode.PAYLOAD_TOO_LARGE,
-        "Request body is larger than " + maxBytes + " bytes");
+    return new ApiException(
+        ErrorCode.PAYLOAD_TOO_LARGE, "Request body is larger than " + maxBytes + " bytes");
   }
 
   private ApiException stalled() {
-    return new ApiException(ErrorCode.REQUEST_TIMEOUT, "Request body stalled: nothing arrived for "
-        + idleTimeout.toMillis() + " ms before it was complete");
+    return new ApiException(
+        ErrorCode.REQUEST_TIMEOUT,
+        "Request body stalled: nothing arrived for "
+            + idleTimeout.toMillis()
+            + " ms before it was complete");
   }
 
   /** Jetty's own failures while reading: the connection's idle timeout, or an early end. */
@@ -101,11 +104,11 @@ final class BufferedBodies extends Handler.Wrapper {
       return stalled();
     }
     if (failure instanceof EofException) {
-      return new ApiException(ErrorCode.REQUEST_TIMEOUT,
-          "Request body ended before it was complete");
+      return new ApiException(
+          ErrorCode.REQUEST_TIMEOUT, "Request body ended before it was complete");
     }
-    return new ApiException(ErrorCode.BAD_REQUEST, "Request body could not be read: "
-        + failure.getMessage());
+    return new ApiException(
+        ErrorCode.BAD_REQUEST, "Request body could not be read: " + failure.getMessage());
   }
 
   /** The request, its body replaced by the bytes already read. */

@@ -7,8 +7,8 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * {@code POST /close-query}: stops a push query streaming on this server. Its stream ends
- * normally and this request answers 200 with an empty body.
+ * {@code POST /close-query}: stops a push query streaming on this server. Its stream ends normally
+ * and this request answers 200 with an empty body.
  */
 final class CloseQueryResource extends ApiHandler {
 

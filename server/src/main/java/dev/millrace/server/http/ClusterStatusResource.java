@@ -11,8 +11,8 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * {@code GET /clusterStatus}: this server, alive, under the host and port the client reached it
- * by. Millrace servers do not exchange heartbeats yet, so a server only knows itself.
+ * {@code GET /clusterStatus}: this server, alive, under the host and port the client reached it by.
+ * Millrace servers do not exchange heartbeats yet, so a server only knows itself.
  */
 final class ClusterStatusResource extends ApiHandler {
 
@@ -28,7 +28,7 @@ final class ClusterStatusResource extends ApiHandler {
     String host = Request.getServerName(request) + ":" + Request.getServerPort(request);
     long now = clock.millis();
     HostStatus self = new HostStatus(true, now, Map.of(), new HostStoreLags(Map.of(), now));
-    JsonResponses.send(response, callback, 200, type,
-        new ClusterStatusResponse(Map.of(host, self)));
+    JsonResponses.send(
+        response, callback, 200, type, new ClusterStatusResponse(Map.of(host, self)));
   }
 }

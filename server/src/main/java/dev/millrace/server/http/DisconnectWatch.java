@@ -16,13 +16,12 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Notices an HTTP/1 client closing its connection while a response streams to it.
  *
- * <p>Jetty reads nothing from an HTTP/1 connection between the end of a request and the end of
- * its response, so a client that leaves an idle stream goes unnoticed until the next write; and
- * the delimited format allows no keep-alive writes. The watch asks to be told when the socket
- * becomes readable: a client of a streaming response sends nothing more, so readable means
- * closed. The connection is not reused after such a response: the watch holds its read
- * interest until the end. (HTTP/2 needs no watch: the client's reset reaches the request's
- * failure listeners.)
+ * <p>Jetty reads nothing from an HTTP/1 connection between the end of a request and the end of its
+ * response, so a client that leaves an idle stream goes unnoticed until the next write; and the
+ * delimited format allows no keep-alive writes. The watch asks to be told when the socket becomes
+ * readable: a client of a streaming response sends nothing more, so readable means closed. The
+ * connection is not reused after such a response: the watch holds its read interest until the end.
+ * (HTTP/2 needs no watch: the client's reset reaches the request's failure listeners.)
  */
 final class DisconnectWatch implements Callback {
 
@@ -35,8 +34,8 @@ final class DisconnectWatch implements Callback {
   }
 
   /**
-   * Starts watching when {@code request} came over HTTP/1, and marks the response as the last
-   * on its connection; does nothing for other protocols. Call before the response is committed.
+   * Starts watching when {@code request} came over HTTP/1, and marks the response as the last on
+   * its connection; does nothing for other protocols. Call before the response is committed.
    */
   static void watch(Request request, Response response, Consumer<Throwable> onClosed) {
     HttpVersion version = request.getConnectionMetaData().getHttpVersion();

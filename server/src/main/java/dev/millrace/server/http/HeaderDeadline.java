@@ -15,11 +15,11 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
- * HTTP/1 connections whose clients must send each request line and headers within a deadline.
- * The connection idle timeout alone does not stop a client that trickles a byte now and then
- * (slowloris) from holding a connection and a parser for hours; Jetty has no deadline of its
- * own for the request head. A watch per connection looks at its parser a few times per deadline:
- * once a head has been in progress for longer than the deadline, the client is answered 408 and
+ * HTTP/1 connections whose clients must send each request line and headers within a deadline. The
+ * connection idle timeout alone does not stop a client that trickles a byte now and then
+ * (slowloris) from holding a connection and a parser for hours; Jetty has no deadline of its own
+ * for the request head. A watch per connection looks at its parser a few times per deadline: once a
+ * head has been in progress for longer than the deadline, the client is answered 408 and
  * disconnected. Idle time between requests is the idle timeout's business, not this one's.
  */
 final class HeaderDeadline extends HttpConnectionFactory {
@@ -85,12 +85,19 @@ final class HeaderDeadline extends HttpConnectionFactory {
     }
 
     private void timeOut() {
-      byte[] body = JsonErrorHandler.body(408, "Request headers were not received within "
-          + deadline.toMillis() + " ms");
-      String head = "HTTP/1.1 408 Request Timeout\r\nContent-Type: " + MediaTypes.JSON
-          + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
-      endPoint.write(Callback.from(endPoint::close, failure -> endPoint.close(failure)),
-          ByteBuffer.wrap(head.getBytes(StandardCharsets.US_ASCII)), ByteBuffer.wrap(body));
+      byte[] body =
+          JsonErrorHandler.body(
+              408, "Request headers were not received within " + deadline.toMillis() + " ms");
+      String head =
+          "HTTP/1.1 408 Request Timeout\r\nContent-Type: "
+              + MediaTypes.JSON
+              + "\r\nContent-Length: "
+              + body.length
+              + "\r\nConnection: close\r\n\r\n";
+      endPoint.write(
+          Callback.from(endPoint::close, failure -> endPoint.close(failure)),
+          ByteBuffer.wrap(head.getBytes(StandardCharsets.US_ASCII)),
+          ByteBuffer.wrap(body));
     }
   }
 }

@@ -8,8 +8,8 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * {@code GET /healthcheck}: 200 when every part is healthy, 503 otherwise, with the details in
- * both cases so that load balancers and people read the same answer.
+ * {@code GET /healthcheck}: 200 when every part is healthy, 503 otherwise, with the details in both
+ * cases so that load balancers and people read the same answer.
  */
 final class HealthCheckResource extends ApiHandler {
 

@@ -15,9 +15,9 @@ import org.eclipse.jetty.server.Request;
 
 /**
  * Reads a request's JSON body into an API record, turning every kind of bad input into a 400.
- * Fields the record does not have are ignored, on every endpoint alike: ksqlDB's clients send
- * some that Millrace has no use for. (The body itself was read, within its limits, by
- * {@link BufferedBodies}.)
+ * Fields the record does not have are ignored, on every endpoint alike: ksqlDB's clients send some
+ * that Millrace has no use for. (The body itself was read, within its limits, by {@link
+ * BufferedBodies}.)
  */
 final class JsonBodies {
 
@@ -25,15 +25,15 @@ final class JsonBodies {
   private static final Pattern SOURCE_REFERENCE =
       Pattern.compile("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)");
 
-  private JsonBodies() {
-  }
+  private JsonBodies() {}
 
   /** Checks the content type, reads the body and maps it onto {@code type}. */
   static <T> T read(Request request, Class<T> type) throws IOException {
     MediaTypes.requireJsonBody(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
     byte[] body = readBytes(request);
     if (body.length == 0 || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
-      throw new ApiException(ErrorCode.BAD_REQUEST, "Request body is empty; expected a JSON object");
+      throw new ApiException(
+          ErrorCode.BAD_REQUEST, "Request body is empty; expected a JSON object");
     }
     T value;
     try {
@@ -63,7 +63,9 @@ final class JsonBodies {
           ? "Request body must be a JSON object"
           : "Field '" + field + "' in request body has the wrong type";
     }
-    return "Invalid JSON in request body" + at(e.getLocation()) + ": "
+    return "Invalid JSON in request body"
+        + at(e.getLocation())
+        + ": "
         + SOURCE_REFERENCE.matcher(e.getOriginalMessage()).replaceAll("");
   }
 

@@ -14,8 +14,8 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Errors Jetty itself raises (unparsable HTTP, oversized headers, failures outside the
- * resources) answered in ksqlDB's JSON shape instead of an HTML page, and without stack traces.
+ * Errors Jetty itself raises (unparsable HTTP, oversized headers, failures outside the resources)
+ * answered in ksqlDB's JSON shape instead of an HTML page, and without stack traces.
  */
 final class JsonErrorHandler extends ErrorHandler {
 
@@ -25,8 +25,13 @@ final class JsonErrorHandler extends ErrorHandler {
   }
 
   @Override
-  protected void generateResponse(Request request, Response response, int code, String message,
-      Throwable cause, Callback callback) {
+  protected void generateResponse(
+      Request request,
+      Response response,
+      int code,
+      String message,
+      Throwable cause,
+      Callback callback) {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, MediaTypes.JSON);
     response.write(true, ByteBuffer.wrap(body(code, message)), callback);
   }

@@ -12,18 +12,22 @@ import org.eclipse.jetty.util.Callback;
 /** Sends whole (non-streamed) JSON responses. */
 final class JsonResponses {
 
-  private JsonResponses() {
-  }
+  private JsonResponses() {}
 
   /** Sends {@code body} as the complete response and completes {@code callback}. */
-  static void send(Response response, Callback callback, int status, String contentType,
-      Object body) {
+  static void send(
+      Response response, Callback callback, int status, String contentType, Object body) {
     send(response, callback, status, contentType, ApiJson.mapper().writer(), body);
   }
 
   /** As {@link #send(Response, Callback, int, String, Object)} with a specific writer. */
-  static void send(Response response, Callback callback, int status, String contentType,
-      ObjectWriter writer, Object body) {
+  static void send(
+      Response response,
+      Callback callback,
+      int status,
+      String contentType,
+      ObjectWriter writer,
+      Object body) {
     byte[] bytes;
     try {
       bytes = writer.writeValueAsBytes(body);

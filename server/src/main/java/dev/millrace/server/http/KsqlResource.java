@@ -18,7 +18,7 @@ import org.eclipse.jetty.util.Callback;
 final class KsqlResource extends ApiHandler {
 
   private static final ObjectWriter ENTITIES =
-      ApiJson.mapper().writerFor(new TypeReference<List<KsqlEntity>>() { });
+      ApiJson.mapper().writerFor(new TypeReference<List<KsqlEntity>>() {});
 
   private final EngineFacade engine;
 
@@ -30,13 +30,14 @@ final class KsqlResource extends ApiHandler {
   protected void serve(Request request, Response response, Callback callback) throws Exception {
     String contentType = MediaTypes.jsonResponseType(request.getHeaders().get(HttpHeader.ACCEPT));
     KsqlRequest body = JsonBodies.read(request, KsqlRequest.class);
-    StatementRequest statements = new StatementRequest(
-        Bodies.requireText(body.ksql(), "ksql"),
-        body.streamsProperties(),
-        body.sessionVariables(),
-        body.commandSequenceNumber() == null
-            ? OptionalLong.empty()
-            : OptionalLong.of(body.commandSequenceNumber()));
+    StatementRequest statements =
+        new StatementRequest(
+            Bodies.requireText(body.ksql(), "ksql"),
+            body.streamsProperties(),
+            body.sessionVariables(),
+            body.commandSequenceNumber() == null
+                ? OptionalLong.empty()
+                : OptionalLong.of(body.commandSequenceNumber()));
     List<KsqlEntity> entities = engine.execute(statements);
     JsonResponses.send(response, callback, 200, contentType, ENTITIES, entities);
   }

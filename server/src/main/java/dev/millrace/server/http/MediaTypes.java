@@ -12,20 +12,22 @@ final class MediaTypes {
 
   /** ksqlDB's versioned JSON type, sent and accepted by its shell. */
   static final String KSQL_V1_JSON = "application/vnd.ksql.v1+json";
+
   static final String JSON = "application/json";
+
   /** {@code /query-stream}'s default: a header line, then one JSON array per row and line. */
   static final String DELIMITED = "application/vnd.ksqlapi.delimited.v1";
+
   /**
-   * What {@code curl -d} sends when no type is given. ksqlDB's documented curl examples rely on
-   * it being read as JSON, so it is accepted as JSON.
+   * What {@code curl -d} sends when no type is given. ksqlDB's documented curl examples rely on it
+   * being read as JSON, so it is accepted as JSON.
    */
   static final String CURL_DEFAULT = "application/x-www-form-urlencoded";
 
   private static final List<String> JSON_BODIES =
       List.of(KSQL_V1_JSON, JSON, DELIMITED, "application/vnd.ksql.v2+json", CURL_DEFAULT);
 
-  private MediaTypes() {
-  }
+  private MediaTypes() {}
 
   /** Rejects a request body whose declared type is not one of the JSON types ksqlDB accepts. */
   static void requireJsonBody(String contentType) {
@@ -34,14 +36,15 @@ final class MediaTypes {
     }
     String type = baseType(contentType);
     if (!JSON_BODIES.contains(type)) {
-      throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+      throw new ApiException(
+          ErrorCode.UNSUPPORTED_MEDIA_TYPE,
           "Unsupported content type '" + type + "'; send JSON as " + KSQL_V1_JSON + " or " + JSON);
     }
   }
 
   /**
-   * Picks the first of {@code offered} the Accept header allows, preferring higher quality.
-   * A missing header, or one allowing anything, picks {@code offered.get(0)}.
+   * Picks the first of {@code offered} the Accept header allows, preferring higher quality. A
+   * missing header, or one allowing anything, picks {@code offered.get(0)}.
    */
   static Optional<String> negotiate(String accept, List<String> offered) {
     if (accept == null || accept.isBlank()) {
@@ -70,13 +73,16 @@ final class MediaTypes {
    * otherwise plain JSON. Fails with 406 when the client accepts neither.
    */
   static String jsonResponseType(String accept) {
-    return negotiate(accept, List.of(JSON, KSQL_V1_JSON)).orElseThrow(() -> notAcceptable(
-        accept, List.of(JSON, KSQL_V1_JSON)));
+    return negotiate(accept, List.of(JSON, KSQL_V1_JSON))
+        .orElseThrow(() -> notAcceptable(accept, List.of(JSON, KSQL_V1_JSON)));
   }
 
   static ApiException notAcceptable(String accept, List<String> offered) {
-    return new ApiException(ErrorCode.NOT_ACCEPTABLE,
-        "Cannot respond with any type in Accept '" + accept + "'; this resource produces "
+    return new ApiException(
+        ErrorCode.NOT_ACCEPTABLE,
+        "Cannot respond with any type in Accept '"
+            + accept
+            + "'; this resource produces "
             + String.join(", ", offered));
   }
 

@@ -25,11 +25,15 @@ final class QueryResource extends ApiHandler {
   @Override
   protected void serve(Request request, Response response, Callback callback) throws Exception {
     String accept = request.getHeaders().get(HttpHeader.ACCEPT);
-    String contentType = MediaTypes.negotiate(accept, PRODUCES)
-        .orElseThrow(() -> MediaTypes.notAcceptable(accept, PRODUCES));
+    String contentType =
+        MediaTypes.negotiate(accept, PRODUCES)
+            .orElseThrow(() -> MediaTypes.notAcceptable(accept, PRODUCES));
     KsqlRequest body = JsonBodies.read(request, KsqlRequest.class);
-    QueryRequest query = new QueryRequest(
-        Bodies.requireText(body.ksql(), "ksql"), body.streamsProperties(), body.sessionVariables());
+    QueryRequest query =
+        new QueryRequest(
+            Bodies.requireText(body.ksql(), "ksql"),
+            body.streamsProperties(),
+            body.sessionVariables());
     starter.start(query, new RowFormat.StreamedRows(contentType), request, response, callback);
   }
 }

@@ -23,8 +23,8 @@ final class QueryStarter {
     this.active = active;
   }
 
-  void start(QueryRequest query, RowFormat format, Request request, Response response,
-      Callback callback) {
+  void start(
+      QueryRequest query, RowFormat format, Request request, Response response, Callback callback) {
     StreamingQuery stream = new StreamingQuery(request, response, callback, format, active);
     try {
       engine.runQuery(query, stream);
@@ -32,8 +32,9 @@ final class QueryStarter {
       stream.onError(e);
     } catch (RuntimeException e) {
       LOG.warn("Starting a query failed", e);
-      stream.onError(new EngineException(
-          ErrorCode.SERVER_ERROR, ApiHandler.serverError(e).message(), query.sql()));
+      stream.onError(
+          new EngineException(
+              ErrorCode.SERVER_ERROR, ApiHandler.serverError(e).message(), query.sql()));
     }
   }
 }

@@ -9,9 +9,9 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * {@code POST /query-stream}, over HTTP/1.1 or HTTP/2: runs one query and streams it in the
- * format the Accept header picks — newline-delimited (the default), one JSON array, or the
- * {@code /query} format for {@code application/vnd.ksql.v1+json}.
+ * {@code POST /query-stream}, over HTTP/1.1 or HTTP/2: runs one query and streams it in the format
+ * the Accept header picks — newline-delimited (the default), one JSON array, or the {@code /query}
+ * format for {@code application/vnd.ksql.v1+json}.
  */
 final class QueryStreamResource extends ApiHandler {
 
@@ -27,11 +27,13 @@ final class QueryStreamResource extends ApiHandler {
   @Override
   protected void serve(Request request, Response response, Callback callback) throws Exception {
     String accept = request.getHeaders().get(HttpHeader.ACCEPT);
-    String type = MediaTypes.negotiate(accept, PRODUCES)
-        .orElseThrow(() -> MediaTypes.notAcceptable(accept, PRODUCES));
+    String type =
+        MediaTypes.negotiate(accept, PRODUCES)
+            .orElseThrow(() -> MediaTypes.notAcceptable(accept, PRODUCES));
     QueryStreamArgs body = JsonBodies.read(request, QueryStreamArgs.class);
-    QueryRequest query = new QueryRequest(
-        Bodies.requireText(body.sql(), "sql"), body.properties(), body.sessionVariables());
+    QueryRequest query =
+        new QueryRequest(
+            Bodies.requireText(body.sql(), "sql"), body.properties(), body.sessionVariables());
     starter.start(query, format(type), request, response, callback);
   }
 

@@ -12,9 +12,9 @@ import org.eclipse.jetty.util.IteratingCallback;
  * A response body written piece by piece from any thread, one Jetty write at a time.
  *
  * <p>Text appended while a write is in flight is gathered and sent in the next write, so a fast
- * query costs few writes and a slow client holds back the rows behind it. Once a write
- * completes, the rows it carried are reported to {@code onRowsFlushed} so the query can send
- * that many more: at most one window of rows is ever buffered per query.
+ * query costs few writes and a slow client holds back the rows behind it. Once a write completes,
+ * the rows it carried are reported to {@code onRowsFlushed} so the query can send that many more:
+ * at most one window of rows is ever buffered per query.
  */
 final class ResponseStream extends IteratingCallback {
 
@@ -35,7 +35,10 @@ final class ResponseStream extends IteratingCallback {
    * @param onRowsFlushed told how many rows each completed write carried
    * @param onFailure told when writing fails, for example because the client left
    */
-  ResponseStream(Response response, Callback completion, IntConsumer onRowsFlushed,
+  ResponseStream(
+      Response response,
+      Callback completion,
+      IntConsumer onRowsFlushed,
       Consumer<Throwable> onFailure) {
     this.response = response;
     this.completion = completion;

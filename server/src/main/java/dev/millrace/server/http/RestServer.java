@@ -35,19 +35,26 @@ public final class RestServer implements AutoCloseable {
    *
    * @param host the address to listen on, for example {@code 0.0.0.0} or {@code localhost}
    * @param port the port, or 0 for any free one (see {@link #port()})
-   * @param keepAlive how often an idle push-query stream writes a newline, where its format
-   *     allows, to find clients that left
+   * @param keepAlive how often an idle push-query stream writes a newline, where its format allows,
+   *     to find clients that left
    * @param idleTimeout how long a connection may sit idle outside a streaming query
    * @param maxBodyBytes the largest request body read; larger ones are answered 413
    * @param bodyIdleTimeout how long a request body may stall before the request is answered 408
    * @param headerTimeout how long an HTTP/1 client may take to send a request line and headers,
    *     however slowly it trickles them in; then it is answered 408 and disconnected
    */
-  public record Options(String host, int port, Duration keepAlive, Duration idleTimeout,
-      int maxBodyBytes, Duration bodyIdleTimeout, Duration headerTimeout) {
+  public record Options(
+      String host,
+      int port,
+      Duration keepAlive,
+      Duration idleTimeout,
+      int maxBodyBytes,
+      Duration bodyIdleTimeout,
+      Duration headerTimeout) {
 
     /** 1 MiB: a batch of statements is text, not data. */
     public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
     public static final Duration DEFAULT_BODY_IDLE_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
 
@@ -64,25 +71,31 @@ public final class RestServer implements AutoCloseable {
      * default body and header limits.
      */
     public static Options of(String host, int port) {
-      return new Options(host, port, Duration.ofSeconds(1), Duration.ofSeconds(30),
-          DEFAULT_MAX_BODY_BYTES, DEFAULT_BODY_IDLE_TIMEOUT, DEFAULT_HEADER_TIMEOUT);
+      return new Options(
+          host,
+          port,
+          Duration.ofSeconds(1),
+          Duration.ofSeconds(30),
+          DEFAULT_MAX_BODY_BYTES,
+          DEFAULT_BODY_IDLE_TIMEOUT,
+          DEFAULT_HEADER_TIMEOUT);
     }
 
     public Options withKeepAlive(Duration keepAlive) {
-      return new Options(host, port, keepAlive, idleTimeout, maxBodyBytes, bodyIdleTimeout,
-          headerTimeout);
+      return new Options(
+          host, port, keepAlive, idleTimeout, maxBodyBytes, bodyIdleTimeout, headerTimeout);
     }
 
     public Options withIdleTimeout(Duration idleTimeout) {
-      return new Options(host, port, keepAlive, idleTimeout, maxBodyBytes, bodyIdleTimeout,
-          headerTimeout);
+      return new Options(
+          host, port, keepAlive, idleTimeout, maxBodyBytes, bodyIdleTimeout, headerTimeout);
     }
 
     /** These limits on reading requests, in place of the defaults. */
-    public Options withRequestLimits(int maxBodyBytes, Duration bodyIdleTimeout,
-        Duration headerTimeout) {
-      return new Options(host, port, keepAlive, idleTimeout, maxBodyBytes, bodyIdleTimeout,
-          headerTimeout);
+    public Options withRequestLimits(
+        int maxBodyBytes, Duration bodyIdleTimeout, Duration headerTimeout) {
+      return new Options(
+          host, port, keepAlive, idleTimeout, maxBodyBytes, bodyIdleTimeout, headerTimeout);
     }
   }
 
@@ -105,22 +118,26 @@ public final class RestServer implements AutoCloseable {
     server = new Server(threads);
     HttpConfiguration config = new HttpConfiguration();
     config.setSendServerVersion(false);
-    connector = new ServerConnector(server,
-        new HeaderDeadline(config, options.headerTimeout()),
-        new HTTP2CServerConnectionFactory(config));
+    connector =
+        new ServerConnector(
+            server,
+            new HeaderDeadline(config, options.headerTimeout()),
+            new HTTP2CServerConnectionFactory(config));
     connector.setHost(options.host());
     connector.setPort(options.port());
     connector.setIdleTimeout(options.idleTimeout().toMillis());
     server.addConnector(connector);
-    server.setHandler(new BufferedBodies(routes(engine), options.maxBodyBytes(),
-        options.bodyIdleTimeout()));
+    server.setHandler(
+        new BufferedBodies(routes(engine), options.maxBodyBytes(), options.bodyIdleTimeout()));
     server.setErrorHandler(new JsonErrorHandler());
     server.setStopTimeout(5_000);
-    keepAliveTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "millrace-http-keepalive");
-      thread.setDaemon(true);
-      return thread;
-    });
+    keepAliveTimer =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "millrace-http-keepalive");
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   private ApiRouter routes(EngineFacade engine) {
@@ -153,8 +170,10 @@ public final class RestServer implements AutoCloseable {
 
   /** The base URI clients use, for example {@code http://localhost:8088}. */
   public URI uri() {
-    String host = connector.getHost() == null || connector.getHost().equals("0.0.0.0")
-        ? "localhost" : connector.getHost();
+    String host =
+        connector.getHost() == null || connector.getHost().equals("0.0.0.0")
+            ? "localhost"
+            : connector.getHost();
     return URI.create("http://" + host + ":" + port());
   }
 

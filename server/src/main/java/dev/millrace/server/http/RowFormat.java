@@ -11,8 +11,8 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * How a streamed query result is written: the pieces of text for its header, each row and its
- * end, in one of the three formats ksqlDB streams in.
+ * How a streamed query result is written: the pieces of text for its header, each row and its end,
+ * in one of the three formats ksqlDB streams in.
  */
 sealed interface RowFormat {
 
@@ -79,8 +79,8 @@ sealed interface RowFormat {
   }
 
   /**
-   * {@code application/json} on {@code /query-stream}: one JSON array holding the header object
-   * and then one array per row. Each element is written as soon as it exists.
+   * {@code application/json} on {@code /query-stream}: one JSON array holding the header object and
+   * then one array per row. Each element is written as soon as it exists.
    */
   record JsonArray() implements RowFormat {
 
@@ -116,10 +116,10 @@ sealed interface RowFormat {
   }
 
   /**
-   * The {@code /query} format (also {@code /query-stream} with
-   * {@code application/vnd.ksql.v1+json}): a JSON array of {@link StreamedRow} objects, one per
-   * line, each followed by a comma so that line readers can take rows as they come; the array is
-   * closed after the final message or error.
+   * The {@code /query} format (also {@code /query-stream} with {@code
+   * application/vnd.ksql.v1+json}): a JSON array of {@link StreamedRow} objects, one per line, each
+   * followed by a comma so that line readers can take rows as they come; the array is closed after
+   * the final message or error.
    *
    * @param contentType the type the client asked for: ksqlDB's versioned type or plain JSON
    */

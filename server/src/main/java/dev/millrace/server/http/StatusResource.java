@@ -11,8 +11,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * {@code GET /status} lists every command's status; {@code GET /status/{commandId}} gives one
- * command's. Command ids contain slashes ({@code stream/PAGEVIEWS/create}), so the id is the
- * whole rest of the path.
+ * command's. Command ids contain slashes ({@code stream/PAGEVIEWS/create}), so the id is the whole
+ * rest of the path.
  */
 final class StatusResource extends ApiHandler {
 
@@ -29,13 +29,16 @@ final class StatusResource extends ApiHandler {
     String type = MediaTypes.jsonResponseType(request.getHeaders().get(HttpHeader.ACCEPT));
     String path = Request.getPathInContext(request);
     if (!path.startsWith(PREFIX)) {
-      JsonResponses.send(response, callback, 200, type,
-          new CommandStatuses(engine.commandStatuses()));
+      JsonResponses.send(
+          response, callback, 200, type, new CommandStatuses(engine.commandStatuses()));
       return;
     }
     String commandId = path.substring(PREFIX.length());
-    CommandStatus status = engine.commandStatus(commandId).orElseThrow(() ->
-        new ApiException(ErrorCode.NOT_FOUND, "Command not found: " + commandId));
+    CommandStatus status =
+        engine
+            .commandStatus(commandId)
+            .orElseThrow(
+                () -> new ApiException(ErrorCode.NOT_FOUND, "Command not found: " + commandId));
     JsonResponses.send(response, callback, 200, type, status);
   }
 }

@@ -34,7 +34,11 @@ final class StreamingQuery implements QuerySubscriber {
   private String queryId;
   private boolean finished;
 
-  StreamingQuery(Request request, Response response, Callback callback, RowFormat format,
+  StreamingQuery(
+      Request request,
+      Response response,
+      Callback callback,
+      RowFormat format,
       ActiveQueries active) {
     this.request = request;
     this.response = response;

@@ -15,33 +15,38 @@ import org.slf4j.LoggerFactory;
  */
 final class FatalExitGuard {
 
-    private static final Logger LOG = LoggerFactory.getLogger(FatalExitGuard.class);
-    private static final Set<Consumer<String>> LISTENERS = new CopyOnWriteArraySet<>();
-    private static boolean installed;
+  private static final Logger LOG = LoggerFactory.getLogger(FatalExitGuard.class);
+  private static final Set<Consumer<String>> LISTENERS = new CopyOnWriteArraySet<>();
+  private static boolean installed;
 
-    private FatalExitGuard() {
-    }
+  private FatalExitGuard() {}
 
-    /** Routes Kafka's exit and halt calls to {@code listener} until {@link #unwatch} is called. */
-    static synchronized void watch(Consumer<String> listener) {
-        if (!installed) {
-            Exit.setExitProcedure((status, message) -> intercept("exit", status, message));
-            Exit.setHaltProcedure((status, message) -> intercept("halt", status, message));
-            installed = true;
-        }
-        LISTENERS.add(listener);
+  /** Routes Kafka's exit and halt calls to {@code listener} until {@link #unwatch} is called. */
+  static synchronized void watch(Consumer<String> listener) {
+    if (!installed) {
+      Exit.setExitProcedure((status, message) -> intercept("exit", status, message));
+      Exit.setHaltProcedure((status, message) -> intercept("halt", status, message));
+      installed = true;
     }
+    LISTENERS.add(listener);
+  }
 
-    static void unwatch(Consumer<String> listener) {
-        LISTENERS.remove(listener);
-    }
+  static void unwatch(Consumer<String> listener) {
+    LISTENERS.remove(listener);
+  }
 
-    private static void intercept(String kind, int status, String message) {
-        String fault = "the embedded Kafka broker hit a fatal fault and tried to " + kind
-                + " the JVM (status " + status + (message == null ? "" : ": " + message)
-                + "); the broker may no longer serve requests, see " + KafkaLogFile.path() + " for the cause";
-        LOG.error(fault);
-        LISTENERS.forEach(listener -> listener.accept(fault));
-        throw new KafkaFatalFaultException(fault);
-    }
+  private static void intercept(String kind, int status, String message) {
+    String fault =
+        "the embedded Kafka broker hit a fatal fault and tried to "
+            + kind
+            + " the JVM (status "
+            + status
+            + (message == null ? "" : ": " + message)
+            + "); the broker may no longer serve requests, see "
+            + KafkaLogFile.path()
+            + " for the cause";
+    LOG.error(fault);
+    LISTENERS.forEach(listener -> listener.accept(fault));
+    throw new KafkaFatalFaultException(fault);
+  }
 }

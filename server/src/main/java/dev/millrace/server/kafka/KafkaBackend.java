@@ -45,23 +45,32 @@ public final class KafkaBackend implements QueryBackend {
   private final Map<String, MaterializedTable> tables = new ConcurrentHashMap<>();
   private final RestoredStateReads stateReads;
 
-  /** A backend without a schema registry: registry formats (AVRO, JSON_SR, PROTOBUF) are refused. */
+  /**
+   * A backend without a schema registry: registry formats (AVRO, JSON_SR, PROTOBUF) are refused.
+   */
   public KafkaBackend(RuntimeConfig runtime, FunctionRegistry functions, Duration restoreWait) {
     this(runtime, functions, restoreWait, UnconfiguredSchemaRegistry.INSTANCE);
   }
 
   /**
-   * @param restoreWait how long a pull query waits for a table's state to be restored here before it is refused
+   * @param restoreWait how long a pull query waits for a table's state to be restored here before
+   *     it is refused
    * @param registry the schema registry of the registry formats (AVRO, JSON_SR, PROTOBUF)
    */
-  public KafkaBackend(RuntimeConfig runtime, FunctionRegistry functions, Duration restoreWait, SchemaRegistry registry) {
+  public KafkaBackend(
+      RuntimeConfig runtime,
+      FunctionRegistry functions,
+      Duration restoreWait,
+      SchemaRegistry registry) {
     this.stateReads = new RestoredStateReads(restoreWait);
     this.admin = TopicAdmin.connect(runtime.bootstrapServers());
     this.runtime = runtime;
     this.registry = registry;
     this.topologies = new TopologyBuilder(functions, registry);
     this.functions = functions;
-    this.producer = new KafkaProducer<>(producerProperties(runtime), new ByteArraySerializer(), new ByteArraySerializer());
+    this.producer =
+        new KafkaProducer<>(
+            producerProperties(runtime), new ByteArraySerializer(), new ByteArraySerializer());
   }
 
   private static Properties producerProperties(RuntimeConfig runtime) {
@@ -128,15 +137,19 @@ public final class KafkaBackend implements QueryBackend {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while writing to " + topic);
     } catch (ExecutionException failed) {
-      throw KafkaErrors.translate("Could not write to topic '" + topic + "'", new IllegalStateException(
-          "Could not write to topic " + topic + ": " + failed.getCause().getMessage(), failed.getCause()));
+      throw KafkaErrors.translate(
+          "Could not write to topic '" + topic + "'",
+          new IllegalStateException(
+              "Could not write to topic " + topic + ": " + failed.getCause().getMessage(),
+              failed.getCause()));
     }
   }
 
   @Override
   public void startPersistent(String queryId, PlanStep plan, QuerySettings settings) {
-    KafkaQueryRuntime query = new KafkaQueryRuntime(queryId, topologies.build(plan), configFor(settings),
-        OffsetReset.EARLIEST);
+    KafkaQueryRuntime query =
+        new KafkaQueryRuntime(
+            queryId, topologies.build(plan), configFor(settings), OffsetReset.EARLIEST);
     queries.put(queryId, query);
     MaterializedTable.of(plan, functions).ifPresent(table -> tables.put(queryId, table));
     try {
@@ -156,11 +169,21 @@ public final class KafkaBackend implements QueryBackend {
   }
 
   @Override
-  public RunningTransientQuery startTransient(String queryId, PlanStep transientPlan, boolean fromBeginning,
-      QuerySettings settings, Consumer<Row> rows) {
+  public RunningTransientQuery startTransient(
+      String queryId,
+      PlanStep transientPlan,
+      boolean fromBeginning,
+      QuerySettings settings,
+      Consumer<Row> rows) {
     PlanStep plan = withListenerSink(queryId, transientPlan);
-    TransientQueryRuntime query = new TransientQueryRuntime(queryId, plan, topologies.build(plan),
-        configFor(settings), fromBeginning ? OffsetReset.EARLIEST : OffsetReset.LATEST, rows::accept);
+    TransientQueryRuntime query =
+        new TransientQueryRuntime(
+            queryId,
+            plan,
+            topologies.build(plan),
+            configFor(settings),
+            fromBeginning ? OffsetReset.EARLIEST : OffsetReset.LATEST,
+            rows::accept);
     query.start();
     return query::close;
   }
@@ -187,8 +210,8 @@ public final class KafkaBackend implements QueryBackend {
 
   /**
    * {@inheritDoc} Answers only from state restored and owned here, waiting a bounded time for it
-   * (see {@link RestoredStateReads}); throws {@link dev.millrace.server.service.StateNotReadyException}
-   * when it is not ready by then.
+   * (see {@link RestoredStateReads}); throws {@link
+   * dev.millrace.server.service.StateNotReadyException} when it is not ready by then.
    */
   @Override
   public Optional<List<Row>> materialisedRows(String queryId, Optional<List<List<Object>>> keys) {

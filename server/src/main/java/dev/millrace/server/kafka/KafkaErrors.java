@@ -14,8 +14,8 @@ import org.apache.kafka.common.errors.PolicyViolationException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 
 /**
- * Classifies what Kafka refused by its cause, so that the user hears a 4xx for what they can fix
- * (a replication factor the cluster cannot meet, a name or config the broker rejects, missing
+ * Classifies what Kafka refused by its cause, so that the user hears a 4xx for what they can fix (a
+ * replication factor the cluster cannot meet, a name or config the broker rejects, missing
  * permissions, topics whose partition counts the Kafka runtime cannot run together) and a 500 only
  * for what the server must fix.
  */
@@ -28,9 +28,12 @@ public final class KafkaErrors {
       if (cause instanceof AuthorizationException || cause instanceof AuthenticationException) {
         return ErrorCode.FORBIDDEN_KAFKA_ACCESS;
       }
-      if (cause instanceof InvalidReplicationFactorException || cause instanceof InvalidPartitionsException
-          || cause instanceof InvalidTopicException || cause instanceof PolicyViolationException
-          || cause instanceof InvalidConfigurationException || cause instanceof RecordTooLargeException
+      if (cause instanceof InvalidReplicationFactorException
+          || cause instanceof InvalidPartitionsException
+          || cause instanceof InvalidTopicException
+          || cause instanceof PolicyViolationException
+          || cause instanceof InvalidConfigurationException
+          || cause instanceof RecordTooLargeException
           || cause instanceof TopicLayoutException) {
         return ErrorCode.BAD_STATEMENT;
       }
@@ -47,14 +50,17 @@ public final class KafkaErrors {
    */
   public static RuntimeException translate(String what, RuntimeException failure) {
     ErrorCode code = code(failure);
-    return code == ErrorCode.SERVER_ERROR ? failure
+    return code == ErrorCode.SERVER_ERROR
+        ? failure
         : new EngineException(code, what + ": " + reason(failure), null, List.of(), failure);
   }
 
   /** The innermost message: Kafka's own words on what it refused. */
   private static String reason(Throwable failure) {
     String reason = failure.getMessage();
-    for (Throwable cause = failure; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+    for (Throwable cause = failure;
+        cause != null && cause != cause.getCause();
+        cause = cause.getCause()) {
       if (cause.getMessage() != null) {
         reason = cause.getMessage();
       }

@@ -26,12 +26,15 @@ final class RestoredStateReads {
 
   private final Duration wait;
 
-  /** @param wait how long a pull query waits for state being restored before it is refused */
+  /**
+   * @param wait how long a pull query waits for state being restored before it is refused
+   */
   RestoredStateReads(Duration wait) {
     this.wait = wait;
   }
 
-  List<Row> read(KafkaQueryRuntime query, MaterializedTable table, Optional<List<List<Object>>> keys) {
+  List<Row> read(
+      KafkaQueryRuntime query, MaterializedTable table, Optional<List<List<Object>>> keys) {
     long deadline = System.nanoTime() + wait.toNanos();
     while (true) {
       LocalStores local = query.localStores(table.storeName());
@@ -46,8 +49,8 @@ final class RestoredStateReads {
     }
   }
 
-  private static Optional<List<Row>> readWhole(MaterializedTable table, LocalStores local,
-      Optional<List<List<Object>>> keys) {
+  private static Optional<List<Row>> readWhole(
+      MaterializedTable table, LocalStores local, Optional<List<List<Object>>> keys) {
     try {
       if (local.complete()) {
         return Optional.of(MaterialisedReads.read(table, local.stores(), keys));
@@ -73,19 +76,32 @@ final class RestoredStateReads {
 
   private static String reason(KafkaQueryRuntime query, LocalStores local) {
     if (query.state() == QueryState.ERROR) {
-      return "its query " + query.queryId() + " has failed: "
+      return "its query "
+          + query.queryId()
+          + " has failed: "
           + query.error().map(QueryError::message).orElse("unknown error");
     }
     if (local.partitions() == 0) {
       return "its query " + query.queryId() + " is not running";
     }
     String ready = local.stores().size() + " of " + local.partitions() + " partitions";
-    return local.restoring()
-        .map(progress -> "its state is being restored on this server: " + ready + " ready, partition "
-            + progress.changelog().partition() + " at " + progress.restored() + " of " + progress.total()
-            + " changelog records")
-        .orElse(ready + " of its state are ready on this server; the others are still being restored here"
-            + " or are owned by another server");
+    return local
+        .restoring()
+        .map(
+            progress ->
+                "its state is being restored on this server: "
+                    + ready
+                    + " ready, partition "
+                    + progress.changelog().partition()
+                    + " at "
+                    + progress.restored()
+                    + " of "
+                    + progress.total()
+                    + " changelog records")
+        .orElse(
+            ready
+                + " of its state are ready on this server; the others are still being restored here"
+                + " or are owned by another server");
   }
 
   private static void pause() {

@@ -25,163 +25,203 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  */
 public final class TopicAdmin implements AutoCloseable {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final long POLL_MILLIS = 20;
-    private static final String ALL_TOPICS = "*";
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final long POLL_MILLIS = 20;
+  private static final String ALL_TOPICS = "*";
 
-    private final Admin admin;
-    private final String bootstrapServers;
+  private final Admin admin;
+  private final String bootstrapServers;
 
-    private TopicAdmin(Admin admin, String bootstrapServers) {
-        this.admin = admin;
-        this.bootstrapServers = bootstrapServers;
+  private TopicAdmin(Admin admin, String bootstrapServers) {
+    this.admin = admin;
+    this.bootstrapServers = bootstrapServers;
+  }
+
+  /** A topic admin for the cluster at {@code bootstrapServers}; close it when done. */
+  public static TopicAdmin connect(String bootstrapServers) {
+    Admin admin =
+        Admin.create(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.CLIENT_ID_CONFIG,
+                "millrace-topic-admin",
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                (int) TIMEOUT.toMillis(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                (int) TIMEOUT.toMillis() / 2));
+    return new TopicAdmin(admin, bootstrapServers);
+  }
+
+  /**
+   * Creates a topic and waits until every partition has a leader.
+   *
+   * @throws TopicAdminException.TopicExists if it already exists
+   */
+  public void create(TopicSpec spec) {
+    NewTopic topic =
+        new NewTopic(spec.name(), Optional.of(spec.partitions()), spec.replicas())
+            .configs(spec.configs());
+    await(admin.createTopics(List.of(topic)).all(), spec.name(), "create");
+    waitFor(
+        () -> hasLeaders(spec.name(), spec.partitions()), spec.name(), "get partition leaders for");
+  }
+
+  /** Creates the topic unless one of that name exists; returns whether it created it. */
+  public boolean createIfAbsent(TopicSpec spec) {
+    try {
+      create(spec);
+      return true;
+    } catch (TopicAdminException.TopicExists exists) {
+      return false;
     }
+  }
 
-    /** A topic admin for the cluster at {@code bootstrapServers}; close it when done. */
-    public static TopicAdmin connect(String bootstrapServers) {
-        Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "millrace-topic-admin",
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis() / 2));
-        return new TopicAdmin(admin, bootstrapServers);
-    }
+  /** Whether the topic exists. */
+  public boolean exists(String topic) {
+    return describeIfExists(topic).isPresent();
+  }
 
-    /**
-     * Creates a topic and waits until every partition has a leader.
-     *
-     * @throws TopicAdminException.TopicExists if it already exists
-     */
-    public void create(TopicSpec spec) {
-        NewTopic topic = new NewTopic(spec.name(), Optional.of(spec.partitions()), spec.replicas()).configs(spec.configs());
-        await(admin.createTopics(List.of(topic)).all(), spec.name(), "create");
-        waitFor(() -> hasLeaders(spec.name(), spec.partitions()), spec.name(), "get partition leaders for");
-    }
+  /**
+   * The topic's partitions with their leaders and replicas.
+   *
+   * @throws TopicAdminException.UnknownTopic if it does not exist
+   */
+  public TopicDescription describe(String topic) {
+    return describeIfExists(topic)
+        .orElseThrow(() -> new TopicAdminException.UnknownTopic(topic, null));
+  }
 
-    /** Creates the topic unless one of that name exists; returns whether it created it. */
-    public boolean createIfAbsent(TopicSpec spec) {
-        try {
-            create(spec);
-            return true;
-        } catch (TopicAdminException.TopicExists exists) {
-            return false;
-        }
-    }
+  /** The names of all topics except Kafka's internal ones, sorted. */
+  public SortedSet<String> list() {
+    return new TreeSet<>(await(admin.listTopics().names(), ALL_TOPICS, "list"));
+  }
 
-    /** Whether the topic exists. */
-    public boolean exists(String topic) {
-        return describeIfExists(topic).isPresent();
-    }
+  /**
+   * Deletes a topic and waits until the broker no longer serves it.
+   *
+   * @throws TopicAdminException.UnknownTopic if it does not exist
+   */
+  public void delete(String topic) {
+    await(admin.deleteTopics(Set.of(topic)).all(), topic, "delete");
+    waitFor(() -> !exists(topic), topic, "finish deleting");
+  }
 
-    /**
-     * The topic's partitions with their leaders and replicas.
-     *
-     * @throws TopicAdminException.UnknownTopic if it does not exist
-     */
-    public TopicDescription describe(String topic) {
-        return describeIfExists(topic)
-                .orElseThrow(() -> new TopicAdminException.UnknownTopic(topic, null));
-    }
+  /** The cluster this admin talks to. */
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
 
-    /** The names of all topics except Kafka's internal ones, sorted. */
-    public SortedSet<String> list() {
-        return new TreeSet<>(await(admin.listTopics().names(), ALL_TOPICS, "list"));
-    }
+  @Override
+  public void close() {
+    admin.close(Duration.ofSeconds(5));
+  }
 
-    /**
-     * Deletes a topic and waits until the broker no longer serves it.
-     *
-     * @throws TopicAdminException.UnknownTopic if it does not exist
-     */
-    public void delete(String topic) {
-        await(admin.deleteTopics(Set.of(topic)).all(), topic, "delete");
-        waitFor(() -> !exists(topic), topic, "finish deleting");
+  private Optional<TopicDescription> describeIfExists(String topic) {
+    try {
+      var description =
+          await(
+              admin.describeTopics(Set.of(topic)).topicNameValues().get(topic), topic, "describe");
+      return Optional.of(
+          new TopicDescription(
+              topic, description.partitions().stream().map(TopicAdmin::partition).toList()));
+    } catch (TopicAdminException.UnknownTopic unknown) {
+      return Optional.empty();
     }
+  }
 
-    /** The cluster this admin talks to. */
-    public String bootstrapServers() {
-        return bootstrapServers;
-    }
+  private static TopicDescription.Partition partition(TopicPartitionInfo info) {
+    int leader = info.leader() == null ? -1 : info.leader().id();
+    return new TopicDescription.Partition(
+        info.partition(), leader, info.replicas().size(), info.isr().size());
+  }
 
-    @Override
-    public void close() {
-        admin.close(Duration.ofSeconds(5));
-    }
+  private boolean hasLeaders(String topic, int partitions) {
+    return describeIfExists(topic)
+        .filter(d -> d.partitions().size() == partitions)
+        .map(d -> d.partitions().stream().allMatch(p -> p.leader() >= 0))
+        .orElse(false);
+  }
 
-    private Optional<TopicDescription> describeIfExists(String topic) {
-        try {
-            var description = await(admin.describeTopics(Set.of(topic)).topicNameValues().get(topic), topic, "describe");
-            return Optional.of(new TopicDescription(topic, description.partitions().stream().map(TopicAdmin::partition).toList()));
-        } catch (TopicAdminException.UnknownTopic unknown) {
-            return Optional.empty();
-        }
+  private void waitFor(BooleanSupplier condition, String topic, String what) {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new TopicAdminException(
+            "timed out after "
+                + TIMEOUT.toSeconds()
+                + " s waiting for Kafka at "
+                + bootstrapServers
+                + " to "
+                + what
+                + " topic '"
+                + topic
+                + "'",
+            null);
+      }
+      sleep(topic);
     }
+  }
 
-    private static TopicDescription.Partition partition(TopicPartitionInfo info) {
-        int leader = info.leader() == null ? -1 : info.leader().id();
-        return new TopicDescription.Partition(info.partition(), leader, info.replicas().size(), info.isr().size());
+  private static void sleep(String topic) {
+    try {
+      Thread.sleep(POLL_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TopicAdminException("interrupted while waiting for topic '" + topic + "'", e);
     }
+  }
 
-    private boolean hasLeaders(String topic, int partitions) {
-        return describeIfExists(topic)
-                .filter(d -> d.partitions().size() == partitions)
-                .map(d -> d.partitions().stream().allMatch(p -> p.leader() >= 0))
-                .orElse(false);
+  private <T> T await(KafkaFuture<T> future, String topic, String what) {
+    try {
+      return future.get(TIMEOUT.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw translate(e.getCause(), topic, what);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TopicAdminException(
+          "interrupted while trying to " + what + " topic '" + topic + "'", e);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw timeout(topic, what, e);
     }
+  }
 
-    private void waitFor(BooleanSupplier condition, String topic, String what) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new TopicAdminException("timed out after " + TIMEOUT.toSeconds() + " s waiting for Kafka at "
-                        + bootstrapServers + " to " + what + " topic '" + topic + "'", null);
-            }
-            sleep(topic);
-        }
+  private TopicAdminException translate(Throwable cause, String topic, String what) {
+    if (cause instanceof TopicExistsException) {
+      return new TopicAdminException.TopicExists(topic, cause);
     }
+    if (cause instanceof UnknownTopicOrPartitionException) {
+      return new TopicAdminException.UnknownTopic(topic, cause);
+    }
+    if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
+      return timeout(topic, what, cause);
+    }
+    return new TopicAdminException(
+        "cannot "
+            + what
+            + " "
+            + target(topic)
+            + " on Kafka at "
+            + bootstrapServers
+            + ": "
+            + cause.getMessage(),
+        cause);
+  }
 
-    private static void sleep(String topic) {
-        try {
-            Thread.sleep(POLL_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TopicAdminException("interrupted while waiting for topic '" + topic + "'", e);
-        }
-    }
+  private TopicAdminException timeout(String topic, String what, Throwable cause) {
+    return new TopicAdminException(
+        "Kafka at "
+            + bootstrapServers
+            + " did not answer within "
+            + TIMEOUT.toSeconds()
+            + " s when asked to "
+            + what
+            + " "
+            + target(topic),
+        cause);
+  }
 
-    private <T> T await(KafkaFuture<T> future, String topic, String what) {
-        try {
-            return future.get(TIMEOUT.toMillis() + 5_000, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw translate(e.getCause(), topic, what);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TopicAdminException("interrupted while trying to " + what + " topic '" + topic + "'", e);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw timeout(topic, what, e);
-        }
-    }
-
-    private TopicAdminException translate(Throwable cause, String topic, String what) {
-        if (cause instanceof TopicExistsException) {
-            return new TopicAdminException.TopicExists(topic, cause);
-        }
-        if (cause instanceof UnknownTopicOrPartitionException) {
-            return new TopicAdminException.UnknownTopic(topic, cause);
-        }
-        if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
-            return timeout(topic, what, cause);
-        }
-        return new TopicAdminException("cannot " + what + " " + target(topic) + " on Kafka at " + bootstrapServers
-                + ": " + cause.getMessage(), cause);
-    }
-
-    private TopicAdminException timeout(String topic, String what, Throwable cause) {
-        return new TopicAdminException("Kafka at " + bootstrapServers + " did not answer within "
-                + TIMEOUT.toSeconds() + " s when asked to " + what + " " + target(topic), cause);
-    }
-
-    private static String target(String topic) {
-        return ALL_TOPICS.equals(topic) ? "topics" : "topic '" + topic + "'";
-    }
+  private static String target(String topic) {
+    return ALL_TOPICS.equals(topic) ? "topics" : "topic '" + topic + "'";
+  }
 }

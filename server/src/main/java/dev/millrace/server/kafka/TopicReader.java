@@ -21,7 +21,8 @@ final class TopicReader {
 
   private TopicReader() {}
 
-  static List<TopicRecord> readAll(String bootstrapServers, Map<String, Object> clientProperties, String topic) {
+  static List<TopicRecord> readAll(
+      String bootstrapServers, Map<String, Object> clientProperties, String topic) {
     Properties properties = new Properties();
     properties.putAll(clientProperties);
     properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -31,8 +32,10 @@ final class TopicReader {
     properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -40,8 +43,13 @@ final class TopicReader {
       while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
           if (record.offset() < end.get(new TopicPartition(topic, record.partition()))) {
-            records.add(new TopicRecord(record.partition(), record.offset(), record.key(), record.value(),
-                record.timestamp()));
+            records.add(
+                new TopicRecord(
+                    record.partition(),
+                    record.offset(),
+                    record.key(),
+                    record.value(),
+                    record.timestamp()));
           }
         }
       }

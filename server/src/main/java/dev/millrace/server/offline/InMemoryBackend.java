@@ -22,8 +22,8 @@ import java.util.function.Consumer;
 
 /**
  * The engine's backend for offline runs: topics and queries on the in-memory {@link TestDriver},
- * which runs the same operators as the Kafka runtime, record by record and deterministically.
- * Pull queries read the driver's stores; push queries need a server and are refused here.
+ * which runs the same operators as the Kafka runtime, record by record and deterministically. Pull
+ * queries read the driver's stores; push queries need a server and are refused here.
  */
 public final class InMemoryBackend implements QueryBackend {
   private final TestDriver driver = new TestDriver();
@@ -83,7 +83,8 @@ public final class InMemoryBackend implements QueryBackend {
 
   @Override
   public void deleteTopic(String topic) {
-    // In-memory topics live only as long as the run; a dropped source's records stay readable for checks.
+    // In-memory topics live only as long as the run; a dropped source's records stay readable for
+    // checks.
   }
 
   @Override
@@ -91,7 +92,9 @@ public final class InMemoryBackend implements QueryBackend {
     driver.pipeInput(topic, key, value, timestamp);
   }
 
-  /** The test driver processes records in input order: it needs no time synchronisation settings. */
+  /**
+   * The test driver processes records in input order: it needs no time synchronisation settings.
+   */
   @Override
   public void startPersistent(String queryId, PlanStep plan, QuerySettings settings) {
     driver.startQuery(queryId, topologies.build(plan));
@@ -105,16 +108,24 @@ public final class InMemoryBackend implements QueryBackend {
   }
 
   @Override
-  public RunningTransientQuery startTransient(String queryId, PlanStep plan, boolean fromBeginning,
-      QuerySettings settings, Consumer<Row> rows) {
-    throw new EngineException(ErrorCode.BAD_STATEMENT, "Push queries need a running server; offline runs support persistent queries only");
+  public RunningTransientQuery startTransient(
+      String queryId,
+      PlanStep plan,
+      boolean fromBeginning,
+      QuerySettings settings,
+      Consumer<Row> rows) {
+    throw new EngineException(
+        ErrorCode.BAD_STATEMENT,
+        "Push queries need a running server; offline runs support persistent queries only");
   }
 
   @Override
   public Optional<List<Row>> materialisedRows(String queryId, Optional<List<List<Object>>> keys) {
     MaterializedTable table = tables.get(queryId);
-    return table == null ? Optional.empty()
-        : Optional.of(MaterialisedReads.read(table, List.of(driver.store(queryId, table.storeName())), keys));
+    return table == null
+        ? Optional.empty()
+        : Optional.of(
+            MaterialisedReads.read(table, List.of(driver.store(queryId, table.storeName())), keys));
   }
 
   @Override

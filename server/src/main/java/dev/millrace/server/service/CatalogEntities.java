@@ -28,11 +28,16 @@ final class CatalogEntities {
   }
 
   static RunningQuery running(PersistentQuery query) {
-    return RunningQuery.persistent(query.statementText(), List.of(query.sink()), List.of(query.sinkTopic()), query.id());
+    return RunningQuery.persistent(
+        query.statementText(), List.of(query.sink()), List.of(query.sinkTopic()), query.id());
   }
 
   static SourceDescription describe(
-      DataSource source, Catalog catalog, Map<String, PersistentQuery> queries, boolean extended, int partitions,
+      DataSource source,
+      Catalog catalog,
+      Map<String, PersistentQuery> queries,
+      boolean extended,
+      int partitions,
       int replicas) {
     return new SourceDescription(
         source.name(),
@@ -42,7 +47,10 @@ final class CatalogEntities {
         fields(source),
         source.isTable() ? "TABLE" : "STREAM",
         source.timestamp().map(t -> t.column()).orElse(""),
-        "", "", Map.of(), Map.of(),
+        "",
+        "",
+        Map.of(),
+        Map.of(),
         extended,
         formatName(source.formats().key()),
         formatName(source.formats().value()),
@@ -58,8 +66,13 @@ final class CatalogEntities {
     return format.format();
   }
 
-  private static List<RunningQuery> runningQueries(Collection<String> ids, Map<String, PersistentQuery> queries) {
-    return ids.stream().map(queries::get).filter(q -> q != null).map(CatalogEntities::running).toList();
+  private static List<RunningQuery> runningQueries(
+      Collection<String> ids, Map<String, PersistentQuery> queries) {
+    return ids.stream()
+        .map(queries::get)
+        .filter(q -> q != null)
+        .map(CatalogEntities::running)
+        .toList();
   }
 
   static List<FieldInfo> fields(DataSource source) {
@@ -76,11 +89,17 @@ final class CatalogEntities {
   /** A SQL type in the REST API's schema shape. */
   static SchemaInfo schema(SqlType type) {
     return switch (type.base()) {
-      case DECIMAL -> SchemaInfo.decimal(((SqlType.Decimal) type).precision(), ((SqlType.Decimal) type).scale());
+      case DECIMAL ->
+          SchemaInfo.decimal(
+              ((SqlType.Decimal) type).precision(), ((SqlType.Decimal) type).scale());
       case ARRAY -> SchemaInfo.array(schema(((SqlType.Array) type).element()));
       case MAP -> SchemaInfo.map(schema(((SqlType.Map) type).value()));
-      case STRUCT -> SchemaInfo.struct(((SqlType.Struct) type).fields().stream()
-          .map(f -> FieldInfo.value(f.name(), schema(f.type()))).toList());
+      case STRUCT ->
+          SchemaInfo.struct(
+              ((SqlType.Struct) type)
+                  .fields().stream()
+                      .map(f -> FieldInfo.value(f.name(), schema(f.type())))
+                      .toList());
       default -> SchemaInfo.primitive(type.toSql());
     };
   }

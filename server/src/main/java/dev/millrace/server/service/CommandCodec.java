@@ -9,79 +9,85 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The JSON form of a command-log record:
- * {@code {"statement": "...", "properties": {"k": "v"}, "sequence": n}}. Reading is lenient where
- * it can be (missing properties are empty, non-text property values become their JSON text,
- * unknown fields are ignored) and strict only about the statement, without which a record is useless.
+ * The JSON form of a command-log record: {@code {"statement": "...", "properties": {"k": "v"},
+ * "sequence": n}}. Reading is lenient where it can be (missing properties are empty, non-text
+ * property values become their JSON text, unknown fields are ignored) and strict only about the
+ * statement, without which a record is useless.
  */
 final class CommandCodec {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
-    private CommandCodec() {
-    }
+  private CommandCodec() {}
 
-    static byte[] encode(long sequence, String statement, Map<String, String> properties) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("statement", statement);
-        ObjectNode props = node.putObject("properties");
-        new TreeMap<>(properties).forEach(props::put);
-        node.put("sequence", sequence);
-        try {
-            return JSON.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a command as JSON", e);
-        }
+  static byte[] encode(long sequence, String statement, Map<String, String> properties) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("statement", statement);
+    ObjectNode props = node.putObject("properties");
+    new TreeMap<>(properties).forEach(props::put);
+    node.put("sequence", sequence);
+    try {
+      return JSON.writeValueAsBytes(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a command as JSON", e);
     }
+  }
 
-    /**
-     * Reads one record.
-     *
-     * @throws MalformedCommand saying what is wrong, without quoting the record (it is user data)
-     */
-    static LoggedCommand decode(long offset, byte[] value) throws MalformedCommand {
-        JsonNode node = parse(value);
-        JsonNode statement = node.get("statement");
-        if (statement == null || !statement.isTextual() || statement.asText().isBlank()) {
-            throw new MalformedCommand("it has no \"statement\" text");
-        }
-        JsonNode sequence = node.path("sequence");
-        return new LoggedCommand(offset, sequence.canConvertToLong() ? sequence.asLong() : -1,
-                statement.asText(), properties(node.get("properties")));
+  /**
+   * Reads one record.
+   *
+   * @throws MalformedCommand saying what is wrong, without quoting the record (it is user data)
+   */
+  static LoggedCommand decode(long offset, byte[] value) throws MalformedCommand {
+    JsonNode node = parse(value);
+    JsonNode statement = node.get("statement");
+    if (statement == null || !statement.isTextual() || statement.asText().isBlank()) {
+      throw new MalformedCommand("it has no \"statement\" text");
     }
+    JsonNode sequence = node.path("sequence");
+    return new LoggedCommand(
+        offset,
+        sequence.canConvertToLong() ? sequence.asLong() : -1,
+        statement.asText(),
+        properties(node.get("properties")));
+  }
 
-    private static JsonNode parse(byte[] value) throws MalformedCommand {
-        if (value == null) {
-            throw new MalformedCommand("it has no value");
-        }
-        try {
-            JsonNode node = JSON.readTree(value);
-            if (node == null || !node.isObject()) {
-                throw new MalformedCommand("it is not a JSON object");
-            }
-            return node;
-        } catch (IOException e) {
-            throw new MalformedCommand("it is not valid JSON");
-        }
+  private static JsonNode parse(byte[] value) throws MalformedCommand {
+    if (value == null) {
+      throw new MalformedCommand("it has no value");
     }
+    try {
+      JsonNode node = JSON.readTree(value);
+      if (node == null || !node.isObject()) {
+        throw new MalformedCommand("it is not a JSON object");
+      }
+      return node;
+    } catch (IOException e) {
+      throw new MalformedCommand("it is not valid JSON");
+    }
+  }
 
-    private static Map<String, String> properties(JsonNode node) throws MalformedCommand {
-        if (node == null || node.isNull()) {
-            return Map.of();
-        }
-        if (!node.isObject()) {
-            throw new MalformedCommand("its \"properties\" is not a JSON object");
-        }
-        Map<String, String> properties = new TreeMap<>();
-        node.properties().forEach(e ->
-                properties.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
-        return properties;
+  private static Map<String, String> properties(JsonNode node) throws MalformedCommand {
+    if (node == null || node.isNull()) {
+      return Map.of();
     }
+    if (!node.isObject()) {
+      throw new MalformedCommand("its \"properties\" is not a JSON object");
+    }
+    Map<String, String> properties = new TreeMap<>();
+    node.properties()
+        .forEach(
+            e ->
+                properties.put(
+                    e.getKey(),
+                    e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+    return properties;
+  }
 
-    /** A record that is not a command. */
-    static final class MalformedCommand extends Exception {
-        MalformedCommand(String reason) {
-            super(reason);
-        }
+  /** A record that is not a command. */
+  static final class MalformedCommand extends Exception {
+    MalformedCommand(String reason) {
+      super(reason);
     }
+  }
 }

@@ -34,167 +34,235 @@ import org.slf4j.LoggerFactory;
  */
 public final class CommandLog implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CommandLog.class);
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration POLL = Duration.ofMillis(200);
+  private static final Logger LOG = LoggerFactory.getLogger(CommandLog.class);
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration POLL = Duration.ofMillis(200);
 
-    private final String bootstrapServers;
-    private final TopicPartition partition;
-    private KafkaProducer<byte[], byte[]> producer;
-    private long nextSequence;
+  private final String bootstrapServers;
+  private final TopicPartition partition;
+  private KafkaProducer<byte[], byte[]> producer;
+  private long nextSequence;
 
-    private CommandLog(String bootstrapServers, String topic, long nextSequence) {
-        this.bootstrapServers = bootstrapServers;
-        this.partition = new TopicPartition(topic, 0);
-        this.nextSequence = nextSequence;
+  private CommandLog(String bootstrapServers, String topic, long nextSequence) {
+    this.bootstrapServers = bootstrapServers;
+    this.partition = new TopicPartition(topic, 0);
+    this.nextSequence = nextSequence;
+  }
+
+  /** The command topic of a service: {@code _millrace-<serviceId>-command_topic}. */
+  public static String topicName(String serviceId) {
+    return "_millrace-" + serviceId + "-command_topic";
+  }
+
+  /**
+   * Opens the service's command log, creating its topic if it does not exist yet.
+   *
+   * @throws CommandLogException if the topic cannot be created or has more than one partition
+   */
+  public static CommandLog open(String bootstrapServers, String serviceId) {
+    String topic = topicName(serviceId);
+    try (TopicAdmin topics = TopicAdmin.connect(bootstrapServers)) {
+      topics.createIfAbsent(
+          new TopicSpec(
+              topic,
+              1,
+              Optional.empty(),
+              Map.of("cleanup.policy", "delete", "retention.ms", "-1", "retention.bytes", "-1")));
+      TopicDescription description = topics.describe(topic);
+      if (description.partitions().size() != 1) {
+        throw new CommandLogException(
+            "command topic '"
+                + topic
+                + "' has "
+                + description.partitions().size()
+                + " partitions; it must have exactly 1 so that commands keep their order",
+            null);
+      }
+    } catch (RuntimeException e) {
+      throw e instanceof CommandLogException cle
+          ? cle
+          : new CommandLogException(
+              "cannot open command topic '" + topic + "': " + e.getMessage(), e);
     }
+    CommandLog log = new CommandLog(bootstrapServers, topic, 0);
+    log.nextSequence = log.endOffset();
+    return log;
+  }
 
-    /** The command topic of a service: {@code _millrace-<serviceId>-command_topic}. */
-    public static String topicName(String serviceId) {
-        return "_millrace-" + serviceId + "-command_topic";
+  /** The topic holding this log. */
+  public String topic() {
+    return partition.topic();
+  }
+
+  /**
+   * Writes a command and waits until Kafka has stored it on all in-sync replicas.
+   *
+   * @return the command's offset in the topic
+   * @throws CommandLogException if the write failed or timed out; the command may or may not be in
+   *     the log
+   */
+  public synchronized long append(String statement, Map<String, String> properties) {
+    long sequence = nextSequence++;
+    byte[] value = CommandCodec.encode(sequence, statement, properties);
+    try {
+      return producer()
+          .send(new ProducerRecord<>(topic(), 0, null, value))
+          .get(TIMEOUT.toMillis() + 5_000, TimeUnit.MILLISECONDS)
+          .offset();
+    } catch (ExecutionException | TimeoutException e) {
+      resetProducer();
+      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+      throw new CommandLogException(
+          "cannot write to command topic '"
+              + topic()
+              + "' on Kafka at "
+              + bootstrapServers
+              + ": "
+              + cause.getMessage(),
+          cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CommandLogException(
+          "interrupted while writing to command topic '" + topic() + "'", e);
     }
+  }
 
-    /**
-     * Opens the service's command log, creating its topic if it does not exist yet.
-     *
-     * @throws CommandLogException if the topic cannot be created or has more than one partition
-     */
-    public static CommandLog open(String bootstrapServers, String serviceId) {
-        String topic = topicName(serviceId);
-        try (TopicAdmin topics = TopicAdmin.connect(bootstrapServers)) {
-            topics.createIfAbsent(new TopicSpec(topic, 1, Optional.empty(), Map.of(
-                    "cleanup.policy", "delete", "retention.ms", "-1", "retention.bytes", "-1")));
-            TopicDescription description = topics.describe(topic);
-            if (description.partitions().size() != 1) {
-                throw new CommandLogException("command topic '" + topic + "' has " + description.partitions().size()
-                        + " partitions; it must have exactly 1 so that commands keep their order", null);
-            }
-        } catch (RuntimeException e) {
-            throw e instanceof CommandLogException cle ? cle
-                    : new CommandLogException("cannot open command topic '" + topic + "': " + e.getMessage(), e);
+  /**
+   * Reads the log from the beginning up to its end at the time of the call. Records that cannot be
+   * read are reported (logged and listed in {@link CommandReplay#skipped()}) and left out.
+   */
+  public CommandReplay replay() {
+    List<LoggedCommand> commands = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+      consumer.assign(List.of(partition));
+      consumer.seekToBeginning(List.of(partition));
+      long end = consumer.endOffsets(List.of(partition), TIMEOUT).get(partition);
+      long deadline = System.nanoTime() + TIMEOUT.toNanos();
+      while (consumer.position(partition, TIMEOUT) < end) {
+        List<ConsumerRecord<byte[], byte[]>> records = consumer.poll(POLL).records(partition);
+        if (!records.isEmpty()) {
+          deadline = System.nanoTime() + TIMEOUT.toNanos();
+        } else if (System.nanoTime() > deadline) {
+          throw new CommandLogException(
+              "reading command topic '"
+                  + topic()
+                  + "' stalled at offset "
+                  + consumer.position(partition)
+                  + " of "
+                  + end
+                  + " for "
+                  + TIMEOUT.toSeconds()
+                  + " s",
+              null);
         }
-        CommandLog log = new CommandLog(bootstrapServers, topic, 0);
-        log.nextSequence = log.endOffset();
-        return log;
+        records.stream().filter(r -> r.offset() < end).forEach(r -> read(r, commands, skipped));
+      }
+    } catch (KafkaException e) {
+      throw new CommandLogException(
+          "cannot read command topic '"
+              + topic()
+              + "' on Kafka at "
+              + bootstrapServers
+              + ": "
+              + e.getMessage(),
+          e);
     }
+    return new CommandReplay(commands, skipped);
+  }
 
-    /** The topic holding this log. */
-    public String topic() {
-        return partition.topic();
+  private void read(
+      ConsumerRecord<byte[], byte[]> record, List<LoggedCommand> commands, List<String> skipped) {
+    try {
+      commands.add(CommandCodec.decode(record.offset(), record.value()));
+    } catch (CommandCodec.MalformedCommand e) {
+      String problem =
+          "skipped command log record at "
+              + topic()
+              + "-0 offset "
+              + record.offset()
+              + " because "
+              + e.getMessage();
+      LOG.warn(problem);
+      skipped.add(problem);
     }
+  }
 
-    /**
-     * Writes a command and waits until Kafka has stored it on all in-sync replicas.
-     *
-     * @return the command's offset in the topic
-     * @throws CommandLogException if the write failed or timed out; the command may or may not be in the log
-     */
-    public synchronized long append(String statement, Map<String, String> properties) {
-        long sequence = nextSequence++;
-        byte[] value = CommandCodec.encode(sequence, statement, properties);
-        try {
-            return producer().send(new ProducerRecord<>(topic(), 0, null, value))
-                    .get(TIMEOUT.toMillis() + 5_000, TimeUnit.MILLISECONDS).offset();
-        } catch (ExecutionException | TimeoutException e) {
-            resetProducer();
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new CommandLogException("cannot write to command topic '" + topic() + "' on Kafka at "
-                    + bootstrapServers + ": " + cause.getMessage(), cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CommandLogException("interrupted while writing to command topic '" + topic() + "'", e);
-        }
+  private long endOffset() {
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+      return consumer.endOffsets(List.of(partition), TIMEOUT).get(partition);
+    } catch (KafkaException e) {
+      throw new CommandLogException(
+          "cannot read the end of command topic '"
+              + topic()
+              + "' on Kafka at "
+              + bootstrapServers
+              + ": "
+              + e.getMessage(),
+          e);
     }
+  }
 
-    /**
-     * Reads the log from the beginning up to its end at the time of the call. Records that cannot
-     * be read are reported (logged and listed in {@link CommandReplay#skipped()}) and left out.
-     */
-    public CommandReplay replay() {
-        List<LoggedCommand> commands = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long end = consumer.endOffsets(List.of(partition), TIMEOUT).get(partition);
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (consumer.position(partition, TIMEOUT) < end) {
-                List<ConsumerRecord<byte[], byte[]>> records = consumer.poll(POLL).records(partition);
-                if (!records.isEmpty()) {
-                    deadline = System.nanoTime() + TIMEOUT.toNanos();
-                } else if (System.nanoTime() > deadline) {
-                    throw new CommandLogException("reading command topic '" + topic() + "' stalled at offset "
-                            + consumer.position(partition) + " of " + end + " for " + TIMEOUT.toSeconds() + " s", null);
-                }
-                records.stream().filter(r -> r.offset() < end).forEach(r -> read(r, commands, skipped));
-            }
-        } catch (KafkaException e) {
-            throw new CommandLogException("cannot read command topic '" + topic() + "' on Kafka at "
-                    + bootstrapServers + ": " + e.getMessage(), e);
-        }
-        return new CommandReplay(commands, skipped);
+  private KafkaProducer<byte[], byte[]> producer() {
+    if (producer == null) {
+      producer =
+          new KafkaProducer<>(
+              Map.of(
+                  ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                  bootstrapServers,
+                  ProducerConfig.CLIENT_ID_CONFIG,
+                  "millrace-command-log",
+                  ProducerConfig.ACKS_CONFIG,
+                  "all",
+                  ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                  true,
+                  ProducerConfig.LINGER_MS_CONFIG,
+                  0,
+                  ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                  (int) TIMEOUT.toMillis(),
+                  ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                  (int) TIMEOUT.toMillis() / 2,
+                  ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                  (int) TIMEOUT.toMillis()),
+              new ByteArraySerializer(),
+              new ByteArraySerializer());
     }
+    return producer;
+  }
 
-    private void read(ConsumerRecord<byte[], byte[]> record, List<LoggedCommand> commands, List<String> skipped) {
-        try {
-            commands.add(CommandCodec.decode(record.offset(), record.value()));
-        } catch (CommandCodec.MalformedCommand e) {
-            String problem = "skipped command log record at " + topic() + "-0 offset " + record.offset()
-                    + " because " + e.getMessage();
-            LOG.warn(problem);
-            skipped.add(problem);
-        }
+  /**
+   * A failed idempotent producer may be unusable (fatal sequence errors); start afresh next time.
+   */
+  private void resetProducer() {
+    if (producer != null) {
+      producer.close(Duration.ZERO);
+      producer = null;
     }
+  }
 
-    private long endOffset() {
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            return consumer.endOffsets(List.of(partition), TIMEOUT).get(partition);
-        } catch (KafkaException e) {
-            throw new CommandLogException("cannot read the end of command topic '" + topic() + "' on Kafka at "
-                    + bootstrapServers + ": " + e.getMessage(), e);
-        }
-    }
+  private KafkaConsumer<byte[], byte[]> consumer() {
+    return new KafkaConsumer<>(
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers,
+            ConsumerConfig.CLIENT_ID_CONFIG,
+            "millrace-command-log-reader",
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false,
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_committed",
+            ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+            (int) TIMEOUT.toMillis()),
+        new ByteArrayDeserializer(),
+        new ByteArrayDeserializer());
+  }
 
-    private KafkaProducer<byte[], byte[]> producer() {
-        if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    ProducerConfig.CLIENT_ID_CONFIG, "millrace-command-log",
-                    ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                    ProducerConfig.LINGER_MS_CONFIG, 0,
-                    ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) TIMEOUT.toMillis(),
-                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis() / 2,
-                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()),
-                    new ByteArraySerializer(), new ByteArraySerializer());
-        }
-        return producer;
+  /** Closes the writer, letting a pending append finish. */
+  @Override
+  public synchronized void close() {
+    if (producer != null) {
+      producer.close(Duration.ofSeconds(5));
+      producer = null;
     }
-
-    /** A failed idempotent producer may be unusable (fatal sequence errors); start afresh next time. */
-    private void resetProducer() {
-        if (producer != null) {
-            producer.close(Duration.ZERO);
-            producer = null;
-        }
-    }
-
-    private KafkaConsumer<byte[], byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.CLIENT_ID_CONFIG, "millrace-command-log-reader",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    }
-
-    /** Closes the writer, letting a pending append finish. */
-    @Override
-    public synchronized void close() {
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
-            producer = null;
-        }
-    }
+  }
 }

@@ -6,13 +6,13 @@ import java.util.List;
  * The result of reading the command log from the beginning.
  *
  * @param commands the readable commands in log order
- * @param skipped  one line per record that could not be read, naming its offset and why; these
- *                 records are left out of {@code commands}
+ * @param skipped one line per record that could not be read, naming its offset and why; these
+ *     records are left out of {@code commands}
  */
 public record CommandReplay(List<LoggedCommand> commands, List<String> skipped) {
 
-    public CommandReplay {
-        commands = List.copyOf(commands);
-        skipped = List.copyOf(skipped);
-    }
+  public CommandReplay {
+    commands = List.copyOf(commands);
+    skipped = List.copyOf(skipped);
+  }
 }

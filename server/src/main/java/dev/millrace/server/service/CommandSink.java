@@ -12,12 +12,13 @@ public interface CommandSink {
   long append(String statement, Map<String, String> properties);
 
   /** A sink that keeps nothing (offline tests, and replay, which must not log twice). */
-  CommandSink NONE = new CommandSink() {
-    private long sequence;
+  CommandSink NONE =
+      new CommandSink() {
+        private long sequence;
 
-    @Override
-    public synchronized long append(String statement, Map<String, String> properties) {
-      return sequence++;
-    }
-  };
+        @Override
+        public synchronized long append(String statement, Map<String, String> properties) {
+          return sequence++;
+        }
+      };
 }

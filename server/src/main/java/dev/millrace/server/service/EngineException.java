@@ -10,8 +10,8 @@ import java.util.Objects;
 /**
  * A failure the user can act on, with the ksqlDB error code that classifies it.
  *
- * <p>The message is shown to the user as is, so it says what and where, for example
- * {@code line 1:15: Unknown source 'PAGEVEIWS'. Did you mean 'PAGEVIEWS'?}.
+ * <p>The message is shown to the user as is, so it says what and where, for example {@code line
+ * 1:15: Unknown source 'PAGEVEIWS'. Did you mean 'PAGEVIEWS'?}.
  */
 public final class EngineException extends RuntimeException {
 

@@ -11,34 +11,32 @@ import java.util.Optional;
 /**
  * Statements in, results out: everything the REST API asks of the engine.
  *
- * <p>Implementations must be safe to call from many request threads at once. Every failure a
- * user can act on is an {@link EngineException} whose {@link ErrorCode} decides the HTTP status;
- * any other exception is reported as a server error (50000) with its message only.
+ * <p>Implementations must be safe to call from many request threads at once. Every failure a user
+ * can act on is an {@link EngineException} whose {@link ErrorCode} decides the HTTP status; any
+ * other exception is reported as a server error (50000) with its message only.
  */
 public interface EngineFacade {
 
   /**
    * Runs every statement of the request in order, as {@code POST /ksql} does.
    *
-   * <p>Returns one entity per statement. When a statement fails, throws an
-   * {@link EngineException} naming that statement and carrying the entities of the statements
-   * before it (which stay executed). A {@code SELECT} here fails with
-   * {@link ErrorCode#QUERY_ENDPOINT}.
+   * <p>Returns one entity per statement. When a statement fails, throws an {@link EngineException}
+   * naming that statement and carrying the entities of the statements before it (which stay
+   * executed). A {@code SELECT} here fails with {@link ErrorCode#QUERY_ENDPOINT}.
    */
   List<KsqlEntity> execute(StatementRequest request);
 
   /**
    * Starts a push or pull query and streams its result to {@code subscriber}.
    *
-   * <p>A statement that cannot run (unparsable, unknown source, not a query) is rejected either
-   * by throwing {@link EngineException} from this method or by calling
-   * {@link QuerySubscriber#onError} before {@link QuerySubscriber#onStart}; both become an HTTP
-   * error response. Otherwise the engine calls {@code onStart} exactly once, then
-   * {@code onRow} no more often than the subscriber has {@link QuerySubscription#request
-   * requested}, then at most one of {@code onEnd} or {@code onError}. Callbacks for one query are
-   * never concurrent, may come from any thread, and may arrive after this method returns.
-   * Delivery stops when the subscriber {@link QuerySubscription#cancel cancels}: the client
-   * went away or closed the query.
+   * <p>A statement that cannot run (unparsable, unknown source, not a query) is rejected either by
+   * throwing {@link EngineException} from this method or by calling {@link QuerySubscriber#onError}
+   * before {@link QuerySubscriber#onStart}; both become an HTTP error response. Otherwise the
+   * engine calls {@code onStart} exactly once, then {@code onRow} no more often than the subscriber
+   * has {@link QuerySubscription#request requested}, then at most one of {@code onEnd} or {@code
+   * onError}. Callbacks for one query are never concurrent, may come from any thread, and may
+   * arrive after this method returns. Delivery stops when the subscriber {@link
+   * QuerySubscription#cancel cancels}: the client went away or closed the query.
    */
   void runQuery(QueryRequest request, QuerySubscriber subscriber);
 

@@ -1,8 +1,6 @@
 package dev.millrace.server.service;
 
-/**
- * ksqlDB's error codes: the HTTP status times 100, plus a detail number.
- */
+/** ksqlDB's error codes: the HTTP status times 100, plus a detail number. */
 public enum ErrorCode {
   /** The request itself is malformed: bad JSON, missing or unknown fields. */
   BAD_REQUEST(40000),

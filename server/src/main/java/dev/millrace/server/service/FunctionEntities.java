@@ -8,21 +8,37 @@ import dev.millrace.server.api.FunctionNameList;
 import dev.millrace.server.api.SimpleFunctionInfo;
 import java.util.List;
 
-/** The function registry's descriptions as the REST entities of SHOW FUNCTIONS and DESCRIBE FUNCTION. */
+/**
+ * The function registry's descriptions as the REST entities of SHOW FUNCTIONS and DESCRIBE
+ * FUNCTION.
+ */
 final class FunctionEntities {
   private FunctionEntities() {}
 
   static FunctionNameList names(String text, List<FunctionDescription> functions) {
-    return new FunctionNameList(text, functions.stream()
-        .map(f -> new SimpleFunctionInfo(f.name(), f.kind().name(), f.category())).toList(), List.of());
+    return new FunctionNameList(
+        text,
+        functions.stream()
+            .map(f -> new SimpleFunctionInfo(f.name(), f.kind().name(), f.category()))
+            .toList(),
+        List.of());
   }
 
   static FunctionDescriptionList describe(String text, FunctionDescription function) {
-    List<FunctionInfo> variants = function.variants().stream()
-        .map(v -> new FunctionInfo(arguments(v), v.returnType(), function.description()))
-        .toList();
-    return new FunctionDescriptionList(text, function.name(), function.description(), null, null,
-        function.path(), variants, function.kind().name(), List.of());
+    List<FunctionInfo> variants =
+        function.variants().stream()
+            .map(v -> new FunctionInfo(arguments(v), v.returnType(), function.description()))
+            .toList();
+    return new FunctionDescriptionList(
+        text,
+        function.name(),
+        function.description(),
+        null,
+        null,
+        function.path(),
+        variants,
+        function.kind().name(),
+        List.of());
   }
 
   private static List<ArgumentInfo> arguments(FunctionDescription.Variant variant) {

@@ -12,7 +12,10 @@ import dev.millrace.planner.PlannedStatement;
 import dev.millrace.planner.catalog.DataSource;
 import java.util.List;
 
-/** Carries out INSERT INTO ... VALUES: evaluates the row, serialises it in the target's formats, writes it. */
+/**
+ * Carries out INSERT INTO ... VALUES: evaluates the row, serialises it in the target's formats,
+ * writes it.
+ */
 final class InsertValues {
   private static final Object[] NO_COLUMNS = new Object[0];
 
@@ -29,17 +32,29 @@ final class InsertValues {
     try {
       Object[] key = evaluate(row.key());
       Object[] value = evaluate(row.value());
-      long timestamp = row.timestamp().map(t -> ((Number) compiler.compile(t).evaluate(NO_COLUMNS)).longValue())
-          .orElseGet(System::currentTimeMillis);
+      long timestamp =
+          row.timestamp()
+              .map(t -> ((Number) compiler.compile(t).evaluate(NO_COLUMNS)).longValue())
+              .orElseGet(System::currentTimeMillis);
       RegistryBinding registry = new RegistryBinding(backend.schemaRegistry(), target.topic());
-      byte[] keyBytes = SerdeFactory.keySerde(target.formats().key(), target.schema().key(), target.formats().keyWindow(),
-          registry).serialize(key, null);
-      byte[] valueBytes = SerdeFactory.valueSerde(target.formats().value(), target.schema().value(), registry)
-          .serialize(value);
+      byte[] keyBytes =
+          SerdeFactory.keySerde(
+                  target.formats().key(),
+                  target.schema().key(),
+                  target.formats().keyWindow(),
+                  registry)
+              .serialize(key, null);
+      byte[] valueBytes =
+          SerdeFactory.valueSerde(target.formats().value(), target.schema().value(), registry)
+              .serialize(value);
       backend.produce(target.topic(), keyBytes, valueBytes, timestamp);
-    } catch (EvaluationException | SerdeException | SchemaRegistryException | ClassCastException bad) {
-      throw new EngineException(ErrorCode.BAD_STATEMENT, "Failed to insert values into '" + target.name() + "'. "
-          + bad.getMessage());
+    } catch (EvaluationException
+        | SerdeException
+        | SchemaRegistryException
+        | ClassCastException bad) {
+      throw new EngineException(
+          ErrorCode.BAD_STATEMENT,
+          "Failed to insert values into '" + target.name() + "'. " + bad.getMessage());
     }
   }
 

@@ -17,8 +17,8 @@ import java.util.Map;
 
 /** Turns engine values into the JSON-ready values the REST API sends, as ksqlDB renders them. */
 final class JsonValues {
-  private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS")
-      .withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
   private JsonValues() {}
 
@@ -39,7 +39,8 @@ final class JsonValues {
       case DATE -> LocalDate.ofEpochDay(((Number) value).longValue()).toString();
       case TIME -> LocalTime.ofNanoOfDay(((Number) value).longValue() * 1_000_000L).toString();
       case TIMESTAMP -> TIMESTAMP.format(Instant.ofEpochMilli(((Number) value).longValue()));
-      case ARRAY -> ((List<?>) value).stream().map(e -> value(e, ((SqlType.Array) type).element())).toList();
+      case ARRAY ->
+          ((List<?>) value).stream().map(e -> value(e, ((SqlType.Array) type).element())).toList();
       case MAP -> map((Map<?, ?>) value, (SqlType.Map) type);
       case STRUCT -> struct((Struct) value, (SqlType.Struct) type);
       default -> value;

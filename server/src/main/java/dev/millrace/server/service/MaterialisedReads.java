@@ -16,7 +16,8 @@ import java.util.Optional;
 public final class MaterialisedReads {
   private MaterialisedReads() {}
 
-  public static List<Row> read(MaterializedTable table, List<KeyValueStore> stores, Optional<List<List<Object>>> keys) {
+  public static List<Row> read(
+      MaterializedTable table, List<KeyValueStore> stores, Optional<List<List<Object>>> keys) {
     List<Row> rows = new ArrayList<>();
     if (keys.isEmpty()) {
       stores.forEach(store -> table.scan(store, rows::add));

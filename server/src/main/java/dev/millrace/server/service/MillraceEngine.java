@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine as the REST API sees it: requests of statements and queries in, entities and rows
- * out, every failure a user can act on an {@link EngineException}.
+ * The engine as the REST API sees it: requests of statements and queries in, entities and rows out,
+ * every failure a user can act on an {@link EngineException}.
  */
 public final class MillraceEngine implements EngineFacade {
   private static final Logger LOG = LoggerFactory.getLogger(MillraceEngine.class);
@@ -43,9 +43,12 @@ public final class MillraceEngine implements EngineFacade {
       ParsedStatement statement = engine.withVariables(parsed, session);
       String text = statement.text() + ";";
       if (statement.statement() instanceof Query) {
-        throw new EngineException(ErrorCode.QUERY_ENDPOINT,
+        throw new EngineException(
+            ErrorCode.QUERY_ENDPOINT,
             "The following statement types should be issued to the websocket endpoint '/query':\n\t* PRINT\n\t* SELECT",
-            text, done, null);
+            text,
+            done,
+            null);
       }
       try {
         KsqlEntity entity = engine.execute(statement, session);
@@ -55,7 +58,8 @@ public final class MillraceEngine implements EngineFacade {
         throw new EngineException(failed.errorCode(), failed.getMessage(), text, done, failed);
       } catch (RuntimeException bug) {
         LOG.error("Statement failed unexpectedly", bug);
-        throw new EngineException(ErrorCode.SERVER_ERROR, "Statement failed: " + bug.getMessage(), text, done, bug);
+        throw new EngineException(
+            ErrorCode.SERVER_ERROR, "Statement failed: " + bug.getMessage(), text, done, bug);
       }
     }
     return done;
@@ -81,9 +85,11 @@ public final class MillraceEngine implements EngineFacade {
   @Override
   public HealthCheckResponse healthCheck() {
     boolean kafka = engine.backendHealthy();
-    return new HealthCheckResponse(kafka, Map.of(
-        "metastore", new HealthCheckResponse.Detail(true),
-        "kafka", new HealthCheckResponse.Detail(kafka)));
+    return new HealthCheckResponse(
+        kafka,
+        Map.of(
+            "metastore", new HealthCheckResponse.Detail(true),
+            "kafka", new HealthCheckResponse.Detail(kafka)));
   }
 
   @Override

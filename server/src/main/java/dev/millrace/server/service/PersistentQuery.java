@@ -16,7 +16,12 @@ import java.util.Objects;
  * @param explain the logical and physical plans, as EXPLAIN shows them
  */
 public record PersistentQuery(
-    String id, String statementText, String sink, String sinkTopic, List<String> sources, PlanStep plan,
+    String id,
+    String statementText,
+    String sink,
+    String sinkTopic,
+    List<String> sources,
+    PlanStep plan,
     String explain) {
   public PersistentQuery {
     Objects.requireNonNull(id, "id");

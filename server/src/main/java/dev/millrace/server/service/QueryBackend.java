@@ -29,7 +29,9 @@ public interface QueryBackend extends AutoCloseable {
   /** Writes one record, already serialised, and returns once it is stored. */
   void produce(String topic, byte[] key, byte[] value, long timestamp);
 
-  /** Starts a persistent query from its physical plan (rooted at a sink), run with {@code settings}. */
+  /**
+   * Starts a persistent query from its physical plan (rooted at a sink), run with {@code settings}.
+   */
   void startPersistent(String queryId, PlanStep plan, QuerySettings settings);
 
   /** Stops a persistent query; its committed offsets and state stay unless {@code cleanUp}. */
@@ -39,25 +41,34 @@ public interface QueryBackend extends AutoCloseable {
    * Starts a transient (push) query whose plan's rows are handed to {@code rows} instead of a
    * topic, reading its sources from the beginning or only new records, run with {@code settings}.
    */
-  RunningTransientQuery startTransient(String queryId, PlanStep plan, boolean fromBeginning, QuerySettings settings,
+  RunningTransientQuery startTransient(
+      String queryId,
+      PlanStep plan,
+      boolean fromBeginning,
+      QuerySettings settings,
       Consumer<Row> rows);
 
   /**
    * The current rows of the table that persistent query {@code queryId} keeps in its state, read
    * from this instance's stores: with {@code keys}, those keys' rows only, each a point read; else
-   * every row. Rows are as MaterializedTable yields them (the sink's value columns, key, ROWTIME
-   * as the row's timestamp, window). Empty when the query keeps no table in a store, or does not
-   * run on this backend.
+   * every row. Rows are as MaterializedTable yields them (the sink's value columns, key, ROWTIME as
+   * the row's timestamp, window). Empty when the query keeps no table in a store, or does not run
+   * on this backend.
    *
    * @throws StateNotReadyException when the rows cannot be read in full here (yet): part of the
    *     state is still being restored, or belongs to another server
    */
   Optional<List<Row>> materialisedRows(String queryId, Optional<List<List<Object>>> keys);
 
-  /** Every record now in the topic, each partition in offset order (pull queries on source tables read this). */
+  /**
+   * Every record now in the topic, each partition in offset order (pull queries on source tables
+   * read this).
+   */
   List<TopicRecord> readTopic(String topic);
 
-  /** The schema registry of the registry formats (AVRO, JSON_SR); it may be the unconfigured one. */
+  /**
+   * The schema registry of the registry formats (AVRO, JSON_SR); it may be the unconfigured one.
+   */
   SchemaRegistry schemaRegistry();
 
   @Override

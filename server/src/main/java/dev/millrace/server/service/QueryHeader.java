@@ -12,14 +12,17 @@ import java.util.stream.IntStream;
  * @param type push (runs until closed or its LIMIT) or pull (returns the current state and ends)
  * @param columnNames the result columns, in row order
  * @param columnTypes their SQL types as ksqlDB spells them: {@code BOOLEAN}, {@code INTEGER},
- *     {@code BIGINT}, {@code DOUBLE}, {@code DECIMAL(10, 2)}, {@code STRING},
- *     {@code ARRAY<STRING>}, {@code MAP<STRING, INTEGER>}, {@code STRUCT<`A` STRING>}, ...
+ *     {@code BIGINT}, {@code DOUBLE}, {@code DECIMAL(10, 2)}, {@code STRING}, {@code
+ *     ARRAY<STRING>}, {@code MAP<STRING, INTEGER>}, {@code STRUCT<`A` STRING>}, ...
  */
 public record QueryHeader(
     String queryId, QueryType type, List<String> columnNames, List<String> columnTypes) {
 
   /** Push queries stream changes until stopped; pull queries answer from state and end. */
-  public enum QueryType { PUSH, PULL }
+  public enum QueryType {
+    PUSH,
+    PULL
+  }
 
   public QueryHeader {
     Objects.requireNonNull(queryId, "queryId");

@@ -9,14 +9,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The engine's end of a running query: it buffers rows and hands them to the
- * {@link QuerySubscriber} only as fast as the subscriber asks for them.
+ * The engine's end of a running query: it buffers rows and hands them to the {@link
+ * QuerySubscriber} only as fast as the subscriber asks for them.
  *
- * <p>The engine calls {@link #start}, then {@link #offer} for each row, then {@link #end} or
- * {@link #fail}. {@code offer} never blocks and never drops a row; when it returns false the
- * buffer holds {@code capacity} rows or more and the engine should stop fetching input (for
- * example pause its consumer) until {@link #hasCapacity()} is true again. This class takes care
- * of the subscriber contract: demand, serial callbacks, and silence after cancellation.
+ * <p>The engine calls {@link #start}, then {@link #offer} for each row, then {@link #end} or {@link
+ * #fail}. {@code offer} never blocks and never drops a row; when it returns false the buffer holds
+ * {@code capacity} rows or more and the engine should stop fetching input (for example pause its
+ * consumer) until {@link #hasCapacity()} is true again. This class takes care of the subscriber
+ * contract: demand, serial callbacks, and silence after cancellation.
  */
 public final class QueryOutput implements QuerySubscription {
 

@@ -22,8 +22,8 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs the statements the planner plans: DDL, persistent queries and INSERT VALUES. Each is
- * planned against the current catalog, recorded in the command sink, then carried out.
+ * Runs the statements the planner plans: DDL, persistent queries and INSERT VALUES. Each is planned
+ * against the current catalog, recorded in the command sink, then carried out.
  */
 final class QueryPlanning {
   private final StatementEngine engine;
@@ -64,20 +64,46 @@ final class QueryPlanning {
       try {
         inserts.insert(row);
       } catch (EngineException failed) {
-        // The row's values and the broker's refusal come without a position: the statement's is theirs.
-        throw new EngineException(failed.errorCode(), statement.location().describe() + ": " + failed.getMessage(),
-            text, List.of(), failed);
+        // The row's values and the broker's refusal come without a position: the statement's is
+        // theirs.
+        throw new EngineException(
+            failed.errorCode(),
+            statement.location().describe() + ": " + failed.getMessage(),
+            text,
+            List.of(),
+            failed);
       }
       return StatementEngine.success(text, "Row inserted");
     }
     if (planned instanceof PlannedStatement.Explained explained) {
-      return new QueryDescriptionEntity(text, new QueryDescription("", text, null, List.of(), List.of(), List.of(),
-          "", explained.text(), Map.of(), Map.of(), "", List.of(), ""), List.of());
+      return new QueryDescriptionEntity(
+          text,
+          new QueryDescription(
+              "",
+              text,
+              null,
+              List.of(),
+              List.of(),
+              List.of(),
+              "",
+              explained.text(),
+              Map.of(),
+              Map.of(),
+              "",
+              List.of(),
+              ""),
+          List.of());
     }
-    throw new EngineException(ErrorCode.BAD_STATEMENT, "This statement is a query: send it to /query or /query-stream", text);
+    throw new EngineException(
+        ErrorCode.BAD_STATEMENT,
+        "This statement is a query: send it to /query or /query-stream",
+        text);
   }
 
-  /** Plans with the server's properties overlaid by the session's; planning errors carry line:column. */
+  /**
+   * Plans with the server's properties overlaid by the session's; planning errors carry
+   * line:column.
+   */
   PlannedStatement plan(Statement statement, String text, Session session, String queryId) {
     Map<String, Object> properties = new TreeMap<>(engine.serverProperties());
     properties.putAll(session.properties());
@@ -99,20 +125,38 @@ final class QueryPlanning {
       engine.catalog().writersOf(remove.name()).forEach(engine::stopQuery);
     }
     engine.changeCatalog(change);
-    update.deleteTopic().filter(engine.backend()::topicExists).ifPresent(engine.backend()::deleteTopic);
-    return new CommandStatusEntity(text, commandId(change), CommandStatus.success(message), sequence, List.of());
+    update
+        .deleteTopic()
+        .filter(engine.backend()::topicExists)
+        .ifPresent(engine.backend()::deleteTopic);
+    return new CommandStatusEntity(
+        text, commandId(change), CommandStatus.success(message), sequence, List.of());
   }
 
-  private KsqlEntity start(PlannedStatement.PersistentQuery query, NodeLocation at, String text, Session session) {
+  private KsqlEntity start(
+      PlannedStatement.PersistentQuery query, NodeLocation at, String text, Session session) {
     if (engine.queries().containsKey(query.queryId())) {
-      throw new EngineException(ErrorCode.BAD_STATEMENT, at.describe() + ": Query ID '" + query.queryId()
-          + "' is already in use by a running query.", text);
+      throw new EngineException(
+          ErrorCode.BAD_STATEMENT,
+          at.describe()
+              + ": Query ID '"
+              + query.queryId()
+              + "' is already in use by a running query.",
+          text);
     }
-    int inputPartitions = query.sourceTopics().stream().filter(engine.backend()::topicExists)
-        .mapToInt(engine.backend()::partitions).max().orElse(1);
-    QuerySettings settings = QuerySettings.of(engine.serverProperties(), session.properties(), text);
-    query.createTopic().ifPresent(topic -> topics.ensure(topic, Optional.of(inputPartitions), text));
-    // Started before it is logged, so that a query Kafka will not run (no access to its topics or its
+    int inputPartitions =
+        query.sourceTopics().stream()
+            .filter(engine.backend()::topicExists)
+            .mapToInt(engine.backend()::partitions)
+            .max()
+            .orElse(1);
+    QuerySettings settings =
+        QuerySettings.of(engine.serverProperties(), session.properties(), text);
+    query
+        .createTopic()
+        .ifPresent(topic -> topics.ensure(topic, Optional.of(inputPartitions), text));
+    // Started before it is logged, so that a query Kafka will not run (no access to its topics or
+    // its
     // group) is refused whole rather than left in the log and the catalog without a running query.
     long sequence;
     try {
@@ -121,18 +165,38 @@ final class QueryPlanning {
     } catch (RuntimeException failed) {
       engine.backend().stopPersistent(query.queryId(), true);
       throw failed instanceof EngineException refused
-          ? new EngineException(refused.errorCode(), at.describe() + ": " + refused.getMessage(), text, List.of(),
+          ? new EngineException(
+              refused.errorCode(),
+              at.describe() + ": " + refused.getMessage(),
+              text,
+              List.of(),
               refused)
           : failed;
     }
     query.sinkChange().ifPresent(engine::changeCatalog);
     engine.linkQuery(query.links());
     DataSource sink = query.sink();
-    engine.queries().put(query.queryId(), new PersistentQuery(query.queryId(), text, sink.name(), sink.topic(),
-        List.copyOf(query.links().sources()), query.plan(), query.explain()));
-    return new CommandStatusEntity(text, (sink.isTable() ? "table/`" : "stream/`") + sink.name() + "`/create",
-        new CommandStatus(CommandStatus.Status.SUCCESS, "Created query with ID " + query.queryId(), query.queryId()),
-        sequence, List.of());
+    engine
+        .queries()
+        .put(
+            query.queryId(),
+            new PersistentQuery(
+                query.queryId(),
+                text,
+                sink.name(),
+                sink.topic(),
+                List.copyOf(query.links().sources()),
+                query.plan(),
+                query.explain()));
+    return new CommandStatusEntity(
+        text,
+        (sink.isTable() ? "table/`" : "stream/`") + sink.name() + "`/create",
+        new CommandStatus(
+            CommandStatus.Status.SUCCESS,
+            "Created query with ID " + query.queryId(),
+            query.queryId()),
+        sequence,
+        List.of());
   }
 
   private static String describe(CatalogChange change) {
@@ -143,7 +207,10 @@ final class QueryPlanning {
       return "Source `" + remove.name() + "` was dropped.";
     }
     if (change instanceof CatalogChange.AddType add) {
-      return "Registered custom type with name '" + add.name() + "' and SQL type " + add.type().toSql();
+      return "Registered custom type with name '"
+          + add.name()
+          + "' and SQL type "
+          + add.type().toSql();
     }
     return "Dropped type '" + ((CatalogChange.RemoveType) change).name() + "'";
   }

@@ -35,13 +35,21 @@ final class QueryRunner {
     String queryId = QueryIds.of(query.statement(), transientQueries.getAndIncrement());
     PlannedStatement planned = planning.plan(query.statement(), text, session, queryId);
     if (planned instanceof PlannedStatement.PushQuery push) {
-      // A deleted source topic is the user's to fix, and must be said before the response starts streaming.
-      engine.catalog().sources().stream().filter(source -> push.sourceTopics().contains(source.topic()))
-          .forEach(source -> planning.topics().requireTopic(source, query.statement().location(), text));
-      push(push, session, QuerySettings.of(engine.serverProperties(), session.properties(), text), subscriber);
+      // A deleted source topic is the user's to fix, and must be said before the response starts
+      // streaming.
+      engine.catalog().sources().stream()
+          .filter(source -> push.sourceTopics().contains(source.topic()))
+          .forEach(
+              source -> planning.topics().requireTopic(source, query.statement().location(), text));
+      push(
+          push,
+          session,
+          QuerySettings.of(engine.serverProperties(), session.properties(), text),
+          subscriber);
     } else if (planned instanceof PlannedStatement.PullQuery pull) {
       if (!pull.table().createdByQuery()) {
-        // A declared table is read from its topic: without it the answer would be an empty table, not an error.
+        // A declared table is read from its topic: without it the answer would be an empty table,
+        // not an error.
         planning.topics().requireTopic(pull.table(), query.statement().location(), text);
       }
       pull(queryId, text, pull, subscriber);
@@ -50,35 +58,52 @@ final class QueryRunner {
     }
   }
 
-  private void push(PlannedStatement.PushQuery push, Session session, QuerySettings settings,
+  private void push(
+      PlannedStatement.PushQuery push,
+      Session session,
+      QuerySettings settings,
       QuerySubscriber subscriber) {
     AtomicReference<QueryBackend.RunningTransientQuery> running = new AtomicReference<>();
-    QueryOutput output = new QueryOutput(subscriber, BUFFERED_ROWS, () -> closeQuietly(running.get()));
+    QueryOutput output =
+        new QueryOutput(subscriber, BUFFERED_ROWS, () -> closeQuietly(running.get()));
     output.start(header(push.queryId(), QueryHeader.QueryType.PUSH, push.columns()));
     long limit = push.limit().isPresent() ? push.limit().getAsInt() : Long.MAX_VALUE;
     AtomicLong sent = new AtomicLong();
-    boolean fromBeginning = "earliest".equalsIgnoreCase(String.valueOf(session.properties().get("auto.offset.reset")));
-    running.set(engine.backend().startTransient(push.queryId(), push.plan(), fromBeginning, settings, row -> {
-      if (row.isDelete() || output.isCancelled() || sent.get() >= limit) {
-        return;
-      }
-      output.offer(JsonValues.row(row.value(), push.columns()));
-      if (sent.incrementAndGet() == limit) {
-        output.end(QueryEnd.LIMIT_REACHED);
-        closeQuietly(running.get());
-      }
-    }));
+    boolean fromBeginning =
+        "earliest".equalsIgnoreCase(String.valueOf(session.properties().get("auto.offset.reset")));
+    running.set(
+        engine
+            .backend()
+            .startTransient(
+                push.queryId(),
+                push.plan(),
+                fromBeginning,
+                settings,
+                row -> {
+                  if (row.isDelete() || output.isCancelled() || sent.get() >= limit) {
+                    return;
+                  }
+                  output.offer(JsonValues.row(row.value(), push.columns()));
+                  if (sent.incrementAndGet() == limit) {
+                    output.end(QueryEnd.LIMIT_REACHED);
+                    closeQuietly(running.get());
+                  }
+                }));
     if (output.isCancelled()) {
       closeQuietly(running.get());
     }
   }
 
-  private void pull(String queryId, String text, PlannedStatement.PullQuery pull, QuerySubscriber subscriber) {
+  private void pull(
+      String queryId, String text, PlannedStatement.PullQuery pull, QuerySubscriber subscriber) {
     Predicate<Object[]> filter = pull.filter().map(compiler::compilePredicate).orElse(row -> true);
-    List<CompiledExpression> projection = pull.projection().stream().map(compiler::compile).toList();
+    List<CompiledExpression> projection =
+        pull.projection().stream().map(compiler::compile).toList();
     long limit = pull.limit().isPresent() ? pull.limit().getAsInt() : Long.MAX_VALUE;
     List<List<Object>> rows = new ArrayList<>();
-    List<Row> table = materialised(pull, text).orElseGet(() -> TableRows.read(engine.backend(), pull.table(), pull.keys()));
+    List<Row> table =
+        materialised(pull, text)
+            .orElseGet(() -> TableRows.read(engine.backend(), pull.table(), pull.keys()));
     for (Row row : table) {
       if (rows.size() >= limit) {
         break;
@@ -91,7 +116,7 @@ final class QueryRunner {
         rows.add(JsonValues.row(projected, pull.columns()));
       }
     }
-    QueryOutput output = new QueryOutput(subscriber, Math.max(1, rows.size()), () -> { });
+    QueryOutput output = new QueryOutput(subscriber, Math.max(1, rows.size()), () -> {});
     output.start(header(queryId, QueryHeader.QueryType.PULL, pull.columns()));
     rows.forEach(output::offer);
     output.end(QueryEnd.COMPLETED);
@@ -114,17 +139,28 @@ final class QueryRunner {
     return Optional.empty();
   }
 
-  private Optional<List<Row>> stateRows(String queryId, PlannedStatement.PullQuery pull, String text) {
+  private Optional<List<Row>> stateRows(
+      String queryId, PlannedStatement.PullQuery pull, String text) {
     try {
       return engine.backend().materialisedRows(queryId, pull.keys());
     } catch (StateNotReadyException notReady) {
-      throw new EngineException(ErrorCode.SERVER_NOT_READY, "Table " + pull.table().name()
-          + " cannot be read on this server yet: " + notReady.getMessage() + ". Retry the pull query shortly.", text);
+      throw new EngineException(
+          ErrorCode.SERVER_NOT_READY,
+          "Table "
+              + pull.table().name()
+              + " cannot be read on this server yet: "
+              + notReady.getMessage()
+              + ". Retry the pull query shortly.",
+          text);
     }
   }
 
-  private static QueryHeader header(String queryId, QueryHeader.QueryType type, List<Column> columns) {
-    return new QueryHeader(queryId, type, columns.stream().map(Column::name).toList(),
+  private static QueryHeader header(
+      String queryId, QueryHeader.QueryType type, List<Column> columns) {
+    return new QueryHeader(
+        queryId,
+        type,
+        columns.stream().map(Column::name).toList(),
         columns.stream().map(c -> c.type().toSql()).toList());
   }
 

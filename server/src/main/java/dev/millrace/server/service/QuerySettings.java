@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * How one persistent query runs, beyond its plan: the Kafka Streams settings a statement's session
- * or the server's configuration give it. The session's value wins over the server's; each may
- * spell a setting with or without the {@code ksql.streams.} prefix.
+ * or the server's configuration give it. The session's value wins over the server's; each may spell
+ * a setting with or without the {@code ksql.streams.} prefix.
  *
  * @param maxTaskIdle {@code max.task.idle.ms}, when set (a negative duration for -1: never wait)
  */
@@ -19,12 +19,15 @@ public record QuerySettings(Optional<Duration> maxTaskIdle) {
   private static final String STREAMS_PREFIX = "ksql.streams.";
 
   /**
-   * The settings of a statement run with {@code session} on a server configured with {@code server}.
+   * The settings of a statement run with {@code session} on a server configured with {@code
+   * server}.
    *
    * @throws EngineException (BAD_STATEMENT) if a value is invalid
    */
   static QuerySettings of(Map<String, ?> server, Map<String, ?> session, String statementText) {
-    Optional<Object> idle = streamsSetting(session, MaxTaskIdle.NAME).or(() -> streamsSetting(server, MaxTaskIdle.NAME));
+    Optional<Object> idle =
+        streamsSetting(session, MaxTaskIdle.NAME)
+            .or(() -> streamsSetting(server, MaxTaskIdle.NAME));
     try {
       return new QuerySettings(idle.map(MaxTaskIdle::parse));
     } catch (IllegalArgumentException invalid) {

@@ -3,14 +3,14 @@ package dev.millrace.server.service;
 import java.util.List;
 
 /**
- * Receives one query's result; implemented by whoever sends the result on (the HTTP layer).
- * See {@link EngineFacade#runQuery} for the order of calls.
+ * Receives one query's result; implemented by whoever sends the result on (the HTTP layer). See
+ * {@link EngineFacade#runQuery} for the order of calls.
  */
 public interface QuerySubscriber {
 
   /**
-   * The query started. No row arrives until the subscriber calls
-   * {@link QuerySubscription#request} on {@code subscription}.
+   * The query started. No row arrives until the subscriber calls {@link QuerySubscription#request}
+   * on {@code subscription}.
    */
   void onStart(QueryHeader header, QuerySubscription subscription);
 

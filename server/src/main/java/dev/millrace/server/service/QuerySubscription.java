@@ -1,8 +1,8 @@
 package dev.millrace.server.service;
 
 /**
- * The subscriber's handle on a running query: demand for rows, and cancellation. Both methods
- * may be called from any thread, including from inside the subscriber's callbacks.
+ * The subscriber's handle on a running query: demand for rows, and cancellation. Both methods may
+ * be called from any thread, including from inside the subscriber's callbacks.
  */
 public interface QuerySubscription {
 

@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The property overrides and variables in force for a run of statements: a REST request's
- * {@code streamsProperties} and {@code sessionVariables}, or a test case's whole run. SET, UNSET,
- * DEFINE and UNDEFINE change it for the statements that follow.
+ * The property overrides and variables in force for a run of statements: a REST request's {@code
+ * streamsProperties} and {@code sessionVariables}, or a test case's whole run. SET, UNSET, DEFINE
+ * and UNDEFINE change it for the statements that follow.
  */
 public record Session(Map<String, Object> properties, Map<String, String> variables) {
 

@@ -9,7 +9,9 @@ public final class StateNotReadyException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  /** @param reason what is missing, e.g. {@code 1 of 4 partitions of its state are restored here} */
+  /**
+   * @param reason what is missing, e.g. {@code 1 of 4 partitions of its state are restored here}
+   */
   public StateNotReadyException(String reason) {
     super(reason);
   }

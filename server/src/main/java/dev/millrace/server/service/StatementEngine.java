@@ -1,5 +1,6 @@
 package dev.millrace.server.service;
 
+import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.parser.ParseException;
 import dev.millrace.parser.ParsedStatement;
 import dev.millrace.parser.SqlParser;
@@ -14,15 +15,13 @@ import dev.millrace.parser.ast.Statement;
 import dev.millrace.parser.ast.Terminate;
 import dev.millrace.parser.ast.UndefineVariable;
 import dev.millrace.parser.ast.UnsetProperty;
-import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.planner.catalog.Catalog;
-import dev.millrace.planner.catalog.QueryLinks;
 import dev.millrace.planner.catalog.CatalogChange;
 import dev.millrace.planner.catalog.DataSource;
+import dev.millrace.planner.catalog.QueryLinks;
 import dev.millrace.server.api.CommandStatus;
 import dev.millrace.server.api.CommandStatusEntity;
 import dev.millrace.server.api.KafkaTopicInfo;
-import dev.millrace.server.api.TypeList;
 import dev.millrace.server.api.KafkaTopicsList;
 import dev.millrace.server.api.KsqlEntity;
 import dev.millrace.server.api.PropertiesList;
@@ -32,6 +31,7 @@ import dev.millrace.server.api.QueryDescriptionEntity;
 import dev.millrace.server.api.SourceDescriptionEntity;
 import dev.millrace.server.api.StreamsList;
 import dev.millrace.server.api.TablesList;
+import dev.millrace.server.api.TypeList;
 import dev.millrace.server.api.VariablesList;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,9 +42,9 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs statements against one catalog and one backend: the heart shared by the REST server and
- * the offline test runner. Statements that change the catalog or start queries run one at a time;
- * each is recorded in the command sink once it is accepted, before it takes effect.
+ * Runs statements against one catalog and one backend: the heart shared by the REST server and the
+ * offline test runner. Statements that change the catalog or start queries run one at a time; each
+ * is recorded in the command sink once it is accepted, before it takes effect.
  */
 public final class StatementEngine implements AutoCloseable {
   private final SqlParser parser = new SqlParser();
@@ -63,8 +63,12 @@ public final class StatementEngine implements AutoCloseable {
    * @param createsMissingTopics whether a statement naming a topic that does not exist creates it
    *     with one partition (offline runs, as ksqlDB's test runner does) rather than failing
    */
-  public StatementEngine(QueryBackend backend, CommandSink commands, FunctionRegistry functions,
-      Map<String, String> serverProperties, boolean createsMissingTopics) {
+  public StatementEngine(
+      QueryBackend backend,
+      CommandSink commands,
+      FunctionRegistry functions,
+      Map<String, String> serverProperties,
+      boolean createsMissingTopics) {
     this.backend = backend;
     this.commands = commands;
     this.serverProperties = Map.copyOf(serverProperties);
@@ -83,15 +87,18 @@ public final class StatementEngine implements AutoCloseable {
     }
   }
 
-  /** The statement with the session's {@code ${name}} variables substituted (parsed again if any were). */
+  /**
+   * The statement with the session's {@code ${name}} variables substituted (parsed again if any
+   * were).
+   */
   public ParsedStatement withVariables(ParsedStatement statement, Session session) {
     String text = VariableSubstitution.apply(statement.text(), session.variables());
     return text.equals(statement.text()) ? statement : parse(text + ";").get(0);
   }
 
   /**
-   * Runs one statement with the session's properties and variables; SET, UNSET, DEFINE and
-   * UNDEFINE change the given session.
+   * Runs one statement with the session's properties and variables; SET, UNSET, DEFINE and UNDEFINE
+   * change the given session.
    */
   public KsqlEntity execute(ParsedStatement parsed, Session session) {
     Statement statement = parsed.statement();
@@ -103,13 +110,24 @@ public final class StatementEngine implements AutoCloseable {
       return describe(describe, text);
     }
     if (statement instanceof DescribeFunction describe) {
-      return FunctionEntities.describe(text, functions.describe(describe.name()).orElseThrow(() -> new EngineException(
-          ErrorCode.BAD_STATEMENT, "Can't find any functions with the name '" + describe.name() + "'", text)));
+      return FunctionEntities.describe(
+          text,
+          functions
+              .describe(describe.name())
+              .orElseThrow(
+                  () ->
+                      new EngineException(
+                          ErrorCode.BAD_STATEMENT,
+                          "Can't find any functions with the name '" + describe.name() + "'",
+                          text)));
     }
     if (statement instanceof SetProperty set) {
-      PropertyValues.problem(set.name(), set.value()).ifPresent(problem -> {
-        throw new EngineException(ErrorCode.BAD_STATEMENT, set.location().describe() + ": " + problem, text);
-      });
+      PropertyValues.problem(set.name(), set.value())
+          .ifPresent(
+              problem -> {
+                throw new EngineException(
+                    ErrorCode.BAD_STATEMENT, set.location().describe() + ": " + problem, text);
+              });
       session.properties().put(set.name(), set.value());
       return success(text, "Property '" + set.name() + "' set to '" + set.value() + "'");
     }
@@ -230,15 +248,35 @@ public final class StatementEngine implements AutoCloseable {
   private KsqlEntity show(Show show, String text, Session session) {
     Catalog current = catalog.get();
     return switch (show.target()) {
-      case STREAMS -> new StreamsList(text,
-          current.sources().stream().filter(s -> !s.isTable()).map(CatalogEntities::info).toList(), List.of());
-      case TABLES -> new TablesList(text,
-          current.sources().stream().filter(DataSource::isTable).map(CatalogEntities::info).toList(), List.of());
-      case QUERIES -> new Queries(text, queries.values().stream().map(CatalogEntities::running).toList(), List.of());
-      case TOPICS, ALL_TOPICS -> new KafkaTopicsList(text,
-          backend.topics(show.target() == Show.Target.ALL_TOPICS).stream()
-              .map(t -> new KafkaTopicInfo(t.name(), Collections.nCopies(t.partitions(), t.replicas()))).toList(),
-          List.of());
+      case STREAMS ->
+          new StreamsList(
+              text,
+              current.sources().stream()
+                  .filter(s -> !s.isTable())
+                  .map(CatalogEntities::info)
+                  .toList(),
+              List.of());
+      case TABLES ->
+          new TablesList(
+              text,
+              current.sources().stream()
+                  .filter(DataSource::isTable)
+                  .map(CatalogEntities::info)
+                  .toList(),
+              List.of());
+      case QUERIES ->
+          new Queries(
+              text, queries.values().stream().map(CatalogEntities::running).toList(), List.of());
+      case TOPICS, ALL_TOPICS ->
+          new KafkaTopicsList(
+              text,
+              backend.topics(show.target() == Show.Target.ALL_TOPICS).stream()
+                  .map(
+                      t ->
+                          new KafkaTopicInfo(
+                              t.name(), Collections.nCopies(t.partitions(), t.replicas())))
+                  .toList(),
+              List.of());
       case PROPERTIES -> properties(text, session);
       case VARIABLES -> new VariablesList(text, variables(session), List.of());
       case FUNCTIONS -> FunctionEntities.names(text, functions.list());
@@ -255,39 +293,78 @@ public final class StatementEngine implements AutoCloseable {
   private PropertiesList properties(String text, Session session) {
     Map<String, String> all = new TreeMap<>(serverProperties);
     all.putAll(session.propertyStrings());
-    List<PropertiesList.Property> properties = all.entrySet().stream()
-        .map(e -> new PropertiesList.Property(e.getKey(), "KSQL", e.getValue())).toList();
-    return new PropertiesList(text, properties, new ArrayList<>(session.properties().keySet()), List.of(), List.of());
+    List<PropertiesList.Property> properties =
+        all.entrySet().stream()
+            .map(e -> new PropertiesList.Property(e.getKey(), "KSQL", e.getValue()))
+            .toList();
+    return new PropertiesList(
+        text, properties, new ArrayList<>(session.properties().keySet()), List.of(), List.of());
   }
 
   private static List<VariablesList.Variable> variables(Session session) {
     return session.variables().entrySet().stream()
-        .map(e -> new VariablesList.Variable(e.getKey(), e.getValue())).toList();
+        .map(e -> new VariablesList.Variable(e.getKey(), e.getValue()))
+        .toList();
   }
 
   private KsqlEntity describe(DescribeSource describe, String text) {
-    DataSource source = catalog.get().source(describe.name()).orElseThrow(() -> new EngineException(
-        ErrorCode.BAD_STATEMENT, "Could not find STREAM/TABLE '" + describe.name() + "' in the Metastore", text));
+    DataSource source =
+        catalog
+            .get()
+            .source(describe.name())
+            .orElseThrow(
+                () ->
+                    new EngineException(
+                        ErrorCode.BAD_STATEMENT,
+                        "Could not find STREAM/TABLE '" + describe.name() + "' in the Metastore",
+                        text));
     int partitions = backend.topicExists(source.topic()) ? backend.partitions(source.topic()) : 0;
-    return new SourceDescriptionEntity(text,
-        CatalogEntities.describe(source, catalog.get(), queries, describe.extended(), partitions, 1), List.of());
+    return new SourceDescriptionEntity(
+        text,
+        CatalogEntities.describe(
+            source, catalog.get(), queries, describe.extended(), partitions, 1),
+        List.of());
   }
 
   private KsqlEntity explain(ExplainQuery explain, String text) {
     PersistentQuery query = queries.get(explain.queryId());
     if (query == null) {
-      throw new EngineException(ErrorCode.BAD_STATEMENT, "Query with id:" + explain.queryId() + " does not exist, "
-          + "use SHOW QUERIES to view the full set of running queries.", text);
+      throw new EngineException(
+          ErrorCode.BAD_STATEMENT,
+          "Query with id:"
+              + explain.queryId()
+              + " does not exist, "
+              + "use SHOW QUERIES to view the full set of running queries.",
+          text);
     }
-    List<dev.millrace.server.api.FieldInfo> fields = catalog.get().source(query.sink())
-        .map(sink -> CatalogEntities.fields(sink)).orElse(List.of());
-    return new QueryDescriptionEntity(text, new QueryDescription(query.id(), query.statementText(), null, fields,
-        query.sources(), List.of(query.sink()), "", query.explain(), Map.of(), Map.of(), "PERSISTENT", List.of(),
-        "RUNNING"), List.of());
+    List<dev.millrace.server.api.FieldInfo> fields =
+        catalog
+            .get()
+            .source(query.sink())
+            .map(sink -> CatalogEntities.fields(sink))
+            .orElse(List.of());
+    return new QueryDescriptionEntity(
+        text,
+        new QueryDescription(
+            query.id(),
+            query.statementText(),
+            null,
+            fields,
+            query.sources(),
+            List.of(query.sink()),
+            "",
+            query.explain(),
+            Map.of(),
+            Map.of(),
+            "PERSISTENT",
+            List.of(),
+            "RUNNING"),
+        List.of());
   }
 
   private KsqlEntity terminate(Terminate terminate, String text) {
-    List<String> ids = terminate.queryId().map(List::of).orElseGet(() -> new ArrayList<>(queries.keySet()));
+    List<String> ids =
+        terminate.queryId().map(List::of).orElseGet(() -> new ArrayList<>(queries.keySet()));
     for (String id : ids) {
       if (!queries.containsKey(id)) {
         throw new EngineException(ErrorCode.BAD_STATEMENT, "Unknown queryId: " + id, text);
@@ -295,8 +372,12 @@ public final class StatementEngine implements AutoCloseable {
     }
     long sequence = commands.append(text, Map.of());
     ids.forEach(this::stopQuery);
-    return new CommandStatusEntity(text, "terminate/" + String.join(",", ids) + "/execute",
-        new CommandStatus(CommandStatus.Status.SUCCESS, "Query terminated.", null), sequence, List.of());
+    return new CommandStatusEntity(
+        text,
+        "terminate/" + String.join(",", ids) + "/execute",
+        new CommandStatus(CommandStatus.Status.SUCCESS, "Query terminated.", null),
+        sequence,
+        List.of());
   }
 
   void stopQuery(String id) {

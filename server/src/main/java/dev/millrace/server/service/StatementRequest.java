@@ -8,8 +8,8 @@ import java.util.OptionalLong;
  * A batch of statements to execute.
  *
  * @param sql one or more statements, each ending in {@code ;}
- * @param properties property overrides for these statements (ksqlDB's
- *     {@code streamsProperties}), values as JSON gave them: strings, numbers, booleans
+ * @param properties property overrides for these statements (ksqlDB's {@code streamsProperties}),
+ *     values as JSON gave them: strings, numbers, booleans
  * @param sessionVariables values for {@code ${name}} substitution
  * @param commandSequenceNumber when present, run only after the command log has run this far
  */

@@ -31,20 +31,26 @@ final class TableRows {
   /**
    * A materialised row in source layout. The planner plans a pull query against the table as a
    * TableSource would emit it, while the store yields the sink's value columns only; this adds
-   * ROWTIME (the row's timestamp), the key copies and the window bounds. ROWPARTITION and
-   * ROWOFFSET are null: a row in state is not one record of the topic.
+   * ROWTIME (the row's timestamp), the key copies and the window bounds. ROWPARTITION and ROWOFFSET
+   * are null: a row in state is not one record of the topic.
    */
   static Row fromState(Row stored) {
-    Object[] value = sourceLayout(stored.value(), stored.timestamp(), null, null, stored.key(), stored.window());
+    Object[] value =
+        sourceLayout(stored.value(), stored.timestamp(), null, null, stored.key(), stored.window());
     return new Row(stored.key(), value, stored.timestamp(), stored.window());
   }
 
-  /** The table's rows read from its topic (the table's changelog): the latest record per key wins, a tombstone deletes. */
+  /**
+   * The table's rows read from its topic (the table's changelog): the latest record per key wins, a
+   * tombstone deletes.
+   */
   static List<Row> read(QueryBackend backend, DataSource table, Optional<List<List<Object>>> keys) {
     RegistryBinding registry = new RegistryBinding(backend.schemaRegistry(), table.topic());
-    KeySerde keySerde = SerdeFactory.keySerde(table.formats().key(), table.schema().key(), table.formats().keyWindow(),
-        registry);
-    ValueSerde valueSerde = SerdeFactory.valueSerde(table.formats().value(), table.schema().value(), registry);
+    KeySerde keySerde =
+        SerdeFactory.keySerde(
+            table.formats().key(), table.schema().key(), table.formats().keyWindow(), registry);
+    ValueSerde valueSerde =
+        SerdeFactory.valueSerde(table.formats().value(), table.schema().value(), registry);
     Set<List<Object>> wanted = keys.map(HashSet::new).orElse(null);
     Map<ByteBuffer, Row> latest = new LinkedHashMap<>();
     for (QueryBackend.TopicRecord record : backend.readTopic(table.topic())) {
@@ -62,7 +68,14 @@ final class TableRows {
           continue;
         }
         Object[] value = valueSerde.deserialize(record.value());
-        Object[] row = sourceLayout(value, record.timestamp(), record.partition(), record.offset(), key.columns(), key.window());
+        Object[] row =
+            sourceLayout(
+                value,
+                record.timestamp(),
+                record.partition(),
+                record.offset(),
+                key.columns(),
+                key.window());
         latest.put(id, new Row(key.columns(), row, record.timestamp(), key.window()));
       } catch (SerdeException unreadable) {
         // A record the table's own query would skip is skipped here too.
@@ -71,8 +84,8 @@ final class TableRows {
     return new ArrayList<>(latest.values());
   }
 
-  private static Object[] sourceLayout(Object[] value, long rowtime, Integer partition, Long offset, Object[] key,
-      Window window) {
+  private static Object[] sourceLayout(
+      Object[] value, long rowtime, Integer partition, Long offset, Object[] key, Window window) {
     boolean windowed = window != null;
     Object[] row = new Object[value.length + 3 + key.length + (windowed ? 2 : 0)];
     System.arraycopy(value, 0, row, 0, value.length);

@@ -15,32 +15,36 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ServerConfigTest {
 
-    @TempDir
-    Path dir;
+  @TempDir Path dir;
 
-    @Test
-    void defaultsStartAnEmbeddedBrokerUnderTheDataDirectory() {
-        ServerConfig config = ServerConfig.of(Map.of());
+  @Test
+  void defaultsStartAnEmbeddedBrokerUnderTheDataDirectory() {
+    ServerConfig config = ServerConfig.of(Map.of());
 
-        assertEquals(List.of(URI.create("http://0.0.0.0:8088")), config.listeners());
-        assertEquals(Path.of("./millrace-data"), config.dataDir());
-        assertEquals(Optional.empty(), config.bootstrapServers());
-        assertEquals("default_", config.serviceId());
-        assertEquals(9092, config.embeddedKafkaPort());
-        assertEquals(Duration.ofSeconds(3), config.pullRestoreWait());
-    }
+    assertEquals(List.of(URI.create("http://0.0.0.0:8088")), config.listeners());
+    assertEquals(Path.of("./millrace-data"), config.dataDir());
+    assertEquals(Optional.empty(), config.bootstrapServers());
+    assertEquals("default_", config.serviceId());
+    assertEquals(9092, config.embeddedKafkaPort());
+    assertEquals(Duration.ofSeconds(3), config.pullRestoreWait());
+  }
 
-    @Test
-    void readsHowLongPullQueriesWaitForStateBeingRestored() {
-        assertEquals(Duration.ZERO, ServerConfig.of(Map.of("millrace.pull.restore.wait.ms", "0")).pullRestoreWait());
-        assertEquals(Duration.ofMillis(1500),
-                ServerConfig.of(Map.of("millrace.pull.restore.wait.ms", "1500")).pullRestoreWait());
-    }
+  @Test
+  void readsHowLongPullQueriesWaitForStateBeingRestored() {
+    assertEquals(
+        Duration.ZERO,
+        ServerConfig.of(Map.of("millrace.pull.restore.wait.ms", "0")).pullRestoreWait());
+    assertEquals(
+        Duration.ofMillis(1500),
+        ServerConfig.of(Map.of("millrace.pull.restore.wait.ms", "1500")).pullRestoreWait());
+  }
 
-    @Test
-    void overridesWinOverTheFileWhichWinsOverDefaults() throws Exception {
-        Path file = dir.resolve("server.properties");
-        Files.writeString(file, """
+  @Test
+  void overridesWinOverTheFileWhichWinsOverDefaults() throws Exception {
+    Path file = dir.resolve("server.properties");
+    Files.writeString(
+        file,
+        """
                 # a ksqlDB-style server file
                 listeners=http://localhost:9000, https://localhost:9443
                 ksql.service.id=fromfile_
@@ -48,78 +52,105 @@ class ServerConfigTest {
                 ksql.streams.num.stream.threads=4
                 """);
 
-        ServerConfig config = ServerConfig.load(Optional.of(file), Map.of("ksql.service.id", "cli_"));
+    ServerConfig config = ServerConfig.load(Optional.of(file), Map.of("ksql.service.id", "cli_"));
 
-        assertEquals(List.of(URI.create("http://localhost:9000"), URI.create("https://localhost:9443")), config.listeners());
-        assertEquals("cli_", config.serviceId());
-        assertEquals(Optional.of("kafka:9092"), config.bootstrapServers());
-        assertEquals("4", config.asMap().get("ksql.streams.num.stream.threads"));
-    }
+    assertEquals(
+        List.of(URI.create("http://localhost:9000"), URI.create("https://localhost:9443")),
+        config.listeners());
+    assertEquals("cli_", config.serviceId());
+    assertEquals(Optional.of("kafka:9092"), config.bootstrapServers());
+    assertEquals("4", config.asMap().get("ksql.streams.num.stream.threads"));
+  }
 
-    @Test
-    void keepsUnknownKeysAndPassesKsqlAndMillracePropertiesThrough() {
-        ServerConfig config = ServerConfig.of(Map.of(
+  @Test
+  void keepsUnknownKeysAndPassesKsqlAndMillracePropertiesThrough() {
+    ServerConfig config =
+        ServerConfig.of(
+            Map.of(
                 "ksql.streams.auto.offset.reset", "earliest",
                 "millrace.data.dir", "/var/lib/millrace",
                 "some.other.key", "kept"));
 
-        assertEquals(Map.of("ksql.service.id", "default_", "ksql.streams.auto.offset.reset", "earliest"),
-                config.ksqlProperties());
-        assertEquals(Map.of("millrace.data.dir", "/var/lib/millrace", "millrace.embedded.kafka.port", "9092"),
-                config.millraceProperties());
-        assertEquals(Optional.of("kept"), config.get("some.other.key"));
-        assertEquals(Path.of("/var/lib/millrace"), config.dataDir());
-    }
+    assertEquals(
+        Map.of("ksql.service.id", "default_", "ksql.streams.auto.offset.reset", "earliest"),
+        config.ksqlProperties());
+    assertEquals(
+        Map.of("millrace.data.dir", "/var/lib/millrace", "millrace.embedded.kafka.port", "9092"),
+        config.millraceProperties());
+    assertEquals(Optional.of("kept"), config.get("some.other.key"));
+    assertEquals(Path.of("/var/lib/millrace"), config.dataDir());
+  }
 
-    @Test
-    void acceptsKsqlDbsSpellingOfBootstrapServersAndTreatsEmptyAsAbsent() {
-        assertEquals(Optional.of("k1:9092"), ServerConfig.of(Map.of("ksql.streams.bootstrap.servers", "k1:9092")).bootstrapServers());
-        assertEquals(Optional.of("k2:9092"), ServerConfig.of(Map.of(
-                "ksql.streams.bootstrap.servers", "k1:9092", "bootstrap.servers", "k2:9092")).bootstrapServers());
-        assertEquals(Optional.empty(), ServerConfig.of(Map.of("bootstrap.servers", "  ")).bootstrapServers());
-    }
+  @Test
+  void acceptsKsqlDbsSpellingOfBootstrapServersAndTreatsEmptyAsAbsent() {
+    assertEquals(
+        Optional.of("k1:9092"),
+        ServerConfig.of(Map.of("ksql.streams.bootstrap.servers", "k1:9092")).bootstrapServers());
+    assertEquals(
+        Optional.of("k2:9092"),
+        ServerConfig.of(
+                Map.of("ksql.streams.bootstrap.servers", "k1:9092", "bootstrap.servers", "k2:9092"))
+            .bootstrapServers());
+    assertEquals(
+        Optional.empty(), ServerConfig.of(Map.of("bootstrap.servers", "  ")).bootstrapServers());
+  }
 
-    @Test
-    void withReplacesOneProperty() {
-        ServerConfig config = ServerConfig.of(Map.of()).with("millrace.embedded.kafka.port", "0");
+  @Test
+  void withReplacesOneProperty() {
+    ServerConfig config = ServerConfig.of(Map.of()).with("millrace.embedded.kafka.port", "0");
 
-        assertEquals(0, config.embeddedKafkaPort());
-        assertEquals(ServerConfig.of(Map.of("millrace.embedded.kafka.port", "0")), config);
-    }
+    assertEquals(0, config.embeddedKafkaPort());
+    assertEquals(ServerConfig.of(Map.of("millrace.embedded.kafka.port", "0")), config);
+  }
 
-    @Test
-    void rejectsInvalidValuesNamingTheKey() {
-        assertEquals("invalid value 'localhost:8088' for listeners: expected a URL like http://0.0.0.0:8088",
-                error(Map.of("listeners", "localhost:8088")));
-        assertEquals("invalid value 'ftp://host:21' for listeners: expected a URL like http://0.0.0.0:8088",
-                error(Map.of("listeners", "http://host:1,ftp://host:21")));
-        assertEquals("invalid value 'http://host' for listeners: expected a URL like http://0.0.0.0:8088",
-                error(Map.of("listeners", "http://host")));
-        assertEquals("invalid value 'ninety' for millrace.embedded.kafka.port: expected a port number 0..65535",
-                error(Map.of("millrace.embedded.kafka.port", "ninety")));
-        assertEquals("invalid value '70000' for millrace.embedded.kafka.port: expected a port number 0..65535",
-                error(Map.of("millrace.embedded.kafka.port", "70000")));
-        assertEquals("invalid value '-1' for millrace.pull.restore.wait.ms: expected a number of milliseconds, 0 or more",
-                error(Map.of("millrace.pull.restore.wait.ms", "-1")));
-        assertEquals("invalid value '' for ksql.service.id: expected a non-empty service id",
-                error(Map.of("ksql.service.id", "")));
-        assertEquals("Invalid value 'soon' for property 'ksql.streams.max.task.idle.ms': it must be a number of "
-                + "milliseconds, or -1 to never wait.", error(Map.of("ksql.streams.max.task.idle.ms", "soon")));
-        assertEquals("Invalid value '-2' for property 'ksql.streams.max.task.idle.ms': it must be a number of "
-                + "milliseconds, or -1 to never wait.", error(Map.of("ksql.streams.max.task.idle.ms", "-2")));
-        assertEquals("Invalid value 'soon' for property 'ksql.streams.commit.interval.ms': it must be a whole number of "
-                + "at least 0.", error(Map.of("ksql.streams.commit.interval.ms", "soon")));
-    }
+  @Test
+  void rejectsInvalidValuesNamingTheKey() {
+    assertEquals(
+        "invalid value 'localhost:8088' for listeners: expected a URL like http://0.0.0.0:8088",
+        error(Map.of("listeners", "localhost:8088")));
+    assertEquals(
+        "invalid value 'ftp://host:21' for listeners: expected a URL like http://0.0.0.0:8088",
+        error(Map.of("listeners", "http://host:1,ftp://host:21")));
+    assertEquals(
+        "invalid value 'http://host' for listeners: expected a URL like http://0.0.0.0:8088",
+        error(Map.of("listeners", "http://host")));
+    assertEquals(
+        "invalid value 'ninety' for millrace.embedded.kafka.port: expected a port number 0..65535",
+        error(Map.of("millrace.embedded.kafka.port", "ninety")));
+    assertEquals(
+        "invalid value '70000' for millrace.embedded.kafka.port: expected a port number 0..65535",
+        error(Map.of("millrace.embedded.kafka.port", "70000")));
+    assertEquals(
+        "invalid value '-1' for millrace.pull.restore.wait.ms: expected a number of milliseconds, 0 or more",
+        error(Map.of("millrace.pull.restore.wait.ms", "-1")));
+    assertEquals(
+        "invalid value '' for ksql.service.id: expected a non-empty service id",
+        error(Map.of("ksql.service.id", "")));
+    assertEquals(
+        "Invalid value 'soon' for property 'ksql.streams.max.task.idle.ms': it must be a number of "
+            + "milliseconds, or -1 to never wait.",
+        error(Map.of("ksql.streams.max.task.idle.ms", "soon")));
+    assertEquals(
+        "Invalid value '-2' for property 'ksql.streams.max.task.idle.ms': it must be a number of "
+            + "milliseconds, or -1 to never wait.",
+        error(Map.of("ksql.streams.max.task.idle.ms", "-2")));
+    assertEquals(
+        "Invalid value 'soon' for property 'ksql.streams.commit.interval.ms': it must be a whole number of "
+            + "at least 0.",
+        error(Map.of("ksql.streams.commit.interval.ms", "soon")));
+  }
 
-    @Test
-    void reportsAMissingFile() {
-        Path missing = dir.resolve("nope.properties");
+  @Test
+  void reportsAMissingFile() {
+    Path missing = dir.resolve("nope.properties");
 
-        var thrown = assertThrows(ConfigException.class, () -> ServerConfig.load(Optional.of(missing), Map.of()));
-        assertEquals("cannot read config file " + missing + ": no such file", thrown.getMessage());
-    }
+    var thrown =
+        assertThrows(
+            ConfigException.class, () -> ServerConfig.load(Optional.of(missing), Map.of()));
+    assertEquals("cannot read config file " + missing + ": no such file", thrown.getMessage());
+  }
 
-    private static String error(Map<String, String> properties) {
-        return assertThrows(ConfigException.class, () -> ServerConfig.of(properties)).getMessage();
-    }
+  private static String error(Map<String, String> properties) {
+    return assertThrows(ConfigException.class, () -> ServerConfig.of(properties)).getMessage();
+  }
 }

@@ -20,16 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Records a persistent query cannot read are skipped and reported in MILLRACE_PROCESSING_LOG with
- * their query, topic, partition and offset; the query goes on with the records after them, and
- * no record's data reaches the server's logs.
+ * their query, topic, partition and offset; the query goes on with the records after them, and no
+ * record's data reaches the server's logs.
  */
 class BadRecordsE2eTest {
 
   /** Text in the bad records that must not appear in any log. */
   private static final String SECRET = "s3cr3t-card-4111";
 
-  @TempDir
-  Path workDir;
+  @TempDir Path workDir;
 
   @Test
   void badRecordsAreSkippedReportedAndKeptOutOfTheLogs() throws Exception {
@@ -37,22 +36,37 @@ class BadRecordsE2eTest {
     try (ServerProcess server = ServerProcess.start(dataDir, Map.of())) {
       RestClient client = new RestClient(server.uri());
       Map<String, String> earliest = Map.of("auto.offset.reset", "earliest");
-      client.ksql("CREATE STREAM payments (id STRING KEY, amount INT, card STRING) "
-          + "WITH (KAFKA_TOPIC='payments', VALUE_FORMAT='JSON', PARTITIONS=1);"
-          + "CREATE STREAM doubled AS SELECT id, amount * 2 AS twice FROM payments EMIT CHANGES;", earliest).ok();
+      client
+          .ksql(
+              "CREATE STREAM payments (id STRING KEY, amount INT, card STRING) "
+                  + "WITH (KAFKA_TOPIC='payments', VALUE_FORMAT='JSON', PARTITIONS=1);"
+                  + "CREATE STREAM doubled AS SELECT id, amount * 2 AS twice FROM payments EMIT CHANGES;",
+              earliest)
+          .ok();
       String queryId = onlyQueryId(client);
 
-      produce(server.bootstrapServers(),
+      produce(
+          server.bootstrapServers(),
           "{\"AMOUNT\": 1, \"CARD\": \"ok\"}",
           "{\"AMOUNT\": 2, \"CARD\": " + SECRET + "}",
           "{\"AMOUNT\": \"" + SECRET + "\", \"CARD\": \"x\"}",
           "{\"AMOUNT\": 4, \"CARD\": \"ok\"}");
 
-      RestClient.QueryResult output = client.query("SELECT * FROM doubled EMIT CHANGES LIMIT 2;", earliest);
-      assertEquals(List.of("[\"p0\",2]", "[\"p3\",8]"), rows(output), "the good records went through");
+      RestClient.QueryResult output =
+          client.query("SELECT * FROM doubled EMIT CHANGES LIMIT 2;", earliest);
+      assertEquals(
+          List.of("[\"p0\",2]", "[\"p3\",8]"), rows(output), "the good records went through");
 
-      RestClient.QueryResult log = client.query("SELECT * FROM MILLRACE_PROCESSING_LOG EMIT CHANGES LIMIT 2;", earliest);
-      assertEquals(List.of("QUERY_ID", "ERROR_TYPE", "SOURCE_TOPIC", "SOURCE_PARTITION", "SOURCE_OFFSET", "MESSAGE"),
+      RestClient.QueryResult log =
+          client.query("SELECT * FROM MILLRACE_PROCESSING_LOG EMIT CHANGES LIMIT 2;", earliest);
+      assertEquals(
+          List.of(
+              "QUERY_ID",
+              "ERROR_TYPE",
+              "SOURCE_TOPIC",
+              "SOURCE_PARTITION",
+              "SOURCE_OFFSET",
+              "MESSAGE"),
           log.columnNames());
       List<Long> offsets = new ArrayList<>();
       for (JsonNode entry : log.rows()) {
@@ -60,7 +74,9 @@ class BadRecordsE2eTest {
         assertEquals("DESERIALIZATION", entry.get(1).asText(), entry::toString);
         assertEquals("payments", entry.get(2).asText(), entry::toString);
         assertEquals(0, entry.get(3).asInt(), entry::toString);
-        assertFalse(entry.toString().contains(SECRET), () -> "the processing log shows the record's data: " + entry);
+        assertFalse(
+            entry.toString().contains(SECRET),
+            () -> "the processing log shows the record's data: " + entry);
         offsets.add(entry.get(4).asLong());
       }
       assertEquals(List.of(1L, 2L), offsets, "offsets of the skipped records");
@@ -93,7 +109,8 @@ class BadRecordsE2eTest {
     StringBuilder text = new StringBuilder();
     try (Stream<Path> files = Files.walk(logDir)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
-        text.append(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1));
+        text.append(
+            new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1));
       }
     }
     return text.toString();

@@ -20,6 +20,7 @@ final class E2eServers {
 
   /** A whole server (embedded broker, engine, REST) on {@code dataDir}, its progress on stdout. */
   static MillraceServer start(Path dataDir) throws Exception {
-    return MillraceServer.start(ServerConfig.of(config(dataDir)), message -> System.out.println("[server] " + message));
+    return MillraceServer.start(
+        ServerConfig.of(config(dataDir)), message -> System.out.println("[server] " + message));
   }
 }

@@ -36,8 +36,7 @@ class KillRecoveryE2eTest {
   private static final long WAIT_SECONDS = 90;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  Path workDir;
+  @TempDir Path workDir;
 
   @Test
   void countsAreExactAfterTheServerIsKilledMidStream() throws Exception {
@@ -46,16 +45,20 @@ class KillRecoveryE2eTest {
     ServerProcess server = ServerProcess.start(dataDir, Map.of());
     try {
       RestClient client = new RestClient(server.uri());
-      client.ksql("CREATE STREAM clicks (user_id STRING KEY, n INT) "
-          + "WITH (KAFKA_TOPIC='clicks', VALUE_FORMAT='JSON', PARTITIONS=2);"
-          + "CREATE TABLE click_counts WITH (KAFKA_TOPIC='click_counts') AS "
-          + "SELECT user_id, COUNT(*) AS clicks FROM clicks GROUP BY user_id EMIT CHANGES;",
-          Map.of("auto.offset.reset", "earliest")).ok();
+      client
+          .ksql(
+              "CREATE STREAM clicks (user_id STRING KEY, n INT) "
+                  + "WITH (KAFKA_TOPIC='clicks', VALUE_FORMAT='JSON', PARTITIONS=2);"
+                  + "CREATE TABLE click_counts WITH (KAFKA_TOPIC='click_counts') AS "
+                  + "SELECT user_id, COUNT(*) AS clicks FROM clicks GROUP BY user_id EMIT CHANGES;",
+              Map.of("auto.offset.reset", "earliest"))
+          .ok();
       produce(server.bootstrapServers(), 0, expected);
       try (OutputReader output = new OutputReader(server.bootstrapServers())) {
         output.awaitAnyCount();
         server.kill();
-        System.out.println("[test] killed the server once it had committed the counts " + output.latest);
+        System.out.println(
+            "[test] killed the server once it had committed the counts " + output.latest);
       }
 
       server = ServerProcess.start(dataDir, Map.of());
@@ -68,12 +71,19 @@ class KillRecoveryE2eTest {
     }
   }
 
-  /** Sends {@link #RECORDS_PER_PHASE} clicks spread over {@link #KEYS} users, adding them to {@code expected}. */
+  /**
+   * Sends {@link #RECORDS_PER_PHASE} clicks spread over {@link #KEYS} users, adding them to {@code
+   * expected}.
+   */
   private static void produce(String bootstrapServers, int first, Map<String, Long> expected) {
-    Map<String, Object> config = Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.LINGER_MS_CONFIG, 5);
+    Map<String, Object> config =
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers,
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.LINGER_MS_CONFIG,
+            5);
     try (KafkaProducer<String, String> producer =
         new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
       for (int i = first; i < first + RECORDS_PER_PHASE; i++) {
@@ -85,20 +95,29 @@ class KillRecoveryE2eTest {
     }
   }
 
-  /** Reads the committed records of the output topic from its start, checking each count on the way. */
+  /**
+   * Reads the committed records of the output topic from its start, checking each count on the way.
+   */
   private static final class OutputReader implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final Map<String, Long> latest = new TreeMap<>();
     private final Map<String, List<Long>> history = new HashMap<>();
 
     OutputReader(String bootstrapServers) {
-      consumer = new KafkaConsumer<>(Map.of(
-          ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-          ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-          ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-          new StringDeserializer(), new StringDeserializer());
+      consumer =
+          new KafkaConsumer<>(
+              Map.of(
+                  ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                  bootstrapServers,
+                  ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                  "read_committed",
+                  ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                  false),
+              new StringDeserializer(),
+              new StringDeserializer());
       List<TopicPartition> partitions = new ArrayList<>();
-      consumer.partitionsFor("click_counts", Duration.ofSeconds(30))
+      consumer
+          .partitionsFor("click_counts", Duration.ofSeconds(30))
           .forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
       assertEquals(2, partitions.size(), "partitions of the output topic");
       consumer.assign(partitions);
@@ -122,22 +141,44 @@ class KillRecoveryE2eTest {
         pollOnce();
         for (Map.Entry<String, Long> count : latest.entrySet()) {
           long total = expected.getOrDefault(count.getKey(), 0L);
-          assertTrue(count.getValue() <= total, () -> count.getKey() + " counted " + count.getValue()
-              + " clicks of " + total + ": some were counted twice");
+          assertTrue(
+              count.getValue() <= total,
+              () ->
+                  count.getKey()
+                      + " counted "
+                      + count.getValue()
+                      + " clicks of "
+                      + total
+                      + ": some were counted twice");
         }
       }
     }
 
-    /** Each key's committed counts only ever grow: a repeated or smaller count means a record counted twice. */
+    /**
+     * Each key's committed counts only ever grow: a repeated or smaller count means a record
+     * counted twice.
+     */
     private void pollOnce() throws Exception {
       for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-        assertTrue(record.value() != null, () -> "a count table never deletes, but " + record.key() + " was");
+        assertTrue(
+            record.value() != null,
+            () -> "a count table never deletes, but " + record.key() + " was");
         long count = JSON.readTree(record.value()).get("CLICKS").asLong();
         List<Long> counts = history.computeIfAbsent(record.key(), key -> new ArrayList<>());
         if (!counts.isEmpty()) {
           long previous = counts.get(counts.size() - 1);
-          assertTrue(count > previous, () -> record.key() + " went from " + previous + " to " + count
-              + " at offset " + record.offset() + " of partition " + record.partition());
+          assertTrue(
+              count > previous,
+              () ->
+                  record.key()
+                      + " went from "
+                      + previous
+                      + " to "
+                      + count
+                      + " at offset "
+                      + record.offset()
+                      + " of partition "
+                      + record.partition());
         }
         counts.add(count);
         latest.put(record.key(), count);

@@ -23,37 +23,64 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OutOfRangeValuesE2eTest {
 
-  @TempDir
-  Path workDir;
+  @TempDir Path workDir;
 
   @Test
   void outOfRangeNumbersAreLoggedAndLeaveSumsAndFiltersAlone() throws Exception {
     try (ServerProcess server = ServerProcess.start(workDir.resolve("data"), Map.of())) {
       RestClient client = new RestClient(server.uri());
       Map<String, String> earliest = Map.of("auto.offset.reset", "earliest");
-      client.ksql("CREATE STREAM readings (id STRING KEY, v INT) "
-          + "WITH (KAFKA_TOPIC='readings', VALUE_FORMAT='JSON', PARTITIONS=1);"
-          + "CREATE TABLE totals AS SELECT id, SUM(v) AS total, COUNT(*) AS n FROM readings GROUP BY id EMIT CHANGES;"
-          + "CREATE STREAM large AS SELECT id, v FROM readings WHERE v > 100 EMIT CHANGES;", earliest).ok();
+      client
+          .ksql(
+              "CREATE STREAM readings (id STRING KEY, v INT) "
+                  + "WITH (KAFKA_TOPIC='readings', VALUE_FORMAT='JSON', PARTITIONS=1);"
+                  + "CREATE TABLE totals AS SELECT id, SUM(v) AS total, COUNT(*) AS n FROM readings GROUP BY id EMIT CHANGES;"
+                  + "CREATE STREAM large AS SELECT id, v FROM readings WHERE v > 100 EMIT CHANGES;",
+              earliest)
+          .ok();
 
-      produce(server.bootstrapServers(), "{\"V\": 5}", "{\"V\": 2147483648}", "{\"V\": 4294967796}", "{\"V\": 200}");
+      produce(
+          server.bootstrapServers(),
+          "{\"V\": 5}",
+          "{\"V\": 2147483648}",
+          "{\"V\": 4294967796}",
+          "{\"V\": 200}");
 
-      RestClient.QueryResult totals = client.query("SELECT * FROM totals EMIT CHANGES LIMIT 2;", earliest);
-      assertEquals(List.of("[\"k\",5,1]", "[\"k\",205,2]"), rows(totals), "the SUM saw only the good records");
-      RestClient.QueryResult large = client.query("SELECT * FROM large EMIT CHANGES LIMIT 1;", earliest);
+      RestClient.QueryResult totals =
+          client.query("SELECT * FROM totals EMIT CHANGES LIMIT 2;", earliest);
+      assertEquals(
+          List.of("[\"k\",5,1]", "[\"k\",205,2]"),
+          rows(totals),
+          "the SUM saw only the good records");
+      RestClient.QueryResult large =
+          client.query("SELECT * FROM large EMIT CHANGES LIMIT 1;", earliest);
       assertEquals(List.of("[\"k\",200]"), rows(large), "the filter saw only the good records");
 
-      RestClient.QueryResult log = client.query("SELECT * FROM MILLRACE_PROCESSING_LOG EMIT CHANGES LIMIT 4;", earliest);
+      RestClient.QueryResult log =
+          client.query("SELECT * FROM MILLRACE_PROCESSING_LOG EMIT CHANGES LIMIT 4;", earliest);
       Set<String> entries = new TreeSet<>();
       for (JsonNode entry : log.rows()) {
-        entries.add(entry.get(0).asText() + " " + entry.get(1).asText() + " " + entry.get(2).asText() + "-"
-            + entry.get(3).asInt() + "@" + entry.get(4).asLong() + ": " + entry.get(5).asText());
+        entries.add(
+            entry.get(0).asText()
+                + " "
+                + entry.get(1).asText()
+                + " "
+                + entry.get(2).asText()
+                + "-"
+                + entry.get(3).asInt()
+                + "@"
+                + entry.get(4).asLong()
+                + ": "
+                + entry.get(5).asText());
       }
       Set<String> expected = new TreeSet<>();
       for (String queryId : queryIds(client)) {
         for (int offset : List.of(1, 2)) {
-          expected.add(queryId + " DESERIALIZATION readings-0@" + offset
-              + ": Failed to deserialize column V: number out of range for INTEGER");
+          expected.add(
+              queryId
+                  + " DESERIALIZATION readings-0@"
+                  + offset
+                  + ": Failed to deserialize column V: number out of range for INTEGER");
         }
       }
       assertEquals(expected, entries, "each query reports the records it skipped");
@@ -62,7 +89,11 @@ class OutOfRangeValuesE2eTest {
 
   private static Set<String> queryIds(RestClient client) throws Exception {
     Set<String> ids = new TreeSet<>();
-    client.ksqlOk("SHOW QUERIES;").get(0).get("queries").forEach(q -> ids.add(q.get("id").asText()));
+    client
+        .ksqlOk("SHOW QUERIES;")
+        .get(0)
+        .get("queries")
+        .forEach(q -> ids.add(q.get("id").asText()));
     assertEquals(2, ids.size(), ids::toString);
     return ids;
   }

@@ -28,19 +28,21 @@ import org.junit.jupiter.api.io.TempDir;
 class QuickstartE2eTest {
 
   /** What each SELECT of the page must return (whitespace collapsed, no {@code ;}). */
-  private static final Map<String, List<String>> EXPECTED_ROWS = Map.of(
-      "SELECT user_id, UCASE(page) AS page, duration_ms FROM pageviews WHERE duration_ms > 100 EMIT CHANGES LIMIT 2",
-      List.of("[\"alice\",\"/HOME\",120]", "[\"bob\",\"/PRICING\",340]"),
-      "SELECT * FROM views_per_user WHERE user_id = 'alice'",
-      List.of("[\"alice\",2]"),
-      "SELECT user_id, views FROM views_per_user",
-      List.of("[\"alice\",2]", "[\"bob\",1]"),
-      "SELECT * FROM enriched_views EMIT CHANGES LIMIT 3",
-      List.of("[\"alice\",\"Alice Liddell\",\"UK\",\"/home\"]", "[\"bob\",\"Bob Dylan\",\"US\",\"/pricing\"]",
-          "[\"alice\",\"Alice Liddell\",\"UK\",\"/docs\"]"));
+  private static final Map<String, List<String>> EXPECTED_ROWS =
+      Map.of(
+          "SELECT user_id, UCASE(page) AS page, duration_ms FROM pageviews WHERE duration_ms > 100 EMIT CHANGES LIMIT 2",
+          List.of("[\"alice\",\"/HOME\",120]", "[\"bob\",\"/PRICING\",340]"),
+          "SELECT * FROM views_per_user WHERE user_id = 'alice'",
+          List.of("[\"alice\",2]"),
+          "SELECT user_id, views FROM views_per_user",
+          List.of("[\"alice\",2]", "[\"bob\",1]"),
+          "SELECT * FROM enriched_views EMIT CHANGES LIMIT 3",
+          List.of(
+              "[\"alice\",\"Alice Liddell\",\"UK\",\"/home\"]",
+              "[\"bob\",\"Bob Dylan\",\"US\",\"/pricing\"]",
+              "[\"alice\",\"Alice Liddell\",\"UK\",\"/docs\"]"));
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   private final SqlParser parser = new SqlParser();
   private final Map<String, String> properties = new HashMap<>();
@@ -62,7 +64,8 @@ class QuickstartE2eTest {
           run(client, statement);
         }
       }
-      assertEquals(new TreeSet<>(EXPECTED_ROWS.keySet()), selectsRun, "every SELECT of the page was run");
+      assertEquals(
+          new TreeSet<>(EXPECTED_ROWS.keySet()), selectsRun, "every SELECT of the page was run");
       assertEquals(2, showQueries.size(), "SHOW QUERIES before and after the restart");
       Set<String> before = queryIds(showQueries.get(0));
       assertEquals(3, before.size(), () -> "the page starts three persistent queries: " + before);
@@ -98,31 +101,47 @@ class QuickstartE2eTest {
   private void checkEntity(String text, JsonNode entity) {
     String type = entity.path("@type").asText();
     switch (text) {
-      case "SHOW STREAMS" -> assertEquals(Set.of("PAGEVIEWS", "ENRICHED_VIEWS"),
-          names(entity.get("streams"), "MILLRACE_PROCESSING_LOG"), text);
-      case "SHOW TABLES" -> assertEquals(Set.of("VIEWS_PER_MINUTE", "USERS", "VIEWS_PER_USER"),
-          names(entity.get("tables"), ""), text);
+      case "SHOW STREAMS" ->
+          assertEquals(
+              Set.of("PAGEVIEWS", "ENRICHED_VIEWS"),
+              names(entity.get("streams"), "MILLRACE_PROCESSING_LOG"),
+              text);
+      case "SHOW TABLES" ->
+          assertEquals(
+              Set.of("VIEWS_PER_MINUTE", "USERS", "VIEWS_PER_USER"),
+              names(entity.get("tables"), ""),
+              text);
       case "SHOW QUERIES" -> showQueries.add(entity);
       case "DESCRIBE views_per_user" -> {
-        assertEquals("VIEWS_PER_USER", entity.at("/sourceDescription/name").asText(), entity::toString);
+        assertEquals(
+            "VIEWS_PER_USER", entity.at("/sourceDescription/name").asText(), entity::toString);
         assertEquals("TABLE", entity.at("/sourceDescription/type").asText(), entity::toString);
       }
-      default -> assertTrue(type.equals("currentStatus") || type.equals("warning_entity"),
-          () -> text + " answered " + entity);
+      default ->
+          assertTrue(
+              type.equals("currentStatus") || type.equals("warning_entity"),
+              () -> text + " answered " + entity);
     }
     if (type.equals("currentStatus")) {
-      assertEquals("SUCCESS", entity.at("/commandStatus/status").asText(), () -> text + " answered " + entity);
+      assertEquals(
+          "SUCCESS",
+          entity.at("/commandStatus/status").asText(),
+          () -> text + " answered " + entity);
     }
   }
 
-  private void assertPullEventuallyReturns(RestClient client, String sql, List<String> expected) throws Exception {
+  private void assertPullEventuallyReturns(RestClient client, String sql, List<String> expected)
+      throws Exception {
     Set<String> want = new TreeSet<>(expected);
     Set<String> got = Set.of();
-    for (long deadline = System.nanoTime() + 60_000_000_000L; System.nanoTime() < deadline; Thread.sleep(200)) {
+    for (long deadline = System.nanoTime() + 60_000_000_000L;
+        System.nanoTime() < deadline;
+        Thread.sleep(200)) {
       try {
         got = new TreeSet<>(rows(client.query(sql, properties)));
       } catch (RestClient.NotReady restoring) {
-        // Right after a (re)start the table's state may still be restoring: retry, as a client would.
+        // Right after a (re)start the table's state may still be restoring: retry, as a client
+        // would.
         continue;
       }
       if (got.equals(want)) {
@@ -134,9 +153,12 @@ class QuickstartE2eTest {
 
   /** The stream-table join wrote one enriched row per page view. */
   private void assertJoinProducedEveryView(RestClient client) throws Exception {
-    RestClient.QueryResult joined = client.query(
-        "SELECT user_id, page FROM enriched_views EMIT CHANGES LIMIT 3;", Map.of("auto.offset.reset", "earliest"));
-    assertEquals(List.of("[\"alice\",\"/home\"]", "[\"bob\",\"/pricing\"]", "[\"alice\",\"/docs\"]"),
+    RestClient.QueryResult joined =
+        client.query(
+            "SELECT user_id, page FROM enriched_views EMIT CHANGES LIMIT 3;",
+            Map.of("auto.offset.reset", "earliest"));
+    assertEquals(
+        List.of("[\"alice\",\"/home\"]", "[\"bob\",\"/pricing\"]", "[\"alice\",\"/docs\"]"),
         rows(joined));
   }
 

@@ -20,9 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A ksqlDB REST client as a test needs one: statements through {@code POST /ksql}, queries
- * through {@code POST /query-stream} in the newline-delimited format. Every call is bounded in
- * time, so a server that never answers fails the test instead of hanging it.
+ * A ksqlDB REST client as a test needs one: statements through {@code POST /ksql}, queries through
+ * {@code POST /query-stream} in the newline-delimited format. Every call is bounded in time, so a
+ * server that never answers fails the test instead of hanging it.
  */
 final class RestClient {
 
@@ -30,10 +30,11 @@ final class RestClient {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final URI base;
-  private final HttpClient http = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(10))
-      .build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
 
   RestClient(URI base) {
     this.base = base;
@@ -61,8 +62,10 @@ final class RestClient {
   Answer ksql(String sql, Map<String, String> properties) throws IOException, InterruptedException {
     ObjectNode body = JSON.createObjectNode().put("ksql", sql);
     body.set("streamsProperties", JSON.valueToTree(properties));
-    HttpResponse<String> response = http.send(post("/ksql", body)
-        .header("Accept", "application/vnd.ksql.v1+json").build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            post("/ksql", body).header("Accept", "application/vnd.ksql.v1+json").build(),
+            HttpResponse.BodyHandlers.ofString());
     return new Answer(response.statusCode(), JSON.readTree(response.body()));
   }
 
@@ -72,8 +75,8 @@ final class RestClient {
   }
 
   /**
-   * Runs a query that ends by itself (a pull query, or a push query with a LIMIT) through
-   * {@code POST /query-stream} and returns all it sent.
+   * Runs a query that ends by itself (a pull query, or a push query with a LIMIT) through {@code
+   * POST /query-stream} and returns all it sent.
    */
   QueryResult query(String sql, Map<String, String> properties) throws Exception {
     CompletableFuture<HttpResponse<Stream<String>>> pending =
@@ -87,14 +90,20 @@ final class RestClient {
     }
   }
 
-  /** Sends a query that the server should refuse, and returns its answer (status and error body). */
+  /**
+   * Sends a query that the server should refuse, and returns its answer (status and error body).
+   */
   Answer queryStreamError(String sql) throws Exception {
-    HttpResponse<String> response = http.sendAsync(queryRequest(sql, Map.of()), HttpResponse.BodyHandlers.ofString())
-        .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    HttpResponse<String> response =
+        http.sendAsync(queryRequest(sql, Map.of()), HttpResponse.BodyHandlers.ofString())
+            .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     return new Answer(response.statusCode(), JSON.readTree(response.body()));
   }
 
-  /** The server cannot answer the query yet (HTTP 503, e.g. a table's state is being restored): retry it. */
+  /**
+   * The server cannot answer the query yet (HTTP 503, e.g. a table's state is being restored):
+   * retry it.
+   */
   static final class NotReady extends AssertionError {
     private static final long serialVersionUID = 1L;
 
@@ -107,9 +116,11 @@ final class RestClient {
   Answer queryEndpoint(String sql, Map<String, String> properties) throws Exception {
     ObjectNode body = JSON.createObjectNode().put("ksql", sql);
     body.set("streamsProperties", JSON.valueToTree(properties));
-    HttpResponse<String> response = http.sendAsync(post("/query", body)
-        .header("Accept", "application/vnd.ksql.v1+json").build(), HttpResponse.BodyHandlers.ofString())
-        .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    HttpResponse<String> response =
+        http.sendAsync(
+                post("/query", body).header("Accept", "application/vnd.ksql.v1+json").build(),
+                HttpResponse.BodyHandlers.ofString())
+            .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     return new Answer(response.statusCode(), JSON.readTree(response.body()));
   }
 
@@ -140,7 +151,9 @@ final class RestClient {
   private HttpRequest queryRequest(String sql, Map<String, String> properties) {
     ObjectNode body = JSON.createObjectNode().put("sql", sql);
     body.set("properties", JSON.valueToTree(properties));
-    return post("/query-stream", body).header("Accept", "application/vnd.ksqlapi.delimited.v1").build();
+    return post("/query-stream", body)
+        .header("Accept", "application/vnd.ksqlapi.delimited.v1")
+        .build();
   }
 
   private HttpRequest.Builder post(String path, JsonNode body) {

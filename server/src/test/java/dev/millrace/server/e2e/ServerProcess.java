@@ -11,9 +11,9 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Millrace server running as a separate JVM ({@link ServerProcessMain}) on the test's class
- * path, so a test can kill it as {@code kill -9} would. Its standard output and error, the
- * server's console log, are appended to {@code console.log} beside its data directory.
+ * A Millrace server running as a separate JVM ({@link ServerProcessMain}) on the test's class path,
+ * so a test can kill it as {@code kill -9} would. Its standard output and error, the server's
+ * console log, are appended to {@code console.log} beside its data directory.
  */
 final class ServerProcess implements AutoCloseable {
 
@@ -42,11 +42,17 @@ final class ServerProcess implements AutoCloseable {
     }
     Path console = consoleLog(dataDir);
     long consoleStart = Files.exists(console) ? Files.size(console) : 0;
-    Process process = new ProcessBuilder(javaExecutable(), "-Xmx512m", "-cp", testClassPath(),
-        ServerProcessMain.class.getName(), config.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(console.toFile()))
-        .start();
+    Process process =
+        new ProcessBuilder(
+                javaExecutable(),
+                "-Xmx512m",
+                "-cp",
+                testClassPath(),
+                ServerProcessMain.class.getName(),
+                config.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(console.toFile()))
+            .start();
     try {
       String ready = awaitReadyLine(process, console, consoleStart);
       String[] parts = ready.substring(ServerProcessMain.READY.length()).trim().split(" ");
@@ -72,19 +78,25 @@ final class ServerProcess implements AutoCloseable {
         }
       }
       if (!process.isAlive()) {
-        throw new AssertionError("the server process exited with " + process.exitValue() + ":\n" + output);
+        throw new AssertionError(
+            "the server process exited with " + process.exitValue() + ":\n" + output);
       }
       Thread.sleep(100);
     }
-    throw new AssertionError("the server process did not start within " + START_TIMEOUT_SECONDS + " s:\n"
-        + Files.readString(console).substring((int) from));
+    throw new AssertionError(
+        "the server process did not start within "
+            + START_TIMEOUT_SECONDS
+            + " s:\n"
+            + Files.readString(console).substring((int) from));
   }
 
   private static String javaExecutable() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  /** Surefire may hide the real class path behind a manifest-only jar; it names the real one here. */
+  /**
+   * Surefire may hide the real class path behind a manifest-only jar; it names the real one here.
+   */
   private static String testClassPath() {
     return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
   }

@@ -9,12 +9,15 @@ import java.util.Optional;
 /**
  * A Millrace server in a process of its own, for tests that kill it: started from the properties
  * file named by the first argument, it prints {@link #READY} with its REST address and Kafka
- * bootstrap servers once it serves, and stops cleanly when its standard input ends (the test
- * closed it, or the test JVM died).
+ * bootstrap servers once it serves, and stops cleanly when its standard input ends (the test closed
+ * it, or the test JVM died).
  */
 public final class ServerProcessMain {
 
-  /** The start of the line announcing a started server: {@code READY <rest uri> <bootstrap servers>}. */
+  /**
+   * The start of the line announcing a started server: {@code READY <rest uri> <bootstrap
+   * servers>}.
+   */
   public static final String READY = "READY ";
 
   private ServerProcessMain() {}

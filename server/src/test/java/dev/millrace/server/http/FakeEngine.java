@@ -32,8 +32,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A hand-written engine for the HTTP tests. Statements are recognised by their first words;
- * queries are handed to the test as {@link LiveQuery} objects that the test drives row by row.
+ * A hand-written engine for the HTTP tests. Statements are recognised by their first words; queries
+ * are handed to the test as {@link LiveQuery} objects that the test drives row by row.
  *
  * <ul>
  *   <li>{@code CREATE ...} succeeds with a {@code currentStatus} entity;
@@ -69,20 +69,35 @@ final class FakeEngine implements EngineFacade {
       String statement = part.strip() + ";";
       String upper = statement.toUpperCase(Locale.ROOT);
       if (upper.startsWith("CREATE")) {
-        done.add(new CommandStatusEntity(statement, "stream/" + nameOf(statement) + "/create",
-            CommandStatus.success("Stream created"), done.size() + 1, List.of()));
+        done.add(
+            new CommandStatusEntity(
+                statement,
+                "stream/" + nameOf(statement) + "/create",
+                CommandStatus.success("Stream created"),
+                done.size() + 1,
+                List.of()));
       } else if (upper.startsWith("SHOW STREAMS")) {
-        done.add(new StreamsList(statement,
-            List.of(SourceInfo.stream("PAGEVIEWS", "pageviews", "KAFKA", "JSON")), List.of()));
+        done.add(
+            new StreamsList(
+                statement,
+                List.of(SourceInfo.stream("PAGEVIEWS", "pageviews", "KAFKA", "JSON")),
+                List.of()));
       } else if (upper.startsWith("EXPLODE")) {
         throw new IllegalStateException("catalog is corrupted");
       } else if (upper.startsWith("SELECT")) {
-        throw new EngineException(ErrorCode.QUERY_ENDPOINT,
-            "SELECT statements run on /query or /query-stream", statement, done, null);
+        throw new EngineException(
+            ErrorCode.QUERY_ENDPOINT,
+            "SELECT statements run on /query or /query-stream",
+            statement,
+            done,
+            null);
       } else {
-        throw new EngineException(ErrorCode.BAD_STATEMENT,
+        throw new EngineException(
+            ErrorCode.BAD_STATEMENT,
             "line 1:1: Syntax error at or near '" + statement.split("\\s+")[0] + "'",
-            statement, done, null);
+            statement,
+            done,
+            null);
       }
     }
     return done;
@@ -98,12 +113,15 @@ final class FakeEngine implements EngineFacade {
     queried.add(request);
     String sql = request.sql().toUpperCase(Locale.ROOT);
     if (sql.contains("FROM MISSING")) {
-      throw new EngineException(ErrorCode.BAD_STATEMENT,
-          "line 1:15: Unknown source 'MISSING'", request.sql());
+      throw new EngineException(
+          ErrorCode.BAD_STATEMENT, "line 1:15: Unknown source 'MISSING'", request.sql());
     }
     if (sql.contains("FROM LATE_FAILURE")) {
-      subscriber.onError(new EngineException(ErrorCode.BAD_STATEMENT,
-          "line 1:15: Source 'LATE_FAILURE' is not materialized", request.sql()));
+      subscriber.onError(
+          new EngineException(
+              ErrorCode.BAD_STATEMENT,
+              "line 1:15: Source 'LATE_FAILURE' is not materialized",
+              request.sql()));
       return;
     }
     QueryType type = sql.contains("EMIT CHANGES") ? QueryType.PUSH : QueryType.PULL;
@@ -128,9 +146,11 @@ final class FakeEngine implements EngineFacade {
 
   @Override
   public HealthCheckResponse healthCheck() {
-    return new HealthCheckResponse(healthy, Map.of(
-        "metastore", new HealthCheckResponse.Detail(true),
-        "kafka", new HealthCheckResponse.Detail(healthy)));
+    return new HealthCheckResponse(
+        healthy,
+        Map.of(
+            "metastore", new HealthCheckResponse.Detail(true),
+            "kafka", new HealthCheckResponse.Detail(healthy)));
   }
 
   @Override

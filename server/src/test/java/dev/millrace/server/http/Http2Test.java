@@ -30,9 +30,10 @@ import org.junit.jupiter.api.Test;
  */
 class Http2Test {
 
-  private static final String METADATA = "{\"queryId\":\"transient_PAGEVIEWS_1\","
-      + "\"columnNames\":[\"PAGEID\",\"USERID\",\"VIEWTIME\"],"
-      + "\"columnTypes\":[\"STRING\",\"STRING\",\"BIGINT\"]}";
+  private static final String METADATA =
+      "{\"queryId\":\"transient_PAGEVIEWS_1\","
+          + "\"columnNames\":[\"PAGEID\",\"USERID\",\"VIEWTIME\"],"
+          + "\"columnTypes\":[\"STRING\",\"STRING\",\"BIGINT\"]}";
 
   private TestServer server;
   private org.eclipse.jetty.client.HttpClient h2;
@@ -41,8 +42,9 @@ class Http2Test {
   void start() throws Exception {
     server = new TestServer();
     // Over http:// this transport speaks HTTP/2 from the first byte: prior knowledge.
-    h2 = new org.eclipse.jetty.client.HttpClient(
-        new HttpClientTransportOverHTTP2(new HTTP2Client()));
+    h2 =
+        new org.eclipse.jetty.client.HttpClient(
+            new HttpClientTransportOverHTTP2(new HTTP2Client()));
     h2.start();
   }
 
@@ -65,8 +67,9 @@ class Http2Test {
     post("/query-stream", "{\"sql\": \"SELECT * FROM PAGEVIEWS EMIT CHANGES;\"}").send(listener);
     Response response = listener.get(10, TimeUnit.SECONDS);
     LiveQuery query = server.engine.nextQuery();
-    BufferedReader body = new BufferedReader(
-        new InputStreamReader(listener.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader body =
+        new BufferedReader(
+            new InputStreamReader(listener.getInputStream(), StandardCharsets.UTF_8));
 
     assertEquals(HttpVersion.HTTP_2, response.getVersion());
     assertEquals(200, response.getStatus());
@@ -89,8 +92,9 @@ class Http2Test {
     request.send(listener);
     listener.get(10, TimeUnit.SECONDS);
     LiveQuery query = server.engine.nextQuery();
-    BufferedReader body = new BufferedReader(
-        new InputStreamReader(listener.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader body =
+        new BufferedReader(
+            new InputStreamReader(listener.getInputStream(), StandardCharsets.UTF_8));
     assertEquals(METADATA, body.readLine());
 
     request.abort(new Exception("client went away"));
@@ -116,17 +120,20 @@ class Http2Test {
   @Test
   void upgradeFromHttp11() throws Exception {
     HttpClient jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
-    HttpResponse<String> info = jdk.send(
-        HttpRequest.newBuilder(server.uri("/info")).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> info =
+        jdk.send(
+            HttpRequest.newBuilder(server.uri("/info")).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(200, info.statusCode());
 
-    HttpResponse<java.util.stream.Stream<String>> response = jdk.send(
-        HttpRequest.newBuilder(server.uri("/query-stream"))
-            .POST(HttpRequest.BodyPublishers.ofString(
-                "{\"sql\": \"SELECT * FROM PAGEVIEWS EMIT CHANGES LIMIT 1;\"}"))
-            .build(),
-        HttpResponse.BodyHandlers.ofLines());
+    HttpResponse<java.util.stream.Stream<String>> response =
+        jdk.send(
+            HttpRequest.newBuilder(server.uri("/query-stream"))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"sql\": \"SELECT * FROM PAGEVIEWS EMIT CHANGES LIMIT 1;\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofLines());
     LiveQuery query = server.engine.nextQuery();
     var lines = response.body().iterator();
 

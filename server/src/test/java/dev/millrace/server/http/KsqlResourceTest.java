@@ -29,16 +29,22 @@ class KsqlResourceTest {
 
   @Test
   void runsEveryStatementAndAnswersOneEntityEach() throws Exception {
-    HttpResponse<String> response = server.send(server.post("/ksql", """
+    HttpResponse<String> response =
+        server.send(
+            server.post(
+                "/ksql",
+                """
         {"ksql": "CREATE STREAM A (X INT) WITH (KAFKA_TOPIC='a', VALUE_FORMAT='JSON'); SHOW STREAMS;",
          "streamsProperties": {"auto.offset.reset": "earliest"},
          "sessionVariables": {"topic": "a"},
          "commandSequenceNumber": 3}"""));
 
     assertEquals(200, response.statusCode());
-    assertEquals("application/vnd.ksql.v1+json",
+    assertEquals(
+        "application/vnd.ksql.v1+json",
         response.headers().firstValue("Content-Type").orElseThrow());
-    assertJson("""
+    assertJson(
+        """
         [{"@type": "currentStatus",
           "statementText": "CREATE STREAM A (X INT) WITH (KAFKA_TOPIC='a', VALUE_FORMAT='JSON');",
           "commandId": "stream/A/create",
@@ -49,19 +55,25 @@ class KsqlResourceTest {
           "statementText": "SHOW STREAMS;",
           "streams": [{"type": "STREAM", "name": "PAGEVIEWS", "topic": "pageviews",
                        "keyFormat": "KAFKA", "valueFormat": "JSON", "isWindowed": false}],
-          "warnings": []}]""", response.body());
-    assertEquals(new StatementRequest(
+          "warnings": []}]""",
+        response.body());
+    assertEquals(
+        new StatementRequest(
             "CREATE STREAM A (X INT) WITH (KAFKA_TOPIC='a', VALUE_FORMAT='JSON'); SHOW STREAMS;",
-            Map.of("auto.offset.reset", "earliest"), Map.of("topic", "a"), OptionalLong.of(3)),
+            Map.of("auto.offset.reset", "earliest"),
+            Map.of("topic", "a"),
+            OptionalLong.of(3)),
         server.engine.executed.get(0));
   }
 
   @Test
   void answersPlainJsonToClientsThatAskForIt() throws Exception {
-    HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri("/ksql"))
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"ksql\": \"SHOW STREAMS;\"}")));
+    HttpResponse<String> response =
+        server.send(
+            HttpRequest.newBuilder(server.uri("/ksql"))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"ksql\": \"SHOW STREAMS;\"}")));
 
     assertEquals(200, response.statusCode());
     assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
@@ -69,21 +81,27 @@ class KsqlResourceTest {
 
   @Test
   void acceptsCurlDefaultsWithoutHeaders() throws Exception {
-    HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri("/ksql"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"ksql\": \"SHOW STREAMS;\"}")));
+    HttpResponse<String> response =
+        server.send(
+            HttpRequest.newBuilder(server.uri("/ksql"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"ksql\": \"SHOW STREAMS;\"}")));
 
     assertEquals(200, response.statusCode());
   }
 
   @Test
   void failingStatementNamesItselfAndCarriesTheResultsBeforeIt() throws Exception {
-    HttpResponse<String> response = server.send(server.post("/ksql",
-        "{\"ksql\": \"CREATE STREAM B (X INT); SELEKT * FROM B; SHOW STREAMS;\"}"));
+    HttpResponse<String> response =
+        server.send(
+            server.post(
+                "/ksql",
+                "{\"ksql\": \"CREATE STREAM B (X INT); SELEKT * FROM B; SHOW STREAMS;\"}"));
 
     assertEquals(400, response.statusCode());
     assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
-    assertJson("""
+    assertJson(
+        """
         {"@type": "statement_error",
          "error_code": 40001,
          "message": "line 1:1: Syntax error at or near 'SELEKT'",
@@ -94,16 +112,18 @@ class KsqlResourceTest {
                        "commandStatus": {"status": "SUCCESS", "message": "Stream created",
                                          "queryId": null},
                        "commandSequenceNumber": 1,
-                       "warnings": []}]}""", response.body());
+                       "warnings": []}]}""",
+        response.body());
   }
 
   @Test
   void queriesBelongOnTheQueryEndpoints() throws Exception {
-    HttpResponse<String> response = server.send(server.post("/ksql",
-        "{\"ksql\": \"SELECT * FROM PAGEVIEWS EMIT CHANGES;\"}"));
+    HttpResponse<String> response =
+        server.send(server.post("/ksql", "{\"ksql\": \"SELECT * FROM PAGEVIEWS EMIT CHANGES;\"}"));
 
     assertEquals(400, response.statusCode());
-    assertJson("""
+    assertJson(
+        """
         {"@type": "statement_error", "error_code": 40002,
          "message": "SELECT statements run on /query or /query-stream",
          "statementText": "SELECT * FROM PAGEVIEWS EMIT CHANGES;", "entities": []}""",
@@ -115,7 +135,8 @@ class KsqlResourceTest {
     HttpResponse<String> response = server.send(server.post("/ksql", "{\"ksql\": \"EXPLODE;\"}"));
 
     assertEquals(500, response.statusCode());
-    assertJson("""
+    assertJson(
+        """
         {"@type": "generic_error", "error_code": 50000, "message": "catalog is corrupted"}""",
         response.body());
   }

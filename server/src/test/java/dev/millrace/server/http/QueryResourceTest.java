@@ -23,22 +23,29 @@ import org.junit.jupiter.api.Test;
 /** {@code POST /query}: the chunked JSON array ksqlDB's shell reads line by line. */
 class QueryResourceTest {
 
-  private static final String HEADER = "[{\"header\":{\"queryId\":\"transient_PAGEVIEWS_1\","
-      + "\"schema\":\"`PAGEID` STRING, `USERID` STRING, `VIEWTIME` BIGINT\"}},";
+  private static final String HEADER =
+      "[{\"header\":{\"queryId\":\"transient_PAGEVIEWS_1\","
+          + "\"schema\":\"`PAGEID` STRING, `USERID` STRING, `VIEWTIME` BIGINT\"}},";
 
   @Test
   void pushQueryRowsArriveWhileTheQueryRuns() throws Exception {
     try (TestServer server = new TestServer()) {
-      HttpResponse<Stream<String>> response = server.http.send(
-          server.post("/query", """
+      HttpResponse<Stream<String>> response =
+          server.http.send(
+              server
+                  .post(
+                      "/query",
+                      """
               {"ksql": "SELECT * FROM PAGEVIEWS EMIT CHANGES LIMIT 2;",
-               "streamsProperties": {"auto.offset.reset": "earliest"}}""").build(),
-          HttpResponse.BodyHandlers.ofLines());
+               "streamsProperties": {"auto.offset.reset": "earliest"}}""")
+                  .build(),
+              HttpResponse.BodyHandlers.ofLines());
       LiveQuery query = server.engine.nextQuery();
       Iterator<String> lines = response.body().iterator();
 
       assertEquals(200, response.statusCode());
-      assertEquals("application/vnd.ksql.v1+json",
+      assertEquals(
+          "application/vnd.ksql.v1+json",
           response.headers().firstValue("Content-Type").orElseThrow());
       assertEquals(HEADER, lines.next());
       query.row("home", "alice", 1L);
@@ -48,8 +55,12 @@ class QueryResourceTest {
       query.end(QueryEnd.LIMIT_REACHED);
       assertEquals("{\"finalMessage\":\"Limit Reached\"}]", lines.next());
       assertFalse(lines.hasNext());
-      assertEquals(new QueryRequest("SELECT * FROM PAGEVIEWS EMIT CHANGES LIMIT 2;",
-          Map.of("auto.offset.reset", "earliest"), Map.of()), server.engine.queried.get(0));
+      assertEquals(
+          new QueryRequest(
+              "SELECT * FROM PAGEVIEWS EMIT CHANGES LIMIT 2;",
+              Map.of("auto.offset.reset", "earliest"),
+              Map.of()),
+          server.engine.queried.get(0));
       assertEquals(0, server.server.activeQueries());
     }
   }
@@ -57,20 +68,25 @@ class QueryResourceTest {
   @Test
   void pullQueryIsOneValidJsonArray() throws Exception {
     try (TestServer server = new TestServer()) {
-      CompletableFuture<HttpResponse<String>> pending = server.http.sendAsync(
-          server.post("/query", "{\"ksql\": \"SELECT * FROM PAGEVIEWS WHERE PAGEID='home';\"}")
-              .build(), HttpResponse.BodyHandlers.ofString());
+      CompletableFuture<HttpResponse<String>> pending =
+          server.http.sendAsync(
+              server
+                  .post("/query", "{\"ksql\": \"SELECT * FROM PAGEVIEWS WHERE PAGEID='home';\"}")
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       LiveQuery query = server.engine.nextQuery();
       query.row("home", "alice", 1L);
       query.end(QueryEnd.COMPLETED);
       HttpResponse<String> response = pending.get();
 
       assertEquals(200, response.statusCode());
-      assertJson("""
+      assertJson(
+          """
           [{"header": {"queryId": "transient_PAGEVIEWS_1",
                        "schema": "`PAGEID` STRING, `USERID` STRING, `VIEWTIME` BIGINT"}},
            {"row": {"columns": ["home", "alice", 1]}},
-           {"finalMessage": "Query Completed"}]""", response.body());
+           {"finalMessage": "Query Completed"}]""",
+          response.body());
       assertEquals(0, server.server.activeQueries());
     }
   }
@@ -84,11 +100,16 @@ class QueryResourceTest {
             server.send(server.post("/query", "{\"ksql\": \"" + sql + "\"}"));
 
         assertEquals(400, response.statusCode());
-        String message = source.equals("MISSING")
-            ? "line 1:15: Unknown source 'MISSING'"
-            : "line 1:15: Source 'LATE_FAILURE' is not materialized";
-        assertJson("{\"@type\": \"statement_error\", \"error_code\": 40001, \"message\": \""
-            + message + "\", \"statementText\": \"" + sql + "\", \"entities\": []}",
+        String message =
+            source.equals("MISSING")
+                ? "line 1:15: Unknown source 'MISSING'"
+                : "line 1:15: Source 'LATE_FAILURE' is not materialized";
+        assertJson(
+            "{\"@type\": \"statement_error\", \"error_code\": 40001, \"message\": \""
+                + message
+                + "\", \"statementText\": \""
+                + sql
+                + "\", \"entities\": []}",
             response.body());
       }
     }
@@ -97,17 +118,22 @@ class QueryResourceTest {
   @Test
   void failureWhileStreamingEndsTheArrayWithTheError() throws Exception {
     try (TestServer server = new TestServer()) {
-      HttpResponse<Stream<String>> response = server.http.send(
-          server.post("/query", "{\"ksql\": \"SELECT * FROM PAGEVIEWS EMIT CHANGES;\"}").build(),
-          HttpResponse.BodyHandlers.ofLines());
+      HttpResponse<Stream<String>> response =
+          server.http.send(
+              server
+                  .post("/query", "{\"ksql\": \"SELECT * FROM PAGEVIEWS EMIT CHANGES;\"}")
+                  .build(),
+              HttpResponse.BodyHandlers.ofLines());
       LiveQuery query = server.engine.nextQuery();
       Iterator<String> lines = response.body().iterator();
       assertEquals(HEADER, lines.next());
 
       query.fail("Kafka broker unavailable");
 
-      assertEquals("{\"errorMessage\":{\"@type\":\"generic_error\",\"error_code\":50000,"
-          + "\"message\":\"Kafka broker unavailable\"}}]", lines.next());
+      assertEquals(
+          "{\"errorMessage\":{\"@type\":\"generic_error\",\"error_code\":50000,"
+              + "\"message\":\"Kafka broker unavailable\"}}]",
+          lines.next());
       assertFalse(lines.hasNext());
     }
   }
@@ -115,12 +141,15 @@ class QueryResourceTest {
   @Test
   void clientLeavingAnIdleQueryCancelsIt() throws Exception {
     try (TestServer server = new TestServer(Duration.ofMillis(20))) {
-      HttpResponse<InputStream> response = server.http.send(
-          server.post("/query", "{\"ksql\": \"SELECT * FROM PAGEVIEWS EMIT CHANGES;\"}").build(),
-          HttpResponse.BodyHandlers.ofInputStream());
+      HttpResponse<InputStream> response =
+          server.http.send(
+              server
+                  .post("/query", "{\"ksql\": \"SELECT * FROM PAGEVIEWS EMIT CHANGES;\"}")
+                  .build(),
+              HttpResponse.BodyHandlers.ofInputStream());
       LiveQuery query = server.engine.nextQuery();
-      BufferedReader body = new BufferedReader(
-          new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+      BufferedReader body =
+          new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
       assertEquals(HEADER, body.readLine());
 
       body.close();
@@ -133,9 +162,12 @@ class QueryResourceTest {
   @Test
   void idleStreamWritesBlankKeepAliveLines() throws Exception {
     try (TestServer server = new TestServer(Duration.ofMillis(20))) {
-      HttpResponse<Stream<String>> response = server.http.send(
-          server.post("/query", "{\"ksql\": \"SELECT * FROM PAGEVIEWS EMIT CHANGES;\"}").build(),
-          HttpResponse.BodyHandlers.ofLines());
+      HttpResponse<Stream<String>> response =
+          server.http.send(
+              server
+                  .post("/query", "{\"ksql\": \"SELECT * FROM PAGEVIEWS EMIT CHANGES;\"}")
+                  .build(),
+              HttpResponse.BodyHandlers.ofLines());
       server.engine.nextQuery();
       Iterator<String> lines = response.body().iterator();
 

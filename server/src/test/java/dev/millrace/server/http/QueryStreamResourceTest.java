@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Test;
 /** {@code POST /query-stream} over HTTP/1.1 in each of its three formats, and closing queries. */
 class QueryStreamResourceTest {
 
-  private static final String METADATA = "{\"queryId\":\"transient_PAGEVIEWS_1\","
-      + "\"columnNames\":[\"PAGEID\",\"USERID\",\"VIEWTIME\"],"
-      + "\"columnTypes\":[\"STRING\",\"STRING\",\"BIGINT\"]}";
+  private static final String METADATA =
+      "{\"queryId\":\"transient_PAGEVIEWS_1\","
+          + "\"columnNames\":[\"PAGEID\",\"USERID\",\"VIEWTIME\"],"
+          + "\"columnTypes\":[\"STRING\",\"STRING\",\"BIGINT\"]}";
 
   private TestServer server;
 
@@ -41,22 +42,28 @@ class QueryStreamResourceTest {
   }
 
   private HttpRequest.Builder queryStream(String sql, String accept) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(server.uri("/query-stream"))
-        .POST(HttpRequest.BodyPublishers.ofString(
-            "{\"sql\": \"" + sql + "\", \"properties\": {\"auto.offset.reset\": \"earliest\"}}"));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(server.uri("/query-stream"))
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"sql\": \""
+                        + sql
+                        + "\", \"properties\": {\"auto.offset.reset\": \"earliest\"}}"));
     return accept == null ? request : request.header("Accept", accept);
   }
 
   @Test
   void delimitedByDefaultOneLinePerRowAsRowsHappen() throws Exception {
-    HttpResponse<Stream<String>> response = server.http.send(
-        queryStream("SELECT * FROM PAGEVIEWS EMIT CHANGES LIMIT 2;", null).build(),
-        HttpResponse.BodyHandlers.ofLines());
+    HttpResponse<Stream<String>> response =
+        server.http.send(
+            queryStream("SELECT * FROM PAGEVIEWS EMIT CHANGES LIMIT 2;", null).build(),
+            HttpResponse.BodyHandlers.ofLines());
     LiveQuery query = server.engine.nextQuery();
     Iterator<String> lines = response.body().iterator();
 
     assertEquals(200, response.statusCode());
-    assertEquals("application/vnd.ksqlapi.delimited.v1",
+    assertEquals(
+        "application/vnd.ksqlapi.delimited.v1",
         response.headers().firstValue("Content-Type").orElseThrow());
     assertEquals(METADATA, lines.next());
     query.row("home", "alice", 1L);
@@ -65,16 +72,21 @@ class QueryStreamResourceTest {
     assertEquals("[\"news\",\"bob\",2]", lines.next());
     query.end(QueryEnd.LIMIT_REACHED);
     assertFalse(lines.hasNext());
-    assertEquals(new QueryRequest("SELECT * FROM PAGEVIEWS EMIT CHANGES LIMIT 2;",
-        Map.of("auto.offset.reset", "earliest"), Map.of()), server.engine.queried.get(0));
+    assertEquals(
+        new QueryRequest(
+            "SELECT * FROM PAGEVIEWS EMIT CHANGES LIMIT 2;",
+            Map.of("auto.offset.reset", "earliest"),
+            Map.of()),
+        server.engine.queried.get(0));
   }
 
   @Test
   void clientCarriesOnAfterAPushQueryEnds() throws Exception {
     for (int i = 1; i <= 3; i++) {
-      HttpResponse<Stream<String>> response = server.http.send(
-          queryStream("SELECT * FROM PAGEVIEWS EMIT CHANGES LIMIT 1;", null).build(),
-          HttpResponse.BodyHandlers.ofLines());
+      HttpResponse<Stream<String>> response =
+          server.http.send(
+              queryStream("SELECT * FROM PAGEVIEWS EMIT CHANGES LIMIT 1;", null).build(),
+              HttpResponse.BodyHandlers.ofLines());
       LiveQuery query = server.engine.nextQuery();
       Iterator<String> lines = response.body().iterator();
       lines.next();
@@ -89,14 +101,19 @@ class QueryStreamResourceTest {
 
   @Test
   void quietPushQueryOutlivesTheIdleTimeout() throws Exception {
-    try (TestServer impatient = new TestServer(RestServer.Options.of("127.0.0.1", 0)
-        .withKeepAlive(java.time.Duration.ofHours(1))
-        .withIdleTimeout(java.time.Duration.ofMillis(100)))) {
-      HttpResponse<Stream<String>> response = impatient.http.send(
-          HttpRequest.newBuilder(impatient.uri("/query-stream"))
-              .POST(HttpRequest.BodyPublishers.ofString(
-                  "{\"sql\": \"SELECT * FROM PAGEVIEWS EMIT CHANGES;\"}")).build(),
-          HttpResponse.BodyHandlers.ofLines());
+    try (TestServer impatient =
+        new TestServer(
+            RestServer.Options.of("127.0.0.1", 0)
+                .withKeepAlive(java.time.Duration.ofHours(1))
+                .withIdleTimeout(java.time.Duration.ofMillis(100)))) {
+      HttpResponse<Stream<String>> response =
+          impatient.http.send(
+              HttpRequest.newBuilder(impatient.uri("/query-stream"))
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"sql\": \"SELECT * FROM PAGEVIEWS EMIT CHANGES;\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofLines());
       LiveQuery query = impatient.engine.nextQuery();
       Iterator<String> lines = response.body().iterator();
       assertEquals(METADATA, lines.next());
@@ -111,9 +128,10 @@ class QueryStreamResourceTest {
 
   @Test
   void jsonAcceptGetsOneJsonArray() throws Exception {
-    CompletableFuture<HttpResponse<String>> pending = server.http.sendAsync(
-        queryStream("SELECT * FROM PAGEVIEWS WHERE PAGEID='home';", "application/json").build(),
-        HttpResponse.BodyHandlers.ofString());
+    CompletableFuture<HttpResponse<String>> pending =
+        server.http.sendAsync(
+            queryStream("SELECT * FROM PAGEVIEWS WHERE PAGEID='home';", "application/json").build(),
+            HttpResponse.BodyHandlers.ofString());
     LiveQuery query = server.engine.nextQuery();
     query.row("home", "alice", 1L);
     query.row("home", null, 3L);
@@ -126,46 +144,55 @@ class QueryStreamResourceTest {
 
   @Test
   void ksqlV1AcceptGetsTheQueryEndpointFormat() throws Exception {
-    CompletableFuture<HttpResponse<String>> pending = server.http.sendAsync(
-        queryStream("SELECT * FROM PAGEVIEWS WHERE PAGEID='home';",
-            "application/vnd.ksql.v1+json").build(),
-        HttpResponse.BodyHandlers.ofString());
+    CompletableFuture<HttpResponse<String>> pending =
+        server.http.sendAsync(
+            queryStream(
+                    "SELECT * FROM PAGEVIEWS WHERE PAGEID='home';", "application/vnd.ksql.v1+json")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     LiveQuery query = server.engine.nextQuery();
     query.row("home", "alice", 1L);
     query.end(QueryEnd.COMPLETED);
     HttpResponse<String> response = pending.get();
 
-    assertEquals("application/vnd.ksql.v1+json",
+    assertEquals(
+        "application/vnd.ksql.v1+json",
         response.headers().firstValue("Content-Type").orElseThrow());
-    assertEquals("[{\"header\":{\"queryId\":\"transient_PAGEVIEWS_1\",\"schema\":"
-        + "\"`PAGEID` STRING, `USERID` STRING, `VIEWTIME` BIGINT\"}},\n"
-        + "{\"row\":{\"columns\":[\"home\",\"alice\",1]}},\n"
-        + "{\"finalMessage\":\"Query Completed\"}]\n", response.body());
+    assertEquals(
+        "[{\"header\":{\"queryId\":\"transient_PAGEVIEWS_1\",\"schema\":"
+            + "\"`PAGEID` STRING, `USERID` STRING, `VIEWTIME` BIGINT\"}},\n"
+            + "{\"row\":{\"columns\":[\"home\",\"alice\",1]}},\n"
+            + "{\"finalMessage\":\"Query Completed\"}]\n",
+        response.body());
   }
 
   @Test
   void errorWhileStreamingIsTheLastLine() throws Exception {
-    HttpResponse<Stream<String>> response = server.http.send(
-        queryStream("SELECT * FROM PAGEVIEWS EMIT CHANGES;", null).build(),
-        HttpResponse.BodyHandlers.ofLines());
+    HttpResponse<Stream<String>> response =
+        server.http.send(
+            queryStream("SELECT * FROM PAGEVIEWS EMIT CHANGES;", null).build(),
+            HttpResponse.BodyHandlers.ofLines());
     LiveQuery query = server.engine.nextQuery();
     Iterator<String> lines = response.body().iterator();
     assertEquals(METADATA, lines.next());
 
     query.fail("Kafka broker unavailable");
 
-    assertEquals("{\"@type\":\"generic_error\",\"error_code\":50000,"
-        + "\"message\":\"Kafka broker unavailable\"}", lines.next());
+    assertEquals(
+        "{\"@type\":\"generic_error\",\"error_code\":50000,"
+            + "\"message\":\"Kafka broker unavailable\"}",
+        lines.next());
     assertFalse(lines.hasNext());
   }
 
   @Test
   void rejectedQueryIsA400BeforeAnyRow() throws Exception {
-    HttpResponse<String> response = server.send(
-        queryStream("SELECT * FROM MISSING EMIT CHANGES;", null));
+    HttpResponse<String> response =
+        server.send(queryStream("SELECT * FROM MISSING EMIT CHANGES;", null));
 
     assertEquals(400, response.statusCode());
-    TestServer.assertJson("""
+    TestServer.assertJson(
+        """
         {"@type": "statement_error", "error_code": 40001,
          "message": "line 1:15: Unknown source 'MISSING'",
          "statementText": "SELECT * FROM MISSING EMIT CHANGES;", "entities": []}""",
@@ -174,16 +201,17 @@ class QueryStreamResourceTest {
 
   @Test
   void closeQueryEndsTheStreamNormallyAndStopsTheQuery() throws Exception {
-    HttpResponse<Stream<String>> response = server.http.send(
-        queryStream("SELECT * FROM PAGEVIEWS EMIT CHANGES;", null).build(),
-        HttpResponse.BodyHandlers.ofLines());
+    HttpResponse<Stream<String>> response =
+        server.http.send(
+            queryStream("SELECT * FROM PAGEVIEWS EMIT CHANGES;", null).build(),
+            HttpResponse.BodyHandlers.ofLines());
     LiveQuery query = server.engine.nextQuery();
     Iterator<String> lines = response.body().iterator();
     assertEquals(METADATA, lines.next());
     assertEquals(1, server.server.activeQueries());
 
-    HttpResponse<String> closed = server.send(
-        server.post("/close-query", "{\"queryId\": \"" + query.id + "\"}"));
+    HttpResponse<String> closed =
+        server.send(server.post("/close-query", "{\"queryId\": \"" + query.id + "\"}"));
 
     assertEquals(200, closed.statusCode());
     assertEquals("", closed.body());
@@ -194,12 +222,13 @@ class QueryStreamResourceTest {
 
   @Test
   void clientLeavingAnIdleQueryCancelsIt() throws Exception {
-    HttpResponse<InputStream> response = server.http.send(
-        queryStream("SELECT * FROM PAGEVIEWS EMIT CHANGES;", null).build(),
-        HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response =
+        server.http.send(
+            queryStream("SELECT * FROM PAGEVIEWS EMIT CHANGES;", null).build(),
+            HttpResponse.BodyHandlers.ofInputStream());
     LiveQuery query = server.engine.nextQuery();
-    BufferedReader body = new BufferedReader(
-        new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+    BufferedReader body =
+        new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
     assertEquals(METADATA, body.readLine());
 
     body.close();

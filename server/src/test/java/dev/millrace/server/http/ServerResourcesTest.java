@@ -33,7 +33,8 @@ class ServerResourcesTest {
 
     assertEquals(200, response.statusCode());
     assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
-    assertJson("""
+    assertJson(
+        """
         {"KsqlServerInfo": {"version": "0.1.0", "kafkaClusterId": "cluster-1",
                             "ksqlServiceId": "default_", "serverStatus": "RUNNING"}}""",
         response.body());
@@ -41,10 +42,13 @@ class ServerResourcesTest {
 
   @Test
   void infoInKsqlsOwnMediaTypeWhenAsked() throws Exception {
-    HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri("/info"))
-        .header("Accept", "application/vnd.ksql.v1+json; q=0.9, application/json; q=0.5"));
+    HttpResponse<String> response =
+        server.send(
+            HttpRequest.newBuilder(server.uri("/info"))
+                .header("Accept", "application/vnd.ksql.v1+json; q=0.9, application/json; q=0.5"));
 
-    assertEquals("application/vnd.ksql.v1+json",
+    assertEquals(
+        "application/vnd.ksql.v1+json",
         response.headers().firstValue("Content-Type").orElseThrow());
   }
 
@@ -52,32 +56,40 @@ class ServerResourcesTest {
   void healthCheckIs200WhenHealthyAnd503Otherwise() throws Exception {
     HttpResponse<String> healthy = server.get("/healthcheck");
     assertEquals(200, healthy.statusCode());
-    assertJson("""
+    assertJson(
+        """
         {"isHealthy": true, "details": {"metastore": {"isHealthy": true},
-                                        "kafka": {"isHealthy": true}}}""", healthy.body());
+                                        "kafka": {"isHealthy": true}}}""",
+        healthy.body());
 
     server.engine.healthy = false;
     HttpResponse<String> sick = server.get("/healthcheck");
     assertEquals(503, sick.statusCode());
-    assertJson("""
+    assertJson(
+        """
         {"isHealthy": false, "details": {"metastore": {"isHealthy": true},
-                                         "kafka": {"isHealthy": false}}}""", sick.body());
+                                         "kafka": {"isHealthy": false}}}""",
+        sick.body());
   }
 
   @Test
   void statusOfAllCommandsAndOfOneWithSlashesInItsId() throws Exception {
     server.engine.commands.put("stream/PAGEVIEWS/create", CommandStatus.success("Stream created"));
-    server.engine.commands.put("table/COUNTS/create", new CommandStatus(
-        CommandStatus.Status.EXECUTING, "Executing statement", null));
+    server.engine.commands.put(
+        "table/COUNTS/create",
+        new CommandStatus(CommandStatus.Status.EXECUTING, "Executing statement", null));
 
-    assertJson("""
+    assertJson(
+        """
         {"commandStatuses": {"stream/PAGEVIEWS/create": "SUCCESS",
                              "table/COUNTS/create": "EXECUTING"}}""",
         server.get("/status").body());
     HttpResponse<String> one = server.get("/status/stream/PAGEVIEWS/create");
     assertEquals(200, one.statusCode());
-    assertJson("""
-        {"status": "SUCCESS", "message": "Stream created", "queryId": null}""", one.body());
+    assertJson(
+        """
+        {"status": "SUCCESS", "message": "Stream created", "queryId": null}""",
+        one.body());
   }
 
   @Test

@@ -11,11 +11,10 @@ import org.testcontainers.kafka.KafkaContainer;
 @Testcontainers(disabledWithoutDocker = true)
 class ContainerKafkaContractTest extends KafkaContractTest {
 
-    @Container
-    private static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.2");
+  @Container private static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.2");
 
-    @Override
-    protected String bootstrapServers() {
-        return KAFKA.getBootstrapServers();
-    }
+  @Override
+  protected String bootstrapServers() {
+    return KAFKA.getBootstrapServers();
+  }
 }

@@ -24,15 +24,26 @@ class KafkaErrorsTest {
 
   static Stream<Arguments> causes() {
     return Stream.of(
-        Arguments.of(new TopicAuthorizationException(Set.of("orders")), ErrorCode.FORBIDDEN_KAFKA_ACCESS),
-        Arguments.of(new GroupAuthorizationException("Not authorized to access group: g"), ErrorCode.FORBIDDEN_KAFKA_ACCESS),
-        Arguments.of(new InvalidReplicationFactorException("Replication factor: 3 larger than available brokers: 1."),
+        Arguments.of(
+            new TopicAuthorizationException(Set.of("orders")), ErrorCode.FORBIDDEN_KAFKA_ACCESS),
+        Arguments.of(
+            new GroupAuthorizationException("Not authorized to access group: g"),
+            ErrorCode.FORBIDDEN_KAFKA_ACCESS),
+        Arguments.of(
+            new InvalidReplicationFactorException(
+                "Replication factor: 3 larger than available brokers: 1."),
             ErrorCode.BAD_STATEMENT),
         Arguments.of(new InvalidTopicException("bad name"), ErrorCode.BAD_STATEMENT),
-        Arguments.of(new PolicyViolationException("topics need 3 replicas"), ErrorCode.BAD_STATEMENT),
-        Arguments.of(new TopicLayoutException("a foreign-key join reads both tables in one task, so their topics "
-            + "must have one partition: l (1 partitions), r (2 partitions)"), ErrorCode.BAD_STATEMENT),
-        Arguments.of(new TimeoutException("Timed out waiting for a node assignment."), ErrorCode.SERVER_ERROR),
+        Arguments.of(
+            new PolicyViolationException("topics need 3 replicas"), ErrorCode.BAD_STATEMENT),
+        Arguments.of(
+            new TopicLayoutException(
+                "a foreign-key join reads both tables in one task, so their topics "
+                    + "must have one partition: l (1 partitions), r (2 partitions)"),
+            ErrorCode.BAD_STATEMENT),
+        Arguments.of(
+            new TimeoutException("Timed out waiting for a node assignment."),
+            ErrorCode.SERVER_ERROR),
         Arguments.of(new IllegalStateException("a bug"), ErrorCode.SERVER_ERROR));
   }
 
@@ -40,25 +51,36 @@ class KafkaErrorsTest {
   @MethodSource("causes")
   void classifiesByTheCauseAnywhereInTheChain(RuntimeException kafka, ErrorCode expected) {
     assertEquals(expected, KafkaErrors.code(kafka));
-    assertEquals(expected, KafkaErrors.code(new TopicAdminException("cannot create topic 'x' on Kafka at h:9092: "
-        + kafka.getMessage(), new IllegalStateException("wrapped", kafka))));
+    assertEquals(
+        expected,
+        KafkaErrors.code(
+            new TopicAdminException(
+                "cannot create topic 'x' on Kafka at h:9092: " + kafka.getMessage(),
+                new IllegalStateException("wrapped", kafka))));
   }
 
   @Test
   void whatTheUserCanFixBecomesAnEngineErrorWithKafkasReasonAndNoAddress() {
-    TopicAdminException refused = new TopicAdminException("cannot create topic 'x' on Kafka at h:9092: Replication "
-        + "factor: 3 larger than available brokers: 1.",
-        new InvalidReplicationFactorException("Replication factor: 3 larger than available brokers: 1."));
+    TopicAdminException refused =
+        new TopicAdminException(
+            "cannot create topic 'x' on Kafka at h:9092: Replication "
+                + "factor: 3 larger than available brokers: 1.",
+            new InvalidReplicationFactorException(
+                "Replication factor: 3 larger than available brokers: 1."));
 
-    EngineException error = (EngineException) KafkaErrors.translate("Could not create topic 'x'", refused);
+    EngineException error =
+        (EngineException) KafkaErrors.translate("Could not create topic 'x'", refused);
 
     assertEquals(ErrorCode.BAD_STATEMENT, error.errorCode());
-    assertEquals("Could not create topic 'x': Replication factor: 3 larger than available brokers: 1.", error.getMessage());
+    assertEquals(
+        "Could not create topic 'x': Replication factor: 3 larger than available brokers: 1.",
+        error.getMessage());
   }
 
   @Test
   void whatOnlyTheServerCanFixStaysAsItWas() {
-    TopicAdminException timedOut = new TopicAdminException("Kafka at h:9092 did not answer within 30 s", null);
+    TopicAdminException timedOut =
+        new TopicAdminException("Kafka at h:9092 did not answer within 30 s", null);
 
     assertSame(timedOut, KafkaErrors.translate("Could not create topic 'x'", timedOut));
   }

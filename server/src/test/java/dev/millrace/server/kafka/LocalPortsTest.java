@@ -9,16 +9,16 @@ import org.junit.jupiter.api.Test;
 
 class LocalPortsTest {
 
-    @Test
-    void aBoundPortIsNotFree() throws Exception {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress("localhost", 0));
-            assertFalse(LocalPorts.isFree(socket.getLocalPort()));
-        }
+  @Test
+  void aBoundPortIsNotFree() throws Exception {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.bind(new InetSocketAddress("localhost", 0));
+      assertFalse(LocalPorts.isFree(socket.getLocalPort()));
     }
+  }
 
-    @Test
-    void anyFreePortCanBeBound() {
-        assertTrue(LocalPorts.isFree(LocalPorts.anyFree()));
-    }
+  @Test
+  void anyFreePortCanBeBound() {
+    assertTrue(LocalPorts.isFree(LocalPorts.anyFree()));
+  }
 }

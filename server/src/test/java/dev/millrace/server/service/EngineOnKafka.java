@@ -21,14 +21,25 @@ record EngineOnKafka(CommandLog commandLog, StatementEngine engine) implements A
    * @param instanceId distinguishes servers sharing the service id
    * @param restoreWait how long a pull query waits for state being restored
    */
-  static EngineOnKafka start(String bootstrapServers, String serviceId, String instanceId, Path stateDirectory,
+  static EngineOnKafka start(
+      String bootstrapServers,
+      String serviceId,
+      String instanceId,
+      Path stateDirectory,
       Duration restoreWait) {
     FunctionRegistry functions = FunctionRegistry.builtIns();
-    RuntimeConfig runtime = RuntimeConfig.of(bootstrapServers, serviceId, stateDirectory).withInstanceId(instanceId);
+    RuntimeConfig runtime =
+        RuntimeConfig.of(bootstrapServers, serviceId, stateDirectory).withInstanceId(instanceId);
     CommandLog commandLog = CommandLog.open(bootstrapServers, serviceId);
-    StatementEngine engine = new StatementEngine(new KafkaBackend(runtime, functions, restoreWait),
-        commandLog::append, functions, Map.of(), false);
-    assertEquals(List.of(), engine.replay(commandLog.replay().commands()), "statements skipped on replay");
+    StatementEngine engine =
+        new StatementEngine(
+            new KafkaBackend(runtime, functions, restoreWait),
+            commandLog::append,
+            functions,
+            Map.of(),
+            false);
+    assertEquals(
+        List.of(), engine.replay(commandLog.replay().commands()), "statements skipped on replay");
     return new EngineOnKafka(commandLog, engine);
   }
 

@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A stream-table join started over topics that already hold all their records, the table's with
- * earlier timestamps than the stream's: every stream record must find its table row, whatever
- * order the consumer fetches the two topics' partitions in. The query's tasks process records in
+ * earlier timestamps than the stream's: every stream record must find its table row, whatever order
+ * the consumer fetches the two topics' partitions in. The query's tasks process records in
  * timestamp order across the co-partitioned topics.
  */
 class KafkaJoinTimeOrderTest {
@@ -43,8 +43,7 @@ class KafkaJoinTimeOrderTest {
   private static final long PATIENCE_MILLIS = 120_000;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  static Path dataDir;
+  @TempDir static Path dataDir;
 
   private static EmbeddedKafkaBroker broker;
   private static KafkaBackend backend;
@@ -54,8 +53,11 @@ class KafkaJoinTimeOrderTest {
   static void start() {
     broker = EmbeddedKafkaBroker.start(BrokerSettings.of(dataDir).withPort(0));
     FunctionRegistry functions = FunctionRegistry.builtIns();
-    backend = new KafkaBackend(RuntimeConfig.of(broker.bootstrapServers(), "join_order", dataDir.resolve("state")),
-        functions, Duration.ofSeconds(30));
+    backend =
+        new KafkaBackend(
+            RuntimeConfig.of(broker.bootstrapServers(), "join_order", dataDir.resolve("state")),
+            functions,
+            Duration.ofSeconds(30));
     engine = new StatementEngine(backend, CommandSink.NONE, functions, Map.of(), false);
   }
 
@@ -67,10 +69,12 @@ class KafkaJoinTimeOrderTest {
 
   @Test
   void everyPageviewFindsItsUserWhenTheUsersWereLoadedFirst() throws Exception {
-    run("CREATE TABLE users (id STRING PRIMARY KEY, name STRING) "
-        + "WITH (KAFKA_TOPIC='users', VALUE_FORMAT='JSON', PARTITIONS=2);");
-    run("CREATE STREAM pageviews (user_id STRING KEY, view_id INT) "
-        + "WITH (KAFKA_TOPIC='pageviews', VALUE_FORMAT='JSON', PARTITIONS=2);");
+    run(
+        "CREATE TABLE users (id STRING PRIMARY KEY, name STRING) "
+            + "WITH (KAFKA_TOPIC='users', VALUE_FORMAT='JSON', PARTITIONS=2);");
+    run(
+        "CREATE STREAM pageviews (user_id STRING KEY, view_id INT) "
+            + "WITH (KAFKA_TOPIC='pageviews', VALUE_FORMAT='JSON', PARTITIONS=2);");
     try (KafkaProducer<byte[], byte[]> producer = producer()) {
       for (int i = 0; i < USERS; i++) {
         send(producer, "users", USERS_START + i, "u" + i, "{\"NAME\":\"name" + i + "\"}");
@@ -81,8 +85,9 @@ class KafkaJoinTimeOrderTest {
       }
     }
 
-    run("CREATE STREAM enriched AS SELECT pageviews.user_id AS user_id, view_id, name "
-        + "FROM pageviews LEFT JOIN users ON pageviews.user_id = users.id EMIT CHANGES;");
+    run(
+        "CREATE STREAM enriched AS SELECT pageviews.user_id AS user_id, view_id, name "
+            + "FROM pageviews LEFT JOIN users ON pageviews.user_id = users.id EMIT CHANGES;");
 
     assertEveryViewFoundItsUser(awaitRecords("ENRICHED", VIEWS), USERS, VIEWS);
   }
@@ -91,10 +96,12 @@ class KafkaJoinTimeOrderTest {
   void pageviewsReKeyedForTheJoinFindTheirUsersToo() throws Exception {
     int users = 3_000;
     int views = 3_000;
-    run("CREATE TABLE rk_users (id STRING PRIMARY KEY, name STRING) "
-        + "WITH (KAFKA_TOPIC='rk_users', VALUE_FORMAT='JSON', PARTITIONS=2);");
-    run("CREATE STREAM rk_views (view_id INT KEY, user_id STRING) "
-        + "WITH (KAFKA_TOPIC='rk_views', VALUE_FORMAT='JSON', PARTITIONS=2);");
+    run(
+        "CREATE TABLE rk_users (id STRING PRIMARY KEY, name STRING) "
+            + "WITH (KAFKA_TOPIC='rk_users', VALUE_FORMAT='JSON', PARTITIONS=2);");
+    run(
+        "CREATE STREAM rk_views (view_id INT KEY, user_id STRING) "
+            + "WITH (KAFKA_TOPIC='rk_views', VALUE_FORMAT='JSON', PARTITIONS=2);");
     try (KafkaProducer<byte[], byte[]> producer = producer()) {
       for (int i = 0; i < users; i++) {
         send(producer, "rk_users", USERS_START + i, "u" + i, "{\"NAME\":\"name" + i + "\"}");
@@ -102,32 +109,41 @@ class KafkaJoinTimeOrderTest {
       producer.flush();
       for (int v = 0; v < views; v++) {
         byte[] key = ByteBuffer.allocate(Integer.BYTES).putInt(v).array();
-        producer.send(new ProducerRecord<>("rk_views", null, VIEWS_START + v, key,
-            ("{\"USER_ID\":\"u" + (v % users) + "\"}").getBytes(UTF_8)));
+        producer.send(
+            new ProducerRecord<>(
+                "rk_views",
+                null,
+                VIEWS_START + v,
+                key,
+                ("{\"USER_ID\":\"u" + (v % users) + "\"}").getBytes(UTF_8)));
       }
     }
 
     // The join re-keys the pageviews by user id through a repartition topic; the task joining them
     // reads that topic (written in transactions by the query itself) and the users topic, and must
     // neither stall waiting on the repartition topic nor let a re-keyed pageview pass its user.
-    run("CREATE STREAM rk_enriched AS SELECT rk_views.user_id AS user_id, view_id, name "
-        + "FROM rk_views LEFT JOIN rk_users ON rk_views.user_id = rk_users.id EMIT CHANGES;");
+    run(
+        "CREATE STREAM rk_enriched AS SELECT rk_views.user_id AS user_id, view_id, name "
+            + "FROM rk_views LEFT JOIN rk_users ON rk_views.user_id = rk_users.id EMIT CHANGES;");
 
     assertEveryViewFoundItsUser(awaitRecords("RK_ENRICHED", views), users, views);
   }
 
   @Test
   void aTableTopicThatStaysEmptyHoldsNothingUp() throws Exception {
-    run("CREATE TABLE no_users (id STRING PRIMARY KEY, name STRING) "
-        + "WITH (KAFKA_TOPIC='no_users', VALUE_FORMAT='JSON', PARTITIONS=1);");
-    run("CREATE STREAM lone_views (user_id STRING KEY, view_id INT) "
-        + "WITH (KAFKA_TOPIC='lone_views', VALUE_FORMAT='JSON', PARTITIONS=1);");
+    run(
+        "CREATE TABLE no_users (id STRING PRIMARY KEY, name STRING) "
+            + "WITH (KAFKA_TOPIC='no_users', VALUE_FORMAT='JSON', PARTITIONS=1);");
+    run(
+        "CREATE STREAM lone_views (user_id STRING KEY, view_id INT) "
+            + "WITH (KAFKA_TOPIC='lone_views', VALUE_FORMAT='JSON', PARTITIONS=1);");
     try (KafkaProducer<byte[], byte[]> producer = producer()) {
       send(producer, "lone_views", 2_000, "u1", "{\"VIEW_ID\":1}");
     }
 
-    run("CREATE STREAM lone_enriched AS SELECT lone_views.user_id AS user_id, view_id, name "
-        + "FROM lone_views LEFT JOIN no_users ON lone_views.user_id = no_users.id EMIT CHANGES;");
+    run(
+        "CREATE STREAM lone_enriched AS SELECT lone_views.user_id AS user_id, view_id, name "
+            + "FROM lone_views LEFT JOIN no_users ON lone_views.user_id = no_users.id EMIT CHANGES;");
 
     List<QueryBackend.TopicRecord> output = awaitRecords("LONE_ENRICHED", 1);
     assertEquals("{\"VIEW_ID\":1,\"NAME\":null}", new String(output.get(0).value(), UTF_8));
@@ -135,12 +151,15 @@ class KafkaJoinTimeOrderTest {
 
   @Test
   void aQuerysTaskIdleTimeHoldsStreamRecordsUntilTheTableHasCaughtUp() throws Exception {
-    run("CREATE TABLE late_users (id STRING PRIMARY KEY, name STRING) "
-        + "WITH (KAFKA_TOPIC='late_users', VALUE_FORMAT='JSON', PARTITIONS=1);");
-    run("CREATE STREAM late_views (user_id STRING KEY, view_id INT) "
-        + "WITH (KAFKA_TOPIC='late_views', VALUE_FORMAT='JSON', PARTITIONS=1);");
-    run("CREATE STREAM late_enriched AS SELECT late_views.user_id AS user_id, view_id, name "
-        + "FROM late_views LEFT JOIN late_users ON late_views.user_id = late_users.id EMIT CHANGES;",
+    run(
+        "CREATE TABLE late_users (id STRING PRIMARY KEY, name STRING) "
+            + "WITH (KAFKA_TOPIC='late_users', VALUE_FORMAT='JSON', PARTITIONS=1);");
+    run(
+        "CREATE STREAM late_views (user_id STRING KEY, view_id INT) "
+            + "WITH (KAFKA_TOPIC='late_views', VALUE_FORMAT='JSON', PARTITIONS=1);");
+    run(
+        "CREATE STREAM late_enriched AS SELECT late_views.user_id AS user_id, view_id, name "
+            + "FROM late_views LEFT JOIN late_users ON late_views.user_id = late_users.id EMIT CHANGES;",
         Map.of("ksql.streams.max.task.idle.ms", "10000"));
 
     try (KafkaProducer<byte[], byte[]> producer = producer()) {
@@ -158,9 +177,11 @@ class KafkaJoinTimeOrderTest {
     assertEquals("{\"VIEW_ID\":1,\"NAME\":\"ann\"}", new String(output.get(0).value(), UTF_8));
   }
 
-  /** Each pageview {@code v} once, keyed by its user {@code u<v % users>}, with that user's name. */
-  private static void assertEveryViewFoundItsUser(List<QueryBackend.TopicRecord> output, int users, int views)
-      throws IOException {
+  /**
+   * Each pageview {@code v} once, keyed by its user {@code u<v % users>}, with that user's name.
+   */
+  private static void assertEveryViewFoundItsUser(
+      List<QueryBackend.TopicRecord> output, int users, int views) throws IOException {
     assertEquals(views, output.size());
     Map<Integer, String> nameByView = new TreeMap<>();
     List<Integer> withoutUser = new ArrayList<>();
@@ -174,17 +195,27 @@ class KafkaJoinTimeOrderTest {
       assertEquals("u" + (view % users), new String(record.key(), UTF_8));
       assertEquals(VIEWS_START + view, record.timestamp());
     }
-    assertEquals(0, withoutUser.size(), withoutUser.size() + " pageviews were joined before their user was in the"
-        + " table, among them " + withoutUser.subList(0, Math.min(10, withoutUser.size())));
+    assertEquals(
+        0,
+        withoutUser.size(),
+        withoutUser.size()
+            + " pageviews were joined before their user was in the"
+            + " table, among them "
+            + withoutUser.subList(0, Math.min(10, withoutUser.size())));
     assertEquals(views, nameByView.size(), "each pageview exactly once");
     for (int v = 0; v < views; v++) {
       assertEquals("name" + (v % users), nameByView.get(v));
     }
   }
 
-  private static void send(KafkaProducer<byte[], byte[]> producer, String topic, long timestamp, String key,
+  private static void send(
+      KafkaProducer<byte[], byte[]> producer,
+      String topic,
+      long timestamp,
+      String key,
       String value) {
-    producer.send(new ProducerRecord<>(topic, null, timestamp, key.getBytes(UTF_8), value.getBytes(UTF_8)));
+    producer.send(
+        new ProducerRecord<>(topic, null, timestamp, key.getBytes(UTF_8), value.getBytes(UTF_8)));
   }
 
   private static KafkaProducer<byte[], byte[]> producer() {
@@ -195,7 +226,8 @@ class KafkaJoinTimeOrderTest {
   }
 
   /** Reads the topic until it holds {@code count} records (a condition, not a timed assertion). */
-  private static List<QueryBackend.TopicRecord> awaitRecords(String topic, int count) throws InterruptedException {
+  private static List<QueryBackend.TopicRecord> awaitRecords(String topic, int count)
+      throws InterruptedException {
     long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
     List<QueryBackend.TopicRecord> records = backend.readTopic(topic);
     while (records.size() < count) {

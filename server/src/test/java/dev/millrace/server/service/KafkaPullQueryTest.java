@@ -27,8 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KafkaPullQueryTest {
   private static final long PATIENCE_MILLIS = 60_000;
 
-  @TempDir
-  static Path dataDir;
+  @TempDir static Path dataDir;
 
   private static EmbeddedKafkaBroker broker;
   private static RecordingBackend backend;
@@ -38,12 +37,15 @@ class KafkaPullQueryTest {
   static void start() {
     broker = EmbeddedKafkaBroker.start(BrokerSettings.of(dataDir).withPort(0));
     FunctionRegistry functions = FunctionRegistry.builtIns();
-    RuntimeConfig runtime = RuntimeConfig.of(broker.bootstrapServers(), "pull_test", dataDir.resolve("state"));
+    RuntimeConfig runtime =
+        RuntimeConfig.of(broker.bootstrapServers(), "pull_test", dataDir.resolve("state"));
     backend = new RecordingBackend(new KafkaBackend(runtime, functions, Duration.ofSeconds(30)));
     engine = new StatementEngine(backend, CommandSink.NONE, functions, Map.of(), false);
-    run("CREATE STREAM clicks (user_id STRING KEY, page STRING) "
-        + "WITH (KAFKA_TOPIC='clicks', VALUE_FORMAT='JSON', PARTITIONS=2);");
-    run("CREATE TABLE clicks_per_user AS SELECT user_id, COUNT(*) AS clicks FROM clicks GROUP BY user_id EMIT CHANGES;");
+    run(
+        "CREATE STREAM clicks (user_id STRING KEY, page STRING) "
+            + "WITH (KAFKA_TOPIC='clicks', VALUE_FORMAT='JSON', PARTITIONS=2);");
+    run(
+        "CREATE TABLE clicks_per_user AS SELECT user_id, COUNT(*) AS clicks FROM clicks GROUP BY user_id EMIT CHANGES;");
     for (String user : List.of("alice", "bob", "alice", "carol", "alice", "bob")) {
       run("INSERT INTO clicks (user_id, page) VALUES ('" + user + "', 'home');");
     }
@@ -57,10 +59,15 @@ class KafkaPullQueryTest {
 
   @Test
   void answersKeyLookupsAndScansFromTheQueryState() throws InterruptedException {
-    Set<List<Object>> expected = Set.of(List.of("alice", 3L), List.of("bob", 2L), List.of("carol", 1L));
+    Set<List<Object>> expected =
+        Set.of(List.of("alice", 3L), List.of("bob", 2L), List.of("carol", 1L));
     awaitRows(expected, () -> Set.copyOf(pull("SELECT * FROM clicks_per_user;")));
-    assertEquals(List.of(List.of("alice", 3L)), pull("SELECT * FROM clicks_per_user WHERE user_id = 'alice';"));
-    assertEquals(List.of(List.of("bob", 2L)), pull("SELECT user_id, clicks FROM clicks_per_user WHERE user_id = 'bob';"));
+    assertEquals(
+        List.of(List.of("alice", 3L)),
+        pull("SELECT * FROM clicks_per_user WHERE user_id = 'alice';"));
+    assertEquals(
+        List.of(List.of("bob", 2L)),
+        pull("SELECT user_id, clicks FROM clicks_per_user WHERE user_id = 'bob';"));
     assertEquals(List.of(), pull("SELECT * FROM clicks_per_user WHERE user_id = 'nobody';"));
 
     backend.reads.clear();

@@ -9,11 +9,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Values of the properties Millrace knows: property, value, then the exact problem (empty when accepted). */
+/**
+ * Values of the properties Millrace knows: property, value, then the exact problem (empty when
+ * accepted).
+ */
 class PropertyValuesTest {
 
   @ParameterizedTest(name = "{0} = {1}")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
       auto.offset.reset                   | earliest  |
       auto.offset.reset                   | LATEST    |
       auto.offset.reset                   | none      |
@@ -36,11 +43,16 @@ class PropertyValuesTest {
 
   @Test
   void aRequestWithAWrongValueIsABadRequest() {
-    EngineException error = assertThrows(EngineException.class,
-        () -> PropertyValues.checkRequest(Map.of("commit.interval.ms", 1000, "num.stream.threads", -2)));
+    EngineException error =
+        assertThrows(
+            EngineException.class,
+            () ->
+                PropertyValues.checkRequest(
+                    Map.of("commit.interval.ms", 1000, "num.stream.threads", -2)));
 
     assertEquals(ErrorCode.BAD_REQUEST, error.errorCode());
-    assertEquals("Invalid value '-2' for property 'num.stream.threads': it must be a whole number of at least 1.",
+    assertEquals(
+        "Invalid value '-2' for property 'num.stream.threads': it must be a whole number of at least 1.",
         error.getMessage());
   }
 }

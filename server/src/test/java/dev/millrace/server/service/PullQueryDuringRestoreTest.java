@@ -35,14 +35,15 @@ class PullQueryDuringRestoreTest {
   private static final int CLICKS_PER_USER = 2;
   private static final String SERVICE_ID = "restore_test";
   private static final String SCAN = "SELECT * FROM clicks_per_user;";
-  private static final Pattern NOT_READY = Pattern.compile("Table CLICKS_PER_USER cannot be read on this server yet: "
-      + "(its state is being restored on this server: [0-3] of 4 partitions ready, partition [0-3] at \\d+ of \\d+"
-      + " changelog records|[0-3] of 4 partitions of its state are ready on this server; the others are still"
-      + " being restored here or are owned by another server)\\. Retry the pull query shortly\\.");
+  private static final Pattern NOT_READY =
+      Pattern.compile(
+          "Table CLICKS_PER_USER cannot be read on this server yet: "
+              + "(its state is being restored on this server: [0-3] of 4 partitions ready, partition [0-3] at \\d+ of \\d+"
+              + " changelog records|[0-3] of 4 partitions of its state are ready on this server; the others are still"
+              + " being restored here or are owned by another server)\\. Retry the pull query shortly\\.");
   private static final long PATIENCE_MILLIS = 120_000;
 
-  @TempDir
-  static Path dataDir;
+  @TempDir static Path dataDir;
 
   private static EmbeddedKafkaBroker broker;
 
@@ -50,10 +51,12 @@ class PullQueryDuringRestoreTest {
   static void startAndFillTheTable() throws Exception {
     broker = EmbeddedKafkaBroker.start(BrokerSettings.of(dataDir).withPort(0));
     try (EngineOnKafka server = startServer(Duration.ZERO)) {
-      server.run("CREATE STREAM clicks (user_id STRING KEY, page STRING) "
-          + "WITH (KAFKA_TOPIC='clicks', VALUE_FORMAT='JSON', PARTITIONS=4);");
-      server.run("CREATE TABLE clicks_per_user AS SELECT user_id, COUNT(*) AS clicks FROM clicks "
-          + "GROUP BY user_id EMIT CHANGES;");
+      server.run(
+          "CREATE STREAM clicks (user_id STRING KEY, page STRING) "
+              + "WITH (KAFKA_TOPIC='clicks', VALUE_FORMAT='JSON', PARTITIONS=4);");
+      server.run(
+          "CREATE TABLE clicks_per_user AS SELECT user_id, COUNT(*) AS clicks FROM clicks "
+              + "GROUP BY user_id EMIT CHANGES;");
       produceClicks();
       long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
       while (!isWholeTable(server.tryPull(SCAN))) {
@@ -81,9 +84,13 @@ class PullQueryDuringRestoreTest {
         if (System.currentTimeMillis() > deadline) {
           fail("the table's state was never restored");
         }
-        PullResult lookup = server.tryPull("SELECT * FROM clicks_per_user WHERE user_id = 'user-" + user + "';");
+        PullResult lookup =
+            server.tryPull("SELECT * FROM clicks_per_user WHERE user_id = 'user-" + user + "';");
         if (lookup.error == null) {
-          assertEquals(List.of(List.of("user-" + user, (long) CLICKS_PER_USER)), lookup.rows, "a key lookup");
+          assertEquals(
+              List.of(List.of("user-" + user, (long) CLICKS_PER_USER)),
+              lookup.rows,
+              "a key lookup");
           answered++;
         } else {
           assertNotReady(lookup.error);
@@ -91,14 +98,21 @@ class PullQueryDuringRestoreTest {
         }
         PullResult scan = server.tryPull(SCAN);
         if (scan.error == null) {
-          assertTrue(isWholeTable(scan), () -> "a scan answered " + scan.rows.size() + " of " + USERS + " rows");
+          assertTrue(
+              isWholeTable(scan),
+              () -> "a scan answered " + scan.rows.size() + " of " + USERS + " rows");
           break;
         }
         assertNotReady(scan.error);
         notReady++;
       }
     }
-    System.out.println("[test] while restoring: " + notReady + " not-ready answers, " + answered + " key lookups answered");
+    System.out.println(
+        "[test] while restoring: "
+            + notReady
+            + " not-ready answers, "
+            + answered
+            + " key lookups answered");
   }
 
   @Test
@@ -107,7 +121,9 @@ class PullQueryDuringRestoreTest {
     try (EngineOnKafka server = startServer(Duration.ofSeconds(60))) {
       PullResult scan = server.tryPull(SCAN);
       assertEquals(null, scan.error);
-      assertTrue(isWholeTable(scan), () -> "the scan answered " + scan.rows.size() + " of " + USERS + " rows");
+      assertTrue(
+          isWholeTable(scan),
+          () -> "the scan answered " + scan.rows.size() + " of " + USERS + " rows");
     }
   }
 
@@ -118,19 +134,27 @@ class PullQueryDuringRestoreTest {
   }
 
   private static boolean isWholeTable(PullResult result) {
-    return result.error == null && result.rows.size() == USERS
+    return result.error == null
+        && result.rows.size() == USERS
         && result.rows.stream().allMatch(row -> row.get(1).equals((long) CLICKS_PER_USER));
   }
 
   private static void produceClicks() {
-    Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-        ProducerConfig.LINGER_MS_CONFIG, 20);
+    Map<String, Object> config =
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            broker.bootstrapServers(),
+            ProducerConfig.LINGER_MS_CONFIG,
+            20);
     try (KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
       for (int click = 0; click < CLICKS_PER_USER; click++) {
         for (int user = 0; user < USERS; user++) {
-          producer.send(new ProducerRecord<>("clicks", ("user-" + user).getBytes(StandardCharsets.UTF_8),
-              "{\"PAGE\":\"home\"}".getBytes(StandardCharsets.UTF_8)));
+          producer.send(
+              new ProducerRecord<>(
+                  "clicks",
+                  ("user-" + user).getBytes(StandardCharsets.UTF_8),
+                  "{\"PAGE\":\"home\"}".getBytes(StandardCharsets.UTF_8)));
         }
       }
       producer.flush();
@@ -146,6 +170,7 @@ class PullQueryDuringRestoreTest {
   }
 
   private static EngineOnKafka startServer(Duration restoreWait) {
-    return EngineOnKafka.start(broker.bootstrapServers(), SERVICE_ID, "0", dataDir.resolve("state"), restoreWait);
+    return EngineOnKafka.start(
+        broker.bootstrapServers(), SERVICE_ID, "0", dataDir.resolve("state"), restoreWait);
   }
 }

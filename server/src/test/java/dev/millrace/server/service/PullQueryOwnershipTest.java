@@ -24,13 +24,13 @@ class PullQueryOwnershipTest {
   private static final int USERS = 40;
   private static final String SERVICE_ID = "owners_test";
   private static final String SCAN = "SELECT * FROM clicks_per_user;";
-  private static final String HALF_HERE = "Table CLICKS_PER_USER cannot be read on this server yet: 2 of 4 partitions"
-      + " of its state are ready on this server; the others are still being restored here or are owned by another"
-      + " server. Retry the pull query shortly.";
+  private static final String HALF_HERE =
+      "Table CLICKS_PER_USER cannot be read on this server yet: 2 of 4 partitions"
+          + " of its state are ready on this server; the others are still being restored here or are owned by another"
+          + " server. Retry the pull query shortly.";
   private static final long PATIENCE_MILLIS = 120_000;
 
-  @TempDir
-  static Path dataDir;
+  @TempDir static Path dataDir;
 
   private static EmbeddedKafkaBroker broker;
 
@@ -47,25 +47,33 @@ class PullQueryOwnershipTest {
   @Test
   void eachServerAnswersOnlyTheKeysItHolds() throws Exception {
     try (EngineOnKafka first = server("first")) {
-      first.run("CREATE STREAM clicks (user_id STRING KEY, page STRING) "
-          + "WITH (KAFKA_TOPIC='clicks', VALUE_FORMAT='JSON', PARTITIONS=4);");
-      first.run("CREATE TABLE clicks_per_user AS SELECT user_id, COUNT(*) AS clicks FROM clicks "
-          + "GROUP BY user_id EMIT CHANGES;");
+      first.run(
+          "CREATE STREAM clicks (user_id STRING KEY, page STRING) "
+              + "WITH (KAFKA_TOPIC='clicks', VALUE_FORMAT='JSON', PARTITIONS=4);");
+      first.run(
+          "CREATE TABLE clicks_per_user AS SELECT user_id, COUNT(*) AS clicks FROM clicks "
+              + "GROUP BY user_id EMIT CHANGES;");
       for (int user = 0; user < USERS; user++) {
         first.run("INSERT INTO clicks (user_id, page) VALUES ('user-" + user + "', 'home');");
       }
-      awaitCondition(() -> first.tryPull(SCAN).rows.size() == USERS, "the first server never counted every click");
+      awaitCondition(
+          () -> first.tryPull(SCAN).rows.size() == USERS,
+          "the first server never counted every click");
 
       try (EngineOnKafka second = server("second")) {
         // Once the group has settled, each server holds two restored partitions of the four.
-        awaitCondition(() -> holdsHalf(first) && holdsHalf(second), "the servers never split the partitions");
+        awaitCondition(
+            () -> holdsHalf(first) && holdsHalf(second), "the servers never split the partitions");
         for (int user = 0; user < USERS; user++) {
           String lookup = "SELECT * FROM clicks_per_user WHERE user_id = 'user-" + user + "';";
           PullResult fromFirst = first.tryPull(lookup);
           PullResult fromSecond = second.tryPull(lookup);
           PullResult answered = fromFirst.error == null ? fromFirst : fromSecond;
           PullResult refused = fromFirst.error == null ? fromSecond : fromFirst;
-          assertEquals(List.of(List.of("user-" + user, 1L)), answered.rows, "the server holding user-" + user);
+          assertEquals(
+              List.of(List.of("user-" + user, 1L)),
+              answered.rows,
+              "the server holding user-" + user);
           assertTrue(refused.error != null, "only one server holds user-" + user);
           assertEquals(ErrorCode.SERVER_NOT_READY, refused.error.errorCode());
           assertEquals(HALF_HERE, refused.error.getMessage());
@@ -80,7 +88,11 @@ class PullQueryOwnershipTest {
   }
 
   private static EngineOnKafka server(String instanceId) {
-    return EngineOnKafka.start(broker.bootstrapServers(), SERVICE_ID, instanceId, dataDir.resolve(instanceId),
+    return EngineOnKafka.start(
+        broker.bootstrapServers(),
+        SERVICE_ID,
+        instanceId,
+        dataDir.resolve(instanceId),
         Duration.ZERO);
   }
 

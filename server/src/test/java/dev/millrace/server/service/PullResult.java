@@ -11,7 +11,10 @@ final class PullResult implements QuerySubscriber {
 
   static PullResult run(StatementEngine engine, String sql) {
     PullResult result = new PullResult();
-    engine.runQuery(engine.parse(sql).get(0), Session.of(new java.util.HashMap<>(), java.util.Map.of()), result);
+    engine.runQuery(
+        engine.parse(sql).get(0),
+        Session.of(new java.util.HashMap<>(), java.util.Map.of()),
+        result);
     if (result.error != null) {
       throw result.error;
     }

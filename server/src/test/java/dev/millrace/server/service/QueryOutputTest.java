@@ -85,32 +85,33 @@ class QueryOutputTest {
 
   @Test
   void requestFromInsideOnRowDeliversInOrderWithoutRecursion() {
-    QuerySubscriber greedy = new QuerySubscriber() {
-      QuerySubscription subscription;
+    QuerySubscriber greedy =
+        new QuerySubscriber() {
+          QuerySubscription subscription;
 
-      @Override
-      public void onStart(QueryHeader header, QuerySubscription subscription) {
-        this.subscription = subscription;
-        subscription.request(1);
-      }
+          @Override
+          public void onStart(QueryHeader header, QuerySubscription subscription) {
+            this.subscription = subscription;
+            subscription.request(1);
+          }
 
-      @Override
-      public void onRow(List<Object> row) {
-        subscriber.events.add("row " + row);
-        subscription.request(1);
-      }
+          @Override
+          public void onRow(List<Object> row) {
+            subscriber.events.add("row " + row);
+            subscription.request(1);
+          }
 
-      @Override
-      public void onEnd(QueryEnd end) {
-        subscriber.events.add("end " + end);
-      }
+          @Override
+          public void onEnd(QueryEnd end) {
+            subscriber.events.add("end " + end);
+          }
 
-      @Override
-      public void onError(EngineException error) {
-        subscriber.events.add("error");
-      }
-    };
-    QueryOutput chained = new QueryOutput(greedy, 100, () -> { });
+          @Override
+          public void onError(EngineException error) {
+            subscriber.events.add("error");
+          }
+        };
+    QueryOutput chained = new QueryOutput(greedy, 100, () -> {});
     subscriber.events.clear();
     for (int i = 0; i < 3; i++) {
       chained.offer(List.of(i));

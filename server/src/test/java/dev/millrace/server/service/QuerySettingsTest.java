@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** A persistent query's runtime settings, from the server's configuration and the statement's session. */
+/**
+ * A persistent query's runtime settings, from the server's configuration and the statement's
+ * session.
+ */
 class QuerySettingsTest {
   private static final String CSAS = "CREATE STREAM s AS SELECT * FROM t;";
 
@@ -22,21 +25,28 @@ class QuerySettingsTest {
     Map<String, String> server = Map.of("ksql.streams.max.task.idle.ms", "500");
     assertEquals(idle(500), QuerySettings.of(server, Map.of(), CSAS));
     assertEquals(idle(20), QuerySettings.of(server, Map.of("max.task.idle.ms", "20"), CSAS));
-    assertEquals(idle(30), QuerySettings.of(server, Map.of("ksql.streams.max.task.idle.ms", 30), CSAS));
+    assertEquals(
+        idle(30), QuerySettings.of(server, Map.of("ksql.streams.max.task.idle.ms", 30), CSAS));
   }
 
   @Test
   void minusOneNeverWaits() {
-    Duration idle = QuerySettings.of(Map.of(), Map.of("max.task.idle.ms", "-1"), CSAS).maxTaskIdle().orElseThrow();
+    Duration idle =
+        QuerySettings.of(Map.of(), Map.of("max.task.idle.ms", "-1"), CSAS)
+            .maxTaskIdle()
+            .orElseThrow();
     assertEquals(true, idle.isNegative());
   }
 
   @Test
   void anInvalidValueFailsTheStatement() {
-    EngineException e = assertThrows(EngineException.class,
-        () -> QuerySettings.of(Map.of(), Map.of("ksql.streams.max.task.idle.ms", "1s"), CSAS));
+    EngineException e =
+        assertThrows(
+            EngineException.class,
+            () -> QuerySettings.of(Map.of(), Map.of("ksql.streams.max.task.idle.ms", "1s"), CSAS));
     assertEquals(ErrorCode.BAD_STATEMENT, e.errorCode());
-    assertEquals("Invalid value '1s' for max.task.idle.ms: expected a number of milliseconds, or -1 to never wait",
+    assertEquals(
+        "Invalid value '1s' for max.task.idle.ms: expected a number of milliseconds, or -1 to never wait",
         e.getMessage());
     assertEquals(CSAS, e.statementText());
   }

@@ -58,15 +58,22 @@ final class RecordingBackend implements QueryBackend {
   }
 
   @Override
-  public RunningTransientQuery startTransient(String queryId, PlanStep plan, boolean fromBeginning,
-      QuerySettings settings, Consumer<Row> rows) {
+  public RunningTransientQuery startTransient(
+      String queryId,
+      PlanStep plan,
+      boolean fromBeginning,
+      QuerySettings settings,
+      Consumer<Row> rows) {
     return delegate.startTransient(queryId, plan, fromBeginning, settings, rows);
   }
 
   @Override
   public Optional<List<Row>> materialisedRows(String queryId, Optional<List<List<Object>>> keys) {
     Optional<List<Row>> rows = delegate.materialisedRows(queryId, keys);
-    reads.add((rows.isPresent() ? "state " : "no state ") + queryId + keys.map(k -> " keys " + k).orElse(" scan"));
+    reads.add(
+        (rows.isPresent() ? "state " : "no state ")
+            + queryId
+            + keys.map(k -> " keys " + k).orElse(" scan"));
     return rows;
   }
 

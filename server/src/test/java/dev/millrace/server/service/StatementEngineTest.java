@@ -53,8 +53,9 @@ class StatementEngineTest {
   }
 
   private void createPageviewsAndCounts() {
-    run("CREATE STREAM pageviews (user_id STRING KEY, page STRING) WITH (KAFKA_TOPIC='pageviews', VALUE_FORMAT='JSON');"
-        + "CREATE TABLE counts AS SELECT user_id, COUNT(*) AS views FROM pageviews GROUP BY user_id;");
+    run(
+        "CREATE STREAM pageviews (user_id STRING KEY, page STRING) WITH (KAFKA_TOPIC='pageviews', VALUE_FORMAT='JSON');"
+            + "CREATE TABLE counts AS SELECT user_id, COUNT(*) AS views FROM pageviews GROUP BY user_id;");
   }
 
   @Test
@@ -62,27 +63,39 @@ class StatementEngineTest {
     createPageviewsAndCounts();
 
     Queries queries = (Queries) run("SHOW QUERIES;").get(0);
-    QueryDescriptionEntity explained = (QueryDescriptionEntity) run("EXPLAIN CTAS_COUNTS_0;").get(0);
+    QueryDescriptionEntity explained =
+        (QueryDescriptionEntity) run("EXPLAIN CTAS_COUNTS_0;").get(0);
 
     assertEquals(List.of("CTAS_COUNTS_0"), queries.queries().stream().map(q -> q.id()).toList());
     assertEquals(List.of("COUNTS"), explained.queryDescription().sinks());
-    assertTrue(explained.queryDescription().executionPlan().contains("Aggregate"),
+    assertTrue(
+        explained.queryDescription().executionPlan().contains("Aggregate"),
         explained.queryDescription().executionPlan());
     assertEquals(2, log.logged.size());
   }
 
   @Test
   void offlineOnlyPartitionCountsTheStatementsChoseMustAgreeForAJoin() {
-    run("CREATE STREAM clicks (id STRING KEY, page STRING) WITH (KAFKA_TOPIC='clicks', VALUE_FORMAT='JSON', PARTITIONS=1);"
-        + "CREATE TABLE users (id STRING PRIMARY KEY, name STRING) WITH (KAFKA_TOPIC='users', VALUE_FORMAT='JSON', "
-        + "PARTITIONS=2);"
-        + "CREATE TABLE places (id STRING PRIMARY KEY, name STRING) WITH (KAFKA_TOPIC='places', VALUE_FORMAT='JSON');");
+    run(
+        "CREATE STREAM clicks (id STRING KEY, page STRING) WITH (KAFKA_TOPIC='clicks', VALUE_FORMAT='JSON', PARTITIONS=1);"
+            + "CREATE TABLE users (id STRING PRIMARY KEY, name STRING) WITH (KAFKA_TOPIC='users', VALUE_FORMAT='JSON', "
+            + "PARTITIONS=2);"
+            + "CREATE TABLE places (id STRING PRIMARY KEY, name STRING) WITH (KAFKA_TOPIC='places', VALUE_FORMAT='JSON');");
 
-    EngineException mismatch = assertThrows(EngineException.class,
-        () -> run("CREATE STREAM named AS SELECT c.id, u.name FROM clicks c JOIN users u ON c.id = u.id;"));
-    assertTrue(mismatch.getMessage().startsWith("line 1:1: Cannot join `CLICKS` (1 partition) with `USERS` (2 "
-        + "partitions)"), mismatch.getMessage());
-    // PLACES' topic was made when needed, with one partition a cluster would have had the user choose.
+    EngineException mismatch =
+        assertThrows(
+            EngineException.class,
+            () ->
+                run(
+                    "CREATE STREAM named AS SELECT c.id, u.name FROM clicks c JOIN users u ON c.id = u.id;"));
+    assertTrue(
+        mismatch
+            .getMessage()
+            .startsWith(
+                "line 1:1: Cannot join `CLICKS` (1 partition) with `USERS` (2 " + "partitions)"),
+        mismatch.getMessage());
+    // PLACES' topic was made when needed, with one partition a cluster would have had the user
+    // choose.
     run("CREATE STREAM placed AS SELECT c.id, p.name FROM clicks c JOIN places p ON c.id = p.id;");
   }
 
@@ -98,13 +111,15 @@ class StatementEngineTest {
   @Test
   void replayingTheLogRebuildsCatalogAndQueries() {
     createPageviewsAndCounts();
-    run("TERMINATE CTAS_COUNTS_0; CREATE STREAM clicks (id INT KEY) WITH (KAFKA_TOPIC='clicks', VALUE_FORMAT='JSON');");
+    run(
+        "TERMINATE CTAS_COUNTS_0; CREATE STREAM clicks (id INT KEY) WITH (KAFKA_TOPIC='clicks', VALUE_FORMAT='JSON');");
 
     StatementEngine restarted = newEngine(CommandSink.NONE);
     List<String> skipped = restarted.replay(log.logged);
 
     assertEquals(List.of(), skipped);
-    assertEquals(List.of("CLICKS", "COUNTS", "PAGEVIEWS"),
+    assertEquals(
+        List.of("CLICKS", "COUNTS", "PAGEVIEWS"),
         restarted.catalogSnapshot().sources().stream().map(s -> s.name()).toList());
     assertTrue(restarted.queries().isEmpty(), "the terminated query stays terminated");
   }
@@ -113,7 +128,8 @@ class StatementEngineTest {
   void droppingASourceThatAQueryReadsIsRefused() {
     createPageviewsAndCounts();
 
-    EngineException refused = assertThrows(EngineException.class, () -> run("DROP STREAM pageviews;"));
+    EngineException refused =
+        assertThrows(EngineException.class, () -> run("DROP STREAM pageviews;"));
 
     assertTrue(refused.getMessage().contains("CTAS_COUNTS_0"), refused.getMessage());
     assertEquals(ErrorCode.BAD_STATEMENT, refused.errorCode());
@@ -125,15 +141,19 @@ class StatementEngineTest {
 
     SourceDescriptionEntity described = (SourceDescriptionEntity) run("DESCRIBE counts;").get(0);
 
-    assertEquals(List.of("USER_ID", "VIEWS"),
+    assertEquals(
+        List.of("USER_ID", "VIEWS"),
         described.sourceDescription().fields().stream().map(f -> f.name()).toList());
     assertEquals("CTAS_COUNTS_0", described.sourceDescription().writeQueries().get(0).id());
   }
 
   @Test
   void mistakesNameThePlaceAndKeepTheCatalogUnchanged() {
-    EngineException syntax = assertThrows(EngineException.class, () -> run("CREATE STREAM s (a INT) WITH KAFKA_TOPIC='s';"));
-    EngineException unknown = assertThrows(EngineException.class, () -> run("SELECT nope FROM missing EMIT CHANGES;"));
+    EngineException syntax =
+        assertThrows(
+            EngineException.class, () -> run("CREATE STREAM s (a INT) WITH KAFKA_TOPIC='s';"));
+    EngineException unknown =
+        assertThrows(EngineException.class, () -> run("SELECT nope FROM missing EMIT CHANGES;"));
 
     assertTrue(syntax.getMessage().startsWith("line 1:"), syntax.getMessage());
     assertTrue(unknown.getMessage().startsWith("line 1:"), unknown.getMessage());
@@ -143,16 +163,35 @@ class StatementEngineTest {
 
   @Test
   void withoutASchemaRegistryRegistryFormatsAreRefusedAndOthersWork() {
-    StatementEngine unconfigured = new StatementEngine(new InMemoryBackend(FUNCTIONS, UnconfiguredSchemaRegistry.INSTANCE),
-        log, FUNCTIONS, Map.of(), true);
+    StatementEngine unconfigured =
+        new StatementEngine(
+            new InMemoryBackend(FUNCTIONS, UnconfiguredSchemaRegistry.INSTANCE),
+            log,
+            FUNCTIONS,
+            Map.of(),
+            true);
 
-    EngineException avro = assertThrows(EngineException.class, () -> unconfigured.execute(unconfigured.parse(
-        "CREATE STREAM s (a INT) WITH (kafka_topic='s', value_format='AVRO', partitions=1);").get(0), session));
-    unconfigured.execute(unconfigured.parse(
-        "CREATE STREAM j (a INT) WITH (kafka_topic='j', value_format='JSON', partitions=1);").get(0), session);
+    EngineException avro =
+        assertThrows(
+            EngineException.class,
+            () ->
+                unconfigured.execute(
+                    unconfigured
+                        .parse(
+                            "CREATE STREAM s (a INT) WITH (kafka_topic='s', value_format='AVRO', partitions=1);")
+                        .get(0),
+                    session));
+    unconfigured.execute(
+        unconfigured
+            .parse(
+                "CREATE STREAM j (a INT) WITH (kafka_topic='j', value_format='JSON', partitions=1);")
+            .get(0),
+        session);
 
-    assertEquals("line 1:48: The 'AVRO' format: This format needs a schema registry, but 'ksql.schema.registry.url' "
-        + "is not set. Set it to the URL of a Confluent-compatible schema registry.", avro.getMessage());
+    assertEquals(
+        "line 1:48: The 'AVRO' format: This format needs a schema registry, but 'ksql.schema.registry.url' "
+            + "is not set. Set it to the URL of a Confluent-compatible schema registry.",
+        avro.getMessage());
     assertEquals(ErrorCode.BAD_STATEMENT, avro.errorCode());
     assertEquals(1, log.logged.size());
   }
@@ -166,8 +205,9 @@ class StatementEngineTest {
 
   @Test
   void createReportsSuccessWithACommandId() {
-    CommandStatusEntity created = (CommandStatusEntity) run(
-        "CREATE STREAM s (a INT) WITH (KAFKA_TOPIC='s', VALUE_FORMAT='JSON');").get(0);
+    CommandStatusEntity created =
+        (CommandStatusEntity)
+            run("CREATE STREAM s (a INT) WITH (KAFKA_TOPIC='s', VALUE_FORMAT='JSON');").get(0);
 
     assertEquals("Stream created", created.commandStatus().message());
     assertEquals("stream/`S`/create", created.commandId());
@@ -175,23 +215,38 @@ class StatementEngineTest {
 
   @Test
   void describeFunctionListsEverySignatureAndShowFunctionsItsCategory() {
-    FunctionDescriptionList substring = (FunctionDescriptionList) run("DESCRIBE FUNCTION substring;").get(0);
+    FunctionDescriptionList substring =
+        (FunctionDescriptionList) run("DESCRIBE FUNCTION substring;").get(0);
     FunctionNameList all = (FunctionNameList) run("SHOW FUNCTIONS;").get(0);
 
     assertEquals("SUBSTRING", substring.name());
     assertEquals("SCALAR", substring.type());
     assertEquals("internal", substring.path());
-    assertTrue(substring.functions().stream().anyMatch(f -> f.returnType().equals("STRING")
-        && f.arguments().stream().map(a -> a.type()).toList().equals(List.of("STRING", "INTEGER", "INTEGER"))),
+    assertTrue(
+        substring.functions().stream()
+            .anyMatch(
+                f ->
+                    f.returnType().equals("STRING")
+                        && f.arguments().stream()
+                            .map(a -> a.type())
+                            .toList()
+                            .equals(List.of("STRING", "INTEGER", "INTEGER"))),
         substring.functions().toString());
-    assertEquals("TABLE", ((FunctionDescriptionList) run("DESCRIBE FUNCTION EXPLODE;").get(0)).type());
-    assertEquals("STRING", all.functions().stream().filter(f -> f.name().equals("SUBSTRING")).findFirst()
-        .orElseThrow().category());
+    assertEquals(
+        "TABLE", ((FunctionDescriptionList) run("DESCRIBE FUNCTION EXPLODE;").get(0)).type());
+    assertEquals(
+        "STRING",
+        all.functions().stream()
+            .filter(f -> f.name().equals("SUBSTRING"))
+            .findFirst()
+            .orElseThrow()
+            .category());
   }
 
   @Test
   void describingAnUnknownFunctionIsAnError() {
-    EngineException error = assertThrows(EngineException.class, () -> run("DESCRIBE FUNCTION no_such_fn;"));
+    EngineException error =
+        assertThrows(EngineException.class, () -> run("DESCRIBE FUNCTION no_such_fn;"));
 
     assertEquals("Can't find any functions with the name 'NO_SUCH_FN'", error.getMessage());
   }

@@ -5,7 +5,7 @@ import java.util.Objects;
 /** {@code struct->*}: every field of a struct-valued expression, each as its own column. */
 public record AllStructFields(Expression struct, NodeLocation location) implements SelectItem {
 
-    public AllStructFields {
-        Objects.requireNonNull(struct, "struct");
-    }
+  public AllStructFields {
+    Objects.requireNonNull(struct, "struct");
+  }
 }

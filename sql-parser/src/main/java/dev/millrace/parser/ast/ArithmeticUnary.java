@@ -7,13 +7,16 @@ import java.util.Objects;
  * the literal by the parser, so {@code -5} is an {@link IntegerLiteral} of -5.
  */
 public record ArithmeticUnary(Sign sign, Expression operand, NodeLocation location)
-        implements Expression {
+    implements Expression {
 
-    /** The sign applied. */
-    public enum Sign { PLUS, MINUS }
+  /** The sign applied. */
+  public enum Sign {
+    PLUS,
+    MINUS
+  }
 
-    public ArithmeticUnary {
-        Objects.requireNonNull(sign, "sign");
-        Objects.requireNonNull(operand, "operand");
-    }
+  public ArithmeticUnary {
+    Objects.requireNonNull(sign, "sign");
+    Objects.requireNonNull(operand, "operand");
+  }
 }

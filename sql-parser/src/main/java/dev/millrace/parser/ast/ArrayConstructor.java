@@ -4,9 +4,9 @@ import java.util.List;
 
 /** {@code ARRAY[e1, e2, ...]}. */
 public record ArrayConstructor(List<Expression> elements, NodeLocation location)
-        implements Expression {
+    implements Expression {
 
-    public ArrayConstructor {
-        elements = List.copyOf(elements);
-    }
+  public ArrayConstructor {
+    elements = List.copyOf(elements);
+  }
 }

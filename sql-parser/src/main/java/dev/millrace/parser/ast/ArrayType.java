@@ -5,7 +5,7 @@ import java.util.Objects;
 /** {@code ARRAY<element>}. */
 public record ArrayType(DataType element) implements DataType {
 
-    public ArrayType {
-        Objects.requireNonNull(element, "element");
-    }
+  public ArrayType {
+    Objects.requireNonNull(element, "element");
+  }
 }

@@ -8,10 +8,10 @@ import java.util.Optional;
  * normalised: upper-cased unless they were back-quoted.
  */
 public record ColumnRef(Optional<String> source, String name, NodeLocation location)
-        implements Expression {
+    implements Expression {
 
-    public ColumnRef {
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(name, "name");
-    }
+  public ColumnRef {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(name, "name");
+  }
 }

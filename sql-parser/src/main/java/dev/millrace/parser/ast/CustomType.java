@@ -5,7 +5,7 @@ import java.util.Objects;
 /** A type registered with CREATE TYPE, referred to by (normalised) name. */
 public record CustomType(String name) implements DataType {
 
-    public CustomType {
-        Objects.requireNonNull(name, "name");
-    }
+  public CustomType {
+    Objects.requireNonNull(name, "name");
+  }
 }

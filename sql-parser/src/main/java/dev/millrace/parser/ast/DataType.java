@@ -5,5 +5,4 @@ package dev.millrace.parser.ast;
  * own: errors about them are reported at the enclosing column or expression.
  */
 public sealed interface DataType
-        permits PrimitiveType, DecimalType, ArrayType, MapType, StructType, CustomType {
-}
+    permits PrimitiveType, DecimalType, ArrayType, MapType, StructType, CustomType {}

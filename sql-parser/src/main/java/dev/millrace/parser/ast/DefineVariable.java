@@ -7,10 +7,10 @@ import java.util.Objects;
  * statements. Variable names keep their case, as ksqlDB matches them case-insensitively.
  */
 public record DefineVariable(String name, String value, NodeLocation location)
-        implements Statement {
+    implements Statement {
 
-    public DefineVariable {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(value, "value");
-    }
+  public DefineVariable {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(value, "value");
+  }
 }

@@ -4,10 +4,10 @@ import java.util.Objects;
 
 /** A struct field access: {@code base->field}. */
 public record Dereference(Expression base, String field, NodeLocation location)
-        implements Expression {
+    implements Expression {
 
-    public Dereference {
-        Objects.requireNonNull(base, "base");
-        Objects.requireNonNull(field, "field");
-    }
+  public Dereference {
+    Objects.requireNonNull(base, "base");
+    Objects.requireNonNull(field, "field");
+  }
 }

@@ -4,9 +4,9 @@ import java.util.Objects;
 
 /** {@code DESCRIBE [EXTENDED] name}. */
 public record DescribeSource(String name, boolean extended, NodeLocation location)
-        implements Statement {
+    implements Statement {
 
-    public DescribeSource {
-        Objects.requireNonNull(name, "name");
-    }
+  public DescribeSource {
+    Objects.requireNonNull(name, "name");
+  }
 }

@@ -1,4 +1,7 @@
 package dev.millrace.parser.ast;
 
 /** {@code EMIT CHANGES} (every update) or {@code EMIT FINAL} (once per closed window). */
-public enum EmitMode { CHANGES, FINAL }
+public enum EmitMode {
+  CHANGES,
+  FINAL
+}

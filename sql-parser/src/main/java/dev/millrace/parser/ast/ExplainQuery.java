@@ -5,7 +5,7 @@ import java.util.Objects;
 /** {@code EXPLAIN queryId}: the plan of a running query. */
 public record ExplainQuery(String queryId, NodeLocation location) implements Statement {
 
-    public ExplainQuery {
-        Objects.requireNonNull(queryId, "queryId");
-    }
+  public ExplainQuery {
+    Objects.requireNonNull(queryId, "queryId");
+  }
 }

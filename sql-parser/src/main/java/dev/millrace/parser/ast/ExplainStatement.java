@@ -5,7 +5,7 @@ import java.util.Objects;
 /** {@code EXPLAIN statement}: the plan the statement would get, without running it. */
 public record ExplainStatement(Statement statement, NodeLocation location) implements Statement {
 
-    public ExplainStatement {
-        Objects.requireNonNull(statement, "statement");
-    }
+  public ExplainStatement {
+    Objects.requireNonNull(statement, "statement");
+  }
 }

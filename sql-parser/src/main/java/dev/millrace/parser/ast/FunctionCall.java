@@ -4,14 +4,15 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A scalar, aggregate or table function call. The name is normalised like any identifier.
- * {@code COUNT(*)} is a call with no arguments, as in ksqlDB.
+ * A scalar, aggregate or table function call. The name is normalised like any identifier. {@code
+ * COUNT(*)} is a call with no arguments, as in ksqlDB.
  */
-public record FunctionCall(String name, List<Expression> arguments, boolean distinct,
-        NodeLocation location) implements Expression {
+public record FunctionCall(
+    String name, List<Expression> arguments, boolean distinct, NodeLocation location)
+    implements Expression {
 
-    public FunctionCall {
-        Objects.requireNonNull(name, "name");
-        arguments = List.copyOf(arguments);
-    }
+  public FunctionCall {
+    Objects.requireNonNull(name, "name");
+    arguments = List.copyOf(arguments);
+  }
 }

@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.Objects;
 
 /** {@code value [NOT] IN (v1, v2, ...)}. */
-public record InList(Expression value, List<Expression> values, boolean negated,
-        NodeLocation location) implements Expression {
+public record InList(
+    Expression value, List<Expression> values, boolean negated, NodeLocation location)
+    implements Expression {
 
-    public InList {
-        Objects.requireNonNull(value, "value");
-        values = List.copyOf(values);
-    }
+  public InList {
+    Objects.requireNonNull(value, "value");
+    values = List.copyOf(values);
+  }
 }

@@ -5,8 +5,8 @@ import java.util.Objects;
 /** {@code MAP<key, value>}. */
 public record MapType(DataType key, DataType value) implements DataType {
 
-    public MapType {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(value, "value");
-    }
+  public MapType {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(value, "value");
+  }
 }

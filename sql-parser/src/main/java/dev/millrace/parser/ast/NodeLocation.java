@@ -12,32 +12,32 @@ package dev.millrace.parser.ast;
  */
 public record NodeLocation(int line, int column) {
 
-    /** The location of nodes made by code rather than parsed from text. */
-    public static final NodeLocation NONE = new NodeLocation(0, 0);
+  /** The location of nodes made by code rather than parsed from text. */
+  public static final NodeLocation NONE = new NodeLocation(0, 0);
 
-    /** Whether this location points into real text (synthetic nodes use {@link #NONE}). */
-    public boolean isKnown() {
-        return line > 0;
-    }
+  /** Whether this location points into real text (synthetic nodes use {@link #NONE}). */
+  public boolean isKnown() {
+    return line > 0;
+  }
 
-    /** Formats as ksqlDB does in messages: {@code line 3:14}. */
-    public String describe() {
-        return "line " + line + ":" + column;
-    }
+  /** Formats as ksqlDB does in messages: {@code line 3:14}. */
+  public String describe() {
+    return "line " + line + ":" + column;
+  }
 
-    /** Always true: locations never take part in AST equality (see the class comment). */
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof NodeLocation;
-    }
+  /** Always true: locations never take part in AST equality (see the class comment). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof NodeLocation;
+  }
 
-    @Override
-    public int hashCode() {
-        return 0;
-    }
+  @Override
+  public int hashCode() {
+    return 0;
+  }
 
-    @Override
-    public String toString() {
-        return line + ":" + column;
-    }
+  @Override
+  public String toString() {
+    return line + ":" + column;
+  }
 }

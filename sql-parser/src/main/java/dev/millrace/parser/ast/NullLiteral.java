@@ -3,8 +3,8 @@ package dev.millrace.parser.ast;
 /** {@code NULL}. */
 public record NullLiteral(NodeLocation location) implements Literal {
 
-    @Override
-    public Object value() {
-        return null;
-    }
+  @Override
+  public Object value() {
+    return null;
+  }
 }

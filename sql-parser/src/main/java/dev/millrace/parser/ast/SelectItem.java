@@ -1,5 +1,4 @@
 package dev.millrace.parser.ast;
 
 /** One entry of a SELECT list. */
-public sealed interface SelectItem extends Node permits SingleColumn, AllColumns, AllStructFields {
-}
+public sealed interface SelectItem extends Node permits SingleColumn, AllColumns, AllStructFields {}

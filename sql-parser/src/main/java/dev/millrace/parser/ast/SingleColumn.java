@@ -5,10 +5,10 @@ import java.util.Optional;
 
 /** {@code expression [[AS] alias]}. */
 public record SingleColumn(Expression expression, Optional<String> alias, NodeLocation location)
-        implements SelectItem {
+    implements SelectItem {
 
-    public SingleColumn {
-        Objects.requireNonNull(expression, "expression");
-        Objects.requireNonNull(alias, "alias");
-    }
+  public SingleColumn {
+    Objects.requireNonNull(expression, "expression");
+    Objects.requireNonNull(alias, "alias");
+  }
 }

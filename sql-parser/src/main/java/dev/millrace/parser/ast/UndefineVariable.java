@@ -5,7 +5,7 @@ import java.util.Objects;
 /** {@code UNDEFINE name}. */
 public record UndefineVariable(String name, NodeLocation location) implements Statement {
 
-    public UndefineVariable {
-        Objects.requireNonNull(name, "name");
-    }
+  public UndefineVariable {
+    Objects.requireNonNull(name, "name");
+  }
 }

@@ -5,7 +5,7 @@ import java.util.Objects;
 /** {@code UNSET 'name'}. */
 public record UnsetProperty(String name, NodeLocation location) implements Statement {
 
-    public UnsetProperty {
-        Objects.requireNonNull(name, "name");
-    }
+  public UnsetProperty {
+    Objects.requireNonNull(name, "name");
+  }
 }

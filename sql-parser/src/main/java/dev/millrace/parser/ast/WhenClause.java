@@ -7,10 +7,10 @@ import java.util.Objects;
  * condition; in a simple CASE it is the value compared with the CASE operand.
  */
 public record WhenClause(Expression operand, Expression result, NodeLocation location)
-        implements Node {
+    implements Node {
 
-    public WhenClause {
-        Objects.requireNonNull(operand, "operand");
-        Objects.requireNonNull(result, "result");
-    }
+  public WhenClause {
+    Objects.requireNonNull(operand, "operand");
+    Objects.requireNonNull(result, "result");
+  }
 }

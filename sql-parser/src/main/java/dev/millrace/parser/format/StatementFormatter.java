@@ -34,109 +34,120 @@ import java.util.stream.Collectors;
 /** Formats {@link Statement}s on one line; the DDL parts live in {@link DdlFormatter}. */
 final class StatementFormatter {
 
-    private StatementFormatter() {
-    }
+  private StatementFormatter() {}
 
-    static String format(Statement statement) {
-        if (statement instanceof Query query) {
-            return QueryFormatter.format(query);
-        }
-        if (statement instanceof CreateSource
-                || statement instanceof CreateAsSelect
-                || statement instanceof AlterSource
-                || statement instanceof CreateType
-                || statement instanceof DropSource
-                || statement instanceof DropType
-                || statement instanceof AssertSource) {
-            return DdlFormatter.format(statement);
-        }
-        if (statement instanceof InsertInto insert) {
-            return "INSERT INTO " + SqlFormatter.identifier(insert.target())
-                    + DdlFormatter.with(insert.properties()) + " "
-                    + QueryFormatter.format(insert.query());
-        }
-        if (statement instanceof InsertValues insert) {
-            return "INSERT INTO " + SqlFormatter.identifier(insert.target())
-                    + columns(insert.columns()) + " VALUES " + values(insert.values());
-        }
-        if (statement instanceof AssertValues values) {
-            return "ASSERT VALUES " + SqlFormatter.identifier(values.target())
-                    + columns(values.columns()) + " VALUES " + values(values.values());
-        }
-        if (statement instanceof AssertTombstone tombstone) {
-            return "ASSERT NULL VALUES " + SqlFormatter.identifier(tombstone.target())
-                    + columns(tombstone.keyColumns()) + " KEY " + values(tombstone.keyValues());
-        }
-        return informational(statement);
+  static String format(Statement statement) {
+    if (statement instanceof Query query) {
+      return QueryFormatter.format(query);
     }
+    if (statement instanceof CreateSource
+        || statement instanceof CreateAsSelect
+        || statement instanceof AlterSource
+        || statement instanceof CreateType
+        || statement instanceof DropSource
+        || statement instanceof DropType
+        || statement instanceof AssertSource) {
+      return DdlFormatter.format(statement);
+    }
+    if (statement instanceof InsertInto insert) {
+      return "INSERT INTO "
+          + SqlFormatter.identifier(insert.target())
+          + DdlFormatter.with(insert.properties())
+          + " "
+          + QueryFormatter.format(insert.query());
+    }
+    if (statement instanceof InsertValues insert) {
+      return "INSERT INTO "
+          + SqlFormatter.identifier(insert.target())
+          + columns(insert.columns())
+          + " VALUES "
+          + values(insert.values());
+    }
+    if (statement instanceof AssertValues values) {
+      return "ASSERT VALUES "
+          + SqlFormatter.identifier(values.target())
+          + columns(values.columns())
+          + " VALUES "
+          + values(values.values());
+    }
+    if (statement instanceof AssertTombstone tombstone) {
+      return "ASSERT NULL VALUES "
+          + SqlFormatter.identifier(tombstone.target())
+          + columns(tombstone.keyColumns())
+          + " KEY "
+          + values(tombstone.keyValues());
+    }
+    return informational(statement);
+  }
 
-    private static String informational(Statement statement) {
-        if (statement instanceof Show show) {
-            String target = show.target() == Show.Target.ALL_TOPICS ? "ALL TOPICS"
-                    : show.target().name();
-            return "SHOW " + target + (show.extended() ? " EXTENDED" : "");
-        }
-        if (statement instanceof DescribeSource describe) {
-            return "DESCRIBE " + (describe.extended() ? "EXTENDED " : "")
-                    + SqlFormatter.identifier(describe.name());
-        }
-        if (statement instanceof DescribeAll describe) {
-            return "DESCRIBE " + describe.kind().name() + "S"
-                    + (describe.extended() ? " EXTENDED" : "");
-        }
-        if (statement instanceof DescribeFunction describe) {
-            return "DESCRIBE FUNCTION " + SqlFormatter.identifier(describe.name());
-        }
-        if (statement instanceof ExplainQuery explain) {
-            return "EXPLAIN " + SqlFormatter.identifier(explain.queryId());
-        }
-        if (statement instanceof ExplainStatement explain) {
-            return "EXPLAIN " + format(explain.statement());
-        }
-        return session(statement);
+  private static String informational(Statement statement) {
+    if (statement instanceof Show show) {
+      String target = show.target() == Show.Target.ALL_TOPICS ? "ALL TOPICS" : show.target().name();
+      return "SHOW " + target + (show.extended() ? " EXTENDED" : "");
     }
+    if (statement instanceof DescribeSource describe) {
+      return "DESCRIBE "
+          + (describe.extended() ? "EXTENDED " : "")
+          + SqlFormatter.identifier(describe.name());
+    }
+    if (statement instanceof DescribeAll describe) {
+      return "DESCRIBE " + describe.kind().name() + "S" + (describe.extended() ? " EXTENDED" : "");
+    }
+    if (statement instanceof DescribeFunction describe) {
+      return "DESCRIBE FUNCTION " + SqlFormatter.identifier(describe.name());
+    }
+    if (statement instanceof ExplainQuery explain) {
+      return "EXPLAIN " + SqlFormatter.identifier(explain.queryId());
+    }
+    if (statement instanceof ExplainStatement explain) {
+      return "EXPLAIN " + format(explain.statement());
+    }
+    return session(statement);
+  }
 
-    private static String session(Statement statement) {
-        if (statement instanceof Terminate terminate) {
-            return "TERMINATE " + terminate.queryId().map(SqlFormatter::identifier).orElse("ALL");
-        }
-        if (statement instanceof SetProperty set) {
-            return "SET " + SqlFormatter.string(set.name()) + " = " + SqlFormatter.string(set.value());
-        }
-        if (statement instanceof UnsetProperty unset) {
-            return "UNSET " + SqlFormatter.string(unset.name());
-        }
-        if (statement instanceof DefineVariable define) {
-            return "DEFINE " + variable(define.name()) + " = " + SqlFormatter.string(define.value());
-        }
-        if (statement instanceof UndefineVariable undefine) {
-            return "UNDEFINE " + variable(undefine.name());
-        }
-        if (statement instanceof RunScript run) {
-            return "RUN SCRIPT " + SqlFormatter.string(run.path());
-        }
-        PrintTopic print = (PrintTopic) statement;
-        return "PRINT " + SqlFormatter.string(print.topic())
-                + (print.fromBeginning() ? " FROM BEGINNING" : "")
-                + (print.interval().isPresent() ? " INTERVAL " + print.interval().getAsInt() : "")
-                + (print.limit().isPresent() ? " LIMIT " + print.limit().getAsInt() : "");
+  private static String session(Statement statement) {
+    if (statement instanceof Terminate terminate) {
+      return "TERMINATE " + terminate.queryId().map(SqlFormatter::identifier).orElse("ALL");
     }
+    if (statement instanceof SetProperty set) {
+      return "SET " + SqlFormatter.string(set.name()) + " = " + SqlFormatter.string(set.value());
+    }
+    if (statement instanceof UnsetProperty unset) {
+      return "UNSET " + SqlFormatter.string(unset.name());
+    }
+    if (statement instanceof DefineVariable define) {
+      return "DEFINE " + variable(define.name()) + " = " + SqlFormatter.string(define.value());
+    }
+    if (statement instanceof UndefineVariable undefine) {
+      return "UNDEFINE " + variable(undefine.name());
+    }
+    if (statement instanceof RunScript run) {
+      return "RUN SCRIPT " + SqlFormatter.string(run.path());
+    }
+    PrintTopic print = (PrintTopic) statement;
+    return "PRINT "
+        + SqlFormatter.string(print.topic())
+        + (print.fromBeginning() ? " FROM BEGINNING" : "")
+        + (print.interval().isPresent() ? " INTERVAL " + print.interval().getAsInt() : "")
+        + (print.limit().isPresent() ? " LIMIT " + print.limit().getAsInt() : "");
+  }
 
-    /** Variable names keep their case, so they are written as they are unless they need quotes. */
-    private static String variable(String name) {
-        return SqlFormatter.identifier(name.toUpperCase(Locale.ROOT)).startsWith("`")
-                ? SqlFormatter.quoted(name)
-                : name;
-    }
+  /** Variable names keep their case, so they are written as they are unless they need quotes. */
+  private static String variable(String name) {
+    return SqlFormatter.identifier(name.toUpperCase(Locale.ROOT)).startsWith("`")
+        ? SqlFormatter.quoted(name)
+        : name;
+  }
 
-    private static String columns(List<String> columns) {
-        return columns.isEmpty()
-                ? ""
-                : columns.stream().map(SqlFormatter::identifier)
-                        .collect(Collectors.joining(", ", " (", ")"));
-    }
+  private static String columns(List<String> columns) {
+    return columns.isEmpty()
+        ? ""
+        : columns.stream()
+            .map(SqlFormatter::identifier)
+            .collect(Collectors.joining(", ", " (", ")"));
+  }
 
-    private static String values(List<Expression> values) {
-        return values.stream().map(SqlFormatter::format).collect(Collectors.joining(", ", "(", ")"));
-    }
+  private static String values(List<Expression> values) {
+    return values.stream().map(SqlFormatter::format).collect(Collectors.joining(", ", "(", ")"));
+  }
 }

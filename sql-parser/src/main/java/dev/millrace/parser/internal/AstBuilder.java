@@ -48,7 +48,6 @@ import dev.millrace.parser.ast.Expression;
 import dev.millrace.parser.ast.InsertInto;
 import dev.millrace.parser.ast.InsertValues;
 import dev.millrace.parser.ast.PrintTopic;
-import dev.millrace.parser.ast.Query;
 import dev.millrace.parser.ast.RunScript;
 import dev.millrace.parser.ast.SetProperty;
 import dev.millrace.parser.ast.Show;
@@ -65,199 +64,238 @@ import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 
 /**
- * Turns a parse tree into {@link Statement}s. Queries, column lists and WITH clauses are
- * delegated to {@link QueryBuilder} and {@link ElementBuilder}; expressions to
- * {@link ExpressionBuilder}.
+ * Turns a parse tree into {@link Statement}s. Queries, column lists and WITH clauses are delegated
+ * to {@link QueryBuilder} and {@link ElementBuilder}; expressions to {@link ExpressionBuilder}.
  */
 public final class AstBuilder extends MillraceSqlBaseVisitor<Statement> {
 
-    private final ExpressionBuilder expressions = new ExpressionBuilder();
-    private final QueryBuilder queries = new QueryBuilder(expressions);
+  private final ExpressionBuilder expressions = new ExpressionBuilder();
+  private final QueryBuilder queries = new QueryBuilder(expressions);
 
-    /** Builds the statement for one {@code statement} parse tree. */
-    public Statement statement(StatementContext context) {
-        return visit(context);
-    }
+  /** Builds the statement for one {@code statement} parse tree. */
+  public Statement statement(StatementContext context) {
+    return visit(context);
+  }
 
-    /** Builds one expression parse tree. */
-    public Expression expression(ParserRuleContext context) {
-        return expressions.build(context);
-    }
+  /** Builds one expression parse tree. */
+  public Expression expression(ParserRuleContext context) {
+    return expressions.build(context);
+  }
 
-    @Override
-    public Statement visitQueryStatement(QueryStatementContext context) {
-        return queries.query(context.query());
-    }
+  @Override
+  public Statement visitQueryStatement(QueryStatementContext context) {
+    return queries.query(context.query());
+  }
 
-    @Override
-    public Statement visitShow(ShowContext context) {
-        String target = context.showTarget().getText().toUpperCase(Locale.ROOT);
-        Show.Target what = context.showTarget().ALL() != null
-                ? Show.Target.ALL_TOPICS
-                : Show.Target.valueOf(target);
-        return new Show(what, context.EXTENDED() != null, Locations.of(context));
-    }
+  @Override
+  public Statement visitShow(ShowContext context) {
+    String target = context.showTarget().getText().toUpperCase(Locale.ROOT);
+    Show.Target what =
+        context.showTarget().ALL() != null ? Show.Target.ALL_TOPICS : Show.Target.valueOf(target);
+    return new Show(what, context.EXTENDED() != null, Locations.of(context));
+  }
 
-    @Override
-    public Statement visitDescribeAll(DescribeAllContext context) {
-        SourceKind kind = context.STREAMS() != null ? SourceKind.STREAM : SourceKind.TABLE;
-        return new DescribeAll(kind, context.EXTENDED() != null, Locations.of(context));
-    }
+  @Override
+  public Statement visitDescribeAll(DescribeAllContext context) {
+    SourceKind kind = context.STREAMS() != null ? SourceKind.STREAM : SourceKind.TABLE;
+    return new DescribeAll(kind, context.EXTENDED() != null, Locations.of(context));
+  }
 
-    @Override
-    public Statement visitDescribeFunction(DescribeFunctionContext context) {
-        return new DescribeFunction(Identifiers.name(context.identifier()), Locations.of(context));
-    }
+  @Override
+  public Statement visitDescribeFunction(DescribeFunctionContext context) {
+    return new DescribeFunction(Identifiers.name(context.identifier()), Locations.of(context));
+  }
 
-    @Override
-    public Statement visitDescribeSource(DescribeSourceContext context) {
-        return new DescribeSource(Identifiers.name(context.identifier()),
-                context.EXTENDED() != null, Locations.of(context));
-    }
+  @Override
+  public Statement visitDescribeSource(DescribeSourceContext context) {
+    return new DescribeSource(
+        Identifiers.name(context.identifier()), context.EXTENDED() != null, Locations.of(context));
+  }
 
-    @Override
-    public Statement visitPrintTopic(PrintTopicContext context) {
-        String topic = context.STRING() != null
-                ? Identifiers.string(context.STRING().getSymbol())
-                : Identifiers.verbatim(context.identifier());
-        var clause = context.printClause();
-        return new PrintTopic(topic, clause.BEGINNING() != null, optionalInt(clause.interval),
-                optionalInt(clause.limit), Locations.of(context));
-    }
+  @Override
+  public Statement visitPrintTopic(PrintTopicContext context) {
+    String topic =
+        context.STRING() != null
+            ? Identifiers.string(context.STRING().getSymbol())
+            : Identifiers.verbatim(context.identifier());
+    var clause = context.printClause();
+    return new PrintTopic(
+        topic,
+        clause.BEGINNING() != null,
+        optionalInt(clause.interval),
+        optionalInt(clause.limit),
+        Locations.of(context));
+  }
 
-    private static OptionalInt optionalInt(Token token) {
-        return token == null ? OptionalInt.empty() : OptionalInt.of(Numbers.smallInt(token));
-    }
+  private static OptionalInt optionalInt(Token token) {
+    return token == null ? OptionalInt.empty() : OptionalInt.of(Numbers.smallInt(token));
+  }
 
-    @Override
-    public Statement visitTerminate(TerminateContext context) {
-        Optional<String> queryId = context.ALL() != null
-                ? Optional.empty()
-                : Optional.of(Identifiers.name(context.identifier()));
-        return new Terminate(queryId, Locations.of(context));
-    }
+  @Override
+  public Statement visitTerminate(TerminateContext context) {
+    Optional<String> queryId =
+        context.ALL() != null
+            ? Optional.empty()
+            : Optional.of(Identifiers.name(context.identifier()));
+    return new Terminate(queryId, Locations.of(context));
+  }
 
-    @Override
-    public Statement visitSetProperty(SetPropertyContext context) {
-        return new SetProperty(Identifiers.string(context.STRING(0).getSymbol()),
-                Identifiers.string(context.STRING(1).getSymbol()), Locations.of(context));
-    }
+  @Override
+  public Statement visitSetProperty(SetPropertyContext context) {
+    return new SetProperty(
+        Identifiers.string(context.STRING(0).getSymbol()),
+        Identifiers.string(context.STRING(1).getSymbol()),
+        Locations.of(context));
+  }
 
-    @Override
-    public Statement visitUnsetProperty(UnsetPropertyContext context) {
-        return new UnsetProperty(Identifiers.string(context.STRING().getSymbol()),
-                Locations.of(context));
-    }
+  @Override
+  public Statement visitUnsetProperty(UnsetPropertyContext context) {
+    return new UnsetProperty(
+        Identifiers.string(context.STRING().getSymbol()), Locations.of(context));
+  }
 
-    @Override
-    public Statement visitDefineVariable(DefineVariableContext context) {
-        return new DefineVariable(Identifiers.verbatim(context.identifier()),
-                Identifiers.string(context.STRING().getSymbol()), Locations.of(context));
-    }
+  @Override
+  public Statement visitDefineVariable(DefineVariableContext context) {
+    return new DefineVariable(
+        Identifiers.verbatim(context.identifier()),
+        Identifiers.string(context.STRING().getSymbol()),
+        Locations.of(context));
+  }
 
-    @Override
-    public Statement visitUndefineVariable(UndefineVariableContext context) {
-        return new UndefineVariable(Identifiers.verbatim(context.identifier()),
-                Locations.of(context));
-    }
+  @Override
+  public Statement visitUndefineVariable(UndefineVariableContext context) {
+    return new UndefineVariable(Identifiers.verbatim(context.identifier()), Locations.of(context));
+  }
 
-    @Override
-    public Statement visitRunScript(RunScriptContext context) {
-        return new RunScript(Identifiers.string(context.STRING().getSymbol()),
-                Locations.of(context));
-    }
+  @Override
+  public Statement visitRunScript(RunScriptContext context) {
+    return new RunScript(Identifiers.string(context.STRING().getSymbol()), Locations.of(context));
+  }
 
-    @Override
-    public Statement visitExplain(ExplainContext context) {
-        if (context.statement() != null) {
-            return new ExplainStatement(visit(context.statement()), Locations.of(context));
-        }
-        return new ExplainQuery(Identifiers.name(context.identifier()), Locations.of(context));
+  @Override
+  public Statement visitExplain(ExplainContext context) {
+    if (context.statement() != null) {
+      return new ExplainStatement(visit(context.statement()), Locations.of(context));
     }
+    return new ExplainQuery(Identifiers.name(context.identifier()), Locations.of(context));
+  }
 
-    @Override
-    public Statement visitCreateAsSelect(CreateAsSelectContext context) {
-        return new CreateAsSelect(kind(context.sourceKind()), Identifiers.name(context.identifier()),
-                queries.query(context.query()), ElementBuilder.properties(context.tableProperties()),
-                context.REPLACE() != null, context.EXISTS() != null, Locations.of(context));
-    }
+  @Override
+  public Statement visitCreateAsSelect(CreateAsSelectContext context) {
+    return new CreateAsSelect(
+        kind(context.sourceKind()),
+        Identifiers.name(context.identifier()),
+        queries.query(context.query()),
+        ElementBuilder.properties(context.tableProperties()),
+        context.REPLACE() != null,
+        context.EXISTS() != null,
+        Locations.of(context));
+  }
 
-    @Override
-    public Statement visitCreateSource(CreateSourceContext context) {
-        return new CreateSource(kind(context.sourceKind()), Identifiers.name(context.identifier()),
-                ElementBuilder.elements(context.tableElements()),
-                ElementBuilder.properties(context.tableProperties()), context.REPLACE() != null,
-                context.EXISTS() != null, context.SOURCE() != null, Locations.of(context));
-    }
+  @Override
+  public Statement visitCreateSource(CreateSourceContext context) {
+    return new CreateSource(
+        kind(context.sourceKind()),
+        Identifiers.name(context.identifier()),
+        ElementBuilder.elements(context.tableElements()),
+        ElementBuilder.properties(context.tableProperties()),
+        context.REPLACE() != null,
+        context.EXISTS() != null,
+        context.SOURCE() != null,
+        Locations.of(context));
+  }
 
-    @Override
-    public Statement visitCreateType(CreateTypeContext context) {
-        return new CreateType(Identifiers.name(context.identifier()),
-                TypeBuilder.build(context.type()), context.EXISTS() != null, Locations.of(context));
-    }
+  @Override
+  public Statement visitCreateType(CreateTypeContext context) {
+    return new CreateType(
+        Identifiers.name(context.identifier()),
+        TypeBuilder.build(context.type()),
+        context.EXISTS() != null,
+        Locations.of(context));
+  }
 
-    @Override
-    public Statement visitAlterSource(AlterSourceContext context) {
-        return new AlterSource(kind(context.sourceKind()), Identifiers.name(context.identifier()),
-                context.alterOption().stream().map(ElementBuilder::addedColumn).toList(),
-                Locations.of(context));
-    }
+  @Override
+  public Statement visitAlterSource(AlterSourceContext context) {
+    return new AlterSource(
+        kind(context.sourceKind()),
+        Identifiers.name(context.identifier()),
+        context.alterOption().stream().map(ElementBuilder::addedColumn).toList(),
+        Locations.of(context));
+  }
 
-    @Override
-    public Statement visitInsertInto(InsertIntoContext context) {
-        return new InsertInto(Identifiers.name(context.identifier()),
-                queries.query(context.query()), ElementBuilder.properties(context.tableProperties()),
-                Locations.of(context));
-    }
+  @Override
+  public Statement visitInsertInto(InsertIntoContext context) {
+    return new InsertInto(
+        Identifiers.name(context.identifier()),
+        queries.query(context.query()),
+        ElementBuilder.properties(context.tableProperties()),
+        Locations.of(context));
+  }
 
-    @Override
-    public Statement visitInsertValues(InsertValuesContext context) {
-        return new InsertValues(Identifiers.name(context.identifier()),
-                columns(context.columnList()), values(context.valueList()), Locations.of(context));
-    }
+  @Override
+  public Statement visitInsertValues(InsertValuesContext context) {
+    return new InsertValues(
+        Identifiers.name(context.identifier()),
+        columns(context.columnList()),
+        values(context.valueList()),
+        Locations.of(context));
+  }
 
-    @Override
-    public Statement visitDropSource(DropSourceContext context) {
-        return new DropSource(kind(context.sourceKind()), Identifiers.name(context.identifier()),
-                context.EXISTS() != null, context.DELETE() != null, Locations.of(context));
-    }
+  @Override
+  public Statement visitDropSource(DropSourceContext context) {
+    return new DropSource(
+        kind(context.sourceKind()),
+        Identifiers.name(context.identifier()),
+        context.EXISTS() != null,
+        context.DELETE() != null,
+        Locations.of(context));
+  }
 
-    @Override
-    public Statement visitDropType(DropTypeContext context) {
-        return new DropType(Identifiers.name(context.identifier()), context.EXISTS() != null,
-                Locations.of(context));
-    }
+  @Override
+  public Statement visitDropType(DropTypeContext context) {
+    return new DropType(
+        Identifiers.name(context.identifier()), context.EXISTS() != null, Locations.of(context));
+  }
 
-    @Override
-    public Statement visitAssertValues(AssertValuesContext context) {
-        return new AssertValues(Identifiers.name(context.identifier()),
-                columns(context.columnList()), values(context.valueList()), Locations.of(context));
-    }
+  @Override
+  public Statement visitAssertValues(AssertValuesContext context) {
+    return new AssertValues(
+        Identifiers.name(context.identifier()),
+        columns(context.columnList()),
+        values(context.valueList()),
+        Locations.of(context));
+  }
 
-    @Override
-    public Statement visitAssertTombstone(AssertTombstoneContext context) {
-        return new AssertTombstone(Identifiers.name(context.identifier()),
-                columns(context.columnList()), values(context.valueList()), Locations.of(context));
-    }
+  @Override
+  public Statement visitAssertTombstone(AssertTombstoneContext context) {
+    return new AssertTombstone(
+        Identifiers.name(context.identifier()),
+        columns(context.columnList()),
+        values(context.valueList()),
+        Locations.of(context));
+  }
 
-    @Override
-    public Statement visitAssertSource(AssertSourceContext context) {
-        return new AssertSource(kind(context.sourceKind()), Identifiers.name(context.identifier()),
-                ElementBuilder.elements(context.tableElements()),
-                ElementBuilder.properties(context.tableProperties()), Locations.of(context));
-    }
+  @Override
+  public Statement visitAssertSource(AssertSourceContext context) {
+    return new AssertSource(
+        kind(context.sourceKind()),
+        Identifiers.name(context.identifier()),
+        ElementBuilder.elements(context.tableElements()),
+        ElementBuilder.properties(context.tableProperties()),
+        Locations.of(context));
+  }
 
-    private static SourceKind kind(SourceKindContext context) {
-        return context.STREAM() != null ? SourceKind.STREAM : SourceKind.TABLE;
-    }
+  private static SourceKind kind(SourceKindContext context) {
+    return context.STREAM() != null ? SourceKind.STREAM : SourceKind.TABLE;
+  }
 
-    private static List<String> columns(ColumnListContext context) {
-        return context == null
-                ? List.of()
-                : context.identifier().stream().map(Identifiers::name).toList();
-    }
+  private static List<String> columns(ColumnListContext context) {
+    return context == null
+        ? List.of()
+        : context.identifier().stream().map(Identifiers::name).toList();
+  }
 
-    private List<Expression> values(ValueListContext context) {
-        return expressions.buildAll(context.expression());
-    }
+  private List<Expression> values(ValueListContext context) {
+    return expressions.buildAll(context.expression());
+  }
 }

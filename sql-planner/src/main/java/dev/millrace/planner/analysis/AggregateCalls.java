@@ -1,6 +1,5 @@
 package dev.millrace.planner.analysis;
 
-import dev.millrace.parser.format.SqlFormatter;
 import dev.millrace.engine.function.FunctionException;
 import dev.millrace.engine.function.ResolvedAggregate;
 import dev.millrace.engine.types.SqlType;
@@ -8,6 +7,7 @@ import dev.millrace.parser.ast.ColumnRef;
 import dev.millrace.parser.ast.Expression;
 import dev.millrace.parser.ast.FunctionCall;
 import dev.millrace.parser.ast.Literal;
+import dev.millrace.parser.format.SqlFormatter;
 import dev.millrace.planner.PlanningException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +15,8 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 
 /**
- * Types aggregate calls: per-row arguments over the input row, trailing literal arguments as
- * the aggregate's initial arguments, the overload chosen by the function registry.
+ * Types aggregate calls: per-row arguments over the input row, trailing literal arguments as the
+ * aggregate's initial arguments, the overload chosen by the function registry.
  */
 final class AggregateCalls {
   private AggregateCalls() {}
@@ -36,8 +36,13 @@ final class AggregateCalls {
     List<Object> initValues = new ArrayList<>();
     for (Expression argument : call.arguments().subList(rowArgs, count)) {
       if (!(argument instanceof Literal literal)) {
-        throw new PlanningException(argument.location(), "Parameter " + SqlFormatter.format(argument) + " of "
-            + call.name() + " must be a literal.");
+        throw new PlanningException(
+            argument.location(),
+            "Parameter "
+                + SqlFormatter.format(argument)
+                + " of "
+                + call.name()
+                + " must be a literal.");
       }
       init.add((RexLiteral) analyzer.coercions().literal(literal));
       initValues.add(literal.value());
@@ -50,11 +55,13 @@ final class AggregateCalls {
     }
     List<RexNode> converted = new ArrayList<>();
     for (int i = 0; i < arguments.size(); i++) {
-      converted.add(analyzer.coercions().coerce(arguments.get(i), resolved.parameterTypes().get(i),
-          call.arguments().get(i)));
+      converted.add(
+          analyzer
+              .coercions()
+              .coerce(arguments.get(i), resolved.parameterTypes().get(i), call.arguments().get(i)));
     }
-    return new AggregateSpec(resolved.name(), converted, init, resolved.returnType(),
-        resolved.aggregator().canUndo());
+    return new AggregateSpec(
+        resolved.name(), converted, init, resolved.returnType(), resolved.aggregator().canUndo());
   }
 
   /** The input scope for aggregate arguments, where a nested aggregate is an error. */
@@ -74,8 +81,9 @@ final class AggregateCalls {
 
     @Override
     public RexNode aggregate(FunctionCall call, ExpressionAnalyzer analyzer) {
-      throw new PlanningException(call.location(), "Aggregate functions can not be nested: " + outer.name() + "("
-          + call.name() + "())");
+      throw new PlanningException(
+          call.location(),
+          "Aggregate functions can not be nested: " + outer.name() + "(" + call.name() + "())");
     }
   }
 }

@@ -9,12 +9,17 @@ import org.apache.calcite.rex.RexNode;
  * One aggregate call of a query, typed by the function registry.
  *
  * @param name the function's upper-case name
- * @param arguments per-row arguments over the aggregation's input row, converted to the overload's types
+ * @param arguments per-row arguments over the aggregation's input row, converted to the overload's
+ *     types
  * @param initArguments the literal arguments that configure the aggregate (e.g. TOPK's k)
  * @param type the result type
  * @param canUndo whether the aggregate can take a row back out, as aggregating a table needs
  */
-public record AggregateSpec(String name, List<RexNode> arguments, List<RexLiteral> initArguments, SqlType type,
+public record AggregateSpec(
+    String name,
+    List<RexNode> arguments,
+    List<RexLiteral> initArguments,
+    SqlType type,
     boolean canUndo) {
   public AggregateSpec {
     arguments = List.copyOf(arguments);

@@ -53,7 +53,10 @@ final class CastRules {
   }
 
   private static boolean isNumber(Base base) {
-    return base == Base.INTEGER || base == Base.BIGINT || base == Base.DOUBLE || base == Base.DECIMAL;
+    return base == Base.INTEGER
+        || base == Base.BIGINT
+        || base == Base.DOUBLE
+        || base == Base.DECIMAL;
   }
 
   private static boolean isComplex(Base base) {

@@ -18,7 +18,9 @@ public final class ClosestNames {
     int limit = Math.min(Math.max(2, wanted.length() / 3), wanted.length() - 1);
     return candidates.stream()
         .filter(c -> distance(wanted, c.toUpperCase(Locale.ROOT)) <= limit)
-        .min(Comparator.comparingInt((String c) -> distance(wanted, c.toUpperCase(Locale.ROOT))).thenComparing(c -> c));
+        .min(
+            Comparator.comparingInt((String c) -> distance(wanted, c.toUpperCase(Locale.ROOT)))
+                .thenComparing(c -> c));
   }
 
   /** {@code " Did you mean 'X'?"}, or empty when nothing is close. */

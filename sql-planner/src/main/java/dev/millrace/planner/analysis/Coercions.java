@@ -1,6 +1,5 @@
 package dev.millrace.planner.analysis;
 
-import dev.millrace.parser.format.SqlFormatter;
 import dev.millrace.engine.function.ImplicitCasts;
 import dev.millrace.engine.types.SqlType;
 import dev.millrace.parser.ast.BooleanLiteral;
@@ -12,6 +11,7 @@ import dev.millrace.parser.ast.Literal;
 import dev.millrace.parser.ast.LongLiteral;
 import dev.millrace.parser.ast.NullLiteral;
 import dev.millrace.parser.ast.StringLiteral;
+import dev.millrace.parser.format.SqlFormatter;
 import dev.millrace.planner.PlanningException;
 import dev.millrace.planner.logical.CalciteTypes;
 import java.math.BigDecimal;
@@ -24,9 +24,9 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.NlsString;
 
 /**
- * Literals and implicit conversions: builds typed literals, converts an expression to a wider
- * type with an explicit cast, and, in comparisons, reads a string literal as the number, boolean
- * or time it is compared with (as ksqlDB does), rejecting text that is not one.
+ * Literals and implicit conversions: builds typed literals, converts an expression to a wider type
+ * with an explicit cast, and, in comparisons, reads a string literal as the number, boolean or time
+ * it is compared with (as ksqlDB does), rejecting text that is not one.
  */
 public final class Coercions {
   private final RexBuilder rex;
@@ -42,7 +42,10 @@ public final class Coercions {
     return node.getType().getSqlTypeName() == SqlTypeName.NULL ? null : types.toSql(node.getType());
   }
 
-  /** The literal as written: INT, BIGINT, DECIMAL(p, s) as written, DOUBLE, STRING, BOOLEAN or untyped NULL. */
+  /**
+   * The literal as written: INT, BIGINT, DECIMAL(p, s) as written, DOUBLE, STRING, BOOLEAN or
+   * untyped NULL.
+   */
   public RexNode literal(Literal literal) {
     if (literal instanceof NullLiteral) {
       return rex.constantNull();
@@ -60,7 +63,8 @@ public final class Coercions {
       return decimalLiteral(d.decimalValue());
     }
     if (literal instanceof DoubleLiteral d) {
-      return rex.makeApproxLiteral(BigDecimal.valueOf(d.doubleValue()), types.toRel(SqlType.DOUBLE));
+      return rex.makeApproxLiteral(
+          BigDecimal.valueOf(d.doubleValue()), types.toRel(SqlType.DOUBLE));
     }
     return stringLiteral(((StringLiteral) literal).stringValue());
   }
@@ -72,7 +76,8 @@ public final class Coercions {
   private RexNode decimalLiteral(BigDecimal value) {
     int scale = Math.max(0, value.scale());
     int precision = Math.max(value.precision(), scale);
-    return rex.makeExactLiteral(value.setScale(scale), types.toRel(new SqlType.Decimal(Math.max(1, precision), scale)));
+    return rex.makeExactLiteral(
+        value.setScale(scale), types.toRel(new SqlType.Decimal(Math.max(1, precision), scale)));
   }
 
   /** The expression converted to {@code target}, which it must widen to without loss. */
@@ -84,11 +89,18 @@ public final class Coercions {
     if (from.equals(target)) {
       return node;
     }
-    boolean widens = ImplicitCasts.widensTo(from, target)
-        || ImplicitCasts.commonType(from, target).filter(target::equals).isPresent();
+    boolean widens =
+        ImplicitCasts.widensTo(from, target)
+            || ImplicitCasts.commonType(from, target).filter(target::equals).isPresent();
     if (!widens) {
-      throw new PlanningException(origin.location(), "Cannot convert " + SqlFormatter.format(origin) + " of type "
-          + from.toSql() + " to " + target.toSql());
+      throw new PlanningException(
+          origin.location(),
+          "Cannot convert "
+              + SqlFormatter.format(origin)
+              + " of type "
+              + from.toSql()
+              + " to "
+              + target.toSql());
     }
     if (node instanceof RexLiteral literal && OperatorTypes.isNumeric(target)) {
       return numericLiteral(literal.getValueAs(BigDecimal.class), target);
@@ -102,7 +114,10 @@ public final class Coercions {
    */
   public java.util.Optional<RexNode> fitLiteral(RexNode node, SqlType target) {
     SqlType from = typeOf(node);
-    if (!(node instanceof RexLiteral literal) || literal.isNull() || from == null || !OperatorTypes.isNumeric(from)
+    if (!(node instanceof RexLiteral literal)
+        || literal.isNull()
+        || from == null
+        || !OperatorTypes.isNumeric(from)
         || !OperatorTypes.isNumeric(target)) {
       return java.util.Optional.empty();
     }
@@ -117,7 +132,7 @@ public final class Coercions {
             return java.util.Optional.empty();
           }
         }
-        default -> { }
+        default -> {}
       }
     } catch (ArithmeticException e) {
       return java.util.Optional.empty();
@@ -131,14 +146,15 @@ public final class Coercions {
       return rex.makeApproxLiteral(value, types.toRel(target));
     }
     if (target instanceof SqlType.Decimal d) {
-      return rex.makeExactLiteral(value.setScale(d.scale(), RoundingMode.HALF_UP), types.toRel(target));
+      return rex.makeExactLiteral(
+          value.setScale(d.scale(), RoundingMode.HALF_UP), types.toRel(target));
     }
     return rex.makeExactLiteral(value, types.toRel(target));
   }
 
   /**
-   * A comparison operand converted to the comparison's type: string literals compared with
-   * numbers or booleans are read as such; strings compared with times are cast.
+   * A comparison operand converted to the comparison's type: string literals compared with numbers
+   * or booleans are read as such; strings compared with times are cast.
    */
   public RexNode coerceComparand(RexNode node, SqlType target, Expression origin) {
     SqlType from = typeOf(node);
@@ -155,7 +171,10 @@ public final class Coercions {
   }
 
   public boolean isStringLiteral(RexNode node) {
-    return node instanceof RexLiteral l && !l.isNull() && typeOf(node) != null && typeOf(node).base() == SqlType.Base.STRING;
+    return node instanceof RexLiteral l
+        && !l.isNull()
+        && typeOf(node) != null
+        && typeOf(node).base() == SqlType.Base.STRING;
   }
 
   private RexNode parsedLiteral(String text, SqlType target, Expression origin) {
@@ -163,14 +182,19 @@ public final class Coercions {
     try {
       switch (target.base()) {
         case INTEGER:
-          return rex.makeExactLiteral(BigDecimal.valueOf(Integer.parseInt(trimmed)), types.toRel(target));
+          return rex.makeExactLiteral(
+              BigDecimal.valueOf(Integer.parseInt(trimmed)), types.toRel(target));
         case BIGINT:
-          return rex.makeExactLiteral(BigDecimal.valueOf(Long.parseLong(trimmed)), types.toRel(target));
+          return rex.makeExactLiteral(
+              BigDecimal.valueOf(Long.parseLong(trimmed)), types.toRel(target));
         case DOUBLE:
-          return rex.makeApproxLiteral(BigDecimal.valueOf(Double.parseDouble(trimmed)), types.toRel(target));
+          return rex.makeApproxLiteral(
+              BigDecimal.valueOf(Double.parseDouble(trimmed)), types.toRel(target));
         case DECIMAL:
-          return rex.makeExactLiteral(new BigDecimal(trimmed).setScale(((SqlType.Decimal) target).scale(),
-              RoundingMode.HALF_UP), types.toRel(target));
+          return rex.makeExactLiteral(
+              new BigDecimal(trimmed)
+                  .setScale(((SqlType.Decimal) target).scale(), RoundingMode.HALF_UP),
+              types.toRel(target));
         case BOOLEAN:
           return rex.makeLiteral(parseBoolean(trimmed));
         case DATE:
@@ -182,7 +206,8 @@ public final class Coercions {
       }
     } catch (NumberFormatException | ArithmeticException e) {
       String typeName = target.base() == SqlType.Base.DECIMAL ? "DECIMAL" : target.toSql();
-      throw new PlanningException(origin.location(), "invalid input syntax for type " + typeName + ": \"" + text + "\".");
+      throw new PlanningException(
+          origin.location(), "invalid input syntax for type " + typeName + ": \"" + text + "\".");
     }
   }
 

@@ -1,9 +1,9 @@
 package dev.millrace.planner.analysis;
 
-import dev.millrace.parser.format.SqlFormatter;
 import dev.millrace.engine.types.SqlType;
 import dev.millrace.parser.ast.Comparison;
 import dev.millrace.parser.ast.Expression;
+import dev.millrace.parser.format.SqlFormatter;
 import dev.millrace.planner.PlanningException;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlOperator;
@@ -13,8 +13,14 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 final class Comparisons {
   private Comparisons() {}
 
-  static SqlType commonType(Comparison.Operator op, RexNode left, Expression leftAst, RexNode right, Expression rightAst,
-      Expression whole, Coercions coercions) {
+  static SqlType commonType(
+      Comparison.Operator op,
+      RexNode left,
+      Expression leftAst,
+      RexNode right,
+      Expression rightAst,
+      Expression whole,
+      Coercions coercions) {
     return commonType(op, left, leftAst, right, rightAst, whole, coercions, coercions.typeOf(left));
   }
 
@@ -22,8 +28,15 @@ final class Comparisons {
    * As above, with the left side's type given: an IN list or BETWEEN folds its operands' types into
    * one, left to right.
    */
-  static SqlType commonType(Comparison.Operator op, RexNode left, Expression leftAst, RexNode right, Expression rightAst,
-      Expression whole, Coercions coercions, SqlType leftType) {
+  static SqlType commonType(
+      Comparison.Operator op,
+      RexNode left,
+      Expression leftAst,
+      RexNode right,
+      Expression rightAst,
+      Expression whole,
+      Coercions coercions,
+      SqlType leftType) {
     SqlType rightType = coercions.typeOf(right);
     if (leftType == null || rightType == null) {
       return leftType != null ? leftType : rightType != null ? rightType : SqlType.STRING;
@@ -35,17 +48,33 @@ final class Comparisons {
       return rightType;
     }
     SqlType common = OperatorTypes.comparable(leftType, rightType).orElse(null);
-    boolean ordering = op != Comparison.Operator.EQUAL && op != Comparison.Operator.NOT_EQUAL
-        && op != Comparison.Operator.IS_DISTINCT_FROM && op != Comparison.Operator.IS_NOT_DISTINCT_FROM;
+    boolean ordering =
+        op != Comparison.Operator.EQUAL
+            && op != Comparison.Operator.NOT_EQUAL
+            && op != Comparison.Operator.IS_DISTINCT_FROM
+            && op != Comparison.Operator.IS_NOT_DISTINCT_FROM;
     if (common == null || ordering && !OperatorTypes.isOrdered(common)) {
-      throw new PlanningException(whole.location(), "Cannot compare " + SqlFormatter.format(leftAst) + " ("
-          + leftType.toSql() + ") to " + SqlFormatter.format(rightAst) + " (" + rightType.toSql() + ") with " + op + ".");
+      throw new PlanningException(
+          whole.location(),
+          "Cannot compare "
+              + SqlFormatter.format(leftAst)
+              + " ("
+              + leftType.toSql()
+              + ") to "
+              + SqlFormatter.format(rightAst)
+              + " ("
+              + rightType.toSql()
+              + ") with "
+              + op
+              + ".");
     }
     return common;
   }
 
   private static boolean readsFromString(SqlType type) {
-    return OperatorTypes.isNumeric(type) || OperatorTypes.isTemporal(type) || type.base() == SqlType.Base.BOOLEAN;
+    return OperatorTypes.isNumeric(type)
+        || OperatorTypes.isTemporal(type)
+        || type.base() == SqlType.Base.BOOLEAN;
   }
 
   static SqlOperator operator(Comparison.Operator op) {

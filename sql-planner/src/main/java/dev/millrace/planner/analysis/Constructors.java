@@ -1,12 +1,12 @@
 package dev.millrace.planner.analysis;
 
-import dev.millrace.parser.format.SqlFormatter;
 import dev.millrace.engine.function.ImplicitCasts;
 import dev.millrace.engine.types.SqlType;
 import dev.millrace.parser.ast.ArrayConstructor;
 import dev.millrace.parser.ast.Expression;
 import dev.millrace.parser.ast.MapConstructor;
 import dev.millrace.parser.ast.StructConstructor;
+import dev.millrace.parser.format.SqlFormatter;
 import dev.millrace.planner.PlanningException;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +31,8 @@ final class Constructors {
     if (e instanceof StructConstructor s) {
       return struct(s, scope);
     }
-    throw new PlanningException(e.location(), "A lambda can only be an argument of a function: "
-        + SqlFormatter.format(e));
+    throw new PlanningException(
+        e.location(), "A lambda can only be an argument of a function: " + SqlFormatter.format(e));
   }
 
   private RexNode array(ArrayConstructor a, ExpressionScope scope) {
@@ -41,15 +41,22 @@ final class Constructors {
     }
     List<RexNode> elements = new ArrayList<>();
     a.elements().forEach(element -> elements.add(analyzer.analyze(element, scope)));
-    SqlType type = common(elements, a.elements(), a, "Cannot construct an array with all NULL elements");
-    return analyzer.rexBuilder().makeCall(analyzer.types().toRel(new SqlType.Array(type)),
-        SqlStdOperatorTable.ARRAY_VALUE_CONSTRUCTOR, coerceAll(elements, a.elements(), type));
+    SqlType type =
+        common(elements, a.elements(), a, "Cannot construct an array with all NULL elements");
+    return analyzer
+        .rexBuilder()
+        .makeCall(
+            analyzer.types().toRel(new SqlType.Array(type)),
+            SqlStdOperatorTable.ARRAY_VALUE_CONSTRUCTOR,
+            coerceAll(elements, a.elements(), type));
   }
 
   private RexNode map(MapConstructor m, ExpressionScope scope) {
     if (m.entries().isEmpty()) {
-      throw new PlanningException(m.location(), "Map constructor cannot be empty. Please supply at least one key value "
-          + "pair (see https://github.com/confluentinc/ksql/issues/4239).");
+      throw new PlanningException(
+          m.location(),
+          "Map constructor cannot be empty. Please supply at least one key value "
+              + "pair (see https://github.com/confluentinc/ksql/issues/4239).");
     }
     List<RexNode> keys = new ArrayList<>();
     List<RexNode> values = new ArrayList<>();
@@ -66,8 +73,12 @@ final class Constructors {
       operands.add(keyNodes.get(i));
       operands.add(valueNodes.get(i));
     }
-    return analyzer.rexBuilder().makeCall(analyzer.types().toRel(new SqlType.Map(keyType, valueType)),
-        SqlStdOperatorTable.MAP_VALUE_CONSTRUCTOR, operands);
+    return analyzer
+        .rexBuilder()
+        .makeCall(
+            analyzer.types().toRel(new SqlType.Map(keyType, valueType)),
+            SqlStdOperatorTable.MAP_VALUE_CONSTRUCTOR,
+            operands);
   }
 
   private RexNode struct(StructConstructor s, ExpressionScope scope) {
@@ -77,17 +88,23 @@ final class Constructors {
       RexNode value = analyzer.analyze(field.value(), scope);
       SqlType type = analyzer.typeOf(value);
       if (type == null) {
-        throw new PlanningException(field.value().location(), "Cannot infer the type of NULL for STRUCT field "
-            + field.name() + "; CAST it to a type.");
+        throw new PlanningException(
+            field.value().location(),
+            "Cannot infer the type of NULL for STRUCT field "
+                + field.name()
+                + "; CAST it to a type.");
       }
       fields.add(new SqlType.Field(field.name(), type));
       values.add(value);
     }
-    return analyzer.rexBuilder().makeCall(analyzer.types().toRel(new SqlType.Struct(fields)), SqlStdOperatorTable.ROW,
-        values);
+    return analyzer
+        .rexBuilder()
+        .makeCall(
+            analyzer.types().toRel(new SqlType.Struct(fields)), SqlStdOperatorTable.ROW, values);
   }
 
-  private SqlType common(List<RexNode> nodes, List<Expression> asts, Expression whole, String allNull) {
+  private SqlType common(
+      List<RexNode> nodes, List<Expression> asts, Expression whole, String allNull) {
     SqlType type = null;
     for (int i = 0; i < nodes.size(); i++) {
       SqlType next = analyzer.typeOf(nodes.get(i));
@@ -99,10 +116,23 @@ final class Constructors {
         continue;
       }
       SqlType before = type;
-      boolean readable = analyzer.coercions().isStringLiteral(nodes.get(i)) && before.base() != SqlType.Base.STRING;
-      type = readable ? before : ImplicitCasts.commonType(before, next).orElseThrow(() -> new PlanningException(
-          asts.get(0).location(), "Elements of " + SqlFormatter.format(whole) + " have incompatible types "
-          + before.toSql() + " and " + next.toSql()));
+      boolean readable =
+          analyzer.coercions().isStringLiteral(nodes.get(i))
+              && before.base() != SqlType.Base.STRING;
+      type =
+          readable
+              ? before
+              : ImplicitCasts.commonType(before, next)
+                  .orElseThrow(
+                      () ->
+                          new PlanningException(
+                              asts.get(0).location(),
+                              "Elements of "
+                                  + SqlFormatter.format(whole)
+                                  + " have incompatible types "
+                                  + before.toSql()
+                                  + " and "
+                                  + next.toSql()));
     }
     if (type == null) {
       throw new PlanningException(whole.location(), allNull);

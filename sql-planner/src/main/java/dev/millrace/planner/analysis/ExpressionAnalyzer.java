@@ -1,6 +1,5 @@
 package dev.millrace.planner.analysis;
 
-import dev.millrace.parser.format.SqlFormatter;
 import dev.millrace.engine.function.ArgumentType;
 import dev.millrace.engine.function.FunctionException;
 import dev.millrace.engine.function.FunctionRegistry;
@@ -9,7 +8,6 @@ import dev.millrace.engine.function.ResolvedScalar;
 import dev.millrace.engine.types.SqlType;
 import dev.millrace.parser.ast.ArithmeticBinary;
 import dev.millrace.parser.ast.ArithmeticUnary;
-import dev.millrace.parser.ast.ArrayConstructor;
 import dev.millrace.parser.ast.Between;
 import dev.millrace.parser.ast.Cast;
 import dev.millrace.parser.ast.ColumnRef;
@@ -26,14 +24,13 @@ import dev.millrace.parser.ast.LambdaVariable;
 import dev.millrace.parser.ast.Like;
 import dev.millrace.parser.ast.Literal;
 import dev.millrace.parser.ast.Logical;
-import dev.millrace.parser.ast.MapConstructor;
 import dev.millrace.parser.ast.Not;
 import dev.millrace.parser.ast.SearchedCase;
 import dev.millrace.parser.ast.SimpleCase;
 import dev.millrace.parser.ast.StringLiteral;
-import dev.millrace.parser.ast.StructConstructor;
 import dev.millrace.parser.ast.Subscript;
 import dev.millrace.parser.ast.WhenClause;
+import dev.millrace.parser.format.SqlFormatter;
 import dev.millrace.planner.PlanningException;
 import dev.millrace.planner.logical.CalciteTypes;
 import dev.millrace.planner.logical.MillraceOperators;
@@ -45,9 +42,9 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 
 /**
- * Types an AST expression against a scope and builds its Calcite {@link RexNode}, applying
- * ksqlDB's typing rules: operands are converted to the operation's type by explicit casts, so every
- * node's type is final and the engine never guesses. Function calls are typed by the {@link
+ * Types an AST expression against a scope and builds its Calcite {@link RexNode}, applying ksqlDB's
+ * typing rules: operands are converted to the operation's type by explicit casts, so every node's
+ * type is final and the engine never guesses. Function calls are typed by the {@link
  * FunctionRegistry}. Errors carry the offending node's line:column.
  */
 public final class ExpressionAnalyzer {
@@ -57,7 +54,8 @@ public final class ExpressionAnalyzer {
   private final TypeResolver typeResolver;
   private final Coercions coercions;
 
-  public ExpressionAnalyzer(RexBuilder rex, CalciteTypes types, FunctionRegistry functions, TypeResolver typeResolver) {
+  public ExpressionAnalyzer(
+      RexBuilder rex, CalciteTypes types, FunctionRegistry functions, TypeResolver typeResolver) {
     this.rex = rex;
     this.types = types;
     this.functions = functions;
@@ -91,8 +89,13 @@ public final class ExpressionAnalyzer {
     RexNode node = analyze(e, scope);
     SqlType type = typeOf(node);
     if (type != null && type.base() != SqlType.Base.BOOLEAN) {
-      throw new PlanningException(e.location(), clause + " expression must be of type BOOLEAN: "
-          + SqlFormatter.format(e) + " is " + type.toSql());
+      throw new PlanningException(
+          e.location(),
+          clause
+              + " expression must be of type BOOLEAN: "
+              + SqlFormatter.format(e)
+              + " is "
+              + type.toSql());
     }
     return coercions.coerce(node, SqlType.BOOLEAN, e);
   }
@@ -122,7 +125,8 @@ public final class ExpressionAnalyzer {
       return comparison(c.operator(), c.left(), c.right(), scope, c);
     }
     if (e instanceof Logical l) {
-      return rex.makeCall(types.toRel(SqlType.BOOLEAN),
+      return rex.makeCall(
+          types.toRel(SqlType.BOOLEAN),
           l.operator() == Logical.Operator.AND ? SqlStdOperatorTable.AND : SqlStdOperatorTable.OR,
           List.of(bool(l.left(), scope, l), bool(l.right(), scope, l)));
     }
@@ -130,8 +134,10 @@ public final class ExpressionAnalyzer {
       return not(bool(n.operand(), scope, n));
     }
     if (e instanceof IsNull n) {
-      return rex.makeCall(types.toRel(SqlType.BOOLEAN),
-          n.negated() ? SqlStdOperatorTable.IS_NOT_NULL : SqlStdOperatorTable.IS_NULL, List.of(analyze(n.value(), scope)));
+      return rex.makeCall(
+          types.toRel(SqlType.BOOLEAN),
+          n.negated() ? SqlStdOperatorTable.IS_NOT_NULL : SqlStdOperatorTable.IS_NULL,
+          List.of(analyze(n.value(), scope)));
     }
     if (e instanceof Concat c) {
       return concat(c.left(), c.right(), scope, c);
@@ -201,18 +207,23 @@ public final class ExpressionAnalyzer {
     }
     ResolvedScalar resolved;
     try {
-      resolved = table ? functions.resolveTableFunction(call.name(), argTypes)
-          : functions.resolveScalarCall(call.name(), argTypes);
+      resolved =
+          table
+              ? functions.resolveTableFunction(call.name(), argTypes)
+              : functions.resolveScalarCall(call.name(), argTypes);
     } catch (FunctionException error) {
       throw new PlanningException(call.location(), error.getMessage());
     }
     List<RexNode> converted = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       SqlType parameter = resolved.parameterTypes().get(i);
-      converted.add(lambdas.get(i) != null ? lambdas.get(i).build(parameter)
-          : coercions.coerce(args.get(i), parameter, call.arguments().get(i)));
+      converted.add(
+          lambdas.get(i) != null
+              ? lambdas.get(i).build(parameter)
+              : coercions.coerce(args.get(i), parameter, call.arguments().get(i)));
     }
-    return rex.makeCall(types.toRel(resolved.returnType()), MillraceOperators.scalar(resolved.name()), converted);
+    return rex.makeCall(
+        types.toRel(resolved.returnType()), MillraceOperators.scalar(resolved.name()), converted);
   }
 
   private RexNode arithmetic(ArithmeticBinary a, ExpressionScope scope) {
@@ -221,22 +232,42 @@ public final class ExpressionAnalyzer {
     SqlType lt = orOther(typeOf(left), typeOf(right));
     SqlType rt = orOther(typeOf(right), lt);
     if (lt == null) {
-      throw new PlanningException(a.location(), "Arithmetic on NULL alone has no type: " + SqlFormatter.format(a));
+      throw new PlanningException(
+          a.location(), "Arithmetic on NULL alone has no type: " + SqlFormatter.format(a));
     }
-    if (a.operator() == ArithmeticBinary.Operator.ADD && lt.base() == SqlType.Base.STRING
+    if (a.operator() == ArithmeticBinary.Operator.ADD
+        && lt.base() == SqlType.Base.STRING
         && rt.base() == SqlType.Base.STRING) {
       return concat(a.left(), a.right(), scope, a);
     }
-    SqlType result = OperatorTypes.arithmetic(a.operator(), lt, rt).orElseThrow(() -> new PlanningException(
-        a.location(), "Unsupported arithmetic types: " + lt.toSql() + " " + a.operator().symbol() + " " + rt.toSql()
-        + " in " + SqlFormatter.format(a)));
+    SqlType result =
+        OperatorTypes.arithmetic(a.operator(), lt, rt)
+            .orElseThrow(
+                () ->
+                    new PlanningException(
+                        a.location(),
+                        "Unsupported arithmetic types: "
+                            + lt.toSql()
+                            + " "
+                            + a.operator().symbol()
+                            + " "
+                            + rt.toSql()
+                            + " in "
+                            + SqlFormatter.format(a)));
     if (result instanceof SqlType.Decimal) {
       // DECIMAL operands keep their own precision and scale; the engine rounds the exact result.
-      return rex.makeCall(types.toRel(result), ArithmeticOperators.of(a.operator()), List.of(
-          coercions.coerce(left, orOther(typeOf(left), rt), a.left()), coercions.coerce(right, rt, a.right())));
+      return rex.makeCall(
+          types.toRel(result),
+          ArithmeticOperators.of(a.operator()),
+          List.of(
+              coercions.coerce(left, orOther(typeOf(left), rt), a.left()),
+              coercions.coerce(right, rt, a.right())));
     }
-    return rex.makeCall(types.toRel(result), ArithmeticOperators.of(a.operator()),
-        List.of(coercions.coerce(left, result, a.left()), coercions.coerce(right, result, a.right())));
+    return rex.makeCall(
+        types.toRel(result),
+        ArithmeticOperators.of(a.operator()),
+        List.of(
+            coercions.coerce(left, result, a.left()), coercions.coerce(right, result, a.right())));
   }
 
   private static SqlType orOther(SqlType type, SqlType other) {
@@ -247,17 +278,34 @@ public final class ExpressionAnalyzer {
     RexNode operand = analyze(u.operand(), scope);
     SqlType type = typeOf(operand);
     if (type == null || !OperatorTypes.isNumeric(type)) {
-      throw new PlanningException(u.location(), "Unary " + (u.sign() == ArithmeticUnary.Sign.MINUS ? "-" : "+")
-          + " needs a number, got " + (type == null ? "NULL" : type.toSql()));
+      throw new PlanningException(
+          u.location(),
+          "Unary "
+              + (u.sign() == ArithmeticUnary.Sign.MINUS ? "-" : "+")
+              + " needs a number, got "
+              + (type == null ? "NULL" : type.toSql()));
     }
-    return u.sign() == ArithmeticUnary.Sign.PLUS ? operand
+    return u.sign() == ArithmeticUnary.Sign.PLUS
+        ? operand
         : rex.makeCall(types.toRel(type), SqlStdOperatorTable.UNARY_MINUS, List.of(operand));
   }
 
-  /** A comparison; public for joins and simple CASE, which compare expressions they did not parse as one. */
-  public RexNode comparison(Comparison.Operator op, Expression leftAst, Expression rightAst, ExpressionScope scope,
+  /**
+   * A comparison; public for joins and simple CASE, which compare expressions they did not parse as
+   * one.
+   */
+  public RexNode comparison(
+      Comparison.Operator op,
+      Expression leftAst,
+      Expression rightAst,
+      ExpressionScope scope,
       Expression whole) {
-    return compare(op, comparand(leftAst, rightAst, scope), leftAst, comparand(rightAst, leftAst, scope), rightAst,
+    return compare(
+        op,
+        comparand(leftAst, rightAst, scope),
+        leftAst,
+        comparand(rightAst, leftAst, scope),
+        rightAst,
         whole);
   }
 
@@ -266,11 +314,23 @@ public final class ExpressionAnalyzer {
    * timestamp in milliseconds, as ksqlDB does.
    */
   private RexNode comparand(Expression e, Expression other, ExpressionScope scope) {
-    if (e instanceof StringLiteral text && other instanceof ColumnRef ref && isTimeColumn(ref.name())) {
-      long millis = TimestampText.millis(text.stringValue()).orElseThrow(() -> new PlanningException(e.location(),
-          "Invalid timestamp for " + ref.name() + ": '" + text.stringValue() + "'. Expected yyyy-MM-dd'T'HH:mm:ss.SSS "
-          + "with an optional zone offset."));
-      return rex.makeExactLiteral(java.math.BigDecimal.valueOf(millis), types.toRel(SqlType.BIGINT));
+    if (e instanceof StringLiteral text
+        && other instanceof ColumnRef ref
+        && isTimeColumn(ref.name())) {
+      long millis =
+          TimestampText.millis(text.stringValue())
+              .orElseThrow(
+                  () ->
+                      new PlanningException(
+                          e.location(),
+                          "Invalid timestamp for "
+                              + ref.name()
+                              + ": '"
+                              + text.stringValue()
+                              + "'. Expected yyyy-MM-dd'T'HH:mm:ss.SSS "
+                              + "with an optional zone offset."));
+      return rex.makeExactLiteral(
+          java.math.BigDecimal.valueOf(millis), types.toRel(SqlType.BIGINT));
     }
     return analyze(e, scope);
   }
@@ -279,19 +339,34 @@ public final class ExpressionAnalyzer {
     return name.equals("ROWTIME") || name.equals("WINDOWSTART") || name.equals("WINDOWEND");
   }
 
-  private RexNode compare(Comparison.Operator op, RexNode left, Expression leftAst, RexNode right,
-      Expression rightAst, Expression whole) {
+  private RexNode compare(
+      Comparison.Operator op,
+      RexNode left,
+      Expression leftAst,
+      RexNode right,
+      Expression rightAst,
+      Expression whole) {
     SqlType common = Comparisons.commonType(op, left, leftAst, right, rightAst, whole, coercions);
-    return rex.makeCall(types.toRel(SqlType.BOOLEAN), Comparisons.operator(op),
-        List.of(coercions.coerceComparand(left, common, leftAst), coercions.coerceComparand(right, common, rightAst)));
+    return rex.makeCall(
+        types.toRel(SqlType.BOOLEAN),
+        Comparisons.operator(op),
+        List.of(
+            coercions.coerceComparand(left, common, leftAst),
+            coercions.coerceComparand(right, common, rightAst)));
   }
 
   private RexNode bool(Expression e, ExpressionScope scope, Expression whole) {
     RexNode node = analyze(e, scope);
     SqlType type = typeOf(node);
     if (type != null && type.base() != SqlType.Base.BOOLEAN) {
-      throw new PlanningException(e.location(), "Logical operators need BOOLEAN operands: " + SqlFormatter.format(e)
-          + " is " + type.toSql() + " in " + SqlFormatter.format(whole));
+      throw new PlanningException(
+          e.location(),
+          "Logical operators need BOOLEAN operands: "
+              + SqlFormatter.format(e)
+              + " is "
+              + type.toSql()
+              + " in "
+              + SqlFormatter.format(whole));
     }
     return coercions.coerce(node, SqlType.BOOLEAN, e);
   }
@@ -300,17 +375,28 @@ public final class ExpressionAnalyzer {
     return rex.makeCall(types.toRel(SqlType.BOOLEAN), SqlStdOperatorTable.NOT, List.of(operand));
   }
 
-  private RexNode concat(Expression leftAst, Expression rightAst, ExpressionScope scope, Expression whole) {
+  private RexNode concat(
+      Expression leftAst, Expression rightAst, ExpressionScope scope, Expression whole) {
     RexNode left = analyze(leftAst, scope);
     RexNode right = analyze(rightAst, scope);
     SqlType lt = orOther(typeOf(left), SqlType.STRING);
     SqlType rt = orOther(typeOf(right), SqlType.STRING);
     if (lt.base() != SqlType.Base.STRING || rt.base() != SqlType.Base.STRING) {
-      throw new PlanningException(whole.location(), "Concatenation needs STRING operands, got " + lt.toSql()
-          + " and " + rt.toSql() + " in " + SqlFormatter.format(whole));
+      throw new PlanningException(
+          whole.location(),
+          "Concatenation needs STRING operands, got "
+              + lt.toSql()
+              + " and "
+              + rt.toSql()
+              + " in "
+              + SqlFormatter.format(whole));
     }
-    return rex.makeCall(types.toRel(SqlType.STRING), SqlStdOperatorTable.CONCAT,
-        List.of(coercions.coerce(left, SqlType.STRING, leftAst), coercions.coerce(right, SqlType.STRING, rightAst)));
+    return rex.makeCall(
+        types.toRel(SqlType.STRING),
+        SqlStdOperatorTable.CONCAT,
+        List.of(
+            coercions.coerce(left, SqlType.STRING, leftAst),
+            coercions.coerce(right, SqlType.STRING, rightAst)));
   }
 
   private RexNode like(Like l, ExpressionScope scope) {
@@ -326,8 +412,14 @@ public final class ExpressionAnalyzer {
     RexNode node = analyze(e, scope);
     SqlType type = typeOf(node);
     if (type != null && type.base() != SqlType.Base.STRING) {
-      throw new PlanningException(e.location(), "LIKE needs STRING operands: " + SqlFormatter.format(e) + " is "
-          + type.toSql() + " in " + SqlFormatter.format(whole));
+      throw new PlanningException(
+          e.location(),
+          "LIKE needs STRING operands: "
+              + SqlFormatter.format(e)
+              + " is "
+              + type.toSql()
+              + " in "
+              + SqlFormatter.format(whole));
     }
     return coercions.coerce(node, SqlType.STRING, e);
   }
@@ -338,8 +430,16 @@ public final class ExpressionAnalyzer {
     in.values().forEach(v -> candidates.add(analyze(v, scope)));
     SqlType common = typeOf(value);
     for (int i = 0; i < candidates.size(); i++) {
-      common = Comparisons.commonType(Comparison.Operator.EQUAL, value, in.value(), candidates.get(i),
-          in.values().get(i), in, coercions, common);
+      common =
+          Comparisons.commonType(
+              Comparison.Operator.EQUAL,
+              value,
+              in.value(),
+              candidates.get(i),
+              in.values().get(i),
+              in,
+              coercions,
+              common);
     }
     List<RexNode> operands = new ArrayList<>();
     operands.add(coercions.coerceComparand(value, common, in.value()));
@@ -354,31 +454,59 @@ public final class ExpressionAnalyzer {
     RexNode value = analyze(b.value(), scope);
     RexNode min = comparand(b.min(), b.value(), scope);
     RexNode max = comparand(b.max(), b.value(), scope);
-    SqlType common = Comparisons.commonType(Comparison.Operator.LESS_THAN_OR_EQUAL, value, b.value(), min, b.min(), b,
-        coercions, typeOf(value));
-    common = Comparisons.commonType(Comparison.Operator.LESS_THAN_OR_EQUAL, value, b.value(), max, b.max(), b,
-        coercions, common);
-    RexNode call = rex.makeCall(types.toRel(SqlType.BOOLEAN), MillraceOperators.BETWEEN, List.of(
-        coercions.coerceComparand(value, common, b.value()), coercions.coerceComparand(min, common, b.min()),
-        coercions.coerceComparand(max, common, b.max())));
+    SqlType common =
+        Comparisons.commonType(
+            Comparison.Operator.LESS_THAN_OR_EQUAL,
+            value,
+            b.value(),
+            min,
+            b.min(),
+            b,
+            coercions,
+            typeOf(value));
+    common =
+        Comparisons.commonType(
+            Comparison.Operator.LESS_THAN_OR_EQUAL,
+            value,
+            b.value(),
+            max,
+            b.max(),
+            b,
+            coercions,
+            common);
+    RexNode call =
+        rex.makeCall(
+            types.toRel(SqlType.BOOLEAN),
+            MillraceOperators.BETWEEN,
+            List.of(
+                coercions.coerceComparand(value, common, b.value()),
+                coercions.coerceComparand(min, common, b.min()),
+                coercions.coerceComparand(max, common, b.max())));
     return b.negated() ? not(call) : call;
   }
 
-  private RexNode searchedCase(List<WhenClause> whens, Optional<Expression> otherwise, ExpressionScope scope,
-      Expression whole, Expression operand) {
+  private RexNode searchedCase(
+      List<WhenClause> whens,
+      Optional<Expression> otherwise,
+      ExpressionScope scope,
+      Expression whole,
+      Expression operand) {
     List<RexNode> conditions = new ArrayList<>();
     List<RexNode> results = new ArrayList<>();
     List<Expression> resultAsts = new ArrayList<>();
     for (WhenClause when : whens) {
-      conditions.add(operand == null ? bool(when.operand(), scope, whole)
-          : comparison(Comparison.Operator.EQUAL, operand, when.operand(), scope, whole));
+      conditions.add(
+          operand == null
+              ? bool(when.operand(), scope, whole)
+              : comparison(Comparison.Operator.EQUAL, operand, when.operand(), scope, whole));
       results.add(analyze(when.result(), scope));
       resultAsts.add(when.result());
     }
-    otherwise.ifPresent(d -> {
-      results.add(analyze(d, scope));
-      resultAsts.add(d);
-    });
+    otherwise.ifPresent(
+        d -> {
+          results.add(analyze(d, scope));
+          resultAsts.add(d);
+        });
     SqlType type = null;
     for (int i = 0; i < results.size(); i++) {
       SqlType next = typeOf(results.get(i));
@@ -386,20 +514,32 @@ public final class ExpressionAnalyzer {
         continue;
       }
       SqlType before = type;
-      type = type == null ? next : ImplicitCasts.commonType(type, next).orElseThrow(() -> new PlanningException(
-          whole.location(), "Invalid Case expression. The results have different types: "
-          + before.toSql() + " and " + next.toSql()));
+      type =
+          type == null
+              ? next
+              : ImplicitCasts.commonType(type, next)
+                  .orElseThrow(
+                      () ->
+                          new PlanningException(
+                              whole.location(),
+                              "Invalid Case expression. The results have different types: "
+                                  + before.toSql()
+                                  + " and "
+                                  + next.toSql()));
     }
     if (type == null) {
-      throw new PlanningException(whole.location(), "Invalid Case expression. All case branches have NULL type");
+      throw new PlanningException(
+          whole.location(), "Invalid Case expression. All case branches have NULL type");
     }
     List<RexNode> operands = new ArrayList<>();
     for (int i = 0; i < conditions.size(); i++) {
       operands.add(conditions.get(i));
       operands.add(coercions.coerce(results.get(i), type, resultAsts.get(i)));
     }
-    operands.add(otherwise.isPresent() ? coercions.coerce(results.get(results.size() - 1), type, otherwise.get())
-        : rex.makeNullLiteral(types.toRel(type)));
+    operands.add(
+        otherwise.isPresent()
+            ? coercions.coerce(results.get(results.size() - 1), type, otherwise.get())
+            : rex.makeNullLiteral(types.toRel(type)));
     return rex.makeCall(types.toRel(type), SqlStdOperatorTable.CASE, operands);
   }
 
@@ -411,8 +551,8 @@ public final class ExpressionAnalyzer {
       return rex.makeNullLiteral(types.toRel(target));
     }
     if (!CastRules.supported(from, target)) {
-      throw new PlanningException(c.location(), "Cast of " + from.toSql() + " to " + target.toSql()
-          + " is not supported");
+      throw new PlanningException(
+          c.location(), "Cast of " + from.toSql() + " to " + target.toSql() + " is not supported");
     }
     return from.equals(target) ? value : rex.makeAbstractCast(types.toRel(target), value, false);
   }
@@ -421,13 +561,25 @@ public final class ExpressionAnalyzer {
     RexNode base = analyze(d.base(), scope);
     SqlType type = typeOf(base);
     if (!(type instanceof SqlType.Struct struct)) {
-      throw new PlanningException(d.location(), "Expected STRUCT type for " + SqlFormatter.format(d.base())
-          + " in " + SqlFormatter.format(d) + ", got " + (type == null ? "NULL" : type.toSql()));
+      throw new PlanningException(
+          d.location(),
+          "Expected STRUCT type for "
+              + SqlFormatter.format(d.base())
+              + " in "
+              + SqlFormatter.format(d)
+              + ", got "
+              + (type == null ? "NULL" : type.toSql()));
     }
     if (struct.indexOf(d.field()) < 0) {
-      throw new PlanningException(d.location(), "Could not find field '" + d.field() + "' in '"
-          + SqlFormatter.format(d.base()) + "'." + ClosestNames.hint(d.field(),
-          struct.fields().stream().map(SqlType.Field::name).toList()));
+      throw new PlanningException(
+          d.location(),
+          "Could not find field '"
+              + d.field()
+              + "' in '"
+              + SqlFormatter.format(d.base())
+              + "'."
+              + ClosestNames.hint(
+                  d.field(), struct.fields().stream().map(SqlType.Field::name).toList()));
     }
     return rex.makeFieldAccess(base, d.field(), true);
   }
@@ -439,16 +591,25 @@ public final class ExpressionAnalyzer {
     if (type instanceof SqlType.Array array) {
       SqlType indexType = orOther(typeOf(index), SqlType.INTEGER);
       if (indexType.base() != SqlType.Base.INTEGER) {
-        throw new PlanningException(s.index().location(), "Array index must be INTEGER, got " + indexType.toSql());
+        throw new PlanningException(
+            s.index().location(), "Array index must be INTEGER, got " + indexType.toSql());
       }
-      return rex.makeCall(types.toRel(array.element()), MillraceOperators.SUBSCRIPT,
+      return rex.makeCall(
+          types.toRel(array.element()),
+          MillraceOperators.SUBSCRIPT,
           List.of(base, coercions.coerce(index, SqlType.INTEGER, s.index())));
     }
     if (type instanceof SqlType.Map map) {
-      return rex.makeCall(types.toRel(map.value()), MillraceOperators.SUBSCRIPT,
+      return rex.makeCall(
+          types.toRel(map.value()),
+          MillraceOperators.SUBSCRIPT,
           List.of(base, coercions.coerceComparand(index, map.key(), s.index())));
     }
-    throw new PlanningException(s.location(), "Subscript expects ARRAY or MAP, got "
-        + (type == null ? "NULL" : type.toSql()) + " in " + SqlFormatter.format(s));
+    throw new PlanningException(
+        s.location(),
+        "Subscript expects ARRAY or MAP, got "
+            + (type == null ? "NULL" : type.toSql())
+            + " in "
+            + SqlFormatter.format(s));
   }
 }

@@ -7,15 +7,17 @@ import java.util.Optional;
 import org.apache.calcite.rex.RexNode;
 
 /**
- * What an expression can refer to where it is written: the columns of the input row, and, after
- * an aggregation, the grouped expressions and aggregate results.
+ * What an expression can refer to where it is written: the columns of the input row, and, after an
+ * aggregation, the grouped expressions and aggregate results.
  */
 public interface ExpressionScope {
 
   /** The input-row reference a column names; throws a positioned error if it names none. */
   RexNode column(ColumnRef ref);
 
-  /** A replacement for a whole subexpression (e.g. a grouped expression after aggregation), if any. */
+  /**
+   * A replacement for a whole subexpression (e.g. a grouped expression after aggregation), if any.
+   */
   default Optional<RexNode> replace(Expression expression, ExpressionAnalyzer analyzer) {
     return Optional.empty();
   }

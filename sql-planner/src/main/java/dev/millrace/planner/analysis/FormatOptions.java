@@ -23,7 +23,8 @@ public final class FormatOptions {
     return with.integer(key ? "KEY_SCHEMA_ID" : "VALUE_SCHEMA_ID");
   }
 
-  static Map<String, String> of(WithClause with, String format, boolean key, NodeLocation statement) {
+  static Map<String, String> of(
+      WithClause with, String format, boolean key, NodeLocation statement) {
     Map<String, String> options = new TreeMap<>();
     String idProperty = key ? "KEY_SCHEMA_ID" : "VALUE_SCHEMA_ID";
     OptionalInt id = schemaId(with, key);
@@ -31,9 +32,12 @@ public final class FormatOptions {
       requireRegistry(format, idProperty, with.location(idProperty, statement));
       options.put(SerdeFactory.SCHEMA_ID, String.valueOf(id.getAsInt()));
     }
-    Optional<String> nameProperty = key ? Optional.of("KEY_SCHEMA_FULL_NAME").filter(with::has)
-        : Optional.of("VALUE_SCHEMA_FULL_NAME").filter(with::has)
-            .or(() -> Optional.of("VALUE_AVRO_SCHEMA_FULL_NAME").filter(with::has));
+    Optional<String> nameProperty =
+        key
+            ? Optional.of("KEY_SCHEMA_FULL_NAME").filter(with::has)
+            : Optional.of("VALUE_SCHEMA_FULL_NAME")
+                .filter(with::has)
+                .or(() -> Optional.of("VALUE_AVRO_SCHEMA_FULL_NAME").filter(with::has));
     if (nameProperty.isPresent()) {
       NodeLocation where = with.location(nameProperty.get(), statement);
       requireRegistry(format, nameProperty.get(), where);
@@ -43,17 +47,19 @@ public final class FormatOptions {
       }
       options.put(SerdeFactory.FULL_SCHEMA_NAME, name);
     }
-    String nullsProperty = key ? "KEY_PROTOBUF_NULLABLE_REPRESENTATION" : "VALUE_PROTOBUF_NULLABLE_REPRESENTATION";
+    String nullsProperty =
+        key ? "KEY_PROTOBUF_NULLABLE_REPRESENTATION" : "VALUE_PROTOBUF_NULLABLE_REPRESENTATION";
     Optional<String> nulls = with.upper(nullsProperty);
     if (nulls.isPresent()) {
       NodeLocation where = with.location(nullsProperty, statement);
       if (!format.startsWith("PROTOBUF")) {
-        throw new PlanningException(where, format + " does not support the following configs: [" + nullsProperty
-            + "]");
+        throw new PlanningException(
+            where, format + " does not support the following configs: [" + nullsProperty + "]");
       }
       if (!nulls.get().equals("OPTIONAL") && !nulls.get().equals("WRAPPER")) {
-        throw new PlanningException(where, "Invalid " + nullsProperty + ": '" + nulls.get()
-            + "'. Use OPTIONAL or WRAPPER.");
+        throw new PlanningException(
+            where,
+            "Invalid " + nullsProperty + ": '" + nulls.get() + "'. Use OPTIONAL or WRAPPER.");
       }
       options.put(SerdeFactory.NULLABLE_REPRESENTATION, nulls.get());
     }
@@ -62,7 +68,8 @@ public final class FormatOptions {
 
   private static void requireRegistry(String format, String property, NodeLocation where) {
     if (!SerdeFormat.named(format).usesRegistry()) {
-      throw new PlanningException(where, format + " does not support the following configs: [" + property + "]");
+      throw new PlanningException(
+          where, format + " does not support the following configs: [" + property + "]");
     }
   }
 }

@@ -34,9 +34,13 @@ public final class FormatRules {
   }
 
   /** Checks that the format can carry the columns, as a key ({@code key}) or as a value. */
-  public static void checkColumns(String format, List<Column> columns, boolean key, NodeLocation where) {
-    SerdeFormat.named(format).unsupported(columns, key).ifPresent(message -> {
-      throw new PlanningException(where, message);
-    });
+  public static void checkColumns(
+      String format, List<Column> columns, boolean key, NodeLocation where) {
+    SerdeFormat.named(format)
+        .unsupported(columns, key)
+        .ifPresent(
+            message -> {
+              throw new PlanningException(where, message);
+            });
   }
 }

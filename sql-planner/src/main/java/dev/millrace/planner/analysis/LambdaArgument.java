@@ -42,13 +42,18 @@ final class LambdaArgument {
   private Map<String, RexLambdaRef> refs(List<SqlType> parameterTypes) {
     Map<String, RexLambdaRef> refs = new LinkedHashMap<>();
     for (int i = 0; i < parameterTypes.size(); i++) {
-      refs.put(lambda.parameters().get(i), new RexLambdaRef(i, lambda.parameters().get(i),
-          analyzer.types().toRel(parameterTypes.get(i))));
+      refs.put(
+          lambda.parameters().get(i),
+          new RexLambdaRef(
+              i, lambda.parameters().get(i), analyzer.types().toRel(parameterTypes.get(i))));
     }
     return refs;
   }
 
-  /** The lambda as typed for the overload whose body type is {@code bodyType} (the last such typing). */
+  /**
+   * The lambda as typed for the overload whose body type is {@code bodyType} (the last such
+   * typing).
+   */
   RexNode build(SqlType bodyType) {
     List<SqlType> chosen = null;
     for (Map.Entry<List<SqlType>, RexNode> entry : bodies.entrySet()) {
@@ -59,6 +64,8 @@ final class LambdaArgument {
     if (chosen == null) {
       throw new IllegalStateException("the registry chose a lambda typing it never asked for");
     }
-    return analyzer.rexBuilder().makeLambdaCall(bodies.get(chosen), new ArrayList<>(refs(chosen).values()));
+    return analyzer
+        .rexBuilder()
+        .makeLambdaCall(bodies.get(chosen), new ArrayList<>(refs(chosen).values()));
   }
 }

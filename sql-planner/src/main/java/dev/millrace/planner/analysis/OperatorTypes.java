@@ -7,8 +7,8 @@ import dev.millrace.parser.ast.ArithmeticBinary;
 import java.util.Optional;
 
 /**
- * ksqlDB's result types of the arithmetic and comparison operators. Numbers combine to the wider
- * of the two (INTEGER, BIGINT, DECIMAL, DOUBLE); two DECIMALs (an integer counts as the DECIMAL
+ * ksqlDB's result types of the arithmetic and comparison operators. Numbers combine to the wider of
+ * the two (INTEGER, BIGINT, DECIMAL, DOUBLE); two DECIMALs (an integer counts as the DECIMAL
  * holding all its values) give the precision and scale SQL Server's rules give, capped at 38.
  */
 public final class OperatorTypes {
@@ -18,7 +18,10 @@ public final class OperatorTypes {
 
   public static boolean isNumeric(SqlType type) {
     Base base = type.base();
-    return base == Base.INTEGER || base == Base.BIGINT || base == Base.DOUBLE || base == Base.DECIMAL;
+    return base == Base.INTEGER
+        || base == Base.BIGINT
+        || base == Base.DOUBLE
+        || base == Base.DECIMAL;
   }
 
   public static boolean isTemporal(SqlType type) {
@@ -27,7 +30,8 @@ public final class OperatorTypes {
   }
 
   /** The result type of {@code left op right} for numbers, or empty when they do not combine. */
-  public static Optional<SqlType> arithmetic(ArithmeticBinary.Operator op, SqlType left, SqlType right) {
+  public static Optional<SqlType> arithmetic(
+      ArithmeticBinary.Operator op, SqlType left, SqlType right) {
     if (!isNumeric(left) || !isNumeric(right)) {
       return Optional.empty();
     }
@@ -35,18 +39,24 @@ public final class OperatorTypes {
       return Optional.of(SqlType.DOUBLE);
     }
     if (left.base() == Base.DECIMAL || right.base() == Base.DECIMAL) {
-      return Optional.of(decimal(op, ImplicitCasts.asDecimal(left), ImplicitCasts.asDecimal(right)));
+      return Optional.of(
+          decimal(op, ImplicitCasts.asDecimal(left), ImplicitCasts.asDecimal(right)));
     }
-    return Optional.of(left.base() == Base.BIGINT || right.base() == Base.BIGINT ? SqlType.BIGINT : SqlType.INTEGER);
+    return Optional.of(
+        left.base() == Base.BIGINT || right.base() == Base.BIGINT
+            ? SqlType.BIGINT
+            : SqlType.INTEGER);
   }
 
-  private static SqlType decimal(ArithmeticBinary.Operator op, SqlType.Decimal a, SqlType.Decimal b) {
+  private static SqlType decimal(
+      ArithmeticBinary.Operator op, SqlType.Decimal a, SqlType.Decimal b) {
     int p1 = a.precision();
     int s1 = a.scale();
     int p2 = b.precision();
     int s2 = b.scale();
     return switch (op) {
-      case ADD, SUBTRACT -> capped(Math.max(p1 - s1, p2 - s2) + Math.max(s1, s2) + 1, Math.max(s1, s2));
+      case ADD, SUBTRACT ->
+          capped(Math.max(p1 - s1, p2 - s2) + Math.max(s1, s2) + 1, Math.max(s1, s2));
       case MULTIPLY -> capped(p1 + p2 + 1, s1 + s2);
       case DIVIDE -> capped(p1 - s1 + s2 + Math.max(6, s1 + p2 + 1), Math.max(6, s1 + p2 + 1));
       case MODULUS -> capped(Math.min(p1 - s1, p2 - s2) + Math.max(s1, s2), Math.max(s1, s2));
@@ -69,7 +79,8 @@ public final class OperatorTypes {
     if (isTemporal(right) && left.base() == Base.STRING) {
       return Optional.of(right);
     }
-    return left.base() == right.base() ? ImplicitCasts.commonType(left, right).or(() -> equalOrEmpty(left, right))
+    return left.base() == right.base()
+        ? ImplicitCasts.commonType(left, right).or(() -> equalOrEmpty(left, right))
         : Optional.empty();
   }
 

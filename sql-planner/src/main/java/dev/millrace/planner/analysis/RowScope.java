@@ -17,7 +17,9 @@ public final class RowScope implements ExpressionScope {
   private final CalciteTypes types;
   private final String clause;
 
-  /** {@code clause} names where the expression is written, for messages ("WHERE", "GROUP BY", ...). */
+  /**
+   * {@code clause} names where the expression is written, for messages ("WHERE", "GROUP BY", ...).
+   */
   public RowScope(Scope scope, RexBuilder rex, CalciteTypes types, String clause) {
     this.scope = scope;
     this.rex = rex;
@@ -37,7 +39,11 @@ public final class RowScope implements ExpressionScope {
 
   @Override
   public RexNode aggregate(FunctionCall call, ExpressionAnalyzer analyzer) {
-    throw new PlanningException(call.location(),
-        clause + " does not support aggregate functions: " + call.name() + " is an aggregate function.");
+    throw new PlanningException(
+        call.location(),
+        clause
+            + " does not support aggregate functions: "
+            + call.name()
+            + " is an aggregate function.");
   }
 }

@@ -14,9 +14,9 @@ import java.util.stream.Collectors;
 
 /**
  * The columns a query's expressions can name, with their positions in the input row. A single
- * source contributes its row as {@link SourceColumns} lays it out; a join concatenates the
- * scopes of its sides. Resolves qualified and unqualified names with errors that point at the
- * reference and suggest the closest existing name.
+ * source contributes its row as {@link SourceColumns} lays it out; a join concatenates the scopes
+ * of its sides. Resolves qualified and unqualified names with errors that point at the reference
+ * and suggest the closest existing name.
  */
 public final class Scope {
   private final List<ScopeColumn> columns;
@@ -27,16 +27,21 @@ public final class Scope {
     this.sources = List.copyOf(sources);
   }
 
-  /** The columns of one source, qualified by {@code qualifier}, at field positions from {@code offset}. */
+  /**
+   * The columns of one source, qualified by {@code qualifier}, at field positions from {@code
+   * offset}.
+   */
   public static Scope ofSource(String qualifier, DataSource source, int offset) {
     List<ScopeColumn> columns = new ArrayList<>();
     int index = offset;
     for (Column c : source.schema().value()) {
       columns.add(new ScopeColumn(qualifier, c.name(), index++, c.type(), ScopeColumn.Kind.VALUE));
     }
-    for (Column c : List.of(new Column(SourceColumns.ROWTIME, dev.millrace.engine.types.SqlType.BIGINT),
-        new Column(SourceColumns.ROWPARTITION, dev.millrace.engine.types.SqlType.INTEGER),
-        new Column(SourceColumns.ROWOFFSET, dev.millrace.engine.types.SqlType.BIGINT))) {
+    for (Column c :
+        List.of(
+            new Column(SourceColumns.ROWTIME, dev.millrace.engine.types.SqlType.BIGINT),
+            new Column(SourceColumns.ROWPARTITION, dev.millrace.engine.types.SqlType.INTEGER),
+            new Column(SourceColumns.ROWOFFSET, dev.millrace.engine.types.SqlType.BIGINT))) {
       columns.add(new ScopeColumn(qualifier, c.name(), index++, c.type(), ScopeColumn.Kind.PSEUDO));
     }
     for (Column c : source.schema().key()) {
@@ -44,7 +49,8 @@ public final class Scope {
     }
     if (source.isWindowed()) {
       for (Column c : SourceColumns.windowBounds()) {
-        columns.add(new ScopeColumn(qualifier, c.name(), index++, c.type(), ScopeColumn.Kind.WINDOW_BOUND));
+        columns.add(
+            new ScopeColumn(qualifier, c.name(), index++, c.type(), ScopeColumn.Kind.WINDOW_BOUND));
       }
     }
     return new Scope(columns, List.of(qualifier));
@@ -55,7 +61,8 @@ public final class Scope {
    * join is left out: the new join has a key of its own.
    */
   public Scope join(Scope right) {
-    List<ScopeColumn> all = new ArrayList<>(columns.stream().filter(c -> !c.source().isEmpty()).toList());
+    List<ScopeColumn> all =
+        new ArrayList<>(columns.stream().filter(c -> !c.source().isEmpty()).toList());
     all.addAll(right.columns);
     List<String> names = new ArrayList<>(sources);
     names.addAll(right.sources);
@@ -63,8 +70,8 @@ public final class Scope {
   }
 
   /**
-   * This scope with one more column that belongs to no source (a join's synthetic key): it is
-   * named without a qualifier, and an unqualified {@code *} starts with it.
+   * This scope with one more column that belongs to no source (a join's synthetic key): it is named
+   * without a qualifier, and an unqualified {@code *} starts with it.
    */
   public Scope withColumn(ScopeColumn column) {
     List<ScopeColumn> all = new ArrayList<>(columns);
@@ -106,12 +113,17 @@ public final class Scope {
       if (qualifier != null && !qualifier.equals(source)) {
         continue;
       }
-      columns.stream().filter(c -> c.source().equals(source) && c.kind() == ScopeColumn.Kind.KEY).forEach(out::add);
+      columns.stream()
+          .filter(c -> c.source().equals(source) && c.kind() == ScopeColumn.Kind.KEY)
+          .forEach(out::add);
       if (windowBounds) {
-        columns.stream().filter(c -> c.source().equals(source) && c.kind() == ScopeColumn.Kind.WINDOW_BOUND)
+        columns.stream()
+            .filter(c -> c.source().equals(source) && c.kind() == ScopeColumn.Kind.WINDOW_BOUND)
             .forEach(out::add);
       }
-      columns.stream().filter(c -> c.source().equals(source) && c.kind() == ScopeColumn.Kind.VALUE).forEach(out::add);
+      columns.stream()
+          .filter(c -> c.source().equals(source) && c.kind() == ScopeColumn.Kind.VALUE)
+          .forEach(out::add);
     }
     return out;
   }
@@ -119,23 +131,39 @@ public final class Scope {
   /** Checks that a qualifier names a source in scope. */
   public void checkSource(String qualifier, NodeLocation location) {
     if (!sources.contains(qualifier)) {
-      throw new PlanningException(location, "'" + qualifier + "' is not a valid stream/table name or alias."
-          + ClosestNames.hint(qualifier, sources));
+      throw new PlanningException(
+          location,
+          "'"
+              + qualifier
+              + "' is not a valid stream/table name or alias."
+              + ClosestNames.hint(qualifier, sources));
     }
   }
 
   /** The column a reference names; throws a positioned error if none or several. */
   public ScopeColumn resolve(ColumnRef ref) {
     ref.source().ifPresent(q -> checkSource(q, ref.location()));
-    List<ScopeColumn> matches = columns.stream()
-        .filter(c -> c.name().equals(ref.name()) && ref.source().map(c.source()::equals).orElse(true))
-        .toList();
-    if (matches.size() > 1 && isJoin() && SourceColumns.isPseudoColumn(ref.name()) && ref.source().isEmpty()) {
+    List<ScopeColumn> matches =
+        columns.stream()
+            .filter(
+                c ->
+                    c.name().equals(ref.name())
+                        && ref.source().map(c.source()::equals).orElse(true))
+            .toList();
+    if (matches.size() > 1
+        && isJoin()
+        && SourceColumns.isPseudoColumn(ref.name())
+        && ref.source().isEmpty()) {
       return matches.get(0);
     }
     if (matches.size() > 1) {
-      throw new PlanningException(ref.location(), "Column '" + ref.name() + "' is ambiguous. Could be "
-          + matches.stream().map(ScopeColumn::qualifiedName).collect(Collectors.joining(" or ")) + ".");
+      throw new PlanningException(
+          ref.location(),
+          "Column '"
+              + ref.name()
+              + "' is ambiguous. Could be "
+              + matches.stream().map(ScopeColumn::qualifiedName).collect(Collectors.joining(" or "))
+              + ".");
     }
     if (matches.isEmpty()) {
       throw unknown(ref);
@@ -144,14 +172,21 @@ public final class Scope {
   }
 
   private PlanningException unknown(ColumnRef ref) {
-    if (ref.name().equals(SourceColumns.WINDOWSTART) || ref.name().equals(SourceColumns.WINDOWEND)) {
-      return new PlanningException(ref.location(), "Window bounds column " + ref.name()
-          + " can only be used in the SELECT clause of windowed aggregations");
+    if (ref.name().equals(SourceColumns.WINDOWSTART)
+        || ref.name().equals(SourceColumns.WINDOWEND)) {
+      return new PlanningException(
+          ref.location(),
+          "Window bounds column "
+              + ref.name()
+              + " can only be used in the SELECT clause of windowed aggregations");
     }
     Set<String> names = new LinkedHashSet<>();
-    columns.stream().filter(c -> ref.source().map(c.source()::equals).orElse(true)).forEach(c -> names.add(c.name()));
+    columns.stream()
+        .filter(c -> ref.source().map(c.source()::equals).orElse(true))
+        .forEach(c -> names.add(c.name()));
     String shown = ref.source().map(s -> s + ".").orElse("") + ref.name();
-    return new PlanningException(ref.location(), "Column '" + shown + "' cannot be resolved."
-        + ClosestNames.hint(ref.name(), names));
+    return new PlanningException(
+        ref.location(),
+        "Column '" + shown + "' cannot be resolved." + ClosestNames.hint(ref.name(), names));
   }
 }

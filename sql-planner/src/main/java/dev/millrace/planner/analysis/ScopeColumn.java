@@ -14,7 +14,12 @@ import dev.millrace.engine.types.SqlType;
 public record ScopeColumn(String source, String name, int index, SqlType type, Kind kind) {
 
   /** Where a column comes from; {@code SELECT *} expands KEY and VALUE columns only. */
-  public enum Kind { KEY, VALUE, PSEUDO, WINDOW_BOUND }
+  public enum Kind {
+    KEY,
+    VALUE,
+    PSEUDO,
+    WINDOW_BOUND
+  }
 
   /** {@code source.name}, as messages show a resolved column. */
   public String qualifiedName() {

@@ -10,10 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * ksqlDB's names for SELECT items without an alias: a column keeps its name (in a join, a
- * qualified column whose name several sources share is named {@code SOURCE_NAME}), a struct
- * field access {@code s->f} is named {@code F}, and any other expression gets the next free
- * {@code KSQL_COL_n}.
+ * ksqlDB's names for SELECT items without an alias: a column keeps its name (in a join, a qualified
+ * column whose name several sources share is named {@code SOURCE_NAME}), a struct field access
+ * {@code s->f} is named {@code F}, and any other expression gets the next free {@code KSQL_COL_n}.
  */
 public final class SelectItemNames {
   private SelectItemNames() {}
@@ -21,9 +20,15 @@ public final class SelectItemNames {
   /** The name an unaliased expression takes from its shape, if it has one. */
   public static Optional<String> natural(Expression e, Scope scope) {
     if (e instanceof ColumnRef ref) {
-      boolean shared = scope.columns().stream().filter(c -> c.name().equals(ref.name())).map(ScopeColumn::source)
-          .distinct().count() > 1;
-      return Optional.of(shared && ref.source().isPresent() ? ref.source().get() + "_" + ref.name() : ref.name());
+      boolean shared =
+          scope.columns().stream()
+                  .filter(c -> c.name().equals(ref.name()))
+                  .map(ScopeColumn::source)
+                  .distinct()
+                  .count()
+              > 1;
+      return Optional.of(
+          shared && ref.source().isPresent() ? ref.source().get() + "_" + ref.name() : ref.name());
     }
     if (e instanceof Dereference d) {
       return Optional.of(d.field());
@@ -31,7 +36,10 @@ public final class SelectItemNames {
     return Optional.empty();
   }
 
-  /** Fills the gaps (nulls) with {@code KSQL_COL_0}, {@code KSQL_COL_1}, ... skipping names already taken. */
+  /**
+   * Fills the gaps (nulls) with {@code KSQL_COL_0}, {@code KSQL_COL_1}, ... skipping names already
+   * taken.
+   */
   public static List<String> complete(List<String> names) {
     return complete(names, List.of(), Set.of());
   }
@@ -41,7 +49,8 @@ public final class SelectItemNames {
    * positions) that an earlier item already has becomes {@code NAME_1}, {@code NAME_2}, ..., and
    * generated names also avoid {@code inputNames} (the columns of the query's sources).
    */
-  public static List<String> complete(List<String> names, List<Integer> fieldNames, Set<String> inputNames) {
+  public static List<String> complete(
+      List<String> names, List<Integer> fieldNames, Set<String> inputNames) {
     Set<String> taken = new HashSet<>(inputNames);
     names.stream().filter(n -> n != null).forEach(taken::add);
     List<String> out = new ArrayList<>();

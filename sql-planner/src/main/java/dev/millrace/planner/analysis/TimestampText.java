@@ -17,27 +17,48 @@ import java.util.OptionalLong;
  * then an optional zone offset; UTC when none is given.
  */
 public final class TimestampText {
-  private static final DateTimeFormatter FORMAT = new DateTimeFormatterBuilder()
-      .appendPattern("yyyy")
-      .optionalStart().appendPattern("-MM").optionalStart().appendPattern("-dd").optionalEnd().optionalEnd()
-      .parseDefaulting(ChronoField.MONTH_OF_YEAR, 1)
-      .parseDefaulting(ChronoField.DAY_OF_MONTH, 1)
-      .optionalStart().appendLiteral('T').appendPattern("HH:mm")
-      .optionalStart().appendPattern(":ss").optionalStart().appendFraction(ChronoField.MILLI_OF_SECOND, 1, 3, true)
-      .optionalEnd().optionalEnd().optionalEnd()
-      .optionalStart().appendOffset("+HHmm", "Z").optionalEnd()
-      .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
-      .toFormatter();
+  private static final DateTimeFormatter FORMAT =
+      new DateTimeFormatterBuilder()
+          .appendPattern("yyyy")
+          .optionalStart()
+          .appendPattern("-MM")
+          .optionalStart()
+          .appendPattern("-dd")
+          .optionalEnd()
+          .optionalEnd()
+          .parseDefaulting(ChronoField.MONTH_OF_YEAR, 1)
+          .parseDefaulting(ChronoField.DAY_OF_MONTH, 1)
+          .optionalStart()
+          .appendLiteral('T')
+          .appendPattern("HH:mm")
+          .optionalStart()
+          .appendPattern(":ss")
+          .optionalStart()
+          .appendFraction(ChronoField.MILLI_OF_SECOND, 1, 3, true)
+          .optionalEnd()
+          .optionalEnd()
+          .optionalEnd()
+          .optionalStart()
+          .appendOffset("+HHmm", "Z")
+          .optionalEnd()
+          .optionalStart()
+          .appendOffset("+HH:MM", "Z")
+          .optionalEnd()
+          .toFormatter();
 
   private TimestampText() {}
 
   public static OptionalLong millis(String text) {
     try {
       TemporalAccessor parsed = FORMAT.parse(text.trim());
-      ZoneOffset offset = parsed.isSupported(ChronoField.OFFSET_SECONDS)
-          ? ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)) : ZoneOffset.UTC;
-      LocalDateTime local = parsed.isSupported(ChronoField.HOUR_OF_DAY)
-          ? LocalDateTime.from(parsed) : LocalDate.from(parsed).atStartOfDay();
+      ZoneOffset offset =
+          parsed.isSupported(ChronoField.OFFSET_SECONDS)
+              ? ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS))
+              : ZoneOffset.UTC;
+      LocalDateTime local =
+          parsed.isSupported(ChronoField.HOUR_OF_DAY)
+              ? LocalDateTime.from(parsed)
+              : LocalDate.from(parsed).atStartOfDay();
       return OptionalLong.of(local.toInstant(offset).toEpochMilli());
     } catch (DateTimeParseException e) {
       return OptionalLong.empty();

@@ -36,22 +36,44 @@ public final class TypeResolver {
       return new SqlType.Map(resolve(m.key(), where), resolve(m.value(), where));
     }
     if (type instanceof StructType s) {
-      return new SqlType.Struct(s.fields().stream()
-          .map(f -> new SqlType.Field(f.name(), resolve(f.type(), where))).toList());
+      return new SqlType.Struct(
+          s.fields().stream()
+              .map(f -> new SqlType.Field(f.name(), resolve(f.type(), where)))
+              .toList());
     }
     String name = ((CustomType) type).name();
-    return catalog.type(name).orElseThrow(() -> new PlanningException(where, "Unknown type: " + name
-        + "." + ClosestNames.hint(name, catalog.types().keySet())));
+    return catalog
+        .type(name)
+        .orElseThrow(
+            () ->
+                new PlanningException(
+                    where,
+                    "Unknown type: "
+                        + name
+                        + "."
+                        + ClosestNames.hint(name, catalog.types().keySet())));
   }
 
   private static SqlType decimal(DecimalType d, NodeLocation where) {
     if (d.precision() < 1 || d.precision() > MAX_PRECISION) {
-      throw new PlanningException(where, "DECIMAL precision must be between 1 and " + MAX_PRECISION
-          + ": DECIMAL(" + d.precision() + ", " + d.scale() + ")");
+      throw new PlanningException(
+          where,
+          "DECIMAL precision must be between 1 and "
+              + MAX_PRECISION
+              + ": DECIMAL("
+              + d.precision()
+              + ", "
+              + d.scale()
+              + ")");
     }
     if (d.scale() < 0 || d.scale() > d.precision()) {
-      throw new PlanningException(where, "DECIMAL scale must be between 0 and the precision: DECIMAL("
-          + d.precision() + ", " + d.scale() + ")");
+      throw new PlanningException(
+          where,
+          "DECIMAL scale must be between 0 and the precision: DECIMAL("
+              + d.precision()
+              + ", "
+              + d.scale()
+              + ")");
     }
     return new SqlType.Decimal(d.precision(), d.scale());
   }

@@ -24,11 +24,18 @@ public final class WithClause {
   public WithClause(WithProperties properties, Set<String> allowed, NodeLocation statement) {
     this.properties = properties;
     Set<String> unknown = new TreeSet<>();
-    properties.properties().stream().map(Property::name).filter(n -> !allowed.contains(n)).forEach(unknown::add);
+    properties.properties().stream()
+        .map(Property::name)
+        .filter(n -> !allowed.contains(n))
+        .forEach(unknown::add);
     if (!unknown.isEmpty()) {
       Property first = properties.find(unknown.iterator().next()).orElseThrow();
-      throw new PlanningException(first.location(), "Invalid config variable(s) in the WITH clause: "
-          + String.join(",", unknown) + "." + ClosestNames.hint(unknown.iterator().next(), allowed));
+      throw new PlanningException(
+          first.location(),
+          "Invalid config variable(s) in the WITH clause: "
+              + String.join(",", unknown)
+              + "."
+              + ClosestNames.hint(unknown.iterator().next(), allowed));
     }
   }
 
@@ -65,8 +72,9 @@ public final class WithClause {
       }
       return OptionalInt.of(Integer.parseInt(text(value).trim()));
     } catch (NumberFormatException | ArithmeticException e) {
-      throw new PlanningException(property.get().location(), "Invalid value for " + name + ": '" + text(value)
-          + "'. It must be a whole number.");
+      throw new PlanningException(
+          property.get().location(),
+          "Invalid value for " + name + ": '" + text(value) + "'. It must be a whole number.");
     }
   }
 
@@ -81,8 +89,9 @@ public final class WithClause {
     }
     String text = text(value).trim().toLowerCase(Locale.ROOT);
     if (!List.of("true", "false").contains(text)) {
-      throw new PlanningException(property.get().location(), "Invalid value for " + name + ": '" + text(value)
-          + "'. It must be true or false.");
+      throw new PlanningException(
+          property.get().location(),
+          "Invalid value for " + name + ": '" + text(value) + "'. It must be true or false.");
     }
     return Optional.of(Boolean.parseBoolean(text));
   }

@@ -23,7 +23,10 @@ public final class Catalog {
   private final Map<String, SqlType> types;
   private final Map<String, QueryLinks> queries;
 
-  private Catalog(Map<String, DataSource> sources, Map<String, SqlType> types, Map<String, QueryLinks> queries) {
+  private Catalog(
+      Map<String, DataSource> sources,
+      Map<String, SqlType> types,
+      Map<String, QueryLinks> queries) {
     this.sources = Collections.unmodifiableMap(new TreeMap<>(sources));
     this.types = Collections.unmodifiableMap(new TreeMap<>(types));
     this.queries = Collections.unmodifiableMap(new TreeMap<>(queries));
@@ -62,13 +65,18 @@ public final class Catalog {
 
   /** Ids of the queries writing to the source, sorted. */
   public List<String> writersOf(String source) {
-    return queries.values().stream().filter(q -> q.sink().filter(source::equals).isPresent())
-        .map(QueryLinks::queryId).toList();
+    return queries.values().stream()
+        .filter(q -> q.sink().filter(source::equals).isPresent())
+        .map(QueryLinks::queryId)
+        .toList();
   }
 
   /** Ids of the queries reading from the source, sorted. */
   public List<String> readersOf(String source) {
-    return queries.values().stream().filter(q -> q.sources().contains(source)).map(QueryLinks::queryId).toList();
+    return queries.values().stream()
+        .filter(q -> q.sources().contains(source))
+        .map(QueryLinks::queryId)
+        .toList();
   }
 
   /** The snapshot after the change. Throws {@link IllegalStateException} if it does not apply. */

@@ -9,7 +9,10 @@ import java.util.Objects;
  */
 public sealed interface CatalogChange {
 
-  /** Registers a stream or table; {@code replace} allows an existing one of that name to be replaced. */
+  /**
+   * Registers a stream or table; {@code replace} allows an existing one of that name to be
+   * replaced.
+   */
   record AddSource(DataSource source, boolean replace) implements CatalogChange {
     public AddSource {
       Objects.requireNonNull(source, "source");

@@ -19,8 +19,15 @@ import java.util.Optional;
  * @param sqlText the statement that created it, for DESCRIBE
  */
 public record DataSource(
-    String name, SourceType type, LogicalSchema schema, String topic, Formats formats,
-    Optional<TimestampColumn> timestamp, boolean readOnly, boolean createdByQuery, String sqlText) {
+    String name,
+    SourceType type,
+    LogicalSchema schema,
+    String topic,
+    Formats formats,
+    Optional<TimestampColumn> timestamp,
+    boolean readOnly,
+    boolean createdByQuery,
+    String sqlText) {
   public DataSource {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
@@ -42,6 +49,7 @@ public record DataSource(
 
   /** This source with another statement text, e.g. after CREATE OR REPLACE. */
   public DataSource withSqlText(String text) {
-    return new DataSource(name, type, schema, topic, formats, timestamp, readOnly, createdByQuery, text);
+    return new DataSource(
+        name, type, schema, topic, formats, timestamp, readOnly, createdByQuery, text);
   }
 }

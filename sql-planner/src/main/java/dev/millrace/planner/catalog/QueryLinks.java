@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a persistent query reads and writes: the catalog keeps these so that dropping a source
- * that a running query still uses can be refused with the query ids named.
+ * What a persistent query reads and writes: the catalog keeps these so that dropping a source that
+ * a running query still uses can be refused with the query ids named.
  *
  * @param queryId the query's id, e.g. {@code CSAS_OUTPUT_0}
  * @param sink the source it writes to (empty for queries without a catalog sink)

@@ -5,7 +5,10 @@ import dev.millrace.engine.plan.Operator;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The engine's expressions as readable SQL-like text, for EXPLAIN. Column references show their name. */
+/**
+ * The engine's expressions as readable SQL-like text, for EXPLAIN. Column references show their
+ * name.
+ */
 public final class ExprText {
   private ExprText() {}
 
@@ -14,8 +17,11 @@ public final class ExprText {
       return c.name();
     }
     if (e instanceof Expr.Literal l) {
-      return l.value() == null ? "NULL" : l.value() instanceof String s ? "'" + s.replace("'", "''") + "'"
-          : String.valueOf(l.value());
+      return l.value() == null
+          ? "NULL"
+          : l.value() instanceof String s
+              ? "'" + s.replace("'", "''") + "'"
+              : String.valueOf(l.value());
     }
     if (e instanceof Expr.Operation o) {
       return operation(o.operator(), o.operands());
@@ -27,34 +33,46 @@ public final class ExprText {
       return "CAST(" + of(c.operand()) + " AS " + c.type().toSql() + ")";
     }
     if (e instanceof Expr.Case c) {
-      String whens = c.whens().stream().map(w -> "WHEN " + of(w.condition()) + " THEN " + of(w.result()))
-          .collect(Collectors.joining(" "));
+      String whens =
+          c.whens().stream()
+              .map(w -> "WHEN " + of(w.condition()) + " THEN " + of(w.result()))
+              .collect(Collectors.joining(" "));
       return "CASE " + whens + (c.otherwise() == null ? "" : " ELSE " + of(c.otherwise())) + " END";
     }
     if (e instanceof Expr.FieldAccess f) {
       return of(f.struct()) + "->" + f.field();
     }
     if (e instanceof Expr.ArrayOf a) {
-      return "ARRAY[" + a.elements().stream().map(ExprText::of).collect(Collectors.joining(", ")) + "]";
+      return "ARRAY["
+          + a.elements().stream().map(ExprText::of).collect(Collectors.joining(", "))
+          + "]";
     }
     if (e instanceof Expr.MapOf m) {
       StringBuilder out = new StringBuilder("MAP(");
       for (int i = 0; i < m.keys().size(); i++) {
-        out.append(i == 0 ? "" : ", ").append(of(m.keys().get(i))).append(" := ").append(of(m.values().get(i)));
+        out.append(i == 0 ? "" : ", ")
+            .append(of(m.keys().get(i)))
+            .append(" := ")
+            .append(of(m.values().get(i)));
       }
       return out.append(")").toString();
     }
     if (e instanceof Expr.StructOf s) {
       StringBuilder out = new StringBuilder("STRUCT(");
       for (int i = 0; i < s.values().size(); i++) {
-        out.append(i == 0 ? "" : ", ").append(s.type().fields().get(i).name()).append(" := ")
+        out.append(i == 0 ? "" : ", ")
+            .append(s.type().fields().get(i).name())
+            .append(" := ")
             .append(of(s.values().get(i)));
       }
       return out.append(")").toString();
     }
     if (e instanceof Expr.Lambda l) {
-      return l.parameters().stream().map(Expr.LambdaParameter::name).collect(Collectors.joining(", ", "(", ")"))
-          + " => " + of(l.body());
+      return l.parameters().stream()
+              .map(Expr.LambdaParameter::name)
+              .collect(Collectors.joining(", ", "(", ")"))
+          + " => "
+          + of(l.body());
     }
     return ((Expr.LambdaVariable) e).name();
   }
@@ -65,12 +83,24 @@ public final class ExprText {
       case NOT -> "(NOT " + of(operands.get(0)) + ")";
       case IS_NULL -> "(" + of(operands.get(0)) + " IS NULL)";
       case IS_NOT_NULL -> "(" + of(operands.get(0)) + " IS NOT NULL)";
-      case IN -> "(" + of(operands.get(0)) + " IN " + list(operands.subList(1, operands.size())) + ")";
-      case BETWEEN -> "(" + of(operands.get(0)) + " BETWEEN " + of(operands.get(1)) + " AND " + of(operands.get(2))
-          + ")";
+      case IN ->
+          "(" + of(operands.get(0)) + " IN " + list(operands.subList(1, operands.size())) + ")";
+      case BETWEEN ->
+          "("
+              + of(operands.get(0))
+              + " BETWEEN "
+              + of(operands.get(1))
+              + " AND "
+              + of(operands.get(2))
+              + ")";
       case SUBSCRIPT -> of(operands.get(0)) + "[" + of(operands.get(1)) + "]";
-      case LIKE -> "(" + of(operands.get(0)) + " LIKE " + of(operands.get(1))
-          + (operands.size() > 2 ? " ESCAPE " + of(operands.get(2)) : "") + ")";
+      case LIKE ->
+          "("
+              + of(operands.get(0))
+              + " LIKE "
+              + of(operands.get(1))
+              + (operands.size() > 2 ? " ESCAPE " + of(operands.get(2)) : "")
+              + ")";
       default -> "(" + of(operands.get(0)) + " " + symbol(op) + " " + of(operands.get(1)) + ")";
     };
   }

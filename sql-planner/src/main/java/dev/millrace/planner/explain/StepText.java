@@ -36,11 +36,19 @@ public final class StepText {
 
   private static String details(PlanStep step) {
     if (step instanceof PlanStep.StreamSource s) {
-      return " topic=" + s.topic() + " formats=" + formats(s.formats())
+      return " topic="
+          + s.topic()
+          + " formats="
+          + formats(s.formats())
           + s.timestampColumn().map(c -> " timestamp=" + c).orElse("");
     }
     if (step instanceof PlanStep.TableSource s) {
-      return " topic=" + s.topic() + " formats=" + formats(s.formats()) + " store=" + s.storeName()
+      return " topic="
+          + s.topic()
+          + " formats="
+          + formats(s.formats())
+          + " store="
+          + s.storeName()
           + s.timestampColumn().map(c -> " timestamp=" + c).orElse("");
     }
     if (step instanceof PlanStep.StreamFilter f) {
@@ -65,22 +73,39 @@ public final class StepText {
       return " keys=" + exprs(g.keys()) + repartition(g.repartitionTopic());
     }
     if (step instanceof PlanStep.StreamAggregate a) {
-      return " aggregates=" + a.aggregates().stream().map(StepText::aggregate).collect(Collectors.joining(", ", "[", "]"))
-          + a.window().map(w -> " window=" + window(w)).orElse("") + " store=" + a.storeName();
+      return " aggregates="
+          + a.aggregates().stream()
+              .map(StepText::aggregate)
+              .collect(Collectors.joining(", ", "[", "]"))
+          + a.window().map(w -> " window=" + window(w)).orElse("")
+          + " store="
+          + a.storeName();
     }
     if (step instanceof PlanStep.TableGroupBy g) {
       return " keys=" + exprs(g.keys()) + repartition(g.repartitionTopic());
     }
     if (step instanceof PlanStep.TableAggregate a) {
-      return " aggregates=" + a.aggregates().stream().map(StepText::aggregate).collect(Collectors.joining(", ", "[", "]"))
-          + " store=" + a.storeName();
+      return " aggregates="
+          + a.aggregates().stream()
+              .map(StepText::aggregate)
+              .collect(Collectors.joining(", ", "[", "]"))
+          + " store="
+          + a.storeName();
     }
     if (step instanceof PlanStep.StreamTableJoin j) {
       return " type=" + j.type();
     }
     if (step instanceof PlanStep.StreamStreamJoin j) {
-      return " type=" + j.type() + " within=(" + j.window().beforeMs() + " ms, " + j.window().afterMs() + " ms)"
-          + (j.window().hasGrace() ? " grace=" + j.window().graceMs() + " ms" : "") + " store=" + j.storeName();
+      return " type="
+          + j.type()
+          + " within=("
+          + j.window().beforeMs()
+          + " ms, "
+          + j.window().afterMs()
+          + " ms)"
+          + (j.window().hasGrace() ? " grace=" + j.window().graceMs() + " ms" : "")
+          + " store="
+          + j.storeName();
     }
     if (step instanceof PlanStep.TableTableJoin j) {
       return " type=" + j.type();
@@ -89,14 +114,24 @@ public final class StepText {
       return " type=" + j.type() + " foreignKey=" + ExprText.of(j.foreignKey());
     }
     if (step instanceof PlanStep.TableRepartition r) {
-      return " keyFormat=" + format(r.keyFormat()) + repartition(r.repartitionTopic()) + " store=" + r.storeName();
+      return " keyFormat="
+          + format(r.keyFormat())
+          + repartition(r.repartitionTopic())
+          + " store="
+          + r.storeName();
     }
     if (step instanceof PlanStep.StreamSink s) {
-      return " topic=" + s.topic() + " formats=" + formats(s.formats())
+      return " topic="
+          + s.topic()
+          + " formats="
+          + formats(s.formats())
           + s.timestampColumn().map(c -> " timestamp=" + c).orElse("");
     }
     if (step instanceof PlanStep.TableSink s) {
-      return " topic=" + s.topic() + " formats=" + formats(s.formats())
+      return " topic="
+          + s.topic()
+          + " formats="
+          + formats(s.formats())
           + s.timestampColumn().map(c -> " timestamp=" + c).orElse("");
     }
     return "";
@@ -117,7 +152,9 @@ public final class StepText {
   }
 
   private static String formats(Formats formats) {
-    return format(formats.key()) + "/" + format(formats.value())
+    return format(formats.key())
+        + "/"
+        + format(formats.value())
         + formats.keyWindow().map(w -> " window=" + window(w)).orElse("");
   }
 

@@ -4,12 +4,12 @@ import dev.millrace.engine.plan.WindowInfo;
 import dev.millrace.parser.ast.Expression;
 import dev.millrace.parser.ast.FunctionCall;
 import dev.millrace.parser.ast.Query;
+import dev.millrace.parser.format.SqlFormatter;
 import dev.millrace.planner.PlanningException;
 import dev.millrace.planner.analysis.AggregateCollector;
 import dev.millrace.planner.analysis.AggregateScope;
 import dev.millrace.planner.analysis.AggregateSpec;
 import dev.millrace.planner.analysis.ExpressionAnalyzer;
-import dev.millrace.parser.format.SqlFormatter;
 import dev.millrace.planner.analysis.RowScope;
 import dev.millrace.planner.analysis.SelectItemNames;
 import dev.millrace.planner.analysis.Subexpressions;
@@ -44,35 +44,60 @@ final class AggregationPlanner {
     this.context = context;
   }
 
-  static boolean isAggregation(Query query, ExpressionAnalyzer analyzer, List<Expression> selectExpressions) {
+  static boolean isAggregation(
+      Query query, ExpressionAnalyzer analyzer, List<Expression> selectExpressions) {
     if (!query.groupBy().isEmpty()) {
       return true;
     }
     List<Expression> all = new ArrayList<>(selectExpressions);
     query.having().ifPresent(all::add);
-    return all.stream().anyMatch(e -> Subexpressions.anyMatch(e,
-        x -> x instanceof FunctionCall f && analyzer.functions().isAggregate(f.name())));
+    return all.stream()
+        .anyMatch(
+            e ->
+                Subexpressions.anyMatch(
+                    e,
+                    x ->
+                        x instanceof FunctionCall f && analyzer.functions().isAggregate(f.name())));
   }
 
   Result plan(Query query, PlannedRelation from, List<Expression> selectExpressions) {
     ExpressionAnalyzer analyzer = context.analyzer();
     if (query.groupBy().isEmpty()) {
       FunctionCall first = firstAggregate(selectExpressions, query, analyzer);
-      throw new PlanningException(first.location(), "Aggregate functions need a GROUP BY clause: "
-          + SqlFormatter.format(first) + " is used without one.");
+      throw new PlanningException(
+          first.location(),
+          "Aggregate functions need a GROUP BY clause: "
+              + SqlFormatter.format(first)
+              + " is used without one.");
     }
-    List<String> kafkaValued = from.sources().stream().filter(n -> context.catalog().source(n).orElseThrow()
-        .formats().value().format().equals("KAFKA")).toList();
+    List<String> kafkaValued =
+        from.sources().stream()
+            .filter(
+                n ->
+                    context
+                        .catalog()
+                        .source(n)
+                        .orElseThrow()
+                        .formats()
+                        .value()
+                        .format()
+                        .equals("KAFKA"))
+            .toList();
     if (!kafkaValued.isEmpty()) {
-      throw new PlanningException(query.groupBy().get(0).location(), "Source(s) " + String.join(", ", kafkaValued)
-          + " are using the 'KAFKA' value format. This format does not yet support GROUP BY.");
+      throw new PlanningException(
+          query.groupBy().get(0).location(),
+          "Source(s) "
+              + String.join(", ", kafkaValued)
+              + " are using the 'KAFKA' value format. This format does not yet support GROUP BY.");
     }
     boolean table = from.type() == SourceType.TABLE;
     if (table && query.window().isPresent()) {
-      throw new PlanningException(query.window().get().location(), "Windowing not supported for table aggregations.");
+      throw new PlanningException(
+          query.window().get().location(), "Windowing not supported for table aggregations.");
     }
     if (!query.partitionBy().isEmpty()) {
-      throw new PlanningException(query.partitionBy().get(0).location(),
+      throw new PlanningException(
+          query.partitionBy().get(0).location(),
           "PARTITION BY and GROUP BY cannot be used in the same query.");
     }
     RowScope groupScope = new RowScope(from.scope(), rex(), context.types(), "GROUP BY");
@@ -81,7 +106,8 @@ final class AggregationPlanner {
     for (Expression e : query.groupBy()) {
       RexNode key = analyzer.analyze(e, groupScope);
       if (groupKeys.contains(key)) {
-        throw new PlanningException(e.location(), "Duplicate GROUP BY expression: " + SqlFormatter.format(e));
+        throw new PlanningException(
+            e.location(), "Duplicate GROUP BY expression: " + SqlFormatter.format(e));
       }
       groupKeys.add(key);
       groupNames.add(SelectItemNames.natural(e, from.scope()).orElse(null));
@@ -89,30 +115,57 @@ final class AggregationPlanner {
     // ksqlDB offers the window bounds to the SELECT of a windowed aggregation, but not over a join.
     boolean windowed = query.window().isPresent() && !from.scope().isJoin();
     RowScope input = new RowScope(from.scope(), rex(), context.types(), "SELECT");
-    List<AggregateSpec> aggregates = collect(query, selectExpressions, input, windowed, table, analyzer);
-    RelNode aggregation = aggregate(groupKeys, SelectItemNames.complete(groupNames), aggregates,
-        query.window().map(Windows::of));
+    List<AggregateSpec> aggregates =
+        collect(query, selectExpressions, input, windowed, table, analyzer);
+    RelNode aggregation =
+        aggregate(
+            groupKeys,
+            SelectItemNames.complete(groupNames),
+            aggregates,
+            query.window().map(Windows::of));
     context.relBuilder().push(aggregation);
-    query.having().ifPresent(h -> context.relBuilder().filter(analyzer.condition(h,
-        new AggregateScope(input, groupKeys, aggregates, windowed, "HAVING"), "HAVING")));
+    query
+        .having()
+        .ifPresent(
+            h ->
+                context
+                    .relBuilder()
+                    .filter(
+                        analyzer.condition(
+                            h,
+                            new AggregateScope(input, groupKeys, aggregates, windowed, "HAVING"),
+                            "HAVING")));
     List<KeySlot> keys = new ArrayList<>();
     for (int i = 0; i < groupKeys.size(); i++) {
       String text = SqlFormatter.format(query.groupBy().get(i));
-      keys.add(new KeySlot(List.of(rex().makeInputRef(groupKeys.get(i).getType(), i)), "grouping expression", text,
-          text, false));
+      keys.add(
+          new KeySlot(
+              List.of(rex().makeInputRef(groupKeys.get(i).getType(), i)),
+              "grouping expression",
+              text,
+              text,
+              false));
     }
-    return new Result(new AggregateScope(input, groupKeys, aggregates, windowed, "SELECT"), keys,
+    return new Result(
+        new AggregateScope(input, groupKeys, aggregates, windowed, "SELECT"),
+        keys,
         query.window().map(Windows::of));
   }
 
-  private List<AggregateSpec> collect(Query query, List<Expression> selectExpressions, RowScope input,
-      boolean windowed, boolean table, ExpressionAnalyzer analyzer) {
+  private List<AggregateSpec> collect(
+      Query query,
+      List<Expression> selectExpressions,
+      RowScope input,
+      boolean windowed,
+      boolean table,
+      ExpressionAnalyzer analyzer) {
     AggregateCollector collector = new AggregateCollector(input, windowed, analyzer);
     selectExpressions.forEach(collector::visit);
     query.having().ifPresent(collector::visit);
     List<AggregateSpec> aggregates = collector.aggregates();
     if (aggregates.isEmpty()) {
-      throw new PlanningException(query.groupBy().get(0).location(),
+      throw new PlanningException(
+          query.groupBy().get(0).location(),
           "GROUP BY requires aggregate functions in either the SELECT or HAVING clause.");
     }
     if (table && !collector.callsWithoutUndo().isEmpty()) {
@@ -126,14 +179,26 @@ final class AggregationPlanner {
    * undo (MIN, MAX, LATEST_BY_OFFSET, ...) cannot do; the error names them all, at the first.
    */
   private static PlanningException withoutUndo(List<FunctionCall> calls) {
-    List<String> names = calls.stream().map(c -> c.name().toUpperCase(Locale.ROOT)).distinct().toList();
-    String list = names.size() == 1 ? names.get(0)
-        : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
-    return new PlanningException(calls.get(0).location(), "The aggregation function" + (names.size() == 1 ? " " : "s ")
-        + list + " cannot be applied to a table source, only to a stream source.");
+    List<String> names =
+        calls.stream().map(c -> c.name().toUpperCase(Locale.ROOT)).distinct().toList();
+    String list =
+        names.size() == 1
+            ? names.get(0)
+            : String.join(", ", names.subList(0, names.size() - 1))
+                + " and "
+                + names.get(names.size() - 1);
+    return new PlanningException(
+        calls.get(0).location(),
+        "The aggregation function"
+            + (names.size() == 1 ? " " : "s ")
+            + list
+            + " cannot be applied to a table source, only to a stream source.");
   }
 
-  private RelNode aggregate(List<RexNode> groupKeys, List<String> groupNames, List<AggregateSpec> aggregates,
+  private RelNode aggregate(
+      List<RexNode> groupKeys,
+      List<String> groupNames,
+      List<AggregateSpec> aggregates,
       Optional<WindowInfo> window) {
     RelBuilder builder = context.relBuilder();
     List<RexNode> prepared = new ArrayList<>(groupKeys);
@@ -158,24 +223,36 @@ final class AggregationPlanner {
     for (int i = 0; i < aggregates.size(); i++) {
       AggregateSpec spec = aggregates.get(i);
       org.apache.calcite.rel.type.RelDataType type = context.types().toRel(spec.type());
-      calls.add(AggregateCall.create(MillraceOperators.aggregate(spec.name(), type), false, false, false,
-          List.copyOf(spec.initArguments()), argumentFields.get(i), -1, null, RelCollations.EMPTY, type,
-          "KSQL_AGG_VARIABLE_" + i));
+      calls.add(
+          AggregateCall.create(
+              MillraceOperators.aggregate(spec.name(), type),
+              false,
+              false,
+              false,
+              List.copyOf(spec.initArguments()),
+              argumentFields.get(i),
+              -1,
+              null,
+              RelCollations.EMPTY,
+              type,
+              "KSQL_AGG_VARIABLE_" + i));
     }
     if (window.isPresent()) {
-      return new WindowedAggregate(input.getCluster(), input.getTraitSet(), input, groupKeys.size(), calls,
-          window.get());
+      return new WindowedAggregate(
+          input.getCluster(), input.getTraitSet(), input, groupKeys.size(), calls, window.get());
     }
-    return LogicalAggregate.create(input, List.of(), ImmutableBitSet.range(groupKeys.size()), null, calls);
+    return LogicalAggregate.create(
+        input, List.of(), ImmutableBitSet.range(groupKeys.size()), null, calls);
   }
 
-  private static FunctionCall firstAggregate(List<Expression> selectExpressions, Query query,
-      ExpressionAnalyzer analyzer) {
+  private static FunctionCall firstAggregate(
+      List<Expression> selectExpressions, Query query, ExpressionAnalyzer analyzer) {
     List<Expression> all = new ArrayList<>(selectExpressions);
     query.having().ifPresent(all::add);
     for (Expression e : all) {
-      List<Expression> found = Subexpressions.all(e,
-          x -> x instanceof FunctionCall f && analyzer.functions().isAggregate(f.name()));
+      List<Expression> found =
+          Subexpressions.all(
+              e, x -> x instanceof FunctionCall f && analyzer.functions().isAggregate(f.name()));
       if (!found.isEmpty()) {
         return (FunctionCall) found.get(0);
       }

@@ -66,12 +66,15 @@ public final class CalciteTypes {
       case INTEGER -> factory.createSqlType(SqlTypeName.INTEGER);
       case BIGINT -> factory.createSqlType(SqlTypeName.BIGINT);
       case DOUBLE -> factory.createSqlType(SqlTypeName.DOUBLE);
-      case STRING -> factory.createSqlType(SqlTypeName.VARCHAR, RelDataType.PRECISION_NOT_SPECIFIED);
-      case BYTES -> factory.createSqlType(SqlTypeName.VARBINARY, RelDataType.PRECISION_NOT_SPECIFIED);
+      case STRING ->
+          factory.createSqlType(SqlTypeName.VARCHAR, RelDataType.PRECISION_NOT_SPECIFIED);
+      case BYTES ->
+          factory.createSqlType(SqlTypeName.VARBINARY, RelDataType.PRECISION_NOT_SPECIFIED);
       case DATE -> factory.createSqlType(SqlTypeName.DATE);
       case TIME -> factory.createSqlType(SqlTypeName.TIME, 3);
       case TIMESTAMP -> factory.createSqlType(SqlTypeName.TIMESTAMP, 3);
-      case DECIMAL, ARRAY, MAP, STRUCT -> throw new IllegalArgumentException(base + " takes parameters");
+      case DECIMAL, ARRAY, MAP, STRUCT ->
+          throw new IllegalArgumentException(base + " takes parameters");
     };
   }
 
@@ -92,7 +95,9 @@ public final class CalciteTypes {
       case ARRAY -> new SqlType.Array(toSql(type.getComponentType()));
       case MAP -> new SqlType.Map(toSql(type.getKeyType()), toSql(type.getValueType()));
       case ROW -> new SqlType.Struct(type.getFieldList().stream().map(this::field).toList());
-      default -> throw new IllegalArgumentException("no SQL type for Calcite type " + type.getFullTypeString());
+      default ->
+          throw new IllegalArgumentException(
+              "no SQL type for Calcite type " + type.getFullTypeString());
     };
   }
 

@@ -10,15 +10,16 @@ import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.SingleRel;
 
 /**
- * The root of a push query: streams every change of its input to the client ({@code EMIT
- * CHANGES}), or only final window results ({@code EMIT FINAL}), until the client stops or
- * {@code limit} rows have been sent.
+ * The root of a push query: streams every change of its input to the client ({@code EMIT CHANGES}),
+ * or only final window results ({@code EMIT FINAL}), until the client stops or {@code limit} rows
+ * have been sent.
  */
 public final class Emit extends SingleRel {
   private final EmitMode mode;
   private final OptionalInt limit;
 
-  public Emit(RelOptCluster cluster, RelTraitSet traits, RelNode input, EmitMode mode, OptionalInt limit) {
+  public Emit(
+      RelOptCluster cluster, RelTraitSet traits, RelNode input, EmitMode mode, OptionalInt limit) {
     super(cluster, traits, input);
     this.mode = mode;
     this.limit = limit;
@@ -39,6 +40,8 @@ public final class Emit extends SingleRel {
 
   @Override
   public RelWriter explainTerms(RelWriter pw) {
-    return super.explainTerms(pw).item("mode", mode).itemIf("limit", limit.orElse(0), limit.isPresent());
+    return super.explainTerms(pw)
+        .item("mode", mode)
+        .itemIf("limit", limit.orElse(0), limit.isPresent());
   }
 }

@@ -7,10 +7,10 @@ import dev.millrace.parser.ast.Comparison;
 import dev.millrace.parser.ast.Expression;
 import dev.millrace.parser.ast.Join;
 import dev.millrace.parser.ast.Relation;
+import dev.millrace.parser.format.SqlFormatter;
 import dev.millrace.planner.PlanningException;
 import dev.millrace.planner.analysis.ClosestNames;
 import dev.millrace.planner.analysis.ExpressionAnalyzer;
-import dev.millrace.parser.format.SqlFormatter;
 import dev.millrace.planner.analysis.RowScope;
 import dev.millrace.planner.analysis.Scope;
 import dev.millrace.planner.analysis.ScopeColumn;
@@ -54,20 +54,33 @@ final class FromPlanner {
     List<KeySlot> keys = new ArrayList<>();
     for (ScopeColumn column : scope.columns()) {
       if (column.kind() == ScopeColumn.Kind.KEY) {
-        keys.add(new KeySlot(List.of(ref(column.index(), column.type())), "key column", column.name(), column.name(),
-            false));
+        keys.add(
+            new KeySlot(
+                List.of(ref(column.index(), column.type())),
+                "key column",
+                column.name(),
+                column.name(),
+                false));
       }
     }
-    return new PlannedRelation(scope, keys, source.type(), source.formats().keyWindow(), List.of(source.name()));
+    return new PlannedRelation(
+        scope, keys, source.type(), source.formats().keyWindow(), List.of(source.name()));
   }
 
   DataSource lookup(AliasedSource aliased) {
-    return context.catalog().source(aliased.name()).orElseThrow(() -> new PlanningException(aliased.location(),
-        aliased.name() + " does not exist." + hint(aliased.name())));
+    return context
+        .catalog()
+        .source(aliased.name())
+        .orElseThrow(
+            () ->
+                new PlanningException(
+                    aliased.location(),
+                    aliased.name() + " does not exist." + hint(aliased.name())));
   }
 
   private String hint(String name) {
-    return ClosestNames.hint(name, context.catalog().sources().stream().map(DataSource::name).toList());
+    return ClosestNames.hint(
+        name, context.catalog().sources().stream().map(DataSource::name).toList());
   }
 
   private PlannedRelation join(Join join) {
@@ -83,18 +96,28 @@ final class FromPlanner {
     int leftWidth = context.relBuilder().peek().getRowType().getFieldCount();
     Scope rightAlone = Scope.ofSource(join.right().qualifier(), rightSource, 0);
     if (left.scope().sources().contains(join.right().qualifier())) {
-      throw new PlanningException(join.right().location(), "Cannot join " + join.right().qualifier()
-          + " to itself without an alias.");
+      throw new PlanningException(
+          join.right().location(),
+          "Cannot join " + join.right().qualifier() + " to itself without an alias.");
     }
     Sides sides = sides(join, left.scope(), join.right().qualifier());
     ExpressionAnalyzer analyzer = context.analyzer();
-    RexNode leftKey = analyzer.analyze(sides.left(), new RowScope(left.scope(), rex(), context.types(), "JOIN"));
+    RexNode leftKey =
+        analyzer.analyze(sides.left(), new RowScope(left.scope(), rex(), context.types(), "JOIN"));
     ScopeColumn rightKey = rightKeyColumn(join, sides, rightSource, rightAlone);
     SqlType leftType = analyzer.typeOf(leftKey);
     if (leftType == null || !leftType.equals(rightKey.type())) {
-      throw new PlanningException(join.criteria().location(), "Invalid join condition: types don't match. Got "
-          + SqlFormatter.format(sides.left()) + "{" + (leftType == null ? "NULL" : leftType.toSql()) + "} = "
-          + SqlFormatter.format(sides.right()) + "{" + rightKey.type().toSql() + "}.");
+      throw new PlanningException(
+          join.criteria().location(),
+          "Invalid join condition: types don't match. Got "
+              + SqlFormatter.format(sides.left())
+              + "{"
+              + (leftType == null ? "NULL" : leftType.toSql())
+              + "} = "
+              + SqlFormatter.format(sides.right())
+              + "{"
+              + rightKey.type().toSql()
+              + "}.");
     }
     RelBuilder builder = context.relBuilder();
     int leftKeyField;
@@ -112,39 +135,58 @@ final class FromPlanner {
     builder.scan(rightSource.name());
     RexNode leftRef = ref(leftKeyField, leftType);
     RexNode rightRef = ref(leftWidth + rightKey.index(), rightKey.type());
-    builder.join(join.type() == Join.Type.LEFT ? JoinRelType.LEFT : JoinRelType.INNER,
+    builder.join(
+        join.type() == Join.Type.LEFT ? JoinRelType.LEFT : JoinRelType.INNER,
         rex().makeCall(SqlStdOperatorTable.EQUALS, leftRef, rightRef));
-    Scope scope = left.scope().join(Scope.ofSource(join.right().qualifier(), rightSource, leftWidth));
+    Scope scope =
+        left.scope().join(Scope.ofSource(join.right().qualifier(), rightSource, leftWidth));
     Set<RexNode> candidates = new LinkedHashSet<>();
-    if (left.keys().size() == 1 && left.keys().get(0).repeatable() && left.keys().get(0).matches(leftKey)) {
+    if (left.keys().size() == 1
+        && left.keys().get(0).repeatable()
+        && left.keys().get(0).matches(leftKey)) {
       candidates.addAll(left.keys().get(0).candidates());
     }
     candidates.addAll(List.of(leftKey, leftRef, rightRef));
-    KeySlot key = new KeySlot(List.copyOf(candidates), "join expressions",
-        SqlFormatter.format(sides.left()) + " or " + SqlFormatter.format(sides.right()), SqlFormatter.format(sides.left()),
-        true);
+    KeySlot key =
+        new KeySlot(
+            List.copyOf(candidates),
+            "join expressions",
+            SqlFormatter.format(sides.left()) + " or " + SqlFormatter.format(sides.right()),
+            SqlFormatter.format(sides.left()),
+            true);
     List<String> sources = new ArrayList<>(left.sources());
     sources.add(rightSource.name());
     return new PlannedRelation(scope, List.of(key), SourceType.STREAM, left.window(), sources);
   }
 
   private void checkShape(Join join, PlannedRelation left, DataSource right) {
-    String shown = String.join(", ", left.sources()) + " " + joinText(join.type()) + " " + right.name();
+    String shown =
+        String.join(", ", left.sources()) + " " + joinText(join.type()) + " " + right.name();
     if (left.type() == SourceType.TABLE && right.type() == SourceType.STREAM) {
-      throw new PlanningException(join.location(),
-          "Invalid join order: table-stream joins are not supported; only stream-table joins. Got " + shown + ".");
+      throw new PlanningException(
+          join.location(),
+          "Invalid join order: table-stream joins are not supported; only stream-table joins. Got "
+              + shown
+              + ".");
     }
     if (join.type() == Join.Type.FULL || join.type() == Join.Type.RIGHT) {
       String kind = join.type() == Join.Type.FULL ? "full-outer" : "right-outer";
-      throw new PlanningException(join.location(), "Invalid join type: " + kind
-          + " join not supported for stream-table join. Got " + shown + ".");
+      throw new PlanningException(
+          join.location(),
+          "Invalid join type: "
+              + kind
+              + " join not supported for stream-table join. Got "
+              + shown
+              + ".");
     }
     if (join.within().isPresent()) {
-      throw new PlanningException(join.within().get().location(),
+      throw new PlanningException(
+          join.within().get().location(),
           "WITHIN is only valid for stream-stream joins, not for stream-table joins.");
     }
     if (right.isWindowed() != left.window().isPresent()) {
-      throw new PlanningException(join.location(), "Can not join windowed source to non-windowed source.");
+      throw new PlanningException(
+          join.location(), "Can not join windowed source to non-windowed source.");
     }
   }
 
@@ -157,28 +199,42 @@ final class FromPlanner {
     };
   }
 
-  /** The two sides of the ON comparison: {@code left} reads only the left sources, {@code right} only the right one. */
+  /**
+   * The two sides of the ON comparison: {@code left} reads only the left sources, {@code right}
+   * only the right one.
+   */
   record Sides(Expression left, Expression right) {}
 
   Sides sides(Join join, Scope leftScope, String rightQualifier) {
     Expression criteria = join.criteria();
     if (!(criteria instanceof Comparison c) || c.operator() != Comparison.Operator.EQUAL) {
-      throw new PlanningException(criteria.location(), "Unsupported join criteria " + SqlFormatter.format(criteria)
-          + ": joins need one equality comparison (left = right).");
+      throw new PlanningException(
+          criteria.location(),
+          "Unsupported join criteria "
+              + SqlFormatter.format(criteria)
+              + ": joins need one equality comparison (left = right).");
     }
     Set<Boolean> leftSides = sourcesOf(c.left(), leftScope, rightQualifier, c);
     Set<Boolean> rightSides = sourcesOf(c.right(), leftScope, rightQualifier, c);
     if (leftSides.size() != 1 || rightSides.size() != 1 || leftSides.equals(rightSides)) {
       Expression bad = leftSides.size() != 1 ? c.left() : c.right();
-      throw new PlanningException(criteria.location(), "Invalid comparison expression '" + SqlFormatter.format(bad)
-          + "' in join '" + SqlFormatter.format(c) + "'. Each side of the join comparision must contain references "
-          + "from exactly one source.");
+      throw new PlanningException(
+          criteria.location(),
+          "Invalid comparison expression '"
+              + SqlFormatter.format(bad)
+              + "' in join '"
+              + SqlFormatter.format(c)
+              + "'. Each side of the join comparision must contain references "
+              + "from exactly one source.");
     }
-    return leftSides.contains(Boolean.TRUE) ? new Sides(c.right(), c.left()) : new Sides(c.left(), c.right());
+    return leftSides.contains(Boolean.TRUE)
+        ? new Sides(c.right(), c.left())
+        : new Sides(c.left(), c.right());
   }
 
   /** For each column a side names: true if it belongs to the right source. */
-  private Set<Boolean> sourcesOf(Expression side, Scope leftScope, String rightQualifier, Comparison whole) {
+  private Set<Boolean> sourcesOf(
+      Expression side, Scope leftScope, String rightQualifier, Comparison whole) {
     Set<Boolean> found = new LinkedHashSet<>();
     for (Expression e : Subexpressions.all(side, x -> x instanceof ColumnRef)) {
       ColumnRef ref = (ColumnRef) e;
@@ -197,14 +253,20 @@ final class FromPlanner {
   private ScopeColumn rightKeyColumn(Join join, Sides sides, DataSource right, Scope rightScope) {
     Expression side = sides.right();
     if (side instanceof ColumnRef ref && right.schema().key().size() == 1) {
-      ScopeColumn column = rightScope.resolve(new ColumnRef(java.util.Optional.empty(), ref.name(), ref.location()));
+      ScopeColumn column =
+          rightScope.resolve(new ColumnRef(java.util.Optional.empty(), ref.name(), ref.location()));
       if (column.kind() == ScopeColumn.Kind.KEY) {
         return column;
       }
     }
-    throw new PlanningException(join.criteria().location(), "Invalid join condition: stream-table joins require to "
-        + "join on the table's primary key. Got " + SqlFormatter.format(sides.left()) + " = "
-        + SqlFormatter.format(sides.right()) + ".");
+    throw new PlanningException(
+        join.criteria().location(),
+        "Invalid join condition: stream-table joins require to "
+            + "join on the table's primary key. Got "
+            + SqlFormatter.format(sides.left())
+            + " = "
+            + SqlFormatter.format(sides.right())
+            + ".");
   }
 
   RexNode ref(int index, SqlType type) {

@@ -12,10 +12,11 @@ import org.apache.calcite.rex.RexNode;
  * @param kind what the key is, for messages: "grouping expression", "partitioning expression", ...
  * @param text the key as messages show it, e.g. {@code NAME} or {@code L.A or R.A}
  * @param example what to select to include it, e.g. {@code L.A}
- * @param repeatable whether selecting it more than once is allowed (the join key of each side):
- *     the first selected is the key, the others are values
+ * @param repeatable whether selecting it more than once is allowed (the join key of each side): the
+ *     first selected is the key, the others are values
  */
-public record KeySlot(List<RexNode> candidates, String kind, String text, String example, boolean repeatable) {
+public record KeySlot(
+    List<RexNode> candidates, String kind, String text, String example, boolean repeatable) {
   public KeySlot {
     candidates = List.copyOf(candidates);
   }

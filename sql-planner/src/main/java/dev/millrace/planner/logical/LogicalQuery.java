@@ -12,8 +12,8 @@ import org.apache.calcite.rel.RelNode;
 /**
  * A query's logical plan and what its result looks like.
  *
- * @param root the RelNode tree of the query body up to its projection (an {@link Emit} or {@link Sink}
- *     goes above it for push and persistent queries)
+ * @param root the RelNode tree of the query body up to its projection (an {@link Emit} or {@link
+ *     Sink} goes above it for push and persistent queries)
  * @param columns the result columns, in SELECT order
  * @param keyPositions positions in {@code columns} of the result's key columns, in key order
  * @param resultType whether the result is a stream or a table
@@ -21,15 +21,21 @@ import org.apache.calcite.rel.RelNode;
  * @param sources names of the streams and tables read
  */
 public record LogicalQuery(
-    RelNode root, List<Column> columns, List<Integer> keyPositions, SourceType resultType,
-    Optional<WindowInfo> window, List<String> sources) {
+    RelNode root,
+    List<Column> columns,
+    List<Integer> keyPositions,
+    SourceType resultType,
+    Optional<WindowInfo> window,
+    List<String> sources) {
   public LogicalQuery {
     columns = List.copyOf(columns);
     keyPositions = List.copyOf(keyPositions);
     sources = List.copyOf(sources);
   }
 
-  /** The result as stored: key columns first (in key order), then the other columns in SELECT order. */
+  /**
+   * The result as stored: key columns first (in key order), then the other columns in SELECT order.
+   */
   public LogicalSchema schema() {
     List<Column> key = new ArrayList<>();
     keyPositions.forEach(p -> key.add(columns.get(p)));

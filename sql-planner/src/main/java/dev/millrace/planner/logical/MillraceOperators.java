@@ -2,6 +2,7 @@ package dev.millrace.planner.logical;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
@@ -9,20 +10,21 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperatorBinding;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlReturnTypeInference;
-import org.apache.calcite.rel.type.RelDataType;
 
 /**
- * The Calcite operators for what Calcite's standard table lacks or defines differently from
- * ksqlDB: calls of our function library (typed by the {@code FunctionRegistry}, never by
- * Calcite), IN lists, BETWEEN and subscripts (ksqlDB's 1-based, negative-from-the-end arrays).
- * Every call of the scalar operators is made with an explicit return type, so their return-type
- * inference is never meant to run.
+ * The Calcite operators for what Calcite's standard table lacks or defines differently from ksqlDB:
+ * calls of our function library (typed by the {@code FunctionRegistry}, never by Calcite), IN
+ * lists, BETWEEN and subscripts (ksqlDB's 1-based, negative-from-the-end arrays). Every call of the
+ * scalar operators is made with an explicit return type, so their return-type inference is never
+ * meant to run.
  */
 public final class MillraceOperators {
   /** {@code value IN (c1, c2, ...)}: operands are the value then the candidates. */
   public static final SqlFunction IN = new Opaque("IN");
+
   /** {@code value BETWEEN low AND high}. */
   public static final SqlFunction BETWEEN = new Opaque("BETWEEN");
+
   /** {@code base[index]} on arrays (1-based, negative from the end) and maps. */
   public static final SqlFunction SUBSCRIPT = new Opaque("SUBSCRIPT");
 
@@ -48,7 +50,8 @@ public final class MillraceOperators {
 
   private static RelDataType explicitOnly(SqlOperatorBinding binding) {
     throw new UnsupportedOperationException(
-        binding.getOperator().getName() + " is typed by the planner; make its calls with an explicit type");
+        binding.getOperator().getName()
+            + " is typed by the planner; make its calls with an explicit type");
   }
 
   /** An operator whose evaluation rules are ours; Calcite treats it as opaque and deterministic. */
@@ -68,8 +71,16 @@ public final class MillraceOperators {
   /** A call of an aggregate function of the library. */
   public static final class AggregateFunctionOperator extends SqlAggFunction {
     AggregateFunctionOperator(String name, SqlReturnTypeInference type) {
-      super(name, null, SqlKind.OTHER_FUNCTION, type, null, null, SqlFunctionCategory.USER_DEFINED_FUNCTION,
-          false, false);
+      super(
+          name,
+          null,
+          SqlKind.OTHER_FUNCTION,
+          type,
+          null,
+          null,
+          SqlFunctionCategory.USER_DEFINED_FUNCTION,
+          false,
+          false);
     }
   }
 }

@@ -24,13 +24,16 @@ public final class PlanningContext {
     this.catalog = catalog;
     SchemaPlus root = CalciteSchema.createRootSchema(false, false).plus();
     SchemaPlus schema = root.add("MILLRACE", new CatalogSchema(catalog));
-    FrameworkConfig config = Frameworks.newConfigBuilder()
-        .defaultSchema(schema)
-        .typeSystem(MillraceTypeSystem.INSTANCE)
-        .build();
+    FrameworkConfig config =
+        Frameworks.newConfigBuilder()
+            .defaultSchema(schema)
+            .typeSystem(MillraceTypeSystem.INSTANCE)
+            .build();
     this.relBuilder = RelBuilder.create(config);
     this.types = new CalciteTypes(relBuilder.getTypeFactory());
-    this.analyzer = new ExpressionAnalyzer(relBuilder.getRexBuilder(), types, functions, new TypeResolver(catalog));
+    this.analyzer =
+        new ExpressionAnalyzer(
+            relBuilder.getRexBuilder(), types, functions, new TypeResolver(catalog));
   }
 
   public Catalog catalog() {

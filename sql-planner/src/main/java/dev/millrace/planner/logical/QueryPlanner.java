@@ -1,5 +1,6 @@
 package dev.millrace.planner.logical;
 
+import dev.millrace.engine.types.SqlType;
 import dev.millrace.parser.ast.AllColumns;
 import dev.millrace.parser.ast.AllStructFields;
 import dev.millrace.parser.ast.ColumnRef;
@@ -10,11 +11,10 @@ import dev.millrace.parser.ast.NullLiteral;
 import dev.millrace.parser.ast.Query;
 import dev.millrace.parser.ast.SelectItem;
 import dev.millrace.parser.ast.SingleColumn;
-import dev.millrace.engine.types.SqlType;
+import dev.millrace.parser.format.SqlFormatter;
 import dev.millrace.planner.PlanningException;
 import dev.millrace.planner.analysis.ExpressionAnalyzer;
 import dev.millrace.planner.analysis.ExpressionScope;
-import dev.millrace.parser.format.SqlFormatter;
 import dev.millrace.planner.analysis.RowScope;
 import dev.millrace.planner.analysis.Scope;
 import dev.millrace.planner.analysis.ScopeColumn;
@@ -51,50 +51,76 @@ public final class QueryPlanner {
     ExpressionAnalyzer analyzer = context.analyzer();
     RelBuilder builder = context.relBuilder();
     PlannedRelation from = new FromPlanner(context).plan(query.from());
-    query.where().ifPresent(w -> builder.filter(
-        analyzer.condition(w, new RowScope(from.scope(), builder.getRexBuilder(), context.types(), "WHERE"), "WHERE")));
+    query
+        .where()
+        .ifPresent(
+            w ->
+                builder.filter(
+                    analyzer.condition(
+                        w,
+                        new RowScope(
+                            from.scope(), builder.getRexBuilder(), context.types(), "WHERE"),
+                        "WHERE")));
     List<SelectPlanner.Item> items = expand(query, from, !persistent);
-    List<Expression> selectExpressions = items.stream().map(SelectPlanner.Item::expression).toList();
+    List<Expression> selectExpressions =
+        items.stream().map(SelectPlanner.Item::expression).toList();
     boolean aggregating = AggregationPlanner.isAggregation(query, analyzer, selectExpressions);
     List<FunctionCall> tableFunctions = new ArrayList<>();
     selectExpressions.forEach(e -> collectTableFunctions(e, tableFunctions));
     if (aggregating && !tableFunctions.isEmpty()) {
-      throw new PlanningException(tableFunctions.get(0).location(), "Table functions cannot be used with aggregations.");
+      throw new PlanningException(
+          tableFunctions.get(0).location(), "Table functions cannot be used with aggregations.");
     }
     if (!aggregating) {
-      query.window().ifPresent(w -> {
-        throw new PlanningException(w.location(), "WINDOW clause requires a GROUP BY clause.");
-      });
-      query.having().ifPresent(h -> {
-        throw new PlanningException(h.location(), "HAVING clause requires a GROUP BY clause.");
-      });
+      query
+          .window()
+          .ifPresent(
+              w -> {
+                throw new PlanningException(
+                    w.location(), "WINDOW clause requires a GROUP BY clause.");
+              });
+      query
+          .having()
+          .ifPresent(
+              h -> {
+                throw new PlanningException(
+                    h.location(), "HAVING clause requires a GROUP BY clause.");
+              });
     }
     ExpressionScope selectScope;
     List<KeySlot> keys;
     SourceType type;
     Optional<dev.millrace.engine.plan.WindowInfo> window;
     if (aggregating) {
-      AggregationPlanner.Result aggregation = new AggregationPlanner(context).plan(query, from, selectExpressions);
+      AggregationPlanner.Result aggregation =
+          new AggregationPlanner(context).plan(query, from, selectExpressions);
       selectScope = aggregation.selectScope();
       keys = aggregation.keys();
       type = SourceType.TABLE;
       window = aggregation.window();
     } else {
       keys = query.partitionBy().isEmpty() ? from.keys() : partition(query, from);
-      RowScope rowScope = new RowScope(from.scope(), builder.getRexBuilder(), context.types(), "SELECT");
+      RowScope rowScope =
+          new RowScope(from.scope(), builder.getRexBuilder(), context.types(), "SELECT");
       selectScope = tableFunctions.isEmpty() ? rowScope : flatMap(tableFunctions, from, rowScope);
       type = from.type();
       window = query.partitionBy().isEmpty() ? from.window() : Optional.empty();
     }
-    boolean keysOptional = !aggregating && query.partitionBy().isEmpty() && !from.scope().isJoin()
-        && type == SourceType.STREAM;
+    boolean keysOptional =
+        !aggregating
+            && query.partitionBy().isEmpty()
+            && !from.scope().isJoin()
+            && type == SourceType.STREAM;
     Set<String> inputNames = new HashSet<>();
     from.scope().columns().forEach(c -> inputNames.add(c.name()));
-    SelectPlanner.Result projection = new SelectPlanner(analyzer).plan(items, selectScope, keys, persistent, sinkName,
-        keysOptional, inputNames);
-    builder.projectNamed(projection.nodes(), projection.columns().stream().map(c -> c.name()).toList(), true);
+    SelectPlanner.Result projection =
+        new SelectPlanner(analyzer)
+            .plan(items, selectScope, keys, persistent, sinkName, keysOptional, inputNames);
+    builder.projectNamed(
+        projection.nodes(), projection.columns().stream().map(c -> c.name()).toList(), true);
     RelNode root = builder.build();
-    return new LogicalQuery(root, projection.columns(), projection.keyPositions(), type, window, from.sources());
+    return new LogicalQuery(
+        root, projection.columns(), projection.keyPositions(), type, window, from.sources());
   }
 
   /** The outermost table function calls in an expression, in the order they are written. */
@@ -110,9 +136,11 @@ public final class QueryPlanner {
    * Puts a {@link FlatMap} calling the table functions (analysed over the input row) on the
    * builder, and returns the SELECT scope in which each call is the flat map's column for it.
    */
-  private ExpressionScope flatMap(List<FunctionCall> calls, PlannedRelation from, RowScope rowScope) {
+  private ExpressionScope flatMap(
+      List<FunctionCall> calls, PlannedRelation from, RowScope rowScope) {
     if (from.type() == SourceType.TABLE) {
-      throw new PlanningException(calls.get(0).location(), "Table source is not supported with table functions");
+      throw new PlanningException(
+          calls.get(0).location(), "Table source is not supported with table functions");
     }
     RelBuilder builder = context.relBuilder();
     List<RexNode> nodes = new ArrayList<>();
@@ -132,19 +160,23 @@ public final class QueryPlanner {
 
   private List<KeySlot> partition(Query query, PlannedRelation from) {
     if (from.type() == SourceType.TABLE) {
-      throw new PlanningException(query.partitionBy().get(0).location(),
+      throw new PlanningException(
+          query.partitionBy().get(0).location(),
           "PARTITION BY is only supported on streams; tables are keyed by their PRIMARY KEY.");
     }
     RelBuilder builder = context.relBuilder();
-    RowScope scope = new RowScope(from.scope(), builder.getRexBuilder(), context.types(), "PARTITION BY");
+    RowScope scope =
+        new RowScope(from.scope(), builder.getRexBuilder(), context.types(), "PARTITION BY");
     List<RexNode> keys = new ArrayList<>();
     List<KeySlot> slots = new ArrayList<>();
-    boolean byNull = query.partitionBy().size() == 1 && query.partitionBy().get(0) instanceof NullLiteral;
+    boolean byNull =
+        query.partitionBy().size() == 1 && query.partitionBy().get(0) instanceof NullLiteral;
     if (!byNull) {
       for (Expression e : query.partitionBy()) {
         RexNode key = context.analyzer().analyze(e, scope);
         if (context.analyzer().typeOf(key) == null) {
-          throw new PlanningException(e.location(), "PARTITION BY NULL must be the only PARTITION BY expression.");
+          throw new PlanningException(
+              e.location(), "PARTITION BY NULL must be the only PARTITION BY expression.");
         }
         keys.add(key);
         String text = SqlFormatter.format(e);
@@ -162,13 +194,19 @@ public final class QueryPlanner {
     List<SelectPlanner.Item> items = new ArrayList<>();
     for (SelectItem item : query.select()) {
       if (item instanceof SingleColumn s) {
-        items.add(new SelectPlanner.Item(s.expression(),
-            s.alias().orElse(SelectItemNames.natural(s.expression(), scope).orElse(null)), s.alias().isPresent(),
-            s.location(), false));
+        items.add(
+            new SelectPlanner.Item(
+                s.expression(),
+                s.alias().orElse(SelectItemNames.natural(s.expression(), scope).orElse(null)),
+                s.alias().isPresent(),
+                s.location(),
+                false));
       } else if (item instanceof AllColumns all) {
         all.source().ifPresent(q -> from.scope().checkSource(q, all.location()));
-        items.addAll(query.partitionBy().isEmpty() || join ? star(all, from.scope(), windowBounds)
-            : partitionedStar(all, query.partitionBy(), from.scope()));
+        items.addAll(
+            query.partitionBy().isEmpty() || join
+                ? star(all, from.scope(), windowBounds)
+                : partitionedStar(all, query.partitionBy(), from.scope()));
       } else {
         items.addAll(structFields((AllStructFields) item, from.scope()));
       }
@@ -179,12 +217,19 @@ public final class QueryPlanner {
   private static List<SelectPlanner.Item> star(AllColumns all, Scope scope, boolean windowBounds) {
     List<SelectPlanner.Item> items = new ArrayList<>();
     for (ScopeColumn column : scope.star(all.source().orElse(null), windowBounds)) {
-      // A join's synthetic key belongs to no source: it keeps its own name and is named unqualified.
+      // A join's synthetic key belongs to no source: it keeps its own name and is named
+      // unqualified.
       boolean ofSource = scope.sources().contains(column.source());
-      String name = scope.isJoin() && ofSource ? column.source() + "_" + column.name() : column.name();
+      String name =
+          scope.isJoin() && ofSource ? column.source() + "_" + column.name() : column.name();
       Optional<String> qualifier = ofSource ? Optional.of(column.source()) : Optional.empty();
-      items.add(new SelectPlanner.Item(new ColumnRef(qualifier, column.name(), all.location()),
-          name, false, all.location(), true));
+      items.add(
+          new SelectPlanner.Item(
+              new ColumnRef(qualifier, column.name(), all.location()),
+              name,
+              false,
+              all.location(),
+              true));
     }
     return items;
   }
@@ -193,14 +238,17 @@ public final class QueryPlanner {
    * {@code *} after PARTITION BY, as ksqlDB lays it out: the partitioning expressions, then the
    * value columns, then the old key columns, leaving out columns that became the key.
    */
-  private List<SelectPlanner.Item> partitionedStar(AllColumns all, List<Expression> partitionBy, Scope scope) {
+  private List<SelectPlanner.Item> partitionedStar(
+      AllColumns all, List<Expression> partitionBy, Scope scope) {
     List<SelectPlanner.Item> items = new ArrayList<>();
     Set<ScopeColumn> keyColumns = new HashSet<>();
     for (Expression e : partitionBy) {
       if (e instanceof NullLiteral) {
         continue;
       }
-      items.add(new SelectPlanner.Item(e, SelectItemNames.natural(e, scope).orElse(null), false, all.location(), true));
+      items.add(
+          new SelectPlanner.Item(
+              e, SelectItemNames.natural(e, scope).orElse(null), false, all.location(), true));
       if (e instanceof ColumnRef ref) {
         keyColumns.add(scope.resolve(ref));
       }
@@ -210,25 +258,44 @@ public final class QueryPlanner {
     scope.star(null).stream().filter(c -> c.kind() == ScopeColumn.Kind.KEY).forEach(ordered::add);
     for (ScopeColumn column : ordered) {
       if (!keyColumns.contains(column)) {
-        items.add(new SelectPlanner.Item(new ColumnRef(Optional.of(column.source()), column.name(), all.location()),
-            column.name(), false, all.location(), true));
+        items.add(
+            new SelectPlanner.Item(
+                new ColumnRef(Optional.of(column.source()), column.name(), all.location()),
+                column.name(),
+                false,
+                all.location(),
+                true));
       }
     }
     return items;
   }
 
   private List<SelectPlanner.Item> structFields(AllStructFields item, Scope scope) {
-    RexNode struct = context.analyzer().analyze(item.struct(),
-        new RowScope(scope, context.relBuilder().getRexBuilder(), context.types(), "SELECT"));
+    RexNode struct =
+        context
+            .analyzer()
+            .analyze(
+                item.struct(),
+                new RowScope(
+                    scope, context.relBuilder().getRexBuilder(), context.types(), "SELECT"));
     SqlType type = context.analyzer().typeOf(struct);
     if (!(type instanceof SqlType.Struct s)) {
-      throw new PlanningException(item.location(), "Expected STRUCT type for " + SqlFormatter.format(item.struct())
-          + "->*, got " + (type == null ? "NULL" : type.toSql()));
+      throw new PlanningException(
+          item.location(),
+          "Expected STRUCT type for "
+              + SqlFormatter.format(item.struct())
+              + "->*, got "
+              + (type == null ? "NULL" : type.toSql()));
     }
     List<SelectPlanner.Item> items = new ArrayList<>();
     for (SqlType.Field field : s.fields()) {
-      items.add(new SelectPlanner.Item(new Dereference(item.struct(), field.name(), item.location()), field.name(),
-          false, item.location(), true));
+      items.add(
+          new SelectPlanner.Item(
+              new Dereference(item.struct(), field.name(), item.location()),
+              field.name(),
+              false,
+              item.location(),
+              true));
     }
     return items;
   }

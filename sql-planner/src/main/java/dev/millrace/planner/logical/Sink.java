@@ -14,7 +14,13 @@ public final class Sink extends SingleRel {
   private final SourceType type;
   private final String topic;
 
-  public Sink(RelOptCluster cluster, RelTraitSet traits, RelNode input, String target, SourceType type, String topic) {
+  public Sink(
+      RelOptCluster cluster,
+      RelTraitSet traits,
+      RelNode input,
+      String target,
+      SourceType type,
+      String topic) {
     super(cluster, traits, input);
     this.target = target;
     this.type = type;

@@ -24,7 +24,7 @@ public final class SourceTable extends AbstractTable {
 
   @Override
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-    return new CalciteTypes(typeFactory).toRow(
-        SourceColumns.withPseudoColumns(source.schema(), source.isWindowed()).value());
+    return new CalciteTypes(typeFactory)
+        .toRow(SourceColumns.withPseudoColumns(source.schema(), source.isWindowed()).value());
   }
 }

@@ -45,46 +45,85 @@ final class StreamStreamJoinPlanner {
 
   /** Plans {@code join}, whose left side {@code left} is on the RelBuilder's stack. */
   PlannedRelation plan(Join join, PlannedRelation left, DataSource right) {
-    String shown = String.join(", ", left.sources()) + " " + FromPlanner.joinText(join.type()) + " " + right.name();
-    WithinClause within = join.within().orElseThrow(() -> new PlanningException(join.location(),
-        "Stream-stream joins must have a WITHIN clause specified. None was provided. Got " + shown + "."));
+    String shown =
+        String.join(", ", left.sources())
+            + " "
+            + FromPlanner.joinText(join.type())
+            + " "
+            + right.name();
+    WithinClause within =
+        join.within()
+            .orElseThrow(
+                () ->
+                    new PlanningException(
+                        join.location(),
+                        "Stream-stream joins must have a WITHIN clause specified. None was provided. Got "
+                            + shown
+                            + "."));
     JoinWindow window = window(within);
     if (left.sources().contains(right.name())) {
-      throw new PlanningException(join.right().location(), "Can not join '" + right.name() + "' to '" + right.name()
-          + "': self joins are not yet supported.");
+      throw new PlanningException(
+          join.right().location(),
+          "Can not join '"
+              + right.name()
+              + "' to '"
+              + right.name()
+              + "': self joins are not yet supported.");
     }
     checkValueFormats(join, left, right);
     checkWindows(join, left, right);
     String qualifier = join.right().qualifier();
     if (left.scope().sources().contains(qualifier)) {
-      throw new PlanningException(join.right().location(), "Cannot join " + qualifier + " to itself without an alias.");
+      throw new PlanningException(
+          join.right().location(), "Cannot join " + qualifier + " to itself without an alias.");
     }
     FromPlanner.Sides sides = from.sides(join, left.scope(), qualifier);
     ExpressionAnalyzer analyzer = context.analyzer();
-    RexNode leftKey = analyzer.analyze(sides.left(), new RowScope(left.scope(), rex(), context.types(), "JOIN"));
+    RexNode leftKey =
+        analyzer.analyze(sides.left(), new RowScope(left.scope(), rex(), context.types(), "JOIN"));
     Scope rightAlone = Scope.ofSource(qualifier, right, 0);
-    RexNode rightKey = analyzer.analyze(sides.right(), new RowScope(rightAlone, rex(), context.types(), "JOIN"));
+    RexNode rightKey =
+        analyzer.analyze(sides.right(), new RowScope(rightAlone, rex(), context.types(), "JOIN"));
     SqlType leftType = analyzer.typeOf(leftKey);
     SqlType rightType = analyzer.typeOf(rightKey);
     if (leftType == null || !leftType.equals(rightType)) {
-      throw new PlanningException(join.criteria().location(), "Invalid join condition: types don't match. Got "
-          + SqlFormatter.format(sides.left()) + "{" + typeText(leftType) + "} = "
-          + SqlFormatter.format(sides.right()) + "{" + typeText(rightType) + "}.");
+      throw new PlanningException(
+          join.criteria().location(),
+          "Invalid join condition: types don't match. Got "
+              + SqlFormatter.format(sides.left())
+              + "{"
+              + typeText(leftType)
+              + "} = "
+              + SqlFormatter.format(sides.right())
+              + "{"
+              + typeText(rightType)
+              + "}.");
     }
     RelBuilder builder = context.relBuilder();
     int leftWidth = builder.peek().getRowType().getFieldCount();
     builder.scan(right.name());
     RelNode rightRel = builder.build();
     RelNode leftRel = builder.build();
-    builder.push(new WindowedJoin(leftRel.getCluster(), leftRel.getTraitSet(), leftRel, rightRel, relType(join.type()),
-        leftKey, rightKey, window));
+    builder.push(
+        new WindowedJoin(
+            leftRel.getCluster(),
+            leftRel.getTraitSet(),
+            leftRel,
+            rightRel,
+            relType(join.type()),
+            leftKey,
+            rightKey,
+            window));
     Scope scope = left.scope().join(Scope.ofSource(qualifier, right, leftWidth));
     RexNode rightOnJoined = RexUtil.shift(rightKey, leftWidth);
     List<String> sources = new ArrayList<>(left.sources());
     sources.add(right.name());
     boolean leftIsKey = left.keys().size() == 1 && left.keys().get(0).matches(leftKey);
-    boolean synthetic = join.type() == Join.Type.FULL
-        || (!leftIsKey && !(leftKey instanceof RexInputRef) && !(rightKey instanceof RexInputRef));
+    boolean synthetic =
+        join.type() == Join.Type.FULL
+            || (!leftIsKey
+                && !(leftKey instanceof RexInputRef)
+                && !(rightKey instanceof RexInputRef));
     if (synthetic) {
       int index = builder.peek().getRowType().getFieldCount();
       String name = TableTableJoinPlanner.syntheticKeyName(scope);
@@ -93,19 +132,32 @@ final class StreamStreamJoinPlanner {
       List<String> names = new ArrayList<>(builder.peek().getRowType().getFieldNames());
       names.add(name);
       builder.projectNamed(fields, names, true);
-      KeySlot key = new KeySlot(List.of(rex().makeInputRef(builder.peek(), index)), "join expression", name, name,
-          false);
-      return new PlannedRelation(scope.withColumn(new ScopeColumn("", name, index, leftType, ScopeColumn.Kind.KEY)),
-          List.of(key), SourceType.STREAM, left.window(), sources);
+      KeySlot key =
+          new KeySlot(
+              List.of(rex().makeInputRef(builder.peek(), index)),
+              "join expression",
+              name,
+              name,
+              false);
+      return new PlannedRelation(
+          scope.withColumn(new ScopeColumn("", name, index, leftType, ScopeColumn.Kind.KEY)),
+          List.of(key),
+          SourceType.STREAM,
+          left.window(),
+          sources);
     }
     Set<RexNode> candidates = new LinkedHashSet<>();
     if (leftIsKey && left.keys().get(0).repeatable()) {
       candidates.addAll(left.keys().get(0).candidates());
     }
     candidates.addAll(List.of(leftKey, rightOnJoined));
-    KeySlot key = new KeySlot(List.copyOf(candidates), "join expressions",
-        SqlFormatter.format(sides.left()) + " or " + SqlFormatter.format(sides.right()),
-        SqlFormatter.format(sides.left()), true);
+    KeySlot key =
+        new KeySlot(
+            List.copyOf(candidates),
+            "join expressions",
+            SqlFormatter.format(sides.left()) + " or " + SqlFormatter.format(sides.right()),
+            SqlFormatter.format(sides.left()),
+            true);
     return new PlannedRelation(scope, List.of(key), SourceType.STREAM, left.window(), sources);
   }
 
@@ -118,7 +170,8 @@ final class StreamStreamJoinPlanner {
 
   private static long nonNegative(TimeSpan span) {
     if (span.toMillis() < 0) {
-      throw new PlanningException(span.location(), "WITHIN and GRACE PERIOD durations must not be negative.");
+      throw new PlanningException(
+          span.location(), "WITHIN and GRACE PERIOD durations must not be negative.");
     }
     return span.toMillis();
   }
@@ -127,30 +180,40 @@ final class StreamStreamJoinPlanner {
   private void checkValueFormats(Join join, PlannedRelation left, DataSource right) {
     List<String> kafka = new ArrayList<>();
     for (String name : left.sources()) {
-      context.catalog().source(name).filter(s -> s.formats().value().format().equals("KAFKA"))
+      context
+          .catalog()
+          .source(name)
+          .filter(s -> s.formats().value().format().equals("KAFKA"))
           .ifPresent(s -> kafka.add(s.name()));
     }
     if (right.formats().value().format().equals("KAFKA")) {
       kafka.add(right.name());
     }
     if (!kafka.isEmpty()) {
-      throw new PlanningException(join.location(), "Source(s) " + String.join(", ", kafka)
-          + " are using the 'KAFKA' value format. This format does not yet support JOIN.");
+      throw new PlanningException(
+          join.location(),
+          "Source(s) "
+              + String.join(", ", kafka)
+              + " are using the 'KAFKA' value format. This format does not yet support JOIN.");
     }
   }
 
   /** Both sides windowed the same way, or neither. */
   private static void checkWindows(Join join, PlannedRelation left, DataSource right) {
     if (right.isWindowed() != left.window().isPresent()) {
-      throw new PlanningException(join.location(), "Can not join windowed source to non-windowed source.");
+      throw new PlanningException(
+          join.location(), "Can not join windowed source to non-windowed source.");
     }
     Optional<dev.millrace.engine.plan.WindowInfo> rightWindow = right.formats().keyWindow();
-    if (left.window().isPresent() && rightWindow.isPresent()
+    if (left.window().isPresent()
+        && rightWindow.isPresent()
         && (left.window().get().type() != rightWindow.get().type()
             || (rightWindow.get().type() != dev.millrace.engine.plan.WindowInfo.Type.SESSION
                 && left.window().get().sizeMs() != rightWindow.get().sizeMs()))) {
-      throw new PlanningException(join.location(), "Implicit repartitioning of windowed sources is not supported. "
-          + "Both sides of the join must have the same window type and size.");
+      throw new PlanningException(
+          join.location(),
+          "Implicit repartitioning of windowed sources is not supported. "
+              + "Both sides of the join must have the same window type and size.");
     }
   }
 

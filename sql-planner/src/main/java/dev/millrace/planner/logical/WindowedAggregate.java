@@ -24,8 +24,13 @@ public final class WindowedAggregate extends SingleRel {
   private final List<AggregateCall> aggregateCalls;
   private final WindowInfo window;
 
-  public WindowedAggregate(RelOptCluster cluster, RelTraitSet traits, RelNode input, int groupCount,
-      List<AggregateCall> aggregateCalls, WindowInfo window) {
+  public WindowedAggregate(
+      RelOptCluster cluster,
+      RelTraitSet traits,
+      RelNode input,
+      int groupCount,
+      List<AggregateCall> aggregateCalls,
+      WindowInfo window) {
     super(cluster, traits, input);
     this.groupCount = groupCount;
     this.aggregateCalls = List.copyOf(aggregateCalls);
@@ -55,7 +60,8 @@ public final class WindowedAggregate extends SingleRel {
       AggregateCall call = aggregateCalls.get(i);
       row.add(call.getName() != null ? call.getName() : "$f" + (groupCount + i), call.getType());
     }
-    RelDataType bound = factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.BIGINT), true);
+    RelDataType bound =
+        factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.BIGINT), true);
     row.add(SourceColumns.WINDOWSTART, bound);
     row.add(SourceColumns.WINDOWEND, bound);
     return row.build();
@@ -63,7 +69,8 @@ public final class WindowedAggregate extends SingleRel {
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new WindowedAggregate(getCluster(), traitSet, sole(inputs), groupCount, aggregateCalls, window);
+    return new WindowedAggregate(
+        getCluster(), traitSet, sole(inputs), groupCount, aggregateCalls, window);
   }
 
   @Override

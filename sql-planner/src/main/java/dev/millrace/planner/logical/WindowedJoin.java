@@ -16,10 +16,9 @@ import org.apache.calcite.rex.RexNode;
 /**
  * A stream-stream join ({@code ... JOIN ... WITHIN ...}): rows of the two streams whose join keys
  * are equal and whose times are within {@code window} of each other. {@code leftKey} is an
- * expression over the left input, {@code rightKey} over the right input. Its row is the left
- * fields then the right fields, every one nullable (outer joins leave a side empty). A relational
- * Join has no notion of time bounds, so this is a node of its own that Calcite's join rules leave
- * alone.
+ * expression over the left input, {@code rightKey} over the right input. Its row is the left fields
+ * then the right fields, every one nullable (outer joins leave a side empty). A relational Join has
+ * no notion of time bounds, so this is a node of its own that Calcite's join rules leave alone.
  */
 public final class WindowedJoin extends BiRel {
   private final JoinRelType joinType;
@@ -27,8 +26,15 @@ public final class WindowedJoin extends BiRel {
   private final RexNode rightKey;
   private final JoinWindow window;
 
-  public WindowedJoin(RelOptCluster cluster, RelTraitSet traits, RelNode left, RelNode right, JoinRelType joinType,
-      RexNode leftKey, RexNode rightKey, JoinWindow window) {
+  public WindowedJoin(
+      RelOptCluster cluster,
+      RelTraitSet traits,
+      RelNode left,
+      RelNode right,
+      JoinRelType joinType,
+      RexNode leftKey,
+      RexNode rightKey,
+      JoinWindow window) {
     super(cluster, traits, left, right);
     this.joinType = joinType;
     this.leftKey = leftKey;
@@ -66,7 +72,8 @@ public final class WindowedJoin extends BiRel {
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new WindowedJoin(getCluster(), traitSet, inputs.get(0), inputs.get(1), joinType, leftKey, rightKey, window);
+    return new WindowedJoin(
+        getCluster(), traitSet, inputs.get(0), inputs.get(1), joinType, leftKey, rightKey, window);
   }
 
   @Override

@@ -24,8 +24,13 @@ final class Windows {
       long size = positive(h.size());
       long advance = positive(h.advanceBy());
       if (advance > size) {
-        throw new PlanningException(h.location(), "A HOPPING window's ADVANCE BY (" + advance
-            + " ms) must not be larger than its SIZE (" + size + " ms).");
+        throw new PlanningException(
+            h.location(),
+            "A HOPPING window's ADVANCE BY ("
+                + advance
+                + " ms) must not be larger than its SIZE ("
+                + size
+                + " ms).");
       }
       return new WindowInfo(WindowInfo.Type.HOPPING, size, advance, grace, retention);
     }

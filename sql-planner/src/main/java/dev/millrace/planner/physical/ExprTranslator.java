@@ -46,21 +46,26 @@ public final class ExprTranslator {
 
   public Expr translate(RexNode node) {
     if (node instanceof RexInputRef ref) {
-      return new Expr.ColumnRef(ref.getIndex(), inputNames.get(ref.getIndex()), type(ref.getType()));
+      return new Expr.ColumnRef(
+          ref.getIndex(), inputNames.get(ref.getIndex()), type(ref.getType()));
     }
     if (node instanceof RexLiteral literal) {
       return literal(literal);
     }
     if (node instanceof RexFieldAccess access) {
-      return new Expr.FieldAccess(translate(access.getReferenceExpr()), access.getField().getName(),
+      return new Expr.FieldAccess(
+          translate(access.getReferenceExpr()),
+          access.getField().getName(),
           type(access.getType()));
     }
     if (node instanceof RexCall call) {
       return call(call);
     }
     if (node instanceof RexLambda lambda) {
-      return new Expr.Lambda(lambda.getParameters().stream()
-          .map(p -> new Expr.LambdaParameter(p.getName(), type(p.getType()))).toList(),
+      return new Expr.Lambda(
+          lambda.getParameters().stream()
+              .map(p -> new Expr.LambdaParameter(p.getName(), type(p.getType())))
+              .toList(),
           translate(lambda.getExpression()));
     }
     if (node instanceof RexLambdaRef ref) {
@@ -74,15 +79,16 @@ public final class ExprTranslator {
     if (literal.isNull()) {
       return new Expr.Literal(null, type);
     }
-    Object value = switch (type.base()) {
-      case BOOLEAN -> literal.getValueAs(Boolean.class);
-      case INTEGER -> literal.getValueAs(BigDecimal.class).intValueExact();
-      case BIGINT -> literal.getValueAs(BigDecimal.class).longValueExact();
-      case DOUBLE -> literal.getValueAs(Double.class);
-      case DECIMAL -> literal.getValueAs(BigDecimal.class);
-      case STRING -> literal.getValueAs(String.class);
-      default -> throw new IllegalStateException("no engine literal of type " + type.toSql());
-    };
+    Object value =
+        switch (type.base()) {
+          case BOOLEAN -> literal.getValueAs(Boolean.class);
+          case INTEGER -> literal.getValueAs(BigDecimal.class).intValueExact();
+          case BIGINT -> literal.getValueAs(BigDecimal.class).longValueExact();
+          case DOUBLE -> literal.getValueAs(Double.class);
+          case DECIMAL -> literal.getValueAs(BigDecimal.class);
+          case STRING -> literal.getValueAs(String.class);
+          default -> throw new IllegalStateException("no engine literal of type " + type.toSql());
+        };
     return new Expr.Literal(value, type);
   }
 
@@ -158,10 +164,10 @@ public final class ExprTranslator {
   }
 
   /**
-   * Calcite's n-ary AND/OR as the engine's binary operations, in a balanced tree: the operands
-   * keep their order (and so short-circuit as written) but a generated filter of thousands of
-   * terms stays a few levels deep for the recursive compiler. Three operands lean left:
-   * {@code (a AND b) AND c}.
+   * Calcite's n-ary AND/OR as the engine's binary operations, in a balanced tree: the operands keep
+   * their order (and so short-circuit as written) but a generated filter of thousands of terms
+   * stays a few levels deep for the recursive compiler. Three operands lean left: {@code (a AND b)
+   * AND c}.
    */
   private Expr chain(Operator operator, RexCall call) {
     return balanced(operator, translateAll(call.getOperands()));
@@ -172,14 +178,20 @@ public final class ExprTranslator {
       return operands.get(0);
     }
     int middle = (operands.size() + 1) / 2;
-    return new Expr.Operation(operator, List.of(balanced(operator, operands.subList(0, middle)),
-        balanced(operator, operands.subList(middle, operands.size()))), SqlType.BOOLEAN);
+    return new Expr.Operation(
+        operator,
+        List.of(
+            balanced(operator, operands.subList(0, middle)),
+            balanced(operator, operands.subList(middle, operands.size()))),
+        SqlType.BOOLEAN);
   }
 
   /** {@code x IS TRUE} is {@code x IS NOT DISTINCT FROM TRUE}, and so on: null-safe truth tests. */
   private Expr truth(Operator operator, RexCall call, boolean value) {
-    return new Expr.Operation(operator,
-        List.of(translate(call.getOperands().get(0)), new Expr.Literal(value, SqlType.BOOLEAN)), SqlType.BOOLEAN);
+    return new Expr.Operation(
+        operator,
+        List.of(translate(call.getOperands().get(0)), new Expr.Literal(value, SqlType.BOOLEAN)),
+        SqlType.BOOLEAN);
   }
 
   private Expr caseWhen(RexCall call, SqlType type) {

@@ -9,12 +9,11 @@ import dev.millrace.engine.plan.SourceColumns;
 import dev.millrace.engine.plan.WindowInfo;
 import dev.millrace.engine.types.Column;
 import dev.millrace.engine.types.LogicalSchema;
-import dev.millrace.engine.types.SqlType;
 import dev.millrace.planner.catalog.DataSource;
 import dev.millrace.planner.catalog.TimestampColumn;
 import dev.millrace.planner.logical.CalciteTypes;
-import dev.millrace.planner.logical.LogicalQuery;
 import dev.millrace.planner.logical.FlatMap;
+import dev.millrace.planner.logical.LogicalQuery;
 import dev.millrace.planner.logical.PartitionBy;
 import dev.millrace.planner.logical.SourceTable;
 import dev.millrace.planner.logical.WindowedAggregate;
@@ -72,14 +71,20 @@ public final class PhysicalPlanner {
    * With a {@code timestamp} column (the sink's WITH TIMESTAMP), each record's timestamp is that
    * column of its row; without one, records keep their rows' time.
    */
-  public PlanStep persistent(RelNode result, LogicalQuery query, String topic, Formats formats,
+  public PlanStep persistent(
+      RelNode result,
+      LogicalQuery query,
+      String topic,
+      Formats formats,
       Optional<TimestampColumn> timestamp) {
     Built built = finalSelect(result, query, true);
     Optional<String> column = timestamp.map(TimestampColumn::column);
     Optional<String> format = timestamp.flatMap(TimestampColumn::format);
     return built.isTable()
-        ? new PlanStep.TableSink(built.step(), topic, formats, column, format, built.step().schema())
-        : new PlanStep.StreamSink(built.step(), topic, formats, column, format, built.step().schema());
+        ? new PlanStep.TableSink(
+            built.step(), topic, formats, column, format, built.step().schema())
+        : new PlanStep.StreamSink(
+            built.step(), topic, formats, column, format, built.step().schema());
   }
 
   /** The steps of a push query: every result column in SELECT order, delivered to the client. */
@@ -111,9 +116,10 @@ public final class PhysicalPlanner {
       values.addAll(outputs);
       schema = new LogicalSchema(below.step().schema().key(), query.columns());
     }
-    PlanStep step = below.isTable()
-        ? new PlanStep.TableSelect(below.step(), values, schema)
-        : new PlanStep.StreamSelect(below.step(), values, schema);
+    PlanStep step =
+        below.isTable()
+            ? new PlanStep.TableSelect(below.step(), values, schema)
+            : new PlanStep.StreamSelect(below.step(), values, schema);
     return new Built(step, List.of(), below.keyFormat());
   }
 
@@ -136,12 +142,20 @@ public final class PhysicalPlanner {
       return flatMap(flatMap);
     }
     if (rel instanceof Aggregate aggregate) {
-      return aggregate(aggregate.getInput(), aggregate.getGroupCount(), aggregate.getAggCallList(), Optional.empty(),
+      return aggregate(
+          aggregate.getInput(),
+          aggregate.getGroupCount(),
+          aggregate.getAggCallList(),
+          Optional.empty(),
           rel);
     }
     if (rel instanceof WindowedAggregate aggregate) {
-      return aggregate(aggregate.getInput(), aggregate.groupCount(), aggregate.aggregateCalls(),
-          Optional.of(aggregate.window()), rel);
+      return aggregate(
+          aggregate.getInput(),
+          aggregate.groupCount(),
+          aggregate.aggregateCalls(),
+          Optional.of(aggregate.window()),
+          rel);
     }
     if (rel instanceof Join join) {
       return join(join);
@@ -156,10 +170,18 @@ public final class PhysicalPlanner {
     LogicalSchema schema = SourceColumns.withPseudoColumns(source.schema(), source.isWindowed());
     Optional<String> timestamp = source.timestamp().map(TimestampColumn::column);
     Optional<String> format = source.timestamp().flatMap(TimestampColumn::format);
-    PlanStep step = source.isTable()
-        ? new PlanStep.TableSource(source.topic(), source.formats(), source.schema(), timestamp, format,
-            names.store("Source"), schema)
-        : new PlanStep.StreamSource(source.topic(), source.formats(), source.schema(), timestamp, format, schema);
+    PlanStep step =
+        source.isTable()
+            ? new PlanStep.TableSource(
+                source.topic(),
+                source.formats(),
+                source.schema(),
+                timestamp,
+                format,
+                names.store("Source"),
+                schema)
+            : new PlanStep.StreamSource(
+                source.topic(), source.formats(), source.schema(), timestamp, format, schema);
     List<Integer> keyFields = new ArrayList<>();
     int first = source.schema().value().size() + 3;
     for (int i = 0; i < source.schema().key().size(); i++) {
@@ -169,19 +191,22 @@ public final class PhysicalPlanner {
   }
 
   private static Built filtered(Built input, Expr predicate) {
-    PlanStep step = input.isTable()
-        ? new PlanStep.TableFilter(input.step(), predicate, input.step().schema())
-        : new PlanStep.StreamFilter(input.step(), predicate, input.step().schema());
+    PlanStep step =
+        input.isTable()
+            ? new PlanStep.TableFilter(input.step(), predicate, input.step().schema())
+            : new PlanStep.StreamFilter(input.step(), predicate, input.step().schema());
     return new Built(step, input.keyFields(), input.keyFormat());
   }
 
   private Built project(Project project) {
     Built input = build(project.getInput());
     List<Expr> values = translator(project.getInput()).translateAll(project.getProjects());
-    LogicalSchema schema = new LogicalSchema(input.step().schema().key(), types.toColumns(project.getRowType()));
-    PlanStep step = input.isTable()
-        ? new PlanStep.TableSelect(input.step(), values, schema)
-        : new PlanStep.StreamSelect(input.step(), values, schema);
+    LogicalSchema schema =
+        new LogicalSchema(input.step().schema().key(), types.toColumns(project.getRowType()));
+    PlanStep step =
+        input.isTable()
+            ? new PlanStep.TableSelect(input.step(), values, schema)
+            : new PlanStep.StreamSelect(input.step(), values, schema);
     List<Integer> keyFields = new ArrayList<>();
     for (int key : input.keyFields()) {
       keyFields.add(positionOfRef(project.getProjects(), key));
@@ -189,12 +214,19 @@ public final class PhysicalPlanner {
     return new Built(step, keyFields, input.keyFormat());
   }
 
-  /** Table functions keep the input's columns at their positions, so its key columns stay where they were. */
+  /**
+   * Table functions keep the input's columns at their positions, so its key columns stay where they
+   * were.
+   */
   private Built flatMap(FlatMap flatMap) {
     Built input = build(flatMap.getInput());
     List<Expr> calls = translator(flatMap.getInput()).translateAll(flatMap.calls());
-    LogicalSchema schema = new LogicalSchema(input.step().schema().key(), types.toColumns(flatMap.getRowType()));
-    return new Built(new PlanStep.StreamFlatMap(input.step(), calls, schema), input.keyFields(), input.keyFormat());
+    LogicalSchema schema =
+        new LogicalSchema(input.step().schema().key(), types.toColumns(flatMap.getRowType()));
+    return new Built(
+        new PlanStep.StreamFlatMap(input.step(), calls, schema),
+        input.keyFields(),
+        input.keyFormat());
   }
 
   private static int positionOfRef(List<RexNode> projects, int field) {
@@ -233,9 +265,11 @@ public final class PhysicalPlanner {
    */
   private Built rekey(Built input, RelNode inputRel, List<RexNode> keys, Optional<String> reason) {
     List<Expr> keyExprs = translator(inputRel).translateAll(keys);
-    LogicalSchema schema = new LogicalSchema(keyColumns(keys, inputRel), input.step().schema().value());
-    PlanStep step = new PlanStep.StreamSelectKey(input.step(), keyExprs,
-        reason.map(names::repartitionTopic).orElse(""), schema);
+    LogicalSchema schema =
+        new LogicalSchema(keyColumns(keys, inputRel), input.step().schema().value());
+    PlanStep step =
+        new PlanStep.StreamSelectKey(
+            input.step(), keyExprs, reason.map(names::repartitionTopic).orElse(""), schema);
     return new Built(step, refIndexes(keys), null);
   }
 
@@ -243,8 +277,10 @@ public final class PhysicalPlanner {
     List<Column> columns = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
       RexNode key = keys.get(i);
-      String name = key instanceof RexInputRef ref ? input.getRowType().getFieldNames().get(ref.getIndex())
-          : "KSQL_COL_" + i;
+      String name =
+          key instanceof RexInputRef ref
+              ? input.getRowType().getFieldNames().get(ref.getIndex())
+              : "KSQL_COL_" + i;
       columns.add(new Column(name, types.toSql(key.getType())));
     }
     return columns;
@@ -254,8 +290,12 @@ public final class PhysicalPlanner {
     return keys.stream().map(k -> k instanceof RexInputRef ref ? ref.getIndex() : -1).toList();
   }
 
-  private Built aggregate(RelNode inputRel, int groupCount, List<org.apache.calcite.rel.core.AggregateCall> calls,
-      Optional<WindowInfo> window, RelNode rel) {
+  private Built aggregate(
+      RelNode inputRel,
+      int groupCount,
+      List<org.apache.calcite.rel.core.AggregateCall> calls,
+      Optional<WindowInfo> window,
+      RelNode rel) {
     Built input = build(inputRel);
     boolean table = input.isTable();
     if (table && window.isPresent()) {
@@ -268,32 +308,47 @@ public final class PhysicalPlanner {
     }
     List<Column> keyColumns = keyColumns(keyRefs, inputRel);
     LogicalSchema groupedSchema = new LogicalSchema(keyColumns, input.step().schema().value());
-    boolean byCurrentKey = input.keyFields().equals(IntStream.range(0, groupCount).boxed().toList());
+    boolean byCurrentKey =
+        input.keyFields().equals(IntStream.range(0, groupCount).boxed().toList());
     // A table is always repartitioned, as ksqlDB does: its changes must carry their old rows.
-    PlanStep grouped = table
-        ? new PlanStep.TableGroupBy(input.step(), translator.translateAll(keyRefs), names.repartitionTopic("GroupBy"),
-            groupedSchema)
-        : new PlanStep.StreamGroupBy(input.step(), translator.translateAll(keyRefs),
-            byCurrentKey ? "" : names.repartitionTopic("GroupBy"), groupedSchema);
+    PlanStep grouped =
+        table
+            ? new PlanStep.TableGroupBy(
+                input.step(),
+                translator.translateAll(keyRefs),
+                names.repartitionTopic("GroupBy"),
+                groupedSchema)
+            : new PlanStep.StreamGroupBy(
+                input.step(),
+                translator.translateAll(keyRefs),
+                byCurrentKey ? "" : names.repartitionTopic("GroupBy"),
+                groupedSchema);
     List<AggregateCall> aggregates = new ArrayList<>();
     for (org.apache.calcite.rel.core.AggregateCall call : calls) {
       List<Expr> arguments = new ArrayList<>();
-      call.getArgList().forEach(a -> arguments.add(translator.translate(rex.makeInputRef(inputRel, a))));
+      call.getArgList()
+          .forEach(a -> arguments.add(translator.translate(rex.makeInputRef(inputRel, a))));
       List<Expr.Literal> init = new ArrayList<>();
       call.rexList.forEach(r -> init.add((Expr.Literal) translator.translate(r)));
-      aggregates.add(new AggregateCall(call.getAggregation().getName(), arguments, init, types.toSql(call.getType())));
+      aggregates.add(
+          new AggregateCall(
+              call.getAggregation().getName(), arguments, init, types.toSql(call.getType())));
     }
     List<Column> value = new ArrayList<>(keyColumns);
     for (int i = 0; i < calls.size(); i++) {
-      value.add(new Column(rel.getRowType().getFieldNames().get(groupCount + i), aggregates.get(i).type()));
+      value.add(
+          new Column(
+              rel.getRowType().getFieldNames().get(groupCount + i), aggregates.get(i).type()));
     }
     if (window.isPresent()) {
       value.addAll(SourceColumns.windowBounds());
     }
     LogicalSchema schema = new LogicalSchema(keyColumns, value);
-    PlanStep step = table
-        ? new PlanStep.TableAggregate(grouped, aggregates, names.store("Aggregate"), schema)
-        : new PlanStep.StreamAggregate(grouped, aggregates, window, names.store("Aggregate"), schema);
+    PlanStep step =
+        table
+            ? new PlanStep.TableAggregate(grouped, aggregates, names.store("Aggregate"), schema)
+            : new PlanStep.StreamAggregate(
+                grouped, aggregates, window, names.store("Aggregate"), schema);
     List<Integer> keyFields = new ArrayList<>();
     for (int i = 0; i < groupCount; i++) {
       keyFields.add(i);
@@ -316,24 +371,36 @@ public final class PhysicalPlanner {
     // table's: equal keys must be serialised, and so partitioned, alike.
     boolean coPartitioned = left.keyFormat() == null || left.keyFormat().equals(right.keyFormat());
     if (!keyedByJoinKey || !coPartitioned) {
-      left = rekey(left, join.getLeft(), List.of(rex.makeInputRef(join.getLeft(), leftKey)), Optional.of("Join"));
+      left =
+          rekey(
+              left,
+              join.getLeft(),
+              List.of(rex.makeInputRef(join.getLeft(), leftKey)),
+              Optional.of("Join"));
     }
     List<Column> value = new ArrayList<>(left.step().schema().value());
     value.addAll(right.step().schema().value());
     LogicalSchema schema = new LogicalSchema(left.step().schema().key(), value);
     JoinType type = join.getJoinType() == JoinRelType.LEFT ? JoinType.LEFT : JoinType.INNER;
-    Built joined = new Built(new PlanStep.StreamTableJoin(left.step(), right.step(), type, schema),
-        List.of(leftKey), left.keyFormat());
+    Built joined =
+        new Built(
+            new PlanStep.StreamTableJoin(left.step(), right.step(), type, schema),
+            List.of(leftKey),
+            left.keyFormat());
     List<RexNode> residual = new ArrayList<>();
     for (int i = 0; i < info.leftKeys.size(); i++) {
       if (i != pair) {
-        residual.add(rex.makeCall(org.apache.calcite.sql.fun.SqlStdOperatorTable.EQUALS,
-            rex.makeInputRef(join, info.leftKeys.get(i)), rex.makeInputRef(join, leftWidth + info.rightKeys.get(i))));
+        residual.add(
+            rex.makeCall(
+                org.apache.calcite.sql.fun.SqlStdOperatorTable.EQUALS,
+                rex.makeInputRef(join, info.leftKeys.get(i)),
+                rex.makeInputRef(join, leftWidth + info.rightKeys.get(i))));
       }
     }
     residual.addAll(info.nonEquiConditions);
     RexNode condition = RexUtil.composeConjunction(rex, residual);
-    if (condition instanceof RexLiteral literal && Boolean.TRUE.equals(literal.getValueAs(Boolean.class))) {
+    if (condition instanceof RexLiteral literal
+        && Boolean.TRUE.equals(literal.getValueAs(Boolean.class))) {
       return joined;
     }
     return filtered(joined, translator(join).translate(condition));
@@ -352,27 +419,32 @@ public final class PhysicalPlanner {
     if (!leftKeyed) {
       left = rekey(left, join.getLeft(), List.of(join.leftKey()), Optional.of("Join-left"));
     }
-    if (!rightKeyed || (leftKeyed && !java.util.Objects.equals(left.keyFormat(), right.keyFormat()))) {
+    if (!rightKeyed
+        || (leftKeyed && !java.util.Objects.equals(left.keyFormat(), right.keyFormat()))) {
       rightKeyed = false;
       right = rekey(right, join.getRight(), List.of(join.rightKey()), Optional.of("Join-right"));
     }
     List<Column> value = new ArrayList<>(left.step().schema().value());
     value.addAll(right.step().schema().value());
     LogicalSchema schema = new LogicalSchema(left.step().schema().key(), value);
-    JoinType type = switch (join.joinType()) {
-      case LEFT -> JoinType.LEFT;
-      case RIGHT -> JoinType.RIGHT;
-      case FULL -> JoinType.OUTER;
-      default -> JoinType.INNER;
-    };
-    PlanStep step = new PlanStep.StreamStreamJoin(left.step(), right.step(), type, join.window(), names.store("Join"),
-        schema);
+    JoinType type =
+        switch (join.joinType()) {
+          case LEFT -> JoinType.LEFT;
+          case RIGHT -> JoinType.RIGHT;
+          case FULL -> JoinType.OUTER;
+          default -> JoinType.INNER;
+        };
+    PlanStep step =
+        new PlanStep.StreamStreamJoin(
+            left.step(), right.step(), type, join.window(), names.store("Join"), schema);
     int leftWidth = join.getLeft().getRowType().getFieldCount();
-    int keyField = switch (type) {
-      case INNER, LEFT -> join.leftKey() instanceof RexInputRef ref ? ref.getIndex() : -1;
-      case RIGHT -> join.rightKey() instanceof RexInputRef ref ? leftWidth + ref.getIndex() : -1;
-      case OUTER -> -1;
-    };
+    int keyField =
+        switch (type) {
+          case INNER, LEFT -> join.leftKey() instanceof RexInputRef ref ? ref.getIndex() : -1;
+          case RIGHT ->
+              join.rightKey() instanceof RexInputRef ref ? leftWidth + ref.getIndex() : -1;
+          case OUTER -> -1;
+        };
     String keyFormat = leftKeyed ? left.keyFormat() : rightKeyed ? right.keyFormat() : null;
     return new Built(step, List.of(keyField), keyFormat);
   }
@@ -384,7 +456,8 @@ public final class PhysicalPlanner {
         return i;
       }
     }
-    throw new IllegalStateException("a stream-table join must compare the table's primary key: " + info);
+    throw new IllegalStateException(
+        "a stream-table join must compare the table's primary key: " + info);
   }
 
   private List<Expr> refs(RelNode rel) {

@@ -32,31 +32,44 @@ final class TableJoinTranslator {
     this.names = names;
   }
 
-  PhysicalPlanner.Built translate(Join join, PhysicalPlanner.Built left, PhysicalPlanner.Built right, int leftKey) {
+  PhysicalPlanner.Built translate(
+      Join join, PhysicalPlanner.Built left, PhysicalPlanner.Built right, int leftKey) {
     List<Column> value = new ArrayList<>(left.step().schema().value());
     value.addAll(right.step().schema().value());
     LogicalSchema schema = new LogicalSchema(left.step().schema().key(), value);
     if (isPrimaryKey(join.getLeft(), left, leftKey)) {
-      PlanStep step = new PlanStep.TableTableJoin(left.step(), partitionedLike(left.step(), right.step()),
-          type(join.getJoinType()), schema);
+      PlanStep step =
+          new PlanStep.TableTableJoin(
+              left.step(),
+              partitionedLike(left.step(), right.step()),
+              type(join.getJoinType()),
+              schema);
       return new PhysicalPlanner.Built(step, List.of(leftKey), left.keyFormat());
     }
     RelNode leftRel = join.getLeft();
-    Expr foreignKey = new ExprTranslator(types, rex, leftRel.getRowType().getFieldNames())
-        .translate(rex.makeInputRef(leftRel, leftKey));
-    PlanStep step = new PlanStep.ForeignKeyTableJoin(left.step(), right.step(), foreignKey,
-        type(join.getJoinType()), schema);
+    Expr foreignKey =
+        new ExprTranslator(types, rex, leftRel.getRowType().getFieldNames())
+            .translate(rex.makeInputRef(leftRel, leftKey));
+    PlanStep step =
+        new PlanStep.ForeignKeyTableJoin(
+            left.step(), right.step(), foreignKey, type(join.getJoinType()), schema);
     return new PhysicalPlanner.Built(step, left.keyFields(), left.keyFormat());
   }
 
   private PlanStep partitionedLike(PlanStep left, PlanStep right) {
     FormatInfo leftFormat = keyFormat(left);
     FormatInfo rightFormat = keyFormat(right);
-    if (leftFormat == null || rightFormat == null || leftFormat.format().equals(rightFormat.format())) {
+    if (leftFormat == null
+        || rightFormat == null
+        || leftFormat.format().equals(rightFormat.format())) {
       return right;
     }
-    return new PlanStep.TableRepartition(right, names.repartitionTopic("RightSourceKeyed"), leftFormat,
-        names.store("RightSourceKeyed"), right.schema());
+    return new PlanStep.TableRepartition(
+        right,
+        names.repartitionTopic("RightSourceKeyed"),
+        leftFormat,
+        names.store("RightSourceKeyed"),
+        right.schema());
   }
 
   /** The key format of the topic a table's rows are partitioned by, or null for an internal one. */
@@ -67,7 +80,8 @@ final class TableJoinTranslator {
     if (table instanceof PlanStep.TableRepartition s) {
       return s.keyFormat();
     }
-    if (table instanceof PlanStep.TableFilter || table instanceof PlanStep.TableSelect
+    if (table instanceof PlanStep.TableFilter
+        || table instanceof PlanStep.TableSelect
         || table instanceof PlanStep.TableTableJoin) {
       return keyFormat(table.sources().get(0));
     }
@@ -83,7 +97,8 @@ final class TableJoinTranslator {
   }
 
   private static boolean containsJoin(RelNode rel) {
-    return rel instanceof Join || rel.getInputs().stream().anyMatch(TableJoinTranslator::containsJoin);
+    return rel instanceof Join
+        || rel.getInputs().stream().anyMatch(TableJoinTranslator::containsJoin);
   }
 
   private static JoinType type(JoinRelType type) {

@@ -19,10 +19,14 @@ import org.apache.calcite.rel.core.Filter;
  * </pre>
  */
 public final class FilterPartitionByTransposeRule extends RelRule<RuleConfig> {
-  public static final FilterPartitionByTransposeRule INSTANCE = new FilterPartitionByTransposeRule(RuleConfig.of(
-      "FilterPartitionByTransposeRule",
-      b0 -> b0.operand(Filter.class).oneInput(b1 -> b1.operand(PartitionBy.class).anyInputs()),
-      FilterPartitionByTransposeRule::new));
+  public static final FilterPartitionByTransposeRule INSTANCE =
+      new FilterPartitionByTransposeRule(
+          RuleConfig.of(
+              "FilterPartitionByTransposeRule",
+              b0 ->
+                  b0.operand(Filter.class)
+                      .oneInput(b1 -> b1.operand(PartitionBy.class).anyInputs()),
+              FilterPartitionByTransposeRule::new));
 
   private FilterPartitionByTransposeRule(RuleConfig config) {
     super(config);
@@ -32,7 +36,8 @@ public final class FilterPartitionByTransposeRule extends RelRule<RuleConfig> {
   public void onMatch(RelOptRuleCall call) {
     Filter filter = call.rel(0);
     PartitionBy partition = call.rel(1);
-    RelNode filtered = filter.copy(filter.getTraitSet(), partition.getInput(), filter.getCondition());
+    RelNode filtered =
+        filter.copy(filter.getTraitSet(), partition.getInput(), filter.getCondition());
     call.transformTo(partition.copy(partition.getTraitSet(), List.of(filtered)));
   }
 }

@@ -26,10 +26,14 @@ import org.apache.calcite.util.ImmutableBitSet;
  * </pre>
  */
 public final class FilterWindowedAggregateTransposeRule extends RelRule<RuleConfig> {
-  public static final FilterWindowedAggregateTransposeRule INSTANCE = new FilterWindowedAggregateTransposeRule(
-      RuleConfig.of("FilterWindowedAggregateTransposeRule",
-          b0 -> b0.operand(Filter.class).oneInput(b1 -> b1.operand(WindowedAggregate.class).anyInputs()),
-          FilterWindowedAggregateTransposeRule::new));
+  public static final FilterWindowedAggregateTransposeRule INSTANCE =
+      new FilterWindowedAggregateTransposeRule(
+          RuleConfig.of(
+              "FilterWindowedAggregateTransposeRule",
+              b0 ->
+                  b0.operand(Filter.class)
+                      .oneInput(b1 -> b1.operand(WindowedAggregate.class).anyInputs()),
+              FilterWindowedAggregateTransposeRule::new));
 
   private FilterWindowedAggregateTransposeRule(RuleConfig config) {
     super(config);

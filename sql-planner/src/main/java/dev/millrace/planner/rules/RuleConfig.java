@@ -7,13 +7,20 @@ import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.tools.RelBuilderFactory;
 
 /**
- * The configuration of one of our rules: its description, the operand tree it matches, and how
- * to make the rule. (Calcite's own rules generate this class with an annotation processor.)
+ * The configuration of one of our rules: its description, the operand tree it matches, and how to
+ * make the rule. (Calcite's own rules generate this class with an annotation processor.)
  */
-record RuleConfig(RelBuilderFactory relBuilderFactory, String description, RelRule.OperandTransform operandSupplier,
-    Function<RuleConfig, RelOptRule> factory) implements RelRule.Config {
+record RuleConfig(
+    RelBuilderFactory relBuilderFactory,
+    String description,
+    RelRule.OperandTransform operandSupplier,
+    Function<RuleConfig, RelOptRule> factory)
+    implements RelRule.Config {
 
-  static RuleConfig of(String description, RelRule.OperandTransform operands, Function<RuleConfig, RelOptRule> factory) {
+  static RuleConfig of(
+      String description,
+      RelRule.OperandTransform operands,
+      Function<RuleConfig, RelOptRule> factory) {
     return new RuleConfig(RelFactories.LOGICAL_BUILDER, description, operands, factory);
   }
 

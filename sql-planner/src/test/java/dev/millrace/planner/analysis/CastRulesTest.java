@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class CastRulesTest {
   private static final SqlType.Map MAP = new SqlType.Map(SqlType.STRING, SqlType.INTEGER);
-  private static final SqlType.Struct STRUCT = new SqlType.Struct(List.of(new SqlType.Field("F0", SqlType.INTEGER)));
+  private static final SqlType.Struct STRUCT =
+      new SqlType.Struct(List.of(new SqlType.Field("F0", SqlType.INTEGER)));
 
   @Test
   void everyTypeCastsToStringButStringsDoNotCastToCollections() {

@@ -16,36 +16,53 @@ import org.junit.jupiter.api.Test;
 
 class CatalogTest {
   static DataSource stream(String name) {
-    return new DataSource(name, SourceType.STREAM,
-        new LogicalSchema(List.of(new Column("ID", SqlType.BIGINT)), List.of(new Column("NAME", SqlType.STRING))),
-        name.toLowerCase(), new Formats(FormatInfo.of("KAFKA"), FormatInfo.of("JSON"), Optional.empty()),
-        Optional.empty(), false, false, "CREATE STREAM " + name + " ...");
+    return new DataSource(
+        name,
+        SourceType.STREAM,
+        new LogicalSchema(
+            List.of(new Column("ID", SqlType.BIGINT)), List.of(new Column("NAME", SqlType.STRING))),
+        name.toLowerCase(),
+        new Formats(FormatInfo.of("KAFKA"), FormatInfo.of("JSON"), Optional.empty()),
+        Optional.empty(),
+        false,
+        false,
+        "CREATE STREAM " + name + " ...");
   }
 
   @Test
   void changesMakeNewSnapshotsAndLeaveOldOnesAlone() {
     Catalog empty = Catalog.empty();
-    Catalog one = empty.apply(new CatalogChange.AddSource(stream("B"), false))
-        .apply(new CatalogChange.AddSource(stream("A"), false));
+    Catalog one =
+        empty
+            .apply(new CatalogChange.AddSource(stream("B"), false))
+            .apply(new CatalogChange.AddSource(stream("A"), false));
     assertTrue(empty.sources().isEmpty());
     assertEquals(List.of("A", "B"), one.sources().stream().map(DataSource::name).toList());
-    assertEquals(List.of("B"), one.apply(new CatalogChange.RemoveSource("A")).sources().stream()
-        .map(DataSource::name).toList());
+    assertEquals(
+        List.of("B"),
+        one.apply(new CatalogChange.RemoveSource("A")).sources().stream()
+            .map(DataSource::name)
+            .toList());
   }
 
   @Test
   void refusesDuplicatesUnlessReplacing() {
     Catalog one = Catalog.empty().apply(new CatalogChange.AddSource(stream("A"), false));
-    assertThrows(IllegalStateException.class, () -> one.apply(new CatalogChange.AddSource(stream("A"), false)));
+    assertThrows(
+        IllegalStateException.class,
+        () -> one.apply(new CatalogChange.AddSource(stream("A"), false)));
     DataSource replaced = stream("A").withSqlText("other");
-    assertEquals("other", one.apply(new CatalogChange.AddSource(replaced, true)).source("A").orElseThrow().sqlText());
+    assertEquals(
+        "other",
+        one.apply(new CatalogChange.AddSource(replaced, true)).source("A").orElseThrow().sqlText());
   }
 
   @Test
   void tracksQueryReadersAndWriters() {
-    Catalog catalog = Catalog.empty()
-        .withQuery(new QueryLinks("CSAS_B_1", Optional.of("B"), Set.of("A")))
-        .withQuery(new QueryLinks("CSAS_C_0", Optional.of("C"), Set.of("A", "B")));
+    Catalog catalog =
+        Catalog.empty()
+            .withQuery(new QueryLinks("CSAS_B_1", Optional.of("B"), Set.of("A")))
+            .withQuery(new QueryLinks("CSAS_C_0", Optional.of("C"), Set.of("A", "B")));
     assertEquals(List.of("CSAS_B_1", "CSAS_C_0"), catalog.readersOf("A"));
     assertEquals(List.of("CSAS_B_1"), catalog.writersOf("B"));
     assertEquals(List.of("CSAS_C_0"), catalog.withoutQuery("CSAS_B_1").readersOf("A"));

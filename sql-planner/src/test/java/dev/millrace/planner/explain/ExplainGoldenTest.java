@@ -14,16 +14,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * EXPLAIN output as golden files, one per feature: {@code explain/<feature>.sql} is explained after
- * {@code explain/setup.sql} and must print {@code explain/<feature>.txt}. Run with
- * {@code -Dmillrace.regenerateGolden=true} to rewrite the .txt files after an intended change.
+ * {@code explain/setup.sql} and must print {@code explain/<feature>.txt}. Run with {@code
+ * -Dmillrace.regenerateGolden=true} to rewrite the .txt files after an intended change.
  */
 class ExplainGoldenTest {
   private static final Path DIRECTORY = Path.of("src", "test", "resources", "explain");
 
   static List<String> features() throws IOException {
     try (Stream<Path> files = Files.list(DIRECTORY)) {
-      return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".sql") && !n.equals("setup.sql"))
-          .map(n -> n.substring(0, n.length() - 4)).sorted().toList();
+      return files
+          .map(f -> f.getFileName().toString())
+          .filter(n -> n.endsWith(".sql") && !n.equals("setup.sql"))
+          .map(n -> n.substring(0, n.length() - 4))
+          .sorted()
+          .toList();
     }
   }
 

@@ -13,17 +13,30 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class CalciteTypesTest {
-  private final CalciteTypes types = new CalciteTypes(new JavaTypeFactoryImpl(MillraceTypeSystem.INSTANCE));
+  private final CalciteTypes types =
+      new CalciteTypes(new JavaTypeFactoryImpl(MillraceTypeSystem.INSTANCE));
 
   static List<SqlType> allTypes() {
     return List.of(
-        SqlType.BOOLEAN, SqlType.INTEGER, SqlType.BIGINT, SqlType.DOUBLE, SqlType.STRING, SqlType.BYTES,
-        SqlType.DATE, SqlType.TIME, SqlType.TIMESTAMP, new SqlType.Decimal(38, 10), new SqlType.Decimal(4, 2),
+        SqlType.BOOLEAN,
+        SqlType.INTEGER,
+        SqlType.BIGINT,
+        SqlType.DOUBLE,
+        SqlType.STRING,
+        SqlType.BYTES,
+        SqlType.DATE,
+        SqlType.TIME,
+        SqlType.TIMESTAMP,
+        new SqlType.Decimal(38, 10),
+        new SqlType.Decimal(4, 2),
         new SqlType.Array(SqlType.STRING),
         new SqlType.Map(SqlType.STRING, new SqlType.Array(SqlType.INTEGER)),
-        new SqlType.Struct(List.of(
-            new SqlType.Field("A", SqlType.INTEGER),
-            new SqlType.Field("lower", new SqlType.Struct(List.of(new SqlType.Field("X", SqlType.DOUBLE)))))));
+        new SqlType.Struct(
+            List.of(
+                new SqlType.Field("A", SqlType.INTEGER),
+                new SqlType.Field(
+                    "lower",
+                    new SqlType.Struct(List.of(new SqlType.Field("X", SqlType.DOUBLE)))))));
   }
 
   @ParameterizedTest
