@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,9 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A soak test of exactly-once processing, run only on request ({@code -Dmillrace.chaos=true}; it
  * takes minutes): while a producer feeds a steady load into a stream, the server running a
  * projection (CSAS) and a count per key (CTAS) on it is killed as {@code kill -9} would, at seeded
- * random moments, and restarted on the same data directory each time. The broker lives in this
- * JVM and outlives every kill. At the end the committed output must hold every input exactly
- * once: the projection each input id once, the table each key's count of inputs.
+ * random moments, and restarted on the same data directory each time. The broker lives in this JVM
+ * and outlives every kill. At the end the committed output must hold every input exactly once: the
+ * projection each input id once, the table each key's count of inputs.
  *
  * <p>{@code millrace.chaos.records}, {@code .keys}, {@code .kills} and {@code .seed} change the
  * load; the defaults run in one to two minutes.
@@ -49,65 +50,97 @@ class ChaosKillTest {
   private static final int KEYS = Integer.getInteger("millrace.chaos.keys", 50);
   private static final int KILLS = Integer.getInteger("millrace.chaos.kills", 5);
   private static final long SEED = Long.getLong("millrace.chaos.seed", 12L);
-  /** Records the producer sends per {@link #BATCH_PAUSE_MILLIS}: about 400 a second, a steady trickle. */
+
+  /**
+   * Records the producer sends per {@link #BATCH_PAUSE_MILLIS}: about 400 a second, a steady
+   * trickle.
+   */
   private static final int BATCH = 40;
+
   private static final long BATCH_PAUSE_MILLIS = 100;
+
   /** A kill comes this long, or up to twice as long, after the server is ready. */
   private static final long MIN_LIFE_MILLIS = 2_000;
+
   private static final long CATCH_UP_SECONDS = 180;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  Path workDir;
+  @TempDir Path workDir;
 
   @Test
   void everyInputIsInTheCommittedOutputExactlyOnceDespiteKills() throws Exception {
     long started = System.nanoTime();
     Random chaos = new Random(SEED);
     Map<String, Long> expectedCounts = expectedCounts();
-    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(BrokerSettings.of(workDir.resolve("broker")).withPort(0))) {
+    try (EmbeddedKafkaBroker broker =
+        EmbeddedKafkaBroker.start(BrokerSettings.of(workDir.resolve("broker")).withPort(0))) {
       Path dataDir = workDir.resolve("server");
-      Map<String, String> onBroker = Map.of(ServerConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
+      Map<String, String> onBroker =
+          Map.of(ServerConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
       ServerProcess server = ServerProcess.start(dataDir, onBroker);
       int kills = 0;
       try {
-        new RestClient(server.uri()).ksql("CREATE STREAM events (k STRING KEY, id BIGINT) "
-            + "WITH (KAFKA_TOPIC='events', VALUE_FORMAT='JSON', PARTITIONS=2);"
-            + "CREATE STREAM events_copy WITH (KAFKA_TOPIC='events_copy') AS SELECT k, id FROM events EMIT CHANGES;"
-            + "CREATE TABLE event_counts WITH (KAFKA_TOPIC='event_counts') AS "
-            + "SELECT k, COUNT(*) AS n FROM events GROUP BY k EMIT CHANGES;",
-            Map.of("auto.offset.reset", "earliest")).ok();
+        new RestClient(server.uri())
+            .ksql(
+                "CREATE STREAM events (k STRING KEY, id BIGINT) "
+                    + "WITH (KAFKA_TOPIC='events', VALUE_FORMAT='JSON', PARTITIONS=2);"
+                    + "CREATE STREAM events_copy WITH (KAFKA_TOPIC='events_copy') AS SELECT k, id FROM events EMIT CHANGES;"
+                    + "CREATE TABLE event_counts WITH (KAFKA_TOPIC='event_counts') AS "
+                    + "SELECT k, COUNT(*) AS n FROM events GROUP BY k EMIT CHANGES;",
+                Map.of("auto.offset.reset", "earliest"))
+            .ok();
 
+        AtomicInteger sent = new AtomicInteger();
         AtomicReference<Throwable> producerFailure = new AtomicReference<>();
-        Thread producer = new Thread(() -> produce(broker.bootstrapServers(), producerFailure), "chaos-producer");
+        Thread producer =
+            new Thread(
+                () -> produce(broker.bootstrapServers(), sent, producerFailure), "chaos-producer");
         producer.start();
         for (; kills < KILLS; kills++) {
           Thread.sleep(MIN_LIFE_MILLIS + chaos.nextLong(MIN_LIFE_MILLIS));
           server.kill();
-          System.out.println("[chaos] kill " + (kills + 1) + " of " + KILLS);
+          System.out.println(
+              "[chaos] kill "
+                  + (kills + 1)
+                  + " of "
+                  + KILLS
+                  + " with "
+                  + sent.get()
+                  + " of "
+                  + RECORDS
+                  + " records sent");
           server = ServerProcess.start(dataDir, onBroker);
         }
         producer.join(TimeUnit.SECONDS.toMillis(CATCH_UP_SECONDS));
-        assertTrue(!producer.isAlive(), "the producer did not finish within " + CATCH_UP_SECONDS + " s");
+        assertTrue(
+            !producer.isAlive(), "the producer did not finish within " + CATCH_UP_SECONDS + " s");
         assertEquals(null, producerFailure.get(), "the producer failed");
 
         try (CommittedReader copy = new CommittedReader(broker.bootstrapServers(), "events_copy");
-            CommittedReader counts = new CommittedReader(broker.bootstrapServers(), "event_counts")) {
+            CommittedReader counts =
+                new CommittedReader(broker.bootstrapServers(), "event_counts")) {
           long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CATCH_UP_SECONDS);
           while ((copy.ids.size() < RECORDS || !counts.latestCounts().equals(expectedCounts))
               && System.nanoTime() < deadline) {
             copy.pollOnce();
             counts.pollOnce();
           }
-          // Nothing more comes in: once the server has stopped, whatever it committed is all there is.
+          // Nothing more comes in: once the server has stopped, whatever it committed is all there
+          // is.
           server.close();
           copy.drainToEnd();
           counts.drainToEnd();
 
           long lost = RECORDS - copy.ids.size();
           long duplicated = copy.received - copy.ids.size();
-          System.out.printf("[chaos] records=%d keys=%d kills=%d lost=%d duplicated=%d seconds=%d%n",
-              RECORDS, KEYS, kills, lost, duplicated, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+          System.out.printf(
+              "[chaos] records=%d keys=%d kills=%d lost=%d duplicated=%d seconds=%d%n",
+              RECORDS,
+              KEYS,
+              kills,
+              lost,
+              duplicated,
+              TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
           assertEquals(0, lost, "inputs missing from the projection");
           assertEquals(0, duplicated, "inputs repeated in the projection");
           assertEquals(expectedCounts, counts.latestCounts(), "the latest count per key");
@@ -132,22 +165,34 @@ class ChaosKillTest {
     return "key-" + keys.nextInt(KEYS);
   }
 
-  /** Sends {@link #RECORDS} inputs, ids 0 up, at a steady pace; an idempotent producer sends each once. */
-  private static void produce(String bootstrapServers, AtomicReference<Throwable> failure) {
-    Map<String, Object> config = Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.LINGER_MS_CONFIG, 5);
+  /**
+   * Sends {@link #RECORDS} inputs, ids 0 up, at a steady pace; an idempotent producer sends each
+   * once.
+   */
+  private static void produce(
+      String bootstrapServers, AtomicInteger sent, AtomicReference<Throwable> failure) {
+    Map<String, Object> config =
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers,
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            true,
+            ProducerConfig.LINGER_MS_CONFIG,
+            5);
     Random keys = new Random(SEED + 1);
     try (KafkaProducer<String, String> producer =
         new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
       for (int id = 0; id < RECORDS; id++) {
-        producer.send(new ProducerRecord<>("events", key(keys), "{\"ID\":" + id + "}"), (metadata, error) -> {
-          if (error != null) {
-            failure.compareAndSet(null, error);
-          }
-        });
+        producer.send(
+            new ProducerRecord<>("events", key(keys), "{\"ID\":" + id + "}"),
+            (metadata, error) -> {
+              if (error != null) {
+                failure.compareAndSet(null, error);
+              }
+            });
+        sent.incrementAndGet();
         if (id % BATCH == BATCH - 1) {
           Thread.sleep(BATCH_PAUSE_MILLIS);
         }
@@ -158,7 +203,9 @@ class ChaosKillTest {
     }
   }
 
-  /** Reads a topic's committed records from its start: the ids seen and the latest value per key. */
+  /**
+   * Reads a topic's committed records from its start: the ids seen and the latest value per key.
+   */
   private static final class CommittedReader implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final List<TopicPartition> partitions = new ArrayList<>();
@@ -167,12 +214,19 @@ class ChaosKillTest {
     private long received;
 
     CommittedReader(String bootstrapServers, String topic) {
-      consumer = new KafkaConsumer<>(Map.of(
-          ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-          ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-          ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-          new StringDeserializer(), new StringDeserializer());
-      consumer.partitionsFor(topic, Duration.ofSeconds(30))
+      consumer =
+          new KafkaConsumer<>(
+              Map.of(
+                  ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                  bootstrapServers,
+                  ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                  "read_committed",
+                  ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                  false),
+              new StringDeserializer(),
+              new StringDeserializer());
+      consumer
+          .partitionsFor(topic, Duration.ofSeconds(30))
           .forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
@@ -180,7 +234,8 @@ class ChaosKillTest {
 
     void pollOnce() throws Exception {
       for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-        assertTrue(record.value() != null, () -> "nothing here deletes, but " + record.key() + " was");
+        assertTrue(
+            record.value() != null, () -> "nothing here deletes, but " + record.key() + " was");
         JsonNode value = JSON.readTree(record.value());
         received++;
         if (value.has("ID")) {
@@ -194,8 +249,11 @@ class ChaosKillTest {
     void drainToEnd() throws Exception {
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
-        assertTrue(System.nanoTime() < deadline, "could not read " + partitions + " to " + ends + " within 60 s");
+      while (partitions.stream()
+          .anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+        assertTrue(
+            System.nanoTime() < deadline,
+            "could not read " + partitions + " to " + ends + " within 60 s");
         pollOnce();
       }
     }
