@@ -189,7 +189,8 @@ public final class KafkaBackend implements QueryBackend {
   }
 
   private RuntimeConfig configFor(QuerySettings settings) {
-    return settings.maxTaskIdle().map(runtime::withMaxTaskIdle).orElse(runtime);
+    RuntimeConfig idle = settings.maxTaskIdle().map(runtime::withMaxTaskIdle).orElse(runtime);
+    return settings.guarantee().map(idle::withGuarantee).orElse(idle);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.millrace.server.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.millrace.engine.runtime.ProcessingGuarantee;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +52,25 @@ class QuerySettingsTest {
     assertEquals(CSAS, e.statementText());
   }
 
+  @Test
+  void theProcessingGuaranteeComesFromTheSessionElseTheServer() {
+    Map<String, String> server = Map.of("ksql.streams.processing.guarantee", "at_least_once");
+    assertEquals(
+        Optional.of(ProcessingGuarantee.AT_LEAST_ONCE),
+        QuerySettings.of(server, Map.of(), CSAS).guarantee());
+    assertEquals(
+        Optional.of(ProcessingGuarantee.EXACTLY_ONCE),
+        QuerySettings.of(server, Map.of("processing.guarantee", "exactly_once_v2"), CSAS)
+            .guarantee());
+    assertEquals(
+        Optional.of(ProcessingGuarantee.EXACTLY_ONCE),
+        QuerySettings.of(
+                Map.of(), Map.of("ksql.streams.processing.guarantee", "EXACTLY_ONCE"), CSAS)
+            .guarantee());
+    assertEquals(Optional.empty(), QuerySettings.of(Map.of(), Map.of(), CSAS).guarantee());
+  }
+
   private static QuerySettings idle(long millis) {
-    return new QuerySettings(Optional.of(Duration.ofMillis(millis)));
+    return new QuerySettings(Optional.of(Duration.ofMillis(millis)), Optional.empty());
   }
 }
