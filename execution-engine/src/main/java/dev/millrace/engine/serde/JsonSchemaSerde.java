@@ -13,12 +13,7 @@ import java.util.OptionalInt;
  */
 final class JsonSchemaSerde implements ValueSerde {
   private final JsonSerde json;
-  private final List<Column> columns;
-  private final boolean wrapped;
-  private final RegistryBinding binding;
-  private final boolean key;
-  private final OptionalInt schemaId;
-  private volatile byte[] header;
+  private final RegisteredHeader header;
 
   JsonSchemaSerde(
       List<Column> columns,
@@ -27,24 +22,15 @@ final class JsonSchemaSerde implements ValueSerde {
       boolean key,
       OptionalInt schemaId) {
     this.json = new JsonSerde(columns, wrapped);
-    this.columns = List.copyOf(columns);
-    this.wrapped = wrapped;
-    this.binding = binding;
-    this.key = key;
-    this.schemaId = schemaId;
-    binding.registry().checkAvailable();
+    List<Column> copied = List.copyOf(columns);
+    this.header =
+        new RegisteredHeader(
+            binding, key, schemaId, () -> RegisteredSchema.json(JsonSchemas.of(copied, wrapped)));
   }
 
   @Override
   public byte[] serialize(Object[] values) {
-    if (values == null) {
-      return null;
-    }
-    byte[] prefix = header();
-    byte[] body = json.serialize(values);
-    byte[] out = Arrays.copyOf(prefix, prefix.length + body.length);
-    System.arraycopy(body, 0, out, prefix.length, body.length);
-    return out;
+    return values == null ? null : header.frame(json.serialize(values));
   }
 
   @Override
@@ -54,22 +40,5 @@ final class JsonSchemaSerde implements ValueSerde {
     }
     RegistryWire.schemaId(bytes, "JSON_SR");
     return json.deserialize(Arrays.copyOfRange(bytes, RegistryWire.HEADER, bytes.length));
-  }
-
-  private byte[] header() {
-    byte[] h = header;
-    if (h == null) {
-      int id =
-          schemaId.isPresent()
-              ? schemaId.getAsInt()
-              : binding
-                  .registry()
-                  .register(
-                      binding.subject(key),
-                      RegisteredSchema.json(JsonSchemas.of(columns, wrapped)));
-      h = RegistryWire.header(id);
-      header = h;
-    }
-    return h;
   }
 }

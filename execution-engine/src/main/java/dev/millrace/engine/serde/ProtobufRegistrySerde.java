@@ -18,11 +18,7 @@ final class ProtobufRegistrySerde implements ValueSerde {
   private static final byte FIRST_MESSAGE = 0;
 
   private final ProtobufSerde message;
-  private final List<Column> columns;
-  private final RegistryBinding binding;
-  private final boolean key;
-  private final OptionalInt schemaId;
-  private volatile byte[] header;
+  private final RegisteredHeader header;
 
   ProtobufRegistrySerde(
       List<Column> columns,
@@ -31,23 +27,19 @@ final class ProtobufRegistrySerde implements ValueSerde {
       boolean key,
       OptionalInt schemaId) {
     this.message = new ProtobufSerde(columns, options);
-    this.columns = List.copyOf(columns);
-    this.binding = binding;
-    this.key = key;
-    this.schemaId = schemaId;
-    binding.registry().checkAvailable();
+    List<Column> copied = List.copyOf(columns);
+    this.header =
+        new RegisteredHeader(
+            binding,
+            key,
+            schemaId,
+            () -> new RegisteredSchema("PROTOBUF", ProtobufSchemas.of(copied)),
+            FIRST_MESSAGE);
   }
 
   @Override
   public byte[] serialize(Object[] values) {
-    if (values == null) {
-      return null;
-    }
-    byte[] prefix = header();
-    byte[] body = message.serialize(values);
-    byte[] out = Arrays.copyOf(prefix, prefix.length + body.length);
-    System.arraycopy(body, 0, out, prefix.length, body.length);
-    return out;
+    return values == null ? null : header.frame(message.serialize(values));
   }
 
   @Override
@@ -81,24 +73,5 @@ final class ProtobufRegistrySerde implements ValueSerde {
         return (value >>> 1) ^ -(value & 1);
       }
     }
-  }
-
-  private byte[] header() {
-    byte[] h = header;
-    if (h == null) {
-      int id =
-          schemaId.isPresent()
-              ? schemaId.getAsInt()
-              : binding
-                  .registry()
-                  .register(
-                      binding.subject(key),
-                      new RegisteredSchema("PROTOBUF", ProtobufSchemas.of(columns)));
-      byte[] wire = RegistryWire.header(id);
-      h = Arrays.copyOf(wire, wire.length + 1);
-      h[wire.length] = FIRST_MESSAGE;
-      header = h;
-    }
-    return h;
   }
 }

@@ -1,0 +1,57 @@
+package dev.millrace.engine.serde;
+
+import dev.millrace.engine.registry.RegisteredSchema;
+import java.util.Arrays;
+import java.util.OptionalInt;
+import java.util.function.Supplier;
+
+/**
+ * The wire-format header a registry format writes before each record: the schema id a source names,
+ * else the id the registry gives the columns' schema, registered under the topic's subject on the
+ * first write only, followed by the format's own bytes (Protobuf's message indexes).
+ */
+final class RegisteredHeader {
+  private final RegistryBinding binding;
+  private final boolean key;
+  private final OptionalInt schemaId;
+  private final Supplier<RegisteredSchema> schema;
+  private final byte[] suffix;
+  private volatile byte[] header;
+
+  RegisteredHeader(
+      RegistryBinding binding,
+      boolean key,
+      OptionalInt schemaId,
+      Supplier<RegisteredSchema> schema,
+      byte... suffix) {
+    this.binding = binding;
+    this.key = key;
+    this.schemaId = schemaId;
+    this.schema = schema;
+    this.suffix = suffix.clone();
+    binding.registry().checkAvailable();
+  }
+
+  /** {@code body} behind the header. */
+  byte[] frame(byte[] body) {
+    byte[] prefix = header();
+    byte[] out = Arrays.copyOf(prefix, prefix.length + body.length);
+    System.arraycopy(body, 0, out, prefix.length, body.length);
+    return out;
+  }
+
+  private byte[] header() {
+    byte[] h = header;
+    if (h == null) {
+      int id =
+          schemaId.isPresent()
+              ? schemaId.getAsInt()
+              : binding.registry().register(binding.subject(key), schema.get());
+      byte[] wire = RegistryWire.header(id);
+      h = Arrays.copyOf(wire, wire.length + suffix.length);
+      System.arraycopy(suffix, 0, h, wire.length, suffix.length);
+      header = h;
+    }
+    return h;
+  }
+}
