@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CommandCodecTest {
 
   @Test
   void writesTheDocumentedJsonShape() {
-    byte[] json = CommandCodec.encode(7, "DROP STREAM s;", Map.of("auto.offset.reset", "earliest"));
+    byte[] json =
+        CommandCodec.encode(
+            7, "DROP STREAM s;", Map.of("auto.offset.reset", "earliest"), Optional.empty());
 
     assertEquals(
         "{\"statement\":\"DROP STREAM s;\",\"properties\":{\"auto.offset.reset\":\"earliest\"},\"sequence\":7}",
@@ -22,7 +25,7 @@ class CommandCodecTest {
   void readsBackWhatItWrote() throws Exception {
     String statement =
         "CREATE STREAM s (v STRING) WITH (kafka_topic='s', value_format='JSON'); -- \"quotes\" and ü";
-    byte[] json = CommandCodec.encode(3, statement, Map.of("a", "1", "b", "two"));
+    byte[] json = CommandCodec.encode(3, statement, Map.of("a", "1", "b", "two"), Optional.empty());
 
     assertEquals(
         new LoggedCommand(12, 3, statement, Map.of("a", "1", "b", "two")),

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.registry.UnconfiguredSchemaRegistry;
 import dev.millrace.parser.ParsedStatement;
@@ -16,9 +17,13 @@ import dev.millrace.server.api.QueryDescriptionEntity;
 import dev.millrace.server.api.SourceDescriptionEntity;
 import dev.millrace.server.api.StreamsList;
 import dev.millrace.server.offline.InMemoryBackend;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** The statement engine over the in-memory backend: real parser, planner and operators. */
@@ -30,9 +35,16 @@ class StatementEngineTest {
     final List<LoggedCommand> logged = new ArrayList<>();
 
     @Override
-    public long append(String statement, Map<String, String> properties) {
-      logged.add(new LoggedCommand(logged.size(), logged.size(), statement, properties));
-      return logged.size() - 1;
+    public long append(
+        String statement, Map<String, String> properties, Optional<StoredQuery> query) {
+      long offset = logged.size();
+      try {
+        logged.add(
+            CommandCodec.decode(offset, CommandCodec.encode(offset, statement, properties, query)));
+      } catch (CommandCodec.MalformedCommand unreadable) {
+        throw new AssertionError(unreadable);
+      }
+      return offset;
     }
   }
 
@@ -122,6 +134,114 @@ class StatementEngineTest {
         List.of("CLICKS", "COUNTS", "PAGEVIEWS"),
         restarted.catalogSnapshot().sources().stream().map(s -> s.name()).toList());
     assertTrue(restarted.queries().isEmpty(), "the terminated query stays terminated");
+  }
+
+  private static final String NAMES =
+      "CREATE STREAM names (id STRING KEY, name STRING) WITH (KAFKA_TOPIC='names', VALUE_FORMAT='JSON');";
+
+  @Test
+  void aRestoredQueryRunsItsStoredPlanNotItsStatementPlannedAgain() throws Exception {
+    run(NAMES + "CREATE STREAM shouted AS SELECT id, UCASE(name) AS name FROM names;");
+    // As if an older planner had planned the statement otherwise: the stored plan calls LCASE.
+    List<LoggedCommand> stored =
+        List.of(
+            log.logged.get(0),
+            withPlan(log.logged.get(1), plan -> plan.replace("\"UCASE\"", "\"LCASE\"")));
+    StatementEngine restarted = newEngine(CommandSink.NONE);
+
+    assertEquals(List.of(), restarted.replay(stored));
+    run(restarted, "INSERT INTO names (id, name) VALUES ('1', 'Alice');");
+
+    assertEquals(List.of("{\"NAME\":\"alice\"}"), values(restarted, "SHOUTED"));
+    assertEquals(Map.of("CSAS_SHOUTED_0", "RUNNING"), states(restarted));
+  }
+
+  @Test
+  void aStoredPlanThatCannotBeReadLeavesItsQueryInErrorAndTheOthersRunning() throws Exception {
+    run(
+        NAMES
+            + "CREATE STREAM shouted AS SELECT id, UCASE(name) AS name FROM names;"
+            + "CREATE STREAM copied AS SELECT * FROM names;");
+    List<LoggedCommand> stored =
+        List.of(
+            log.logged.get(0),
+            withPlan(log.logged.get(1), plan -> plan.replace("\"version\":1", "\"version\":99")),
+            log.logged.get(2));
+    StatementEngine restarted = newEngine(CommandSink.NONE);
+
+    assertEquals(List.of(), restarted.replay(stored));
+    run(restarted, "INSERT INTO names (id, name) VALUES ('1', 'Alice');");
+    QueryDescriptionEntity broken =
+        (QueryDescriptionEntity) run(restarted, "EXPLAIN CSAS_SHOUTED_0;").get(0);
+    CommandStatusEntity created =
+        (CommandStatusEntity)
+            run(restarted, "CREATE STREAM again AS SELECT * FROM shouted;").get(0);
+
+    assertEquals(
+        Map.of("CSAS_SHOUTED_0", "ERROR", "CSAS_COPIED_1", "RUNNING", "CSAS_AGAIN_2", "RUNNING"),
+        states(restarted));
+    assertEquals("ERROR", broken.queryDescription().state());
+    assertEquals(
+        "the stored plan has format version 99, and this server reads version 1 only",
+        ((Map<?, ?>) broken.queryDescription().queryErrors().get(0)).get("errorMessage"));
+    assertEquals(List.of("{\"NAME\":\"Alice\"}"), values(restarted, "COPIED"));
+    assertEquals(List.of(), values(restarted, "SHOUTED"));
+    assertEquals("Created query with ID CSAS_AGAIN_2", created.commandStatus().message());
+  }
+
+  @Test
+  void aQueryLoggedWithoutItsPlanByAnEarlierVersionIsPlannedAgain() {
+    run(NAMES + "CREATE STREAM shouted AS SELECT id, UCASE(name) AS name FROM names;");
+    LoggedCommand earlier =
+        new LoggedCommand(1, 1, log.logged.get(1).statement(), log.logged.get(1).properties());
+    StatementEngine restarted = newEngine(CommandSink.NONE);
+
+    assertEquals(List.of(), restarted.replay(List.of(log.logged.get(0), earlier)));
+    run(restarted, "INSERT INTO names (id, name) VALUES ('1', 'Alice');");
+
+    assertEquals(List.of("{\"NAME\":\"ALICE\"}"), values(restarted, "SHOUTED"));
+  }
+
+  /** The command with its stored plan's JSON edited. */
+  private static LoggedCommand withPlan(LoggedCommand command, UnaryOperator<String> edit)
+      throws Exception {
+    StoredQuery stored = command.query().orElseThrow();
+    StoredQuery edited =
+        new StoredQuery(
+            stored.queryId(),
+            stored.sink(),
+            stored.sinkChange(),
+            stored.createTopic(),
+            stored.sourceTopics(),
+            stored.links(),
+            stored.explain(),
+            new ObjectMapper().readTree(edit.apply(stored.plan().toString())));
+    return new LoggedCommand(
+        command.offset(),
+        command.sequence(),
+        command.statement(),
+        command.properties(),
+        Optional.of(edited));
+  }
+
+  private List<KsqlEntity> run(StatementEngine target, String sql) {
+    List<KsqlEntity> results = new ArrayList<>();
+    for (ParsedStatement statement : target.parse(sql)) {
+      results.add(target.execute(statement, session));
+    }
+    return results;
+  }
+
+  private static List<String> values(StatementEngine target, String topic) {
+    return target.backend().readTopic(topic).stream()
+        .map(r -> new String(r.value(), StandardCharsets.UTF_8))
+        .toList();
+  }
+
+  private static Map<String, String> states(StatementEngine target) {
+    Map<String, String> states = new TreeMap<>();
+    target.queries().forEach((id, query) -> states.put(id, query.state()));
+    return states;
   }
 
   @Test
