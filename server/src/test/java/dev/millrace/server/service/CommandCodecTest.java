@@ -56,6 +56,13 @@ class CommandCodecTest {
         "its \"properties\" is not a JSON object",
         problem("{\"statement\": \"DROP STREAM s;\", \"properties\": [1]}"));
     assertEquals(
+        "its stored query cannot be read",
+        problem(
+            "{\"statement\": \"CREATE STREAM x AS SELECT * FROM y;\", \"query\": {\"queryId\": \"CSAS_X_0\"}}"));
+    assertEquals(
+        "its stored query cannot be read",
+        problem("{\"statement\": \"CREATE STREAM x AS SELECT * FROM y;\", \"query\": 7}"));
+    assertEquals(
         "it has no value",
         assertThrows(CommandCodec.MalformedCommand.class, () -> CommandCodec.decode(0, null))
             .getMessage());

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.registry.UnconfiguredSchemaRegistry;
 import dev.millrace.parser.ParsedStatement;
@@ -18,37 +17,19 @@ import dev.millrace.server.api.SourceDescriptionEntity;
 import dev.millrace.server.api.StreamsList;
 import dev.millrace.server.offline.InMemoryBackend;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** The statement engine over the in-memory backend: real parser, planner and operators. */
 class StatementEngineTest {
   private static final FunctionRegistry FUNCTIONS = FunctionRegistry.builtIns();
 
-  /** Keeps what the engine logs, as the command topic would. */
-  private static final class RecordingSink implements CommandSink {
-    final List<LoggedCommand> logged = new ArrayList<>();
-
-    @Override
-    public long append(
-        String statement, Map<String, String> properties, Optional<StoredQuery> query) {
-      long offset = logged.size();
-      try {
-        logged.add(
-            CommandCodec.decode(offset, CommandCodec.encode(offset, statement, properties, query)));
-      } catch (CommandCodec.MalformedCommand unreadable) {
-        throw new AssertionError(unreadable);
-      }
-      return offset;
-    }
-  }
-
-  private final RecordingSink log = new RecordingSink();
+  private final RecordingCommandLog log = new RecordingCommandLog();
   private final StatementEngine engine = newEngine(log);
   private final Session session = Session.of(Map.of(), Map.of());
 
@@ -146,7 +127,7 @@ class StatementEngineTest {
     List<LoggedCommand> stored =
         List.of(
             log.logged.get(0),
-            withPlan(log.logged.get(1), plan -> plan.replace("\"UCASE\"", "\"LCASE\"")));
+            StoredPlans.edited(log.logged.get(1), plan -> plan.replace("\"UCASE\"", "\"LCASE\"")));
     StatementEngine restarted = newEngine(CommandSink.NONE);
 
     assertEquals(List.of(), restarted.replay(stored));
@@ -165,7 +146,8 @@ class StatementEngineTest {
     List<LoggedCommand> stored =
         List.of(
             log.logged.get(0),
-            withPlan(log.logged.get(1), plan -> plan.replace("\"version\":1", "\"version\":99")),
+            StoredPlans.edited(
+                log.logged.get(1), plan -> plan.replace("\"version\":1", "\"version\":99")),
             log.logged.get(2));
     StatementEngine restarted = newEngine(CommandSink.NONE);
 
@@ -192,8 +174,7 @@ class StatementEngineTest {
   @Test
   void aQueryLoggedWithoutItsPlanByAnEarlierVersionIsPlannedAgain() {
     run(NAMES + "CREATE STREAM shouted AS SELECT id, UCASE(name) AS name FROM names;");
-    LoggedCommand earlier =
-        new LoggedCommand(1, 1, log.logged.get(1).statement(), log.logged.get(1).properties());
+    LoggedCommand earlier = StoredPlans.withoutPlan(log.logged.get(1));
     StatementEngine restarted = newEngine(CommandSink.NONE);
 
     assertEquals(List.of(), restarted.replay(List.of(log.logged.get(0), earlier)));
@@ -202,26 +183,34 @@ class StatementEngineTest {
     assertEquals(List.of("{\"NAME\":\"ALICE\"}"), values(restarted, "SHOUTED"));
   }
 
-  /** The command with its stored plan's JSON edited. */
-  private static LoggedCommand withPlan(LoggedCommand command, UnaryOperator<String> edit)
-      throws Exception {
-    StoredQuery stored = command.query().orElseThrow();
-    StoredQuery edited =
-        new StoredQuery(
-            stored.queryId(),
-            stored.sink(),
-            stored.sinkChange(),
-            stored.createTopic(),
-            stored.sourceTopics(),
-            stored.links(),
-            stored.explain(),
-            new ObjectMapper().readTree(edit.apply(stored.plan().toString())));
-    return new LoggedCommand(
-        command.offset(),
-        command.sequence(),
-        command.statement(),
-        command.properties(),
-        Optional.of(edited));
+  /**
+   * A command log written in version 1 of the stored-plan format (by the code of that version): a
+   * change to plan steps or to the catalog's records must keep it restoring, and running.
+   */
+  @Test
+  void aCommandLogStoredInPlanFormatVersion1StillRestoresAndRuns() throws Exception {
+    List<String> records =
+        Files.readAllLines(
+            Path.of(getClass().getResource("/command-log/v1.jsonl").toURI()),
+            StandardCharsets.UTF_8);
+    List<LoggedCommand> commands = new ArrayList<>();
+    for (String record : records) {
+      commands.add(CommandCodec.decode(commands.size(), record.getBytes(StandardCharsets.UTF_8)));
+    }
+    StatementEngine restarted = newEngine(CommandSink.NONE);
+
+    assertEquals(List.of(), restarted.replay(commands));
+    run(
+        restarted,
+        "INSERT INTO names (id, name) VALUES ('1', 'Alice');"
+            + "INSERT INTO names (id, name) VALUES ('2', 'Bob');"
+            + "INSERT INTO names (id, name) VALUES ('3', 'Alice');");
+
+    assertEquals(
+        Map.of("CSAS_SHOUTED_0", "RUNNING", "CTAS_COUNTS_1", "RUNNING"), states(restarted));
+    assertEquals(
+        List.of("{\"NAME\":\"ALICE\"}", "{\"NAME\":\"ALICE\"}"), values(restarted, "SHOUTED"));
+    assertEquals(List.of("{\"N\":1}", "{\"N\":1}", "{\"N\":2}"), values(restarted, "COUNTS"));
   }
 
   private List<KsqlEntity> run(StatementEngine target, String sql) {
