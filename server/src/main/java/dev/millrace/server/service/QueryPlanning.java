@@ -30,6 +30,7 @@ final class QueryPlanning {
   private final Planner planner;
   private final InsertValues inserts;
   private final TopicChecks topics;
+  private final SinkSchemas sinkSchemas;
   private final AtomicLong persistentQueries = new AtomicLong();
 
   QueryPlanning(StatementEngine engine, FunctionRegistry functions) {
@@ -37,6 +38,7 @@ final class QueryPlanning {
     this.planner = new Planner(functions, engine.backend().schemaRegistry());
     this.inserts = new InsertValues(engine.backend(), functions);
     this.topics = new TopicChecks(engine.backend(), functions, engine.createsMissingTopics());
+    this.sinkSchemas = new SinkSchemas(engine.backend().schemaRegistry());
   }
 
   /** The checks of the topics statements and queries read and write. */
@@ -152,6 +154,10 @@ final class QueryPlanning {
             .orElse(1);
     QuerySettings settings =
         QuerySettings.of(engine.serverProperties(), session.properties(), text);
+    if (!engine.replaying()) {
+      // A replayed query's schemas were registered when it was accepted; its writes find them.
+      sinkSchemas.register(query.sink(), at, text);
+    }
     query
         .createTopic()
         .ifPresent(topic -> topics.ensure(topic, Optional.of(inputPartitions), text));
