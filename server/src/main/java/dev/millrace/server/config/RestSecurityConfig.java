@@ -213,9 +213,12 @@ final class RestSecurityConfig {
         List<String> roles = list(AUTHENTICATION_ROLES);
         List<String> open = new ArrayList<>(ALWAYS_OPEN);
         for (String path : list(AUTHENTICATION_SKIP_PATHS)) {
-          if (!path.startsWith("/")) {
+          String prefix = path.endsWith("/*") ? path.substring(0, path.length() - 2) : path;
+          if (!path.startsWith("/") || prefix.contains("*")) {
             throw ConfigException.invalid(
-                AUTHENTICATION_SKIP_PATHS, path, "paths starting with '/', such as /info");
+                AUTHENTICATION_SKIP_PATHS,
+                path,
+                "paths starting with '/', such as /info, or ending in '/*', such as /status/*");
           }
           open.add(path);
         }

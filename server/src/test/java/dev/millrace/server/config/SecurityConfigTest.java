@@ -97,7 +97,7 @@ class SecurityConfigTest {
   void basicAuthenticationFindsItsUsersThroughTheJaasFile() {
     Map<String, String> settings = basic();
     settings.put("authentication.roles", "admin,developer");
-    settings.put("authentication.skip.paths", "/info");
+    settings.put("authentication.skip.paths", "/info, /status/*");
 
     BasicAuthSettings auth = ServerConfig.of(settings).restSecurity().basicAuth().orElseThrow();
 
@@ -106,7 +106,7 @@ class SecurityConfigTest {
             "KsqlServer-Props",
             Set.of("admin", "developer"),
             users,
-            List.of("/healthcheck", "/info")),
+            List.of("/healthcheck", "/info", "/status/*")),
         auth);
   }
 
@@ -187,8 +187,12 @@ class SecurityConfigTest {
                 dir.resolve("none.conf").toString())));
     assertEquals(
         "invalid value 'info' for authentication.skip.paths: expected paths starting with '/',"
-            + " such as /info",
+            + " such as /info, or ending in '/*', such as /status/*",
         error(with(basic(), "authentication.skip.paths", "info")));
+    assertEquals(
+        "invalid value '/lag*' for authentication.skip.paths: expected paths starting with '/',"
+            + " such as /info, or ending in '/*', such as /status/*",
+        error(with(basic(), "authentication.skip.paths", "/lag*")));
     assertEquals(
         "unsupported setting authentication.plugin: Millrace supports authentication.method,"
             + " authentication.realm, authentication.roles, authentication.skip.paths",
