@@ -13,7 +13,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.URIParameter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,9 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import javax.security.auth.login.AppConfigurationEntry;
-import javax.security.auth.login.Configuration;
 
 /**
  * Reads the REST API's security from ksqlDB's settings: TLS for an {@code https} listener ({@code
@@ -74,12 +70,6 @@ final class RestSecurityConfig {
 
   /** ksqlDB answers these without a login, whatever the configuration. */
   private static final List<String> ALWAYS_OPEN = List.of("/healthcheck");
-
-  /** Jetty's property-file login module, under its old and its current package. */
-  private static final Set<String> PROPERTY_FILE_MODULES =
-      Set.of(
-          "org.eclipse.jetty.jaas.spi.PropertyFileLoginModule",
-          "org.eclipse.jetty.security.jaas.spi.PropertyFileLoginModule");
 
   private final Map<String, String> properties;
 
@@ -237,7 +227,7 @@ final class RestSecurityConfig {
     }
   }
 
-  /** The credentials file that the JAAS file's section for {@code realm} names. */
+  /** The users file that the JAAS file's section for {@code realm} names. */
   private Path credentialsFile(String realm) {
     String jaasLocation =
         get(JAAS_CONFIG)
@@ -252,57 +242,8 @@ final class RestSecurityConfig {
                             + JAAS_CONFIG,
                         null));
     // The JVM's "=FILE" form means "only this file"; there is only one file here either way.
-    Path jaas = Path.of(jaasLocation.startsWith("=") ? jaasLocation.substring(1) : jaasLocation);
-    AppConfigurationEntry[] entries = jaasEntries(jaas).getAppConfigurationEntry(realm);
-    if (entries == null || entries.length == 0) {
-      throw new ConfigException(
-          "the JAAS file " + jaas + " has no section " + realm + " (" + AUTHENTICATION_REALM + ")",
-          null);
-    }
-    if (entries.length > 1 || !PROPERTY_FILE_MODULES.contains(entries[0].getLoginModuleName())) {
-      throw new ConfigException(
-          "section "
-              + realm
-              + " of the JAAS file "
-              + jaas
-              + " uses "
-              + Arrays.stream(entries)
-                  .map(AppConfigurationEntry::getLoginModuleName)
-                  .collect(Collectors.joining(", "))
-              + "; Millrace supports one login module there, Jetty's PropertyFileLoginModule",
-          null);
-    }
-    Object file = entries[0].getOptions().get("file");
-    if (file == null) {
-      throw new ConfigException(
-          "section " + realm + " of the JAAS file " + jaas + " names no file=\"...\" of users",
-          null);
-    }
-    Path credentials = Path.of(file.toString());
-    if (!Files.isReadable(credentials)) {
-      throw new ConfigException(
-          "cannot read the users file "
-              + credentials
-              + " named in section "
-              + realm
-              + " of the JAAS file "
-              + jaas,
-          null);
-    }
-    return credentials;
-  }
-
-  private static Configuration jaasEntries(Path jaas) {
-    if (!Files.isReadable(jaas)) {
-      throw new ConfigException("cannot read the JAAS file " + jaas, null);
-    }
-    try {
-      return Configuration.getInstance("JavaLoginConfig", new URIParameter(jaas.toUri()));
-    } catch (GeneralSecurityException e) {
-      Throwable reason = e.getCause() == null ? e : e.getCause();
-      throw new ConfigException(
-          "cannot read the JAAS file " + jaas + ": " + reason.getMessage(), e);
-    }
+    return JaasUsersFile.of(
+        Path.of(jaasLocation.startsWith("=") ? jaasLocation.substring(1) : jaasLocation), realm);
   }
 
   private Optional<String> get(String key) {
