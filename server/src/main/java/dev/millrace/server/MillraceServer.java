@@ -132,9 +132,10 @@ public final class MillraceServer implements AutoCloseable {
     String serviceId = config.serviceId();
     RuntimeConfig runtime =
         RuntimeConfig.of(bootstrap, serviceId, dataDir.resolve("state"))
-            .withProcessingLogTopic(ProcessingLogStream.topic(serviceId));
+            .withProcessingLogTopic(ProcessingLogStream.topic(serviceId))
+            .withClientProperties(config.kafkaClientSecurity());
     FunctionRegistry functions = FunctionRegistry.builtIns();
-    CommandLog commandLog = CommandLog.open(bootstrap, serviceId);
+    CommandLog commandLog = CommandLog.open(bootstrap, config.kafkaClientSecurity(), serviceId);
     StatementEngine engine =
         new StatementEngine(
             new KafkaBackend(
@@ -164,7 +165,8 @@ public final class MillraceServer implements AutoCloseable {
                 .withRequestLimits(
                     config.httpMaxBodyBytes(),
                     config.httpBodyIdleTimeout(),
-                    config.httpHeaderTimeout()));
+                    config.httpHeaderTimeout()),
+            config.restSecurity());
     rest.start();
     progress.accept(
         "Millrace "

@@ -1,5 +1,6 @@
 package dev.millrace.server.config;
 
+import dev.millrace.server.http.RestSecurity;
 import dev.millrace.server.http.RestServer;
 import dev.millrace.server.service.PropertyValues;
 import java.io.IOException;
@@ -67,6 +68,8 @@ public final class ServerConfig {
   private final int httpMaxBodyBytes;
   private final Duration httpBodyIdleTimeout;
   private final Duration httpHeaderTimeout;
+  private final RestSecurity restSecurity;
+  private final Map<String, Object> kafkaClientSecurity;
 
   private ServerConfig(Map<String, String> properties) {
     this.properties = Collections.unmodifiableSortedMap(new TreeMap<>(properties));
@@ -89,6 +92,9 @@ public final class ServerConfig {
         Duration.ofMillis(
             parsePositive(
                 HTTP_HEADER_TIMEOUT_MS, RestServer.Options.DEFAULT_HEADER_TIMEOUT.toMillis()));
+    this.restSecurity = RestSecurityConfig.parse(this.properties, listeners.get(0));
+    this.kafkaClientSecurity =
+        KafkaClientSecurity.parse(this.properties, RestSecurityConfig.LISTENER_ONLY_KEYS);
     if (serviceId().isEmpty()) {
       throw ConfigException.invalid(SERVICE_ID, "", "a non-empty service id");
     }
@@ -135,9 +141,22 @@ public final class ServerConfig {
     return map;
   }
 
-  /** The HTTP(S) addresses the REST API listens on ({@code listeners}, comma-separated). */
+  /** The HTTP(S) address the REST API listens on ({@code listeners}; one, in a list as ksqlDB). */
   public List<URI> listeners() {
     return listeners;
+  }
+
+  /** TLS and logins of the REST API ({@code ssl.*}, {@code authentication.*}). */
+  public RestSecurity restSecurity() {
+    return restSecurity;
+  }
+
+  /**
+   * The security settings for every Kafka client ({@code security.protocol}, {@code sasl.*}, {@code
+   * ssl.*}, also with the {@code ksql.streams.} prefix).
+   */
+  public Map<String, Object> kafkaClientSecurity() {
+    return kafkaClientSecurity;
   }
 
   /**
@@ -226,6 +245,10 @@ public final class ServerConfig {
     List<URI> uris = new ArrayList<>();
     for (String part : value.split(",")) {
       uris.add(parseListener(part.trim()));
+    }
+    if (uris.size() > 1) {
+      // Rather than listening on the first and silently dropping the others.
+      throw ConfigException.invalid(LISTENERS, value, "one URL; Millrace listens on one address");
     }
     return List.copyOf(uris);
   }

@@ -63,7 +63,7 @@ public final class KafkaBackend implements QueryBackend {
       Duration restoreWait,
       SchemaRegistry registry) {
     this.stateReads = new RestoredStateReads(restoreWait);
-    this.admin = TopicAdmin.connect(runtime.bootstrapServers());
+    this.admin = TopicAdmin.connect(runtime.bootstrapServers(), runtime.clientProperties());
     this.runtime = runtime;
     this.registry = registry;
     this.topologies = new TopologyBuilder(functions, registry);

@@ -46,7 +46,7 @@ class ServerConfigTest {
         file,
         """
                 # a ksqlDB-style server file
-                listeners=http://localhost:9000, https://localhost:9443
+                listeners=http://localhost:9000
                 ksql.service.id=fromfile_
                 bootstrap.servers=kafka:9092
                 ksql.streams.num.stream.threads=4
@@ -54,9 +54,7 @@ class ServerConfigTest {
 
     ServerConfig config = ServerConfig.load(Optional.of(file), Map.of("ksql.service.id", "cli_"));
 
-    assertEquals(
-        List.of(URI.create("http://localhost:9000"), URI.create("https://localhost:9443")),
-        config.listeners());
+    assertEquals(List.of(URI.create("http://localhost:9000")), config.listeners());
     assertEquals("cli_", config.serviceId());
     assertEquals(Optional.of("kafka:9092"), config.bootstrapServers());
     assertEquals("4", config.asMap().get("ksql.streams.num.stream.threads"));
@@ -114,6 +112,10 @@ class ServerConfigTest {
     assertEquals(
         "invalid value 'http://host' for listeners: expected a URL like http://0.0.0.0:8088",
         error(Map.of("listeners", "http://host")));
+    assertEquals(
+        "invalid value 'http://a:1, https://b:2' for listeners: expected one URL; Millrace"
+            + " listens on one address",
+        error(Map.of("listeners", "http://a:1, https://b:2")));
     assertEquals(
         "invalid value 'ninety' for millrace.embedded.kafka.port: expected a port number 0..65535",
         error(Map.of("millrace.embedded.kafka.port", "ninety")));
