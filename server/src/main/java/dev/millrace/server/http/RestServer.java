@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -128,7 +129,11 @@ public final class RestServer implements AutoCloseable {
     connector.setIdleTimeout(options.idleTimeout().toMillis());
     server.addConnector(connector);
     server.setHandler(
-        new BufferedBodies(routes(engine), options.maxBodyBytes(), options.bodyIdleTimeout()));
+        new BufferedBodies(
+            routes(engine),
+            options.maxBodyBytes(),
+            options.bodyIdleTimeout(),
+            Set.of(InsertsStreamResource.PATH)));
     server.setErrorHandler(new JsonErrorHandler());
     server.setStopTimeout(5_000);
     keepAliveTimer =
@@ -148,6 +153,7 @@ public final class RestServer implements AutoCloseable {
         .route("POST", "/query", new QueryResource(starter))
         .route("POST", "/query-stream", new QueryStreamResource(starter))
         .route("POST", "/close-query", new CloseQueryResource(active))
+        .route("POST", InsertsStreamResource.PATH, new InsertsStreamResource(engine))
         .route("GET", "/info", new InfoResource(engine))
         .route("GET", "/healthcheck", new HealthCheckResource(engine))
         .route("GET", "/status", status)

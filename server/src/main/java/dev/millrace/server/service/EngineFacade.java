@@ -40,6 +40,14 @@ public interface EngineFacade {
    */
   void runQuery(QueryRequest request, QuerySubscriber subscriber);
 
+  /**
+   * Opens a stream or table for rows sent one at a time, as {@code POST /inserts-stream} does.
+   *
+   * @throws EngineException when {@code target} names no stream or table that takes rows, or a
+   *     property value is invalid
+   */
+  RowInserts openInserts(String target, Map<String, Object> properties);
+
   /** Version, Kafka cluster id, service id and state, for {@code GET /info}. */
   ServerInfo serverInfo();
 

@@ -78,6 +78,12 @@ public final class MillraceEngine implements EngineFacade {
   }
 
   @Override
+  public RowInserts openInserts(String target, Map<String, Object> properties) {
+    PropertyValues.checkRequest(properties);
+    return engine.openInserts(target);
+  }
+
+  @Override
   public ServerInfo serverInfo() {
     return info;
   }

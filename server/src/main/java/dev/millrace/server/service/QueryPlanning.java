@@ -39,6 +39,19 @@ final class QueryPlanning {
     this.topics = new TopicChecks(engine.backend(), functions, engine.createsMissingTopics());
   }
 
+  /**
+   * Opens a stream or table for rows sent one by one ({@code /inserts-stream}), written as INSERT
+   * VALUES writes its row.
+   */
+  RowInserts openInserts(String target) {
+    RowInserts inserts = RowInserts.open(engine.catalog(), target, this.inserts);
+    engine
+        .catalog()
+        .source(inserts.target())
+        .ifPresent(source -> topics.requireTopic(source, NodeLocation.NONE, target));
+    return inserts;
+  }
+
   /** The checks of the topics statements and queries read and write. */
   TopicChecks topics() {
     return topics;

@@ -159,6 +159,14 @@ public final class StatementEngine implements AutoCloseable {
     queryRunner.run(query, session, subscriber);
   }
 
+  /**
+   * Opens the stream or table named {@code target} (an identifier, upper-cased unless quoted) for
+   * rows sent one at a time, as {@code POST /inserts-stream} sends them.
+   */
+  public RowInserts openInserts(String target) {
+    return planning.openInserts(target);
+  }
+
   /** Whether the backend answers (for the health check). */
   public boolean backendHealthy() {
     try {

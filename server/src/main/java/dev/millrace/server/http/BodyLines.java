@@ -1,0 +1,41 @@
+package dev.millrace.server.http;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Splits a request body into lines as it arrives: each line's bytes without its {@code \n} (or
+ * {@code \r\n}), the last one also when no newline ends it.
+ */
+final class BodyLines {
+
+  private final InputStream in;
+  private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+
+  BodyLines(InputStream in) {
+    this.in = in;
+  }
+
+  /** The next line, waiting for it to arrive; null at the end of the body. */
+  byte[] next() throws IOException {
+    line.reset();
+    int b;
+    while ((b = in.read()) >= 0) {
+      if (b == '\n') {
+        return withoutCarriageReturn();
+      }
+      line.write(b);
+    }
+    return line.size() == 0 ? null : withoutCarriageReturn();
+  }
+
+  private byte[] withoutCarriageReturn() {
+    byte[] bytes = line.toByteArray();
+    int length = bytes.length;
+    if (length > 0 && bytes[length - 1] == '\r') {
+      return java.util.Arrays.copyOf(bytes, length - 1);
+    }
+    return bytes;
+  }
+}
