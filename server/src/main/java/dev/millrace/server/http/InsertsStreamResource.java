@@ -10,6 +10,7 @@ import dev.millrace.server.service.RowInserts;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -117,15 +118,12 @@ final class InsertsStreamResource extends ApiHandler {
       out.flush();
     }
 
+    /** Writes one answer in one piece (one chunk, one HTTP/2 data frame). */
     void write(Object answer) throws IOException {
-      if (array && !first) {
-        out.write(',');
-      }
+      String json = ApiJson.mapper().writeValueAsString(answer);
+      String text = array ? (first ? json : "," + json) : json + "\n";
       first = false;
-      out.write(ApiJson.mapper().writeValueAsBytes(answer));
-      if (!array) {
-        out.write('\n');
-      }
+      out.write(text.getBytes(StandardCharsets.UTF_8));
       out.flush();
     }
 

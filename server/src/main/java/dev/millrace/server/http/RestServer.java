@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Server;
@@ -119,6 +120,10 @@ public final class RestServer implements AutoCloseable {
     server = new Server(threads);
     HttpConfiguration config = new HttpConfiguration();
     config.setSendServerVersion(false);
+    // Command ids hold slashes: /status/{commandId} clients may send them encoded, as %2F.
+    config.setUriCompliance(
+        UriCompliance.DEFAULT.with(
+            "encoded slashes in command ids", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
     connector =
         new ServerConnector(
             server,
@@ -150,6 +155,7 @@ public final class RestServer implements AutoCloseable {
     StatusResource status = new StatusResource(engine);
     return new ApiRouter()
         .route("POST", "/ksql", new KsqlResource(engine))
+        .route("POST", "/ksql/terminate", new TerminateClusterResource(engine))
         .route("POST", "/query", new QueryResource(starter))
         .route("POST", "/query-stream", new QueryStreamResource(starter))
         .route("POST", "/close-query", new CloseQueryResource(active))
@@ -158,6 +164,7 @@ public final class RestServer implements AutoCloseable {
         .route("GET", "/healthcheck", new HealthCheckResource(engine))
         .route("GET", "/status", status)
         .routePrefix("GET", StatusResource.PREFIX, status)
+        .routePrefix("GET", IsValidPropertyResource.PREFIX, new IsValidPropertyResource(engine))
         .route("GET", "/clusterStatus", new ClusterStatusResource(Clock.systemUTC()));
   }
 

@@ -48,6 +48,20 @@ public interface EngineFacade {
    */
   RowInserts openInserts(String target, Map<String, Object> properties);
 
+  /**
+   * Whether requests may set {@code property}, for {@code GET /is_valid_property/{name}}.
+   *
+   * @throws EngineException (40000) naming the property when the server denies it
+   */
+  void requireSettable(String property);
+
+  /**
+   * Terminates the cluster, as {@code POST /ksql/terminate} does: ends every query, deletes the
+   * topics of query-created sources matching {@code deleteTopicList} (names or regular expressions)
+   * and the server's own topics, then refuses every further statement, query and insert.
+   */
+  List<KsqlEntity> terminateCluster(List<String> deleteTopicList);
+
   /** Version, Kafka cluster id, service id and state, for {@code GET /info}. */
   ServerInfo serverInfo();
 

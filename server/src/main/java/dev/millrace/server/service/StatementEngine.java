@@ -28,6 +28,7 @@ import dev.millrace.server.api.PropertiesList;
 import dev.millrace.server.api.Queries;
 import dev.millrace.server.api.QueryDescription;
 import dev.millrace.server.api.QueryDescriptionEntity;
+import dev.millrace.server.api.RunningQuery;
 import dev.millrace.server.api.SourceDescriptionEntity;
 import dev.millrace.server.api.StreamsList;
 import dev.millrace.server.api.TablesList;
@@ -53,6 +54,7 @@ public final class StatementEngine implements AutoCloseable {
   private final Map<String, String> serverProperties;
   private final AtomicReference<Catalog> catalog = new AtomicReference<>(Catalog.empty());
   private final Map<String, PersistentQuery> queries = new ConcurrentSkipListMap<>();
+  private final Map<String, RunningPushQuery> pushQueries = new ConcurrentSkipListMap<>();
   private final FunctionRegistry functions;
   private final QueryPlanning planning;
   private final QueryRunner queryRunner;
@@ -177,6 +179,15 @@ public final class StatementEngine implements AutoCloseable {
     }
   }
 
+  /** Whether the backend answers and has the topic (false when it does not answer). */
+  public boolean topicExists(String topic) {
+    try {
+      return backend.topicExists(topic);
+    } catch (RuntimeException unreachable) {
+      return false;
+    }
+  }
+
   boolean createsMissingTopics() {
     return createsMissingTopics;
   }
@@ -222,6 +233,15 @@ public final class StatementEngine implements AutoCloseable {
    * longer runs is reported in the returned list and skipped.
    */
   public synchronized List<String> replay(List<LoggedCommand> logged) {
+    return replay(logged, entity -> {});
+  }
+
+  /**
+   * As {@link #replay(List)}, handing the entity of each statement restored to {@code restored} (so
+   * that {@code /status} knows the commands of earlier runs).
+   */
+  public synchronized List<String> replay(
+      List<LoggedCommand> logged, java.util.function.Consumer<KsqlEntity> restored) {
     List<String> skipped = new ArrayList<>();
     replaying = true;
     try {
@@ -229,7 +249,7 @@ public final class StatementEngine implements AutoCloseable {
         Session session = Session.of(new java.util.LinkedHashMap<>(command.properties()), Map.of());
         try {
           for (ParsedStatement statement : parse(command.statement())) {
-            execute(statement, session);
+            restored.accept(execute(statement, session));
           }
         } catch (RuntimeException failed) {
           skipped.add("command " + command.sequence() + ": " + failed.getMessage());
@@ -243,6 +263,11 @@ public final class StatementEngine implements AutoCloseable {
 
   Map<String, PersistentQuery> queries() {
     return queries;
+  }
+
+  /** The push queries running now, by query id. */
+  Map<String, RunningPushQuery> pushQueries() {
+    return pushQueries;
   }
 
   Map<String, String> serverProperties() {
@@ -274,7 +299,16 @@ public final class StatementEngine implements AutoCloseable {
               List.of());
       case QUERIES ->
           new Queries(
-              text, queries.values().stream().map(CatalogEntities::running).toList(), List.of());
+              text,
+              java.util.stream.Stream.concat(
+                      queries.values().stream().map(CatalogEntities::running),
+                      pushQueries.entrySet().stream()
+                          .map(
+                              push ->
+                                  RunningQuery.push(
+                                      push.getValue().statementText(), push.getKey())))
+                  .toList(),
+              List.of());
       case TOPICS, ALL_TOPICS ->
           new KafkaTopicsList(
               text,

@@ -148,6 +148,19 @@ final class FakeEngine implements EngineFacade {
   }
 
   @Override
+  public List<KsqlEntity> terminateCluster(List<String> deleteTopicList) {
+    throw new EngineException(ErrorCode.BAD_REQUEST, "not terminated: " + deleteTopicList);
+  }
+
+  /** Denies {@code ksql.service.id}, as the real engine does. */
+  @Override
+  public void requireSettable(String property) {
+    if (property.equals("ksql.service.id")) {
+      throw new EngineException(ErrorCode.BAD_REQUEST, "prohibited: [ksql.service.id]");
+    }
+  }
+
+  @Override
   public ServerInfo serverInfo() {
     return new ServerInfo("0.1.0", "cluster-1", "default_", "RUNNING");
   }
