@@ -91,7 +91,24 @@ final class QueryRunner {
     boolean fromBeginning =
         "earliest".equalsIgnoreCase(String.valueOf(session.properties().get("auto.offset.reset")));
     try {
-      running.set(start(push, fromBeginning, settings, output, limit, sent, close));
+      running.set(
+          engine
+              .backend()
+              .startTransient(
+                  push.queryId(),
+                  push.plan(),
+                  fromBeginning,
+                  settings,
+                  row -> {
+                    if (row.isDelete() || output.isCancelled() || sent.get() >= limit) {
+                      return;
+                    }
+                    output.offer(JsonValues.row(row.value(), push.columns()));
+                    if (sent.incrementAndGet() == limit) {
+                      output.end(QueryEnd.LIMIT_REACHED);
+                      close.run();
+                    }
+                  }));
     } catch (RuntimeException failed) {
       engine.pushQueries().remove(push.queryId());
       throw failed;
@@ -99,33 +116,6 @@ final class QueryRunner {
     if (output.isCancelled()) {
       close.run();
     }
-  }
-
-  private QueryBackend.RunningTransientQuery start(
-      PlannedStatement.PushQuery push,
-      boolean fromBeginning,
-      QuerySettings settings,
-      QueryOutput output,
-      long limit,
-      AtomicLong sent,
-      Runnable close) {
-    return engine
-        .backend()
-        .startTransient(
-            push.queryId(),
-            push.plan(),
-            fromBeginning,
-            settings,
-            row -> {
-              if (row.isDelete() || output.isCancelled() || sent.get() >= limit) {
-                return;
-              }
-              output.offer(JsonValues.row(row.value(), push.columns()));
-              if (sent.incrementAndGet() == limit) {
-                output.end(QueryEnd.LIMIT_REACHED);
-                close.run();
-              }
-            });
   }
 
   private void pull(
