@@ -40,9 +40,14 @@ final class InsertsStreamResource extends ApiHandler {
   private static final List<String> PRODUCES = List.of(MediaTypes.DELIMITED, MediaTypes.JSON);
 
   private final EngineFacade engine;
+  private final int maxLineBytes;
 
-  InsertsStreamResource(EngineFacade engine) {
+  /**
+   * @param maxLineBytes the longest line (target or row) read; longer ones are refused
+   */
+  InsertsStreamResource(EngineFacade engine, int maxLineBytes) {
     this.engine = engine;
+    this.maxLineBytes = maxLineBytes;
   }
 
   @Override
@@ -54,7 +59,8 @@ final class InsertsStreamResource extends ApiHandler {
     MediaTypes.requireJsonBody(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
     // A client may pause between rows for as long as it likes.
     request.addIdleTimeoutListener(timeout -> false);
-    BodyLines lines = new BodyLines(new BufferedInputStream(Request.asInputStream(request)));
+    BodyLines lines =
+        new BodyLines(new BufferedInputStream(Request.asInputStream(request)), maxLineBytes);
     byte[] first = lines.next();
     InsertsStreamArgs args =
         JsonBodies.parse(first == null ? new byte[0] : first, InsertsStreamArgs.class);
@@ -75,7 +81,17 @@ final class InsertsStreamResource extends ApiHandler {
 
   private static void insertAll(BodyLines lines, RowInserts inserts, Acks acks) throws IOException {
     long seq = 0;
-    for (byte[] row = lines.next(); row != null; row = lines.next()) {
+    while (true) {
+      byte[] row;
+      try {
+        row = lines.next();
+      } catch (ApiException tooLong) {
+        acks.write(InsertError.of(seq, tooLong.toErrorMessage()));
+        return;
+      }
+      if (row == null) {
+        return;
+      }
       if (isBlank(row)) {
         continue;
       }

@@ -135,7 +135,7 @@ public final class RestServer implements AutoCloseable {
     server.addConnector(connector);
     server.setHandler(
         new BufferedBodies(
-            routes(engine),
+            routes(engine, options),
             options.maxBodyBytes(),
             options.bodyIdleTimeout(),
             Set.of(InsertsStreamResource.PATH)));
@@ -150,7 +150,7 @@ public final class RestServer implements AutoCloseable {
             });
   }
 
-  private ApiRouter routes(EngineFacade engine) {
+  private ApiRouter routes(EngineFacade engine, Options options) {
     QueryStarter starter = new QueryStarter(engine, active);
     StatusResource status = new StatusResource(engine);
     return new ApiRouter()
@@ -159,7 +159,10 @@ public final class RestServer implements AutoCloseable {
         .route("POST", "/query", new QueryResource(starter))
         .route("POST", "/query-stream", new QueryStreamResource(starter))
         .route("POST", "/close-query", new CloseQueryResource(active))
-        .route("POST", InsertsStreamResource.PATH, new InsertsStreamResource(engine))
+        .route(
+            "POST",
+            InsertsStreamResource.PATH,
+            new InsertsStreamResource(engine, options.maxBodyBytes()))
         .route("GET", "/info", new InfoResource(engine))
         .route("GET", "/healthcheck", new HealthCheckResource(engine))
         .route("GET", "/status", status)

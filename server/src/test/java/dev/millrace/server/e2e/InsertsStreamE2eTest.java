@@ -131,6 +131,19 @@ class InsertsStreamE2eTest {
   }
 
   @Test
+  void aRowLongerThanTheBodyLimitIsRefusedWithoutBeingHeldWhole() throws Exception {
+    String huge = "x".repeat(1024 * 1024 + 1);
+    HttpResponse<String> response =
+        post("{\"target\":\"scratch\"}\n{\"ID\":\"" + huge + "\",\"V\":1}\n");
+
+    JsonNode error = JSON.readTree(response.body().lines().toList().get(0));
+    assertEquals(0, error.get("seq").asLong());
+    assertEquals(41300, error.get("error_code").asInt());
+    assertEquals(
+        "A line of the request body is longer than 1048576 bytes", error.get("message").asText());
+  }
+
+  @Test
   void aTableRowNeedsItsPrimaryKey() throws Exception {
     HttpResponse<String> response =
         post("{\"target\":\"users\"}\n{\"ID\":1,\"NAME\":\"ann\"}\n{\"NAME\":\"bob\"}\n");
