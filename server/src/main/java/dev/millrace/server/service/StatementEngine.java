@@ -1,6 +1,7 @@
 package dev.millrace.server.service;
 
 import dev.millrace.engine.function.FunctionRegistry;
+import dev.millrace.engine.runtime.QueryError;
 import dev.millrace.parser.ParseException;
 import dev.millrace.parser.ParsedStatement;
 import dev.millrace.parser.SqlParser;
@@ -229,8 +230,10 @@ public final class StatementEngine implements AutoCloseable {
 
   /**
    * Runs the logged statements again, in order, without logging them twice: rebuilds the catalog
-   * and restarts the queries, which carry on from their committed offsets. A statement that no
-   * longer runs is reported in the returned list and skipped.
+   * and restarts the queries, which carry on from their committed offsets. A persistent query
+   * logged with its plan runs that plan, unplanned (see {@link QueryPlanning#restore}); other
+   * statements, and queries logged without a plan by earlier versions, are planned again. A
+   * statement that no longer runs is reported in the returned list and skipped.
    */
   public synchronized List<String> replay(List<LoggedCommand> logged) {
     return replay(logged, entity -> {});
@@ -248,8 +251,15 @@ public final class StatementEngine implements AutoCloseable {
       for (LoggedCommand command : logged) {
         Session session = Session.of(new java.util.LinkedHashMap<>(command.properties()), Map.of());
         try {
-          for (ParsedStatement statement : parse(command.statement())) {
-            restored.accept(execute(statement, session));
+          if (command.query().isPresent()) {
+            planning.restore(command.query().get(), command.statement(), session);
+            restored.accept(
+                QueryPlanning.created(
+                    command.query().get(), command.statement(), command.sequence()));
+          } else {
+            for (ParsedStatement statement : parse(command.statement())) {
+              restored.accept(execute(statement, session));
+            }
           }
         } catch (RuntimeException failed) {
           skipped.add("command " + command.sequence() + ": " + failed.getMessage());
@@ -399,9 +409,20 @@ public final class StatementEngine implements AutoCloseable {
             Map.of(),
             Map.of(),
             "PERSISTENT",
-            List.of(),
-            "RUNNING"),
+            query.error().map(StatementEngine::queryError).stream().toList(),
+            query.state()),
         List.of());
+  }
+
+  /** A query error as ksqlDB describes one: when, what, and whose fault (the system's here). */
+  private static Object queryError(QueryError error) {
+    return Map.of(
+        "timestamp",
+        error.time().toEpochMilli(),
+        "errorMessage",
+        error.message(),
+        "type",
+        "SYSTEM");
   }
 
   private KsqlEntity terminate(Terminate terminate, String text) {

@@ -54,11 +54,15 @@ class ServerEndpointsE2eTest {
       assertCommandSucceeded(server, commandId);
 
       assertPushQueryListedWhileItRuns(server, client);
+      client.ksqlOk("CREATE STREAM long_clicks AS SELECT * FROM clicks WHERE LEN(url) > 20;");
     }
     try (MillraceServer restarted = E2eServers.start(dataDir)) {
       JsonNode all = get(restarted, "/status");
       assertEquals("SUCCESS", all.get("commandStatuses").get(commandId).asText(), all.toString());
       assertCommandSucceeded(restarted, commandId);
+      JsonNode query = get(restarted, "/status/stream%2F%60LONG_CLICKS%60%2Fcreate");
+      assertEquals("SUCCESS", query.get("status").asText(), query.toString());
+      assertEquals("CSAS_LONG_CLICKS_0", query.get("queryId").asText());
       assertHealthy(restarted);
     }
   }
