@@ -17,6 +17,7 @@ import dev.millrace.server.http.TlsSettings;
 import dev.millrace.server.service.EngineFacade;
 import dev.millrace.server.service.QueryRequest;
 import dev.millrace.server.service.QuerySubscriber;
+import dev.millrace.server.service.RowInserts;
 import dev.millrace.server.service.StatementRequest;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -234,6 +235,19 @@ class SecuredShellTest {
     @Override
     public void runQuery(QueryRequest request, QuerySubscriber subscriber) {
       throw new UnsupportedOperationException("no queries in this test");
+    }
+
+    @Override
+    public RowInserts openInserts(String target, Map<String, Object> properties) {
+      throw new UnsupportedOperationException("no inserts in this test");
+    }
+
+    @Override
+    public void requireSettable(String property) {}
+
+    @Override
+    public List<KsqlEntity> terminateCluster(List<String> deleteTopicList) {
+      throw new UnsupportedOperationException("no cluster termination in this test");
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.millrace.server.kafka.BrokerSettings;
 import dev.millrace.server.kafka.EmbeddedKafkaBroker;
 import dev.millrace.server.kafka.KafkaBackend;
 import dev.millrace.server.kafka.KafkaLogFile;
+import dev.millrace.server.kafka.TopicAdmin;
 import dev.millrace.server.registry.EmbeddedSchemaRegistry;
 import dev.millrace.server.registry.RegistrySettings;
 import dev.millrace.server.service.CommandLog;
@@ -149,15 +150,24 @@ public final class MillraceServer implements AutoCloseable {
             false);
     ProcessingLogStream.register(engine, serviceId);
     var replay = commandLog.replay();
+    String clusterId;
+    try (TopicAdmin admin = TopicAdmin.connect(bootstrap)) {
+      clusterId = admin.clusterId();
+    }
+    boolean wholeLog = replay.skipped().isEmpty();
+    MillraceEngine facade =
+        new MillraceEngine(
+            engine,
+            new ServerInfo(VERSION, clusterId, serviceId, "RUNNING"),
+            () -> wholeLog && engine.topicExists(commandLog.topic()),
+            List.of(commandLog.topic(), ProcessingLogStream.topic(serviceId)));
     if (!replay.commands().isEmpty()) {
       progress.accept(
           "Restoring " + replay.commands().size() + " statements from the command log ...");
     }
-    List<String> skipped = engine.replay(replay.commands());
+    List<String> skipped = engine.replay(replay.commands(), facade::restored);
     skipped.forEach(reason -> progress.accept("Skipped on restore: " + reason));
     URI listener = config.listeners().get(0);
-    MillraceEngine facade =
-        new MillraceEngine(engine, new ServerInfo(VERSION, "", serviceId, "RUNNING"));
     RestServer rest =
         new RestServer(
             facade,

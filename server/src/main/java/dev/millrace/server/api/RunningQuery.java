@@ -38,4 +38,10 @@ public record RunningQuery(
     return new RunningQuery(
         queryString, sinks, sinkKafkaTopics, id, Map.of("RUNNING", 1), "PERSISTENT", "RUNNING");
   }
+
+  /** A push query streaming to a client of this server: it writes no sink. */
+  public static RunningQuery push(String queryString, String id) {
+    return new RunningQuery(
+        queryString, List.of(), List.of(), id, Map.of("RUNNING", 1), "PUSH", "RUNNING");
+  }
 }

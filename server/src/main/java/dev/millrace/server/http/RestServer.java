@@ -5,9 +5,11 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Server;
@@ -127,13 +129,21 @@ public final class RestServer implements AutoCloseable {
     server = new Server(threads);
     HttpConfiguration config = new HttpConfiguration();
     config.setSendServerVersion(false);
+    // Command ids hold slashes: /status/{commandId} clients may send them encoded, as %2F.
+    config.setUriCompliance(
+        UriCompliance.DEFAULT.with(
+            "encoded slashes in command ids", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
     connector = Listeners.connector(server, config, options.headerTimeout(), security.tls());
     connector.setHost(options.host());
     connector.setPort(options.port());
     connector.setIdleTimeout(options.idleTimeout().toMillis());
     server.addConnector(connector);
     Handler api =
-        new BufferedBodies(routes(engine), options.maxBodyBytes(), options.bodyIdleTimeout());
+        new BufferedBodies(
+            routes(engine, options),
+            options.maxBodyBytes(),
+            options.bodyIdleTimeout(),
+            Set.of(InsertsStreamResource.PATH));
     server.setHandler(
         security.basicAuth().map(auth -> BasicAuthentication.wrap(api, auth)).orElse(api));
     server.setErrorHandler(new JsonErrorHandler());
@@ -147,18 +157,24 @@ public final class RestServer implements AutoCloseable {
             });
   }
 
-  private ApiRouter routes(EngineFacade engine) {
+  private ApiRouter routes(EngineFacade engine, Options options) {
     QueryStarter starter = new QueryStarter(engine, active);
     StatusResource status = new StatusResource(engine);
     return new ApiRouter()
         .route("POST", "/ksql", new KsqlResource(engine))
+        .route("POST", "/ksql/terminate", new TerminateClusterResource(engine))
         .route("POST", "/query", new QueryResource(starter))
         .route("POST", "/query-stream", new QueryStreamResource(starter))
         .route("POST", "/close-query", new CloseQueryResource(active))
+        .route(
+            "POST",
+            InsertsStreamResource.PATH,
+            new InsertsStreamResource(engine, options.maxBodyBytes()))
         .route("GET", "/info", new InfoResource(engine))
         .route("GET", "/healthcheck", new HealthCheckResource(engine))
         .route("GET", "/status", status)
         .routePrefix("GET", StatusResource.PREFIX, status)
+        .routePrefix("GET", IsValidPropertyResource.PREFIX, new IsValidPropertyResource(engine))
         .route("GET", "/clusterStatus", new ClusterStatusResource(Clock.systemUTC()));
   }
 

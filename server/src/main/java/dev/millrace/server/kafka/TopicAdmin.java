@@ -110,6 +110,11 @@ public final class TopicAdmin implements AutoCloseable {
     waitFor(() -> !exists(topic), topic, "finish deleting");
   }
 
+  /** The id the Kafka cluster gives itself, as {@code GET /info} reports it. */
+  public String clusterId() {
+    return await(admin.describeCluster().clusterId(), "", "describe the cluster of");
+  }
+
   /** The cluster this admin talks to. */
   public String bootstrapServers() {
     return bootstrapServers;

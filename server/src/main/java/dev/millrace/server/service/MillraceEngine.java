@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,16 +26,33 @@ public final class MillraceEngine implements EngineFacade {
 
   private final StatementEngine engine;
   private final ServerInfo info;
+  private final BooleanSupplier commandRunner;
+  private final PropertyDenyList denied;
+  private final ClusterTerminator terminator;
+  private volatile boolean terminated;
   private final Map<String, CommandStatus> statuses = new ConcurrentHashMap<>();
 
-  public MillraceEngine(StatementEngine engine, ServerInfo info) {
+  /**
+   * @param commandRunner whether the command log is whole and reachable: every record of it was
+   *     replayed at start and its topic is still there
+   * @param managedTopics the topics the server keeps for itself (command topic, processing log),
+   *     deleted when the cluster is terminated
+   */
+  public MillraceEngine(
+      StatementEngine engine,
+      ServerInfo info,
+      BooleanSupplier commandRunner,
+      List<String> managedTopics) {
     this.engine = engine;
     this.info = info;
+    this.commandRunner = commandRunner;
+    this.terminator = new ClusterTerminator(engine, managedTopics);
+    this.denied = PropertyDenyList.of(engine.serverProperties());
   }
 
   @Override
   public List<KsqlEntity> execute(StatementRequest request) {
-    PropertyValues.checkRequest(request.properties());
+    checkProperties(request.properties());
     Session session = Session.of(request.properties(), request.sessionVariables());
     String sql = VariableSubstitution.apply(request.sql(), session.variables());
     List<KsqlEntity> done = new ArrayList<>();
@@ -67,7 +85,7 @@ public final class MillraceEngine implements EngineFacade {
 
   @Override
   public void runQuery(QueryRequest request, QuerySubscriber subscriber) {
-    PropertyValues.checkRequest(request.properties());
+    checkProperties(request.properties());
     Session session = Session.of(request.properties(), request.sessionVariables());
     String sql = VariableSubstitution.apply(request.sql(), session.variables());
     List<ParsedStatement> statements = engine.parse(sql.strip().endsWith(";") ? sql : sql + ";");
@@ -78,6 +96,62 @@ public final class MillraceEngine implements EngineFacade {
   }
 
   @Override
+  public RowInserts openInserts(String target, Map<String, Object> properties) {
+    checkProperties(properties);
+    return engine.openInserts(target);
+  }
+
+  @Override
+  public void requireSettable(String property) {
+    denied
+        .problem(List.of(property))
+        .ifPresent(
+            problem -> {
+              throw new EngineException(ErrorCode.BAD_REQUEST, problem);
+            });
+  }
+
+  private void requireRunning() {
+    if (terminated) {
+      throw new EngineException(
+          ErrorCode.SERVER_SHUTTING_DOWN,
+          "The cluster has been terminated. No new request will be accepted.");
+    }
+  }
+
+  /**
+   * Refuses every request once the cluster is terminated; otherwise checks the properties of a
+   * request: none the server denies, each with a value that means something.
+   */
+  private void checkProperties(Map<String, Object> properties) {
+    requireRunning();
+    denied
+        .problem(properties.keySet())
+        .ifPresent(
+            problem -> {
+              throw new EngineException(ErrorCode.BAD_REQUEST, problem);
+            });
+    PropertyValues.checkRequest(properties);
+  }
+
+  @Override
+  public List<KsqlEntity> terminateCluster(List<String> deleteTopicList) {
+    synchronized (engine) {
+      requireRunning();
+      terminator.terminate(deleteTopicList);
+      terminated = true;
+    }
+    String text = "TERMINATE CLUSTER;";
+    return List.of(
+        new CommandStatusEntity(
+            text,
+            "cluster/`CLUSTER`/terminate",
+            CommandStatus.success("Cluster terminated."),
+            0,
+            List.of()));
+  }
+
+  @Override
   public ServerInfo serverInfo() {
     return info;
   }
@@ -85,11 +159,13 @@ public final class MillraceEngine implements EngineFacade {
   @Override
   public HealthCheckResponse healthCheck() {
     boolean kafka = engine.backendHealthy();
+    boolean commands = kafka && commandRunner.getAsBoolean();
     return new HealthCheckResponse(
-        kafka,
+        kafka && commands,
         Map.of(
             "metastore", new HealthCheckResponse.Detail(true),
-            "kafka", new HealthCheckResponse.Detail(kafka)));
+            "kafka", new HealthCheckResponse.Detail(kafka),
+            "commandRunner", new HealthCheckResponse.Detail(commands)));
   }
 
   @Override
@@ -102,6 +178,11 @@ public final class MillraceEngine implements EngineFacade {
     Map<String, CommandStatus.Status> all = new java.util.TreeMap<>();
     statuses.forEach((id, status) -> all.put(id, status.status()));
     return all;
+  }
+
+  /** Records the status of a command restored from the command log at start-up. */
+  public void restored(KsqlEntity entity) {
+    remember(entity);
   }
 
   private void remember(KsqlEntity entity) {

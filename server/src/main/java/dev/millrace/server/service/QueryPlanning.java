@@ -45,6 +45,19 @@ final class QueryPlanning {
     this.sinkSchemas = new SinkSchemas(engine.backend().schemaRegistry());
   }
 
+  /**
+   * Opens a stream or table for rows sent one by one ({@code /inserts-stream}), written as INSERT
+   * VALUES writes its row.
+   */
+  RowInserts openInserts(String target) {
+    RowInserts inserts = RowInserts.open(engine.catalog(), target, this.inserts);
+    engine
+        .catalog()
+        .source(inserts.target())
+        .ifPresent(source -> topics.requireTopic(source, NodeLocation.NONE, target));
+    return inserts;
+  }
+
   /** The checks of the topics statements and queries read and write. */
   TopicChecks topics() {
     return topics;
@@ -174,6 +187,11 @@ final class QueryPlanning {
           : failed;
     }
     register(stored, text, Optional.of(query.plan()), Optional.empty());
+    return created(stored, text, sequence);
+  }
+
+  /** The status of the command that started a persistent query, as {@code /status} reports it. */
+  static CommandStatusEntity created(StoredQuery query, String text, long sequence) {
     DataSource sink = query.sink();
     return new CommandStatusEntity(
         text,

@@ -29,6 +29,7 @@ import dev.millrace.server.api.PropertiesList;
 import dev.millrace.server.api.Queries;
 import dev.millrace.server.api.QueryDescription;
 import dev.millrace.server.api.QueryDescriptionEntity;
+import dev.millrace.server.api.RunningQuery;
 import dev.millrace.server.api.SourceDescriptionEntity;
 import dev.millrace.server.api.StreamsList;
 import dev.millrace.server.api.TablesList;
@@ -54,6 +55,7 @@ public final class StatementEngine implements AutoCloseable {
   private final Map<String, String> serverProperties;
   private final AtomicReference<Catalog> catalog = new AtomicReference<>(Catalog.empty());
   private final Map<String, PersistentQuery> queries = new ConcurrentSkipListMap<>();
+  private final Map<String, RunningPushQuery> pushQueries = new ConcurrentSkipListMap<>();
   private final FunctionRegistry functions;
   private final QueryPlanning planning;
   private final QueryRunner queryRunner;
@@ -160,11 +162,28 @@ public final class StatementEngine implements AutoCloseable {
     queryRunner.run(query, session, subscriber);
   }
 
+  /**
+   * Opens the stream or table named {@code target} (an identifier, upper-cased unless quoted) for
+   * rows sent one at a time, as {@code POST /inserts-stream} sends them.
+   */
+  public RowInserts openInserts(String target) {
+    return planning.openInserts(target);
+  }
+
   /** Whether the backend answers (for the health check). */
   public boolean backendHealthy() {
     try {
       backend.topicExists("__millrace_health_probe");
       return true;
+    } catch (RuntimeException unreachable) {
+      return false;
+    }
+  }
+
+  /** Whether the backend answers and has the topic (false when it does not answer). */
+  public boolean topicExists(String topic) {
+    try {
+      return backend.topicExists(topic);
     } catch (RuntimeException unreachable) {
       return false;
     }
@@ -222,6 +241,15 @@ public final class StatementEngine implements AutoCloseable {
    * statement that no longer runs is reported in the returned list and skipped.
    */
   public synchronized List<String> replay(List<LoggedCommand> logged) {
+    return replay(logged, entity -> {});
+  }
+
+  /**
+   * As {@link #replay(List)}, handing the entity of each statement restored to {@code restored} (so
+   * that {@code /status} knows the commands of earlier runs).
+   */
+  public synchronized List<String> replay(
+      List<LoggedCommand> logged, java.util.function.Consumer<KsqlEntity> restored) {
     List<String> skipped = new ArrayList<>();
     replaying = true;
     try {
@@ -230,9 +258,12 @@ public final class StatementEngine implements AutoCloseable {
         try {
           if (command.query().isPresent()) {
             planning.restore(command.query().get(), command.statement(), session);
+            restored.accept(
+                QueryPlanning.created(
+                    command.query().get(), command.statement(), command.sequence()));
           } else {
             for (ParsedStatement statement : parse(command.statement())) {
-              execute(statement, session);
+              restored.accept(execute(statement, session));
             }
           }
         } catch (RuntimeException failed) {
@@ -247,6 +278,11 @@ public final class StatementEngine implements AutoCloseable {
 
   Map<String, PersistentQuery> queries() {
     return queries;
+  }
+
+  /** The push queries running now, by query id. */
+  Map<String, RunningPushQuery> pushQueries() {
+    return pushQueries;
   }
 
   Map<String, String> serverProperties() {
@@ -278,7 +314,16 @@ public final class StatementEngine implements AutoCloseable {
               List.of());
       case QUERIES ->
           new Queries(
-              text, queries.values().stream().map(CatalogEntities::running).toList(), List.of());
+              text,
+              java.util.stream.Stream.concat(
+                      queries.values().stream().map(CatalogEntities::running),
+                      pushQueries.entrySet().stream()
+                          .map(
+                              push ->
+                                  RunningQuery.push(
+                                      push.getValue().statementText(), push.getKey())))
+                  .toList(),
+              List.of());
       case TOPICS, ALL_TOPICS ->
           new KafkaTopicsList(
               text,

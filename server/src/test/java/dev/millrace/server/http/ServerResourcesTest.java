@@ -93,6 +93,21 @@ class ServerResourcesTest {
   }
 
   @Test
+  void statusOfACommandWhoseIdIsUrlEncoded() throws Exception {
+    server.engine.commands.put(
+        "stream/`PAGEVIEWS`/create", CommandStatus.success("Stream created"));
+
+    HttpResponse<String> encoded = server.get("/status/stream%2F%60PAGEVIEWS%60%2Fcreate");
+    assertEquals(200, encoded.statusCode(), encoded.body());
+    assertJson(
+        """
+        {"status": "SUCCESS", "message": "Stream created", "queryId": null}""",
+        encoded.body());
+    assertEquals(200, server.get("/status/stream/%60PAGEVIEWS%60/create").statusCode());
+    assertEquals(404, server.get("/status/stream%2F%60OTHER%60%2Fcreate").statusCode());
+  }
+
+  @Test
   void clusterStatusListsThisServer() throws Exception {
     HttpResponse<String> response = server.get("/clusterStatus");
 
