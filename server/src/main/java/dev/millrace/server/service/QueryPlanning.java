@@ -212,7 +212,8 @@ final class QueryPlanning {
       run(query, text, session);
       register(stored, text, Optional.of(query.plan()), Optional.empty());
     } catch (RuntimeException failed) {
-      engine.backend().stopPersistent(query.queryId(), true);
+      // Its offsets and state stay: they are the query's, should a later start succeed.
+      engine.backend().stopPersistent(query.queryId(), false);
       register(
           stored,
           text,
