@@ -47,7 +47,7 @@ final class ProtobufRegistrySerde implements ValueSerde {
     if (bytes == null) {
       return null;
     }
-    RegistryWire.schemaId(bytes, "PROTOBUF");
+    header.check(bytes, "PROTOBUF");
     return message.deserialize(Arrays.copyOfRange(bytes, afterIndexes(bytes), bytes.length));
   }
 
