@@ -25,10 +25,10 @@ public final class DataGenerator {
   private static final String[] REGIONS = {"Region_1", "Region_2", "Region_3", "Region_4"};
   private static final String[] GENDERS = {"FEMALE", "MALE", "OTHER"};
   private static final String[] AGENTS = {
-    "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Firefox/128.0",
-    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/131.0",
-    "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) Safari/605.1",
-    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) Mobile",
+    "Mozilla/5.0 (X11; Linux) Firefox/128",
+    "Mozilla/5.0 (Windows NT 10) Chrome/131",
+    "Mozilla/5.0 (Macintosh) Safari/605",
+    "Mozilla/5.0 (iPhone) Mobile/15E148",
   };
 
   private final long seed;
@@ -60,7 +60,7 @@ public final class DataGenerator {
               FIRST_VIEW + i * VIEW_SPACING_MILLIS,
               userId(random.nextInt(USERS)),
               "Page_" + page,
-              "https://search.example.com/results?q=page+" + page + "&src=" + random.nextInt(100),
+              "https://example.com/?q=page+" + page,
               AGENTS[random.nextInt(AGENTS.length)],
               random.nextInt(10_000)));
     }

@@ -3,9 +3,17 @@ package dev.millrace.bench.job;
 import dev.millrace.bench.data.DataGenerator;
 import dev.millrace.bench.data.Topics;
 import java.util.List;
+import java.util.Map;
 
 /** The SQL of each job, as a Millrace user would write it. */
 final class MillraceQueries {
+  /** Read the topics from the start, exactly-once, and emit every update (no record cache). */
+  static final Map<String, Object> SESSION =
+      Map.of(
+          "auto.offset.reset", "earliest",
+          "processing.guarantee", "exactly_once_v2",
+          "cache.max.bytes.buffering", 0);
+
   private MillraceQueries() {}
 
   /** The input topics, declared. */

@@ -17,13 +17,6 @@ import java.util.Map;
  * server has no registry of its own yet, and the AVRO job needs one only inside this JVM.
  */
 final class MillraceRunner implements JobRunner {
-  /** Read the topics from the start, exactly-once, and emit every update (no record cache). */
-  private static final Map<String, Object> SESSION =
-      Map.of(
-          "auto.offset.reset", "earliest",
-          "processing.guarantee", "exactly_once_v2",
-          "cache.max.bytes.buffering", 0);
-
   private final RunSpec spec;
   private StatementEngine engine;
 
@@ -62,7 +55,7 @@ final class MillraceRunner implements JobRunner {
   }
 
   private void run(String sql) {
-    engine.execute(engine.parse(sql).get(0), Session.of(SESSION, Map.of()));
+    engine.execute(engine.parse(sql).get(0), Session.of(MillraceQueries.SESSION, Map.of()));
   }
 
   @Override
