@@ -3,6 +3,7 @@ package dev.millrace.bench.data;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -17,34 +18,35 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class DataLoader {
   private final String bootstrapServers;
+  private final AtomicReference<Exception> failure = new AtomicReference<>();
 
   public DataLoader(String bootstrapServers) {
     this.bootstrapServers = bootstrapServers;
   }
 
-  public DataSet load(DataGenerator generator, long pageviews)
+  public DataSet load(DataGenerator generator, long count)
       throws ExecutionException, InterruptedException {
     createTopics(List.of(Topics.USERS, Topics.PAGEVIEWS));
-    long[] users = {0};
-    long[] views = {0, 0, 0};
+    Tally tally = new Tally();
     try (KafkaProducer<byte[], byte[]> producer = producer()) {
       generator.users(
           user -> {
             send(producer, Topics.USERS, user.registertime(), user.key(), user.json());
-            users[0]++;
+            tally.users++;
           });
       producer.flush();
       generator.pageviews(
-          pageviews,
+          count,
           view -> {
             byte[] value = view.json();
             send(producer, Topics.PAGEVIEWS, view.viewtime(), view.key(), value);
-            views[0]++;
-            views[1] += value.length;
-            views[2] += view.durationMs() >= DataGenerator.MIN_DURATION_MS ? 1 : 0;
+            tally.add(view, value.length);
           });
     }
-    return new DataSet(views[0], views[1], views[2], users[0]);
+    if (failure.get() != null) {
+      throw new IllegalStateException("writing the data failed", failure.get());
+    }
+    return new DataSet(tally.views, tally.bytes, tally.longViews, tally.users);
   }
 
   /** Creates topics with the run's partition count. */
@@ -59,9 +61,15 @@ public final class DataLoader {
     }
   }
 
-  private static void send(
+  private void send(
       KafkaProducer<byte[], byte[]> producer, String topic, long time, byte[] key, byte[] value) {
-    producer.send(new ProducerRecord<>(topic, null, time, key, value));
+    producer.send(
+        new ProducerRecord<>(topic, null, time, key, value),
+        (metadata, error) -> {
+          if (error != null) {
+            failure.compareAndSet(null, error);
+          }
+        });
   }
 
   private KafkaProducer<byte[], byte[]> producer() {
@@ -75,5 +83,19 @@ public final class DataLoader {
             256 * 1024),
         new ByteArraySerializer(),
         new ByteArraySerializer());
+  }
+
+  /** What has been written so far. */
+  private static final class Tally {
+    long users;
+    long views;
+    long bytes;
+    long longViews;
+
+    void add(Pageview view, int valueBytes) {
+      views++;
+      bytes += valueBytes;
+      longViews += view.durationMs() >= DataGenerator.MIN_DURATION_MS ? 1 : 0;
+    }
   }
 }

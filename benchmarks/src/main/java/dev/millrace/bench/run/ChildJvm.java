@@ -5,6 +5,7 @@ import dev.millrace.bench.job.RunSpec;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ final class ChildJvm implements AutoCloseable {
 
   /** Tells the child its output is complete; returns the CPU seconds it spent on the job. */
   double stop() throws IOException, InterruptedException {
-    Writer in = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+    Writer in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
     in.write("done\n");
     in.flush();
     String line = expect(EngineProcess.CPU);

@@ -1,11 +1,13 @@
 package dev.millrace.bench.data;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +23,7 @@ class DataGeneratorTest {
       assertArrayEquals(first.get(i), second.get(i), "page view " + i);
     }
     assertFalse(
-        java.util.Arrays.equals(first.get(0), values(new DataGenerator(8), 1).get(0)),
+        Arrays.equals(first.get(0), values(new DataGenerator(8), 1).get(0)),
         "another seed gives other page views");
   }
 
@@ -35,7 +37,7 @@ class DataGeneratorTest {
         "{\"VIEWTIME\":1767225600000,\"USERID\":\"User_7556\",\"PAGEID\":\"Page_31\","
             + "\"REFERRER\":\"https://example.com/?q=page+31\","
             + "\"USERAGENT\":\"Mozilla/5.0 (Macintosh) Safari/605\",\"DURATION_MS\":3172}",
-        new String(views.get(0).json(), java.nio.charset.StandardCharsets.UTF_8));
+        new String(views.get(0).json(), UTF_8));
     for (int i = 1; i < views.size(); i++) {
       assertEquals(
           views.get(i - 1).viewtime() + DataGenerator.VIEW_SPACING_MILLIS, views.get(i).viewtime());
