@@ -12,6 +12,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 public final class Topics {
   public static final String PAGEVIEWS = "pageviews";
   public static final String USERS = "users";
+
+  /** The page views in AVRO, for the AVRO job: copied from {@link #PAGEVIEWS} by Millrace. */
+  public static final String PAGEVIEWS_AVRO = "pageviews_avro";
+
   public static final int PARTITIONS = 4;
 
   private Topics() {}

@@ -32,9 +32,19 @@ final class MillraceQueries {
 
   /** Copies the page views to an AVRO topic, registering its schema, before the AVRO job. */
   static String toAvro(String topic) {
-    return "CREATE STREAM PAGEVIEWS_AVRO WITH (KAFKA_TOPIC='"
+    return "CREATE STREAM PAGEVIEWS_AVRO_COPY WITH (KAFKA_TOPIC='"
         + topic
         + "', VALUE_FORMAT='AVRO') AS SELECT * FROM PAGEVIEWS EMIT CHANGES;";
+  }
+
+  /**
+   * The AVRO copy declared as a user would: its key column, and the value columns from the
+   * registered schema.
+   */
+  static String avroSource() {
+    return "CREATE STREAM PAGEVIEWS_AVRO (USERID STRING KEY) WITH (KAFKA_TOPIC='"
+        + Topics.PAGEVIEWS_AVRO
+        + "', VALUE_FORMAT='AVRO');";
   }
 
   /** The measured persistent query of the job, writing to {@code output}. */

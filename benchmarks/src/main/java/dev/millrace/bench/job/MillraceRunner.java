@@ -1,67 +1,43 @@
 package dev.millrace.bench.job;
 
-import dev.millrace.bench.data.OutputWatch;
-import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.registry.InMemorySchemaRegistry;
-import dev.millrace.engine.runtime.RuntimeConfig;
-import dev.millrace.server.kafka.KafkaBackend;
-import dev.millrace.server.service.CommandSink;
-import dev.millrace.server.service.Session;
-import dev.millrace.server.service.StatementEngine;
-import java.time.Duration;
-import java.util.Map;
 
 /**
- * A job on Millrace: the server's statement engine on the Kafka runtime, as {@code bin/millrace
- * server} runs it minus REST and the command log. Its schema registry is the in-memory one: the
- * server has no registry of its own yet, and the AVRO job needs one only inside this JVM.
+ * A job on Millrace. Its schema registry is the in-memory one (the server starts no registry of its
+ * own yet): for the AVRO job it holds the schema the {@link AvroCopy} registered.
  */
 final class MillraceRunner implements JobRunner {
   private final RunSpec spec;
-  private StatementEngine engine;
+  private MillraceSession session;
 
   MillraceRunner(RunSpec spec) {
     this.spec = spec;
   }
 
   @Override
-  public void prepare() {
-    FunctionRegistry functions = FunctionRegistry.builtIns();
-    RuntimeConfig runtime =
-        RuntimeConfig.of(spec.bootstrapServers(), "bench_" + spec.runId(), spec.stateDir());
-    KafkaBackend backend =
-        new KafkaBackend(runtime, functions, Duration.ofSeconds(30), new InMemorySchemaRegistry());
-    engine = new StatementEngine(backend, CommandSink.NONE, functions, Map.of(), false);
-    MillraceQueries.sources().forEach(this::run);
+  public void prepare() throws Exception {
+    InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
     if (spec.job() == Job.FILTER_AVRO) {
-      convertToAvro();
+      AvroCopy.registerSchema(registry, spec.workDir());
     }
-  }
-
-  private void convertToAvro() {
-    String topic = "pageviews_avro_" + spec.runId();
-    run(MillraceQueries.toAvro(topic));
-    OutputWatch.Seen seen = new OutputWatch(spec.bootstrapServers()).await(topic, spec.pageviews());
-    if (!seen.complete(spec.pageviews())) {
-      throw new IllegalStateException(
-          "the AVRO copy of the page views stalled at " + seen.records() + " records");
+    session =
+        MillraceSession.start(
+            spec.bootstrapServers(), "bench_" + spec.runId(), spec.stateDir(), registry);
+    MillraceQueries.sources().forEach(session::run);
+    if (spec.job() == Job.FILTER_AVRO) {
+      session.run(MillraceQueries.avroSource());
     }
-    run("TERMINATE ALL;");
   }
 
   @Override
   public void start() {
-    run(MillraceQueries.query(spec.job(), spec.outputTopic()));
-  }
-
-  private void run(String sql) {
-    engine.execute(engine.parse(sql).get(0), Session.of(MillraceQueries.SESSION, Map.of()));
+    session.run(MillraceQueries.query(spec.job(), spec.outputTopic()));
   }
 
   @Override
   public void close() {
-    if (engine != null) {
-      engine.close();
+    if (session != null) {
+      session.close();
     }
   }
 }

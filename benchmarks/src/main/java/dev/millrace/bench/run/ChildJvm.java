@@ -31,21 +31,34 @@ final class ChildJvm implements AutoCloseable {
     this.errors = errors;
   }
 
-  /** Starts the child and returns once its query runs. */
+  /** Starts a pass's engine and returns once its query runs. */
   static ChildJvm start(RunSpec spec, Path logDir) throws IOException {
+    ChildJvm child = start(EngineProcess.class, spec.toArgs(), spec.runId(), logDir);
+    child.expect(EngineProcess.READY);
+    return child;
+  }
+
+  /** Runs {@code main} with {@code args} in a child JVM, its errors in {@code <name>.err}. */
+  static ChildJvm start(Class<?> main, List<String> args, String name, Path logDir)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_OPTIONS);
     command.add("-Dmillrace.log.dir=" + logDir);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
-    command.add(EngineProcess.class.getName());
-    command.addAll(spec.toArgs());
-    Path errors = logDir.resolve(spec.runId() + ".err");
+    command.add(main.getName());
+    command.addAll(args);
+    Path errors = logDir.resolve(name + ".err");
     Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
-    ChildJvm child = new ChildJvm(process, errors);
-    child.expect(EngineProcess.READY);
-    return child;
+    return new ChildJvm(process, errors);
+  }
+
+  /** Waits for the child to end; fails unless it ended well. */
+  void awaitSuccess() throws InterruptedException, IOException {
+    if (process.waitFor() != 0) {
+      throw new IOException("a benchmark process failed; its errors are in " + errors);
+    }
   }
 
   /** Tells the child its output is complete; returns the CPU seconds it spent on the job. */

@@ -5,6 +5,7 @@ import dev.millrace.bench.data.DataLoader;
 import dev.millrace.bench.data.DataSet;
 import dev.millrace.bench.data.JoinCheck;
 import dev.millrace.bench.data.OutputWatch;
+import dev.millrace.bench.job.AvroCopy;
 import dev.millrace.bench.job.Engine;
 import dev.millrace.bench.job.Job;
 import dev.millrace.bench.job.RunSpec;
@@ -62,6 +63,9 @@ public final class Main {
       System.out.printf(
           "Wrote %,d page views (%.0f B average) and %,d users%n",
           data.pageviews(), data.averageBytes(), data.users());
+      if (options.jobs().contains(Job.FILTER_AVRO) && options.engines().contains(Engine.MILLRACE)) {
+        copyToAvro(bootstrap, data, dir);
+      }
       ResultTable table = new ResultTable();
       int runs = 0;
       for (Job job : options.jobs()) {
@@ -98,6 +102,18 @@ public final class Main {
             ? new JoinCheck(spec.bootstrapServers()).unmatched(spec.outputTopic())
             : 0;
     return PassResult.of(spec.job(), spec.engine(), data, seen, cpu, unmatched);
+  }
+
+  private static void copyToAvro(String bootstrap, DataSet data, Path dir) throws Exception {
+    System.out.println("Copying the page views to AVRO for the AVRO job ...");
+    try (ChildJvm copy =
+        ChildJvm.start(
+            AvroCopy.class,
+            AvroCopy.args(bootstrap, data.pageviews(), dir),
+            "avro-copy",
+            dir.resolve("logs"))) {
+      copy.awaitSuccess();
+    }
   }
 
   private static void deleteTree(Path dir) throws java.io.IOException {
