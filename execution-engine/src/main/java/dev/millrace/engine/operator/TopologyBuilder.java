@@ -6,6 +6,7 @@ import dev.millrace.engine.plan.FormatInfo;
 import dev.millrace.engine.plan.Formats;
 import dev.millrace.engine.plan.JoinType;
 import dev.millrace.engine.plan.PlanStep;
+import dev.millrace.engine.plan.TopicKeyFormat;
 import dev.millrace.engine.registry.SchemaRegistry;
 import dev.millrace.engine.registry.UnconfiguredSchemaRegistry;
 import java.util.ArrayList;
@@ -340,13 +341,13 @@ public final class TopologyBuilder {
           prepend(factories.streamStreamJoin(join, JoinSide.LEFT), merged),
           part,
           false,
-          streamKeyFormat(join.right()));
+          TopicKeyFormat.of(join.right()).orElse(null));
       visit(
           join.right(),
           prepend(factories.streamStreamJoin(join, JoinSide.RIGHT), merged),
           part,
           false,
-          streamKeyFormat(join.left()));
+          TopicKeyFormat.of(join.left()).orElse(null));
     }
 
     /**
@@ -395,7 +396,7 @@ public final class TopologyBuilder {
           prepend(factories.streamTableJoin(join, store), downstream),
           part,
           false,
-          tableKeyFormat(join.right()));
+          TopicKeyFormat.of(join.right()).orElse(null));
       visit(join.right(), tableEnd, part, false, null);
     }
 
@@ -456,34 +457,6 @@ public final class TopologyBuilder {
       visit(join.sources().get(0), prepend(inputs.left(), merged), part, true, null);
       visit(join.sources().get(1), prepend(inputs.right(), merged), part, true, null);
     }
-  }
-
-  /** The key format of the topic a table comes from, or null when it is not read from a topic. */
-  private static FormatInfo tableKeyFormat(PlanStep table) {
-    if (table instanceof PlanStep.TableSource s) {
-      return s.formats().key();
-    }
-    if (table instanceof PlanStep.TableRepartition s) {
-      return s.keyFormat();
-    }
-    boolean passesKey =
-        table instanceof PlanStep.TableFilter || table instanceof PlanStep.TableSelect;
-    return passesKey ? tableKeyFormat(table.sources().get(0)) : null;
-  }
-
-  /**
-   * The key format of the topic a stream's rows are partitioned by, or null for an internal
-   * repartition topic.
-   */
-  private static FormatInfo streamKeyFormat(PlanStep stream) {
-    if (stream instanceof PlanStep.StreamSource s) {
-      return s.formats().key();
-    }
-    boolean passesKey =
-        stream instanceof PlanStep.StreamFilter
-            || stream instanceof PlanStep.StreamSelect
-            || stream instanceof PlanStep.StreamFlatMap;
-    return passesKey ? streamKeyFormat(stream.sources().get(0)) : null;
   }
 
   private static List<OperatorFactory> prepend(OperatorFactory first, List<OperatorFactory> rest) {
