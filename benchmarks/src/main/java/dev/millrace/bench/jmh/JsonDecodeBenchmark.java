@@ -41,7 +41,7 @@ public class JsonDecodeBenchmark {
   }
 
   @Benchmark
-  public byte[] encodePageview() {
+  public byte[] decodeAndEncodePageview() {
     next = (next + 1) & (values.length - 1);
     return serde.serialize(serde.deserialize(values[next]));
   }
