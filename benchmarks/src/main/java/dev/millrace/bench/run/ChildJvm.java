@@ -56,6 +56,8 @@ final class ChildJvm implements AutoCloseable {
 
   /** Waits for the child to end; fails unless it ended well. */
   void awaitSuccess() throws InterruptedException, IOException {
+    // Drained, so a child that prints cannot block on a full pipe.
+    while (out.readLine() != null) {}
     if (process.waitFor() != 0) {
       throw new IOException("a benchmark process failed; its errors are in " + errors);
     }

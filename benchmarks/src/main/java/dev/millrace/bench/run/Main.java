@@ -11,6 +11,7 @@ import dev.millrace.bench.job.Job;
 import dev.millrace.bench.job.RunSpec;
 import dev.millrace.server.kafka.BrokerSettings;
 import dev.millrace.server.kafka.EmbeddedKafkaBroker;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -116,7 +117,7 @@ public final class Main {
     }
   }
 
-  private static void deleteTree(Path dir) throws java.io.IOException {
+  private static void deleteTree(Path dir) throws IOException {
     try (Stream<Path> paths = Files.walk(dir)) {
       paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     }
