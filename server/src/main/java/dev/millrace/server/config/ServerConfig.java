@@ -1,5 +1,6 @@
 package dev.millrace.server.config;
 
+import dev.millrace.engine.runtime.RestartBackoff;
 import dev.millrace.server.http.RestServer;
 import dev.millrace.server.service.PropertyValues;
 import java.io.IOException;
@@ -52,6 +53,12 @@ public final class ServerConfig {
   /** How long a client may take to send a request's line and headers. */
   public static final String HTTP_HEADER_TIMEOUT_MS = "millrace.http.header.timeout.ms";
 
+  /** How long a query failed by a SYSTEM error waits before its first restart (ksqlDB's name). */
+  public static final String QUERY_RETRY_BACKOFF_INITIAL_MS = "ksql.query.retry.backoff.initial.ms";
+
+  /** The longest wait between restarts of a query that keeps failing (ksqlDB's name). */
+  public static final String QUERY_RETRY_BACKOFF_MAX_MS = "ksql.query.retry.backoff.max.ms";
+
   private static final Map<String, String> DEFAULTS =
       Map.of(
           LISTENERS, "http://0.0.0.0:8088",
@@ -67,6 +74,7 @@ public final class ServerConfig {
   private final int httpMaxBodyBytes;
   private final Duration httpBodyIdleTimeout;
   private final Duration httpHeaderTimeout;
+  private final RestartBackoff restartBackoff;
 
   private ServerConfig(Map<String, String> properties) {
     this.properties = Collections.unmodifiableSortedMap(new TreeMap<>(properties));
@@ -89,6 +97,7 @@ public final class ServerConfig {
         Duration.ofMillis(
             parsePositive(
                 HTTP_HEADER_TIMEOUT_MS, RestServer.Options.DEFAULT_HEADER_TIMEOUT.toMillis()));
+    this.restartBackoff = parseRestartBackoff();
     if (serviceId().isEmpty()) {
       throw ConfigException.invalid(SERVICE_ID, "", "a non-empty service id");
     }
@@ -186,6 +195,32 @@ public final class ServerConfig {
    */
   public Duration httpHeaderTimeout() {
     return httpHeaderTimeout;
+  }
+
+  /**
+   * How long a query failed by a SYSTEM error waits before it restarts ({@code
+   * ksql.query.retry.backoff.initial.ms}, doubling up to {@code ksql.query.retry.backoff.max.ms}).
+   */
+  public RestartBackoff restartBackoff() {
+    return restartBackoff;
+  }
+
+  private RestartBackoff parseRestartBackoff() {
+    Duration initial =
+        get(QUERY_RETRY_BACKOFF_INITIAL_MS)
+            .map(value -> parseMillis(QUERY_RETRY_BACKOFF_INITIAL_MS, value))
+            .orElse(RestartBackoff.DEFAULT.initial());
+    Duration max =
+        get(QUERY_RETRY_BACKOFF_MAX_MS)
+            .map(value -> parseMillis(QUERY_RETRY_BACKOFF_MAX_MS, value))
+            .orElse(RestartBackoff.DEFAULT.max());
+    if (max.compareTo(initial) < 0) {
+      throw ConfigException.invalid(
+          QUERY_RETRY_BACKOFF_MAX_MS,
+          String.valueOf(max.toMillis()),
+          "at least " + QUERY_RETRY_BACKOFF_INITIAL_MS + " (" + initial.toMillis() + ")");
+    }
+    return new RestartBackoff(initial, max);
   }
 
   /** The value of {@code key}, if set to something non-empty. */

@@ -107,6 +107,14 @@ public final class InMemoryBackend implements QueryBackend {
     driver.stopQuery(queryId);
   }
 
+  /** The test driver's queries run until stopped: a failure is reported per record. */
+  @Override
+  public QueryStatus status(String queryId) {
+    return driver.runningQueries().contains(queryId)
+        ? QueryStatus.RUNNING
+        : QueryStatus.NOT_RUNNING;
+  }
+
   @Override
   public RunningTransientQuery startTransient(
       String queryId,

@@ -266,7 +266,11 @@ public final class StatementEngine implements AutoCloseable {
               List.of());
       case QUERIES ->
           new Queries(
-              text, queries.values().stream().map(CatalogEntities::running).toList(), List.of());
+              text,
+              queries.values().stream()
+                  .map(q -> CatalogEntities.running(q, backend.status(q.id())))
+                  .toList(),
+              List.of());
       case TOPICS, ALL_TOPICS ->
           new KafkaTopicsList(
               text,
@@ -322,7 +326,7 @@ public final class StatementEngine implements AutoCloseable {
     return new SourceDescriptionEntity(
         text,
         CatalogEntities.describe(
-            source, catalog.get(), queries, describe.extended(), partitions, 1),
+            source, catalog.get(), queries, backend::status, describe.extended(), partitions, 1),
         List.of());
   }
 
@@ -343,6 +347,7 @@ public final class StatementEngine implements AutoCloseable {
             .source(query.sink())
             .map(sink -> CatalogEntities.fields(sink))
             .orElse(List.of());
+    QueryBackend.QueryStatus status = backend.status(query.id());
     return new QueryDescriptionEntity(
         text,
         new QueryDescription(
@@ -357,8 +362,8 @@ public final class StatementEngine implements AutoCloseable {
             Map.of(),
             Map.of(),
             "PERSISTENT",
-            List.of(),
-            "RUNNING"),
+            List.copyOf(CatalogEntities.errors(status)),
+            status.state().name()),
         List.of());
   }
 

@@ -58,6 +58,11 @@ final class RecordingBackend implements QueryBackend {
   }
 
   @Override
+  public QueryStatus status(String queryId) {
+    return delegate.status(queryId);
+  }
+
+  @Override
   public RunningTransientQuery startTransient(
       String queryId,
       PlanStep plan,
