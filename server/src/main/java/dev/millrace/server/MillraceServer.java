@@ -11,8 +11,10 @@ import dev.millrace.server.kafka.EmbeddedKafkaBroker;
 import dev.millrace.server.kafka.KafkaBackend;
 import dev.millrace.server.kafka.KafkaLogFile;
 import dev.millrace.server.service.CommandLog;
+import dev.millrace.server.service.CommandSink;
 import dev.millrace.server.service.MillraceEngine;
 import dev.millrace.server.service.ProcessingLogStream;
+import dev.millrace.server.service.QueriesFile;
 import dev.millrace.server.service.StatementEngine;
 import java.net.URI;
 import java.nio.file.Path;
@@ -86,6 +88,7 @@ public final class MillraceServer implements AutoCloseable {
         RuntimeConfig.of(bootstrap, serviceId, dataDir.resolve("state"))
             .withProcessingLogTopic(ProcessingLogStream.topic(serviceId));
     FunctionRegistry functions = FunctionRegistry.builtIns();
+    Optional<Path> queriesFile = config.queriesFile();
     CommandLog commandLog = CommandLog.open(bootstrap, serviceId);
     StatementEngine engine =
         new StatementEngine(
@@ -95,21 +98,29 @@ public final class MillraceServer implements AutoCloseable {
                 config.pullRestoreWait(),
                 SchemaRegistries.fromConfig(config.ksqlProperties()),
                 config.restartBackoff()),
-            commandLog::append,
+            // Headless, the queries file is the whole truth: nothing is logged or replayed.
+            queriesFile.isPresent() ? CommandSink.NONE : commandLog::append,
             functions,
             config.ksqlProperties(),
             false);
-    ProcessingLogStream.register(engine, serviceId);
-    var replay = commandLog.replay();
-    if (!replay.commands().isEmpty()) {
-      progress.accept(
-          "Restoring " + replay.commands().size() + " statements from the command log ...");
+    try {
+      ProcessingLogStream.register(engine, serviceId);
+      if (queriesFile.isPresent()) {
+        progress.accept("Headless mode: running the statements of " + queriesFile.get() + " ...");
+        int ran = QueriesFile.run(engine, queriesFile.get());
+        progress.accept("Ran " + ran + " statements; REST accepts no statements (headless mode)");
+      } else {
+        restore(engine, commandLog, progress);
+      }
+    } catch (RuntimeException failed) {
+      engine.close();
+      commandLog.close();
+      throw failed;
     }
-    List<String> skipped = engine.replay(replay.commands());
-    skipped.forEach(reason -> progress.accept("Skipped on restore: " + reason));
     URI listener = config.listeners().get(0);
     MillraceEngine facade =
-        new MillraceEngine(engine, new ServerInfo(VERSION, "", serviceId, "RUNNING"));
+        new MillraceEngine(
+            engine, new ServerInfo(VERSION, "", serviceId, "RUNNING"), queriesFile.isPresent());
     RestServer rest =
         new RestServer(
             facade,
@@ -130,6 +141,18 @@ public final class MillraceServer implements AutoCloseable {
             + KafkaLogFile.path().getParent()
             + ")");
     return new MillraceServer(broker, commandLog, engine, rest, bootstrap);
+  }
+
+  /** Replays the command log: the catalog and queries as the last run left them. */
+  private static void restore(
+      StatementEngine engine, CommandLog commandLog, Consumer<String> progress) {
+    var replay = commandLog.replay();
+    if (!replay.commands().isEmpty()) {
+      progress.accept(
+          "Restoring " + replay.commands().size() + " statements from the command log ...");
+    }
+    List<String> skipped = engine.replay(replay.commands());
+    skipped.forEach(reason -> progress.accept("Skipped on restore: " + reason));
   }
 
   public URI uri() {

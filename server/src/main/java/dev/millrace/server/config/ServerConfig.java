@@ -3,6 +3,7 @@ package dev.millrace.server.config;
 import dev.millrace.engine.runtime.RestartBackoff;
 import dev.millrace.server.http.RestServer;
 import dev.millrace.server.service.PropertyValues;
+import dev.millrace.server.service.QueriesFile;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -221,6 +222,14 @@ public final class ServerConfig {
           "at least " + QUERY_RETRY_BACKOFF_INITIAL_MS + " (" + initial.toMillis() + ")");
     }
     return new RestartBackoff(initial, max);
+  }
+
+  /**
+   * The file whose statements the server runs at start in headless mode ({@code
+   * ksql.queries.file}); empty for the interactive server.
+   */
+  public Optional<Path> queriesFile() {
+    return get(QueriesFile.CONFIG).map(Path::of);
   }
 
   /** The value of {@code key}, if set to something non-empty. */

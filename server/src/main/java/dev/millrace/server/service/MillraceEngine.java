@@ -26,14 +26,25 @@ public final class MillraceEngine implements EngineFacade {
   private final StatementEngine engine;
   private final ServerInfo info;
   private final Map<String, CommandStatus> statuses = new ConcurrentHashMap<>();
+  private final boolean headless;
 
   public MillraceEngine(StatementEngine engine, ServerInfo info) {
+    this(engine, info, false);
+  }
+
+  /**
+   * @param headless whether the server runs a queries file ({@link QueriesFile}) and so refuses
+   *     statements and queries over REST
+   */
+  public MillraceEngine(StatementEngine engine, ServerInfo info, boolean headless) {
     this.engine = engine;
     this.info = info;
+    this.headless = headless;
   }
 
   @Override
   public List<KsqlEntity> execute(StatementRequest request) {
+    refuseIfHeadless();
     PropertyValues.checkRequest(request.properties());
     Session session = Session.of(request.properties(), request.sessionVariables());
     String sql = VariableSubstitution.apply(request.sql(), session.variables());
@@ -67,6 +78,7 @@ public final class MillraceEngine implements EngineFacade {
 
   @Override
   public void runQuery(QueryRequest request, QuerySubscriber subscriber) {
+    refuseIfHeadless();
     PropertyValues.checkRequest(request.properties());
     Session session = Session.of(request.properties(), request.sessionVariables());
     String sql = VariableSubstitution.apply(request.sql(), session.variables());
@@ -75,6 +87,17 @@ public final class MillraceEngine implements EngineFacade {
       throw new EngineException(ErrorCode.BAD_STATEMENT, "Expected exactly one SELECT query", sql);
     }
     engine.runQuery(statements.get(0), session, subscriber);
+  }
+
+  private void refuseIfHeadless() {
+    if (headless) {
+      throw new EngineException(
+          ErrorCode.FORBIDDEN,
+          "The server is running in headless mode ("
+              + QueriesFile.CONFIG
+              + " is set): it runs the statements of its queries file and accepts no statements"
+              + " or queries over REST.");
+    }
   }
 
   @Override
