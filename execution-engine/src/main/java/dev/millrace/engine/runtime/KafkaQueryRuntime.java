@@ -130,6 +130,11 @@ public final class KafkaQueryRuntime implements AutoCloseable {
     return counters.snapshot();
   }
 
+  /** The bytes the query's local state (RocksDB stores and checkpoints) takes on disk here. */
+  public long localStateBytes() {
+    return TaskStores.sizeOnDisk(config.stateDirectory().resolve(queryId));
+  }
+
   /**
    * Prepares the topics and starts processing in the background; does nothing if running. Fails
    * with {@link QueryStartException} (and moves to ERROR) when a source topic is missing, the
