@@ -150,6 +150,7 @@ public final class RestServer implements AutoCloseable {
         .route("POST", "/close-query", new CloseQueryResource(active))
         .route("GET", "/info", new InfoResource(engine))
         .route("GET", "/healthcheck", new HealthCheckResource(engine))
+        .route("GET", "/metrics", new MetricsResource(engine))
         .route("GET", "/status", status)
         .routePrefix("GET", StatusResource.PREFIX, status)
         .route("GET", "/clusterStatus", new ClusterStatusResource(Clock.systemUTC()));

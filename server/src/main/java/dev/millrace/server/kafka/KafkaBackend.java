@@ -11,10 +11,12 @@ import dev.millrace.engine.registry.SchemaRegistry;
 import dev.millrace.engine.registry.UnconfiguredSchemaRegistry;
 import dev.millrace.engine.runtime.KafkaQueryRuntime;
 import dev.millrace.engine.runtime.OffsetReset;
+import dev.millrace.engine.runtime.QueryStatistics;
 import dev.millrace.engine.runtime.RestartBackoff;
 import dev.millrace.engine.runtime.RuntimeConfig;
 import dev.millrace.engine.runtime.TransientQueryRuntime;
 import dev.millrace.server.service.QueryBackend;
+import dev.millrace.server.service.QueryMetrics;
 import dev.millrace.server.service.QuerySettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -208,6 +210,24 @@ public final class KafkaBackend implements QueryBackend {
   public QueryStatus status(String queryId) {
     KafkaQueryRuntime query = queries.get(queryId);
     return query == null ? QueryStatus.NOT_RUNNING : new QueryStatus(query.state(), query.errors());
+  }
+
+  @Override
+  public Optional<QueryMetrics> metrics(String queryId) {
+    KafkaQueryRuntime query = queries.get(queryId);
+    if (query == null) {
+      return Optional.empty();
+    }
+    QueryStatistics counts = query.statistics();
+    return Optional.of(
+        new QueryMetrics(
+            queryId,
+            query.state().name(),
+            counts.processedRecords(),
+            counts.outputRecords(),
+            counts.processingErrors(),
+            counts.consumerLag(),
+            query.localStateBytes()));
   }
 
   @Override

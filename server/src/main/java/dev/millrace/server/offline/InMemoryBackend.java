@@ -13,6 +13,7 @@ import dev.millrace.server.service.EngineException;
 import dev.millrace.server.service.ErrorCode;
 import dev.millrace.server.service.MaterialisedReads;
 import dev.millrace.server.service.QueryBackend;
+import dev.millrace.server.service.QueryMetrics;
 import dev.millrace.server.service.QuerySettings;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +114,11 @@ public final class InMemoryBackend implements QueryBackend {
     return driver.runningQueries().contains(queryId)
         ? QueryStatus.RUNNING
         : QueryStatus.NOT_RUNNING;
+  }
+
+  @Override
+  public Optional<QueryMetrics> metrics(String queryId) {
+    return Optional.empty();
   }
 
   @Override

@@ -101,6 +101,11 @@ public final class MillraceEngine implements EngineFacade {
   }
 
   @Override
+  public List<QueryMetrics> queryMetrics() {
+    return engine.queryMetrics();
+  }
+
+  @Override
   public ServerInfo serverInfo() {
     return info;
   }

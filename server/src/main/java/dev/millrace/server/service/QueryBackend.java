@@ -46,6 +46,12 @@ public interface QueryBackend extends AutoCloseable {
   QueryStatus status(String queryId);
 
   /**
+   * The counts, lag and state size of persistent query {@code queryId} here; empty when it does not
+   * run here or the backend does not measure them (the in-memory test driver).
+   */
+  Optional<QueryMetrics> metrics(String queryId);
+
+  /**
    * Starts a transient (push) query whose plan's rows are handed to {@code rows} instead of a
    * topic, reading its sources from the beginning or only new records, run with {@code settings}.
    */

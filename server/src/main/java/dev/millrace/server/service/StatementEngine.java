@@ -159,6 +159,11 @@ public final class StatementEngine implements AutoCloseable {
     queryRunner.run(query, session, subscriber);
   }
 
+  /** The metrics of every persistent query the backend measures, by query id. */
+  public List<QueryMetrics> queryMetrics() {
+    return queries.keySet().stream().flatMap(id -> backend.metrics(id).stream()).toList();
+  }
+
   /** Whether the backend answers (for the health check). */
   public boolean backendHealthy() {
     try {

@@ -38,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A persistent query's life as the user sees it through statements, on the embedded broker (with
  * automatic topic creation off, as production clusters have it): a failure shows as ERROR with its
  * error in SHOW QUERIES, DESCRIBE EXTENDED and EXPLAIN, and a query whose failure a retry may cure
- * comes back by itself; TERMINATE leaves no internal topic, consumer group or local state behind.
+ * comes back by itself; a running query's metrics count its records and state; TERMINATE leaves no
+ * internal topic, consumer group or local state behind.
  */
 class QueryLifecycleOnKafkaTest {
   private static final String SERVICE_ID = "lifecycle_test";
@@ -143,10 +144,18 @@ class QueryLifecycleOnKafkaTest {
     await(() -> internalTopics(group).size() == 2, "a repartition and a changelog topic");
     await(() -> groupExists(group), "the query's consumer group");
     await(() -> Files.exists(stateDir.resolve(queryId)), "the query's local state");
+    await(() -> engine.queryMetrics().get(0).recordsOut() == 1, "the count reached the sink topic");
+    QueryMetrics metrics = engine.queryMetrics().get(0);
+    assertEquals(queryId, metrics.queryId());
+    assertEquals("RUNNING", metrics.state());
+    assertEquals(2, metrics.recordsIn(), "read from the source, then from the repartition topic");
+    assertEquals(0, metrics.processingErrors());
+    assertTrue(metrics.stateBytes() > 0, "the count's store is on disk");
 
     run("TERMINATE " + queryId + ";");
 
     assertTrue(engine.queries().isEmpty());
+    assertEquals(List.of(), engine.queryMetrics());
     assertFalse(Files.exists(stateDir.resolve(queryId)), "local state directory deleted");
     assertFalse(groupExists(group), "consumer group deleted");
     // Topic deletion reaches the broker's metadata shortly after the controller accepts it.

@@ -63,6 +63,11 @@ final class RecordingBackend implements QueryBackend {
   }
 
   @Override
+  public Optional<QueryMetrics> metrics(String queryId) {
+    return delegate.metrics(queryId);
+  }
+
+  @Override
   public RunningTransientQuery startTransient(
       String queryId,
       PlanStep plan,
