@@ -99,7 +99,7 @@ public final class MillraceServer implements AutoCloseable {
                 SchemaRegistries.fromConfig(config.ksqlProperties()),
                 config.restartBackoff()),
             // Headless, the queries file is the whole truth: nothing is logged or replayed.
-            queriesFile.isPresent() ? CommandSink.NONE : commandLog::append,
+            queriesFile.isPresent() ? CommandSink.NONE : commandLog,
             functions,
             config.ksqlProperties(),
             false);

@@ -49,7 +49,7 @@ final class CatalogEntities {
       DataSource source,
       Catalog catalog,
       Map<String, PersistentQuery> queries,
-      Function<String, QueryBackend.QueryStatus> statuses,
+      Function<PersistentQuery, QueryBackend.QueryStatus> statuses,
       boolean extended,
       int partitions,
       int replicas) {
@@ -83,11 +83,11 @@ final class CatalogEntities {
   private static List<RunningQuery> runningQueries(
       Collection<String> ids,
       Map<String, PersistentQuery> queries,
-      Function<String, QueryBackend.QueryStatus> statuses) {
+      Function<PersistentQuery, QueryBackend.QueryStatus> statuses) {
     return ids.stream()
         .map(queries::get)
         .filter(q -> q != null)
-        .map(q -> running(q, statuses.apply(q.id())))
+        .map(q -> running(q, statuses.apply(q)))
         .toList();
   }
 

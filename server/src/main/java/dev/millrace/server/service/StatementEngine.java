@@ -1,6 +1,7 @@
 package dev.millrace.server.service;
 
 import dev.millrace.engine.function.FunctionRegistry;
+import dev.millrace.engine.runtime.QueryState;
 import dev.millrace.parser.ParseException;
 import dev.millrace.parser.ParsedStatement;
 import dev.millrace.parser.SqlParser;
@@ -215,8 +216,10 @@ public final class StatementEngine implements AutoCloseable {
 
   /**
    * Runs the logged statements again, in order, without logging them twice: rebuilds the catalog
-   * and restarts the queries, which carry on from their committed offsets. A statement that no
-   * longer runs is reported in the returned list and skipped.
+   * and restarts the queries, which carry on from their committed offsets. A persistent query
+   * logged with its plan runs that plan, unplanned (see {@link QueryPlanning#restore}); other
+   * statements, and queries logged without a plan by earlier versions, are planned again. A
+   * statement that no longer runs is reported in the returned list and skipped.
    */
   public synchronized List<String> replay(List<LoggedCommand> logged) {
     List<String> skipped = new ArrayList<>();
@@ -225,8 +228,12 @@ public final class StatementEngine implements AutoCloseable {
       for (LoggedCommand command : logged) {
         Session session = Session.of(new java.util.LinkedHashMap<>(command.properties()), Map.of());
         try {
-          for (ParsedStatement statement : parse(command.statement())) {
-            execute(statement, session);
+          if (command.query().isPresent()) {
+            planning.restore(command.query().get(), command.statement(), session);
+          } else {
+            for (ParsedStatement statement : parse(command.statement())) {
+              execute(statement, session);
+            }
           }
         } catch (RuntimeException failed) {
           skipped.add("command " + command.sequence() + ": " + failed.getMessage());
@@ -272,9 +279,7 @@ public final class StatementEngine implements AutoCloseable {
       case QUERIES ->
           new Queries(
               text,
-              queries.values().stream()
-                  .map(q -> CatalogEntities.running(q, backend.status(q.id())))
-                  .toList(),
+              queries.values().stream().map(q -> CatalogEntities.running(q, status(q))).toList(),
               List.of());
       case TOPICS, ALL_TOPICS ->
           new KafkaTopicsList(
@@ -331,7 +336,7 @@ public final class StatementEngine implements AutoCloseable {
     return new SourceDescriptionEntity(
         text,
         CatalogEntities.describe(
-            source, catalog.get(), queries, backend::status, describe.extended(), partitions, 1),
+            source, catalog.get(), queries, this::status, describe.extended(), partitions, 1),
         List.of());
   }
 
@@ -352,7 +357,7 @@ public final class StatementEngine implements AutoCloseable {
             .source(query.sink())
             .map(sink -> CatalogEntities.fields(sink))
             .orElse(List.of());
-    QueryBackend.QueryStatus status = backend.status(query.id());
+    QueryBackend.QueryStatus status = status(query);
     return new QueryDescriptionEntity(
         text,
         new QueryDescription(
@@ -370,6 +375,17 @@ public final class StatementEngine implements AutoCloseable {
             List.copyOf(CatalogEntities.errors(status)),
             status.state().name()),
         List.of());
+  }
+
+  /**
+   * How the query is doing: ERROR with the reason when this server could not start it (an
+   * unreadable stored plan), else as the backend runs it.
+   */
+  private QueryBackend.QueryStatus status(PersistentQuery query) {
+    return query
+        .error()
+        .map(error -> new QueryBackend.QueryStatus(QueryState.ERROR, List.of(error)))
+        .orElseGet(() -> backend.status(query.id()));
   }
 
   private KsqlEntity terminate(Terminate terminate, String text) {
