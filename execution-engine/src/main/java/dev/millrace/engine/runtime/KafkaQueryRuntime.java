@@ -61,6 +61,7 @@ public final class KafkaQueryRuntime implements AutoCloseable {
   private volatile QueryRun run;
   private ScheduledFuture<?> restart;
   private long restartToken;
+  private boolean stopped;
   private int failuresInARow;
   private volatile long runStarted;
 
@@ -149,6 +150,9 @@ public final class KafkaQueryRuntime implements AutoCloseable {
   }
 
   private void startRun() {
+    synchronized (failures) {
+      stopped = false;
+    }
     error = null;
     runStarted = System.nanoTime();
     try {
@@ -207,6 +211,9 @@ public final class KafkaQueryRuntime implements AutoCloseable {
       // A run that lasted longer than the longest backoff had recovered: its failure is a first.
       boolean recovered = System.nanoTime() - runStarted > backoff.max().toNanos();
       failuresInARow = recovered ? 1 : failuresInARow + 1;
+      if (stopped) {
+        return; // failed while being stopped: it must not come back
+      }
       if (error.type() != QueryError.Type.SYSTEM) {
         LOG.error("Query {} failed ({} error): {}", queryId, error.type(), error.message());
         return;
@@ -243,8 +250,10 @@ public final class KafkaQueryRuntime implements AutoCloseable {
     }
   }
 
+  /** Cancels a pending restart, and keeps one from being scheduled until the next start. */
   private void cancelRestart() {
     synchronized (failures) {
+      stopped = true;
       if (restart != null) {
         restart.cancel(false);
         restart = null;

@@ -206,7 +206,8 @@ final class QueryPlanning {
       run(query, text, session);
       register(stored, text, Optional.of(query.plan()), Optional.empty());
     } catch (RuntimeException failed) {
-      engine.backend().stopPersistent(query.queryId(), true);
+      // Its topics and state stay: the query ran before and may run again once it can start.
+      engine.backend().stopPersistent(query.queryId(), false);
       register(
           stored,
           text,
