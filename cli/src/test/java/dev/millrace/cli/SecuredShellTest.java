@@ -15,6 +15,7 @@ import dev.millrace.server.http.RestSecurity;
 import dev.millrace.server.http.RestServer;
 import dev.millrace.server.http.TlsSettings;
 import dev.millrace.server.service.EngineFacade;
+import dev.millrace.server.service.QueryMetrics;
 import dev.millrace.server.service.QueryRequest;
 import dev.millrace.server.service.QuerySubscriber;
 import dev.millrace.server.service.RowInserts;
@@ -244,6 +245,11 @@ class SecuredShellTest {
 
     @Override
     public void requireSettable(String property) {}
+
+    @Override
+    public List<QueryMetrics> queryMetrics() {
+      return List.of();
+    }
 
     @Override
     public List<KsqlEntity> terminateCluster(List<String> deleteTopicList) {

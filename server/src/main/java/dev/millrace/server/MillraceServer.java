@@ -14,8 +14,11 @@ import dev.millrace.server.kafka.TopicAdmin;
 import dev.millrace.server.registry.EmbeddedSchemaRegistry;
 import dev.millrace.server.registry.RegistrySettings;
 import dev.millrace.server.service.CommandLog;
+import dev.millrace.server.service.CommandReplay;
+import dev.millrace.server.service.CommandSink;
 import dev.millrace.server.service.MillraceEngine;
 import dev.millrace.server.service.ProcessingLogStream;
+import dev.millrace.server.service.QueriesFile;
 import dev.millrace.server.service.StatementEngine;
 import java.net.URI;
 import java.nio.file.Path;
@@ -136,6 +139,7 @@ public final class MillraceServer implements AutoCloseable {
             .withProcessingLogTopic(ProcessingLogStream.topic(serviceId))
             .withClientProperties(config.kafkaClientSecurity());
     FunctionRegistry functions = FunctionRegistry.builtIns();
+    Optional<Path> queriesFile = config.queriesFile();
     CommandLog commandLog = CommandLog.open(bootstrap, config.kafkaClientSecurity(), serviceId);
     StatementEngine engine =
         new StatementEngine(
@@ -143,30 +147,45 @@ public final class MillraceServer implements AutoCloseable {
                 runtime,
                 functions,
                 config.pullRestoreWait(),
-                SchemaRegistries.fromConfig(config.ksqlProperties())),
-            commandLog,
+                SchemaRegistries.fromConfig(config.ksqlProperties()),
+                config.restartBackoff()),
+            // Headless, the queries file is the whole truth: nothing is logged or replayed.
+            queriesFile.isPresent() ? CommandSink.NONE : commandLog,
             functions,
             config.ksqlProperties(),
             false);
-    ProcessingLogStream.register(engine, serviceId);
-    var replay = commandLog.replay();
-    String clusterId;
-    try (TopicAdmin admin = TopicAdmin.connect(bootstrap)) {
-      clusterId = admin.clusterId();
+    MillraceEngine facade;
+    try {
+      ProcessingLogStream.register(engine, serviceId);
+      String clusterId;
+      try (TopicAdmin admin = TopicAdmin.connect(bootstrap, config.kafkaClientSecurity())) {
+        clusterId = admin.clusterId();
+      }
+      ServerInfo info = new ServerInfo(VERSION, clusterId, serviceId, "RUNNING");
+      if (queriesFile.isPresent()) {
+        facade =
+            new MillraceEngine(
+                engine, info, () -> true, List.of(ProcessingLogStream.topic(serviceId)), true);
+        progress.accept("Headless mode: running the statements of " + queriesFile.get() + " ...");
+        int ran = QueriesFile.run(engine, queriesFile.get());
+        progress.accept("Ran " + ran + " statements; REST accepts no statements (headless mode)");
+      } else {
+        CommandReplay replay = commandLog.replay();
+        boolean wholeLog = replay.skipped().isEmpty();
+        facade =
+            new MillraceEngine(
+                engine,
+                info,
+                () -> wholeLog && engine.topicExists(commandLog.topic()),
+                List.of(commandLog.topic(), ProcessingLogStream.topic(serviceId)),
+                false);
+        restore(engine, replay, facade, progress);
+      }
+    } catch (RuntimeException failed) {
+      engine.close();
+      commandLog.close();
+      throw failed;
     }
-    boolean wholeLog = replay.skipped().isEmpty();
-    MillraceEngine facade =
-        new MillraceEngine(
-            engine,
-            new ServerInfo(VERSION, clusterId, serviceId, "RUNNING"),
-            () -> wholeLog && engine.topicExists(commandLog.topic()),
-            List.of(commandLog.topic(), ProcessingLogStream.topic(serviceId)));
-    if (!replay.commands().isEmpty()) {
-      progress.accept(
-          "Restoring " + replay.commands().size() + " statements from the command log ...");
-    }
-    List<String> skipped = engine.replay(replay.commands(), facade::restored);
-    skipped.forEach(reason -> progress.accept("Skipped on restore: " + reason));
     URI listener = config.listeners().get(0);
     RestServer rest =
         new RestServer(
@@ -189,6 +208,20 @@ public final class MillraceServer implements AutoCloseable {
             + KafkaLogFile.path().getParent()
             + ")");
     return new MillraceServer(registry, broker, commandLog, engine, rest, bootstrap);
+  }
+
+  /** Replays the command log: the catalog and queries as the last run left them. */
+  private static void restore(
+      StatementEngine engine,
+      CommandReplay replay,
+      MillraceEngine facade,
+      Consumer<String> progress) {
+    if (!replay.commands().isEmpty()) {
+      progress.accept(
+          "Restoring " + replay.commands().size() + " statements from the command log ...");
+    }
+    List<String> skipped = engine.replay(replay.commands(), facade::restored);
+    skipped.forEach(reason -> progress.accept("Skipped on restore: " + reason));
   }
 
   public URI uri() {

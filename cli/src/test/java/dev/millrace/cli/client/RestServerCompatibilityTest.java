@@ -17,6 +17,7 @@ import dev.millrace.server.service.EngineFacade;
 import dev.millrace.server.service.ErrorCode;
 import dev.millrace.server.service.QueryEnd;
 import dev.millrace.server.service.QueryHeader.QueryType;
+import dev.millrace.server.service.QueryMetrics;
 import dev.millrace.server.service.QueryRequest;
 import dev.millrace.server.service.QuerySubscriber;
 import dev.millrace.server.service.QuerySubscription;
@@ -193,6 +194,11 @@ class RestServerCompatibilityTest {
 
     @Override
     public List<KsqlEntity> terminateCluster(List<String> deleteTopicList) {
+      return List.of();
+    }
+
+    @Override
+    public List<QueryMetrics> queryMetrics() {
       return List.of();
     }
 

@@ -1,8 +1,10 @@
 package dev.millrace.server.config;
 
+import dev.millrace.engine.runtime.RestartBackoff;
 import dev.millrace.server.http.RestSecurity;
 import dev.millrace.server.http.RestServer;
 import dev.millrace.server.service.PropertyValues;
+import dev.millrace.server.service.QueriesFile;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -53,6 +55,12 @@ public final class ServerConfig {
   /** How long a client may take to send a request's line and headers. */
   public static final String HTTP_HEADER_TIMEOUT_MS = "millrace.http.header.timeout.ms";
 
+  /** How long a query failed by a SYSTEM error waits before its first restart (ksqlDB's name). */
+  public static final String QUERY_RETRY_BACKOFF_INITIAL_MS = "ksql.query.retry.backoff.initial.ms";
+
+  /** The longest wait between restarts of a query that keeps failing (ksqlDB's name). */
+  public static final String QUERY_RETRY_BACKOFF_MAX_MS = "ksql.query.retry.backoff.max.ms";
+
   private static final Map<String, String> DEFAULTS =
       Map.of(
           LISTENERS, "http://0.0.0.0:8088",
@@ -70,6 +78,7 @@ public final class ServerConfig {
   private final Duration httpHeaderTimeout;
   private final RestSecurity restSecurity;
   private final Map<String, Object> kafkaClientSecurity;
+  private final RestartBackoff restartBackoff;
 
   private ServerConfig(Map<String, String> properties) {
     this.properties = Collections.unmodifiableSortedMap(new TreeMap<>(properties));
@@ -95,6 +104,7 @@ public final class ServerConfig {
     this.restSecurity = RestSecurityConfig.parse(this.properties, listeners.get(0));
     this.kafkaClientSecurity =
         KafkaClientSecurity.parse(this.properties, RestSecurityConfig.LISTENER_ONLY_KEYS);
+    this.restartBackoff = parseRestartBackoff();
     if (serviceId().isEmpty()) {
       throw ConfigException.invalid(SERVICE_ID, "", "a non-empty service id");
     }
@@ -205,6 +215,40 @@ public final class ServerConfig {
    */
   public Duration httpHeaderTimeout() {
     return httpHeaderTimeout;
+  }
+
+  /**
+   * How long a query failed by a SYSTEM error waits before it restarts ({@code
+   * ksql.query.retry.backoff.initial.ms}, doubling up to {@code ksql.query.retry.backoff.max.ms}).
+   */
+  public RestartBackoff restartBackoff() {
+    return restartBackoff;
+  }
+
+  private RestartBackoff parseRestartBackoff() {
+    Duration initial =
+        get(QUERY_RETRY_BACKOFF_INITIAL_MS)
+            .map(value -> parseMillis(QUERY_RETRY_BACKOFF_INITIAL_MS, value))
+            .orElse(RestartBackoff.DEFAULT.initial());
+    Duration max =
+        get(QUERY_RETRY_BACKOFF_MAX_MS)
+            .map(value -> parseMillis(QUERY_RETRY_BACKOFF_MAX_MS, value))
+            .orElse(RestartBackoff.DEFAULT.max());
+    if (max.compareTo(initial) < 0) {
+      throw ConfigException.invalid(
+          QUERY_RETRY_BACKOFF_MAX_MS,
+          String.valueOf(max.toMillis()),
+          "at least " + QUERY_RETRY_BACKOFF_INITIAL_MS + " (" + initial.toMillis() + ")");
+    }
+    return new RestartBackoff(initial, max);
+  }
+
+  /**
+   * The file whose statements the server runs at start in headless mode ({@code
+   * ksql.queries.file}); empty for the interactive server.
+   */
+  public Optional<Path> queriesFile() {
+    return get(QueriesFile.CONFIG).map(Path::of);
   }
 
   /** The value of {@code key}, if set to something non-empty. */

@@ -172,6 +172,7 @@ public final class RestServer implements AutoCloseable {
             new InsertsStreamResource(engine, options.maxBodyBytes()))
         .route("GET", "/info", new InfoResource(engine))
         .route("GET", "/healthcheck", new HealthCheckResource(engine))
+        .route("GET", "/metrics", new MetricsResource(engine))
         .route("GET", "/status", status)
         .routePrefix("GET", StatusResource.PREFIX, status)
         .routePrefix("GET", IsValidPropertyResource.PREFIX, new IsValidPropertyResource(engine))

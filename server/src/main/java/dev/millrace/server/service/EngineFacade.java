@@ -73,4 +73,7 @@ public interface EngineFacade {
 
   /** The status of every command the server knows, keyed by command id. */
   Map<String, CommandStatus.Status> commandStatuses();
+
+  /** The counts, lag and state size of each persistent query running here, for {@code /metrics}. */
+  List<QueryMetrics> queryMetrics();
 }

@@ -31,27 +31,33 @@ public final class MillraceEngine implements EngineFacade {
   private final ClusterTerminator terminator;
   private volatile boolean terminated;
   private final Map<String, CommandStatus> statuses = new ConcurrentHashMap<>();
+  private final boolean headless;
 
   /**
    * @param commandRunner whether the command log is whole and reachable: every record of it was
    *     replayed at start and its topic is still there
    * @param managedTopics the topics the server keeps for itself (command topic, processing log),
    *     deleted when the cluster is terminated
+   * @param headless whether the server runs a queries file ({@link QueriesFile}) and so refuses
+   *     statements and queries over REST
    */
   public MillraceEngine(
       StatementEngine engine,
       ServerInfo info,
       BooleanSupplier commandRunner,
-      List<String> managedTopics) {
+      List<String> managedTopics,
+      boolean headless) {
     this.engine = engine;
     this.info = info;
     this.commandRunner = commandRunner;
     this.terminator = new ClusterTerminator(engine, managedTopics);
     this.denied = PropertyDenyList.of(engine.serverProperties());
+    this.headless = headless;
   }
 
   @Override
   public List<KsqlEntity> execute(StatementRequest request) {
+    refuseIfHeadless();
     checkProperties(request.properties());
     Session session = Session.of(request.properties(), request.sessionVariables());
     String sql = VariableSubstitution.apply(request.sql(), session.variables());
@@ -85,6 +91,7 @@ public final class MillraceEngine implements EngineFacade {
 
   @Override
   public void runQuery(QueryRequest request, QuerySubscriber subscriber) {
+    refuseIfHeadless();
     checkProperties(request.properties());
     Session session = Session.of(request.properties(), request.sessionVariables());
     String sql = VariableSubstitution.apply(request.sql(), session.variables());
@@ -95,8 +102,25 @@ public final class MillraceEngine implements EngineFacade {
     engine.runQuery(statements.get(0), session, subscriber);
   }
 
+  private void refuseIfHeadless() {
+    if (headless) {
+      throw new EngineException(
+          ErrorCode.FORBIDDEN,
+          "The server is running in headless mode ("
+              + QueriesFile.CONFIG
+              + " is set): it runs the statements of its queries file and accepts no statements"
+              + " or queries over REST.");
+    }
+  }
+
+  @Override
+  public List<QueryMetrics> queryMetrics() {
+    return engine.queryMetrics();
+  }
+
   @Override
   public RowInserts openInserts(String target, Map<String, Object> properties) {
+    refuseIfHeadless();
     checkProperties(properties);
     return engine.openInserts(target);
   }

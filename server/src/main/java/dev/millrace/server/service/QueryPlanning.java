@@ -241,7 +241,7 @@ final class QueryPlanning {
   }
 
   private static Optional<QueryError> failure(String message) {
-    return Optional.of(new QueryError(message, Instant.now()));
+    return Optional.of(new QueryError(message, Instant.now(), QueryError.Type.UNKNOWN));
   }
 
   /** Creates the query's sink topic if it is missing and starts the query on the backend. */

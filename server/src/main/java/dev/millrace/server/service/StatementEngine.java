@@ -1,7 +1,7 @@
 package dev.millrace.server.service;
 
 import dev.millrace.engine.function.FunctionRegistry;
-import dev.millrace.engine.runtime.QueryError;
+import dev.millrace.engine.runtime.QueryState;
 import dev.millrace.parser.ParseException;
 import dev.millrace.parser.ParsedStatement;
 import dev.millrace.parser.SqlParser;
@@ -170,6 +170,11 @@ public final class StatementEngine implements AutoCloseable {
     return planning.openInserts(target);
   }
 
+  /** The metrics of every persistent query the backend measures, by query id. */
+  public List<QueryMetrics> queryMetrics() {
+    return queries.keySet().stream().flatMap(id -> backend.metrics(id).stream()).toList();
+  }
+
   /** Whether the backend answers (for the health check). */
   public boolean backendHealthy() {
     try {
@@ -316,7 +321,7 @@ public final class StatementEngine implements AutoCloseable {
           new Queries(
               text,
               java.util.stream.Stream.concat(
-                      queries.values().stream().map(CatalogEntities::running),
+                      queries.values().stream().map(q -> CatalogEntities.running(q, status(q))),
                       pushQueries.entrySet().stream()
                           .map(
                               push ->
@@ -379,7 +384,7 @@ public final class StatementEngine implements AutoCloseable {
     return new SourceDescriptionEntity(
         text,
         CatalogEntities.describe(
-            source, catalog.get(), queries, describe.extended(), partitions, 1),
+            source, catalog.get(), queries, this::status, describe.extended(), partitions, 1),
         List.of());
   }
 
@@ -400,6 +405,7 @@ public final class StatementEngine implements AutoCloseable {
             .source(query.sink())
             .map(sink -> CatalogEntities.fields(sink))
             .orElse(List.of());
+    QueryBackend.QueryStatus status = status(query);
     return new QueryDescriptionEntity(
         text,
         new QueryDescription(
@@ -414,20 +420,20 @@ public final class StatementEngine implements AutoCloseable {
             Map.of(),
             Map.of(),
             "PERSISTENT",
-            query.error().map(StatementEngine::queryError).stream().toList(),
-            query.state()),
+            List.copyOf(CatalogEntities.errors(status)),
+            status.state().name()),
         List.of());
   }
 
-  /** A query error as ksqlDB describes one: when, what, and whose fault (the system's here). */
-  private static Object queryError(QueryError error) {
-    return Map.of(
-        "timestamp",
-        error.time().toEpochMilli(),
-        "errorMessage",
-        error.message(),
-        "type",
-        "SYSTEM");
+  /**
+   * How the query is doing: ERROR with the reason when this server could not start it (an
+   * unreadable stored plan), else as the backend runs it.
+   */
+  private QueryBackend.QueryStatus status(PersistentQuery query) {
+    return query
+        .error()
+        .map(error -> new QueryBackend.QueryStatus(QueryState.ERROR, List.of(error)))
+        .orElseGet(() -> backend.status(query.id()));
   }
 
   private KsqlEntity terminate(Terminate terminate, String text) {

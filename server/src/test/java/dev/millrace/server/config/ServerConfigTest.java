@@ -3,6 +3,7 @@ package dev.millrace.server.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.millrace.engine.runtime.RestartBackoff;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,6 +100,31 @@ class ServerConfigTest {
 
     assertEquals(0, config.embeddedKafkaPort());
     assertEquals(ServerConfig.of(Map.of("millrace.embedded.kafka.port", "0")), config);
+  }
+
+  @Test
+  void readsTheQueryRestartBackoffWithKsqlDbsDefaults() {
+    assertEquals(
+        new RestartBackoff(Duration.ofSeconds(15), Duration.ofMinutes(15)),
+        ServerConfig.of(Map.of()).restartBackoff());
+    assertEquals(
+        new RestartBackoff(Duration.ofMillis(500), Duration.ofSeconds(8)),
+        ServerConfig.of(
+                Map.of(
+                    "ksql.query.retry.backoff.initial.ms", "500",
+                    "ksql.query.retry.backoff.max.ms", "8000"))
+            .restartBackoff());
+    assertEquals(
+        "invalid value '1000' for ksql.query.retry.backoff.max.ms: expected at least "
+            + "ksql.query.retry.backoff.initial.ms (20000)",
+        error(
+            Map.of(
+                "ksql.query.retry.backoff.initial.ms", "20000",
+                "ksql.query.retry.backoff.max.ms", "1000")));
+    assertEquals(
+        "invalid value 'soon' for ksql.query.retry.backoff.initial.ms: expected a number of "
+            + "milliseconds, 0 or more",
+        error(Map.of("ksql.query.retry.backoff.initial.ms", "soon")));
   }
 
   @Test

@@ -13,6 +13,7 @@ import dev.millrace.server.service.ErrorCode;
 import dev.millrace.server.service.QueryEnd;
 import dev.millrace.server.service.QueryHeader;
 import dev.millrace.server.service.QueryHeader.QueryType;
+import dev.millrace.server.service.QueryMetrics;
 import dev.millrace.server.service.QueryOutput;
 import dev.millrace.server.service.QueryRequest;
 import dev.millrace.server.service.QuerySubscriber;
@@ -56,6 +57,7 @@ final class FakeEngine implements EngineFacade {
   final List<QueryRequest> queried = new CopyOnWriteArrayList<>();
   final Map<String, CommandStatus> commands = new LinkedHashMap<>();
   volatile boolean healthy = true;
+  final List<QueryMetrics> metrics = new CopyOnWriteArrayList<>();
   private final BlockingQueue<LiveQuery> started = new LinkedBlockingQueue<>();
   private final AtomicInteger ids = new AtomicInteger();
 
@@ -158,6 +160,11 @@ final class FakeEngine implements EngineFacade {
     if (property.equals("ksql.service.id")) {
       throw new EngineException(ErrorCode.BAD_REQUEST, "prohibited: [ksql.service.id]");
     }
+  }
+
+  @Override
+  public List<QueryMetrics> queryMetrics() {
+    return List.copyOf(metrics);
   }
 
   @Override

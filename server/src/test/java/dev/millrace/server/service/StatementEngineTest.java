@@ -13,6 +13,7 @@ import dev.millrace.server.api.FunctionNameList;
 import dev.millrace.server.api.KsqlEntity;
 import dev.millrace.server.api.Queries;
 import dev.millrace.server.api.QueryDescriptionEntity;
+import dev.millrace.server.api.QueryErrorInfo;
 import dev.millrace.server.api.SourceDescriptionEntity;
 import dev.millrace.server.api.StreamsList;
 import dev.millrace.server.offline.InMemoryBackend;
@@ -165,7 +166,7 @@ class StatementEngineTest {
     assertEquals("ERROR", broken.queryDescription().state());
     assertEquals(
         "the stored plan has format version 99, and this server reads version 1 only",
-        ((Map<?, ?>) broken.queryDescription().queryErrors().get(0)).get("errorMessage"));
+        ((QueryErrorInfo) broken.queryDescription().queryErrors().get(0)).errorMessage());
     assertEquals(List.of("{\"NAME\":\"Alice\"}"), values(restarted, "COPIED"));
     assertEquals(List.of(), values(restarted, "SHOUTED"));
     assertEquals("Created query with ID CSAS_AGAIN_2", created.commandStatus().message());
