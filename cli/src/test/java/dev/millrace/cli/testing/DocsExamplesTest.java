@@ -88,6 +88,9 @@ class DocsExamplesTest {
     Path cases = ROOT.resolve("docs/examples/aggregation/regions.json");
     assertEquals(3, CaseFileRunner.read(cases).tests().size());
     assertShownAsJson(AGGREGATION, cases);
+    Path finals = ROOT.resolve("docs/examples/aggregation/final.json");
+    assertEquals(2, CaseFileRunner.read(finals).tests().size());
+    assertShownAsJson(AGGREGATION, finals);
   }
 
   @Test

@@ -199,6 +199,13 @@ final class OperatorFactories {
             step.storeName(), keyCodec, aggregation(step.aggregates()), policy, forwardOld, next);
   }
 
+  OperatorFactory suppress(PlanStep.TableSuppress step) {
+    WindowPolicy policy = WindowPolicy.of(step.source().window().get());
+    RowCodec keyCodec = RowCodec.of(step.schema().key());
+    TimestampedCodec values = new TimestampedCodec(RowCodec.of(step.schema().value()));
+    return next -> new SuppressOperator(step.storeName(), policy, keyCodec, values, next);
+  }
+
   OperatorFactory tableGroupBy(PlanStep.TableGroupBy step) {
     return next -> new TableGroupByOperator(compileAll(step.keys(), step.schema().key()), next);
   }

@@ -134,6 +134,9 @@ public final class TopologyBuilder {
         part.stores.add(s.storeName());
         visit(
             s.source(), prepend(factories.aggregate(s, oldNeeded), downstream), part, false, null);
+      } else if (step instanceof PlanStep.TableSuppress s) {
+        part.stores.add(s.storeName());
+        visit(s.source(), prepend(factories.suppress(s), downstream), part, false, null);
       } else if (step instanceof PlanStep.TableGroupBy s) {
         groupTable(s, downstream, part);
       } else if (step instanceof PlanStep.TableAggregate s) {

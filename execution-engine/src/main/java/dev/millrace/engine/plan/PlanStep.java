@@ -31,6 +31,7 @@ import java.util.Optional;
   @JsonSubTypes.Type(value = PlanStep.StreamAggregate.class, name = "streamAggregateV1"),
   @JsonSubTypes.Type(value = PlanStep.TableGroupBy.class, name = "tableGroupByV1"),
   @JsonSubTypes.Type(value = PlanStep.TableAggregate.class, name = "tableAggregateV1"),
+  @JsonSubTypes.Type(value = PlanStep.TableSuppress.class, name = "tableSuppressV1"),
   @JsonSubTypes.Type(value = PlanStep.StreamTableJoin.class, name = "streamTableJoinV1"),
   @JsonSubTypes.Type(value = PlanStep.StreamStreamJoin.class, name = "streamStreamJoinV1"),
   @JsonSubTypes.Type(value = PlanStep.TableTableJoin.class, name = "tableTableJoinV1"),
@@ -254,6 +255,32 @@ public sealed interface PlanStep {
       implements PlanStep {
     public StreamAggregate {
       aggregates = List.copyOf(aggregates);
+    }
+
+    @Override
+    public List<PlanStep> sources() {
+      return List.of(source);
+    }
+
+    @Override
+    public boolean yieldsTable() {
+      return true;
+    }
+  }
+
+  /**
+   * EMIT FINAL: of the windowed aggregation {@code source}, only each window's last row, once the
+   * window has closed (stream time has passed its end plus the grace period; for a session, its end
+   * plus gap plus grace). Rows wait in the store {@code storeName}, ordered by window end, so they
+   * survive a restart. A window that falls out of {@code source}'s retention before it closes is
+   * dropped without a row, as ksqlDB drops it. Emitted rows are {@code source}'s.
+   */
+  record TableSuppress(StreamAggregate source, String storeName, LogicalSchema schema)
+      implements PlanStep {
+    public TableSuppress {
+      if (source.window().isEmpty()) {
+        throw new IllegalArgumentException("EMIT FINAL needs a windowed aggregation");
+      }
     }
 
     @Override

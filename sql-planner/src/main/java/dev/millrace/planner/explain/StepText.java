@@ -81,6 +81,9 @@ public final class StepText {
           + " store="
           + a.storeName();
     }
+    if (step instanceof PlanStep.TableSuppress s) {
+      return " store=" + s.storeName();
+    }
     if (step instanceof PlanStep.TableGroupBy g) {
       return " keys=" + exprs(g.keys()) + repartition(g.repartitionTopic());
     }

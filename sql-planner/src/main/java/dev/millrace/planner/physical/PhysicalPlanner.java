@@ -147,6 +147,7 @@ public final class PhysicalPlanner {
           aggregate.getGroupCount(),
           aggregate.getAggCallList(),
           Optional.empty(),
+          false,
           rel);
     }
     if (rel instanceof WindowedAggregate aggregate) {
@@ -155,6 +156,7 @@ public final class PhysicalPlanner {
           aggregate.groupCount(),
           aggregate.aggregateCalls(),
           Optional.of(aggregate.window()),
+          aggregate.emitFinal(),
           rel);
     }
     if (rel instanceof Join join) {
@@ -295,6 +297,7 @@ public final class PhysicalPlanner {
       int groupCount,
       List<org.apache.calcite.rel.core.AggregateCall> calls,
       Optional<WindowInfo> window,
+      boolean emitFinal,
       RelNode rel) {
     Built input = build(inputRel);
     boolean table = input.isTable();
@@ -344,11 +347,18 @@ public final class PhysicalPlanner {
       value.addAll(SourceColumns.windowBounds());
     }
     LogicalSchema schema = new LogicalSchema(keyColumns, value);
-    PlanStep step =
-        table
-            ? new PlanStep.TableAggregate(grouped, aggregates, names.store("Aggregate"), schema)
-            : new PlanStep.StreamAggregate(
-                grouped, aggregates, window, names.store("Aggregate"), schema);
+    PlanStep step;
+    if (table) {
+      step = new PlanStep.TableAggregate(grouped, aggregates, names.store("Aggregate"), schema);
+    } else {
+      PlanStep.StreamAggregate aggregate =
+          new PlanStep.StreamAggregate(
+              grouped, aggregates, window, names.store("Aggregate"), schema);
+      step =
+          emitFinal
+              ? new PlanStep.TableSuppress(aggregate, names.store("Suppress"), schema)
+              : aggregate;
+    }
     List<Integer> keyFields = new ArrayList<>();
     for (int i = 0; i < groupCount; i++) {
       keyFields.add(i);
