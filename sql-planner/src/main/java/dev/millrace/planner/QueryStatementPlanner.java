@@ -151,6 +151,15 @@ final class QueryStatementPlanner {
       throw new PlanningException(
           insert.location(), "Cannot insert into read-only stream: " + target.name());
     }
+    if (!target.headers().isEmpty()) {
+      // Header columns come from the records' headers, which a query's output does not carry.
+      throw new PlanningException(
+          insert.location(),
+          "Cannot insert into "
+              + target.name()
+              + " because it has header columns: "
+              + String.join(", ", target.headers().stream().map(h -> h.name()).toList()));
+    }
     new WithClause(insert.properties(), Set.of("QUERY_ID"), insert.location());
     checkPersistentShape(insert.query());
     PlanningContext context = new PlanningContext(catalog, functions);

@@ -22,9 +22,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Keeps {@code docs/testing.md}, {@code docs/aggregation.md}, {@code docs/formats.md} and {@code
- * docs/table-functions.md} true: their example files are well-formed and shown as they are, and
- * every {@code $ bin/millrace test ...} block they show, run on the engine, prints what it says.
+ * Keeps {@code docs/testing.md}, {@code docs/aggregation.md}, {@code docs/formats.md}, {@code
+ * docs/table-functions.md} and {@code docs/headers.md} true: their example files are well-formed
+ * and shown as they are, and every {@code $ bin/millrace test ...} block they show, run on the
+ * engine, prints what it says.
  */
 class DocsExamplesTest {
   private static final Pattern CODE_BLOCK = Pattern.compile("```(\\w*)\\n(.*?)```", Pattern.DOTALL);
@@ -34,6 +35,7 @@ class DocsExamplesTest {
   private static final String AGGREGATION = "docs/aggregation.md";
   private static final String FORMATS = "docs/formats.md";
   private static final String TABLE_FUNCTIONS = "docs/table-functions.md";
+  private static final String HEADERS = "docs/headers.md";
 
   @Test
   void theSqlTestFileIsShownInFullAndReadsAsThreeTests() throws IOException {
@@ -94,13 +96,20 @@ class DocsExamplesTest {
   }
 
   @Test
+  void theHeaderCasesAreShownAndRead() throws IOException {
+    Path cases = ROOT.resolve("docs/examples/headers/orders.json");
+    assertEquals(2, CaseFileRunner.read(cases).tests().size());
+    assertShownAsJson(HEADERS, cases);
+  }
+
+  @Test
   void theTableFunctionExampleIsShownInFull() throws IOException {
     Path baskets = ROOT.resolve("docs/examples/table-functions/baskets.sql");
     assertTrue(blocks(TABLE_FUNCTIONS, "sql").contains(Files.readString(baskets).strip()));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {TESTING, AGGREGATION, FORMATS, TABLE_FUNCTIONS})
+  @ValueSource(strings = {TESTING, AGGREGATION, FORMATS, TABLE_FUNCTIONS, HEADERS})
   void everyShownRunPrintsWhatTheDocsSay(String page) throws Exception {
     Optional<CaseSessionFactory> engine = Optional.of(CaseSessionFactory.find().orElseThrow());
     List<String> runs =

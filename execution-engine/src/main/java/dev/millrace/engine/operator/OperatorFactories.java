@@ -7,6 +7,7 @@ import dev.millrace.engine.plan.AggregateCall;
 import dev.millrace.engine.plan.Expr;
 import dev.millrace.engine.plan.FormatInfo;
 import dev.millrace.engine.plan.Formats;
+import dev.millrace.engine.plan.HeaderColumn;
 import dev.millrace.engine.plan.JoinType;
 import dev.millrace.engine.plan.PlanStep;
 import dev.millrace.engine.plan.WindowInfo;
@@ -43,6 +44,7 @@ final class OperatorFactories {
         step.schema(),
         step.timestampColumn(),
         step.timestampFormat(),
+        step.headers(),
         false);
   }
 
@@ -54,6 +56,7 @@ final class OperatorFactories {
         step.schema(),
         step.timestampColumn(),
         step.timestampFormat(),
+        step.headers(),
         true);
   }
 
@@ -263,6 +266,7 @@ final class OperatorFactories {
       LogicalSchema emitted,
       Optional<String> timestampColumn,
       Optional<String> timestampFormat,
+      List<HeaderColumn> headers,
       boolean table) {
     TimestampExtractor timestamps =
         timestampColumn
@@ -286,6 +290,7 @@ final class OperatorFactories {
         SerdeFactory.valueSerde(formats.value(), stored.value(), binding),
         stored.key().size(),
         stored.value().size(),
+        headers,
         formats.keyWindow().isPresent(),
         table,
         timestamps);

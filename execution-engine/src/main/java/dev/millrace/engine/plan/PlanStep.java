@@ -1,6 +1,7 @@
 package dev.millrace.engine.plan;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.millrace.engine.types.LogicalSchema;
@@ -60,8 +61,10 @@ public sealed interface PlanStep {
   /**
    * Reads a stream from a topic. {@code sourceSchema} is the topic's columns (key and value as
    * stored); {@code schema} is what the step emits: the same key, and the value extended as {@link
-   * SourceColumns#withPseudoColumns} says. {@code timestampColumn}, when present, names the value
-   * column holding the event time (BIGINT millis, or STRING parsed with {@code timestampFormat}).
+   * SourceColumns#withPseudoColumns} says, the {@code headers} columns (read from the record's
+   * headers) coming right after the stored value columns. {@code timestampColumn}, when present,
+   * names the value column holding the event time (BIGINT millis, or STRING parsed with {@code
+   * timestampFormat}). Plans stored before header columns existed have none.
    */
   record StreamSource(
       String topic,
@@ -69,8 +72,24 @@ public sealed interface PlanStep {
       LogicalSchema sourceSchema,
       Optional<String> timestampColumn,
       Optional<String> timestampFormat,
-      LogicalSchema schema)
+      LogicalSchema schema,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<HeaderColumn> headers)
       implements PlanStep {
+    public StreamSource {
+      headers = headers == null ? List.of() : List.copyOf(headers);
+    }
+
+    /** A source without header columns. */
+    public StreamSource(
+        String topic,
+        Formats formats,
+        LogicalSchema sourceSchema,
+        Optional<String> timestampColumn,
+        Optional<String> timestampFormat,
+        LogicalSchema schema) {
+      this(topic, formats, sourceSchema, timestampColumn, timestampFormat, schema, List.of());
+    }
+
     @Override
     public List<PlanStep> sources() {
       return List.of();
@@ -84,7 +103,8 @@ public sealed interface PlanStep {
 
   /**
    * Reads a table from a topic: each record upserts its key's row, a null value deletes it. The
-   * latest row per key is materialised in the state store {@code storeName}.
+   * latest row per key is materialised in the state store {@code storeName}. Columns as {@link
+   * StreamSource}.
    */
   record TableSource(
       String topic,
@@ -93,8 +113,33 @@ public sealed interface PlanStep {
       Optional<String> timestampColumn,
       Optional<String> timestampFormat,
       String storeName,
-      LogicalSchema schema)
+      LogicalSchema schema,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<HeaderColumn> headers)
       implements PlanStep {
+    public TableSource {
+      headers = headers == null ? List.of() : List.copyOf(headers);
+    }
+
+    /** A source without header columns. */
+    public TableSource(
+        String topic,
+        Formats formats,
+        LogicalSchema sourceSchema,
+        Optional<String> timestampColumn,
+        Optional<String> timestampFormat,
+        String storeName,
+        LogicalSchema schema) {
+      this(
+          topic,
+          formats,
+          sourceSchema,
+          timestampColumn,
+          timestampFormat,
+          storeName,
+          schema,
+          List.of());
+    }
+
     @Override
     public List<PlanStep> sources() {
       return List.of();

@@ -1,7 +1,10 @@
 package dev.millrace.server.service;
 
+import dev.millrace.engine.operator.HeaderValues;
+import dev.millrace.engine.operator.InputRecord;
 import dev.millrace.engine.operator.Row;
 import dev.millrace.engine.operator.Window;
+import dev.millrace.engine.plan.HeaderColumn;
 import dev.millrace.engine.plan.SourceColumns;
 import dev.millrace.engine.serde.KeySerde;
 import dev.millrace.engine.serde.RegistryBinding;
@@ -50,7 +53,7 @@ final class TableRows {
         SerdeFactory.keySerde(
             table.formats().key(), table.schema().key(), table.formats().keyWindow(), registry);
     ValueSerde valueSerde =
-        SerdeFactory.valueSerde(table.formats().value(), table.schema().value(), registry);
+        SerdeFactory.valueSerde(table.formats().value(), table.storedSchema().value(), registry);
     Set<List<Object>> wanted = keys.map(HashSet::new).orElse(null);
     Map<ByteBuffer, Row> latest = new LinkedHashMap<>();
     for (QueryBackend.TopicRecord record : backend.readTopic(table.topic())) {
@@ -67,7 +70,8 @@ final class TableRows {
         if (wanted != null && !wanted.contains(Arrays.asList(key.columns()))) {
           continue;
         }
-        Object[] value = valueSerde.deserialize(record.value());
+        Object[] value =
+            withHeaders(valueSerde.deserialize(record.value()), table.headers(), record.headers());
         Object[] row =
             sourceLayout(
                 value,
@@ -82,6 +86,16 @@ final class TableRows {
       }
     }
     return new ArrayList<>(latest.values());
+  }
+
+  private static Object[] withHeaders(
+      Object[] stored, List<HeaderColumn> columns, List<InputRecord.Header> headers) {
+    if (columns.isEmpty()) {
+      return stored;
+    }
+    Object[] value = Arrays.copyOf(stored, stored.length + columns.size());
+    System.arraycopy(HeaderValues.of(columns, headers), 0, value, stored.length, columns.size());
+    return value;
   }
 
   private static Object[] sourceLayout(

@@ -177,13 +177,20 @@ public final class PhysicalPlanner {
             ? new PlanStep.TableSource(
                 source.topic(),
                 source.formats(),
-                source.schema(),
+                source.storedSchema(),
                 timestamp,
                 format,
                 names.store("Source"),
-                schema)
+                schema,
+                source.headers())
             : new PlanStep.StreamSource(
-                source.topic(), source.formats(), source.schema(), timestamp, format, schema);
+                source.topic(),
+                source.formats(),
+                source.storedSchema(),
+                timestamp,
+                format,
+                schema,
+                source.headers());
     List<Integer> keyFields = new ArrayList<>();
     int first = source.schema().value().size() + 3;
     for (int i = 0; i < source.schema().key().size(); i++) {
