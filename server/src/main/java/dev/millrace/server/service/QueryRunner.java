@@ -102,8 +102,10 @@ final class QueryRunner {
     long limit = pull.limit().isPresent() ? pull.limit().getAsInt() : Long.MAX_VALUE;
     List<List<Object>> rows = new ArrayList<>();
     List<Row> table =
-        materialised(pull, text)
-            .orElseGet(() -> TableRows.read(engine.backend(), pull.table(), pull.keys()));
+        pull.table().isTable()
+            ? materialised(pull, text)
+                .orElseGet(() -> TableRows.read(engine.backend(), pull.table(), pull.keys()))
+            : TableRows.readStream(engine.backend(), pull.table());
     for (Row row : table) {
       if (rows.size() >= limit) {
         break;
