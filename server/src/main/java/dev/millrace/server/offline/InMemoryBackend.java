@@ -145,6 +145,20 @@ public final class InMemoryBackend implements QueryBackend {
         .toList();
   }
 
+  /**
+   * The in-memory topics are printed as they are when PRINT starts: from the beginning, every
+   * record so far; else nothing (no record arrives while a PRINT runs offline).
+   */
+  @Override
+  public RunningTransientQuery tailTopic(
+      String topic, boolean fromBeginning, Consumer<List<TopicRecord>> batches) {
+    List<TopicRecord> records = fromBeginning ? readTopic(topic) : List.of();
+    if (!records.isEmpty()) {
+      batches.accept(records);
+    }
+    return () -> {};
+  }
+
   @Override
   public void close() {
     driver.close();

@@ -97,6 +97,13 @@ public interface QueryBackend extends AutoCloseable {
   record TopicSummary(String name, int partitions, int replicas) {}
 
   /** A push query in flight. */
+  /**
+   * Follows {@code topic} for PRINT, from its beginning or only the records written from now on,
+   * handing each poll's records to {@code batches} until the returned handle is closed.
+   */
+  RunningTransientQuery tailTopic(
+      String topic, boolean fromBeginning, Consumer<List<TopicRecord>> batches);
+
   interface RunningTransientQuery extends AutoCloseable {
     @Override
     void close();
