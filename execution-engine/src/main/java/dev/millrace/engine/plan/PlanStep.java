@@ -58,6 +58,58 @@ public sealed interface PlanStep {
   @JsonIgnore
   boolean yieldsTable();
 
+  /** Calls the method of {@code visitor} for this step's kind. */
+  <R> R accept(Visitor<R> visitor);
+
+  /**
+   * One method per kind of step. Code that treats each kind in its own way implements this instead
+   * of testing types one by one, so that a new kind of step does not compile until every such place
+   * says what it does with it.
+   */
+  interface Visitor<R> {
+    R streamSource(StreamSource step);
+
+    R tableSource(TableSource step);
+
+    R streamFilter(StreamFilter step);
+
+    R tableFilter(TableFilter step);
+
+    R streamSelect(StreamSelect step);
+
+    R streamFlatMap(StreamFlatMap step);
+
+    R tableSelect(TableSelect step);
+
+    R streamSelectKey(StreamSelectKey step);
+
+    R streamGroupBy(StreamGroupBy step);
+
+    R streamAggregate(StreamAggregate step);
+
+    R tableGroupBy(TableGroupBy step);
+
+    R tableAggregate(TableAggregate step);
+
+    R tableSuppress(TableSuppress step);
+
+    R streamTableJoin(StreamTableJoin step);
+
+    R streamStreamJoin(StreamStreamJoin step);
+
+    R tableTableJoin(TableTableJoin step);
+
+    R tableRepartition(TableRepartition step);
+
+    R foreignKeyTableJoin(ForeignKeyTableJoin step);
+
+    R streamSink(StreamSink step);
+
+    R tableSink(TableSink step);
+
+    R transientSink(TransientSink step);
+  }
+
   /**
    * Reads a stream from a topic. {@code sourceSchema} is the topic's columns (key and value as
    * stored); {@code schema} is what the step emits: the same key, and the value extended as {@link
@@ -88,6 +140,11 @@ public sealed interface PlanStep {
         Optional<String> timestampFormat,
         LogicalSchema schema) {
       this(topic, formats, sourceSchema, timestampColumn, timestampFormat, schema, List.of());
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.streamSource(this);
     }
 
     @Override
@@ -141,6 +198,11 @@ public sealed interface PlanStep {
     }
 
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.tableSource(this);
+    }
+
+    @Override
     public List<PlanStep> sources() {
       return List.of();
     }
@@ -153,6 +215,11 @@ public sealed interface PlanStep {
 
   /** Keeps the stream rows for which the predicate is true (null counts as false). */
   record StreamFilter(PlanStep source, Expr predicate, LogicalSchema schema) implements PlanStep {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.streamFilter(this);
+    }
+
     @Override
     public List<PlanStep> sources() {
       return List.of(source);
@@ -170,6 +237,11 @@ public sealed interface PlanStep {
    */
   record TableFilter(PlanStep source, Expr predicate, LogicalSchema schema) implements PlanStep {
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.tableFilter(this);
+    }
+
+    @Override
     public List<PlanStep> sources() {
       return List.of(source);
     }
@@ -183,6 +255,11 @@ public sealed interface PlanStep {
   /** Computes each value column of {@code schema} from one expression; the key passes through. */
   record StreamSelect(PlanStep source, List<Expr> values, LogicalSchema schema)
       implements PlanStep {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.streamSelect(this);
+    }
+
     public StreamSelect {
       values = List.copyOf(values);
     }
@@ -206,6 +283,11 @@ public sealed interface PlanStep {
    */
   record StreamFlatMap(PlanStep source, List<Expr> tableFunctions, LogicalSchema schema)
       implements PlanStep {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.streamFlatMap(this);
+    }
+
     public StreamFlatMap {
       tableFunctions = List.copyOf(tableFunctions);
     }
@@ -223,6 +305,11 @@ public sealed interface PlanStep {
 
   /** As {@link StreamSelect}, for table rows (deletes pass through as deletes). */
   record TableSelect(PlanStep source, List<Expr> values, LogicalSchema schema) implements PlanStep {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.tableSelect(this);
+    }
+
     public TableSelect {
       values = List.copyOf(values);
     }
@@ -247,6 +334,11 @@ public sealed interface PlanStep {
   record StreamSelectKey(
       PlanStep source, List<Expr> keys, String repartitionTopic, LogicalSchema schema)
       implements PlanStep {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.streamSelectKey(this);
+    }
+
     public StreamSelectKey {
       keys = List.copyOf(keys);
     }
@@ -271,6 +363,11 @@ public sealed interface PlanStep {
   record StreamGroupBy(
       PlanStep source, List<Expr> keys, String repartitionTopic, LogicalSchema schema)
       implements PlanStep {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.streamGroupBy(this);
+    }
+
     public StreamGroupBy {
       keys = List.copyOf(keys);
     }
@@ -298,6 +395,11 @@ public sealed interface PlanStep {
       String storeName,
       LogicalSchema schema)
       implements PlanStep {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.streamAggregate(this);
+    }
+
     public StreamAggregate {
       aggregates = List.copyOf(aggregates);
     }
@@ -329,6 +431,11 @@ public sealed interface PlanStep {
     }
 
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.tableSuppress(this);
+    }
+
+    @Override
     public List<PlanStep> sources() {
       return List.of(source);
     }
@@ -350,6 +457,11 @@ public sealed interface PlanStep {
   record TableGroupBy(
       PlanStep source, List<Expr> keys, String repartitionTopic, LogicalSchema schema)
       implements PlanStep {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.tableGroupBy(this);
+    }
+
     public TableGroupBy {
       keys = List.copyOf(keys);
     }
@@ -375,6 +487,11 @@ public sealed interface PlanStep {
   record TableAggregate(
       PlanStep source, List<AggregateCall> aggregates, String storeName, LogicalSchema schema)
       implements PlanStep {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.tableAggregate(this);
+    }
+
     public TableAggregate {
       aggregates = List.copyOf(aggregates);
     }
@@ -397,6 +514,11 @@ public sealed interface PlanStep {
    */
   record StreamTableJoin(PlanStep left, PlanStep right, JoinType type, LogicalSchema schema)
       implements PlanStep {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.streamTableJoin(this);
+    }
+
     @Override
     public List<PlanStep> sources() {
       return List.of(left, right);
@@ -424,6 +546,11 @@ public sealed interface PlanStep {
       LogicalSchema schema)
       implements PlanStep {
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.streamStreamJoin(this);
+    }
+
+    @Override
     public List<PlanStep> sources() {
       return List.of(left, right);
     }
@@ -443,6 +570,11 @@ public sealed interface PlanStep {
    */
   record TableTableJoin(PlanStep left, PlanStep right, JoinType type, LogicalSchema schema)
       implements PlanStep {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.tableTableJoin(this);
+    }
+
     @Override
     public List<PlanStep> sources() {
       return List.of(left, right);
@@ -468,6 +600,11 @@ public sealed interface PlanStep {
       LogicalSchema schema)
       implements PlanStep {
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.tableRepartition(this);
+    }
+
+    @Override
     public List<PlanStep> sources() {
       return List.of(source);
     }
@@ -488,6 +625,11 @@ public sealed interface PlanStep {
   record ForeignKeyTableJoin(
       PlanStep left, PlanStep right, Expr foreignKey, JoinType type, LogicalSchema schema)
       implements PlanStep {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.foreignKeyTableJoin(this);
+    }
+
     @Override
     public List<PlanStep> sources() {
       return List.of(left, right);
@@ -514,6 +656,11 @@ public sealed interface PlanStep {
       Optional<String> timestampFormat,
       LogicalSchema schema)
       implements PlanStep {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.streamSink(this);
+    }
+
     public StreamSink {
       timestampColumn = SinkTimestamps.orEmpty(timestampColumn);
       timestampFormat = SinkTimestamps.orEmpty(timestampFormat);
@@ -547,6 +694,11 @@ public sealed interface PlanStep {
       Optional<String> timestampFormat,
       LogicalSchema schema)
       implements PlanStep {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.tableSink(this);
+    }
+
     public TableSink {
       timestampColumn = SinkTimestamps.orEmpty(timestampColumn);
       timestampFormat = SinkTimestamps.orEmpty(timestampFormat);
@@ -574,6 +726,11 @@ public sealed interface PlanStep {
    * input, a deleted row is delivered as a delete of its key.
    */
   record TransientSink(PlanStep source, LogicalSchema schema) implements PlanStep {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.transientSink(this);
+    }
+
     @Override
     public List<PlanStep> sources() {
       return List.of(source);
