@@ -43,7 +43,8 @@ public record DataSource(
     Objects.requireNonNull(formats, "formats");
     Objects.requireNonNull(timestamp, "timestamp");
     Objects.requireNonNull(sqlText, "sqlText");
-    headers = List.copyOf(headers);
+    // Catalog records stored before header columns existed have none.
+    headers = headers == null ? List.of() : List.copyOf(headers);
   }
 
   /** A source without header columns. */
