@@ -1,5 +1,6 @@
 package dev.millrace.server;
 
+import dev.millrace.engine.function.ExtensionJars;
 import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.registry.SchemaRegistries;
 import dev.millrace.engine.runtime.RuntimeConfig;
@@ -85,7 +86,10 @@ public final class MillraceServer implements AutoCloseable {
     RuntimeConfig runtime =
         RuntimeConfig.of(bootstrap, serviceId, dataDir.resolve("state"))
             .withProcessingLogTopic(ProcessingLogStream.topic(serviceId));
-    FunctionRegistry functions = FunctionRegistry.builtIns();
+    ExtensionJars.Loaded extensions =
+        ExtensionJars.load(config.extensionDir(), FunctionRegistry.builtIns());
+    extensions.skipped().forEach(progress);
+    FunctionRegistry functions = extensions.functions();
     CommandLog commandLog = CommandLog.open(bootstrap, serviceId);
     StatementEngine engine =
         new StatementEngine(

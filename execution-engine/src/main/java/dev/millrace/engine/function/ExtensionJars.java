@@ -1,6 +1,7 @@
 package dev.millrace.engine.function;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -37,9 +38,9 @@ public final class ExtensionJars {
 
   /**
    * Adds to {@code base} the functions of every {@code .jar} in {@code directory}, in file name
-   * order. A missing directory adds nothing.
+   * order. A missing directory adds nothing; one that cannot be listed is reported as skipped.
    */
-  public static Loaded load(Path directory, FunctionRegistry base) throws IOException {
+  public static Loaded load(Path directory, FunctionRegistry base) {
     if (!Files.isDirectory(directory)) {
       return new Loaded(base, List.of());
     }
@@ -51,6 +52,9 @@ public final class ExtensionJars {
               .map(Path::toAbsolutePath)
               .sorted()
               .toList();
+    } catch (IOException | UncheckedIOException e) {
+      return new Loaded(
+          base, List.of("Cannot list the extension directory " + directory + ": " + reason(e)));
     }
     FunctionRegistry functions = base;
     List<String> skipped = new ArrayList<>();

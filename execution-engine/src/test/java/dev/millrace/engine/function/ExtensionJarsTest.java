@@ -156,13 +156,20 @@ import java.util.List;
     return functions.resolveScalar(name, List.of()).instantiate().apply(new Object[0]);
   }
 
-  /** Compiles the sources (class name to text) against this class path and jars the classes. */
+  private static String engineClasses() {
+    try {
+      return Path.of(Udf.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+          .toString();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Compiles the sources (class name to text) against Millrace's annotations and jars them. */
   private Path jar(Path jar, Map<String, String> sources) throws IOException {
     Path src = Files.createTempDirectory(work, "src");
     Path classes = Files.createTempDirectory(work, "classes");
-    List<String> args =
-        new ArrayList<>(
-            List.of("-d", classes.toString(), "-cp", System.getProperty("java.class.path")));
+    List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp", engineClasses()));
     for (Map.Entry<String, String> source : sources.entrySet()) {
       Path file = src.resolve(source.getKey().replace('.', '/') + ".java");
       Files.createDirectories(file.getParent());

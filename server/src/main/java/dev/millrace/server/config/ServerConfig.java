@@ -52,6 +52,9 @@ public final class ServerConfig {
   /** How long a client may take to send a request's line and headers. */
   public static final String HTTP_HEADER_TIMEOUT_MS = "millrace.http.header.timeout.ms";
 
+  /** The directory whose jars hold user functions (UDF, UDAF, UDTF); ksqlDB's name and default. */
+  public static final String EXTENSION_DIR = "ksql.extension.dir";
+
   private static final Map<String, String> DEFAULTS =
       Map.of(
           LISTENERS, "http://0.0.0.0:8088",
@@ -186,6 +189,14 @@ public final class ServerConfig {
    */
   public Duration httpHeaderTimeout() {
     return httpHeaderTimeout;
+  }
+
+  /**
+   * Where user function jars are loaded from ({@code ksql.extension.dir}); like ksqlDB, {@code ext}
+   * in the working directory when unset.
+   */
+  public Path extensionDir() {
+    return Path.of(get(EXTENSION_DIR).orElse("ext"));
   }
 
   /** The value of {@code key}, if set to something non-empty. */
