@@ -33,7 +33,7 @@ final class ProtobufRegistrySerde implements ValueSerde {
             binding,
             key,
             schemaId,
-            () -> new RegisteredSchema("PROTOBUF", ProtobufSchemas.of(copied)),
+            () -> RegisteredSchema.protobuf(ProtobufSchemas.of(copied)),
             FIRST_MESSAGE);
   }
 

@@ -34,6 +34,7 @@ final class QueryPlanning {
   private final Planner planner;
   private final InsertValues inserts;
   private final TopicChecks topics;
+  private final SinkSchemas sinkSchemas;
   private final AtomicLong persistentQueries = new AtomicLong();
 
   QueryPlanning(StatementEngine engine, FunctionRegistry functions) {
@@ -41,6 +42,7 @@ final class QueryPlanning {
     this.planner = new Planner(functions, engine.backend().schemaRegistry());
     this.inserts = new InsertValues(engine.backend(), functions);
     this.topics = new TopicChecks(engine.backend(), functions, engine.createsMissingTopics());
+    this.sinkSchemas = new SinkSchemas(engine.backend().schemaRegistry());
   }
 
   /** The checks of the topics statements and queries read and write. */
@@ -148,6 +150,10 @@ final class QueryPlanning {
               + "' is already in use by a running query.",
           text);
     }
+    if (!engine.replaying()) {
+      // A replayed query's schemas were registered when it was accepted; its writes find them.
+      sinkSchemas.register(query.sink(), at, text);
+    }
     // Started before it is logged, so that a query Kafka will not run (no access to its topics or
     // its group) is refused whole rather than left in the log and the catalog without a running
     // query.
@@ -206,7 +212,8 @@ final class QueryPlanning {
       run(query, text, session);
       register(stored, text, Optional.of(query.plan()), Optional.empty());
     } catch (RuntimeException failed) {
-      engine.backend().stopPersistent(query.queryId(), true);
+      // Its offsets and state stay: they are the query's, should a later start succeed.
+      engine.backend().stopPersistent(query.queryId(), false);
       register(
           stored,
           text,

@@ -199,6 +199,11 @@ public final class StatementEngine implements AutoCloseable {
     return replaying ? CommandSink.NONE : commands;
   }
 
+  /** Whether the statement being run was accepted before (replay) rather than submitted now. */
+  boolean replaying() {
+    return replaying;
+  }
+
   /** Runs a statement the server itself issues at every start, without logging it. */
   public synchronized KsqlEntity executeUnlogged(ParsedStatement statement, Session session) {
     replaying = true;

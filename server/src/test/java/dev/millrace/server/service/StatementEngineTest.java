@@ -172,6 +172,27 @@ class StatementEngineTest {
   }
 
   @Test
+  void aStoredPlanThisVersionCannotRunLeavesItsQueryInError() throws Exception {
+    run(NAMES + "CREATE STREAM shouted AS SELECT id, UCASE(name) AS name FROM names;");
+    List<LoggedCommand> stored =
+        List.of(
+            log.logged.get(0),
+            StoredPlans.edited(
+                log.logged.get(1), plan -> plan.replace("\"UCASE\"", "\"RETIRED_FN\"")));
+    StatementEngine restarted = newEngine(CommandSink.NONE);
+
+    assertEquals(List.of(), restarted.replay(stored));
+
+    assertEquals(Map.of("CSAS_SHOUTED_0", "ERROR"), states(restarted));
+    String reason = restarted.queries().get("CSAS_SHOUTED_0").error().orElseThrow().message();
+    assertTrue(
+        reason.startsWith("its stored plan could not be started: ")
+            && reason.contains("RETIRED_FN"),
+        reason);
+    assertTrue(restarted.catalogSnapshot().source("SHOUTED").isPresent());
+  }
+
+  @Test
   void aQueryLoggedWithoutItsPlanByAnEarlierVersionIsPlannedAgain() {
     run(NAMES + "CREATE STREAM shouted AS SELECT id, UCASE(name) AS name FROM names;");
     LoggedCommand earlier = StoredPlans.withoutPlan(log.logged.get(1));
