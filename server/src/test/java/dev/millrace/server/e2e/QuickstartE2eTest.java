@@ -36,6 +36,10 @@ class QuickstartE2eTest {
           List.of("[\"alice\",2]"),
           "SELECT user_id, views FROM views_per_user",
           List.of("[\"alice\",2]", "[\"bob\",1]"),
+          "SELECT * FROM pageviews WHERE user_id = 'alice'",
+          List.of("[\"alice\",\"/home\",120]", "[\"alice\",\"/docs\",95]"),
+          "SELECT user_id, page FROM pageviews LIMIT 2",
+          List.of("[\"alice\",\"/home\"]", "[\"bob\",\"/pricing\"]"),
           "SELECT * FROM enriched_views EMIT CHANGES LIMIT 3",
           List.of(
               "[\"alice\",\"Alice Liddell\",\"UK\",\"/home\"]",
