@@ -133,14 +133,18 @@ public final class TopologyBuilder {
       } else if (step instanceof PlanStep.StreamAggregate s) {
         part.stores.add(s.storeName());
         visit(
-            s.source(), prepend(factories.aggregate(s, oldNeeded), downstream), part, false, null);
+            s.source(),
+            prepend(factories.aggregate(s, oldNeeded), prepend(RecordCache::new, downstream)),
+            part,
+            false,
+            null);
       } else if (step instanceof PlanStep.TableGroupBy s) {
         groupTable(s, downstream, part);
       } else if (step instanceof PlanStep.TableAggregate s) {
         part.stores.add(s.storeName());
         visit(
             s.source(),
-            prepend(factories.tableAggregate(s, oldNeeded), downstream),
+            prepend(factories.tableAggregate(s, oldNeeded), prepend(RecordCache::new, downstream)),
             part,
             false,
             null);

@@ -149,7 +149,10 @@ public final class KafkaBackend implements QueryBackend {
   public void startPersistent(String queryId, PlanStep plan, QuerySettings settings) {
     KafkaQueryRuntime query =
         new KafkaQueryRuntime(
-            queryId, topologies.build(plan), configFor(settings), OffsetReset.EARLIEST);
+            queryId,
+            topologies.build(plan),
+            configFor(settings),
+            settings.offsetReset().orElse(OffsetReset.EARLIEST));
     queries.put(queryId, query);
     MaterializedTable.of(plan, functions).ifPresent(table -> tables.put(queryId, table));
     try {
@@ -189,8 +192,11 @@ public final class KafkaBackend implements QueryBackend {
   }
 
   private RuntimeConfig configFor(QuerySettings settings) {
-    RuntimeConfig idle = settings.maxTaskIdle().map(runtime::withMaxTaskIdle).orElse(runtime);
-    return settings.guarantee().map(idle::withGuarantee).orElse(idle);
+    RuntimeConfig config = runtime.withClientSettings(settings.clients());
+    config = settings.maxTaskIdle().map(config::withMaxTaskIdle).orElse(config);
+    config = settings.guarantee().map(config::withGuarantee).orElse(config);
+    config = settings.commitInterval().map(config::withCommitInterval).orElse(config);
+    return settings.recordCacheBytes().map(config::withRecordCacheBytes).orElse(config);
   }
 
   /**
