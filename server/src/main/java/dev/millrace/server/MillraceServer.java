@@ -94,7 +94,7 @@ public final class MillraceServer implements AutoCloseable {
                 functions,
                 config.pullRestoreWait(),
                 SchemaRegistries.fromConfig(config.ksqlProperties())),
-            commandLog::append,
+            commandLog,
             functions,
             config.ksqlProperties(),
             false);

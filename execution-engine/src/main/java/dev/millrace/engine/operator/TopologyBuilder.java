@@ -3,13 +3,16 @@ package dev.millrace.engine.operator;
 import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.plan.Expr;
 import dev.millrace.engine.plan.FormatInfo;
+import dev.millrace.engine.plan.Formats;
 import dev.millrace.engine.plan.JoinType;
 import dev.millrace.engine.plan.PlanStep;
+import dev.millrace.engine.plan.TopicKeyFormat;
 import dev.millrace.engine.registry.SchemaRegistry;
 import dev.millrace.engine.registry.UnconfiguredSchemaRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -89,9 +92,35 @@ public final class TopologyBuilder {
         Part part,
         boolean oldNeeded,
         FormatInfo joinKeyFormat) {
-      if (step instanceof PlanStep.StreamSource s) {
+      step.accept(new Wiring(downstream, part, oldNeeded, joinKeyFormat));
+    }
+
+    /** Wires one step, whose rows flow into {@code downstream}, as {@link #visit} describes. */
+    private final class Wiring implements PlanStep.Visitor<Void> {
+      private final List<OperatorFactory> downstream;
+      private final Part part;
+      private final boolean oldNeeded;
+      private final FormatInfo joinKeyFormat;
+
+      Wiring(
+          List<OperatorFactory> downstream,
+          Part part,
+          boolean oldNeeded,
+          FormatInfo joinKeyFormat) {
+        this.downstream = downstream;
+        this.part = part;
+        this.oldNeeded = oldNeeded;
+        this.joinKeyFormat = joinKeyFormat;
+      }
+
+      @Override
+      public Void streamSource(PlanStep.StreamSource s) {
         part.chains.add(new Chain(s.topic(), () -> factories.streamSource(s), downstream));
-      } else if (step instanceof PlanStep.TableSource s) {
+        return null;
+      }
+
+      @Override
+      public Void tableSource(PlanStep.TableSource s) {
         part.stores.add(s.storeName());
         part.tableTopics.add(s.topic());
         part.chains.add(
@@ -99,38 +128,70 @@ public final class TopologyBuilder {
                 s.topic(),
                 () -> factories.tableSource(s),
                 prepend(factories.tableSourceStore(s), downstream)));
-      } else if (step instanceof PlanStep.StreamFilter s) {
+        return null;
+      }
+
+      @Override
+      public Void streamFilter(PlanStep.StreamFilter s) {
         visit(
             s.source(), prepend(factories.streamFilter(s), downstream), part, false, joinKeyFormat);
-      } else if (step instanceof PlanStep.StreamFlatMap s) {
+        return null;
+      }
+
+      @Override
+      public Void streamFlatMap(PlanStep.StreamFlatMap s) {
         visit(
             s.source(),
             prepend(factories.streamFlatMap(s), downstream),
             part,
             false,
             joinKeyFormat);
-      } else if (step instanceof PlanStep.TableFilter s) {
+        return null;
+      }
+
+      @Override
+      public Void tableFilter(PlanStep.TableFilter s) {
         visit(s.source(), prepend(factories.tableFilter(s), downstream), part, true, null);
-      } else if (step instanceof PlanStep.StreamSelect s) {
+        return null;
+      }
+
+      @Override
+      public Void streamSelect(PlanStep.StreamSelect s) {
         visit(
             s.source(),
             prepend(factories.select(s.values(), s.schema(), false), downstream),
             part,
             false,
             joinKeyFormat);
-      } else if (step instanceof PlanStep.TableSelect s) {
+        return null;
+      }
+
+      @Override
+      public Void tableSelect(PlanStep.TableSelect s) {
         visit(
             s.source(),
             prepend(factories.select(s.values(), s.schema(), oldNeeded), downstream),
             part,
             oldNeeded,
             null);
-      } else if (step instanceof PlanStep.StreamSelectKey s) {
+        return null;
+      }
+
+      @Override
+      public Void streamSelectKey(PlanStep.StreamSelectKey s) {
         repartition(
             s, s.source(), s.keys(), s.repartitionTopic(), false, downstream, part, joinKeyFormat);
-      } else if (step instanceof PlanStep.StreamGroupBy s) {
+        return null;
+      }
+
+      @Override
+      public Void streamGroupBy(PlanStep.StreamGroupBy s) {
         repartition(s, s.source(), s.keys(), s.repartitionTopic(), true, downstream, part, null);
-      } else if (step instanceof PlanStep.StreamAggregate s) {
+        return null;
+      }
+
+      @Override
+      public Void streamAggregate(PlanStep.StreamAggregate s) {
         part.stores.add(s.storeName());
         visit(
             s.source(),
@@ -138,9 +199,17 @@ public final class TopologyBuilder {
             part,
             false,
             null);
-      } else if (step instanceof PlanStep.TableGroupBy s) {
+        return null;
+      }
+
+      @Override
+      public Void tableGroupBy(PlanStep.TableGroupBy s) {
         groupTable(s, downstream, part);
-      } else if (step instanceof PlanStep.TableAggregate s) {
+        return null;
+      }
+
+      @Override
+      public Void tableAggregate(PlanStep.TableAggregate s) {
         part.stores.add(s.storeName());
         visit(
             s.source(),
@@ -148,45 +217,82 @@ public final class TopologyBuilder {
             part,
             false,
             null);
-      } else if (step instanceof PlanStep.StreamTableJoin s) {
+        return null;
+      }
+
+      @Override
+      public Void streamTableJoin(PlanStep.StreamTableJoin s) {
         join(s, downstream, part);
-      } else if (step instanceof PlanStep.StreamStreamJoin s) {
-        streamStreamJoin(s, downstream, part);
-      } else if (step instanceof PlanStep.TableTableJoin s) {
+        return null;
+      }
+
+      @Override
+      public Void streamStreamJoin(PlanStep.StreamStreamJoin s) {
+        Walk.this.streamStreamJoin(s, downstream, part);
+        return null;
+      }
+
+      @Override
+      public Void tableTableJoin(PlanStep.TableTableJoin s) {
         TableJoinFactories.Inputs inputs =
             tableJoins.primaryKey(s, joinStore(s.left(), part), joinStore(s.right(), part));
         tableJoin(s, inputs, downstream, part);
-      } else if (step instanceof PlanStep.ForeignKeyTableJoin s) {
+        return null;
+      }
+
+      @Override
+      public Void foreignKeyTableJoin(PlanStep.ForeignKeyTableJoin s) {
         TableJoinFactories.Inputs inputs =
             tableJoins.foreignKey(
                 s, joinStore(s.left(), part), joinStore(s.right(), part), indexStore(part));
         part.onePartition = true;
         tableJoin(s, inputs, downstream, part);
-      } else if (step instanceof PlanStep.TableRepartition s) {
-        tableRepartition(s, downstream, part);
-      } else if (step instanceof PlanStep.StreamSink s) {
-        part.outputs.add(s.topic());
-        visit(
-            s.source(),
-            List.of(
-                factories.sink(
-                    s.topic(), s.formats(), s.timestampColumn(), s.timestampFormat(), s.schema())),
-            part,
-            false,
-            null);
-      } else if (step instanceof PlanStep.TableSink s) {
-        part.outputs.add(s.topic());
-        visit(
-            s.source(),
-            List.of(
-                factories.sink(
-                    s.topic(), s.formats(), s.timestampColumn(), s.timestampFormat(), s.schema())),
-            part,
-            false,
-            null);
-      } else {
+        return null;
+      }
+
+      @Override
+      public Void tableRepartition(PlanStep.TableRepartition s) {
+        Walk.this.tableRepartition(s, downstream, part);
+        return null;
+      }
+
+      @Override
+      public Void streamSink(PlanStep.StreamSink s) {
+        sink(s.source(), s.topic(), s.formats(), s.timestampColumn(), s.timestampFormat(), s);
+        return null;
+      }
+
+      @Override
+      public Void tableSink(PlanStep.TableSink s) {
+        sink(s.source(), s.topic(), s.formats(), s.timestampColumn(), s.timestampFormat(), s);
+        return null;
+      }
+
+      /**
+       * Whoever runs a push query gives its plan a topic sink in place of the transient one first,
+       * so that the rows delivered are exactly what a topic would hold.
+       */
+      @Override
+      public Void transientSink(PlanStep.TransientSink s) {
         throw new IllegalArgumentException(
-            "no operator for plan step " + step.getClass().getSimpleName());
+            "a transient sink is delivered by its runtime, not built into a topology");
+      }
+
+      private void sink(
+          PlanStep source,
+          String topic,
+          Formats formats,
+          Optional<String> timestampColumn,
+          Optional<String> timestampFormat,
+          PlanStep sink) {
+        part.outputs.add(topic);
+        visit(
+            source,
+            List.of(
+                factories.sink(topic, formats, timestampColumn, timestampFormat, sink.schema())),
+            part,
+            false,
+            null);
       }
     }
 
@@ -239,13 +345,13 @@ public final class TopologyBuilder {
           prepend(factories.streamStreamJoin(join, JoinSide.LEFT), merged),
           part,
           false,
-          streamKeyFormat(join.right()));
+          TopicKeyFormat.of(join.right()).orElse(null));
       visit(
           join.right(),
           prepend(factories.streamStreamJoin(join, JoinSide.RIGHT), merged),
           part,
           false,
-          streamKeyFormat(join.left()));
+          TopicKeyFormat.of(join.left()).orElse(null));
     }
 
     /**
@@ -294,7 +400,7 @@ public final class TopologyBuilder {
           prepend(factories.streamTableJoin(join, store), downstream),
           part,
           false,
-          tableKeyFormat(join.right()));
+          TopicKeyFormat.of(join.right()).orElse(null));
       visit(join.right(), tableEnd, part, false, null);
     }
 
@@ -355,34 +461,6 @@ public final class TopologyBuilder {
       visit(join.sources().get(0), prepend(inputs.left(), merged), part, true, null);
       visit(join.sources().get(1), prepend(inputs.right(), merged), part, true, null);
     }
-  }
-
-  /** The key format of the topic a table comes from, or null when it is not read from a topic. */
-  private static FormatInfo tableKeyFormat(PlanStep table) {
-    if (table instanceof PlanStep.TableSource s) {
-      return s.formats().key();
-    }
-    if (table instanceof PlanStep.TableRepartition s) {
-      return s.keyFormat();
-    }
-    boolean passesKey =
-        table instanceof PlanStep.TableFilter || table instanceof PlanStep.TableSelect;
-    return passesKey ? tableKeyFormat(table.sources().get(0)) : null;
-  }
-
-  /**
-   * The key format of the topic a stream's rows are partitioned by, or null for an internal
-   * repartition topic.
-   */
-  private static FormatInfo streamKeyFormat(PlanStep stream) {
-    if (stream instanceof PlanStep.StreamSource s) {
-      return s.formats().key();
-    }
-    boolean passesKey =
-        stream instanceof PlanStep.StreamFilter
-            || stream instanceof PlanStep.StreamSelect
-            || stream instanceof PlanStep.StreamFlatMap;
-    return passesKey ? streamKeyFormat(stream.sources().get(0)) : null;
   }
 
   private static List<OperatorFactory> prepend(OperatorFactory first, List<OperatorFactory> rest) {

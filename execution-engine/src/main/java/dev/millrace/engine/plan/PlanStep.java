@@ -56,6 +56,56 @@ public sealed interface PlanStep {
   @JsonIgnore
   boolean yieldsTable();
 
+  /** Calls the method of {@code visitor} for this step's kind. */
+  <R> R accept(Visitor<R> visitor);
+
+  /**
+   * One method per kind of step. Code that treats each kind in its own way implements this instead
+   * of testing types one by one, so that a new kind of step does not compile until every such place
+   * says what it does with it.
+   */
+  interface Visitor<R> {
+    R streamSource(StreamSource step);
+
+    R tableSource(TableSource step);
+
+    R streamFilter(StreamFilter step);
+
+    R tableFilter(TableFilter step);
+
+    R streamSelect(StreamSelect step);
+
+    R streamFlatMap(StreamFlatMap step);
+
+    R tableSelect(TableSelect step);
+
+    R streamSelectKey(StreamSelectKey step);
+
+    R streamGroupBy(StreamGroupBy step);
+
+    R streamAggregate(StreamAggregate step);
+
+    R tableGroupBy(TableGroupBy step);
+
+    R tableAggregate(TableAggregate step);
+
+    R streamTableJoin(StreamTableJoin step);
+
+    R streamStreamJoin(StreamStreamJoin step);
+
+    R tableTableJoin(TableTableJoin step);
+
+    R tableRepartition(TableRepartition step);
+
+    R foreignKeyTableJoin(ForeignKeyTableJoin step);
+
+    R streamSink(StreamSink step);
+
+    R tableSink(TableSink step);
+
+    R transientSink(TransientSink step);
+  }
+
   /**
    * Reads a stream from a topic. {@code sourceSchema} is the topic's columns (key and value as
    * stored); {@code schema} is what the step emits: the same key, and the value extended as {@link
@@ -70,6 +120,11 @@ public sealed interface PlanStep {
       Optional<String> timestampFormat,
       LogicalSchema schema)
       implements PlanStep {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.streamSource(this);
+    }
+
     @Override
     public List<PlanStep> sources() {
       return List.of();
@@ -95,6 +150,11 @@ public sealed interface PlanStep {
       LogicalSchema schema)
       implements PlanStep {
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.tableSource(this);
+    }
+
+    @Override
     public List<PlanStep> sources() {
       return List.of();
     }
@@ -107,6 +167,11 @@ public sealed interface PlanStep {
 
   /** Keeps the stream rows for which the predicate is true (null counts as false). */
   record StreamFilter(PlanStep source, Expr predicate, LogicalSchema schema) implements PlanStep {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.streamFilter(this);
+    }
+
     @Override
     public List<PlanStep> sources() {
       return List.of(source);
@@ -124,6 +189,11 @@ public sealed interface PlanStep {
    */
   record TableFilter(PlanStep source, Expr predicate, LogicalSchema schema) implements PlanStep {
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.tableFilter(this);
+    }
+
+    @Override
     public List<PlanStep> sources() {
       return List.of(source);
     }
@@ -137,6 +207,11 @@ public sealed interface PlanStep {
   /** Computes each value column of {@code schema} from one expression; the key passes through. */
   record StreamSelect(PlanStep source, List<Expr> values, LogicalSchema schema)
       implements PlanStep {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.streamSelect(this);
+    }
+
     public StreamSelect {
       values = List.copyOf(values);
     }
@@ -160,6 +235,11 @@ public sealed interface PlanStep {
    */
   record StreamFlatMap(PlanStep source, List<Expr> tableFunctions, LogicalSchema schema)
       implements PlanStep {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.streamFlatMap(this);
+    }
+
     public StreamFlatMap {
       tableFunctions = List.copyOf(tableFunctions);
     }
@@ -177,6 +257,11 @@ public sealed interface PlanStep {
 
   /** As {@link StreamSelect}, for table rows (deletes pass through as deletes). */
   record TableSelect(PlanStep source, List<Expr> values, LogicalSchema schema) implements PlanStep {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.tableSelect(this);
+    }
+
     public TableSelect {
       values = List.copyOf(values);
     }
@@ -201,6 +286,11 @@ public sealed interface PlanStep {
   record StreamSelectKey(
       PlanStep source, List<Expr> keys, String repartitionTopic, LogicalSchema schema)
       implements PlanStep {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.streamSelectKey(this);
+    }
+
     public StreamSelectKey {
       keys = List.copyOf(keys);
     }
@@ -225,6 +315,11 @@ public sealed interface PlanStep {
   record StreamGroupBy(
       PlanStep source, List<Expr> keys, String repartitionTopic, LogicalSchema schema)
       implements PlanStep {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.streamGroupBy(this);
+    }
+
     public StreamGroupBy {
       keys = List.copyOf(keys);
     }
@@ -252,6 +347,11 @@ public sealed interface PlanStep {
       String storeName,
       LogicalSchema schema)
       implements PlanStep {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.streamAggregate(this);
+    }
+
     public StreamAggregate {
       aggregates = List.copyOf(aggregates);
     }
@@ -278,6 +378,11 @@ public sealed interface PlanStep {
   record TableGroupBy(
       PlanStep source, List<Expr> keys, String repartitionTopic, LogicalSchema schema)
       implements PlanStep {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.tableGroupBy(this);
+    }
+
     public TableGroupBy {
       keys = List.copyOf(keys);
     }
@@ -303,6 +408,11 @@ public sealed interface PlanStep {
   record TableAggregate(
       PlanStep source, List<AggregateCall> aggregates, String storeName, LogicalSchema schema)
       implements PlanStep {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.tableAggregate(this);
+    }
+
     public TableAggregate {
       aggregates = List.copyOf(aggregates);
     }
@@ -325,6 +435,11 @@ public sealed interface PlanStep {
    */
   record StreamTableJoin(PlanStep left, PlanStep right, JoinType type, LogicalSchema schema)
       implements PlanStep {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.streamTableJoin(this);
+    }
+
     @Override
     public List<PlanStep> sources() {
       return List.of(left, right);
@@ -352,6 +467,11 @@ public sealed interface PlanStep {
       LogicalSchema schema)
       implements PlanStep {
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.streamStreamJoin(this);
+    }
+
+    @Override
     public List<PlanStep> sources() {
       return List.of(left, right);
     }
@@ -371,6 +491,11 @@ public sealed interface PlanStep {
    */
   record TableTableJoin(PlanStep left, PlanStep right, JoinType type, LogicalSchema schema)
       implements PlanStep {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.tableTableJoin(this);
+    }
+
     @Override
     public List<PlanStep> sources() {
       return List.of(left, right);
@@ -396,6 +521,11 @@ public sealed interface PlanStep {
       LogicalSchema schema)
       implements PlanStep {
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.tableRepartition(this);
+    }
+
+    @Override
     public List<PlanStep> sources() {
       return List.of(source);
     }
@@ -416,6 +546,11 @@ public sealed interface PlanStep {
   record ForeignKeyTableJoin(
       PlanStep left, PlanStep right, Expr foreignKey, JoinType type, LogicalSchema schema)
       implements PlanStep {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.foreignKeyTableJoin(this);
+    }
+
     @Override
     public List<PlanStep> sources() {
       return List.of(left, right);
@@ -442,6 +577,11 @@ public sealed interface PlanStep {
       Optional<String> timestampFormat,
       LogicalSchema schema)
       implements PlanStep {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.streamSink(this);
+    }
+
     public StreamSink {
       timestampColumn = SinkTimestamps.orEmpty(timestampColumn);
       timestampFormat = SinkTimestamps.orEmpty(timestampFormat);
@@ -475,6 +615,11 @@ public sealed interface PlanStep {
       Optional<String> timestampFormat,
       LogicalSchema schema)
       implements PlanStep {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.tableSink(this);
+    }
+
     public TableSink {
       timestampColumn = SinkTimestamps.orEmpty(timestampColumn);
       timestampFormat = SinkTimestamps.orEmpty(timestampFormat);
@@ -502,6 +647,11 @@ public sealed interface PlanStep {
    * input, a deleted row is delivered as a delete of its key.
    */
   record TransientSink(PlanStep source, LogicalSchema schema) implements PlanStep {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.transientSink(this);
+    }
+
     @Override
     public List<PlanStep> sources() {
       return List.of(source);

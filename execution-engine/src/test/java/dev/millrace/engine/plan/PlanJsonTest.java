@@ -1,9 +1,12 @@
 package dev.millrace.engine.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.millrace.engine.types.Column;
 import dev.millrace.engine.types.LogicalSchema;
@@ -234,5 +237,63 @@ class PlanJsonTest {
     Expr big = new Expr.Literal(5L, SqlType.BIGINT);
     Expr read = json.readValue(json.writeValueAsString(big), Expr.class);
     assertEquals(Long.class, ((Expr.Literal) read).value().getClass());
+  }
+
+  @Test
+  void aStoredPlanCarriesItsFormatVersionAndReadsBack() throws Exception {
+    PlanStep plan = smallPlan();
+
+    String stored = json.writeValueAsString(PlanJson.write(plan));
+
+    assertTrue(stored.startsWith("{\"version\":1,\"root\":{\"step\":\"streamSinkV1\""), stored);
+    assertEquals(plan, PlanJson.read(json.readTree(stored)));
+  }
+
+  @Test
+  void aStoredPlanThisEngineCannotReadIsRefusedWithTheReason() {
+    ObjectNode stored = PlanJson.write(smallPlan());
+    ObjectNode newer = stored.deepCopy().put("version", 2);
+    ObjectNode unknownStep = stored.deepCopy();
+    ((ObjectNode) unknownStep.get("root").get("source")).put("step", "streamTeleportV1");
+    ObjectNode untyped = stored.deepCopy();
+    ((ObjectNode) untyped.get("root")).remove("step");
+    ObjectNode invalid = stored.deepCopy();
+    ((ObjectNode) invalid.get("root")).putArray("schema");
+
+    assertEquals(
+        "the stored plan has format version 2, and this server reads version 1 only",
+        problem(newer));
+    assertEquals(
+        "the stored plan has a step of unknown type 'streamTeleportV1'", problem(unknownStep));
+    assertEquals("the stored plan has a step without a type", problem(untyped));
+    assertEquals("the stored plan has no format version", problem(json.createObjectNode()));
+    assertEquals("the stored plan has no format version", problem(json.createArrayNode()));
+    assertTrue(
+        problem(invalid).startsWith("the stored plan is not a valid plan: "), problem(invalid));
+  }
+
+  private static String problem(JsonNode stored) {
+    return assertThrows(UnreadablePlanException.class, () -> PlanJson.read(stored)).getMessage();
+  }
+
+  /** A stream read, re-projected and written. */
+  private static PlanStep smallPlan() {
+    LogicalSchema schema =
+        new LogicalSchema(
+            List.of(new Column("ID", SqlType.BIGINT)), List.of(new Column("NAME", SqlType.STRING)));
+    Formats formats = new Formats(FormatInfo.of("KAFKA"), FormatInfo.of("JSON"), Optional.empty());
+    PlanStep source =
+        new PlanStep.StreamSource(
+            "in", formats, schema, Optional.empty(), Optional.empty(), schema);
+    PlanStep select =
+        new PlanStep.StreamSelect(
+            source,
+            List.of(
+                new Expr.FunctionCall(
+                    "UCASE",
+                    List.of(new Expr.ColumnRef(0, "NAME", SqlType.STRING)),
+                    SqlType.STRING)),
+            schema);
+    return new PlanStep.StreamSink(select, "out", formats, schema);
   }
 }

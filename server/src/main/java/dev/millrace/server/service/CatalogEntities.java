@@ -28,8 +28,14 @@ final class CatalogEntities {
   }
 
   static RunningQuery running(PersistentQuery query) {
-    return RunningQuery.persistent(
-        query.statementText(), List.of(query.sink()), List.of(query.sinkTopic()), query.id());
+    return new RunningQuery(
+        query.statementText(),
+        List.of(query.sink()),
+        List.of(query.sinkTopic()),
+        query.id(),
+        Map.of(query.state(), 1),
+        "PERSISTENT",
+        query.state());
   }
 
   static SourceDescription describe(

@@ -6,13 +6,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * The JSON form of a command-log record: {@code {"statement": "...", "properties": {"k": "v"},
- * "sequence": n}}. Reading is lenient where it can be (missing properties are empty, non-text
+ * "sequence": n}}, and for a persistent query {@code "query": {...}}, what it was planned as (see
+ * {@link StoredQuery}). Reading is lenient where it can be (missing properties are empty, non-text
  * property values become their JSON text, unknown fields are ignored) and strict only about the
- * statement, without which a record is useless.
+ * statement, without which a record is useless, and a stored query's catalog part, without which
+ * its query cannot be restored as it was.
  */
 final class CommandCodec {
 
@@ -20,12 +23,17 @@ final class CommandCodec {
 
   private CommandCodec() {}
 
-  static byte[] encode(long sequence, String statement, Map<String, String> properties) {
+  static byte[] encode(
+      long sequence,
+      String statement,
+      Map<String, String> properties,
+      Optional<StoredQuery> query) {
     ObjectNode node = JSON.createObjectNode();
     node.put("statement", statement);
     ObjectNode props = node.putObject("properties");
     new TreeMap<>(properties).forEach(props::put);
     node.put("sequence", sequence);
+    query.ifPresent(stored -> node.set("query", stored.toJson()));
     try {
       return JSON.writeValueAsBytes(node);
     } catch (JsonProcessingException e) {
@@ -49,7 +57,15 @@ final class CommandCodec {
         offset,
         sequence.canConvertToLong() ? sequence.asLong() : -1,
         statement.asText(),
-        properties(node.get("properties")));
+        properties(node.get("properties")),
+        query(node.get("query")));
+  }
+
+  private static Optional<StoredQuery> query(JsonNode node) throws MalformedCommand {
+    if (node == null || node.isNull()) {
+      return Optional.empty();
+    }
+    return Optional.of(StoredQuery.fromJson(node));
   }
 
   private static JsonNode parse(byte[] value) throws MalformedCommand {

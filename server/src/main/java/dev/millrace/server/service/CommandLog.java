@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * <p>Appends go through one idempotent producer with {@code acks=all} and are serialised, so this
  * instance is the log's only writer and commands keep the order in which they were accepted.
  */
-public final class CommandLog implements AutoCloseable {
+public final class CommandLog implements CommandSink, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(CommandLog.class);
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -101,9 +101,11 @@ public final class CommandLog implements AutoCloseable {
    * @throws CommandLogException if the write failed or timed out; the command may or may not be in
    *     the log
    */
-  public synchronized long append(String statement, Map<String, String> properties) {
+  @Override
+  public synchronized long append(
+      String statement, Map<String, String> properties, Optional<StoredQuery> query) {
     long sequence = nextSequence++;
-    byte[] value = CommandCodec.encode(sequence, statement, properties);
+    byte[] value = CommandCodec.encode(sequence, statement, properties, query);
     try {
       return producer()
           .send(new ProducerRecord<>(topic(), 0, null, value))

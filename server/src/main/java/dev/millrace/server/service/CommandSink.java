@@ -1,6 +1,7 @@
 package dev.millrace.server.service;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where accepted DDL and persistent-query statements are recorded so a restarted server rebuilds
@@ -8,8 +9,16 @@ import java.util.Map;
  */
 public interface CommandSink {
 
-  /** Records the statement with the properties it ran with; returns its sequence number. */
-  long append(String statement, Map<String, String> properties);
+  /**
+   * Records the statement with the properties it ran with and, for a persistent query, what it was
+   * planned as; returns its sequence number.
+   */
+  long append(String statement, Map<String, String> properties, Optional<StoredQuery> query);
+
+  /** Records a statement that is not a persistent query. */
+  default long append(String statement, Map<String, String> properties) {
+    return append(statement, properties, Optional.empty());
+  }
 
   /** A sink that keeps nothing (offline tests, and replay, which must not log twice). */
   CommandSink NONE =
@@ -17,7 +26,8 @@ public interface CommandSink {
         private long sequence;
 
         @Override
-        public synchronized long append(String statement, Map<String, String> properties) {
+        public synchronized long append(
+            String statement, Map<String, String> properties, Optional<StoredQuery> query) {
           return sequence++;
         }
       };

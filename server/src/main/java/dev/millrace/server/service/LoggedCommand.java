@@ -2,6 +2,7 @@ package dev.millrace.server.service;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One accepted statement as stored in the command log.
@@ -10,12 +11,25 @@ import java.util.Objects;
  * @param sequence the writer's count of commands before it; normally equal to the offset
  * @param statement the statement text, as accepted
  * @param properties the session properties it was run with (e.g. {@code auto.offset.reset})
+ * @param query for a persistent query, what it was planned as (absent for other statements, and for
+ *     queries logged by versions that did not store it, which are planned again)
  */
 public record LoggedCommand(
-    long offset, long sequence, String statement, Map<String, String> properties) {
+    long offset,
+    long sequence,
+    String statement,
+    Map<String, String> properties,
+    Optional<StoredQuery> query) {
 
   public LoggedCommand {
     Objects.requireNonNull(statement, "statement");
     properties = Map.copyOf(properties);
+    Objects.requireNonNull(query, "query");
+  }
+
+  /** A command that is not a stored persistent query. */
+  public LoggedCommand(
+      long offset, long sequence, String statement, Map<String, String> properties) {
+    this(offset, sequence, statement, properties, Optional.empty());
   }
 }

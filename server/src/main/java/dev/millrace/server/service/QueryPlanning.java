@@ -1,6 +1,9 @@
 package dev.millrace.server.service;
 
 import dev.millrace.engine.function.FunctionRegistry;
+import dev.millrace.engine.plan.PlanStep;
+import dev.millrace.engine.plan.UnreadablePlanException;
+import dev.millrace.engine.runtime.QueryError;
 import dev.millrace.parser.ParsedStatement;
 import dev.millrace.parser.ast.NodeLocation;
 import dev.millrace.parser.ast.Statement;
@@ -15,6 +18,7 @@ import dev.millrace.server.api.CommandStatusEntity;
 import dev.millrace.server.api.KsqlEntity;
 import dev.millrace.server.api.QueryDescription;
 import dev.millrace.server.api.QueryDescriptionEntity;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -144,24 +148,14 @@ final class QueryPlanning {
               + "' is already in use by a running query.",
           text);
     }
-    int inputPartitions =
-        query.sourceTopics().stream()
-            .filter(engine.backend()::topicExists)
-            .mapToInt(engine.backend()::partitions)
-            .max()
-            .orElse(1);
-    QuerySettings settings =
-        QuerySettings.of(engine.serverProperties(), session.properties(), text);
-    query
-        .createTopic()
-        .ifPresent(topic -> topics.ensure(topic, Optional.of(inputPartitions), text));
     // Started before it is logged, so that a query Kafka will not run (no access to its topics or
-    // its
-    // group) is refused whole rather than left in the log and the catalog without a running query.
+    // its group) is refused whole rather than left in the log and the catalog without a running
+    // query.
+    StoredQuery stored = StoredQuery.of(query);
     long sequence;
     try {
-      engine.backend().startPersistent(query.queryId(), query.plan(), settings);
-      sequence = engine.commands().append(text, session.propertyStrings());
+      run(query, text, session);
+      sequence = engine.commands().append(text, session.propertyStrings(), Optional.of(stored));
     } catch (RuntimeException failed) {
       engine.backend().stopPersistent(query.queryId(), true);
       throw failed instanceof EngineException refused
@@ -173,6 +167,77 @@ final class QueryPlanning {
               refused)
           : failed;
     }
+    register(stored, text, Optional.of(query.plan()), Optional.empty());
+    DataSource sink = query.sink();
+    return new CommandStatusEntity(
+        text,
+        (sink.isTable() ? "table/`" : "stream/`") + sink.name() + "`/create",
+        new CommandStatus(
+            CommandStatus.Status.SUCCESS,
+            "Created query with ID " + query.queryId(),
+            query.queryId()),
+        sequence,
+        List.of());
+  }
+
+  /**
+   * Restarts a persistent query from its command-log entry without planning its statement again, so
+   * that the plan it was accepted with runs on over the state it left, whatever the planner would
+   * make of the statement today. A plan this server cannot read, or cannot run, puts the query in
+   * ERROR: its sink is still registered and it is still listed, and the restore goes on.
+   */
+  void restore(StoredQuery stored, String text, Session session) {
+    if (engine.queries().containsKey(stored.queryId())) {
+      throw new EngineException(
+          ErrorCode.BAD_STATEMENT,
+          "Query ID '" + stored.queryId() + "' is already in use by a running query.",
+          text);
+    }
+    persistentQueries.incrementAndGet();
+    PlannedStatement.PersistentQuery query;
+    try {
+      query = stored.planned();
+    } catch (UnreadablePlanException unreadable) {
+      register(stored, text, Optional.empty(), failure(unreadable.getMessage()));
+      return;
+    }
+    try {
+      topics.checkInputs(query, engine.catalog(), NodeLocation.NONE, text);
+      run(query, text, session);
+      register(stored, text, Optional.of(query.plan()), Optional.empty());
+    } catch (RuntimeException failed) {
+      engine.backend().stopPersistent(query.queryId(), true);
+      register(
+          stored,
+          text,
+          Optional.of(query.plan()),
+          failure("its stored plan could not be started: " + failed.getMessage()));
+    }
+  }
+
+  private static Optional<QueryError> failure(String message) {
+    return Optional.of(new QueryError(message, Instant.now()));
+  }
+
+  /** Creates the query's sink topic if it is missing and starts the query on the backend. */
+  private void run(PlannedStatement.PersistentQuery query, String text, Session session) {
+    int inputPartitions =
+        query.sourceTopics().stream()
+            .filter(engine.backend()::topicExists)
+            .mapToInt(engine.backend()::partitions)
+            .max()
+            .orElse(1);
+    QuerySettings settings =
+        QuerySettings.of(engine.serverProperties(), session.properties(), text);
+    query
+        .createTopic()
+        .ifPresent(topic -> topics.ensure(topic, Optional.of(inputPartitions), text));
+    engine.backend().startPersistent(query.queryId(), query.plan(), settings);
+  }
+
+  /** Registers the query's sink and links in the catalog and lists the query. */
+  private void register(
+      StoredQuery query, String text, Optional<PlanStep> plan, Optional<QueryError> error) {
     query.sinkChange().ifPresent(engine::changeCatalog);
     engine.linkQuery(query.links());
     DataSource sink = query.sink();
@@ -186,17 +251,9 @@ final class QueryPlanning {
                 sink.name(),
                 sink.topic(),
                 List.copyOf(query.links().sources()),
-                query.plan(),
-                query.explain()));
-    return new CommandStatusEntity(
-        text,
-        (sink.isTable() ? "table/`" : "stream/`") + sink.name() + "`/create",
-        new CommandStatus(
-            CommandStatus.Status.SUCCESS,
-            "Created query with ID " + query.queryId(),
-            query.queryId()),
-        sequence,
-        List.of());
+                plan,
+                query.explain(),
+                error));
   }
 
   private static String describe(CatalogChange change) {

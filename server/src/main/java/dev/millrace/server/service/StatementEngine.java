@@ -1,6 +1,7 @@
 package dev.millrace.server.service;
 
 import dev.millrace.engine.function.FunctionRegistry;
+import dev.millrace.engine.runtime.QueryError;
 import dev.millrace.parser.ParseException;
 import dev.millrace.parser.ParsedStatement;
 import dev.millrace.parser.SqlParser;
@@ -210,8 +211,10 @@ public final class StatementEngine implements AutoCloseable {
 
   /**
    * Runs the logged statements again, in order, without logging them twice: rebuilds the catalog
-   * and restarts the queries, which carry on from their committed offsets. A statement that no
-   * longer runs is reported in the returned list and skipped.
+   * and restarts the queries, which carry on from their committed offsets. A persistent query
+   * logged with its plan runs that plan, unplanned (see {@link QueryPlanning#restore}); other
+   * statements, and queries logged without a plan by earlier versions, are planned again. A
+   * statement that no longer runs is reported in the returned list and skipped.
    */
   public synchronized List<String> replay(List<LoggedCommand> logged) {
     List<String> skipped = new ArrayList<>();
@@ -220,8 +223,12 @@ public final class StatementEngine implements AutoCloseable {
       for (LoggedCommand command : logged) {
         Session session = Session.of(new java.util.LinkedHashMap<>(command.properties()), Map.of());
         try {
-          for (ParsedStatement statement : parse(command.statement())) {
-            execute(statement, session);
+          if (command.query().isPresent()) {
+            planning.restore(command.query().get(), command.statement(), session);
+          } else {
+            for (ParsedStatement statement : parse(command.statement())) {
+              execute(statement, session);
+            }
           }
         } catch (RuntimeException failed) {
           skipped.add("command " + command.sequence() + ": " + failed.getMessage());
@@ -357,9 +364,20 @@ public final class StatementEngine implements AutoCloseable {
             Map.of(),
             Map.of(),
             "PERSISTENT",
-            List.of(),
-            "RUNNING"),
+            query.error().map(StatementEngine::queryError).stream().toList(),
+            query.state()),
         List.of());
+  }
+
+  /** A query error as ksqlDB describes one: when, what, and whose fault (the system's here). */
+  private static Object queryError(QueryError error) {
+    return Map.of(
+        "timestamp",
+        error.time().toEpochMilli(),
+        "errorMessage",
+        error.message(),
+        "type",
+        "SYSTEM");
   }
 
   private KsqlEntity terminate(Terminate terminate, String text) {

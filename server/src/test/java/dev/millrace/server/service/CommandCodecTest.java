@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CommandCodecTest {
 
   @Test
   void writesTheDocumentedJsonShape() {
-    byte[] json = CommandCodec.encode(7, "DROP STREAM s;", Map.of("auto.offset.reset", "earliest"));
+    byte[] json =
+        CommandCodec.encode(
+            7, "DROP STREAM s;", Map.of("auto.offset.reset", "earliest"), Optional.empty());
 
     assertEquals(
         "{\"statement\":\"DROP STREAM s;\",\"properties\":{\"auto.offset.reset\":\"earliest\"},\"sequence\":7}",
@@ -22,7 +25,7 @@ class CommandCodecTest {
   void readsBackWhatItWrote() throws Exception {
     String statement =
         "CREATE STREAM s (v STRING) WITH (kafka_topic='s', value_format='JSON'); -- \"quotes\" and ü";
-    byte[] json = CommandCodec.encode(3, statement, Map.of("a", "1", "b", "two"));
+    byte[] json = CommandCodec.encode(3, statement, Map.of("a", "1", "b", "two"), Optional.empty());
 
     assertEquals(
         new LoggedCommand(12, 3, statement, Map.of("a", "1", "b", "two")),
@@ -52,6 +55,13 @@ class CommandCodecTest {
     assertEquals(
         "its \"properties\" is not a JSON object",
         problem("{\"statement\": \"DROP STREAM s;\", \"properties\": [1]}"));
+    assertEquals(
+        "its stored query cannot be read",
+        problem(
+            "{\"statement\": \"CREATE STREAM x AS SELECT * FROM y;\", \"query\": {\"queryId\": \"CSAS_X_0\"}}"));
+    assertEquals(
+        "its stored query cannot be read",
+        problem("{\"statement\": \"CREATE STREAM x AS SELECT * FROM y;\", \"query\": 7}"));
     assertEquals(
         "it has no value",
         assertThrows(CommandCodec.MalformedCommand.class, () -> CommandCodec.decode(0, null))

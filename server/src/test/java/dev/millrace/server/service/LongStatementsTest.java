@@ -25,7 +25,7 @@ class LongStatementsTest {
 
   private final InMemoryBackend backend = new InMemoryBackend(FUNCTIONS);
   private final StatementEngine engine =
-      new StatementEngine(backend, (statement, properties) -> 0, FUNCTIONS, Map.of(), true);
+      new StatementEngine(backend, CommandSink.NONE, FUNCTIONS, Map.of(), true);
   private final Session session = Session.of(Map.of(), Map.of());
 
   private void run(String sql) {

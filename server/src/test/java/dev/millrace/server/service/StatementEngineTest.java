@@ -16,27 +16,20 @@ import dev.millrace.server.api.QueryDescriptionEntity;
 import dev.millrace.server.api.SourceDescriptionEntity;
 import dev.millrace.server.api.StreamsList;
 import dev.millrace.server.offline.InMemoryBackend;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** The statement engine over the in-memory backend: real parser, planner and operators. */
 class StatementEngineTest {
   private static final FunctionRegistry FUNCTIONS = FunctionRegistry.builtIns();
 
-  /** Keeps what the engine logs, as the command topic would. */
-  private static final class RecordingSink implements CommandSink {
-    final List<LoggedCommand> logged = new ArrayList<>();
-
-    @Override
-    public long append(String statement, Map<String, String> properties) {
-      logged.add(new LoggedCommand(logged.size(), logged.size(), statement, properties));
-      return logged.size() - 1;
-    }
-  }
-
-  private final RecordingSink log = new RecordingSink();
+  private final RecordingCommandLog log = new RecordingCommandLog();
   private final StatementEngine engine = newEngine(log);
   private final Session session = Session.of(Map.of(), Map.of());
 
@@ -122,6 +115,122 @@ class StatementEngineTest {
         List.of("CLICKS", "COUNTS", "PAGEVIEWS"),
         restarted.catalogSnapshot().sources().stream().map(s -> s.name()).toList());
     assertTrue(restarted.queries().isEmpty(), "the terminated query stays terminated");
+  }
+
+  private static final String NAMES =
+      "CREATE STREAM names (id STRING KEY, name STRING) WITH (KAFKA_TOPIC='names', VALUE_FORMAT='JSON');";
+
+  @Test
+  void aRestoredQueryRunsItsStoredPlanNotItsStatementPlannedAgain() throws Exception {
+    run(NAMES + "CREATE STREAM shouted AS SELECT id, UCASE(name) AS name FROM names;");
+    // As if an older planner had planned the statement otherwise: the stored plan calls LCASE.
+    List<LoggedCommand> stored =
+        List.of(
+            log.logged.get(0),
+            StoredPlans.edited(log.logged.get(1), plan -> plan.replace("\"UCASE\"", "\"LCASE\"")));
+    StatementEngine restarted = newEngine(CommandSink.NONE);
+
+    assertEquals(List.of(), restarted.replay(stored));
+    run(restarted, "INSERT INTO names (id, name) VALUES ('1', 'Alice');");
+
+    assertEquals(List.of("{\"NAME\":\"alice\"}"), values(restarted, "SHOUTED"));
+    assertEquals(Map.of("CSAS_SHOUTED_0", "RUNNING"), states(restarted));
+  }
+
+  @Test
+  void aStoredPlanThatCannotBeReadLeavesItsQueryInErrorAndTheOthersRunning() throws Exception {
+    run(
+        NAMES
+            + "CREATE STREAM shouted AS SELECT id, UCASE(name) AS name FROM names;"
+            + "CREATE STREAM copied AS SELECT * FROM names;");
+    List<LoggedCommand> stored =
+        List.of(
+            log.logged.get(0),
+            StoredPlans.edited(
+                log.logged.get(1), plan -> plan.replace("\"version\":1", "\"version\":99")),
+            log.logged.get(2));
+    StatementEngine restarted = newEngine(CommandSink.NONE);
+
+    assertEquals(List.of(), restarted.replay(stored));
+    run(restarted, "INSERT INTO names (id, name) VALUES ('1', 'Alice');");
+    QueryDescriptionEntity broken =
+        (QueryDescriptionEntity) run(restarted, "EXPLAIN CSAS_SHOUTED_0;").get(0);
+    CommandStatusEntity created =
+        (CommandStatusEntity)
+            run(restarted, "CREATE STREAM again AS SELECT * FROM shouted;").get(0);
+
+    assertEquals(
+        Map.of("CSAS_SHOUTED_0", "ERROR", "CSAS_COPIED_1", "RUNNING", "CSAS_AGAIN_2", "RUNNING"),
+        states(restarted));
+    assertEquals("ERROR", broken.queryDescription().state());
+    assertEquals(
+        "the stored plan has format version 99, and this server reads version 1 only",
+        ((Map<?, ?>) broken.queryDescription().queryErrors().get(0)).get("errorMessage"));
+    assertEquals(List.of("{\"NAME\":\"Alice\"}"), values(restarted, "COPIED"));
+    assertEquals(List.of(), values(restarted, "SHOUTED"));
+    assertEquals("Created query with ID CSAS_AGAIN_2", created.commandStatus().message());
+  }
+
+  @Test
+  void aQueryLoggedWithoutItsPlanByAnEarlierVersionIsPlannedAgain() {
+    run(NAMES + "CREATE STREAM shouted AS SELECT id, UCASE(name) AS name FROM names;");
+    LoggedCommand earlier = StoredPlans.withoutPlan(log.logged.get(1));
+    StatementEngine restarted = newEngine(CommandSink.NONE);
+
+    assertEquals(List.of(), restarted.replay(List.of(log.logged.get(0), earlier)));
+    run(restarted, "INSERT INTO names (id, name) VALUES ('1', 'Alice');");
+
+    assertEquals(List.of("{\"NAME\":\"ALICE\"}"), values(restarted, "SHOUTED"));
+  }
+
+  /**
+   * A command log written in version 1 of the stored-plan format (by the code of that version): a
+   * change to plan steps or to the catalog's records must keep it restoring, and running.
+   */
+  @Test
+  void aCommandLogStoredInPlanFormatVersion1StillRestoresAndRuns() throws Exception {
+    List<String> records =
+        Files.readAllLines(
+            Path.of(getClass().getResource("/command-log/v1.jsonl").toURI()),
+            StandardCharsets.UTF_8);
+    List<LoggedCommand> commands = new ArrayList<>();
+    for (String record : records) {
+      commands.add(CommandCodec.decode(commands.size(), record.getBytes(StandardCharsets.UTF_8)));
+    }
+    StatementEngine restarted = newEngine(CommandSink.NONE);
+
+    assertEquals(List.of(), restarted.replay(commands));
+    run(
+        restarted,
+        "INSERT INTO names (id, name) VALUES ('1', 'Alice');"
+            + "INSERT INTO names (id, name) VALUES ('2', 'Bob');"
+            + "INSERT INTO names (id, name) VALUES ('3', 'Alice');");
+
+    assertEquals(
+        Map.of("CSAS_SHOUTED_0", "RUNNING", "CTAS_COUNTS_1", "RUNNING"), states(restarted));
+    assertEquals(
+        List.of("{\"NAME\":\"ALICE\"}", "{\"NAME\":\"ALICE\"}"), values(restarted, "SHOUTED"));
+    assertEquals(List.of("{\"N\":1}", "{\"N\":1}", "{\"N\":2}"), values(restarted, "COUNTS"));
+  }
+
+  private List<KsqlEntity> run(StatementEngine target, String sql) {
+    List<KsqlEntity> results = new ArrayList<>();
+    for (ParsedStatement statement : target.parse(sql)) {
+      results.add(target.execute(statement, session));
+    }
+    return results;
+  }
+
+  private static List<String> values(StatementEngine target, String topic) {
+    return target.backend().readTopic(topic).stream()
+        .map(r -> new String(r.value(), StandardCharsets.UTF_8))
+        .toList();
+  }
+
+  private static Map<String, String> states(StatementEngine target) {
+    Map<String, String> states = new TreeMap<>();
+    target.queries().forEach((id, query) -> states.put(id, query.state()));
+    return states;
   }
 
   @Test

@@ -35,107 +35,154 @@ public final class StepText {
   }
 
   private static String details(PlanStep step) {
-    if (step instanceof PlanStep.StreamSource s) {
-      return " topic="
-          + s.topic()
-          + " formats="
-          + formats(s.formats())
-          + s.timestampColumn().map(c -> " timestamp=" + c).orElse("");
-    }
-    if (step instanceof PlanStep.TableSource s) {
-      return " topic="
-          + s.topic()
-          + " formats="
-          + formats(s.formats())
-          + " store="
-          + s.storeName()
-          + s.timestampColumn().map(c -> " timestamp=" + c).orElse("");
-    }
-    if (step instanceof PlanStep.StreamFilter f) {
-      return " predicate=" + ExprText.of(f.predicate());
-    }
-    if (step instanceof PlanStep.TableFilter f) {
-      return " predicate=" + ExprText.of(f.predicate());
-    }
-    if (step instanceof PlanStep.StreamSelect s) {
-      return " values=" + exprs(s.values());
-    }
-    if (step instanceof PlanStep.StreamFlatMap m) {
-      return " tableFunctions=" + exprs(m.tableFunctions());
-    }
-    if (step instanceof PlanStep.TableSelect s) {
-      return " values=" + exprs(s.values());
-    }
-    if (step instanceof PlanStep.StreamSelectKey k) {
-      return " keys=" + exprs(k.keys()) + repartition(k.repartitionTopic());
-    }
-    if (step instanceof PlanStep.StreamGroupBy g) {
-      return " keys=" + exprs(g.keys()) + repartition(g.repartitionTopic());
-    }
-    if (step instanceof PlanStep.StreamAggregate a) {
-      return " aggregates="
-          + a.aggregates().stream()
-              .map(StepText::aggregate)
-              .collect(Collectors.joining(", ", "[", "]"))
-          + a.window().map(w -> " window=" + window(w)).orElse("")
-          + " store="
-          + a.storeName();
-    }
-    if (step instanceof PlanStep.TableGroupBy g) {
-      return " keys=" + exprs(g.keys()) + repartition(g.repartitionTopic());
-    }
-    if (step instanceof PlanStep.TableAggregate a) {
-      return " aggregates="
-          + a.aggregates().stream()
-              .map(StepText::aggregate)
-              .collect(Collectors.joining(", ", "[", "]"))
-          + " store="
-          + a.storeName();
-    }
-    if (step instanceof PlanStep.StreamTableJoin j) {
-      return " type=" + j.type();
-    }
-    if (step instanceof PlanStep.StreamStreamJoin j) {
-      return " type="
-          + j.type()
-          + " within=("
-          + j.window().beforeMs()
-          + " ms, "
-          + j.window().afterMs()
-          + " ms)"
-          + (j.window().hasGrace() ? " grace=" + j.window().graceMs() + " ms" : "")
-          + " store="
-          + j.storeName();
-    }
-    if (step instanceof PlanStep.TableTableJoin j) {
-      return " type=" + j.type();
-    }
-    if (step instanceof PlanStep.ForeignKeyTableJoin j) {
-      return " type=" + j.type() + " foreignKey=" + ExprText.of(j.foreignKey());
-    }
-    if (step instanceof PlanStep.TableRepartition r) {
-      return " keyFormat="
-          + format(r.keyFormat())
-          + repartition(r.repartitionTopic())
-          + " store="
-          + r.storeName();
-    }
-    if (step instanceof PlanStep.StreamSink s) {
-      return " topic="
-          + s.topic()
-          + " formats="
-          + formats(s.formats())
-          + s.timestampColumn().map(c -> " timestamp=" + c).orElse("");
-    }
-    if (step instanceof PlanStep.TableSink s) {
-      return " topic="
-          + s.topic()
-          + " formats="
-          + formats(s.formats())
-          + s.timestampColumn().map(c -> " timestamp=" + c).orElse("");
-    }
-    return "";
+    return step.accept(DETAILS);
   }
+
+  /** The attributes of each kind of step worth showing, after its name. */
+  private static final PlanStep.Visitor<String> DETAILS =
+      new PlanStep.Visitor<>() {
+        @Override
+        public String streamSource(PlanStep.StreamSource s) {
+          return " topic="
+              + s.topic()
+              + " formats="
+              + formats(s.formats())
+              + s.timestampColumn().map(c -> " timestamp=" + c).orElse("");
+        }
+
+        @Override
+        public String tableSource(PlanStep.TableSource s) {
+          return " topic="
+              + s.topic()
+              + " formats="
+              + formats(s.formats())
+              + " store="
+              + s.storeName()
+              + s.timestampColumn().map(c -> " timestamp=" + c).orElse("");
+        }
+
+        @Override
+        public String streamFilter(PlanStep.StreamFilter f) {
+          return " predicate=" + ExprText.of(f.predicate());
+        }
+
+        @Override
+        public String tableFilter(PlanStep.TableFilter f) {
+          return " predicate=" + ExprText.of(f.predicate());
+        }
+
+        @Override
+        public String streamSelect(PlanStep.StreamSelect s) {
+          return " values=" + exprs(s.values());
+        }
+
+        @Override
+        public String streamFlatMap(PlanStep.StreamFlatMap m) {
+          return " tableFunctions=" + exprs(m.tableFunctions());
+        }
+
+        @Override
+        public String tableSelect(PlanStep.TableSelect s) {
+          return " values=" + exprs(s.values());
+        }
+
+        @Override
+        public String streamSelectKey(PlanStep.StreamSelectKey k) {
+          return " keys=" + exprs(k.keys()) + repartition(k.repartitionTopic());
+        }
+
+        @Override
+        public String streamGroupBy(PlanStep.StreamGroupBy g) {
+          return " keys=" + exprs(g.keys()) + repartition(g.repartitionTopic());
+        }
+
+        @Override
+        public String streamAggregate(PlanStep.StreamAggregate a) {
+          return " aggregates="
+              + a.aggregates().stream()
+                  .map(StepText::aggregate)
+                  .collect(Collectors.joining(", ", "[", "]"))
+              + a.window().map(w -> " window=" + window(w)).orElse("")
+              + " store="
+              + a.storeName();
+        }
+
+        @Override
+        public String tableGroupBy(PlanStep.TableGroupBy g) {
+          return " keys=" + exprs(g.keys()) + repartition(g.repartitionTopic());
+        }
+
+        @Override
+        public String tableAggregate(PlanStep.TableAggregate a) {
+          return " aggregates="
+              + a.aggregates().stream()
+                  .map(StepText::aggregate)
+                  .collect(Collectors.joining(", ", "[", "]"))
+              + " store="
+              + a.storeName();
+        }
+
+        @Override
+        public String streamTableJoin(PlanStep.StreamTableJoin j) {
+          return " type=" + j.type();
+        }
+
+        @Override
+        public String streamStreamJoin(PlanStep.StreamStreamJoin j) {
+          return " type="
+              + j.type()
+              + " within=("
+              + j.window().beforeMs()
+              + " ms, "
+              + j.window().afterMs()
+              + " ms)"
+              + (j.window().hasGrace() ? " grace=" + j.window().graceMs() + " ms" : "")
+              + " store="
+              + j.storeName();
+        }
+
+        @Override
+        public String tableTableJoin(PlanStep.TableTableJoin j) {
+          return " type=" + j.type();
+        }
+
+        @Override
+        public String foreignKeyTableJoin(PlanStep.ForeignKeyTableJoin j) {
+          return " type=" + j.type() + " foreignKey=" + ExprText.of(j.foreignKey());
+        }
+
+        @Override
+        public String tableRepartition(PlanStep.TableRepartition r) {
+          return " keyFormat="
+              + format(r.keyFormat())
+              + repartition(r.repartitionTopic())
+              + " store="
+              + r.storeName();
+        }
+
+        @Override
+        public String streamSink(PlanStep.StreamSink s) {
+          return " topic="
+              + s.topic()
+              + " formats="
+              + formats(s.formats())
+              + s.timestampColumn().map(c -> " timestamp=" + c).orElse("");
+        }
+
+        @Override
+        public String tableSink(PlanStep.TableSink s) {
+          return " topic="
+              + s.topic()
+              + " formats="
+              + formats(s.formats())
+              + s.timestampColumn().map(c -> " timestamp=" + c).orElse("");
+        }
+
+        @Override
+        public String transientSink(PlanStep.TransientSink s) {
+          return "";
+        }
+      };
 
   private static String repartition(String topic) {
     return topic.isEmpty() ? " (no repartition)" : " repartition=" + topic;

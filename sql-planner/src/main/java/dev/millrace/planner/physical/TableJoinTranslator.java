@@ -4,11 +4,13 @@ import dev.millrace.engine.plan.Expr;
 import dev.millrace.engine.plan.FormatInfo;
 import dev.millrace.engine.plan.JoinType;
 import dev.millrace.engine.plan.PlanStep;
+import dev.millrace.engine.plan.TopicKeyFormat;
 import dev.millrace.engine.types.Column;
 import dev.millrace.engine.types.LogicalSchema;
 import dev.millrace.planner.logical.CalciteTypes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinRelType;
@@ -57,35 +59,19 @@ final class TableJoinTranslator {
   }
 
   private PlanStep partitionedLike(PlanStep left, PlanStep right) {
-    FormatInfo leftFormat = keyFormat(left);
-    FormatInfo rightFormat = keyFormat(right);
-    if (leftFormat == null
-        || rightFormat == null
-        || leftFormat.format().equals(rightFormat.format())) {
+    Optional<FormatInfo> leftFormat = TopicKeyFormat.of(left);
+    Optional<FormatInfo> rightFormat = TopicKeyFormat.of(right);
+    if (leftFormat.isEmpty()
+        || rightFormat.isEmpty()
+        || leftFormat.get().format().equals(rightFormat.get().format())) {
       return right;
     }
     return new PlanStep.TableRepartition(
         right,
         names.repartitionTopic("RightSourceKeyed"),
-        leftFormat,
+        leftFormat.get(),
         names.store("RightSourceKeyed"),
         right.schema());
-  }
-
-  /** The key format of the topic a table's rows are partitioned by, or null for an internal one. */
-  private static FormatInfo keyFormat(PlanStep table) {
-    if (table instanceof PlanStep.TableSource s) {
-      return s.formats().key();
-    }
-    if (table instanceof PlanStep.TableRepartition s) {
-      return s.keyFormat();
-    }
-    if (table instanceof PlanStep.TableFilter
-        || table instanceof PlanStep.TableSelect
-        || table instanceof PlanStep.TableTableJoin) {
-      return keyFormat(table.sources().get(0));
-    }
-    return null;
   }
 
   /**
