@@ -57,12 +57,11 @@ final class RecordCache implements Operator {
     held.clear();
     budget.release(heldBytes);
     heldBytes = 0;
+    // Even a key created and deleted between two commits is forwarded (as a delete): without old
+    // values (when nothing downstream needs them) a delete cannot tell whether the key existed.
     for (Held entry : rows) {
-      Row row = entry.row();
-      // A key created and deleted between two commits: downstream never saw it.
-      if (row.value() != null || row.oldValue() != null) {
-        Pipeline.guarded(context, entry.record(), () -> downstream.process(row, entry.record()));
-      }
+      Pipeline.guarded(
+          context, entry.record(), () -> downstream.process(entry.row(), entry.record()));
     }
   }
 

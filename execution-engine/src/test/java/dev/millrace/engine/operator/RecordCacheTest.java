@@ -72,7 +72,7 @@ class RecordCacheTest {
   }
 
   @Test
-  void aKeyCreatedAndDeletedBetweenFlushesIsNeverSeen() {
+  void aDeleteIsForwardedEvenForAKeyCreatedSinceTheLastFlush() {
     start(1_000_000);
     change("a", 1L, null, 10);
     change("a", null, 1L, 20);
@@ -80,7 +80,7 @@ class RecordCacheTest {
     change("b", null, 7L, 40);
     cache.flush();
 
-    assertEquals(List.of("[b] null was [6] @40"), out.rows);
+    assertEquals(List.of("[a] null was null @20", "[b] null was [6] @40"), out.rows);
   }
 
   @Test
