@@ -7,15 +7,26 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The arguments of {@code millrace shell [URL] [--file FILE | --execute STATEMENTS]}.
+ * The arguments of {@code millrace shell [URL] [--file FILE | --execute STATEMENTS] [--user USER
+ * [--password PASSWORD]] [--config-file FILE]}.
  *
  * @param server the server to talk to
  * @param file a script to run instead of the interactive shell
  * @param execute statements to run instead of the interactive shell
  * @param help whether only the usage was asked for
+ * @param user the user name of a BASIC login
+ * @param password the password of that login; asked for on the terminal when absent
+ * @param configFile TLS settings of the connection ({@code ssl.truststore.*}, {@code
+ *     ssl.keystore.*})
  */
 public record ShellOptions(
-    URI server, Optional<Path> file, Optional<String> execute, boolean help) {
+    URI server,
+    Optional<Path> file,
+    Optional<String> execute,
+    boolean help,
+    Optional<String> user,
+    Optional<String> password,
+    Optional<Path> configFile) {
 
   /** Where ksqlDB's, and so Millrace's, server listens by default. */
   public static final URI DEFAULT_SERVER = URI.create("http://localhost:8088");
@@ -31,6 +42,9 @@ public record ShellOptions(
     Path file = null;
     String execute = null;
     boolean help = false;
+    String user = null;
+    String password = null;
+    Path configFile = null;
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       String option =
@@ -42,6 +56,10 @@ public record ShellOptions(
           file = Path.of(inline != null ? inline : value(args, ++i, option));
         }
         case "-e", "--execute" -> execute = inline != null ? inline : value(args, ++i, option);
+        case "-u", "--user" -> user = inline != null ? inline : value(args, ++i, option);
+        case "-p", "--password" -> password = inline != null ? inline : value(args, ++i, option);
+        case "--config-file" ->
+            configFile = Path.of(inline != null ? inline : value(args, ++i, option));
         default -> {
           if (arg.startsWith("-")) {
             throw new UsageException("Unknown option '" + arg + "'.");
@@ -57,11 +75,17 @@ public record ShellOptions(
     if (file != null && execute != null) {
       throw new UsageException("Use either --file or --execute, not both.");
     }
+    if (password != null && user == null) {
+      throw new UsageException("--password needs --user.");
+    }
     return new ShellOptions(
         server == null ? DEFAULT_SERVER : server,
         Optional.ofNullable(file),
         Optional.ofNullable(execute),
-        help);
+        help,
+        Optional.ofNullable(user),
+        Optional.ofNullable(password),
+        Optional.ofNullable(configFile));
   }
 
   private static String value(List<String> args, int index, String option) throws UsageException {

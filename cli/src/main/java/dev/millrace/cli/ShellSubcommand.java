@@ -1,5 +1,7 @@
 package dev.millrace.cli;
 
+import dev.millrace.cli.client.ClientSecurity;
+import dev.millrace.cli.client.ClientTlsConfig;
 import dev.millrace.cli.client.MillraceClient;
 import dev.millrace.cli.command.Interrupts;
 import dev.millrace.cli.command.ScriptFiles;
@@ -7,12 +9,15 @@ import dev.millrace.cli.command.ShellOutput;
 import dev.millrace.cli.command.StatementRunner;
 import dev.millrace.cli.command.StatementRunner.Outcome;
 import dev.millrace.cli.shell.InteractiveShell;
+import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * {@code millrace shell [URL]}: the interactive shell, or with {@code --file}/{@code --execute} a
@@ -57,11 +62,15 @@ public final class ShellSubcommand implements Subcommand {
   @Override
   public String usage() {
     return """
-        Usage: millrace shell [URL] [--file FILE | --execute "STATEMENTS"]
+        Usage: millrace shell [URL] [--file FILE | --execute "STATEMENTS"] [OPTIONS]
 
-          URL                      the server, default %s
+          URL                      the server, default %s (https://... for TLS)
           -f, --file FILE          run the statements of FILE, then exit
           -e, --execute STATEMENTS run these statements (each ending with ';'), then exit
+          -u, --user USER          log in as USER (servers with authentication.method=BASIC)
+          -p, --password PASSWORD  USER's password; asked for on the terminal when left out
+          --config-file FILE       TLS settings: ssl.truststore.location, ssl.truststore.password,
+                                   ssl.keystore.location, ssl.keystore.password, ssl.key.password
           -h, --help               show this text
 
         Without a terminal, statements are read from standard input (echo "SHOW STREAMS;" | ...).
@@ -78,7 +87,7 @@ public final class ShellSubcommand implements Subcommand {
       stdout.print(usage());
       return 0;
     }
-    MillraceClient client = new MillraceClient(options.server());
+    MillraceClient client = new MillraceClient(options.server(), security(options));
     try {
       if (options.batch() || !terminal) {
         return runBatch(client, statements(options));
@@ -88,6 +97,31 @@ public final class ShellSubcommand implements Subcommand {
       stdout.println(e.getMessage());
       return 1;
     }
+  }
+
+  private ClientSecurity security(ShellOptions options) throws UsageException {
+    Optional<SSLContext> tls;
+    try {
+      tls = options.configFile().map(ClientTlsConfig::read);
+    } catch (IllegalArgumentException unreadable) {
+      throw new UsageException("--config-file " + unreadable.getMessage());
+    }
+    if (options.user().isEmpty()) {
+      return new ClientSecurity(tls, Optional.empty(), "");
+    }
+    return new ClientSecurity(tls, options.user(), password(options));
+  }
+
+  private String password(ShellOptions options) throws UsageException {
+    if (options.password().isPresent()) {
+      return options.password().get();
+    }
+    Console console = System.console();
+    if (!terminal || console == null) {
+      throw new UsageException("--user needs --password when there is no terminal to ask on.");
+    }
+    char[] typed = console.readPassword("Password for %s: ", options.user().get());
+    return typed == null ? "" : new String(typed);
   }
 
   private String statements(ShellOptions options) throws IOException {

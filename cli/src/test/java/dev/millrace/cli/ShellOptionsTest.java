@@ -19,7 +19,13 @@ class ShellOptionsTest {
 
     assertEquals(
         new ShellOptions(
-            URI.create("http://localhost:8088"), Optional.empty(), Optional.empty(), false),
+            URI.create("http://localhost:8088"),
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty()),
         options);
     assertFalse(options.batch());
   }
@@ -28,11 +34,23 @@ class ShellOptionsTest {
   void readsUrlFileAndExecuteInAnyOrderAndEitherSpelling() throws Exception {
     assertEquals(
         new ShellOptions(
-            URI.create("http://db:9000"), Optional.of(Path.of("a.sql")), Optional.empty(), false),
+            URI.create("http://db:9000"),
+            Optional.of(Path.of("a.sql")),
+            Optional.empty(),
+            false,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty()),
         ShellOptions.parse(List.of("--file", "a.sql", "http://db:9000")));
     assertEquals(
         new ShellOptions(
-            URI.create("https://db"), Optional.of(Path.of("b.sql")), Optional.empty(), false),
+            URI.create("https://db"),
+            Optional.of(Path.of("b.sql")),
+            Optional.empty(),
+            false,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty()),
         ShellOptions.parse(List.of("https://db", "-f", "b.sql")));
     ShellOptions execute = ShellOptions.parse(List.of("--execute=SHOW STREAMS; SHOW TABLES;"));
     assertEquals(Optional.of("SHOW STREAMS; SHOW TABLES;"), execute.execute());
@@ -43,7 +61,22 @@ class ShellOptionsTest {
   }
 
   @Test
+  void readsKsqlDbsLoginAndTlsOptions() throws Exception {
+    ShellOptions short_ = ShellOptions.parse(List.of("https://db:8443", "-u", "fred", "-p", "pw"));
+    assertEquals(Optional.of("fred"), short_.user());
+    assertEquals(Optional.of("pw"), short_.password());
+    ShellOptions long_ =
+        ShellOptions.parse(
+            List.of("--user=harry", "--password", "x", "--config-file", "cli.properties"));
+    assertEquals(Optional.of("harry"), long_.user());
+    assertEquals(Optional.of("x"), long_.password());
+    assertEquals(Optional.of(Path.of("cli.properties")), long_.configFile());
+    assertEquals(Optional.empty(), ShellOptions.parse(List.of("-u", "fred")).password());
+  }
+
+  @Test
   void wrongArgumentsSayWhatIsWrong() {
+    assertEquals("--password needs --user.", message(List.of("--password", "pw")));
     assertEquals("Unknown option '--fast'.", message(List.of("--fast")));
     assertEquals("Option --file needs a value.", message(List.of("--file")));
     assertEquals(

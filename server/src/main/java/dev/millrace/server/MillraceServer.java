@@ -10,23 +10,35 @@ import dev.millrace.server.kafka.BrokerSettings;
 import dev.millrace.server.kafka.EmbeddedKafkaBroker;
 import dev.millrace.server.kafka.KafkaBackend;
 import dev.millrace.server.kafka.KafkaLogFile;
+import dev.millrace.server.kafka.TopicAdmin;
+import dev.millrace.server.registry.EmbeddedSchemaRegistry;
+import dev.millrace.server.registry.RegistrySettings;
 import dev.millrace.server.service.CommandLog;
+import dev.millrace.server.service.CommandReplay;
+import dev.millrace.server.service.CommandSink;
 import dev.millrace.server.service.MillraceEngine;
 import dev.millrace.server.service.ProcessingLogStream;
+import dev.millrace.server.service.QueriesFile;
 import dev.millrace.server.service.StatementEngine;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * A whole Millrace server: an embedded Kafka broker unless {@code bootstrap.servers} names a
- * cluster, the engine with its command log replayed, and the REST API.
+ * cluster (and beside it a schema registry, unless {@code ksql.schema.registry.url} names one), the
+ * engine with its command log replayed, and the REST API.
  */
 public final class MillraceServer implements AutoCloseable {
   public static final String VERSION = "0.1.0";
 
+  /** How long the embedded registry may take to start: seconds usually, more on a busy machine. */
+  private static final Duration REGISTRY_START_TIMEOUT = Duration.ofMinutes(3);
+
+  private final Optional<EmbeddedSchemaRegistry> registry;
   private final Optional<EmbeddedKafkaBroker> broker;
   private final CommandLog commandLog;
   private final StatementEngine engine;
@@ -34,11 +46,13 @@ public final class MillraceServer implements AutoCloseable {
   private final String bootstrapServers;
 
   private MillraceServer(
+      Optional<EmbeddedSchemaRegistry> registry,
       Optional<EmbeddedKafkaBroker> broker,
       CommandLog commandLog,
       StatementEngine engine,
       RestServer rest,
       String bootstrapServers) {
+    this.registry = registry;
     this.broker = broker;
     this.commandLog = commandLog;
     this.engine = engine;
@@ -51,64 +65,128 @@ public final class MillraceServer implements AutoCloseable {
       throws Exception {
     Path dataDir = config.dataDir().toAbsolutePath();
     KafkaLogFile.useDataDir(dataDir);
+    // Launched first: it starts while the broker does, and needs nothing of it.
+    Optional<EmbeddedSchemaRegistry> registry = launchRegistry(config, dataDir, progress);
     Optional<EmbeddedKafkaBroker> broker = Optional.empty();
-    String bootstrap;
-    if (config.bootstrapServers().isPresent()) {
-      bootstrap = config.bootstrapServers().get();
-      progress.accept("Using the Kafka cluster at " + bootstrap);
-    } else {
-      progress.accept(
-          "Starting the embedded Kafka broker (data in " + dataDir.resolve("kafka") + ") ...");
-      EmbeddedKafkaBroker started =
-          EmbeddedKafkaBroker.start(
-              BrokerSettings.of(dataDir).withPort(config.embeddedKafkaPort()));
-      broker = Optional.of(started);
-      bootstrap = started.bootstrapServers();
-      progress.accept("Kafka broker ready at " + bootstrap);
-    }
     try {
-      return startEngine(config, dataDir, bootstrap, broker, progress);
+      String bootstrap;
+      if (config.bootstrapServers().isPresent()) {
+        bootstrap = config.bootstrapServers().get();
+        progress.accept("Using the Kafka cluster at " + bootstrap);
+      } else {
+        progress.accept(
+            "Starting the embedded Kafka broker (data in " + dataDir.resolve("kafka") + ") ...");
+        EmbeddedKafkaBroker started =
+            EmbeddedKafkaBroker.start(
+                BrokerSettings.of(dataDir).withPort(config.embeddedKafkaPort()));
+        broker = Optional.of(started);
+        bootstrap = started.bootstrapServers();
+        progress.accept("Kafka broker ready at " + bootstrap);
+      }
+      ServerConfig withRegistry = config;
+      if (registry.isPresent()) {
+        String url = registry.get().awaitReady(REGISTRY_START_TIMEOUT).url();
+        progress.accept("Schema registry ready at " + url);
+        withRegistry = config.with(SchemaRegistries.URL, url);
+      }
+      return startEngine(withRegistry, dataDir, bootstrap, registry, broker, progress);
     } catch (Exception | Error failed) {
       broker.ifPresent(EmbeddedKafkaBroker::close);
+      registry.ifPresent(EmbeddedSchemaRegistry::close);
       throw failed;
     }
+  }
+
+  /**
+   * Launches the embedded schema registry when the server runs its own broker, no registry is
+   * configured, and Millrace was installed with one (the launcher's); does not wait for it.
+   */
+  private static Optional<EmbeddedSchemaRegistry> launchRegistry(
+      ServerConfig config, Path dataDir, Consumer<String> progress) {
+    if (config.bootstrapServers().isPresent() || config.get(SchemaRegistries.URL).isPresent()) {
+      return Optional.empty();
+    }
+    Optional<RegistrySettings> settings =
+        RegistrySettings.installed(
+            config.get(RegistrySettings.PORT_PROPERTY),
+            dataDir,
+            KafkaLogFile.path().toAbsolutePath().getParent());
+    if (settings.isEmpty()) {
+      progress.accept(
+          "No schema registry: AVRO, PROTOBUF and JSON_SR need "
+              + SchemaRegistries.URL
+              + " in the server's configuration");
+      return Optional.empty();
+    }
+    progress.accept(
+        "Starting the embedded schema registry (schemas in "
+            + settings.get().storageDir()
+            + ") ...");
+    return Optional.of(EmbeddedSchemaRegistry.launch(settings.get()));
   }
 
   private static MillraceServer startEngine(
       ServerConfig config,
       Path dataDir,
       String bootstrap,
+      Optional<EmbeddedSchemaRegistry> registry,
       Optional<EmbeddedKafkaBroker> broker,
       Consumer<String> progress)
       throws Exception {
     String serviceId = config.serviceId();
     RuntimeConfig runtime =
         RuntimeConfig.of(bootstrap, serviceId, dataDir.resolve("state"))
-            .withProcessingLogTopic(ProcessingLogStream.topic(serviceId));
+            .withProcessingLogTopic(ProcessingLogStream.topic(serviceId))
+            .withClientProperties(config.kafkaClientSecurity());
     FunctionRegistry functions = FunctionRegistry.builtIns();
-    CommandLog commandLog = CommandLog.open(bootstrap, serviceId);
+    Optional<Path> queriesFile = config.queriesFile();
+    CommandLog commandLog = CommandLog.open(bootstrap, config.kafkaClientSecurity(), serviceId);
     StatementEngine engine =
         new StatementEngine(
             new KafkaBackend(
                 runtime,
                 functions,
                 config.pullRestoreWait(),
-                SchemaRegistries.fromConfig(config.ksqlProperties())),
-            commandLog,
+                SchemaRegistries.fromConfig(config.ksqlProperties()),
+                config.restartBackoff()),
+            // Headless, the queries file is the whole truth: nothing is logged or replayed.
+            queriesFile.isPresent() ? CommandSink.NONE : commandLog,
             functions,
             config.ksqlProperties(),
             false);
-    ProcessingLogStream.register(engine, serviceId);
-    var replay = commandLog.replay();
-    if (!replay.commands().isEmpty()) {
-      progress.accept(
-          "Restoring " + replay.commands().size() + " statements from the command log ...");
+    MillraceEngine facade;
+    try {
+      ProcessingLogStream.register(engine, serviceId);
+      String clusterId;
+      try (TopicAdmin admin = TopicAdmin.connect(bootstrap, config.kafkaClientSecurity())) {
+        clusterId = admin.clusterId();
+      }
+      ServerInfo info = new ServerInfo(VERSION, clusterId, serviceId, "RUNNING");
+      if (queriesFile.isPresent()) {
+        facade =
+            new MillraceEngine(
+                engine, info, () -> true, List.of(ProcessingLogStream.topic(serviceId)), true);
+        progress.accept("Headless mode: running the statements of " + queriesFile.get() + " ...");
+        int ran = QueriesFile.run(engine, queriesFile.get());
+        progress.accept("Ran " + ran + " statements; REST accepts no statements (headless mode)");
+      } else {
+        CommandReplay replay = commandLog.replay();
+        boolean wholeLog = replay.skipped().isEmpty();
+        facade =
+            new MillraceEngine(
+                engine,
+                info,
+                () -> wholeLog && engine.topicExists(commandLog.topic()),
+                List.of(commandLog.topic(), ProcessingLogStream.topic(serviceId)),
+                false);
+        restore(engine, replay, facade, progress);
+      }
+    } catch (RuntimeException failed) {
+      engine.close();
+      commandLog.close();
+      throw failed;
     }
-    List<String> skipped = engine.replay(replay.commands());
-    skipped.forEach(reason -> progress.accept("Skipped on restore: " + reason));
     URI listener = config.listeners().get(0);
-    MillraceEngine facade =
-        new MillraceEngine(engine, new ServerInfo(VERSION, "", serviceId, "RUNNING"));
     RestServer rest =
         new RestServer(
             facade,
@@ -116,7 +194,8 @@ public final class MillraceServer implements AutoCloseable {
                 .withRequestLimits(
                     config.httpMaxBodyBytes(),
                     config.httpBodyIdleTimeout(),
-                    config.httpHeaderTimeout()));
+                    config.httpHeaderTimeout()),
+            config.restSecurity());
     rest.start();
     progress.accept(
         "Millrace "
@@ -128,7 +207,21 @@ public final class MillraceServer implements AutoCloseable {
             + ", logs in "
             + KafkaLogFile.path().getParent()
             + ")");
-    return new MillraceServer(broker, commandLog, engine, rest, bootstrap);
+    return new MillraceServer(registry, broker, commandLog, engine, rest, bootstrap);
+  }
+
+  /** Replays the command log: the catalog and queries as the last run left them. */
+  private static void restore(
+      StatementEngine engine,
+      CommandReplay replay,
+      MillraceEngine facade,
+      Consumer<String> progress) {
+    if (!replay.commands().isEmpty()) {
+      progress.accept(
+          "Restoring " + replay.commands().size() + " statements from the command log ...");
+    }
+    List<String> skipped = engine.replay(replay.commands(), facade::restored);
+    skipped.forEach(reason -> progress.accept("Skipped on restore: " + reason));
   }
 
   public URI uri() {
@@ -139,12 +232,21 @@ public final class MillraceServer implements AutoCloseable {
     return bootstrapServers;
   }
 
-  /** Stops the REST API, the queries, the command log and the embedded broker, in that order. */
+  /** The base URL of the schema registry the server started, if it started one. */
+  public Optional<String> embeddedRegistryUrl() {
+    return registry.map(EmbeddedSchemaRegistry::url);
+  }
+
+  /**
+   * Stops the REST API, the queries, the command log, the embedded broker and the embedded
+   * registry, in that order.
+   */
   @Override
   public void close() throws Exception {
     rest.close();
     engine.close();
     commandLog.close();
     broker.ifPresent(EmbeddedKafkaBroker::close);
+    registry.ifPresent(EmbeddedSchemaRegistry::close);
   }
 }

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLException;
 
 /**
  * A client of the ksqlDB-compatible REST API of a Millrace server: run statements ({@code POST
@@ -37,19 +38,27 @@ public final class MillraceClient {
 
   private final URI server;
   private final HttpClient http;
+  private final ClientSecurity security;
   private final ObjectMapper json = new ObjectMapper();
 
   /** A client of the server at {@code server}, e.g. {@code http://localhost:8088}. */
   public MillraceClient(URI server) {
+    this(server, ClientSecurity.NONE);
+  }
+
+  /** A client of a secured server: TLS trust of its own, a BASIC login. */
+  public MillraceClient(URI server, ClientSecurity security) {
     String text = server.toString();
     this.server = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+    this.security = security;
     // HTTP/1.1 keeps streamed query rows flowing as chunks on every server, with no h2c upgrade
     // dance.
-    this.http =
+    HttpClient.Builder http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(CONNECT_TIMEOUT)
-            .build();
+            .connectTimeout(CONNECT_TIMEOUT);
+    security.tls().ifPresent(http::sslContext);
+    this.http = http.build();
   }
 
   /** The server's base address, without a trailing slash. */
@@ -129,7 +138,9 @@ public final class MillraceClient {
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(server + path));
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server + path));
+    security.authorization().ifPresent(login -> request.header("Authorization", login));
+    return request;
   }
 
   private HttpRequest post(String path, JsonNode body, String accept) {
@@ -152,9 +163,10 @@ public final class MillraceClient {
   }
 
   private <T> HttpResponse<T> send(HttpRequest request, BodyHandler<T> handler)
-      throws ServerUnreachableException {
+      throws MillraceClientException {
+    HttpResponse<T> response;
     try {
-      return http.send(request, handler);
+      response = http.send(request, handler);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ServerUnreachableException(
@@ -162,9 +174,33 @@ public final class MillraceClient {
     } catch (IOException e) {
       throw unreachable(e);
     }
+    if (response.statusCode() == 401) {
+      if (response.body() instanceof InputStream unread) {
+        drain(unread);
+      }
+      throw new ServerErrorException(40100, loginRefused(), null, List.of());
+    }
+    return response;
+  }
+
+  private String loginRefused() {
+    return security
+        .user()
+        .map(user -> "The server at " + server + " refused the login of user '" + user + "'.")
+        .orElse("The server at " + server + " asks for a login: give --user and --password.");
   }
 
   private ServerUnreachableException unreachable(IOException e) {
+    if (e instanceof SSLException) {
+      return new ServerUnreachableException(
+          "Could not connect securely to the Millrace server at "
+              + server
+              + ": "
+              + reason(e)
+              + " (a server certificate no public authority signed needs"
+              + " ssl.truststore.location in --config-file)",
+          e);
+    }
     String reason = reason(e);
     String message =
         e instanceof ConnectException || reason.startsWith("unknown host")

@@ -17,9 +17,11 @@ import dev.millrace.server.service.EngineFacade;
 import dev.millrace.server.service.ErrorCode;
 import dev.millrace.server.service.QueryEnd;
 import dev.millrace.server.service.QueryHeader.QueryType;
+import dev.millrace.server.service.QueryMetrics;
 import dev.millrace.server.service.QueryRequest;
 import dev.millrace.server.service.QuerySubscriber;
 import dev.millrace.server.service.QuerySubscription;
+import dev.millrace.server.service.RowInserts;
 import dev.millrace.server.service.StatementRequest;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -180,6 +182,24 @@ class RestServerCompatibilityTest {
         rows.add(List.of()); // marks the end as sent
         subscriber.onEnd(QueryEnd.COMPLETED);
       }
+    }
+
+    @Override
+    public RowInserts openInserts(String target, Map<String, Object> properties) {
+      throw new EngineException(ErrorCode.BAD_STATEMENT, "no stream " + target);
+    }
+
+    @Override
+    public void requireSettable(String property) {}
+
+    @Override
+    public List<KsqlEntity> terminateCluster(List<String> deleteTopicList) {
+      return List.of();
+    }
+
+    @Override
+    public List<QueryMetrics> queryMetrics() {
+      return List.of();
     }
 
     @Override

@@ -22,6 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class HttpSchemaRegistry implements SchemaRegistry {
   private static final String MEDIA_TYPE = "application/vnd.schemaregistry.v1+json";
+
+  /** The status of Confluent's API for a schema incompatible with the subject's versions. */
+  private static final int INCOMPATIBLE = 409;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final URI base;
@@ -36,6 +40,9 @@ public final class HttpSchemaRegistry implements SchemaRegistry {
   @Override
   public int register(String subject, RegisteredSchema schema) {
     Reply reply = send("POST", "subjects/" + encode(subject) + "/versions", body(schema));
+    if (reply.status() == INCOMPATIBLE) {
+      throw new IncompatibleSchemaException(subject, reply.message());
+    }
     return reply.ok("register a schema under " + subject).path("id").asInt();
   }
 
@@ -123,13 +130,16 @@ public final class HttpSchemaRegistry implements SchemaRegistry {
   /** A registry reply: its status and body. */
   private record Reply(int status, String body) {
     JsonNode ok(String what) {
-      JsonNode json = parse();
       if (status / 100 != 2) {
-        String message = json.path("message").asText(body);
         throw new SchemaRegistryException(
-            "The schema registry refused to " + what + " (HTTP " + status + "): " + message);
+            "The schema registry refused to " + what + " (HTTP " + status + "): " + message());
       }
-      return json;
+      return parse();
+    }
+
+    /** The error message of the registry's reply, else its whole body. */
+    String message() {
+      return parse().path("message").asText(body);
     }
 
     private JsonNode parse() {

@@ -20,4 +20,8 @@ public record RegisteredSchema(String type, String text) {
   public static RegisteredSchema json(String text) {
     return new RegisteredSchema("JSON", text);
   }
+
+  public static RegisteredSchema protobuf(String text) {
+    return new RegisteredSchema("PROTOBUF", text);
+  }
 }

@@ -1,11 +1,18 @@
 package dev.millrace.engine.runtime;
 
 import dev.millrace.engine.operator.Topology;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,20 +28,42 @@ import org.slf4j.LoggerFactory;
  * {@link #stop()}. Output, changelog writes and input offsets are committed together — in a
  * transaction under {@link ProcessingGuarantee#EXACTLY_ONCE}, output flushed before offsets under
  * at-least-once — so a crash loses no committed output. A failure it cannot skip moves the query to
- * {@link QueryState#ERROR} with the reason in {@link #error()}; {@link #start()} may retry it.
+ * {@link QueryState#ERROR} with the reason in {@link #error()}; after a {@link
+ * QueryError.Type#SYSTEM SYSTEM} error (one a retry may cure) the query restarts by itself after a
+ * {@link RestartBackoff}, other errors leave it stopped until {@link #start()} is called again.
  */
 public final class KafkaQueryRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaQueryRuntime.class);
+
+  /** How many of its latest errors a query keeps, as ksqlDB's error queue does. */
+  static final int KEPT_ERRORS = 10;
+
+  /** Waits out the backoffs of every query of the process; restarts are rare and short. */
+  private static final ScheduledExecutorService RESTARTS =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, "millrace-query-restarts");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private final String queryId;
   private final Topology topology;
   private final RuntimeConfig config;
   private final OffsetReset reset;
   private final QueryNames names;
+  private final RestartBackoff backoff;
   private final QueryCounters counters = new QueryCounters();
+  private final Object failures = new Object();
+  private final Deque<QueryError> errors = new ArrayDeque<>();
   private volatile QueryState state = QueryState.NOT_RUNNING;
   private volatile QueryError error;
   private volatile QueryRun run;
+  private ScheduledFuture<?> restart;
+  private long restartToken;
+  private boolean stopped;
+  private int failuresInARow;
+  private volatile long runStarted;
 
   /** Each store's partition count, known once the topics are prepared. */
   private volatile Map<String, Integer> storePartitions = Map.of();
@@ -45,10 +74,21 @@ public final class KafkaQueryRuntime implements AutoCloseable {
    */
   public KafkaQueryRuntime(
       String queryId, Topology topology, RuntimeConfig config, OffsetReset reset) {
+    this(queryId, topology, config, reset, RestartBackoff.DEFAULT);
+  }
+
+  /** {@code backoff}: how long to wait before restarting after a SYSTEM error. */
+  public KafkaQueryRuntime(
+      String queryId,
+      Topology topology,
+      RuntimeConfig config,
+      OffsetReset reset,
+      RestartBackoff backoff) {
     this.queryId = queryId;
     this.topology = topology;
     this.config = config;
     this.reset = reset;
+    this.backoff = backoff;
     this.names = new QueryNames(config.serviceId(), queryId);
   }
 
@@ -70,9 +110,30 @@ public final class KafkaQueryRuntime implements AutoCloseable {
     return Optional.ofNullable(error);
   }
 
+  /**
+   * The query's latest errors (at most {@value #KEPT_ERRORS}), oldest first, kept across restarts.
+   */
+  public List<QueryError> errors() {
+    synchronized (failures) {
+      return List.copyOf(errors);
+    }
+  }
+
+  /** Whether the query is in ERROR and waiting out its backoff before it restarts by itself. */
+  public boolean restartPending() {
+    synchronized (failures) {
+      return restart != null;
+    }
+  }
+
   /** How many records the query has processed and reported so far. */
   public QueryStatistics statistics() {
     return counters.snapshot();
+  }
+
+  /** The bytes the query's local state (RocksDB stores and checkpoints) takes on disk here. */
+  public long localStateBytes() {
+    return TaskStores.sizeOnDisk(config.stateDirectory().resolve(queryId));
   }
 
   /**
@@ -85,7 +146,15 @@ public final class KafkaQueryRuntime implements AutoCloseable {
       return;
     }
     stop();
+    startRun();
+  }
+
+  private void startRun() {
+    synchronized (failures) {
+      stopped = false;
+    }
     error = null;
+    runStarted = System.nanoTime();
     try {
       try (Admin admin = new KafkaClients(config, names.groupId()).admin()) {
         prepareTopics(new InternalTopics(admin));
@@ -126,15 +195,75 @@ public final class KafkaQueryRuntime implements AutoCloseable {
     topics.ensureExists(config.processingLogTopic(), 1, Map.of());
   }
 
+  /**
+   * Records the failure and, for a SYSTEM error, schedules a restart. Called on the query's thread
+   * as its run ends, so it must not wait for this runtime's monitor (held by {@link #stop()} while
+   * it joins that thread): the error bookkeeping has a lock of its own.
+   */
   private void fail(Throwable e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    error = new QueryError(message, Instant.now());
-    state = QueryState.ERROR;
-    LOG.error("Query {} failed: {}", queryId, message);
+    synchronized (failures) {
+      error = QueryError.of(e, Instant.now());
+      errors.addLast(error);
+      if (errors.size() > KEPT_ERRORS) {
+        errors.removeFirst();
+      }
+      state = QueryState.ERROR;
+      // A run that lasted longer than the longest backoff had recovered: its failure is a first.
+      boolean recovered = System.nanoTime() - runStarted > backoff.max().toNanos();
+      failuresInARow = recovered ? 1 : failuresInARow + 1;
+      if (stopped) {
+        return; // failed while being stopped: it must not come back
+      }
+      if (error.type() != QueryError.Type.SYSTEM) {
+        LOG.error("Query {} failed ({} error): {}", queryId, error.type(), error.message());
+        return;
+      }
+      Duration delay = backoff.delay(failuresInARow);
+      LOG.warn(
+          "Query {} failed ({} error), restarting in {} ms: {}",
+          queryId,
+          error.type(),
+          delay.toMillis(),
+          error.message());
+      long token = ++restartToken;
+      restart =
+          RESTARTS.schedule(
+              () -> restartAfterBackoff(token), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private synchronized void restartAfterBackoff(long token) {
+    synchronized (failures) {
+      if (restart == null || token != restartToken) {
+        return; // stopped, or restarted otherwise, meanwhile
+      }
+      restart = null;
+    }
+    if (run != null) {
+      run.stop(); // its thread has ended or is closing its clients
+      run = null;
+    }
+    try {
+      startRun();
+    } catch (RuntimeException stillFailing) {
+      // fail() has recorded it and, if it is still a SYSTEM error, scheduled the next attempt.
+    }
+  }
+
+  /** Cancels a pending restart, and keeps one from being scheduled until the next start. */
+  private void cancelRestart() {
+    synchronized (failures) {
+      stopped = true;
+      if (restart != null) {
+        restart.cancel(false);
+        restart = null;
+      }
+    }
   }
 
   /** Commits what has been processed, closes the tasks (checkpointing their state) and stops. */
   public synchronized void stop() {
+    cancelRestart();
     if (run != null) {
       run.stop();
       run = null;

@@ -1,7 +1,14 @@
 package dev.millrace.engine.runtime;
 
 /**
- * Counts of a query since its runtime was made (across stops and restarts of that runtime): input
- * records processed, and records skipped or partly failed and reported to the processing log.
+ * Counts of a query since its runtime was made (across stops and restarts of that runtime).
+ *
+ * @param processedRecords input records processed (repartitioned records count again when read
+ *     back)
+ * @param outputRecords records written to the query's sink topic
+ * @param processingErrors records skipped or partly failed and reported to the processing log
+ * @param consumerLag records on the broker that the query's consumer has not fetched yet, summed
+ *     over its partitions when it last polled (Kafka's {@code records-lag})
  */
-public record QueryStatistics(long processedRecords, long processingErrors) {}
+public record QueryStatistics(
+    long processedRecords, long outputRecords, long processingErrors, long consumerLag) {}

@@ -158,6 +158,9 @@ final class StreamTask implements TaskEnvironment {
   @Override
   public void send(OutputRecord record) {
     producer.send(record);
+    if (!planTopics.containsValue(record.topic())) {
+      counters.output(); // a sink record, not one on its way through a repartition topic
+    }
   }
 
   @Override

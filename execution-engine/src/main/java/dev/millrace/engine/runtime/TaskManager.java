@@ -133,6 +133,11 @@ final class TaskManager {
     for (StreamTask task : tasks.values()) {
       processed += task.process(nowMillis, lag);
     }
+    long behind = 0;
+    for (TopicPartition partition : byPartition.keySet()) {
+      behind += lag.of(partition).orElse(0);
+    }
+    counters.lag(behind);
     return processed > 0;
   }
 

@@ -9,6 +9,7 @@ import dev.millrace.engine.state.RocksDbKeyValueStore;
 import dev.millrace.engine.state.StateCheckpoint;
 import dev.millrace.engine.state.StateStoreException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -141,6 +142,29 @@ final class TaskStores implements AutoCloseable {
     } catch (IOException e) {
       throw new StateStoreException(
           "cannot wipe the state directory " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The bytes the files under {@code directory} take, 0 when it does not exist. Read while the
+   * stores run: a file RocksDB deletes meanwhile (compaction) simply no longer counts.
+   */
+  static long sizeOnDisk(Path directory) {
+    if (!Files.isDirectory(directory)) {
+      return 0;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
+      return paths.mapToLong(TaskStores::sizeOrZero).sum();
+    } catch (IOException | UncheckedIOException e) {
+      return 0;
+    }
+  }
+
+  private static long sizeOrZero(Path path) {
+    try {
+      return Files.isRegularFile(path) ? Files.size(path) : 0;
+    } catch (IOException gone) {
+      return 0;
     }
   }
 }

@@ -177,10 +177,9 @@ public final class TransientQueryRuntime implements AutoCloseable {
   }
 
   private void fail(Throwable e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    error = new QueryError(message, Instant.now());
+    error = QueryError.of(e, Instant.now());
     state = QueryState.ERROR;
-    LOG.error("Transient query {} failed: {}", queryId, message);
+    LOG.error("Transient query {} failed: {}", queryId, error.message());
   }
 
   /**

@@ -9,7 +9,8 @@ import java.util.OptionalInt;
 /**
  * The JSON_SR format: JSON as the JSON format writes and reads it, after Confluent's wire-format
  * header. Writing registers the JSON schema of the columns under the topic's subject (or uses the
- * schema id a source names); reading checks the header and reads the JSON as the JSON format does.
+ * schema id a source names); reading checks the header (see {@link RegisteredHeader}) and reads the
+ * JSON as the JSON format does.
  */
 final class JsonSchemaSerde implements ValueSerde {
   private final JsonSerde json;
@@ -38,7 +39,7 @@ final class JsonSchemaSerde implements ValueSerde {
     if (bytes == null) {
       return null;
     }
-    RegistryWire.schemaId(bytes, "JSON_SR");
+    header.check(bytes, "JSON_SR");
     return json.deserialize(Arrays.copyOfRange(bytes, RegistryWire.HEADER, bytes.length));
   }
 }

@@ -33,7 +33,7 @@ final class ProtobufRegistrySerde implements ValueSerde {
             binding,
             key,
             schemaId,
-            () -> new RegisteredSchema("PROTOBUF", ProtobufSchemas.of(copied)),
+            () -> RegisteredSchema.protobuf(ProtobufSchemas.of(copied)),
             FIRST_MESSAGE);
   }
 
@@ -47,7 +47,7 @@ final class ProtobufRegistrySerde implements ValueSerde {
     if (bytes == null) {
       return null;
     }
-    RegistryWire.schemaId(bytes, "PROTOBUF");
+    header.check(bytes, "PROTOBUF");
     return message.deserialize(Arrays.copyOfRange(bytes, afterIndexes(bytes), bytes.length));
   }
 

@@ -2,6 +2,7 @@ package dev.millrace.engine.serde;
 
 import dev.millrace.engine.plan.FormatInfo;
 import dev.millrace.engine.plan.WindowInfo;
+import dev.millrace.engine.registry.RegisteredSchema;
 import dev.millrace.engine.types.Column;
 import java.util.List;
 import java.util.Optional;
@@ -70,6 +71,43 @@ public final class SerdeFactory {
     return serde(format, columns, wrapped, registry, true);
   }
 
+  /**
+   * The schema a query writing values of {@code columns} registers under its topic's value subject:
+   * present for the registry formats, unless the format names a registered schema by id.
+   */
+  public static Optional<RegisteredSchema> valueSchema(FormatInfo format, List<Column> columns) {
+    return schema(format, columns, format.wrapped());
+  }
+
+  /** As {@link #valueSchema}, for the key subject and a key of {@code columns}. */
+  public static Optional<RegisteredSchema> keySchema(FormatInfo format, List<Column> columns) {
+    if (columns.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean wrapped = columns.size() > 1 || SerdeFormat.named(format.format()).wrapsSingleKey();
+    return schema(format, columns, wrapped);
+  }
+
+  private static Optional<RegisteredSchema> schema(
+      FormatInfo format, List<Column> columns, boolean wrapped) {
+    if (format.options().containsKey(SCHEMA_ID)) {
+      return Optional.empty();
+    }
+    return switch (SerdeFormat.named(format.format())) {
+      case AVRO ->
+          Optional.of(
+              RegisteredSchema.avro(
+                  AvroSchemas.of(columns, wrapped, fullSchemaName(format)).toString()));
+      case JSON_SR -> Optional.of(RegisteredSchema.json(JsonSchemas.of(columns, wrapped)));
+      case PROTOBUF -> Optional.of(RegisteredSchema.protobuf(ProtobufSchemas.of(columns)));
+      case JSON, KAFKA, DELIMITED, NONE, PROTOBUF_NOSR -> Optional.empty();
+    };
+  }
+
+  private static String fullSchemaName(FormatInfo format) {
+    return format.options().getOrDefault(FULL_SCHEMA_NAME, AvroSchemas.DEFAULT_NAME);
+  }
+
   private static ValueSerde serde(
       FormatInfo format,
       List<Column> columns,
@@ -83,13 +121,7 @@ public final class SerdeFactory {
       case NONE -> none(columns);
       case PROTOBUF_NOSR -> new ProtobufSerde(columns, format.options());
       case AVRO ->
-          new AvroSerde(
-              columns,
-              wrapped,
-              registry,
-              key,
-              schemaId(format),
-              format.options().getOrDefault(FULL_SCHEMA_NAME, AvroSchemas.DEFAULT_NAME));
+          new AvroSerde(columns, wrapped, registry, key, schemaId(format), fullSchemaName(format));
       case JSON_SR -> new JsonSchemaSerde(columns, wrapped, registry, key, schemaId(format));
       case PROTOBUF ->
           new ProtobufRegistrySerde(columns, format.options(), registry, key, schemaId(format));

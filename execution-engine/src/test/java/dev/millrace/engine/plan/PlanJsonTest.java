@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,9 +13,12 @@ import dev.millrace.engine.types.Column;
 import dev.millrace.engine.types.LogicalSchema;
 import dev.millrace.engine.types.SqlType;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class PlanJsonTest {
@@ -237,6 +241,21 @@ class PlanJsonTest {
     Expr big = new Expr.Literal(5L, SqlType.BIGINT);
     Expr read = json.readValue(json.writeValueAsString(big), Expr.class);
     assertEquals(Long.class, ((Expr.Literal) read).value().getClass());
+  }
+
+  /** A step without its own versioned name would be stored under a name no server reads back. */
+  @Test
+  void everyKindOfStepIsStoredUnderAVersionedName() {
+    JsonSubTypes.Type[] names = PlanStep.class.getAnnotation(JsonSubTypes.class).value();
+
+    assertEquals(
+        Set.of(PlanStep.class.getPermittedSubclasses()),
+        Arrays.stream(names).map(JsonSubTypes.Type::value).collect(Collectors.toSet()));
+    for (JsonSubTypes.Type name : names) {
+      assertTrue(name.name().matches("[a-z][A-Za-z]*V[0-9]+"), name.name());
+    }
+    assertEquals(
+        names.length, Arrays.stream(names).map(JsonSubTypes.Type::name).distinct().count());
   }
 
   @Test

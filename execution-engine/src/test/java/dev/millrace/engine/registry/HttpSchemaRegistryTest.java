@@ -94,6 +94,24 @@ class HttpSchemaRegistryTest {
   }
 
   @Test
+  void aSchemaIncompatibleWithTheSubjectIsRefusedAsSuch() {
+    client.register("a-value", RECORD);
+
+    IncompatibleSchemaException refused =
+        assertThrows(
+            IncompatibleSchemaException.class,
+            () ->
+                client.register(
+                    "a-value",
+                    RegisteredSchema.avro(
+                        "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"}]}")));
+
+    assertEquals("a-value", refused.subject());
+    assertEquals(
+        "Schema being registered is incompatible with an earlier schema", refused.getMessage());
+  }
+
+  @Test
   void anUnreachableRegistryIsAClearError() {
     server.stop(0);
 
@@ -128,6 +146,12 @@ class HttpSchemaRegistryTest {
       RegisteredSchema schema = schema(body);
       if (!schema.text().startsWith("{")) {
         reply(exchange, 422, "{\"error_code\":42201,\"message\":\"Invalid schema\"}");
+      } else if (!backing.isCompatible(parts[1], schema)) {
+        reply(
+            exchange,
+            409,
+            "{\"error_code\":409,\"message\":\"Schema being registered is incompatible with an"
+                + " earlier schema\"}");
       } else {
         reply(exchange, 200, "{\"id\":" + backing.register(parts[1], schema) + "}");
       }

@@ -79,6 +79,10 @@ class KafkaQueryRuntimeTest {
           topics.readUntil(output, KAFKA_JSON, plan.schema(), rows -> rows.size() >= 2);
       assertEquals(Map.of("[2]", "[pear, 40]", "[3]", "[plum, 22]"), KafkaTopics.latestByKey(out));
       assertEquals(QueryState.RUNNING, runtime.state());
+      QueryStatistics statistics = runtime.statistics();
+      assertEquals(3, statistics.processedRecords());
+      assertEquals(2, statistics.outputRecords(), "the apple was filtered out");
+      assertEquals(0, statistics.consumerLag(), "everything was fetched");
     }
   }
 
@@ -315,9 +319,13 @@ class KafkaQueryRuntimeTest {
         runtime.statistics().processedRecords(),
         "one record read from the source, one from the repartition topic");
 
+    assertEquals(1, runtime.statistics().outputRecords(), "the repartitioned record is not output");
+    assertTrue(runtime.localStateBytes() > 0, "the count's store is on disk");
+
     runtime.cleanUp();
 
     assertEquals(QueryState.NOT_RUNNING, runtime.state());
+    assertEquals(0, runtime.localStateBytes());
     assertFalse(Files.exists(stateDirectory.resolve("CTAS_CLEAN_1")));
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
       // Deletion reaches the broker's metadata shortly after the controller accepts it.

@@ -8,6 +8,7 @@ import dev.millrace.engine.types.LogicalSchema;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +37,18 @@ final class KafkaTopics {
   }
 
   void create(String topic, int partitions) throws ExecutionException, InterruptedException {
+    create(topic, partitions, Map.of());
+  }
+
+  /** Creates {@code topic} with {@code configs} on top of unlimited retention. */
+  void create(String topic, int partitions, Map<String, String> configs)
+      throws ExecutionException, InterruptedException {
+    Map<String, String> all = new HashMap<>(configs);
+    all.putIfAbsent("retention.ms", "-1");
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
       admin
           .createTopics(
-              List.of(
-                  new NewTopic(topic, Optional.of(partitions), Optional.empty())
-                      .configs(Map.of("retention.ms", "-1"))))
+              List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()).configs(all)))
           .all()
           .get();
     }

@@ -51,14 +51,19 @@ final class TestKafkaBroker implements AutoCloseable {
   }
 
   static TestKafkaBroker start() {
+    return start(Map.of());
+  }
+
+  /** A broker of its own, with {@code overrides} on top of the usual broker properties. */
+  static TestKafkaBroker start(Map<String, String> overrides) {
     try {
       Path directory = Files.createTempDirectory("millrace-test-kafka");
       int port = freePort();
       int controllerPort = freePort();
       format(directory);
-      KafkaRaftServer server =
-          new KafkaRaftServer(
-              new KafkaConfig(properties(directory, port, controllerPort), false), Time.SYSTEM);
+      Map<String, String> properties = properties(directory, port, controllerPort);
+      properties.putAll(overrides);
+      KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(properties, false), Time.SYSTEM);
       server.startup();
       return new TestKafkaBroker(directory, port, server);
     } catch (IOException e) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.millrace.engine.plan.FormatInfo;
 import dev.millrace.engine.registry.InMemorySchemaRegistry;
+import dev.millrace.engine.registry.RegisteredSchema;
 import dev.millrace.engine.types.Column;
 import dev.millrace.engine.types.SqlType;
 import java.math.BigDecimal;
@@ -41,6 +42,19 @@ class JsonSchemaSerdeTest {
   }
 
   @Test
+  void aRecordWithASchemaIdTheRegistryDoesNotHaveIsADeserializationError() {
+    List<Column> columns = List.of(new Column("NAME", SqlType.STRING));
+    byte[] unknownId = "\0\0\0\0\7{\"NAME\":\"x\"}".getBytes(StandardCharsets.UTF_8);
+
+    for (String format : List.of("JSON_SR", "PROTOBUF")) {
+      ValueSerde serde = SerdeFactory.valueSerde(FormatInfo.of(format), columns, people);
+      assertEquals(
+          "Failed to deserialize " + format + ": schema id 7 is not in the schema registry",
+          assertThrows(SerdeException.class, () -> serde.deserialize(unknownId)).getMessage());
+    }
+  }
+
+  @Test
   void generatedSchemasReadBackAsTheirTypes() {
     List<Column> columns =
         List.of(
@@ -68,6 +82,7 @@ class JsonSchemaSerdeTest {
         List.of(new Column("n", SqlType.BIGINT), new Column("x", SqlType.DOUBLE)),
         JsonSchemas.columns(
             "{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"integer\"},\"x\":{\"type\":\"number\"}}}"));
+    registry.register("people-value", RegisteredSchema.json("{\"type\":\"object\"}"));
     assertEquals(
         new BigDecimal("1.50"),
         SerdeFactory.valueSerde(

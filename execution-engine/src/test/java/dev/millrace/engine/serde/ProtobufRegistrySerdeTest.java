@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.millrace.engine.plan.FormatInfo;
 import dev.millrace.engine.registry.InMemorySchemaRegistry;
+import dev.millrace.engine.registry.RegisteredSchema;
 import dev.millrace.engine.types.Column;
 import dev.millrace.engine.types.SqlType;
 import java.util.List;
@@ -47,6 +48,10 @@ class ProtobufRegistrySerdeTest {
   void readsPastLongerMessageIndexes() {
     ValueSerde serde =
         SerdeFactory.valueSerde(PROTOBUF, List.of(new Column("A", SqlType.INTEGER)), orders);
+    registry.register(
+        "orders-value",
+        RegisteredSchema.protobuf(
+            "syntax = \"proto3\"; message Other {} message Order { int32 A = 1; }"));
 
     // indexes [1, 0]: count 2 and the indexes as zig-zag varints, then field 1 = 7
     assertArrayEquals(

@@ -32,10 +32,20 @@ public record RunningQuery(
     statusCount = Lists.copyOrEmpty(statusCount);
   }
 
-  /** A persistent query running on this one server. */
+  /** A persistent query on this one server, in {@code state} ({@code RUNNING}, {@code ERROR}). */
   public static RunningQuery persistent(
-      String queryString, List<String> sinks, List<String> sinkKafkaTopics, String id) {
+      String queryString,
+      List<String> sinks,
+      List<String> sinkKafkaTopics,
+      String id,
+      String state) {
     return new RunningQuery(
-        queryString, sinks, sinkKafkaTopics, id, Map.of("RUNNING", 1), "PERSISTENT", "RUNNING");
+        queryString, sinks, sinkKafkaTopics, id, Map.of(state, 1), "PERSISTENT", state);
+  }
+
+  /** A push query streaming to a client of this server: it writes no sink. */
+  public static RunningQuery push(String queryString, String id) {
+    return new RunningQuery(
+        queryString, List.of(), List.of(), id, Map.of("RUNNING", 1), "PUSH", "RUNNING");
   }
 }

@@ -10,7 +10,7 @@ public final class ConfigException extends RuntimeException {
     super(message, cause);
   }
 
-  static ConfigException invalid(String key, String value, String expected) {
+  public static ConfigException invalid(String key, String value, String expected) {
     return new ConfigException(
         "invalid value '" + value + "' for " + key + ": expected " + expected, null);
   }

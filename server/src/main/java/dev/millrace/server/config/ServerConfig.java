@@ -1,7 +1,10 @@
 package dev.millrace.server.config;
 
+import dev.millrace.engine.runtime.RestartBackoff;
+import dev.millrace.server.http.RestSecurity;
 import dev.millrace.server.http.RestServer;
 import dev.millrace.server.service.PropertyValues;
+import dev.millrace.server.service.QueriesFile;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -52,6 +55,12 @@ public final class ServerConfig {
   /** How long a client may take to send a request's line and headers. */
   public static final String HTTP_HEADER_TIMEOUT_MS = "millrace.http.header.timeout.ms";
 
+  /** How long a query failed by a SYSTEM error waits before its first restart (ksqlDB's name). */
+  public static final String QUERY_RETRY_BACKOFF_INITIAL_MS = "ksql.query.retry.backoff.initial.ms";
+
+  /** The longest wait between restarts of a query that keeps failing (ksqlDB's name). */
+  public static final String QUERY_RETRY_BACKOFF_MAX_MS = "ksql.query.retry.backoff.max.ms";
+
   private static final Map<String, String> DEFAULTS =
       Map.of(
           LISTENERS, "http://0.0.0.0:8088",
@@ -67,6 +76,9 @@ public final class ServerConfig {
   private final int httpMaxBodyBytes;
   private final Duration httpBodyIdleTimeout;
   private final Duration httpHeaderTimeout;
+  private final RestSecurity restSecurity;
+  private final Map<String, Object> kafkaClientSecurity;
+  private final RestartBackoff restartBackoff;
 
   private ServerConfig(Map<String, String> properties) {
     this.properties = Collections.unmodifiableSortedMap(new TreeMap<>(properties));
@@ -89,6 +101,10 @@ public final class ServerConfig {
         Duration.ofMillis(
             parsePositive(
                 HTTP_HEADER_TIMEOUT_MS, RestServer.Options.DEFAULT_HEADER_TIMEOUT.toMillis()));
+    this.restSecurity = RestSecurityConfig.parse(this.properties, listeners.get(0));
+    this.kafkaClientSecurity =
+        KafkaClientSecurity.parse(this.properties, RestSecurityConfig.LISTENER_ONLY_KEYS);
+    this.restartBackoff = parseRestartBackoff();
     if (serviceId().isEmpty()) {
       throw ConfigException.invalid(SERVICE_ID, "", "a non-empty service id");
     }
@@ -135,9 +151,22 @@ public final class ServerConfig {
     return map;
   }
 
-  /** The HTTP(S) addresses the REST API listens on ({@code listeners}, comma-separated). */
+  /** The HTTP(S) address the REST API listens on ({@code listeners}; one, in a list as ksqlDB). */
   public List<URI> listeners() {
     return listeners;
+  }
+
+  /** TLS and logins of the REST API ({@code ssl.*}, {@code authentication.*}). */
+  public RestSecurity restSecurity() {
+    return restSecurity;
+  }
+
+  /**
+   * The security settings for every Kafka client ({@code security.protocol}, {@code sasl.*}, {@code
+   * ssl.*}, also with the {@code ksql.streams.} prefix).
+   */
+  public Map<String, Object> kafkaClientSecurity() {
+    return kafkaClientSecurity;
   }
 
   /**
@@ -188,6 +217,40 @@ public final class ServerConfig {
     return httpHeaderTimeout;
   }
 
+  /**
+   * How long a query failed by a SYSTEM error waits before it restarts ({@code
+   * ksql.query.retry.backoff.initial.ms}, doubling up to {@code ksql.query.retry.backoff.max.ms}).
+   */
+  public RestartBackoff restartBackoff() {
+    return restartBackoff;
+  }
+
+  private RestartBackoff parseRestartBackoff() {
+    Duration initial =
+        get(QUERY_RETRY_BACKOFF_INITIAL_MS)
+            .map(value -> parseMillis(QUERY_RETRY_BACKOFF_INITIAL_MS, value))
+            .orElse(RestartBackoff.DEFAULT.initial());
+    Duration max =
+        get(QUERY_RETRY_BACKOFF_MAX_MS)
+            .map(value -> parseMillis(QUERY_RETRY_BACKOFF_MAX_MS, value))
+            .orElse(RestartBackoff.DEFAULT.max());
+    if (max.compareTo(initial) < 0) {
+      throw ConfigException.invalid(
+          QUERY_RETRY_BACKOFF_MAX_MS,
+          String.valueOf(max.toMillis()),
+          "at least " + QUERY_RETRY_BACKOFF_INITIAL_MS + " (" + initial.toMillis() + ")");
+    }
+    return new RestartBackoff(initial, max);
+  }
+
+  /**
+   * The file whose statements the server runs at start in headless mode ({@code
+   * ksql.queries.file}); empty for the interactive server.
+   */
+  public Optional<Path> queriesFile() {
+    return get(QueriesFile.CONFIG).map(Path::of);
+  }
+
   /** The value of {@code key}, if set to something non-empty. */
   public Optional<String> get(String key) {
     return Optional.ofNullable(properties.get(key)).filter(value -> !value.isEmpty());
@@ -226,6 +289,10 @@ public final class ServerConfig {
     List<URI> uris = new ArrayList<>();
     for (String part : value.split(",")) {
       uris.add(parseListener(part.trim()));
+    }
+    if (uris.size() > 1) {
+      // Rather than listening on the first and silently dropping the others.
+      throw ConfigException.invalid(LISTENERS, value, "one URL; Millrace listens on one address");
     }
     return List.copyOf(uris);
   }

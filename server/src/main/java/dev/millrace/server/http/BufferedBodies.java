@@ -4,6 +4,7 @@ import dev.millrace.server.service.ErrorCode;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -20,21 +21,27 @@ import org.eclipse.jetty.util.Callback;
  * answered 413 (at once when its {@code Content-Length} says so), and a body that stalls for {@code
  * idleTimeout} (a client that stopped sending, or sent less than its {@code Content-Length}) is
  * answered 408. The timeout restarts with every piece of the body that arrives, so a large body on
- * a slow link is not cut off while it keeps coming.
+ * a slow link is not cut off while it keeps coming. Requests to a streamed path (rows sent for as
+ * long as the client likes) are passed on unread.
  */
 final class BufferedBodies extends Handler.Wrapper {
 
   private final int maxBytes;
   private final Duration idleTimeout;
+  private final Set<String> streamedPaths;
 
-  BufferedBodies(Handler handler, int maxBytes, Duration idleTimeout) {
+  BufferedBodies(Handler handler, int maxBytes, Duration idleTimeout, Set<String> streamedPaths) {
     super(handler);
     this.maxBytes = maxBytes;
     this.idleTimeout = idleTimeout;
+    this.streamedPaths = Set.copyOf(streamedPaths);
   }
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    if (streamedPaths.contains(Request.getPathInContext(request))) {
+      return super.handle(request, response, callback);
+    }
     byte[] body;
     try {
       body = read(request);

@@ -30,7 +30,11 @@ final class JsonBodies {
   /** Checks the content type, reads the body and maps it onto {@code type}. */
   static <T> T read(Request request, Class<T> type) throws IOException {
     MediaTypes.requireJsonBody(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
-    byte[] body = readBytes(request);
+    return parse(readBytes(request), type);
+  }
+
+  /** Maps the JSON text {@code body} onto {@code type}; every kind of bad input is a 400. */
+  static <T> T parse(byte[] body, Class<T> type) throws IOException {
     if (body.length == 0 || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
       throw new ApiException(
           ErrorCode.BAD_REQUEST, "Request body is empty; expected a JSON object");

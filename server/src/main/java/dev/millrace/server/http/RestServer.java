@@ -5,18 +5,21 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * Millrace's REST API server: ksqlDB's endpoints on one port, speaking HTTP/1.1 and cleartext
- * HTTP/2 (by prior knowledge or by upgrade), delegating all work to an {@link EngineFacade}.
+ * Millrace's REST API server: ksqlDB's endpoints on one port, speaking HTTP/1.1 and HTTP/2 (in
+ * cleartext by prior knowledge or by upgrade, over TLS by ALPN), delegating all work to an {@link
+ * EngineFacade}. A {@link RestSecurity} adds TLS and logins.
  *
  * <pre>{@code
  * RestServer server = new RestServer(engine, "0.0.0.0", RestServer.DEFAULT_PORT);
@@ -104,31 +107,45 @@ public final class RestServer implements AutoCloseable {
   private final ActiveQueries active = new ActiveQueries();
   private final Duration keepAlive;
   private final ScheduledExecutorService keepAliveTimer;
+  private final String scheme;
 
   /** A server on {@code host:port} with default {@link Options}. */
   public RestServer(EngineFacade engine, String host, int port) {
     this(engine, Options.of(host, port));
   }
 
+  /** A plain HTTP server, open to every client. */
   public RestServer(EngineFacade engine, Options options) {
+    this(engine, options, RestSecurity.NONE);
+  }
+
+  /** A server protected by {@code security}: TLS on its listener, logins. */
+  public RestServer(EngineFacade engine, Options options, RestSecurity security) {
     Objects.requireNonNull(engine, "engine");
+    this.scheme = security.scheme();
     this.keepAlive = options.keepAlive();
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("millrace-http");
     server = new Server(threads);
     HttpConfiguration config = new HttpConfiguration();
     config.setSendServerVersion(false);
-    connector =
-        new ServerConnector(
-            server,
-            new HeaderDeadline(config, options.headerTimeout()),
-            new HTTP2CServerConnectionFactory(config));
+    // Command ids hold slashes: /status/{commandId} clients may send them encoded, as %2F.
+    config.setUriCompliance(
+        UriCompliance.DEFAULT.with(
+            "encoded slashes in command ids", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
+    connector = Listeners.connector(server, config, options.headerTimeout(), security.tls());
     connector.setHost(options.host());
     connector.setPort(options.port());
     connector.setIdleTimeout(options.idleTimeout().toMillis());
     server.addConnector(connector);
+    Handler api =
+        new BufferedBodies(
+            routes(engine, options),
+            options.maxBodyBytes(),
+            options.bodyIdleTimeout(),
+            Set.of(InsertsStreamResource.PATH));
     server.setHandler(
-        new BufferedBodies(routes(engine), options.maxBodyBytes(), options.bodyIdleTimeout()));
+        security.basicAuth().map(auth -> BasicAuthentication.wrap(api, auth)).orElse(api));
     server.setErrorHandler(new JsonErrorHandler());
     server.setStopTimeout(5_000);
     keepAliveTimer =
@@ -140,18 +157,25 @@ public final class RestServer implements AutoCloseable {
             });
   }
 
-  private ApiRouter routes(EngineFacade engine) {
+  private ApiRouter routes(EngineFacade engine, Options options) {
     QueryStarter starter = new QueryStarter(engine, active);
     StatusResource status = new StatusResource(engine);
     return new ApiRouter()
         .route("POST", "/ksql", new KsqlResource(engine))
+        .route("POST", "/ksql/terminate", new TerminateClusterResource(engine))
         .route("POST", "/query", new QueryResource(starter))
         .route("POST", "/query-stream", new QueryStreamResource(starter))
         .route("POST", "/close-query", new CloseQueryResource(active))
+        .route(
+            "POST",
+            InsertsStreamResource.PATH,
+            new InsertsStreamResource(engine, options.maxBodyBytes()))
         .route("GET", "/info", new InfoResource(engine))
         .route("GET", "/healthcheck", new HealthCheckResource(engine))
+        .route("GET", "/metrics", new MetricsResource(engine))
         .route("GET", "/status", status)
         .routePrefix("GET", StatusResource.PREFIX, status)
+        .routePrefix("GET", IsValidPropertyResource.PREFIX, new IsValidPropertyResource(engine))
         .route("GET", "/clusterStatus", new ClusterStatusResource(Clock.systemUTC()));
   }
 
@@ -168,13 +192,13 @@ public final class RestServer implements AutoCloseable {
     return connector.getLocalPort();
   }
 
-  /** The base URI clients use, for example {@code http://localhost:8088}. */
+  /** The base URI clients use, for example {@code http://localhost:8088} or {@code https://...}. */
   public URI uri() {
     String host =
         connector.getHost() == null || connector.getHost().equals("0.0.0.0")
             ? "localhost"
             : connector.getHost();
-    return URI.create("http://" + host + ":" + port());
+    return URI.create(scheme + "://" + host + ":" + port());
   }
 
   /** Number of push queries streaming right now. */

@@ -8,11 +8,12 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.URIUtil;
 
 /**
  * {@code GET /status} lists every command's status; {@code GET /status/{commandId}} gives one
- * command's. Command ids contain slashes ({@code stream/PAGEVIEWS/create}), so the id is the whole
- * rest of the path.
+ * command's. Command ids contain slashes ({@code stream/`PAGEVIEWS`/create}), so the id is the
+ * whole rest of the path, its slashes and backticks as they are or percent-encoded.
  */
 final class StatusResource extends ApiHandler {
 
@@ -33,7 +34,8 @@ final class StatusResource extends ApiHandler {
           response, callback, 200, type, new CommandStatuses(engine.commandStatuses()));
       return;
     }
-    String commandId = path.substring(PREFIX.length());
+    // Jetty leaves a path holding an encoded slash (%2F) encoded: decode the id here.
+    String commandId = URIUtil.decodePath(path.substring(PREFIX.length()));
     CommandStatus status =
         engine
             .commandStatus(commandId)

@@ -11,9 +11,12 @@ import dev.millrace.engine.registry.SchemaRegistry;
 import dev.millrace.engine.registry.UnconfiguredSchemaRegistry;
 import dev.millrace.engine.runtime.KafkaQueryRuntime;
 import dev.millrace.engine.runtime.OffsetReset;
+import dev.millrace.engine.runtime.QueryStatistics;
+import dev.millrace.engine.runtime.RestartBackoff;
 import dev.millrace.engine.runtime.RuntimeConfig;
 import dev.millrace.engine.runtime.TransientQueryRuntime;
 import dev.millrace.server.service.QueryBackend;
+import dev.millrace.server.service.QueryMetrics;
 import dev.millrace.server.service.QuerySettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +31,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The engine's backend on a Kafka cluster: topics through the admin client, persistent and push
@@ -35,6 +40,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * the RocksDB stores of the queries running here.
  */
 public final class KafkaBackend implements QueryBackend {
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaBackend.class);
+
   private final TopicAdmin admin;
   private final RuntimeConfig runtime;
   private final TopologyBuilder topologies;
@@ -44,6 +51,7 @@ public final class KafkaBackend implements QueryBackend {
   private final Map<String, KafkaQueryRuntime> queries = new ConcurrentHashMap<>();
   private final Map<String, MaterializedTable> tables = new ConcurrentHashMap<>();
   private final RestoredStateReads stateReads;
+  private final RestartBackoff restartBackoff;
 
   /**
    * A backend without a schema registry: registry formats (AVRO, JSON_SR, PROTOBUF) are refused.
@@ -62,8 +70,21 @@ public final class KafkaBackend implements QueryBackend {
       FunctionRegistry functions,
       Duration restoreWait,
       SchemaRegistry registry) {
+    this(runtime, functions, restoreWait, registry, RestartBackoff.DEFAULT);
+  }
+
+  /**
+   * @param restartBackoff how long a query failed by a SYSTEM error waits before it restarts
+   */
+  public KafkaBackend(
+      RuntimeConfig runtime,
+      FunctionRegistry functions,
+      Duration restoreWait,
+      SchemaRegistry registry,
+      RestartBackoff restartBackoff) {
+    this.restartBackoff = restartBackoff;
     this.stateReads = new RestoredStateReads(restoreWait);
-    this.admin = TopicAdmin.connect(runtime.bootstrapServers());
+    this.admin = TopicAdmin.connect(runtime.bootstrapServers(), runtime.clientProperties());
     this.runtime = runtime;
     this.registry = registry;
     this.topologies = new TopologyBuilder(functions, registry);
@@ -152,7 +173,8 @@ public final class KafkaBackend implements QueryBackend {
             queryId,
             topologies.build(plan),
             configFor(settings),
-            settings.offsetReset().orElse(OffsetReset.EARLIEST));
+            settings.offsetReset().orElse(OffsetReset.EARLIEST),
+            restartBackoff);
     queries.put(queryId, query);
     MaterializedTable.of(plan, functions).ifPresent(table -> tables.put(queryId, table));
     try {
@@ -166,9 +188,46 @@ public final class KafkaBackend implements QueryBackend {
   public void stopPersistent(String queryId, boolean cleanUp) {
     tables.remove(queryId);
     KafkaQueryRuntime query = queries.remove(queryId);
-    if (query != null) {
-      query.close();
+    if (query == null) {
+      return;
     }
+    if (!cleanUp) {
+      query.close();
+      return;
+    }
+    try {
+      query.cleanUp();
+    } catch (RuntimeException leftOver) {
+      // The query is stopped either way; what could not be deleted only takes space.
+      LOG.warn(
+          "Query {} stopped, but its internal topics, group or state could not all be deleted: {}",
+          queryId,
+          leftOver.getMessage());
+    }
+  }
+
+  @Override
+  public QueryStatus status(String queryId) {
+    KafkaQueryRuntime query = queries.get(queryId);
+    return query == null ? QueryStatus.NOT_RUNNING : new QueryStatus(query.state(), query.errors());
+  }
+
+  @Override
+  public Optional<QueryMetrics> metrics(String queryId) {
+    KafkaQueryRuntime query = queries.get(queryId);
+    if (query == null) {
+      return Optional.empty();
+    }
+    QueryStatistics counts = query.statistics();
+    return Optional.of(
+        new QueryMetrics(
+            queryId,
+            query.state().name(),
+            counts.processedRecords(),
+            counts.outputRecords(),
+            counts.processingErrors(),
+            counts.consumerLag(),
+            query.localStateBytes()));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.millrace.server.kafka;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,18 +40,20 @@ public final class TopicAdmin implements AutoCloseable {
 
   /** A topic admin for the cluster at {@code bootstrapServers}; close it when done. */
   public static TopicAdmin connect(String bootstrapServers) {
-    Admin admin =
-        Admin.create(
-            Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG,
-                "millrace-topic-admin",
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                (int) TIMEOUT.toMillis(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                (int) TIMEOUT.toMillis() / 2));
-    return new TopicAdmin(admin, bootstrapServers);
+    return connect(bootstrapServers, Map.of());
+  }
+
+  /**
+   * A topic admin for the cluster at {@code bootstrapServers} with these extra client settings
+   * (security); close it when done.
+   */
+  public static TopicAdmin connect(String bootstrapServers, Map<String, Object> clientProperties) {
+    Map<String, Object> properties = new HashMap<>(clientProperties);
+    properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    properties.put(AdminClientConfig.CLIENT_ID_CONFIG, "millrace-topic-admin");
+    properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+    properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis() / 2);
+    return new TopicAdmin(Admin.create(properties), bootstrapServers);
   }
 
   /**
@@ -105,6 +108,11 @@ public final class TopicAdmin implements AutoCloseable {
   public void delete(String topic) {
     await(admin.deleteTopics(Set.of(topic)).all(), topic, "delete");
     waitFor(() -> !exists(topic), topic, "finish deleting");
+  }
+
+  /** The id the Kafka cluster gives itself, as {@code GET /info} reports it. */
+  public String clusterId() {
+    return await(admin.describeCluster().clusterId(), "", "describe the cluster of");
   }
 
   /** The cluster this admin talks to. */

@@ -13,6 +13,7 @@ import dev.millrace.server.service.EngineException;
 import dev.millrace.server.service.ErrorCode;
 import dev.millrace.server.service.MaterialisedReads;
 import dev.millrace.server.service.QueryBackend;
+import dev.millrace.server.service.QueryMetrics;
 import dev.millrace.server.service.QuerySettings;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +106,19 @@ public final class InMemoryBackend implements QueryBackend {
   public void stopPersistent(String queryId, boolean cleanUp) {
     tables.remove(queryId);
     driver.stopQuery(queryId);
+  }
+
+  /** The test driver's queries run until stopped: a failure is reported per record. */
+  @Override
+  public QueryStatus status(String queryId) {
+    return driver.runningQueries().contains(queryId)
+        ? QueryStatus.RUNNING
+        : QueryStatus.NOT_RUNNING;
+  }
+
+  @Override
+  public Optional<QueryMetrics> metrics(String queryId) {
+    return Optional.empty();
   }
 
   @Override

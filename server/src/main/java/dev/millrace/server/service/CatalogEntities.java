@@ -6,6 +6,7 @@ import dev.millrace.engine.types.SqlType;
 import dev.millrace.planner.catalog.Catalog;
 import dev.millrace.planner.catalog.DataSource;
 import dev.millrace.server.api.FieldInfo;
+import dev.millrace.server.api.QueryErrorInfo;
 import dev.millrace.server.api.RunningQuery;
 import dev.millrace.server.api.SchemaInfo;
 import dev.millrace.server.api.SourceDescription;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Describes catalog contents in the shapes of the REST API's entities. */
 final class CatalogEntities {
@@ -27,29 +29,35 @@ final class CatalogEntities {
         : SourceInfo.stream(source.name(), source.topic(), key, value);
   }
 
-  static RunningQuery running(PersistentQuery query) {
-    return new RunningQuery(
+  static RunningQuery running(PersistentQuery query, QueryBackend.QueryStatus status) {
+    return RunningQuery.persistent(
         query.statementText(),
         List.of(query.sink()),
         List.of(query.sinkTopic()),
         query.id(),
-        Map.of(query.state(), 1),
-        "PERSISTENT",
-        query.state());
+        status.state().name());
+  }
+
+  /** The query's errors, oldest first, in EXPLAIN's shape. */
+  static List<QueryErrorInfo> errors(QueryBackend.QueryStatus status) {
+    return status.errors().stream()
+        .map(e -> new QueryErrorInfo(e.time().toEpochMilli(), e.message(), e.type().name()))
+        .toList();
   }
 
   static SourceDescription describe(
       DataSource source,
       Catalog catalog,
       Map<String, PersistentQuery> queries,
+      Function<PersistentQuery, QueryBackend.QueryStatus> statuses,
       boolean extended,
       int partitions,
       int replicas) {
     return new SourceDescription(
         source.name(),
         source.formats().keyWindow().map(w -> w.type().name()).orElse(null),
-        runningQueries(catalog.readersOf(source.name()), queries),
-        runningQueries(catalog.writersOf(source.name()), queries),
+        runningQueries(catalog.readersOf(source.name()), queries, statuses),
+        runningQueries(catalog.writersOf(source.name()), queries, statuses),
         fields(source),
         source.isTable() ? "TABLE" : "STREAM",
         source.timestamp().map(t -> t.column()).orElse(""),
@@ -73,11 +81,13 @@ final class CatalogEntities {
   }
 
   private static List<RunningQuery> runningQueries(
-      Collection<String> ids, Map<String, PersistentQuery> queries) {
+      Collection<String> ids,
+      Map<String, PersistentQuery> queries,
+      Function<PersistentQuery, QueryBackend.QueryStatus> statuses) {
     return ids.stream()
         .map(queries::get)
         .filter(q -> q != null)
-        .map(CatalogEntities::running)
+        .map(q -> running(q, statuses.apply(q)))
         .toList();
   }
 

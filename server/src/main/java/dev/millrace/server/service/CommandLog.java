@@ -5,6 +5,7 @@ import dev.millrace.server.kafka.TopicDescription;
 import dev.millrace.server.kafka.TopicSpec;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,12 +40,18 @@ public final class CommandLog implements CommandSink, AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(200);
 
   private final String bootstrapServers;
+  private final Map<String, Object> clientProperties;
   private final TopicPartition partition;
   private KafkaProducer<byte[], byte[]> producer;
   private long nextSequence;
 
-  private CommandLog(String bootstrapServers, String topic, long nextSequence) {
+  private CommandLog(
+      String bootstrapServers,
+      Map<String, Object> clientProperties,
+      String topic,
+      long nextSequence) {
     this.bootstrapServers = bootstrapServers;
+    this.clientProperties = Map.copyOf(clientProperties);
     this.partition = new TopicPartition(topic, 0);
     this.nextSequence = nextSequence;
   }
@@ -60,8 +67,19 @@ public final class CommandLog implements CommandSink, AutoCloseable {
    * @throws CommandLogException if the topic cannot be created or has more than one partition
    */
   public static CommandLog open(String bootstrapServers, String serviceId) {
+    return open(bootstrapServers, Map.of(), serviceId);
+  }
+
+  /**
+   * Opens the service's command log with these extra Kafka client settings (security), creating its
+   * topic if it does not exist yet.
+   *
+   * @throws CommandLogException if the topic cannot be created or has more than one partition
+   */
+  public static CommandLog open(
+      String bootstrapServers, Map<String, Object> clientProperties, String serviceId) {
     String topic = topicName(serviceId);
-    try (TopicAdmin topics = TopicAdmin.connect(bootstrapServers)) {
+    try (TopicAdmin topics = TopicAdmin.connect(bootstrapServers, clientProperties)) {
       topics.createIfAbsent(
           new TopicSpec(
               topic,
@@ -84,7 +102,7 @@ public final class CommandLog implements CommandSink, AutoCloseable {
           : new CommandLogException(
               "cannot open command topic '" + topic + "': " + e.getMessage(), e);
     }
-    CommandLog log = new CommandLog(bootstrapServers, topic, 0);
+    CommandLog log = new CommandLog(bootstrapServers, clientProperties, topic, 0);
     log.nextSequence = log.endOffset();
     return log;
   }
@@ -209,7 +227,7 @@ public final class CommandLog implements CommandSink, AutoCloseable {
     if (producer == null) {
       producer =
           new KafkaProducer<>(
-              Map.of(
+              withSecurity(
                   ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                   bootstrapServers,
                   ProducerConfig.CLIENT_ID_CONFIG,
@@ -244,7 +262,7 @@ public final class CommandLog implements CommandSink, AutoCloseable {
 
   private KafkaConsumer<byte[], byte[]> consumer() {
     return new KafkaConsumer<>(
-        Map.of(
+        withSecurity(
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
             bootstrapServers,
             ConsumerConfig.CLIENT_ID_CONFIG,
@@ -257,6 +275,15 @@ public final class CommandLog implements CommandSink, AutoCloseable {
             (int) TIMEOUT.toMillis()),
         new ByteArrayDeserializer(),
         new ByteArrayDeserializer());
+  }
+
+  /** The client properties given as key-value pairs, with the security settings added. */
+  private Map<String, Object> withSecurity(Object... keysAndValues) {
+    Map<String, Object> properties = new HashMap<>(clientProperties);
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      properties.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return properties;
   }
 
   /** Closes the writer, letting a pending append finish. */

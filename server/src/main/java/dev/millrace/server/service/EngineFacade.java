@@ -40,6 +40,28 @@ public interface EngineFacade {
    */
   void runQuery(QueryRequest request, QuerySubscriber subscriber);
 
+  /**
+   * Opens a stream or table for rows sent one at a time, as {@code POST /inserts-stream} does.
+   *
+   * @throws EngineException when {@code target} names no stream or table that takes rows, or a
+   *     property value is invalid
+   */
+  RowInserts openInserts(String target, Map<String, Object> properties);
+
+  /**
+   * Whether requests may set {@code property}, for {@code GET /is_valid_property/{name}}.
+   *
+   * @throws EngineException (40000) naming the property when the server denies it
+   */
+  void requireSettable(String property);
+
+  /**
+   * Terminates the cluster, as {@code POST /ksql/terminate} does: ends every query, deletes the
+   * topics of query-created sources matching {@code deleteTopicList} (names or regular expressions)
+   * and the server's own topics, then refuses every further statement, query and insert.
+   */
+  List<KsqlEntity> terminateCluster(List<String> deleteTopicList);
+
   /** Version, Kafka cluster id, service id and state, for {@code GET /info}. */
   ServerInfo serverInfo();
 
@@ -51,4 +73,7 @@ public interface EngineFacade {
 
   /** The status of every command the server knows, keyed by command id. */
   Map<String, CommandStatus.Status> commandStatuses();
+
+  /** The counts, lag and state size of each persistent query running here, for {@code /metrics}. */
+  List<QueryMetrics> queryMetrics();
 }

@@ -29,13 +29,29 @@ final class InsertValues {
 
   void insert(PlannedStatement.InsertRow row) {
     DataSource target = row.target();
+    Object[] key;
+    Object[] value;
+    long timestamp;
     try {
-      Object[] key = evaluate(row.key());
-      Object[] value = evaluate(row.value());
-      long timestamp =
+      key = evaluate(row.key());
+      value = evaluate(row.value());
+      timestamp =
           row.timestamp()
               .map(t -> ((Number) compiler.compile(t).evaluate(NO_COLUMNS)).longValue())
               .orElseGet(System::currentTimeMillis);
+    } catch (EvaluationException | ClassCastException bad) {
+      throw failed(target, bad);
+    }
+    write(target, key, value, timestamp);
+  }
+
+  /**
+   * Serialises a row of {@code target}'s key and value columns in its key and value formats and
+   * writes it to its topic: the one way rows from outside the queries (INSERT VALUES, {@code
+   * /inserts-stream}) reach a topic.
+   */
+  void write(DataSource target, Object[] key, Object[] value, long timestamp) {
+    try {
       RegistryBinding registry = new RegistryBinding(backend.schemaRegistry(), target.topic());
       byte[] keyBytes =
           SerdeFactory.keySerde(
@@ -48,14 +64,15 @@ final class InsertValues {
           SerdeFactory.valueSerde(target.formats().value(), target.schema().value(), registry)
               .serialize(value);
       backend.produce(target.topic(), keyBytes, valueBytes, timestamp);
-    } catch (EvaluationException
-        | SerdeException
-        | SchemaRegistryException
-        | ClassCastException bad) {
-      throw new EngineException(
-          ErrorCode.BAD_STATEMENT,
-          "Failed to insert values into '" + target.name() + "'. " + bad.getMessage());
+    } catch (SerdeException | SchemaRegistryException | ClassCastException bad) {
+      throw failed(target, bad);
     }
+  }
+
+  private static EngineException failed(DataSource target, Exception bad) {
+    return new EngineException(
+        ErrorCode.BAD_STATEMENT,
+        "Failed to insert values into '" + target.name() + "'. " + bad.getMessage());
   }
 
   private Object[] evaluate(List<Expr> expressions) {

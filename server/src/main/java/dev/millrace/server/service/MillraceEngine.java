@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,16 +26,39 @@ public final class MillraceEngine implements EngineFacade {
 
   private final StatementEngine engine;
   private final ServerInfo info;
+  private final BooleanSupplier commandRunner;
+  private final PropertyDenyList denied;
+  private final ClusterTerminator terminator;
+  private volatile boolean terminated;
   private final Map<String, CommandStatus> statuses = new ConcurrentHashMap<>();
+  private final boolean headless;
 
-  public MillraceEngine(StatementEngine engine, ServerInfo info) {
+  /**
+   * @param commandRunner whether the command log is whole and reachable: every record of it was
+   *     replayed at start and its topic is still there
+   * @param managedTopics the topics the server keeps for itself (command topic, processing log),
+   *     deleted when the cluster is terminated
+   * @param headless whether the server runs a queries file ({@link QueriesFile}) and so refuses
+   *     statements and queries over REST
+   */
+  public MillraceEngine(
+      StatementEngine engine,
+      ServerInfo info,
+      BooleanSupplier commandRunner,
+      List<String> managedTopics,
+      boolean headless) {
     this.engine = engine;
     this.info = info;
+    this.commandRunner = commandRunner;
+    this.terminator = new ClusterTerminator(engine, managedTopics);
+    this.denied = PropertyDenyList.of(engine.serverProperties());
+    this.headless = headless;
   }
 
   @Override
   public List<KsqlEntity> execute(StatementRequest request) {
-    PropertyValues.checkRequest(request.properties());
+    refuseIfHeadless();
+    checkProperties(request.properties());
     Session session = Session.of(request.properties(), request.sessionVariables());
     String sql = VariableSubstitution.apply(request.sql(), session.variables());
     List<KsqlEntity> done = new ArrayList<>();
@@ -67,7 +91,8 @@ public final class MillraceEngine implements EngineFacade {
 
   @Override
   public void runQuery(QueryRequest request, QuerySubscriber subscriber) {
-    PropertyValues.checkRequest(request.properties());
+    refuseIfHeadless();
+    checkProperties(request.properties());
     Session session = Session.of(request.properties(), request.sessionVariables());
     String sql = VariableSubstitution.apply(request.sql(), session.variables());
     List<ParsedStatement> statements = engine.parse(sql.strip().endsWith(";") ? sql : sql + ";");
@@ -75,6 +100,79 @@ public final class MillraceEngine implements EngineFacade {
       throw new EngineException(ErrorCode.BAD_STATEMENT, "Expected exactly one SELECT query", sql);
     }
     engine.runQuery(statements.get(0), session, subscriber);
+  }
+
+  private void refuseIfHeadless() {
+    if (headless) {
+      throw new EngineException(
+          ErrorCode.FORBIDDEN,
+          "The server is running in headless mode ("
+              + QueriesFile.CONFIG
+              + " is set): it runs the statements of its queries file and accepts no statements"
+              + " or queries over REST.");
+    }
+  }
+
+  @Override
+  public List<QueryMetrics> queryMetrics() {
+    return engine.queryMetrics();
+  }
+
+  @Override
+  public RowInserts openInserts(String target, Map<String, Object> properties) {
+    refuseIfHeadless();
+    checkProperties(properties);
+    return engine.openInserts(target);
+  }
+
+  @Override
+  public void requireSettable(String property) {
+    denied
+        .problem(List.of(property))
+        .ifPresent(
+            problem -> {
+              throw new EngineException(ErrorCode.BAD_REQUEST, problem);
+            });
+  }
+
+  private void requireRunning() {
+    if (terminated) {
+      throw new EngineException(
+          ErrorCode.SERVER_SHUTTING_DOWN,
+          "The cluster has been terminated. No new request will be accepted.");
+    }
+  }
+
+  /**
+   * Refuses every request once the cluster is terminated; otherwise checks the properties of a
+   * request: none the server denies, each with a value that means something.
+   */
+  private void checkProperties(Map<String, Object> properties) {
+    requireRunning();
+    denied
+        .problem(properties.keySet())
+        .ifPresent(
+            problem -> {
+              throw new EngineException(ErrorCode.BAD_REQUEST, problem);
+            });
+    PropertyValues.checkRequest(properties);
+  }
+
+  @Override
+  public List<KsqlEntity> terminateCluster(List<String> deleteTopicList) {
+    synchronized (engine) {
+      requireRunning();
+      terminator.terminate(deleteTopicList);
+      terminated = true;
+    }
+    String text = "TERMINATE CLUSTER;";
+    return List.of(
+        new CommandStatusEntity(
+            text,
+            "cluster/`CLUSTER`/terminate",
+            CommandStatus.success("Cluster terminated."),
+            0,
+            List.of()));
   }
 
   @Override
@@ -85,11 +183,13 @@ public final class MillraceEngine implements EngineFacade {
   @Override
   public HealthCheckResponse healthCheck() {
     boolean kafka = engine.backendHealthy();
+    boolean commands = kafka && commandRunner.getAsBoolean();
     return new HealthCheckResponse(
-        kafka,
+        kafka && commands,
         Map.of(
             "metastore", new HealthCheckResponse.Detail(true),
-            "kafka", new HealthCheckResponse.Detail(kafka)));
+            "kafka", new HealthCheckResponse.Detail(kafka),
+            "commandRunner", new HealthCheckResponse.Detail(commands)));
   }
 
   @Override
@@ -102,6 +202,11 @@ public final class MillraceEngine implements EngineFacade {
     Map<String, CommandStatus.Status> all = new java.util.TreeMap<>();
     statuses.forEach((id, status) -> all.put(id, status.status()));
     return all;
+  }
+
+  /** Records the status of a command restored from the command log at start-up. */
+  public void restored(KsqlEntity entity) {
+    remember(entity);
   }
 
   private void remember(KsqlEntity entity) {

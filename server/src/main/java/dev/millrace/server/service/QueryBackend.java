@@ -3,6 +3,8 @@ package dev.millrace.server.service;
 import dev.millrace.engine.operator.Row;
 import dev.millrace.engine.plan.PlanStep;
 import dev.millrace.engine.registry.SchemaRegistry;
+import dev.millrace.engine.runtime.QueryError;
+import dev.millrace.engine.runtime.QueryState;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -34,8 +36,20 @@ public interface QueryBackend extends AutoCloseable {
    */
   void startPersistent(String queryId, PlanStep plan, QuerySettings settings);
 
-  /** Stops a persistent query; its committed offsets and state stay unless {@code cleanUp}. */
+  /**
+   * Stops a persistent query; its committed offsets and state stay unless {@code cleanUp}, which
+   * also deletes its internal topics, consumer group and local state (TERMINATE).
+   */
   void stopPersistent(String queryId, boolean cleanUp);
+
+  /** How persistent query {@code queryId} is doing here; NOT_RUNNING if it does not run here. */
+  QueryStatus status(String queryId);
+
+  /**
+   * The counts, lag and state size of persistent query {@code queryId} here; empty when it does not
+   * run here or the backend does not measure them (the in-memory test driver).
+   */
+  Optional<QueryMetrics> metrics(String queryId);
 
   /**
    * Starts a transient (push) query whose plan's rows are handed to {@code rows} instead of a
@@ -73,6 +87,21 @@ public interface QueryBackend extends AutoCloseable {
 
   @Override
   void close();
+
+  /**
+   * A persistent query's state and its latest errors, oldest first (kept after it recovers).
+   *
+   * @param state RUNNING, ERROR (failed; it may be waiting to restart by itself) or NOT_RUNNING
+   */
+  record QueryStatus(QueryState state, List<QueryError> errors) {
+    public static final QueryStatus RUNNING = new QueryStatus(QueryState.RUNNING, List.of());
+    public static final QueryStatus NOT_RUNNING =
+        new QueryStatus(QueryState.NOT_RUNNING, List.of());
+
+    public QueryStatus {
+      errors = List.copyOf(errors);
+    }
+  }
 
   /** A stored record of a topic. */
   record TopicRecord(int partition, long offset, byte[] key, byte[] value, long timestamp) {}

@@ -34,6 +34,7 @@ final class QueryPlanning {
   private final Planner planner;
   private final InsertValues inserts;
   private final TopicChecks topics;
+  private final SinkSchemas sinkSchemas;
   private final AtomicLong persistentQueries = new AtomicLong();
 
   QueryPlanning(StatementEngine engine, FunctionRegistry functions) {
@@ -41,6 +42,20 @@ final class QueryPlanning {
     this.planner = new Planner(functions, engine.backend().schemaRegistry());
     this.inserts = new InsertValues(engine.backend(), functions);
     this.topics = new TopicChecks(engine.backend(), functions, engine.createsMissingTopics());
+    this.sinkSchemas = new SinkSchemas(engine.backend().schemaRegistry());
+  }
+
+  /**
+   * Opens a stream or table for rows sent one by one ({@code /inserts-stream}), written as INSERT
+   * VALUES writes its row.
+   */
+  RowInserts openInserts(String target) {
+    RowInserts inserts = RowInserts.open(engine.catalog(), target, this.inserts);
+    engine
+        .catalog()
+        .source(inserts.target())
+        .ifPresent(source -> topics.requireTopic(source, NodeLocation.NONE, target));
+    return inserts;
   }
 
   /** The checks of the topics statements and queries read and write. */
@@ -148,6 +163,10 @@ final class QueryPlanning {
               + "' is already in use by a running query.",
           text);
     }
+    if (!engine.replaying()) {
+      // A replayed query's schemas were registered when it was accepted; its writes find them.
+      sinkSchemas.register(query.sink(), at, text);
+    }
     // Started before it is logged, so that a query Kafka will not run (no access to its topics or
     // its group) is refused whole rather than left in the log and the catalog without a running
     // query.
@@ -168,6 +187,11 @@ final class QueryPlanning {
           : failed;
     }
     register(stored, text, Optional.of(query.plan()), Optional.empty());
+    return created(stored, text, sequence);
+  }
+
+  /** The status of the command that started a persistent query, as {@code /status} reports it. */
+  static CommandStatusEntity created(StoredQuery query, String text, long sequence) {
     DataSource sink = query.sink();
     return new CommandStatusEntity(
         text,
@@ -206,7 +230,8 @@ final class QueryPlanning {
       run(query, text, session);
       register(stored, text, Optional.of(query.plan()), Optional.empty());
     } catch (RuntimeException failed) {
-      engine.backend().stopPersistent(query.queryId(), true);
+      // Its offsets and state stay: they are the query's, should a later start succeed.
+      engine.backend().stopPersistent(query.queryId(), false);
       register(
           stored,
           text,
@@ -216,7 +241,7 @@ final class QueryPlanning {
   }
 
   private static Optional<QueryError> failure(String message) {
-    return Optional.of(new QueryError(message, Instant.now()));
+    return Optional.of(new QueryError(message, Instant.now(), QueryError.Type.UNKNOWN));
   }
 
   /** Creates the query's sink topic if it is missing and starts the query on the backend. */

@@ -43,6 +43,7 @@ final class QueryRunner {
               source -> planning.topics().requireTopic(source, query.statement().location(), text));
       push(
           push,
+          text,
           session,
           QuerySettings.of(engine.serverProperties(), session.properties(), text),
           subscriber);
@@ -60,37 +61,60 @@ final class QueryRunner {
 
   private void push(
       PlannedStatement.PushQuery push,
+      String text,
       Session session,
       QuerySettings settings,
       QuerySubscriber subscriber) {
     AtomicReference<QueryBackend.RunningTransientQuery> running = new AtomicReference<>();
-    QueryOutput output =
-        new QueryOutput(subscriber, BUFFERED_ROWS, () -> closeQuietly(running.get()));
+    Runnable close =
+        () -> {
+          engine.pushQueries().remove(push.queryId());
+          closeQuietly(running.get());
+        };
+    QueryOutput output = new QueryOutput(subscriber, BUFFERED_ROWS, close);
+    // SHOW QUERIES lists the push query as long as it runs.
+    engine
+        .pushQueries()
+        .put(
+            push.queryId(),
+            new RunningPushQuery(
+                text,
+                () -> {
+                  output.fail(
+                      new EngineException(
+                          ErrorCode.SERVER_SHUTTING_DOWN, "The cluster was terminated", text));
+                  close.run();
+                }));
     output.start(header(push.queryId(), QueryHeader.QueryType.PUSH, push.columns()));
     long limit = push.limit().isPresent() ? push.limit().getAsInt() : Long.MAX_VALUE;
     AtomicLong sent = new AtomicLong();
     boolean fromBeginning =
         "earliest".equalsIgnoreCase(String.valueOf(session.properties().get("auto.offset.reset")));
-    running.set(
-        engine
-            .backend()
-            .startTransient(
-                push.queryId(),
-                push.plan(),
-                fromBeginning,
-                settings,
-                row -> {
-                  if (row.isDelete() || output.isCancelled() || sent.get() >= limit) {
-                    return;
-                  }
-                  output.offer(JsonValues.row(row.value(), push.columns()));
-                  if (sent.incrementAndGet() == limit) {
-                    output.end(QueryEnd.LIMIT_REACHED);
-                    closeQuietly(running.get());
-                  }
-                }));
+    try {
+      running.set(
+          engine
+              .backend()
+              .startTransient(
+                  push.queryId(),
+                  push.plan(),
+                  fromBeginning,
+                  settings,
+                  row -> {
+                    if (row.isDelete() || output.isCancelled() || sent.get() >= limit) {
+                      return;
+                    }
+                    output.offer(JsonValues.row(row.value(), push.columns()));
+                    if (sent.incrementAndGet() == limit) {
+                      output.end(QueryEnd.LIMIT_REACHED);
+                      close.run();
+                    }
+                  }));
+    } catch (RuntimeException failed) {
+      engine.pushQueries().remove(push.queryId());
+      throw failed;
+    }
     if (output.isCancelled()) {
-      closeQuietly(running.get());
+      close.run();
     }
   }
 

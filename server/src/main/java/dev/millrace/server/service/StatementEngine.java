@@ -1,7 +1,7 @@
 package dev.millrace.server.service;
 
 import dev.millrace.engine.function.FunctionRegistry;
-import dev.millrace.engine.runtime.QueryError;
+import dev.millrace.engine.runtime.QueryState;
 import dev.millrace.parser.ParseException;
 import dev.millrace.parser.ParsedStatement;
 import dev.millrace.parser.SqlParser;
@@ -29,6 +29,7 @@ import dev.millrace.server.api.PropertiesList;
 import dev.millrace.server.api.Queries;
 import dev.millrace.server.api.QueryDescription;
 import dev.millrace.server.api.QueryDescriptionEntity;
+import dev.millrace.server.api.RunningQuery;
 import dev.millrace.server.api.SourceDescriptionEntity;
 import dev.millrace.server.api.StreamsList;
 import dev.millrace.server.api.TablesList;
@@ -54,6 +55,7 @@ public final class StatementEngine implements AutoCloseable {
   private final Map<String, String> serverProperties;
   private final AtomicReference<Catalog> catalog = new AtomicReference<>(Catalog.empty());
   private final Map<String, PersistentQuery> queries = new ConcurrentSkipListMap<>();
+  private final Map<String, RunningPushQuery> pushQueries = new ConcurrentSkipListMap<>();
   private final FunctionRegistry functions;
   private final QueryPlanning planning;
   private final QueryRunner queryRunner;
@@ -160,11 +162,33 @@ public final class StatementEngine implements AutoCloseable {
     queryRunner.run(query, session, subscriber);
   }
 
+  /**
+   * Opens the stream or table named {@code target} (an identifier, upper-cased unless quoted) for
+   * rows sent one at a time, as {@code POST /inserts-stream} sends them.
+   */
+  public RowInserts openInserts(String target) {
+    return planning.openInserts(target);
+  }
+
+  /** The metrics of every persistent query the backend measures, by query id. */
+  public List<QueryMetrics> queryMetrics() {
+    return queries.keySet().stream().flatMap(id -> backend.metrics(id).stream()).toList();
+  }
+
   /** Whether the backend answers (for the health check). */
   public boolean backendHealthy() {
     try {
       backend.topicExists("__millrace_health_probe");
       return true;
+    } catch (RuntimeException unreachable) {
+      return false;
+    }
+  }
+
+  /** Whether the backend answers and has the topic (false when it does not answer). */
+  public boolean topicExists(String topic) {
+    try {
+      return backend.topicExists(topic);
     } catch (RuntimeException unreachable) {
       return false;
     }
@@ -199,6 +223,11 @@ public final class StatementEngine implements AutoCloseable {
     return replaying ? CommandSink.NONE : commands;
   }
 
+  /** Whether the statement being run was accepted before (replay) rather than submitted now. */
+  boolean replaying() {
+    return replaying;
+  }
+
   /** Runs a statement the server itself issues at every start, without logging it. */
   public synchronized KsqlEntity executeUnlogged(ParsedStatement statement, Session session) {
     replaying = true;
@@ -217,6 +246,15 @@ public final class StatementEngine implements AutoCloseable {
    * statement that no longer runs is reported in the returned list and skipped.
    */
   public synchronized List<String> replay(List<LoggedCommand> logged) {
+    return replay(logged, entity -> {});
+  }
+
+  /**
+   * As {@link #replay(List)}, handing the entity of each statement restored to {@code restored} (so
+   * that {@code /status} knows the commands of earlier runs).
+   */
+  public synchronized List<String> replay(
+      List<LoggedCommand> logged, java.util.function.Consumer<KsqlEntity> restored) {
     List<String> skipped = new ArrayList<>();
     replaying = true;
     try {
@@ -225,9 +263,12 @@ public final class StatementEngine implements AutoCloseable {
         try {
           if (command.query().isPresent()) {
             planning.restore(command.query().get(), command.statement(), session);
+            restored.accept(
+                QueryPlanning.created(
+                    command.query().get(), command.statement(), command.sequence()));
           } else {
             for (ParsedStatement statement : parse(command.statement())) {
-              execute(statement, session);
+              restored.accept(execute(statement, session));
             }
           }
         } catch (RuntimeException failed) {
@@ -242,6 +283,11 @@ public final class StatementEngine implements AutoCloseable {
 
   Map<String, PersistentQuery> queries() {
     return queries;
+  }
+
+  /** The push queries running now, by query id. */
+  Map<String, RunningPushQuery> pushQueries() {
+    return pushQueries;
   }
 
   Map<String, String> serverProperties() {
@@ -273,7 +319,16 @@ public final class StatementEngine implements AutoCloseable {
               List.of());
       case QUERIES ->
           new Queries(
-              text, queries.values().stream().map(CatalogEntities::running).toList(), List.of());
+              text,
+              java.util.stream.Stream.concat(
+                      queries.values().stream().map(q -> CatalogEntities.running(q, status(q))),
+                      pushQueries.entrySet().stream()
+                          .map(
+                              push ->
+                                  RunningQuery.push(
+                                      push.getValue().statementText(), push.getKey())))
+                  .toList(),
+              List.of());
       case TOPICS, ALL_TOPICS ->
           new KafkaTopicsList(
               text,
@@ -329,7 +384,7 @@ public final class StatementEngine implements AutoCloseable {
     return new SourceDescriptionEntity(
         text,
         CatalogEntities.describe(
-            source, catalog.get(), queries, describe.extended(), partitions, 1),
+            source, catalog.get(), queries, this::status, describe.extended(), partitions, 1),
         List.of());
   }
 
@@ -350,6 +405,7 @@ public final class StatementEngine implements AutoCloseable {
             .source(query.sink())
             .map(sink -> CatalogEntities.fields(sink))
             .orElse(List.of());
+    QueryBackend.QueryStatus status = status(query);
     return new QueryDescriptionEntity(
         text,
         new QueryDescription(
@@ -364,20 +420,20 @@ public final class StatementEngine implements AutoCloseable {
             Map.of(),
             Map.of(),
             "PERSISTENT",
-            query.error().map(StatementEngine::queryError).stream().toList(),
-            query.state()),
+            List.copyOf(CatalogEntities.errors(status)),
+            status.state().name()),
         List.of());
   }
 
-  /** A query error as ksqlDB describes one: when, what, and whose fault (the system's here). */
-  private static Object queryError(QueryError error) {
-    return Map.of(
-        "timestamp",
-        error.time().toEpochMilli(),
-        "errorMessage",
-        error.message(),
-        "type",
-        "SYSTEM");
+  /**
+   * How the query is doing: ERROR with the reason when this server could not start it (an
+   * unreadable stored plan), else as the backend runs it.
+   */
+  private QueryBackend.QueryStatus status(PersistentQuery query) {
+    return query
+        .error()
+        .map(error -> new QueryBackend.QueryStatus(QueryState.ERROR, List.of(error)))
+        .orElseGet(() -> backend.status(query.id()));
   }
 
   private KsqlEntity terminate(Terminate terminate, String text) {

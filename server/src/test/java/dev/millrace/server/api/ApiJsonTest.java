@@ -85,8 +85,23 @@ class ApiJsonTest {
             "SHOW QUERIES;",
             List.of(
                 RunningQuery.persistent(
-                    "CREATE STREAM A AS SELECT * FROM B;", List.of("A"), List.of("A"), "CSAS_A_0")),
+                    "CREATE STREAM A AS SELECT * FROM B;",
+                    List.of("A"),
+                    List.of("A"),
+                    "CSAS_A_0",
+                    "RUNNING")),
             List.of()));
+  }
+
+  @Test
+  void aQueryErrorAsExplainListsIt() throws Exception {
+    assertEquals(
+        "{\"timestamp\":1700000000000,\"errorMessage\":\"Topic t not present in metadata\","
+            + "\"type\":\"SYSTEM\"}",
+        ApiJson.mapper()
+            .writeValueAsString(
+                new QueryErrorInfo(
+                    1_700_000_000_000L, "Topic t not present in metadata", "SYSTEM")));
   }
 
   @Test

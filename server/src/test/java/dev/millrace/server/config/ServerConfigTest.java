@@ -3,6 +3,7 @@ package dev.millrace.server.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.millrace.engine.runtime.RestartBackoff;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ class ServerConfigTest {
         file,
         """
                 # a ksqlDB-style server file
-                listeners=http://localhost:9000, https://localhost:9443
+                listeners=http://localhost:9000
                 ksql.service.id=fromfile_
                 bootstrap.servers=kafka:9092
                 ksql.streams.commit.interval.ms=2000
@@ -54,9 +55,7 @@ class ServerConfigTest {
 
     ServerConfig config = ServerConfig.load(Optional.of(file), Map.of("ksql.service.id", "cli_"));
 
-    assertEquals(
-        List.of(URI.create("http://localhost:9000"), URI.create("https://localhost:9443")),
-        config.listeners());
+    assertEquals(List.of(URI.create("http://localhost:9000")), config.listeners());
     assertEquals("cli_", config.serviceId());
     assertEquals(Optional.of("kafka:9092"), config.bootstrapServers());
     assertEquals("2000", config.asMap().get("ksql.streams.commit.interval.ms"));
@@ -104,6 +103,31 @@ class ServerConfigTest {
   }
 
   @Test
+  void readsTheQueryRestartBackoffWithKsqlDbsDefaults() {
+    assertEquals(
+        new RestartBackoff(Duration.ofSeconds(15), Duration.ofMinutes(15)),
+        ServerConfig.of(Map.of()).restartBackoff());
+    assertEquals(
+        new RestartBackoff(Duration.ofMillis(500), Duration.ofSeconds(8)),
+        ServerConfig.of(
+                Map.of(
+                    "ksql.query.retry.backoff.initial.ms", "500",
+                    "ksql.query.retry.backoff.max.ms", "8000"))
+            .restartBackoff());
+    assertEquals(
+        "invalid value '1000' for ksql.query.retry.backoff.max.ms: expected at least "
+            + "ksql.query.retry.backoff.initial.ms (20000)",
+        error(
+            Map.of(
+                "ksql.query.retry.backoff.initial.ms", "20000",
+                "ksql.query.retry.backoff.max.ms", "1000")));
+    assertEquals(
+        "invalid value 'soon' for ksql.query.retry.backoff.initial.ms: expected a number of "
+            + "milliseconds, 0 or more",
+        error(Map.of("ksql.query.retry.backoff.initial.ms", "soon")));
+  }
+
+  @Test
   void rejectsInvalidValuesNamingTheKey() {
     assertEquals(
         "invalid value 'localhost:8088' for listeners: expected a URL like http://0.0.0.0:8088",
@@ -114,6 +138,10 @@ class ServerConfigTest {
     assertEquals(
         "invalid value 'http://host' for listeners: expected a URL like http://0.0.0.0:8088",
         error(Map.of("listeners", "http://host")));
+    assertEquals(
+        "invalid value 'http://a:1, https://b:2' for listeners: expected one URL; Millrace"
+            + " listens on one address",
+        error(Map.of("listeners", "http://a:1, https://b:2")));
     assertEquals(
         "invalid value 'ninety' for millrace.embedded.kafka.port: expected a port number 0..65535",
         error(Map.of("millrace.embedded.kafka.port", "ninety")));

@@ -69,6 +69,15 @@ final class RestClient {
     return new Answer(response.statusCode(), JSON.readTree(response.body()));
   }
 
+  /** {@code GET path}: the status and the body as JSON. */
+  Answer get(String path) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    return new Answer(response.statusCode(), JSON.readTree(response.body()));
+  }
+
   /** {@link #ksql} after asserting it succeeded: one entity per statement. */
   JsonNode ksqlOk(String sql) throws IOException, InterruptedException {
     return ksql(sql, Map.of()).ok();

@@ -13,9 +13,11 @@ import dev.millrace.server.service.ErrorCode;
 import dev.millrace.server.service.QueryEnd;
 import dev.millrace.server.service.QueryHeader;
 import dev.millrace.server.service.QueryHeader.QueryType;
+import dev.millrace.server.service.QueryMetrics;
 import dev.millrace.server.service.QueryOutput;
 import dev.millrace.server.service.QueryRequest;
 import dev.millrace.server.service.QuerySubscriber;
+import dev.millrace.server.service.RowInserts;
 import dev.millrace.server.service.StatementRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,6 +57,7 @@ final class FakeEngine implements EngineFacade {
   final List<QueryRequest> queried = new CopyOnWriteArrayList<>();
   final Map<String, CommandStatus> commands = new LinkedHashMap<>();
   volatile boolean healthy = true;
+  final List<QueryMetrics> metrics = new CopyOnWriteArrayList<>();
   private final BlockingQueue<LiveQuery> started = new LinkedBlockingQueue<>();
   private final AtomicInteger ids = new AtomicInteger();
 
@@ -137,6 +140,31 @@ final class FakeEngine implements EngineFacade {
       throw new AssertionError("no query started within 10 s");
     }
     return query;
+  }
+
+  /** Knows no stream: the real inserts are tested on the real engine. */
+  @Override
+  public RowInserts openInserts(String target, Map<String, Object> properties) {
+    throw new EngineException(
+        ErrorCode.BAD_STATEMENT, "Cannot insert values into an unknown stream/table: " + target);
+  }
+
+  @Override
+  public List<KsqlEntity> terminateCluster(List<String> deleteTopicList) {
+    throw new EngineException(ErrorCode.BAD_REQUEST, "not terminated: " + deleteTopicList);
+  }
+
+  /** Denies {@code ksql.service.id}, as the real engine does. */
+  @Override
+  public void requireSettable(String property) {
+    if (property.equals("ksql.service.id")) {
+      throw new EngineException(ErrorCode.BAD_REQUEST, "prohibited: [ksql.service.id]");
+    }
+  }
+
+  @Override
+  public List<QueryMetrics> queryMetrics() {
+    return List.copyOf(metrics);
   }
 
   @Override

@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.millrace.server.api.CommandStatus;
+import dev.millrace.server.service.QueryMetrics;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code /info}, {@code /healthcheck}, {@code /status} and {@code /clusterStatus}. */
+/**
+ * {@code /info}, {@code /healthcheck}, {@code /metrics}, {@code /status} and {@code
+ * /clusterStatus}.
+ */
 class ServerResourcesTest {
 
   private TestServer server;
@@ -37,6 +41,47 @@ class ServerResourcesTest {
         """
         {"KsqlServerInfo": {"version": "0.1.0", "kafkaClusterId": "cluster-1",
                             "ksqlServiceId": "default_", "serverStatus": "RUNNING"}}""",
+        response.body());
+  }
+
+  @Test
+  void metricsInPrometheusTextFormat() throws Exception {
+    server.engine.metrics.add(new QueryMetrics("CSAS_PEARS_0", "RUNNING", 12, 3, 1, 40, 4096));
+    server.engine.metrics.add(new QueryMetrics("CTAS_COUNTS_1", "ERROR", 7, 0, 0, 0, 0));
+
+    HttpResponse<String> response = server.get("/metrics");
+
+    assertEquals(200, response.statusCode());
+    assertEquals(
+        "text/plain; version=0.0.4; charset=utf-8",
+        response.headers().firstValue("Content-Type").orElseThrow());
+    assertEquals(
+        """
+        # HELP millrace_query_records_in_total Input records the query has processed.
+        # TYPE millrace_query_records_in_total counter
+        millrace_query_records_in_total{query_id="CSAS_PEARS_0"} 12
+        millrace_query_records_in_total{query_id="CTAS_COUNTS_1"} 7
+        # HELP millrace_query_records_out_total Records the query has written to its sink topic.
+        # TYPE millrace_query_records_out_total counter
+        millrace_query_records_out_total{query_id="CSAS_PEARS_0"} 3
+        millrace_query_records_out_total{query_id="CTAS_COUNTS_1"} 0
+        # HELP millrace_query_processing_errors_total Records the query skipped or partly failed, reported to the processing log.
+        # TYPE millrace_query_processing_errors_total counter
+        millrace_query_processing_errors_total{query_id="CSAS_PEARS_0"} 1
+        millrace_query_processing_errors_total{query_id="CTAS_COUNTS_1"} 0
+        # HELP millrace_query_consumer_lag_records Records on the broker the query has not fetched yet, over its partitions.
+        # TYPE millrace_query_consumer_lag_records gauge
+        millrace_query_consumer_lag_records{query_id="CSAS_PEARS_0"} 40
+        millrace_query_consumer_lag_records{query_id="CTAS_COUNTS_1"} 0
+        # HELP millrace_query_state_bytes Bytes the query's local state (RocksDB) takes on disk.
+        # TYPE millrace_query_state_bytes gauge
+        millrace_query_state_bytes{query_id="CSAS_PEARS_0"} 4096
+        millrace_query_state_bytes{query_id="CTAS_COUNTS_1"} 0
+        # HELP millrace_query_state 1 for the state the query is in: RUNNING, ERROR or NOT_RUNNING.
+        # TYPE millrace_query_state gauge
+        millrace_query_state{query_id="CSAS_PEARS_0",state="RUNNING"} 1
+        millrace_query_state{query_id="CTAS_COUNTS_1",state="ERROR"} 1
+        """,
         response.body());
   }
 
@@ -90,6 +135,21 @@ class ServerResourcesTest {
         """
         {"status": "SUCCESS", "message": "Stream created", "queryId": null}""",
         one.body());
+  }
+
+  @Test
+  void statusOfACommandWhoseIdIsUrlEncoded() throws Exception {
+    server.engine.commands.put(
+        "stream/`PAGEVIEWS`/create", CommandStatus.success("Stream created"));
+
+    HttpResponse<String> encoded = server.get("/status/stream%2F%60PAGEVIEWS%60%2Fcreate");
+    assertEquals(200, encoded.statusCode(), encoded.body());
+    assertJson(
+        """
+        {"status": "SUCCESS", "message": "Stream created", "queryId": null}""",
+        encoded.body());
+    assertEquals(200, server.get("/status/stream/%60PAGEVIEWS%60/create").statusCode());
+    assertEquals(404, server.get("/status/stream%2F%60OTHER%60%2Fcreate").statusCode());
   }
 
   @Test

@@ -58,6 +58,16 @@ final class RecordingBackend implements QueryBackend {
   }
 
   @Override
+  public QueryStatus status(String queryId) {
+    return delegate.status(queryId);
+  }
+
+  @Override
+  public Optional<QueryMetrics> metrics(String queryId) {
+    return delegate.metrics(queryId);
+  }
+
+  @Override
   public RunningTransientQuery startTransient(
       String queryId,
       PlanStep plan,

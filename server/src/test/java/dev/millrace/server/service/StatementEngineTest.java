@@ -13,6 +13,7 @@ import dev.millrace.server.api.FunctionNameList;
 import dev.millrace.server.api.KsqlEntity;
 import dev.millrace.server.api.Queries;
 import dev.millrace.server.api.QueryDescriptionEntity;
+import dev.millrace.server.api.QueryErrorInfo;
 import dev.millrace.server.api.SourceDescriptionEntity;
 import dev.millrace.server.api.StreamsList;
 import dev.millrace.server.offline.InMemoryBackend;
@@ -165,10 +166,31 @@ class StatementEngineTest {
     assertEquals("ERROR", broken.queryDescription().state());
     assertEquals(
         "the stored plan has format version 99, and this server reads version 1 only",
-        ((Map<?, ?>) broken.queryDescription().queryErrors().get(0)).get("errorMessage"));
+        ((QueryErrorInfo) broken.queryDescription().queryErrors().get(0)).errorMessage());
     assertEquals(List.of("{\"NAME\":\"Alice\"}"), values(restarted, "COPIED"));
     assertEquals(List.of(), values(restarted, "SHOUTED"));
     assertEquals("Created query with ID CSAS_AGAIN_2", created.commandStatus().message());
+  }
+
+  @Test
+  void aStoredPlanThisVersionCannotRunLeavesItsQueryInError() throws Exception {
+    run(NAMES + "CREATE STREAM shouted AS SELECT id, UCASE(name) AS name FROM names;");
+    List<LoggedCommand> stored =
+        List.of(
+            log.logged.get(0),
+            StoredPlans.edited(
+                log.logged.get(1), plan -> plan.replace("\"UCASE\"", "\"RETIRED_FN\"")));
+    StatementEngine restarted = newEngine(CommandSink.NONE);
+
+    assertEquals(List.of(), restarted.replay(stored));
+
+    assertEquals(Map.of("CSAS_SHOUTED_0", "ERROR"), states(restarted));
+    String reason = restarted.queries().get("CSAS_SHOUTED_0").error().orElseThrow().message();
+    assertTrue(
+        reason.startsWith("its stored plan could not be started: ")
+            && reason.contains("RETIRED_FN"),
+        reason);
+    assertTrue(restarted.catalogSnapshot().source("SHOUTED").isPresent());
   }
 
   @Test

@@ -1,0 +1,47 @@
+package dev.millrace.bench.job;
+
+import dev.millrace.engine.function.FunctionRegistry;
+import dev.millrace.engine.registry.SchemaRegistry;
+import dev.millrace.engine.runtime.RuntimeConfig;
+import dev.millrace.server.kafka.KafkaBackend;
+import dev.millrace.server.service.CommandSink;
+import dev.millrace.server.service.Session;
+import dev.millrace.server.service.StatementEngine;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Millrace as the benchmark drives it: the server's statement engine on the Kafka runtime (what
+ * {@code bin/millrace server} runs, minus REST and the command log), every statement run with
+ * {@link MillraceQueries#SESSION}.
+ */
+final class MillraceSession implements AutoCloseable {
+  private final StatementEngine engine;
+
+  private MillraceSession(StatementEngine engine) {
+    this.engine = engine;
+  }
+
+  /**
+   * @param serviceId unique per pass, so no consumer group or internal topic is shared
+   * @param registry the registry of the AVRO job's schemas
+   */
+  static MillraceSession start(
+      String bootstrapServers, String serviceId, Path stateDir, SchemaRegistry registry) {
+    FunctionRegistry functions = FunctionRegistry.builtIns();
+    RuntimeConfig runtime = RuntimeConfig.of(bootstrapServers, serviceId, stateDir);
+    KafkaBackend backend = new KafkaBackend(runtime, functions, Duration.ofSeconds(30), registry);
+    return new MillraceSession(
+        new StatementEngine(backend, CommandSink.NONE, functions, Map.of(), false));
+  }
+
+  void run(String sql) {
+    engine.execute(engine.parse(sql).get(0), Session.of(MillraceQueries.SESSION, Map.of()));
+  }
+
+  @Override
+  public void close() {
+    engine.close();
+  }
+}

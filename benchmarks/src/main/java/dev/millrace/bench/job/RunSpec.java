@@ -1,0 +1,43 @@
+package dev.millrace.bench.job;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One pass of one job on one engine, as the parent hands it to the child JVM on its command line.
+ *
+ * @param runId unique per pass: names the output topic, the consumer group and the state
+ * @param pageviews the records in the page views topic (the AVRO job converts them all first)
+ * @param workDir where the engine keeps its state
+ */
+public record RunSpec(
+    Engine engine, Job job, String bootstrapServers, String runId, long pageviews, Path workDir) {
+
+  public List<String> toArgs() {
+    return List.of(
+        engine.name(),
+        job.name(),
+        bootstrapServers,
+        runId,
+        Long.toString(pageviews),
+        workDir.toString());
+  }
+
+  public static RunSpec fromArgs(String[] args) {
+    return new RunSpec(
+        Engine.valueOf(args[0]),
+        Job.valueOf(args[1]),
+        args[2],
+        args[3],
+        Long.parseLong(args[4]),
+        Path.of(args[5]));
+  }
+
+  public String outputTopic() {
+    return job.outputTopic(runId);
+  }
+
+  public Path stateDir() {
+    return workDir.resolve(runId);
+  }
+}

@@ -1,0 +1,92 @@
+package dev.millrace.bench.run;
+
+import dev.millrace.bench.job.Engine;
+import dev.millrace.bench.job.Job;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The command line of a benchmark run.
+ *
+ * @param records page views to generate
+ * @param passes passes of each job on each engine; the table shows their medians
+ * @param seed the generator's seed
+ * @param jobs the jobs to run, in order
+ * @param engines the engines to run them on
+ */
+record BenchOptions(long records, int passes, long seed, List<Job> jobs, List<Engine> engines) {
+
+  static final String USAGE =
+      """
+      usage: bin/bench [--records N] [--passes N] [--seed N] [--jobs J,...] [--engines E,...]
+             bin/bench jmh [JMH options]        (the microbenchmarks; -h lists JMH's options)
+        --records  page views to generate (default 2000000)
+        --passes   passes per job and engine; the table shows medians (default 3)
+        --jobs     any of FILTER, GROUP_BY, TUMBLING, JOIN, FILTER_AVRO (default all)
+        --engines  any of MILLRACE, KAFKA_STREAMS (default both)
+      """;
+
+  static BenchOptions parse(String[] args) {
+    BenchOptions options =
+        new BenchOptions(2_000_000, 3, 42, List.of(Job.values()), List.of(Engine.values()));
+    for (int i = 0; i < args.length; i += 2) {
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException(args[i] + " needs a value");
+      }
+      String value = args[i + 1];
+      options =
+          switch (args[i]) {
+            case "--records" -> options.withRecords(Long.parseLong(value.replace("_", "")));
+            case "--passes" -> options.withPasses(Integer.parseInt(value));
+            case "--seed" -> options.withSeed(Long.parseLong(value));
+            case "--jobs" -> options.withJobs(names(value, Job.class));
+            case "--engines" -> options.withEngines(names(value, Engine.class));
+            default -> throw new IllegalArgumentException("unknown option " + args[i]);
+          };
+    }
+    return options;
+  }
+
+  private static <E extends Enum<E>> List<E> names(String list, Class<E> type) {
+    List<E> values = new ArrayList<>();
+    for (String name : list.split(",")) {
+      values.add(Enum.valueOf(type, name.trim().toUpperCase(Locale.ROOT)));
+    }
+    return values;
+  }
+
+  BenchOptions withRecords(long value) {
+    return new BenchOptions(value, passes, seed, jobs, engines);
+  }
+
+  BenchOptions withPasses(int value) {
+    return new BenchOptions(records, value, seed, jobs, engines);
+  }
+
+  BenchOptions withSeed(long value) {
+    return new BenchOptions(records, passes, value, jobs, engines);
+  }
+
+  BenchOptions withJobs(List<Job> value) {
+    return new BenchOptions(records, passes, seed, value, engines);
+  }
+
+  BenchOptions withEngines(List<Engine> value) {
+    return new BenchOptions(records, passes, seed, jobs, value);
+  }
+
+  @Override
+  public String toString() {
+    return records
+        + " page views, "
+        + passes
+        + " pass(es), seed "
+        + seed
+        + ", jobs "
+        + jobs
+        + ", engines "
+        + Arrays.toString(engines.toArray());
+  }
+}

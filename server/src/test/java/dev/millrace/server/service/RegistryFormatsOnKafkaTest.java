@@ -1,0 +1,266 @@
+package dev.millrace.server.service;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.millrace.engine.function.FunctionRegistry;
+import dev.millrace.engine.registry.HttpSchemaRegistry;
+import dev.millrace.engine.runtime.ProcessingLogEntry;
+import dev.millrace.engine.runtime.RuntimeConfig;
+import dev.millrace.engine.types.Column;
+import dev.millrace.engine.types.SqlType;
+import dev.millrace.server.kafka.BrokerSettings;
+import dev.millrace.server.kafka.EmbeddedKafkaBroker;
+import dev.millrace.server.kafka.KafkaBackend;
+import dev.millrace.server.registry.RegistryApi;
+import dev.millrace.server.registry.TestSchemaRegistry;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The registry formats end to end on the embedded broker and a real schema registry (Apicurio, over
+ * Confluent's API): what queries register, the bytes they write, what they read from records other
+ * producers wrote, and what they refuse. Each test uses topics (so subjects) of its own.
+ */
+class RegistryFormatsOnKafkaTest {
+  private static final String SERVICE_ID = "registry_formats";
+  private static final long PATIENCE_MILLIS = 120_000;
+  private static final Map<String, Object> EARLIEST = Map.of("auto.offset.reset", "earliest");
+
+  @TempDir static Path dataDir;
+
+  private static EmbeddedKafkaBroker broker;
+  private static KafkaBackend backend;
+  private static StatementEngine engine;
+  private static RegistryApi registry;
+
+  @BeforeAll
+  static void start() {
+    String url = TestSchemaRegistry.url();
+    registry = new RegistryApi(url);
+    broker = EmbeddedKafkaBroker.start(BrokerSettings.of(dataDir).withPort(0));
+    FunctionRegistry functions = FunctionRegistry.builtIns();
+    backend =
+        new KafkaBackend(
+            RuntimeConfig.of(broker.bootstrapServers(), SERVICE_ID, dataDir.resolve("state"))
+                .withProcessingLogTopic(ProcessingLogStream.topic(SERVICE_ID)),
+            functions,
+            Duration.ofSeconds(30),
+            new HttpSchemaRegistry(url));
+    engine = new StatementEngine(backend, CommandSink.NONE, functions, Map.of(), false);
+    ProcessingLogStream.register(engine, SERVICE_ID);
+  }
+
+  @AfterAll
+  static void stop() {
+    engine.close();
+    broker.close();
+  }
+
+  @Test
+  void aQueryRegistersItsAvroSchemaAndWritesConfluentWireFormat() throws Exception {
+    run(
+        "CREATE STREAM wire_src (id STRING KEY, amount INT, note STRING) "
+            + "WITH (KAFKA_TOPIC='wire_src', VALUE_FORMAT='JSON', PARTITIONS=1);");
+    run("INSERT INTO wire_src (id, amount, note) VALUES ('a', 21, 'first');");
+    run(
+        "CREATE STREAM wire_avro WITH (KAFKA_TOPIC='wire_avro', VALUE_FORMAT='AVRO') AS "
+            + "SELECT id, amount * 2 AS twice, note FROM wire_src EMIT CHANGES;");
+
+    JsonNode latest = registry.latest("wire_avro-value");
+    byte[] value = awaitRecords("wire_avro", 1).get(0).value();
+    ByteBuffer header = ByteBuffer.wrap(value, 0, 5);
+    assertEquals(0, header.get(), "magic byte");
+    assertEquals(latest.path("id").asInt(), header.getInt(), "the registered schema's id");
+    Schema schema = new Schema.Parser().parse(latest.path("schema").asText());
+    GenericRecord record =
+        new GenericDatumReader<GenericRecord>(schema)
+            .read(null, DecoderFactory.get().binaryDecoder(value, 5, value.length - 5, null));
+    assertEquals(42, record.get("TWICE"));
+    assertEquals("first", record.get("NOTE").toString());
+  }
+
+  @Test
+  void aStreamWithoutColumnsTakesThemFromTheSubjectAndReadsItsRecords() throws Exception {
+    String schemaText =
+        "{\"type\":\"record\",\"name\":\"Person\",\"fields\":["
+            + "{\"name\":\"name\",\"type\":\"string\"},{\"name\":\"age\",\"type\":\"int\"}]}";
+    int id = registry.registerAvro("people-value", schemaText);
+    run("CREATE STREAM people WITH (KAFKA_TOPIC='people', VALUE_FORMAT='AVRO', PARTITIONS=1);");
+    assertEquals(
+        List.of(new Column("NAME", SqlType.STRING), new Column("AGE", SqlType.INTEGER)),
+        engine.catalogSnapshot().source("PEOPLE").orElseThrow().schema().value());
+
+    Schema schema = new Schema.Parser().parse(schemaText);
+    GenericData.Record ann = new GenericData.Record(schema);
+    ann.put("name", "ann");
+    ann.put("age", 30);
+    produce("people", wire(id, avroBytes(schema, ann)));
+    run(
+        "CREATE STREAM people_json WITH (KAFKA_TOPIC='people_json', VALUE_FORMAT='JSON') AS "
+            + "SELECT * FROM people EMIT CHANGES;");
+
+    assertEquals(
+        "{\"NAME\":\"ann\",\"AGE\":30}",
+        new String(awaitRecords("people_json", 1).get(0).value(), UTF_8));
+  }
+
+  @Test
+  void protobufAndJsonSchemaRecordsRoundTrip() throws Exception {
+    run(
+        "CREATE STREAM pb_src (id STRING KEY, n INT, s STRING, tags ARRAY<STRING>) "
+            + "WITH (KAFKA_TOPIC='pb_src', VALUE_FORMAT='PROTOBUF', PARTITIONS=1);");
+    run("INSERT INTO pb_src (id, n, s, tags) VALUES ('k', 7, 'seven', ARRAY['x', 'y']);");
+    run(
+        "CREATE STREAM pb_as_jsonsr WITH (KAFKA_TOPIC='pb_as_jsonsr', VALUE_FORMAT='JSON_SR') AS "
+            + "SELECT * FROM pb_src EMIT CHANGES;");
+    run(
+        "CREATE STREAM jsonsr_as_json WITH (KAFKA_TOPIC='jsonsr_as_json', VALUE_FORMAT='JSON') AS "
+            + "SELECT * FROM pb_as_jsonsr EMIT CHANGES;");
+
+    assertEquals(
+        "{\"N\":7,\"S\":\"seven\",\"TAGS\":[\"x\",\"y\"]}",
+        new String(awaitRecords("jsonsr_as_json", 1).get(0).value(), UTF_8));
+    assertEquals("PROTOBUF", registry.latest("pb_src-value").path("schemaType").asText());
+    JsonNode jsonSchema = registry.latest("pb_as_jsonsr-value");
+    assertEquals("JSON", jsonSchema.path("schemaType").asText());
+    for (String topic : List.of("pb_src", "pb_as_jsonsr")) {
+      byte[] value = awaitRecords(topic, 1).get(0).value();
+      assertEquals(0, value[0], topic + ": magic byte");
+      assertEquals(
+          registry.latest(topic + "-value").path("id").asInt(),
+          ByteBuffer.wrap(value, 1, 4).getInt(),
+          topic + ": schema id");
+    }
+  }
+
+  @Test
+  void recordsWithABadHeaderGoToTheProcessingLogAndTheQueryKeepsRunning() throws Exception {
+    run(
+        "CREATE STREAM bad_src (amount INT) "
+            + "WITH (KAFKA_TOPIC='bad_src', VALUE_FORMAT='AVRO', PARTITIONS=1);");
+    produce("bad_src", new byte[] {1, 0, 0, 0, 1, 2}); // not written by a registry serializer
+    produce("bad_src", wire(987_654, new byte[] {2})); // a schema id the registry does not have
+    run("INSERT INTO bad_src (amount) VALUES (5);");
+    run(
+        "CREATE STREAM bad_out WITH (KAFKA_TOPIC='bad_out', VALUE_FORMAT='JSON') AS "
+            + "SELECT amount FROM bad_src EMIT CHANGES;");
+
+    assertEquals("{\"AMOUNT\":5}", new String(awaitRecords("bad_out", 1).get(0).value(), UTF_8));
+    List<ProcessingLogEntry> logged =
+        awaitRecords(ProcessingLogStream.topic(SERVICE_ID), 2).stream()
+            .map(record -> ProcessingLogEntry.fromJson(record.value()))
+            .filter(entry -> entry.sourceTopic().equals("bad_src"))
+            .toList();
+    assertEquals(List.of(0L, 1L), logged.stream().map(ProcessingLogEntry::sourceOffset).toList());
+    assertTrue(logged.get(0).message().contains("magic byte"), logged.get(0)::message);
+    assertTrue(logged.get(1).message().contains("987654"), logged.get(1)::message);
+    logged.forEach(entry -> assertEquals("DESERIALIZATION", entry.errorType()));
+  }
+
+  @Test
+  void aSinkSchemaTheRegistryRefusesFailsTheStatementBeforeAnythingStarts() throws Exception {
+    run(
+        "CREATE STREAM clash_src (id STRING KEY, amount INT) "
+            + "WITH (KAFKA_TOPIC='clash_src', VALUE_FORMAT='JSON', PARTITIONS=1);");
+    registry.setCompatibility("clash-value", "BACKWARD");
+    // An earlier version whose AMOUNT is a string: records written with it cannot be read as INT.
+    registry.registerAvro(
+        "clash-value",
+        "{\"type\":\"record\",\"name\":\"KsqlDataSourceSchema\","
+            + "\"namespace\":\"io.confluent.ksql.avro_schemas\","
+            + "\"fields\":[{\"name\":\"AMOUNT\",\"type\":\"string\"}]}");
+
+    EngineException refused =
+        assertThrows(
+            EngineException.class,
+            () ->
+                run(
+                    "CREATE STREAM clash WITH (KAFKA_TOPIC='clash', VALUE_FORMAT='AVRO') AS "
+                        + "SELECT id, amount FROM clash_src EMIT CHANGES;"));
+
+    assertEquals(ErrorCode.BAD_STATEMENT, refused.errorCode());
+    assertEquals(
+        "line 1:1: Cannot register the value schema of `CLASH` under subject 'clash-value': the"
+            + " schema registry refuses it as incompatible with the subject's version 1 (schema id "
+            + registry.latest("clash-value").path("id").asInt()
+            + "): field AMOUNT: missing union branch (reader union lacking writer type: STRING)."
+            + " Write to another topic, or change the subject's compatibility level in the"
+            + " registry.",
+        refused.getMessage());
+    assertFalse(backend.topicExists("clash"), "the sink topic was created");
+    assertTrue(engine.catalogSnapshot().source("CLASH").isEmpty(), "the sink is in the catalog");
+    assertTrue(
+        engine.queries().values().stream().noneMatch(q -> q.sinkTopic().equals("clash")),
+        "a query writes the sink");
+    assertEquals(1, registry.versions("clash-value").size(), "versions of the subject");
+  }
+
+  private static byte[] avroBytes(Schema schema, Object datum) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+    new GenericDatumWriter<>(schema).write(datum, encoder);
+    encoder.flush();
+    return out.toByteArray();
+  }
+
+  /** {@code payload} after Confluent's header: a zero magic byte and the schema id. */
+  private static byte[] wire(int id, byte[] payload) {
+    return ByteBuffer.allocate(5 + payload.length).put((byte) 0).putInt(id).put(payload).array();
+  }
+
+  private static void produce(String topic, byte[] value) {
+    Map<String, Object> props = new HashMap<>();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+      producer.send(new ProducerRecord<>(topic, null, 1_000L, null, value));
+    }
+  }
+
+  /** Reads the topic until it holds {@code count} records (a condition, not a timed assertion). */
+  private static List<QueryBackend.TopicRecord> awaitRecords(String topic, int count)
+      throws InterruptedException {
+    long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
+    List<QueryBackend.TopicRecord> records = backend.readTopic(topic);
+    while (records.size() < count) {
+      if (System.currentTimeMillis() > deadline) {
+        fail("topic " + topic + " never held " + count + " records; it holds " + records.size());
+      }
+      Thread.sleep(200);
+      records = backend.readTopic(topic);
+    }
+    return records;
+  }
+
+  private static void run(String sql) {
+    engine.execute(engine.parse(sql).get(0), Session.of(new HashMap<>(EARLIEST), Map.of()));
+  }
+}
