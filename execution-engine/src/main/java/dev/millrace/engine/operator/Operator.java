@@ -20,6 +20,13 @@ public interface Operator {
    */
   void process(Row row, RecordContext record);
 
+  /**
+   * Forwards what the operator has held back ({@link RecordCache}); the task calls it before each
+   * commit, on every operator from the first to the last, so that held rows reach the operators
+   * after it before those flush in turn.
+   */
+  default void flush() {}
+
   /** Releases what {@link #init} took (stores belong to the runtime and are not closed here). */
   default void close() {}
 }

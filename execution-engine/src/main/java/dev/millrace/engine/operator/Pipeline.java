@@ -66,17 +66,40 @@ public final class Pipeline {
   /** Processes one record completely: everything it causes is emitted before this returns. */
   public void process(InputRecord record) {
     for (Input input : inputs.getOrDefault(record.topic(), List.of())) {
-      try {
-        Row row = input.decoder().decode(record, context);
-        if (row != null) {
-          context.observe(row.timestamp());
-          input.entry().process(row, record.context());
-        }
-      } catch (StateStoreException e) {
-        throw e;
-      } catch (RuntimeException e) {
-        context.report(ProcessingError.Kind.PROCESSING, record.context(), describe(e));
-      }
+      guarded(
+          context,
+          record.context(),
+          () -> {
+            Row row = input.decoder().decode(record, context);
+            if (row != null) {
+              context.observe(row.timestamp());
+              input.entry().process(row, record.context());
+            }
+          });
+    }
+  }
+
+  /**
+   * Forwards the rows the operators hold back (record caches), first operators first; the runtime
+   * calls it before it commits.
+   */
+  public void flush() {
+    for (int i = operators.size() - 1; i >= 0; i--) {
+      operators.get(i).flush();
+    }
+  }
+
+  /**
+   * Runs {@code work} for the input record {@code record}: if it fails, the record is reported to
+   * the processing log and skipped, unless a state store failed (the task cannot go on).
+   */
+  static void guarded(ProcessingContext context, RecordContext record, Runnable work) {
+    try {
+      work.run();
+    } catch (StateStoreException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      context.report(ProcessingError.Kind.PROCESSING, record, describe(e));
     }
   }
 

@@ -18,6 +18,14 @@ public interface ProcessingContext {
    */
   long streamTime();
 
+  /**
+   * The bytes the query's record caches may hold between commits, shared by its tasks; {@link
+   * RecordCacheBudget#NONE} when every update is emitted at once.
+   */
+  default RecordCacheBudget recordCache() {
+    return RecordCacheBudget.NONE;
+  }
+
   /** Writes a record to a topic (a sink's or an internal repartition topic). */
   void emit(OutputRecord record);
 

@@ -28,6 +28,11 @@ final class TaskContext implements ProcessingContext {
   }
 
   @Override
+  public RecordCacheBudget recordCache() {
+    return environment.recordCache();
+  }
+
+  @Override
   public void emit(OutputRecord record) {
     environment.send(record);
   }

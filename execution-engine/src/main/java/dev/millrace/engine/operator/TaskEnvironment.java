@@ -13,4 +13,9 @@ public interface TaskEnvironment {
   void send(OutputRecord record);
 
   void report(ProcessingError error);
+
+  /** The query's record cache budget ({@link ProcessingContext#recordCache}). */
+  default RecordCacheBudget recordCache() {
+    return RecordCacheBudget.NONE;
+  }
 }

@@ -194,7 +194,11 @@ public final class TopologyBuilder {
       public Void streamAggregate(PlanStep.StreamAggregate s) {
         part.stores.add(s.storeName());
         visit(
-            s.source(), prepend(factories.aggregate(s, oldNeeded), downstream), part, false, null);
+            s.source(),
+            prepend(factories.aggregate(s, oldNeeded), prepend(RecordCache::new, downstream)),
+            part,
+            false,
+            null);
         return null;
       }
 
@@ -216,7 +220,7 @@ public final class TopologyBuilder {
         part.stores.add(s.storeName());
         visit(
             s.source(),
-            prepend(factories.tableAggregate(s, oldNeeded), downstream),
+            prepend(factories.tableAggregate(s, oldNeeded), prepend(RecordCache::new, downstream)),
             part,
             false,
             null);

@@ -14,6 +14,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** The Kafka clients of one query, configured for its guarantee. Records stay bytes end to end. */
 final class KafkaClients {
+  static final int DEFAULT_LINGER_MS = 100;
+  static final int DEFAULT_BATCH_SIZE = 128 * 1024;
+
   private final RuntimeConfig config;
   private final String clientIdPrefix;
 
@@ -39,6 +42,7 @@ final class KafkaClients {
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
     props.putAll(config.clientProperties());
+    props.putAll(config.clientSettings().consumer());
     return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
@@ -51,25 +55,38 @@ final class KafkaClients {
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.putAll(config.clientProperties());
+    props.putAll(config.clientSettings().consumer());
     return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
   /**
    * The producer of all the query's output. Under exactly-once it is transactional, with a short
    * transaction timeout so that a crashed instance's open transaction does not hold readers for
-   * long.
+   * long. Batches are large and fill for as long as a commit interval lasts ({@link
+   * #DEFAULT_LINGER_MS}, {@link #DEFAULT_BATCH_SIZE}): every commit sends what is waiting, so
+   * lingering costs no latency under exactly-once, and big batches spare the broker many small
+   * requests. Users' producer settings override these defaults.
    */
   KafkaProducer<byte[], byte[]> producer(String transactionalId) {
+    return new KafkaProducer<>(
+        producerProperties(transactionalId), new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  Map<String, Object> producerProperties(String transactionalId) {
     Map<String, Object> props = base("producer");
     props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    props.put(ProducerConfig.LINGER_MS_CONFIG, DEFAULT_LINGER_MS);
+    props.put(ProducerConfig.BATCH_SIZE_CONFIG, DEFAULT_BATCH_SIZE);
     if (transactionalId != null) {
-      props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
       props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000);
     }
     props.putAll(config.clientProperties());
-    return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    props.putAll(config.clientSettings().producer());
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    if (transactionalId != null) {
+      props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+    }
+    return props;
   }
 
   Admin admin() {

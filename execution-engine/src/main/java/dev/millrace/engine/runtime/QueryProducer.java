@@ -111,6 +111,8 @@ final class QueryProducer implements AutoCloseable {
    * Makes everything sent so far safe, then commits {@code offsets} for {@code consumer}'s group.
    */
   void commit(Map<TopicPartition, OffsetAndMetadata> offsets, Consumer<byte[], byte[]> consumer) {
+    // A failed send leaves the transaction unable to commit; say why rather than that it cannot.
+    throwIfSendFailed();
     if (transactional) {
       if (!inTransaction && offsets.isEmpty()) {
         return;

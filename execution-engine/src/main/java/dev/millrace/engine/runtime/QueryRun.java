@@ -1,5 +1,6 @@
 package dev.millrace.engine.runtime;
 
+import dev.millrace.engine.operator.RecordCacheBudget;
 import dev.millrace.engine.operator.Topology;
 import dev.millrace.engine.state.ChangelogRestorer;
 import dev.millrace.engine.state.KeyValueStore;
@@ -72,7 +73,8 @@ final class QueryRun {
             restorer,
             planTopics,
             counters,
-            config.maxTaskIdle());
+            config.maxTaskIdle(),
+            new RecordCacheBudget(config.recordCacheBytes()));
     loop =
         new QueryLoop(
             consumer, producer, tasks, planTopics.keySet(), purger, reset, config.commitInterval());

@@ -23,6 +23,10 @@ import java.util.Objects;
  *     for records of one that is empty and at its end before it processes the others' records; it
  *     always waits while records are known to be on their way, unless this is negative: then it
  *     never waits (see {@link TaskInputs})
+ * @param clientSettings the producer and consumer settings users gave, laid over Millrace's
+ * @param recordCacheBytes {@code cache.max.bytes.buffering}: how many bytes of table updates the
+ *     query may hold back between commits so that updates to one key coalesce into one output
+ *     record (see {@link dev.millrace.engine.operator.RecordCache}); 0 emits every update
  */
 public record RuntimeConfig(
     String bootstrapServers,
@@ -33,7 +37,12 @@ public record RuntimeConfig(
     String processingLogTopic,
     Duration commitInterval,
     Map<String, Object> clientProperties,
-    Duration maxTaskIdle) {
+    Duration maxTaskIdle,
+    ClientSettings clientSettings,
+    long recordCacheBytes) {
+
+  /** Kafka Streams' commit interval under exactly-once, which ksqlDB keeps. */
+  public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
 
   public RuntimeConfig {
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -45,11 +54,16 @@ public record RuntimeConfig(
     Objects.requireNonNull(commitInterval, "commitInterval");
     clientProperties = Map.copyOf(clientProperties);
     Objects.requireNonNull(maxTaskIdle, "maxTaskIdle");
+    Objects.requireNonNull(clientSettings, "clientSettings");
+    if (commitInterval.isNegative() || recordCacheBytes < 0) {
+      throw new IllegalArgumentException("negative commit interval or record cache size");
+    }
   }
 
   /**
    * Exactly-once, instance 0, commits every 100 ms, the processing log in {@code
-   * <serviceId>_processing_log}, no idle wait for partitions at their end (Kafka Streams' default).
+   * <serviceId>_processing_log}, no idle wait for partitions at their end (Kafka Streams' default),
+   * Millrace's client settings, no record cache (every update emitted).
    */
   public static RuntimeConfig of(String bootstrapServers, String serviceId, Path stateDirectory) {
     return new RuntimeConfig(
@@ -59,87 +73,123 @@ public record RuntimeConfig(
         stateDirectory,
         ProcessingGuarantee.EXACTLY_ONCE,
         serviceId + "_processing_log",
-        Duration.ofMillis(100),
+        DEFAULT_COMMIT_INTERVAL,
         Map.of(),
-        Duration.ZERO);
+        Duration.ZERO,
+        ClientSettings.NONE,
+        0);
   }
 
   public RuntimeConfig withGuarantee(ProcessingGuarantee newGuarantee) {
-    return new RuntimeConfig(
-        bootstrapServers,
-        serviceId,
-        instanceId,
-        stateDirectory,
-        newGuarantee,
-        processingLogTopic,
-        commitInterval,
-        clientProperties,
-        maxTaskIdle);
+    return new Builder(this).guarantee(newGuarantee).build();
   }
 
   public RuntimeConfig withInstanceId(String newInstanceId) {
-    return new RuntimeConfig(
-        bootstrapServers,
-        serviceId,
-        newInstanceId,
-        stateDirectory,
-        guarantee,
-        processingLogTopic,
-        commitInterval,
-        clientProperties,
-        maxTaskIdle);
+    return new Builder(this).instanceId(newInstanceId).build();
   }
 
   public RuntimeConfig withProcessingLogTopic(String topic) {
-    return new RuntimeConfig(
-        bootstrapServers,
-        serviceId,
-        instanceId,
-        stateDirectory,
-        guarantee,
-        topic,
-        commitInterval,
-        clientProperties,
-        maxTaskIdle);
+    return new Builder(this).processingLogTopic(topic).build();
   }
 
   public RuntimeConfig withCommitInterval(Duration interval) {
-    return new RuntimeConfig(
-        bootstrapServers,
-        serviceId,
-        instanceId,
-        stateDirectory,
-        guarantee,
-        processingLogTopic,
-        interval,
-        clientProperties,
-        maxTaskIdle);
+    return new Builder(this).commitInterval(interval).build();
   }
 
   public RuntimeConfig withClientProperties(Map<String, Object> properties) {
-    return new RuntimeConfig(
-        bootstrapServers,
-        serviceId,
-        instanceId,
-        stateDirectory,
-        guarantee,
-        processingLogTopic,
-        commitInterval,
-        properties,
-        maxTaskIdle);
+    return new Builder(this).clientProperties(properties).build();
   }
 
   /** With {@code max.task.idle.ms} set to {@code idle}; negative: never wait. */
   public RuntimeConfig withMaxTaskIdle(Duration idle) {
-    return new RuntimeConfig(
-        bootstrapServers,
-        serviceId,
-        instanceId,
-        stateDirectory,
-        guarantee,
-        processingLogTopic,
-        commitInterval,
-        clientProperties,
-        idle);
+    return new Builder(this).maxTaskIdle(idle).build();
+  }
+
+  public RuntimeConfig withClientSettings(ClientSettings settings) {
+    return new Builder(this).clientSettings(settings).build();
+  }
+
+  public RuntimeConfig withRecordCacheBytes(long bytes) {
+    return new Builder(this).recordCacheBytes(bytes).build();
+  }
+
+  /** A copy of a config with some fields changed, so each {@code with} method names only one. */
+  private static final class Builder {
+    private final RuntimeConfig from;
+    private String instanceId;
+    private ProcessingGuarantee guarantee;
+    private String processingLogTopic;
+    private Duration commitInterval;
+    private Map<String, Object> clientProperties;
+    private Duration maxTaskIdle;
+    private ClientSettings clientSettings;
+    private long recordCacheBytes;
+
+    Builder(RuntimeConfig from) {
+      this.from = from;
+      instanceId = from.instanceId;
+      guarantee = from.guarantee;
+      processingLogTopic = from.processingLogTopic;
+      commitInterval = from.commitInterval;
+      clientProperties = from.clientProperties;
+      maxTaskIdle = from.maxTaskIdle;
+      clientSettings = from.clientSettings;
+      recordCacheBytes = from.recordCacheBytes;
+    }
+
+    Builder instanceId(String value) {
+      instanceId = value;
+      return this;
+    }
+
+    Builder guarantee(ProcessingGuarantee value) {
+      guarantee = value;
+      return this;
+    }
+
+    Builder processingLogTopic(String value) {
+      processingLogTopic = value;
+      return this;
+    }
+
+    Builder commitInterval(Duration value) {
+      commitInterval = value;
+      return this;
+    }
+
+    Builder clientProperties(Map<String, Object> value) {
+      clientProperties = value;
+      return this;
+    }
+
+    Builder maxTaskIdle(Duration value) {
+      maxTaskIdle = value;
+      return this;
+    }
+
+    Builder clientSettings(ClientSettings value) {
+      clientSettings = value;
+      return this;
+    }
+
+    Builder recordCacheBytes(long value) {
+      recordCacheBytes = value;
+      return this;
+    }
+
+    RuntimeConfig build() {
+      return new RuntimeConfig(
+          from.bootstrapServers,
+          from.serviceId,
+          instanceId,
+          from.stateDirectory,
+          guarantee,
+          processingLogTopic,
+          commitInterval,
+          clientProperties,
+          maxTaskIdle,
+          clientSettings,
+          recordCacheBytes);
+    }
   }
 }

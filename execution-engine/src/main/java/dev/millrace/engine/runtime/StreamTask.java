@@ -4,6 +4,7 @@ import dev.millrace.engine.operator.InputRecord;
 import dev.millrace.engine.operator.OutputRecord;
 import dev.millrace.engine.operator.Pipeline;
 import dev.millrace.engine.operator.ProcessingError;
+import dev.millrace.engine.operator.RecordCacheBudget;
 import dev.millrace.engine.operator.TaskEnvironment;
 import dev.millrace.engine.state.KeyValueStore;
 import java.time.Duration;
@@ -29,12 +30,14 @@ final class StreamTask implements TaskEnvironment {
   private final Map<String, String> planTopics;
   private final QueryCounters counters;
   private final TaskInputs inputs;
+  private final RecordCacheBudget recordCache;
 
   /**
    * @param planTopics the topic name the plan uses for each Kafka topic the task reads, where they
    *     differ (internal repartition topics)
    * @param maxTaskIdle how long to wait for records of an input partition at its end ({@link
    *     TaskInputs})
+   * @param recordCache the query's record cache budget, shared by its tasks
    */
   StreamTask(
       TaskId id,
@@ -43,7 +46,8 @@ final class StreamTask implements TaskEnvironment {
       QueryProducer producer,
       Map<String, String> planTopics,
       QueryCounters counters,
-      Duration maxTaskIdle) {
+      Duration maxTaskIdle,
+      RecordCacheBudget recordCache) {
     this.id = id;
     this.pipeline = pipeline;
     this.stores = stores;
@@ -51,6 +55,7 @@ final class StreamTask implements TaskEnvironment {
     this.planTopics = planTopics;
     this.counters = counters;
     this.inputs = new TaskInputs(maxTaskIdle);
+    this.recordCache = recordCache;
     pipeline.init(this);
   }
 
@@ -106,8 +111,12 @@ final class StreamTask implements TaskEnvironment {
             headers(record.headers())));
   }
 
-  /** Sends the stores' buffered writes and hands over the offsets to commit with them. */
+  /**
+   * Forwards what record caches hold, sends the stores' buffered writes and hands over the offsets
+   * to commit with them.
+   */
   Map<TopicPartition, OffsetAndMetadata> prepareCommit() {
+    pipeline.flush();
     stores.sendChangelogs(producer::sendChangelog);
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     inputs
@@ -139,6 +148,11 @@ final class StreamTask implements TaskEnvironment {
   @Override
   public KeyValueStore store(String name) {
     return stores.store(name);
+  }
+
+  @Override
+  public RecordCacheBudget recordCache() {
+    return recordCache;
   }
 
   @Override

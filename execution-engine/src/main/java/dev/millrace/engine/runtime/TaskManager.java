@@ -1,5 +1,6 @@
 package dev.millrace.engine.runtime;
 
+import dev.millrace.engine.operator.RecordCacheBudget;
 import dev.millrace.engine.operator.SubTopology;
 import dev.millrace.engine.operator.Topology;
 import dev.millrace.engine.state.ChangelogRestorer;
@@ -34,6 +35,7 @@ final class TaskManager {
   private final Map<String, String> planTopics;
   private final QueryCounters counters;
   private final Duration maxTaskIdle;
+  private final RecordCacheBudget recordCache;
 
   /** Concurrent: pull queries read {@link #stores} from other threads. */
   private final Map<TaskId, StreamTask> tasks = new ConcurrentHashMap<>();
@@ -44,6 +46,7 @@ final class TaskManager {
    * @param planTopics the plan's name for each Kafka topic that differs from it
    * @param maxTaskIdle how long a task waits for records of an input partition at its end ({@link
    *     TaskInputs})
+   * @param recordCache the budget of the query's record caches, shared by its tasks
    */
   TaskManager(
       Topology topology,
@@ -53,7 +56,8 @@ final class TaskManager {
       ChangelogRestorer restorer,
       Map<String, String> planTopics,
       QueryCounters counters,
-      Duration maxTaskIdle) {
+      Duration maxTaskIdle,
+      RecordCacheBudget recordCache) {
     this.topology = topology;
     this.names = names;
     this.queryDirectory = queryDirectory;
@@ -62,6 +66,7 @@ final class TaskManager {
     this.planTopics = Map.copyOf(planTopics);
     this.counters = counters;
     this.maxTaskIdle = maxTaskIdle;
+    this.recordCache = recordCache;
   }
 
   /** Creates (restoring state) the tasks for newly assigned partitions. */
@@ -93,7 +98,14 @@ final class TaskManager {
             restorer);
     try {
       return new StreamTask(
-          id, subTopology.newPipeline(), stores, producer, planTopics, counters, maxTaskIdle);
+          id,
+          subTopology.newPipeline(),
+          stores,
+          producer,
+          planTopics,
+          counters,
+          maxTaskIdle,
+          recordCache);
     } catch (RuntimeException e) {
       stores.closeDirty();
       throw e;

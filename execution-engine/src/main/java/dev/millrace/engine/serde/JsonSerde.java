@@ -6,15 +6,22 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.millrace.engine.types.Column;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
  * The JSON format: an object with one field per column, or, for a single unwrapped column, the bare
  * value. Reading streams tokens straight into the column array (no tree), matches field names
  * exactly or else ignoring case, ignores unknown fields and leaves missing columns null.
+ *
+ * <p>This is the hot path of JSON queries, so each thread writes through one generator it keeps
+ * (making a Jackson generator per record cost more than writing the record), and reading expects
+ * the fields in column order, matching their names as raw bytes, before it looks a name up.
  */
 final class JsonSerde implements ValueSerde {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -25,6 +32,8 @@ final class JsonSerde implements ValueSerde {
   private final JsonReader[] readers;
   private final JsonWriters.JsonWriter[] writers;
   private final String[] names;
+  private final SerializableString[] encodedNames;
+  private final ThreadLocal<Output> outputs = ThreadLocal.withInitial(Output::new);
 
   JsonSerde(List<Column> columns, boolean wrapped) {
     this.columns = List.copyOf(columns);
@@ -37,6 +46,10 @@ final class JsonSerde implements ValueSerde {
             .map(c -> JsonWriters.forType(c.type()))
             .toArray(JsonWriters.JsonWriter[]::new);
     this.names = columns.stream().map(Column::name).toArray(String[]::new);
+    this.encodedNames =
+        columns.stream()
+            .map(c -> new SerializedString(c.name()))
+            .toArray(SerializableString[]::new);
   }
 
   @Override
@@ -44,8 +57,10 @@ final class JsonSerde implements ValueSerde {
     if (values == null) {
       return null;
     }
-    ByteArrayBuilder out = new ByteArrayBuilder(FACTORY._getBufferRecycler(), 128);
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+    Output out = outputs.get();
+    out.bytes.reset();
+    JsonGenerator g = out.generator;
+    try {
       if (unwrapped) {
         writers[0].write(g, values[0]);
       } else {
@@ -56,12 +71,32 @@ final class JsonSerde implements ValueSerde {
         }
         g.writeEndObject();
       }
+      g.flush();
     } catch (IOException | ClassCastException e) {
+      // The generator may be left inside an object: the thread's next value gets a new one.
+      outputs.remove();
       throw new SerdeException("Failed to serialize JSON: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      outputs.remove();
+      throw e;
     }
-    byte[] bytes = out.toByteArray();
-    out.release();
-    return bytes;
+    return out.bytes.toByteArray();
+  }
+
+  /** A thread's generator and the buffer it writes to, emptied before each value. */
+  private static final class Output {
+    final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+    final JsonGenerator generator;
+
+    Output() {
+      try {
+        generator = FACTORY.createGenerator(bytes);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      // Values written one after another are separate documents, not one stream of them.
+      generator.setRootValueSeparator(null);
+    }
   }
 
   @Override
@@ -103,16 +138,23 @@ final class JsonSerde implements ValueSerde {
               + JsonReaders.describe(p.currentToken()));
     }
     Object[] values = new Object[readers.length];
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      int index = lookup.indexOf(p.currentName());
+    int expected = 0;
+    while (true) {
+      boolean inOrder = expected < encodedNames.length && p.nextFieldName(encodedNames[expected]);
+      if (!inOrder
+          && (expected < encodedNames.length ? p.currentToken() : p.nextToken())
+              != JsonToken.FIELD_NAME) {
+        return values;
+      }
+      int index = inOrder ? expected : lookup.indexOf(p.currentName());
       p.nextToken();
       if (index < 0) {
         p.skipChildren();
       } else {
         values[index] = read(index, p);
+        expected = index + 1;
       }
     }
-    return values;
   }
 
   private Object read(int index, JsonParser p) throws IOException {

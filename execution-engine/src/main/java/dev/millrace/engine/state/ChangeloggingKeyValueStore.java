@@ -6,14 +6,28 @@ import java.util.TreeMap;
 import java.util.function.BiConsumer;
 
 /**
- * Records every write to the store below for its compacted changelog topic. Writes are buffered
- * until the owner sends them with the task's output ({@link #sendChangelog}); a key written twice
- * in one batch is sent once, with its last value, since compaction would keep only that one anyway.
+ * Records every write to the store below for its compacted changelog topic, and coalesces writes
+ * between commits. Writes are buffered until the owner sends them with the task's output ({@link
+ * #sendChangelog}); a key written twice in one batch is sent once, with its last value, since
+ * compaction would keep only that one anyway. The store below gets the same coalesced writes, as
+ * one batch when the changelog is sent (or before a range scan, which reads it): an aggregation
+ * that updates a few hot keys reads them from the buffer and writes each to RocksDB once per commit
+ * rather than once per record.
+ *
+ * <p>Pull queries read from other threads, so the buffers are guarded by this object's lock.
  */
 public final class ChangeloggingKeyValueStore implements KeyValueStore {
+  /** Marks a key that has no buffered write (a buffered null is a delete). */
+  private static final byte[] ABSENT = new byte[0];
+
   private final KeyValueStore inner;
   private final ChangelogPartition changelog;
+
+  /** Writes not yet sent to the changelog. */
   private final TreeMap<byte[], byte[]> pending = new TreeMap<>(Arrays::compareUnsigned);
+
+  /** Writes not yet applied to the store below: a subset of {@link #pending}. */
+  private final TreeMap<byte[], byte[]> unapplied = new TreeMap<>(Arrays::compareUnsigned);
 
   public ChangeloggingKeyValueStore(KeyValueStore inner, ChangelogPartition changelog) {
     this.inner = inner;
@@ -25,46 +39,41 @@ public final class ChangeloggingKeyValueStore implements KeyValueStore {
     return changelog;
   }
 
-  /** The store below this decorator. */
-  public KeyValueStore inner() {
-    return inner;
-  }
-
   @Override
   public String name() {
     return inner.name();
   }
 
   @Override
-  public byte[] get(byte[] key) {
-    return inner.get(key);
+  public synchronized byte[] get(byte[] key) {
+    byte[] buffered = unapplied.getOrDefault(key, ABSENT);
+    return buffered != ABSENT ? buffered : inner.get(key);
   }
 
   @Override
-  public void put(byte[] key, byte[] value) {
-    inner.put(key, value);
+  public synchronized void put(byte[] key, byte[] value) {
     record(key, value);
   }
 
   @Override
-  public void delete(byte[] key) {
-    inner.delete(key);
+  public synchronized void delete(byte[] key) {
     record(key, null);
   }
 
   @Override
-  public void range(byte[] from, byte[] to, BiConsumer<byte[], byte[]> visitor) {
+  public synchronized void range(byte[] from, byte[] to, BiConsumer<byte[], byte[]> visitor) {
+    apply();
     inner.range(from, to, visitor);
   }
 
   @Override
-  public void putAll(Map<byte[], byte[]> entries) {
-    inner.putAll(entries);
+  public synchronized void putAll(Map<byte[], byte[]> entries) {
     entries.forEach(this::record);
   }
 
   @Override
-  public void flush() {
+  public synchronized void flush() {
+    apply();
     inner.flush();
   }
 
@@ -73,8 +82,12 @@ public final class ChangeloggingKeyValueStore implements KeyValueStore {
     return !pending.isEmpty();
   }
 
-  /** Hands the buffered writes, in key order, to {@code writer} and forgets them. */
+  /**
+   * Applies the buffered writes to the store below, then hands them, in key order, to {@code
+   * writer} and forgets them.
+   */
   public synchronized void sendChangelog(ChangelogWriter writer) {
+    apply();
     for (Map.Entry<byte[], byte[]> write : pending.entrySet()) {
       writer.write(changelog, write.getKey(), write.getValue());
     }
@@ -82,11 +95,23 @@ public final class ChangeloggingKeyValueStore implements KeyValueStore {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    // Unapplied writes are uncommitted: a clean close flushed them first, a dirty one drops them
+    // with the files.
+    unapplied.clear();
+    pending.clear();
     inner.close();
   }
 
-  private synchronized void record(byte[] key, byte[] value) {
+  private void record(byte[] key, byte[] value) {
     pending.put(key, value);
+    unapplied.put(key, value);
+  }
+
+  private void apply() {
+    if (!unapplied.isEmpty()) {
+      inner.putAll(unapplied);
+      unapplied.clear();
+    }
   }
 }

@@ -13,6 +13,7 @@ final class FakeContext implements ProcessingContext {
   final List<OutputRecord> emitted = new ArrayList<>();
   final List<ProcessingError> errors = new ArrayList<>();
   long streamTime = Long.MIN_VALUE;
+  RecordCacheBudget recordCache = RecordCacheBudget.NONE;
 
   @Override
   public KeyValueStore store(String name) {
@@ -22,6 +23,11 @@ final class FakeContext implements ProcessingContext {
   @Override
   public long streamTime() {
     return streamTime;
+  }
+
+  @Override
+  public RecordCacheBudget recordCache() {
+    return recordCache;
   }
 
   @Override

@@ -111,6 +111,41 @@ final class KafkaTopics {
         done);
   }
 
+  /**
+   * Every record of {@code topic} committed so far, as {@code key -> value} text: reads to the end
+   * offsets a read_committed consumer sees, which stop before any open transaction.
+   */
+  List<String> readCommitted(String topic, Formats formats, LogicalSchema schema) {
+    KeySerde keys = SerdeFactory.keySerde(formats.key(), schema.key(), formats.keyWindow());
+    ValueSerde values = SerdeFactory.valueSerde(formats.value(), schema.value());
+    Map<String, Object> props =
+        Map.of("bootstrap.servers", bootstrapServers, "isolation.level", "read_committed");
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic, PATIENCE).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+      List<String> seen = new ArrayList<>();
+      long deadline = System.nanoTime() + PATIENCE.toNanos();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
+          && System.nanoTime() < deadline) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+          seen.add(
+              Arrays.toString(keys.deserialize(record.key()).columns())
+                  + " -> "
+                  + (record.value() == null
+                      ? "null"
+                      : Arrays.toString(values.deserialize(record.value()))));
+        }
+      }
+      return seen;
+    }
+  }
+
   /** The latest value of each key in {@code lines} of {@code key -> value}. */
   static Map<String, String> latestByKey(List<String> lines) {
     Map<String, String> latest = new LinkedHashMap<>();

@@ -90,6 +90,41 @@ class SerdeRoundTripTest {
   }
 
   @Test
+  void jsonReadsFieldsInAnyOrderAmongUnknownOnesAndTheLastOfADuplicateWins() {
+    List<Column> columns =
+        List.of(
+            new Column("A", SqlType.INTEGER),
+            new Column("B", SqlType.STRING),
+            new Column("C", SqlType.BIGINT));
+    ValueSerde serde = SerdeFactory.valueSerde(FormatInfo.of("JSON"), columns);
+
+    assertArrayEquals(
+        new Object[] {1, "x", 3L}, serde.deserialize(utf8("{\"A\":1,\"B\":\"x\",\"C\":3}")));
+    assertArrayEquals(
+        new Object[] {1, "x", 3L},
+        serde.deserialize(utf8("{\"C\":3,\"Z\":[1,{\"A\":9}],\"b\":\"x\",\"A\":1}")));
+    assertArrayEquals(
+        new Object[] {2, null, 3L}, serde.deserialize(utf8("{\"A\":1,\"C\":3,\"A\":2}")));
+    assertArrayEquals(new Object[] {null, null, null}, serde.deserialize(utf8("{}")));
+  }
+
+  @Test
+  void afterAValueThatCannotBeWrittenTheNextIsWrittenWhole() {
+    ValueSerde serde =
+        SerdeFactory.valueSerde(
+            FormatInfo.of("JSON"),
+            List.of(new Column("A", SqlType.INTEGER), new Column("B", SqlType.STRING)));
+
+    assertThrows(SerdeException.class, () -> serde.serialize(new Object[] {1, 2.5}));
+    assertEquals(
+        "{\"A\":1,\"B\":\"x\"}",
+        new String(serde.serialize(new Object[] {1, "x"}), StandardCharsets.UTF_8));
+    assertEquals(
+        "{\"A\":2,\"B\":null}",
+        new String(serde.serialize(new Object[] {2, null}), StandardCharsets.UTF_8));
+  }
+
+  @Test
   void jsonStringColumnsKeepNestedJsonAsText() {
     ValueSerde serde =
         SerdeFactory.valueSerde(FormatInfo.of("JSON"), List.of(new Column("S", SqlType.STRING)));
@@ -233,5 +268,9 @@ class SerdeRoundTripTest {
         () ->
             SerdeFactory.valueSerde(
                 FormatInfo.of("NONE"), List.of(new Column("A", SqlType.INTEGER))));
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -173,7 +173,7 @@ public final class KafkaBackend implements QueryBackend {
             queryId,
             topologies.build(plan),
             configFor(settings),
-            OffsetReset.EARLIEST,
+            settings.offsetReset().orElse(OffsetReset.EARLIEST),
             restartBackoff);
     queries.put(queryId, query);
     MaterializedTable.of(plan, functions).ifPresent(table -> tables.put(queryId, table));
@@ -251,8 +251,11 @@ public final class KafkaBackend implements QueryBackend {
   }
 
   private RuntimeConfig configFor(QuerySettings settings) {
-    RuntimeConfig idle = settings.maxTaskIdle().map(runtime::withMaxTaskIdle).orElse(runtime);
-    return settings.guarantee().map(idle::withGuarantee).orElse(idle);
+    RuntimeConfig config = runtime.withClientSettings(settings.clients());
+    config = settings.maxTaskIdle().map(config::withMaxTaskIdle).orElse(config);
+    config = settings.guarantee().map(config::withGuarantee).orElse(config);
+    config = settings.commitInterval().map(config::withCommitInterval).orElse(config);
+    return settings.recordCacheBytes().map(config::withRecordCacheBytes).orElse(config);
   }
 
   /**

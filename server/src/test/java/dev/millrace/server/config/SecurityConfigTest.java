@@ -125,7 +125,7 @@ class SecurityConfigTest {
     settings.put("ssl.truststore.location", "/etc/kafka/truststore.jks");
     settings.put("ksql.streams.ssl.truststore.location", "/etc/kafka/streams.jks");
     settings.put("ssl.client.authentication", "NONE");
-    settings.put("ksql.streams.num.stream.threads", "2");
+    settings.put("ksql.streams.commit.interval.ms", "2000");
 
     assertEquals(
         Map.of(

@@ -50,7 +50,7 @@ class ServerConfigTest {
                 listeners=http://localhost:9000
                 ksql.service.id=fromfile_
                 bootstrap.servers=kafka:9092
-                ksql.streams.num.stream.threads=4
+                ksql.streams.commit.interval.ms=2000
                 """);
 
     ServerConfig config = ServerConfig.load(Optional.of(file), Map.of("ksql.service.id", "cli_"));
@@ -58,7 +58,7 @@ class ServerConfigTest {
     assertEquals(List.of(URI.create("http://localhost:9000")), config.listeners());
     assertEquals("cli_", config.serviceId());
     assertEquals(Optional.of("kafka:9092"), config.bootstrapServers());
-    assertEquals("4", config.asMap().get("ksql.streams.num.stream.threads"));
+    assertEquals("2000", config.asMap().get("ksql.streams.commit.interval.ms"));
   }
 
   @Test

@@ -32,7 +32,19 @@ class PropertyValuesTest {
       commit.interval.ms                  | 100       |
       commit.interval.ms                  | -1        | Invalid value '-1' for property 'commit.interval.ms': it must be a whole number of at least 0.
       ksql.streams.cache.max.bytes.buffering | 1.5    | Invalid value '1.5' for property 'ksql.streams.cache.max.bytes.buffering': it must be a whole number of at least 0.
-      num.stream.threads                  | 0         | Invalid value '0' for property 'num.stream.threads': it must be a whole number of at least 1.
+      num.stream.threads                  | 1         |
+      num.stream.threads                  | 4         | Invalid value '4' for property 'num.stream.threads': it must be 1: each query runs on one thread; run more servers with the same ksql.service.id to use more cores.
+      ksql.streams.num.standby.replicas   | 1         | Invalid value '1' for property 'ksql.streams.num.standby.replicas': it must be 0: Millrace keeps no standby replicas; state is restored from changelogs.
+      ksql.streams.state.dir              | /tmp/s    | Property 'ksql.streams.state.dir' is not supported: query state lives under the server's data directory.
+      main.consumer.max.poll.records      | 10        | Property 'main.consumer.max.poll.records' is not supported: give the setting as consumer.<setting> or producer.<setting>.
+      ksql.streams.producer.linger.ms     | 20        |
+      ksql.streams.producer.linger.ms     | soon      | Invalid value 'soon' for property 'ksql.streams.producer.linger.ms': Kafka's clients refuse it: Invalid value soon for configuration linger.ms: Not a number of type LONG
+      producer.max.poll.records           | 10        | Invalid value '10' for property 'producer.max.poll.records': it is not a Kafka producer setting.
+      consumer.max.poll.records           | 0         | Invalid value '0' for property 'consumer.max.poll.records': Kafka's clients refuse it: Invalid value 0 for configuration max.poll.records: Value must be at least 1
+      batch.size                          | 65536     |
+      ksql.streams.consumer.isolation.level | read_uncommitted | Invalid value 'read_uncommitted' for property 'ksql.streams.consumer.isolation.level': Millrace sets isolation.level itself (its guarantees depend on it); it cannot be changed.
+      enable.idempotence                  | false     | Invalid value 'false' for property 'enable.idempotence': Millrace sets enable.idempotence itself (its guarantees depend on it); it cannot be changed.
+      ksql.streams.bootstrap.servers      | k1:9092   |
       ksql.persistence.wrap.single.values | False     |
       ksql.persistence.wrap.single.values | yes       | Invalid value 'yes' for property 'ksql.persistence.wrap.single.values': it must be one of true, false.
       some.unknown.property               | anything  |
@@ -52,7 +64,8 @@ class PropertyValuesTest {
 
     assertEquals(ErrorCode.BAD_REQUEST, error.errorCode());
     assertEquals(
-        "Invalid value '-2' for property 'num.stream.threads': it must be a whole number of at least 1.",
+        "Invalid value '-2' for property 'num.stream.threads': it must be 1: each query runs on one"
+            + " thread; run more servers with the same ksql.service.id to use more cores.",
         error.getMessage());
   }
 }
