@@ -451,7 +451,7 @@ public final class StatementEngine implements AutoCloseable {
         throw new EngineException(ErrorCode.BAD_STATEMENT, "Unknown queryId: " + id, text);
       }
     }
-    long sequence = commands.append(text, Map.of());
+    long sequence = commands().append(text, Map.of());
     ids.forEach(this::stopQuery);
     return new CommandStatusEntity(
         text,

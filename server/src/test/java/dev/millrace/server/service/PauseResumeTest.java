@@ -149,4 +149,16 @@ class PauseResumeTest {
     assertEquals(List.of(), restarted.replay(log.logged));
     assertEquals(List.of("CSAS_IDS_1"), List.copyOf(restarted.queries().keySet()));
   }
+
+  @Test
+  void replayingPauseResumeAndTerminateLogsThemNoSecondTime() {
+    run(SETUP + "PAUSE ALL; RESUME CSAS_IDS_1; TERMINATE CSAS_PAGES_0;");
+    RecordingCommandLog relogged = new RecordingCommandLog();
+
+    StatementEngine restarted =
+        new StatementEngine(new InMemoryBackend(FUNCTIONS), relogged, FUNCTIONS, Map.of(), true);
+
+    assertEquals(List.of(), restarted.replay(log.logged));
+    assertEquals(List.of(), relogged.logged);
+  }
 }
