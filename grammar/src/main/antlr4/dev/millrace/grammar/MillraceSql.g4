@@ -35,6 +35,7 @@ statement
     | DESCRIBE EXTENDED? identifier                                          # describeSource
     | PRINT (identifier | STRING) printClause                                # printTopic
     | TERMINATE (ALL | identifier)                                           # terminate
+    | (PAUSE | RESUME) (ALL | identifier)                                    # pauseResume
     | SET STRING EQ STRING                                                   # setProperty
     | UNSET STRING                                                           # unsetProperty
     | DEFINE identifier EQ STRING                                            # defineVariable
@@ -319,7 +320,7 @@ nonReserved
     | PROPERTIES | QUERIES | REPLACE | RETENTION | RUN | SAMPLE | SCRIPT | SECOND | SECONDS
     | SESSION | SET | SHOW | SIZE | SOURCE | STREAM | STREAMS | STRUCT | TABLE | TABLES
     | TERMINATE | TOPIC | TOPICS | TUMBLING | TYPE | TYPES | UNDEFINE | UNSET | VARIABLES
-    | ESCAPE
+    | ESCAPE | PAUSE | RESUME
     ;
 
 // ---------------------------------------------------------------------------------- lexer
@@ -393,12 +394,14 @@ ON: 'ON';
 OR: 'OR';
 OUTER: 'OUTER';
 PARTITION: 'PARTITION';
+PAUSE: 'PAUSE';
 PERIOD: 'PERIOD';
 PRIMARY: 'PRIMARY';
 PRINT: 'PRINT';
 PROPERTIES: 'PROPERTIES';
 QUERIES: 'QUERIES';
 REPLACE: 'REPLACE';
+RESUME: 'RESUME';
 RETENTION: 'RETENTION';
 RIGHT: 'RIGHT';
 RUN: 'RUN';

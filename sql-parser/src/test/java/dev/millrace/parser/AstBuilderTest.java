@@ -26,6 +26,7 @@ import dev.millrace.parser.ast.Lambda;
 import dev.millrace.parser.ast.LambdaVariable;
 import dev.millrace.parser.ast.LongLiteral;
 import dev.millrace.parser.ast.NodeLocation;
+import dev.millrace.parser.ast.PauseResume;
 import dev.millrace.parser.ast.PrimitiveType;
 import dev.millrace.parser.ast.PrimitiveType.Kind;
 import dev.millrace.parser.ast.Query;
@@ -60,6 +61,23 @@ class AstBuilderTest {
     assertEquals(new DecimalLiteral(new BigDecimal("1.50"), AT), expression("1.50"));
     assertEquals(new DoubleLiteral(1000.0, AT), expression("1e3"));
     assertEquals(new StringLiteral("a'b", AT), expression("'a''b'"));
+  }
+
+  @Test
+  void pauseAndResumeNameOneQueryOrAll() {
+    assertEquals(
+        new PauseResume(Optional.of("CSAS_OUT_0"), true, AT),
+        parser.parseStatement("pause csas_out_0;"));
+    assertEquals(
+        new PauseResume(Optional.empty(), false, AT), parser.parseStatement("RESUME ALL;"));
+    assertEquals(
+        new PauseResume(Optional.of("q"), false, AT), parser.parseStatement("RESUME `q`;"));
+  }
+
+  @Test
+  void pauseAndResumeStayUsableAsNames() {
+    assertEquals(new ColumnRef(Optional.empty(), "PAUSE", AT), expression("pause"));
+    assertEquals(new ColumnRef(Optional.of("RESUME"), "X", AT), expression("resume.x"));
   }
 
   @Test

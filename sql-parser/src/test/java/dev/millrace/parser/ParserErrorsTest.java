@@ -132,4 +132,11 @@ class ParserErrorsTest {
             ParseException.class, () -> parser.parseStatement("SHOW STREAMS; SHOW TABLES;"));
     assertEquals("line 1:15: mismatched input 'SHOW' expecting end of input", error.getMessage());
   }
+
+  @Test
+  void pauseNeedsAQueryIdOrAll() {
+    ParseException error = assertThrows(ParseException.class, () -> parser.parse("PAUSE;"));
+    assertEquals(1, error.line());
+    assertEquals(6, error.column());
+  }
 }

@@ -7,7 +7,8 @@ final class HelpText {
       """
       Statements end with ';' and may span several lines. Everything that is not a shell command
       below goes to the server: CREATE STREAM|TABLE, INSERT INTO, SELECT, SHOW STREAMS|TABLES|QUERIES|
-      TOPICS|PROPERTIES, DESCRIBE [EXTENDED] <name>, EXPLAIN <query id>, TERMINATE <query id>, DROP ...
+      TOPICS|PROPERTIES, DESCRIBE [EXTENDED] <name>, EXPLAIN <query id>, TERMINATE <query id>,
+      PAUSE|RESUME <query id>|ALL, DROP ...
 
       Shell commands:
         RUN SCRIPT 'file.sql';       run every statement of a file, stopping at the first error

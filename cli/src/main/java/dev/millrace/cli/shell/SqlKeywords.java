@@ -22,6 +22,8 @@ final class SqlKeywords {
           "DELETE",
           "TOPIC",
           "TERMINATE",
+          "PAUSE",
+          "RESUME",
           "ALL",
           "SHOW",
           "LIST",

@@ -57,6 +57,7 @@ public final class KafkaQueryRuntime implements AutoCloseable {
   private final Object failures = new Object();
   private final Deque<QueryError> errors = new ArrayDeque<>();
   private volatile QueryState state = QueryState.NOT_RUNNING;
+  private volatile boolean paused;
   private volatile QueryError error;
   private volatile QueryRun run;
   private ScheduledFuture<?> restart;
@@ -101,8 +102,24 @@ public final class KafkaQueryRuntime implements AutoCloseable {
     return names.groupId();
   }
 
+  /** The run's state; PAUSED for a running query that is paused. */
   public QueryState state() {
-    return state;
+    QueryState current = state;
+    return paused && current == QueryState.RUNNING ? QueryState.PAUSED : current;
+  }
+
+  /**
+   * Stops processing, keeping the query's group membership, partitions, offsets and state, until
+   * {@link #resume()}. Before {@link #start()}, the query starts paused. Restarts after an error
+   * stay paused.
+   */
+  public void pause() {
+    paused = true;
+  }
+
+  /** Carries on processing from where {@link #pause()} left off. */
+  public void resume() {
+    paused = false;
   }
 
   /** Why the query is in {@link QueryState#ERROR}, if it is. */
@@ -159,7 +176,7 @@ public final class KafkaQueryRuntime implements AutoCloseable {
       try (Admin admin = new KafkaClients(config, names.groupId()).admin()) {
         prepareTopics(new InternalTopics(admin));
       }
-      run = new QueryRun(queryId, topology, config, names, reset, counters);
+      run = new QueryRun(queryId, topology, config, names, reset, counters, () -> paused);
     } catch (RuntimeException e) {
       fail(e);
       throw e instanceof QueryStartException start

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -19,6 +20,10 @@ import org.apache.kafka.common.TopicPartition;
  * until their tasks catch up. At most every commit interval, the tasks' changelog writes are sent
  * and the producer commits output, state and input offsets together. Partitions arriving and
  * leaving with group rebalances create (restoring state) and close tasks.
+ *
+ * <p>While paused, the loop keeps polling (so the query stays in its group with its partitions)
+ * with every partition paused, and processes nothing: what it had buffered and what arrives wait,
+ * at their offsets, until it is resumed.
  */
 final class QueryLoop implements ConsumerRebalanceListener {
   private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
@@ -30,6 +35,7 @@ final class QueryLoop implements ConsumerRebalanceListener {
   private final RepartitionPurger purger;
   private final OffsetReset reset;
   private final long commitIntervalNanos;
+  private final BooleanSupplier paused;
   private volatile boolean stopping;
   private volatile boolean abandoning;
   private boolean uncommitted;
@@ -38,6 +44,7 @@ final class QueryLoop implements ConsumerRebalanceListener {
   /**
    * @param internalTopics the Kafka names of input topics the query writes itself (read from the
    *     start)
+   * @param paused whether the query is paused now (asked at every poll)
    */
   QueryLoop(
       Consumer<byte[], byte[]> consumer,
@@ -46,7 +53,8 @@ final class QueryLoop implements ConsumerRebalanceListener {
       Set<String> internalTopics,
       RepartitionPurger purger,
       OffsetReset reset,
-      Duration commitInterval) {
+      Duration commitInterval,
+      BooleanSupplier paused) {
     this.consumer = consumer;
     this.producer = producer;
     this.tasks = tasks;
@@ -54,6 +62,7 @@ final class QueryLoop implements ConsumerRebalanceListener {
     this.purger = purger;
     this.reset = reset;
     this.commitIntervalNanos = commitInterval.toNanos();
+    this.paused = paused;
   }
 
   /**
@@ -64,9 +73,10 @@ final class QueryLoop implements ConsumerRebalanceListener {
     try {
       consumer.subscribe(topics, this);
       while (!stopping && !abandoning) {
-        FetchPauses.apply(consumer, tasks.fullPartitions());
+        boolean pausedNow = paused.getAsBoolean();
+        FetchPauses.apply(consumer, pausedNow ? consumer.assignment() : tasks.fullPartitions());
         tasks.buffer(consumer.poll(POLL_TIMEOUT));
-        if (tasks.process(System.currentTimeMillis(), consumer::currentLag)) {
+        if (!pausedNow && tasks.process(System.currentTimeMillis(), consumer::currentLag)) {
           uncommitted = true;
         }
         if (uncommitted && System.nanoTime() - lastCommit >= commitIntervalNanos) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.slf4j.Logger;
@@ -35,14 +36,18 @@ final class QueryRun {
   private final Set<String> inputs = new LinkedHashSet<>();
   private Thread thread;
 
-  /** Creates the clients (under exactly-once, fencing any earlier producer of this instance). */
+  /**
+   * Creates the clients (under exactly-once, fencing any earlier producer of this instance); the
+   * loop processes nothing while {@code paused} says so.
+   */
   QueryRun(
       String queryId,
       Topology topology,
       RuntimeConfig config,
       QueryNames names,
       OffsetReset reset,
-      QueryCounters counters) {
+      QueryCounters counters,
+      BooleanSupplier paused) {
     KafkaClients clients = new KafkaClients(config, names.transactionalId(config.instanceId()));
     Map<String, String> kafkaTopics = new HashMap<>();
     Map<String, String> planTopics = new HashMap<>();
@@ -77,7 +82,14 @@ final class QueryRun {
             new RecordCacheBudget(config.recordCacheBytes()));
     loop =
         new QueryLoop(
-            consumer, producer, tasks, planTopics.keySet(), purger, reset, config.commitInterval());
+            consumer,
+            producer,
+            tasks,
+            planTopics.keySet(),
+            purger,
+            reset,
+            config.commitInterval(),
+            paused);
   }
 
   /** Runs the loop on a new thread; {@code onFailure} hears of an error that ended it. */

@@ -25,6 +25,8 @@ import java.util.Set;
  * records were written reads them first, as a query starting from the earliest offset does. Each
  * query runs one task per sub-topology, reading every partition. Records the queries write go to
  * partition 0, as under TopologyTestDriver (so ROWPARTITION downstream matches ksqlDB's tests).
+ *
+ * <p>A paused query is handed no records: those it would read wait, in order, until it is resumed.
  */
 public final class TestDriver implements AutoCloseable {
   /**
@@ -34,6 +36,10 @@ public final class TestDriver implements AutoCloseable {
 
   private final Map<String, InMemoryTopic> topics = new LinkedHashMap<>();
   private final Map<String, RunningQuery> queries = new LinkedHashMap<>();
+
+  /** The records each paused query has not read yet, in the order written. */
+  private final Map<String, List<TestRecord>> held = new LinkedHashMap<>();
+
   private final List<TestRecord> written = new ArrayList<>();
   private final Deque<TestRecord> pending = new ArrayDeque<>();
   private final List<QueryError> errors = new ArrayList<>();
@@ -86,18 +92,47 @@ public final class TestDriver implements AutoCloseable {
     queries.put(queryId, query);
     for (TestRecord record : List.copyOf(written)) {
       if (query.reads(record.topic())) {
-        query.deliver(record);
+        deliver(queryId, query, record);
         drain();
       }
     }
   }
 
-  /** Stops a query and drops its state; its topics stay. */
+  /** Stops a query and drops its state and pause; its topics stay. */
   public void stopQuery(String queryId) {
+    held.remove(queryId);
     RunningQuery query = queries.remove(queryId);
     if (query != null) {
       query.close();
     }
+  }
+
+  /**
+   * Pauses a query: records written from now on wait for {@link #resumeQuery}. A query paused
+   * before it starts starts paused.
+   */
+  public void pauseQuery(String queryId) {
+    held.putIfAbsent(queryId, new ArrayList<>());
+  }
+
+  /**
+   * Resumes a paused query: it reads what it was held back from, in order, and what that causes.
+   */
+  public void resumeQuery(String queryId) {
+    List<TestRecord> waiting = held.remove(queryId);
+    RunningQuery query = queries.get(queryId);
+    if (waiting == null || query == null) {
+      return;
+    }
+    for (TestRecord record : waiting) {
+      query.deliver(record);
+      drain();
+    }
+  }
+
+  /** The queries paused now. */
+  public Set<String> pausedQueries() {
+    return Set.copyOf(held.keySet());
   }
 
   public Set<String> runningQueries() {
@@ -187,9 +222,18 @@ public final class TestDriver implements AutoCloseable {
                 + " records: a query's output feeds back into its own input");
       }
       TestRecord record = pending.poll();
-      for (RunningQuery query : List.copyOf(queries.values())) {
-        query.deliver(record);
+      for (Map.Entry<String, RunningQuery> query : List.copyOf(queries.entrySet())) {
+        deliver(query.getKey(), query.getValue(), record);
       }
+    }
+  }
+
+  private void deliver(String queryId, RunningQuery query, TestRecord record) {
+    List<TestRecord> waiting = held.get(queryId);
+    if (waiting == null) {
+      query.deliver(record);
+    } else if (query.reads(record.topic())) {
+      waiting.add(record);
     }
   }
 

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
@@ -50,6 +51,10 @@ public final class KafkaBackend implements QueryBackend {
   private final KafkaProducer<byte[], byte[]> producer;
   private final Map<String, KafkaQueryRuntime> queries = new ConcurrentHashMap<>();
   private final Map<String, MaterializedTable> tables = new ConcurrentHashMap<>();
+
+  /** The paused queries, including those paused before they start here (restored paused). */
+  private final Set<String> paused = ConcurrentHashMap.newKeySet();
+
   private final RestoredStateReads stateReads;
   private final RestartBackoff restartBackoff;
 
@@ -175,6 +180,9 @@ public final class KafkaBackend implements QueryBackend {
             configFor(settings),
             settings.offsetReset().orElse(OffsetReset.EARLIEST),
             restartBackoff);
+    if (paused.contains(queryId)) {
+      query.pause();
+    }
     queries.put(queryId, query);
     MaterializedTable.of(plan, functions).ifPresent(table -> tables.put(queryId, table));
     try {
@@ -187,6 +195,9 @@ public final class KafkaBackend implements QueryBackend {
   @Override
   public void stopPersistent(String queryId, boolean cleanUp) {
     tables.remove(queryId);
+    if (cleanUp) {
+      paused.remove(queryId);
+    }
     KafkaQueryRuntime query = queries.remove(queryId);
     if (query == null) {
       return;
@@ -203,6 +214,21 @@ public final class KafkaBackend implements QueryBackend {
           "Query {} stopped, but its internal topics, group or state could not all be deleted: {}",
           queryId,
           leftOver.getMessage());
+    }
+  }
+
+  @Override
+  public void pausePersistent(String queryId, boolean pause) {
+    if (pause) {
+      paused.add(queryId);
+    } else {
+      paused.remove(queryId);
+    }
+    KafkaQueryRuntime query = queries.get(queryId);
+    if (query != null && pause) {
+      query.pause();
+    } else if (query != null) {
+      query.resume();
     }
   }
 

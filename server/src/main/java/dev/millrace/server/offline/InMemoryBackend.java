@@ -8,6 +8,7 @@ import dev.millrace.engine.operator.TopologyBuilder;
 import dev.millrace.engine.plan.PlanStep;
 import dev.millrace.engine.registry.InMemorySchemaRegistry;
 import dev.millrace.engine.registry.SchemaRegistry;
+import dev.millrace.engine.runtime.QueryState;
 import dev.millrace.engine.testing.TestDriver;
 import dev.millrace.engine.testing.TestRecord;
 import dev.millrace.server.service.EngineException;
@@ -115,12 +116,24 @@ public final class InMemoryBackend implements QueryBackend {
     driver.stopQuery(queryId);
   }
 
+  @Override
+  public void pausePersistent(String queryId, boolean paused) {
+    if (paused) {
+      driver.pauseQuery(queryId);
+    } else {
+      driver.resumeQuery(queryId);
+    }
+  }
+
   /** The test driver's queries run until stopped: a failure is reported per record. */
   @Override
   public QueryStatus status(String queryId) {
-    return driver.runningQueries().contains(queryId)
-        ? QueryStatus.RUNNING
-        : QueryStatus.NOT_RUNNING;
+    if (!driver.runningQueries().contains(queryId)) {
+      return QueryStatus.NOT_RUNNING;
+    }
+    return driver.pausedQueries().contains(queryId)
+        ? new QueryStatus(QueryState.PAUSED, List.of())
+        : QueryStatus.RUNNING;
   }
 
   @Override

@@ -43,6 +43,14 @@ public interface QueryBackend extends AutoCloseable {
    */
   void stopPersistent(String queryId, boolean cleanUp);
 
+  /**
+   * Pauses persistent query {@code queryId} ({@code paused}) or resumes it: paused, it keeps its
+   * offsets, state and partitions but processes nothing; resumed, it carries on where it stopped. A
+   * query paused before it is started here starts paused (a server restoring a paused query).
+   * TERMINATE forgets the pause.
+   */
+  void pausePersistent(String queryId, boolean paused);
+
   /** How persistent query {@code queryId} is doing here; NOT_RUNNING if it does not run here. */
   QueryStatus status(String queryId);
 
@@ -92,7 +100,8 @@ public interface QueryBackend extends AutoCloseable {
   /**
    * A persistent query's state and its latest errors, oldest first (kept after it recovers).
    *
-   * @param state RUNNING, ERROR (failed; it may be waiting to restart by itself) or NOT_RUNNING
+   * @param state RUNNING, PAUSED, ERROR (failed; it may be waiting to restart by itself) or
+   *     NOT_RUNNING
    */
   record QueryStatus(QueryState state, List<QueryError> errors) {
     public static final QueryStatus RUNNING = new QueryStatus(QueryState.RUNNING, List.of());

@@ -10,6 +10,7 @@ import dev.millrace.parser.ast.DefineVariable;
 import dev.millrace.parser.ast.DescribeFunction;
 import dev.millrace.parser.ast.DescribeSource;
 import dev.millrace.parser.ast.ExplainQuery;
+import dev.millrace.parser.ast.PauseResume;
 import dev.millrace.parser.ast.SetProperty;
 import dev.millrace.parser.ast.Show;
 import dev.millrace.parser.ast.Statement;
@@ -153,6 +154,9 @@ public final class StatementEngine implements AutoCloseable {
       if (statement instanceof Terminate terminate) {
         return terminate(terminate, text);
       }
+      if (statement instanceof PauseResume pauseResume) {
+        return pauseResume(pauseResume, text);
+      }
       return planning.execute(parsed, text, session);
     }
   }
@@ -256,6 +260,9 @@ public final class StatementEngine implements AutoCloseable {
   public synchronized List<String> replay(
       List<LoggedCommand> logged, java.util.function.Consumer<KsqlEntity> restored) {
     List<String> skipped = new ArrayList<>();
+    // The queries start as they were left, paused or not: the PAUSE and RESUME commands replayed
+    // below then change nothing, so a paused query processes nothing while the server starts.
+    PausedQueries.after(logged, parser).forEach(id -> backend.pausePersistent(id, true));
     replaying = true;
     try {
       for (LoggedCommand command : logged) {
@@ -444,12 +451,43 @@ public final class StatementEngine implements AutoCloseable {
         throw new EngineException(ErrorCode.BAD_STATEMENT, "Unknown queryId: " + id, text);
       }
     }
-    long sequence = commands.append(text, Map.of());
+    long sequence = commands().append(text, Map.of());
     ids.forEach(this::stopQuery);
     return new CommandStatusEntity(
         text,
         "terminate/" + String.join(",", ids) + "/execute",
         new CommandStatus(CommandStatus.Status.SUCCESS, "Query terminated.", null),
+        sequence,
+        List.of());
+  }
+
+  /**
+   * PAUSE or RESUME: logged like TERMINATE, so that a restarted server restores the query as it was
+   * left; when replayed, the query is already so (see {@link #replay(List)}).
+   */
+  private KsqlEntity pauseResume(PauseResume statement, String text) {
+    List<String> ids =
+        statement.queryId().map(List::of).orElseGet(() -> new ArrayList<>(queries.keySet()));
+    for (String id : ids) {
+      if (!queries.containsKey(id)) {
+        throw new EngineException(
+            ErrorCode.BAD_STATEMENT,
+            statement.location().describe() + ": Unknown queryId: " + id,
+            text);
+      }
+    }
+    long sequence = commands().append(text, Map.of());
+    if (!replaying) {
+      ids.forEach(id -> backend.pausePersistent(id, statement.pause()));
+    }
+    String verb = statement.pause() ? "pause" : "resume";
+    return new CommandStatusEntity(
+        text,
+        verb + "/" + String.join(",", ids) + "/execute",
+        new CommandStatus(
+            CommandStatus.Status.SUCCESS,
+            statement.pause() ? "Query paused." : "Query resumed.",
+            null),
         sequence,
         List.of());
   }

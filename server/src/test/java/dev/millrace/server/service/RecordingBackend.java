@@ -58,6 +58,11 @@ final class RecordingBackend implements QueryBackend {
   }
 
   @Override
+  public void pausePersistent(String queryId, boolean paused) {
+    delegate.pausePersistent(queryId, paused);
+  }
+
+  @Override
   public QueryStatus status(String queryId) {
     return delegate.status(queryId);
   }

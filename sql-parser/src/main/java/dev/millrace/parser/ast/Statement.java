@@ -20,6 +20,7 @@ public sealed interface Statement extends Node
         CreateType,
         DropType,
         Terminate,
+        PauseResume,
         SetProperty,
         UnsetProperty,
         DefineVariable,

@@ -18,6 +18,7 @@ import dev.millrace.parser.ast.ExplainStatement;
 import dev.millrace.parser.ast.Expression;
 import dev.millrace.parser.ast.InsertInto;
 import dev.millrace.parser.ast.InsertValues;
+import dev.millrace.parser.ast.PauseResume;
 import dev.millrace.parser.ast.PrintTopic;
 import dev.millrace.parser.ast.Query;
 import dev.millrace.parser.ast.RunScript;
@@ -106,6 +107,10 @@ final class StatementFormatter {
   }
 
   private static String session(Statement statement) {
+    if (statement instanceof PauseResume pauseResume) {
+      return (pauseResume.pause() ? "PAUSE " : "RESUME ")
+          + pauseResume.queryId().map(SqlFormatter::identifier).orElse("ALL");
+    }
     if (statement instanceof Terminate terminate) {
       return "TERMINATE " + terminate.queryId().map(SqlFormatter::identifier).orElse("ALL");
     }

@@ -18,6 +18,7 @@ import dev.millrace.grammar.MillraceSqlParser.DropTypeContext;
 import dev.millrace.grammar.MillraceSqlParser.ExplainContext;
 import dev.millrace.grammar.MillraceSqlParser.InsertIntoContext;
 import dev.millrace.grammar.MillraceSqlParser.InsertValuesContext;
+import dev.millrace.grammar.MillraceSqlParser.PauseResumeContext;
 import dev.millrace.grammar.MillraceSqlParser.PrintTopicContext;
 import dev.millrace.grammar.MillraceSqlParser.QueryStatementContext;
 import dev.millrace.grammar.MillraceSqlParser.RunScriptContext;
@@ -47,6 +48,7 @@ import dev.millrace.parser.ast.ExplainStatement;
 import dev.millrace.parser.ast.Expression;
 import dev.millrace.parser.ast.InsertInto;
 import dev.millrace.parser.ast.InsertValues;
+import dev.millrace.parser.ast.PauseResume;
 import dev.millrace.parser.ast.PrintTopic;
 import dev.millrace.parser.ast.RunScript;
 import dev.millrace.parser.ast.SetProperty;
@@ -138,6 +140,15 @@ public final class AstBuilder extends MillraceSqlBaseVisitor<Statement> {
             ? Optional.empty()
             : Optional.of(Identifiers.name(context.identifier()));
     return new Terminate(queryId, Locations.of(context));
+  }
+
+  @Override
+  public Statement visitPauseResume(PauseResumeContext context) {
+    Optional<String> queryId =
+        context.ALL() != null
+            ? Optional.empty()
+            : Optional.of(Identifiers.name(context.identifier()));
+    return new PauseResume(queryId, context.PAUSE() != null, Locations.of(context));
   }
 
   @Override
