@@ -6,6 +6,7 @@ import dev.millrace.parser.ast.ColumnRef;
 import dev.millrace.parser.ast.Comparison;
 import dev.millrace.parser.ast.Expression;
 import dev.millrace.parser.ast.Join;
+import dev.millrace.parser.ast.Logical;
 import dev.millrace.parser.ast.Relation;
 import dev.millrace.parser.format.SqlFormatter;
 import dev.millrace.planner.PlanningException;
@@ -200,19 +201,54 @@ final class FromPlanner {
   }
 
   /**
-   * The two sides of the ON comparison: {@code left} reads only the left sources, {@code right}
-   * only the right one.
+   * The two sides of one ON equality: {@code left} reads only the left sources, {@code right} only
+   * the right one; {@code where} is the equality, for messages.
    */
-  record Sides(Expression left, Expression right) {}
+  record Sides(Expression left, Expression right, Comparison where) {}
 
+  /**
+   * The sides of a join on one equality. A conjunction of equalities is a join on several columns,
+   * which only stream-stream joins support so far.
+   */
   Sides sides(Join join, Scope leftScope, String rightQualifier) {
-    Expression criteria = join.criteria();
+    List<Sides> all = conjuncts(join, leftScope, rightQualifier);
+    if (all.size() > 1) {
+      throw new PlanningException(
+          join.criteria().location(),
+          "Unsupported join criteria "
+              + SqlFormatter.format(join.criteria())
+              + ": joins on several columns (a AND b) are only supported between two streams.");
+    }
+    return all.get(0);
+  }
+
+  /**
+   * The sides of each equality of the ON clause, in order: a conjunction {@code a.x = b.x AND a.y =
+   * b.y} joins on the tuple of its equalities.
+   */
+  List<Sides> conjuncts(Join join, Scope leftScope, String rightQualifier) {
+    List<Sides> all = new ArrayList<>();
+    addConjuncts(join.criteria(), join.criteria(), leftScope, rightQualifier, all);
+    return all;
+  }
+
+  private void addConjuncts(
+      Expression criteria,
+      Expression whole,
+      Scope leftScope,
+      String rightQualifier,
+      List<Sides> all) {
+    if (criteria instanceof Logical and && and.operator() == Logical.Operator.AND) {
+      addConjuncts(and.left(), whole, leftScope, rightQualifier, all);
+      addConjuncts(and.right(), whole, leftScope, rightQualifier, all);
+      return;
+    }
     if (!(criteria instanceof Comparison c) || c.operator() != Comparison.Operator.EQUAL) {
       throw new PlanningException(
           criteria.location(),
           "Unsupported join criteria "
-              + SqlFormatter.format(criteria)
-              + ": joins need one equality comparison (left = right).");
+              + SqlFormatter.format(whole)
+              + ": joins need equality comparisons (left = right), joined by AND.");
     }
     Set<Boolean> leftSides = sourcesOf(c.left(), leftScope, rightQualifier, c);
     Set<Boolean> rightSides = sourcesOf(c.right(), leftScope, rightQualifier, c);
@@ -227,9 +263,10 @@ final class FromPlanner {
               + "'. Each side of the join comparision must contain references "
               + "from exactly one source.");
     }
-    return leftSides.contains(Boolean.TRUE)
-        ? new Sides(c.right(), c.left())
-        : new Sides(c.left(), c.right());
+    all.add(
+        leftSides.contains(Boolean.TRUE)
+            ? new Sides(c.right(), c.left(), c)
+            : new Sides(c.left(), c.right(), c));
   }
 
   /** For each column a side names: true if it belongs to the right source. */

@@ -414,15 +414,15 @@ public final class PhysicalPlanner {
   private Built streamStreamJoin(WindowedJoin join) {
     Built left = build(join.getLeft());
     Built right = build(join.getRight());
-    boolean leftKeyed = isCurrentKey(List.of(join.leftKey()), left.keyFields());
-    boolean rightKeyed = isCurrentKey(List.of(join.rightKey()), right.keyFields());
+    boolean leftKeyed = isCurrentKey(join.leftKeys(), left.keyFields());
+    boolean rightKeyed = isCurrentKey(join.rightKeys(), right.keyFields());
     if (!leftKeyed) {
-      left = rekey(left, join.getLeft(), List.of(join.leftKey()), Optional.of("Join-left"));
+      left = rekey(left, join.getLeft(), join.leftKeys(), Optional.of("Join-left"));
     }
     if (!rightKeyed
         || (leftKeyed && !java.util.Objects.equals(left.keyFormat(), right.keyFormat()))) {
       rightKeyed = false;
-      right = rekey(right, join.getRight(), List.of(join.rightKey()), Optional.of("Join-right"));
+      right = rekey(right, join.getRight(), join.rightKeys(), Optional.of("Join-right"));
     }
     List<Column> value = new ArrayList<>(left.step().schema().value());
     value.addAll(right.step().schema().value());
@@ -438,15 +438,19 @@ public final class PhysicalPlanner {
         new PlanStep.StreamStreamJoin(
             left.step(), right.step(), type, join.window(), names.store("Join"), schema);
     int leftWidth = join.getLeft().getRowType().getFieldCount();
-    int keyField =
-        switch (type) {
-          case INNER, LEFT -> join.leftKey() instanceof RexInputRef ref ? ref.getIndex() : -1;
-          case RIGHT ->
-              join.rightKey() instanceof RexInputRef ref ? leftWidth + ref.getIndex() : -1;
-          case OUTER -> -1;
-        };
+    List<Integer> keyFields = new ArrayList<>();
+    for (int i = 0; i < join.leftKeys().size(); i++) {
+      RexNode leftKey = join.leftKeys().get(i);
+      RexNode rightKey = join.rightKeys().get(i);
+      keyFields.add(
+          switch (type) {
+            case INNER, LEFT -> leftKey instanceof RexInputRef ref ? ref.getIndex() : -1;
+            case RIGHT -> rightKey instanceof RexInputRef ref ? leftWidth + ref.getIndex() : -1;
+            case OUTER -> -1;
+          });
+    }
     String keyFormat = leftKeyed ? left.keyFormat() : rightKeyed ? right.keyFormat() : null;
-    return new Built(step, List.of(keyField), keyFormat);
+    return new Built(step, keyFields, keyFormat);
   }
 
   /** Which equi-join pair compares with the table's primary key. */
