@@ -3,6 +3,10 @@ package dev.millrace.planner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,6 +22,7 @@ class MultiColumnJoinTest {
       CREATE STREAM R (ID BIGINT KEY, X INT, Y STRING, W INT) WITH (kafka_topic='r', value_format='JSON');
       CREATE STREAM M (X INT KEY, Y STRING KEY, V INT) WITH (kafka_topic='m', format='JSON');
       CREATE STREAM N (X INT KEY, Y STRING KEY, W INT) WITH (kafka_topic='n', format='JSON');
+      CREATE STREAM P (A INT KEY, B STRING KEY, W INT) WITH (kafka_topic='p', format='JSON');
       CREATE TABLE T (X INT PRIMARY KEY, LABEL STRING) WITH (kafka_topic='t', value_format='JSON');
       CREATE TABLE U (X INT PRIMARY KEY, Y STRING) WITH (kafka_topic='u', value_format='JSON');
       """;
@@ -37,6 +42,35 @@ class MultiColumnJoinTest {
     TestSession session =
         new TestSession().run(SETUP).run("CREATE STREAM OUT WITH (key_format='JSON') AS " + query);
     assertEquals(schema, session.catalog().source("OUT").orElseThrow().schema().toSql());
+  }
+
+  /**
+   * A key of several columns in a format with field names is partitioned by its names too, so only
+   * sides whose topics hold the same key layout, keyed by the join key, are read without a
+   * repartition; otherwise both sides cross the engine's own positional key format.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      M JOIN N WITHIN 1 SECOND ON M.X = N.X AND M.Y = N.Y | ''
+      M JOIN P WITHIN 1 SECOND ON M.X = P.A AND M.Y = P.B | 0-Join-left-repartition 1-Join-right-repartition
+      M JOIN N WITHIN 1 SECOND ON M.Y = N.Y AND M.X = N.X | 0-Join-left-repartition 1-Join-right-repartition
+      L JOIN N WITHIN 1 SECOND ON L.X = N.X AND L.Y = N.Y | 0-Join-left-repartition 1-Join-right-repartition
+      """)
+  void repartitionsUnlessBothSidesHoldTheKeyLayout(String join, String topics) {
+    TestSession session = new TestSession().run(SETUP);
+    String text =
+        ((PlannedStatement.Explained)
+                session.plan("EXPLAIN SELECT * FROM " + join + " EMIT CHANGES;"))
+            .text();
+    List<String> found = new ArrayList<>();
+    Matcher repartition = Pattern.compile("repartition=(\\S+)").matcher(text);
+    while (repartition.find()) {
+      found.add(repartition.group(1));
+    }
+    assertEquals(topics, String.join(" ", found));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -407,19 +407,27 @@ public final class PhysicalPlanner {
   }
 
   /**
-   * A stream-stream join: each side is re-keyed by its join expression unless already keyed by it,
-   * and when neither needs it but their key formats differ, the right side is repartitioned anyway
-   * so that equal keys are serialised, and so partitioned, alike.
+   * A stream-stream join: each side is re-keyed by its join expressions unless already keyed by
+   * them, and when neither needs it but their key formats differ, the right side is repartitioned
+   * anyway so that equal keys are serialised, and so partitioned, alike. A join on several columns
+   * keeps both sides' topics only when they hold the same key layout.
    */
   private Built streamStreamJoin(WindowedJoin join) {
     Built left = build(join.getLeft());
     Built right = build(join.getRight());
     boolean leftKeyed = isCurrentKey(join.leftKeys(), left.keyFields());
     boolean rightKeyed = isCurrentKey(join.rightKeys(), right.keyFields());
-    if (!leftKeyed) {
+    // A key of several columns written in a format with field names (JSON, AVRO, ...) is
+    // serialised, so partitioned, by its column names too: unless both sides' topics already hold
+    // the same layout and are keyed by the join key, both cross the engine's own positional format.
+    boolean apart =
+        join.leftKeys().size() > 1 && !(leftKeyed && rightKeyed && sameKeyLayout(left, right));
+    if (!leftKeyed || apart) {
+      leftKeyed = false;
       left = rekey(left, join.getLeft(), join.leftKeys(), Optional.of("Join-left"));
     }
     if (!rightKeyed
+        || apart
         || (leftKeyed && !java.util.Objects.equals(left.keyFormat(), right.keyFormat()))) {
       rightKeyed = false;
       right = rekey(right, join.getRight(), join.rightKeys(), Optional.of("Join-right"));
@@ -451,6 +459,13 @@ public final class PhysicalPlanner {
     }
     String keyFormat = leftKeyed ? left.keyFormat() : rightKeyed ? right.keyFormat() : null;
     return new Built(step, keyFields, keyFormat);
+  }
+
+  /** Both sides' topics hold keys of the same column names and types in the same format. */
+  private static boolean sameKeyLayout(Built left, Built right) {
+    return left.keyFormat() != null
+        && left.keyFormat().equals(right.keyFormat())
+        && left.step().schema().key().equals(right.step().schema().key());
   }
 
   /** Which equi-join pair compares with the table's primary key. */
