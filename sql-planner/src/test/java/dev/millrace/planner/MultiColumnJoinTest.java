@@ -25,6 +25,7 @@ class MultiColumnJoinTest {
       CREATE STREAM P (A INT KEY, B STRING KEY, W INT) WITH (kafka_topic='p', format='JSON');
       CREATE TABLE T (X INT PRIMARY KEY, LABEL STRING) WITH (kafka_topic='t', value_format='JSON');
       CREATE TABLE U (X INT PRIMARY KEY, Y STRING) WITH (kafka_topic='u', value_format='JSON');
+      CREATE TABLE TT (X INT PRIMARY KEY, Y STRING PRIMARY KEY, LABEL STRING) WITH (kafka_topic='tt', format='JSON');
       """;
 
   @ParameterizedTest(name = "{0}")
@@ -37,6 +38,9 @@ class MultiColumnJoinTest {
       SELECT R.Y, L.X, V, W FROM L LEFT JOIN R WITHIN 1 SECOND ON L.X = R.X AND R.Y = L.Y;    | `L_X` INTEGER KEY, `R_Y` STRING KEY, `V` INTEGER, `W` INTEGER
       SELECT ROWKEY, ROWKEY_1, V, W FROM L FULL JOIN R WITHIN 1 SECOND ON L.X = R.X AND L.Y = R.Y; | `ROWKEY` INTEGER KEY, `ROWKEY_1` STRING KEY, `V` INTEGER, `W` INTEGER
       SELECT * FROM M JOIN N WITHIN 1 SECOND ON M.X = N.X AND M.Y = N.Y;                      | `M_X` INTEGER KEY, `M_Y` STRING KEY, `M_V` INTEGER, `N_X` INTEGER, `N_Y` STRING, `N_W` INTEGER
+      SELECT L.X, L.Y, V, LABEL FROM L JOIN TT ON L.Y = TT.Y AND L.X = TT.X;                  | `L_X` INTEGER KEY, `L_Y` STRING KEY, `V` INTEGER, `LABEL` STRING
+      SELECT TT.Y, L.X, V, LABEL FROM L LEFT JOIN TT ON L.X = TT.X AND L.Y = TT.Y;            | `L_X` INTEGER KEY, `TT_Y` STRING KEY, `V` INTEGER, `LABEL` STRING
+      SELECT * FROM M JOIN TT ON M.X = TT.X AND M.Y = TT.Y;                                   | `M_X` INTEGER KEY, `M_Y` STRING KEY, `M_V` INTEGER, `TT_X` INTEGER, `TT_Y` STRING, `TT_LABEL` STRING
       """)
   void keysTheResultByOneColumnPerEquality(String query, String schema) {
     TestSession session =
@@ -58,6 +62,10 @@ class MultiColumnJoinTest {
       M JOIN P WITHIN 1 SECOND ON M.X = P.A AND M.Y = P.B | 0-Join-left-repartition 1-Join-right-repartition
       M JOIN N WITHIN 1 SECOND ON M.Y = N.Y AND M.X = N.X | 0-Join-left-repartition 1-Join-right-repartition
       L JOIN N WITHIN 1 SECOND ON L.X = N.X AND L.Y = N.Y | 0-Join-left-repartition 1-Join-right-repartition
+      M JOIN TT ON M.X = TT.X AND M.Y = TT.Y              | ''
+      M JOIN TT ON M.Y = TT.Y AND M.X = TT.X              | ''
+      P JOIN TT ON P.A = TT.X AND P.B = TT.Y              | 1-Join-repartition
+      L JOIN TT ON L.X = TT.X AND L.Y = TT.Y              | 1-Join-repartition
       """)
   void repartitionsUnlessBothSidesHoldTheKeyLayout(String join, String topics) {
     TestSession session = new TestSession().run(SETUP);
@@ -86,8 +94,12 @@ class MultiColumnJoinTest {
       SELECT * FROM L JOIN R WITHIN 1 SECOND ON L.X = R.X OR L.Y = R.Y EMIT CHANGES;       | line 1:43: Unsupported join criteria ((L.X = R.X) OR (L.Y = R.Y)): joins need equality comparisons (left = right), joined by AND.
       SELECT * FROM L JOIN R WITHIN 1 SECOND ON L.X = R.X AND L.V > R.W EMIT CHANGES;      | line 1:57: Unsupported join criteria ((L.X = R.X) AND (L.V > R.W)): joins need equality comparisons (left = right), joined by AND.
       SELECT * FROM L JOIN R WITHIN 1 SECOND ON L.X = R.X AND L.V = 1 EMIT CHANGES;        | line 1:57: Invalid comparison expression '1' in join '(L.V = 1)'. Each side of the join comparision must contain references from exactly one source.
-      SELECT * FROM L JOIN U ON L.X = U.X AND L.Y = U.Y EMIT CHANGES;                       | line 1:27: Unsupported join criteria ((L.X = U.X) AND (L.Y = U.Y)): joins on several columns (a AND b) are only supported between two streams.
-      SELECT * FROM T JOIN U ON T.X = U.X AND T.LABEL = U.Y EMIT CHANGES;                   | line 1:27: Unsupported join criteria ((T.X = U.X) AND (T.LABEL = U.Y)): joins on several columns (a AND b) are only supported between two streams.
+      SELECT * FROM L JOIN U ON L.X = U.X AND L.Y = U.Y EMIT CHANGES;                       | line 1:27: Invalid join condition: stream-table joins require to join on the table's primary key. Got L.X = U.X AND L.Y = U.Y.
+      SELECT * FROM L JOIN TT ON L.X = TT.X EMIT CHANGES;                                   | line 1:28: Invalid join condition: stream-table joins require to join on the table's primary key, every column of it. Got L.X = TT.X.
+      SELECT * FROM L JOIN TT ON L.X = TT.X AND L.V = TT.X EMIT CHANGES;                    | line 1:28: Invalid join condition: stream-table joins require to join on the table's primary key, every column of it. Got L.X = TT.X AND L.V = TT.X.
+      SELECT * FROM L JOIN TT ON L.X = TT.X AND L.Y = TT.LABEL EMIT CHANGES;                | line 1:28: Invalid join condition: stream-table joins require to join on the table's primary key, every column of it. Got L.X = TT.X AND L.Y = TT.LABEL.
+      SELECT * FROM L JOIN TT ON L.X = TT.X AND L.V = TT.Y EMIT CHANGES;                    | line 1:43: Invalid join condition: types don't match. Got L.V{INTEGER} = TT.Y{STRING}.
+      SELECT * FROM T JOIN U ON T.X = U.X AND T.LABEL = U.Y EMIT CHANGES;                   | line 1:27: Unsupported join criteria ((T.X = U.X) AND (T.LABEL = U.Y)): joins on several columns (a AND b) are not supported between two tables.
       """)
   void rejects(String sql, String message) {
     TestSession session = new TestSession().run(SETUP);
