@@ -1,5 +1,6 @@
 package dev.millrace.server;
 
+import dev.millrace.engine.function.ExtensionJars;
 import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.registry.SchemaRegistries;
 import dev.millrace.engine.runtime.RuntimeConfig;
@@ -138,7 +139,10 @@ public final class MillraceServer implements AutoCloseable {
         RuntimeConfig.of(bootstrap, serviceId, dataDir.resolve("state"))
             .withProcessingLogTopic(ProcessingLogStream.topic(serviceId))
             .withClientProperties(config.kafkaClientSecurity());
-    FunctionRegistry functions = FunctionRegistry.builtIns();
+    ExtensionJars.Loaded extensions =
+        ExtensionJars.load(config.extensionDir(), FunctionRegistry.builtIns());
+    extensions.skipped().forEach(progress);
+    FunctionRegistry functions = extensions.functions();
     Optional<Path> queriesFile = config.queriesFile();
     CommandLog commandLog = CommandLog.open(bootstrap, config.kafkaClientSecurity(), serviceId);
     StatementEngine engine =

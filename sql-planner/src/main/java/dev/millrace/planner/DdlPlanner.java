@@ -2,6 +2,7 @@ package dev.millrace.planner;
 
 import dev.millrace.engine.plan.FormatInfo;
 import dev.millrace.engine.plan.Formats;
+import dev.millrace.engine.plan.HeaderColumn;
 import dev.millrace.engine.plan.SourceColumns;
 import dev.millrace.engine.plan.WindowInfo;
 import dev.millrace.engine.types.Column;
@@ -85,7 +86,9 @@ final class DdlPlanner {
                 columns(create),
                 FormatResolver.keyFormat(with, defaults),
                 FormatResolver.valueFormat(with, defaults, create.location()));
-    LogicalSchema schema = inferred.schema();
+    LogicalSchema stored = inferred.schema();
+    List<HeaderColumn> headers = HeaderColumns.of(create.elements(), new TypeResolver(catalog));
+    LogicalSchema schema = HeaderColumns.append(stored, headers, create.location());
     if (schema.key().isEmpty() && schema.value().isEmpty()) {
       throw new PlanningException(create.location(), "The statement does not define any columns.");
     }
@@ -98,7 +101,7 @@ final class DdlPlanner {
       throw new PlanningException(create.location(), "Windowed sources require a key column.");
     }
     Formats formats =
-        FormatResolver.resolve(with, schema, window, defaults, true, create.location());
+        FormatResolver.resolve(with, stored, window, defaults, true, create.location());
     if (inferred.unwrappedValue()) {
       FormatInfo value = formats.value();
       formats =
@@ -115,7 +118,8 @@ final class DdlPlanner {
             SourceProperties.timestamp(with, schema, create.location()),
             create.readOnly(),
             false,
-            text);
+            text,
+            headers);
     return new PlannedStatement.CatalogUpdate(
         new CatalogChange.AddSource(source, existing.isPresent()),
         Optional.of(topicRequest),
@@ -148,6 +152,9 @@ final class DdlPlanner {
     Set<String> names = new HashSet<>();
     for (TableElement element : create.elements()) {
       checkElement(element, type, names);
+      if (HeaderColumns.isHeader(element)) {
+        continue;
+      }
       Column column = new Column(element.name(), types.resolve(element.type(), element.location()));
       (element.isKey() ? key : value).add(column);
     }
@@ -181,10 +188,6 @@ final class DdlPlanner {
               + element.name()
               + "` is a 'PRIMARY KEY' column: please use 'KEY' for streams.");
     }
-    if (element.kind() == TableElement.Kind.HEADERS || element.kind() == TableElement.Kind.HEADER) {
-      throw new PlanningException(
-          element.location(), "Header columns are not supported yet: `" + element.name() + "`");
-    }
   }
 
   PlannedStatement alterSource(AlterSource alter) {
@@ -211,7 +214,7 @@ final class DdlPlanner {
           alter.location(), "ALTER command is not supported for CREATE ... AS statements.");
     }
     TypeResolver types = new TypeResolver(catalog);
-    List<Column> value = new ArrayList<>(source.schema().value());
+    List<Column> value = new ArrayList<>(source.storedSchema().value());
     for (TableElement element : alter.addedColumns()) {
       if (source.schema().find(element.name()).isPresent()
           || value.stream().anyMatch(c -> c.name().equals(element.name()))) {
@@ -227,9 +230,10 @@ final class DdlPlanner {
       }
       value.add(new Column(element.name(), types.resolve(element.type(), element.location())));
     }
+    FormatRules.checkColumns(source.formats().value().format(), value, false, alter.location());
+    // Header columns stay last, after the stored columns.
+    source.headers().forEach(h -> value.add(new Column(h.name(), h.type())));
     LogicalSchema schema = new LogicalSchema(source.schema().key(), value);
-    FormatRules.checkColumns(
-        source.formats().value().format(), schema.value(), false, alter.location());
     DataSource altered =
         new DataSource(
             source.name(),
@@ -240,7 +244,8 @@ final class DdlPlanner {
             source.timestamp(),
             source.readOnly(),
             source.createdByQuery(),
-            source.sqlText());
+            source.sqlText(),
+            source.headers());
     return new PlannedStatement.CatalogUpdate(
         new CatalogChange.AddSource(altered, true), Optional.empty(), Optional.empty());
   }

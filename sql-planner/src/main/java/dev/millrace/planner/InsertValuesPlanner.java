@@ -67,6 +67,11 @@ final class InsertValuesPlanner {
         insert.columns().isEmpty()
             ? target.schema().columns().stream().map(Column::name).toList()
             : insert.columns();
+    List<String> headers = columns.stream().filter(c -> target.header(c).isPresent()).toList();
+    if (!headers.isEmpty()) {
+      throw new PlanningException(
+          insert.location(), "Cannot insert into HEADER columns: " + String.join(", ", headers));
+    }
     if (columns.size() != insert.values().size()) {
       throw new PlanningException(
           insert.location(),
@@ -123,7 +128,7 @@ final class InsertValuesPlanner {
     return new PlannedStatement.InsertRow(
         target,
         exprs(target.schema().key(), given),
-        exprs(target.schema().value(), given),
+        exprs(target.storedSchema().value(), given),
         timestamp);
   }
 

@@ -23,9 +23,10 @@ import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rex.RexNode;
 
 /**
- * Plans pull queries ({@code SELECT ... FROM table [WHERE ...]} without EMIT): a lookup of the keys
- * the WHERE clause pins down, or a scan, over the materialised state of a table, then a filter and
- * a projection.
+ * Plans pull queries ({@code SELECT ... FROM source [WHERE ...]} without EMIT): for a table, a
+ * lookup of the keys the WHERE clause pins down, or a scan, over its materialised state; for a
+ * stream, a scan of its topic up to the end offsets at the query's start; then a filter and a
+ * projection.
  */
 final class PullQueryPlanner {
   private final Catalog catalog;
@@ -55,15 +56,8 @@ final class PullQueryPlanner {
             .source(from.name())
             .orElseThrow(
                 () -> new PlanningException(from.location(), from.name() + " does not exist."));
-    if (table.type() != SourceType.TABLE) {
-      throw new PlanningException(
-          from.location(),
-          "Pull queries on streams are not supported yet. Add EMIT CHANGES "
-              + "to stream the changes of "
-              + table.name()
-              + ".");
-    }
-    if (!table.createdByQuery() && !table.readOnly()) {
+    boolean stream = table.type() == SourceType.STREAM;
+    if (!stream && !table.createdByQuery() && !table.readOnly()) {
       throw new PlanningException(
           from.location(),
           "The table "
@@ -90,14 +84,21 @@ final class PullQueryPlanner {
         below instanceof TableScan
             ? condition.map(translator::translate)
             : Optional.of(new Expr.Literal(false, dev.millrace.engine.types.SqlType.BOOLEAN));
+    // A stream has no rows by key: its pull query scans the topic, and the filter does the rest.
     Optional<List<List<Object>>> keys =
-        condition.flatMap(
-            c -> new KeyLookups(table, translator, context.relBuilder().getRexBuilder()).keys(c));
+        stream
+            ? Optional.empty()
+            : condition.flatMap(
+                c ->
+                    new KeyLookups(table, translator, context.relBuilder().getRexBuilder())
+                        .keys(c));
     List<Expr> projection = translator.translateAll(project.getProjects());
     String explain =
         "Logical plan:\n"
             + RelOptUtil.toString(planned.root())
-            + "\nPull query:\n  table: "
+            + "\nPull query:\n  "
+            + table.type().lowerName()
+            + ": "
             + table.name()
             + "\n  keys: "
             + keys.map(Object::toString).orElse("all (scan)")

@@ -5,7 +5,6 @@ import dev.millrace.engine.plan.Formats;
 import dev.millrace.engine.plan.PlanStep;
 import dev.millrace.engine.serde.SerdeFactory;
 import dev.millrace.parser.ast.CreateAsSelect;
-import dev.millrace.parser.ast.EmitMode;
 import dev.millrace.parser.ast.InsertInto;
 import dev.millrace.parser.ast.Query;
 import dev.millrace.planner.analysis.FormatResolver;
@@ -152,6 +151,15 @@ final class QueryStatementPlanner {
       throw new PlanningException(
           insert.location(), "Cannot insert into read-only stream: " + target.name());
     }
+    if (!target.headers().isEmpty()) {
+      // Header columns come from the records' headers, which a query's output does not carry.
+      throw new PlanningException(
+          insert.location(),
+          "Cannot insert into "
+              + target.name()
+              + " because it has header columns: "
+              + String.join(", ", target.headers().stream().map(h -> h.name()).toList()));
+    }
     new WithClause(insert.properties(), Set.of("QUERY_ID"), insert.location());
     checkPersistentShape(insert.query());
     PlanningContext context = new PlanningContext(catalog, functions);
@@ -209,10 +217,6 @@ final class QueryStatementPlanner {
   }
 
   PlannedStatement push(Query query, String queryId) {
-    if (query.emit().get() == EmitMode.FINAL) {
-      throw new PlanningException(
-          query.location(), "EMIT FINAL is not supported yet; use EMIT CHANGES.");
-    }
     PlanningContext context = new PlanningContext(catalog, functions);
     LogicalQuery planned = new QueryPlanner(context).plan(query, Optional.empty(), false);
     RelNode logical = planned.root();
@@ -222,7 +226,7 @@ final class QueryStatementPlanner {
                 logical.getCluster(),
                 logical.getTraitSet(),
                 logical,
-                EmitMode.CHANGES,
+                query.emit().get(),
                 query.limit()));
     PlanStep plan = physical(context).transientQuery(optimized.getInput(0), planned);
     List<String> sourceTopics =
@@ -272,9 +276,6 @@ final class QueryStatementPlanner {
     if (query.limit().isPresent()) {
       throw new PlanningException(
           query.location(), "LIMIT is not supported in persistent queries.");
-    }
-    if (query.emit().filter(e -> e == EmitMode.FINAL).isPresent()) {
-      throw new PlanningException(query.location(), "EMIT FINAL is not supported yet.");
     }
   }
 }

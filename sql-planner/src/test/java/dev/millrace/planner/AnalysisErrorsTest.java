@@ -43,6 +43,8 @@ class AnalysisErrorsTest {
       SELECT LABEL, COLLECT_LIST(ID), COLLECT_SET(ID), TOPK(ID, 2) FROM T GROUP BY LABEL EMIT CHANGES; | line 1:33: The aggregation functions COLLECT_SET and TOPK cannot be applied to a table source, only to a stream source.
       SELECT LABEL, COUNT(*) FROM T WINDOW TUMBLING (SIZE 1 MINUTE) GROUP BY LABEL EMIT CHANGES; | line 1:38: Windowing not supported for table aggregations.
       SELECT * FROM S WINDOW TUMBLING (SIZE 1 SECOND) EMIT CHANGES; | line 1:24: WINDOW clause requires a GROUP BY clause.
+      SELECT * FROM S EMIT FINAL;                            | line 1:1: EMIT FINAL is only supported for windowed aggregations.
+      SELECT AGE, COUNT(*) FROM S GROUP BY AGE EMIT FINAL;   | line 1:1: EMIT FINAL is only supported for windowed aggregations.
       SELECT ID, EXPLODE(TAGS) FROM T EMIT CHANGES;          | line 1:12: Table source is not supported with table functions
       SELECT AGE, EXPLODE(TAGS), COUNT(*) FROM S GROUP BY AGE EMIT CHANGES; | line 1:13: Table functions cannot be used with aggregations.
       SELECT * FROM S WHERE EXPLODE(TAGS) = 'a' EMIT CHANGES; | line 1:23: EXPLODE is a table function, not a scalar function

@@ -114,6 +114,22 @@ public final class MillraceClient {
     return QueryStream.open(response.body(), json, this::closeQueryQuietly);
   }
 
+  /**
+   * PRINT through {@code POST /query-stream}: returns once the server has accepted it; read its
+   * lines with {@link TopicLines#nextLine()}, and {@link TopicLines#close()} to stop it.
+   */
+  public TopicLines print(String sql, Map<String, String> properties)
+      throws MillraceClientException {
+    ObjectNode body = json.createObjectNode().put("sql", sql);
+    body.set("properties", json.valueToTree(properties));
+    HttpResponse<InputStream> response =
+        send(post("/query-stream", body, DELIMITED), HttpResponse.BodyHandlers.ofInputStream());
+    if (response.statusCode() >= 300) {
+      throw ErrorResponses.fromBody(json, response.statusCode(), drain(response.body()));
+    }
+    return new TopicLines(response.body());
+  }
+
   /** {@code POST /close-query}: asks the server to stop the push query with this id. */
   public void closeQuery(String queryId) throws MillraceClientException {
     ObjectNode body = json.createObjectNode().put("queryId", queryId);

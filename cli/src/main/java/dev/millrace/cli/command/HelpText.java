@@ -18,6 +18,7 @@ final class HelpText {
         exit, quit or Ctrl-D         leave the shell
 
       Push queries (SELECT ... EMIT CHANGES) print rows as they arrive; Ctrl-C stops the query.
+      PRINT <topic> [FROM BEGINNING] [INTERVAL n] [LIMIT n]; shows a topic's records; Ctrl-C stops it.
       Tab completes keywords and the names of streams, tables and columns.
       """;
 

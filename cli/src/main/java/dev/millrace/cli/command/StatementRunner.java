@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.millrace.cli.client.MillraceClient;
 import dev.millrace.cli.client.MillraceClientException;
 import dev.millrace.cli.client.ServerErrorException;
+import dev.millrace.cli.client.TopicLines;
 import dev.millrace.cli.command.LocalCommand.Exit;
 import dev.millrace.cli.command.LocalCommand.Help;
 import dev.millrace.cli.command.LocalCommand.RunScript;
@@ -20,9 +21,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs statements for the shell and for batch mode: shell commands here, queries through {@code
- * /query-stream}, everything else through {@code /ksql}, with the session's properties sent along.
- * Results and errors go to the {@link ShellOutput}; errors are single readable lines.
+ * Runs statements for the shell and for batch mode: shell commands here, queries and PRINT through
+ * {@code /query-stream}, everything else through {@code /ksql}, with the session's properties sent
+ * along. Results and errors go to the {@link ShellOutput}; errors are single readable lines.
  */
 public final class StatementRunner {
 
@@ -39,6 +40,7 @@ public final class StatementRunner {
   private final MillraceClient client;
   private final ShellOutput out;
   private final QueryPrinter queries;
+  private final Interrupts interrupts;
   private final Map<String, String> properties = new LinkedHashMap<>();
   private int scriptDepth;
 
@@ -46,6 +48,7 @@ public final class StatementRunner {
     this.client = client;
     this.out = out;
     this.queries = new QueryPrinter(out, interrupts);
+    this.interrupts = interrupts;
   }
 
   /** The session's properties, as SET them, in the order set. */
@@ -84,12 +87,30 @@ public final class StatementRunner {
         queries.print(client.query(sql, properties));
         return Outcome.OK;
       }
+      if (StatementSplitter.firstKeyword(sql).equals("PRINT")) {
+        printTopic(client.print(sql, properties));
+        return Outcome.OK;
+      }
       return printEntities(client.execute(sql, properties));
     } catch (ServerErrorException e) {
       printEntities(e.entities());
       return fail(e.getMessage());
     } catch (MillraceClientException | LocalCommandException e) {
       return fail(e.getMessage());
+    }
+  }
+
+  /** Prints a PRINT's lines as they come, until its LIMIT or Ctrl-C. */
+  private void printTopic(TopicLines lines) throws MillraceClientException {
+    try (lines;
+        Interrupts.Registration ctrlC = interrupts.onInterrupt(lines::close)) {
+      Optional<String> line;
+      while ((line = lines.nextLine()).isPresent()) {
+        out.println(line.get());
+      }
+    }
+    if (lines.isClosed()) {
+      out.println("Topic printing ceased");
     }
   }
 

@@ -4,6 +4,7 @@ import dev.millrace.cli.testing.CaseSession;
 import dev.millrace.cli.testing.TestCase;
 import dev.millrace.cli.testing.TestRecord;
 import dev.millrace.engine.function.FunctionRegistry;
+import dev.millrace.engine.operator.InputRecord;
 import dev.millrace.engine.registry.InMemorySchemaRegistry;
 import dev.millrace.engine.serde.RegistryBinding;
 import dev.millrace.parser.ParsedStatement;
@@ -14,6 +15,7 @@ import dev.millrace.server.service.EngineException;
 import dev.millrace.server.service.Session;
 import dev.millrace.server.service.StatementEngine;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +75,12 @@ final class EngineCaseSession implements CaseSession {
     if (!backend.topicExists(input.topic())) {
       backend.createTopic(input.topic(), 1, Optional.empty());
     }
-    backend.produce(input.topic(), key, value, timestamp);
+    List<InputRecord.Header> headers = new ArrayList<>();
+    for (TestRecord.HeaderSpec header : input.headers()) {
+      byte[] bytes = header.value() == null ? null : Base64.getDecoder().decode(header.value());
+      headers.add(new InputRecord.Header(header.key(), bytes));
+    }
+    backend.produce(input.topic(), key, value, timestamp, headers);
   }
 
   @Override
@@ -136,7 +143,7 @@ final class EngineCaseSession implements CaseSession {
             s ->
                 new RecordBytes(
                     s.formats().value(),
-                    s.schema().value(),
+                    s.storedSchema().value(),
                     Optional.empty(),
                     new RegistryBinding(registry, s.topic()),
                     false))
@@ -147,7 +154,14 @@ final class EngineCaseSession implements CaseSession {
     String keyKind = source.isTable() ? " PRIMARY KEY" : " KEY";
     List<String> columns = new ArrayList<>();
     source.schema().key().forEach(c -> columns.add(c.toSql() + keyKind));
-    source.schema().value().forEach(c -> columns.add(c.toSql()));
+    source
+        .schema()
+        .value()
+        .forEach(
+            c ->
+                columns.add(
+                    c.toSql()
+                        + source.header(c.name()).map(h -> " " + h.constraintSql()).orElse("")));
     return new SourceSummary(
         source.isTable() ? "table" : "stream",
         String.join(", ", columns),

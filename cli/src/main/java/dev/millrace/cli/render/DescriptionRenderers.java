@@ -119,6 +119,11 @@ final class DescriptionRenderers {
       String type = SchemaText.of(field.path("schema"));
       if ("KEY".equals(field.path("type").asText())) {
         type += " " + keyMarker;
+      } else if ("HEADER".equals(field.path("type").asText())) {
+        type +=
+            field.hasNonNull("headerKey")
+                ? " (header('" + field.path("headerKey").asText() + "'))"
+                : " (headers)";
       }
       rows.add(List.of(field.path("name").asText(), type));
     }

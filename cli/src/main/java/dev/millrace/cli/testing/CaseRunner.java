@@ -32,9 +32,11 @@ public final class CaseRunner {
     }
   }
 
-  private static Optional<String> unsupportedRequirement(TestCase test) {
-    if (test.requires().contains("udf-jar")) {
-      return Optional.of("needs ksqlDB's test-only user functions, which are not provided yet");
+  private Optional<String> unsupportedRequirement(TestCase test) {
+    if (test.requires().contains("udf-jar") && !sessions.hasExtensions()) {
+      return Optional.of(
+          "needs ksqlDB's test-only user functions: give their jars' directory with"
+              + " --extension-dir");
     }
     return Optional.empty();
   }

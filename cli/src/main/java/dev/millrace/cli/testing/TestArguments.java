@@ -13,7 +13,11 @@ import java.util.Optional;
  * or the {@code -s/-i/-o} files of the ksql-test-runner form; and {@code --report FILE}.
  */
 public record TestArguments(
-    List<Path> files, Optional<RunnerFiles> runnerFiles, Optional<Path> report, boolean help) {
+    List<Path> files,
+    Optional<RunnerFiles> runnerFiles,
+    Optional<Path> report,
+    Optional<Path> extensionDir,
+    boolean help) {
 
   public TestArguments {
     files = List.copyOf(files);
@@ -25,6 +29,7 @@ public record TestArguments(
   public static TestArguments parse(List<String> args) throws UsageException {
     List<Path> files = new ArrayList<>();
     Path report = null;
+    Path extensionDir = null;
     Path statements = null;
     Path input = null;
     Path output = null;
@@ -32,9 +37,12 @@ public record TestArguments(
       String arg = args.get(i);
       switch (arg) {
         case "-h", "--help" -> {
-          return new TestArguments(List.of(), Optional.empty(), Optional.empty(), true);
+          return new TestArguments(
+              List.of(), Optional.empty(), Optional.empty(), Optional.empty(), true);
         }
         case "--report" -> report = once(report, arg, value(args, ++i, arg));
+        case "--extension-dir" ->
+            extensionDir = once(extensionDir, arg, directory(value(args, ++i, arg)));
         case "-s", "--sql-file" -> statements = once(statements, arg, value(args, ++i, arg));
         case "-i", "--input-file" -> input = once(input, arg, value(args, ++i, arg));
         case "-o", "--output-file" -> output = once(output, arg, value(args, ++i, arg));
@@ -45,7 +53,8 @@ public record TestArguments(
     if (runner.isEmpty() && files.isEmpty()) {
       throw new UsageException("no tests given");
     }
-    return new TestArguments(files, runner, Optional.ofNullable(report), false);
+    return new TestArguments(
+        files, runner, Optional.ofNullable(report), Optional.ofNullable(extensionDir), false);
   }
 
   private static Optional<RunnerFiles> runnerFiles(
@@ -80,6 +89,13 @@ public record TestArguments(
     if (!Files.isDirectory(path) && !name.endsWith(".json") && !name.endsWith(".sql")) {
       throw new UsageException(
           arg + ": expected a .json case file, a .sql test file or a directory");
+    }
+    return path;
+  }
+
+  private static Path directory(Path path) throws UsageException {
+    if (!Files.isDirectory(path)) {
+      throw new UsageException("--extension-dir: no such directory: " + path);
     }
     return path;
   }

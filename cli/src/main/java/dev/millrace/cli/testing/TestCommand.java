@@ -41,8 +41,12 @@ public final class TestCommand {
               + " provider)");
       return 2;
     }
-    TestReport report =
-        new TestReport(runAll(arguments, files, sessions.get(), new ResultPrinter(out)));
+    CaseSessionFactory factory =
+        arguments
+            .extensionDir()
+            .map(dir -> sessions.get().withExtensionDir(dir, err::println))
+            .orElse(sessions.get());
+    TestReport report = new TestReport(runAll(arguments, files, factory, new ResultPrinter(out)));
     report.printSummary(out);
     return writeReport(arguments.report(), report, err) ? (report.allPassed() ? 0 : 1) : 2;
   }

@@ -50,6 +50,7 @@ public final class TestSubcommand implements Subcommand {
           -i, --input-file FILE    {"inputs": [records]} written to source topics
           -o, --output-file FILE   {"outputs": [records]} expected on sink topics
           --report FILE            also write every result as JSON to FILE
+          --extension-dir DIR      load user functions from the jars in DIR (ksql.extension.dir)
           -h, --help               show this text
 
         Prints PASS, FAIL, SKIP or ERROR per test, then 'N passed, N failed'.

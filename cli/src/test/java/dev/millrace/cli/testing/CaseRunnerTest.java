@@ -105,6 +105,29 @@ class CaseRunnerTest {
   }
 
   @Test
+  void casesNeedingTestFunctionsRunWhenTheSessionsLoadExtensions() {
+    CaseSessionFactory withExtensions =
+        new CaseSessionFactory() {
+          @Override
+          public CaseSession open(java.util.Map<String, Object> properties) {
+            return sessions.open(properties);
+          }
+
+          @Override
+          public boolean hasExtensions() {
+            return true;
+          }
+        };
+
+    assertEquals(
+        Status.PASS,
+        new CaseRunner(withExtensions)
+            .run("f.json", read("{\"name\": \"t\", \"requires\": [\"udf-jar\"]}"))
+            .status());
+    assertEquals(1, sessions.opened.size());
+  }
+
+  @Test
   void casesNeedingASchemaRegistryRunInASession() {
     assertEquals(
         Status.PASS, run(read("{\"name\": \"t\", \"requires\": [\"schema-registry\"]}")).status());

@@ -22,9 +22,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Keeps {@code docs/testing.md}, {@code docs/aggregation.md}, {@code docs/formats.md} and {@code
- * docs/table-functions.md} true: their example files are well-formed and shown as they are, and
- * every {@code $ bin/millrace test ...} block they show, run on the engine, prints what it says.
+ * Keeps {@code docs/testing.md}, {@code docs/aggregation.md}, {@code docs/formats.md}, {@code
+ * docs/table-functions.md} and {@code docs/headers.md} true: their example files are well-formed
+ * and shown as they are, and every {@code $ bin/millrace test ...} block they show, run on the
+ * engine, prints what it says.
  */
 class DocsExamplesTest {
   private static final Pattern CODE_BLOCK = Pattern.compile("```(\\w*)\\n(.*?)```", Pattern.DOTALL);
@@ -34,6 +35,7 @@ class DocsExamplesTest {
   private static final String AGGREGATION = "docs/aggregation.md";
   private static final String FORMATS = "docs/formats.md";
   private static final String TABLE_FUNCTIONS = "docs/table-functions.md";
+  private static final String HEADERS = "docs/headers.md";
 
   @Test
   void theSqlTestFileIsShownInFullAndReadsAsThreeTests() throws IOException {
@@ -88,6 +90,16 @@ class DocsExamplesTest {
     Path cases = ROOT.resolve("docs/examples/aggregation/regions.json");
     assertEquals(3, CaseFileRunner.read(cases).tests().size());
     assertShownAsJson(AGGREGATION, cases);
+    Path finals = ROOT.resolve("docs/examples/aggregation/final.json");
+    assertEquals(2, CaseFileRunner.read(finals).tests().size());
+    assertShownAsJson(AGGREGATION, finals);
+  }
+
+  @Test
+  void theHeaderCasesAreShownAndRead() throws IOException {
+    Path cases = ROOT.resolve("docs/examples/headers/orders.json");
+    assertEquals(2, CaseFileRunner.read(cases).tests().size());
+    assertShownAsJson(HEADERS, cases);
   }
 
   @Test
@@ -97,7 +109,7 @@ class DocsExamplesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {TESTING, AGGREGATION, FORMATS, TABLE_FUNCTIONS})
+  @ValueSource(strings = {TESTING, AGGREGATION, FORMATS, TABLE_FUNCTIONS, HEADERS})
   void everyShownRunPrintsWhatTheDocsSay(String page) throws Exception {
     Optional<CaseSessionFactory> engine = Optional.of(CaseSessionFactory.find().orElseThrow());
     List<String> runs =

@@ -62,6 +62,14 @@ class TestArgumentsTest {
   }
 
   @Test
+  void extensionDirIsADirectory() throws UsageException {
+    assertEquals(
+        Optional.of(dir.resolve("suite")),
+        parse("--extension-dir", "suite", "cases.json").extensionDir());
+    assertEquals(Optional.empty(), parse("cases.json").extensionDir());
+  }
+
+  @Test
   void helpNeedsNothingElse() throws UsageException {
     assertTrue(parse("--help").help());
     assertTrue(parse("cases.json", "-h").help());
@@ -83,6 +91,8 @@ class TestArgumentsTest {
         "-s statements.sql -o nothing.json    | no such file or directory: DIR/nothing.json",
         "-s statements.sql -o output.json cases.json | -s/-i/-o run one test; give other test files in a separate run (got DIR/cases.json)",
         "-s statements.sql -s tests.sql -o output.json | -s may be given only once",
+        "--extension-dir notes.txt cases.json | --extension-dir: no such directory: DIR/notes.txt",
+        "--extension-dir suite --extension-dir suite cases.json | --extension-dir may be given only once",
       })
   void usageErrorsSayWhatIsWrong(String args, String message) {
     String[] words = args.isEmpty() ? new String[0] : args.trim().split("\\s+");

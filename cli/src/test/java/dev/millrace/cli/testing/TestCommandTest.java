@@ -71,7 +71,7 @@ class TestCommandTest {
           topic OUTPUT, record 0: value: V: expected 2 but was 1
             expected     | actual
             1 -> {"V":2} ≠ 1 -> {"V":1} @0
-        SKIP needs udfs: needs ksqlDB's test-only user functions, which are not provided yet
+        SKIP needs udfs: needs ksqlDB's test-only user functions: give their jars' directory with --extension-dir
         ERROR crashes: IllegalStateException: engine exploded
         1 passed, 2 failed, 1 skipped
         """,

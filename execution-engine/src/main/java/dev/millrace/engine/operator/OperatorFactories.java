@@ -7,6 +7,7 @@ import dev.millrace.engine.plan.AggregateCall;
 import dev.millrace.engine.plan.Expr;
 import dev.millrace.engine.plan.FormatInfo;
 import dev.millrace.engine.plan.Formats;
+import dev.millrace.engine.plan.HeaderColumn;
 import dev.millrace.engine.plan.JoinType;
 import dev.millrace.engine.plan.PlanStep;
 import dev.millrace.engine.plan.WindowInfo;
@@ -43,6 +44,7 @@ final class OperatorFactories {
         step.schema(),
         step.timestampColumn(),
         step.timestampFormat(),
+        step.headers(),
         false);
   }
 
@@ -54,6 +56,7 @@ final class OperatorFactories {
         step.schema(),
         step.timestampColumn(),
         step.timestampFormat(),
+        step.headers(),
         true);
   }
 
@@ -199,6 +202,13 @@ final class OperatorFactories {
             step.storeName(), keyCodec, aggregation(step.aggregates()), policy, forwardOld, next);
   }
 
+  OperatorFactory suppress(PlanStep.TableSuppress step) {
+    WindowPolicy policy = WindowPolicy.of(step.source().window().get());
+    RowCodec keyCodec = RowCodec.of(step.schema().key());
+    TimestampedCodec values = new TimestampedCodec(RowCodec.of(step.schema().value()));
+    return next -> new SuppressOperator(step.storeName(), policy, keyCodec, values, next);
+  }
+
   OperatorFactory tableGroupBy(PlanStep.TableGroupBy step) {
     return next -> new TableGroupByOperator(compileAll(step.keys(), step.schema().key()), next);
   }
@@ -256,6 +266,7 @@ final class OperatorFactories {
       LogicalSchema emitted,
       Optional<String> timestampColumn,
       Optional<String> timestampFormat,
+      List<HeaderColumn> headers,
       boolean table) {
     TimestampExtractor timestamps =
         timestampColumn
@@ -279,6 +290,7 @@ final class OperatorFactories {
         SerdeFactory.valueSerde(formats.value(), stored.value(), binding),
         stored.key().size(),
         stored.value().size(),
+        headers,
         formats.keyWindow().isPresent(),
         table,
         timestamps);

@@ -1,13 +1,15 @@
 package dev.millrace.engine.operator;
 
+import dev.millrace.engine.plan.HeaderColumn;
 import dev.millrace.engine.serde.KeySerde;
 import dev.millrace.engine.serde.ValueSerde;
+import java.util.List;
 
 /**
  * Decodes a source topic's record into a source row: the key columns, and the value extended as
- * {@link dev.millrace.engine.plan.SourceColumns} says (value columns, ROWTIME, ROWPARTITION,
- * ROWOFFSET, copies of the key columns, then the window bounds for a windowed key). The event time
- * is the record's timestamp unless a timestamp column is declared.
+ * {@link dev.millrace.engine.plan.SourceColumns} says (value columns, header columns, ROWTIME,
+ * ROWPARTITION, ROWOFFSET, copies of the key columns, then the window bounds for a windowed key).
+ * The event time is the record's timestamp unless a timestamp column is declared.
  *
  * <p>A null value is a row with a null value: tables read it as a delete, and streams pass it on
  * (as ksqlDB does, a projection turns it into a null output value, while filters, aggregations and
@@ -19,6 +21,8 @@ final class SourceDecoder implements RecordDecoder {
   private final ValueSerde valueSerde;
   private final int keyCount;
   private final int storedCount;
+  private final List<HeaderColumn> headers;
+  private final int valueCount;
   private final boolean windowed;
   private final boolean table;
   private final TimestampExtractor timestamps;
@@ -28,6 +32,7 @@ final class SourceDecoder implements RecordDecoder {
       ValueSerde valueSerde,
       int keyCount,
       int storedCount,
+      List<HeaderColumn> headers,
       boolean windowed,
       boolean table,
       TimestampExtractor timestamps) {
@@ -35,6 +40,8 @@ final class SourceDecoder implements RecordDecoder {
     this.valueSerde = valueSerde;
     this.keyCount = keyCount;
     this.storedCount = storedCount;
+    this.headers = List.copyOf(headers);
+    this.valueCount = storedCount + headers.size();
     this.windowed = windowed;
     this.table = table;
     this.timestamps = timestamps;
@@ -70,21 +77,24 @@ final class SourceDecoder implements RecordDecoder {
         context.report(ProcessingError.Kind.TIMESTAMP, record.context(), reason(e));
         return null;
       }
-      value[storedCount] = timestamp;
+      value[valueCount] = timestamp;
     }
     return new Row(key.columns(), value, timestamp, key.window());
   }
 
   private Object[] extend(Object[] stored, KeySerde.DecodedKey key, InputRecord record) {
-    Object[] value = new Object[storedCount + 3 + keyCount + (windowed ? 2 : 0)];
+    Object[] value = new Object[valueCount + 3 + keyCount + (windowed ? 2 : 0)];
     System.arraycopy(stored, 0, value, 0, storedCount);
-    value[storedCount] = record.timestamp();
-    value[storedCount + 1] = record.partition();
-    value[storedCount + 2] = record.offset();
-    System.arraycopy(key.columns(), 0, value, storedCount + 3, keyCount);
+    for (int i = 0; i < headers.size(); i++) {
+      value[storedCount + i] = HeaderValues.value(headers.get(i), record.headers());
+    }
+    value[valueCount] = record.timestamp();
+    value[valueCount + 1] = record.partition();
+    value[valueCount + 2] = record.offset();
+    System.arraycopy(key.columns(), 0, value, valueCount + 3, keyCount);
     if (windowed && key.window() != null) {
-      value[storedCount + 3 + keyCount] = key.window().start();
-      value[storedCount + 4 + keyCount] = key.window().end();
+      value[valueCount + 3 + keyCount] = key.window().start();
+      value[valueCount + 4 + keyCount] = key.window().end();
     }
     return value;
   }

@@ -199,6 +199,13 @@ public final class TopologyBuilder {
       }
 
       @Override
+      public Void tableSuppress(PlanStep.TableSuppress s) {
+        part.stores.add(s.storeName());
+        visit(s.source(), prepend(factories.suppress(s), downstream), part, false, null);
+        return null;
+      }
+
+      @Override
       public Void tableGroupBy(PlanStep.TableGroupBy s) {
         groupTable(s, downstream, part);
         return null;

@@ -1,6 +1,7 @@
 package dev.millrace.engine.plan;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.millrace.engine.types.LogicalSchema;
@@ -31,6 +32,7 @@ import java.util.Optional;
   @JsonSubTypes.Type(value = PlanStep.StreamAggregate.class, name = "streamAggregateV1"),
   @JsonSubTypes.Type(value = PlanStep.TableGroupBy.class, name = "tableGroupByV1"),
   @JsonSubTypes.Type(value = PlanStep.TableAggregate.class, name = "tableAggregateV1"),
+  @JsonSubTypes.Type(value = PlanStep.TableSuppress.class, name = "tableSuppressV1"),
   @JsonSubTypes.Type(value = PlanStep.StreamTableJoin.class, name = "streamTableJoinV1"),
   @JsonSubTypes.Type(value = PlanStep.StreamStreamJoin.class, name = "streamStreamJoinV1"),
   @JsonSubTypes.Type(value = PlanStep.TableTableJoin.class, name = "tableTableJoinV1"),
@@ -89,6 +91,8 @@ public sealed interface PlanStep {
 
     R tableAggregate(TableAggregate step);
 
+    R tableSuppress(TableSuppress step);
+
     R streamTableJoin(StreamTableJoin step);
 
     R streamStreamJoin(StreamStreamJoin step);
@@ -109,8 +113,10 @@ public sealed interface PlanStep {
   /**
    * Reads a stream from a topic. {@code sourceSchema} is the topic's columns (key and value as
    * stored); {@code schema} is what the step emits: the same key, and the value extended as {@link
-   * SourceColumns#withPseudoColumns} says. {@code timestampColumn}, when present, names the value
-   * column holding the event time (BIGINT millis, or STRING parsed with {@code timestampFormat}).
+   * SourceColumns#withPseudoColumns} says, the {@code headers} columns (read from the record's
+   * headers) coming right after the stored value columns. {@code timestampColumn}, when present,
+   * names the value column holding the event time (BIGINT millis, or STRING parsed with {@code
+   * timestampFormat}). Plans stored before header columns existed have none.
    */
   record StreamSource(
       String topic,
@@ -118,8 +124,24 @@ public sealed interface PlanStep {
       LogicalSchema sourceSchema,
       Optional<String> timestampColumn,
       Optional<String> timestampFormat,
-      LogicalSchema schema)
+      LogicalSchema schema,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<HeaderColumn> headers)
       implements PlanStep {
+    public StreamSource {
+      headers = headers == null ? List.of() : List.copyOf(headers);
+    }
+
+    /** A source without header columns. */
+    public StreamSource(
+        String topic,
+        Formats formats,
+        LogicalSchema sourceSchema,
+        Optional<String> timestampColumn,
+        Optional<String> timestampFormat,
+        LogicalSchema schema) {
+      this(topic, formats, sourceSchema, timestampColumn, timestampFormat, schema, List.of());
+    }
+
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.streamSource(this);
@@ -138,7 +160,8 @@ public sealed interface PlanStep {
 
   /**
    * Reads a table from a topic: each record upserts its key's row, a null value deletes it. The
-   * latest row per key is materialised in the state store {@code storeName}.
+   * latest row per key is materialised in the state store {@code storeName}. Columns as {@link
+   * StreamSource}.
    */
   record TableSource(
       String topic,
@@ -147,8 +170,33 @@ public sealed interface PlanStep {
       Optional<String> timestampColumn,
       Optional<String> timestampFormat,
       String storeName,
-      LogicalSchema schema)
+      LogicalSchema schema,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<HeaderColumn> headers)
       implements PlanStep {
+    public TableSource {
+      headers = headers == null ? List.of() : List.copyOf(headers);
+    }
+
+    /** A source without header columns. */
+    public TableSource(
+        String topic,
+        Formats formats,
+        LogicalSchema sourceSchema,
+        Optional<String> timestampColumn,
+        Optional<String> timestampFormat,
+        String storeName,
+        LogicalSchema schema) {
+      this(
+          topic,
+          formats,
+          sourceSchema,
+          timestampColumn,
+          timestampFormat,
+          storeName,
+          schema,
+          List.of());
+    }
+
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.tableSource(this);
@@ -354,6 +402,37 @@ public sealed interface PlanStep {
 
     public StreamAggregate {
       aggregates = List.copyOf(aggregates);
+    }
+
+    @Override
+    public List<PlanStep> sources() {
+      return List.of(source);
+    }
+
+    @Override
+    public boolean yieldsTable() {
+      return true;
+    }
+  }
+
+  /**
+   * EMIT FINAL: of the windowed aggregation {@code source}, only each window's last row, once the
+   * window has closed (stream time has passed its end plus the grace period; for a session, its end
+   * plus gap plus grace). Rows wait in the store {@code storeName}, ordered by window end, so they
+   * survive a restart. A window that falls out of {@code source}'s retention before it closes is
+   * dropped without a row, as ksqlDB drops it. Emitted rows are {@code source}'s.
+   */
+  record TableSuppress(StreamAggregate source, String storeName, LogicalSchema schema)
+      implements PlanStep {
+    public TableSuppress {
+      if (source.window().isEmpty()) {
+        throw new IllegalArgumentException("EMIT FINAL needs a windowed aggregation");
+      }
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.tableSuppress(this);
     }
 
     @Override

@@ -70,6 +70,11 @@ public final class TopicKeyFormat implements PlanStep.Visitor<Optional<FormatInf
   }
 
   @Override
+  public Optional<FormatInfo> tableSuppress(PlanStep.TableSuppress step) {
+    return Optional.empty();
+  }
+
+  @Override
   public Optional<FormatInfo> tableGroupBy(PlanStep.TableGroupBy step) {
     return Optional.empty();
   }

@@ -6,15 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.millrace.engine.expr.ExpressionCompiler;
 import dev.millrace.engine.plan.Expr;
 import dev.millrace.engine.types.SqlType;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class UserFunctionsTest {
   private static FunctionRegistry withExamples() {
@@ -95,32 +88,5 @@ class UserFunctionsTest {
     assertEquals(SqlType.BIGINT, aggregator.accumulatorType());
     Object acc = aggregator.add(aggregator.initialize(), new Object[] {"abc"});
     assertEquals(13L, aggregator.result(aggregator.add(acc, new Object[] {null})));
-  }
-
-  @Test
-  void jarsInADirectoryAreScanned(@TempDir Path dir) throws Exception {
-    Path jar = dir.resolve("examples.jar");
-    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-      for (Class<?> type : Arrays.asList(ExampleUdfs.Pick.class, ExampleUdfs.SumLengths.class)) {
-        String entry = type.getName().replace('.', '/') + ".class";
-        out.putNextEntry(new JarEntry(entry));
-        try (InputStream in = type.getClassLoader().getResourceAsStream(entry)) {
-          in.transferTo(out);
-        }
-        out.closeEntry();
-      }
-    }
-    FunctionRegistry.Builder builder = FunctionRegistry.builtIns().toBuilder();
-    assertEquals(
-        List.of("PICK", "SUM_LENGTHS"),
-        UserFunctions.loadJars(dir, builder).stream().sorted().toList());
-    assertEquals(
-        List.of(), UserFunctions.loadJars(dir.resolve("missing"), FunctionRegistry.builder()));
-    FunctionRegistry loaded = builder.build();
-    assertEquals(
-        SqlType.INTEGER,
-        loaded.resolveScalar("PICK", List.of(SqlType.INTEGER, SqlType.INTEGER)).returnType());
-    assertEquals("examples.jar", loaded.describe("PICK").orElseThrow().path());
-    assertEquals("internal", loaded.describe("UCASE").orElseThrow().path());
   }
 }

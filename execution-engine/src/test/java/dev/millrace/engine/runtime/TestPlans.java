@@ -7,6 +7,7 @@ import dev.millrace.engine.plan.Formats;
 import dev.millrace.engine.plan.Operator;
 import dev.millrace.engine.plan.PlanStep;
 import dev.millrace.engine.plan.SourceColumns;
+import dev.millrace.engine.plan.WindowInfo;
 import dev.millrace.engine.types.Column;
 import dev.millrace.engine.types.LogicalSchema;
 import dev.millrace.engine.types.SqlType;
@@ -127,6 +128,30 @@ final class TestPlans {
     PlanStep.TableSelect select =
         new PlanStep.TableSelect(having, List.of(ref(having, "ORDERS"), ref(having, "TOTAL")), out);
     return new PlanStep.TableSink(select, output, KAFKA_JSON, out);
+  }
+
+  /**
+   * SELECT ID, COUNT(*) AS ORDERS FROM ORDERS WINDOW TUMBLING (SIZE 3 SECONDS, GRACE PERIOD 0
+   * SECONDS) GROUP BY ID EMIT FINAL.
+   */
+  static PlanStep.TableSink finalCountPerWindow(String input, String output) {
+    PlanStep.StreamSource source = source(input);
+    WindowInfo window = new WindowInfo(WindowInfo.Type.TUMBLING, 3000, 3000, 0, -1);
+    List<Column> value = new ArrayList<>(ORDERS.key());
+    value.add(new Column("ORDERS", SqlType.BIGINT));
+    value.addAll(SourceColumns.windowBounds());
+    PlanStep.StreamAggregate aggregate =
+        new PlanStep.StreamAggregate(
+            source,
+            List.of(new AggregateCall("COUNT", List.of(), List.of(), SqlType.BIGINT)),
+            Optional.of(window),
+            "Aggregate-state",
+            new LogicalSchema(ORDERS.key(), value));
+    PlanStep.TableSuppress suppress =
+        new PlanStep.TableSuppress(aggregate, "Suppress-state", aggregate.schema());
+    Formats formats =
+        new Formats(FormatInfo.of("KAFKA"), FormatInfo.of("JSON"), Optional.of(window));
+    return new PlanStep.TableSink(suppress, output, formats, suppress.schema());
   }
 
   static final LogicalSchema USERS =

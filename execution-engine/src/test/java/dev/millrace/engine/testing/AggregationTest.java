@@ -247,4 +247,83 @@ class AggregationTest {
             "[0] [10010,10010) -> [0, 6, 10010, 10010] @10010"),
         readMaxes(plan));
   }
+
+  /** As {@link #maxPerWindow}, with EMIT FINAL. */
+  private PlanStep.TableSink finalMaxPerWindow(WindowInfo window) {
+    PlanStep.StreamSource source = Plans.stream("readings", READINGS);
+    PlanStep.StreamAggregate aggregate =
+        Plans.aggregate(
+            source,
+            Optional.of(window),
+            "Aggregate-Materialize",
+            List.of(call("MAX", SqlType.BIGINT, ref(source, "VALUE"))),
+            "MAX");
+    PlanStep.TableSuppress suppress =
+        new PlanStep.TableSuppress(aggregate, "Suppress-store", aggregate.schema());
+    Formats windowed =
+        new Formats(FormatInfo.of("KAFKA"), FormatInfo.of("JSON"), Optional.of(window));
+    PlanStep.TableSink plan = Plans.tableSink(suppress, "MAXES", windowed);
+    harness.start("CTAS_MAXES_0", plan);
+    return plan;
+  }
+
+  @Test
+  void emitFinalWritesEachTumblingWindowOnceWhenItsGraceHasPassed() {
+    PlanStep.TableSink plan =
+        finalMaxPerWindow(new WindowInfo(WindowInfo.Type.TUMBLING, 10_000, 10_000, 2_000, -1));
+
+    long[][] input = {
+      {1, 4, 1_000},
+      {2, 7, 3_000},
+      {1, 9, 10_500}, // opens [10000,20000); [0,10000) waits for its grace
+      {1, 5, 9_000}, // late but within grace: still counts
+      {2, 8, 11_500},
+      {1, 6, 12_000}, // stream time reaches 10000 + 2000: [0,10000) closes
+      {1, 99, 1_000}, // too late: dropped
+      {2, 1, 22_000} // closes [10000,20000)
+    };
+    for (long[] r : input) {
+      harness.pipe("readings", READINGS, r[0], new Object[] {r[1]}, r[2]);
+    }
+
+    assertEquals(
+        List.of(
+            "[1] [0,10000) -> [1, 5, 0, 10000] @9000",
+            "[2] [0,10000) -> [2, 7, 0, 10000] @3000",
+            "[1] [10000,20000) -> [1, 9, 10000, 20000] @12000",
+            "[2] [10000,20000) -> [2, 8, 10000, 20000] @11500"),
+        readMaxes(plan));
+  }
+
+  @Test
+  void emitFinalDropsAWindowThatStreamTimeLeapsPastItsRetention() {
+    PlanStep.TableSink plan =
+        finalMaxPerWindow(new WindowInfo(WindowInfo.Type.HOPPING, 10_000, 5_000, 0, -1));
+
+    harness.pipe("readings", READINGS, 1L, new Object[] {3L}, 4_000);
+    harness.pipe("readings", READINGS, 1L, new Object[] {5L}, 6_000);
+    harness.pipe("readings", READINGS, 1L, new Object[] {7L}, 10_000);
+    harness.pipe("readings", READINGS, 1L, new Object[] {1L}, 24_000);
+
+    // At 10000 [0,10000) closes; at 24000 [5000,15000) and [10000,20000) have closed too, but
+    // only the latter starts within the retention (size + grace) of the newest window's start.
+    assertEquals(
+        List.of(
+            "[1] [0,10000) -> [1, 5, 0, 10000] @6000",
+            "[1] [10000,20000) -> [1, 7, 10000, 20000] @10000"),
+        readMaxes(plan));
+  }
+
+  @Test
+  void emitFinalWritesASessionOnceNoRecordCanExtendIt() {
+    PlanStep.TableSink plan =
+        finalMaxPerWindow(new WindowInfo(WindowInfo.Type.SESSION, 5_000, 5_000, 1_000, -1));
+
+    harness.pipe("readings", READINGS, 1L, new Object[] {3L}, 1_000);
+    harness.pipe("readings", READINGS, 1L, new Object[] {8L}, 4_000);
+    harness.pipe("readings", READINGS, 1L, new Object[] {2L}, 11_000); // 4000 + 5000 + 1000 < 11000
+    harness.pipe("readings", READINGS, 1L, new Object[] {6L}, 12_000);
+
+    assertEquals(List.of("[1] [1000,4000) -> [1, 8, 1000, 4000] @4000"), readMaxes(plan));
+  }
 }

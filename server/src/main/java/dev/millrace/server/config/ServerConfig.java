@@ -61,6 +61,9 @@ public final class ServerConfig {
   /** The longest wait between restarts of a query that keeps failing (ksqlDB's name). */
   public static final String QUERY_RETRY_BACKOFF_MAX_MS = "ksql.query.retry.backoff.max.ms";
 
+  /** The directory whose jars hold user functions (UDF, UDAF, UDTF); ksqlDB's name and default. */
+  public static final String EXTENSION_DIR = "ksql.extension.dir";
+
   private static final Map<String, String> DEFAULTS =
       Map.of(
           LISTENERS, "http://0.0.0.0:8088",
@@ -249,6 +252,14 @@ public final class ServerConfig {
    */
   public Optional<Path> queriesFile() {
     return get(QueriesFile.CONFIG).map(Path::of);
+  }
+
+  /**
+   * Where user function jars are loaded from ({@code ksql.extension.dir}); like ksqlDB, {@code ext}
+   * in the working directory when unset.
+   */
+  public Path extensionDir() {
+    return Path.of(get(EXTENSION_DIR).orElse("ext"));
   }
 
   /** The value of {@code key}, if set to something non-empty. */

@@ -33,6 +33,42 @@ sealed interface RowFormat {
    */
   boolean allowsKeepAlive();
 
+  /**
+   * PRINT's output whatever the client asked for, as ksqlDB sends it: plain text, one line per row
+   * (a row is the one line), nothing around them.
+   */
+  record PrintedLines() implements RowFormat {
+    @Override
+    public String contentType() {
+      return "text/plain; charset=utf-8";
+    }
+
+    @Override
+    public String header(QueryHeader header) {
+      return "";
+    }
+
+    @Override
+    public String row(List<Object> row) {
+      return row.get(0) + "\n";
+    }
+
+    @Override
+    public String end(QueryEnd end) {
+      return "";
+    }
+
+    @Override
+    public String error(ErrorMessage error) {
+      return error.message() + "\n";
+    }
+
+    @Override
+    public boolean allowsKeepAlive() {
+      return true;
+    }
+  }
+
   private static String json(Object value) {
     try {
       return ApiJson.mapper().writeValueAsString(value);

@@ -27,7 +27,7 @@ final class StreamingQuery implements QuerySubscriber {
   private final Request request;
   private final Response response;
   private final Callback callback;
-  private final RowFormat format;
+  private RowFormat format;
   private final ActiveQueries active;
   private QuerySubscription subscription;
   private ResponseStream stream;
@@ -58,10 +58,13 @@ final class StreamingQuery implements QuerySubscriber {
       return;
     }
     queryId = header.queryId();
+    if (header.type() == QueryHeader.QueryType.PRINT) {
+      format = new RowFormat.PrintedLines();
+    }
     response.setStatus(200);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, format.contentType());
     stream = new ResponseStream(response, callback, subscription::request, this::disconnected);
-    if (header.type() == QueryHeader.QueryType.PUSH) {
+    if (header.type() != QueryHeader.QueryType.PULL) {
       active.add(queryId, this);
       DisconnectWatch.watch(request, response, this::disconnected);
     }

@@ -292,6 +292,13 @@ public final class KafkaBackend implements QueryBackend {
   }
 
   @Override
+  public RunningTransientQuery tailTopic(
+      String topic, boolean fromBeginning, Consumer<List<TopicRecord>> batches) {
+    return new TopicTail(
+        runtime.bootstrapServers(), runtime.clientProperties(), topic, fromBeginning, batches);
+  }
+
+  @Override
   public void close() {
     new ArrayList<>(queries.keySet()).forEach(id -> stopPersistent(id, false));
     producer.close();

@@ -1,5 +1,6 @@
 package dev.millrace.server.kafka;
 
+import dev.millrace.engine.operator.InputRecord;
 import dev.millrace.server.service.QueryBackend.TopicRecord;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,11 +50,18 @@ final class TopicReader {
                     record.offset(),
                     record.key(),
                     record.value(),
-                    record.timestamp()));
+                    record.timestamp(),
+                    headers(record)));
           }
         }
       }
       return records;
     }
+  }
+
+  private static List<InputRecord.Header> headers(ConsumerRecord<byte[], byte[]> record) {
+    List<InputRecord.Header> headers = new ArrayList<>();
+    record.headers().forEach(h -> headers.add(new InputRecord.Header(h.key(), h.value())));
+    return headers;
   }
 }

@@ -1,6 +1,7 @@
 package dev.millrace.server.offline;
 
 import dev.millrace.engine.function.FunctionRegistry;
+import dev.millrace.engine.operator.InputRecord;
 import dev.millrace.engine.operator.MaterializedTable;
 import dev.millrace.engine.operator.Row;
 import dev.millrace.engine.operator.TopologyBuilder;
@@ -93,6 +94,12 @@ public final class InMemoryBackend implements QueryBackend {
     driver.pipeInput(topic, key, value, timestamp);
   }
 
+  /** Writes a record with headers to partition 0 of {@code topic}. */
+  public void produce(
+      String topic, byte[] key, byte[] value, long timestamp, List<InputRecord.Header> headers) {
+    driver.pipeInput(topic, 0, key, value, timestamp, headers);
+  }
+
   /**
    * The test driver processes records in input order: it needs no time synchronisation settings.
    */
@@ -145,8 +152,25 @@ public final class InMemoryBackend implements QueryBackend {
   @Override
   public List<TopicRecord> readTopic(String topic) {
     return records(topic).stream()
-        .map(r -> new TopicRecord(r.partition(), r.offset(), r.key(), r.value(), r.timestamp()))
+        .map(
+            r ->
+                new TopicRecord(
+                    r.partition(), r.offset(), r.key(), r.value(), r.timestamp(), r.headers()))
         .toList();
+  }
+
+  /**
+   * The in-memory topics are printed as they are when PRINT starts: from the beginning, every
+   * record so far; else nothing (no record arrives while a PRINT runs offline).
+   */
+  @Override
+  public RunningTransientQuery tailTopic(
+      String topic, boolean fromBeginning, Consumer<List<TopicRecord>> batches) {
+    List<TopicRecord> records = fromBeginning ? readTopic(topic) : List.of();
+    if (!records.isEmpty()) {
+      batches.accept(records);
+    }
+    return () -> {};
   }
 
   @Override

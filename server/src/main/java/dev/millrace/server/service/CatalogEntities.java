@@ -97,7 +97,11 @@ final class CatalogEntities {
       fields.add(FieldInfo.key(key.name(), schema(key.type())));
     }
     for (Column value : source.schema().value()) {
-      fields.add(FieldInfo.value(value.name(), schema(value.type())));
+      fields.add(
+          source
+              .header(value.name())
+              .map(h -> FieldInfo.header(value.name(), schema(value.type()), h.key().orElse(null)))
+              .orElseGet(() -> FieldInfo.value(value.name(), schema(value.type()))));
     }
     return fields;
   }

@@ -61,7 +61,7 @@ final class InsertValues {
                   registry)
               .serialize(key, null);
       byte[] valueBytes =
-          SerdeFactory.valueSerde(target.formats().value(), target.schema().value(), registry)
+          SerdeFactory.valueSerde(target.formats().value(), target.storedSchema().value(), registry)
               .serialize(value);
       backend.produce(target.topic(), keyBytes, valueBytes, timestamp);
     } catch (SerdeException | SchemaRegistryException | ClassCastException bad) {

@@ -2,6 +2,7 @@ package dev.millrace.server.service;
 
 import dev.millrace.parser.ParsedStatement;
 import dev.millrace.parser.VariableSubstitution;
+import dev.millrace.parser.ast.PrintTopic;
 import dev.millrace.parser.ast.Query;
 import dev.millrace.server.api.CommandStatus;
 import dev.millrace.server.api.CommandStatusEntity;
@@ -66,7 +67,7 @@ public final class MillraceEngine implements EngineFacade {
       // A DEFINE earlier in the request changes the statements after it.
       ParsedStatement statement = engine.withVariables(parsed, session);
       String text = statement.text() + ";";
-      if (statement.statement() instanceof Query) {
+      if (statement.statement() instanceof Query || statement.statement() instanceof PrintTopic) {
         throw new EngineException(
             ErrorCode.QUERY_ENDPOINT,
             "The following statement types should be issued to the websocket endpoint '/query':\n\t* PRINT\n\t* SELECT",
@@ -96,8 +97,11 @@ public final class MillraceEngine implements EngineFacade {
     Session session = Session.of(request.properties(), request.sessionVariables());
     String sql = VariableSubstitution.apply(request.sql(), session.variables());
     List<ParsedStatement> statements = engine.parse(sql.strip().endsWith(";") ? sql : sql + ";");
-    if (statements.size() != 1 || !(statements.get(0).statement() instanceof Query)) {
-      throw new EngineException(ErrorCode.BAD_STATEMENT, "Expected exactly one SELECT query", sql);
+    if (statements.size() != 1
+        || !(statements.get(0).statement() instanceof Query
+            || statements.get(0).statement() instanceof PrintTopic)) {
+      throw new EngineException(
+          ErrorCode.BAD_STATEMENT, "Expected exactly one SELECT query or PRINT statement", sql);
     }
     engine.runQuery(statements.get(0), session, subscriber);
   }

@@ -1,5 +1,6 @@
 package dev.millrace.server.service;
 
+import dev.millrace.engine.operator.InputRecord;
 import dev.millrace.engine.operator.Row;
 import dev.millrace.engine.plan.PlanStep;
 import dev.millrace.engine.registry.SchemaRegistry;
@@ -103,13 +104,35 @@ public interface QueryBackend extends AutoCloseable {
     }
   }
 
-  /** A stored record of a topic. */
-  record TopicRecord(int partition, long offset, byte[] key, byte[] value, long timestamp) {}
+  /** A stored record of a topic, with its headers in order. */
+  record TopicRecord(
+      int partition,
+      long offset,
+      byte[] key,
+      byte[] value,
+      long timestamp,
+      List<InputRecord.Header> headers) {
+    public TopicRecord {
+      headers = headers == null ? List.of() : List.copyOf(headers);
+    }
+
+    /** A record without headers. */
+    public TopicRecord(int partition, long offset, byte[] key, byte[] value, long timestamp) {
+      this(partition, offset, key, value, timestamp, List.of());
+    }
+  }
 
   /** A topic as SHOW TOPICS lists it. */
   record TopicSummary(String name, int partitions, int replicas) {}
 
   /** A push query in flight. */
+  /**
+   * Follows {@code topic} for PRINT, from its beginning or only the records written from now on,
+   * handing each poll's records to {@code batches} until the returned handle is closed.
+   */
+  RunningTransientQuery tailTopic(
+      String topic, boolean fromBeginning, Consumer<List<TopicRecord>> batches);
+
   interface RunningTransientQuery extends AutoCloseable {
     @Override
     void close();

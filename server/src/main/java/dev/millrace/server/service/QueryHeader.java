@@ -18,10 +18,14 @@ import java.util.stream.IntStream;
 public record QueryHeader(
     String queryId, QueryType type, List<String> columnNames, List<String> columnTypes) {
 
-  /** Push queries stream changes until stopped; pull queries answer from state and end. */
+  /**
+   * Push queries stream changes until stopped; pull queries answer from state and end; PRINT
+   * streams a topic's records as text lines, one per row, until stopped or its LIMIT.
+   */
   public enum QueryType {
     PUSH,
-    PULL
+    PULL,
+    PRINT
   }
 
   public QueryHeader {

@@ -6,6 +6,7 @@ import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.operator.Row;
 import dev.millrace.engine.types.Column;
 import dev.millrace.parser.ParsedStatement;
+import dev.millrace.parser.ast.PrintTopic;
 import dev.millrace.planner.PlannedStatement;
 import dev.millrace.planner.QueryIds;
 import java.util.ArrayList;
@@ -32,6 +33,10 @@ final class QueryRunner {
 
   void run(ParsedStatement query, Session session, QuerySubscriber subscriber) {
     String text = query.text() + ";";
+    if (query.statement() instanceof PrintTopic print) {
+      print(print, text, subscriber);
+      return;
+    }
     String queryId = QueryIds.of(query.statement(), transientQueries.getAndIncrement());
     PlannedStatement planned = planning.plan(query.statement(), text, session, queryId);
     if (planned instanceof PlannedStatement.PushQuery push) {
@@ -118,6 +123,53 @@ final class QueryRunner {
     }
   }
 
+  /**
+   * PRINT: the topic's records as text lines (see {@link TopicPrinter}), each line one row of a
+   * single STRING column, until the client stops it or its LIMIT is printed.
+   */
+  private void print(PrintTopic print, String text, QuerySubscriber subscriber) {
+    if (!engine.backend().topicExists(print.topic())) {
+      throw new EngineException(
+          ErrorCode.BAD_STATEMENT,
+          "Could not find topic '"
+              + print.topic()
+              + "', or the KSQL user does not have permissions to list the topic. "
+              + "Topic names are case-sensitive.",
+          text);
+    }
+    TopicPrinter printer = new TopicPrinter(print.interval(), print.limit());
+    AtomicReference<QueryBackend.RunningTransientQuery> running = new AtomicReference<>();
+    QueryOutput output =
+        new QueryOutput(subscriber, BUFFERED_ROWS, () -> closeQuietly(running.get()));
+    output.start(
+        new QueryHeader(
+            "print_" + transientQueries.getAndIncrement(),
+            QueryHeader.QueryType.PRINT,
+            List.of("LINE"),
+            List.of("STRING")));
+    running.set(
+        engine
+            .backend()
+            .tailTopic(
+                print.topic(),
+                print.fromBeginning(),
+                batch -> {
+                  synchronized (printer) {
+                    if (output.isCancelled() || printer.done()) {
+                      return;
+                    }
+                    printer.print(batch).forEach(line -> output.offer(List.of(line)));
+                    if (printer.done()) {
+                      output.end(QueryEnd.LIMIT_REACHED);
+                      closeQuietly(running.get());
+                    }
+                  }
+                }));
+    if (output.isCancelled() || printer.done()) {
+      closeQuietly(running.get());
+    }
+  }
+
   private void pull(
       String queryId, String text, PlannedStatement.PullQuery pull, QuerySubscriber subscriber) {
     Predicate<Object[]> filter = pull.filter().map(compiler::compilePredicate).orElse(row -> true);
@@ -126,8 +178,10 @@ final class QueryRunner {
     long limit = pull.limit().isPresent() ? pull.limit().getAsInt() : Long.MAX_VALUE;
     List<List<Object>> rows = new ArrayList<>();
     List<Row> table =
-        materialised(pull, text)
-            .orElseGet(() -> TableRows.read(engine.backend(), pull.table(), pull.keys()));
+        pull.table().isTable()
+            ? materialised(pull, text)
+                .orElseGet(() -> TableRows.read(engine.backend(), pull.table(), pull.keys()))
+            : TableRows.readStream(engine.backend(), pull.table());
     for (Row row : table) {
       if (rows.size() >= limit) {
         break;

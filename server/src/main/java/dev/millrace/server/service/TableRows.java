@@ -1,7 +1,10 @@
 package dev.millrace.server.service;
 
+import dev.millrace.engine.operator.HeaderValues;
+import dev.millrace.engine.operator.InputRecord;
 import dev.millrace.engine.operator.Row;
 import dev.millrace.engine.operator.Window;
+import dev.millrace.engine.plan.HeaderColumn;
 import dev.millrace.engine.plan.SourceColumns;
 import dev.millrace.engine.serde.KeySerde;
 import dev.millrace.engine.serde.RegistryBinding;
@@ -20,10 +23,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The current rows of a table in the layout a table source emits (see {@link SourceColumns}), so
- * pull-query expressions planned against the table apply to them: either rows read from the state
- * of the query that materialises the table ({@link #fromState}), or, for a table no running query
- * materialises here (a declared source table), rows read from its topic ({@link #read}).
+ * The rows of a source in the layout a source step emits (see {@link SourceColumns}), so pull-query
+ * expressions planned against the source apply to them: a table's current rows, either read from
+ * the state of the query that materialises it ({@link #fromState}), or, for a table no running
+ * query materialises here (a declared source table), from its topic ({@link #read}); a stream's
+ * rows, from its topic ({@link #readStream}).
  */
 final class TableRows {
   private TableRows() {}
@@ -45,12 +49,7 @@ final class TableRows {
    * tombstone deletes.
    */
   static List<Row> read(QueryBackend backend, DataSource table, Optional<List<List<Object>>> keys) {
-    RegistryBinding registry = new RegistryBinding(backend.schemaRegistry(), table.topic());
-    KeySerde keySerde =
-        SerdeFactory.keySerde(
-            table.formats().key(), table.schema().key(), table.formats().keyWindow(), registry);
-    ValueSerde valueSerde =
-        SerdeFactory.valueSerde(table.formats().value(), table.schema().value(), registry);
+    Decoder decoder = new Decoder(backend, table);
     Set<List<Object>> wanted = keys.map(HashSet::new).orElse(null);
     Map<ByteBuffer, Row> latest = new LinkedHashMap<>();
     for (QueryBackend.TopicRecord record : backend.readTopic(table.topic())) {
@@ -62,12 +61,58 @@ final class TableRows {
         latest.remove(id);
         continue;
       }
+      decoder
+          .decode(record)
+          .filter(row -> wanted == null || wanted.contains(Arrays.asList(row.key())))
+          .ifPresent(row -> latest.put(id, row));
+    }
+    return new ArrayList<>(latest.values());
+  }
+
+  /**
+   * A stream's rows read from its topic, up to the end offsets when the read begins, in the order
+   * read: every record with a value (records without one have no row to show).
+   */
+  static List<Row> readStream(QueryBackend backend, DataSource stream) {
+    Decoder decoder = new Decoder(backend, stream);
+    List<Row> rows = new ArrayList<>();
+    for (QueryBackend.TopicRecord record : backend.readTopic(stream.topic())) {
+      if (record.value() != null) {
+        decoder.decode(record).ifPresent(rows::add);
+      }
+    }
+    return rows;
+  }
+
+  /** Decodes a source's topic records into rows in source layout. */
+  private static final class Decoder {
+    private final DataSource source;
+    private final KeySerde keySerde;
+    private final ValueSerde valueSerde;
+
+    Decoder(QueryBackend backend, DataSource source) {
+      RegistryBinding registry = new RegistryBinding(backend.schemaRegistry(), source.topic());
+      this.source = source;
+      this.keySerde =
+          SerdeFactory.keySerde(
+              source.formats().key(),
+              source.schema().key(),
+              source.formats().keyWindow(),
+              registry);
+      this.valueSerde =
+          SerdeFactory.valueSerde(
+              source.formats().value(), source.storedSchema().value(), registry);
+    }
+
+    /** The record's row; empty for a record the source's own queries would skip as unreadable. */
+    Optional<Row> decode(QueryBackend.TopicRecord record) {
       try {
-        KeySerde.DecodedKey key = keySerde.deserialize(record.key());
-        if (wanted != null && !wanted.contains(Arrays.asList(key.columns()))) {
-          continue;
-        }
-        Object[] value = valueSerde.deserialize(record.value());
+        KeySerde.DecodedKey key =
+            record.key() == null
+                ? new KeySerde.DecodedKey(new Object[source.schema().key().size()], null)
+                : keySerde.deserialize(record.key());
+        Object[] value =
+            withHeaders(valueSerde.deserialize(record.value()), source.headers(), record.headers());
         Object[] row =
             sourceLayout(
                 value,
@@ -76,12 +121,21 @@ final class TableRows {
                 record.offset(),
                 key.columns(),
                 key.window());
-        latest.put(id, new Row(key.columns(), row, record.timestamp(), key.window()));
+        return Optional.of(new Row(key.columns(), row, record.timestamp(), key.window()));
       } catch (SerdeException unreadable) {
-        // A record the table's own query would skip is skipped here too.
+        return Optional.empty();
       }
     }
-    return new ArrayList<>(latest.values());
+  }
+
+  private static Object[] withHeaders(
+      Object[] stored, List<HeaderColumn> columns, List<InputRecord.Header> headers) {
+    if (columns.isEmpty()) {
+      return stored;
+    }
+    Object[] value = Arrays.copyOf(stored, stored.length + columns.size());
+    System.arraycopy(HeaderValues.of(columns, headers), 0, value, stored.length, columns.size());
+    return value;
   }
 
   private static Object[] sourceLayout(

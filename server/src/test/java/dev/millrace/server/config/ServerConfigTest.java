@@ -62,6 +62,14 @@ class ServerConfigTest {
   }
 
   @Test
+  void extensionDirDefaultsToExtLikeKsqlDb() {
+    assertEquals(Path.of("ext"), ServerConfig.of(Map.of()).extensionDir());
+    assertEquals(
+        Path.of("/opt/udfs"),
+        ServerConfig.of(Map.of("ksql.extension.dir", "/opt/udfs")).extensionDir());
+  }
+
+  @Test
   void keepsUnknownKeysAndPassesKsqlAndMillracePropertiesThrough() {
     ServerConfig config =
         ServerConfig.of(

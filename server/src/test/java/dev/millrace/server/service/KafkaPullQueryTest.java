@@ -1,6 +1,7 @@
 package dev.millrace.server.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.millrace.engine.function.FunctionRegistry;
@@ -14,6 +15,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,6 +78,55 @@ class KafkaPullQueryTest {
     pull("SELECT * FROM clicks_per_user WHERE user_id = 'carol';");
     String queryId = engine.queries().keySet().iterator().next();
     assertEquals(List.of("state " + queryId + " keys [[carol]]"), backend.reads);
+  }
+
+  @Test
+  void aPullQueryOnAStreamScansItsTopic() {
+    assertEquals(
+        List.of(List.of("bob", "home"), List.of("bob", "home")),
+        pull("SELECT * FROM clicks WHERE user_id = 'bob';"));
+    assertEquals(3, pull("SELECT page FROM clicks WHERE user_id = 'alice';").size());
+  }
+
+  @Test
+  void printShowsTheTopicFromTheBeginningUpToItsLimit() throws InterruptedException {
+    CountDownLatch ended = new CountDownLatch(1);
+    List<String> lines = new CopyOnWriteArrayList<>();
+    engine.runQuery(
+        engine.parse("PRINT clicks FROM BEGINNING LIMIT 6;").get(0),
+        Session.of(new HashMap<>(), Map.of()),
+        new QuerySubscriber() {
+          @Override
+          public void onStart(QueryHeader header, QuerySubscription subscription) {
+            subscription.request(Long.MAX_VALUE);
+          }
+
+          @Override
+          public void onRow(List<Object> row) {
+            lines.add((String) row.get(0));
+          }
+
+          @Override
+          public void onEnd(QueryEnd end) {
+            ended.countDown();
+          }
+
+          @Override
+          public void onError(EngineException error) {
+            ended.countDown();
+          }
+        });
+
+    assertTrue(
+        ended.await(PATIENCE_MILLIS, TimeUnit.MILLISECONDS), "PRINT never reached its LIMIT");
+    assertEquals("Key format: KAFKA_STRING", lines.get(0));
+    assertEquals("Value format: JSON or KAFKA_STRING", lines.get(1));
+    assertEquals(8, lines.size());
+    assertTrue(
+        lines
+            .get(2)
+            .matches("rowtime: .* Z, key: \\w+, value: \\{\"PAGE\":\"home\"}, partition: [01]"),
+        lines.get(2));
   }
 
   /** Polls until the query has counted every insert (a condition, not a timed assertion). */

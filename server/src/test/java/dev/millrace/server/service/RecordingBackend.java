@@ -94,6 +94,13 @@ final class RecordingBackend implements QueryBackend {
   }
 
   @Override
+  public RunningTransientQuery tailTopic(
+      String topic, boolean fromBeginning, Consumer<List<TopicRecord>> batches) {
+    reads.add("tail " + topic);
+    return delegate.tailTopic(topic, fromBeginning, batches);
+  }
+
+  @Override
   public SchemaRegistry schemaRegistry() {
     return delegate.schemaRegistry();
   }

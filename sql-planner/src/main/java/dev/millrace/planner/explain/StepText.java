@@ -108,6 +108,11 @@ public final class StepText {
         }
 
         @Override
+        public String tableSuppress(PlanStep.TableSuppress s) {
+          return " store=" + s.storeName();
+        }
+
+        @Override
         public String tableGroupBy(PlanStep.TableGroupBy g) {
           return " keys=" + exprs(g.keys()) + repartition(g.repartitionTopic());
         }

@@ -1,6 +1,7 @@
 package dev.millrace.planner.logical;
 
 import dev.millrace.engine.plan.WindowInfo;
+import dev.millrace.parser.ast.EmitMode;
 import dev.millrace.parser.ast.Expression;
 import dev.millrace.parser.ast.FunctionCall;
 import dev.millrace.parser.ast.Query;
@@ -114,6 +115,7 @@ final class AggregationPlanner {
     }
     // ksqlDB offers the window bounds to the SELECT of a windowed aggregation, but not over a join.
     boolean windowed = query.window().isPresent() && !from.scope().isJoin();
+    boolean emitFinal = query.emit().filter(e -> e == EmitMode.FINAL).isPresent();
     RowScope input = new RowScope(from.scope(), rex(), context.types(), "SELECT");
     List<AggregateSpec> aggregates =
         collect(query, selectExpressions, input, windowed, table, analyzer);
@@ -122,7 +124,8 @@ final class AggregationPlanner {
             groupKeys,
             SelectItemNames.complete(groupNames),
             aggregates,
-            query.window().map(Windows::of));
+            query.window().map(w -> Windows.of(w, emitFinal)),
+            emitFinal);
     context.relBuilder().push(aggregation);
     query
         .having()
@@ -149,7 +152,7 @@ final class AggregationPlanner {
     return new Result(
         new AggregateScope(input, groupKeys, aggregates, windowed, "SELECT"),
         keys,
-        query.window().map(Windows::of));
+        query.window().map(w -> Windows.of(w, emitFinal)));
   }
 
   private List<AggregateSpec> collect(
@@ -199,7 +202,8 @@ final class AggregationPlanner {
       List<RexNode> groupKeys,
       List<String> groupNames,
       List<AggregateSpec> aggregates,
-      Optional<WindowInfo> window) {
+      Optional<WindowInfo> window,
+      boolean emitFinal) {
     RelBuilder builder = context.relBuilder();
     List<RexNode> prepared = new ArrayList<>(groupKeys);
     List<String> names = new ArrayList<>(groupNames);
@@ -239,7 +243,13 @@ final class AggregationPlanner {
     }
     if (window.isPresent()) {
       return new WindowedAggregate(
-          input.getCluster(), input.getTraitSet(), input, groupKeys.size(), calls, window.get());
+          input.getCluster(),
+          input.getTraitSet(),
+          input,
+          groupKeys.size(),
+          calls,
+          window.get(),
+          emitFinal);
     }
     return LogicalAggregate.create(
         input, List.of(), ImmutableBitSet.range(groupKeys.size()), null, calls);

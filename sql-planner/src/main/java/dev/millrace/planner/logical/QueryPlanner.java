@@ -5,6 +5,7 @@ import dev.millrace.parser.ast.AllColumns;
 import dev.millrace.parser.ast.AllStructFields;
 import dev.millrace.parser.ast.ColumnRef;
 import dev.millrace.parser.ast.Dereference;
+import dev.millrace.parser.ast.EmitMode;
 import dev.millrace.parser.ast.Expression;
 import dev.millrace.parser.ast.FunctionCall;
 import dev.millrace.parser.ast.NullLiteral;
@@ -70,6 +71,11 @@ public final class QueryPlanner {
     if (aggregating && !tableFunctions.isEmpty()) {
       throw new PlanningException(
           tableFunctions.get(0).location(), "Table functions cannot be used with aggregations.");
+    }
+    boolean emitFinal = query.emit().filter(e -> e == EmitMode.FINAL).isPresent();
+    if (emitFinal && (!aggregating || query.window().isEmpty())) {
+      throw new PlanningException(
+          query.location(), "EMIT FINAL is only supported for windowed aggregations.");
     }
     if (!aggregating) {
       query

@@ -18,11 +18,14 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * Its input's first {@code groupCount} fields are the grouping key; its row is those fields, then
  * one field per aggregate call, then WINDOWSTART and WINDOWEND. A relational Aggregate has no
  * notion of time windows, so this is a node of its own that Calcite's aggregate rules leave alone.
+ * With {@code emitFinal} (EMIT FINAL) it yields each window's row once, when the window closes,
+ * rather than every update.
  */
 public final class WindowedAggregate extends SingleRel {
   private final int groupCount;
   private final List<AggregateCall> aggregateCalls;
   private final WindowInfo window;
+  private final boolean emitFinal;
 
   public WindowedAggregate(
       RelOptCluster cluster,
@@ -30,11 +33,13 @@ public final class WindowedAggregate extends SingleRel {
       RelNode input,
       int groupCount,
       List<AggregateCall> aggregateCalls,
-      WindowInfo window) {
+      WindowInfo window,
+      boolean emitFinal) {
     super(cluster, traits, input);
     this.groupCount = groupCount;
     this.aggregateCalls = List.copyOf(aggregateCalls);
     this.window = window;
+    this.emitFinal = emitFinal;
   }
 
   public int groupCount() {
@@ -47,6 +52,10 @@ public final class WindowedAggregate extends SingleRel {
 
   public WindowInfo window() {
     return window;
+  }
+
+  public boolean emitFinal() {
+    return emitFinal;
   }
 
   @Override
@@ -70,7 +79,7 @@ public final class WindowedAggregate extends SingleRel {
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new WindowedAggregate(
-        getCluster(), traitSet, sole(inputs), groupCount, aggregateCalls, window);
+        getCluster(), traitSet, sole(inputs), groupCount, aggregateCalls, window, emitFinal);
   }
 
   @Override
@@ -78,7 +87,8 @@ public final class WindowedAggregate extends SingleRel {
     return super.explainTerms(pw)
         .item("groupCount", groupCount)
         .item("aggregates", aggregateCalls)
-        .item("window", describe(window));
+        .item("window", describe(window))
+        .itemIf("emit", "FINAL", emitFinal);
   }
 
   private static String describe(WindowInfo window) {

@@ -13,8 +13,12 @@ import java.util.Optional;
 final class Windows {
   private Windows() {}
 
-  static WindowInfo of(WindowExpression window) {
-    long grace = millis(window.grace());
+  /**
+   * {@code emitFinal}: the aggregation emits only closed windows (EMIT FINAL), whose grace period
+   * is zero when not given, as in ksqlDB, rather than the usual default of 24 hours.
+   */
+  static WindowInfo of(WindowExpression window, boolean emitFinal) {
+    long grace = window.grace().map(TimeSpan::toMillis).orElse(emitFinal ? 0L : -1L);
     long retention = millis(window.retention());
     if (window instanceof TumblingWindow t) {
       long size = positive(t.size());

@@ -147,6 +147,7 @@ public final class PhysicalPlanner {
           aggregate.getGroupCount(),
           aggregate.getAggCallList(),
           Optional.empty(),
+          false,
           rel);
     }
     if (rel instanceof WindowedAggregate aggregate) {
@@ -155,6 +156,7 @@ public final class PhysicalPlanner {
           aggregate.groupCount(),
           aggregate.aggregateCalls(),
           Optional.of(aggregate.window()),
+          aggregate.emitFinal(),
           rel);
     }
     if (rel instanceof Join join) {
@@ -175,13 +177,20 @@ public final class PhysicalPlanner {
             ? new PlanStep.TableSource(
                 source.topic(),
                 source.formats(),
-                source.schema(),
+                source.storedSchema(),
                 timestamp,
                 format,
                 names.store("Source"),
-                schema)
+                schema,
+                source.headers())
             : new PlanStep.StreamSource(
-                source.topic(), source.formats(), source.schema(), timestamp, format, schema);
+                source.topic(),
+                source.formats(),
+                source.storedSchema(),
+                timestamp,
+                format,
+                schema,
+                source.headers());
     List<Integer> keyFields = new ArrayList<>();
     int first = source.schema().value().size() + 3;
     for (int i = 0; i < source.schema().key().size(); i++) {
@@ -304,6 +313,7 @@ public final class PhysicalPlanner {
       int groupCount,
       List<org.apache.calcite.rel.core.AggregateCall> calls,
       Optional<WindowInfo> window,
+      boolean emitFinal,
       RelNode rel) {
     Built input = build(inputRel);
     boolean table = input.isTable();
@@ -353,11 +363,18 @@ public final class PhysicalPlanner {
       value.addAll(SourceColumns.windowBounds());
     }
     LogicalSchema schema = new LogicalSchema(keyColumns, value);
-    PlanStep step =
-        table
-            ? new PlanStep.TableAggregate(grouped, aggregates, names.store("Aggregate"), schema)
-            : new PlanStep.StreamAggregate(
-                grouped, aggregates, window, names.store("Aggregate"), schema);
+    PlanStep step;
+    if (table) {
+      step = new PlanStep.TableAggregate(grouped, aggregates, names.store("Aggregate"), schema);
+    } else {
+      PlanStep.StreamAggregate aggregate =
+          new PlanStep.StreamAggregate(
+              grouped, aggregates, window, names.store("Aggregate"), schema);
+      step =
+          emitFinal
+              ? new PlanStep.TableSuppress(aggregate, names.store("Suppress"), schema)
+              : aggregate;
+    }
     List<Integer> keyFields = new ArrayList<>();
     for (int i = 0; i < groupCount; i++) {
       keyFields.add(i);

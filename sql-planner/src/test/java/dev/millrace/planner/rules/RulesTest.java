@@ -110,7 +110,8 @@ class RulesTest {
         input,
         1,
         List.of(count),
-        WindowInfo.tumbling(1000));
+        WindowInfo.tumbling(1000),
+        false);
   }
 
   @Test
