@@ -23,7 +23,11 @@ class JoinsDocsTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"docs/examples/joins/table-table.sql", "docs/examples/joins/shipments.sql"})
+      strings = {
+        "docs/examples/joins/table-table.sql",
+        "docs/examples/joins/shipments.sql",
+        "docs/examples/joins/multi-column.sql"
+      })
   void theExampleIsShownInFull(String example) throws IOException {
     String page = Files.readString(ROOT.resolve("docs/joins.md"));
     assertTrue(
@@ -33,7 +37,11 @@ class JoinsDocsTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"docs/examples/joins/table-table.sql", "docs/examples/joins/shipments.sql"})
+      strings = {
+        "docs/examples/joins/table-table.sql",
+        "docs/examples/joins/shipments.sql",
+        "docs/examples/joins/multi-column.sql"
+      })
   void theExampleRunsAsPrinted(String example) throws Exception {
     String run = "$ bin/millrace test " + example + "\n";
     Matcher block = CODE_BLOCK.matcher(Files.readString(ROOT.resolve("docs/joins.md")));

@@ -6,6 +6,7 @@ import dev.millrace.parser.ast.ColumnRef;
 import dev.millrace.parser.ast.Comparison;
 import dev.millrace.parser.ast.Expression;
 import dev.millrace.parser.ast.Join;
+import dev.millrace.parser.ast.Logical;
 import dev.millrace.parser.ast.Relation;
 import dev.millrace.parser.format.SqlFormatter;
 import dev.millrace.planner.PlanningException;
@@ -31,7 +32,8 @@ import org.apache.calcite.tools.RelBuilder;
  * Plans the FROM clause: scans of catalog sources and stream-table joins on the table's primary
  * key, checked as ksqlDB checks them; joins of two tables go to {@link TableTableJoinPlanner}. A
  * join on an expression adds it as an extra field of the stream side, so the join condition always
- * compares two fields.
+ * compares fields. Beyond ksqlDB, a table whose primary key has several columns is joined on a
+ * conjunction of equalities, one per key column, and the result is keyed by all of them.
  */
 final class FromPlanner {
   private final PlanningContext context;
@@ -100,15 +102,78 @@ final class FromPlanner {
           join.right().location(),
           "Cannot join " + join.right().qualifier() + " to itself without an alias.");
     }
-    Sides sides = sides(join, left.scope(), join.right().qualifier());
+    List<KeyEquality> equalities =
+        keyEqualities(
+            join, conjuncts(join, left.scope(), join.right().qualifier()), rightSource, rightAlone);
     ExpressionAnalyzer analyzer = context.analyzer();
-    RexNode leftKey =
-        analyzer.analyze(sides.left(), new RowScope(left.scope(), rex(), context.types(), "JOIN"));
-    ScopeColumn rightKey = rightKeyColumn(join, sides, rightSource, rightAlone);
-    SqlType leftType = analyzer.typeOf(leftKey);
-    if (leftType == null || !leftType.equals(rightKey.type())) {
+    RelBuilder builder = context.relBuilder();
+    List<RexNode> leftKeys = new ArrayList<>();
+    List<Integer> leftKeyFields = new ArrayList<>();
+    List<RexNode> extraFields = new ArrayList<>();
+    for (KeyEquality equality : equalities) {
+      RexNode leftKey =
+          analyzer.analyze(
+              equality.sides().left(), new RowScope(left.scope(), rex(), context.types(), "JOIN"));
+      checkTypes(equality.sides(), analyzer.typeOf(leftKey), equality.tableKey().type());
+      leftKeys.add(leftKey);
+      if (leftKey instanceof RexInputRef ref) {
+        leftKeyFields.add(ref.getIndex());
+      } else {
+        leftKeyFields.add(leftWidth + extraFields.size());
+        extraFields.add(leftKey);
+      }
+    }
+    if (!extraFields.isEmpty()) {
+      List<RexNode> fields = new ArrayList<>(builder.fields());
+      List<String> names = new ArrayList<>(builder.peek().getRowType().getFieldNames());
+      for (int i = 0; i < extraFields.size(); i++) {
+        fields.add(extraFields.get(i));
+        names.add(i == 0 ? "KSQL_JOIN_KEY" : "KSQL_JOIN_KEY_" + i);
+      }
+      builder.projectNamed(fields, names, true);
+      leftWidth += extraFields.size();
+    }
+    builder.scan(rightSource.name());
+    List<RexNode> conditions = new ArrayList<>();
+    List<RexNode> leftRefs = new ArrayList<>();
+    List<RexNode> rightRefs = new ArrayList<>();
+    for (int i = 0; i < equalities.size(); i++) {
+      ScopeColumn rightKey = equalities.get(i).tableKey();
+      leftRefs.add(ref(leftKeyFields.get(i), rightKey.type()));
+      rightRefs.add(ref(leftWidth + rightKey.index(), rightKey.type()));
+      conditions.add(rex().makeCall(SqlStdOperatorTable.EQUALS, leftRefs.get(i), rightRefs.get(i)));
+    }
+    builder.join(join.type() == Join.Type.LEFT ? JoinRelType.LEFT : JoinRelType.INNER, conditions);
+    Scope scope =
+        left.scope().join(Scope.ofSource(join.right().qualifier(), rightSource, leftWidth));
+    List<KeySlot> keys = new ArrayList<>();
+    for (int i = 0; i < equalities.size(); i++) {
+      Sides sides = equalities.get(i).sides();
+      RexNode leftKey = leftKeys.get(i);
+      Set<RexNode> candidates = new LinkedHashSet<>();
+      if (left.keys().size() == equalities.size()
+          && left.keys().get(i).repeatable()
+          && left.keys().get(i).matches(leftKey)) {
+        candidates.addAll(left.keys().get(i).candidates());
+      }
+      candidates.addAll(List.of(leftKey, leftRefs.get(i), rightRefs.get(i)));
+      keys.add(
+          new KeySlot(
+              List.copyOf(candidates),
+              "join expressions",
+              SqlFormatter.format(sides.left()) + " or " + SqlFormatter.format(sides.right()),
+              SqlFormatter.format(sides.left()),
+              true));
+    }
+    List<String> sources = new ArrayList<>(left.sources());
+    sources.add(rightSource.name());
+    return new PlannedRelation(scope, keys, SourceType.STREAM, left.window(), sources);
+  }
+
+  private static void checkTypes(Sides sides, SqlType leftType, SqlType rightType) {
+    if (leftType == null || !leftType.equals(rightType)) {
       throw new PlanningException(
-          join.criteria().location(),
+          sides.where().location(),
           "Invalid join condition: types don't match. Got "
               + SqlFormatter.format(sides.left())
               + "{"
@@ -116,47 +181,9 @@ final class FromPlanner {
               + "} = "
               + SqlFormatter.format(sides.right())
               + "{"
-              + rightKey.type().toSql()
+              + rightType.toSql()
               + "}.");
     }
-    RelBuilder builder = context.relBuilder();
-    int leftKeyField;
-    if (leftKey instanceof RexInputRef ref) {
-      leftKeyField = ref.getIndex();
-    } else {
-      List<RexNode> fields = new ArrayList<>(builder.fields());
-      fields.add(leftKey);
-      List<String> names = new ArrayList<>(builder.peek().getRowType().getFieldNames());
-      names.add("KSQL_JOIN_KEY");
-      builder.projectNamed(fields, names, true);
-      leftKeyField = leftWidth;
-      leftWidth++;
-    }
-    builder.scan(rightSource.name());
-    RexNode leftRef = ref(leftKeyField, leftType);
-    RexNode rightRef = ref(leftWidth + rightKey.index(), rightKey.type());
-    builder.join(
-        join.type() == Join.Type.LEFT ? JoinRelType.LEFT : JoinRelType.INNER,
-        rex().makeCall(SqlStdOperatorTable.EQUALS, leftRef, rightRef));
-    Scope scope =
-        left.scope().join(Scope.ofSource(join.right().qualifier(), rightSource, leftWidth));
-    Set<RexNode> candidates = new LinkedHashSet<>();
-    if (left.keys().size() == 1
-        && left.keys().get(0).repeatable()
-        && left.keys().get(0).matches(leftKey)) {
-      candidates.addAll(left.keys().get(0).candidates());
-    }
-    candidates.addAll(List.of(leftKey, leftRef, rightRef));
-    KeySlot key =
-        new KeySlot(
-            List.copyOf(candidates),
-            "join expressions",
-            SqlFormatter.format(sides.left()) + " or " + SqlFormatter.format(sides.right()),
-            SqlFormatter.format(sides.left()),
-            true);
-    List<String> sources = new ArrayList<>(left.sources());
-    sources.add(rightSource.name());
-    return new PlannedRelation(scope, List.of(key), SourceType.STREAM, left.window(), sources);
   }
 
   private void checkShape(Join join, PlannedRelation left, DataSource right) {
@@ -200,19 +227,54 @@ final class FromPlanner {
   }
 
   /**
-   * The two sides of the ON comparison: {@code left} reads only the left sources, {@code right}
-   * only the right one.
+   * The two sides of one ON equality: {@code left} reads only the left sources, {@code right} only
+   * the right one; {@code where} is the equality, for messages.
    */
-  record Sides(Expression left, Expression right) {}
+  record Sides(Expression left, Expression right, Comparison where) {}
 
+  /**
+   * The sides of a join of two tables, on one equality: a conjunction of equalities, a join on
+   * several columns, is for joins of a stream.
+   */
   Sides sides(Join join, Scope leftScope, String rightQualifier) {
-    Expression criteria = join.criteria();
+    List<Sides> all = conjuncts(join, leftScope, rightQualifier);
+    if (all.size() > 1) {
+      throw new PlanningException(
+          join.criteria().location(),
+          "Unsupported join criteria "
+              + SqlFormatter.format(join.criteria())
+              + ": joins on several columns (a AND b) are not supported between two tables.");
+    }
+    return all.get(0);
+  }
+
+  /**
+   * The sides of each equality of the ON clause, in order: a conjunction {@code a.x = b.x AND a.y =
+   * b.y} joins on the tuple of its equalities.
+   */
+  List<Sides> conjuncts(Join join, Scope leftScope, String rightQualifier) {
+    List<Sides> all = new ArrayList<>();
+    addConjuncts(join.criteria(), join.criteria(), leftScope, rightQualifier, all);
+    return all;
+  }
+
+  private void addConjuncts(
+      Expression criteria,
+      Expression whole,
+      Scope leftScope,
+      String rightQualifier,
+      List<Sides> all) {
+    if (criteria instanceof Logical and && and.operator() == Logical.Operator.AND) {
+      addConjuncts(and.left(), whole, leftScope, rightQualifier, all);
+      addConjuncts(and.right(), whole, leftScope, rightQualifier, all);
+      return;
+    }
     if (!(criteria instanceof Comparison c) || c.operator() != Comparison.Operator.EQUAL) {
       throw new PlanningException(
           criteria.location(),
           "Unsupported join criteria "
-              + SqlFormatter.format(criteria)
-              + ": joins need one equality comparison (left = right).");
+              + SqlFormatter.format(whole)
+              + ": joins need equality comparisons (left = right), joined by AND.");
     }
     Set<Boolean> leftSides = sourcesOf(c.left(), leftScope, rightQualifier, c);
     Set<Boolean> rightSides = sourcesOf(c.right(), leftScope, rightQualifier, c);
@@ -227,9 +289,10 @@ final class FromPlanner {
               + "'. Each side of the join comparision must contain references "
               + "from exactly one source.");
     }
-    return leftSides.contains(Boolean.TRUE)
-        ? new Sides(c.right(), c.left())
-        : new Sides(c.left(), c.right());
+    all.add(
+        leftSides.contains(Boolean.TRUE)
+            ? new Sides(c.right(), c.left(), c)
+            : new Sides(c.left(), c.right(), c));
   }
 
   /** For each column a side names: true if it belongs to the right source. */
@@ -250,23 +313,47 @@ final class FromPlanner {
     return found;
   }
 
-  private ScopeColumn rightKeyColumn(Join join, Sides sides, DataSource right, Scope rightScope) {
-    Expression side = sides.right();
-    if (side instanceof ColumnRef ref && right.schema().key().size() == 1) {
+  /** An equality of a stream-table join and the table's key column it compares with. */
+  private record KeyEquality(Sides sides, ScopeColumn tableKey) {}
+
+  /**
+   * Pairs each equality with the table's key column it compares with, in the order of the table's
+   * key: a stream-table join compares every key column of the table, each once, and nothing else.
+   */
+  private List<KeyEquality> keyEqualities(
+      Join join, List<Sides> conjuncts, DataSource right, Scope rightScope) {
+    List<KeyEquality> found = new ArrayList<>();
+    for (Sides sides : conjuncts) {
+      if (!(sides.right() instanceof ColumnRef ref)) {
+        break;
+      }
       ScopeColumn column =
           rightScope.resolve(new ColumnRef(java.util.Optional.empty(), ref.name(), ref.location()));
-      if (column.kind() == ScopeColumn.Kind.KEY) {
-        return column;
+      if (column.kind() != ScopeColumn.Kind.KEY
+          || found.stream().anyMatch(e -> e.tableKey().equals(column))) {
+        break;
       }
+      found.add(new KeyEquality(sides, column));
     }
-    throw new PlanningException(
-        join.criteria().location(),
-        "Invalid join condition: stream-table joins require to "
-            + "join on the table's primary key. Got "
-            + SqlFormatter.format(sides.left())
-            + " = "
-            + SqlFormatter.format(sides.right())
-            + ".");
+    if (found.size() != conjuncts.size() || found.size() != right.schema().key().size()) {
+      throw new PlanningException(
+          join.criteria().location(),
+          "Invalid join condition: stream-table joins require to join on the table's primary key"
+              + (right.schema().key().size() > 1 ? ", every column of it" : "")
+              + ". Got "
+              + String.join(
+                  " AND ",
+                  conjuncts.stream()
+                      .map(
+                          c ->
+                              SqlFormatter.format(c.left())
+                                  + " = "
+                                  + SqlFormatter.format(c.right()))
+                      .toList())
+              + ".");
+    }
+    found.sort(java.util.Comparator.comparingInt(e -> e.tableKey().index()));
+    return found;
   }
 
   RexNode ref(int index, SqlType type) {

@@ -77,27 +77,27 @@ final class StreamStreamJoinPlanner {
       throw new PlanningException(
           join.right().location(), "Cannot join " + qualifier + " to itself without an alias.");
     }
-    FromPlanner.Sides sides = from.sides(join, left.scope(), qualifier);
-    ExpressionAnalyzer analyzer = context.analyzer();
-    RexNode leftKey =
-        analyzer.analyze(sides.left(), new RowScope(left.scope(), rex(), context.types(), "JOIN"));
+    List<FromPlanner.Sides> conjuncts = from.conjuncts(join, left.scope(), qualifier);
     Scope rightAlone = Scope.ofSource(qualifier, right, 0);
-    RexNode rightKey =
-        analyzer.analyze(sides.right(), new RowScope(rightAlone, rex(), context.types(), "JOIN"));
-    SqlType leftType = analyzer.typeOf(leftKey);
-    SqlType rightType = analyzer.typeOf(rightKey);
-    if (leftType == null || !leftType.equals(rightType)) {
-      throw new PlanningException(
-          join.criteria().location(),
-          "Invalid join condition: types don't match. Got "
-              + SqlFormatter.format(sides.left())
-              + "{"
-              + typeText(leftType)
-              + "} = "
-              + SqlFormatter.format(sides.right())
-              + "{"
-              + typeText(rightType)
-              + "}.");
+    List<RexNode> leftKeys = new ArrayList<>();
+    List<RexNode> rightKeys = new ArrayList<>();
+    List<SqlType> keyTypes = new ArrayList<>();
+    for (FromPlanner.Sides sides : conjuncts) {
+      RexNode leftKey = analyze(sides.left(), left.scope());
+      RexNode rightKey = analyze(sides.right(), rightAlone);
+      checkTypes(sides, leftKey, rightKey);
+      if (leftKeys.contains(leftKey) && rightKeys.get(leftKeys.indexOf(leftKey)).equals(rightKey)) {
+        throw new PlanningException(
+            sides.where().location(),
+            "Invalid join condition: "
+                + SqlFormatter.format(sides.where())
+                + " appears more than once in "
+                + SqlFormatter.format(join.criteria())
+                + ".");
+      }
+      leftKeys.add(leftKey);
+      rightKeys.add(rightKey);
+      keyTypes.add(context.analyzer().typeOf(leftKey));
     }
     RelBuilder builder = context.relBuilder();
     int leftWidth = builder.peek().getRowType().getFieldCount();
@@ -111,54 +111,82 @@ final class StreamStreamJoinPlanner {
             leftRel,
             rightRel,
             relType(join.type()),
-            leftKey,
-            rightKey,
+            leftKeys,
+            rightKeys,
             window));
     Scope scope = left.scope().join(Scope.ofSource(qualifier, right, leftWidth));
-    RexNode rightOnJoined = RexUtil.shift(rightKey, leftWidth);
     List<String> sources = new ArrayList<>(left.sources());
     sources.add(right.name());
-    boolean leftIsKey = left.keys().size() == 1 && left.keys().get(0).matches(leftKey);
-    boolean synthetic =
-        join.type() == Join.Type.FULL
-            || (!leftIsKey
-                && !(leftKey instanceof RexInputRef)
-                && !(rightKey instanceof RexInputRef));
-    if (synthetic) {
-      int index = builder.peek().getRowType().getFieldCount();
-      String name = TableTableJoinPlanner.syntheticKeyName(scope);
-      List<RexNode> fields = new ArrayList<>(builder.fields());
-      fields.add(rex().makeCall(SqlStdOperatorTable.COALESCE, leftKey, rightOnJoined));
-      List<String> names = new ArrayList<>(builder.peek().getRowType().getFieldNames());
-      names.add(name);
-      builder.projectNamed(fields, names, true);
-      KeySlot key =
+    List<KeySlot> keys = new ArrayList<>();
+    for (int i = 0; i < conjuncts.size(); i++) {
+      FromPlanner.Sides sides = conjuncts.get(i);
+      RexNode leftKey = leftKeys.get(i);
+      RexNode rightKey = rightKeys.get(i);
+      RexNode rightOnJoined = RexUtil.shift(rightKey, leftWidth);
+      boolean leftIsKey =
+          left.keys().size() == conjuncts.size() && left.keys().get(i).matches(leftKey);
+      boolean synthetic =
+          join.type() == Join.Type.FULL
+              || (!leftIsKey
+                  && !(leftKey instanceof RexInputRef)
+                  && !(rightKey instanceof RexInputRef));
+      if (synthetic) {
+        int index = builder.peek().getRowType().getFieldCount();
+        String name = TableTableJoinPlanner.syntheticKeyName(scope);
+        List<RexNode> fields = new ArrayList<>(builder.fields());
+        fields.add(rex().makeCall(SqlStdOperatorTable.COALESCE, leftKey, rightOnJoined));
+        List<String> names = new ArrayList<>(builder.peek().getRowType().getFieldNames());
+        names.add(name);
+        builder.projectNamed(fields, names, true);
+        scope =
+            scope.withColumn(
+                new ScopeColumn("", name, index, keyTypes.get(i), ScopeColumn.Kind.KEY));
+        keys.add(
+            new KeySlot(
+                List.of(rex().makeInputRef(builder.peek(), index)),
+                "join expression",
+                name,
+                name,
+                false));
+        continue;
+      }
+      Set<RexNode> candidates = new LinkedHashSet<>();
+      if (leftIsKey && left.keys().get(i).repeatable()) {
+        candidates.addAll(left.keys().get(i).candidates());
+      }
+      candidates.addAll(List.of(leftKey, rightOnJoined));
+      keys.add(
           new KeySlot(
-              List.of(rex().makeInputRef(builder.peek(), index)),
-              "join expression",
-              name,
-              name,
-              false);
-      return new PlannedRelation(
-          scope.withColumn(new ScopeColumn("", name, index, leftType, ScopeColumn.Kind.KEY)),
-          List.of(key),
-          SourceType.STREAM,
-          left.window(),
-          sources);
+              List.copyOf(candidates),
+              "join expressions",
+              SqlFormatter.format(sides.left()) + " or " + SqlFormatter.format(sides.right()),
+              SqlFormatter.format(sides.left()),
+              true));
     }
-    Set<RexNode> candidates = new LinkedHashSet<>();
-    if (leftIsKey && left.keys().get(0).repeatable()) {
-      candidates.addAll(left.keys().get(0).candidates());
+    return new PlannedRelation(scope, keys, SourceType.STREAM, left.window(), sources);
+  }
+
+  private RexNode analyze(dev.millrace.parser.ast.Expression side, Scope scope) {
+    return context.analyzer().analyze(side, new RowScope(scope, rex(), context.types(), "JOIN"));
+  }
+
+  private void checkTypes(FromPlanner.Sides sides, RexNode leftKey, RexNode rightKey) {
+    ExpressionAnalyzer analyzer = context.analyzer();
+    SqlType leftType = analyzer.typeOf(leftKey);
+    SqlType rightType = analyzer.typeOf(rightKey);
+    if (leftType == null || !leftType.equals(rightType)) {
+      throw new PlanningException(
+          sides.where().location(),
+          "Invalid join condition: types don't match. Got "
+              + SqlFormatter.format(sides.left())
+              + "{"
+              + typeText(leftType)
+              + "} = "
+              + SqlFormatter.format(sides.right())
+              + "{"
+              + typeText(rightType)
+              + "}.");
     }
-    candidates.addAll(List.of(leftKey, rightOnJoined));
-    KeySlot key =
-        new KeySlot(
-            List.copyOf(candidates),
-            "join expressions",
-            SqlFormatter.format(sides.left()) + " or " + SqlFormatter.format(sides.right()),
-            SqlFormatter.format(sides.left()),
-            true);
-    return new PlannedRelation(scope, List.of(key), SourceType.STREAM, left.window(), sources);
   }
 
   private static JoinWindow window(WithinClause within) {

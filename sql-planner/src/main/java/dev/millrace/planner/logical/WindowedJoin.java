@@ -15,15 +15,16 @@ import org.apache.calcite.rex.RexNode;
 
 /**
  * A stream-stream join ({@code ... JOIN ... WITHIN ...}): rows of the two streams whose join keys
- * are equal and whose times are within {@code window} of each other. {@code leftKey} is an
- * expression over the left input, {@code rightKey} over the right input. Its row is the left fields
- * then the right fields, every one nullable (outer joins leave a side empty). A relational Join has
- * no notion of time bounds, so this is a node of its own that Calcite's join rules leave alone.
+ * are equal and whose times are within {@code window} of each other. The join key is a tuple:
+ * {@code leftKeys} are expressions over the left input, {@code rightKeys} the equal ones over the
+ * right input, in the order of the ON clause's equalities. Its row is the left fields then the
+ * right fields, every one nullable (outer joins leave a side empty). A relational Join has no
+ * notion of time bounds, so this is a node of its own that Calcite's join rules leave alone.
  */
 public final class WindowedJoin extends BiRel {
   private final JoinRelType joinType;
-  private final RexNode leftKey;
-  private final RexNode rightKey;
+  private final List<RexNode> leftKeys;
+  private final List<RexNode> rightKeys;
   private final JoinWindow window;
 
   public WindowedJoin(
@@ -32,13 +33,13 @@ public final class WindowedJoin extends BiRel {
       RelNode left,
       RelNode right,
       JoinRelType joinType,
-      RexNode leftKey,
-      RexNode rightKey,
+      List<RexNode> leftKeys,
+      List<RexNode> rightKeys,
       JoinWindow window) {
     super(cluster, traits, left, right);
     this.joinType = joinType;
-    this.leftKey = leftKey;
-    this.rightKey = rightKey;
+    this.leftKeys = List.copyOf(leftKeys);
+    this.rightKeys = List.copyOf(rightKeys);
     this.window = window;
   }
 
@@ -46,12 +47,12 @@ public final class WindowedJoin extends BiRel {
     return joinType;
   }
 
-  public RexNode leftKey() {
-    return leftKey;
+  public List<RexNode> leftKeys() {
+    return leftKeys;
   }
 
-  public RexNode rightKey() {
-    return rightKey;
+  public List<RexNode> rightKeys() {
+    return rightKeys;
   }
 
   public JoinWindow window() {
@@ -73,16 +74,27 @@ public final class WindowedJoin extends BiRel {
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new WindowedJoin(
-        getCluster(), traitSet, inputs.get(0), inputs.get(1), joinType, leftKey, rightKey, window);
+        getCluster(),
+        traitSet,
+        inputs.get(0),
+        inputs.get(1),
+        joinType,
+        leftKeys,
+        rightKeys,
+        window);
   }
 
   @Override
   public RelWriter explainTerms(RelWriter pw) {
     return super.explainTerms(pw)
         .item("joinType", joinType.lowerName)
-        .item("leftKey", leftKey)
-        .item("rightKey", rightKey)
+        .item("leftKey", text(leftKeys))
+        .item("rightKey", text(rightKeys))
         .item("within", "(" + window.beforeMs() + " ms, " + window.afterMs() + " ms)")
         .itemIf("grace", window.graceMs() + " ms", window.hasGrace());
+  }
+
+  private static String text(List<RexNode> keys) {
+    return String.join(", ", keys.stream().map(RexNode::toString).toList());
   }
 }

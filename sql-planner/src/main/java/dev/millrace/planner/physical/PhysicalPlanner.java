@@ -273,9 +273,18 @@ public final class PhysicalPlanner {
    * sink, whose topic partitions rows by their new key).
    */
   private Built rekey(Built input, RelNode inputRel, List<RexNode> keys, Optional<String> reason) {
+    return rekey(input, inputRel, keys, keyColumns(keys, inputRel), reason);
+  }
+
+  /** As above, naming the new key columns {@code keyColumns}. */
+  private Built rekey(
+      Built input,
+      RelNode inputRel,
+      List<RexNode> keys,
+      List<Column> keyColumns,
+      Optional<String> reason) {
     List<Expr> keyExprs = translator(inputRel).translateAll(keys);
-    LogicalSchema schema =
-        new LogicalSchema(keyColumns(keys, inputRel), input.step().schema().value());
+    LogicalSchema schema = new LogicalSchema(keyColumns, input.step().schema().value());
     PlanStep step =
         new PlanStep.StreamSelectKey(
             input.step(), keyExprs, reason.map(names::repartitionTopic).orElse(""), schema);
@@ -378,22 +387,27 @@ public final class PhysicalPlanner {
     Built right = build(join.getRight());
     JoinInfo info = join.analyzeCondition();
     int leftWidth = join.getLeft().getRowType().getFieldCount();
-    int pair = keyPair(info, right);
-    int leftKey = info.leftKeys.get(pair);
+    List<Integer> pairs = keyPairs(info, right);
+    List<Integer> leftKeys = pairs.stream().map(info.leftKeys::get).toList();
     if (left.isTable()) {
-      return new TableJoinTranslator(types, rex, names).translate(join, left, right, leftKey);
+      return new TableJoinTranslator(types, rex, names)
+          .translate(join, left, right, leftKeys.get(0));
     }
-    boolean keyedByJoinKey = left.keyFields().size() == 1 && left.keyFields().get(0) == leftKey;
+    boolean keyedByJoinKey = left.keyFields().equals(leftKeys);
     // A stream keyed by the join key is still repartitioned when its key format differs from the
-    // table's: equal keys must be serialised, and so partitioned, alike.
-    boolean coPartitioned = left.keyFormat() == null || left.keyFormat().equals(right.keyFormat());
+    // table's: equal keys must be serialised, and so partitioned, alike. A key of several columns
+    // is serialised with its column names too (JSON, AVRO, ...), so the stream's must be the
+    // table's.
+    boolean coPartitioned =
+        leftKeys.size() == 1
+            ? left.keyFormat() == null || left.keyFormat().equals(right.keyFormat())
+            : sameKeyLayout(left, right);
     if (!keyedByJoinKey || !coPartitioned) {
-      left =
-          rekey(
-              left,
-              join.getLeft(),
-              List.of(rex.makeInputRef(join.getLeft(), leftKey)),
-              Optional.of("Join"));
+      List<RexNode> keys =
+          leftKeys.stream().map(k -> (RexNode) rex.makeInputRef(join.getLeft(), k)).toList();
+      List<Column> keyColumns =
+          leftKeys.size() == 1 ? keyColumns(keys, join.getLeft()) : right.step().schema().key();
+      left = rekey(left, join.getLeft(), keys, keyColumns, Optional.of("Join"));
     }
     List<Column> value = new ArrayList<>(left.step().schema().value());
     value.addAll(right.step().schema().value());
@@ -402,11 +416,11 @@ public final class PhysicalPlanner {
     Built joined =
         new Built(
             new PlanStep.StreamTableJoin(left.step(), right.step(), type, schema),
-            List.of(leftKey),
+            leftKeys,
             left.keyFormat());
     List<RexNode> residual = new ArrayList<>();
     for (int i = 0; i < info.leftKeys.size(); i++) {
-      if (i != pair) {
+      if (!pairs.contains(i)) {
         residual.add(
             rex.makeCall(
                 org.apache.calcite.sql.fun.SqlStdOperatorTable.EQUALS,
@@ -424,22 +438,30 @@ public final class PhysicalPlanner {
   }
 
   /**
-   * A stream-stream join: each side is re-keyed by its join expression unless already keyed by it,
-   * and when neither needs it but their key formats differ, the right side is repartitioned anyway
-   * so that equal keys are serialised, and so partitioned, alike.
+   * A stream-stream join: each side is re-keyed by its join expressions unless already keyed by
+   * them, and when neither needs it but their key formats differ, the right side is repartitioned
+   * anyway so that equal keys are serialised, and so partitioned, alike. A join on several columns
+   * keeps both sides' topics only when they hold the same key layout.
    */
   private Built streamStreamJoin(WindowedJoin join) {
     Built left = build(join.getLeft());
     Built right = build(join.getRight());
-    boolean leftKeyed = isCurrentKey(List.of(join.leftKey()), left.keyFields());
-    boolean rightKeyed = isCurrentKey(List.of(join.rightKey()), right.keyFields());
-    if (!leftKeyed) {
-      left = rekey(left, join.getLeft(), List.of(join.leftKey()), Optional.of("Join-left"));
+    boolean leftKeyed = isCurrentKey(join.leftKeys(), left.keyFields());
+    boolean rightKeyed = isCurrentKey(join.rightKeys(), right.keyFields());
+    // A key of several columns written in a format with field names (JSON, AVRO, ...) is
+    // serialised, so partitioned, by its column names too: unless both sides' topics already hold
+    // the same layout and are keyed by the join key, both cross the engine's own positional format.
+    boolean apart =
+        join.leftKeys().size() > 1 && !(leftKeyed && rightKeyed && sameKeyLayout(left, right));
+    if (!leftKeyed || apart) {
+      leftKeyed = false;
+      left = rekey(left, join.getLeft(), join.leftKeys(), Optional.of("Join-left"));
     }
     if (!rightKeyed
+        || apart
         || (leftKeyed && !java.util.Objects.equals(left.keyFormat(), right.keyFormat()))) {
       rightKeyed = false;
-      right = rekey(right, join.getRight(), List.of(join.rightKey()), Optional.of("Join-right"));
+      right = rekey(right, join.getRight(), join.rightKeys(), Optional.of("Join-right"));
     }
     List<Column> value = new ArrayList<>(left.step().schema().value());
     value.addAll(right.step().schema().value());
@@ -455,26 +477,40 @@ public final class PhysicalPlanner {
         new PlanStep.StreamStreamJoin(
             left.step(), right.step(), type, join.window(), names.store("Join"), schema);
     int leftWidth = join.getLeft().getRowType().getFieldCount();
-    int keyField =
-        switch (type) {
-          case INNER, LEFT -> join.leftKey() instanceof RexInputRef ref ? ref.getIndex() : -1;
-          case RIGHT ->
-              join.rightKey() instanceof RexInputRef ref ? leftWidth + ref.getIndex() : -1;
-          case OUTER -> -1;
-        };
+    List<Integer> keyFields = new ArrayList<>();
+    for (int i = 0; i < join.leftKeys().size(); i++) {
+      RexNode leftKey = join.leftKeys().get(i);
+      RexNode rightKey = join.rightKeys().get(i);
+      keyFields.add(
+          switch (type) {
+            case INNER, LEFT -> leftKey instanceof RexInputRef ref ? ref.getIndex() : -1;
+            case RIGHT -> rightKey instanceof RexInputRef ref ? leftWidth + ref.getIndex() : -1;
+            case OUTER -> -1;
+          });
+    }
     String keyFormat = leftKeyed ? left.keyFormat() : rightKeyed ? right.keyFormat() : null;
-    return new Built(step, List.of(keyField), keyFormat);
+    return new Built(step, keyFields, keyFormat);
   }
 
-  /** Which equi-join pair compares with the table's primary key. */
-  private static int keyPair(JoinInfo info, Built table) {
-    for (int i = 0; i < info.rightKeys.size(); i++) {
-      if (table.keyFields().size() == 1 && table.keyFields().get(0).equals(info.rightKeys.get(i))) {
-        return i;
+  /** Both sides' topics hold keys of the same column names and types in the same format. */
+  private static boolean sameKeyLayout(Built left, Built right) {
+    return left.keyFormat() != null
+        && left.keyFormat().equals(right.keyFormat())
+        && left.step().schema().key().equals(right.step().schema().key());
+  }
+
+  /** Which equi-join pair compares with each of the table's primary key columns, in key order. */
+  private static List<Integer> keyPairs(JoinInfo info, Built table) {
+    List<Integer> pairs = new ArrayList<>();
+    for (int keyField : table.keyFields()) {
+      int pair = info.rightKeys.indexOf(keyField);
+      if (pair < 0) {
+        throw new IllegalStateException(
+            "a stream-table join must compare the table's primary key: " + info);
       }
+      pairs.add(pair);
     }
-    throw new IllegalStateException(
-        "a stream-table join must compare the table's primary key: " + info);
+    return pairs;
   }
 
   private List<Expr> refs(RelNode rel) {
