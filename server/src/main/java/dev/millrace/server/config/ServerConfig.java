@@ -1,5 +1,6 @@
 package dev.millrace.server.config;
 
+import dev.millrace.engine.registry.SchemaRegistries;
 import dev.millrace.engine.runtime.RestartBackoff;
 import dev.millrace.server.http.RestSecurity;
 import dev.millrace.server.http.RestServer;
@@ -39,6 +40,8 @@ public final class ServerConfig {
   public static final String KSQL_BOOTSTRAP_SERVERS = "ksql.streams.bootstrap.servers";
 
   public static final String SERVICE_ID = "ksql.service.id";
+
+  private static final String REGISTRY_PREFIX = "ksql.schema.registry.";
   public static final String EMBEDDED_KAFKA_PORT = "millrace.embedded.kafka.port";
 
   /**
@@ -108,6 +111,7 @@ public final class ServerConfig {
     this.kafkaClientSecurity =
         KafkaClientSecurity.parse(this.properties, RestSecurityConfig.LISTENER_ONLY_KEYS);
     this.restartBackoff = parseRestartBackoff();
+    refuseUnsupportedRegistrySettings();
     if (serviceId().isEmpty()) {
       throw ConfigException.invalid(SERVICE_ID, "", "a non-empty service id");
     }
@@ -260,6 +264,25 @@ public final class ServerConfig {
    */
   public Path extensionDir() {
     return Path.of(get(EXTENSION_DIR).orElse("ext"));
+  }
+
+  /**
+   * The registry client takes its URL only: a TLS, authentication or other setting for it would be
+   * ignored, so it stops the start instead (ksqlDB users set basic.auth.* and ssl.* here).
+   */
+  private void refuseUnsupportedRegistrySettings() {
+    properties.keySet().stream()
+        .filter(key -> key.startsWith(REGISTRY_PREFIX) && !key.equals(SchemaRegistries.URL))
+        .findFirst()
+        .ifPresent(
+            key -> {
+              throw new ConfigException(
+                  key
+                      + " is not supported: Millrace's schema registry client takes only "
+                      + SchemaRegistries.URL
+                      + " (no TLS or authentication towards the registry yet)",
+                  null);
+            });
   }
 
   /** The value of {@code key}, if set to something non-empty. */

@@ -62,6 +62,22 @@ class ServerConfigTest {
   }
 
   @Test
+  void refusesRegistrySettingsTheClientWouldIgnore() {
+    assertEquals(
+        "ksql.schema.registry.basic.auth.user.info is not supported: Millrace's schema registry"
+            + " client takes only ksql.schema.registry.url (no TLS or authentication towards the"
+            + " registry yet)",
+        error(
+            Map.of(
+                "ksql.schema.registry.url", "https://registry:8081",
+                "ksql.schema.registry.basic.auth.user.info", "user:secret")));
+    assertEquals(
+        Optional.of("http://registry:8081"),
+        ServerConfig.of(Map.of("ksql.schema.registry.url", "http://registry:8081"))
+            .get("ksql.schema.registry.url"));
+  }
+
+  @Test
   void extensionDirDefaultsToExtLikeKsqlDb() {
     assertEquals(Path.of("ext"), ServerConfig.of(Map.of()).extensionDir());
     assertEquals(
