@@ -9,12 +9,12 @@ import java.util.List;
 final class InitArguments {
   private InitArguments() {}
 
-  static boolean fit(List<SqlType> parameters, List<Object> values) {
-    if (parameters.size() != values.size()) {
+  static boolean fit(List<SqlType> parameters, boolean variadic, List<Object> values) {
+    if (variadic ? values.size() < parameters.size() - 1 : parameters.size() != values.size()) {
       return false;
     }
     for (int i = 0; i < values.size(); i++) {
-      if (!fits(parameters.get(i), values.get(i))) {
+      if (!fits(parameter(parameters, i), values.get(i))) {
         return false;
       }
     }
@@ -26,13 +26,18 @@ final class InitArguments {
     for (int i = 0; i < values.size(); i++) {
       Object value = values.get(i);
       converted.add(
-          switch (parameters.get(i).base()) {
+          switch (parameter(parameters, i).base()) {
             case INTEGER -> ((Number) value).intValue();
             case BIGINT -> ((Number) value).longValue();
             default -> value;
           });
     }
     return converted;
+  }
+
+  /** The parameter for value {@code index}; past the end, the last (variadic) one repeats. */
+  private static SqlType parameter(List<SqlType> parameters, int index) {
+    return parameters.get(Math.min(index, parameters.size() - 1));
   }
 
   static SqlType typeOf(Object value) {
