@@ -80,6 +80,15 @@ final class ExampleUdfs {
     }
   }
 
+  /** A scalar function over temporal types, which the schemas name. */
+  @UdfDescription(name = "day_of", description = "The day of a timestamp.")
+  public static final class DayOf {
+    @Udf(schema = "DATE")
+    public Integer dayOf(@UdfParameter(schema = "TIMESTAMP") Long millis) {
+      return millis == null ? null : (int) Math.floorDiv(millis, 86_400_000L);
+    }
+  }
+
   /**
    * A user aggregate over a column and any number of INT columns, with a literal separator after
    * them: joins each row's text and the sum of its numbers.

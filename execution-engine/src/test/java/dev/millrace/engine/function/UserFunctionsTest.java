@@ -22,6 +22,7 @@ class UserFunctionsTest {
     UserFunctions.register(ExampleUdfs.SumLengths.class, builder);
     UserFunctions.register(ExampleUdfs.RepeatValue.class, builder);
     UserFunctions.register(ExampleUdfs.Labelled.class, builder);
+    UserFunctions.register(ExampleUdfs.DayOf.class, builder);
     UserFunctions.register(ExampleUdfs.JoinSums.class, builder);
     UserFunctions.register(ExampleUdfs.LabelledSum.class, builder);
     UserFunctions.register(ExampleUdfs.FirstsIf.class, builder);
@@ -116,6 +117,14 @@ class UserFunctionsTest {
     SqlType otherStruct = SqlTypeParser.parse("STRUCT<LABEL VARCHAR>");
     assertThrows(
         FunctionException.class, () -> registry.resolveScalar("LABELLED", List.of(otherStruct)));
+  }
+
+  @Test
+  void schemasNameTemporalTypesOfIntegersAndLongs() {
+    ResolvedScalar day = withExamples().resolveScalar("DAY_OF", List.of(SqlType.TIMESTAMP));
+    assertEquals(List.of(SqlType.TIMESTAMP), day.parameterTypes());
+    assertEquals(SqlType.DATE, day.returnType());
+    assertEquals(2, day.instantiate().apply(new Object[] {2 * 86_400_000L + 5}));
   }
 
   @Test
