@@ -31,14 +31,21 @@ final class AggregateResolver {
       List<AggregateArgument> init = arguments.subList(rows, arguments.size());
       int firstExpression = firstExpression(init);
       if (firstExpression >= 0) {
-        notLiteral = notLiteral < 0 ? rows + firstExpression : notLiteral;
+        // Blame the expression only when the call would fit were it a literal of its type.
+        if (notLiteral < 0
+            && InitArguments.fitTypes(
+                overload.initParameters(), overload.initVariadic(), types(init))
+            && SignatureMatch.of(overload.signature(), argumentTypes(arguments.subList(0, rows)))
+                .isPresent()) {
+          notLiteral = rows + firstExpression;
+        }
         continue;
       }
       if (!InitArguments.fit(overload.initParameters(), overload.initVariadic(), values(init))) {
         continue;
       }
       Optional<SignatureMatch> match =
-          SignatureMatch.of(overload.signature(), types(arguments.subList(0, rows)));
+          SignatureMatch.of(overload.signature(), argumentTypes(arguments.subList(0, rows)));
       if (match.isPresent() && (bestMatch == null || match.get().cost() < bestMatch.cost())) {
         best = overload;
         bestMatch = match.get();
@@ -50,7 +57,7 @@ final class AggregateResolver {
     }
     if (best == null) {
       throw FunctionRegistry.noOverload(
-          name, types(arguments), function.overloads().stream().map(o -> name + o.toSql()));
+          name, argumentTypes(arguments), function.overloads().stream().map(o -> name + o.toSql()));
     }
     int rows = bestMatch.parameterTypes().size();
     List<Object> init =
@@ -69,8 +76,12 @@ final class AggregateResolver {
     return -1;
   }
 
-  private static List<ArgumentType> types(List<AggregateArgument> arguments) {
+  private static List<ArgumentType> argumentTypes(List<AggregateArgument> arguments) {
     return arguments.stream().map(a -> ArgumentType.of(a.type())).toList();
+  }
+
+  private static List<SqlType> types(List<AggregateArgument> arguments) {
+    return arguments.stream().map(AggregateArgument::type).toList();
   }
 
   private static List<Object> values(List<AggregateArgument> arguments) {

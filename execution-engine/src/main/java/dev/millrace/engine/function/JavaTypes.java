@@ -49,7 +49,7 @@ final class JavaTypes {
     return derived(type, where);
   }
 
-  /** The pattern of {@code VariadicArgs<Object>}'s element: any type. */
+  /** Whether the type is Object, which only a {@code VariadicArgs<Object>} column may use. */
   static boolean isObject(Type type) {
     return type == Object.class;
   }

@@ -210,6 +210,21 @@ class UserFunctionsTest {
     assertEquals(1, error.argumentIndex());
     assertEquals(
         "Parameter 2 passed to function JOIN_SUMS must be a literal constant", error.getMessage());
+    // An expression of a type no initial argument takes is a wrong call, not a missing literal.
+    FunctionException wrongType =
+        assertThrows(
+            FunctionException.class,
+            () ->
+                withExamples()
+                    .resolveAggregateCall(
+                        "JOIN_SUMS",
+                        List.of(
+                            AggregateArgument.expression(SqlType.STRING),
+                            AggregateArgument.expression(SqlType.BOOLEAN))));
+    assertEquals(
+        "No overload of JOIN_SUMS accepts (STRING, BOOLEAN); accepted:"
+            + " JOIN_SUMS(STRING, INTEGER..., STRING) => STRING",
+        wrongType.getMessage());
   }
 
   @Test
