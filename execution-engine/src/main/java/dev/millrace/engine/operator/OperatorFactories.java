@@ -104,13 +104,13 @@ final class OperatorFactories {
     return next ->
         new SinkOperator(
             topic,
-            repartitionKeySerde(topic, schema, keyFormat),
+            internalKeySerde(topic, schema, keyFormat),
             InternalSerdes.valueSerde(schema.value()));
   }
 
   RecordDecoder repartitionSource(String topic, LogicalSchema schema, FormatInfo keyFormat) {
     return new RepartitionDecoder(
-        repartitionKeySerde(topic, schema, keyFormat), InternalSerdes.valueSerde(schema.value()));
+        internalKeySerde(topic, schema, keyFormat), InternalSerdes.valueSerde(schema.value()));
   }
 
   /**
@@ -119,7 +119,7 @@ final class OperatorFactories {
    */
   RecordDecoder tableRepartitionSource(PlanStep.TableRepartition step) {
     return new RepartitionDecoder(
-        repartitionKeySerde(step.repartitionTopic(), step.schema(), step.keyFormat()),
+        internalKeySerde(step.repartitionTopic(), step.schema(), step.keyFormat()),
         InternalSerdes.valueSerde(step.schema().value()),
         true);
   }
@@ -296,7 +296,11 @@ final class OperatorFactories {
         timestamps);
   }
 
-  private KeySerde repartitionKeySerde(String topic, LogicalSchema schema, FormatInfo keyFormat) {
+  /**
+   * The key serde of an internal topic: {@code keyFormat} when the topic must be partitioned like a
+   * topic of that key format, else the engine's own form.
+   */
+  KeySerde internalKeySerde(String topic, LogicalSchema schema, FormatInfo keyFormat) {
     return keyFormat == null
         ? InternalSerdes.keySerde(schema.key())
         : SerdeFactory.keySerde(

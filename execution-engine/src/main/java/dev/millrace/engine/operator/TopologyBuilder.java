@@ -26,6 +26,7 @@ import java.util.Set;
 public final class TopologyBuilder {
   private final OperatorFactories factories;
   private final TableJoinFactories tableJoins;
+  private final ForeignKeyJoinFactories foreignKeyJoins;
 
   /** A builder for plans without registry formats (AVRO, JSON_SR, PROTOBUF are refused). */
   public TopologyBuilder(FunctionRegistry functions) {
@@ -38,6 +39,7 @@ public final class TopologyBuilder {
   public TopologyBuilder(FunctionRegistry functions, SchemaRegistry registry) {
     this.factories = new OperatorFactories(functions, registry);
     this.tableJoins = new TableJoinFactories(functions);
+    this.foreignKeyJoins = new ForeignKeyJoinFactories(functions, factories);
   }
 
   /** The topology of the plan rooted at {@code root} (a sink). */
@@ -52,8 +54,7 @@ public final class TopologyBuilder {
               part.chains,
               List.copyOf(part.stores),
               List.copyOf(part.outputs),
-              List.copyOf(part.tableTopics),
-              part.onePartition);
+              List.copyOf(part.tableTopics));
       sub.newPipeline();
       subTopologies.add(sub);
     }
@@ -66,7 +67,6 @@ public final class TopologyBuilder {
     final Set<String> stores = new LinkedHashSet<>();
     final Set<String> outputs = new LinkedHashSet<>();
     final Set<String> tableTopics = new LinkedHashSet<>();
-    boolean onePartition;
   }
 
   private final class Walk {
@@ -249,11 +249,7 @@ public final class TopologyBuilder {
 
       @Override
       public Void foreignKeyTableJoin(PlanStep.ForeignKeyTableJoin s) {
-        TableJoinFactories.Inputs inputs =
-            tableJoins.foreignKey(
-                s, joinStore(s.left(), part), joinStore(s.right(), part), indexStore(part));
-        part.onePartition = true;
-        tableJoin(s, inputs, downstream, part);
+        Walk.this.foreignKeyJoin(s, downstream, part);
         return null;
       }
 
@@ -449,10 +445,41 @@ public final class TopologyBuilder {
       return new TableJoinFactories.Store(store, true);
     }
 
-    private String indexStore(Part part) {
-      String store = "ForeignKeyIndex-" + joins++;
-      part.stores.add(store);
-      return store;
+    /**
+     * A foreign-key join runs in two sub-topologies: the left input's, which this join's downstream
+     * belongs to, and a new one for the right input. They talk through two internal topics, named
+     * after the join's position in the plan as its stores are: subscriptions from left to right
+     * (partitioned like the right input) and responses back (as many partitions as the left
+     * input's).
+     */
+    private void foreignKeyJoin(
+        PlanStep.ForeignKeyTableJoin join, List<OperatorFactory> downstream, Part left) {
+      String name = "ForeignKeyJoin-" + joins++;
+      ForeignKeyJoinFactories.Names names =
+          new ForeignKeyJoinFactories.Names(
+              name + "-subscription",
+              name + "-response",
+              name + "-subscriptions",
+              name + "-results");
+      Part right = newSubTopology();
+      ForeignKeyJoinFactories.Parts parts =
+          foreignKeyJoins.parts(
+              join, joinStore(join.left(), left), joinStore(join.right(), right), names);
+      repartitionTopics.add(names.subscriptionTopic());
+      repartitionTopics.add(names.responseTopic());
+      left.stores.add(names.resultStore());
+      left.outputs.add(names.subscriptionTopic());
+      right.stores.add(names.subscriptionStore());
+      right.outputs.add(names.responseTopic());
+      List<OperatorFactory> merged = prepend(new Junction(), downstream);
+      visit(join.left(), prepend(parts.leftChanges(), merged), left, true, null);
+      left.chains.add(
+          new Chain(
+              names.responseTopic(), parts.responses(), prepend(parts.responseJoin(), merged)));
+      visit(join.right(), List.of(parts.rightChanges()), right, true, null);
+      right.chains.add(
+          new Chain(
+              names.subscriptionTopic(), parts.subscriptions(), List.of(parts.subscriptionJoin())));
     }
 
     /**
