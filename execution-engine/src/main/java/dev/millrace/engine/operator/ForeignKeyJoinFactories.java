@@ -96,14 +96,14 @@ final class ForeignKeyJoinFactories {
   }
 
   /**
-   * Subscriptions are keyed by the foreign key as the right table's topic is keyed, so that each
-   * lands in the partition of the same number as the right row it names.
+   * Subscriptions are keyed by the foreign key exactly as the right table's topic is keyed, so that
+   * each lands in the partition of the same number as the right row it names.
    */
   private KeySerde subscriptionKeys(PlanStep.ForeignKeyTableJoin join, Names names) {
     return factories.internalKeySerde(
         names.subscriptionTopic(),
         join.right().schema(),
-        TopicKeyFormat.of(join.right()).orElse(null));
+        TopicKeyFormat.layout(join.right()).orElse(null));
   }
 
   private static JoinResults results(Names names, LogicalSchema result, Operator next) {

@@ -2,9 +2,9 @@ package dev.millrace.engine.operator;
 
 import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.plan.Expr;
-import dev.millrace.engine.plan.FormatInfo;
 import dev.millrace.engine.plan.Formats;
 import dev.millrace.engine.plan.JoinType;
+import dev.millrace.engine.plan.KeyLayout;
 import dev.millrace.engine.plan.PlanStep;
 import dev.millrace.engine.plan.TopicKeyFormat;
 import dev.millrace.engine.registry.SchemaRegistry;
@@ -83,16 +83,16 @@ public final class TopologyBuilder {
     /**
      * Visits {@code step}, whose rows flow into {@code downstream} (the factories after it, nearest
      * first). {@code oldNeeded}: a table filter downstream needs each change's previous row. {@code
-     * joinKeyFormat}: a stream-table join downstream needs re-keyed rows to be keyed in the table's
-     * key format, so that the repartition topic is co-partitioned with the table's topic.
+     * joinKeyLayout}: a stream-table join downstream needs re-keyed rows to be keyed as the table's
+     * topic is, so that the repartition topic is co-partitioned with it.
      */
     void visit(
         PlanStep step,
         List<OperatorFactory> downstream,
         Part part,
         boolean oldNeeded,
-        FormatInfo joinKeyFormat) {
-      step.accept(new Wiring(downstream, part, oldNeeded, joinKeyFormat));
+        KeyLayout joinKeyLayout) {
+      step.accept(new Wiring(downstream, part, oldNeeded, joinKeyLayout));
     }
 
     /** Wires one step, whose rows flow into {@code downstream}, as {@link #visit} describes. */
@@ -100,17 +100,14 @@ public final class TopologyBuilder {
       private final List<OperatorFactory> downstream;
       private final Part part;
       private final boolean oldNeeded;
-      private final FormatInfo joinKeyFormat;
+      private final KeyLayout joinKeyLayout;
 
       Wiring(
-          List<OperatorFactory> downstream,
-          Part part,
-          boolean oldNeeded,
-          FormatInfo joinKeyFormat) {
+          List<OperatorFactory> downstream, Part part, boolean oldNeeded, KeyLayout joinKeyLayout) {
         this.downstream = downstream;
         this.part = part;
         this.oldNeeded = oldNeeded;
-        this.joinKeyFormat = joinKeyFormat;
+        this.joinKeyLayout = joinKeyLayout;
       }
 
       @Override
@@ -134,7 +131,7 @@ public final class TopologyBuilder {
       @Override
       public Void streamFilter(PlanStep.StreamFilter s) {
         visit(
-            s.source(), prepend(factories.streamFilter(s), downstream), part, false, joinKeyFormat);
+            s.source(), prepend(factories.streamFilter(s), downstream), part, false, joinKeyLayout);
         return null;
       }
 
@@ -145,7 +142,7 @@ public final class TopologyBuilder {
             prepend(factories.streamFlatMap(s), downstream),
             part,
             false,
-            joinKeyFormat);
+            joinKeyLayout);
         return null;
       }
 
@@ -162,7 +159,7 @@ public final class TopologyBuilder {
             prepend(factories.select(s.values(), s.schema(), false), downstream),
             part,
             false,
-            joinKeyFormat);
+            joinKeyLayout);
         return null;
       }
 
@@ -180,7 +177,7 @@ public final class TopologyBuilder {
       @Override
       public Void streamSelectKey(PlanStep.StreamSelectKey s) {
         repartition(
-            s, s.source(), s.keys(), s.repartitionTopic(), false, downstream, part, joinKeyFormat);
+            s, s.source(), s.keys(), s.repartitionTopic(), false, downstream, part, joinKeyLayout);
         return null;
       }
 
@@ -307,7 +304,7 @@ public final class TopologyBuilder {
         boolean groupBy,
         List<OperatorFactory> downstream,
         Part part,
-        FormatInfo joinKeyFormat) {
+        KeyLayout joinKeyLayout) {
       if (topic.isEmpty()) {
         // Already partitioned by the new key, or headed straight for a sink that partitions by it.
         visit(
@@ -322,14 +319,14 @@ public final class TopologyBuilder {
       part.chains.add(
           new Chain(
               topic,
-              () -> factories.repartitionSource(topic, step.schema(), joinKeyFormat),
+              () -> factories.repartitionSource(topic, step.schema(), joinKeyLayout),
               downstream));
       Part upstream = newSubTopology();
       upstream.outputs.add(topic);
       List<OperatorFactory> chain =
           List.of(
               factories.selectKey(keys, step.schema(), groupBy),
-              factories.repartitionSink(topic, step.schema(), joinKeyFormat));
+              factories.repartitionSink(topic, step.schema(), joinKeyLayout));
       visit(source, chain, upstream, false, null);
     }
 
@@ -348,13 +345,13 @@ public final class TopologyBuilder {
           prepend(factories.streamStreamJoin(join, JoinSide.LEFT), merged),
           part,
           false,
-          TopicKeyFormat.of(join.right()).orElse(null));
+          TopicKeyFormat.layout(join.right()).orElse(null));
       visit(
           join.right(),
           prepend(factories.streamStreamJoin(join, JoinSide.RIGHT), merged),
           part,
           false,
-          TopicKeyFormat.of(join.left()).orElse(null));
+          TopicKeyFormat.layout(join.left()).orElse(null));
     }
 
     /**
@@ -403,7 +400,7 @@ public final class TopologyBuilder {
           prepend(factories.streamTableJoin(join, store), downstream),
           part,
           false,
-          TopicKeyFormat.of(join.right()).orElse(null));
+          TopicKeyFormat.layout(join.right()).orElse(null));
       visit(join.right(), tableEnd, part, false, null);
     }
 
@@ -423,7 +420,8 @@ public final class TopologyBuilder {
       visit(
           step.source(),
           List.of(
-              factories.repartitionSink(step.repartitionTopic(), step.schema(), step.keyFormat())),
+              factories.repartitionSink(
+                  step.repartitionTopic(), step.schema(), TopicKeyFormat.layout(step).get())),
           upstream,
           false,
           null);
