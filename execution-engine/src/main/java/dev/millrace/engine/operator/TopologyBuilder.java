@@ -19,9 +19,10 @@ import java.util.Set;
  * Wires a physical plan into a {@link Topology}. It walks the plan from its sink down to its
  * sources, collecting for each sub-topology the chains of operator factories from each input topic,
  * and starts a new sub-topology below every re-keying step (StreamSelectKey, StreamGroupBy,
- * TableGroupBy), whose rows cross that step's repartition topic. Every pipeline it makes is built
- * once here, so that a plan the engine cannot run (an unknown function, an unsupported format)
- * fails now, not in a task.
+ * TableGroupBy, TableRepartition), whose rows cross that step's repartition topic, and for the
+ * right input of a foreign-key join, which talks with the left input's sub-topology through two
+ * internal topics. Every pipeline it makes is built once here, so that a plan the engine cannot run
+ * (an unknown function, an unsupported format) fails now, not in a task.
  */
 public final class TopologyBuilder {
   private final OperatorFactories factories;
