@@ -38,6 +38,7 @@ import dev.millrace.server.api.TypeList;
 import dev.millrace.server.api.VariablesList;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -263,13 +264,19 @@ public final class StatementEngine implements AutoCloseable {
     // The queries start as they were left, paused or not: the PAUSE and RESUME commands replayed
     // below then change nothing, so a paused query processes nothing while the server starts.
     PausedQueries.after(logged, parser).forEach(id -> backend.pausePersistent(id, true));
+    Map<String, Long> lastPlans = new HashMap<>();
+    logged.forEach(c -> c.query().ifPresent(q -> lastPlans.put(q.queryId(), c.offset())));
     replaying = true;
     try {
       for (LoggedCommand command : logged) {
         Session session = Session.of(new java.util.LinkedHashMap<>(command.properties()), Map.of());
         try {
           if (command.query().isPresent()) {
-            planning.restore(command.query().get(), command.statement(), session);
+            StoredQuery stored = command.query().get();
+            // Only the last plan logged for a query id runs: the earlier ones were upgraded in
+            // place (CREATE OR REPLACE).
+            boolean superseded = lastPlans.get(stored.queryId()) != command.offset();
+            planning.restore(stored, command.statement(), session, superseded);
             restored.accept(
                 QueryPlanning.created(
                     command.query().get(), command.statement(), command.sequence()));
