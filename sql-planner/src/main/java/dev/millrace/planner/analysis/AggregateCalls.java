@@ -61,7 +61,12 @@ final class AggregateCalls {
               .coerce(arguments.get(i), resolved.parameterTypes().get(i), call.arguments().get(i)));
     }
     return new AggregateSpec(
-        resolved.name(), converted, init, resolved.returnType(), resolved.aggregator().canUndo());
+        resolved.name(),
+        converted,
+        init,
+        resolved.returnType(),
+        resolved.aggregator().canUndo(),
+        resolved.aggregator().accumulatorType());
   }
 
   /** The input scope for aggregate arguments, where a nested aggregate is an error. */
