@@ -137,6 +137,15 @@ public final class FunctionRegistry {
    */
   public ResolvedAggregate resolveAggregate(
       String name, List<SqlType> argTypes, List<Object> initArgs) {
+    return resolveAggregate(name, argTypes, initArgs, Map.of());
+  }
+
+  /**
+   * As {@link #resolveAggregate(String, List, List)}, with the function's settings for the query
+   * (see {@link AggregatorFactory#create(List, List, Map)}).
+   */
+  public ResolvedAggregate resolveAggregate(
+      String name, List<SqlType> argTypes, List<Object> initArgs, Map<String, String> settings) {
     String key = normalize(name);
     AggregateFunction function = aggregates.get(key);
     if (function == null) {
@@ -162,7 +171,7 @@ public final class FunctionRegistry {
       throw noOverload(key, shown, function.overloads().stream().map(o -> key + o.toSql()));
     }
     List<Object> init = InitArguments.convert(best.initParameters(), initArgs);
-    Aggregator aggregator = best.factory().create(bestMatch.parameterTypes(), init);
+    Aggregator aggregator = best.factory().create(bestMatch.parameterTypes(), init, settings);
     return new ResolvedAggregate(key, bestMatch.parameterTypes(), aggregator);
   }
 
