@@ -96,8 +96,12 @@ final class OperatorFactories {
     return next -> new SelectOperator(compileAll(values, schema.value()), projectOld, next);
   }
 
-  OperatorFactory selectKey(List<Expr> keys, LogicalSchema schema, boolean groupBy) {
-    return next -> new SelectKeyOperator(compileAll(keys, schema.key()), groupBy, next);
+  /** Re-keys rows of the {@code input} schema into rows of {@code schema}. */
+  OperatorFactory selectKey(
+      List<Expr> keys, LogicalSchema input, LogicalSchema schema, boolean groupBy) {
+    NullValueKeys nullValueKeys = new NullValueKeys(input, keys);
+    return next ->
+        new SelectKeyOperator(compileAll(keys, schema.key()), groupBy, nullValueKeys, next);
   }
 
   OperatorFactory repartitionSink(String topic, LogicalSchema schema, FormatInfo keyFormat) {
@@ -120,8 +124,7 @@ final class OperatorFactories {
   RecordDecoder tableRepartitionSource(PlanStep.TableRepartition step) {
     return new RepartitionDecoder(
         repartitionKeySerde(step.repartitionTopic(), step.schema(), step.keyFormat()),
-        InternalSerdes.valueSerde(step.schema().value()),
-        true);
+        InternalSerdes.valueSerde(step.schema().value()));
   }
 
   OperatorFactory tableRepartitionStore(PlanStep.TableRepartition step) {
