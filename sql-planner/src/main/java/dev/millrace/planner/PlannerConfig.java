@@ -4,6 +4,7 @@ import dev.millrace.engine.registry.SchemaRegistry;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The session and server properties planning reads, with ksqlDB's names and defaults.
@@ -14,15 +15,23 @@ import java.util.Optional;
  * @param wrapSingleValues {@code ksql.persistence.wrap.single.values} (true)
  * @param registry the schema registry ({@code ksql.schema.registry.url}), possibly the unconfigured
  *     one
+ * @param functionSettings the {@code ksql.functions.<name>.<setting>} properties (such as {@code
+ *     ksql.functions.collect_set.limit}), by name without the prefix ({@code collect_set.limit})
  */
 public record PlannerConfig(
     String defaultKeyFormat,
     Optional<String> defaultValueFormat,
     boolean wrapSingleValues,
-    SchemaRegistry registry) {
+    SchemaRegistry registry,
+    Map<String, String> functionSettings) {
   public static final String KEY_FORMAT = "ksql.persistence.default.format.key";
   public static final String VALUE_FORMAT = "ksql.persistence.default.format.value";
   public static final String WRAP_SINGLE_VALUES = "ksql.persistence.wrap.single.values";
+  public static final String FUNCTIONS_PREFIX = "ksql.functions.";
+
+  public PlannerConfig {
+    functionSettings = Map.copyOf(functionSettings);
+  }
 
   /** Reads the properties planning cares about; others are ignored. */
   public static PlannerConfig from(Map<String, ?> properties, SchemaRegistry registry) {
@@ -30,7 +39,37 @@ public record PlannerConfig(
         text(properties, KEY_FORMAT).map(s -> s.toUpperCase(Locale.ROOT)).orElse("KAFKA"),
         text(properties, VALUE_FORMAT).map(s -> s.toUpperCase(Locale.ROOT)),
         text(properties, WRAP_SINGLE_VALUES).map(Boolean::parseBoolean).orElse(true),
-        registry);
+        registry,
+        functionSettings(properties));
+  }
+
+  /**
+   * A function's settings for a query: its {@code ksql.functions.<name>.<setting>} properties by
+   * setting ({@code name} in any case).
+   */
+  public Map<String, String> settingsOf(String function) {
+    String prefix = function.toLowerCase(Locale.ROOT) + ".";
+    Map<String, String> settings = new TreeMap<>();
+    functionSettings.forEach(
+        (name, value) -> {
+          if (name.startsWith(prefix)) {
+            settings.put(name.substring(prefix.length()), value);
+          }
+        });
+    return settings;
+  }
+
+  private static Map<String, String> functionSettings(Map<String, ?> properties) {
+    Map<String, String> settings = new TreeMap<>();
+    properties.forEach(
+        (name, value) -> {
+          if (name.startsWith(FUNCTIONS_PREFIX) && value != null) {
+            settings.put(
+                name.substring(FUNCTIONS_PREFIX.length()).toLowerCase(Locale.ROOT),
+                value.toString());
+          }
+        });
+    return settings;
   }
 
   private static Optional<String> text(Map<String, ?> properties, String name) {

@@ -284,7 +284,7 @@ final class QueryStatementPlanner {
 
   private PhysicalPlanner physical(PlanningContext context) {
     return new PhysicalPlanner(
-        context.types(), context.relBuilder().getRexBuilder(), new StepNames());
+        context.types(), context.relBuilder().getRexBuilder(), new StepNames(), config);
   }
 
   private static void checkPersistentShape(Query query) {

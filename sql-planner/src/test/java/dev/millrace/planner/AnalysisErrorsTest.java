@@ -14,6 +14,7 @@ class AnalysisErrorsTest {
         TAGS ARRAY<STRING>, PRICE DECIMAL(4, 2)) WITH (kafka_topic='s', value_format='JSON');
       CREATE TABLE T (ID BIGINT PRIMARY KEY, LABEL STRING) WITH (kafka_topic='t', value_format='JSON');
       CREATE STREAM S2 (K STRING KEY, F0 INT) WITH (kafka_topic='s2', value_format='JSON');
+      CREATE STREAM D (K STRING KEY, V INT) WITH (kafka_topic='d', value_format='DELIMITED');
       """;
 
   @ParameterizedTest(name = "{0}")
@@ -30,6 +31,9 @@ class AnalysisErrorsTest {
       SELECT * FROM S WHERE TAGS < TAGS EMIT CHANGES;        | line 1:23: Cannot compare TAGS (ARRAY<STRING>) to TAGS (ARRAY<STRING>) with LESS_THAN.
       SELECT * FROM S WHERE NAME = 1 EMIT CHANGES;           | line 1:23: Cannot compare NAME (STRING) to 1 (INTEGER) with EQUAL.
       SELECT * FROM S WHERE AGE = 'ten' EMIT CHANGES;        | line 1:29: invalid input syntax for type INTEGER: "ten".
+      SELECT K, SUM(V), AVG(V) FROM D GROUP BY K EMIT CHANGES; | line 1:19: One of the functions used in the statement has an intermediate type that the value format can not handle. Please remove the function or change the format.
+      SELECT ID, NULL <> NULL FROM S EMIT CHANGES;           | line 1:12: Comparison with NULL not supported: NULL <> NULL
+      SELECT * FROM S WHERE AGE = NULL EMIT CHANGES;         | line 1:23: Comparison with NULL not supported: AGE = NULL
       SELECT ADDRESS->ZIP FROM S EMIT CHANGES;               | line 1:8: Could not find field 'ZIP' in 'ADDRESS'.
       SELECT UCASE(AGE) FROM S EMIT CHANGES;                 | line 1:8: No overload of UCASE accepts (INTEGER); accepted: UCASE(STRING) => STRING
       SELECT CAST(NAME AS ARRAY<INT>) FROM S EMIT CHANGES;   | line 1:8: Cast of STRING to ARRAY<INTEGER> is not supported

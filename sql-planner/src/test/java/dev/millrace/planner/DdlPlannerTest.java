@@ -155,6 +155,7 @@ class DdlPlannerTest {
       CREATE STREAM S (A ARRAY<INT>) WITH (kafka_topic='s', value_format='DELIMITED');         | line 1:1: The 'DELIMITED' format does not support type 'ARRAY', column: `A`
       CREATE STREAM S (K MAP<STRING, INT> KEY, A INT) WITH (kafka_topic='s', value_format='JSON'); | line 1:1: Map keys, including types that contain maps, are not supported as they may lead to unexpected behavior due to inconsistent serialization. Key column name: `K`.
       CREATE STREAM S (A INT, B INT) WITH (kafka_topic='s', value_format='JSON', wrap_single_value=false); | line 1:76: 'WRAP_SINGLE_VALUE' is only valid for single-field value schemas
+      CREATE STREAM S (A INT) WITH (kafka_topic='s', value_format='DELIMITED', wrap_single_value=true); | line 1:74: Format 'DELIMITED' does not support 'WRAP_SINGLE_VALUE' set to 'true'.
       CREATE STREAM S (A INT) WITH (kafka_topic='s', value_format='JSON', value_delimiter=';'); | line 1:69: JSON does not support the following configs: [delimiter]
       CREATE STREAM S (A INT) WITH (kafka_topic='s', value_format='DELIMITED', value_delimiter='<~>'); | line 1:74: Configuration VALUE_DELIMITER is invalid: Invalid delimiter value: '<~>'. Delimiter must be a single character or TAB,SPACE
       CREATE STREAM S (A INT) WITH (kafka_topic='s', value_format='JSON', foo='bar');          | line 1:69: Invalid config variable(s) in the WITH clause: FOO.

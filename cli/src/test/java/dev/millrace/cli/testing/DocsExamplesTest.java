@@ -23,9 +23,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Keeps {@code docs/testing.md}, {@code docs/aggregation.md}, {@code docs/formats.md}, {@code
- * docs/table-functions.md} and {@code docs/headers.md} true: their example files are well-formed
- * and shown as they are, and every {@code $ bin/millrace test ...} block they show, run on the
- * engine, prints what it says.
+ * docs/table-functions.md}, {@code docs/headers.md} and {@code docs/expressions.md} true: their
+ * example files are well-formed and shown as they are, and every {@code $ bin/millrace test ...}
+ * block they show, run on the engine, prints what it says.
  */
 class DocsExamplesTest {
   private static final Pattern CODE_BLOCK = Pattern.compile("```(\\w*)\\n(.*?)```", Pattern.DOTALL);
@@ -36,6 +36,7 @@ class DocsExamplesTest {
   private static final String FORMATS = "docs/formats.md";
   private static final String TABLE_FUNCTIONS = "docs/table-functions.md";
   private static final String HEADERS = "docs/headers.md";
+  private static final String EXPRESSIONS = "docs/expressions.md";
 
   @Test
   void theSqlTestFileIsShownInFullAndReadsAsThreeTests() throws IOException {
@@ -103,13 +104,19 @@ class DocsExamplesTest {
   }
 
   @Test
+  void theExpressionExamplesAreShownInFull() throws IOException {
+    Path conversions = ROOT.resolve("docs/examples/expressions/conversions.sql");
+    assertTrue(blocks(EXPRESSIONS, "sql").contains(withoutLeadingComments(conversions)));
+  }
+
+  @Test
   void theTableFunctionExampleIsShownInFull() throws IOException {
     Path baskets = ROOT.resolve("docs/examples/table-functions/baskets.sql");
     assertTrue(blocks(TABLE_FUNCTIONS, "sql").contains(Files.readString(baskets).strip()));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {TESTING, AGGREGATION, FORMATS, TABLE_FUNCTIONS, HEADERS})
+  @ValueSource(strings = {TESTING, AGGREGATION, FORMATS, TABLE_FUNCTIONS, HEADERS, EXPRESSIONS})
   void everyShownRunPrintsWhatTheDocsSay(String page) throws Exception {
     Optional<CaseSessionFactory> engine = Optional.of(CaseSessionFactory.find().orElseThrow());
     List<String> runs =

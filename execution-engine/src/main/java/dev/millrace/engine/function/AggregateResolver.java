@@ -3,6 +3,7 @@ package dev.millrace.engine.function;
 import dev.millrace.engine.types.SqlType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,10 +17,14 @@ final class AggregateResolver {
 
   /**
    * Resolves the call; {@code rowCount} fixes how many arguments are per-row (as a stored plan
-   * says), or is -1 to let each overload decide.
+   * says), or is -1 to let each overload decide; {@code settings} are the function's settings for
+   * the query.
    */
   static ResolvedAggregate resolve(
-      AggregateFunction function, List<AggregateArgument> arguments, int rowCount) {
+      AggregateFunction function,
+      List<AggregateArgument> arguments,
+      int rowCount,
+      Map<String, String> settings) {
     AggregateOverload best = null;
     SignatureMatch bestMatch = null;
     int notLiteral = -1;
@@ -63,7 +68,7 @@ final class AggregateResolver {
     List<Object> init =
         InitArguments.convert(
             best.initParameters(), values(arguments.subList(rows, arguments.size())));
-    Aggregator aggregator = best.factory().create(bestMatch.parameterTypes(), init);
+    Aggregator aggregator = best.factory().create(bestMatch.parameterTypes(), init, settings);
     return new ResolvedAggregate(name, bestMatch.parameterTypes(), aggregator);
   }
 

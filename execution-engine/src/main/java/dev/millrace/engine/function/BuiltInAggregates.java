@@ -45,9 +45,9 @@ final class BuiltInAggregates {
     b.aggregate("MAX", "The largest non-null value.")
         .add(sig(T, T), (p, i) -> BasicAggregates.extreme(orderable("MAX", p.get(0)), true));
     b.aggregate("COLLECT_LIST", "Every value, nulls included, as an array.")
-        .add(sig(ARRAY_T, T), (p, i) -> CollectAggregates.collectList(p.get(0)));
+        .add(sig(ARRAY_T, T), CollectAggregates.limited(CollectAggregates::collectList));
     b.aggregate("COLLECT_SET", "The distinct values as an array, in order of first occurrence.")
-        .add(sig(ARRAY_T, T), (p, i) -> CollectAggregates.collectSet(p.get(0)));
+        .add(sig(ARRAY_T, T), CollectAggregates.limited(CollectAggregates::collectSet));
     b.aggregate("COUNT_DISTINCT", "The number of distinct non-null values.")
         .add(sig(BIGINT, T), (p, i) -> CollectAggregates.countDistinct(p.get(0)));
     b.aggregate("HISTOGRAM", "A count per distinct non-null value.")

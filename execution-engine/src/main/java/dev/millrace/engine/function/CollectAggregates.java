@@ -6,21 +6,56 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Aggregates that collect values: COLLECT_LIST (every value, nulls too), COLLECT_SET (distinct
  * values), COUNT_DISTINCT (how many distinct non-null values) and HISTOGRAM (a count per distinct
  * non-null string). All but COLLECT_SET can undo, so they work on tables; a set cannot, as in
  * ksqlDB: it does not know whether another row still holds a value being taken out. As in ksqlDB,
- * the collections keep at most {@link #LIMIT} values; later ones are ignored.
+ * COLLECT_LIST and COLLECT_SET keep at most {@link #LIMIT} values, or the {@code limit} setting
+ * ({@code ksql.functions.collect_list.limit}, {@code ksql.functions.collect_set.limit}); later ones
+ * are ignored.
  */
 final class CollectAggregates {
-  /** ksqlDB's default limit on the size of COLLECT_LIST, COLLECT_SET and HISTOGRAM results. */
+  /** ksqlDB's default limit on the size of COLLECT_LIST and COLLECT_SET results. */
   static final int LIMIT = 1000;
 
   private CollectAggregates() {}
 
-  static Aggregator collectList(SqlType element) {
+  /** The factory of COLLECT_LIST or COLLECT_SET: {@code make} takes the element type and limit. */
+  static AggregatorFactory limited(BiFunction<SqlType, Integer, Aggregator> make) {
+    return new AggregatorFactory() {
+      public Aggregator create(List<SqlType> parameterTypes, List<Object> initArgs) {
+        return make.apply(parameterTypes.get(0), LIMIT);
+      }
+
+      public Aggregator create(
+          List<SqlType> parameterTypes, List<Object> initArgs, Map<String, String> settings) {
+        return make.apply(parameterTypes.get(0), limit(settings.get("limit")));
+      }
+    };
+  }
+
+  private static int limit(String setting) {
+    if (setting == null) {
+      return LIMIT;
+    }
+    try {
+      int limit = Integer.parseInt(setting.trim());
+      if (limit >= 0) {
+        return limit;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new FunctionException(
+        "The limit of a collection aggregate must be a whole number of at least 0, not '"
+            + setting
+            + "'");
+  }
+
+  static Aggregator collectList(SqlType element, int limit) {
     SqlType list = new SqlType.Array(element);
     return new TypedAggregator(list, list) {
       public Object initialize() {
@@ -29,7 +64,7 @@ final class CollectAggregates {
 
       public Object add(Object acc, Object[] args) {
         List<Object> out = mutable(acc);
-        if (out.size() < LIMIT) {
+        if (out.size() < limit) {
           out.add(args[0]);
         }
         return out;
@@ -54,13 +89,18 @@ final class CollectAggregates {
 
       public Object merge(Object left, Object right) {
         List<Object> out = mutable(left);
-        out.addAll((List<?>) right);
+        for (Object e : (List<?>) right) {
+          if (out.size() >= limit) {
+            break;
+          }
+          out.add(e);
+        }
         return out;
       }
     };
   }
 
-  static Aggregator collectSet(SqlType element) {
+  static Aggregator collectSet(SqlType element, int limit) {
     SqlType list = new SqlType.Array(element);
     return new TypedAggregator(list, list) {
       public Object initialize() {
@@ -69,7 +109,7 @@ final class CollectAggregates {
 
       public Object add(Object acc, Object[] args) {
         List<Object> out = mutable(acc);
-        if (out.size() < LIMIT && indexOf(out, args[0], element) < 0) {
+        if (out.size() < limit && indexOf(out, args[0], element) < 0) {
           out.add(args[0]);
         }
         return out;

@@ -137,8 +137,17 @@ public final class FunctionRegistry {
    */
   public ResolvedAggregate resolveAggregate(
       String name, List<SqlType> argTypes, List<Object> initArgs) {
+    return resolveAggregate(name, argTypes, initArgs, Map.of());
+  }
+
+  /**
+   * As {@link #resolveAggregate(String, List, List)}, with the function's settings for the query
+   * (see {@link AggregatorFactory#create(List, List, Map)}).
+   */
+  public ResolvedAggregate resolveAggregate(
+      String name, List<SqlType> argTypes, List<Object> initArgs, Map<String, String> settings) {
     return AggregateResolver.resolve(
-        aggregate(name), AggregateResolver.split(argTypes, initArgs), argTypes.size());
+        aggregate(name), AggregateResolver.split(argTypes, initArgs), argTypes.size(), settings);
   }
 
   /**
@@ -147,7 +156,7 @@ public final class FunctionRegistry {
    * first.
    */
   public ResolvedAggregate resolveAggregateCall(String name, List<AggregateArgument> arguments) {
-    return AggregateResolver.resolve(aggregate(name), arguments, -1);
+    return AggregateResolver.resolve(aggregate(name), arguments, -1, Map.of());
   }
 
   private AggregateFunction aggregate(String name) {

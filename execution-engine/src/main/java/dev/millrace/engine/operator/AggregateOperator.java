@@ -49,6 +49,9 @@ final class AggregateOperator implements Operator {
             : null;
     Object[] accumulators = stored == null ? aggregation.initial() : aggregation.decode(stored);
     accumulators = aggregation.add(accumulators, row.value(), context, record);
+    if (accumulators == null) {
+      return;
+    }
     long timestamp =
         stored == null
             ? row.timestamp()

@@ -33,7 +33,11 @@ final class Aggregation {
     return accumulators;
   }
 
-  /** Folds one row in; an aggregate that fails on the row keeps its accumulator and is reported. */
+  /**
+   * Folds one row in. When an aggregate fails on the row (a DECIMAL sum that no longer fits its
+   * type), the failure is reported and the result is null: the caller skips the record, keeping its
+   * stored state and emitting nothing, rather than emit a result that leaves the row out.
+   */
   Object[] add(
       Object[] accumulators, Object[] value, ProcessingContext context, RecordContext record) {
     return fold(accumulators, value, true, context, record);
@@ -65,9 +69,10 @@ final class Aggregation {
                 : aggregators[i].undo(accumulators[i], args);
       } catch (RuntimeException e) {
         context.report(
-            ProcessingError.Kind.EVALUATION,
+            ProcessingError.Kind.PROCESSING,
             record,
             "Error in aggregate " + (i + 1) + ": " + SourceDecoder.reason(e));
+        return null;
       }
     }
     return accumulators;

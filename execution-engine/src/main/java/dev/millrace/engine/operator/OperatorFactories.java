@@ -248,7 +248,8 @@ final class OperatorFactories {
     for (AggregateCall call : calls) {
       List<SqlType> types = call.arguments().stream().map(Expr::type).toList();
       List<Object> init = call.initArguments().stream().map(Expr.Literal::value).toList();
-      ResolvedAggregate resolved = functions.resolveAggregate(call.name(), types, init);
+      ResolvedAggregate resolved =
+          functions.resolveAggregate(call.name(), types, init, call.settings());
       List<SafeExpression> args = new ArrayList<>();
       for (int i = 0; i < call.arguments().size(); i++) {
         Expr argument = call.arguments().get(i);

@@ -69,6 +69,9 @@ final class SessionAggregateOperator implements Operator {
       accumulators = aggregation.merge(accumulators, aggregation.decode(session.value()));
     }
     accumulators = aggregation.add(accumulators, row.value(), context, record);
+    if (accumulators == null) {
+      return;
+    }
     for (Session session : merged) {
       store.delete(session.key());
       Object[] old =

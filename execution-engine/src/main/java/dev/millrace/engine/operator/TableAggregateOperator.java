@@ -49,8 +49,11 @@ final class TableAggregateOperator implements Operator {
     if (row.oldValue() != null) {
       accumulators = aggregation.undo(accumulators, row.oldValue(), context, record);
     }
-    if (row.value() != null) {
+    if (row.value() != null && accumulators != null) {
       accumulators = aggregation.add(accumulators, row.value(), context, record);
+    }
+    if (accumulators == null) {
+      return;
     }
     long timestamp =
         stored == null

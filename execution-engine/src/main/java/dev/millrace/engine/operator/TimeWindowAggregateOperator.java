@@ -72,6 +72,9 @@ final class TimeWindowAggregateOperator implements Operator {
             : null;
     Object[] accumulators = stored == null ? aggregation.initial() : aggregation.decode(stored);
     accumulators = aggregation.add(accumulators, row.value(), context, record);
+    if (accumulators == null) {
+      return;
+    }
     long timestamp =
         stored == null
             ? row.timestamp()

@@ -28,7 +28,10 @@ final class DelimitedSerde implements ValueSerde {
     this.parsers = columns.stream().map(DelimitedSerde::parser).toArray(Converter[]::new);
   }
 
-  /** The delimiter an option value names. */
+  /**
+   * The delimiter an option value names: one character (planning stores TAB and SPACE so), or the
+   * names TAB and SPACE.
+   */
   static char delimiter(Map<String, String> options) {
     String value =
         options.entrySet().stream()
@@ -42,7 +45,7 @@ final class DelimitedSerde implements ValueSerde {
     if (value.equalsIgnoreCase("SPACE")) {
       return ' ';
     }
-    if (value.length() != 1 || value.equals("\t")) {
+    if (value.length() != 1) {
       throw new SerdeException(
           "Invalid delimiter value: '"
               + value

@@ -132,7 +132,12 @@ public final class ProtobufSchemas {
   /** A message as parsed: its fields (type name, label, name) and the types declared inside it. */
   private record Message(String name, List<FieldDecl> fields) {}
 
-  private record FieldDecl(String name, String type, boolean repeated, String mapKey) {}
+  /**
+   * A field as declared; {@code params} are the key/value {@code params} of its {@code
+   * (confluent.field_meta)} option, such as a decimal's precision and scale.
+   */
+  private record FieldDecl(
+      String name, String type, boolean repeated, String mapKey, Map<String, String> params) {}
 
   /** A small recursive-descent reader of proto3 declarations. */
   private static final class Parser {
@@ -195,8 +200,49 @@ public final class ProtobufSchemas {
         type = next();
         expect(">");
       }
-      message.fields().add(new FieldDecl(next(), type, repeated, mapKey));
-      skipStatement();
+      String name = next();
+      message.fields().add(new FieldDecl(name, type, repeated, mapKey, fieldParams()));
+    }
+
+    /**
+     * Reads the rest of a field declaration ({@code = 6 [options];}), collecting the {@code key:
+     * "..."} and {@code value: "..."} pairs of each {@code { }} group of its options.
+     */
+    Map<String, String> fieldParams() {
+      Map<String, String> params = new HashMap<>();
+      String key = null;
+      String value = null;
+      int depth = 0;
+      while (at < tokens.size()) {
+        String token = next();
+        if (token.equals("[") || token.equals("{")) {
+          depth++;
+          key = null;
+          value = null;
+        } else if (token.equals("]") || token.equals("}")) {
+          depth--;
+          if (key != null && value != null) {
+            params.put(key, value);
+          }
+          key = null;
+          value = null;
+        } else if (depth == 0 && token.equals(";")) {
+          return params;
+        } else if ((token.equals("key") || token.equals("value"))
+            && at + 1 < tokens.size()
+            && tokens.get(at).equals(":")
+            && tokens.get(at + 1).startsWith("\"")) {
+          next();
+          String text = next();
+          text = text.substring(1, text.length() - 1);
+          if (token.equals("key")) {
+            key = text;
+          } else {
+            value = text;
+          }
+        }
+      }
+      return params;
     }
 
     void enumeration() {
@@ -216,7 +262,10 @@ public final class ProtobufSchemas {
       }
       List<SqlType.Field> fields = new ArrayList<>();
       for (FieldDecl field : message.fields()) {
-        SqlType type = type(field.type(), visiting);
+        SqlType type =
+            field.type().equals("confluent.type.Decimal")
+                ? decimal(field.params())
+                : type(field.type(), visiting);
         if (field.mapKey() != null) {
           type = new SqlType.Map(type(field.mapKey(), visiting), type);
         } else if (field.repeated()) {
@@ -248,7 +297,7 @@ public final class ProtobufSchemas {
             SqlType.DOUBLE;
         case "string", "google.protobuf.StringValue" -> SqlType.STRING;
         case "bytes", "google.protobuf.BytesValue" -> SqlType.BYTES;
-        case "confluent.type.Decimal" -> new SqlType.Decimal(64, 0);
+        case "confluent.type.Decimal" -> decimal(Map.of());
         case "google.type.Date" -> SqlType.DATE;
         case "google.type.TimeOfDay" -> SqlType.TIME;
         case "google.protobuf.Timestamp" -> SqlType.TIMESTAMP;
@@ -263,6 +312,20 @@ public final class ProtobufSchemas {
           yield struct(message, visiting);
         }
       };
+    }
+
+    /**
+     * A Confluent decimal's type: the precision and scale its field declares (as Confluent's
+     * converter writes them), else {@code DECIMAL(64, 0)}.
+     */
+    static SqlType decimal(Map<String, String> params) {
+      try {
+        return new SqlType.Decimal(
+            Integer.parseInt(params.getOrDefault("precision", "64")),
+            Integer.parseInt(params.getOrDefault("scale", "0")));
+      } catch (NumberFormatException e) {
+        throw new SerdeException("Invalid decimal precision or scale: " + params);
+      }
     }
 
     void skipStatement() {

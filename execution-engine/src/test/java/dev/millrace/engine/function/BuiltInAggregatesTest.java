@@ -49,6 +49,32 @@ class BuiltInAggregatesTest {
   }
 
   @Test
+  void collectionsKeepAtMostTheirLimitSetting() {
+    Aggregator set =
+        REGISTRY
+            .resolveAggregate(
+                "COLLECT_SET", List.of(SqlType.INTEGER), List.of(), Map.of("limit", "1"))
+            .aggregator();
+    assertEquals(List.of(List.of(0), List.of(0), List.of(0)), results(set, 0, 100, 0));
+    Aggregator list =
+        REGISTRY
+            .resolveAggregate(
+                "COLLECT_LIST", List.of(SqlType.INTEGER), List.of(), Map.of("limit", "2"))
+            .aggregator();
+    assertEquals(List.of(List.of(7), List.of(7, 7), List.of(7, 7)), results(list, 7, 7, 8));
+    assertEquals(List.of(7, 7), list.merge(List.of(7), List.of(7, 8)));
+    FunctionException bad =
+        assertThrows(
+            FunctionException.class,
+            () ->
+                REGISTRY.resolveAggregate(
+                    "COLLECT_SET", List.of(SqlType.INTEGER), List.of(), Map.of("limit", "many")));
+    assertEquals(
+        "The limit of a collection aggregate must be a whole number of at least 0, not 'many'",
+        bad.getMessage());
+  }
+
+  @Test
   void decimalSumOverflowFails() {
     Aggregator sum = aggregator("SUM", List.of(new SqlType.Decimal(4, 1)));
     Object acc = sum.add(sum.initialize(), new Object[] {new BigDecimal("500.9")});

@@ -140,4 +140,24 @@ class ProtobufRegistrySerdeTest {
                 SerdeException.class, () -> ProtobufSchemas.sqlType(proto, Optional.of("Missing")))
             .getMessage());
   }
+
+  @Test
+  void aConfluentDecimalTakesThePrecisionAndScaleItsFieldDeclares() {
+    String proto =
+        """
+        syntax = "proto3";
+        import "confluent/type/decimal.proto";
+        message M {
+          confluent.type.Decimal price = 1 [(confluent.field_meta) = { params: [
+            { value: "4", key: "precision" }, { key: "scale", value: "2" }]}];
+          confluent.type.Decimal whole = 2 [(confluent.field_meta) = { params: [
+            { key: "precision", value: "10" }]}];
+          confluent.type.Decimal bare = 3;
+        }
+        """;
+
+    assertEquals(
+        "STRUCT<`price` DECIMAL(4, 2), `whole` DECIMAL(10, 0), `bare` DECIMAL(64, 0)>",
+        ProtobufSchemas.sqlType(proto, Optional.empty()).toSql());
+  }
 }

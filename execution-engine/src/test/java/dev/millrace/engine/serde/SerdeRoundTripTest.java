@@ -229,6 +229,16 @@ class SerdeRoundTripTest {
   }
 
   @Test
+  void delimitedTakesATabCharacterAsPlanningStoresTab() {
+    FormatInfo tabs = new FormatInfo("DELIMITED", Map.of("delimiter", "\t"), true);
+    ValueSerde serde =
+        SerdeFactory.valueSerde(
+            tabs, List.of(new Column("A", SqlType.STRING), new Column("B", SqlType.BIGINT)));
+    assertEquals("zero\t0", text(serde.serialize(new Object[] {"zero", 0L})));
+    assertArrayEquals(new Object[] {"zero", 0L}, serde.deserialize(utf8("zero\t0")));
+  }
+
+  @Test
   void multiColumnJsonKeysAreObjectsAndSingleOnesBare() {
     List<Column> two = List.of(new Column("A", SqlType.INTEGER), new Column("B", SqlType.STRING));
     KeySerde pair = SerdeFactory.keySerde(FormatInfo.of("JSON"), two, Optional.empty());

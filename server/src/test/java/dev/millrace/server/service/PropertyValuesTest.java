@@ -47,6 +47,8 @@ class PropertyValuesTest {
       ksql.streams.bootstrap.servers      | k1:9092   |
       ksql.persistence.wrap.single.values | False     |
       ksql.persistence.wrap.single.values | yes       | Invalid value 'yes' for property 'ksql.persistence.wrap.single.values': it must be one of true, false.
+      ksql.functions.collect_set.limit    | 1         |
+      ksql.functions.collect_list.limit   | -1        | Invalid value '-1' for property 'ksql.functions.collect_list.limit': it must be a whole number of at least 0.
       some.unknown.property               | anything  |
       """)
   void checksTheValuesOfKnownProperties(String name, String value, String problem) {

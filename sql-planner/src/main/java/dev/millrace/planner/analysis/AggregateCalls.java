@@ -62,7 +62,12 @@ final class AggregateCalls {
       init.add((RexLiteral) analyzer.coercions().literal((Literal) argument));
     }
     return new AggregateSpec(
-        resolved.name(), converted, init, resolved.returnType(), resolved.aggregator().canUndo());
+        resolved.name(),
+        converted,
+        init,
+        resolved.returnType(),
+        resolved.aggregator().canUndo(),
+        resolved.aggregator().accumulatorType());
   }
 
   /** The input scope for aggregate arguments, where a nested aggregate is an error. */

@@ -19,6 +19,7 @@ public final class AggregateCollector implements ExpressionScope {
   private final boolean windowed;
   private final ExpressionAnalyzer analyzer;
   private final List<AggregateSpec> found = new ArrayList<>();
+  private final List<FunctionCall> firstCalls = new ArrayList<>();
   private final List<FunctionCall> withoutUndo = new ArrayList<>();
 
   public AggregateCollector(RowScope input, boolean windowed, ExpressionAnalyzer analyzer) {
@@ -35,6 +36,11 @@ public final class AggregateCollector implements ExpressionScope {
   /** The distinct aggregate calls seen so far, in order of appearance. */
   public List<AggregateSpec> aggregates() {
     return List.copyOf(found);
+  }
+
+  /** Where each of {@link #aggregates()} is first called. */
+  public List<FunctionCall> firstCalls() {
+    return List.copyOf(firstCalls);
   }
 
   /** The aggregate calls seen so far that cannot undo a row, in order of appearance. */
@@ -58,6 +64,7 @@ public final class AggregateCollector implements ExpressionScope {
     }
     if (!found.contains(spec)) {
       found.add(spec);
+      firstCalls.add(call);
     }
     return analyzer.rexBuilder().makeInputRef(analyzer.types().toRel(spec.type()), 0);
   }

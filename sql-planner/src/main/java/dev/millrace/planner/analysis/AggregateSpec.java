@@ -14,13 +14,15 @@ import org.apache.calcite.rex.RexNode;
  * @param initArguments the literal arguments that configure the aggregate (e.g. TOPK's k)
  * @param type the result type
  * @param canUndo whether the aggregate can take a row back out, as aggregating a table needs
+ * @param accumulatorType the type of the state it keeps per group
  */
 public record AggregateSpec(
     String name,
     List<RexNode> arguments,
     List<RexLiteral> initArguments,
     SqlType type,
-    boolean canUndo) {
+    boolean canUndo,
+    SqlType accumulatorType) {
   public AggregateSpec {
     arguments = List.copyOf(arguments);
     initArguments = List.copyOf(initArguments);

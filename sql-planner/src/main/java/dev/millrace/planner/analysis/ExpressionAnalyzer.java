@@ -25,6 +25,7 @@ import dev.millrace.parser.ast.Like;
 import dev.millrace.parser.ast.Literal;
 import dev.millrace.parser.ast.Logical;
 import dev.millrace.parser.ast.Not;
+import dev.millrace.parser.ast.NullLiteral;
 import dev.millrace.parser.ast.SearchedCase;
 import dev.millrace.parser.ast.SimpleCase;
 import dev.millrace.parser.ast.StringLiteral;
@@ -122,6 +123,17 @@ public final class ExpressionAnalyzer {
       return unary(u, scope);
     }
     if (e instanceof Comparison c) {
+      if (c.left() instanceof NullLiteral || c.right() instanceof NullLiteral) {
+        // As in ksqlDB: such a comparison is never true; IS [NOT] NULL is what was meant.
+        throw new PlanningException(
+            c.location(),
+            "Comparison with NULL not supported: "
+                + SqlFormatter.format(c.left())
+                + " "
+                + c.operator().symbol()
+                + " "
+                + SqlFormatter.format(c.right()));
+      }
       return comparison(c.operator(), c.left(), c.right(), scope, c);
     }
     if (e instanceof Logical l) {

@@ -186,10 +186,19 @@ public final class FormatResolver {
           "'WRAP_SINGLE_VALUE' is only valid for single-field value schemas");
     }
     SerdeFormat.Wrapping wrapping = SerdeFormat.named(format).wrapping();
-    if (wrapping == SerdeFormat.Wrapping.ALWAYS && explicit.equals(Optional.of(false))) {
+    // A format that always wraps cannot be told not to, and one that never does (KAFKA,
+    // DELIMITED, NONE: a bare value is all they hold) cannot be told to.
+    boolean refused =
+        wrapping == SerdeFormat.Wrapping.ALWAYS && explicit.equals(Optional.of(false))
+            || wrapping == SerdeFormat.Wrapping.NEVER && explicit.equals(Optional.of(true));
+    if (refused) {
       throw new PlanningException(
           with.location("WRAP_SINGLE_VALUE", statement),
-          "Format '" + format + "' does not support 'WRAP_SINGLE_VALUE' set to 'false'.");
+          "Format '"
+              + format
+              + "' does not support 'WRAP_SINGLE_VALUE' set to '"
+              + explicit.get()
+              + "'.");
     }
     return switch (wrapping) {
       case NEVER -> false;

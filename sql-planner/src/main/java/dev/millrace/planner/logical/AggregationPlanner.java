@@ -1,6 +1,8 @@
 package dev.millrace.planner.logical;
 
 import dev.millrace.engine.plan.WindowInfo;
+import dev.millrace.engine.serde.SerdeFormat;
+import dev.millrace.engine.types.Column;
 import dev.millrace.parser.ast.EmitMode;
 import dev.millrace.parser.ast.Expression;
 import dev.millrace.parser.ast.FunctionCall;
@@ -117,8 +119,12 @@ final class AggregationPlanner {
     boolean windowed = query.window().isPresent() && !from.scope().isJoin();
     boolean emitFinal = query.emit().filter(e -> e == EmitMode.FINAL).isPresent();
     RowScope input = new RowScope(from.scope(), rex(), context.types(), "SELECT");
+    List<String> valueFormats =
+        from.sources().stream()
+            .map(n -> context.catalog().source(n).orElseThrow().formats().value().format())
+            .toList();
     List<AggregateSpec> aggregates =
-        collect(query, selectExpressions, input, windowed, table, analyzer);
+        collect(query, selectExpressions, input, windowed, table, analyzer, valueFormats);
     RelNode aggregation =
         aggregate(
             groupKeys,
@@ -161,7 +167,8 @@ final class AggregationPlanner {
       RowScope input,
       boolean windowed,
       boolean table,
-      ExpressionAnalyzer analyzer) {
+      ExpressionAnalyzer analyzer,
+      List<String> valueFormats) {
     AggregateCollector collector = new AggregateCollector(input, windowed, analyzer);
     selectExpressions.forEach(collector::visit);
     query.having().ifPresent(collector::visit);
@@ -174,7 +181,29 @@ final class AggregationPlanner {
     if (table && !collector.callsWithoutUndo().isEmpty()) {
       throw withoutUndo(collector.callsWithoutUndo());
     }
+    checkStateFormat(aggregates, collector.firstCalls(), valueFormats);
     return aggregates;
+  }
+
+  /**
+   * As in ksqlDB, which keeps an aggregate's state in the value format of the data it reads, an
+   * aggregate whose state is an ARRAY, MAP or STRUCT (AVG, STDDEV_SAMPLE, CORRELATION, TOPK, ...)
+   * cannot read a source whose value format has no such types (DELIMITED).
+   */
+  private static void checkStateFormat(
+      List<AggregateSpec> aggregates, List<FunctionCall> calls, List<String> valueFormats) {
+    for (int i = 0; i < aggregates.size(); i++) {
+      List<Column> state = List.of(new Column("STATE", aggregates.get(i).accumulatorType()));
+      for (String format : valueFormats) {
+        SerdeFormat serde = SerdeFormat.named(format);
+        if (serde != SerdeFormat.NONE && serde.unsupported(state, false).isPresent()) {
+          throw new PlanningException(
+              calls.get(i).location(),
+              "One of the functions used in the statement has an intermediate type that the value"
+                  + " format can not handle. Please remove the function or change the format.");
+        }
+      }
+    }
   }
 
   /**

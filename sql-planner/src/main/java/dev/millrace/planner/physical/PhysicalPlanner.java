@@ -9,6 +9,7 @@ import dev.millrace.engine.plan.SourceColumns;
 import dev.millrace.engine.plan.WindowInfo;
 import dev.millrace.engine.types.Column;
 import dev.millrace.engine.types.LogicalSchema;
+import dev.millrace.planner.PlannerConfig;
 import dev.millrace.planner.catalog.DataSource;
 import dev.millrace.planner.catalog.TimestampColumn;
 import dev.millrace.planner.logical.CalciteTypes;
@@ -47,11 +48,15 @@ public final class PhysicalPlanner {
   private final CalciteTypes types;
   private final RexBuilder rex;
   private final StepNames names;
+  private final PlannerConfig config;
 
-  public PhysicalPlanner(CalciteTypes types, RexBuilder rex, StepNames names) {
+  /** {@code config} gives aggregate calls their function settings. */
+  public PhysicalPlanner(
+      CalciteTypes types, RexBuilder rex, StepNames names, PlannerConfig config) {
     this.types = types;
     this.rex = rex;
     this.names = names;
+    this.config = config;
   }
 
   /**
@@ -349,9 +354,10 @@ public final class PhysicalPlanner {
           .forEach(a -> arguments.add(translator.translate(rex.makeInputRef(inputRel, a))));
       List<Expr.Literal> init = new ArrayList<>();
       call.rexList.forEach(r -> init.add((Expr.Literal) translator.translate(r)));
+      String name = call.getAggregation().getName();
       aggregates.add(
           new AggregateCall(
-              call.getAggregation().getName(), arguments, init, types.toSql(call.getType())));
+              name, arguments, init, types.toSql(call.getType()), config.settingsOf(name)));
     }
     List<Column> value = new ArrayList<>(keyColumns);
     for (int i = 0; i < calls.size(); i++) {

@@ -18,6 +18,7 @@ import dev.millrace.planner.PlannerConfig;
 import dev.millrace.planner.TestSession;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -270,6 +271,22 @@ class TranslationTest {
 
     assertEquals(List.of(), query.plan().schema().key());
     assertEquals("NONE", query.sink().formats().key().format());
+  }
+
+  @Test
+  void aggregateCallsCarryTheirFunctionSettings() {
+    TestSession limited = new TestSession().set("ksql.functions.collect_set.limit", 1).run(SETUP);
+    PlanStep plan =
+        ((PlannedStatement.PersistentQuery)
+                limited.plan(
+                    "CREATE TABLE T AS SELECT ITEM, COUNT(*) AS N, COLLECT_SET(QTY) AS Q "
+                        + "FROM ORDERS GROUP BY ITEM;"))
+            .plan();
+    PlanStep.StreamAggregate aggregate =
+        assertInstanceOf(PlanStep.StreamAggregate.class, plan.sources().get(0).sources().get(0));
+    assertEquals(
+        List.of(Map.of(), Map.of("limit", "1")),
+        aggregate.aggregates().stream().map(AggregateCall::settings).toList());
   }
 
   @Test
