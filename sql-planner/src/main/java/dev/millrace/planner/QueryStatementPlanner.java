@@ -71,7 +71,7 @@ final class QueryStatementPlanner {
   PlannedStatement createAsSelect(CreateAsSelect cas, String text, String queryId) {
     SourceType type = DdlPlanner.type(cas.kind());
     Optional<DataSource> existing = catalog.source(cas.name());
-    if (existing.isPresent()) {
+    if (existing.isPresent() && !cas.orReplace()) {
       if (cas.ifNotExists()) {
         return new PlannedStatement.NoChange(
             "A "
@@ -90,6 +90,11 @@ final class QueryStatementPlanner {
               + existing.get().type().lowerName()
               + " with the same name already exists");
     }
+    existing.ifPresent(
+        old -> SourceUpgrade.checkReplaceable(old, type.lowerName(), true, cas.location()));
+    // The replacement runs as the query it replaces, so that it carries on from that query's
+    // offsets and state (ksqlDB's in-place upgrade).
+    String id = existing.flatMap(old -> creatingQuery(old.name())).orElse(queryId);
     checkPersistentShape(cas.query());
     PlanningContext context = new PlanningContext(catalog, functions);
     LogicalQuery query =
@@ -125,14 +130,22 @@ final class QueryStatementPlanner {
             false,
             true,
             text);
+    existing.ifPresent(old -> SourceUpgrade.checkCompatible(old, sink, cas.location()));
     return persistent(
         context,
         query,
         sink,
         sink.timestamp(),
-        Optional.of(new CatalogChange.AddSource(sink, false)),
+        Optional.of(new CatalogChange.AddSource(sink, existing.isPresent())),
         Optional.of(topicRequest),
-        queryId);
+        id);
+  }
+
+  /** The running query of the CREATE ... AS SELECT that made {@code sink}, if it still runs. */
+  private Optional<String> creatingQuery(String sink) {
+    return catalog.writersOf(sink).stream()
+        .filter(id -> QueryIds.createsSink(id, sink))
+        .findFirst();
   }
 
   PlannedStatement insertInto(InsertInto insert, String queryId) {
