@@ -13,6 +13,9 @@ import java.util.TreeMap;
  * @param defaultValueFormat {@code ksql.persistence.default.format.value} (none: VALUE_FORMAT is
  *     then required)
  * @param wrapSingleValues {@code ksql.persistence.wrap.single.values} (true)
+ * @param newQueryPlanner {@code ksql.new.query.planner.enabled} (false): ksqlDB's newer projection
+ *     rules for persistent queries (a plain stream query may leave out the key, and the key columns
+ *     take the projection's order)
  * @param registry the schema registry ({@code ksql.schema.registry.url}), possibly the unconfigured
  *     one
  * @param functionSettings the {@code ksql.functions.<name>.<setting>} properties (such as {@code
@@ -22,11 +25,13 @@ public record PlannerConfig(
     String defaultKeyFormat,
     Optional<String> defaultValueFormat,
     boolean wrapSingleValues,
+    boolean newQueryPlanner,
     SchemaRegistry registry,
     Map<String, String> functionSettings) {
   public static final String KEY_FORMAT = "ksql.persistence.default.format.key";
   public static final String VALUE_FORMAT = "ksql.persistence.default.format.value";
   public static final String WRAP_SINGLE_VALUES = "ksql.persistence.wrap.single.values";
+  public static final String NEW_QUERY_PLANNER = "ksql.new.query.planner.enabled";
   public static final String FUNCTIONS_PREFIX = "ksql.functions.";
 
   public PlannerConfig {
@@ -39,6 +44,7 @@ public record PlannerConfig(
         text(properties, KEY_FORMAT).map(s -> s.toUpperCase(Locale.ROOT)).orElse("KAFKA"),
         text(properties, VALUE_FORMAT).map(s -> s.toUpperCase(Locale.ROOT)),
         text(properties, WRAP_SINGLE_VALUES).map(Boolean::parseBoolean).orElse(true),
+        text(properties, NEW_QUERY_PLANNER).map(Boolean::parseBoolean).orElse(false),
         registry,
         functionSettings(properties));
   }

@@ -97,7 +97,9 @@ final class QueryStatementPlanner {
     String id = existing.flatMap(old -> creatingQuery(old.name())).orElse(queryId);
     checkPersistentShape(cas.query());
     PlanningContext context = new PlanningContext(catalog, functions);
-    LogicalQuery query = new QueryPlanner(context).plan(cas.query(), Optional.of(cas.name()), true);
+    LogicalQuery query =
+        new QueryPlanner(context, config.newQueryPlanner())
+            .plan(cas.query(), Optional.of(cas.name()), true);
     if (query.resultType() != type) {
       throw new PlanningException(
           cas.location(),
@@ -177,7 +179,8 @@ final class QueryStatementPlanner {
     checkPersistentShape(insert.query());
     PlanningContext context = new PlanningContext(catalog, functions);
     LogicalQuery query =
-        new QueryPlanner(context).plan(insert.query(), Optional.of(target.name()), true);
+        new QueryPlanner(context, config.newQueryPlanner())
+            .plan(insert.query(), Optional.of(target.name()), true);
     if (query.resultType() != SourceType.STREAM) {
       throw new PlanningException(
           insert.location(),

@@ -89,6 +89,7 @@ class AnalysisErrorsTest {
       CREATE STREAM O AS SELECT ID, ROWTIME FROM S;                      | line 1:31: Reserved column name in select: `ROWTIME`. Please remove or alias the column.
       CREATE STREAM O AS SELECT ID, NAME AS ROWPARTITION FROM S;         | line 1:31: `ROWPARTITION` is a reserved column name. You cannot use it as an alias for a column.
       CREATE TABLE O AS SELECT ID FROM T;                                | line 1:26: The projection contains no value columns.
+      CREATE STREAM O AS SELECT NAME FROM S;                             | line 1:27: Key missing from projection (ie, SELECT). See https://cnfl.io/2LV7ouS.\\nThe query used to build `O` must include the key column ID in its projection (eg, SELECT ID...).
       CREATE TABLE O AS SELECT LABEL FROM T;                             | line 1:26: Key missing from projection (ie, SELECT). See https://cnfl.io/2LV7ouS.\\nThe query used to build `O` must include the key column ID in its projection (eg, SELECT ID...).
       CREATE STREAM O AS SELECT * FROM S LIMIT 5;                        | line 1:20: LIMIT is not supported in persistent queries.
       INSERT INTO T SELECT * FROM T;                                     | line 1:1: INSERT INTO can only be used to insert into a stream. T is a table.

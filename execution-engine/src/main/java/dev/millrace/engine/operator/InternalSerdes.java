@@ -19,12 +19,12 @@ final class InternalSerdes {
     return new KeySerde() {
       @Override
       public byte[] serialize(Object[] key, dev.millrace.engine.operator.Window window) {
-        return count == 0 ? null : codec.encode(key);
+        return count == 0 || KeySerde.isNullKey(key) ? null : codec.encode(key);
       }
 
       @Override
       public DecodedKey deserialize(byte[] bytes) {
-        return new DecodedKey(bytes == null ? new Object[count] : codec.decode(bytes), null);
+        return new DecodedKey(bytes == null ? KeySerde.nullKey(count) : codec.decode(bytes), null);
       }
     };
   }

@@ -58,7 +58,7 @@ final class SourceDecoder implements RecordDecoder {
     try {
       key =
           record.key() == null
-              ? new KeySerde.DecodedKey(new Object[keyCount], null)
+              ? new KeySerde.DecodedKey(KeySerde.nullKey(keyCount), null)
               : keySerde.deserialize(record.key());
       stored = valueSerde.deserialize(record.value());
     } catch (RuntimeException e) {

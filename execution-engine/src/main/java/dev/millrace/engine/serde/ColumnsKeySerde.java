@@ -22,7 +22,7 @@ final class ColumnsKeySerde implements KeySerde {
 
   @Override
   public byte[] serialize(Object[] key, Window window) {
-    if (count == 0 || key == null || !wrapped && key[0] == null) {
+    if (count == 0 || KeySerde.isNullKey(key) || !wrapped && key[0] == null) {
       return null;
     }
     return columns.serialize(key);
@@ -30,7 +30,7 @@ final class ColumnsKeySerde implements KeySerde {
 
   @Override
   public DecodedKey deserialize(byte[] bytes) {
-    Object[] values = bytes == null || count == 0 ? new Object[count] : columns.deserialize(bytes);
-    return new DecodedKey(values == null ? new Object[count] : values, null);
+    Object[] values = bytes == null || count == 0 ? null : columns.deserialize(bytes);
+    return new DecodedKey(values == null ? KeySerde.nullKey(count) : values, null);
   }
 }

@@ -250,13 +250,16 @@ class SerdeRoundTripTest {
   }
 
   @Test
-  void aKeyWhoseColumnsAreAllNullIsWrittenUnlessItIsASingleBareColumn() {
+  void aKeyWhoseColumnsAreAllNullIsWrittenUnlessItIsASingleBareColumnOrWasANullRecordKey() {
     List<Column> two = List.of(new Column("A", SqlType.INTEGER), new Column("B", SqlType.STRING));
     for (String format : List.of("JSON", "DELIMITED")) {
       KeySerde pair = SerdeFactory.keySerde(FormatInfo.of(format), two, Optional.empty());
       byte[] bytes = pair.serialize(new Object[] {null, null}, null);
       assertEquals(format.equals("JSON") ? "{\"A\":null,\"B\":null}" : ",", text(bytes));
       assertArrayEquals(new Object[] {null, null}, pair.deserialize(bytes).columns());
+      Object[] nullRecordKey = pair.deserialize(null).columns();
+      assertArrayEquals(new Object[] {null, null}, nullRecordKey);
+      assertNull(pair.serialize(nullRecordKey, null));
       KeySerde single =
           SerdeFactory.keySerde(FormatInfo.of(format), List.of(two.get(0)), Optional.empty());
       assertNull(single.serialize(new Object[] {null}, null));

@@ -128,6 +128,23 @@ public final class Scope {
     return out;
   }
 
+  /**
+   * Every column of one source (or of all, when {@code qualifier} is null, after the columns of no
+   * source) in the order of the row: value, pseudo, key columns, then window bounds, source by
+   * source. Unlike {@link #star}, pseudo columns are included.
+   */
+  public List<ScopeColumn> layout(String qualifier) {
+    List<ScopeColumn> out = new ArrayList<>();
+    if (qualifier == null) {
+      columns.stream().filter(c -> !sources.contains(c.source())).forEach(out::add);
+    }
+    columns.stream()
+        .filter(c -> sources.contains(c.source()))
+        .filter(c -> qualifier == null || qualifier.equals(c.source()))
+        .forEach(out::add);
+    return out;
+  }
+
   /** Checks that a qualifier names a source in scope. */
   public void checkSource(String qualifier, NodeLocation location) {
     if (!sources.contains(qualifier)) {

@@ -39,9 +39,21 @@ import org.apache.calcite.tools.RelBuilder;
  */
 public final class QueryPlanner {
   private final PlanningContext context;
+  private final boolean newProjectionRules;
 
+  /** A planner with ksqlDB's default projection rules for persistent queries. */
   public QueryPlanner(PlanningContext context) {
+    this(context, false);
+  }
+
+  /**
+   * {@code newProjectionRules}: {@code ksql.new.query.planner.enabled}'s rules for persistent
+   * queries: a plain stream query may leave out the key (its result then has none), and a stream's
+   * key columns take the order the projection gives them rather than the source's.
+   */
+  public QueryPlanner(PlanningContext context, boolean newProjectionRules) {
     this.context = context;
+    this.newProjectionRules = newProjectionRules;
   }
 
   /**
@@ -113,7 +125,8 @@ public final class QueryPlanner {
       window = query.partitionBy().isEmpty() ? from.window() : Optional.empty();
     }
     boolean keysOptional =
-        !aggregating
+        newProjectionRules
+            && !aggregating
             && query.partitionBy().isEmpty()
             && !from.scope().isJoin()
             && type == SourceType.STREAM;
@@ -122,11 +135,15 @@ public final class QueryPlanner {
     SelectPlanner.Result projection =
         new SelectPlanner(analyzer)
             .plan(items, selectScope, keys, persistent, sinkName, keysOptional, inputNames);
+    List<Integer> keyPositions = projection.keyPositions();
+    if (newProjectionRules && type == SourceType.STREAM) {
+      // A table's key stays in its own order: a table is never re-keyed in place.
+      keyPositions = keyPositions.stream().sorted().toList();
+    }
     builder.projectNamed(
         projection.nodes(), projection.columns().stream().map(c -> c.name()).toList(), true);
     RelNode root = builder.build();
-    return new LogicalQuery(
-        root, projection.columns(), projection.keyPositions(), type, window, from.sources());
+    return new LogicalQuery(root, projection.columns(), keyPositions, type, window, from.sources());
   }
 
   /** The outermost table function calls in an expression, in the order they are written. */
@@ -195,7 +212,6 @@ public final class QueryPlanner {
   }
 
   private List<SelectPlanner.Item> expand(Query query, PlannedRelation from, boolean windowBounds) {
-    boolean join = from.scope().isJoin();
     Scope scope = from.scope();
     List<SelectPlanner.Item> items = new ArrayList<>();
     for (SelectItem item : query.select()) {
@@ -210,7 +226,7 @@ public final class QueryPlanner {
       } else if (item instanceof AllColumns all) {
         all.source().ifPresent(q -> from.scope().checkSource(q, all.location()));
         items.addAll(
-            query.partitionBy().isEmpty() || join
+            query.partitionBy().isEmpty()
                 ? star(all, from.scope(), windowBounds)
                 : partitionedStar(all, query.partitionBy(), from.scope()));
       } else {
@@ -223,26 +239,17 @@ public final class QueryPlanner {
   private static List<SelectPlanner.Item> star(AllColumns all, Scope scope, boolean windowBounds) {
     List<SelectPlanner.Item> items = new ArrayList<>();
     for (ScopeColumn column : scope.star(all.source().orElse(null), windowBounds)) {
-      // A join's synthetic key belongs to no source: it keeps its own name and is named
-      // unqualified.
-      boolean ofSource = scope.sources().contains(column.source());
-      String name =
-          scope.isJoin() && ofSource ? column.source() + "_" + column.name() : column.name();
-      Optional<String> qualifier = ofSource ? Optional.of(column.source()) : Optional.empty();
-      items.add(
-          new SelectPlanner.Item(
-              new ColumnRef(qualifier, column.name(), all.location()),
-              name,
-              false,
-              all.location(),
-              true));
+      items.add(starItem(column, all, scope));
     }
     return items;
   }
 
   /**
    * {@code *} after PARTITION BY, as ksqlDB lays it out: the partitioning expressions, then the
-   * value columns, then the old key columns, leaving out columns that became the key.
+   * value columns, then the old key columns, leaving out columns that became the key. After a join,
+   * the re-keyed rows are the join's result, whose columns are all plain value columns: {@code *}
+   * then expands to every column of the joined rows in row order, the sides' pseudo columns
+   * included.
    */
   private List<SelectPlanner.Item> partitionedStar(
       AllColumns all, List<Expression> partitionBy, Scope scope) {
@@ -252,28 +259,49 @@ public final class QueryPlanner {
       if (e instanceof NullLiteral) {
         continue;
       }
-      items.add(
-          new SelectPlanner.Item(
-              e, SelectItemNames.natural(e, scope).orElse(null), false, all.location(), true));
+      String name = SelectItemNames.natural(e, scope).orElse(null);
       if (e instanceof ColumnRef ref) {
-        keyColumns.add(scope.resolve(ref));
+        ScopeColumn column = scope.resolve(ref);
+        keyColumns.add(column);
+        name = starName(column, scope);
       }
+      items.add(new SelectPlanner.Item(e, name, false, all.location(), true));
     }
     List<ScopeColumn> ordered = new ArrayList<>();
-    scope.star(null).stream().filter(c -> c.kind() == ScopeColumn.Kind.VALUE).forEach(ordered::add);
-    scope.star(null).stream().filter(c -> c.kind() == ScopeColumn.Kind.KEY).forEach(ordered::add);
+    if (scope.isJoin()) {
+      ordered.addAll(scope.layout(all.source().orElse(null)));
+    } else {
+      scope.star(null).stream()
+          .filter(c -> c.kind() == ScopeColumn.Kind.VALUE)
+          .forEach(ordered::add);
+      scope.star(null).stream().filter(c -> c.kind() == ScopeColumn.Kind.KEY).forEach(ordered::add);
+    }
     for (ScopeColumn column : ordered) {
       if (!keyColumns.contains(column)) {
-        items.add(
-            new SelectPlanner.Item(
-                new ColumnRef(Optional.of(column.source()), column.name(), all.location()),
-                column.name(),
-                false,
-                all.location(),
-                true));
+        items.add(starItem(column, all, scope));
       }
     }
     return items;
+  }
+
+  /** One column as {@code *} selects it. */
+  private static SelectPlanner.Item starItem(ScopeColumn column, AllColumns all, Scope scope) {
+    // A join's synthetic key belongs to no source: it keeps its own name and is named unqualified.
+    boolean ofSource = scope.sources().contains(column.source());
+    Optional<String> qualifier = ofSource ? Optional.of(column.source()) : Optional.empty();
+    return new SelectPlanner.Item(
+        new ColumnRef(qualifier, column.name(), all.location()),
+        starName(column, scope),
+        false,
+        all.location(),
+        true);
+  }
+
+  /** The name {@code *} gives a column: in a join, a source's column is {@code <source>_<name>}. */
+  private static String starName(ScopeColumn column, Scope scope) {
+    return scope.isJoin() && scope.sources().contains(column.source())
+        ? column.source() + "_" + column.name()
+        : column.name();
   }
 
   private List<SelectPlanner.Item> structFields(AllStructFields item, Scope scope) {

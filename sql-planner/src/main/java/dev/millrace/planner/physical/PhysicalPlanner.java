@@ -117,6 +117,7 @@ public final class PhysicalPlanner {
         }
       }
       schema = query.schema();
+      below = reorderedKey(below, query.keyPositions().stream().map(outputs::get).toList(), schema);
     } else {
       values.addAll(outputs);
       schema = new LogicalSchema(below.step().schema().key(), query.columns());
@@ -126,6 +127,45 @@ public final class PhysicalPlanner {
             ? new PlanStep.TableSelect(below.step(), values, schema)
             : new PlanStep.StreamSelect(below.step(), values, schema);
     return new Built(step, List.of(), below.keyFormat());
+  }
+
+  /**
+   * The input re-keyed in place when a stream's result lists the input's own key columns in another
+   * order (as {@code ksql.new.query.planner.enabled} has it), else the input as it is (the result's
+   * key is then the input's: same columns in the same order, a join key selected from either side,
+   * or no key at all, which its sink does not write).
+   */
+  private static Built reorderedKey(Built below, List<Expr> keys, LogicalSchema result) {
+    LogicalSchema input = below.step().schema();
+    if (below.isTable() || keys.size() != input.key().size()) {
+      return below;
+    }
+    boolean reordered = false;
+    for (int i = 0; i < keys.size(); i++) {
+      int source = inputKeyIndex(keys.get(i), input);
+      if (source < 0) {
+        return below;
+      }
+      reordered |= source != i;
+    }
+    if (!reordered) {
+      return below;
+    }
+    PlanStep rekeyed =
+        new PlanStep.StreamSelectKey(
+            below.step(), keys, "", new LogicalSchema(result.key(), input.value()));
+    return new Built(rekeyed, List.of(), below.keyFormat());
+  }
+
+  /** Which of the input's key columns the expression copies, or -1 if it is no plain copy. */
+  private static int inputKeyIndex(Expr key, LogicalSchema input) {
+    for (int k = 0; k < input.key().size(); k++) {
+      if (key instanceof Expr.ColumnRef ref
+          && ref.index() == input.valueIndexOf(input.key().get(k).name())) {
+        return k;
+      }
+    }
+    return -1;
   }
 
   private Built build(RelNode rel) {

@@ -264,7 +264,8 @@ class TranslationTest {
   }
 
   @Test
-  void aStreamSelectWithoutItsKeyWritesNoKey() {
+  void withTheNewPlannerAStreamSelectWithoutItsKeyWritesNoKey() {
+    session.set(PlannerConfig.NEW_QUERY_PLANNER, "true");
     PlannedStatement.PersistentQuery query =
         (PlannedStatement.PersistentQuery)
             session.plan("CREATE STREAM ITEMS AS SELECT ITEM FROM ORDERS;");
@@ -307,6 +308,44 @@ class TranslationTest {
         (PlannedStatement.PersistentQuery)
             session.plan("CREATE STREAM CLICKS_COPY AS SELECT * FROM CLICKS;");
     assertEquals("NONE", copy.sink().formats().key().format());
+  }
+
+  @Test
+  void starAfterAJoinAndPartitionByKeepsEveryJoinedColumnInRowOrder() {
+    session.run(
+        "CREATE STREAM RETURNS (ORDER_ID BIGINT KEY, REASON STRING) WITH (kafka_topic='returns', value_format='JSON');");
+    PlanStep plan =
+        persistent(
+            "CREATE STREAM BY_REASON AS SELECT * FROM ORDERS O JOIN RETURNS R WITHIN 1 HOUR"
+                + " ON O.ID = R.ORDER_ID PARTITION BY R.REASON;");
+
+    assertEquals(
+        "`R_REASON` STRING KEY, `O_ITEM` STRING, `O_QTY` INTEGER, `O_PRICE` DECIMAL(6, 2),"
+            + " `O_CUSTOMER` BIGINT, `O_ADDRESS` STRUCT<`CITY` STRING>, `O_ROWTIME` BIGINT,"
+            + " `O_ROWPARTITION` INTEGER, `O_ROWOFFSET` BIGINT, `O_ID` BIGINT, `R_ROWTIME` BIGINT,"
+            + " `R_ROWPARTITION` INTEGER, `R_ROWOFFSET` BIGINT, `R_ORDER_ID` BIGINT",
+        plan.schema().toSql());
+  }
+
+  @Test
+  void keyColumnsKeepTheSourcesOrderUnlessTheNewPlannerOrdersThemAsSelected() {
+    session.run(
+        "CREATE STREAM VISITS (SITE STRING KEY, DAY INT KEY, N INT) WITH (kafka_topic='visits', format='JSON');");
+    // Value layout of a VISITS row: 0 N, 1-3 pseudo columns, 4 SITE, 5 DAY (key copies).
+    String reordered = "AS SELECT DAY, SITE, N FROM VISITS;";
+
+    PlanStep kept = persistent("CREATE STREAM KEPT " + reordered);
+    assertEquals("`SITE` STRING KEY, `DAY` INTEGER KEY, `N` INTEGER", kept.schema().toSql());
+    assertInstanceOf(PlanStep.StreamSource.class, kept.sources().get(0).sources().get(0));
+
+    session.set(PlannerConfig.NEW_QUERY_PLANNER, "true");
+    PlanStep swapped = persistent("CREATE STREAM SWAPPED " + reordered);
+    assertEquals("`DAY` INTEGER KEY, `SITE` STRING KEY, `N` INTEGER", swapped.schema().toSql());
+    PlanStep.StreamSelectKey rekey =
+        assertInstanceOf(PlanStep.StreamSelectKey.class, swapped.sources().get(0).sources().get(0));
+    assertEquals("", rekey.repartitionTopic());
+    assertEquals(
+        List.of(ref(5, "DAY", SqlType.INTEGER), ref(4, "SITE", SqlType.STRING)), rekey.keys());
   }
 
   @Test
