@@ -6,14 +6,17 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Annotates one parameter of a {@link Udf} or {@link Udtf} method. {@link #schema} gives its SQL
- * type where the Java type does not say it all (a STRUCT's fields); the name and description are
- * notes for readers of the source (DESCRIBE FUNCTION names parameters arg1, arg2...).
+ * Annotates one parameter of a {@link Udf} or {@link Udtf} method: its name, which DESCRIBE
+ * FUNCTION shows, and {@link #schema}, its SQL type where the Java type does not say it all (a
+ * STRUCT's fields). The description is a note for readers of the source.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)
 public @interface UdfParameter {
-  /** The parameter's name. */
+  /**
+   * The parameter's name; empty for the Java name when compiled with {@code -parameters}, else
+   * arg1, arg2...
+   */
   String value() default "";
 
   String description() default "";

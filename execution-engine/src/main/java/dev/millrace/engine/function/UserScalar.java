@@ -34,17 +34,30 @@ final class UserScalar {
     List<TypePattern> patterns = new ArrayList<>();
     boolean anyPrimitive = false;
     Parameter[] annotated = method.getParameters();
+    List<String> names = new ArrayList<>();
     for (int i = 0; i < params.length; i++) {
       Type param = variadic && i == params.length - 1 ? componentType(params[i]) : params[i];
       UdfParameter about = annotated[i].getAnnotation(UdfParameter.class);
       patterns.add(JavaTypes.pattern(param, about == null ? "" : about.schema(), where));
       anyPrimitive |= JavaTypes.isPrimitive(param);
+      names.add(name(annotated[i], about, i));
     }
     TypePattern result = result(method, table, where);
     Signature signature =
         new Signature(patterns, variadic, (p, bindings) -> bindings.apply(result), result.toSql());
     ScalarImplementation body = invoker(method, instance, variadic);
-    return new ScalarOverload(signature, anyPrimitive, (p, r) -> body);
+    return new ScalarOverload(signature, anyPrimitive, (p, r) -> body, names);
+  }
+
+  /**
+   * A parameter's name: the annotation's, else the Java name when the class keeps it (compiled with
+   * {@code -parameters}), else argN.
+   */
+  private static String name(Parameter parameter, UdfParameter about, int index) {
+    if (about != null && !about.value().isBlank()) {
+      return about.value();
+    }
+    return parameter.isNamePresent() ? parameter.getName() : "arg" + (index + 1);
   }
 
   /** The result pattern: of the method's value, or of each element of a table function's List. */

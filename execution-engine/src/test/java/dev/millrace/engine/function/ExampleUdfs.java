@@ -70,12 +70,12 @@ final class ExampleUdfs {
     private static final SqlType.Struct TYPE = (SqlType.Struct) SqlTypeParser.parse(SCHEMA);
 
     @Udf(schema = SCHEMA)
-    public Struct labelled(String label, int n) {
-      return new Struct(TYPE, new Object[] {label, n});
+    public Struct labelled(@UdfParameter("name") String label, int count) {
+      return new Struct(TYPE, new Object[] {label, count});
     }
 
     @Udf
-    public String labelled(@UdfParameter(schema = SCHEMA) Struct value) {
+    public String labelled(@UdfParameter(value = "labelled", schema = SCHEMA) Struct value) {
       return value == null ? null : value.get("LABEL") + "=" + value.get("N");
     }
   }

@@ -114,6 +114,18 @@ class UserFunctionsTest {
     ResolvedScalar read = registry.resolveScalar("LABELLED", List.of(labelled));
     assertEquals(SqlType.STRING, read.returnType());
     assertEquals("apples=3", read.instantiate().apply(new Object[] {made}));
+    assertEquals(
+        List.of(
+            List.of(
+                new FunctionDescription.Parameter("name", "STRING", false),
+                // Named by Java, as the build compiles with -parameters.
+                new FunctionDescription.Parameter("count", "INTEGER", false)),
+            List.of(
+                new FunctionDescription.Parameter(
+                    "labelled", "STRUCT<`LABEL` STRING, `N` INTEGER>", false))),
+        registry.describe("LABELLED").orElseThrow().variants().stream()
+            .map(FunctionDescription.Variant::parameters)
+            .toList());
     SqlType otherStruct = SqlTypeParser.parse("STRUCT<LABEL VARCHAR>");
     assertThrows(
         FunctionException.class, () -> registry.resolveScalar("LABELLED", List.of(otherStruct)));
