@@ -15,9 +15,10 @@ import java.util.Optional;
  * <ul>
  *   <li>Filters (WHERE, HAVING) and projections (SELECT) may change, be added or be removed: they
  *       keep no state. (What the sink's columns may become is {@link SourceUpgrade}'s to check.)
- *   <li>Everything else must stay: the sources read, PARTITION BY, table functions, GROUP BY and
- *       the aggregate functions; and the columns kept in an aggregation's state, so a filter in
- *       front of an aggregation may only use columns the aggregation already reads.
+ *   <li>Everything else must stay: the sources read, PARTITION BY, table functions, GROUP BY, the
+ *       aggregate functions and what feeds them (the columns an aggregation reads and the values of
+ *       its functions' arguments). A filter in front of an aggregation may read any column: the
+ *       aggregation keeps only its aggregates in state.
  *   <li>As in ksqlDB, queries with joins or windows, and aggregations of tables, cannot be upgraded
  *       in place at all.
  * </ul>

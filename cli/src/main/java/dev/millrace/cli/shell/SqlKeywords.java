@@ -9,6 +9,7 @@ final class SqlKeywords {
       List.of(
           // statements
           "CREATE",
+          "REPLACE",
           "STREAM",
           "TABLE",
           "AS",
@@ -34,6 +35,9 @@ final class SqlKeywords {
           "PROPERTIES",
           "FUNCTIONS",
           "TYPES",
+          "VARIABLES",
+          "DEFINE",
+          "UNDEFINE",
           "DESCRIBE",
           "EXTENDED",
           "FUNCTION",
