@@ -243,7 +243,9 @@ final class QueryStatementPlanner {
   /**
    * The formats a query's result gets unless its WITH clause says otherwise, as ksqlDB picks them:
    * the value format of the first source; the key format of the first source with a key format,
-   * else (all inputs keyless) the first source's value format.
+   * else (all inputs have key format NONE) the default key format, {@code
+   * ksql.persistence.default.format.key}: it only shows when the query gives the result a key
+   * (PARTITION BY, GROUP BY, a join), since a result without key columns gets NONE.
    */
   private FormatResolver.Defaults defaults(LogicalQuery query) {
     List<DataSource> inputs =
@@ -254,7 +256,7 @@ final class QueryStatementPlanner {
             .map(s -> s.formats().key().format())
             .filter(f -> !f.equals("NONE"))
             .findFirst()
-            .orElse(first.formats().value().format());
+            .orElse(config.defaultKeyFormat());
     // The input's registered schema is its own: a sink gets a generated schema, under its own name.
     Map<String, String> options = new TreeMap<>(first.formats().value().options());
     options.remove(SerdeFactory.SCHEMA_ID);

@@ -97,8 +97,12 @@ final class OperatorFactories {
     return next -> new SelectOperator(compileAll(values, schema.value()), projectOld, next);
   }
 
-  OperatorFactory selectKey(List<Expr> keys, LogicalSchema schema, boolean groupBy) {
-    return next -> new SelectKeyOperator(compileAll(keys, schema.key()), groupBy, next);
+  /** Re-keys rows of the {@code input} schema into rows of {@code schema}. */
+  OperatorFactory selectKey(
+      List<Expr> keys, LogicalSchema input, LogicalSchema schema, boolean groupBy) {
+    NullValueKeys nullValueKeys = new NullValueKeys(input, keys);
+    return next ->
+        new SelectKeyOperator(compileAll(keys, schema.key()), groupBy, nullValueKeys, next);
   }
 
   OperatorFactory repartitionSink(String topic, LogicalSchema schema, KeyLayout keyLayout) {
@@ -121,8 +125,7 @@ final class OperatorFactories {
   RecordDecoder tableRepartitionSource(PlanStep.TableRepartition step) {
     return new RepartitionDecoder(
         internalKeySerde(step.repartitionTopic(), step.schema(), TopicKeyFormat.layout(step).get()),
-        InternalSerdes.valueSerde(step.schema().value()),
-        true);
+        InternalSerdes.valueSerde(step.schema().value()));
   }
 
   OperatorFactory tableRepartitionStore(PlanStep.TableRepartition step) {

@@ -310,7 +310,7 @@ public final class TopologyBuilder {
         // Already partitioned by the new key, or headed straight for a sink that partitions by it.
         visit(
             source,
-            prepend(factories.selectKey(keys, step.schema(), groupBy), downstream),
+            prepend(factories.selectKey(keys, source.schema(), step.schema(), groupBy), downstream),
             part,
             false,
             null);
@@ -326,7 +326,7 @@ public final class TopologyBuilder {
       upstream.outputs.add(topic);
       List<OperatorFactory> chain =
           List.of(
-              factories.selectKey(keys, step.schema(), groupBy),
+              factories.selectKey(keys, source.schema(), step.schema(), groupBy),
               factories.repartitionSink(topic, step.schema(), joinKeyLayout));
       visit(source, chain, upstream, false, null);
     }
