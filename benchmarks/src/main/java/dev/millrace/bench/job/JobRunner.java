@@ -1,5 +1,7 @@
 package dev.millrace.bench.job;
 
+import java.util.OptionalLong;
+
 /**
  * One engine running one job in the engine's own JVM. The child process measures its CPU time from
  * just before {@link #start} to the moment the parent says the output is complete.
@@ -11,6 +13,9 @@ interface JobRunner extends AutoCloseable {
 
   /** Starts the measured query or topology. */
   void start() throws Exception;
+
+  /** The native memory the engine's RocksDB stores use now (block cache and memtables). */
+  OptionalLong stateMemoryBytes();
 
   @Override
   void close() throws Exception;

@@ -1,6 +1,7 @@
 package dev.millrace.bench.job;
 
 import dev.millrace.engine.registry.InMemorySchemaRegistry;
+import java.util.OptionalLong;
 
 /**
  * A job on Millrace. Its schema registry is the in-memory one (the server starts no registry of its
@@ -32,6 +33,12 @@ final class MillraceRunner implements JobRunner {
   @Override
   public void start() {
     session.run(MillraceQueries.query(spec.job(), spec.outputTopic()));
+  }
+
+  /** The server-wide pool's use: every store of the query draws on it. */
+  @Override
+  public OptionalLong stateMemoryBytes() {
+    return OptionalLong.of(session.stateMemory().usedBytes());
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.millrace.bench.job;
 import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.registry.SchemaRegistry;
 import dev.millrace.engine.runtime.RuntimeConfig;
+import dev.millrace.engine.state.RocksDbMemory;
 import dev.millrace.server.kafka.KafkaBackend;
 import dev.millrace.server.service.CommandSink;
 import dev.millrace.server.service.Session;
@@ -18,9 +19,11 @@ import java.util.Map;
  */
 final class MillraceSession implements AutoCloseable {
   private final StatementEngine engine;
+  private final RocksDbMemory stateMemory;
 
-  private MillraceSession(StatementEngine engine) {
+  private MillraceSession(StatementEngine engine, RocksDbMemory stateMemory) {
     this.engine = engine;
+    this.stateMemory = stateMemory;
   }
 
   /**
@@ -33,7 +36,13 @@ final class MillraceSession implements AutoCloseable {
     RuntimeConfig runtime = RuntimeConfig.of(bootstrapServers, serviceId, stateDir);
     KafkaBackend backend = new KafkaBackend(runtime, functions, Duration.ofSeconds(30), registry);
     return new MillraceSession(
-        new StatementEngine(backend, CommandSink.NONE, functions, Map.of(), false));
+        new StatementEngine(backend, CommandSink.NONE, functions, Map.of(), false),
+        runtime.stateMemory());
+  }
+
+  /** The RocksDB memory pool the queries' stores draw on (the server's default size). */
+  RocksDbMemory stateMemory() {
+    return stateMemory;
   }
 
   void run(String sql) {

@@ -1,7 +1,11 @@
 package dev.millrace.bench.job;
 
+import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -11,6 +15,10 @@ import org.apache.kafka.streams.StreamsConfig;
  * emitted, as Millrace does), defaults otherwise.
  */
 final class StreamsRunner implements JobRunner {
+  private static final String STATE_METRICS = "stream-state-metrics";
+  private static final Set<String> STATE_MEMORY =
+      Set.of("block-cache-usage", "size-all-mem-tables");
+
   private final RunSpec spec;
   private KafkaStreams streams;
 
@@ -35,6 +43,22 @@ final class StreamsRunner implements JobRunner {
   @Override
   public void start() {
     streams.start();
+  }
+
+  /**
+   * Block cache and memtables, summed over the stores: with Kafka Streams' defaults each store has
+   * a block cache and memtables of its own, which it reports in these metrics.
+   */
+  @Override
+  public OptionalLong stateMemoryBytes() {
+    long bytes = 0;
+    for (Metric metric : streams.metrics().values()) {
+      MetricName name = metric.metricName();
+      if (name.group().equals(STATE_METRICS) && STATE_MEMORY.contains(name.name())) {
+        bytes += ((Number) metric.metricValue()).longValue();
+      }
+    }
+    return OptionalLong.of(bytes);
   }
 
   @Override

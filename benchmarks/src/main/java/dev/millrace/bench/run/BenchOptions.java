@@ -24,7 +24,7 @@ record BenchOptions(long records, int passes, long seed, List<Job> jobs, List<En
              bin/bench jmh [JMH options]        (the microbenchmarks; -h lists JMH's options)
         --records  page views to generate (default 2000000)
         --passes   passes per job and engine; the table shows medians (default 3)
-        --jobs     any of FILTER, GROUP_BY, TUMBLING, JOIN, FILTER_AVRO (default all)
+        --jobs     any of FILTER, GROUP_BY, USER_PAGES, TUMBLING, JOIN, FILTER_AVRO (default all)
         --engines  any of MILLRACE, KAFKA_STREAMS (default both)
       """;
 
