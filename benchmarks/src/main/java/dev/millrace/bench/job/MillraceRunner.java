@@ -1,6 +1,7 @@
 package dev.millrace.bench.job;
 
 import dev.millrace.engine.registry.InMemorySchemaRegistry;
+import dev.millrace.engine.state.RocksDbMemory;
 import java.util.OptionalLong;
 
 /**
@@ -23,7 +24,11 @@ final class MillraceRunner implements JobRunner {
     }
     session =
         MillraceSession.start(
-            spec.bootstrapServers(), "bench_" + spec.runId(), spec.stateDir(), registry);
+            spec.bootstrapServers(),
+            "bench_" + spec.runId(),
+            spec.stateDir(),
+            registry,
+            RocksDbMemory.ofTotal(spec.stateMemoryBytes()));
     MillraceQueries.sources().forEach(session::run);
     if (spec.job() == Job.FILTER_AVRO) {
       session.run(MillraceQueries.avroSource());

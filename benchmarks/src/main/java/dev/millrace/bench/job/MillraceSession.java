@@ -29,18 +29,25 @@ final class MillraceSession implements AutoCloseable {
   /**
    * @param serviceId unique per pass, so no consumer group or internal topic is shared
    * @param registry the registry of the AVRO job's schemas
+   * @param stateMemory the RocksDB pool the queries' stores share, as {@code
+   *     ksql.plugins.rocksdb.cache.size} sizes a server's
    */
   static MillraceSession start(
-      String bootstrapServers, String serviceId, Path stateDir, SchemaRegistry registry) {
+      String bootstrapServers,
+      String serviceId,
+      Path stateDir,
+      SchemaRegistry registry,
+      RocksDbMemory stateMemory) {
     FunctionRegistry functions = FunctionRegistry.builtIns();
-    RuntimeConfig runtime = RuntimeConfig.of(bootstrapServers, serviceId, stateDir);
+    RuntimeConfig runtime =
+        RuntimeConfig.of(bootstrapServers, serviceId, stateDir).withStateMemory(stateMemory);
     KafkaBackend backend = new KafkaBackend(runtime, functions, Duration.ofSeconds(30), registry);
     return new MillraceSession(
         new StatementEngine(backend, CommandSink.NONE, functions, Map.of(), false),
         runtime.stateMemory());
   }
 
-  /** The RocksDB memory pool the queries' stores draw on (the server's default size). */
+  /** The RocksDB memory pool the queries' stores draw on. */
   RocksDbMemory stateMemory() {
     return stateMemory;
   }

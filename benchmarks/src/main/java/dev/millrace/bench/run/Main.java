@@ -75,7 +75,14 @@ public final class Main {
           for (Engine engine : options.engines()) {
             if (job.runsOn(engine)) {
               RunSpec spec =
-                  new RunSpec(engine, job, bootstrap, "r" + ++runs, data.pageviews(), dir);
+                  new RunSpec(
+                      engine,
+                      job,
+                      bootstrap,
+                      "r" + ++runs,
+                      data.pageviews(),
+                      dir,
+                      options.stateMemoryBytes());
               PassResult result = runPass(spec, loader, data);
               System.out.println("  pass " + pass + ": " + result.summary());
               table.add(result);
