@@ -32,7 +32,7 @@ public final class EngineProcess {
               cpu,
               ProcessMemory.peakResidentBytes(),
               ProcessMemory.heapAfterGcBytes(),
-              runner.stateMemoryBytes());
+              runner.stateMemory());
       System.out.println(usage.line());
       System.out.flush();
     }

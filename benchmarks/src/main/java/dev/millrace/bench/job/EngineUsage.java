@@ -11,21 +11,17 @@ import java.util.OptionalLong;
  * @param cpuNanos CPU time from just before the query started
  * @param peakResidentBytes the process's peak resident set, where the system tells it (Linux)
  * @param heapAfterGcBytes JVM heap in use after a full collection: what the engine keeps on heap
- * @param stateMemoryBytes RocksDB's native memory in use (block cache and memtables), where the
- *     engine tells it
+ * @param state the native memory of the engine's RocksDB stores
  */
 public record EngineUsage(
-    long cpuNanos,
-    OptionalLong peakResidentBytes,
-    long heapAfterGcBytes,
-    OptionalLong stateMemoryBytes) {
+    long cpuNanos, OptionalLong peakResidentBytes, long heapAfterGcBytes, StateMemory state) {
 
   /** Starts the line that carries a usage. */
   public static final String PREFIX = "USAGE";
 
   private static final String UNKNOWN = "n/a";
 
-  /** {@code USAGE cpu=<ns> rss=<bytes>|n/a heap=<bytes> rocksdb=<bytes>|n/a}. */
+  /** {@code USAGE cpu=<ns> rss=<bytes>|n/a heap=<bytes> rocksdb=<bytes> pinned=<bytes>}. */
   public String line() {
     return PREFIX
         + " cpu="
@@ -35,7 +31,9 @@ public record EngineUsage(
         + " heap="
         + heapAfterGcBytes
         + " rocksdb="
-        + text(stateMemoryBytes);
+        + state.usedBytes()
+        + " pinned="
+        + state.pinnedBytes();
   }
 
   /** The usage in a line {@link #line()} wrote. */
@@ -49,7 +47,8 @@ public record EngineUsage(
         Long.parseLong(fields.get("cpu")),
         number(fields.get("rss")),
         Long.parseLong(fields.get("heap")),
-        number(fields.get("rocksdb")));
+        new StateMemory(
+            Long.parseLong(fields.get("rocksdb")), Long.parseLong(fields.get("pinned"))));
   }
 
   private static String text(OptionalLong bytes) {

@@ -1,7 +1,5 @@
 package dev.millrace.bench.job;
 
-import java.util.OptionalLong;
-
 /**
  * One engine running one job in the engine's own JVM. The child process measures its CPU time from
  * just before {@link #start} to the moment the parent says the output is complete.
@@ -14,8 +12,8 @@ interface JobRunner extends AutoCloseable {
   /** Starts the measured query or topology. */
   void start() throws Exception;
 
-  /** The native memory the engine's RocksDB stores use now (block cache and memtables). */
-  OptionalLong stateMemoryBytes();
+  /** The native memory the engine's RocksDB stores use now (block caches and memtables). */
+  StateMemory stateMemory();
 
   @Override
   void close() throws Exception;

@@ -2,7 +2,6 @@ package dev.millrace.bench.job;
 
 import dev.millrace.engine.registry.InMemorySchemaRegistry;
 import dev.millrace.engine.state.RocksDbMemory;
-import java.util.OptionalLong;
 
 /**
  * A job on Millrace. Its schema registry is the in-memory one (the server starts no registry of its
@@ -42,8 +41,9 @@ final class MillraceRunner implements JobRunner {
 
   /** The server-wide pool's use: every store of the query draws on it. */
   @Override
-  public OptionalLong stateMemoryBytes() {
-    return OptionalLong.of(session.stateMemory().usedBytes());
+  public StateMemory stateMemory() {
+    RocksDbMemory pool = session.stateMemory();
+    return new StateMemory(pool.usedBytes(), pool.pinnedBytes());
   }
 
   @Override

@@ -72,9 +72,13 @@ record PassResult(
     return usage.heapAfterGcBytes() / MEBIBYTE;
   }
 
-  /** RocksDB's block cache and memtables in MiB; NaN where the engine does not tell it. */
+  /** RocksDB's block caches and memtables in MiB. */
   double stateMemoryMib() {
-    return mebibytes(usage.stateMemoryBytes());
+    return usage.state().usedBytes() / MEBIBYTE;
+  }
+
+  double statePinnedMib() {
+    return usage.state().pinnedBytes() / MEBIBYTE;
   }
 
   boolean complete() {
@@ -83,7 +87,8 @@ record PassResult(
 
   String summary() {
     return String.format(
-        "%-12s %-14s %,10.0f rec/s %7.2f MB/s %7.1f CPU-s  RSS %s, heap %s, RocksDB %s MiB"
+        "%-12s %-14s %,10.0f rec/s %7.2f MB/s %7.1f CPU-s  RSS %s, heap %s, RocksDB %s (%s"
+            + " pinned) MiB"
             + "  outputs %,d of %,d%s",
         job,
         engine.title(),
@@ -93,6 +98,7 @@ record PassResult(
         ResultTable.mebibytes(peakResidentMib()),
         ResultTable.mebibytes(heapAfterGcMib()),
         ResultTable.mebibytes(stateMemoryMib()),
+        ResultTable.mebibytes(statePinnedMib()),
         outputs,
         expected,
         job == Job.JOIN ? String.format(", %,d without their user", unmatched) : "");

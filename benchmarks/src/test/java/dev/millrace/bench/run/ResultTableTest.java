@@ -8,6 +8,7 @@ import dev.millrace.bench.data.OutputWatch;
 import dev.millrace.bench.job.Engine;
 import dev.millrace.bench.job.EngineUsage;
 import dev.millrace.bench.job.Job;
+import dev.millrace.bench.job.StateMemory;
 import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class ResultTableTest {
     List<String> lines = table.render(DATA, List.of(Job.FILTER, Job.FILTER_AVRO)).lines().toList();
 
     assertEquals(
-        "| project/filter, exactly-once | 200 | 4.0 | 2.0 | 2 | 1 | 3 | 200 | 4.0 | 6.0 | 6 | 3 | n/a"
+        "| project/filter, exactly-once | 200 | 4.0 | 2.0 | 2 | 1 | 3 | 200 | 4.0 | 6.0 | n/a | 3 | 9"
             + " | 1.00 | 3.00 |",
         lines.get(4));
     assertEquals(
@@ -74,22 +75,22 @@ class ResultTableTest {
   }
 
   /**
-   * A pass whose memory figures are its CPU seconds in MiB: resident set, heap half of it, RocksDB
-   * one and a half times it on Millrace and unknown on Kafka Streams.
+   * A pass whose memory figures follow its CPU seconds, in MiB: RocksDB one and a half times them,
+   * heap half of them, and the resident set as many on Millrace, unknown on Kafka Streams.
    */
   private static PassResult pass(Job job, Engine engine, double rate, double cpu) {
     long mebibytes = (long) (cpu * MIB);
     EngineUsage usage =
         new EngineUsage(
             (long) (cpu * 1e9),
-            OptionalLong.of(mebibytes),
+            engine == Engine.MILLRACE ? OptionalLong.of(mebibytes) : OptionalLong.empty(),
             mebibytes / 2,
-            engine == Engine.MILLRACE ? OptionalLong.of(mebibytes * 3 / 2) : OptionalLong.empty());
+            new StateMemory(mebibytes * 3 / 2, 0));
     return new PassResult(job, engine, rate, rate / 50, usage, 500, 500, 0);
   }
 
   private static EngineUsage usage(double cpuSeconds) {
     return new EngineUsage(
-        (long) (cpuSeconds * 1e9), OptionalLong.empty(), 0, OptionalLong.empty());
+        (long) (cpuSeconds * 1e9), OptionalLong.empty(), 0, new StateMemory(0, 0));
   }
 }
