@@ -5,6 +5,7 @@ import dev.millrace.bench.data.Topics;
 import dev.millrace.engine.registry.InMemorySchemaRegistry;
 import dev.millrace.engine.registry.RegisteredSchema;
 import dev.millrace.engine.registry.SchemaRegistry;
+import dev.millrace.engine.state.RocksDbMemory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,11 @@ public final class AvroCopy {
     InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
     try (MillraceSession session =
         MillraceSession.start(
-            bootstrapServers, "bench_avro_copy", workDir.resolve("avro-copy"), registry)) {
+            bootstrapServers,
+            "bench_avro_copy",
+            workDir.resolve("avro-copy"),
+            registry,
+            RocksDbMemory.defaultPool())) {
       MillraceQueries.sources().forEach(session::run);
       session.run(MillraceQueries.toAvro(Topics.PAGEVIEWS_AVRO));
       OutputWatch.Seen seen =

@@ -7,12 +7,12 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The child JVM of one pass: prepares the job, starts it, prints {@value #READY}, and when the
- * parent writes a line (the output is complete) prints {@value #CPU} and the CPU nanoseconds this
- * process spent since just before the start, then stops the engine and exits.
+ * parent writes a line (the output is complete) prints its {@link EngineUsage} (the CPU time this
+ * process spent since just before the start, and its memory with the job's whole state still open),
+ * then stops the engine and exits.
  */
 public final class EngineProcess {
   public static final String READY = "READY";
-  public static final String CPU = "CPU ";
 
   private EngineProcess() {}
 
@@ -25,7 +25,15 @@ public final class EngineProcess {
       System.out.println(READY);
       System.out.flush();
       new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-      System.out.println(CPU + (processCpuNanos() - cpuBefore));
+      long cpu = processCpuNanos() - cpuBefore;
+      // After the CPU time, so the full collection behind the heap figure is not charged to it.
+      EngineUsage usage =
+          new EngineUsage(
+              cpu,
+              ProcessMemory.peakResidentBytes(),
+              ProcessMemory.heapAfterGcBytes(),
+              runner.stateMemory());
+      System.out.println(usage.line());
       System.out.flush();
     }
     // Kafka and RocksDB may leave non-daemon threads behind; the pass is over.

@@ -6,6 +6,11 @@ import dev.millrace.bench.data.DataSet;
 public enum Job {
   FILTER("project/filter, exactly-once", true),
   GROUP_BY("GROUP BY PAGEID COUNT(*), every update", true),
+  /**
+   * One key per (user, page) pair seen: its number of keys grows almost as fast as the input (see
+   * {@link dev.millrace.bench.data.DataGenerator}), which is what the memory figures watch.
+   */
+  USER_PAGES("GROUP BY USERID, PAGEID COUNT(*), every update", true),
   TUMBLING("1-minute tumbling COUNT(*) by USERID, every update", true),
   JOIN("pageviews LEFT JOIN users table", true),
   /** Millrace alone: the same query as {@link #FILTER} over AVRO, compared with it (issue 7). */
@@ -32,7 +37,7 @@ public enum Job {
     return switch (this) {
       case FILTER, FILTER_AVRO -> data.longViews();
       // Every update: one output record per page view.
-      case GROUP_BY, TUMBLING, JOIN -> data.pageviews();
+      case GROUP_BY, USER_PAGES, TUMBLING, JOIN -> data.pageviews();
     };
   }
 

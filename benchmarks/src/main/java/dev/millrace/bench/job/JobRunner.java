@@ -12,6 +12,9 @@ interface JobRunner extends AutoCloseable {
   /** Starts the measured query or topology. */
   void start() throws Exception;
 
+  /** The native memory the engine's RocksDB stores use now (block caches and memtables). */
+  StateMemory stateMemory();
+
   @Override
   void close() throws Exception;
 }

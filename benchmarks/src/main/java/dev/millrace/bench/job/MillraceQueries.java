@@ -61,6 +61,12 @@ final class MillraceQueries {
           "CREATE TABLE PAGE_VIEWS"
               + into
               + " AS SELECT PAGEID, COUNT(*) AS VIEWS FROM PAGEVIEWS GROUP BY PAGEID EMIT CHANGES;";
+      case USER_PAGES ->
+          // A key of two columns needs a key format that holds several: KAFKA holds one.
+          "CREATE TABLE USER_PAGE_VIEWS WITH (KAFKA_TOPIC='"
+              + output
+              + "', KEY_FORMAT='JSON') AS SELECT USERID, PAGEID, COUNT(*) AS VIEWS FROM PAGEVIEWS"
+              + " GROUP BY USERID, PAGEID EMIT CHANGES;";
       case TUMBLING ->
           "CREATE TABLE USER_MINUTES"
               + into

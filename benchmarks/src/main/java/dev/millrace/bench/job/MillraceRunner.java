@@ -1,6 +1,7 @@
 package dev.millrace.bench.job;
 
 import dev.millrace.engine.registry.InMemorySchemaRegistry;
+import dev.millrace.engine.state.RocksDbMemory;
 
 /**
  * A job on Millrace. Its schema registry is the in-memory one (the server starts no registry of its
@@ -22,7 +23,11 @@ final class MillraceRunner implements JobRunner {
     }
     session =
         MillraceSession.start(
-            spec.bootstrapServers(), "bench_" + spec.runId(), spec.stateDir(), registry);
+            spec.bootstrapServers(),
+            "bench_" + spec.runId(),
+            spec.stateDir(),
+            registry,
+            RocksDbMemory.ofTotal(spec.stateMemoryBytes()));
     MillraceQueries.sources().forEach(session::run);
     if (spec.job() == Job.FILTER_AVRO) {
       session.run(MillraceQueries.avroSource());
@@ -32,6 +37,13 @@ final class MillraceRunner implements JobRunner {
   @Override
   public void start() {
     session.run(MillraceQueries.query(spec.job(), spec.outputTopic()));
+  }
+
+  /** The server-wide pool's use: every store of the query draws on it. */
+  @Override
+  public StateMemory stateMemory() {
+    RocksDbMemory pool = session.stateMemory();
+    return new StateMemory(pool.usedBytes(), pool.pinnedBytes());
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.millrace.bench.job;
 import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.registry.SchemaRegistry;
 import dev.millrace.engine.runtime.RuntimeConfig;
+import dev.millrace.engine.state.RocksDbMemory;
 import dev.millrace.server.kafka.KafkaBackend;
 import dev.millrace.server.service.CommandSink;
 import dev.millrace.server.service.Session;
@@ -18,22 +19,37 @@ import java.util.Map;
  */
 final class MillraceSession implements AutoCloseable {
   private final StatementEngine engine;
+  private final RocksDbMemory stateMemory;
 
-  private MillraceSession(StatementEngine engine) {
+  private MillraceSession(StatementEngine engine, RocksDbMemory stateMemory) {
     this.engine = engine;
+    this.stateMemory = stateMemory;
   }
 
   /**
    * @param serviceId unique per pass, so no consumer group or internal topic is shared
    * @param registry the registry of the AVRO job's schemas
+   * @param stateMemory the RocksDB pool the queries' stores share, as {@code
+   *     ksql.plugins.rocksdb.cache.size} sizes a server's
    */
   static MillraceSession start(
-      String bootstrapServers, String serviceId, Path stateDir, SchemaRegistry registry) {
+      String bootstrapServers,
+      String serviceId,
+      Path stateDir,
+      SchemaRegistry registry,
+      RocksDbMemory stateMemory) {
     FunctionRegistry functions = FunctionRegistry.builtIns();
-    RuntimeConfig runtime = RuntimeConfig.of(bootstrapServers, serviceId, stateDir);
+    RuntimeConfig runtime =
+        RuntimeConfig.of(bootstrapServers, serviceId, stateDir).withStateMemory(stateMemory);
     KafkaBackend backend = new KafkaBackend(runtime, functions, Duration.ofSeconds(30), registry);
     return new MillraceSession(
-        new StatementEngine(backend, CommandSink.NONE, functions, Map.of(), false));
+        new StatementEngine(backend, CommandSink.NONE, functions, Map.of(), false),
+        runtime.stateMemory());
+  }
+
+  /** The RocksDB memory pool the queries' stores draw on. */
+  RocksDbMemory stateMemory() {
+    return stateMemory;
   }
 
   void run(String sql) {

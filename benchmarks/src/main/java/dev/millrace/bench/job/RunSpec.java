@@ -9,9 +9,16 @@ import java.util.List;
  * @param runId unique per pass: names the output topic, the consumer group and the state
  * @param pageviews the records in the page views topic (the AVRO job converts them all first)
  * @param workDir where the engine keeps its state
+ * @param stateMemoryBytes the size of Millrace's RocksDB memory pool
  */
 public record RunSpec(
-    Engine engine, Job job, String bootstrapServers, String runId, long pageviews, Path workDir) {
+    Engine engine,
+    Job job,
+    String bootstrapServers,
+    String runId,
+    long pageviews,
+    Path workDir,
+    long stateMemoryBytes) {
 
   public List<String> toArgs() {
     return List.of(
@@ -20,7 +27,8 @@ public record RunSpec(
         bootstrapServers,
         runId,
         Long.toString(pageviews),
-        workDir.toString());
+        workDir.toString(),
+        Long.toString(stateMemoryBytes));
   }
 
   public static RunSpec fromArgs(String[] args) {
@@ -30,7 +38,8 @@ public record RunSpec(
         args[2],
         args[3],
         Long.parseLong(args[4]),
-        Path.of(args[5]));
+        Path.of(args[5]),
+        Long.parseLong(args[6]));
   }
 
   public String outputTopic() {

@@ -6,6 +6,7 @@ import dev.millrace.bench.data.Topics;
 import dev.millrace.bench.data.User;
 import dev.millrace.bench.job.StreamsValues.EnrichedView;
 import dev.millrace.bench.job.StreamsValues.LongView;
+import dev.millrace.bench.job.StreamsValues.UserPage;
 import dev.millrace.bench.job.StreamsValues.Views;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
@@ -49,6 +50,17 @@ final class StreamsTopologies {
               .mapValues(Views::new)
               .toStream()
               .to(output, Produced.with(KEYS, StreamsValues.json(Views.class)));
+      case USER_PAGES -> {
+        Serde<UserPage> userPages = StreamsValues.json(UserPage.class);
+        // Both columns cross the repartition topic, as in Millrace's plan.
+        pageviews
+            .mapValues(Pageview::pageId)
+            .groupBy((user, page) -> new UserPage(user, page), Grouped.with(userPages, KEYS))
+            .count()
+            .mapValues(Views::new)
+            .toStream()
+            .to(output, Produced.with(userPages, StreamsValues.json(Views.class)));
+      }
       case TUMBLING -> {
         Duration size = Duration.ofMinutes(1);
         pageviews

@@ -21,6 +21,10 @@ final class StreamsValues {
 
   record Views(@JsonProperty("VIEWS") long views) {}
 
+  /** The key of a (user, page) pair, as Millrace writes a two-column key in the JSON format. */
+  @JsonPropertyOrder({"USERID", "PAGEID"})
+  record UserPage(@JsonProperty("USERID") String userId, @JsonProperty("PAGEID") String pageId) {}
+
   @JsonPropertyOrder({"PAGEID", "VIEWTIME", "REGIONID", "GENDER"})
   record EnrichedView(
       @JsonProperty("PAGEID") String pageId,

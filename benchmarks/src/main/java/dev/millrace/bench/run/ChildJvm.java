@@ -1,6 +1,7 @@
 package dev.millrace.bench.run;
 
 import dev.millrace.bench.job.EngineProcess;
+import dev.millrace.bench.job.EngineUsage;
 import dev.millrace.bench.job.RunSpec;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -63,14 +64,14 @@ final class ChildJvm implements AutoCloseable {
     }
   }
 
-  /** Tells the child its output is complete; returns the CPU seconds it spent on the job. */
-  double stop() throws IOException, InterruptedException {
+  /** Tells the child its output is complete; returns what it used for the job. */
+  EngineUsage stop() throws IOException, InterruptedException {
     Writer in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
     in.write("done\n");
     in.flush();
-    String line = expect(EngineProcess.CPU);
+    String line = expect(EngineUsage.PREFIX);
     process.waitFor(60, TimeUnit.SECONDS);
-    return Long.parseLong(line.substring(EngineProcess.CPU.length())) / 1e9;
+    return EngineUsage.parse(line);
   }
 
   private String expect(String prefix) throws IOException {

@@ -7,6 +7,7 @@ import dev.millrace.bench.data.JoinCheck;
 import dev.millrace.bench.data.OutputWatch;
 import dev.millrace.bench.job.AvroCopy;
 import dev.millrace.bench.job.Engine;
+import dev.millrace.bench.job.EngineUsage;
 import dev.millrace.bench.job.Job;
 import dev.millrace.bench.job.RunSpec;
 import dev.millrace.server.kafka.BrokerSettings;
@@ -74,7 +75,14 @@ public final class Main {
           for (Engine engine : options.engines()) {
             if (job.runsOn(engine)) {
               RunSpec spec =
-                  new RunSpec(engine, job, bootstrap, "r" + ++runs, data.pageviews(), dir);
+                  new RunSpec(
+                      engine,
+                      job,
+                      bootstrap,
+                      "r" + ++runs,
+                      data.pageviews(),
+                      dir,
+                      options.stateMemoryBytes());
               PassResult result = runPass(spec, loader, data);
               System.out.println("  pass " + pass + ": " + result.summary());
               table.add(result);
@@ -91,18 +99,18 @@ public final class Main {
       throws Exception {
     loader.createTopics(List.of(spec.outputTopic()));
     OutputWatch.Seen seen;
-    double cpu;
+    EngineUsage usage;
     try (ChildJvm child = ChildJvm.start(spec, spec.workDir().resolve("logs"))) {
       seen =
           new OutputWatch(spec.bootstrapServers())
               .await(spec.outputTopic(), spec.job().expectedOutputs(data));
-      cpu = child.stop();
+      usage = child.stop();
     }
     long unmatched =
         spec.job() == Job.JOIN
             ? new JoinCheck(spec.bootstrapServers()).unmatched(spec.outputTopic())
             : 0;
-    return PassResult.of(spec.job(), spec.engine(), data, seen, cpu, unmatched);
+    return PassResult.of(spec.job(), spec.engine(), data, seen, usage, unmatched);
   }
 
   private static void copyToAvro(String bootstrap, DataSet data, Path dir) throws Exception {

@@ -3,14 +3,17 @@ package dev.millrace.bench.run;
 import dev.millrace.bench.data.DataSet;
 import dev.millrace.bench.data.OutputWatch;
 import dev.millrace.bench.job.Engine;
+import dev.millrace.bench.job.EngineUsage;
 import dev.millrace.bench.job.Job;
+import java.util.OptionalLong;
 
 /**
  * One pass of one job on one engine.
  *
  * @param recordsPerSecond input page views per second
  * @param megabytesPerSecond input value megabytes (10^6 bytes) per second
- * @param cpuSeconds the engine process's CPU time from its start to the end of its output
+ * @param usage the engine process's CPU time from its start to the end of its output, and its
+ *     memory then
  * @param outputs output records seen
  * @param expected output records a correct run writes
  * @param unmatched for the join: page views output without their user
@@ -20,10 +23,12 @@ record PassResult(
     Engine engine,
     double recordsPerSecond,
     double megabytesPerSecond,
-    double cpuSeconds,
+    EngineUsage usage,
     long outputs,
     long expected,
     long unmatched) {
+
+  private static final double MEBIBYTE = 1 << 20;
 
   /**
    * Rates from what the watch saw. The clock starts when the first output shows up (which leaves
@@ -33,7 +38,12 @@ record PassResult(
    * output records tell how much input is behind them.
    */
   static PassResult of(
-      Job job, Engine engine, DataSet data, OutputWatch.Seen seen, double cpu, long unmatched) {
+      Job job,
+      Engine engine,
+      DataSet data,
+      OutputWatch.Seen seen,
+      EngineUsage usage,
+      long unmatched) {
     double seconds = (seen.lastNanos() - seen.firstNanos()) / 1e9;
     double inputsPerOutput = (double) data.pageviews() / job.expectedOutputs(data);
     double inputs = (seen.records() - seen.firstBatch()) * inputsPerOutput;
@@ -43,10 +53,32 @@ record PassResult(
         engine,
         rate,
         rate * data.averageBytes() / 1e6,
-        cpu,
+        usage,
         seen.records(),
         job.expectedOutputs(data),
         unmatched);
+  }
+
+  double cpuSeconds() {
+    return usage.cpuNanos() / 1e9;
+  }
+
+  /** The engine process's peak resident set in MiB; NaN where the system does not tell it. */
+  double peakResidentMib() {
+    return mebibytes(usage.peakResidentBytes());
+  }
+
+  double heapAfterGcMib() {
+    return usage.heapAfterGcBytes() / MEBIBYTE;
+  }
+
+  /** RocksDB's block caches and memtables in MiB. */
+  double stateMemoryMib() {
+    return usage.state().usedBytes() / MEBIBYTE;
+  }
+
+  double statePinnedMib() {
+    return usage.state().pinnedBytes() / MEBIBYTE;
   }
 
   boolean complete() {
@@ -55,14 +87,24 @@ record PassResult(
 
   String summary() {
     return String.format(
-        "%-12s %-14s %,10.0f rec/s %7.2f MB/s %7.1f CPU-s  outputs %,d of %,d%s",
+        "%-12s %-14s %,10.0f rec/s %7.2f MB/s %7.1f CPU-s  RSS %s, heap %s, RocksDB %s (%s"
+            + " pinned) MiB"
+            + "  outputs %,d of %,d%s",
         job,
         engine.title(),
         recordsPerSecond,
         megabytesPerSecond,
-        cpuSeconds,
+        cpuSeconds(),
+        ResultTable.mebibytes(peakResidentMib()),
+        ResultTable.mebibytes(heapAfterGcMib()),
+        ResultTable.mebibytes(stateMemoryMib()),
+        ResultTable.mebibytes(statePinnedMib()),
         outputs,
         expected,
         job == Job.JOIN ? String.format(", %,d without their user", unmatched) : "");
+  }
+
+  private static double mebibytes(OptionalLong bytes) {
+    return bytes.isPresent() ? bytes.getAsLong() / MEBIBYTE : Double.NaN;
   }
 }

@@ -5,6 +5,7 @@ import dev.millrace.bench.data.Topics;
 import dev.millrace.bench.job.Engine;
 import dev.millrace.bench.job.Job;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
@@ -23,9 +24,10 @@ final class ResultTable {
             "%,d page views (%.0f B average), %d partitions, medians of the passes%n%n",
             data.pageviews(), data.averageBytes(), Topics.PARTITIONS));
     out.append(
-        "| job | Millrace rec/s | MB/s | CPU-s | Kafka Streams rec/s | MB/s | CPU-s | ratio"
-            + " | CPU ratio |\n");
-    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        "| job | Millrace rec/s | MB/s | CPU-s | RSS MiB | heap MiB | RocksDB MiB"
+            + " | Kafka Streams rec/s | MB/s | CPU-s | RSS MiB | heap MiB | RocksDB MiB"
+            + " | ratio | CPU ratio |\n");
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Job job : jobs) {
       out.append("| ")
           .append(job.title())
@@ -40,20 +42,30 @@ final class ResultTable {
     out.append(
         "\nratio: Millrace / Kafka Streams records per second; CPU ratio: Kafka Streams / Millrace"
             + " CPU-seconds (above 1: Millrace used less CPU for the same records). For the AVRO job"
-            + " both compare Millrace AVRO with Millrace JSON.\n");
+            + " both compare Millrace AVRO with Millrace JSON. RSS: the engine process's peak"
+            + " resident set; heap: its JVM heap in use after a full collection; RocksDB: its"
+            + " stores' block cache and memtables; all three once the output is complete.\n");
     notes().forEach(note -> out.append(note).append('\n'));
     return out.toString();
   }
 
   private String cells(Job job, Engine engine) {
     if (of(job, engine).isEmpty()) {
-      return " | — | — | —";
+      return " | — | — | — | — | — | —";
     }
     return String.format(
-        " | %,.0f | %.1f | %.1f",
+        " | %,.0f | %.1f | %.1f | %s | %s | %s",
         median(job, engine, PassResult::recordsPerSecond),
         median(job, engine, PassResult::megabytesPerSecond),
-        median(job, engine, PassResult::cpuSeconds));
+        median(job, engine, PassResult::cpuSeconds),
+        mebibytes(median(job, engine, PassResult::peakResidentMib)),
+        mebibytes(median(job, engine, PassResult::heapAfterGcMib)),
+        mebibytes(median(job, engine, PassResult::stateMemoryMib)));
+  }
+
+  /** Whole mebibytes, or n/a for a figure the system or engine does not give. */
+  static String mebibytes(double value) {
+    return Double.isNaN(value) ? "n/a" : String.format("%,.0f", value);
   }
 
   /**
@@ -98,8 +110,12 @@ final class ResultTable {
     return passes.stream().filter(p -> p.job() == job && p.engine() == engine).toList();
   }
 
+  /** The median; NaN if any pass lacks the figure (NaN), as all of one engine's passes do. */
   private double median(Job job, Engine engine, ToDoubleFunction<PassResult> metric) {
     double[] values = of(job, engine).stream().mapToDouble(metric).sorted().toArray();
+    if (Arrays.stream(values).anyMatch(Double::isNaN)) {
+      return Double.NaN;
+    }
     int middle = values.length / 2;
     return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
   }

@@ -72,6 +72,15 @@ public final class RocksDbMemory {
     return cache.getUsage();
   }
 
+  /**
+   * The part of {@link #usedBytes()} the cache cannot evict now: the memtables charged to it, and
+   * blocks held in memory (index and filter blocks of level-0 files, blocks a read is using). The
+   * rest is cached blocks, which give way to new ones.
+   */
+  public long pinnedBytes() {
+    return cache.getPinnedUsage();
+  }
+
   /** The size of one memtable of a store drawing on this pool. */
   long memtableBytes() {
     return Math.min(MAX_MEMTABLE_BYTES, totalBytes / WRITE_BUFFER_SHARE / MEMTABLES_PER_SHARE);

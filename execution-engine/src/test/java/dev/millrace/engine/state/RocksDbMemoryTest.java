@@ -59,6 +59,10 @@ class RocksDbMemoryTest {
         }
       }
       assertTrue(peak > 0, "memtables are charged to the shared cache");
+      long pinned = memory.pinnedBytes();
+      assertTrue(
+          pinned > 0 && pinned <= memory.usedBytes(),
+          "the memtables' charge is pinned: " + pinned + " of " + memory.usedBytes() + " bytes");
       assertTrue(
           peak <= TOTAL * 5 / 4,
           "peak use " + peak + " bytes stays near the total of " + TOTAL + " bytes");
