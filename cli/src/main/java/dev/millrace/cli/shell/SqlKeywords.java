@@ -38,6 +38,7 @@ final class SqlKeywords {
           "EXTENDED",
           "FUNCTION",
           "EXPLAIN",
+          "ANALYZE",
           "PRINT",
           "FROM",
           "BEGINNING",

@@ -10,8 +10,10 @@ import dev.millrace.engine.plan.TopicKeyFormat;
 import dev.millrace.engine.registry.SchemaRegistry;
 import dev.millrace.engine.registry.UnconfiguredSchemaRegistry;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -42,7 +44,7 @@ public final class TopologyBuilder {
 
   /** The topology of the plan rooted at {@code root} (a sink). */
   public Topology build(PlanStep root) {
-    Walk walk = new Walk();
+    Walk walk = new Walk(PlanSteps.preOrder(root));
     walk.visit(root, new ArrayList<>(), walk.newSubTopology(), false, null);
     List<SubTopology> subTopologies = new ArrayList<>();
     for (Part part : walk.parts) {
@@ -57,7 +59,7 @@ public final class TopologyBuilder {
       sub.newPipeline();
       subTopologies.add(sub);
     }
-    return new Topology(subTopologies, walk.repartitionTopics);
+    return new Topology(subTopologies, walk.repartitionTopics, walk.numbers.size());
   }
 
   /** What is known of one sub-topology while walking. */
@@ -72,7 +74,20 @@ public final class TopologyBuilder {
   private final class Walk {
     final List<Part> parts = new ArrayList<>();
     final List<String> repartitionTopics = new ArrayList<>();
+
+    /** Each step's number; by identity, as two steps of a plan may be equal (a self-join). */
+    final Map<PlanStep, Integer> numbers = new IdentityHashMap<>();
+
     int joins;
+
+    /** The number of the step being wired; -1 above the sink. */
+    int current = -1;
+
+    Walk(List<PlanStep> steps) {
+      for (int i = 0; i < steps.size(); i++) {
+        numbers.put(steps.get(i), i);
+      }
+    }
 
     Part newSubTopology() {
       Part part = new Part();
@@ -92,7 +107,13 @@ public final class TopologyBuilder {
         Part part,
         boolean oldNeeded,
         FormatInfo joinKeyFormat) {
-      step.accept(new Wiring(downstream, part, oldNeeded, joinKeyFormat));
+      int parent = current;
+      current = numbers.get(step);
+      // Rows that leave this step pass a tap into the step that reads them (none above the sink).
+      List<OperatorFactory> tapped =
+          parent < 0 ? downstream : prepend(new StepTap(current, parent), downstream);
+      step.accept(new Wiring(tapped, part, oldNeeded, joinKeyFormat));
+      current = parent;
     }
 
     /** Wires one step, whose rows flow into {@code downstream}, as {@link #visit} describes. */
@@ -115,7 +136,8 @@ public final class TopologyBuilder {
 
       @Override
       public Void streamSource(PlanStep.StreamSource s) {
-        part.chains.add(new Chain(s.topic(), () -> factories.streamSource(s), downstream));
+        part.chains.add(
+            new Chain(s.topic(), () -> factories.streamSource(s), downstream, current, true));
         return null;
       }
 
@@ -127,7 +149,9 @@ public final class TopologyBuilder {
             new Chain(
                 s.topic(),
                 () -> factories.tableSource(s),
-                prepend(factories.tableSourceStore(s), downstream)));
+                prepend(factories.tableSourceStore(s), downstream),
+                current,
+                true));
         return null;
       }
 
@@ -327,7 +351,9 @@ public final class TopologyBuilder {
           new Chain(
               topic,
               () -> factories.repartitionSource(topic, step.schema(), joinKeyFormat),
-              downstream));
+              downstream,
+              current,
+              false));
       Part upstream = newSubTopology();
       upstream.outputs.add(topic);
       List<OperatorFactory> chain =
@@ -373,7 +399,11 @@ public final class TopologyBuilder {
       repartitionTopics.add(step.repartitionTopic());
       part.chains.add(
           new Chain(
-              step.repartitionTopic(), () -> factories.changeSource(step.schema()), downstream));
+              step.repartitionTopic(),
+              () -> factories.changeSource(step.schema()),
+              downstream,
+              current,
+              false));
       Part upstream = newSubTopology();
       upstream.outputs.add(step.repartitionTopic());
       visit(
@@ -421,7 +451,9 @@ public final class TopologyBuilder {
           new Chain(
               step.repartitionTopic(),
               () -> factories.tableRepartitionSource(step),
-              prepend(factories.tableRepartitionStore(step), downstream)));
+              prepend(factories.tableRepartitionStore(step), downstream),
+              current,
+              false));
       Part upstream = newSubTopology();
       upstream.outputs.add(step.repartitionTopic());
       visit(

@@ -253,7 +253,9 @@ public final class KafkaBackend implements QueryBackend {
             counts.outputRecords(),
             counts.processingErrors(),
             counts.consumerLag(),
-            query.localStateBytes()));
+            query.localStateBytes(),
+            counts.steps(),
+            query.storeBytes()));
   }
 
   @Override
