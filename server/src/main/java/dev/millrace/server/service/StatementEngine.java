@@ -4,7 +4,9 @@ import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.runtime.QueryState;
 import dev.millrace.parser.ParseException;
 import dev.millrace.parser.ParsedStatement;
+import dev.millrace.parser.ScriptSplitter;
 import dev.millrace.parser.SqlParser;
+import dev.millrace.parser.StatementText;
 import dev.millrace.parser.VariableSubstitution;
 import dev.millrace.parser.ast.DefineVariable;
 import dev.millrace.parser.ast.DescribeFunction;
@@ -39,6 +41,7 @@ import dev.millrace.server.api.TypeList;
 import dev.millrace.server.api.VariablesList;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -94,12 +97,35 @@ public final class StatementEngine implements AutoCloseable {
   }
 
   /**
-   * The statement with the session's {@code ${name}} variables substituted (parsed again if any
-   * were).
+   * Splits and parses a script, substituting the session's {@code ${name}} variables in each
+   * statement as the DEFINE and UNDEFINE statements before it in the script leave them (the session
+   * itself changes only when those run). Positions in errors and in the statements are the
+   * script's; a syntax error or a reference to an undefined variable is a BAD_STATEMENT error.
    */
-  public ParsedStatement withVariables(ParsedStatement statement, Session session) {
-    String text = VariableSubstitution.apply(statement.text(), session.variables());
-    return text.equals(statement.text()) ? statement : parse(text + ";").get(0);
+  public List<ParsedStatement> parse(String sql, Session session) {
+    Session variables = Session.of(Map.of(), session.variables());
+    List<ParsedStatement> parsed = new ArrayList<>();
+    for (StatementText text : ScriptSplitter.split(sql)) {
+      // Padding puts the statement where it is in the script, so positions stay the script's.
+      String placed =
+          "\n".repeat(text.start().line() - 1)
+              + " ".repeat(text.start().column() - 1)
+              + text.text()
+              + ";";
+      try {
+        ParsedStatement statement =
+            parser.parse(VariableSubstitution.apply(placed, variables.variables())).get(0);
+        if (statement.statement() instanceof DefineVariable define) {
+          variables.define(define.name(), define.value());
+        } else if (statement.statement() instanceof UndefineVariable undefine) {
+          variables.undefine(undefine.name());
+        }
+        parsed.add(statement);
+      } catch (ParseException syntax) {
+        throw new EngineException(ErrorCode.BAD_STATEMENT, syntax.getMessage(), sql);
+      }
+    }
+    return parsed;
   }
 
   /**
@@ -142,12 +168,15 @@ public final class StatementEngine implements AutoCloseable {
       return success(text, "Property '" + unset.name() + "' unset");
     }
     if (statement instanceof DefineVariable define) {
-      session.variables().put(define.name(), define.value());
+      session.define(define.name(), define.value());
       return success(text, "Variable '" + define.name() + "' defined");
     }
     if (statement instanceof UndefineVariable undefine) {
-      session.variables().remove(undefine.name());
-      return success(text, "Variable '" + undefine.name() + "' undefined");
+      return success(
+          text,
+          session.undefine(undefine.name())
+              ? "Variable '" + undefine.name() + "' undefined"
+              : "Variable '" + undefine.name() + "' was not defined");
     }
     if (statement instanceof ExplainAnalyze explain) {
       ExplainAnalysis.Analyzed analyzed =
@@ -270,13 +299,19 @@ public final class StatementEngine implements AutoCloseable {
     // The queries start as they were left, paused or not: the PAUSE and RESUME commands replayed
     // below then change nothing, so a paused query processes nothing while the server starts.
     PausedQueries.after(logged, parser).forEach(id -> backend.pausePersistent(id, true));
+    Map<String, Long> lastPlans = new HashMap<>();
+    logged.forEach(c -> c.query().ifPresent(q -> lastPlans.put(q.queryId(), c.offset())));
     replaying = true;
     try {
       for (LoggedCommand command : logged) {
         Session session = Session.of(new java.util.LinkedHashMap<>(command.properties()), Map.of());
         try {
           if (command.query().isPresent()) {
-            planning.restore(command.query().get(), command.statement(), session);
+            StoredQuery stored = command.query().get();
+            // Only the last plan logged for a query id runs: the earlier ones were upgraded in
+            // place (CREATE OR REPLACE).
+            boolean superseded = lastPlans.get(stored.queryId()) != command.offset();
+            planning.restore(stored, command.statement(), session, superseded);
             restored.accept(
                 QueryPlanning.created(
                     command.query().get(), command.statement(), command.sequence()));
