@@ -106,7 +106,15 @@ final class InsertsStreamResource extends ApiHandler {
       throws Exception {
     BodyLines lines =
         new BodyLines(new BufferedInputStream(Request.asInputStream(request)), maxLineBytes);
-    byte[] first = lines.next();
+    byte[] first;
+    try {
+      first = lines.next();
+    } catch (IOException failed) {
+      if (idle.expired()) {
+        throw new ApiException(ErrorCode.REQUEST_TIMEOUT, idle.error().message());
+      }
+      throw failed;
+    }
     InsertsStreamArgs args =
         JsonBodies.parse(first == null ? new byte[0] : first, InsertsStreamArgs.class);
     RowInserts inserts =

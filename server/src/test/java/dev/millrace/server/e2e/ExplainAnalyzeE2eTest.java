@@ -18,11 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * EXPLAIN ANALYZE over REST on a whole server (embedded broker, Kafka runtime, RocksDB): the counts
- * it shows start at zero and move with the records the query reads, step by step, and the query's
- * {@code /metrics} counters agree with its source and sink steps.
+ * it shows start at zero and move with the records the query reads, step by step; the query's
+ * {@code /metrics} records out agree with its sink step, and carry on when CREATE OR REPLACE
+ * restarts the query with a new plan.
  */
 class ExplainAnalyzeE2eTest {
   private static final long PATIENCE_MILLIS = 60_000;
+  private static final String RECORDS_OUT =
+      "millrace_query_records_out_total{query_id=\"CTAS_TOTALS_0\"}";
   private static final Pattern COUNTS =
       Pattern.compile("counts: in=(\\d+) out=(\\d+)(?: filtered=(\\d+))? errors=(\\d+)(.*)");
 
@@ -69,16 +72,33 @@ class ExplainAnalyzeE2eTest {
           "the aggregate names its store");
       assertTrue(stateBytes(client) > 0, "RocksDB holds the aggregate's state on disk");
 
-      String metrics =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(server.uri().resolve("/metrics")).GET().build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
       assertTrue(
-          metrics.contains("millrace_query_records_out_total{query_id=\"CTAS_TOTALS_0\"} 3\n"),
-          "the sink's count is the query's records out: " + metrics);
+          metrics(server).contains(RECORDS_OUT + " 3\n"),
+          "the sink's count is the query's records out: " + metrics(server));
+
+      // CREATE OR REPLACE starts the query's new plan, counted step by step from 0, while the
+      // query's own counters carry on.
+      client.ksqlOk(
+          "CREATE OR REPLACE TABLE totals AS SELECT item, SUM(qty) AS qty FROM orders "
+              + "WHERE qty > 1 GROUP BY item;");
+      client.ksqlOk("INSERT INTO orders (id, item, qty) VALUES (5, 'pen', 2);");
+      List<String> replaced =
+          await(client, "EXPLAIN ANALYZE CTAS_TOTALS_0;", "1 1 - 0", "1 1 0 0", "1 1 - 0");
+      assertEquals(
+          List.of("1 1 - 0", "1 1 - 0", "1 1 - 0", "1 1 - 0", "1 1 - 0", "1 1 0 0", "1 1 - 0"),
+          replaced);
+      assertTrue(
+          metrics(server).contains(RECORDS_OUT + " 4\n"),
+          "records out carry on across the replacement: " + metrics(server));
     }
+  }
+
+  private static String metrics(MillraceServer server) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(server.uri().resolve("/metrics")).GET().build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   private static String plan(RestClient client, String sql) throws Exception {
