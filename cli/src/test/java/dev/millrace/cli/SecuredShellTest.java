@@ -11,6 +11,7 @@ import dev.millrace.server.api.ServerInfo;
 import dev.millrace.server.api.SourceInfo;
 import dev.millrace.server.api.StreamsList;
 import dev.millrace.server.http.BasicAuthSettings;
+import dev.millrace.server.http.Listener;
 import dev.millrace.server.http.RestSecurity;
 import dev.millrace.server.http.RestServer;
 import dev.millrace.server.http.TlsSettings;
@@ -90,7 +91,7 @@ class SecuredShellTest {
     server =
         new RestServer(
             new ShowStreamsEngine(),
-            RestServer.Options.of("127.0.0.1", 0),
+            RestServer.Options.of(List.of(Listener.https("127.0.0.1", 0))),
             new RestSecurity(
                 Optional.of(TlsSettings.of(new TlsSettings.Store(keyStore, PASSWORD, "PKCS12"))),
                 Optional.of(new BasicAuthSettings("Millrace", Set.of("user"), users, List.of()))));

@@ -41,6 +41,7 @@ statement
     | DEFINE identifier EQ STRING                                            # defineVariable
     | UNDEFINE identifier                                                    # undefineVariable
     | RUN SCRIPT STRING                                                      # runScript
+    | EXPLAIN ANALYZE (statement | identifier)                               # explainAnalyze
     | EXPLAIN (statement | identifier)                                       # explain
     | CREATE (OR REPLACE)? sourceKind (IF NOT EXISTS)? identifier
         (WITH tableProperties)? AS query                                     # createAsSelect
@@ -313,7 +314,7 @@ identifier
 
 // Keywords that may also name columns, sources, functions and types.
 nonReserved
-    : ADD | ADVANCE | ALL | ALTER | ARRAY | ASSERT | BEGINNING | CHANGES | COLUMN | DAY | DAYS
+    : ADD | ADVANCE | ALL | ALTER | ANALYZE | ARRAY | ASSERT | BEGINNING | CHANGES | COLUMN | DAY | DAYS
     | DECIMAL | DEFINE | DELETE | DESCRIBE | DROP | EXISTS | EXPLAIN | EXTENDED | FINAL
     | FUNCTION | FUNCTIONS | GRACE | HEADER | HEADERS | HOPPING | HOUR | HOURS | IF | INTERVAL
     | KEY | LIST | MAP | MILLISECOND | MILLISECONDS | MINUTE | MINUTES | PERIOD | PRIMARY | PRINT
@@ -329,6 +330,7 @@ ADD: 'ADD';
 ADVANCE: 'ADVANCE';
 ALL: 'ALL';
 ALTER: 'ALTER';
+ANALYZE: 'ANALYZE';
 AND: 'AND';
 ARRAY: 'ARRAY';
 AS: 'AS';

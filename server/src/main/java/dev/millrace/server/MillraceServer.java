@@ -7,6 +7,7 @@ import dev.millrace.engine.runtime.RuntimeConfig;
 import dev.millrace.engine.state.RocksDbMemory;
 import dev.millrace.server.api.ServerInfo;
 import dev.millrace.server.config.ServerConfig;
+import dev.millrace.server.http.Listener;
 import dev.millrace.server.http.RestServer;
 import dev.millrace.server.kafka.BrokerSettings;
 import dev.millrace.server.kafka.EmbeddedKafkaBroker;
@@ -192,22 +193,22 @@ public final class MillraceServer implements AutoCloseable {
       commandLog.close();
       throw failed;
     }
-    URI listener = config.listeners().get(0);
     RestServer rest =
         new RestServer(
             facade,
-            RestServer.Options.of(listener.getHost(), listener.getPort())
+            RestServer.Options.of(config.listeners().stream().map(Listener::of).toList())
                 .withRequestLimits(
                     config.httpMaxBodyBytes(),
                     config.httpBodyIdleTimeout(),
-                    config.httpHeaderTimeout()),
+                    config.httpHeaderTimeout())
+                .withInsertsIdleTimeout(config.httpInsertsIdleTimeout()),
             config.restSecurity());
     rest.start();
     progress.accept(
         "Millrace "
             + VERSION
             + " is listening on "
-            + rest.uri()
+            + String.join(", ", rest.uris().stream().map(URI::toString).toList())
             + " (data in "
             + dataDir
             + ", logs in "

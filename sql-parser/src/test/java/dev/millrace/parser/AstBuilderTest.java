@@ -16,6 +16,8 @@ import dev.millrace.parser.ast.CustomType;
 import dev.millrace.parser.ast.DecimalLiteral;
 import dev.millrace.parser.ast.DoubleLiteral;
 import dev.millrace.parser.ast.EmitMode;
+import dev.millrace.parser.ast.ExplainAnalyze;
+import dev.millrace.parser.ast.ExplainQuery;
 import dev.millrace.parser.ast.Expression;
 import dev.millrace.parser.ast.FunctionCall;
 import dev.millrace.parser.ast.HoppingWindow;
@@ -72,6 +74,21 @@ class AstBuilderTest {
         new PauseResume(Optional.empty(), false, AT), parser.parseStatement("RESUME ALL;"));
     assertEquals(
         new PauseResume(Optional.of("q"), false, AT), parser.parseStatement("RESUME `q`;"));
+  }
+
+  @Test
+  void explainAnalyzeNamesAQueryByIdOrByTheStatementItRuns() {
+    assertEquals(
+        new ExplainAnalyze(Optional.of("CSAS_OUT_0"), Optional.empty(), AT),
+        parser.parseStatement("explain analyze csas_out_0;"));
+    assertEquals(
+        new ExplainAnalyze(
+            Optional.empty(),
+            Optional.of(parser.parseStatement("SELECT * FROM s EMIT CHANGES;")),
+            AT),
+        parser.parseStatement("EXPLAIN ANALYZE SELECT * FROM s EMIT CHANGES;"));
+    assertEquals(new ExplainQuery("ANALYZE", AT), parser.parseStatement("EXPLAIN analyze;"));
+    assertEquals(new ColumnRef(Optional.empty(), "ANALYZE", AT), expression("analyze"));
   }
 
   @Test

@@ -42,6 +42,7 @@ final class SqlKeywords {
           "EXTENDED",
           "FUNCTION",
           "EXPLAIN",
+          "ANALYZE",
           "PRINT",
           "FROM",
           "BEGINNING",

@@ -38,7 +38,7 @@ public final class Pipeline {
       }
       inputs
           .computeIfAbsent(chain.topic(), t -> new ArrayList<>())
-          .add(new Input(chain.decoder().get(), next));
+          .add(new Input(chain.decoder().get(), next, chain.step(), chain.source()));
     }
   }
 
@@ -66,6 +66,10 @@ public final class Pipeline {
   /** Processes one record completely: everything it causes is emitted before this returns. */
   public void process(InputRecord record) {
     for (Input input : inputs.getOrDefault(record.topic(), List.of())) {
+      context.enter(input.step());
+      if (input.source()) {
+        context.steps().input(input.step());
+      }
       guarded(
           context,
           record.context(),
@@ -116,5 +120,5 @@ public final class Pipeline {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
-  private record Input(RecordDecoder decoder, Operator entry) {}
+  private record Input(RecordDecoder decoder, Operator entry, int step, boolean source) {}
 }

@@ -14,6 +14,12 @@ public interface TaskEnvironment {
 
   void report(ProcessingError error);
 
+  /**
+   * Where the task's operators count what each plan step does; shared by the query's tasks and
+   * sized for its topology ({@link Topology#steps()}).
+   */
+  StepCounters stepCounters();
+
   /** The query's record cache budget ({@link ProcessingContext#recordCache}). */
   default RecordCacheBudget recordCache() {
     return RecordCacheBudget.NONE;

@@ -14,10 +14,17 @@ import java.util.Set;
 public final class Topology {
   private final List<SubTopology> subTopologies;
   private final List<String> repartitionTopics;
+  private final int steps;
 
-  Topology(List<SubTopology> subTopologies, List<String> repartitionTopics) {
+  Topology(List<SubTopology> subTopologies, List<String> repartitionTopics, int steps) {
     this.subTopologies = List.copyOf(subTopologies);
     this.repartitionTopics = List.copyOf(repartitionTopics);
+    this.steps = steps;
+  }
+
+  /** How many steps the plan has: the size of its {@link StepCounters}. */
+  public int steps() {
+    return steps;
   }
 
   public List<SubTopology> subTopologies() {

@@ -10,8 +10,10 @@ import dev.millrace.engine.plan.TopicKeyFormat;
 import dev.millrace.engine.registry.SchemaRegistry;
 import dev.millrace.engine.registry.UnconfiguredSchemaRegistry;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -45,7 +47,7 @@ public final class TopologyBuilder {
 
   /** The topology of the plan rooted at {@code root} (a sink). */
   public Topology build(PlanStep root) {
-    Walk walk = new Walk();
+    Walk walk = new Walk(PlanSteps.preOrder(root));
     walk.visit(root, new ArrayList<>(), walk.newSubTopology(), false, null);
     List<SubTopology> subTopologies = new ArrayList<>();
     for (Part part : walk.parts) {
@@ -59,7 +61,7 @@ public final class TopologyBuilder {
       sub.newPipeline();
       subTopologies.add(sub);
     }
-    return new Topology(subTopologies, walk.repartitionTopics);
+    return new Topology(subTopologies, walk.repartitionTopics, walk.numbers.size());
   }
 
   /** What is known of one sub-topology while walking. */
@@ -73,7 +75,20 @@ public final class TopologyBuilder {
   private final class Walk {
     final List<Part> parts = new ArrayList<>();
     final List<String> repartitionTopics = new ArrayList<>();
+
+    /** Each step's number; by identity, as two steps of a plan may be equal (a self-join). */
+    final Map<PlanStep, Integer> numbers = new IdentityHashMap<>();
+
     int joins;
+
+    /** The number of the step being wired; -1 above the sink. */
+    int current = -1;
+
+    Walk(List<PlanStep> steps) {
+      for (int i = 0; i < steps.size(); i++) {
+        numbers.put(steps.get(i), i);
+      }
+    }
 
     Part newSubTopology() {
       Part part = new Part();
@@ -93,7 +108,13 @@ public final class TopologyBuilder {
         Part part,
         boolean oldNeeded,
         KeyLayout joinKeyLayout) {
-      step.accept(new Wiring(downstream, part, oldNeeded, joinKeyLayout));
+      int parent = current;
+      current = numbers.get(step);
+      // Rows that leave this step pass a tap into the step that reads them (none above the sink).
+      List<OperatorFactory> tapped =
+          parent < 0 ? downstream : prepend(new StepTap(current, parent), downstream);
+      step.accept(new Wiring(tapped, part, oldNeeded, joinKeyLayout));
+      current = parent;
     }
 
     /** Wires one step, whose rows flow into {@code downstream}, as {@link #visit} describes. */
@@ -113,7 +134,8 @@ public final class TopologyBuilder {
 
       @Override
       public Void streamSource(PlanStep.StreamSource s) {
-        part.chains.add(new Chain(s.topic(), () -> factories.streamSource(s), downstream));
+        part.chains.add(
+            new Chain(s.topic(), () -> factories.streamSource(s), downstream, current, true));
         return null;
       }
 
@@ -125,7 +147,9 @@ public final class TopologyBuilder {
             new Chain(
                 s.topic(),
                 () -> factories.tableSource(s),
-                prepend(factories.tableSourceStore(s), downstream)));
+                prepend(factories.tableSourceStore(s), downstream),
+                current,
+                true));
         return null;
       }
 
@@ -321,7 +345,9 @@ public final class TopologyBuilder {
           new Chain(
               topic,
               () -> factories.repartitionSource(topic, step.schema(), joinKeyLayout),
-              downstream));
+              downstream,
+              current,
+              false));
       Part upstream = newSubTopology();
       upstream.outputs.add(topic);
       List<OperatorFactory> chain =
@@ -367,7 +393,11 @@ public final class TopologyBuilder {
       repartitionTopics.add(step.repartitionTopic());
       part.chains.add(
           new Chain(
-              step.repartitionTopic(), () -> factories.changeSource(step.schema()), downstream));
+              step.repartitionTopic(),
+              () -> factories.changeSource(step.schema()),
+              downstream,
+              current,
+              false));
       Part upstream = newSubTopology();
       upstream.outputs.add(step.repartitionTopic());
       visit(
@@ -415,7 +445,9 @@ public final class TopologyBuilder {
           new Chain(
               step.repartitionTopic(),
               () -> factories.tableRepartitionSource(step),
-              prepend(factories.tableRepartitionStore(step), downstream)));
+              prepend(factories.tableRepartitionStore(step), downstream),
+              current,
+              false));
       Part upstream = newSubTopology();
       upstream.outputs.add(step.repartitionTopic());
       visit(
@@ -474,11 +506,19 @@ public final class TopologyBuilder {
       visit(join.left(), prepend(parts.leftChanges(), merged), left, true, null);
       left.chains.add(
           new Chain(
-              names.responseTopic(), parts.responses(), prepend(parts.responseJoin(), merged)));
+              names.responseTopic(),
+              parts.responses(),
+              prepend(parts.responseJoin(), merged),
+              current,
+              false));
       visit(join.right(), List.of(parts.rightChanges()), right, true, null);
       right.chains.add(
           new Chain(
-              names.subscriptionTopic(), parts.subscriptions(), List.of(parts.subscriptionJoin())));
+              names.subscriptionTopic(),
+              parts.subscriptions(),
+              List.of(parts.subscriptionJoin()),
+              current,
+              false));
     }
 
     /**

@@ -1,11 +1,13 @@
 package dev.millrace.engine.runtime;
 
 import dev.millrace.engine.operator.Topology;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,7 +55,7 @@ public final class KafkaQueryRuntime implements AutoCloseable {
   private final OffsetReset reset;
   private final QueryNames names;
   private final RestartBackoff backoff;
-  private final QueryCounters counters = new QueryCounters();
+  private final QueryCounters counters;
   private final Object failures = new Object();
   private final Deque<QueryError> errors = new ArrayDeque<>();
   private volatile QueryState state = QueryState.NOT_RUNNING;
@@ -91,6 +93,7 @@ public final class KafkaQueryRuntime implements AutoCloseable {
     this.reset = reset;
     this.backoff = backoff;
     this.names = new QueryNames(config.serviceId(), queryId);
+    this.counters = new QueryCounters(topology.steps());
   }
 
   public String queryId() {
@@ -151,6 +154,14 @@ public final class KafkaQueryRuntime implements AutoCloseable {
   /** The bytes the query's local state (RocksDB stores and checkpoints) takes on disk here. */
   public long localStateBytes() {
     return TaskStores.sizeOnDisk(config.stateDirectory().resolve(queryId));
+  }
+
+  /** The bytes each of the query's stores takes on disk here, over this instance's tasks. */
+  public Map<String, Long> storeBytes() {
+    Map<String, Long> bytes = new LinkedHashMap<>();
+    Path directory = config.stateDirectory().resolve(queryId);
+    topology.stores().forEach(name -> bytes.put(name, TaskStores.storeSizeOnDisk(directory, name)));
+    return bytes;
   }
 
   /**

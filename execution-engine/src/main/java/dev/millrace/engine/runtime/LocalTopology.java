@@ -4,6 +4,7 @@ import dev.millrace.engine.operator.InputRecord;
 import dev.millrace.engine.operator.OutputRecord;
 import dev.millrace.engine.operator.Pipeline;
 import dev.millrace.engine.operator.ProcessingError;
+import dev.millrace.engine.operator.StepCounters;
 import dev.millrace.engine.operator.SubTopology;
 import dev.millrace.engine.operator.TaskEnvironment;
 import dev.millrace.engine.operator.Topology;
@@ -30,6 +31,7 @@ final class LocalTopology implements AutoCloseable {
   private final String sinkTopic;
   private final Consumer<OutputRecord> sink;
   private final Consumer<ProcessingError> errors;
+  private final StepCounters steps;
   private long handOffOffset;
 
   /**
@@ -43,6 +45,7 @@ final class LocalTopology implements AutoCloseable {
     this.sinkTopic = sinkTopic;
     this.sink = sink;
     this.errors = errors;
+    this.steps = new StepCounters(topology.steps());
     for (SubTopology subTopology : topology.subTopologies()) {
       Pipeline pipeline = subTopology.newPipeline();
       pipelines.add(pipeline);
@@ -105,6 +108,11 @@ final class LocalTopology implements AutoCloseable {
                 record.timestamp(),
                 List.of()));
       }
+    }
+
+    @Override
+    public StepCounters stepCounters() {
+      return steps;
     }
 
     @Override

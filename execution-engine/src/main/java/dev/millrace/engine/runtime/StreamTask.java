@@ -5,6 +5,7 @@ import dev.millrace.engine.operator.OutputRecord;
 import dev.millrace.engine.operator.Pipeline;
 import dev.millrace.engine.operator.ProcessingError;
 import dev.millrace.engine.operator.RecordCacheBudget;
+import dev.millrace.engine.operator.StepCounters;
 import dev.millrace.engine.operator.TaskEnvironment;
 import dev.millrace.engine.state.KeyValueStore;
 import java.time.Duration;
@@ -148,6 +149,11 @@ final class StreamTask implements TaskEnvironment {
   @Override
   public KeyValueStore store(String name) {
     return stores.store(name);
+  }
+
+  @Override
+  public StepCounters stepCounters() {
+    return counters.steps();
   }
 
   @Override

@@ -164,6 +164,21 @@ final class TaskStores implements AutoCloseable {
     }
   }
 
+  /**
+   * The bytes the store {@code name} takes under {@code queryDirectory}, summed over the task
+   * directories there ({@code <task>/<store>}).
+   */
+  static long storeSizeOnDisk(Path queryDirectory, String name) {
+    if (!Files.isDirectory(queryDirectory)) {
+      return 0;
+    }
+    try (Stream<Path> tasks = Files.list(queryDirectory)) {
+      return tasks.mapToLong(task -> sizeOnDisk(task.resolve(name))).sum();
+    } catch (IOException | UncheckedIOException e) {
+      return 0;
+    }
+  }
+
   private static long sizeOrZero(Path path) {
     try {
       return Files.isRegularFile(path) ? Files.size(path) : 0;

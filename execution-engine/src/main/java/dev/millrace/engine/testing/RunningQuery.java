@@ -3,6 +3,8 @@ package dev.millrace.engine.testing;
 import dev.millrace.engine.operator.OutputRecord;
 import dev.millrace.engine.operator.Pipeline;
 import dev.millrace.engine.operator.ProcessingError;
+import dev.millrace.engine.operator.StepCounters;
+import dev.millrace.engine.operator.StepCounts;
 import dev.millrace.engine.operator.SubTopology;
 import dev.millrace.engine.operator.TaskEnvironment;
 import dev.millrace.engine.operator.Topology;
@@ -26,6 +28,7 @@ final class RunningQuery implements TaskEnvironment {
   private final Map<String, KeyValueStore> stores = new LinkedHashMap<>();
   private final Map<String, List<Reader>> readers = new LinkedHashMap<>();
   private final List<Pipeline> pipelines = new ArrayList<>();
+  private final StepCounters steps;
 
   RunningQuery(String id, Topology topology, TestDriver driver) {
     this(id, topology, driver, Map.of());
@@ -36,6 +39,7 @@ final class RunningQuery implements TaskEnvironment {
       String id, Topology topology, TestDriver driver, Map<String, KeyValueStore> inherited) {
     this.id = id;
     this.driver = driver;
+    this.steps = new StepCounters(topology.steps());
     topology.repartitionTopics().forEach(t -> internalTopics.put(t, id + "-" + t));
     topology
         .stores()
@@ -94,6 +98,27 @@ final class RunningQuery implements TaskEnvironment {
   @Override
   public void send(OutputRecord record) {
     driver.write(driverTopic(record.topic()), record.key(), record.value(), record.timestamp());
+  }
+
+  List<StepCounts> stepCounts() {
+    return steps.snapshot();
+  }
+
+  /** The bytes of the keys and values each store holds, by store name. */
+  Map<String, Long> storeBytes() {
+    Map<String, Long> bytes = new LinkedHashMap<>();
+    stores.forEach(
+        (name, store) -> {
+          long[] total = {0};
+          store.range(null, null, (key, value) -> total[0] += key.length + value.length);
+          bytes.put(name, total[0]);
+        });
+    return bytes;
+  }
+
+  @Override
+  public StepCounters stepCounters() {
+    return steps;
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.millrace.engine.testing;
 
 import dev.millrace.engine.operator.InputRecord;
 import dev.millrace.engine.operator.ProcessingError;
+import dev.millrace.engine.operator.StepCounts;
 import dev.millrace.engine.operator.Topology;
 import dev.millrace.engine.state.KeyValueStore;
 import java.util.ArrayDeque;
@@ -190,6 +191,24 @@ public final class TestDriver implements AutoCloseable {
       throw new IllegalArgumentException("no running query " + queryId);
     }
     return query.store(storeName);
+  }
+
+  /** What each step of a running query's plan has done, by step number. */
+  public List<StepCounts> stepCounts(String queryId) {
+    RunningQuery query = queries.get(queryId);
+    if (query == null) {
+      throw new IllegalArgumentException("no running query " + queryId);
+    }
+    return query.stepCounts();
+  }
+
+  /** The bytes of the keys and values each store of a running query holds, by store name. */
+  public Map<String, Long> storeBytes(String queryId) {
+    RunningQuery query = queries.get(queryId);
+    if (query == null) {
+      throw new IllegalArgumentException("no running query " + queryId);
+    }
+    return query.storeBytes();
   }
 
   /** The processing-log entries of every query so far, in order. */

@@ -20,7 +20,7 @@ class PipelineJunctionTest {
   }
 
   private static Chain chain(String topic, OperatorFactory... operators) {
-    return new Chain(topic, () -> (record, context) -> null, List.of(operators));
+    return new Chain(topic, () -> (record, context) -> null, List.of(operators), 0, true);
   }
 
   @Test

@@ -77,12 +77,16 @@ final class RestSecurityConfig {
     this.properties = properties;
   }
 
-  /** The security of a REST API listening on {@code listener}. */
-  static RestSecurity parse(Map<String, String> properties, URI listener) {
+  /**
+   * The security of a REST API listening on {@code listeners}: TLS settings when one of them is
+   * {@code https} (all such listeners share them, as in ksqlDB).
+   */
+  static RestSecurity parse(Map<String, String> properties, List<URI> listeners) {
     RestSecurityConfig config = new RestSecurityConfig(properties);
     config.refuseUnknownAuthenticationKeys();
-    Optional<TlsSettings> tls =
-        "https".equals(listener.getScheme()) ? Optional.of(config.tls()) : Optional.empty();
+    boolean secure =
+        listeners.stream().anyMatch(listener -> "https".equalsIgnoreCase(listener.getScheme()));
+    Optional<TlsSettings> tls = secure ? Optional.of(config.tls()) : Optional.empty();
     return new RestSecurity(tls, config.basicAuth());
   }
 

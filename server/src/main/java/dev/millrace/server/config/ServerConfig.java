@@ -19,9 +19,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -59,6 +61,8 @@ public final class ServerConfig {
   /** How long a client may take to send a request's line and headers. */
   public static final String HTTP_HEADER_TIMEOUT_MS = "millrace.http.header.timeout.ms";
 
+  public static final String HTTP_INSERTS_IDLE_TIMEOUT_MS = "millrace.http.inserts.idle.timeout.ms";
+
   /** How long a query failed by a SYSTEM error waits before its first restart (ksqlDB's name). */
   public static final String QUERY_RETRY_BACKOFF_INITIAL_MS = "ksql.query.retry.backoff.initial.ms";
 
@@ -85,12 +89,15 @@ public final class ServerConfig {
   private static final Duration DEFAULT_PULL_RESTORE_WAIT = Duration.ofSeconds(3);
 
   private final SortedMap<String, String> properties;
+  private static final Set<String> WEB_SCHEMES = Set.of("http", "https");
+
   private final List<URI> listeners;
   private final int embeddedKafkaPort;
   private final Duration pullRestoreWait;
   private final int httpMaxBodyBytes;
   private final Duration httpBodyIdleTimeout;
   private final Duration httpHeaderTimeout;
+  private final Duration httpInsertsIdleTimeout;
   private final RestSecurity restSecurity;
   private final Map<String, Object> kafkaClientSecurity;
   private final RestartBackoff restartBackoff;
@@ -117,7 +124,12 @@ public final class ServerConfig {
         Duration.ofMillis(
             parsePositive(
                 HTTP_HEADER_TIMEOUT_MS, RestServer.Options.DEFAULT_HEADER_TIMEOUT.toMillis()));
-    this.restSecurity = RestSecurityConfig.parse(this.properties, listeners.get(0));
+    this.httpInsertsIdleTimeout =
+        Duration.ofMillis(
+            parsePositive(
+                HTTP_INSERTS_IDLE_TIMEOUT_MS,
+                RestServer.Options.DEFAULT_INSERTS_IDLE_TIMEOUT.toMillis()));
+    this.restSecurity = RestSecurityConfig.parse(this.properties, listeners);
     this.kafkaClientSecurity =
         KafkaClientSecurity.parse(this.properties, RestSecurityConfig.LISTENER_ONLY_KEYS);
     this.restartBackoff = parseRestartBackoff();
@@ -169,7 +181,10 @@ public final class ServerConfig {
     return map;
   }
 
-  /** The HTTP(S) address the REST API listens on ({@code listeners}; one, in a list as ksqlDB). */
+  /**
+   * The HTTP(S) addresses the REST API listens on ({@code listeners}, comma-separated as in
+   * ksqlDB), in the order given.
+   */
   public List<URI> listeners() {
     return listeners;
   }
@@ -233,6 +248,14 @@ public final class ServerConfig {
    */
   public Duration httpHeaderTimeout() {
     return httpHeaderTimeout;
+  }
+
+  /**
+   * How long an {@code /inserts-stream} request may go without a row before the server ends it
+   * ({@code millrace.http.inserts.idle.timeout.ms}).
+   */
+  public Duration httpInsertsIdleTimeout() {
+    return httpInsertsIdleTimeout;
   }
 
   /**
@@ -377,10 +400,6 @@ public final class ServerConfig {
     for (String part : value.split(",")) {
       uris.add(parseListener(part.trim()));
     }
-    if (uris.size() > 1) {
-      // Rather than listening on the first and silently dropping the others.
-      throw ConfigException.invalid(LISTENERS, value, "one URL; Millrace listens on one address");
-    }
     return List.copyOf(uris);
   }
 
@@ -388,9 +407,12 @@ public final class ServerConfig {
     String expected = "a URL like http://0.0.0.0:8088";
     try {
       URI uri = new URI(value);
-      boolean web = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
-      if (!web || uri.getHost() == null || uri.getPort() < 0) {
+      if (uri.getScheme() == null || uri.getHost() == null || uri.getPort() < 0) {
         throw ConfigException.invalid(LISTENERS, value, expected);
+      }
+      if (!WEB_SCHEMES.contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
+        throw ConfigException.invalid(
+            LISTENERS, value, "an http or https URL (Millrace serves no other scheme)");
       }
       return uri;
     } catch (URISyntaxException e) {

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Base of the resource handlers: whatever a resource throws becomes a ksqlDB-shaped JSON error,
- * never an HTML page or a stack trace.
+ * never an HTML page, a stack trace or a dropped connection; an {@link Error} included.
  */
 abstract class ApiHandler implements Request.Handler {
 
@@ -28,9 +28,22 @@ abstract class ApiHandler implements Request.Handler {
     } catch (Exception e) {
       LOG.warn("{} {} failed", request.getMethod(), Request.getPathInContext(request), e);
       fail(response, callback, e, serverError(e));
+    } catch (StackOverflowError e) {
+      // Something in the request nests deeper than a thread's stack (an expression, a JSON value):
+      // the request's fault, and this thread is sound again now that its stack has unwound.
+      LOG.warn("{} {} ran out of stack", request.getMethod(), Request.getPathInContext(request));
+      fail(response, callback, e, TOO_DEEP);
+    } catch (Error e) {
+      LOG.error("{} {} failed", request.getMethod(), Request.getPathInContext(request), e);
+      fail(response, callback, e, serverError(e));
     }
     return true;
   }
+
+  static final GenericErrorMessage TOO_DEEP =
+      new GenericErrorMessage(
+          ErrorCode.BAD_REQUEST.code(),
+          "The request is nested too deeply to be handled: simplify its expressions");
 
   /**
    * Serves the request: completes {@code callback} once the response is fully written, possibly

@@ -1,19 +1,28 @@
 package dev.millrace.server.http;
 
 import dev.millrace.server.api.ApiJson;
+import dev.millrace.server.api.ErrorMessage;
+import dev.millrace.server.api.GenericErrorMessage;
 import dev.millrace.server.api.InsertAck;
 import dev.millrace.server.api.InsertError;
 import dev.millrace.server.api.InsertsStreamArgs;
 import dev.millrace.server.service.EngineException;
 import dev.millrace.server.service.EngineFacade;
+import dev.millrace.server.service.ErrorCode;
 import dev.millrace.server.service.RowInserts;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -29,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * target that takes no rows is refused with a 400 before any row is read.
  *
  * <p>The body is read as it streams (it is not buffered by {@link BufferedBodies}), so a client may
- * keep one request open and send rows for as long as it likes.
+ * keep one request open and send rows for as long as it likes; but a request that goes without a
+ * row for longer than the inserts idle timeout is ended with a 408 error in place of the next
+ * answer, so that an idle client does not hold a server thread for ever.
  */
 final class InsertsStreamResource extends ApiHandler {
 
@@ -41,13 +52,20 @@ final class InsertsStreamResource extends ApiHandler {
 
   private final EngineFacade engine;
   private final int maxLineBytes;
+  private final Duration idleTimeout;
+  private final ScheduledExecutorService timer;
 
   /**
    * @param maxLineBytes the longest line (target or row) read; longer ones are refused
+   * @param idleTimeout how long a request may go without a row before it is ended
+   * @param timer runs the checks of idle requests
    */
-  InsertsStreamResource(EngineFacade engine, int maxLineBytes) {
+  InsertsStreamResource(
+      EngineFacade engine, int maxLineBytes, Duration idleTimeout, ScheduledExecutorService timer) {
     this.engine = engine;
     this.maxLineBytes = maxLineBytes;
+    this.idleTimeout = idleTimeout;
+    this.timer = timer;
   }
 
   @Override
@@ -57,11 +75,46 @@ final class InsertsStreamResource extends ApiHandler {
         MediaTypes.negotiate(accept, PRODUCES)
             .orElseThrow(() -> MediaTypes.notAcceptable(accept, PRODUCES));
     MediaTypes.requireJsonBody(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
-    // A client may pause between rows for as long as it likes.
+    // A client may pause between rows up to the inserts idle timeout, longer than the connection's
+    // own; then a check fails the body, which ends the blocked read and frees this thread.
+    IdleRows idle = new IdleRows(idleTimeout);
     request.addIdleTimeoutListener(timeout -> false);
+    EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+    long connectionIdle = endPoint.getIdleTimeout();
+    endPoint.setIdleTimeout(Math.max(connectionIdle, 2 * idleTimeout.toMillis()));
+    long period = Math.max(10, idleTimeout.toMillis() / 10);
+    ScheduledFuture<?> watch =
+        timer.scheduleWithFixedDelay(
+            () -> {
+              if (idle.expired()) {
+                request.fail(new TimeoutException("no row for " + idleTimeout.toMillis() + " ms"));
+              }
+            },
+            period,
+            period,
+            TimeUnit.MILLISECONDS);
+    try {
+      serve(request, response, callback, type, idle);
+    } finally {
+      watch.cancel(false);
+      endPoint.setIdleTimeout(connectionIdle);
+    }
+  }
+
+  private void serve(
+      Request request, Response response, Callback callback, String type, IdleRows idle)
+      throws Exception {
     BodyLines lines =
         new BodyLines(new BufferedInputStream(Request.asInputStream(request)), maxLineBytes);
-    byte[] first = lines.next();
+    byte[] first;
+    try {
+      first = lines.next();
+    } catch (IOException failed) {
+      if (idle.expired()) {
+        throw new ApiException(ErrorCode.REQUEST_TIMEOUT, idle.error().message());
+      }
+      throw failed;
+    }
     InsertsStreamArgs args =
         JsonBodies.parse(first == null ? new byte[0] : first, InsertsStreamArgs.class);
     RowInserts inserts =
@@ -70,7 +123,7 @@ final class InsertsStreamResource extends ApiHandler {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
     try (OutputStream out = Content.Sink.asOutputStream(response)) {
       Acks acks = new Acks(out, type.equals(MediaTypes.JSON));
-      insertAll(lines, inserts, acks);
+      insertAll(lines, inserts, acks, idle);
       acks.end();
     } catch (IOException clientGone) {
       callback.failed(clientGone);
@@ -79,14 +132,22 @@ final class InsertsStreamResource extends ApiHandler {
     callback.succeeded();
   }
 
-  private static void insertAll(BodyLines lines, RowInserts inserts, Acks acks) throws IOException {
+  private static void insertAll(BodyLines lines, RowInserts inserts, Acks acks, IdleRows idle)
+      throws IOException {
     long seq = 0;
     while (true) {
       byte[] row;
       try {
         row = lines.next();
+        idle.row();
       } catch (ApiException tooLong) {
         acks.write(InsertError.of(seq, tooLong.toErrorMessage()));
+        return;
+      } catch (IOException failed) {
+        if (!idle.expired()) {
+          throw failed;
+        }
+        acks.write(InsertError.of(seq, idle.error()));
         return;
       }
       if (row == null) {
@@ -116,6 +177,32 @@ final class InsertsStreamResource extends ApiHandler {
       }
     }
     return true;
+  }
+
+  /** When the request last read a row, and whether it has gone without one for too long. */
+  private static final class IdleRows {
+    private final long limitNanos;
+    private volatile long lastRow = System.nanoTime();
+
+    IdleRows(Duration limit) {
+      this.limitNanos = limit.toNanos();
+    }
+
+    void row() {
+      lastRow = System.nanoTime();
+    }
+
+    boolean expired() {
+      return System.nanoTime() - lastRow >= limitNanos;
+    }
+
+    ErrorMessage error() {
+      return new GenericErrorMessage(
+          ErrorCode.REQUEST_TIMEOUT.code(),
+          "No row for "
+              + Duration.ofNanos(limitNanos).toMillis()
+              + " ms: the insert stream is closed (millrace.http.inserts.idle.timeout.ms)");
+    }
   }
 
   /** Writes each answer as soon as it is known: one per line, or as one JSON array. */

@@ -4,9 +4,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How the REST API protects itself: TLS on its listener, and who may use it.
+ * How the REST API protects itself: TLS on its {@code https} listeners, and who may use it.
  *
- * @param tls present for an {@code https} listener
+ * @param tls present when there is an {@code https} listener
  * @param basicAuth present when clients must log in
  */
 public record RestSecurity(Optional<TlsSettings> tls, Optional<BasicAuthSettings> basicAuth) {
@@ -17,10 +17,5 @@ public record RestSecurity(Optional<TlsSettings> tls, Optional<BasicAuthSettings
   public RestSecurity {
     Objects.requireNonNull(tls, "tls");
     Objects.requireNonNull(basicAuth, "basicAuth");
-  }
-
-  /** {@code http} or {@code https}. */
-  public String scheme() {
-    return tls.isPresent() ? "https" : "http";
   }
 }

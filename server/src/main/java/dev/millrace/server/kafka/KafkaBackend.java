@@ -52,6 +52,12 @@ public final class KafkaBackend implements QueryBackend {
   private final Map<String, KafkaQueryRuntime> queries = new ConcurrentHashMap<>();
   private final Map<String, MaterializedTable> tables = new ConcurrentHashMap<>();
 
+  /**
+   * What the runtimes a query had before its current one counted (CREATE OR REPLACE starts a new
+   * one), so that its {@code /metrics} counters carry on rather than start again from 0.
+   */
+  private final Map<String, QueryStatistics> earlierRuns = new ConcurrentHashMap<>();
+
   /** The paused queries, including those paused before they start here (restored paused). */
   private final Set<String> paused = ConcurrentHashMap.newKeySet();
 
@@ -199,8 +205,22 @@ public final class KafkaBackend implements QueryBackend {
    */
   @Override
   public void replacePersistent(String queryId, PlanStep plan, QuerySettings settings) {
+    KafkaQueryRuntime old = queries.get(queryId);
+    if (old != null) {
+      earlierRuns.merge(queryId, old.statistics(), KafkaBackend::sum);
+    }
     stopPersistent(queryId, false);
     startPersistent(queryId, plan, settings);
+  }
+
+  /** Both runs' counts; the step counts are the later plan's alone (its steps are others). */
+  private static QueryStatistics sum(QueryStatistics earlier, QueryStatistics later) {
+    return new QueryStatistics(
+        earlier.processedRecords() + later.processedRecords(),
+        earlier.outputRecords() + later.outputRecords(),
+        earlier.processingErrors() + later.processingErrors(),
+        later.consumerLag(),
+        later.steps());
   }
 
   @Override
@@ -208,6 +228,9 @@ public final class KafkaBackend implements QueryBackend {
     tables.remove(queryId);
     if (cleanUp) {
       paused.remove(queryId);
+    }
+    if (cleanUp) {
+      earlierRuns.remove(queryId);
     }
     KafkaQueryRuntime query = queries.remove(queryId);
     if (query == null) {
@@ -256,6 +279,10 @@ public final class KafkaBackend implements QueryBackend {
       return Optional.empty();
     }
     QueryStatistics counts = query.statistics();
+    QueryStatistics earlier = earlierRuns.get(queryId);
+    if (earlier != null) {
+      counts = sum(earlier, counts);
+    }
     return Optional.of(
         new QueryMetrics(
             queryId,
@@ -264,7 +291,9 @@ public final class KafkaBackend implements QueryBackend {
             counts.outputRecords(),
             counts.processingErrors(),
             counts.consumerLag(),
-            query.localStateBytes()));
+            query.localStateBytes(),
+            counts.steps(),
+            query.storeBytes()));
   }
 
   @Override

@@ -12,6 +12,7 @@ import org.apache.kafka.common.errors.InvalidReplicationFactorException;
 import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.PolicyViolationException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.TopicDeletionDisabledException;
 
 /**
  * Classifies what Kafka refused by its cause, so that the user hears a 4xx for what they can fix (a
@@ -34,6 +35,7 @@ public final class KafkaErrors {
           || cause instanceof PolicyViolationException
           || cause instanceof InvalidConfigurationException
           || cause instanceof RecordTooLargeException
+          || cause instanceof TopicDeletionDisabledException
           || cause instanceof TopicLayoutException) {
         return ErrorCode.BAD_STATEMENT;
       }

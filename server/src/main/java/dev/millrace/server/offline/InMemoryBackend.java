@@ -3,7 +3,9 @@ package dev.millrace.server.offline;
 import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.operator.InputRecord;
 import dev.millrace.engine.operator.MaterializedTable;
+import dev.millrace.engine.operator.PlanSteps;
 import dev.millrace.engine.operator.Row;
+import dev.millrace.engine.operator.StepCounts;
 import dev.millrace.engine.operator.TopologyBuilder;
 import dev.millrace.engine.plan.PlanStep;
 import dev.millrace.engine.registry.InMemorySchemaRegistry;
@@ -34,6 +36,7 @@ public final class InMemoryBackend implements QueryBackend {
   private final SchemaRegistry registry;
   private final FunctionRegistry functions;
   private final Map<String, MaterializedTable> tables = new ConcurrentHashMap<>();
+  private final Map<String, PlanStep> plans = new ConcurrentHashMap<>();
 
   /** A backend whose registry formats use a fresh in-memory schema registry. */
   public InMemoryBackend(FunctionRegistry functions) {
@@ -107,6 +110,7 @@ public final class InMemoryBackend implements QueryBackend {
   @Override
   public void startPersistent(String queryId, PlanStep plan, QuerySettings settings) {
     driver.startQuery(queryId, topologies.build(plan));
+    plans.put(queryId, plan);
     MaterializedTable.of(plan, functions).ifPresent(table -> tables.put(queryId, table));
   }
 
@@ -120,6 +124,7 @@ public final class InMemoryBackend implements QueryBackend {
   @Override
   public void stopPersistent(String queryId, boolean cleanUp) {
     tables.remove(queryId);
+    plans.remove(queryId);
     driver.stopQuery(queryId);
   }
 
@@ -143,9 +148,35 @@ public final class InMemoryBackend implements QueryBackend {
         : QueryStatus.RUNNING;
   }
 
+  /**
+   * The driver's counts: records in are what the sources read, records out what the sink wrote;
+   * state is the bytes of the stores' keys and values in memory; there is no consumer lag.
+   */
   @Override
   public Optional<QueryMetrics> metrics(String queryId) {
-    return Optional.empty();
+    if (!driver.runningQueries().contains(queryId)) {
+      return Optional.empty();
+    }
+    List<StepCounts> steps = driver.stepCounts(queryId);
+    List<PlanStep> plan = PlanSteps.preOrder(plans.get(queryId));
+    long in = 0;
+    long errors = 0;
+    for (int i = 0; i < steps.size(); i++) {
+      in += plan.get(i).sources().isEmpty() ? steps.get(i).recordsIn() : 0;
+      errors += steps.get(i).errors();
+    }
+    Map<String, Long> storeBytes = driver.storeBytes(queryId);
+    return Optional.of(
+        new QueryMetrics(
+            queryId,
+            status(queryId).state().name(),
+            in,
+            steps.get(0).recordsOut(),
+            errors,
+            0,
+            storeBytes.values().stream().mapToLong(Long::longValue).sum(),
+            steps,
+            storeBytes));
   }
 
   @Override

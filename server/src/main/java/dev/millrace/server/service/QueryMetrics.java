@@ -1,5 +1,8 @@
 package dev.millrace.server.service;
 
+import dev.millrace.engine.operator.StepCounts;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,6 +16,9 @@ import java.util.Objects;
  * @param processingErrors records reported to the processing log
  * @param consumerLag records on the broker not yet fetched, over the query's partitions
  * @param stateBytes bytes its local state (RocksDB) takes on disk
+ * @param steps what each step of its plan has done, by step number ({@link
+ *     dev.millrace.engine.operator.PlanSteps#preOrder}), for EXPLAIN ANALYZE
+ * @param storeBytes the bytes each of its state stores takes, by store name
  */
 public record QueryMetrics(
     String queryId,
@@ -21,9 +27,13 @@ public record QueryMetrics(
     long recordsOut,
     long processingErrors,
     long consumerLag,
-    long stateBytes) {
+    long stateBytes,
+    List<StepCounts> steps,
+    Map<String, Long> storeBytes) {
   public QueryMetrics {
     Objects.requireNonNull(queryId, "queryId");
     Objects.requireNonNull(state, "state");
+    steps = List.copyOf(steps);
+    storeBytes = Map.copyOf(storeBytes);
   }
 }

@@ -69,7 +69,7 @@ final class QueryPlanning {
     String queryId = QueryIds.of(statement, persistentQueries.get());
     PlannedStatement planned = plan(statement, text, session, queryId);
     if (planned instanceof PlannedStatement.CatalogUpdate update) {
-      return apply(update, text, session);
+      return apply(update, statement.location(), text, session);
     }
     if (planned instanceof PlannedStatement.NoChange noChange) {
       return StatementEngine.success(text, noChange.message());
@@ -139,8 +139,18 @@ final class QueryPlanning {
     }
   }
 
-  private KsqlEntity apply(PlannedStatement.CatalogUpdate update, String text, Session session) {
+  private KsqlEntity apply(
+      PlannedStatement.CatalogUpdate update, NodeLocation at, String text, Session session) {
     update.createTopic().ifPresent(topic -> topics.ensure(topic, Optional.empty(), text));
+    if (!engine.replaying()) {
+      // DROP ... DELETE TOPIC: the topic goes first, so that a deletion Kafka refuses leaves the
+      // statement unlogged and the source in place. A replayed DROP deleted its topic when it was
+      // accepted; a topic of that name now is a later one.
+      update
+          .deleteTopic()
+          .filter(engine.backend()::topicExists)
+          .ifPresent(t -> delete(t, at, text));
+    }
     long sequence = engine.commands().append(text, session.propertyStrings());
     CatalogChange change = update.change();
     String message = describe(change);
@@ -148,12 +158,21 @@ final class QueryPlanning {
       engine.catalog().writersOf(remove.name()).forEach(engine::stopQuery);
     }
     engine.changeCatalog(change);
-    update
-        .deleteTopic()
-        .filter(engine.backend()::topicExists)
-        .ifPresent(engine.backend()::deleteTopic);
     return new CommandStatusEntity(
         text, commandId(change), CommandStatus.success(message), sequence, List.of());
+  }
+
+  private void delete(String topic, NodeLocation at, String text) {
+    try {
+      engine.backend().deleteTopic(topic);
+    } catch (EngineException refused) {
+      throw new EngineException(
+          refused.errorCode(),
+          at.describe() + ": " + refused.getMessage(),
+          text,
+          List.of(),
+          refused);
+    }
   }
 
   private KsqlEntity start(

@@ -11,6 +11,7 @@ import dev.millrace.parser.VariableSubstitution;
 import dev.millrace.parser.ast.DefineVariable;
 import dev.millrace.parser.ast.DescribeFunction;
 import dev.millrace.parser.ast.DescribeSource;
+import dev.millrace.parser.ast.ExplainAnalyze;
 import dev.millrace.parser.ast.ExplainQuery;
 import dev.millrace.parser.ast.PauseResume;
 import dev.millrace.parser.ast.SetProperty;
@@ -63,6 +64,7 @@ public final class StatementEngine implements AutoCloseable {
   private final FunctionRegistry functions;
   private final QueryPlanning planning;
   private final QueryRunner queryRunner;
+  private final ExplainAnalysis explainAnalysis = new ExplainAnalysis();
   private final boolean createsMissingTopics;
   private volatile boolean replaying;
 
@@ -175,6 +177,11 @@ public final class StatementEngine implements AutoCloseable {
           session.undefine(undefine.name())
               ? "Variable '" + undefine.name() + "' undefined"
               : "Variable '" + undefine.name() + "' was not defined");
+    }
+    if (statement instanceof ExplainAnalyze explain) {
+      ExplainAnalysis.Analyzed analyzed =
+          explainAnalysis.analyze(explain, text, queries.values(), backend);
+      return describeQuery(analyzed.query(), text, analyzed.plan());
     }
     synchronized (this) {
       if (statement instanceof ExplainQuery explain) {
@@ -441,6 +448,11 @@ public final class StatementEngine implements AutoCloseable {
               + "use SHOW QUERIES to view the full set of running queries.",
           text);
     }
+    return describeQuery(query, text, query.explain());
+  }
+
+  /** The query described, with {@code plan} as its execution plan. */
+  private KsqlEntity describeQuery(PersistentQuery query, String text, String plan) {
     List<dev.millrace.server.api.FieldInfo> fields =
         catalog
             .get()
@@ -458,7 +470,7 @@ public final class StatementEngine implements AutoCloseable {
             query.sources(),
             List.of(query.sink()),
             "",
-            query.explain(),
+            plan,
             Map.of(),
             Map.of(),
             "PERSISTENT",

@@ -142,6 +142,10 @@ class SecurityConfigTest {
             + " ssl.keystore.password) naming the server's key store",
         error(Map.of("listeners", "https://0.0.0.0:8443")));
     assertEquals(
+        "listeners has an https address, which needs ssl.keystore.location (and"
+            + " ssl.keystore.password) naming the server's key store",
+        error(Map.of("listeners", "http://0.0.0.0:8088,https://0.0.0.0:8443")));
+    assertEquals(
         "cannot open "
             + keyStore
             + " (ssl.keystore.location): Keystore was tampered with, or password was incorrect",

@@ -42,6 +42,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code SHOW STREAMS} lists one stream, PAGEVIEWS;
  *   <li>{@code SELECT ...} on {@code /ksql} fails with 40002;
  *   <li>{@code EXPLODE} throws an exception the engine did not classify;
+ *   <li>{@code OVERFLOW} recurses until the thread runs out of stack, {@code CRASH} throws an
+ *       {@link Error};
  *   <li>anything else fails with 40001 and a {@code line 1:1} message;
  *   <li>a query on {@code MISSING} is rejected by throwing; on {@code LATE_FAILURE} by calling
  *       {@code onError} before {@code onStart}; {@code ... EMIT CHANGES} starts a push query,
@@ -49,6 +51,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ul>
  */
 final class FakeEngine implements EngineFacade {
+
+  /** Recurses for ever: a stack overflow as deep input causes one. */
+  private static List<dev.millrace.server.api.Warning> depth(int level) {
+    return level < 0 ? List.of() : depth(level + 1);
+  }
 
   static final List<String> COLUMNS = List.of("PAGEID", "USERID", "VIEWTIME");
   static final List<String> TYPES = List.of("STRING", "STRING", "BIGINT");
@@ -87,6 +94,10 @@ final class FakeEngine implements EngineFacade {
                 List.of()));
       } else if (upper.startsWith("EXPLODE")) {
         throw new IllegalStateException("catalog is corrupted");
+      } else if (upper.startsWith("OVERFLOW")) {
+        done.add(new StreamsList(statement, List.of(), depth(0)));
+      } else if (upper.startsWith("CRASH")) {
+        throw new AssertionError("invariant broken");
       } else if (upper.startsWith("SELECT")) {
         throw new EngineException(
             ErrorCode.QUERY_ENDPOINT,

@@ -140,4 +140,29 @@ class KsqlResourceTest {
         {"@type": "generic_error", "error_code": 50000, "message": "catalog is corrupted"}""",
         response.body());
   }
+
+  @Test
+  void aStackOverflowIsA400AndTheConnectionServesTheNextRequest() throws Exception {
+    HttpResponse<String> response = server.send(server.post("/ksql", "{\"ksql\": \"OVERFLOW;\"}"));
+
+    assertEquals(400, response.statusCode());
+    assertJson(
+        """
+        {"@type": "generic_error", "error_code": 40000,
+         "message": "The request is nested too deeply to be handled: simplify its expressions"}""",
+        response.body());
+    assertEquals(
+        200, server.send(server.post("/ksql", "{\"ksql\": \"SHOW STREAMS;\"}")).statusCode());
+  }
+
+  @Test
+  void anErrorIsA500WithItsMessageNotADroppedConnection() throws Exception {
+    HttpResponse<String> response = server.send(server.post("/ksql", "{\"ksql\": \"CRASH;\"}"));
+
+    assertEquals(500, response.statusCode());
+    assertJson(
+        """
+        {"@type": "generic_error", "error_code": 50000, "message": "invariant broken"}""",
+        response.body());
+  }
 }

@@ -58,6 +58,55 @@ class RestSecurityTest {
   }
 
   @Test
+  void eachListenerIsServedWithItsOwnScheme() throws Exception {
+    try (RestServer server =
+        new RestServer(
+            new FakeEngine(),
+            RestServer.Options.of(
+                List.of(Listener.http("127.0.0.1", 0), Listener.https("127.0.0.1", 0))),
+            new RestSecurity(Optional.of(tls()), Optional.empty()))) {
+      server.start();
+      URI plain = server.uris().get(0);
+      URI secure = server.uris().get(1);
+      assertEquals("http", plain.getScheme());
+      assertEquals("https", secure.getScheme());
+
+      HttpResponse<String> overHttp =
+          send(HttpClient.newHttpClient(), HttpRequest.newBuilder(plain.resolve("/info")).GET());
+      HttpResponse<String> overHttps =
+          send(
+              client(authority.clientContext()),
+              HttpRequest.newBuilder(secure.resolve("/info")).GET());
+      assertEquals(200, overHttp.statusCode());
+      assertEquals(200, overHttps.statusCode());
+      assertEquals(overHttp.body(), overHttps.body());
+
+      URI cleartextOnTheTlsPort = URI.create("http://127.0.0.1:" + secure.getPort() + "/info");
+      assertThrows(
+          IOException.class,
+          () ->
+              send(
+                  HttpClient.newHttpClient(), HttpRequest.newBuilder(cleartextOnTheTlsPort).GET()));
+    }
+  }
+
+  @Test
+  void anHttpsListenerWithoutTlsSettingsIsRefusedNotServedInCleartext() {
+    IllegalArgumentException refused =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new RestServer(
+                    new FakeEngine(),
+                    RestServer.Options.of(
+                        List.of(Listener.http("127.0.0.1", 0), Listener.https("127.0.0.1", 8443))),
+                    RestSecurity.NONE));
+    assertEquals(
+        "the listener https://127.0.0.1:8443 needs TLS settings (ssl.keystore.location)",
+        refused.getMessage());
+  }
+
+  @Test
   void clientsThatDoNotTrustTheCertificateCannotConnect() throws Exception {
     TestCertificates stranger = TestCertificates.authority(dir, "Someone Else");
     try (RestServer server = start(tls(), Optional.empty())) {
@@ -202,7 +251,9 @@ class RestSecurityTest {
     RestServer server =
         new RestServer(
             new FakeEngine(),
-            RestServer.Options.of("127.0.0.1", 0),
+            RestServer.Options.of(
+                List.of(
+                    tls == null ? Listener.http("127.0.0.1", 0) : Listener.https("127.0.0.1", 0))),
             new RestSecurity(Optional.ofNullable(tls), auth));
     server.start();
     return server;

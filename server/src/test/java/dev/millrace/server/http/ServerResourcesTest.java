@@ -9,6 +9,8 @@ import dev.millrace.server.api.CommandStatus;
 import dev.millrace.server.service.QueryMetrics;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,8 +48,10 @@ class ServerResourcesTest {
 
   @Test
   void metricsInPrometheusTextFormat() throws Exception {
-    server.engine.metrics.add(new QueryMetrics("CSAS_PEARS_0", "RUNNING", 12, 3, 1, 40, 4096));
-    server.engine.metrics.add(new QueryMetrics("CTAS_COUNTS_1", "ERROR", 7, 0, 0, 0, 0));
+    server.engine.metrics.add(
+        new QueryMetrics("CSAS_PEARS_0", "RUNNING", 12, 3, 1, 40, 4096, List.of(), Map.of()));
+    server.engine.metrics.add(
+        new QueryMetrics("CTAS_COUNTS_1", "ERROR", 7, 0, 0, 0, 0, List.of(), Map.of()));
 
     HttpResponse<String> response = server.get("/metrics");
 

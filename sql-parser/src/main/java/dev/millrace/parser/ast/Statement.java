@@ -16,6 +16,7 @@ public sealed interface Statement extends Node
         DescribeFunction,
         ExplainQuery,
         ExplainStatement,
+        ExplainAnalyze,
         DropSource,
         CreateType,
         DropType,

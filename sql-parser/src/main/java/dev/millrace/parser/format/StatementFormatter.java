@@ -13,6 +13,7 @@ import dev.millrace.parser.ast.DescribeFunction;
 import dev.millrace.parser.ast.DescribeSource;
 import dev.millrace.parser.ast.DropSource;
 import dev.millrace.parser.ast.DropType;
+import dev.millrace.parser.ast.ExplainAnalyze;
 import dev.millrace.parser.ast.ExplainQuery;
 import dev.millrace.parser.ast.ExplainStatement;
 import dev.millrace.parser.ast.Expression;
@@ -102,6 +103,13 @@ final class StatementFormatter {
     }
     if (statement instanceof ExplainStatement explain) {
       return "EXPLAIN " + format(explain.statement());
+    }
+    if (statement instanceof ExplainAnalyze explain) {
+      return "EXPLAIN ANALYZE "
+          + explain
+              .queryId()
+              .map(SqlFormatter::identifier)
+              .orElseGet(() -> format(explain.statement().orElseThrow()));
     }
     return session(statement);
   }

@@ -15,6 +15,7 @@ import dev.millrace.grammar.MillraceSqlParser.DescribeFunctionContext;
 import dev.millrace.grammar.MillraceSqlParser.DescribeSourceContext;
 import dev.millrace.grammar.MillraceSqlParser.DropSourceContext;
 import dev.millrace.grammar.MillraceSqlParser.DropTypeContext;
+import dev.millrace.grammar.MillraceSqlParser.ExplainAnalyzeContext;
 import dev.millrace.grammar.MillraceSqlParser.ExplainContext;
 import dev.millrace.grammar.MillraceSqlParser.InsertIntoContext;
 import dev.millrace.grammar.MillraceSqlParser.InsertValuesContext;
@@ -43,6 +44,7 @@ import dev.millrace.parser.ast.DescribeFunction;
 import dev.millrace.parser.ast.DescribeSource;
 import dev.millrace.parser.ast.DropSource;
 import dev.millrace.parser.ast.DropType;
+import dev.millrace.parser.ast.ExplainAnalyze;
 import dev.millrace.parser.ast.ExplainQuery;
 import dev.millrace.parser.ast.ExplainStatement;
 import dev.millrace.parser.ast.Expression;
@@ -181,6 +183,18 @@ public final class AstBuilder extends MillraceSqlBaseVisitor<Statement> {
   @Override
   public Statement visitRunScript(RunScriptContext context) {
     return new RunScript(Identifiers.string(context.STRING().getSymbol()), Locations.of(context));
+  }
+
+  @Override
+  public Statement visitExplainAnalyze(ExplainAnalyzeContext context) {
+    if (context.statement() != null) {
+      return new ExplainAnalyze(
+          Optional.empty(), Optional.of(visit(context.statement())), Locations.of(context));
+    }
+    return new ExplainAnalyze(
+        Optional.of(Identifiers.name(context.identifier())),
+        Optional.empty(),
+        Locations.of(context));
   }
 
   @Override

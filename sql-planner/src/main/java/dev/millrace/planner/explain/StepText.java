@@ -1,5 +1,7 @@
 package dev.millrace.planner.explain;
 
+import dev.millrace.engine.operator.PlanSteps;
+import dev.millrace.engine.operator.StepCounts;
 import dev.millrace.engine.plan.AggregateCall;
 import dev.millrace.engine.plan.Expr;
 import dev.millrace.engine.plan.FormatInfo;
@@ -7,6 +9,8 @@ import dev.millrace.engine.plan.Formats;
 import dev.millrace.engine.plan.PlanStep;
 import dev.millrace.engine.plan.WindowInfo;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -23,15 +27,86 @@ public final class StepText {
 
   public static String of(PlanStep root) {
     StringBuilder out = new StringBuilder();
-    append(root, 0, out);
+    append(root, 0, out, (step, number) -> "", 0);
     return out.toString();
   }
 
-  private static void append(PlanStep step, int depth, StringBuilder out) {
+  /**
+   * The plan with what each step has done so far (EXPLAIN ANALYZE): under each step's schema, a
+   * {@code counts:} line with its rows in and out, the rows a filter dropped, its processing errors
+   * and, for a step that keeps state, the bytes its store takes.
+   *
+   * <pre>
+   * StreamFilter predicate=(PRICE > 10)
+   *   schema: `ID` BIGINT KEY, `NAME` STRING, `PRICE` INTEGER
+   *   counts: in=3 out=1 filtered=1 errors=1
+   * </pre>
+   *
+   * @param counts each step's counts, by step number ({@link PlanSteps#preOrder})
+   * @param storeBytes the bytes each store takes, by store name
+   */
+  public static String analyzed(
+      PlanStep root, List<StepCounts> counts, Map<String, Long> storeBytes) {
+    StringBuilder out = new StringBuilder();
+    append(root, 0, out, (step, number) -> counts(step, counts.get(number), storeBytes), 0);
+    return out.toString();
+  }
+
+  private static String counts(PlanStep step, StepCounts counts, Map<String, Long> storeBytes) {
+    StringBuilder line =
+        new StringBuilder("counts: in=").append(counts.recordsIn()).append(" out=");
+    line.append(counts.recordsOut());
+    if (step instanceof PlanStep.StreamFilter || step instanceof PlanStep.TableFilter) {
+      // Rows read but neither passed on nor failed; live counters may be a row apart meanwhile.
+      long dropped = counts.recordsIn() - counts.recordsOut() - counts.errors();
+      line.append(" filtered=").append(Math.max(0, dropped));
+    }
+    line.append(" errors=").append(counts.errors());
+    storeName(step)
+        .ifPresent(
+            store ->
+                line.append(" state=").append(storeBytes.getOrDefault(store, 0L)).append(" bytes"));
+    return line.toString();
+  }
+
+  /** The store a step keeps its state in, if it keeps state. */
+  private static Optional<String> storeName(PlanStep step) {
+    if (step instanceof PlanStep.TableSource s) {
+      return Optional.of(s.storeName());
+    } else if (step instanceof PlanStep.StreamAggregate s) {
+      return Optional.of(s.storeName());
+    } else if (step instanceof PlanStep.TableAggregate s) {
+      return Optional.of(s.storeName());
+    } else if (step instanceof PlanStep.TableSuppress s) {
+      return Optional.of(s.storeName());
+    } else if (step instanceof PlanStep.StreamStreamJoin s) {
+      return Optional.of(s.storeName());
+    } else if (step instanceof PlanStep.TableRepartition s) {
+      return Optional.of(s.storeName());
+    }
+    return Optional.empty();
+  }
+
+  /** Text for the line under a step's schema, given the step and its number; empty for none. */
+  private interface Annotation {
+    String of(PlanStep step, int number);
+  }
+
+  /** Appends {@code step} and its sources, numbering them from {@code number}; the next number. */
+  private static int append(
+      PlanStep step, int depth, StringBuilder out, Annotation annotation, int number) {
     String indent = "  ".repeat(depth);
     out.append(indent).append(step.getClass().getSimpleName()).append(details(step)).append('\n');
     out.append(indent).append("  schema: ").append(step.schema().toSql()).append('\n');
-    step.sources().forEach(source -> append(source, depth + 1, out));
+    String note = annotation.of(step, number);
+    if (!note.isEmpty()) {
+      out.append(indent).append("  ").append(note).append('\n');
+    }
+    int next = number + 1;
+    for (PlanStep source : step.sources()) {
+      next = append(source, depth + 1, out, annotation, next);
+    }
+    return next;
   }
 
   private static String details(PlanStep step) {
