@@ -14,6 +14,7 @@ import dev.millrace.server.kafka.KafkaLogFile;
 import dev.millrace.server.kafka.TopicAdmin;
 import dev.millrace.server.registry.EmbeddedSchemaRegistry;
 import dev.millrace.server.registry.RegistrySettings;
+import dev.millrace.server.service.CommandFollower;
 import dev.millrace.server.service.CommandLog;
 import dev.millrace.server.service.CommandReplay;
 import dev.millrace.server.service.CommandSink;
@@ -42,6 +43,7 @@ public final class MillraceServer implements AutoCloseable {
   private final Optional<EmbeddedSchemaRegistry> registry;
   private final Optional<EmbeddedKafkaBroker> broker;
   private final CommandLog commandLog;
+  private final Optional<CommandFollower> follower;
   private final StatementEngine engine;
   private final RestServer rest;
   private final String bootstrapServers;
@@ -50,12 +52,14 @@ public final class MillraceServer implements AutoCloseable {
       Optional<EmbeddedSchemaRegistry> registry,
       Optional<EmbeddedKafkaBroker> broker,
       CommandLog commandLog,
+      Optional<CommandFollower> follower,
       StatementEngine engine,
       RestServer rest,
       String bootstrapServers) {
     this.registry = registry;
     this.broker = broker;
     this.commandLog = commandLog;
+    this.follower = follower;
     this.engine = engine;
     this.rest = rest;
     this.bootstrapServers = bootstrapServers;
@@ -159,6 +163,7 @@ public final class MillraceServer implements AutoCloseable {
             config.ksqlProperties(),
             false);
     MillraceEngine facade;
+    Optional<CommandFollower> follower = Optional.empty();
     try {
       ProcessingLogStream.register(engine, serviceId);
       String clusterId;
@@ -184,8 +189,11 @@ public final class MillraceServer implements AutoCloseable {
                 List.of(commandLog.topic(), ProcessingLogStream.topic(serviceId)),
                 false);
         restore(engine, replay, facade, progress);
+        follower =
+            Optional.of(CommandFollower.start(commandLog, engine, replay.end(), facade::restored));
       }
     } catch (RuntimeException failed) {
+      follower.ifPresent(CommandFollower::close);
       engine.close();
       commandLog.close();
       throw failed;
@@ -211,7 +219,7 @@ public final class MillraceServer implements AutoCloseable {
             + ", logs in "
             + KafkaLogFile.path().getParent()
             + ")");
-    return new MillraceServer(registry, broker, commandLog, engine, rest, bootstrap);
+    return new MillraceServer(registry, broker, commandLog, follower, engine, rest, bootstrap);
   }
 
   /** Replays the command log: the catalog and queries as the last run left them. */
@@ -242,12 +250,13 @@ public final class MillraceServer implements AutoCloseable {
   }
 
   /**
-   * Stops the REST API, the queries, the command log, the embedded broker and the embedded
-   * registry, in that order.
+   * Stops the REST API, the following of the command log, the queries, the command log, the
+   * embedded broker and the embedded registry, in that order.
    */
   @Override
   public void close() throws Exception {
     rest.close();
+    follower.ifPresent(CommandFollower::close);
     engine.close();
     commandLog.close();
     broker.ifPresent(EmbeddedKafkaBroker::close);

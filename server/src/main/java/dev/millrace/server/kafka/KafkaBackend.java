@@ -10,11 +10,16 @@ import dev.millrace.engine.plan.PlanStep;
 import dev.millrace.engine.registry.SchemaRegistry;
 import dev.millrace.engine.registry.UnconfiguredSchemaRegistry;
 import dev.millrace.engine.runtime.KafkaQueryRuntime;
+import dev.millrace.engine.runtime.LocalStores;
 import dev.millrace.engine.runtime.OffsetReset;
 import dev.millrace.engine.runtime.QueryStatistics;
 import dev.millrace.engine.runtime.RestartBackoff;
 import dev.millrace.engine.runtime.RuntimeConfig;
 import dev.millrace.engine.runtime.TransientQueryRuntime;
+import dev.millrace.engine.state.KeyValueStore;
+import dev.millrace.server.service.LocalQueryState;
+import dev.millrace.server.service.MaterialisedReads;
+import dev.millrace.server.service.OwnedRows;
 import dev.millrace.server.service.QueryBackend;
 import dev.millrace.server.service.QueryMetrics;
 import dev.millrace.server.service.QuerySettings;
@@ -25,6 +30,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
@@ -313,6 +321,71 @@ public final class KafkaBackend implements QueryBackend {
       return Optional.empty();
     }
     return Optional.of(stateReads.read(query, table, keys));
+  }
+
+  @Override
+  public Optional<OwnedRows> ownedRows(
+      String queryId, Optional<List<List<Object>>> keys, Optional<Set<Integer>> only) {
+    KafkaQueryRuntime query = queries.get(queryId);
+    MaterializedTable table = tables.get(queryId);
+    if (query == null || table == null) {
+      return Optional.empty();
+    }
+    LocalStores local = query.localStores(table.storeName());
+    SortedMap<Integer, KeyValueStore> owned = new TreeMap<>(local.owned());
+    only.ifPresent(wanted -> owned.keySet().retainAll(wanted));
+    try {
+      List<Row> rows = MaterialisedReads.read(table, List.copyOf(owned.values()), keys);
+      return Optional.of(new OwnedRows(rows, new TreeSet<>(owned.keySet()), local.partitions()));
+    } catch (IllegalStateException closed) {
+      // A store closed under the read (its partition moved): nothing here is certain.
+      return Optional.of(new OwnedRows(List.of(), new TreeSet<>(), local.partitions()));
+    }
+  }
+
+  @Override
+  public Optional<LocalQueryState> localState(String queryId) {
+    KafkaQueryRuntime query = queries.get(queryId);
+    if (query == null) {
+      return Optional.empty();
+    }
+    SortedMap<String, LocalQueryState.StoreState> stores = new TreeMap<>();
+    for (String store : query.stores()) {
+      stores.put(store, storeState(query, store));
+    }
+    return Optional.of(
+        new LocalQueryState(
+            query.activePartitions(),
+            stores,
+            Optional.ofNullable(tables.get(queryId)).map(MaterializedTable::storeName)));
+  }
+
+  /**
+   * Each partition of the store held here with its lag: a restored copy is at its changelog's end
+   * (as Kafka Streams counts active copies); a copy being restored is behind by what is left.
+   */
+  private LocalQueryState.StoreState storeState(KafkaQueryRuntime query, String store) {
+    LocalStores local = query.localStores(store);
+    String changelog = query.changelogTopic(store);
+    Set<Integer> held = new TreeSet<>(local.owned().keySet());
+    local.restoring().ifPresent(progress -> held.add(progress.changelog().partition()));
+    Map<Integer, Long> ends = held.isEmpty() ? Map.of() : admin.endOffsets(changelog, held);
+    SortedMap<Integer, LocalQueryState.StoreLag> lags = new TreeMap<>();
+    for (int partition : held) {
+      long end = ends.getOrDefault(partition, 0L);
+      lags.put(partition, new LocalQueryState.StoreLag(end, end, 0, true));
+    }
+    local
+        .restoring()
+        .ifPresent(
+            progress -> {
+              long end = ends.getOrDefault(progress.changelog().partition(), 0L);
+              long left = Math.max(0, progress.total() - progress.restored());
+              lags.put(
+                  progress.changelog().partition(),
+                  new LocalQueryState.StoreLag(end - left, end, left, false));
+            });
+    return new LocalQueryState.StoreState(changelog, local.partitions(), lags);
   }
 
   @Override

@@ -208,7 +208,10 @@ public final class MillraceEngine implements EngineFacade {
     return all;
   }
 
-  /** Records the status of a command restored from the command log at start-up. */
+  /**
+   * Records the status of a command restored from the command log at start-up, or accepted by
+   * another server of the service and followed here.
+   */
   public void restored(KsqlEntity entity) {
     remember(entity);
   }

@@ -38,11 +38,14 @@ import dev.millrace.server.api.TypeList;
 import dev.millrace.server.api.VariablesList;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * Runs statements against one catalog and one backend: the heart shared by the REST server and the
@@ -61,7 +64,23 @@ public final class StatementEngine implements AutoCloseable {
   private final QueryPlanning planning;
   private final QueryRunner queryRunner;
   private final boolean createsMissingTopics;
-  private volatile boolean replaying;
+  private volatile Mode mode = Mode.SUBMITTED;
+
+  /** The other servers of the service, once this one has joined them (see {@link #joinCluster}). */
+  private volatile Optional<PullForwarding> cluster = Optional.empty();
+
+  /** Brings the catalog up to the command log before a statement runs (see {@link #keepUpWith}). */
+  private volatile Runnable catchUp = () -> {};
+
+  /** Where the statement being run comes from. */
+  private enum Mode {
+    /** Submitted to this server now: logged once accepted. */
+    SUBMITTED,
+    /** Run again from the command log at start-up, or issued by the server itself: not logged. */
+    RESTORED,
+    /** Accepted by another server of the service and followed here live: not logged again. */
+    FOLLOWED
+  }
 
   /**
    * @param createsMissingTopics whether a statement naming a topic that does not exist creates it
@@ -147,6 +166,9 @@ public final class StatementEngine implements AutoCloseable {
       session.variables().remove(undefine.name());
       return success(text, "Variable '" + undefine.name() + "' undefined");
     }
+    if (mode == Mode.SUBMITTED) {
+      catchUp.run();
+    }
     synchronized (this) {
       if (statement instanceof ExplainQuery explain) {
         return explain(explain, text);
@@ -177,6 +199,28 @@ public final class StatementEngine implements AutoCloseable {
   /** The metrics of every persistent query the backend measures, by query id. */
   public List<QueryMetrics> queryMetrics() {
     return queries.keySet().stream().flatMap(id -> backend.metrics(id).stream()).toList();
+  }
+
+  /**
+   * Lets pull queries ask the other servers of the service for the partitions of a table this one
+   * does not hold.
+   */
+  public void joinCluster(PullForwarding forwarding) {
+    this.cluster = Optional.of(forwarding);
+  }
+
+  /** The other servers of the service, if this one has joined them. */
+  public Optional<PullForwarding> cluster() {
+    return cluster;
+  }
+
+  /** What this server runs of each persistent query now, for its heartbeats. */
+  public HostReport hostReport() {
+    Map<String, LocalQueryState> running = new TreeMap<>();
+    for (String id : queries.keySet()) {
+      backend.localState(id).ifPresent(state -> running.put(id, state));
+    }
+    return new HostReport(running);
   }
 
   /** Whether the backend answers (for the health check). */
@@ -224,21 +268,47 @@ public final class StatementEngine implements AutoCloseable {
   }
 
   CommandSink commands() {
-    return replaying ? CommandSink.NONE : commands;
+    return mode == Mode.SUBMITTED ? commands : CommandSink.NONE;
   }
 
   /** Whether the statement being run was accepted before (replay) rather than submitted now. */
   boolean replaying() {
-    return replaying;
+    return mode != Mode.SUBMITTED;
   }
 
   /** Runs a statement the server itself issues at every start, without logging it. */
   public synchronized KsqlEntity executeUnlogged(ParsedStatement statement, Session session) {
-    replaying = true;
+    mode = Mode.RESTORED;
     try {
       return execute(statement, session);
     } finally {
-      replaying = false;
+      mode = Mode.SUBMITTED;
+    }
+  }
+
+  /**
+   * Has every statement submitted here first wait for {@code catchUp}, which applies the commands
+   * other servers have logged, so that it is checked against the catalog they made.
+   */
+  void keepUpWith(Runnable catchUp) {
+    this.catchUp = catchUp;
+  }
+
+  /**
+   * Carries out a command another server of the service accepted and logged, as that server did:
+   * the catalog changes, queries start, stop, pause and resume here too. Nothing is logged again.
+   *
+   * @return why the command could not be carried out here, if it could not
+   */
+  synchronized Optional<String> follow(LoggedCommand command, Consumer<KsqlEntity> applied) {
+    mode = Mode.FOLLOWED;
+    try {
+      rerun(command, applied);
+      return Optional.empty();
+    } catch (RuntimeException failed) {
+      return Optional.of("command " + command.sequence() + ": " + failed.getMessage());
+    } finally {
+      mode = Mode.SUBMITTED;
     }
   }
 
@@ -258,34 +328,38 @@ public final class StatementEngine implements AutoCloseable {
    * that {@code /status} knows the commands of earlier runs).
    */
   public synchronized List<String> replay(
-      List<LoggedCommand> logged, java.util.function.Consumer<KsqlEntity> restored) {
+      List<LoggedCommand> logged, Consumer<KsqlEntity> restored) {
     List<String> skipped = new ArrayList<>();
     // The queries start as they were left, paused or not: the PAUSE and RESUME commands replayed
     // below then change nothing, so a paused query processes nothing while the server starts.
     PausedQueries.after(logged, parser).forEach(id -> backend.pausePersistent(id, true));
-    replaying = true;
+    mode = Mode.RESTORED;
     try {
       for (LoggedCommand command : logged) {
-        Session session = Session.of(new java.util.LinkedHashMap<>(command.properties()), Map.of());
         try {
-          if (command.query().isPresent()) {
-            planning.restore(command.query().get(), command.statement(), session);
-            restored.accept(
-                QueryPlanning.created(
-                    command.query().get(), command.statement(), command.sequence()));
-          } else {
-            for (ParsedStatement statement : parse(command.statement())) {
-              restored.accept(execute(statement, session));
-            }
-          }
+          rerun(command, restored);
         } catch (RuntimeException failed) {
           skipped.add("command " + command.sequence() + ": " + failed.getMessage());
         }
       }
     } finally {
-      replaying = false;
+      mode = Mode.SUBMITTED;
     }
     return skipped;
+  }
+
+  /** Runs a logged command again: its stored query unplanned, else its statements. */
+  private void rerun(LoggedCommand command, Consumer<KsqlEntity> done) {
+    Session session = Session.of(new LinkedHashMap<>(command.properties()), Map.of());
+    if (command.query().isPresent()) {
+      planning.restore(command.query().get(), command.statement(), session);
+      done.accept(
+          QueryPlanning.created(command.query().get(), command.statement(), command.sequence()));
+    } else {
+      for (ParsedStatement statement : parse(command.statement())) {
+        done.accept(execute(statement, session));
+      }
+    }
   }
 
   Map<String, PersistentQuery> queries() {
@@ -477,7 +551,7 @@ public final class StatementEngine implements AutoCloseable {
       }
     }
     long sequence = commands().append(text, Map.of());
-    if (!replaying) {
+    if (mode != Mode.RESTORED) {
       ids.forEach(id -> backend.pausePersistent(id, statement.pause()));
     }
     String verb = statement.pause() ? "pause" : "resume";
