@@ -64,6 +64,12 @@ public final class ServerConfig {
   /** The longest wait between restarts of a query that keeps failing (ksqlDB's name). */
   public static final String QUERY_RETRY_BACKOFF_MAX_MS = "ksql.query.retry.backoff.max.ms";
 
+  /**
+   * The URL other servers of the service reach this one by (ksqlDB's name); the first listener's by
+   * default.
+   */
+  public static final String ADVERTISED_LISTENER = "ksql.advertised.listener";
+
   /** The directory whose jars hold user functions (UDF, UDAF, UDTF); ksqlDB's name and default. */
   public static final String EXTENSION_DIR = "ksql.extension.dir";
 
@@ -111,6 +117,7 @@ public final class ServerConfig {
     this.kafkaClientSecurity =
         KafkaClientSecurity.parse(this.properties, RestSecurityConfig.LISTENER_ONLY_KEYS);
     this.restartBackoff = parseRestartBackoff();
+    advertisedListener();
     refuseUnsupportedRegistrySettings();
     if (serviceId().isEmpty()) {
       throw ConfigException.invalid(SERVICE_ID, "", "a non-empty service id");
@@ -201,6 +208,11 @@ public final class ServerConfig {
   /**
    * How long a pull query waits for state being restored ({@code millrace.pull.restore.wait.ms}).
    */
+  /** The URL given by {@link #ADVERTISED_LISTENER}, if one is. */
+  public Optional<URI> advertisedListener() {
+    return get(ADVERTISED_LISTENER).map(value -> parseListener(ADVERTISED_LISTENER, value.trim()));
+  }
+
   public Duration pullRestoreWait() {
     return pullRestoreWait;
   }
@@ -322,7 +334,7 @@ public final class ServerConfig {
   private static List<URI> parseListeners(String value) {
     List<URI> uris = new ArrayList<>();
     for (String part : value.split(",")) {
-      uris.add(parseListener(part.trim()));
+      uris.add(parseListener(LISTENERS, part.trim()));
     }
     if (uris.size() > 1) {
       // Rather than listening on the first and silently dropping the others.
@@ -331,17 +343,17 @@ public final class ServerConfig {
     return List.copyOf(uris);
   }
 
-  private static URI parseListener(String value) {
+  private static URI parseListener(String key, String value) {
     String expected = "a URL like http://0.0.0.0:8088";
     try {
       URI uri = new URI(value);
       boolean web = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
       if (!web || uri.getHost() == null || uri.getPort() < 0) {
-        throw ConfigException.invalid(LISTENERS, value, expected);
+        throw ConfigException.invalid(key, value, expected);
       }
       return uri;
     } catch (URISyntaxException e) {
-      throw ConfigException.invalid(LISTENERS, value, expected);
+      throw ConfigException.invalid(key, value, expected);
     }
   }
 

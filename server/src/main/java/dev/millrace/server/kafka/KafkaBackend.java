@@ -17,6 +17,7 @@ import dev.millrace.engine.runtime.RestartBackoff;
 import dev.millrace.engine.runtime.RuntimeConfig;
 import dev.millrace.engine.runtime.TransientQueryRuntime;
 import dev.millrace.engine.state.KeyValueStore;
+import dev.millrace.server.service.ConsumerLag;
 import dev.millrace.server.service.LocalQueryState;
 import dev.millrace.server.service.MaterialisedReads;
 import dev.millrace.server.service.OwnedRows;
@@ -39,6 +40,7 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -341,6 +343,36 @@ public final class KafkaBackend implements QueryBackend {
       // A store closed under the read (its partition moved): nothing here is certain.
       return Optional.of(new OwnedRows(List.of(), new TreeSet<>(), local.partitions()));
     }
+  }
+
+  @Override
+  public List<ConsumerLag> consumerLag(String queryId) {
+    KafkaQueryRuntime query = queries.get(queryId);
+    if (query == null) {
+      return List.of();
+    }
+    Map<TopicPartition, Long> committed = admin.committedOffsets(query.groupId());
+    Map<String, List<Integer>> byTopic = new TreeMap<>();
+    committed
+        .keySet()
+        .forEach(
+            partition ->
+                byTopic
+                    .computeIfAbsent(partition.topic(), topic -> new ArrayList<>())
+                    .add(partition.partition()));
+    List<ConsumerLag> lags = new ArrayList<>();
+    byTopic.forEach(
+        (topic, partitions) ->
+            new TreeMap<>(admin.endOffsets(topic, partitions))
+                .forEach(
+                    (partition, end) ->
+                        lags.add(
+                            new ConsumerLag(
+                                topic,
+                                partition,
+                                committed.get(new TopicPartition(topic, partition)),
+                                end))));
+    return lags;
   }
 
   @Override

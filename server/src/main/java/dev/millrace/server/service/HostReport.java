@@ -23,7 +23,8 @@ public record HostReport(Map<String, LocalQueryState> queries) {
     queries = new TreeMap<>(queries);
   }
 
-  byte[] toJson() {
+  /** The report as a heartbeat carries it. */
+  public byte[] toJson() {
     try {
       return JSON.writeValueAsBytes(this);
     } catch (IOException e) {

@@ -94,6 +94,14 @@ public interface QueryBackend extends AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * How far the persistent query's consumer group (all servers of the service) is behind each input
+   * partition it has committed offsets for; empty when the query does not run here.
+   */
+  default List<ConsumerLag> consumerLag(String queryId) {
+    return List.of();
+  }
+
   /** What of the persistent query runs here now, for the other servers of the service. */
   default Optional<LocalQueryState> localState(String queryId) {
     return Optional.empty();
