@@ -401,7 +401,7 @@ public final class KafkaBackend implements QueryBackend {
     String changelog = query.changelogTopic(store);
     Set<Integer> held = new TreeSet<>(local.owned().keySet());
     local.restoring().ifPresent(progress -> held.add(progress.changelog().partition()));
-    Map<Integer, Long> ends = held.isEmpty() ? Map.of() : admin.endOffsets(changelog, held);
+    Map<Integer, Long> ends = held.isEmpty() ? Map.of() : endOffsets(changelog, held);
     SortedMap<Integer, LocalQueryState.StoreLag> lags = new TreeMap<>();
     for (int partition : held) {
       long end = ends.getOrDefault(partition, 0L);
@@ -418,6 +418,18 @@ public final class KafkaBackend implements QueryBackend {
                   new LocalQueryState.StoreLag(end - left, end, left, false));
             });
     return new LocalQueryState.StoreState(changelog, local.partitions(), lags);
+  }
+
+  /**
+   * The changelog's end offsets; none when Kafka does not answer now, so that the heartbeat still
+   * goes out (the lags then read 0).
+   */
+  private Map<Integer, Long> endOffsets(String changelog, Set<Integer> partitions) {
+    try {
+      return admin.endOffsets(changelog, partitions);
+    } catch (TopicAdminException unanswered) {
+      return Map.of();
+    }
   }
 
   @Override

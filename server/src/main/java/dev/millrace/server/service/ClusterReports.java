@@ -78,10 +78,8 @@ final class ClusterReports {
       LocalQueryState state = host.report().queries().get(queryId);
       if (host.alive()
           && state != null
-          && state
-              .activePartitions()
-              .getOrDefault(lag.topic(), new java.util.TreeSet<>())
-              .contains(lag.partition())) {
+          && state.activePartitions().containsKey(lag.topic())
+          && state.activePartitions().get(lag.topic()).contains(lag.partition())) {
         return Optional.of(hostAndPort(host.url()));
       }
     }

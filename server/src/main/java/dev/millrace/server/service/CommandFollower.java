@@ -65,11 +65,9 @@ public final class CommandFollower implements AutoCloseable {
       try {
         List<LoggedCommand> commands = tail.poll(POLL);
         for (LoggedCommand command : commands) {
-          if (!log.appendedHere(command.offset())) {
-            engine
-                .follow(command, applied)
-                .ifPresent(reason -> LOG.warn("Skipped a command of another server: {}", reason));
-          }
+          engine
+              .follow(command, applied, log::appendedHere)
+              .ifPresent(reason -> LOG.warn("Skipped a command of another server: {}", reason));
         }
         passed(tail.position());
       } catch (KafkaException unreachable) {

@@ -46,6 +46,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 
 /**
  * Runs statements against one catalog and one backend: the heart shared by the REST server and the
@@ -166,7 +167,9 @@ public final class StatementEngine implements AutoCloseable {
       session.variables().remove(undefine.name());
       return success(text, "Variable '" + undefine.name() + "' undefined");
     }
-    if (mode == Mode.SUBMITTED) {
+    // A statement run again under the lock (replayed, followed) is the log itself; and the
+    // follower needs the lock to catch up, so it must not be awaited while holding it.
+    if (!Thread.holdsLock(this)) {
       catchUp.run();
     }
     synchronized (this) {
@@ -298,9 +301,16 @@ public final class StatementEngine implements AutoCloseable {
    * Carries out a command another server of the service accepted and logged, as that server did:
    * the catalog changes, queries start, stop, pause and resume here too. Nothing is logged again.
    *
+   * @param ranHere whether this server appended the command at an offset itself, and so has carried
+   *     it out already; asked under the lock that statements submitted here hold from their append
+   *     until they have taken effect
    * @return why the command could not be carried out here, if it could not
    */
-  synchronized Optional<String> follow(LoggedCommand command, Consumer<KsqlEntity> applied) {
+  synchronized Optional<String> follow(
+      LoggedCommand command, Consumer<KsqlEntity> applied, LongPredicate ranHere) {
+    if (ranHere.test(command.offset())) {
+      return Optional.empty();
+    }
     mode = Mode.FOLLOWED;
     try {
       rerun(command, applied);
