@@ -54,3 +54,25 @@ CREATE STREAM calibrated AS
   SELECT r.site, r.sensor, r.reading + c.delta AS reading
   FROM readings r
   JOIN calibrations c WITHIN 1 MINUTE ON r.site = c.site AND r.sensor = c.sensor;
+
+--@test: stock is valued at the price of its own site and product only
+CREATE TABLE stock (site STRING PRIMARY KEY, sku INT PRIMARY KEY, units INT)
+  WITH (kafka_topic='stock', format='JSON', partitions=4);
+CREATE TABLE prices (site STRING PRIMARY KEY, sku INT PRIMARY KEY, price DOUBLE)
+  WITH (kafka_topic='prices', format='JSON', partitions=4);
+CREATE TABLE stock_value AS
+  SELECT s.site, s.sku, s.units * p.price AS stock_value
+  FROM stock s
+  JOIN prices p ON s.site = p.site AND s.sku = p.sku;
+
+INSERT INTO stock (site, sku, units) VALUES ('leeds', 1, 10);
+-- Each of these prices shares one key column with the stock, never both: neither joins.
+INSERT INTO prices (site, sku, price) VALUES ('leeds', 2, 5.0);
+INSERT INTO prices (site, sku, price) VALUES ('york', 1, 3.0);
+INSERT INTO prices (site, sku, price) VALUES ('leeds', 1, 2.5);
+INSERT INTO stock (site, sku, units) VALUES ('leeds', 1, 4);
+
+ASSERT TABLE stock_value (s_site STRING PRIMARY KEY, s_sku INT PRIMARY KEY, stock_value DOUBLE)
+  WITH (kafka_topic='STOCK_VALUE', format='JSON');
+ASSERT VALUES stock_value (s_site, s_sku, stock_value) VALUES ('leeds', 1, 25.0);
+ASSERT VALUES stock_value (s_site, s_sku, stock_value) VALUES ('leeds', 1, 10.0);

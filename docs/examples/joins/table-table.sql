@@ -18,9 +18,9 @@ ASSERT VALUES customer_points (c_id, name, points) VALUES (1, 'alice', 70);
 
 --@test: orders follow the customer they reference
 CREATE TABLE customers (id INT PRIMARY KEY, name STRING)
-  WITH (kafka_topic='customers', value_format='JSON', partitions=1);
+  WITH (kafka_topic='customers', value_format='JSON', partitions=3);
 CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT, total DOUBLE)
-  WITH (kafka_topic='orders', value_format='JSON', partitions=1);
+  WITH (kafka_topic='orders', value_format='JSON', partitions=4);
 CREATE TABLE order_customers AS
   SELECT o.id, o.total, c.name FROM orders o JOIN customers c ON o.customer_id = c.id;
 

@@ -4,6 +4,7 @@ import dev.millrace.engine.function.ExtensionJars;
 import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.registry.SchemaRegistries;
 import dev.millrace.engine.runtime.RuntimeConfig;
+import dev.millrace.engine.state.RocksDbMemory;
 import dev.millrace.server.api.ServerInfo;
 import dev.millrace.server.config.ServerConfig;
 import dev.millrace.server.http.RestServer;
@@ -157,7 +158,8 @@ public final class MillraceServer implements AutoCloseable {
         RuntimeConfig.of(bootstrap, serviceId, dataDir.resolve("state"))
             .withInstanceId(InstanceId.of(dataDir))
             .withProcessingLogTopic(ProcessingLogStream.topic(serviceId))
-            .withClientProperties(config.kafkaClientSecurity());
+            .withClientProperties(config.kafkaClientSecurity())
+            .withStateMemory(RocksDbMemory.ofTotal(config.stateMemoryBytes()));
     ExtensionJars.Loaded extensions =
         ExtensionJars.load(config.extensionDir(), FunctionRegistry.builtIns());
     extensions.skipped().forEach(progress);

@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 /**
  * ksqlDB's session variables: replaces {@code ${name}} in statement text with the value given by
  * {@code DEFINE name = 'value'}, before parsing. Names match case-insensitively; {@code $${name}}
- * is an escape that leaves {@code ${name}} in the text; references to undefined variables are left
- * unchanged (the parser then points at them). Substitution is textual, so it also works inside
- * string literals ({@code kafka_topic='${topic}'}), as in ksqlDB.
+ * is an escape that leaves {@code ${name}} in the text. Substitution is textual, so it also works
+ * inside string literals ({@code kafka_topic='${topic}'}) and in the value of a DEFINE, as in
+ * ksqlDB.
  */
 public final class VariableSubstitution {
 
@@ -18,7 +18,12 @@ public final class VariableSubstitution {
 
   private VariableSubstitution() {}
 
-  /** {@code text} with every defined {@code ${name}} replaced by its value. */
+  /**
+   * {@code text} with every {@code ${name}} replaced by its value.
+   *
+   * @throws ParseException at the reference (line and column in {@code text}) when a variable is
+   *     not defined
+   */
   public static String apply(String text, Map<String, String> variables) {
     if (text.indexOf("${") < 0) {
       return text;
@@ -29,11 +34,35 @@ public final class VariableSubstitution {
     StringBuilder result = new StringBuilder();
     while (matcher.find()) {
       String reference = matcher.group().substring(matcher.group(1).length());
-      String value = matcher.group(1).isEmpty() ? byName.get(matcher.group(2)) : null;
-      matcher.appendReplacement(
-          result, Matcher.quoteReplacement(value != null ? value : reference));
+      String value = reference;
+      if (matcher.group(1).isEmpty()) {
+        value = byName.get(matcher.group(2));
+        if (value == null) {
+          throw undefined(text, matcher.start(), matcher.group(2));
+        }
+      }
+      matcher.appendReplacement(result, Matcher.quoteReplacement(value));
     }
     matcher.appendTail(result);
     return result.toString();
+  }
+
+  private static ParseException undefined(String text, int offset, String name) {
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < offset; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    int column = offset - lineStart + 1;
+    int lineEnd = text.indexOf('\n', offset);
+    String source = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd);
+    return new ParseException(
+        line,
+        column,
+        "Variable '" + name + "' is not defined; define it first with DEFINE " + name + " = '...';",
+        source + "\n" + " ".repeat(column - 1) + "^");
   }
 }

@@ -1,6 +1,7 @@
 package dev.millrace.parser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.millrace.parser.ast.DefineVariable;
 import java.util.Map;
@@ -25,10 +26,25 @@ class VariableSubstitutionTest {
   }
 
   @Test
-  void leavesUndefinedReferencesAlone() {
+  void anUndefinedReferenceIsAnErrorAtItsPosition() {
+    ParseException undefined =
+        assertThrows(
+            ParseException.class,
+            () ->
+                VariableSubstitution.apply(
+                    "CREATE STREAM s\n  WITH (kafka_topic='${nope}');", Map.of("x", "1")));
+
     assertEquals(
-        "SELECT ${nope} FROM s",
-        VariableSubstitution.apply("SELECT ${nope} FROM s", Map.of("x", "1")));
+        "line 2:22: Variable 'nope' is not defined; define it first with DEFINE nope = '...';",
+        undefined.getMessage());
+    assertEquals("  WITH (kafka_topic='${nope}');\n" + " ".repeat(21) + "^", undefined.snippet());
+  }
+
+  @Test
+  void anEscapedReferenceNeedsNoDefinition() {
+    assertEquals(
+        "SELECT '${nope}' FROM s",
+        VariableSubstitution.apply("SELECT '$${nope}' FROM s", Map.of()));
   }
 
   @Test

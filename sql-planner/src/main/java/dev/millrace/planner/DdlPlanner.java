@@ -64,6 +64,9 @@ final class DdlPlanner {
 
   PlannedStatement createSource(CreateSource create, String text) {
     SourceType type = type(create.kind());
+    if (create.orReplace() && create.readOnly()) {
+      SourceUpgrade.refuseReadOnly(create.name(), type.lowerName(), create.location());
+    }
     Optional<DataSource> existing = catalog.source(create.name());
     if (existing.isPresent()) {
       if (create.ifNotExists()) {
@@ -120,6 +123,9 @@ final class DdlPlanner {
             false,
             text,
             headers);
+    if (existing.isPresent()) {
+      SourceUpgrade.checkCompatible(existing.get(), source, create.location());
+    }
     return new PlannedStatement.CatalogUpdate(
         new CatalogChange.AddSource(source, existing.isPresent()),
         Optional.of(topicRequest),
@@ -127,21 +133,18 @@ final class DdlPlanner {
   }
 
   private static void checkReplace(CreateSource create, DataSource existing, SourceType type) {
-    String what = "Cannot add " + type.lowerName() + " '" + create.name() + "': ";
     if (!create.orReplace()) {
       throw new PlanningException(
           create.location(),
-          what + "A " + existing.type().lowerName() + " with the same name already exists");
+          "Cannot add "
+              + type.lowerName()
+              + " '"
+              + create.name()
+              + "': A "
+              + existing.type().lowerName()
+              + " with the same name already exists");
     }
-    if (existing.type() != type) {
-      throw new PlanningException(
-          create.location(), what + "it would replace a " + existing.type().lowerName() + ".");
-    }
-    if (existing.readOnly() || create.readOnly()) {
-      throw new PlanningException(
-          create.location(),
-          what + "CREATE OR REPLACE is not supported on source " + type.lowerName() + "s.");
-    }
+    SourceUpgrade.checkReplaceable(existing, type.lowerName(), false, create.location());
   }
 
   private LogicalSchema columns(CreateSource create) {

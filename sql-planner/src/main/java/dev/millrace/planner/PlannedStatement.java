@@ -45,6 +45,16 @@ public sealed interface PlannedStatement {
     public PersistentQuery {
       sourceTopics = List.copyOf(sourceTopics);
     }
+
+    /**
+     * Whether this query comes from a CREATE OR REPLACE ... AS SELECT of an existing sink: when
+     * query {@code queryId} runs, it is upgraded in place (see {@link QueryUpgrade}).
+     */
+    public boolean replacesSink() {
+      return sinkChange
+          .filter(change -> change instanceof CatalogChange.AddSource add && add.replace())
+          .isPresent();
+    }
   }
 
   /**

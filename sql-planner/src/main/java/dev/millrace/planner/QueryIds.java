@@ -30,6 +30,20 @@ public final class QueryIds {
     return "QUERY_" + sequence;
   }
 
+  /**
+   * Whether {@code queryId} is the id {@link #of} gives the CREATE ... AS SELECT of {@code sink}
+   * (rather than an INSERT INTO writing to it).
+   */
+  public static boolean createsSink(String queryId, String sink) {
+    for (String prefix : new String[] {"CSAS_", "CTAS_"}) {
+      String head = prefix + sink + "_";
+      if (queryId.startsWith(head) && queryId.substring(head.length()).matches("[0-9]+")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static String firstSource(Relation relation) {
     return relation instanceof AliasedSource source
         ? source.name()

@@ -71,7 +71,7 @@ final class QueryStatementPlanner {
   PlannedStatement createAsSelect(CreateAsSelect cas, String text, String queryId) {
     SourceType type = DdlPlanner.type(cas.kind());
     Optional<DataSource> existing = catalog.source(cas.name());
-    if (existing.isPresent()) {
+    if (existing.isPresent() && !cas.orReplace()) {
       if (cas.ifNotExists()) {
         return new PlannedStatement.NoChange(
             "A "
@@ -90,6 +90,11 @@ final class QueryStatementPlanner {
               + existing.get().type().lowerName()
               + " with the same name already exists");
     }
+    existing.ifPresent(
+        old -> SourceUpgrade.checkReplaceable(old, type.lowerName(), true, cas.location()));
+    // The replacement runs as the query it replaces, so that it carries on from that query's
+    // offsets and state (ksqlDB's in-place upgrade).
+    String id = existing.flatMap(old -> creatingQuery(old.name())).orElse(queryId);
     checkPersistentShape(cas.query());
     PlanningContext context = new PlanningContext(catalog, functions);
     LogicalQuery query = new QueryPlanner(context).plan(cas.query(), Optional.of(cas.name()), true);
@@ -123,14 +128,22 @@ final class QueryStatementPlanner {
             false,
             true,
             text);
+    existing.ifPresent(old -> SourceUpgrade.checkCompatible(old, sink, cas.location()));
     return persistent(
         context,
         query,
         sink,
         sink.timestamp(),
-        Optional.of(new CatalogChange.AddSource(sink, false)),
+        Optional.of(new CatalogChange.AddSource(sink, existing.isPresent())),
         Optional.of(topicRequest),
-        queryId);
+        id);
+  }
+
+  /** The running query of the CREATE ... AS SELECT that made {@code sink}, if it still runs. */
+  private Optional<String> creatingQuery(String sink) {
+    return catalog.writersOf(sink).stream()
+        .filter(id -> QueryIds.createsSink(id, sink))
+        .findFirst();
   }
 
   PlannedStatement insertInto(InsertInto insert, String queryId) {
@@ -243,7 +256,9 @@ final class QueryStatementPlanner {
   /**
    * The formats a query's result gets unless its WITH clause says otherwise, as ksqlDB picks them:
    * the value format of the first source; the key format of the first source with a key format,
-   * else (all inputs keyless) the first source's value format.
+   * else (all inputs have key format NONE) the default key format, {@code
+   * ksql.persistence.default.format.key}: it only shows when the query gives the result a key
+   * (PARTITION BY, GROUP BY, a join), since a result without key columns gets NONE.
    */
   private FormatResolver.Defaults defaults(LogicalQuery query) {
     List<DataSource> inputs =
@@ -254,7 +269,7 @@ final class QueryStatementPlanner {
             .map(s -> s.formats().key().format())
             .filter(f -> !f.equals("NONE"))
             .findFirst()
-            .orElse(first.formats().value().format());
+            .orElse(config.defaultKeyFormat());
     // The input's registered schema is its own: a sink gets a generated schema, under its own name.
     Map<String, String> options = new TreeMap<>(first.formats().value().options());
     options.remove(SerdeFactory.SCHEMA_ID);

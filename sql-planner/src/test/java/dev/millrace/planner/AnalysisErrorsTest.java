@@ -41,6 +41,9 @@ class AnalysisErrorsTest {
       SELECT LABEL, MAX(ID) FROM T GROUP BY LABEL EMIT CHANGES; | line 1:15: The aggregation function MAX cannot be applied to a table source, only to a stream source.
       SELECT LABEL, COUNT(*), LATEST_BY_OFFSET(ID), MIN(ID), MAX(ID), MIN(ID) FROM T GROUP BY LABEL EMIT CHANGES; | line 1:25: The aggregation functions LATEST_BY_OFFSET, MIN and MAX cannot be applied to a table source, only to a stream source.
       SELECT LABEL, COLLECT_LIST(ID), COLLECT_SET(ID), TOPK(ID, 2) FROM T GROUP BY LABEL EMIT CHANGES; | line 1:33: The aggregation functions COLLECT_SET and TOPK cannot be applied to a table source, only to a stream source.
+      SELECT NAME, LATEST_BY_OFFSET(AGE, ID) FROM S GROUP BY NAME EMIT CHANGES; | line 1:36: Parameter 2 passed to function LATEST_BY_OFFSET must be a literal constant, but was expression: 'ID'
+      SELECT NAME, TOPK(AGE, 2, ID) FROM S GROUP BY NAME EMIT CHANGES; | line 1:27: Parameter 3 passed to function TOPK must be a literal constant, but was expression: 'ID'
+      SELECT NAME, TOPK(AGE, 'two') FROM S GROUP BY NAME EMIT CHANGES; | line 1:14: No overload of TOPK accepts (INTEGER, STRING); accepted: TOPK(T, INTEGER) => ARRAY<T>, TOPK(T, U1, INTEGER) => ARRAY<STRUCT>, TOPK(T, U1, U2, INTEGER) => ARRAY<STRUCT>, TOPK(T, U1, U2, U3, INTEGER) => ARRAY<STRUCT>
       SELECT LABEL, COUNT(*) FROM T WINDOW TUMBLING (SIZE 1 MINUTE) GROUP BY LABEL EMIT CHANGES; | line 1:38: Windowing not supported for table aggregations.
       SELECT * FROM S WINDOW TUMBLING (SIZE 1 SECOND) EMIT CHANGES; | line 1:24: WINDOW clause requires a GROUP BY clause.
       SELECT * FROM S EMIT FINAL;                            | line 1:1: EMIT FINAL is only supported for windowed aggregations.

@@ -26,6 +26,10 @@ class MultiColumnJoinTest {
       CREATE TABLE T (X INT PRIMARY KEY, LABEL STRING) WITH (kafka_topic='t', value_format='JSON');
       CREATE TABLE U (X INT PRIMARY KEY, Y STRING) WITH (kafka_topic='u', value_format='JSON');
       CREATE TABLE TT (X INT PRIMARY KEY, Y STRING PRIMARY KEY, LABEL STRING) WITH (kafka_topic='tt', format='JSON');
+      CREATE TABLE TU (X INT PRIMARY KEY, Y STRING PRIMARY KEY, NOTE STRING) WITH (kafka_topic='tu', format='JSON');
+      CREATE TABLE TV (A INT PRIMARY KEY, B STRING PRIMARY KEY, NOTE STRING) WITH (kafka_topic='tv', format='JSON');
+      CREATE TABLE TD (X INT PRIMARY KEY, Y STRING PRIMARY KEY, NOTE STRING) WITH (kafka_topic='td', key_format='DELIMITED', value_format='JSON');
+      CREATE TABLE TW (Y STRING PRIMARY KEY, X INT PRIMARY KEY, NOTE STRING) WITH (kafka_topic='tw', format='JSON');
       """;
 
   @ParameterizedTest(name = "{0}")
@@ -48,6 +52,23 @@ class MultiColumnJoinTest {
     assertEquals(schema, session.catalog().source("OUT").orElseThrow().schema().toSql());
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
+      SELECT TT.X, TT.Y, LABEL, NOTE FROM TT JOIN TU ON TT.X = TU.X AND TT.Y = TU.Y;          | `TT_X` INTEGER KEY, `TT_Y` STRING KEY, `LABEL` STRING, `NOTE` STRING
+      SELECT TU.Y, TT.X, LABEL, NOTE FROM TT LEFT JOIN TU ON TU.Y = TT.Y AND TT.X = TU.X;     | `TT_X` INTEGER KEY, `TU_Y` STRING KEY, `LABEL` STRING, `NOTE` STRING
+      SELECT TV.A, TV.B, LABEL, NOTE FROM TT RIGHT JOIN TV ON TT.X = TV.A AND TT.Y = TV.B;    | `A` INTEGER KEY, `B` STRING KEY, `LABEL` STRING, `NOTE` STRING
+      SELECT ROWKEY, ROWKEY_1, LABEL, NOTE FROM TT FULL JOIN TD ON TT.X = TD.X AND TT.Y = TD.Y; | `ROWKEY` INTEGER KEY, `ROWKEY_1` STRING KEY, `LABEL` STRING, `NOTE` STRING
+      """)
+  void keysATableTableJoinByOneColumnPerEquality(String query, String schema) {
+    TestSession session =
+        new TestSession().run(SETUP).run("CREATE TABLE OUT WITH (key_format='JSON') AS " + query);
+    assertEquals(schema, session.catalog().source("OUT").orElseThrow().schema().toSql());
+  }
+
   /**
    * A key of several columns in a format with field names is partitioned by its names too, so only
    * sides whose topics hold the same key layout, keyed by the join key, are read without a
@@ -66,6 +87,10 @@ class MultiColumnJoinTest {
       M JOIN TT ON M.Y = TT.Y AND M.X = TT.X              | ''
       P JOIN TT ON P.A = TT.X AND P.B = TT.Y              | 1-Join-repartition
       L JOIN TT ON L.X = TT.X AND L.Y = TT.Y              | 1-Join-repartition
+      TT JOIN TU ON TT.X = TU.X AND TT.Y = TU.Y           | ''
+      TT JOIN TU ON TT.Y = TU.Y AND TT.X = TU.X           | ''
+      TT JOIN TV ON TT.X = TV.A AND TT.Y = TV.B           | 2-RightSourceKeyed-repartition
+      TT JOIN TD ON TT.X = TD.X AND TT.Y = TD.Y           | 2-RightSourceKeyed-repartition
       """)
   void repartitionsUnlessBothSidesHoldTheKeyLayout(String join, String topics) {
     TestSession session = new TestSession().run(SETUP);
@@ -99,7 +124,12 @@ class MultiColumnJoinTest {
       SELECT * FROM L JOIN TT ON L.X = TT.X AND L.V = TT.X EMIT CHANGES;                    | line 1:28: Invalid join condition: stream-table joins require to join on the table's primary key, every column of it. Got L.X = TT.X AND L.V = TT.X.
       SELECT * FROM L JOIN TT ON L.X = TT.X AND L.Y = TT.LABEL EMIT CHANGES;                | line 1:28: Invalid join condition: stream-table joins require to join on the table's primary key, every column of it. Got L.X = TT.X AND L.Y = TT.LABEL.
       SELECT * FROM L JOIN TT ON L.X = TT.X AND L.V = TT.Y EMIT CHANGES;                    | line 1:43: Invalid join condition: types don't match. Got L.V{INTEGER} = TT.Y{STRING}.
-      SELECT * FROM T JOIN U ON T.X = U.X AND T.LABEL = U.Y EMIT CHANGES;                   | line 1:27: Unsupported join criteria ((T.X = U.X) AND (T.LABEL = U.Y)): joins on several columns (a AND b) are not supported between two tables.
+      SELECT * FROM T JOIN U ON T.X = U.X AND T.LABEL = U.Y EMIT CHANGES;                   | line 1:27: Invalid join condition: table-table joins require to join on the primary key of the right input table. Got T.X = U.X AND T.LABEL = U.Y.
+      SELECT * FROM TT JOIN TU ON TT.X = TU.X EMIT CHANGES;                                 | line 1:29: Invalid join condition: table-table joins require to join on the primary key of the right input table, every column of it. Got TT.X = TU.X.
+      SELECT * FROM TT JOIN TU ON TT.X = TU.X AND TT.Y = TU.X EMIT CHANGES;                 | line 1:29: Invalid join condition: table-table joins require to join on the primary key of the right input table, every column of it. Got TT.X = TU.X AND TT.Y = TU.X.
+      SELECT * FROM TT JOIN TU ON TT.X = TU.X AND TT.X = TU.Y EMIT CHANGES;                 | line 1:45: Invalid join condition: types don't match. Got TT.X{INTEGER} = TU.Y{STRING}.
+      SELECT * FROM TT JOIN TW ON TT.X = TW.X AND TT.Y = TW.Y EMIT CHANGES;                 | line 1:29: Unsupported join criteria ((TT.X = TW.X) AND (TT.Y = TW.Y)): a join of two tables on several columns compares each key column of the left table with the key column of the right table in the same position (a foreign-key join compares one expression).
+      SELECT * FROM TT JOIN TU ON TT.X = TU.X AND TT.LABEL = TU.Y EMIT CHANGES;             | line 1:29: Unsupported join criteria ((TT.X = TU.X) AND (TT.LABEL = TU.Y)): a join of two tables on several columns compares each key column of the left table with the key column of the right table in the same position (a foreign-key join compares one expression).
       """)
   void rejects(String sql, String message) {
     TestSession session = new TestSession().run(SETUP);

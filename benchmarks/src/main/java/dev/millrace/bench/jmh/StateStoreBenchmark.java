@@ -3,6 +3,7 @@ package dev.millrace.bench.jmh;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.millrace.engine.state.RocksDbKeyValueStore;
+import dev.millrace.engine.state.RocksDbMemory;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ public class StateStoreBenchmark {
   @Setup
   public void setUp() throws IOException {
     directory = Files.createTempDirectory("millrace-jmh-store");
-    store = RocksDbKeyValueStore.open("counts", directory);
+    store = RocksDbKeyValueStore.open("counts", directory, RocksDbMemory.defaultPool());
     keys = new byte[KEYS][];
     for (int i = 0; i < KEYS; i++) {
       keys[i] = ("User_" + i).getBytes(UTF_8);

@@ -86,8 +86,19 @@ public final class MillraceClient {
    */
   public List<JsonNode> execute(String ksql, Map<String, String> properties)
       throws MillraceClientException {
+    return execute(ksql, properties, Map.of());
+  }
+
+  /**
+   * {@code POST /ksql} as {@link #execute(String, Map)}, with {@code variables} sent as the
+   * request's {@code sessionVariables}, for the server to substitute in {@code ${name}} references.
+   */
+  public List<JsonNode> execute(
+      String ksql, Map<String, String> properties, Map<String, String> variables)
+      throws MillraceClientException {
     ObjectNode body = json.createObjectNode().put("ksql", ksql);
     body.set("streamsProperties", json.valueToTree(properties));
+    body.set("sessionVariables", json.valueToTree(variables));
     JsonNode entities =
         readJson(send(post("/ksql", body, KSQL_JSON), HttpResponse.BodyHandlers.ofString()));
     if (!entities.isArray()) {
@@ -104,8 +115,16 @@ public final class MillraceClient {
    */
   public QueryStream query(String sql, Map<String, String> properties)
       throws MillraceClientException {
+    return query(sql, properties, Map.of());
+  }
+
+  /** {@link #query(String, Map)} with {@code variables} sent as {@code sessionVariables}. */
+  public QueryStream query(
+      String sql, Map<String, String> properties, Map<String, String> variables)
+      throws MillraceClientException {
     ObjectNode body = json.createObjectNode().put("sql", sql);
     body.set("properties", json.valueToTree(properties));
+    body.set("sessionVariables", json.valueToTree(variables));
     HttpResponse<InputStream> response =
         send(post("/query-stream", body, DELIMITED), HttpResponse.BodyHandlers.ofInputStream());
     if (response.statusCode() >= 300) {
@@ -118,10 +137,11 @@ public final class MillraceClient {
    * PRINT through {@code POST /query-stream}: returns once the server has accepted it; read its
    * lines with {@link TopicLines#nextLine()}, and {@link TopicLines#close()} to stop it.
    */
-  public TopicLines print(String sql, Map<String, String> properties)
+  public TopicLines print(String sql, Map<String, String> properties, Map<String, String> variables)
       throws MillraceClientException {
     ObjectNode body = json.createObjectNode().put("sql", sql);
     body.set("properties", json.valueToTree(properties));
+    body.set("sessionVariables", json.valueToTree(variables));
     HttpResponse<InputStream> response =
         send(post("/query-stream", body, DELIMITED), HttpResponse.BodyHandlers.ofInputStream());
     if (response.statusCode() >= 300) {

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * A statement the shell handles itself instead of sending it to the server: {@code RUN SCRIPT},
- * {@code SET}, {@code UNSET}, {@code SPOOL}, {@code help} and {@code exit}/{@code quit}.
+ * {@code SET}, {@code UNSET}, {@code DEFINE}, {@code UNDEFINE}, {@code SPOOL}, {@code help} and
+ * {@code exit}/{@code quit}.
  */
 public sealed interface LocalCommand {
 
@@ -17,6 +18,15 @@ public sealed interface LocalCommand {
 
   /** {@code UNSET 'name';} removes a session property. */
   record UnsetProperty(String name) implements LocalCommand {}
+
+  /**
+   * {@code DEFINE name = 'value';} sets a variable sent with every later request of the session,
+   * for the server to substitute in {@code ${name}} references.
+   */
+  record DefineVariable(String name, String value) implements LocalCommand {}
+
+  /** {@code UNDEFINE name;} removes a session variable. */
+  record UndefineVariable(String name) implements LocalCommand {}
 
   /**
    * {@code SPOOL 'file';} copies all output to a file; {@code SPOOL OFF;} ({@code file} empty)

@@ -1,10 +1,12 @@
 package dev.millrace.cli.command;
 
+import dev.millrace.cli.command.LocalCommand.DefineVariable;
 import dev.millrace.cli.command.LocalCommand.Exit;
 import dev.millrace.cli.command.LocalCommand.Help;
 import dev.millrace.cli.command.LocalCommand.RunScript;
 import dev.millrace.cli.command.LocalCommand.SetProperty;
 import dev.millrace.cli.command.LocalCommand.Spool;
+import dev.millrace.cli.command.LocalCommand.UndefineVariable;
 import dev.millrace.cli.command.LocalCommand.UnsetProperty;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -18,6 +20,9 @@ final class LocalCommandParser {
   private static final Pattern RUN_SCRIPT = pattern("RUN\\s+SCRIPT\\s+" + QUOTED);
   private static final Pattern SET = pattern("SET\\s+" + QUOTED + "\\s*=\\s*" + QUOTED);
   private static final Pattern UNSET = pattern("UNSET\\s+" + QUOTED);
+  private static final String NAME = "([A-Za-z_][A-Za-z0-9_]*)";
+  private static final Pattern DEFINE = pattern("DEFINE\\s+" + NAME + "\\s*=\\s*" + QUOTED);
+  private static final Pattern UNDEFINE = pattern("UNDEFINE\\s+" + NAME);
   private static final Pattern SPOOL = pattern("SPOOL\\s+(?:OFF|" + QUOTED + ")");
 
   private LocalCommandParser() {}
@@ -40,6 +45,11 @@ final class LocalCommandParser {
             yield new SetProperty(argument(set, 1), argument(set, 2));
           }
           case "UNSET" -> new UnsetProperty(argument(match(UNSET, text, "UNSET 'property';"), 1));
+          case "DEFINE" -> {
+            Matcher define = match(DEFINE, text, "DEFINE name = 'value';");
+            yield new DefineVariable(define.group(1), argument(define, 2));
+          }
+          case "UNDEFINE" -> new UndefineVariable(match(UNDEFINE, text, "UNDEFINE name;").group(1));
           case "SPOOL" -> {
             Matcher spool = match(SPOOL, text, "SPOOL 'file.txt'; or SPOOL OFF;");
             yield new Spool(

@@ -5,13 +5,17 @@ import dev.millrace.cli.client.MillraceClient;
 import dev.millrace.cli.client.MillraceClientException;
 import dev.millrace.cli.client.ServerErrorException;
 import dev.millrace.cli.client.TopicLines;
+import dev.millrace.cli.command.LocalCommand.DefineVariable;
 import dev.millrace.cli.command.LocalCommand.Exit;
 import dev.millrace.cli.command.LocalCommand.Help;
 import dev.millrace.cli.command.LocalCommand.RunScript;
 import dev.millrace.cli.command.LocalCommand.SetProperty;
 import dev.millrace.cli.command.LocalCommand.Spool;
+import dev.millrace.cli.command.LocalCommand.UndefineVariable;
 import dev.millrace.cli.command.LocalCommand.UnsetProperty;
 import dev.millrace.cli.render.EntityRenderer;
+import dev.millrace.parser.ParseException;
+import dev.millrace.parser.VariableSubstitution;
 import dev.millrace.server.service.PropertyValues;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -22,8 +26,9 @@ import java.util.Optional;
 
 /**
  * Runs statements for the shell and for batch mode: shell commands here, queries and PRINT through
- * {@code /query-stream}, everything else through {@code /ksql}, with the session's properties sent
- * along. Results and errors go to the {@link ShellOutput}; errors are single readable lines.
+ * {@code /query-stream}, everything else through {@code /ksql}, with the session's properties and
+ * variables (DEFINE) sent along. Results and errors go to the {@link ShellOutput}; errors are
+ * single readable lines.
  */
 public final class StatementRunner {
 
@@ -42,6 +47,7 @@ public final class StatementRunner {
   private final QueryPrinter queries;
   private final Interrupts interrupts;
   private final Map<String, String> properties = new LinkedHashMap<>();
+  private final Map<String, String> variables = new LinkedHashMap<>();
   private int scriptDepth;
 
   public StatementRunner(MillraceClient client, ShellOutput out, Interrupts interrupts) {
@@ -84,14 +90,14 @@ public final class StatementRunner {
       }
       String sql = statement.strip().endsWith(";") ? statement.strip() : statement.strip() + ";";
       if (StatementSplitter.firstKeyword(sql).equals("SELECT")) {
-        queries.print(client.query(sql, properties));
+        queries.print(client.query(sql, properties, variables));
         return Outcome.OK;
       }
       if (StatementSplitter.firstKeyword(sql).equals("PRINT")) {
-        printTopic(client.print(sql, properties));
+        printTopic(client.print(sql, properties, variables));
         return Outcome.OK;
       }
-      return printEntities(client.execute(sql, properties));
+      return printEntities(client.execute(sql, properties, variables));
     } catch (ServerErrorException e) {
       printEntities(e.entities());
       return fail(e.getMessage());
@@ -132,6 +138,22 @@ public final class StatementRunner {
     } else if (command instanceof UnsetProperty unset) {
       boolean was = properties.remove(unset.name()) != null;
       out.println("Property '" + unset.name() + (was ? "' unset." : "' was not set."));
+      return Outcome.OK;
+    } else if (command instanceof DefineVariable define) {
+      // The value may use the variables defined before it, as on the server.
+      String value;
+      try {
+        value = VariableSubstitution.apply(define.value(), variables);
+      } catch (ParseException undefined) {
+        return fail(undefined.reason());
+      }
+      variables.keySet().removeIf(name -> name.equalsIgnoreCase(define.name()));
+      variables.put(define.name(), value);
+      return Outcome.OK;
+    } else if (command instanceof UndefineVariable undefine) {
+      if (!variables.keySet().removeIf(name -> name.equalsIgnoreCase(undefine.name()))) {
+        out.println("Variable '" + undefine.name() + "' was not defined.");
+      }
       return Outcome.OK;
     } else if (command instanceof Spool spool) {
       return spool(spool);

@@ -8,6 +8,7 @@ import dev.millrace.engine.operator.InputRecord;
 import dev.millrace.engine.registry.InMemorySchemaRegistry;
 import dev.millrace.engine.serde.RegistryBinding;
 import dev.millrace.parser.ParsedStatement;
+import dev.millrace.parser.VariableSubstitution;
 import dev.millrace.planner.catalog.DataSource;
 import dev.millrace.server.offline.InMemoryBackend;
 import dev.millrace.server.service.CommandSink;
@@ -58,12 +59,17 @@ final class EngineCaseSession implements CaseSession {
   @Override
   public void execute(String statement) {
     try {
-      for (ParsedStatement parsed : engine.parse(statement)) {
-        engine.execute(engine.withVariables(parsed, session), session);
+      for (ParsedStatement parsed : engine.parse(statement, session)) {
+        engine.execute(parsed, session);
       }
     } catch (EngineException rejected) {
       throw new IllegalArgumentException(rejected.getMessage(), rejected);
     }
+  }
+
+  @Override
+  public String substitute(String statement) {
+    return VariableSubstitution.apply(statement, session.variables());
   }
 
   @Override

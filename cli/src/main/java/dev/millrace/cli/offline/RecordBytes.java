@@ -65,13 +65,16 @@ final class RecordBytes {
     if (spec == null || spec.isNull() || format.format().equals("NONE")) {
       return null;
     }
+    if (columns.isEmpty() && format.format().equals("KAFKA")) {
+      // A key for a source without key columns: the engine ignores it, so write it as it reads.
+      return text(spec);
+    }
     byte[] plain =
         switch (format.format()) {
           case "KAFKA" ->
               SerdeFactory.valueSerde(format, columns)
                   .serialize(new Object[] {SpecValues.toEngine(spec, columns.get(0).type())});
-          case "DELIMITED" ->
-              (spec.isTextual() ? spec.asText() : spec.toString()).getBytes(StandardCharsets.UTF_8);
+          case "DELIMITED" -> text(spec);
           case "JSON" -> write(spec);
           case "AVRO" ->
               registeredAvro()
@@ -157,6 +160,10 @@ final class RecordBytes {
         SerdeFactory.valueSerde(bare, List.of(new Column("ROWVAL", type)), registry)
             .deserialize(bytes)[0];
     return SpecValues.toSpec(value, type);
+  }
+
+  private static byte[] text(JsonNode spec) {
+    return (spec.isTextual() ? spec.asText() : spec.toString()).getBytes(StandardCharsets.UTF_8);
   }
 
   private byte[] throughColumns(JsonNode spec) {

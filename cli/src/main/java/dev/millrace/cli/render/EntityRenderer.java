@@ -24,6 +24,7 @@ public final class EntityRenderer {
           case "properties" -> ListRenderers.properties(entity.path("properties"), width);
           case "function_names" -> ListRenderers.functions(entity.path("functions"), width);
           case "type_list" -> ListRenderers.types(entity.path("types"), width);
+          case "variables" -> ListRenderers.variables(entity.path("variables"), width);
           case "sourceDescription" ->
               DescriptionRenderers.source(entity.path("sourceDescription"), width);
           case "sourceDescriptionList" -> each(entity.path("sourceDescriptions"), width, true);

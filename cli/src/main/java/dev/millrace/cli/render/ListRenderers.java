@@ -113,4 +113,12 @@ final class ListRenderers {
     }
     return new TextTable(List.of("Type Name", "Schema"), rows).render(width);
   }
+
+  static String variables(JsonNode variables, int width) {
+    List<List<String>> rows = new ArrayList<>();
+    for (JsonNode variable : variables) {
+      rows.add(List.of(Cells.field(variable, "name"), Cells.field(variable, "value")));
+    }
+    return new TextTable(List.of("Variable Name", "Value"), rows).render(width);
+  }
 }

@@ -20,6 +20,15 @@ public interface CaseSession extends AutoCloseable {
    */
   void execute(String statement);
 
+  /**
+   * The statement with the {@code ${name}} variables the session's DEFINE statements set so far
+   * substituted, for a runner that reads the statement itself (an {@code ASSERT}); {@link #execute}
+   * substitutes on its own.
+   *
+   * @throws dev.millrace.parser.ParseException at a reference to an undefined variable
+   */
+  String substitute(String statement);
+
   /** Writes one input record, serialised with the formats of the source reading its topic. */
   void pipe(TestRecord input);
 

@@ -73,7 +73,8 @@ public final class SqlTestRunner {
     for (StatementText text : ScriptSplitter.split(test.sql())) {
       Optional<String> failure;
       try {
-        failure = step(PARSER.parseStatement(text.text()), text, session, assertions);
+        failure =
+            step(PARSER.parseStatement(session.substitute(text.text())), text, session, assertions);
       } catch (ParseException syntax) {
         failure = Optional.of(inFile(syntax, text.start()));
       }

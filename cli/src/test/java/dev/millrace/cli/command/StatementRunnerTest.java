@@ -96,6 +96,58 @@ class StatementRunnerTest {
   }
 
   @Test
+  void definedVariablesGoWithEveryRequestUntilUndefined() {
+    server.onKsql("SHOW STREAMS;", 200, NO_STREAMS);
+
+    Outcome outcome =
+        runner.runScript(
+            "DEFINE env = 'qa'; DEFINE topicName = '''topic_${ENV}'''; SHOW STREAMS;"
+                + " UNDEFINE Env; SHOW STREAMS; UNDEFINE env;");
+
+    assertEquals(Outcome.OK, outcome);
+    List<JsonNode> sent = server.bodies("/ksql");
+    assertEquals(
+        "{\"env\":\"qa\",\"topicName\":\"'topic_qa'\"}",
+        sent.get(0).path("sessionVariables").toString());
+    assertEquals("{\"topicName\":\"'topic_qa'\"}", sent.get(1).path("sessionVariables").toString());
+    assertEquals(
+        "Variable 'env' was not defined.\n", screen.toString().replaceAll("(?s)^.*\\+\n", ""));
+  }
+
+  @Test
+  void aDefineUsingAnUndefinedVariableFails() {
+    assertEquals(Outcome.FAILED, runner.run("DEFINE topic = '${prefix}_orders';"));
+    assertEquals(
+        "Variable 'prefix' is not defined; define it first with DEFINE prefix = '...';\n",
+        screen.toString());
+  }
+
+  @Test
+  void showVariablesIsATableOfTheSessionsVariables() {
+    server.onKsql(
+        "SHOW VARIABLES;",
+        200,
+        """
+        [{"@type":"variables","statementText":"SHOW VARIABLES;","variables":[
+          {"name":"replicas","value":"3"},{"name":"topicName","value":"'my_topic'"}]}]""");
+
+    runner.runScript("DEFINE replicas = '3'; SHOW VARIABLES;");
+
+    assertEquals(
+        "{\"replicas\":\"3\"}", server.bodies("/ksql").get(0).path("sessionVariables").toString());
+    assertEquals(
+        """
+        +---------------+------------+
+        | Variable Name | Value      |
+        +---------------+------------+
+        | replicas      | 3          |
+        | topicName     | 'my_topic' |
+        +---------------+------------+
+        """,
+        screen.toString());
+  }
+
+  @Test
   void sessionPropertiesGoWithEveryRequestUntilUnset() {
     server.onKsql("SHOW STREAMS;", 200, NO_STREAMS);
 

@@ -66,6 +66,12 @@ final class FakeSession implements CaseSession {
     createdTopics.put(topic.name(), topic.partitions() == null ? 1 : topic.partitions());
   }
 
+  /** Fakes define no variables: statements are read as they are. */
+  @Override
+  public String substitute(String statement) {
+    return statement;
+  }
+
   @Override
   public void execute(String statement) {
     executed.add(statement);

@@ -8,6 +8,7 @@ import dev.millrace.engine.function.FunctionDescription;
 import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.function.Udf;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Keeps {@code docs/udf.md} true: the example function is shown in full, and built as the page
- * says, it loads from an extension directory, is described as the page says, and the shown test run
- * prints what the page says.
+ * Keeps {@code docs/udf.md} true: the example functions are shown in full, and built as the page
+ * says, they load from an extension directory, are described as the page says, and the shown test
+ * run prints what the page says.
  */
 class UdfDocsTest {
   private static final Pattern CODE_BLOCK = Pattern.compile("```(\\w*)\\n(.*?)```", Pattern.DOTALL);
@@ -46,20 +47,15 @@ class UdfDocsTest {
     ext = Files.createDirectories(work.resolve("ext"));
     String engine =
         Path.of(Udf.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    List<String> args = new ArrayList<>(List.of("-cp", engine, "-d", build.toString()));
+    for (Path source : examples(".java")) {
+      args.add(source.toString());
+    }
     int status =
-        ToolProvider.getSystemJavaCompiler()
-            .run(
-                null,
-                null,
-                null,
-                "-cp",
-                engine,
-                "-d",
-                build.toString(),
-                EXAMPLES.resolve("Shout.java").toString());
+        ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new));
     assertEquals(0, status, "javac failed");
     try (JarOutputStream out =
-            new JarOutputStream(Files.newOutputStream(ext.resolve("shout.jar")));
+            new JarOutputStream(Files.newOutputStream(ext.resolve("examples.jar")));
         Stream<Path> files = Files.walk(build)) {
       for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
         out.putNextEntry(new JarEntry(build.relativize(file).toString().replace('\\', '/')));
@@ -69,14 +65,24 @@ class UdfDocsTest {
     }
   }
 
-  @Test
-  void theExampleFilesAreShownInFull() throws IOException {
-    assertTrue(blocks("java").contains(Files.readString(EXAMPLES.resolve("Shout.java")).strip()));
-    assertTrue(blocks("sql").contains(Files.readString(EXAMPLES.resolve("shout.sql")).strip()));
+  private static List<Path> examples(String suffix) throws IOException {
+    try (Stream<Path> files = Files.list(EXAMPLES)) {
+      return files.filter(f -> f.toString().endsWith(suffix)).sorted().toList();
+    }
   }
 
   @Test
-  void theFunctionIsListedAndDescribedAsThePageSays() {
+  void theExampleFilesAreShownInFull() throws IOException {
+    for (Path source : examples(".java")) {
+      assertTrue(blocks("java").contains(Files.readString(source).strip()), source.toString());
+    }
+    for (Path script : examples(".sql")) {
+      assertTrue(blocks("sql").contains(Files.readString(script).strip()), script.toString());
+    }
+  }
+
+  @Test
+  void theFunctionsAreListedAndDescribedAsThePageSays() {
     ExtensionJars.Loaded loaded = ExtensionJars.load(ext, FunctionRegistry.builtIns());
 
     assertEquals(List.of(), loaded.skipped());
@@ -84,11 +90,14 @@ class UdfDocsTest {
     assertEquals(FunctionDescription.Kind.SCALAR, shout.kind());
     assertEquals("OTHER", shout.category());
     assertEquals("Upper-cases a string and adds an exclamation mark.", shout.description());
-    assertEquals(ext.resolve("shout.jar").toAbsolutePath().toString(), shout.path());
+    assertEquals(ext.resolve("examples.jar").toAbsolutePath().toString(), shout.path());
     assertEquals(
         List.of("(STRING) => STRING"),
         shout.variants().stream().map(FunctionDescription.Variant::toSql).toList());
     assertTrue(loaded.functions().list().contains(shout));
+    FunctionDescription average = loaded.functions().describe("WEIGHTED_AVG").orElseThrow();
+    assertEquals(FunctionDescription.Kind.AGGREGATE, average.kind());
+    assertEquals(List.of("WEIGHTED_AVG(DOUBLE, INTEGER) => DOUBLE"), average.signatures());
   }
 
   @Test
@@ -115,7 +124,9 @@ class UdfDocsTest {
                 print, print, () -> new TestCommand(engine, TestCommand.TEST_TIMEOUT_MILLIS))
             .run(args);
 
-    assertEquals(lines[1], out.toString(StandardCharsets.UTF_8), lines[0]);
+    // The page runs from the repository's root, where the files' paths are relative.
+    String printed = out.toString(StandardCharsets.UTF_8).replace(ROOT + File.separator, "");
+    assertEquals(lines[1], printed, lines[0]);
     assertEquals(0, status, lines[0]);
   }
 

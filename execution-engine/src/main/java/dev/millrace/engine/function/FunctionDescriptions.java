@@ -13,7 +13,8 @@ final class FunctionDescriptions {
     for (ScalarOverload o : f.overloads()) {
       variants.add(
           new FunctionDescription.Variant(
-              parameters(o.signature(), List.of()), o.signature().returnText()));
+              parameters(o.signature(), o.parameterNames(), List.of(), false),
+              o.signature().returnText()));
     }
     return new FunctionDescription(
         f.name(), kind, f.category(), f.description(), f.path(), variants);
@@ -24,7 +25,8 @@ final class FunctionDescriptions {
     for (AggregateOverload o : f.overloads()) {
       variants.add(
           new FunctionDescription.Variant(
-              parameters(o.signature(), o.initParameters()), o.signature().returnText()));
+              parameters(o.signature(), List.of(), o.initParameters(), o.initVariadic()),
+              o.signature().returnText()));
     }
     return new FunctionDescription(
         f.name(),
@@ -36,15 +38,19 @@ final class FunctionDescriptions {
   }
 
   private static List<FunctionDescription.Parameter> parameters(
-      Signature signature, List<SqlType> init) {
+      Signature signature, List<String> names, List<SqlType> init, boolean initVariadic) {
     List<FunctionDescription.Parameter> out = new ArrayList<>();
     List<TypePattern> params = signature.parameters();
     for (int i = 0; i < params.size(); i++) {
       boolean variadic = signature.variadic() && i == params.size() - 1;
-      out.add(new FunctionDescription.Parameter("arg" + (i + 1), params.get(i).toSql(), variadic));
+      String name = names.isEmpty() ? "arg" + (i + 1) : names.get(i);
+      out.add(new FunctionDescription.Parameter(name, params.get(i).toSql(), variadic));
     }
-    for (SqlType type : init) {
-      out.add(new FunctionDescription.Parameter("arg" + (out.size() + 1), type.toSql(), false));
+    for (int i = 0; i < init.size(); i++) {
+      boolean variadic = initVariadic && i == init.size() - 1;
+      out.add(
+          new FunctionDescription.Parameter(
+              "arg" + (out.size() + 1), init.get(i).toSql(), variadic));
     }
     return out;
   }

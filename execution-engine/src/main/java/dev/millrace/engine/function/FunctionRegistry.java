@@ -131,54 +131,32 @@ public final class FunctionRegistry {
   }
 
   /**
-   * Resolves an aggregate call: {@code argTypes} are the per-row arguments, {@code initArgs} the
-   * values of the literal arguments that follow them (e.g. TOPK(col, 3) has argTypes [col's type]
-   * and initArgs [3]).
+   * Resolves an aggregate call whose split is known: {@code argTypes} are the per-row arguments,
+   * {@code initArgs} the values of the literal arguments that follow them (e.g. TOPK(col, 3) has
+   * argTypes [col's type] and initArgs [3]), as a stored plan gives them.
    */
   public ResolvedAggregate resolveAggregate(
       String name, List<SqlType> argTypes, List<Object> initArgs) {
+    return AggregateResolver.resolve(
+        aggregate(name), AggregateResolver.split(argTypes, initArgs), argTypes.size());
+  }
+
+  /**
+   * Resolves an aggregate call as written: the chosen overload decides which trailing literals are
+   * initial arguments; the result's parameter types are those of the per-row arguments, which come
+   * first.
+   */
+  public ResolvedAggregate resolveAggregateCall(String name, List<AggregateArgument> arguments) {
+    return AggregateResolver.resolve(aggregate(name), arguments, -1);
+  }
+
+  private AggregateFunction aggregate(String name) {
     String key = normalize(name);
     AggregateFunction function = aggregates.get(key);
     if (function == null) {
       throw wrongKindOrUnknown(key, "an aggregate function");
     }
-    List<ArgumentType> arguments =
-        argTypes.stream().map(t -> (ArgumentType) new ArgumentType.Value(t)).toList();
-    AggregateOverload best = null;
-    SignatureMatch bestMatch = null;
-    for (AggregateOverload overload : function.overloads()) {
-      if (!InitArguments.fit(overload.initParameters(), initArgs)) {
-        continue;
-      }
-      Optional<SignatureMatch> match = SignatureMatch.of(overload.signature(), arguments);
-      if (match.isPresent() && (bestMatch == null || match.get().cost() < bestMatch.cost())) {
-        best = overload;
-        bestMatch = match.get();
-      }
-    }
-    if (best == null) {
-      List<ArgumentType> shown = new ArrayList<>(arguments);
-      initArgs.forEach(v -> shown.add(new ArgumentType.Value(InitArguments.typeOf(v))));
-      throw noOverload(key, shown, function.overloads().stream().map(o -> key + o.toSql()));
-    }
-    List<Object> init = InitArguments.convert(best.initParameters(), initArgs);
-    Aggregator aggregator = best.factory().create(bestMatch.parameterTypes(), init);
-    return new ResolvedAggregate(key, bestMatch.parameterTypes(), aggregator);
-  }
-
-  /**
-   * How many of a call's {@code argumentCount} arguments an aggregate takes per row; the rest are
-   * its literal initial arguments. Empty when no overload takes that many arguments.
-   */
-  public Optional<Integer> aggregateRowArgumentCount(String name, int argumentCount) {
-    AggregateFunction function = aggregates.get(normalize(name));
-    if (function == null) {
-      return Optional.empty();
-    }
-    return function.overloads().stream()
-        .filter(o -> o.signature().acceptsCount(argumentCount - o.initParameters().size()))
-        .map(o -> argumentCount - o.initParameters().size())
-        .findFirst();
+    return function;
   }
 
   /** Every function, sorted by name, as SHOW FUNCTIONS lists them. */
@@ -232,7 +210,7 @@ public final class FunctionRegistry {
     return new FunctionException("Unknown function " + name + hint);
   }
 
-  private static FunctionException noOverload(
+  static FunctionException noOverload(
       String name, List<ArgumentType> arguments, Stream<String> accepted) {
     String given =
         arguments.stream()
@@ -398,12 +376,12 @@ public final class FunctionRegistry {
     }
 
     public AggregateBuilder add(Signature signature, AggregatorFactory factory) {
-      return add(new AggregateOverload(signature, List.of(), factory));
+      return add(new AggregateOverload(signature, List.of(), false, factory));
     }
 
     public AggregateBuilder add(
         Signature signature, List<SqlType> initParameters, AggregatorFactory factory) {
-      return add(new AggregateOverload(signature, initParameters, factory));
+      return add(new AggregateOverload(signature, initParameters, false, factory));
     }
 
     public AggregateBuilder add(AggregateOverload overload) {

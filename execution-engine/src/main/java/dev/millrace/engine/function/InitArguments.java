@@ -9,12 +9,26 @@ import java.util.List;
 final class InitArguments {
   private InitArguments() {}
 
-  static boolean fit(List<SqlType> parameters, List<Object> values) {
-    if (parameters.size() != values.size()) {
+  static boolean fit(List<SqlType> parameters, boolean variadic, List<Object> values) {
+    if (!countFits(parameters, variadic, values.size())) {
       return false;
     }
     for (int i = 0; i < values.size(); i++) {
-      if (!fits(parameters.get(i), values.get(i))) {
+      if (!fits(parameter(parameters, i), values.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether literals of these types could be the initial arguments (a null type fits any). */
+  static boolean fitTypes(List<SqlType> parameters, boolean variadic, List<SqlType> types) {
+    if (!countFits(parameters, variadic, types.size())) {
+      return false;
+    }
+    for (int i = 0; i < types.size(); i++) {
+      SqlType type = types.get(i);
+      if (type != null && !fits(parameter(parameters, i), type)) {
         return false;
       }
     }
@@ -26,13 +40,22 @@ final class InitArguments {
     for (int i = 0; i < values.size(); i++) {
       Object value = values.get(i);
       converted.add(
-          switch (parameters.get(i).base()) {
+          switch (parameter(parameters, i).base()) {
             case INTEGER -> ((Number) value).intValue();
             case BIGINT -> ((Number) value).longValue();
             default -> value;
           });
     }
     return converted;
+  }
+
+  private static boolean countFits(List<SqlType> parameters, boolean variadic, int count) {
+    return variadic ? count >= parameters.size() - 1 : count == parameters.size();
+  }
+
+  /** The parameter for value {@code index}; past the end, the last (variadic) one repeats. */
+  private static SqlType parameter(List<SqlType> parameters, int index) {
+    return parameters.get(Math.min(index, parameters.size() - 1));
   }
 
   static SqlType typeOf(Object value) {
@@ -51,6 +74,16 @@ final class InitArguments {
     return value instanceof BigDecimal d
         ? new SqlType.Decimal(Math.max(1, d.precision()), Math.max(0, d.scale()))
         : SqlType.STRING;
+  }
+
+  private static boolean fits(SqlType parameter, SqlType type) {
+    return switch (parameter.base()) {
+      case INTEGER, BIGINT ->
+          type.base() == SqlType.Base.INTEGER || type.base() == SqlType.Base.BIGINT;
+      case BOOLEAN, STRING -> type.base() == parameter.base();
+      case DOUBLE -> ImplicitCasts.isNumber(type);
+      default -> false;
+    };
   }
 
   private static boolean fits(SqlType parameter, Object value) {

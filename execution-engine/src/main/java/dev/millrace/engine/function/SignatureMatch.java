@@ -31,7 +31,7 @@ record SignatureMatch(List<SqlType> parameterTypes, SqlType returnType, int cost
     List<SqlType> parameterTypes = new ArrayList<>();
     int cost = 0;
     for (int i = 0; i < arguments.size(); i++) {
-      SqlType parameterType = bindings.apply(signature.parameter(i));
+      SqlType parameterType = parameterType(signature.parameter(i), arguments.get(i), bindings);
       parameterTypes.add(parameterType);
       if (arguments.get(i) instanceof ArgumentType.Value value && value.type() != null) {
         int step = ImplicitCasts.argumentCost(value.type(), parameterType);
@@ -43,6 +43,17 @@ record SignatureMatch(List<SqlType> parameterTypes, SqlType returnType, int cost
     }
     SqlType returnType = signature.returns().returnType(parameterTypes, bindings);
     return Optional.of(new SignatureMatch(parameterTypes, returnType, cost));
+  }
+
+  /** The type an argument converts to: ANY keeps the argument's own type. */
+  private static SqlType parameterType(
+      TypePattern pattern, ArgumentType argument, TypeBindings bindings) {
+    if (pattern instanceof TypePattern.Any
+        && argument instanceof ArgumentType.Value value
+        && value.type() != null) {
+      return value.type();
+    }
+    return bindings.apply(pattern);
   }
 
   private static boolean bindValue(

@@ -23,7 +23,7 @@ public final class TypeBindings {
    * cannot match. A null type (untyped NULL) matches anything.
    */
   boolean bind(TypePattern pattern, SqlType type) {
-    if (type == null) {
+    if (type == null || pattern instanceof TypePattern.Any) {
       return true;
     }
     if (pattern instanceof TypePattern.Exact exact) {
@@ -67,11 +67,15 @@ public final class TypeBindings {
   }
 
   /**
-   * The pattern with its variables replaced by their bound types; unbound variables become STRING.
+   * The pattern with its variables replaced by their bound types; unbound variables (and ANY, which
+   * binds nothing) become STRING.
    */
   public SqlType apply(TypePattern pattern) {
     if (pattern instanceof TypePattern.Exact exact) {
       return exact.type();
+    }
+    if (pattern instanceof TypePattern.Any) {
+      return SqlType.STRING;
     }
     if (pattern instanceof TypePattern.Var var) {
       return bound.getOrDefault(var.name(), SqlType.STRING);

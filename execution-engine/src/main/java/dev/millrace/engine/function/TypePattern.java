@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /**
  * The declared type of a function parameter or result: an exact type, a type variable (generic,
- * optionally limited to a kind), or an ARRAY, MAP or lambda built from other patterns.
+ * optionally limited to a kind), any type, or an ARRAY, MAP or lambda built from other patterns.
  */
 public sealed interface TypePattern {
 
@@ -48,6 +48,17 @@ public sealed interface TypePattern {
     @Override
     public String toSql() {
       return kind == Kind.DECIMAL ? "DECIMAL" : name;
+    }
+  }
+
+  /**
+   * Any type, each argument its own even when the parameter repeats (a user aggregate's {@code
+   * VariadicArgs<Object>}); the argument is passed as it is.
+   */
+  record Any() implements TypePattern {
+    @Override
+    public String toSql() {
+      return "ANY";
     }
   }
 

@@ -12,4 +12,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface Udtf {
   String description() default "";
+
+  /** The SQL type of each produced value (not of the List); empty to derive it from Java. */
+  String schema() default "";
 }

@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An aggregate overload made from a static {@link UdafFactory} method returning a {@link Udaf}; its
- * input, accumulator and result types come from the Udaf's type arguments.
+ * An aggregate overload made from a static {@link UdafFactory} method returning a {@link Udaf}: its
+ * column arguments come from the Udaf's input type ({@link UdafInput}), its accumulator and result
+ * types from the other two type arguments, and its literal initial arguments, which follow the
+ * columns in a call, from the factory's parameters. One of the two may be variadic, not both.
  */
 final class UserAggregate {
   private UserAggregate() {}
@@ -24,33 +26,62 @@ final class UserAggregate {
       throw new IllegalArgumentException(
           where + ": a @UdafFactory must be static and return Udaf<I, A, O>");
     }
+    UdafFactory about = factory.getAnnotation(UdafFactory.class);
     Type[] types = udaf.getActualTypeArguments();
-    TypePattern input = JavaTypes.pattern(types[0], where);
-    TypePattern accumulator = JavaTypes.pattern(types[1], where);
-    TypePattern output = JavaTypes.pattern(types[2], where);
+    UdafInput input = UdafInput.of(types[0], about.paramSchema(), where);
+    TypePattern accumulator = JavaTypes.pattern(types[1], about.aggregateSchema(), where);
+    TypePattern output = JavaTypes.pattern(types[2], about.returnSchema(), where);
+    if (input.variadic() && factory.isVarArgs()) {
+      throw new IllegalArgumentException(
+          where + ": either the last column or the initial arguments may be variadic, not both");
+    }
+    List<SqlType> init = initParameters(factory, where);
+    Signature signature =
+        new Signature(input.columns(), input.variadic(), (p, b) -> b.apply(output), output.toSql());
+    return new AggregateOverload(
+        signature,
+        init,
+        factory.isVarArgs(),
+        (params, initArgs) -> {
+          TypeBindings bindings = new TypeBindings();
+          for (int i = 0; i < params.size(); i++) {
+            bindings.bind(signature.parameter(i), params.get(i));
+          }
+          return adapt(
+              create(factory, initArgs),
+              input,
+              bindings.apply(accumulator),
+              bindings.apply(output));
+        });
+  }
+
+  private static List<SqlType> initParameters(Method factory, String where) {
+    Type[] params = factory.getGenericParameterTypes();
     List<SqlType> init = new ArrayList<>();
-    for (Type param : factory.getGenericParameterTypes()) {
+    for (int i = 0; i < params.length; i++) {
+      Type param =
+          factory.isVarArgs() && i == params.length - 1
+              ? factory.getParameterTypes()[i].getComponentType()
+              : params[i];
       if (!(JavaTypes.pattern(param, where) instanceof TypePattern.Exact exact)) {
         throw new IllegalArgumentException(where + ": initial arguments must have concrete types");
       }
       init.add(exact.type());
     }
-    Signature signature = Signature.of(output, input);
-    return new AggregateOverload(
-        signature,
-        init,
-        (params, initArgs) -> {
-          TypeBindings bindings = new TypeBindings();
-          bindings.bind(input, params.get(0));
-          return adapt(
-              create(factory, initArgs), bindings.apply(accumulator), bindings.apply(output));
-        });
+    return init;
   }
 
   @SuppressWarnings("unchecked")
   private static Udaf<Object, Object, Object> create(Method factory, List<Object> initArgs) {
+    Object[] args = initArgs.toArray();
+    if (factory.isVarArgs()) {
+      int arity = factory.getParameterCount();
+      args =
+          UserScalar.packVarargs(
+              args, arity, factory.getParameterTypes()[arity - 1].getComponentType());
+    }
     try {
-      return (Udaf<Object, Object, Object>) factory.invoke(null, initArgs.toArray());
+      return (Udaf<Object, Object, Object>) factory.invoke(null, args);
     } catch (InvocationTargetException e) {
       throw new FunctionException(
           "User aggregate " + factory.getName() + " failed to start: " + e.getCause().getMessage());
@@ -60,14 +91,14 @@ final class UserAggregate {
   }
 
   private static Aggregator adapt(
-      Udaf<Object, Object, Object> udaf, SqlType accumulator, SqlType output) {
+      Udaf<Object, Object, Object> udaf, UdafInput input, SqlType accumulator, SqlType output) {
     return new TypedAggregator(accumulator, output) {
       public Object initialize() {
         return udaf.initialize();
       }
 
       public Object add(Object acc, Object[] args) {
-        return udaf.aggregate(args[0], acc);
+        return udaf.aggregate(input.input(args), acc);
       }
 
       public Object result(Object acc) {
@@ -79,7 +110,7 @@ final class UserAggregate {
       }
 
       public Object undo(Object acc, Object[] args) {
-        return udaf.undo(args[0], acc);
+        return udaf.undo(input.input(args), acc);
       }
 
       public Object merge(Object left, Object right) {

@@ -6,6 +6,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Array;
 import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,20 +33,47 @@ final class UserScalar {
     boolean variadic = method.isVarArgs();
     List<TypePattern> patterns = new ArrayList<>();
     boolean anyPrimitive = false;
+    Parameter[] annotated = method.getParameters();
+    List<String> names = new ArrayList<>();
     for (int i = 0; i < params.length; i++) {
       Type param = variadic && i == params.length - 1 ? componentType(params[i]) : params[i];
-      patterns.add(JavaTypes.pattern(param, where));
+      UdfParameter about = annotated[i].getAnnotation(UdfParameter.class);
+      patterns.add(JavaTypes.pattern(param, about == null ? "" : about.schema(), where));
       anyPrimitive |= JavaTypes.isPrimitive(param);
+      names.add(name(annotated[i], about, i));
     }
-    TypePattern declared = JavaTypes.pattern(method.getGenericReturnType(), where);
-    if (table && !(declared instanceof TypePattern.ArrayOf)) {
-      throw new IllegalArgumentException(where + ": a table function must return a List");
-    }
-    TypePattern result = table ? ((TypePattern.ArrayOf) declared).element() : declared;
+    TypePattern result = result(method, table, where);
     Signature signature =
         new Signature(patterns, variadic, (p, bindings) -> bindings.apply(result), result.toSql());
     ScalarImplementation body = invoker(method, instance, variadic);
-    return new ScalarOverload(signature, anyPrimitive, (p, r) -> body);
+    return new ScalarOverload(signature, anyPrimitive, (p, r) -> body, names);
+  }
+
+  /**
+   * A parameter's name: the annotation's, else the Java name when the class keeps it (compiled with
+   * {@code -parameters}), else argN.
+   */
+  private static String name(Parameter parameter, UdfParameter about, int index) {
+    if (about != null && !about.value().isBlank()) {
+      return about.value();
+    }
+    return parameter.isNamePresent() ? parameter.getName() : "arg" + (index + 1);
+  }
+
+  /** The result pattern: of the method's value, or of each element of a table function's List. */
+  private static TypePattern result(Method method, boolean table, String where) {
+    Type returned = method.getGenericReturnType();
+    String schema =
+        table
+            ? method.getAnnotation(Udtf.class).schema()
+            : method.getAnnotation(Udf.class).schema();
+    if (!table) {
+      return JavaTypes.pattern(returned, schema, where);
+    }
+    if (!(returned instanceof ParameterizedType list) || list.getRawType() != List.class) {
+      throw new IllegalArgumentException(where + ": a table function must return a List");
+    }
+    return JavaTypes.pattern(list.getActualTypeArguments()[0], schema, where);
   }
 
   private static Type componentType(Type arrayType) {
@@ -83,7 +112,8 @@ final class UserScalar {
     };
   }
 
-  private static Object[] packVarargs(Object[] args, int arity, Class<?> component) {
+  /** The arguments of a varargs method call: the trailing ones packed into an array. */
+  static Object[] packVarargs(Object[] args, int arity, Class<?> component) {
     Object[] call = new Object[arity];
     System.arraycopy(args, 0, call, 0, arity - 1);
     int rest = args.length - (arity - 1);

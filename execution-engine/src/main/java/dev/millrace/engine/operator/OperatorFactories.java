@@ -5,11 +5,12 @@ import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.function.ResolvedAggregate;
 import dev.millrace.engine.plan.AggregateCall;
 import dev.millrace.engine.plan.Expr;
-import dev.millrace.engine.plan.FormatInfo;
 import dev.millrace.engine.plan.Formats;
 import dev.millrace.engine.plan.HeaderColumn;
 import dev.millrace.engine.plan.JoinType;
+import dev.millrace.engine.plan.KeyLayout;
 import dev.millrace.engine.plan.PlanStep;
+import dev.millrace.engine.plan.TopicKeyFormat;
 import dev.millrace.engine.plan.WindowInfo;
 import dev.millrace.engine.registry.SchemaRegistry;
 import dev.millrace.engine.serde.KeySerde;
@@ -96,21 +97,25 @@ final class OperatorFactories {
     return next -> new SelectOperator(compileAll(values, schema.value()), projectOld, next);
   }
 
-  OperatorFactory selectKey(List<Expr> keys, LogicalSchema schema, boolean groupBy) {
-    return next -> new SelectKeyOperator(compileAll(keys, schema.key()), groupBy, next);
+  /** Re-keys rows of the {@code input} schema into rows of {@code schema}. */
+  OperatorFactory selectKey(
+      List<Expr> keys, LogicalSchema input, LogicalSchema schema, boolean groupBy) {
+    NullValueKeys nullValueKeys = new NullValueKeys(input, keys);
+    return next ->
+        new SelectKeyOperator(compileAll(keys, schema.key()), groupBy, nullValueKeys, next);
   }
 
-  OperatorFactory repartitionSink(String topic, LogicalSchema schema, FormatInfo keyFormat) {
+  OperatorFactory repartitionSink(String topic, LogicalSchema schema, KeyLayout keyLayout) {
     return next ->
         new SinkOperator(
             topic,
-            repartitionKeySerde(topic, schema, keyFormat),
+            internalKeySerde(topic, schema, keyLayout),
             InternalSerdes.valueSerde(schema.value()));
   }
 
-  RecordDecoder repartitionSource(String topic, LogicalSchema schema, FormatInfo keyFormat) {
+  RecordDecoder repartitionSource(String topic, LogicalSchema schema, KeyLayout keyLayout) {
     return new RepartitionDecoder(
-        repartitionKeySerde(topic, schema, keyFormat), InternalSerdes.valueSerde(schema.value()));
+        internalKeySerde(topic, schema, keyLayout), InternalSerdes.valueSerde(schema.value()));
   }
 
   /**
@@ -119,9 +124,8 @@ final class OperatorFactories {
    */
   RecordDecoder tableRepartitionSource(PlanStep.TableRepartition step) {
     return new RepartitionDecoder(
-        repartitionKeySerde(step.repartitionTopic(), step.schema(), step.keyFormat()),
-        InternalSerdes.valueSerde(step.schema().value()),
-        true);
+        internalKeySerde(step.repartitionTopic(), step.schema(), TopicKeyFormat.layout(step).get()),
+        InternalSerdes.valueSerde(step.schema().value()));
   }
 
   OperatorFactory tableRepartitionStore(PlanStep.TableRepartition step) {
@@ -296,11 +300,20 @@ final class OperatorFactories {
         timestamps);
   }
 
-  private KeySerde repartitionKeySerde(String topic, LogicalSchema schema, FormatInfo keyFormat) {
-    return keyFormat == null
+  /**
+   * The key serde of an internal topic: written as the topic of {@code keyLayout} writes its keys
+   * (its format and key columns, under its registry subject), when the internal topic must be
+   * partitioned like it; else in the engine's own form. The columns' values are taken by position:
+   * the layout's columns have the same types as {@code schema}'s key, whatever their names.
+   */
+  KeySerde internalKeySerde(String topic, LogicalSchema schema, KeyLayout keyLayout) {
+    return keyLayout == null
         ? InternalSerdes.keySerde(schema.key())
         : SerdeFactory.keySerde(
-            keyFormat, schema.key(), Optional.empty(), new RegistryBinding(registry, topic));
+            keyLayout.format(),
+            keyLayout.columns(),
+            Optional.empty(),
+            new RegistryBinding(registry, keyLayout.topic()));
   }
 
   private SafeExpression compile(Expr expr, String label) {

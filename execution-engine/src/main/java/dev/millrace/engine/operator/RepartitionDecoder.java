@@ -4,22 +4,17 @@ import dev.millrace.engine.serde.KeySerde;
 import dev.millrace.engine.serde.ValueSerde;
 
 /**
- * Reads back the rows a {@link SinkOperator} wrote to an internal repartition topic. A stream's
- * record without a value is skipped; a table's is the delete of its key.
+ * Reads back the rows a {@link SinkOperator} wrote to an internal repartition topic. A record
+ * without a value is a row with a null value: a table's delete of its key, or a stream's tombstone,
+ * which the operator downstream passes on or drops (and reports) as it does a source's.
  */
 final class RepartitionDecoder implements RecordDecoder {
   private final KeySerde keySerde;
   private final ValueSerde valueSerde;
-  private final boolean table;
 
   RepartitionDecoder(KeySerde keySerde, ValueSerde valueSerde) {
-    this(keySerde, valueSerde, false);
-  }
-
-  RepartitionDecoder(KeySerde keySerde, ValueSerde valueSerde, boolean table) {
     this.keySerde = keySerde;
     this.valueSerde = valueSerde;
-    this.table = table;
   }
 
   @Override
@@ -27,7 +22,7 @@ final class RepartitionDecoder implements RecordDecoder {
     try {
       Object[] key = keySerde.deserialize(record.key()).columns();
       Object[] value = record.value() == null ? null : valueSerde.deserialize(record.value());
-      return value == null && !table ? null : new Row(key, value, record.timestamp(), null);
+      return new Row(key, value, record.timestamp(), null);
     } catch (RuntimeException e) {
       context.report(
           ProcessingError.Kind.DESERIALIZATION, record.context(), SourceDecoder.reason(e));

@@ -5,19 +5,28 @@ import java.util.List;
 /**
  * Gives each stream row a new key computed from its value (PARTITION BY, GROUP BY, a join key); the
  * value and time pass through and the window is dropped. For GROUP BY ({@code dropNullKeys}) a row
- * whose key has a null column is dropped, as ksqlDB does; a key that fails to compute is null. A
- * row with a null value is dropped, since its key cannot be computed from the value. Drops are
- * reported to the processing log.
+ * whose key has a null column is dropped, as ksqlDB does; a key that fails to compute is null.
+ * Drops are reported to the processing log.
+ *
+ * <p>A row with a null value (a tombstone) cannot feed an aggregation, so GROUP BY drops it. Else
+ * it passes on with its value still null, as ksqlDB does: a key column computed from the old key
+ * alone (key columns and literals) is computed as usual, and any other key column is null.
  */
 final class SelectKeyOperator implements Operator {
   private final SafeExpression[] keys;
   private final boolean dropNullKeys;
+  private final NullValueKeys nullValueKeys;
   private final Operator downstream;
   private ProcessingContext context;
 
-  SelectKeyOperator(List<SafeExpression> keys, boolean dropNullKeys, Operator downstream) {
+  SelectKeyOperator(
+      List<SafeExpression> keys,
+      boolean dropNullKeys,
+      NullValueKeys nullValueKeys,
+      Operator downstream) {
     this.keys = keys.toArray(SafeExpression[]::new);
     this.dropNullKeys = dropNullKeys;
+    this.nullValueKeys = nullValueKeys;
     this.downstream = downstream;
   }
 
@@ -29,8 +38,12 @@ final class SelectKeyOperator implements Operator {
   @Override
   public void process(Row row, RecordContext record) {
     if (row.value() == null) {
-      DroppedRecords.noValue(
-          context, record, dropNullKeys ? "GROUP BY" : "re-keying (PARTITION BY or a join key)");
+      if (dropNullKeys) {
+        DroppedRecords.noValue(context, record, "GROUP BY");
+      } else {
+        Object[] key = nullValueKeys.key(row.key(), keys, context, record);
+        downstream.process(new Row(key, null, row.timestamp(), null), record);
+      }
       return;
     }
     Object[] key = new Object[keys.length];

@@ -16,21 +16,18 @@ public final class SubTopology {
   private final List<String> stores;
   private final List<String> outputTopics;
   private final List<String> tableTopics;
-  private final boolean onePartition;
 
   SubTopology(
       int id,
       List<Chain> chains,
       List<String> stores,
       List<String> outputTopics,
-      List<String> tableTopics,
-      boolean onePartition) {
+      List<String> tableTopics) {
     this.id = id;
     this.chains = List.copyOf(chains);
     this.stores = List.copyOf(stores);
     this.outputTopics = List.copyOf(outputTopics);
     this.tableTopics = List.copyOf(tableTopics);
-    this.onePartition = onePartition;
   }
 
   /** The position of this sub-topology in its topology, from 0; stable for a given plan. */
@@ -54,14 +51,6 @@ public final class SubTopology {
   /** The names of the state stores each task of this sub-topology needs. */
   public List<String> stores() {
     return stores;
-  }
-
-  /**
-   * Whether this sub-topology is only correct when its inputs have one partition: a foreign-key
-   * join, which joins rows of any key of one table with rows of any key of the other in one task.
-   */
-  public boolean onePartition() {
-    return onePartition;
   }
 
   /** The topics this sub-topology writes. */

@@ -6,8 +6,8 @@ import dev.millrace.engine.plan.PlanStep;
 import dev.millrace.engine.types.LogicalSchema;
 
 /**
- * The builders of table-table join operators: each join gets one operator per input, at the end of
- * that input's chain, both feeding the operators after the join.
+ * The builders of primary-key table-table join operators: each join gets one operator per input, at
+ * the end of that input's chain, both feeding the operators after the join.
  */
 final class TableJoinFactories {
   /** The operators of a join's two inputs. */
@@ -47,40 +47,8 @@ final class TableJoinFactories {
                 next));
   }
 
-  Inputs foreignKey(
-      PlanStep.ForeignKeyTableJoin join, Store leftStore, Store rightStore, String indexStore) {
-    if (join.type() != JoinType.INNER && join.type() != JoinType.LEFT) {
-      throw new IllegalArgumentException("a foreign-key join is INNER or LEFT, not " + join.type());
-    }
-    LogicalSchema left = join.left().schema();
-    LogicalSchema right = join.right().schema();
-    int leftWidth = left.value().size();
-    int rightWidth = right.value().size();
-    boolean keepLeft = join.type() == JoinType.LEFT;
-    return new Inputs(
-        next ->
-            new ForeignKeyLeftJoinOperator(
-                stored(leftStore, left),
-                stored(rightStore, right),
-                index(indexStore, left, right),
-                new SafeExpression(functions, join.foreignKey(), "the join expression"),
-                new JoinedRows(true, leftWidth, rightWidth, keepLeft, false),
-                next),
-        next ->
-            new ForeignKeyRightJoinOperator(
-                stored(rightStore, right),
-                stored(leftStore, left),
-                index(indexStore, left, right),
-                new JoinedRows(false, leftWidth, rightWidth, false, keepLeft),
-                next));
-  }
-
-  private static StoredTable stored(Store store, LogicalSchema schema) {
+  static StoredTable stored(Store store, LogicalSchema schema) {
     return new StoredTable(
         store.name(), RowCodec.of(schema.key()), RowCodec.of(schema.value()), store.written());
-  }
-
-  private static ForeignKeyIndex index(String store, LogicalSchema left, LogicalSchema right) {
-    return new ForeignKeyIndex(store, RowCodec.of(right.key()), RowCodec.of(left.key()));
   }
 }

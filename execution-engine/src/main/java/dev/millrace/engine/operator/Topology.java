@@ -35,15 +35,13 @@ public final class Topology {
   /**
    * The source topics each sub-topology reads, for the sub-topologies that read more than one: a
    * task reads the same partition of each of them, so the topics of a group must have the same
-   * partition count. Repartition topics need no such check: they are created to match. A
-   * sub-topology that needs {@link SubTopology#onePartition one partition} (a foreign-key join,
-   * which has no co-partitioning requirement) is not listed.
+   * partition count. Repartition topics need no such check: they are created to match.
    */
   public List<List<String>> coPartitionedSourceTopics() {
     List<List<String>> groups = new ArrayList<>();
     for (SubTopology subTopology : subTopologies) {
       List<String> sources = sources(subTopology);
-      if (sources.size() > 1 && !subTopology.onePartition()) {
+      if (sources.size() > 1) {
         groups.add(sources);
       }
     }

@@ -2,9 +2,9 @@ package dev.millrace.engine.operator;
 
 import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.plan.Expr;
-import dev.millrace.engine.plan.FormatInfo;
 import dev.millrace.engine.plan.Formats;
 import dev.millrace.engine.plan.JoinType;
+import dev.millrace.engine.plan.KeyLayout;
 import dev.millrace.engine.plan.PlanStep;
 import dev.millrace.engine.plan.TopicKeyFormat;
 import dev.millrace.engine.registry.SchemaRegistry;
@@ -19,13 +19,15 @@ import java.util.Set;
  * Wires a physical plan into a {@link Topology}. It walks the plan from its sink down to its
  * sources, collecting for each sub-topology the chains of operator factories from each input topic,
  * and starts a new sub-topology below every re-keying step (StreamSelectKey, StreamGroupBy,
- * TableGroupBy), whose rows cross that step's repartition topic. Every pipeline it makes is built
- * once here, so that a plan the engine cannot run (an unknown function, an unsupported format)
- * fails now, not in a task.
+ * TableGroupBy, TableRepartition), whose rows cross that step's repartition topic, and for the
+ * right input of a foreign-key join, which talks with the left input's sub-topology through two
+ * internal topics. Every pipeline it makes is built once here, so that a plan the engine cannot run
+ * (an unknown function, an unsupported format) fails now, not in a task.
  */
 public final class TopologyBuilder {
   private final OperatorFactories factories;
   private final TableJoinFactories tableJoins;
+  private final ForeignKeyJoinFactories foreignKeyJoins;
 
   /** A builder for plans without registry formats (AVRO, JSON_SR, PROTOBUF are refused). */
   public TopologyBuilder(FunctionRegistry functions) {
@@ -38,6 +40,7 @@ public final class TopologyBuilder {
   public TopologyBuilder(FunctionRegistry functions, SchemaRegistry registry) {
     this.factories = new OperatorFactories(functions, registry);
     this.tableJoins = new TableJoinFactories(functions);
+    this.foreignKeyJoins = new ForeignKeyJoinFactories(functions, factories);
   }
 
   /** The topology of the plan rooted at {@code root} (a sink). */
@@ -52,8 +55,7 @@ public final class TopologyBuilder {
               part.chains,
               List.copyOf(part.stores),
               List.copyOf(part.outputs),
-              List.copyOf(part.tableTopics),
-              part.onePartition);
+              List.copyOf(part.tableTopics));
       sub.newPipeline();
       subTopologies.add(sub);
     }
@@ -66,7 +68,6 @@ public final class TopologyBuilder {
     final Set<String> stores = new LinkedHashSet<>();
     final Set<String> outputs = new LinkedHashSet<>();
     final Set<String> tableTopics = new LinkedHashSet<>();
-    boolean onePartition;
   }
 
   private final class Walk {
@@ -83,16 +84,16 @@ public final class TopologyBuilder {
     /**
      * Visits {@code step}, whose rows flow into {@code downstream} (the factories after it, nearest
      * first). {@code oldNeeded}: a table filter downstream needs each change's previous row. {@code
-     * joinKeyFormat}: a stream-table join downstream needs re-keyed rows to be keyed in the table's
-     * key format, so that the repartition topic is co-partitioned with the table's topic.
+     * joinKeyLayout}: a stream-table join downstream needs re-keyed rows to be keyed as the table's
+     * topic is, so that the repartition topic is co-partitioned with it.
      */
     void visit(
         PlanStep step,
         List<OperatorFactory> downstream,
         Part part,
         boolean oldNeeded,
-        FormatInfo joinKeyFormat) {
-      step.accept(new Wiring(downstream, part, oldNeeded, joinKeyFormat));
+        KeyLayout joinKeyLayout) {
+      step.accept(new Wiring(downstream, part, oldNeeded, joinKeyLayout));
     }
 
     /** Wires one step, whose rows flow into {@code downstream}, as {@link #visit} describes. */
@@ -100,17 +101,14 @@ public final class TopologyBuilder {
       private final List<OperatorFactory> downstream;
       private final Part part;
       private final boolean oldNeeded;
-      private final FormatInfo joinKeyFormat;
+      private final KeyLayout joinKeyLayout;
 
       Wiring(
-          List<OperatorFactory> downstream,
-          Part part,
-          boolean oldNeeded,
-          FormatInfo joinKeyFormat) {
+          List<OperatorFactory> downstream, Part part, boolean oldNeeded, KeyLayout joinKeyLayout) {
         this.downstream = downstream;
         this.part = part;
         this.oldNeeded = oldNeeded;
-        this.joinKeyFormat = joinKeyFormat;
+        this.joinKeyLayout = joinKeyLayout;
       }
 
       @Override
@@ -134,7 +132,7 @@ public final class TopologyBuilder {
       @Override
       public Void streamFilter(PlanStep.StreamFilter s) {
         visit(
-            s.source(), prepend(factories.streamFilter(s), downstream), part, false, joinKeyFormat);
+            s.source(), prepend(factories.streamFilter(s), downstream), part, false, joinKeyLayout);
         return null;
       }
 
@@ -145,7 +143,7 @@ public final class TopologyBuilder {
             prepend(factories.streamFlatMap(s), downstream),
             part,
             false,
-            joinKeyFormat);
+            joinKeyLayout);
         return null;
       }
 
@@ -162,7 +160,7 @@ public final class TopologyBuilder {
             prepend(factories.select(s.values(), s.schema(), false), downstream),
             part,
             false,
-            joinKeyFormat);
+            joinKeyLayout);
         return null;
       }
 
@@ -180,7 +178,7 @@ public final class TopologyBuilder {
       @Override
       public Void streamSelectKey(PlanStep.StreamSelectKey s) {
         repartition(
-            s, s.source(), s.keys(), s.repartitionTopic(), false, downstream, part, joinKeyFormat);
+            s, s.source(), s.keys(), s.repartitionTopic(), false, downstream, part, joinKeyLayout);
         return null;
       }
 
@@ -249,11 +247,7 @@ public final class TopologyBuilder {
 
       @Override
       public Void foreignKeyTableJoin(PlanStep.ForeignKeyTableJoin s) {
-        TableJoinFactories.Inputs inputs =
-            tableJoins.foreignKey(
-                s, joinStore(s.left(), part), joinStore(s.right(), part), indexStore(part));
-        part.onePartition = true;
-        tableJoin(s, inputs, downstream, part);
+        Walk.this.foreignKeyJoin(s, downstream, part);
         return null;
       }
 
@@ -311,12 +305,12 @@ public final class TopologyBuilder {
         boolean groupBy,
         List<OperatorFactory> downstream,
         Part part,
-        FormatInfo joinKeyFormat) {
+        KeyLayout joinKeyLayout) {
       if (topic.isEmpty()) {
         // Already partitioned by the new key, or headed straight for a sink that partitions by it.
         visit(
             source,
-            prepend(factories.selectKey(keys, step.schema(), groupBy), downstream),
+            prepend(factories.selectKey(keys, source.schema(), step.schema(), groupBy), downstream),
             part,
             false,
             null);
@@ -326,14 +320,14 @@ public final class TopologyBuilder {
       part.chains.add(
           new Chain(
               topic,
-              () -> factories.repartitionSource(topic, step.schema(), joinKeyFormat),
+              () -> factories.repartitionSource(topic, step.schema(), joinKeyLayout),
               downstream));
       Part upstream = newSubTopology();
       upstream.outputs.add(topic);
       List<OperatorFactory> chain =
           List.of(
-              factories.selectKey(keys, step.schema(), groupBy),
-              factories.repartitionSink(topic, step.schema(), joinKeyFormat));
+              factories.selectKey(keys, source.schema(), step.schema(), groupBy),
+              factories.repartitionSink(topic, step.schema(), joinKeyLayout));
       visit(source, chain, upstream, false, null);
     }
 
@@ -352,13 +346,13 @@ public final class TopologyBuilder {
           prepend(factories.streamStreamJoin(join, JoinSide.LEFT), merged),
           part,
           false,
-          TopicKeyFormat.of(join.right()).orElse(null));
+          TopicKeyFormat.layout(join.right()).orElse(null));
       visit(
           join.right(),
           prepend(factories.streamStreamJoin(join, JoinSide.RIGHT), merged),
           part,
           false,
-          TopicKeyFormat.of(join.left()).orElse(null));
+          TopicKeyFormat.layout(join.left()).orElse(null));
     }
 
     /**
@@ -407,7 +401,7 @@ public final class TopologyBuilder {
           prepend(factories.streamTableJoin(join, store), downstream),
           part,
           false,
-          TopicKeyFormat.of(join.right()).orElse(null));
+          TopicKeyFormat.layout(join.right()).orElse(null));
       visit(join.right(), tableEnd, part, false, null);
     }
 
@@ -427,7 +421,8 @@ public final class TopologyBuilder {
       visit(
           step.source(),
           List.of(
-              factories.repartitionSink(step.repartitionTopic(), step.schema(), step.keyFormat())),
+              factories.repartitionSink(
+                  step.repartitionTopic(), step.schema(), TopicKeyFormat.layout(step).get())),
           upstream,
           false,
           null);
@@ -449,10 +444,41 @@ public final class TopologyBuilder {
       return new TableJoinFactories.Store(store, true);
     }
 
-    private String indexStore(Part part) {
-      String store = "ForeignKeyIndex-" + joins++;
-      part.stores.add(store);
-      return store;
+    /**
+     * A foreign-key join runs in two sub-topologies: the left input's, which this join's downstream
+     * belongs to, and a new one for the right input. They talk through two internal topics, named
+     * after the join's position in the plan as its stores are: subscriptions from left to right
+     * (partitioned like the right input) and responses back (as many partitions as the left
+     * input's).
+     */
+    private void foreignKeyJoin(
+        PlanStep.ForeignKeyTableJoin join, List<OperatorFactory> downstream, Part left) {
+      String name = "ForeignKeyJoin-" + joins++;
+      ForeignKeyJoinFactories.Names names =
+          new ForeignKeyJoinFactories.Names(
+              name + "-subscription",
+              name + "-response",
+              name + "-subscriptions",
+              name + "-results");
+      Part right = newSubTopology();
+      ForeignKeyJoinFactories.Parts parts =
+          foreignKeyJoins.parts(
+              join, joinStore(join.left(), left), joinStore(join.right(), right), names);
+      repartitionTopics.add(names.subscriptionTopic());
+      repartitionTopics.add(names.responseTopic());
+      left.stores.add(names.resultStore());
+      left.outputs.add(names.subscriptionTopic());
+      right.stores.add(names.subscriptionStore());
+      right.outputs.add(names.responseTopic());
+      List<OperatorFactory> merged = prepend(new Junction(), downstream);
+      visit(join.left(), prepend(parts.leftChanges(), merged), left, true, null);
+      left.chains.add(
+          new Chain(
+              names.responseTopic(), parts.responses(), prepend(parts.responseJoin(), merged)));
+      visit(join.right(), List.of(parts.rightChanges()), right, true, null);
+      right.chains.add(
+          new Chain(
+              names.subscriptionTopic(), parts.subscriptions(), List.of(parts.subscriptionJoin())));
     }
 
     /**

@@ -3,125 +3,134 @@ package dev.millrace.engine.plan;
 import java.util.Optional;
 
 /**
- * The key format of the topic whose partitioning a step's rows keep: the format of the source topic
- * they were read from, or of the repartition topic a {@link PlanStep.TableRepartition} wrote them
+ * The key layout of the topic whose partitioning a step's rows keep: that of the source topic they
+ * were read from, or of the repartition topic a {@link PlanStep.TableRepartition} wrote them
  * through, for as long as no step changes their key. Empty for rows that crossed an internal topic
  * of the engine's own key format, or were re-keyed, joined on another key or aggregated. A stream
- * re-keyed to meet such rows writes its keys in this format, so that equal keys land in partitions
+ * re-keyed to meet such rows writes its keys in this layout, so that equal keys land in partitions
  * of the same number.
  */
-public final class TopicKeyFormat implements PlanStep.Visitor<Optional<FormatInfo>> {
+public final class TopicKeyFormat implements PlanStep.Visitor<Optional<KeyLayout>> {
   private static final TopicKeyFormat INSTANCE = new TopicKeyFormat();
 
   private TopicKeyFormat() {}
 
+  /** The key format of the topic whose partitioning the step's rows keep. */
   public static Optional<FormatInfo> of(PlanStep step) {
+    return layout(step).map(KeyLayout::format);
+  }
+
+  /** The key layout of the topic whose partitioning the step's rows keep. */
+  public static Optional<KeyLayout> layout(PlanStep step) {
     return step.accept(INSTANCE);
   }
 
   @Override
-  public Optional<FormatInfo> streamSource(PlanStep.StreamSource step) {
-    return Optional.of(step.formats().key());
+  public Optional<KeyLayout> streamSource(PlanStep.StreamSource step) {
+    return Optional.of(
+        new KeyLayout(step.topic(), step.formats().key(), step.sourceSchema().key()));
   }
 
   @Override
-  public Optional<FormatInfo> tableSource(PlanStep.TableSource step) {
-    return Optional.of(step.formats().key());
+  public Optional<KeyLayout> tableSource(PlanStep.TableSource step) {
+    return Optional.of(
+        new KeyLayout(step.topic(), step.formats().key(), step.sourceSchema().key()));
   }
 
   @Override
-  public Optional<FormatInfo> streamFilter(PlanStep.StreamFilter step) {
-    return of(step.source());
+  public Optional<KeyLayout> streamFilter(PlanStep.StreamFilter step) {
+    return layout(step.source());
   }
 
   @Override
-  public Optional<FormatInfo> tableFilter(PlanStep.TableFilter step) {
-    return of(step.source());
+  public Optional<KeyLayout> tableFilter(PlanStep.TableFilter step) {
+    return layout(step.source());
   }
 
   @Override
-  public Optional<FormatInfo> streamSelect(PlanStep.StreamSelect step) {
-    return of(step.source());
+  public Optional<KeyLayout> streamSelect(PlanStep.StreamSelect step) {
+    return layout(step.source());
   }
 
   @Override
-  public Optional<FormatInfo> streamFlatMap(PlanStep.StreamFlatMap step) {
-    return of(step.source());
+  public Optional<KeyLayout> streamFlatMap(PlanStep.StreamFlatMap step) {
+    return layout(step.source());
   }
 
   @Override
-  public Optional<FormatInfo> tableSelect(PlanStep.TableSelect step) {
-    return of(step.source());
+  public Optional<KeyLayout> tableSelect(PlanStep.TableSelect step) {
+    return layout(step.source());
   }
 
   @Override
-  public Optional<FormatInfo> streamSelectKey(PlanStep.StreamSelectKey step) {
+  public Optional<KeyLayout> streamSelectKey(PlanStep.StreamSelectKey step) {
     return Optional.empty();
   }
 
   @Override
-  public Optional<FormatInfo> streamGroupBy(PlanStep.StreamGroupBy step) {
+  public Optional<KeyLayout> streamGroupBy(PlanStep.StreamGroupBy step) {
     return Optional.empty();
   }
 
   @Override
-  public Optional<FormatInfo> streamAggregate(PlanStep.StreamAggregate step) {
+  public Optional<KeyLayout> streamAggregate(PlanStep.StreamAggregate step) {
     return Optional.empty();
   }
 
   @Override
-  public Optional<FormatInfo> tableSuppress(PlanStep.TableSuppress step) {
+  public Optional<KeyLayout> tableSuppress(PlanStep.TableSuppress step) {
     return Optional.empty();
   }
 
   @Override
-  public Optional<FormatInfo> tableGroupBy(PlanStep.TableGroupBy step) {
+  public Optional<KeyLayout> tableGroupBy(PlanStep.TableGroupBy step) {
     return Optional.empty();
   }
 
   @Override
-  public Optional<FormatInfo> tableAggregate(PlanStep.TableAggregate step) {
+  public Optional<KeyLayout> tableAggregate(PlanStep.TableAggregate step) {
     return Optional.empty();
   }
 
   @Override
-  public Optional<FormatInfo> streamTableJoin(PlanStep.StreamTableJoin step) {
+  public Optional<KeyLayout> streamTableJoin(PlanStep.StreamTableJoin step) {
     return Optional.empty();
   }
 
   @Override
-  public Optional<FormatInfo> streamStreamJoin(PlanStep.StreamStreamJoin step) {
+  public Optional<KeyLayout> streamStreamJoin(PlanStep.StreamStreamJoin step) {
     return Optional.empty();
   }
 
   /** Both sides are partitioned alike on the key the join keeps: the left side's topic's. */
   @Override
-  public Optional<FormatInfo> tableTableJoin(PlanStep.TableTableJoin step) {
-    return of(step.left());
+  public Optional<KeyLayout> tableTableJoin(PlanStep.TableTableJoin step) {
+    return layout(step.left());
   }
 
   @Override
-  public Optional<FormatInfo> tableRepartition(PlanStep.TableRepartition step) {
-    return Optional.of(step.keyFormat());
+  public Optional<KeyLayout> tableRepartition(PlanStep.TableRepartition step) {
+    return Optional.of(
+        new KeyLayout(step.repartitionTopic(), step.keyFormat(), step.schema().key()));
   }
 
   @Override
-  public Optional<FormatInfo> foreignKeyTableJoin(PlanStep.ForeignKeyTableJoin step) {
+  public Optional<KeyLayout> foreignKeyTableJoin(PlanStep.ForeignKeyTableJoin step) {
     return Optional.empty();
   }
 
   @Override
-  public Optional<FormatInfo> streamSink(PlanStep.StreamSink step) {
+  public Optional<KeyLayout> streamSink(PlanStep.StreamSink step) {
     return Optional.empty();
   }
 
   @Override
-  public Optional<FormatInfo> tableSink(PlanStep.TableSink step) {
+  public Optional<KeyLayout> tableSink(PlanStep.TableSink step) {
     return Optional.empty();
   }
 
   @Override
-  public Optional<FormatInfo> transientSink(PlanStep.TransientSink step) {
+  public Optional<KeyLayout> transientSink(PlanStep.TransientSink step) {
     return Optional.empty();
   }
 }

@@ -74,9 +74,10 @@ final class QueryProducer implements AutoCloseable {
   void send(OutputRecord record) {
     beginIfNeeded();
     Long timestamp = record.timestamp() >= 0 ? record.timestamp() : null;
+    Integer partition = record.partition() >= 0 ? record.partition() : null;
     producer.send(
         new ProducerRecord<>(
-            kafkaTopic(record.topic()), null, timestamp, record.key(), record.value()),
+            kafkaTopic(record.topic()), partition, timestamp, record.key(), record.value()),
         failureCallback);
   }
 

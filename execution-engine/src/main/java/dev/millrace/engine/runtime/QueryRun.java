@@ -80,7 +80,8 @@ final class QueryRun {
             planTopics,
             counters,
             config.maxTaskIdle(),
-            new RecordCacheBudget(config.recordCacheBytes()));
+            new RecordCacheBudget(config.recordCacheBytes()),
+            config.stateMemory());
     loop =
         new QueryLoop(
             consumer,

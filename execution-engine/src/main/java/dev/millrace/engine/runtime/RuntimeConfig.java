@@ -1,5 +1,6 @@
 package dev.millrace.engine.runtime;
 
+import dev.millrace.engine.state.RocksDbMemory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -27,6 +28,7 @@ import java.util.Objects;
  * @param recordCacheBytes {@code cache.max.bytes.buffering}: how many bytes of table updates the
  *     query may hold back between commits so that updates to one key coalesce into one output
  *     record (see {@link dev.millrace.engine.operator.RecordCache}); 0 emits every update
+ * @param stateMemory the RocksDB memory (block cache and memtables) all queries' stores share
  */
 public record RuntimeConfig(
     String bootstrapServers,
@@ -39,7 +41,8 @@ public record RuntimeConfig(
     Map<String, Object> clientProperties,
     Duration maxTaskIdle,
     ClientSettings clientSettings,
-    long recordCacheBytes) {
+    long recordCacheBytes,
+    RocksDbMemory stateMemory) {
 
   /** Kafka Streams' commit interval under exactly-once, which ksqlDB keeps. */
   public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
@@ -55,6 +58,7 @@ public record RuntimeConfig(
     clientProperties = Map.copyOf(clientProperties);
     Objects.requireNonNull(maxTaskIdle, "maxTaskIdle");
     Objects.requireNonNull(clientSettings, "clientSettings");
+    Objects.requireNonNull(stateMemory, "stateMemory");
     if (commitInterval.isNegative() || recordCacheBytes < 0) {
       throw new IllegalArgumentException("negative commit interval or record cache size");
     }
@@ -63,7 +67,8 @@ public record RuntimeConfig(
   /**
    * Exactly-once, instance 0, commits every 100 ms, the processing log in {@code
    * <serviceId>_processing_log}, no idle wait for partitions at their end (Kafka Streams' default),
-   * Millrace's client settings, no record cache (every update emitted).
+   * Millrace's client settings, no record cache (every update emitted), the default RocksDB memory
+   * pool.
    */
   public static RuntimeConfig of(String bootstrapServers, String serviceId, Path stateDirectory) {
     return new RuntimeConfig(
@@ -77,7 +82,8 @@ public record RuntimeConfig(
         Map.of(),
         Duration.ZERO,
         ClientSettings.NONE,
-        0);
+        0,
+        RocksDbMemory.defaultPool());
   }
 
   public RuntimeConfig withGuarantee(ProcessingGuarantee newGuarantee) {
@@ -113,6 +119,10 @@ public record RuntimeConfig(
     return new Builder(this).recordCacheBytes(bytes).build();
   }
 
+  public RuntimeConfig withStateMemory(RocksDbMemory memory) {
+    return new Builder(this).stateMemory(memory).build();
+  }
+
   /** A copy of a config with some fields changed, so each {@code with} method names only one. */
   private static final class Builder {
     private final RuntimeConfig from;
@@ -124,6 +134,7 @@ public record RuntimeConfig(
     private Duration maxTaskIdle;
     private ClientSettings clientSettings;
     private long recordCacheBytes;
+    private RocksDbMemory stateMemory;
 
     Builder(RuntimeConfig from) {
       this.from = from;
@@ -135,6 +146,7 @@ public record RuntimeConfig(
       maxTaskIdle = from.maxTaskIdle;
       clientSettings = from.clientSettings;
       recordCacheBytes = from.recordCacheBytes;
+      stateMemory = from.stateMemory;
     }
 
     Builder instanceId(String value) {
@@ -177,6 +189,11 @@ public record RuntimeConfig(
       return this;
     }
 
+    Builder stateMemory(RocksDbMemory value) {
+      stateMemory = value;
+      return this;
+    }
+
     RuntimeConfig build() {
       return new RuntimeConfig(
           from.bootstrapServers,
@@ -189,7 +206,8 @@ public record RuntimeConfig(
           clientProperties,
           maxTaskIdle,
           clientSettings,
-          recordCacheBytes);
+          recordCacheBytes,
+          stateMemory);
     }
   }
 }

@@ -5,6 +5,7 @@ import dev.millrace.engine.operator.SubTopology;
 import dev.millrace.engine.operator.Topology;
 import dev.millrace.engine.state.ChangelogRestorer;
 import dev.millrace.engine.state.KeyValueStore;
+import dev.millrace.engine.state.RocksDbMemory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +39,7 @@ final class TaskManager {
   private final QueryCounters counters;
   private final Duration maxTaskIdle;
   private final RecordCacheBudget recordCache;
+  private final RocksDbMemory stateMemory;
 
   /** Concurrent: pull queries read {@link #stores} from other threads. */
   private final Map<TaskId, StreamTask> tasks = new ConcurrentHashMap<>();
@@ -49,6 +51,7 @@ final class TaskManager {
    * @param maxTaskIdle how long a task waits for records of an input partition at its end ({@link
    *     TaskInputs})
    * @param recordCache the budget of the query's record caches, shared by its tasks
+   * @param stateMemory the RocksDB memory the tasks' stores draw from
    */
   TaskManager(
       Topology topology,
@@ -59,7 +62,8 @@ final class TaskManager {
       Map<String, String> planTopics,
       QueryCounters counters,
       Duration maxTaskIdle,
-      RecordCacheBudget recordCache) {
+      RecordCacheBudget recordCache,
+      RocksDbMemory stateMemory) {
     this.topology = topology;
     this.names = names;
     this.queryDirectory = queryDirectory;
@@ -69,6 +73,7 @@ final class TaskManager {
     this.counters = counters;
     this.maxTaskIdle = maxTaskIdle;
     this.recordCache = recordCache;
+    this.stateMemory = stateMemory;
   }
 
   /** Creates (restoring state) the tasks for newly assigned partitions. */
@@ -97,7 +102,8 @@ final class TaskManager {
             subTopology.stores(),
             id.partition(),
             names,
-            restorer);
+            restorer,
+            stateMemory);
     try {
       return new StreamTask(
           id,

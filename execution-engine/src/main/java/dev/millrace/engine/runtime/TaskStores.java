@@ -6,6 +6,7 @@ import dev.millrace.engine.state.ChangelogWriter;
 import dev.millrace.engine.state.ChangeloggingKeyValueStore;
 import dev.millrace.engine.state.KeyValueStore;
 import dev.millrace.engine.state.RocksDbKeyValueStore;
+import dev.millrace.engine.state.RocksDbMemory;
 import dev.millrace.engine.state.StateCheckpoint;
 import dev.millrace.engine.state.StateStoreException;
 import java.io.IOException;
@@ -32,22 +33,25 @@ final class TaskStores implements AutoCloseable {
 
   private final Map<String, Long> restoredPositions = new LinkedHashMap<>();
   private final Path taskDirectory;
+  private final RocksDbMemory memory;
 
-  private TaskStores(Path taskDirectory) {
+  private TaskStores(Path taskDirectory, RocksDbMemory memory) {
     this.taskDirectory = taskDirectory;
+    this.memory = memory;
   }
 
   /**
    * Opens and restores {@code storeNames} for the task whose changelog partition is {@code
-   * partition}.
+   * partition}, drawing on {@code memory}.
    */
   static TaskStores open(
       Path taskDirectory,
       List<String> storeNames,
       int partition,
       QueryNames names,
-      ChangelogRestorer restorer) {
-    TaskStores task = new TaskStores(taskDirectory);
+      ChangelogRestorer restorer,
+      RocksDbMemory memory) {
+    TaskStores task = new TaskStores(taskDirectory, memory);
     try {
       for (String name : storeNames) {
         task.openStore(
@@ -75,7 +79,7 @@ final class TaskStores implements AutoCloseable {
       deleteRecursively(directory);
     }
     checkpoint.delete();
-    RocksDbKeyValueStore store = RocksDbKeyValueStore.open(name, directory);
+    RocksDbKeyValueStore store = RocksDbKeyValueStore.open(name, directory, memory);
     try {
       restoredPositions.put(name, restorer.restore(store, changelog, from));
     } catch (RuntimeException e) {

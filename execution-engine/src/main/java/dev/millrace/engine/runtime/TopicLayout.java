@@ -13,8 +13,7 @@ import java.util.Map;
  * repartition topics runs as many tasks as the widest sub-topology writing them. A repartition
  * topic gets the task count of the sub-topology reading it, so that a re-keyed stream joins a table
  * of any partition count; a store's changelog gets that of the sub-topology owning it (one
- * changelog partition per task). A sub-topology holding a foreign-key join needs inputs of one
- * partition.
+ * changelog partition per task).
  */
 final class TopicLayout {
   private final Map<String, Integer> sourcePartitions;
@@ -56,13 +55,6 @@ final class TopicLayout {
         subTopology.inputTopics().stream()
             .filter(topic -> !topology.repartitionTopics().contains(topic))
             .toList();
-    if (subTopology.onePartition()
-        && sources.stream().anyMatch(topic -> sourcePartitions.getOrDefault(topic, 1) > 1)) {
-      throw new TopicLayoutException(
-          "a foreign-key join reads both tables in one task, so their topics must "
-              + "have one partition: "
-              + describe(sources));
-    }
     if (!sources.isEmpty()) {
       return sourceCount(sources);
     }

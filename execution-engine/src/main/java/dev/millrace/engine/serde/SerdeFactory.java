@@ -57,18 +57,24 @@ public final class SerdeFactory {
       List<Column> columns,
       Optional<WindowInfo> window,
       RegistryBinding registry) {
-    KeySerde key = new ColumnsKeySerde(keyColumnsSerde(format, columns, registry), columns.size());
+    KeySerde key =
+        new ColumnsKeySerde(
+            keyColumnsSerde(format, columns, registry), columns.size(), wrapsKey(format, columns));
     return window.isPresent() ? new WindowedKeySerde(key, window.get()) : key;
   }
 
   /**
-   * The serde of a key's columns alone, as a producer writes them: unlike {@link #keySerde}, a key
-   * whose columns are all null is still written (as a record of nulls, when the key is wrapped).
+   * The serde of a key's columns alone, as a producer writes them: unlike {@link #keySerde}, a bare
+   * single null column is still written as the format writes a null (JSON's {@code null}).
    */
   public static ValueSerde keyColumnsSerde(
       FormatInfo format, List<Column> columns, RegistryBinding registry) {
-    boolean wrapped = columns.size() > 1 || SerdeFormat.named(format.format()).wrapsSingleKey();
-    return serde(format, columns, wrapped, registry, true);
+    return serde(format, columns, wrapsKey(format, columns), registry, true);
+  }
+
+  /** Whether a key of these columns is written inside a record rather than as a bare value. */
+  private static boolean wrapsKey(FormatInfo format, List<Column> columns) {
+    return columns.size() > 1 || SerdeFormat.named(format.format()).wrapsSingleKey();
   }
 
   /**
@@ -84,8 +90,7 @@ public final class SerdeFactory {
     if (columns.isEmpty()) {
       return Optional.empty();
     }
-    boolean wrapped = columns.size() > 1 || SerdeFormat.named(format.format()).wrapsSingleKey();
-    return schema(format, columns, wrapped);
+    return schema(format, columns, wrapsKey(format, columns));
   }
 
   private static Optional<RegisteredSchema> schema(

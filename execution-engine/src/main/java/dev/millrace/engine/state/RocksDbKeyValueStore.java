@@ -48,9 +48,12 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
     this.writeOptions = new WriteOptions().setDisableWAL(true);
   }
 
-  /** Opens (creating if needed) the store {@code name} in {@code directory}. */
-  public static RocksDbKeyValueStore open(String name, Path directory) {
-    RocksDbResources resources = new RocksDbResources();
+  /**
+   * Opens (creating if needed) the store {@code name} in {@code directory}, its block cache and
+   * memtables drawn from {@code memory}.
+   */
+  public static RocksDbKeyValueStore open(String name, Path directory, RocksDbMemory memory) {
+    RocksDbResources resources = new RocksDbResources(memory);
     try {
       Files.createDirectories(directory);
       RocksDB db = RocksDB.open(resources.options(), directory.toString());

@@ -28,10 +28,18 @@ final class RunningQuery implements TaskEnvironment {
   private final List<Pipeline> pipelines = new ArrayList<>();
 
   RunningQuery(String id, Topology topology, TestDriver driver) {
+    this(id, topology, driver, Map.of());
+  }
+
+  /** A query whose stores of the names in {@code inherited} start as those stores (an upgrade). */
+  RunningQuery(
+      String id, Topology topology, TestDriver driver, Map<String, KeyValueStore> inherited) {
     this.id = id;
     this.driver = driver;
     topology.repartitionTopics().forEach(t -> internalTopics.put(t, id + "-" + t));
-    topology.stores().forEach(s -> stores.put(s, new InMemoryKeyValueStore(s)));
+    topology
+        .stores()
+        .forEach(s -> stores.put(s, inherited.getOrDefault(s, new InMemoryKeyValueStore(s))));
     for (SubTopology sub : topology.subTopologies()) {
       Pipeline pipeline = sub.newPipeline();
       pipelines.add(pipeline);
@@ -61,6 +69,12 @@ final class RunningQuery implements TaskEnvironment {
     for (Reader reader : readers.getOrDefault(record.topic(), List.of())) {
       reader.pipeline().process(record.asInput(reader.planTopic()));
     }
+  }
+
+  /** Stops processing and hands over the stores, open, to the query that replaces this one. */
+  Map<String, KeyValueStore> detachStores() {
+    pipelines.forEach(Pipeline::close);
+    return Map.copyOf(stores);
   }
 
   void close() {

@@ -98,6 +98,21 @@ public final class TestDriver implements AutoCloseable {
     }
   }
 
+  /**
+   * Upgrades a query in place: {@code topology} takes over the old query's state stores (by name)
+   * and its place in the topics, reading only records written from now on, as a query restarted
+   * from its committed offsets does. A query that does not run is started on no records at all; one
+   * that is paused stays paused.
+   */
+  public void replaceQuery(String queryId, Topology topology) {
+    RunningQuery old = queries.remove(queryId);
+    Map<String, KeyValueStore> stores = old == null ? Map.of() : old.detachStores();
+    RunningQuery query = new RunningQuery(queryId, topology, this, stores);
+    topology.sinkTopics().forEach(t -> createTopic(t, 1));
+    topology.repartitionTopics().forEach(t -> createTopic(query.driverTopic(t), 1));
+    queries.put(queryId, query);
+  }
+
   /** Stops a query and drops its state and pause; its topics stay. */
   public void stopQuery(String queryId) {
     held.remove(queryId);

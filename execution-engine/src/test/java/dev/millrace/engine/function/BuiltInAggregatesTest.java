@@ -144,8 +144,28 @@ class BuiltInAggregatesTest {
     Object older = latest.add(latest.initialize(), new Object[] {1});
     Object newer = latest.add(latest.initialize(), new Object[] {2});
     assertEquals(2, latest.result(latest.merge(newer, older)));
-    assertEquals(1, REGISTRY.aggregateRowArgumentCount("LATEST_BY_OFFSET", 3).orElseThrow());
-    assertEquals(2, REGISTRY.aggregateRowArgumentCount("TOPK", 3).orElseThrow());
+    assertEquals(
+        1,
+        REGISTRY
+            .resolveAggregateCall(
+                "LATEST_BY_OFFSET",
+                List.of(
+                    AggregateArgument.expression(SqlType.INTEGER),
+                    AggregateArgument.literal(SqlType.INTEGER, 2),
+                    AggregateArgument.literal(SqlType.BOOLEAN, false)))
+            .parameterTypes()
+            .size());
+    assertEquals(
+        2,
+        REGISTRY
+            .resolveAggregateCall(
+                "TOPK",
+                List.of(
+                    AggregateArgument.expression(SqlType.INTEGER),
+                    AggregateArgument.expression(SqlType.STRING),
+                    AggregateArgument.literal(SqlType.INTEGER, 3)))
+            .parameterTypes()
+            .size());
   }
 
   @Test

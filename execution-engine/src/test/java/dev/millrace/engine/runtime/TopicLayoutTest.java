@@ -64,7 +64,7 @@ class TopicLayoutTest {
   }
 
   @Test
-  void aForeignKeyJoinNeedsTablesOfOnePartition() {
+  void aForeignKeyJoinRunsTheLeftTableAndTheRightTableInTasksOfTheirOwnCounts() {
     LogicalSchema users =
         new LogicalSchema(
             TestPlans.USERS.key(),
@@ -100,16 +100,15 @@ class TopicLayoutTest {
     Topology topology =
         builder.build(new PlanStep.TableSink(join, "out", TestPlans.KAFKA_JSON, joined));
 
+    TopicLayout layout = new TopicLayout(topology, Map.of("users", 4, "cities", 3));
     assertEquals(
-        Map.of("users-store", 1, "cities-store", 1, "ForeignKeyIndex-0", 1),
-        new TopicLayout(topology, Map.of("users", 1, "cities", 1)).storePartitions());
-    QueryStartException e =
-        assertThrows(
-            QueryStartException.class,
-            () -> new TopicLayout(topology, Map.of("users", 2, "cities", 2)));
-    assertEquals(
-        "a foreign-key join reads both tables in one task, so their topics must have one partition: "
-            + "users (2 partitions), cities (2 partitions)",
-        e.getMessage());
+        Map.of(
+            "users-store", 4,
+            "ForeignKeyJoin-0-results", 4,
+            "cities-store", 3,
+            "ForeignKeyJoin-0-subscriptions", 3),
+        layout.storePartitions());
+    assertEquals(3, layout.partitions("ForeignKeyJoin-0-subscription"));
+    assertEquals(4, layout.partitions("ForeignKeyJoin-0-response"));
   }
 }

@@ -240,6 +240,22 @@ class SerdeRoundTripTest {
   }
 
   @Test
+  void aKeyWhoseColumnsAreAllNullIsWrittenUnlessItIsASingleBareColumn() {
+    List<Column> two = List.of(new Column("A", SqlType.INTEGER), new Column("B", SqlType.STRING));
+    for (String format : List.of("JSON", "DELIMITED")) {
+      KeySerde pair = SerdeFactory.keySerde(FormatInfo.of(format), two, Optional.empty());
+      byte[] bytes = pair.serialize(new Object[] {null, null}, null);
+      assertEquals(format.equals("JSON") ? "{\"A\":null,\"B\":null}" : ",", text(bytes));
+      assertArrayEquals(new Object[] {null, null}, pair.deserialize(bytes).columns());
+      KeySerde single =
+          SerdeFactory.keySerde(FormatInfo.of(format), List.of(two.get(0)), Optional.empty());
+      assertNull(single.serialize(new Object[] {null}, null));
+    }
+    KeySerde none = SerdeFactory.keySerde(FormatInfo.of("NONE"), List.of(), Optional.empty());
+    assertNull(none.serialize(new Object[0], null));
+  }
+
+  @Test
   void windowedKeysFollowKafkaStreamsLayout() {
     List<Column> key = List.of(new Column("K", SqlType.STRING));
     KeySerde time =

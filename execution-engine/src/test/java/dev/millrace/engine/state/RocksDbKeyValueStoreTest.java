@@ -13,7 +13,7 @@ class RocksDbKeyValueStoreTest extends KeyValueStoreContract {
 
   @Override
   protected KeyValueStore newStore(String name) {
-    return RocksDbKeyValueStore.open(name, directory.resolve(name));
+    return RocksDbKeyValueStore.open(name, directory.resolve(name), RocksDbMemory.defaultPool());
   }
 
   @Test

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.operator.MaterializedTable;
+import dev.millrace.engine.operator.TopologyBuilder;
 import dev.millrace.engine.plan.FormatInfo;
 import dev.millrace.engine.plan.Formats;
 import dev.millrace.engine.plan.Operator;
@@ -95,6 +96,24 @@ class AggregationTest {
     harness.pipe("orders", ORDERS, 2L, new Object[] {"apple", 7}, 20);
 
     assertEquals(List.of("[apple] -> [apple, 2, 12] @20"), harness.read("TOTALS", plan.schema()));
+  }
+
+  @Test
+  void aReplacedQueryKeepsItsStateAndReadsOnlyWhatCameAfter() {
+    harness.start("q", countAndSumByName(false));
+    harness.pipe("orders", ORDERS, 1L, new Object[] {"pear", 5}, 10);
+
+    PlanStep.TableSink replacement = countAndSumByName(true);
+    harness.driver.replaceQuery(
+        "q", new TopologyBuilder(FunctionRegistry.builtIns()).build(replacement));
+    harness.pipe("orders", ORDERS, 2L, new Object[] {"apple", 7}, 20);
+    harness.pipe("orders", ORDERS, 3L, new Object[] {"pear", 1}, 30);
+
+    // Before the replacement, no HAVING; after it, apple (1 order) is held back and pear counts on
+    // from the state kept.
+    assertEquals(
+        List.of("[pear] -> [pear, 1, 5] @10", "[pear] -> [pear, 2, 6] @30"),
+        harness.read("TOTALS", replacement.schema()));
   }
 
   @Test

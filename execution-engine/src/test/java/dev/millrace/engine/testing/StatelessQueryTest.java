@@ -13,6 +13,8 @@ import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.operator.ProcessingError;
 import dev.millrace.engine.operator.TopologyBuilder;
 import dev.millrace.engine.plan.Expr;
+import dev.millrace.engine.plan.FormatInfo;
+import dev.millrace.engine.plan.Formats;
 import dev.millrace.engine.plan.Operator;
 import dev.millrace.engine.plan.PlanStep;
 import dev.millrace.engine.plan.SourceColumns;
@@ -176,6 +178,40 @@ class StatelessQueryTest {
         List.of("[apple] -> [1, 5] @10", "[null] -> [2, 6] @20"),
         harness.read("BY_NAME", plan.schema()));
     assertEquals(2, harness.driver.records("CSAS_BY_NAME_0-PartitionBy-repartition").size());
+  }
+
+  @Test
+  void aTombstoneIsRekeyedFromItsOldKeyAloneAndKeepsItsNullValue() {
+    PlanStep.StreamSource source = Plans.stream("orders", ORDERS);
+    Expr idPlusOne = op(Operator.ADD, SqlType.BIGINT, ref(source, "ID"), lit(1L, SqlType.BIGINT));
+    Expr nameIsNull = op(Operator.IS_NULL, SqlType.BOOLEAN, ref(source, "NAME"));
+    LogicalSchema rekeyed =
+        new LogicalSchema(
+            List.of(
+                col("NEXT", SqlType.BIGINT),
+                col("NAME", SqlType.STRING),
+                col("NO_NAME", SqlType.BOOLEAN),
+                col("ONE", SqlType.INTEGER)),
+            source.schema().value());
+    PlanStep.StreamSelectKey selectKey =
+        new PlanStep.StreamSelectKey(
+            source,
+            List.of(idPlusOne, ref(source, "NAME"), nameIsNull, lit(1, SqlType.INTEGER)),
+            "PartitionBy-repartition",
+            rekeyed);
+    PlanStep.StreamSelect price = Plans.select(selectKey, "PRICE");
+    Formats json = new Formats(FormatInfo.of("JSON"), FormatInfo.of("JSON"), Optional.empty());
+    PlanStep.StreamSink plan = new PlanStep.StreamSink(price, "REKEYED", json, price.schema());
+    harness.start("CSAS_REKEYED_0", plan);
+
+    harness.pipe("orders", ORDERS, 1L, new Object[] {"apple", 5}, 10);
+    harness.pipe("orders", ORDERS, 2L, null, 20);
+
+    // Expressions of the old key (and literals) are computed; value columns are unknown, so null.
+    assertEquals(
+        List.of("[2, apple, false, 1] -> [5] @10", "[3, null, null, 1] -> null @20"),
+        harness.read("REKEYED", json, plan.schema()));
+    assertEquals(List.of(), harness.errors());
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.millrace.server.config;
 
 import dev.millrace.engine.registry.SchemaRegistries;
 import dev.millrace.engine.runtime.RestartBackoff;
+import dev.millrace.engine.state.RocksDbMemory;
 import dev.millrace.server.http.RestSecurity;
 import dev.millrace.server.http.RestServer;
 import dev.millrace.server.service.PropertyValues;
@@ -73,6 +74,14 @@ public final class ServerConfig {
   /** The directory whose jars hold user functions (UDF, UDAF, UDTF); ksqlDB's name and default. */
   public static final String EXTENSION_DIR = "ksql.extension.dir";
 
+  /**
+   * The native memory (block cache and memtables) all RocksDB stores of the server's queries share,
+   * in bytes: ksqlDB's name for the bound its bounded-memory RocksDB setter enforces.
+   */
+  public static final String STATE_MEMORY_BYTES = "ksql.plugins.rocksdb.cache.size";
+
+  private static final String ROCKSDB_PLUGIN_PREFIX = "ksql.plugins.rocksdb.";
+
   private static final Map<String, String> DEFAULTS =
       Map.of(
           LISTENERS, "http://0.0.0.0:8088",
@@ -91,6 +100,7 @@ public final class ServerConfig {
   private final RestSecurity restSecurity;
   private final Map<String, Object> kafkaClientSecurity;
   private final RestartBackoff restartBackoff;
+  private final long stateMemoryBytes;
 
   private ServerConfig(Map<String, String> properties) {
     this.properties = Collections.unmodifiableSortedMap(new TreeMap<>(properties));
@@ -117,6 +127,7 @@ public final class ServerConfig {
     this.kafkaClientSecurity =
         KafkaClientSecurity.parse(this.properties, RestSecurityConfig.LISTENER_ONLY_KEYS);
     this.restartBackoff = parseRestartBackoff();
+    this.stateMemoryBytes = parseStateMemory();
     advertisedListener();
     refuseUnsupportedRegistrySettings();
     if (serviceId().isEmpty()) {
@@ -260,6 +271,48 @@ public final class ServerConfig {
           "at least " + QUERY_RETRY_BACKOFF_INITIAL_MS + " (" + initial.toMillis() + ")");
     }
     return new RestartBackoff(initial, max);
+  }
+
+  /**
+   * How many bytes of native memory the RocksDB stores of all queries share ({@code
+   * ksql.plugins.rocksdb.cache.size}).
+   */
+  public long stateMemoryBytes() {
+    return stateMemoryBytes;
+  }
+
+  /**
+   * Reads the total; ksqlDB's other bounded-memory settings tune what Millrace sizes from the total
+   * itself, so they stop the start rather than being ignored.
+   */
+  private long parseStateMemory() {
+    properties.keySet().stream()
+        .filter(key -> key.startsWith(ROCKSDB_PLUGIN_PREFIX) && !key.equals(STATE_MEMORY_BYTES))
+        .findFirst()
+        .ifPresent(
+            key -> {
+              throw new ConfigException(
+                  key
+                      + " is not supported: Millrace sizes RocksDB's block cache, memtables and"
+                      + " threads from "
+                      + STATE_MEMORY_BYTES
+                      + " alone",
+                  null);
+            });
+    String value =
+        get(STATE_MEMORY_BYTES).orElse(String.valueOf(RocksDbMemory.DEFAULT_TOTAL_BYTES));
+    try {
+      long bytes = Long.parseLong(value);
+      if (bytes >= RocksDbMemory.MINIMUM_TOTAL_BYTES) {
+        return bytes;
+      }
+    } catch (NumberFormatException notANumber) {
+      // reported below with what is accepted
+    }
+    throw ConfigException.invalid(
+        STATE_MEMORY_BYTES,
+        value,
+        "a number of bytes, at least " + RocksDbMemory.MINIMUM_TOTAL_BYTES + " (16 MiB)");
   }
 
   /**

@@ -202,6 +202,17 @@ public final class KafkaBackend implements QueryBackend {
     }
   }
 
+  /**
+   * The new plan runs in the old query's consumer group, with its state directory and changelog
+   * topics (all named after the query id), so it starts from the offsets the old one committed when
+   * it closed, over the state it left.
+   */
+  @Override
+  public void replacePersistent(String queryId, PlanStep plan, QuerySettings settings) {
+    stopPersistent(queryId, false);
+    startPersistent(queryId, plan, settings);
+  }
+
   @Override
   public void stopPersistent(String queryId, boolean cleanUp) {
     tables.remove(queryId);

@@ -111,6 +111,13 @@ public final class InMemoryBackend implements QueryBackend {
   }
 
   @Override
+  public void replacePersistent(String queryId, PlanStep plan, QuerySettings settings) {
+    driver.replaceQuery(queryId, topologies.build(plan));
+    tables.remove(queryId);
+    MaterializedTable.of(plan, functions).ifPresent(table -> tables.put(queryId, table));
+  }
+
+  @Override
   public void stopPersistent(String queryId, boolean cleanUp) {
     tables.remove(queryId);
     driver.stopQuery(queryId);

@@ -1,7 +1,6 @@
 package dev.millrace.server.service;
 
 import dev.millrace.parser.ParsedStatement;
-import dev.millrace.parser.VariableSubstitution;
 import dev.millrace.parser.ast.PrintTopic;
 import dev.millrace.parser.ast.Query;
 import dev.millrace.server.api.ClusterStatusResponse;
@@ -63,11 +62,9 @@ public final class MillraceEngine implements EngineFacade {
     refuseIfHeadless();
     checkProperties(request.properties());
     Session session = Session.of(request.properties(), request.sessionVariables());
-    String sql = VariableSubstitution.apply(request.sql(), session.variables());
     List<KsqlEntity> done = new ArrayList<>();
-    for (ParsedStatement parsed : engine.parse(sql)) {
-      // A DEFINE earlier in the request changes the statements after it.
-      ParsedStatement statement = engine.withVariables(parsed, session);
+    // A DEFINE earlier in the request changes the statements after it.
+    for (ParsedStatement statement : engine.parse(request.sql(), session)) {
       String text = statement.text() + ";";
       if (statement.statement() instanceof Query || statement.statement() instanceof PrintTopic) {
         throw new EngineException(
@@ -97,8 +94,8 @@ public final class MillraceEngine implements EngineFacade {
     refuseIfHeadless();
     checkProperties(request.properties());
     Session session = Session.of(request.properties(), request.sessionVariables());
-    String sql = VariableSubstitution.apply(request.sql(), session.variables());
-    List<ParsedStatement> statements = engine.parse(sql.strip().endsWith(";") ? sql : sql + ";");
+    String sql = request.sql();
+    List<ParsedStatement> statements = engine.parse(sql, session);
     if (statements.size() != 1
         || !(statements.get(0).statement() instanceof Query
             || statements.get(0).statement() instanceof PrintTopic)) {

@@ -47,7 +47,10 @@ public final class PropertyValues {
       Map.ofEntries(
           Map.entry("application.id", "ksql.service.id and the query id name each query's group."),
           Map.entry("state.dir", "query state lives under the server's data directory."),
-          Map.entry("rocksdb.config.setter", "Millrace configures RocksDB itself."),
+          Map.entry(
+              "rocksdb.config.setter",
+              "Millrace configures RocksDB itself; ksql.plugins.rocksdb.cache.size in the server's"
+                  + " configuration bounds its memory."),
           Map.entry(
               "default.deserialization.exception.handler",
               "a record that cannot be read is skipped and reported to the processing log."),

@@ -37,9 +37,8 @@ public final class QueriesFile {
     }
     Session session = Session.of(Map.of(), Map.of());
     int ran = 0;
-    for (ParsedStatement parsed : parse(engine, file, sql)) {
+    for (ParsedStatement statement : parse(engine, file, sql, session)) {
       try {
-        ParsedStatement statement = engine.withVariables(parsed, session);
         if (statement.statement() instanceof Query) {
           throw new EngineException(
               ErrorCode.BAD_STATEMENT,
@@ -49,15 +48,16 @@ public final class QueriesFile {
         engine.execute(statement, session);
         ran++;
       } catch (EngineException failed) {
-        throw failure(file, located(parsed, failed.getMessage()), failed);
+        throw failure(file, located(statement, failed.getMessage()), failed);
       }
     }
     return ran;
   }
 
-  private static List<ParsedStatement> parse(StatementEngine engine, Path file, String sql) {
+  private static List<ParsedStatement> parse(
+      StatementEngine engine, Path file, String sql, Session session) {
     try {
-      return engine.parse(sql);
+      return engine.parse(sql, session);
     } catch (EngineException syntax) {
       throw failure(file, syntax.getMessage(), syntax);
     }

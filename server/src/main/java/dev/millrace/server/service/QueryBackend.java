@@ -39,6 +39,14 @@ public interface QueryBackend extends AutoCloseable {
   void startPersistent(String queryId, PlanStep plan, QuerySettings settings);
 
   /**
+   * Upgrades persistent query {@code queryId} in place (CREATE OR REPLACE): it stops, if it runs,
+   * keeping its committed offsets and state, and runs on with {@code plan} from there, reading no
+   * record a second time. The caller has checked that the plan's state and internal topics are the
+   * old plan's ({@code QueryUpgrade}).
+   */
+  void replacePersistent(String queryId, PlanStep plan, QuerySettings settings);
+
+  /**
    * Stops a persistent query; its committed offsets and state stay unless {@code cleanUp}, which
    * also deletes its internal topics, consumer group and local state (TERMINATE).
    */

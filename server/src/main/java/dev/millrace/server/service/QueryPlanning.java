@@ -11,6 +11,7 @@ import dev.millrace.planner.PlannedStatement;
 import dev.millrace.planner.Planner;
 import dev.millrace.planner.PlanningException;
 import dev.millrace.planner.QueryIds;
+import dev.millrace.planner.QueryUpgrade;
 import dev.millrace.planner.catalog.CatalogChange;
 import dev.millrace.planner.catalog.DataSource;
 import dev.millrace.server.api.CommandStatus;
@@ -75,6 +76,9 @@ final class QueryPlanning {
     }
     if (planned instanceof PlannedStatement.PersistentQuery query) {
       topics.checkInputs(query, engine.catalog(), statement.location(), text);
+      if (query.replacesSink() && engine.queries().containsKey(query.queryId())) {
+        return upgrade(query, statement.location(), text, session);
+      }
       persistentQueries.incrementAndGet();
       return start(query, statement.location(), text, session);
     }
@@ -190,6 +194,49 @@ final class QueryPlanning {
     return created(stored, text, sequence);
   }
 
+  /**
+   * CREATE OR REPLACE ... AS SELECT of a sink whose query runs: the new plan takes over the query,
+   * with its id, offsets and state, once {@link QueryUpgrade} finds it compatible. Should it fail
+   * to start, the old plan runs on and nothing is logged.
+   */
+  private KsqlEntity upgrade(
+      PlannedStatement.PersistentQuery query, NodeLocation at, String text, Session session) {
+    PersistentQuery running = engine.queries().get(query.queryId());
+    try {
+      running.plan().ifPresent(old -> QueryUpgrade.check(old, query.plan(), query.queryId(), at));
+    } catch (PlanningException incompatible) {
+      throw new EngineException(ErrorCode.BAD_STATEMENT, incompatible.getMessage(), text);
+    }
+    if (!engine.replaying()) {
+      sinkSchemas.register(query.sink(), at, text);
+    }
+    StoredQuery stored = StoredQuery.of(query);
+    long sequence;
+    try {
+      engine.backend().replacePersistent(query.queryId(), query.plan(), settings(text, session));
+      sequence = engine.commands().append(text, session.propertyStrings(), Optional.of(stored));
+    } catch (RuntimeException failed) {
+      running
+          .plan()
+          .ifPresent(
+              old ->
+                  engine
+                      .backend()
+                      .replacePersistent(
+                          query.queryId(), old, settings(running.statementText(), session)));
+      throw failed instanceof EngineException refused
+          ? new EngineException(
+              refused.errorCode(),
+              at.describe() + ": " + refused.getMessage(),
+              text,
+              List.of(),
+              refused)
+          : failed;
+    }
+    register(stored, text, Optional.of(query.plan()), Optional.empty());
+    return created(stored, text, sequence);
+  }
+
   /** The status of the command that started a persistent query, as {@code /status} reports it. */
   static CommandStatusEntity created(StoredQuery query, String text, long sequence) {
     DataSource sink = query.sink();
@@ -210,14 +257,17 @@ final class QueryPlanning {
    * make of the statement today. A plan this server cannot read, or cannot run, puts the query in
    * ERROR: its sink is still registered and it is still listed, and the restore goes on.
    */
-  void restore(StoredQuery stored, String text, Session session) {
-    if (engine.queries().containsKey(stored.queryId())) {
+  void restore(StoredQuery stored, String text, Session session, boolean superseded) {
+    boolean upgrade = engine.queries().containsKey(stored.queryId());
+    if (upgrade && !stored.replacesSink()) {
       throw new EngineException(
           ErrorCode.BAD_STATEMENT,
           "Query ID '" + stored.queryId() + "' is already in use by a running query.",
           text);
     }
-    persistentQueries.incrementAndGet();
+    if (!upgrade) {
+      persistentQueries.incrementAndGet();
+    }
     PlannedStatement.PersistentQuery query;
     try {
       query = stored.planned();
@@ -225,9 +275,19 @@ final class QueryPlanning {
       register(stored, text, Optional.empty(), failure(unreadable.getMessage()));
       return;
     }
+    if (superseded) {
+      // A later CREATE OR REPLACE takes the query over: were this plan started, it would handle
+      // records the replacement had handled before the restart.
+      register(stored, text, Optional.of(query.plan()), Optional.empty());
+      return;
+    }
     try {
       topics.checkInputs(query, engine.catalog(), NodeLocation.NONE, text);
-      run(query, text, session);
+      if (upgrade) {
+        engine.backend().replacePersistent(query.queryId(), query.plan(), settings(text, session));
+      } else {
+        run(query, text, session);
+      }
       register(stored, text, Optional.of(query.plan()), Optional.empty());
     } catch (RuntimeException failed) {
       // Its offsets and state stay: they are the query's, should a later start succeed.
@@ -252,12 +312,14 @@ final class QueryPlanning {
             .mapToInt(engine.backend()::partitions)
             .max()
             .orElse(1);
-    QuerySettings settings =
-        QuerySettings.of(engine.serverProperties(), session.properties(), text);
     query
         .createTopic()
         .ifPresent(topic -> topics.ensure(topic, Optional.of(inputPartitions), text));
-    engine.backend().startPersistent(query.queryId(), query.plan(), settings);
+    engine.backend().startPersistent(query.queryId(), query.plan(), settings(text, session));
+  }
+
+  private QuerySettings settings(String text, Session session) {
+    return QuerySettings.of(engine.serverProperties(), session.properties(), text);
   }
 
   /** Registers the query's sink and links in the catalog and lists the query. */

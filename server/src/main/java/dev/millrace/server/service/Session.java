@@ -18,6 +18,17 @@ public record Session(Map<String, Object> properties, Map<String, String> variab
     return new Session(new LinkedHashMap<>(properties), vars);
   }
 
+  /** DEFINE: sets a variable; names are case-insensitive, as in ksqlDB. */
+  public void define(String name, String value) {
+    undefine(name);
+    variables.put(name, value);
+  }
+
+  /** UNDEFINE: removes a variable, whatever the case it was defined in; false if there was none. */
+  public boolean undefine(String name) {
+    return variables.keySet().removeIf(defined -> defined.equalsIgnoreCase(name));
+  }
+
   /** The overrides as strings, as the command log stores them. */
   public Map<String, String> propertyStrings() {
     Map<String, String> strings = new TreeMap<>();

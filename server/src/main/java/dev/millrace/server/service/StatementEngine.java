@@ -4,7 +4,9 @@ import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.runtime.QueryState;
 import dev.millrace.parser.ParseException;
 import dev.millrace.parser.ParsedStatement;
+import dev.millrace.parser.ScriptSplitter;
 import dev.millrace.parser.SqlParser;
+import dev.millrace.parser.StatementText;
 import dev.millrace.parser.VariableSubstitution;
 import dev.millrace.parser.ast.DefineVariable;
 import dev.millrace.parser.ast.DescribeFunction;
@@ -38,6 +40,7 @@ import dev.millrace.server.api.TypeList;
 import dev.millrace.server.api.VariablesList;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,12 +115,35 @@ public final class StatementEngine implements AutoCloseable {
   }
 
   /**
-   * The statement with the session's {@code ${name}} variables substituted (parsed again if any
-   * were).
+   * Splits and parses a script, substituting the session's {@code ${name}} variables in each
+   * statement as the DEFINE and UNDEFINE statements before it in the script leave them (the session
+   * itself changes only when those run). Positions in errors and in the statements are the
+   * script's; a syntax error or a reference to an undefined variable is a BAD_STATEMENT error.
    */
-  public ParsedStatement withVariables(ParsedStatement statement, Session session) {
-    String text = VariableSubstitution.apply(statement.text(), session.variables());
-    return text.equals(statement.text()) ? statement : parse(text + ";").get(0);
+  public List<ParsedStatement> parse(String sql, Session session) {
+    Session variables = Session.of(Map.of(), session.variables());
+    List<ParsedStatement> parsed = new ArrayList<>();
+    for (StatementText text : ScriptSplitter.split(sql)) {
+      // Padding puts the statement where it is in the script, so positions stay the script's.
+      String placed =
+          "\n".repeat(text.start().line() - 1)
+              + " ".repeat(text.start().column() - 1)
+              + text.text()
+              + ";";
+      try {
+        ParsedStatement statement =
+            parser.parse(VariableSubstitution.apply(placed, variables.variables())).get(0);
+        if (statement.statement() instanceof DefineVariable define) {
+          variables.define(define.name(), define.value());
+        } else if (statement.statement() instanceof UndefineVariable undefine) {
+          variables.undefine(undefine.name());
+        }
+        parsed.add(statement);
+      } catch (ParseException syntax) {
+        throw new EngineException(ErrorCode.BAD_STATEMENT, syntax.getMessage(), sql);
+      }
+    }
+    return parsed;
   }
 
   /**
@@ -160,12 +186,15 @@ public final class StatementEngine implements AutoCloseable {
       return success(text, "Property '" + unset.name() + "' unset");
     }
     if (statement instanceof DefineVariable define) {
-      session.variables().put(define.name(), define.value());
+      session.define(define.name(), define.value());
       return success(text, "Variable '" + define.name() + "' defined");
     }
     if (statement instanceof UndefineVariable undefine) {
-      session.variables().remove(undefine.name());
-      return success(text, "Variable '" + undefine.name() + "' undefined");
+      return success(
+          text,
+          session.undefine(undefine.name())
+              ? "Variable '" + undefine.name() + "' undefined"
+              : "Variable '" + undefine.name() + "' was not defined");
     }
     // A statement run again under the lock (replayed, followed) is the log itself; and the
     // follower needs the lock to catch up, so it must not be awaited while holding it.
@@ -313,7 +342,7 @@ public final class StatementEngine implements AutoCloseable {
     }
     mode = Mode.FOLLOWED;
     try {
-      rerun(command, applied);
+      rerun(command, applied, false);
       return Optional.empty();
     } catch (RuntimeException failed) {
       return Optional.of("command " + command.sequence() + ": " + failed.getMessage());
@@ -343,11 +372,18 @@ public final class StatementEngine implements AutoCloseable {
     // The queries start as they were left, paused or not: the PAUSE and RESUME commands replayed
     // below then change nothing, so a paused query processes nothing while the server starts.
     PausedQueries.after(logged, parser).forEach(id -> backend.pausePersistent(id, true));
+    Map<String, Long> lastPlans = new HashMap<>();
+    logged.forEach(c -> c.query().ifPresent(q -> lastPlans.put(q.queryId(), c.offset())));
     mode = Mode.RESTORED;
     try {
       for (LoggedCommand command : logged) {
         try {
-          rerun(command, restored);
+          // Only the last plan logged for a query id runs: the earlier ones were upgraded in
+          // place (CREATE OR REPLACE).
+          boolean superseded =
+              command.query().isPresent()
+                  && lastPlans.get(command.query().get().queryId()) != command.offset();
+          rerun(command, restored, superseded);
         } catch (RuntimeException failed) {
           skipped.add("command " + command.sequence() + ": " + failed.getMessage());
         }
@@ -358,11 +394,14 @@ public final class StatementEngine implements AutoCloseable {
     return skipped;
   }
 
-  /** Runs a logged command again: its stored query unplanned, else its statements. */
-  private void rerun(LoggedCommand command, Consumer<KsqlEntity> done) {
+  /**
+   * Runs a logged command again: its stored query unplanned (registered only, when {@code
+   * superseded} by a later plan for its query id), else its statements.
+   */
+  private void rerun(LoggedCommand command, Consumer<KsqlEntity> done, boolean superseded) {
     Session session = Session.of(new LinkedHashMap<>(command.properties()), Map.of());
     if (command.query().isPresent()) {
-      planning.restore(command.query().get(), command.statement(), session);
+      planning.restore(command.query().get(), command.statement(), session, superseded);
       done.accept(
           QueryPlanning.created(command.query().get(), command.statement(), command.sequence()));
     } else {

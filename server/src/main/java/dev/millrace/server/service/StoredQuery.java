@@ -79,6 +79,11 @@ public record StoredQuery(
         explain);
   }
 
+  /** Whether it replaced the query of the same id (CREATE OR REPLACE ... AS SELECT). */
+  boolean replacesSink() {
+    return sinkChange.filter(CatalogChange.AddSource::replace).isPresent();
+  }
+
   JsonNode toJson() {
     return JSON.valueToTree(this);
   }

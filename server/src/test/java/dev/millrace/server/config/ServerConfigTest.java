@@ -78,6 +78,27 @@ class ServerConfigTest {
   }
 
   @Test
+  void readsTheRocksDbMemoryTotalAndRefusesTheSettingsMillraceSizesItself() {
+    assertEquals(256L << 20, ServerConfig.of(Map.of()).stateMemoryBytes());
+    assertEquals(
+        1L << 30,
+        ServerConfig.of(Map.of("ksql.plugins.rocksdb.cache.size", "1073741824"))
+            .stateMemoryBytes());
+    assertEquals(
+        "invalid value '1000' for ksql.plugins.rocksdb.cache.size: expected a number of bytes, at"
+            + " least 16777216 (16 MiB)",
+        error(Map.of("ksql.plugins.rocksdb.cache.size", "1000")));
+    assertEquals(
+        "invalid value '1g' for ksql.plugins.rocksdb.cache.size: expected a number of bytes, at"
+            + " least 16777216 (16 MiB)",
+        error(Map.of("ksql.plugins.rocksdb.cache.size", "1g")));
+    assertEquals(
+        "ksql.plugins.rocksdb.num.background.threads is not supported: Millrace sizes RocksDB's"
+            + " block cache, memtables and threads from ksql.plugins.rocksdb.cache.size alone",
+        error(Map.of("ksql.plugins.rocksdb.num.background.threads", "4")));
+  }
+
+  @Test
   void extensionDirDefaultsToExtLikeKsqlDb() {
     assertEquals(Path.of("ext"), ServerConfig.of(Map.of()).extensionDir());
     assertEquals(

@@ -38,8 +38,8 @@ class KafkaErrorsTest {
             new PolicyViolationException("topics need 3 replicas"), ErrorCode.BAD_STATEMENT),
         Arguments.of(
             new TopicLayoutException(
-                "a foreign-key join reads both tables in one task, so their topics "
-                    + "must have one partition: l (1 partitions), r (2 partitions)"),
+                "cannot co-partition the inputs of one task: l (1 partitions), r (2 partitions)"
+                    + " must have the same number of partitions"),
             ErrorCode.BAD_STATEMENT),
         Arguments.of(
             new TimeoutException("Timed out waiting for a node assignment."),

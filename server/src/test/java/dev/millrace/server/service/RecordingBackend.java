@@ -53,6 +53,11 @@ final class RecordingBackend implements QueryBackend {
   }
 
   @Override
+  public void replacePersistent(String queryId, PlanStep plan, QuerySettings settings) {
+    delegate.replacePersistent(queryId, plan, settings);
+  }
+
+  @Override
   public void stopPersistent(String queryId, boolean cleanUp) {
     delegate.stopPersistent(queryId, cleanUp);
   }

@@ -1,6 +1,8 @@
 package dev.millrace.planner.analysis;
 
+import dev.millrace.engine.function.AggregateArgument;
 import dev.millrace.engine.function.FunctionException;
+import dev.millrace.engine.function.NotLiteralArgument;
 import dev.millrace.engine.function.ResolvedAggregate;
 import dev.millrace.engine.types.SqlType;
 import dev.millrace.parser.ast.ColumnRef;
@@ -16,49 +18,48 @@ import org.apache.calcite.rex.RexNode;
 
 /**
  * Types aggregate calls: per-row arguments over the input row, trailing literal arguments as the
- * aggregate's initial arguments, the overload chosen by the function registry.
+ * aggregate's initial arguments, the overload (and so where the initial arguments start) chosen by
+ * the function registry.
  */
 final class AggregateCalls {
   private AggregateCalls() {}
 
   static AggregateSpec analyze(FunctionCall call, RowScope input, ExpressionAnalyzer analyzer) {
-    int count = call.arguments().size();
-    int rowArgs = analyzer.functions().aggregateRowArgumentCount(call.name(), count).orElse(count);
     ExpressionScope noNesting = new NoNesting(input, call);
     List<RexNode> arguments = new ArrayList<>();
-    List<SqlType> argumentTypes = new ArrayList<>();
-    for (Expression argument : call.arguments().subList(0, rowArgs)) {
+    List<AggregateArgument> described = new ArrayList<>();
+    for (Expression argument : call.arguments()) {
       RexNode node = analyzer.analyze(argument, noNesting);
       arguments.add(node);
-      argumentTypes.add(analyzer.typeOf(node));
-    }
-    List<RexLiteral> init = new ArrayList<>();
-    List<Object> initValues = new ArrayList<>();
-    for (Expression argument : call.arguments().subList(rowArgs, count)) {
-      if (!(argument instanceof Literal literal)) {
-        throw new PlanningException(
-            argument.location(),
-            "Parameter "
-                + SqlFormatter.format(argument)
-                + " of "
-                + call.name()
-                + " must be a literal.");
-      }
-      init.add((RexLiteral) analyzer.coercions().literal(literal));
-      initValues.add(literal.value());
+      SqlType type = analyzer.typeOf(node);
+      described.add(
+          argument instanceof Literal literal
+              ? AggregateArgument.literal(type, literal.value())
+              : AggregateArgument.expression(type));
     }
     ResolvedAggregate resolved;
     try {
-      resolved = analyzer.functions().resolveAggregate(call.name(), argumentTypes, initValues);
+      resolved = analyzer.functions().resolveAggregateCall(call.name(), described);
+    } catch (NotLiteralArgument error) {
+      Expression given = call.arguments().get(error.argumentIndex());
+      throw new PlanningException(
+          given.location(),
+          error.getMessage() + ", but was expression: '" + SqlFormatter.format(given) + "'");
     } catch (FunctionException error) {
       throw new PlanningException(call.location(), error.getMessage());
     }
+    int rows = resolved.parameterTypes().size();
     List<RexNode> converted = new ArrayList<>();
-    for (int i = 0; i < arguments.size(); i++) {
+    for (int i = 0; i < rows; i++) {
       converted.add(
           analyzer
               .coercions()
               .coerce(arguments.get(i), resolved.parameterTypes().get(i), call.arguments().get(i)));
+    }
+    // The registry took only literals as initial arguments.
+    List<RexLiteral> init = new ArrayList<>();
+    for (Expression argument : call.arguments().subList(rows, call.arguments().size())) {
+      init.add((RexLiteral) analyzer.coercions().literal((Literal) argument));
     }
     return new AggregateSpec(
         resolved.name(), converted, init, resolved.returnType(), resolved.aggregator().canUndo());

@@ -1,5 +1,7 @@
 package dev.millrace.planner.analysis;
 
+import dev.millrace.engine.expr.Casts;
+import dev.millrace.engine.expr.EvaluationException;
 import dev.millrace.engine.function.ImplicitCasts;
 import dev.millrace.engine.types.SqlType;
 import dev.millrace.parser.ast.BooleanLiteral;
@@ -21,7 +23,10 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.DateString;
 import org.apache.calcite.util.NlsString;
+import org.apache.calcite.util.TimeString;
+import org.apache.calcite.util.TimestampString;
 
 /**
  * Literals and implicit conversions: builds typed literals, converts an expression to a wider type
@@ -164,8 +169,22 @@ public final class Coercions {
     if (from.base() == SqlType.Base.STRING && isStringLiteral(node)) {
       return parsedLiteral(((RexLiteral) node).getValueAs(String.class), target, origin);
     }
-    if (from.base() == SqlType.Base.STRING && OperatorTypes.isTemporal(target)) {
+    if (from.base() == SqlType.Base.STRING && OperatorTypes.isTemporal(target)
+        || from.base() == SqlType.Base.DATE && target.base() == SqlType.Base.TIMESTAMP) {
       return rex.makeAbstractCast(types.toRel(target), node, false);
+    }
+    return coerce(node, target, origin);
+  }
+
+  /**
+   * A function argument converted to the parameter type its overload was chosen for: as {@link
+   * #coerce}, and text passed for a DATE, TIME or TIMESTAMP parameter is read as one (a literal
+   * now, so bad text is an error at once; other text when the row is evaluated).
+   */
+  public RexNode coerceArgument(RexNode node, SqlType target, Expression origin) {
+    SqlType from = typeOf(node);
+    if (from != null && from.base() == SqlType.Base.STRING && OperatorTypes.isTemporal(target)) {
+      return coerceComparand(node, target, origin);
     }
     return coerce(node, target, origin);
   }
@@ -200,15 +219,28 @@ public final class Coercions {
         case DATE:
         case TIME:
         case TIMESTAMP:
-          return rex.makeAbstractCast(types.toRel(target), stringLiteral(text), false);
+          return temporalLiteral(Casts.converter(SqlType.STRING, target).convert(text), target);
         default:
           throw new NumberFormatException();
       }
-    } catch (NumberFormatException | ArithmeticException e) {
+    } catch (NumberFormatException | ArithmeticException | EvaluationException e) {
       String typeName = target.base() == SqlType.Base.DECIMAL ? "DECIMAL" : target.toSql();
       throw new PlanningException(
           origin.location(), "invalid input syntax for type " + typeName + ": \"" + text + "\".");
     }
+  }
+
+  /**
+   * A DATE, TIME or TIMESTAMP literal from its engine value (days since the epoch, milliseconds of
+   * the day, milliseconds since the epoch), read from text by the engine's own CAST so a literal
+   * means what the same CAST means at run time.
+   */
+  private RexNode temporalLiteral(Object value, SqlType target) {
+    return switch (target.base()) {
+      case DATE -> rex.makeDateLiteral(DateString.fromDaysSinceEpoch((Integer) value));
+      case TIME -> rex.makeTimeLiteral(TimeString.fromMillisOfDay((int) (long) (Long) value), 3);
+      default -> rex.makeTimestampLiteral(TimestampString.fromMillisSinceEpoch((Long) value), 3);
+    };
   }
 
   /** As ksqlDB reads booleans from text: any non-empty prefix of true, false, yes or no. */

@@ -1,6 +1,5 @@
 package dev.millrace.planner.analysis;
 
-import dev.millrace.engine.function.ImplicitCasts;
 import dev.millrace.engine.types.SqlType;
 import dev.millrace.parser.ast.ArrayConstructor;
 import dev.millrace.parser.ast.Expression;
@@ -13,7 +12,10 @@ import java.util.List;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 
-/** ARRAY[...], MAP(k := v, ...) and STRUCT(f := v, ...): element types unify as CASE results do. */
+/**
+ * ARRAY[...], MAP(k := v, ...) and STRUCT(f := v, ...): elements, keys and values each take one
+ * type by {@link ListCoercion}.
+ */
 final class Constructors {
   private final ExpressionAnalyzer analyzer;
 
@@ -105,34 +107,26 @@ final class Constructors {
 
   private SqlType common(
       List<RexNode> nodes, List<Expression> asts, Expression whole, String allNull) {
+    ListCoercion list = new ListCoercion(analyzer);
     SqlType type = null;
     for (int i = 0; i < nodes.size(); i++) {
-      SqlType next = analyzer.typeOf(nodes.get(i));
-      if (next == null) {
-        continue;
-      }
-      if (type == null) {
-        type = next;
+      if (list.isNull(nodes.get(i), asts.get(i))) {
         continue;
       }
       SqlType before = type;
-      boolean readable =
-          analyzer.coercions().isStringLiteral(nodes.get(i))
-              && before.base() != SqlType.Base.STRING;
+      SqlType next = analyzer.typeOf(nodes.get(i));
       type =
-          readable
-              ? before
-              : ImplicitCasts.commonType(before, next)
-                  .orElseThrow(
-                      () ->
-                          new PlanningException(
-                              asts.get(0).location(),
-                              "Elements of "
-                                  + SqlFormatter.format(whole)
-                                  + " have incompatible types "
-                                  + before.toSql()
-                                  + " and "
-                                  + next.toSql()));
+          list.add(before, nodes.get(i), asts.get(i))
+              .orElseThrow(
+                  () ->
+                      new PlanningException(
+                          asts.get(0).location(),
+                          "Elements of "
+                              + SqlFormatter.format(whole)
+                              + " have incompatible types "
+                              + before.toSql()
+                              + " and "
+                              + next.toSql()));
     }
     if (type == null) {
       throw new PlanningException(whole.location(), allNull);
@@ -141,9 +135,10 @@ final class Constructors {
   }
 
   private List<RexNode> coerceAll(List<RexNode> nodes, List<Expression> asts, SqlType type) {
+    ListCoercion list = new ListCoercion(analyzer);
     List<RexNode> out = new ArrayList<>();
     for (int i = 0; i < nodes.size(); i++) {
-      out.add(analyzer.coercions().coerceComparand(nodes.get(i), type, asts.get(i)));
+      out.add(list.convert(nodes.get(i), type, asts.get(i)));
     }
     return out;
   }

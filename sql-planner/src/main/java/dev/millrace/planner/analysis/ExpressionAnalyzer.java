@@ -220,7 +220,7 @@ public final class ExpressionAnalyzer {
       converted.add(
           lambdas.get(i) != null
               ? lambdas.get(i).build(parameter)
-              : coercions.coerce(args.get(i), parameter, call.arguments().get(i)));
+              : coercions.coerceArgument(args.get(i), parameter, call.arguments().get(i)));
     }
     return rex.makeCall(
         types.toRel(resolved.returnType()), MillraceOperators.scalar(resolved.name()), converted);
@@ -428,23 +428,38 @@ public final class ExpressionAnalyzer {
     RexNode value = analyze(in.value(), scope);
     List<RexNode> candidates = new ArrayList<>();
     in.values().forEach(v -> candidates.add(analyze(v, scope)));
-    SqlType common = typeOf(value);
+    // The value and the candidates are one list with one type (ksqlDB's list coercion); what it
+    // does not combine is compared as two operands are, or refused with that comparison's error.
+    ListCoercion list = new ListCoercion(this);
+    SqlType common = list.isNull(value, in.value()) ? null : typeOf(value);
     for (int i = 0; i < candidates.size(); i++) {
+      SqlType before = common;
+      RexNode candidate = candidates.get(i);
+      Expression ast = in.values().get(i);
+      if (list.isNull(candidate, ast)) {
+        continue;
+      }
       common =
-          Comparisons.commonType(
-              Comparison.Operator.EQUAL,
-              value,
-              in.value(),
-              candidates.get(i),
-              in.values().get(i),
-              in,
-              coercions,
-              common);
+          list.add(before, candidate, ast)
+              .orElseGet(
+                  () ->
+                      Comparisons.commonType(
+                          Comparison.Operator.EQUAL,
+                          value,
+                          in.value(),
+                          candidate,
+                          ast,
+                          in,
+                          coercions,
+                          before));
+    }
+    if (common == null) {
+      common = SqlType.STRING;
     }
     List<RexNode> operands = new ArrayList<>();
-    operands.add(coercions.coerceComparand(value, common, in.value()));
+    operands.add(list.convert(value, common, in.value()));
     for (int i = 0; i < candidates.size(); i++) {
-      operands.add(coercions.coerceComparand(candidates.get(i), common, in.values().get(i)));
+      operands.add(list.convert(candidates.get(i), common, in.values().get(i)));
     }
     RexNode call = rex.makeCall(types.toRel(SqlType.BOOLEAN), MillraceOperators.IN, operands);
     return in.negated() ? not(call) : call;

@@ -79,6 +79,11 @@ public final class OperatorTypes {
     if (isTemporal(right) && left.base() == Base.STRING) {
       return Optional.of(right);
     }
+    // A DATE compared with a TIMESTAMP is its midnight (UTC), as in ksqlDB.
+    if (left.base() == Base.DATE && right.base() == Base.TIMESTAMP
+        || left.base() == Base.TIMESTAMP && right.base() == Base.DATE) {
+      return Optional.of(SqlType.TIMESTAMP);
+    }
     return left.base() == right.base()
         ? ImplicitCasts.commonType(left, right).or(() -> equalOrEmpty(left, right))
         : Optional.empty();

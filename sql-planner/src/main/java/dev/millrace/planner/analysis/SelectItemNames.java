@@ -46,8 +46,10 @@ public final class SelectItemNames {
 
   /**
    * As {@link #complete(List)}; in addition a struct field's name ({@code fieldNames} holds their
-   * positions) that an earlier item already has becomes {@code NAME_1}, {@code NAME_2}, ..., and
-   * generated names also avoid {@code inputNames} (the columns of the query's sources).
+   * positions) that an earlier item already has, or that a column of the query's sources ({@code
+   * inputNames}) has, becomes {@code NAME_1}, {@code NAME_2}, ... (as in ksqlDB, where {@code
+   * SELECT s->id FROM t} names the field {@code ID_1} when {@code t} has a column {@code ID}), and
+   * generated names also avoid {@code inputNames}.
    */
   public static List<String> complete(
       List<String> names, List<Integer> fieldNames, Set<String> inputNames) {
@@ -58,7 +60,9 @@ public final class SelectItemNames {
     int next = 0;
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i);
-      if (name != null && fieldNames.contains(i) && used.contains(name)) {
+      if (name != null
+          && fieldNames.contains(i)
+          && (used.contains(name) || inputNames.contains(name))) {
         int suffix = 1;
         while (taken.contains(name + "_" + suffix)) {
           suffix++;

@@ -170,7 +170,7 @@ final class FromPlanner {
     return new PlannedRelation(scope, keys, SourceType.STREAM, left.window(), sources);
   }
 
-  private static void checkTypes(Sides sides, SqlType leftType, SqlType rightType) {
+  static void checkTypes(Sides sides, SqlType leftType, SqlType rightType) {
     if (leftType == null || !leftType.equals(rightType)) {
       throw new PlanningException(
           sides.where().location(),
@@ -231,22 +231,6 @@ final class FromPlanner {
    * the right one; {@code where} is the equality, for messages.
    */
   record Sides(Expression left, Expression right, Comparison where) {}
-
-  /**
-   * The sides of a join of two tables, on one equality: a conjunction of equalities, a join on
-   * several columns, is for joins of a stream.
-   */
-  Sides sides(Join join, Scope leftScope, String rightQualifier) {
-    List<Sides> all = conjuncts(join, leftScope, rightQualifier);
-    if (all.size() > 1) {
-      throw new PlanningException(
-          join.criteria().location(),
-          "Unsupported join criteria "
-              + SqlFormatter.format(join.criteria())
-              + ": joins on several columns (a AND b) are not supported between two tables.");
-    }
-    return all.get(0);
-  }
 
   /**
    * The sides of each equality of the ON clause, in order: a conjunction {@code a.x = b.x AND a.y =

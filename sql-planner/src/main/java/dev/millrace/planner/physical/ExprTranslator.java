@@ -3,9 +3,9 @@ package dev.millrace.planner.physical;
 import dev.millrace.engine.plan.Expr;
 import dev.millrace.engine.plan.Operator;
 import dev.millrace.engine.types.SqlType;
+import dev.millrace.planner.analysis.EngineLiterals;
 import dev.millrace.planner.logical.CalciteTypes;
 import dev.millrace.planner.logical.MillraceOperators;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
@@ -76,20 +76,7 @@ public final class ExprTranslator {
 
   private Expr literal(RexLiteral literal) {
     SqlType type = type(literal.getType());
-    if (literal.isNull()) {
-      return new Expr.Literal(null, type);
-    }
-    Object value =
-        switch (type.base()) {
-          case BOOLEAN -> literal.getValueAs(Boolean.class);
-          case INTEGER -> literal.getValueAs(BigDecimal.class).intValueExact();
-          case BIGINT -> literal.getValueAs(BigDecimal.class).longValueExact();
-          case DOUBLE -> literal.getValueAs(Double.class);
-          case DECIMAL -> literal.getValueAs(BigDecimal.class);
-          case STRING -> literal.getValueAs(String.class);
-          default -> throw new IllegalStateException("no engine literal of type " + type.toSql());
-        };
-    return new Expr.Literal(value, type);
+    return new Expr.Literal(literal.isNull() ? null : EngineLiterals.value(literal, type), type);
   }
 
   private Expr call(RexCall call) {

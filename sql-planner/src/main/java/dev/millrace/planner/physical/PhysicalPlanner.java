@@ -390,8 +390,7 @@ public final class PhysicalPlanner {
     List<Integer> pairs = keyPairs(info, right);
     List<Integer> leftKeys = pairs.stream().map(info.leftKeys::get).toList();
     if (left.isTable()) {
-      return new TableJoinTranslator(types, rex, names)
-          .translate(join, left, right, leftKeys.get(0));
+      return new TableJoinTranslator(types, rex, names).translate(join, left, right, leftKeys);
     }
     boolean keyedByJoinKey = left.keyFields().equals(leftKeys);
     // A stream keyed by the join key is still repartitioned when its key format differs from the

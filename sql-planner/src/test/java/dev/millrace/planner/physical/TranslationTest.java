@@ -14,6 +14,7 @@ import dev.millrace.engine.types.Column;
 import dev.millrace.engine.types.LogicalSchema;
 import dev.millrace.engine.types.SqlType;
 import dev.millrace.planner.PlannedStatement;
+import dev.millrace.planner.PlannerConfig;
 import dev.millrace.planner.TestSession;
 import java.math.BigDecimal;
 import java.util.List;
@@ -269,6 +270,26 @@ class TranslationTest {
 
     assertEquals(List.of(), query.plan().schema().key());
     assertEquals("NONE", query.sink().formats().key().format());
+  }
+
+  @Test
+  void aKeyGivenToAResultOfKeylessInputsTakesTheDefaultKeyFormat() {
+    session.run(
+        "CREATE STREAM CLICKS (PAGE STRING, USER_ID INT) WITH (kafka_topic='clicks', key_format='NONE', value_format='JSON');");
+    PlannedStatement.PersistentQuery byPage =
+        (PlannedStatement.PersistentQuery)
+            session.plan("CREATE STREAM BY_PAGE AS SELECT * FROM CLICKS PARTITION BY PAGE;");
+    assertEquals("KAFKA", byPage.sink().formats().key().format());
+
+    session.set(PlannerConfig.KEY_FORMAT, "DELIMITED");
+    PlannedStatement.PersistentQuery byUser =
+        (PlannedStatement.PersistentQuery)
+            session.plan("CREATE STREAM BY_USER AS SELECT * FROM CLICKS PARTITION BY USER_ID;");
+    assertEquals("DELIMITED", byUser.sink().formats().key().format());
+    PlannedStatement.PersistentQuery copy =
+        (PlannedStatement.PersistentQuery)
+            session.plan("CREATE STREAM CLICKS_COPY AS SELECT * FROM CLICKS;");
+    assertEquals("NONE", copy.sink().formats().key().format());
   }
 
   @Test
