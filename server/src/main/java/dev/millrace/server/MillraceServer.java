@@ -11,20 +11,26 @@ import dev.millrace.server.http.Listener;
 import dev.millrace.server.http.RestServer;
 import dev.millrace.server.kafka.BrokerSettings;
 import dev.millrace.server.kafka.EmbeddedKafkaBroker;
+import dev.millrace.server.kafka.HeartbeatTopic;
+import dev.millrace.server.kafka.InstanceId;
 import dev.millrace.server.kafka.KafkaBackend;
 import dev.millrace.server.kafka.KafkaLogFile;
 import dev.millrace.server.kafka.TopicAdmin;
 import dev.millrace.server.registry.EmbeddedSchemaRegistry;
 import dev.millrace.server.registry.RegistrySettings;
+import dev.millrace.server.service.ClusterMembers;
+import dev.millrace.server.service.CommandFollower;
 import dev.millrace.server.service.CommandLog;
 import dev.millrace.server.service.CommandReplay;
 import dev.millrace.server.service.CommandSink;
 import dev.millrace.server.service.MillraceEngine;
 import dev.millrace.server.service.ProcessingLogStream;
+import dev.millrace.server.service.PullForwarding;
 import dev.millrace.server.service.QueriesFile;
 import dev.millrace.server.service.StatementEngine;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -41,9 +47,17 @@ public final class MillraceServer implements AutoCloseable {
   /** How long the embedded registry may take to start: seconds usually, more on a busy machine. */
   private static final Duration REGISTRY_START_TIMEOUT = Duration.ofMinutes(3);
 
+  /** How often a server tells the others of its service that it is alive, and what it runs. */
+  private static final Duration HEARTBEAT_INTERVAL = Duration.ofMillis(500);
+
+  /** A server not heard of for this long counts as gone (four missed heartbeats). */
+  private static final Duration HEARTBEAT_WINDOW = Duration.ofMillis(2_000);
+
   private final Optional<EmbeddedSchemaRegistry> registry;
   private final Optional<EmbeddedKafkaBroker> broker;
   private final CommandLog commandLog;
+  private final Optional<CommandFollower> follower;
+  private final HeartbeatTopic heartbeats;
   private final StatementEngine engine;
   private final RestServer rest;
   private final String bootstrapServers;
@@ -52,12 +66,16 @@ public final class MillraceServer implements AutoCloseable {
       Optional<EmbeddedSchemaRegistry> registry,
       Optional<EmbeddedKafkaBroker> broker,
       CommandLog commandLog,
+      Optional<CommandFollower> follower,
+      HeartbeatTopic heartbeats,
       StatementEngine engine,
       RestServer rest,
       String bootstrapServers) {
     this.registry = registry;
     this.broker = broker;
     this.commandLog = commandLog;
+    this.follower = follower;
+    this.heartbeats = heartbeats;
     this.engine = engine;
     this.rest = rest;
     this.bootstrapServers = bootstrapServers;
@@ -139,6 +157,7 @@ public final class MillraceServer implements AutoCloseable {
     String serviceId = config.serviceId();
     RuntimeConfig runtime =
         RuntimeConfig.of(bootstrap, serviceId, dataDir.resolve("state"))
+            .withInstanceId(InstanceId.of(dataDir))
             .withProcessingLogTopic(ProcessingLogStream.topic(serviceId))
             .withClientProperties(config.kafkaClientSecurity())
             .withStateMemory(RocksDbMemory.ofTotal(config.stateMemoryBytes()));
@@ -162,6 +181,7 @@ public final class MillraceServer implements AutoCloseable {
             config.ksqlProperties(),
             false);
     MillraceEngine facade;
+    Optional<CommandFollower> follower = Optional.empty();
     try {
       ProcessingLogStream.register(engine, serviceId);
       String clusterId;
@@ -187,8 +207,11 @@ public final class MillraceServer implements AutoCloseable {
                 List.of(commandLog.topic(), ProcessingLogStream.topic(serviceId)),
                 false);
         restore(engine, replay, facade, progress);
+        follower =
+            Optional.of(CommandFollower.start(commandLog, engine, replay.end(), facade::restored));
       }
     } catch (RuntimeException failed) {
+      follower.ifPresent(CommandFollower::close);
       engine.close();
       commandLog.close();
       throw failed;
@@ -204,6 +227,16 @@ public final class MillraceServer implements AutoCloseable {
                 .withInsertsIdleTimeout(config.httpInsertsIdleTimeout()),
             config.restSecurity());
     rest.start();
+    HeartbeatTopic heartbeats;
+    try {
+      heartbeats = joinCluster(config, bootstrap, engine, rest);
+    } catch (RuntimeException failed) {
+      rest.close();
+      follower.ifPresent(CommandFollower::close);
+      engine.close();
+      commandLog.close();
+      throw failed;
+    }
     progress.accept(
         "Millrace "
             + VERSION
@@ -214,7 +247,30 @@ public final class MillraceServer implements AutoCloseable {
             + ", logs in "
             + KafkaLogFile.path().getParent()
             + ")");
-    return new MillraceServer(registry, broker, commandLog, engine, rest, bootstrap);
+    return new MillraceServer(
+        registry, broker, commandLog, follower, heartbeats, engine, rest, bootstrap);
+  }
+
+  /**
+   * Starts the heartbeats through which the servers of the service know each other, and lets pull
+   * queries ask the owners of partitions this server does not hold.
+   */
+  private static HeartbeatTopic joinCluster(
+      ServerConfig config, String bootstrap, StatementEngine engine, RestServer rest) {
+    String self = config.advertisedListener().orElse(rest.uri()).toString().replaceAll("/+$", "");
+    HeartbeatTopic heartbeats =
+        HeartbeatTopic.start(
+            bootstrap,
+            config.kafkaClientSecurity(),
+            config.serviceId(),
+            self,
+            HEARTBEAT_INTERVAL,
+            () -> engine.hostReport().toJson(),
+            Clock.systemUTC());
+    engine.joinCluster(
+        new PullForwarding(
+            new ClusterMembers(heartbeats::latest, self, HEARTBEAT_WINDOW, Clock.systemUTC())));
+    return heartbeats;
   }
 
   /** Replays the command log: the catalog and queries as the last run left them. */
@@ -245,12 +301,14 @@ public final class MillraceServer implements AutoCloseable {
   }
 
   /**
-   * Stops the REST API, the queries, the command log, the embedded broker and the embedded
-   * registry, in that order.
+   * Stops the REST API, the heartbeats, the following of the command log, the queries, the command
+   * log, the embedded broker and the embedded registry, in that order.
    */
   @Override
   public void close() throws Exception {
     rest.close();
+    heartbeats.close();
+    follower.ifPresent(CommandFollower::close);
     engine.close();
     commandLog.close();
     broker.ifPresent(EmbeddedKafkaBroker::close);

@@ -1,5 +1,6 @@
 package dev.millrace.engine.runtime;
 
+import dev.millrace.engine.operator.SubTopology;
 import dev.millrace.engine.operator.Topology;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -337,13 +342,44 @@ public final class KafkaQueryRuntime implements AutoCloseable {
   public LocalStores localStores(String name) {
     QueryRun current = run;
     if (current == null) {
-      return new LocalStores(List.of(), 0, Optional.empty());
+      return LocalStores.none();
     }
     String changelog = names.changelogTopic(name);
     return new LocalStores(
         current.stores(name),
         storePartitions.getOrDefault(name, 0),
         current.restoring().filter(progress -> progress.changelog().topic().equals(changelog)));
+  }
+
+  /**
+   * The input partitions of the tasks this instance runs now, by topic (as named on Kafka: internal
+   * repartition topics under their full names); empty when the query is not running here.
+   */
+  public SortedMap<String, SortedSet<Integer>> activePartitions() {
+    QueryRun current = run;
+    SortedMap<String, SortedSet<Integer>> active = new TreeMap<>();
+    if (current == null) {
+      return active;
+    }
+    for (TaskId task : current.taskIds()) {
+      SubTopology subTopology = topology.subTopologies().get(task.subTopology());
+      for (String input : subTopology.inputTopics()) {
+        String topic =
+            topology.repartitionTopics().contains(input) ? names.repartitionTopic(input) : input;
+        active.computeIfAbsent(topic, t -> new TreeSet<>()).add(task.partition());
+      }
+    }
+    return active;
+  }
+
+  /** The names of the query's state stores. */
+  public List<String> stores() {
+    return topology.stores();
+  }
+
+  /** The changelog topic of the query's store {@code name}. */
+  public String changelogTopic(String store) {
+    return names.changelogTopic(store);
   }
 
   @Override

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -124,8 +125,13 @@ final class QueryRun {
   }
 
   /** The restored copies of store {@code name} of the tasks this run owns. */
-  List<KeyValueStore> stores(String name) {
+  SortedMap<Integer, KeyValueStore> stores(String name) {
     return tasks.stores(name);
+  }
+
+  /** The tasks this run has open now. */
+  List<TaskId> taskIds() {
+    return tasks.taskIds();
   }
 
   /** The changelog restore under way on the query's thread, if any. */

@@ -15,6 +15,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -196,18 +198,24 @@ final class TaskManager {
   }
 
   /**
-   * The open copies of store {@code name}, one per task that has it. A task is listed only once its
-   * stores are restored (see {@link #createTask}), so each copy holds its whole partition.
+   * The open copies of store {@code name}, one per task that has it, by the task's partition. A
+   * task is listed only once its stores are restored (see {@link #createTask}), so each copy holds
+   * its whole partition.
    */
-  List<KeyValueStore> stores(String name) {
-    List<KeyValueStore> stores = new ArrayList<>();
+  SortedMap<Integer, KeyValueStore> stores(String name) {
+    SortedMap<Integer, KeyValueStore> stores = new TreeMap<>();
     for (StreamTask task : tasks.values()) {
       KeyValueStore store = task.storeIfPresent(name);
       if (store != null) {
-        stores.add(store);
+        stores.put(task.id().partition(), store);
       }
     }
     return stores;
+  }
+
+  /** The tasks open now; safe to call from any thread. */
+  List<TaskId> taskIds() {
+    return List.copyOf(tasks.keySet());
   }
 
   /** The partitions that have tasks. */

@@ -69,6 +69,12 @@ public final class ServerConfig {
   /** The longest wait between restarts of a query that keeps failing (ksqlDB's name). */
   public static final String QUERY_RETRY_BACKOFF_MAX_MS = "ksql.query.retry.backoff.max.ms";
 
+  /**
+   * The URL other servers of the service reach this one by (ksqlDB's name); the first listener's by
+   * default.
+   */
+  public static final String ADVERTISED_LISTENER = "ksql.advertised.listener";
+
   /** The directory whose jars hold user functions (UDF, UDAF, UDTF); ksqlDB's name and default. */
   public static final String EXTENSION_DIR = "ksql.extension.dir";
 
@@ -134,6 +140,7 @@ public final class ServerConfig {
         KafkaClientSecurity.parse(this.properties, RestSecurityConfig.LISTENER_ONLY_KEYS);
     this.restartBackoff = parseRestartBackoff();
     this.stateMemoryBytes = parseStateMemory();
+    advertisedListener();
     refuseUnsupportedRegistrySettings();
     if (serviceId().isEmpty()) {
       throw ConfigException.invalid(SERVICE_ID, "", "a non-empty service id");
@@ -227,6 +234,11 @@ public final class ServerConfig {
   /**
    * How long a pull query waits for state being restored ({@code millrace.pull.restore.wait.ms}).
    */
+  /** The URL given by {@link #ADVERTISED_LISTENER}, if one is. */
+  public Optional<URI> advertisedListener() {
+    return get(ADVERTISED_LISTENER).map(value -> parseListener(ADVERTISED_LISTENER, value.trim()));
+  }
+
   public Duration pullRestoreWait() {
     return pullRestoreWait;
   }
@@ -398,25 +410,25 @@ public final class ServerConfig {
   private static List<URI> parseListeners(String value) {
     List<URI> uris = new ArrayList<>();
     for (String part : value.split(",")) {
-      uris.add(parseListener(part.trim()));
+      uris.add(parseListener(LISTENERS, part.trim()));
     }
     return List.copyOf(uris);
   }
 
-  private static URI parseListener(String value) {
+  private static URI parseListener(String key, String value) {
     String expected = "a URL like http://0.0.0.0:8088";
     try {
       URI uri = new URI(value);
       if (uri.getScheme() == null || uri.getHost() == null || uri.getPort() < 0) {
-        throw ConfigException.invalid(LISTENERS, value, expected);
+        throw ConfigException.invalid(key, value, expected);
       }
       if (!WEB_SCHEMES.contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
         throw ConfigException.invalid(
-            LISTENERS, value, "an http or https URL (Millrace serves no other scheme)");
+            key, value, "an http or https URL (Millrace serves no other scheme)");
       }
       return uri;
     } catch (URISyntaxException e) {
-      throw ConfigException.invalid(LISTENERS, value, expected);
+      throw ConfigException.invalid(key, value, expected);
     }
   }
 

@@ -245,7 +245,8 @@ public final class RestServer implements AutoCloseable {
         .route("GET", "/status", status)
         .routePrefix("GET", StatusResource.PREFIX, status)
         .routePrefix("GET", IsValidPropertyResource.PREFIX, new IsValidPropertyResource(engine))
-        .route("GET", "/clusterStatus", new ClusterStatusResource(Clock.systemUTC()));
+        .route("GET", "/clusterStatus", new ClusterStatusResource(engine, Clock.systemUTC()))
+        .route("GET", "/lag", new LagResource(engine));
   }
 
   /** Starts listening; fails if the port is taken. */

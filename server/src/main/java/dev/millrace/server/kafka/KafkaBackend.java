@@ -10,11 +10,17 @@ import dev.millrace.engine.plan.PlanStep;
 import dev.millrace.engine.registry.SchemaRegistry;
 import dev.millrace.engine.registry.UnconfiguredSchemaRegistry;
 import dev.millrace.engine.runtime.KafkaQueryRuntime;
+import dev.millrace.engine.runtime.LocalStores;
 import dev.millrace.engine.runtime.OffsetReset;
 import dev.millrace.engine.runtime.QueryStatistics;
 import dev.millrace.engine.runtime.RestartBackoff;
 import dev.millrace.engine.runtime.RuntimeConfig;
 import dev.millrace.engine.runtime.TransientQueryRuntime;
+import dev.millrace.engine.state.KeyValueStore;
+import dev.millrace.server.service.ConsumerLag;
+import dev.millrace.server.service.LocalQueryState;
+import dev.millrace.server.service.MaterialisedReads;
+import dev.millrace.server.service.OwnedRows;
 import dev.millrace.server.service.QueryBackend;
 import dev.millrace.server.service.QueryMetrics;
 import dev.millrace.server.service.QuerySettings;
@@ -25,12 +31,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -353,6 +363,113 @@ public final class KafkaBackend implements QueryBackend {
       return Optional.empty();
     }
     return Optional.of(stateReads.read(query, table, keys));
+  }
+
+  @Override
+  public Optional<OwnedRows> ownedRows(
+      String queryId, Optional<List<List<Object>>> keys, Optional<Set<Integer>> only) {
+    KafkaQueryRuntime query = queries.get(queryId);
+    MaterializedTable table = tables.get(queryId);
+    if (query == null || table == null) {
+      return Optional.empty();
+    }
+    LocalStores local = query.localStores(table.storeName());
+    SortedMap<Integer, KeyValueStore> owned = new TreeMap<>(local.owned());
+    only.ifPresent(wanted -> owned.keySet().retainAll(wanted));
+    try {
+      List<Row> rows = MaterialisedReads.read(table, List.copyOf(owned.values()), keys);
+      return Optional.of(new OwnedRows(rows, new TreeSet<>(owned.keySet()), local.partitions()));
+    } catch (IllegalStateException closed) {
+      // A store closed under the read (its partition moved): nothing here is certain.
+      return Optional.of(new OwnedRows(List.of(), new TreeSet<>(), local.partitions()));
+    }
+  }
+
+  @Override
+  public List<ConsumerLag> consumerLag(String queryId) {
+    KafkaQueryRuntime query = queries.get(queryId);
+    if (query == null) {
+      return List.of();
+    }
+    Map<TopicPartition, Long> committed = admin.committedOffsets(query.groupId());
+    Map<String, List<Integer>> byTopic = new TreeMap<>();
+    committed
+        .keySet()
+        .forEach(
+            partition ->
+                byTopic
+                    .computeIfAbsent(partition.topic(), topic -> new ArrayList<>())
+                    .add(partition.partition()));
+    List<ConsumerLag> lags = new ArrayList<>();
+    byTopic.forEach(
+        (topic, partitions) ->
+            new TreeMap<>(admin.endOffsets(topic, partitions))
+                .forEach(
+                    (partition, end) ->
+                        lags.add(
+                            new ConsumerLag(
+                                topic,
+                                partition,
+                                committed.get(new TopicPartition(topic, partition)),
+                                end))));
+    return lags;
+  }
+
+  @Override
+  public Optional<LocalQueryState> localState(String queryId) {
+    KafkaQueryRuntime query = queries.get(queryId);
+    if (query == null) {
+      return Optional.empty();
+    }
+    SortedMap<String, LocalQueryState.StoreState> stores = new TreeMap<>();
+    for (String store : query.stores()) {
+      stores.put(store, storeState(query, store));
+    }
+    return Optional.of(
+        new LocalQueryState(
+            query.activePartitions(),
+            stores,
+            Optional.ofNullable(tables.get(queryId)).map(MaterializedTable::storeName)));
+  }
+
+  /**
+   * Each partition of the store held here with its lag: a restored copy is at its changelog's end
+   * (as Kafka Streams counts active copies); a copy being restored is behind by what is left.
+   */
+  private LocalQueryState.StoreState storeState(KafkaQueryRuntime query, String store) {
+    LocalStores local = query.localStores(store);
+    String changelog = query.changelogTopic(store);
+    Set<Integer> held = new TreeSet<>(local.owned().keySet());
+    local.restoring().ifPresent(progress -> held.add(progress.changelog().partition()));
+    Map<Integer, Long> ends = held.isEmpty() ? Map.of() : endOffsets(changelog, held);
+    SortedMap<Integer, LocalQueryState.StoreLag> lags = new TreeMap<>();
+    for (int partition : held) {
+      long end = ends.getOrDefault(partition, 0L);
+      lags.put(partition, new LocalQueryState.StoreLag(end, end, 0, true));
+    }
+    local
+        .restoring()
+        .ifPresent(
+            progress -> {
+              long end = ends.getOrDefault(progress.changelog().partition(), 0L);
+              long left = Math.max(0, progress.total() - progress.restored());
+              lags.put(
+                  progress.changelog().partition(),
+                  new LocalQueryState.StoreLag(end - left, end, left, false));
+            });
+    return new LocalQueryState.StoreState(changelog, local.partitions(), lags);
+  }
+
+  /**
+   * The changelog's end offsets; none when Kafka does not answer now, so that the heartbeat still
+   * goes out (the lags then read 0).
+   */
+  private Map<Integer, Long> endOffsets(String changelog, Set<Integer> partitions) {
+    try {
+      return admin.endOffsets(changelog, partitions);
+    } catch (TopicAdminException unanswered) {
+      return Map.of();
+    }
   }
 
   @Override

@@ -1,12 +1,14 @@
 package dev.millrace.server.kafka;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +16,9 @@ import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -78,6 +82,32 @@ public final class TopicAdmin implements AutoCloseable {
     } catch (TopicAdminException.TopicExists exists) {
       return false;
     }
+  }
+
+  /** The end offsets of the given partitions of a topic, by partition. */
+  public Map<Integer, Long> endOffsets(String topic, Collection<Integer> partitions) {
+    Map<TopicPartition, OffsetSpec> wanted = new HashMap<>();
+    partitions.forEach(p -> wanted.put(new TopicPartition(topic, p), OffsetSpec.latest()));
+    Map<Integer, Long> ends = new TreeMap<>();
+    await(admin.listOffsets(wanted).all(), topic, "read the end offsets of")
+        .forEach((partition, info) -> ends.put(partition.partition(), info.offset()));
+    return ends;
+  }
+
+  /** The offsets a consumer group has committed, by topic partition (empty for no group). */
+  public Map<TopicPartition, Long> committedOffsets(String group) {
+    Map<TopicPartition, Long> committed = new HashMap<>();
+    await(
+            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata(),
+            ALL_TOPICS,
+            "read the offsets of group '" + group + "' on")
+        .forEach(
+            (partition, offset) -> {
+              if (offset != null) {
+                committed.put(partition, offset.offset());
+              }
+            });
+    return committed;
   }
 
   /** Whether the topic exists. */

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -44,6 +46,14 @@ public final class CommandLog implements CommandSink, AutoCloseable {
   private final TopicPartition partition;
   private KafkaProducer<byte[], byte[]> producer;
   private long nextSequence;
+
+  /** Offsets of the commands this instance appended, until a follower has passed them. */
+  private final Set<Long> appended = ConcurrentHashMap.newKeySet();
+
+  /** Reads the log's end offset, kept open: statements ask for it before they run. */
+  private final Object endReaderLock = new Object();
+
+  private KafkaConsumer<byte[], byte[]> endReader;
 
   private CommandLog(
       String bootstrapServers,
@@ -125,10 +135,14 @@ public final class CommandLog implements CommandSink, AutoCloseable {
     long sequence = nextSequence++;
     byte[] value = CommandCodec.encode(sequence, statement, properties, query);
     try {
-      return producer()
-          .send(new ProducerRecord<>(topic(), 0, null, value))
-          .get(TIMEOUT.toMillis() + 5_000, TimeUnit.MILLISECONDS)
-          .offset();
+      long offset =
+          producer()
+              .send(new ProducerRecord<>(topic(), 0, null, value))
+              .get(TIMEOUT.toMillis() + 5_000, TimeUnit.MILLISECONDS)
+              .offset();
+      seen(offset);
+      appended.add(offset);
+      return offset;
     } catch (ExecutionException | TimeoutException e) {
       resetProducer();
       Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
@@ -154,10 +168,11 @@ public final class CommandLog implements CommandSink, AutoCloseable {
   public CommandReplay replay() {
     List<LoggedCommand> commands = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
+    long end;
     try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
       consumer.assign(List.of(partition));
       consumer.seekToBeginning(List.of(partition));
-      long end = consumer.endOffsets(List.of(partition), TIMEOUT).get(partition);
+      end = consumer.endOffsets(List.of(partition), TIMEOUT).get(partition);
       long deadline = System.nanoTime() + TIMEOUT.toNanos();
       while (consumer.position(partition, TIMEOUT) < end) {
         List<ConsumerRecord<byte[], byte[]>> records = consumer.poll(POLL).records(partition);
@@ -188,7 +203,7 @@ public final class CommandLog implements CommandSink, AutoCloseable {
               + e.getMessage(),
           e);
     }
-    return new CommandReplay(commands, skipped);
+    return new CommandReplay(commands, skipped, end);
   }
 
   private void read(
@@ -208,9 +223,45 @@ public final class CommandLog implements CommandSink, AutoCloseable {
     }
   }
 
+  /**
+   * Opens a reader of the commands appended from {@code offset} on, for a server that follows the
+   * log while it runs (see {@link CommandFollower}). Only the caller's thread may use it.
+   */
+  CommandTail tail(long offset) {
+    KafkaConsumer<byte[], byte[]> consumer = consumer();
+    consumer.assign(List.of(partition));
+    consumer.seek(partition, offset);
+    return new CommandTail(consumer, this::decode);
+  }
+
+  /**
+   * Whether this instance appended the command at {@code offset} (and so has carried it out
+   * already); forgets the offset, which a follower passes once.
+   */
+  boolean appendedHere(long offset) {
+    return appended.remove(offset);
+  }
+
+  /** The offset the next command will get: the number of records in the log now. */
+  public long end() {
+    return endOffset();
+  }
+
+  private Optional<LoggedCommand> decode(ConsumerRecord<byte[], byte[]> record) {
+    seen(record.offset());
+    List<LoggedCommand> commands = new ArrayList<>(1);
+    read(record, commands, new ArrayList<>());
+    return commands.stream().findFirst();
+  }
+
   private long endOffset() {
-    try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-      return consumer.endOffsets(List.of(partition), TIMEOUT).get(partition);
+    try {
+      synchronized (endReaderLock) {
+        if (endReader == null) {
+          endReader = consumer();
+        }
+        return endReader.endOffsets(List.of(partition), TIMEOUT).get(partition);
+      }
     } catch (KafkaException e) {
       throw new CommandLogException(
           "cannot read the end of command topic '"
@@ -286,12 +337,26 @@ public final class CommandLog implements CommandSink, AutoCloseable {
     return properties;
   }
 
+  /**
+   * Other servers of the service append too: the next sequence this one writes follows the last
+   * command it has seen in the log, whoever wrote it.
+   */
+  private synchronized void seen(long offset) {
+    nextSequence = Math.max(nextSequence, offset + 1);
+  }
+
   /** Closes the writer, letting a pending append finish. */
   @Override
   public synchronized void close() {
     if (producer != null) {
       producer.close(Duration.ofSeconds(5));
       producer = null;
+    }
+    synchronized (endReaderLock) {
+      if (endReader != null) {
+        endReader.close(Duration.ZERO);
+        endReader = null;
+      }
     }
   }
 }

@@ -1,8 +1,10 @@
 package dev.millrace.server.service;
 
+import dev.millrace.server.api.ClusterStatusResponse;
 import dev.millrace.server.api.CommandStatus;
 import dev.millrace.server.api.HealthCheckResponse;
 import dev.millrace.server.api.KsqlEntity;
+import dev.millrace.server.api.LagResponse;
 import dev.millrace.server.api.ServerInfo;
 import java.util.List;
 import java.util.Map;
@@ -76,4 +78,17 @@ public interface EngineFacade {
 
   /** The counts, lag and state size of each persistent query running here, for {@code /metrics}. */
   List<QueryMetrics> queryMetrics();
+
+  /**
+   * {@code /clusterStatus}: the servers of the service as this one knows them from their
+   * heartbeats; empty when this server has not joined the others, and so knows only itself.
+   */
+  default Optional<ClusterStatusResponse> clusterStatus() {
+    return Optional.empty();
+  }
+
+  /** {@code /lag}: each persistent query's consumer lag and state-store lag. */
+  default LagResponse lag() {
+    return new LagResponse(Map.of());
+  }
 }

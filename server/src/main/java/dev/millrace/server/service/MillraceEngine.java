@@ -3,10 +3,12 @@ package dev.millrace.server.service;
 import dev.millrace.parser.ParsedStatement;
 import dev.millrace.parser.ast.PrintTopic;
 import dev.millrace.parser.ast.Query;
+import dev.millrace.server.api.ClusterStatusResponse;
 import dev.millrace.server.api.CommandStatus;
 import dev.millrace.server.api.CommandStatusEntity;
 import dev.millrace.server.api.HealthCheckResponse;
 import dev.millrace.server.api.KsqlEntity;
+import dev.millrace.server.api.LagResponse;
 import dev.millrace.server.api.ServerInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -177,6 +179,18 @@ public final class MillraceEngine implements EngineFacade {
   }
 
   @Override
+  public Optional<ClusterStatusResponse> clusterStatus() {
+    return engine.cluster().map(cluster -> ClusterReports.status(cluster.members().hosts()));
+  }
+
+  @Override
+  public LagResponse lag() {
+    List<ClusterHost> hosts =
+        engine.cluster().map(cluster -> cluster.members().hosts()).orElse(List.of());
+    return ClusterReports.lag(engine, hosts);
+  }
+
+  @Override
   public ServerInfo serverInfo() {
     return info;
   }
@@ -205,7 +219,10 @@ public final class MillraceEngine implements EngineFacade {
     return all;
   }
 
-  /** Records the status of a command restored from the command log at start-up. */
+  /**
+   * Records the status of a command restored from the command log at start-up, or accepted by
+   * another server of the service and followed here.
+   */
   public void restored(KsqlEntity entity) {
     remember(entity);
   }

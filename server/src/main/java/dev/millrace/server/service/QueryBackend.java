@@ -8,6 +8,7 @@ import dev.millrace.engine.runtime.QueryError;
 import dev.millrace.engine.runtime.QueryState;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -90,6 +91,29 @@ public interface QueryBackend extends AutoCloseable {
    *     state is still being restored, or belongs to another server
    */
   Optional<List<Row>> materialisedRows(String queryId, Optional<List<List<Object>>> keys);
+
+  /**
+   * The rows of the query's materialised table this server can read from its own state now: those
+   * of the partitions restored and owned here, or of the {@code only} partitions among them. Waits
+   * for nothing. Empty when the query does not run here or materialises no table.
+   */
+  default Optional<OwnedRows> ownedRows(
+      String queryId, Optional<List<List<Object>>> keys, Optional<Set<Integer>> only) {
+    return Optional.empty();
+  }
+
+  /**
+   * How far the persistent query's consumer group (all servers of the service) is behind each input
+   * partition it has committed offsets for; empty when the query does not run here.
+   */
+  default List<ConsumerLag> consumerLag(String queryId) {
+    return List.of();
+  }
+
+  /** What of the persistent query runs here now, for the other servers of the service. */
+  default Optional<LocalQueryState> localState(String queryId) {
+    return Optional.empty();
+  }
 
   /**
    * Every record now in the topic, each partition in offset order (pull queries on source tables

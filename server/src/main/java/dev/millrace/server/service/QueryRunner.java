@@ -24,11 +24,13 @@ final class QueryRunner {
   private final QueryPlanning planning;
   private final ExpressionCompiler compiler;
   private final AtomicLong transientQueries = new AtomicLong();
+  private final TableStateReads stateReads;
 
   QueryRunner(StatementEngine engine, QueryPlanning planning, FunctionRegistry functions) {
     this.engine = engine;
     this.planning = planning;
     this.compiler = new ExpressionCompiler(functions);
+    this.stateReads = new TableStateReads(engine);
   }
 
   void run(ParsedStatement query, Session session, QuerySubscriber subscriber) {
@@ -58,7 +60,7 @@ final class QueryRunner {
         // not an error.
         planning.topics().requireTopic(pull.table(), query.statement().location(), text);
       }
-      pull(queryId, text, pull, subscriber);
+      pull(queryId, text, pull, session, subscriber);
     } else {
       throw new EngineException(ErrorCode.BAD_STATEMENT, "Not a query: " + text, text);
     }
@@ -171,17 +173,26 @@ final class QueryRunner {
   }
 
   private void pull(
-      String queryId, String text, PlannedStatement.PullQuery pull, QuerySubscriber subscriber) {
+      String queryId,
+      String text,
+      PlannedStatement.PullQuery pull,
+      Session session,
+      QuerySubscriber subscriber) {
     Predicate<Object[]> filter = pull.filter().map(compiler::compilePredicate).orElse(row -> true);
     List<CompiledExpression> projection =
         pull.projection().stream().map(compiler::compile).toList();
     long limit = pull.limit().isPresent() ? pull.limit().getAsInt() : Long.MAX_VALUE;
     List<List<Object>> rows = new ArrayList<>();
+    Optional<TableStateReads.PullAnswer> state =
+        pull.table().isTable() ? stateReads.read(pull, text, session) : Optional.empty();
     List<Row> table =
-        pull.table().isTable()
-            ? materialised(pull, text)
-                .orElseGet(() -> TableRows.read(engine.backend(), pull.table(), pull.keys()))
-            : TableRows.readStream(engine.backend(), pull.table());
+        state
+            .map(answer -> answer.local().stream().map(TableRows::fromState).toList())
+            .orElseGet(
+                () ->
+                    pull.table().isTable()
+                        ? TableRows.read(engine.backend(), pull.table(), pull.keys())
+                        : TableRows.readStream(engine.backend(), pull.table()));
     for (Row row : table) {
       if (rows.size() >= limit) {
         break;
@@ -194,43 +205,20 @@ final class QueryRunner {
         rows.add(JsonValues.row(projected, pull.columns()));
       }
     }
+    // Filtered and projected by the servers that own the other partitions.
+    state
+        .map(TableStateReads.PullAnswer::forwarded)
+        .orElse(List.of())
+        .forEach(
+            row -> {
+              if (rows.size() < limit) {
+                rows.add(row);
+              }
+            });
     QueryOutput output = new QueryOutput(subscriber, Math.max(1, rows.size()), () -> {});
     output.start(header(queryId, QueryHeader.QueryType.PULL, pull.columns()));
     rows.forEach(output::offer);
     output.end(QueryEnd.COMPLETED);
-  }
-
-  /**
-   * The table's rows from the state of the query that materialises it (a CTAS). Empty for a table
-   * no running query keeps in a store (a declared source table); the caller then reads the table's
-   * topic. A state not yet readable in full here is a retryable error, never a partial answer.
-   */
-  private Optional<List<Row>> materialised(PlannedStatement.PullQuery pull, String text) {
-    for (PersistentQuery query : engine.queries().values()) {
-      if (query.sink().equals(pull.table().name())) {
-        Optional<List<Row>> rows = stateRows(query.id(), pull, text);
-        if (rows.isPresent()) {
-          return Optional.of(rows.get().stream().map(TableRows::fromState).toList());
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  private Optional<List<Row>> stateRows(
-      String queryId, PlannedStatement.PullQuery pull, String text) {
-    try {
-      return engine.backend().materialisedRows(queryId, pull.keys());
-    } catch (StateNotReadyException notReady) {
-      throw new EngineException(
-          ErrorCode.SERVER_NOT_READY,
-          "Table "
-              + pull.table().name()
-              + " cannot be read on this server yet: "
-              + notReady.getMessage()
-              + ". Retry the pull query shortly.",
-          text);
-    }
   }
 
   private static QueryHeader header(

@@ -42,11 +42,15 @@ import dev.millrace.server.api.VariablesList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 
 /**
  * Runs statements against one catalog and one backend: the heart shared by the REST server and the
@@ -66,7 +70,23 @@ public final class StatementEngine implements AutoCloseable {
   private final QueryRunner queryRunner;
   private final ExplainAnalysis explainAnalysis = new ExplainAnalysis();
   private final boolean createsMissingTopics;
-  private volatile boolean replaying;
+  private volatile Mode mode = Mode.SUBMITTED;
+
+  /** The other servers of the service, once this one has joined them (see {@link #joinCluster}). */
+  private volatile Optional<PullForwarding> cluster = Optional.empty();
+
+  /** Brings the catalog up to the command log before a statement runs (see {@link #keepUpWith}). */
+  private volatile Runnable catchUp = () -> {};
+
+  /** Where the statement being run comes from. */
+  private enum Mode {
+    /** Submitted to this server now: logged once accepted. */
+    SUBMITTED,
+    /** Run again from the command log at start-up, or issued by the server itself: not logged. */
+    RESTORED,
+    /** Accepted by another server of the service and followed here live: not logged again. */
+    FOLLOWED
+  }
 
   /**
    * @param createsMissingTopics whether a statement naming a topic that does not exist creates it
@@ -178,6 +198,11 @@ public final class StatementEngine implements AutoCloseable {
               ? "Variable '" + undefine.name() + "' undefined"
               : "Variable '" + undefine.name() + "' was not defined");
     }
+    // A statement run again under the lock (replayed, followed) is the log itself; and the
+    // follower needs the lock to catch up, so it must not be awaited while holding it.
+    if (!Thread.holdsLock(this)) {
+      catchUp.run();
+    }
     if (statement instanceof ExplainAnalyze explain) {
       ExplainAnalysis.Analyzed analyzed =
           explainAnalysis.analyze(explain, text, queries.values(), backend);
@@ -213,6 +238,28 @@ public final class StatementEngine implements AutoCloseable {
   /** The metrics of every persistent query the backend measures, by query id. */
   public List<QueryMetrics> queryMetrics() {
     return queries.keySet().stream().flatMap(id -> backend.metrics(id).stream()).toList();
+  }
+
+  /**
+   * Lets pull queries ask the other servers of the service for the partitions of a table this one
+   * does not hold.
+   */
+  public void joinCluster(PullForwarding forwarding) {
+    this.cluster = Optional.of(forwarding);
+  }
+
+  /** The other servers of the service, if this one has joined them. */
+  public Optional<PullForwarding> cluster() {
+    return cluster;
+  }
+
+  /** What this server runs of each persistent query now, for its heartbeats. */
+  public HostReport hostReport() {
+    Map<String, LocalQueryState> running = new TreeMap<>();
+    for (String id : queries.keySet()) {
+      backend.localState(id).ifPresent(state -> running.put(id, state));
+    }
+    return new HostReport(running);
   }
 
   /** Whether the backend answers (for the health check). */
@@ -260,21 +307,54 @@ public final class StatementEngine implements AutoCloseable {
   }
 
   CommandSink commands() {
-    return replaying ? CommandSink.NONE : commands;
+    return mode == Mode.SUBMITTED ? commands : CommandSink.NONE;
   }
 
   /** Whether the statement being run was accepted before (replay) rather than submitted now. */
   boolean replaying() {
-    return replaying;
+    return mode != Mode.SUBMITTED;
   }
 
   /** Runs a statement the server itself issues at every start, without logging it. */
   public synchronized KsqlEntity executeUnlogged(ParsedStatement statement, Session session) {
-    replaying = true;
+    mode = Mode.RESTORED;
     try {
       return execute(statement, session);
     } finally {
-      replaying = false;
+      mode = Mode.SUBMITTED;
+    }
+  }
+
+  /**
+   * Has every statement submitted here first wait for {@code catchUp}, which applies the commands
+   * other servers have logged, so that it is checked against the catalog they made.
+   */
+  void keepUpWith(Runnable catchUp) {
+    this.catchUp = catchUp;
+  }
+
+  /**
+   * Carries out a command another server of the service accepted and logged, as that server did:
+   * the catalog changes, queries start, stop, pause and resume here too. Nothing is logged again.
+   *
+   * @param ranHere whether this server appended the command at an offset itself, and so has carried
+   *     it out already; asked under the lock that statements submitted here hold from their append
+   *     until they have taken effect
+   * @return why the command could not be carried out here, if it could not
+   */
+  synchronized Optional<String> follow(
+      LoggedCommand command, Consumer<KsqlEntity> applied, LongPredicate ranHere) {
+    if (ranHere.test(command.offset())) {
+      return Optional.empty();
+    }
+    mode = Mode.FOLLOWED;
+    try {
+      rerun(command, applied, false);
+      return Optional.empty();
+    } catch (RuntimeException failed) {
+      return Optional.of("command " + command.sequence() + ": " + failed.getMessage());
+    } finally {
+      mode = Mode.SUBMITTED;
     }
   }
 
@@ -294,40 +374,48 @@ public final class StatementEngine implements AutoCloseable {
    * that {@code /status} knows the commands of earlier runs).
    */
   public synchronized List<String> replay(
-      List<LoggedCommand> logged, java.util.function.Consumer<KsqlEntity> restored) {
+      List<LoggedCommand> logged, Consumer<KsqlEntity> restored) {
     List<String> skipped = new ArrayList<>();
     // The queries start as they were left, paused or not: the PAUSE and RESUME commands replayed
     // below then change nothing, so a paused query processes nothing while the server starts.
     PausedQueries.after(logged, parser).forEach(id -> backend.pausePersistent(id, true));
     Map<String, Long> lastPlans = new HashMap<>();
     logged.forEach(c -> c.query().ifPresent(q -> lastPlans.put(q.queryId(), c.offset())));
-    replaying = true;
+    mode = Mode.RESTORED;
     try {
       for (LoggedCommand command : logged) {
-        Session session = Session.of(new java.util.LinkedHashMap<>(command.properties()), Map.of());
         try {
-          if (command.query().isPresent()) {
-            StoredQuery stored = command.query().get();
-            // Only the last plan logged for a query id runs: the earlier ones were upgraded in
-            // place (CREATE OR REPLACE).
-            boolean superseded = lastPlans.get(stored.queryId()) != command.offset();
-            planning.restore(stored, command.statement(), session, superseded);
-            restored.accept(
-                QueryPlanning.created(
-                    command.query().get(), command.statement(), command.sequence()));
-          } else {
-            for (ParsedStatement statement : parse(command.statement())) {
-              restored.accept(execute(statement, session));
-            }
-          }
+          // Only the last plan logged for a query id runs: the earlier ones were upgraded in
+          // place (CREATE OR REPLACE).
+          boolean superseded =
+              command.query().isPresent()
+                  && lastPlans.get(command.query().get().queryId()) != command.offset();
+          rerun(command, restored, superseded);
         } catch (RuntimeException failed) {
           skipped.add("command " + command.sequence() + ": " + failed.getMessage());
         }
       }
     } finally {
-      replaying = false;
+      mode = Mode.SUBMITTED;
     }
     return skipped;
+  }
+
+  /**
+   * Runs a logged command again: its stored query unplanned (registered only, when {@code
+   * superseded} by a later plan for its query id), else its statements.
+   */
+  private void rerun(LoggedCommand command, Consumer<KsqlEntity> done, boolean superseded) {
+    Session session = Session.of(new LinkedHashMap<>(command.properties()), Map.of());
+    if (command.query().isPresent()) {
+      planning.restore(command.query().get(), command.statement(), session, superseded);
+      done.accept(
+          QueryPlanning.created(command.query().get(), command.statement(), command.sequence()));
+    } else {
+      for (ParsedStatement statement : parse(command.statement())) {
+        done.accept(execute(statement, session));
+      }
+    }
   }
 
   Map<String, PersistentQuery> queries() {
@@ -524,7 +612,7 @@ public final class StatementEngine implements AutoCloseable {
       }
     }
     long sequence = commands().append(text, Map.of());
-    if (!replaying) {
+    if (mode != Mode.RESTORED) {
       ids.forEach(id -> backend.pausePersistent(id, statement.pause()));
     }
     String verb = statement.pause() ? "pause" : "resume";

@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -94,6 +95,12 @@ final class RestClient {
     CompletableFuture<QueryResult> read = CompletableFuture.supplyAsync(() -> readAll(response));
     try {
       return read.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (ExecutionException failed) {
+      // What the reading found (NotReady, a failed query) is the caller's to see, unwrapped.
+      if (failed.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw failed;
     } finally {
       response.body().close();
     }

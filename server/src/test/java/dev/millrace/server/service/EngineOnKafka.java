@@ -13,9 +13,10 @@ import java.util.Map;
 
 /**
  * A server's engine on a Kafka cluster, without REST: its command log replayed at start, as a
- * (re)started server does, and pull queries answered from its own state.
+ * (re)started server does, then followed live, and pull queries answered from its own state.
  */
-record EngineOnKafka(CommandLog commandLog, StatementEngine engine) implements AutoCloseable {
+record EngineOnKafka(CommandLog commandLog, CommandFollower follower, StatementEngine engine)
+    implements AutoCloseable {
 
   /**
    * @param instanceId distinguishes servers sharing the service id
@@ -38,13 +39,16 @@ record EngineOnKafka(CommandLog commandLog, StatementEngine engine) implements A
             functions,
             Map.of(),
             false);
-    assertEquals(
-        List.of(), engine.replay(commandLog.replay().commands()), "statements skipped on replay");
-    return new EngineOnKafka(commandLog, engine);
+    CommandReplay replay = commandLog.replay();
+    assertEquals(List.of(), engine.replay(replay.commands()), "statements skipped on replay");
+    CommandFollower follower =
+        CommandFollower.start(commandLog, engine, replay.end(), entity -> {});
+    return new EngineOnKafka(commandLog, follower, engine);
   }
 
-  void run(String sql) {
-    engine.execute(engine.parse(sql).get(0), Session.of(new HashMap<>(), Map.of()));
+  /** The entity the statement returned. */
+  dev.millrace.server.api.KsqlEntity run(String sql) {
+    return engine.execute(engine.parse(sql).get(0), Session.of(new HashMap<>(), Map.of()));
   }
 
   /** The pull query's rows, or the error it answered. */
@@ -60,6 +64,7 @@ record EngineOnKafka(CommandLog commandLog, StatementEngine engine) implements A
 
   @Override
   public void close() {
+    follower.close();
     engine.close();
     commandLog.close();
   }
