@@ -139,7 +139,8 @@ final class QueryRunner {
               + "Topic names are case-sensitive.",
           text);
     }
-    TopicPrinter printer = new TopicPrinter(print.interval(), print.limit());
+    TopicPrinter printer =
+        new TopicPrinter(engine.backend().schemaRegistry(), print.interval(), print.limit());
     AtomicReference<QueryBackend.RunningTransientQuery> running = new AtomicReference<>();
     QueryOutput output =
         new QueryOutput(subscriber, BUFFERED_ROWS, () -> closeQuietly(running.get()));

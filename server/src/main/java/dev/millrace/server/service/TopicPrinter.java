@@ -1,6 +1,7 @@
 package dev.millrace.server.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.millrace.engine.registry.SchemaRegistry;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -22,22 +23,27 @@ import java.util.OptionalInt;
  * {@code Key format: ...} and {@code Value format: ...}, naming the formats still possible after
  * that record's batch. {@code INTERVAL n} shows every n-th record; {@code LIMIT n} stops after n.
  *
- * <p>Schema registry formats (AVRO, PROTOBUF, JSON_SR) are not among the candidates.
+ * <p>The schema registry formats (AVRO, PROTOBUF, JSON_SR) come first: a record in the registry's
+ * wire format is decoded with the schema the registry has for its id (see {@link
+ * RegisteredRecordText}); without a registry, or for an id it does not know, they are dropped and
+ * the record shows as the other formats read it.
  */
 final class TopicPrinter {
   private static final DateTimeFormatter ROWTIME =
       DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss.SSS 'Z'").withZone(ZoneOffset.UTC);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Guesses keys = new Guesses(true);
-  private final Guesses values = new Guesses(false);
+  private final Guesses keys;
+  private final Guesses values;
   private final int interval;
   private final OptionalInt limit;
   private long seen;
   private long printed;
   private boolean formatsShown;
 
-  TopicPrinter(OptionalInt interval, OptionalInt limit) {
+  TopicPrinter(SchemaRegistry registry, OptionalInt interval, OptionalInt limit) {
+    this.keys = new Guesses(registry, true);
+    this.values = new Guesses(registry, false);
     this.interval = Math.max(1, interval.orElse(1));
     this.limit = limit;
   }
@@ -85,8 +91,8 @@ final class TopicPrinter {
     private final List<Format> possible = new ArrayList<>();
     private boolean sawData;
 
-    Guesses(boolean keys) {
-      for (Format format : Format.plain()) {
+    Guesses(SchemaRegistry registry, boolean keys) {
+      for (Format format : Format.all(registry)) {
         if (keys) {
           possible.add(Format.session(format));
           possible.add(Format.timeWindowed("HOPPING", format));
@@ -133,6 +139,16 @@ final class TopicPrinter {
 
     String read(byte[] bytes) {
       return reader.read(bytes);
+    }
+
+    /** The registry formats, then the plain ones, in order of preference. */
+    static List<Format> all(SchemaRegistry registry) {
+      List<Format> formats = new ArrayList<>();
+      for (RegisteredRecordText registered : RegisteredRecordText.all(registry)) {
+        formats.add(new Format(registered.format(), registered::read));
+      }
+      formats.addAll(plain());
+      return formats;
     }
 
     static List<Format> plain() {

@@ -3,6 +3,9 @@ package dev.millrace.server.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.millrace.engine.registry.InMemorySchemaRegistry;
+import dev.millrace.engine.registry.SchemaRegistry;
+import dev.millrace.engine.registry.UnconfiguredSchemaRegistry;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -22,7 +25,9 @@ class TopicPrinterTest {
 
   @Test
   void namesEveryFormatThatReadsAllRecordsAndShowsEachWithTheFirst() {
-    TopicPrinter printer = new TopicPrinter(OptionalInt.empty(), OptionalInt.empty());
+    TopicPrinter printer =
+        new TopicPrinter(
+            UnconfiguredSchemaRegistry.INSTANCE, OptionalInt.empty(), OptionalInt.empty());
 
     assertEquals(
         List.of(
@@ -39,7 +44,9 @@ class TopicPrinterTest {
   @Test
   void guessesNumbersAndWindowedKeysFromTheirLength() {
     byte[] windowed = ByteBuffer.allocate(12).putInt(7).putLong(1000).array();
-    TopicPrinter printer = new TopicPrinter(OptionalInt.empty(), OptionalInt.empty());
+    TopicPrinter printer =
+        new TopicPrinter(
+            UnconfiguredSchemaRegistry.INSTANCE, OptionalInt.empty(), OptionalInt.empty());
 
     List<String> lines =
         printer.print(List.of(record(windowed, ByteBuffer.allocate(8).putLong(42).array(), 0)));
@@ -57,7 +64,9 @@ class TopicPrinterTest {
 
   @Test
   void showsNullsAndSaysWhenNoFormatFits() {
-    TopicPrinter printer = new TopicPrinter(OptionalInt.empty(), OptionalInt.empty());
+    TopicPrinter printer =
+        new TopicPrinter(
+            UnconfiguredSchemaRegistry.INSTANCE, OptionalInt.empty(), OptionalInt.empty());
 
     List<String> lines =
         printer.print(List.of(record(null, new byte[] {(byte) 0xFF, 0x41, 0x00}, 0)));
@@ -71,7 +80,8 @@ class TopicPrinterTest {
 
   @Test
   void printsEveryIntervalthRecordUntilTheLimit() {
-    TopicPrinter printer = new TopicPrinter(OptionalInt.of(2), OptionalInt.of(2));
+    TopicPrinter printer =
+        new TopicPrinter(UnconfiguredSchemaRegistry.INSTANCE, OptionalInt.of(2), OptionalInt.of(2));
     List<QueryBackend.TopicRecord> batch =
         List.of(
             record(text("a"), text("1"), 0),
@@ -89,5 +99,23 @@ class TopicPrinterTest {
         lines.subList(2, lines.size()));
     assertTrue(printer.done());
     assertEquals(List.of(), printer.print(batch));
+  }
+
+  @Test
+  void aWireFormatRecordWithoutItsSchemaShowsAsBytes() {
+    byte[] unknownId = {0, 0, 0, 0, 9, (byte) 0xFF};
+    for (SchemaRegistry registry :
+        List.of(UnconfiguredSchemaRegistry.INSTANCE, new InMemorySchemaRegistry())) {
+      TopicPrinter printer = new TopicPrinter(registry, OptionalInt.empty(), OptionalInt.empty());
+
+      assertEquals(
+          List.of(
+              "Key format: KAFKA_STRING",
+              "Value format: does not match any supported format. It may be a STRING with"
+                  + " encoding other than UTF8, or some other format.",
+              "rowtime: 1970/01/01 00:00:00.000 Z, key: k, value: \\x00\\x00\\x00\\x00\\x09\\xFF,"
+                  + " partition: 0"),
+          printer.print(List.of(record(text("k"), unknownId, 0))));
+    }
   }
 }
