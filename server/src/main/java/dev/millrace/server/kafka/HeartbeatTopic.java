@@ -74,6 +74,7 @@ public final class HeartbeatTopic implements AutoCloseable {
     consumerProperties.putAll(clientProperties);
     consumerProperties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     consumerProperties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    consumerProperties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     this.consumer =
         new KafkaConsumer<>(
             consumerProperties, new StringDeserializer(), new ByteArrayDeserializer());

@@ -322,6 +322,9 @@ public final class CommandLog implements CommandSink, AutoCloseable {
             false,
             ConsumerConfig.ISOLATION_LEVEL_CONFIG,
             "read_committed",
+            // Following a log that TERMINATE CLUSTER deleted must not create it again.
+            ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
+            false,
             ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
             (int) TIMEOUT.toMillis()),
         new ByteArrayDeserializer(),
