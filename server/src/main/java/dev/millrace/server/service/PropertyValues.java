@@ -40,6 +40,12 @@ public final class PropertyValues {
               "num.standby.replicas",
               only("0", "Millrace keeps no standby replicas; state is restored from changelogs.")),
           Map.entry("ksql.persistence.wrap.single.values", oneOf("true", "false")),
+          Map.entry(
+              "ksql.variable.substitution.enable",
+              only(
+                  "true",
+                  "Millrace always replaces ${name} with a DEFINEd variable; write $${name} to keep"
+                      + " the text as it is.")),
           Map.entry("ksql.functions.collect_list.limit", wholeNumber(0)),
           Map.entry("ksql.functions.collect_set.limit", wholeNumber(0)),
           Map.entry(MaxTaskIdle.NAME, PropertyValues::maxTaskIdle));

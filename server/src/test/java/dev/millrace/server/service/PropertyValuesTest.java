@@ -33,6 +33,8 @@ class PropertyValuesTest {
       commit.interval.ms                  | -1        | Invalid value '-1' for property 'commit.interval.ms': it must be a whole number of at least 0.
       ksql.streams.cache.max.bytes.buffering | 1.5    | Invalid value '1.5' for property 'ksql.streams.cache.max.bytes.buffering': it must be a whole number of at least 0.
       num.stream.threads                  | 1         |
+      ksql.variable.substitution.enable   | true      |
+      ksql.variable.substitution.enable   | false     | Invalid value 'false' for property 'ksql.variable.substitution.enable': it must be true: Millrace always replaces ${name} with a DEFINEd variable; write $${name} to keep the text as it is.
       num.stream.threads                  | 4         | Invalid value '4' for property 'num.stream.threads': it must be 1: each query runs on one thread; run more servers with the same ksql.service.id to use more cores.
       ksql.streams.num.standby.replicas   | 1         | Invalid value '1' for property 'ksql.streams.num.standby.replicas': it must be 0: Millrace keeps no standby replicas; state is restored from changelogs.
       ksql.streams.state.dir              | /tmp/s    | Property 'ksql.streams.state.dir' is not supported: query state lives under the server's data directory.
