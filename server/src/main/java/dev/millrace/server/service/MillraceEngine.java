@@ -93,7 +93,8 @@ public final class MillraceEngine implements EngineFacade {
   public void runQuery(QueryRequest request, QuerySubscriber subscriber) {
     refuseIfHeadless();
     checkProperties(request.properties());
-    Session session = Session.of(request.properties(), request.sessionVariables());
+    Session session =
+        Session.of(request.properties(), request.sessionVariables(), request.authorization());
     String sql = request.sql();
     List<ParsedStatement> statements = engine.parse(sql, session);
     if (statements.size() != 1
