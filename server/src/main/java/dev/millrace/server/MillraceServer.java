@@ -195,7 +195,11 @@ public final class MillraceServer implements AutoCloseable {
       if (queriesFile.isPresent()) {
         facade =
             new MillraceEngine(
-                engine, info, () -> true, List.of(ProcessingLogStream.topic(serviceId)), true);
+                engine,
+                info,
+                () -> true,
+                List.of(ProcessingLogStream.topic(serviceId), HeartbeatTopic.topicName(serviceId)),
+                true);
         progress.accept("Headless mode: running the statements of " + queriesFile.get() + " ...");
         int ran = QueriesFile.run(engine, queriesFile.get());
         progress.accept("Ran " + ran + " statements; REST accepts no statements (headless mode)");
@@ -207,7 +211,10 @@ public final class MillraceServer implements AutoCloseable {
                 engine,
                 info,
                 () -> wholeLog && engine.topicExists(commandLog.topic()),
-                List.of(commandLog.topic(), ProcessingLogStream.topic(serviceId)),
+                List.of(
+                    commandLog.topic(),
+                    ProcessingLogStream.topic(serviceId),
+                    HeartbeatTopic.topicName(serviceId)),
                 false);
         restore(engine, replay, facade, progress);
         follower =
@@ -273,7 +280,8 @@ public final class MillraceServer implements AutoCloseable {
     engine.joinCluster(
         new PullForwarding(
             new ClusterMembers(heartbeats::latest, self, HEARTBEAT_WINDOW, Clock.systemUTC()),
-            PeerConnections.client(config.restSecurity().tls(), PEER_CONNECT_TIMEOUT)));
+            PeerConnections.client(config.restSecurity().tls(), PEER_CONNECT_TIMEOUT)),
+        heartbeats::close);
     return heartbeats;
   }
 
