@@ -8,6 +8,7 @@ import dev.millrace.engine.state.RocksDbMemory;
 import dev.millrace.server.api.ServerInfo;
 import dev.millrace.server.config.ServerConfig;
 import dev.millrace.server.http.Listener;
+import dev.millrace.server.http.PeerConnections;
 import dev.millrace.server.http.RestServer;
 import dev.millrace.server.kafka.BrokerSettings;
 import dev.millrace.server.kafka.EmbeddedKafkaBroker;
@@ -52,6 +53,8 @@ public final class MillraceServer implements AutoCloseable {
 
   /** A server not heard of for this long counts as gone (four missed heartbeats). */
   private static final Duration HEARTBEAT_WINDOW = Duration.ofMillis(2_000);
+
+  private static final Duration PEER_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
   private final Optional<EmbeddedSchemaRegistry> registry;
   private final Optional<EmbeddedKafkaBroker> broker;
@@ -192,7 +195,11 @@ public final class MillraceServer implements AutoCloseable {
       if (queriesFile.isPresent()) {
         facade =
             new MillraceEngine(
-                engine, info, () -> true, List.of(ProcessingLogStream.topic(serviceId)), true);
+                engine,
+                info,
+                () -> true,
+                List.of(ProcessingLogStream.topic(serviceId), HeartbeatTopic.topicName(serviceId)),
+                true);
         progress.accept("Headless mode: running the statements of " + queriesFile.get() + " ...");
         int ran = QueriesFile.run(engine, queriesFile.get());
         progress.accept("Ran " + ran + " statements; REST accepts no statements (headless mode)");
@@ -204,7 +211,10 @@ public final class MillraceServer implements AutoCloseable {
                 engine,
                 info,
                 () -> wholeLog && engine.topicExists(commandLog.topic()),
-                List.of(commandLog.topic(), ProcessingLogStream.topic(serviceId)),
+                List.of(
+                    commandLog.topic(),
+                    ProcessingLogStream.topic(serviceId),
+                    HeartbeatTopic.topicName(serviceId)),
                 false);
         restore(engine, replay, facade, progress);
         follower =
@@ -269,7 +279,9 @@ public final class MillraceServer implements AutoCloseable {
             Clock.systemUTC());
     engine.joinCluster(
         new PullForwarding(
-            new ClusterMembers(heartbeats::latest, self, HEARTBEAT_WINDOW, Clock.systemUTC())));
+            new ClusterMembers(heartbeats::latest, self, HEARTBEAT_WINDOW, Clock.systemUTC()),
+            PeerConnections.client(config.restSecurity().tls(), PEER_CONNECT_TIMEOUT)),
+        heartbeats::close);
     return heartbeats;
   }
 

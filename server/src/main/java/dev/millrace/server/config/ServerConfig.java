@@ -140,7 +140,7 @@ public final class ServerConfig {
         KafkaClientSecurity.parse(this.properties, RestSecurityConfig.LISTENER_ONLY_KEYS);
     this.restartBackoff = parseRestartBackoff();
     this.stateMemoryBytes = parseStateMemory();
-    advertisedListener();
+    refuseUnreachableAdvertisedListener();
     refuseUnsupportedRegistrySettings();
     if (serviceId().isEmpty()) {
       throw ConfigException.invalid(SERVICE_ID, "", "a non-empty service id");
@@ -231,14 +231,43 @@ public final class ServerConfig {
     return embeddedKafkaPort;
   }
 
-  /**
-   * How long a pull query waits for state being restored ({@code millrace.pull.restore.wait.ms}).
-   */
   /** The URL given by {@link #ADVERTISED_LISTENER}, if one is. */
   public Optional<URI> advertisedListener() {
     return get(ADVERTISED_LISTENER).map(value -> parseListener(ADVERTISED_LISTENER, value.trim()));
   }
 
+  /**
+   * The other servers of the service forward pull queries to the advertised address, speaking its
+   * scheme: an {@code https} address in front of only {@code http} listeners (or the reverse) could
+   * never answer them, so the server refuses to start rather than fail every forwarded query.
+   */
+  private void refuseUnreachableAdvertisedListener() {
+    advertisedListener()
+        .ifPresent(
+            advertised -> {
+              boolean served =
+                  listeners.stream()
+                      .anyMatch(
+                          listener ->
+                              listener.getScheme().equalsIgnoreCase(advertised.getScheme()));
+              if (!served) {
+                throw new ConfigException(
+                    ADVERTISED_LISTENER
+                        + " is "
+                        + advertised
+                        + ", but no address in "
+                        + LISTENERS
+                        + " speaks "
+                        + advertised.getScheme()
+                        + ": the other servers of the service could not reach this one",
+                    null);
+              }
+            });
+  }
+
+  /**
+   * How long a pull query waits for state being restored ({@code millrace.pull.restore.wait.ms}).
+   */
   public Duration pullRestoreWait() {
     return pullRestoreWait;
   }

@@ -3,6 +3,7 @@ package dev.millrace.server.http;
 import dev.millrace.server.api.KsqlRequest;
 import dev.millrace.server.service.QueryRequest;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -33,7 +34,8 @@ final class QueryResource extends ApiHandler {
         new QueryRequest(
             Bodies.requireText(body.ksql(), "ksql"),
             body.streamsProperties(),
-            body.sessionVariables());
+            body.sessionVariables(),
+            Optional.ofNullable(request.getHeaders().get(HttpHeader.AUTHORIZATION)));
     starter.start(query, new RowFormat.StreamedRows(contentType), request, response, callback);
   }
 }

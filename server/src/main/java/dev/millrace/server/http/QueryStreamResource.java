@@ -3,6 +3,7 @@ package dev.millrace.server.http;
 import dev.millrace.server.api.QueryStreamArgs;
 import dev.millrace.server.service.QueryRequest;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -33,7 +34,10 @@ final class QueryStreamResource extends ApiHandler {
     QueryStreamArgs body = JsonBodies.read(request, QueryStreamArgs.class);
     QueryRequest query =
         new QueryRequest(
-            Bodies.requireText(body.sql(), "sql"), body.properties(), body.sessionVariables());
+            Bodies.requireText(body.sql(), "sql"),
+            body.properties(),
+            body.sessionVariables(),
+            Optional.ofNullable(request.getHeaders().get(HttpHeader.AUTHORIZATION)));
     starter.start(query, format(type), request, response, callback);
   }
 

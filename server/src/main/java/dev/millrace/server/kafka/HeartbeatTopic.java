@@ -161,9 +161,15 @@ public final class HeartbeatTopic implements AutoCloseable {
     }
   }
 
-  /** Stops beating, tells the others this server has left, and stops reading. */
+  /**
+   * Stops beating, tells the others this server has left, and stops reading; once only, as both
+   * {@code TERMINATE CLUSTER} and the server's shutdown close it.
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (!running) {
+      return;
+    }
     running = false;
     beats.shutdownNow();
     try {

@@ -10,8 +10,9 @@ import java.util.regex.PatternSyntaxException;
  * Carries out {@code POST /ksql/terminate} as ksqlDB documents it: ends every push query and
  * terminates every persistent query (removing what each keeps), deletes the topics of the streams
  * and tables that queries created and whose names match one of {@code deleteTopicList} (a name or a
- * regular expression), and deletes the server's own topics: the command topic and the processing
- * log. Topics of declared sources are never deleted, even when they match.
+ * regular expression), stops the server's heartbeats, and deletes the server's own topics: the
+ * command topic, the processing log and the heartbeat topic. Topics of declared sources are never
+ * deleted, even when they match.
  */
 final class ClusterTerminator {
 
@@ -19,7 +20,8 @@ final class ClusterTerminator {
   private final List<String> managedTopics;
 
   /**
-   * @param managedTopics the topics the server itself keeps: command topic, processing log
+   * @param managedTopics the topics the server itself keeps: command topic, processing log,
+   *     heartbeats
    */
   ClusterTerminator(StatementEngine engine, List<String> managedTopics) {
     this.engine = engine;
@@ -32,6 +34,8 @@ final class ClusterTerminator {
     synchronized (engine) {
       List.copyOf(engine.pushQueries().values()).forEach(push -> push.terminate().run());
       List.copyOf(engine.queries().keySet()).forEach(engine::stopQuery);
+      // Heartbeats stop first: a beat written after the deletion would bring the topic back.
+      engine.leaveCluster();
       List<String> doomed = new ArrayList<>();
       engine.catalog().sources().stream()
           .filter(DataSource::createdByQuery)

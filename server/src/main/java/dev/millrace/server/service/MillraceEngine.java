@@ -38,8 +38,8 @@ public final class MillraceEngine implements EngineFacade {
   /**
    * @param commandRunner whether the command log is whole and reachable: every record of it was
    *     replayed at start and its topic is still there
-   * @param managedTopics the topics the server keeps for itself (command topic, processing log),
-   *     deleted when the cluster is terminated
+   * @param managedTopics the topics the server keeps for itself (command topic, processing log,
+   *     heartbeats), deleted when the cluster is terminated
    * @param headless whether the server runs a queries file ({@link QueriesFile}) and so refuses
    *     statements and queries over REST
    */
@@ -93,7 +93,8 @@ public final class MillraceEngine implements EngineFacade {
   public void runQuery(QueryRequest request, QuerySubscriber subscriber) {
     refuseIfHeadless();
     checkProperties(request.properties());
-    Session session = Session.of(request.properties(), request.sessionVariables());
+    Session session =
+        Session.of(request.properties(), request.sessionVariables(), request.authorization());
     String sql = request.sql();
     List<ParsedStatement> statements = engine.parse(sql, session);
     if (statements.size() != 1

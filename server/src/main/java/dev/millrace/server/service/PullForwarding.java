@@ -34,11 +34,15 @@ public final class PullForwarding {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ClusterMembers members;
-  private final HttpClient http =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
+  private final HttpClient http;
 
-  public PullForwarding(ClusterMembers members) {
+  /**
+   * Forwarding to the {@code members} through {@code http}, a client that reaches them as their
+   * listeners require (TLS, client certificates).
+   */
+  public PullForwarding(ClusterMembers members, HttpClient http) {
     this.members = members;
+    this.http = http;
   }
 
   /** The servers of the service, as their heartbeats tell. */
@@ -64,10 +68,15 @@ public final class PullForwarding {
   /**
    * The rows (as their owners framed them) of the pull query {@code sql} over the given partitions
    * of the query's table, asked of their owners; empty when a partition has no live owner or an
-   * owner did not answer, so the caller answers as a lone server would.
+   * owner did not answer, so the caller answers as a lone server would. The owners are asked with
+   * the caller's {@code Authorization} header, so they let in exactly whom this server let in.
    */
   Optional<List<List<Object>>> rows(
-      String queryId, String sql, Map<String, Object> properties, SortedSet<Integer> partitions) {
+      String queryId,
+      String sql,
+      Map<String, Object> properties,
+      Optional<String> authorization,
+      SortedSet<Integer> partitions) {
     Optional<SortedMap<String, SortedSet<Integer>>> owners = members.owners(queryId, partitions);
     if (owners.isEmpty()) {
       return Optional.empty();
@@ -75,7 +84,7 @@ public final class PullForwarding {
     List<List<Object>> rows = new ArrayList<>();
     for (Map.Entry<String, SortedSet<Integer>> owner : owners.get().entrySet()) {
       Optional<List<List<Object>>> answered =
-          ask(owner.getKey(), sql, properties, owner.getValue());
+          ask(owner.getKey(), sql, properties, authorization, owner.getValue());
       if (answered.isEmpty()) {
         return Optional.empty();
       }
@@ -85,7 +94,11 @@ public final class PullForwarding {
   }
 
   private Optional<List<List<Object>>> ask(
-      String url, String sql, Map<String, Object> properties, SortedSet<Integer> partitions) {
+      String url,
+      String sql,
+      Map<String, Object> properties,
+      Optional<String> authorization,
+      SortedSet<Integer> partitions) {
     ObjectNode body = JSON.createObjectNode();
     body.put("ksql", sql);
     ObjectNode streamsProperties = JSON.valueToTree(properties);
@@ -94,15 +107,15 @@ public final class PullForwarding {
         partitions.stream().map(String::valueOf).collect(Collectors.joining(",")));
     body.set("streamsProperties", streamsProperties);
     try {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(url + "/query"))
+              .timeout(TIMEOUT)
+              .header("Content-Type", "application/vnd.ksql.v1+json")
+              .header("Accept", "application/vnd.ksql.v1+json")
+              .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+      authorization.ifPresent(credentials -> request.header("Authorization", credentials));
       HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(URI.create(url + "/query"))
-                  .timeout(TIMEOUT)
-                  .header("Content-Type", "application/vnd.ksql.v1+json")
-                  .header("Accept", "application/vnd.ksql.v1+json")
-                  .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         LOG.info("Server {} did not answer a forwarded pull query: {}", url, response.statusCode());
         return Optional.empty();

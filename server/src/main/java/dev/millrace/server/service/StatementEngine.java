@@ -75,6 +75,9 @@ public final class StatementEngine implements AutoCloseable {
   /** The other servers of the service, once this one has joined them (see {@link #joinCluster}). */
   private volatile Optional<PullForwarding> cluster = Optional.empty();
 
+  /** Stops this server's heartbeats (see {@link #leaveCluster}). */
+  private volatile Runnable leaveCluster = () -> {};
+
   /** Brings the catalog up to the command log before a statement runs (see {@link #keepUpWith}). */
   private volatile Runnable catchUp = () -> {};
 
@@ -242,10 +245,20 @@ public final class StatementEngine implements AutoCloseable {
 
   /**
    * Lets pull queries ask the other servers of the service for the partitions of a table this one
-   * does not hold.
+   * does not hold; {@code leave} stops this server's heartbeats when it leaves the service.
    */
-  public void joinCluster(PullForwarding forwarding) {
+  public void joinCluster(PullForwarding forwarding, Runnable leave) {
     this.cluster = Optional.of(forwarding);
+    this.leaveCluster = leave;
+  }
+
+  /**
+   * Stops this server's heartbeats (telling the others it has left) and its pull-query forwarding,
+   * as {@code TERMINATE CLUSTER} does before it deletes the heartbeat topic.
+   */
+  public void leaveCluster() {
+    cluster = Optional.empty();
+    leaveCluster.run();
   }
 
   /** The other servers of the service, if this one has joined them. */

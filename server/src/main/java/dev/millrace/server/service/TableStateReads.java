@@ -55,7 +55,9 @@ final class TableStateReads {
           return Optional.of(new PullAnswer(here.rows(), List.of()));
         }
         Optional<List<List<Object>>> elsewhere =
-            cluster.get().rows(queryId, text, session.properties(), here.missing());
+            cluster
+                .get()
+                .rows(queryId, text, session.properties(), session.authorization(), here.missing());
         if (elsewhere.isPresent()) {
           return Optional.of(new PullAnswer(here.rows(), elsewhere.get()));
         }

@@ -71,6 +71,24 @@ class ServerConfigTest {
   }
 
   @Test
+  void refusesAnAdvertisedAddressNoListenerSpeaks() {
+    assertEquals(
+        "ksql.advertised.listener is https://node-1:8088, but no address in listeners speaks https:"
+            + " the other servers of the service could not reach this one",
+        error(
+            Map.of(
+                "listeners", "http://0.0.0.0:8088",
+                "ksql.advertised.listener", "https://node-1:8088")));
+    assertEquals(
+        Optional.of(URI.create("HTTP://node-1:8088")),
+        ServerConfig.of(
+                Map.of(
+                    "listeners", "http://0.0.0.0:8088",
+                    "ksql.advertised.listener", "HTTP://node-1:8088"))
+            .advertisedListener());
+  }
+
+  @Test
   void refusesRegistrySettingsTheClientWouldIgnore() {
     assertEquals(
         "ksql.schema.registry.basic.auth.user.info is not supported: Millrace's schema registry"

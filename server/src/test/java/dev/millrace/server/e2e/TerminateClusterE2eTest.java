@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.millrace.server.MillraceServer;
+import dev.millrace.server.config.ServerConfig;
+import dev.millrace.server.kafka.BrokerSettings;
+import dev.millrace.server.kafka.EmbeddedKafkaBroker;
+import dev.millrace.server.kafka.HeartbeatTopic;
 import dev.millrace.server.kafka.TopicAdmin;
 import dev.millrace.server.service.CommandLog;
 import dev.millrace.server.service.ProcessingLogStream;
@@ -14,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code POST /ksql/terminate} on a real server: it ends the push queries and the persistent ones,
  * deletes the matching topics of query-created sources (never a declared source's), the command
- * topic and the processing log, and the server refuses every request after it.
+ * topic and the processing log, stops the heartbeats and deletes their topic, and the server
+ * refuses every request after it.
  */
 class TerminateClusterE2eTest {
 
@@ -87,6 +93,34 @@ class TerminateClusterE2eTest {
       assertEquals(
           "The cluster has been terminated. No new request will be accepted.",
           refused.body().get("message").asText());
+    }
+  }
+
+  @Test
+  void stopsTheHeartbeatsAndDeletesTheirTopic() throws Exception {
+    String heartbeats = HeartbeatTopic.topicName("default_");
+    // A beat written after the deletion would bring the topic back, and so show.
+    try (EmbeddedKafkaBroker broker =
+        EmbeddedKafkaBroker.start(
+            BrokerSettings.of(dataDir.resolve("kafka"))
+                .withPort(0)
+                .withOverride("auto.create.topics.enable", "true"))) {
+      Map<String, String> config = new HashMap<>(E2eServers.config(dataDir.resolve("server")));
+      config.put(ServerConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
+      try (TopicAdmin admin = TopicAdmin.connect(broker.bootstrapServers())) {
+        try (MillraceServer server =
+            MillraceServer.start(ServerConfig.of(config), System.out::println)) {
+          assertTrue(admin.list().contains(heartbeats), "the server beats while it runs");
+          HttpResponse<String> terminated =
+              HTTP.send(
+                  post(server, "/ksql/terminate", "{}"), HttpResponse.BodyHandlers.ofString());
+          assertEquals(200, terminated.statusCode(), terminated.body());
+          assertFalse(admin.list().contains(heartbeats), "deleted by TERMINATE CLUSTER");
+        }
+        // Had a beat or the leaving tombstone been written after the deletion (including by the
+        // shutdown that follows), the broker would have created the topic again.
+        assertFalse(admin.list().contains(heartbeats), "created again after TERMINATE CLUSTER");
+      }
     }
   }
 
