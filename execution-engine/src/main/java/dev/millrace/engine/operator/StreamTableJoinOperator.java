@@ -52,7 +52,7 @@ final class StreamTableJoinOperator implements Operator {
         return;
       }
     }
-    byte[] match = store.get(StateKeys.key(keyCodec.encode(row.key())));
+    byte[] match = store.get(StateKeys.key(keyCodec, row.key()));
     if (match == null && inner) {
       return;
     }
