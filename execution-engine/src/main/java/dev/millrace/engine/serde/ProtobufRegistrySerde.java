@@ -5,17 +5,19 @@ import dev.millrace.engine.types.Column;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
  * The PROTOBUF format: the PROTOBUF_NOSR message after Confluent's wire-format header and the
- * message indexes that say which message of the schema was written (always the first here, so the
- * single byte 0). Writing registers the {@code .proto} of the columns under the topic's subject (or
- * uses the schema id a source names); reading skips the header and indexes and reads fields by
- * number in column order, as PROTOBUF_NOSR does.
+ * message indexes that say which message of the schema was written. Writing registers the {@code
+ * .proto} of the columns under the topic's subject and writes its first message (the single byte
+ * 0), or uses the schema id a source names and writes its message the schema full name names (by
+ * default its first); reading skips the header and indexes and reads fields by number in column
+ * order, as PROTOBUF_NOSR does.
  */
 final class ProtobufRegistrySerde implements ValueSerde {
-  private static final byte FIRST_MESSAGE = 0;
+  private static final byte[] FIRST_MESSAGE = {0};
 
   private final ProtobufSerde message;
   private final RegisteredHeader header;
@@ -28,13 +30,44 @@ final class ProtobufRegistrySerde implements ValueSerde {
       OptionalInt schemaId) {
     this.message = new ProtobufSerde(columns, options);
     List<Column> copied = List.copyOf(columns);
+    Optional<String> fullName = Optional.ofNullable(options.get(SerdeFactory.FULL_SCHEMA_NAME));
     this.header =
         new RegisteredHeader(
             binding,
             key,
             schemaId,
             () -> RegisteredSchema.protobuf(ProtobufSchemas.of(copied)),
-            FIRST_MESSAGE);
+            id ->
+                schemaId.isPresent()
+                    ? indexes(registered(binding, id).text(), fullName)
+                    : FIRST_MESSAGE);
+  }
+
+  private static RegisteredSchema registered(RegistryBinding binding, int id) {
+    return binding
+        .registry()
+        .byId(id)
+        .orElseThrow(
+            () ->
+                new SerdeException(
+                    "Failed to serialize PROTOBUF: schema id " + id + " is not in the registry"));
+  }
+
+  /**
+   * The message indexes of the named message, as Confluent writes them: the count then each index,
+   * as zig-zag varints, or the single byte 0 for the first message.
+   */
+  static byte[] indexes(String proto, Optional<String> fullName) {
+    List<Integer> indexes = ProtobufSchemas.messageIndexes(proto, fullName);
+    if (indexes.equals(List.of(0))) {
+      return FIRST_MESSAGE.clone();
+    }
+    ProtoWriter out = new ProtoWriter();
+    out.varint(2L * indexes.size());
+    for (int index : indexes) {
+      out.varint(2L * index);
+    }
+    return out.toByteArray();
   }
 
   @Override

@@ -78,7 +78,7 @@ final class RegisteredRecordText {
       if (schema.isEmpty()) {
         return Optional.empty();
       }
-      SqlType type = RegisteredTypes.of(schema.get());
+      SqlType type = RegisteredTypes.of(schema.get(), registry);
       RegistryBinding binding = new RegistryBinding(registry, "");
       // A protobuf record is always a message: its fields are the columns. The other formats
       // read any schema, a record or a bare value, as one value of the schema's type.
