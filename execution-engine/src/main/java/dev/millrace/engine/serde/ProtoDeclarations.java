@@ -86,6 +86,27 @@ final class ProtoDeclarations {
     return indexes(message.fullName()).orElseThrow();
   }
 
+  /**
+   * The root file's message at these message indexes.
+   *
+   * @throws SerdeException when the file has no message there
+   */
+  Message at(List<Integer> indexes) {
+    List<Message> level = rootMessages;
+    Message found = null;
+    for (int index : indexes) {
+      if (index < 0 || index >= level.size()) {
+        throw new SerdeException("The protobuf schema has no message at indexes " + indexes);
+      }
+      found = level.get(index);
+      level = found.nested();
+    }
+    if (found == null) {
+      throw new SerdeException("The protobuf schema has no message at indexes " + indexes);
+    }
+    return found;
+  }
+
   private Optional<List<Integer>> indexes(String fullName) {
     return path(rootMessages, fullName);
   }

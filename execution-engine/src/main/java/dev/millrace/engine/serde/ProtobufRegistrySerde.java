@@ -39,7 +39,8 @@ final class ProtobufRegistrySerde implements ValueSerde {
             () -> RegisteredSchema.protobuf(ProtobufSchemas.of(copied)),
             id ->
                 schemaId.isPresent()
-                    ? indexes(registered(binding, id).text(), fullName)
+                    ? ProtoMessageIndexes.write(
+                        ProtobufSchemas.messageIndexes(registered(binding, id).text(), fullName))
                     : FIRST_MESSAGE);
   }
 
@@ -53,23 +54,6 @@ final class ProtobufRegistrySerde implements ValueSerde {
                     "Failed to serialize PROTOBUF: schema id " + id + " is not in the registry"));
   }
 
-  /**
-   * The message indexes of the named message, as Confluent writes them: the count then each index,
-   * as zig-zag varints, or the single byte 0 for the first message.
-   */
-  static byte[] indexes(String proto, Optional<String> fullName) {
-    List<Integer> indexes = ProtobufSchemas.messageIndexes(proto, fullName);
-    if (indexes.equals(List.of(0))) {
-      return FIRST_MESSAGE.clone();
-    }
-    ProtoWriter out = new ProtoWriter();
-    out.varint(2L * indexes.size());
-    for (int index : indexes) {
-      out.varint(2L * index);
-    }
-    return out.toByteArray();
-  }
-
   @Override
   public byte[] serialize(Object[] values) {
     return values == null ? null : header.frame(message.serialize(values));
@@ -81,30 +65,7 @@ final class ProtobufRegistrySerde implements ValueSerde {
       return null;
     }
     header.check(bytes, "PROTOBUF");
-    return message.deserialize(Arrays.copyOfRange(bytes, afterIndexes(bytes), bytes.length));
-  }
-
-  /** Where the message starts: after the header and the zig-zag varint count and indexes. */
-  private static int afterIndexes(byte[] bytes) {
-    int[] at = {RegistryWire.HEADER};
-    long count = zigZag(bytes, at);
-    for (long i = 0; i < count; i++) {
-      zigZag(bytes, at);
-    }
-    return at[0];
-  }
-
-  private static long zigZag(byte[] bytes, int[] at) {
-    long value = 0;
-    for (int shift = 0; ; shift += 7) {
-      if (at[0] >= bytes.length) {
-        throw new SerdeException("Failed to deserialize PROTOBUF: truncated message indexes");
-      }
-      byte b = bytes[at[0]++];
-      value |= (long) (b & 0x7F) << shift;
-      if ((b & 0x80) == 0) {
-        return (value >>> 1) ^ -(value & 1);
-      }
-    }
+    return message.deserialize(
+        Arrays.copyOfRange(bytes, ProtoMessageIndexes.read(bytes).end(), bytes.length));
   }
 }

@@ -61,6 +61,14 @@ public final class ProtobufSchemas {
     return declarations.indexes(declarations.chosen(message));
   }
 
+  /**
+   * The full name of the message at these message indexes of a {@code .proto} text, as a record's
+   * {@link ProtoMessageIndexes} name it.
+   */
+  public static String messageAt(String proto, List<Integer> indexes) {
+    return ProtoDeclarations.parse(proto, List.of()).at(indexes).fullName();
+  }
+
   private static void message(
       StringBuilder out, String name, List<SqlType.Field> fields, int[] names, String indent) {
     out.append(indent).append("message ").append(name).append(" {\n");

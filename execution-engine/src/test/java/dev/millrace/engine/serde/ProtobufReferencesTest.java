@@ -92,6 +92,23 @@ class ProtobufReferencesTest {
   }
 
   @Test
+  void indexesReadFromARecordNameItsMessage() {
+    byte[] nested = {0, 0, 0, 0, 1, 4, 0, 2, 0x09};
+    byte[] first = {0, 0, 0, 0, 1, 0, 0x09};
+
+    assertEquals(new ProtoMessageIndexes(List.of(0, 1), 8), ProtoMessageIndexes.read(nested));
+    assertEquals(new ProtoMessageIndexes(List.of(0), 6), ProtoMessageIndexes.read(first));
+    assertArrayEquals(new byte[] {4, 0, 2}, ProtoMessageIndexes.write(List.of(0, 1)));
+    assertArrayEquals(new byte[] {0}, ProtoMessageIndexes.write(List.of(0)));
+    assertEquals("acme.orders.Order.Money", ProtobufSchemas.messageAt(ORDER, List.of(0, 1)));
+    assertEquals("acme.orders.Refund", ProtobufSchemas.messageAt(ORDER, List.of(1)));
+    assertEquals(
+        "The protobuf schema has no message at indexes [2]",
+        assertThrows(SerdeException.class, () -> ProtobufSchemas.messageAt(ORDER, List.of(2)))
+            .getMessage());
+  }
+
+  @Test
   void theColumnsOfARegisteredSchemaComeWithItsReferencedSchemas() {
     registry.register("acme/common.proto", RegisteredSchema.protobuf(COMMON));
     RegisteredSchema order =
