@@ -2,6 +2,7 @@ package dev.millrace.engine.testing;
 
 import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.operator.TopologyBuilder;
+import dev.millrace.engine.operator.Window;
 import dev.millrace.engine.plan.Formats;
 import dev.millrace.engine.plan.PlanStep;
 import dev.millrace.engine.serde.KeySerde;
@@ -42,6 +43,22 @@ final class Harness {
         value == null
             ? null
             : SerdeFactory.valueSerde(formats.value(), stored.value()).serialize(value);
+    driver.pipeInput(topic, keyBytes, valueBytes, timestamp);
+  }
+
+  /** A record of a windowed topic: its key bytes end with the window, as {@code formats} say. */
+  void pipe(
+      String topic,
+      Formats formats,
+      LogicalSchema stored,
+      Object key,
+      Window window,
+      Object[] value,
+      long timestamp) {
+    byte[] keyBytes =
+        SerdeFactory.keySerde(formats.key(), stored.key(), formats.keyWindow())
+            .serialize(new Object[] {key}, window);
+    byte[] valueBytes = SerdeFactory.valueSerde(formats.value(), stored.value()).serialize(value);
     driver.pipeInput(topic, keyBytes, valueBytes, timestamp);
   }
 
