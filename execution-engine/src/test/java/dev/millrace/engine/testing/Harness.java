@@ -25,6 +25,11 @@ final class Harness {
     driver.startQuery(queryId, builder.build(plan));
   }
 
+  /** Restarts the query from {@code plan} over its stores, reading only records written later. */
+  void replace(String queryId, PlanStep plan) {
+    driver.replaceQuery(queryId, builder.build(plan));
+  }
+
   void pipe(String topic, LogicalSchema stored, Object key, Object[] value, long timestamp) {
     pipe(topic, Plans.KAFKA_JSON, stored, key, value, timestamp);
   }
