@@ -1,6 +1,8 @@
 package dev.millrace.engine.operator;
 
 import dev.millrace.engine.state.KeyValueStore;
+import java.util.Arrays;
+import java.util.function.BiConsumer;
 
 /**
  * The latest row per key of one input of a table-table join, in a store laid out as {@link
@@ -42,6 +44,17 @@ final class StoredTable {
     } else {
       store.put(key, valueCodec.encode(row.timestamp(), row.value()));
     }
+  }
+
+  /** Visits every row, in key order. */
+  void forEach(BiConsumer<Object[], Stored> visitor) {
+    store.range(
+        StateKeys.key(new byte[0]),
+        StateKeys.after(StateKeys.key(new byte[0])),
+        (key, bytes) ->
+            visitor.accept(
+                keyCodec.decode(Arrays.copyOfRange(key, 1, key.length)),
+                new Stored(valueCodec.values(bytes), TimestampedCodec.timestamp(bytes))));
   }
 
   /** The row of a key, or null. */

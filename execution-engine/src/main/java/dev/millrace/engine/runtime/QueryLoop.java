@@ -160,6 +160,9 @@ final class QueryLoop implements ConsumerRebalanceListener {
   @Override
   public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
     tasks.assign(partitions);
+    // A new task may have written as it started (a foreign-key join subscribing its restored rows):
+    // commit that too at the next interval, whether or not records arrive.
+    uncommitted = true;
     seekWhereNothingIsCommitted(partitions);
   }
 
