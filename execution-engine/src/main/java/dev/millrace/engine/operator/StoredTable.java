@@ -38,7 +38,7 @@ final class StoredTable {
     if (!written) {
       return;
     }
-    byte[] key = StateKeys.key(keyCodec.encode(row.key()));
+    byte[] key = StateKeys.key(keyCodec, row.key());
     if (row.value() == null) {
       store.delete(key);
     } else {
@@ -59,7 +59,7 @@ final class StoredTable {
 
   /** The row of a key, or null. */
   Stored get(Object[] key) {
-    byte[] bytes = store.get(StateKeys.key(keyCodec.encode(key)));
+    byte[] bytes = store.get(StateKeys.key(keyCodec, key));
     return bytes == null
         ? null
         : new Stored(valueCodec.values(bytes), TimestampedCodec.timestamp(bytes));

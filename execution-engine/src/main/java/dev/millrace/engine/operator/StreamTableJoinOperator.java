@@ -53,7 +53,13 @@ final class StreamTableJoinOperator implements Operator {
         return;
       }
     }
-    byte[] match = store.get(StateKeys.rowKey(keyCodec.encode(row.key()), row.window()));
+    // An unwindowed row's key is encoded in one buffer (the hot path); a windowed row's carries
+    // its window.
+    byte[] storeKey =
+        row.window() == null
+            ? StateKeys.key(keyCodec, row.key())
+            : StateKeys.rowKey(keyCodec.encode(row.key()), row.window());
+    byte[] match = store.get(storeKey);
     if (match == null && inner) {
       return;
     }

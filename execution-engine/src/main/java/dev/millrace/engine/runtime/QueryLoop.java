@@ -76,7 +76,8 @@ final class QueryLoop implements ConsumerRebalanceListener {
         boolean pausedNow = paused.getAsBoolean();
         FetchPauses.apply(consumer, pausedNow ? consumer.assignment() : tasks.fullPartitions());
         tasks.buffer(consumer.poll(POLL_TIMEOUT));
-        if (!pausedNow && tasks.process(System.currentTimeMillis(), consumer::currentLag)) {
+        if (!pausedNow
+            && tasks.process(System.currentTimeMillis(), FetchLag.onePoll(consumer::currentLag))) {
           uncommitted = true;
         }
         if (uncommitted && System.nanoTime() - lastCommit >= commitIntervalNanos) {
