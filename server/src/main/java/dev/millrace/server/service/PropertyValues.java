@@ -54,6 +54,12 @@ public final class PropertyValues {
               "num.standby.replicas",
               only("0", "Millrace keeps no standby replicas; state is restored from changelogs.")),
           Map.entry(MaxTaskIdle.NAME, PropertyValues::maxTaskIdle),
+          Map.entry(
+              "topology.optimization",
+              only(
+                  "none",
+                  "Millrace makes none of Kafka Streams' topology optimisations: a table's state has"
+                      + " its own changelog topic, and each query its own repartition topics.")),
           // The server's Kafka cluster; requests may not change it (PropertyDenyList).
           Map.entry("bootstrap.servers", ValueChecks.CHECKED_WHERE_READ));
 
@@ -85,10 +91,7 @@ public final class PropertyValues {
           Map.entry(
               "replication.factor",
               "Millrace creates internal topics with the Kafka cluster's default replication factor"
-                  + " (the brokers' default.replication.factor)."),
-          Map.entry(
-              "topology.optimization",
-              "Millrace plans each query itself and repartitions only where a key changes."));
+                  + " (the brokers' default.replication.factor)."));
 
   /** Kafka Streams' prefixes for one kind of client; Millrace has one producer and consumers. */
   private static final List<String> UNSUPPORTED_PREFIXES =
