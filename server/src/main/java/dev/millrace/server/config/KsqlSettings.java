@@ -275,7 +275,9 @@ public final class KsqlSettings {
           new Refused(
               "ksql.logging.server.rate.limited.request.paths",
               "Millrace writes no log line per request, so there is nothing to limit."),
-          new Refused("ksql.metrics.tags.custom", "Millrace publishes no JMX metrics of its own."),
+          new Refused(
+              "ksql.metrics.tags.custom",
+              "Millrace publishes no JMX metrics of its own, and its Prometheus /metrics carry no custom tags."),
           new Refused(
               "ksql.query.persistent.active.limit",
               "Millrace does not limit how many persistent queries run."),

@@ -75,4 +75,20 @@ class SettingRequestsTest {
             + " 'ksql.persistence.default.format.value'?)",
         error.getMessage());
   }
+
+  @Test
+  void isValidPropertyAnswersForTheNameAlone() {
+    rest.requireSettable("ksql.streams.commit.interval.ms");
+    rest.requireSettable("ksql.persistence.default.format.value");
+
+    assertEquals(
+        "Property 'ksql.heartbeat.window.ms' is a server setting: set it in the server's"
+            + " configuration, not per query.",
+        assertThrows(EngineException.class, () -> rest.requireSettable("ksql.heartbeat.window.ms"))
+            .getMessage());
+    assertEquals(
+        "Not recognizable as ksql, streams, consumer, or producer property: 'ksql.no.such.thing'",
+        assertThrows(EngineException.class, () -> rest.requireSettable("ksql.no.such.thing"))
+            .getMessage());
+  }
 }
