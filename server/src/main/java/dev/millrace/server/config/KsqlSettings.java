@@ -277,7 +277,8 @@ public final class KsqlSettings {
               "Millrace writes no log line per request, so there is nothing to limit."),
           new Refused(
               "ksql.metrics.tags.custom",
-              "Millrace publishes no JMX metrics of its own, and its Prometheus /metrics carry no custom tags."),
+              "Millrace publishes no JMX metrics of its own, and its Prometheus /metrics carry no"
+                  + " custom tags."),
           new Refused(
               "ksql.query.persistent.active.limit",
               "Millrace does not limit how many persistent queries run."),

@@ -58,8 +58,9 @@ public final class PropertyValues {
               "topology.optimization",
               only(
                   "none",
-                  "Millrace makes none of Kafka Streams' topology optimisations: a table's state has"
-                      + " its own changelog topic, and each query its own repartition topics.")),
+                  "Millrace makes none of Kafka Streams' topology optimisations: a table's state"
+                      + " has its own changelog topic, and each query its own repartition"
+                      + " topics.")),
           // The server's Kafka cluster; requests may not change it (PropertyDenyList).
           Map.entry("bootstrap.servers", ValueChecks.CHECKED_WHERE_READ));
 
