@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One pass's engine in a JVM of its own, so that its CPU time is its own and not the broker's or
- * the watcher's. Both engines get the same JVM options.
+ * the watcher's. Both engines get the same JVM options, plus any in the environment variable {@code
+ * BENCH_ENGINE_JAVA_OPTS} (space-separated; for profiling, say).
  */
 final class ChildJvm implements AutoCloseable {
   private static final List<String> JVM_OPTIONS = List.of("-Xms512m", "-Xmx2g");
@@ -45,6 +46,7 @@ final class ChildJvm implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_OPTIONS);
+    command.addAll(extraOptions());
     command.add("-Dmillrace.log.dir=" + logDir);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
@@ -53,6 +55,11 @@ final class ChildJvm implements AutoCloseable {
     Path errors = logDir.resolve(name + ".err");
     Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
     return new ChildJvm(process, errors);
+  }
+
+  private static List<String> extraOptions() {
+    String extra = System.getenv("BENCH_ENGINE_JAVA_OPTS");
+    return extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+"));
   }
 
   /** Waits for the child to end; fails unless it ended well. */
