@@ -23,15 +23,15 @@ final class WriteBuffer {
   /** Marks a key that has no buffered write. */
   static final byte[] ABSENT = new byte[0];
 
-  private final Map<Key, byte[]> writes = new LinkedHashMap<>();
+  private final Map<ByteKey, byte[]> writes = new LinkedHashMap<>();
 
   /** The buffered value of {@code key}: null for a delete, {@link #ABSENT} if not written. */
   byte[] get(byte[] key) {
-    return writes.getOrDefault(new Key(key), ABSENT);
+    return writes.getOrDefault(new ByteKey(key), ABSENT);
   }
 
   void put(byte[] key, byte[] value) {
-    writes.put(new Key(key), value);
+    writes.put(new ByteKey(key), value);
   }
 
   /** Visits the writes in the order their keys were first written. */
@@ -73,22 +73,5 @@ final class WriteBuffer {
         };
       }
     };
-  }
-
-  /** A key compared by content, its hash computed once. */
-  private record Key(byte[] bytes, int hash) {
-    Key(byte[] bytes) {
-      this(bytes, Arrays.hashCode(bytes));
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof Key key && hash == key.hash && Arrays.equals(bytes, key.bytes);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
   }
 }
