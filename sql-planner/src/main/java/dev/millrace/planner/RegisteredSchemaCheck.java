@@ -13,13 +13,14 @@ import dev.millrace.parser.ast.NodeLocation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Checks that a query's result can be written with the registered schema its WITH clause names
- * (KEY_SCHEMA_ID / VALUE_SCHEMA_ID): the result's columns must be the schema's first fields, in
- * order, with the same types; the schema may have more fields after them (written as their
- * defaults). Names match ignoring case.
+ * (KEY_SCHEMA_ID / VALUE_SCHEMA_ID), or the message of it that KEY_ / VALUE_SCHEMA_FULL_NAME names:
+ * the result's columns must be the schema's first fields, in order, with the same types; the schema
+ * may have more fields after them (written as their defaults). Names match ignoring case.
  */
 final class RegisteredSchemaCheck {
   private RegisteredSchemaCheck() {}
@@ -35,7 +36,7 @@ final class RegisteredSchemaCheck {
       return;
     }
     List<Column> fields =
-        fields(registered(registry, Integer.parseInt(id), where), columns, format, where);
+        fields(registered(registry, Integer.parseInt(id), where), columns, format, registry, where);
     List<Column> changed = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
       if (i >= fields.size() || !same(columns.get(i), fields.get(i))) {
@@ -74,10 +75,18 @@ final class RegisteredSchemaCheck {
    * unwrapped.
    */
   private static List<Column> fields(
-      RegisteredSchema schema, List<Column> columns, FormatInfo format, NodeLocation where) {
+      RegisteredSchema schema,
+      List<Column> columns,
+      FormatInfo format,
+      SchemaRegistry registry,
+      NodeLocation where) {
     SqlType type;
     try {
-      type = RegisteredTypes.of(schema);
+      type =
+          RegisteredTypes.of(
+              schema,
+              Optional.ofNullable(format.options().get(SerdeFactory.FULL_SCHEMA_NAME)),
+              registry);
     } catch (SerdeException unsupported) {
       throw new PlanningException(where, unsupported.getMessage());
     }

@@ -44,16 +44,18 @@ final class EngineCaseSession implements CaseSession {
   }
 
   /**
-   * Creates a case's topic with its partitions. A topic that gives none is left to be created when
-   * needed, as ksqlDB's runner does: with the partitions of the statement that declares it, else
-   * one; its schemas are registered now either way.
+   * Creates a case's topics with their partitions. A topic that gives none is left to be created
+   * when needed, as ksqlDB's runner does: with the partitions of the statement that declares it,
+   * else one; its schemas are registered now either way.
    */
   @Override
-  public void createTopic(TestCase.TopicSpec topic) {
-    if (topic.partitions() != null) {
-      backend.createTopic(topic.name(), topic.partitions(), Optional.empty());
+  public void createTopics(List<TestCase.TopicSpec> topics) {
+    for (TestCase.TopicSpec topic : topics) {
+      if (topic.partitions() != null) {
+        backend.createTopic(topic.name(), topic.partitions(), Optional.empty());
+      }
     }
-    TopicSchemas.register(registry, topic);
+    TopicSchemas.register(registry, topics);
   }
 
   @Override

@@ -11,8 +11,11 @@ import java.util.Optional;
  */
 public interface CaseSession extends AutoCloseable {
 
-  /** Creates a topic that exists before the statements run, and registers its schemas, if any. */
-  void createTopic(TestCase.TopicSpec topic);
+  /**
+   * Creates the topics that exist before the statements run, and registers their schemas, if any,
+   * and the schemas those import.
+   */
+  void createTopics(List<TestCase.TopicSpec> topics);
 
   /**
    * Runs one statement (DDL, persistent queries, {@code INSERT ... VALUES}, {@code SET}, ...);

@@ -23,15 +23,21 @@ public final class JsonSchemas {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CONNECT = "org.apache.kafka.connect.data.";
+  private static final String DRAFT = "http://json-schema.org/draft-07/schema#";
 
   private JsonSchemas() {}
 
   /**
-   * The schema of an object holding {@code columns}, or of the single bare column when unwrapped.
+   * The schema of an object holding {@code columns}, or of the single bare column when unwrapped. A
+   * bare column's schema names its draft in {@code $schema}: a registry that tells schema types
+   * apart by their content (Apicurio's) takes JSON for a JSON schema only with a {@code $schema} or
+   * top-level {@code properties}, and refuses a bare {@code oneOf} (a key of one INT column).
    */
   public static String of(List<Column> columns, boolean wrapped) {
     if (!wrapped && columns.size() == 1) {
-      return optional(type(columns.get(0).type())).toString();
+      ObjectNode schema = NODES.objectNode().put("$schema", DRAFT);
+      schema.setAll(optional(type(columns.get(0).type())));
+      return schema.toString();
     }
     ObjectNode properties = NODES.objectNode();
     for (int i = 0; i < columns.size(); i++) {

@@ -1,0 +1,203 @@
+package dev.millrace.server.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.millrace.engine.function.FunctionRegistry;
+import dev.millrace.engine.registry.HttpSchemaRegistry;
+import dev.millrace.engine.runtime.RuntimeConfig;
+import dev.millrace.server.kafka.BrokerSettings;
+import dev.millrace.server.kafka.EmbeddedKafkaBroker;
+import dev.millrace.server.kafka.KafkaBackend;
+import dev.millrace.server.registry.RegistryApi;
+import dev.millrace.server.registry.TestSchemaRegistry;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Keys of one column of every type, in each registry format, against a real schema registry
+ * (Apicurio, the one {@code bin/millrace server} starts): the key schema is registered under the
+ * topic's key subject, the record's key carries its id, and the registered schema reads the key
+ * back. A query reads such keys and writes them to a sink of the same format.
+ */
+class RegistryKeyTypesOnKafkaTest {
+  private static final String SERVICE_ID = "registry_key_types";
+  private static final long PATIENCE_MILLIS = 120_000;
+  private static final Map<String, Object> EARLIEST = Map.of("auto.offset.reset", "earliest");
+  private static final List<String> FORMATS = List.of("AVRO", "JSON_SR", "PROTOBUF");
+
+  /**
+   * A key column's type, a literal of it, and that key as PRINT shows it (bare or in a message).
+   */
+  private record KeyType(String type, String literal, String bare, String inMessage) {}
+
+  private static final List<KeyType> TYPES =
+      List.of(
+          new KeyType("BOOLEAN", "true", "true", "{\"K\":true}"),
+          new KeyType("INT", "7", "7", "{\"K\":7}"),
+          new KeyType("BIGINT", "8000000000", "8000000000", "{\"K\":8000000000}"),
+          new KeyType("DOUBLE", "1.5", "1.5", "{\"K\":1.5}"),
+          new KeyType("STRING", "'k1'", "k1", "{\"K\":\"k1\"}"),
+          new KeyType("DECIMAL(4, 2)", "12.34", "12.34", "{\"K\":12.34}"),
+          new KeyType("DATE", "'2024-01-02'", "2024-01-02", "{\"K\":\"2024-01-02\"}"),
+          new KeyType("TIME", "'10:11:12'", "10:11:12", "{\"K\":\"10:11:12\"}"),
+          new KeyType(
+              "TIMESTAMP",
+              "'2024-01-02T10:11:12.345'",
+              "2024-01-02T10:11:12.345",
+              "{\"K\":\"2024-01-02T10:11:12.345\"}"),
+          new KeyType("BYTES", "TO_BYTES('AQI=', 'base64')", "AQI=", "{\"K\":\"AQI=\"}"),
+          new KeyType(
+              "STRUCT<A INT, B STRING>",
+              "STRUCT(A := 1, B := 'b')",
+              "{\"A\":1,\"B\":\"b\"}",
+              "{\"K\":{\"A\":1,\"B\":\"b\"}}"));
+
+  @TempDir static Path dataDir;
+
+  private static EmbeddedKafkaBroker broker;
+  private static KafkaBackend backend;
+  private static StatementEngine engine;
+  private static RegistryApi registry;
+  private static HttpSchemaRegistry client;
+
+  @BeforeAll
+  static void start() {
+    String url = TestSchemaRegistry.url();
+    registry = new RegistryApi(url);
+    client = new HttpSchemaRegistry(url);
+    broker = EmbeddedKafkaBroker.start(BrokerSettings.of(dataDir).withPort(0));
+    FunctionRegistry functions = FunctionRegistry.builtIns();
+    backend =
+        new KafkaBackend(
+            RuntimeConfig.of(broker.bootstrapServers(), SERVICE_ID, dataDir.resolve("state")),
+            functions,
+            Duration.ofSeconds(30),
+            client);
+    engine = new StatementEngine(backend, CommandSink.NONE, functions, Map.of(), false);
+  }
+
+  @AfterAll
+  static void stop() {
+    engine.close();
+    broker.close();
+  }
+
+  @Test
+  void aKeyOfOneColumnOfEachTypeIsRegisteredWrittenAndReadBack() throws Exception {
+    List<String> printed = new ArrayList<>();
+    for (String format : FORMATS) {
+      for (int i = 0; i < TYPES.size(); i++) {
+        KeyType type = TYPES.get(i);
+        String topic = "keys_" + format.toLowerCase(Locale.ROOT) + "_" + i;
+        run(
+            "CREATE STREAM "
+                + topic
+                + " (K "
+                + type.type()
+                + " KEY, V STRING) WITH (KAFKA_TOPIC='"
+                + topic
+                + "', PARTITIONS=1, KEY_FORMAT='"
+                + format
+                + "', VALUE_FORMAT='"
+                + format
+                + "');");
+        run("INSERT INTO " + topic + " (K, V) VALUES (" + type.literal() + ", 'v');");
+
+        byte[] key = awaitRecords(topic, 1).get(0).key();
+        assertEquals(
+            registry.latest(topic + "-key").path("id").asInt(),
+            ByteBuffer.wrap(key, 1, 4).getInt(),
+            topic + ": the key's schema id");
+        if (!unprintable(format, type)) {
+          printed.add(format + " " + type.type() + " " + keyText(format, key));
+        }
+      }
+    }
+    assertEquals(expectedPrints(), printed);
+  }
+
+  @Test
+  void aQueryReadsAndWritesIntKeysOfEachFormat() throws Exception {
+    for (String format : FORMATS) {
+      String source = "int_keys_" + format.toLowerCase(Locale.ROOT);
+      run(
+          "CREATE STREAM "
+              + source
+              + " (ID INT KEY, V STRING) WITH (KAFKA_TOPIC='"
+              + source
+              + "', PARTITIONS=1, KEY_FORMAT='"
+              + format
+              + "', VALUE_FORMAT='"
+              + format
+              + "');");
+      run("INSERT INTO " + source + " (ID, V) VALUES (42, 'answer');");
+      run("CREATE STREAM " + source + "_copy AS SELECT ID, V FROM " + source + " EMIT CHANGES;");
+
+      String sink = source.toUpperCase(Locale.ROOT) + "_COPY";
+      byte[] key = awaitRecords(sink, 1).get(0).key();
+      assertEquals(
+          registry.latest(sink + "-key").path("id").asInt(),
+          ByteBuffer.wrap(key, 1, 4).getInt(),
+          sink + ": the key's schema id");
+      assertEquals(format.equals("PROTOBUF") ? "{\"ID\":42}" : "42", keyText(format, key), sink);
+    }
+  }
+
+  private static List<String> expectedPrints() {
+    List<String> expected = new ArrayList<>();
+    for (String format : FORMATS) {
+      for (KeyType type : TYPES) {
+        if (unprintable(format, type)) {
+          continue;
+        }
+        String text = format.equals("PROTOBUF") ? type.inMessage() : type.bare();
+        expected.add(format + " " + type.type() + " " + text);
+      }
+    }
+    return expected;
+  }
+
+  /**
+   * A protobuf DECIMAL: the schema Millrace registers does not carry the decimal's precision and
+   * scale yet (see "Not yet" in docs/formats.md), so PRINT cannot read it back from the registry.
+   */
+  private static boolean unprintable(String format, KeyType type) {
+    return format.equals("PROTOBUF") && type.type().startsWith("DECIMAL");
+  }
+
+  /** The key as PRINT shows it: decoded with the schema its id names in the registry. */
+  private static String keyText(String format, byte[] key) {
+    String schemaType = format.equals("JSON_SR") ? "JSON" : format;
+    return new RegisteredRecordText(format, schemaType, client).read(key);
+  }
+
+  /** Reads the topic until it holds {@code count} records (a condition, not a timed assertion). */
+  private static List<QueryBackend.TopicRecord> awaitRecords(String topic, int count)
+      throws InterruptedException {
+    long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
+    List<QueryBackend.TopicRecord> records = backend.readTopic(topic);
+    while (records.size() < count) {
+      if (System.currentTimeMillis() > deadline) {
+        fail("topic " + topic + " never held " + count + " records; it holds " + records.size());
+      }
+      Thread.sleep(200);
+      records = backend.readTopic(topic);
+    }
+    return records;
+  }
+
+  private static void run(String sql) {
+    engine.execute(engine.parse(sql).get(0), Session.of(new HashMap<>(EARLIEST), Map.of()));
+  }
+}
