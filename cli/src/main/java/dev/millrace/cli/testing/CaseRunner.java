@@ -64,9 +64,7 @@ public final class CaseRunner {
   }
 
   private static Optional<String> runStatementsAndInputs(TestCase test, CaseSession session) {
-    for (TestCase.TopicSpec topic : test.topics()) {
-      session.createTopic(topic);
-    }
+    session.createTopics(test);
     for (String statement : test.statements()) {
       try {
         session.execute(statement);

@@ -11,8 +11,12 @@ import java.util.Optional;
  */
 public interface CaseSession extends AutoCloseable {
 
-  /** Creates a topic that exists before the statements run, and registers its schemas, if any. */
-  void createTopic(TestCase.TopicSpec topic);
+  /**
+   * Creates the case's topics, which exist before its statements run, and registers the schemas
+   * ksqlDB's runner registers before them: the topics' own, and those its CREATE statements declare
+   * with their columns.
+   */
+  void createTopics(TestCase test);
 
   /**
    * Runs one statement (DDL, persistent queries, {@code INSERT ... VALUES}, {@code SET}, ...);

@@ -62,8 +62,10 @@ final class FakeSession implements CaseSession {
   }
 
   @Override
-  public void createTopic(TestCase.TopicSpec topic) {
-    createdTopics.put(topic.name(), topic.partitions() == null ? 1 : topic.partitions());
+  public void createTopics(TestCase test) {
+    for (TestCase.TopicSpec topic : test.topics()) {
+      createdTopics.put(topic.name(), topic.partitions() == null ? 1 : topic.partitions());
+    }
   }
 
   /** Fakes define no variables: statements are read as they are. */
