@@ -49,3 +49,16 @@ ASSERT STREAM items (id INT KEY, id_1 BIGINT, name STRING)
 --@expected.message: Comparison with NULL not supported: ID = NULL
 CREATE STREAM people (id INT KEY, name STRING) WITH (kafka_topic='people', value_format='JSON');
 CREATE STREAM nobody AS SELECT * FROM people WHERE id = NULL;
+
+--@test: a call that fits several overloads only after widening is refused
+--@expected.message: Function 'greatest' cannot be resolved due to ambiguous method parameters (INTEGER, BIGINT).
+CREATE STREAM sizes (id INT KEY, small INT, large BIGINT) WITH (kafka_topic='sizes', value_format='JSON');
+CREATE STREAM largest AS SELECT id, GREATEST(small, large) AS top FROM sizes;
+
+--@test: a CAST chooses the overload
+CREATE STREAM sizes (id INT KEY, small INT, large BIGINT) WITH (kafka_topic='sizes', value_format='JSON');
+CREATE STREAM largest AS SELECT id, GREATEST(CAST(small AS BIGINT), large) AS top FROM sizes;
+
+INSERT INTO sizes (id, small, large) VALUES (1, 5, 3);
+
+ASSERT VALUES largest (id, top) VALUES (1, 5);

@@ -48,12 +48,6 @@ public final class MillraceServer implements AutoCloseable {
   /** How long the embedded registry may take to start: seconds usually, more on a busy machine. */
   private static final Duration REGISTRY_START_TIMEOUT = Duration.ofMinutes(3);
 
-  /** How often a server tells the others of its service that it is alive, and what it runs. */
-  private static final Duration HEARTBEAT_INTERVAL = Duration.ofMillis(500);
-
-  /** A server not heard of for this long counts as gone (four missed heartbeats). */
-  private static final Duration HEARTBEAT_WINDOW = Duration.ofMillis(2_000);
-
   private static final Duration PEER_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
   private final Optional<EmbeddedSchemaRegistry> registry;
@@ -274,12 +268,13 @@ public final class MillraceServer implements AutoCloseable {
             config.kafkaClientSecurity(),
             config.serviceId(),
             self,
-            HEARTBEAT_INTERVAL,
+            config.heartbeatInterval(),
             () -> engine.hostReport().toJson(),
             Clock.systemUTC());
     engine.joinCluster(
         new PullForwarding(
-            new ClusterMembers(heartbeats::latest, self, HEARTBEAT_WINDOW, Clock.systemUTC()),
+            new ClusterMembers(
+                heartbeats::latest, self, config.heartbeatWindow(), Clock.systemUTC()),
             PeerConnections.client(config.restSecurity().tls(), PEER_CONNECT_TIMEOUT)),
         heartbeats::close);
     return heartbeats;

@@ -175,6 +175,7 @@ public final class QueryUpgrade {
       PlanStep.StreamSelectKey old = (PlanStep.StreamSelectKey) before;
       same(old.keys(), step.keys(), "PARTITION BY");
       same(old.repartitionTopic(), step.repartitionTopic(), "its repartition topic");
+      same(old.window(), step.window(), "the window its rows keep");
       return null;
     }
 

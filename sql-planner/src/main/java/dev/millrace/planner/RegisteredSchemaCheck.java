@@ -15,14 +15,15 @@ import dev.millrace.parser.ast.NodeLocation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Checks that a query's result can be written with the registered schema its WITH clause names
- * (KEY_SCHEMA_ID / VALUE_SCHEMA_ID): the result's columns must be the schema's first fields, in
- * order, with the same types; the schema may have more fields after them, written as their defaults
- * (or null): an Avro field with neither could not be written, so it refuses the statement. Names
- * match ignoring case.
+ * (KEY_SCHEMA_ID / VALUE_SCHEMA_ID), or the message of it that KEY_ / VALUE_SCHEMA_FULL_NAME names:
+ * the result's columns must be the schema's first fields, in order, with the same types; the schema
+ * may have more fields after them, written as their defaults (or null): an Avro field with neither
+ * could not be written, so it refuses the statement. Names match ignoring case.
  */
 final class RegisteredSchemaCheck {
   private RegisteredSchemaCheck() {}
@@ -41,7 +42,7 @@ final class RegisteredSchemaCheck {
     // A format that writes even a single key column inside a record (PROTOBUF) has it as a field.
     boolean wrapped =
         format.wrapped() || key && SerdeFormat.named(format.format()).wrapsSingleKey();
-    List<Column> fields = fields(schema, columns, wrapped, where);
+    List<Column> fields = fields(schema, columns, format, wrapped, registry, where);
     List<Column> changed = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
       if (i >= fields.size() || !same(columns.get(i), fields.get(i))) {
@@ -95,10 +96,19 @@ final class RegisteredSchemaCheck {
    * unwrapped.
    */
   private static List<Column> fields(
-      RegisteredSchema schema, List<Column> columns, boolean wrapped, NodeLocation where) {
+      RegisteredSchema schema,
+      List<Column> columns,
+      FormatInfo format,
+      boolean wrapped,
+      SchemaRegistry registry,
+      NodeLocation where) {
     SqlType type;
     try {
-      type = RegisteredTypes.of(schema);
+      type =
+          RegisteredTypes.of(
+              schema,
+              Optional.ofNullable(format.options().get(SerdeFactory.FULL_SCHEMA_NAME)),
+              registry);
     } catch (SerdeException unsupported) {
       throw new PlanningException(where, unsupported.getMessage());
     }

@@ -145,7 +145,7 @@ final class SchemaInference {
             : with.string("VALUE_SCHEMA_FULL_NAME")
                 .or(() -> with.string("VALUE_AVRO_SCHEMA_FULL_NAME"));
     try {
-      return upperCased(RegisteredTypes.of(schema, message));
+      return upperCased(RegisteredTypes.of(schema, message, registry));
     } catch (SerdeException unsupported) {
       throw new PlanningException(
           statement,

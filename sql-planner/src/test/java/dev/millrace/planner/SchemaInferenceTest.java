@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.millrace.engine.registry.InMemorySchemaRegistry;
 import dev.millrace.engine.registry.RegisteredSchema;
+import dev.millrace.engine.registry.SchemaReference;
 import dev.millrace.engine.serde.SerdeFactory;
 import dev.millrace.planner.catalog.CatalogChange;
 import dev.millrace.planner.catalog.DataSource;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SchemaInferenceTest {
@@ -194,6 +196,46 @@ class SchemaInferenceTest {
             "CREATE STREAM OUT WITH (key_format='PROTOBUF', key_schema_id="
                 + id
                 + ") AS SELECT * FROM S;"));
+  }
+
+  @Test
+  void aProtobufSchemaTakesTheMessagesOfTheSchemasItsReferencesPointAt() {
+    registry.register(
+        "money",
+        RegisteredSchema.protobuf(
+            "syntax = \"proto3\"; package m; message Money { string currency = 1; }"));
+    RegisteredSchema shipment =
+        RegisteredSchema.protobuf(
+                "syntax = \"proto3\"; import \"m.proto\";"
+                    + " message Shipment { string id = 1; m.Money cost = 2; }"
+                    + " message Return { m.Money refund = 1; }")
+            .withReferences(List.of(new SchemaReference("m.proto", "money", 1)));
+    int id = registry.register("shipments-value", shipment);
+    registry.register(
+        "dangling-value",
+        shipment.withReferences(List.of(new SchemaReference("m.proto", "money", 2))));
+
+    assertEquals(
+        "`ID` STRING, `COST` STRUCT<`CURRENCY` STRING>",
+        created("CREATE STREAM S WITH (kafka_topic='shipments', value_format='PROTOBUF');")
+            .schema()
+            .toSql());
+    session.run(
+        "CREATE STREAM R (refund STRUCT<currency STRING>)"
+            + " WITH (kafka_topic='r', value_format='PROTOBUF');");
+    session.plan(
+        "CREATE STREAM R2 WITH (value_schema_id="
+            + id
+            + ", value_schema_full_name='Return') AS SELECT * FROM R;");
+    assertEquals(
+        "line 1:1: The following value columns are changed, missing or reordered:"
+            + " [`REFUND` STRUCT<`CURRENCY` STRING>]. Schema from schema registry is"
+            + " [`id` STRING, `cost` STRUCT<`currency` STRING>]",
+        error("CREATE STREAM R3 WITH (value_schema_id=" + id + ") AS SELECT * FROM R;"));
+    assertEquals(
+        "line 1:1: Cannot infer the columns of topic 'dangling': The schema imports 'm.proto'"
+            + " from version 2 of subject 'money', which is not in the schema registry",
+        error("CREATE STREAM D WITH (kafka_topic='dangling', value_format='PROTOBUF');"));
   }
 
   private String error(String sql) {

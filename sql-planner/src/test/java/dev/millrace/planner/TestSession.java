@@ -30,7 +30,16 @@ public final class TestSession {
 
   /** A session whose registry formats use {@code registry}. */
   public TestSession(SchemaRegistry registry) {
-    this.planner = new Planner(FUNCTIONS, registry);
+    this(FUNCTIONS, registry);
+  }
+
+  /** A session calling {@code functions}, without a schema registry. */
+  public TestSession(FunctionRegistry functions) {
+    this(functions, UnconfiguredSchemaRegistry.INSTANCE);
+  }
+
+  private TestSession(FunctionRegistry functions, SchemaRegistry registry) {
+    this.planner = new Planner(functions, registry);
   }
 
   public TestSession set(String property, Object value) {

@@ -38,7 +38,8 @@ public final class AvroCopy {
             "bench_avro_copy",
             workDir.resolve("avro-copy"),
             registry,
-            RocksDbMemory.defaultPool())) {
+            RocksDbMemory.defaultPool(),
+            Guarantee.EXACTLY_ONCE_V2)) {
       MillraceQueries.sources().forEach(session::run);
       session.run(MillraceQueries.toAvro(Topics.PAGEVIEWS_AVRO));
       OutputWatch.Seen seen =

@@ -4,7 +4,7 @@ import dev.millrace.bench.data.DataSet;
 
 /** The jobs the benchmark runs, each on every engine that has it. */
 public enum Job {
-  FILTER("project/filter, exactly-once", true),
+  FILTER("project/filter", true),
   GROUP_BY("GROUP BY PAGEID COUNT(*), every update", true),
   /**
    * One key per (user, page) pair seen: its number of keys grows almost as fast as the input (see
@@ -14,7 +14,7 @@ public enum Job {
   TUMBLING("1-minute tumbling COUNT(*) by USERID, every update", true),
   JOIN("pageviews LEFT JOIN users table", true),
   /** Millrace alone: the same query as {@link #FILTER} over AVRO, compared with it (issue 7). */
-  FILTER_AVRO("project/filter over AVRO, exactly-once", false);
+  FILTER_AVRO("project/filter over AVRO", false);
 
   private final String title;
   private final boolean onKafkaStreams;

@@ -7,14 +7,21 @@ import java.util.Map;
 
 /** The SQL of each job, as a Millrace user would write it. */
 final class MillraceQueries {
-  /** Read the topics from the start, exactly-once, and emit every update (no record cache). */
-  static final Map<String, Object> SESSION =
-      Map.of(
-          "auto.offset.reset", "earliest",
-          "processing.guarantee", "exactly_once_v2",
-          "cache.max.bytes.buffering", 0);
-
   private MillraceQueries() {}
+
+  /**
+   * The session properties of every statement: read the topics from the start, with {@code
+   * guarantee}, and emit every update (no record cache).
+   */
+  static Map<String, Object> session(Guarantee guarantee) {
+    return Map.of(
+        "auto.offset.reset",
+        "earliest",
+        "processing.guarantee",
+        guarantee.setting(),
+        "cache.max.bytes.buffering",
+        0);
+  }
 
   /** The input topics, declared. */
   static List<String> sources() {

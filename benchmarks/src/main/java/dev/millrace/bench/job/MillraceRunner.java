@@ -27,7 +27,8 @@ final class MillraceRunner implements JobRunner {
             "bench_" + spec.runId(),
             spec.stateDir(),
             registry,
-            RocksDbMemory.ofTotal(spec.stateMemoryBytes()));
+            RocksDbMemory.ofTotal(spec.stateMemoryBytes()),
+            spec.guarantee());
     MillraceQueries.sources().forEach(session::run);
     if (spec.job() == Job.FILTER_AVRO) {
       session.run(MillraceQueries.avroSource());

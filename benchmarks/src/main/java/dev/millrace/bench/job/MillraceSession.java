@@ -14,16 +14,19 @@ import java.util.Map;
 
 /**
  * Millrace as the benchmark drives it: the server's statement engine on the Kafka runtime (what
- * {@code bin/millrace server} runs, minus REST and the command log), every statement run with
- * {@link MillraceQueries#SESSION}.
+ * {@code bin/millrace server} runs, minus REST and the command log), every statement run with the
+ * {@link MillraceQueries#session session properties} of the pass's guarantee.
  */
 final class MillraceSession implements AutoCloseable {
   private final StatementEngine engine;
   private final RocksDbMemory stateMemory;
+  private final Map<String, Object> properties;
 
-  private MillraceSession(StatementEngine engine, RocksDbMemory stateMemory) {
+  private MillraceSession(
+      StatementEngine engine, RocksDbMemory stateMemory, Map<String, Object> properties) {
     this.engine = engine;
     this.stateMemory = stateMemory;
+    this.properties = properties;
   }
 
   /**
@@ -31,20 +34,23 @@ final class MillraceSession implements AutoCloseable {
    * @param registry the registry of the AVRO job's schemas
    * @param stateMemory the RocksDB pool the queries' stores share, as {@code
    *     ksql.plugins.rocksdb.cache.size} sizes a server's
+   * @param guarantee the {@code processing.guarantee} of the session's queries
    */
   static MillraceSession start(
       String bootstrapServers,
       String serviceId,
       Path stateDir,
       SchemaRegistry registry,
-      RocksDbMemory stateMemory) {
+      RocksDbMemory stateMemory,
+      Guarantee guarantee) {
     FunctionRegistry functions = FunctionRegistry.builtIns();
     RuntimeConfig runtime =
         RuntimeConfig.of(bootstrapServers, serviceId, stateDir).withStateMemory(stateMemory);
     KafkaBackend backend = new KafkaBackend(runtime, functions, Duration.ofSeconds(30), registry);
     return new MillraceSession(
         new StatementEngine(backend, CommandSink.NONE, functions, Map.of(), false),
-        runtime.stateMemory());
+        runtime.stateMemory(),
+        MillraceQueries.session(guarantee));
   }
 
   /** The RocksDB memory pool the queries' stores draw on. */
@@ -53,7 +59,7 @@ final class MillraceSession implements AutoCloseable {
   }
 
   void run(String sql) {
-    engine.execute(engine.parse(sql).get(0), Session.of(MillraceQueries.SESSION, Map.of()));
+    engine.execute(engine.parse(sql).get(0), Session.of(properties, Map.of()));
   }
 
   @Override

@@ -10,6 +10,7 @@ import java.util.List;
  * @param pageviews the records in the page views topic (the AVRO job converts them all first)
  * @param workDir where the engine keeps its state
  * @param stateMemoryBytes the size of Millrace's RocksDB memory pool
+ * @param guarantee the engine's {@code processing.guarantee}
  */
 public record RunSpec(
     Engine engine,
@@ -18,7 +19,8 @@ public record RunSpec(
     String runId,
     long pageviews,
     Path workDir,
-    long stateMemoryBytes) {
+    long stateMemoryBytes,
+    Guarantee guarantee) {
 
   public List<String> toArgs() {
     return List.of(
@@ -28,7 +30,8 @@ public record RunSpec(
         runId,
         Long.toString(pageviews),
         workDir.toString(),
-        Long.toString(stateMemoryBytes));
+        Long.toString(stateMemoryBytes),
+        guarantee.name());
   }
 
   public static RunSpec fromArgs(String[] args) {
@@ -39,7 +42,8 @@ public record RunSpec(
         args[3],
         Long.parseLong(args[4]),
         Path.of(args[5]),
-        Long.parseLong(args[6]));
+        Long.parseLong(args[6]),
+        Guarantee.valueOf(args[7]));
   }
 
   public String outputTopic() {

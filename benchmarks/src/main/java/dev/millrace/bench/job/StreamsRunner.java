@@ -9,8 +9,8 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
- * A job on Kafka Streams: exactly-once v2, one stream thread, no record cache (every update is
- * emitted, as Millrace does), defaults otherwise.
+ * A job on Kafka Streams: the pass's guarantee (exactly-once v2 unless told), one stream thread, no
+ * record cache (every update is emitted, as Millrace does), defaults otherwise.
  */
 final class StreamsRunner implements JobRunner {
   private static final String STATE_METRICS = "stream-state-metrics";
@@ -30,7 +30,7 @@ final class StreamsRunner implements JobRunner {
     Properties config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ks_" + spec.runId());
     config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, spec.bootstrapServers());
-    config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, spec.guarantee().setting());
     config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
     config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
     config.put(StreamsConfig.STATE_DIR_CONFIG, spec.stateDir().toString());

@@ -1,6 +1,7 @@
 package dev.millrace.bench.run;
 
 import dev.millrace.bench.job.Engine;
+import dev.millrace.bench.job.Guarantee;
 import dev.millrace.bench.job.Job;
 import dev.millrace.engine.state.RocksDbMemory;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.Locale;
  * @param engines the engines to run them on
  * @param stateMemoryBytes Millrace's RocksDB memory pool, as a server's {@code
  *     ksql.plugins.rocksdb.cache.size} sizes it
+ * @param guarantee the {@code processing.guarantee} of both engines
  */
 record BenchOptions(
     long records,
@@ -25,12 +27,13 @@ record BenchOptions(
     long seed,
     List<Job> jobs,
     List<Engine> engines,
-    long stateMemoryBytes) {
+    long stateMemoryBytes,
+    Guarantee guarantee) {
 
   static final String USAGE =
       """
       usage: bin/bench [--records N] [--passes N] [--seed N] [--jobs J,...] [--engines E,...]
-                       [--state-memory BYTES]
+                       [--state-memory BYTES] [--guarantee G]
              bin/bench jmh [JMH options]        (the microbenchmarks; -h lists JMH's options)
         --records       page views to generate (default 2000000)
         --passes        passes per job and engine; the table shows medians (default 3)
@@ -39,6 +42,8 @@ record BenchOptions(
         --engines       any of MILLRACE, KAFKA_STREAMS (default both)
         --state-memory  Millrace's RocksDB memory, ksql.plugins.rocksdb.cache.size
                         (default 268435456, at least 16777216)
+        --guarantee     processing.guarantee of both engines: exactly_once_v2 or
+                        at_least_once (default exactly_once_v2)
       """;
 
   static BenchOptions parse(String[] args) {
@@ -49,7 +54,8 @@ record BenchOptions(
             42,
             List.of(Job.values()),
             List.of(Engine.values()),
-            RocksDbMemory.DEFAULT_TOTAL_BYTES);
+            RocksDbMemory.DEFAULT_TOTAL_BYTES,
+            Guarantee.EXACTLY_ONCE_V2);
     for (int i = 0; i < args.length; i += 2) {
       if (i + 1 >= args.length) {
         throw new IllegalArgumentException(args[i] + " needs a value");
@@ -63,6 +69,7 @@ record BenchOptions(
             case "--jobs" -> options.withJobs(names(value, Job.class));
             case "--engines" -> options.withEngines(names(value, Engine.class));
             case "--state-memory" -> options.withStateMemoryBytes(stateMemory(value));
+            case "--guarantee" -> options.withGuarantee(guarantee(value));
             default -> throw new IllegalArgumentException("unknown option " + args[i]);
           };
     }
@@ -83,6 +90,16 @@ record BenchOptions(
     return bytes;
   }
 
+  private static Guarantee guarantee(String value) {
+    for (Guarantee guarantee : Guarantee.values()) {
+      if (guarantee.setting().equalsIgnoreCase(value.trim())) {
+        return guarantee;
+      }
+    }
+    throw new IllegalArgumentException(
+        "--guarantee must be exactly_once_v2 or at_least_once, not " + value);
+  }
+
   private static <E extends Enum<E>> List<E> names(String list, Class<E> type) {
     List<E> values = new ArrayList<>();
     for (String name : list.split(",")) {
@@ -92,27 +109,31 @@ record BenchOptions(
   }
 
   BenchOptions withRecords(long value) {
-    return new BenchOptions(value, passes, seed, jobs, engines, stateMemoryBytes);
+    return new BenchOptions(value, passes, seed, jobs, engines, stateMemoryBytes, guarantee);
   }
 
   BenchOptions withPasses(int value) {
-    return new BenchOptions(records, value, seed, jobs, engines, stateMemoryBytes);
+    return new BenchOptions(records, value, seed, jobs, engines, stateMemoryBytes, guarantee);
   }
 
   BenchOptions withSeed(long value) {
-    return new BenchOptions(records, passes, value, jobs, engines, stateMemoryBytes);
+    return new BenchOptions(records, passes, value, jobs, engines, stateMemoryBytes, guarantee);
   }
 
   BenchOptions withJobs(List<Job> value) {
-    return new BenchOptions(records, passes, seed, value, engines, stateMemoryBytes);
+    return new BenchOptions(records, passes, seed, value, engines, stateMemoryBytes, guarantee);
   }
 
   BenchOptions withEngines(List<Engine> value) {
-    return new BenchOptions(records, passes, seed, jobs, value, stateMemoryBytes);
+    return new BenchOptions(records, passes, seed, jobs, value, stateMemoryBytes, guarantee);
   }
 
   BenchOptions withStateMemoryBytes(long value) {
-    return new BenchOptions(records, passes, seed, jobs, engines, value);
+    return new BenchOptions(records, passes, seed, jobs, engines, value, guarantee);
+  }
+
+  BenchOptions withGuarantee(Guarantee value) {
+    return new BenchOptions(records, passes, seed, jobs, engines, stateMemoryBytes, value);
   }
 
   @Override
@@ -128,6 +149,7 @@ record BenchOptions(
         + Arrays.toString(engines.toArray())
         + ", Millrace RocksDB memory "
         + stateMemoryBytes
-        + " B";
+        + " B, processing.guarantee "
+        + guarantee.setting();
   }
 }

@@ -16,9 +16,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One pass's engine in a JVM of its own, so that its CPU time is its own and not the broker's or
- * the watcher's. Both engines get the same JVM options.
+ * the watcher's. Both engines get the same JVM options, followed by those in the environment
+ * variable {@value #EXTRA_OPTIONS} (split at white space), e.g. to record a profile with Java
+ * Flight Recorder.
  */
 final class ChildJvm implements AutoCloseable {
+  static final String EXTRA_OPTIONS = "BENCH_ENGINE_JAVA_OPTS";
   private static final List<String> JVM_OPTIONS = List.of("-Xms512m", "-Xmx2g");
 
   private final Process process;
@@ -45,6 +48,10 @@ final class ChildJvm implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_OPTIONS);
+    String extra = System.getenv(EXTRA_OPTIONS);
+    if (extra != null && !extra.isBlank()) {
+      command.addAll(List.of(extra.trim().split("\\s+")));
+    }
     command.add("-Dmillrace.log.dir=" + logDir);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));

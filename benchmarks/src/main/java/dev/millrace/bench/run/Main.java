@@ -82,7 +82,8 @@ public final class Main {
                       "r" + ++runs,
                       data.pageviews(),
                       dir,
-                      options.stateMemoryBytes());
+                      options.stateMemoryBytes(),
+                      options.guarantee());
               PassResult result = runPass(spec, loader, data);
               System.out.println("  pass " + pass + ": " + result.summary());
               table.add(result);
@@ -91,7 +92,7 @@ public final class Main {
         }
       }
       System.out.println();
-      System.out.print(table.render(data, options.jobs()));
+      System.out.print(table.render(data, options.jobs(), options.guarantee()));
     }
   }
 

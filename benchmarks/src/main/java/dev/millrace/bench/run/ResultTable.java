@@ -3,6 +3,7 @@ package dev.millrace.bench.run;
 import dev.millrace.bench.data.DataSet;
 import dev.millrace.bench.data.Topics;
 import dev.millrace.bench.job.Engine;
+import dev.millrace.bench.job.Guarantee;
 import dev.millrace.bench.job.Job;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,12 +18,13 @@ final class ResultTable {
     passes.add(pass);
   }
 
-  String render(DataSet data, List<Job> jobs) {
+  String render(DataSet data, List<Job> jobs, Guarantee guarantee) {
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(
-            "%,d page views (%.0f B average), %d partitions, medians of the passes%n%n",
-            data.pageviews(), data.averageBytes(), Topics.PARTITIONS));
+            "%,d page views (%.0f B average), %d partitions, processing.guarantee %s, medians of"
+                + " the passes%n%n",
+            data.pageviews(), data.averageBytes(), Topics.PARTITIONS, guarantee.setting()));
     out.append(
         "| job | Millrace rec/s | MB/s | CPU-s | RSS MiB | heap MiB | RocksDB MiB"
             + " | Kafka Streams rec/s | MB/s | CPU-s | RSS MiB | heap MiB | RocksDB MiB"

@@ -87,6 +87,8 @@ class MillraceQueriesTest {
   }
 
   private void execute(String sql) {
-    engine.execute(engine.parse(sql).get(0), Session.of(MillraceQueries.SESSION, Map.of()));
+    engine.execute(
+        engine.parse(sql).get(0),
+        Session.of(MillraceQueries.session(Guarantee.EXACTLY_ONCE_V2), Map.of()));
   }
 }

@@ -7,6 +7,7 @@ import dev.millrace.bench.data.DataSet;
 import dev.millrace.bench.data.OutputWatch;
 import dev.millrace.bench.job.Engine;
 import dev.millrace.bench.job.EngineUsage;
+import dev.millrace.bench.job.Guarantee;
 import dev.millrace.bench.job.Job;
 import dev.millrace.bench.job.StateMemory;
 import java.util.List;
@@ -42,14 +43,22 @@ class ResultTableTest {
     table.add(pass(Job.FILTER, Engine.KAFKA_STREAMS, 300, 8));
     table.add(pass(Job.FILTER_AVRO, Engine.MILLRACE, 150, 3));
 
-    List<String> lines = table.render(DATA, List.of(Job.FILTER, Job.FILTER_AVRO)).lines().toList();
+    List<String> lines =
+        table
+            .render(DATA, List.of(Job.FILTER, Job.FILTER_AVRO), Guarantee.EXACTLY_ONCE_V2)
+            .lines()
+            .toList();
 
     assertEquals(
-        "| project/filter, exactly-once | 200 | 4.0 | 2.0 | 2 | 1 | 3 | 200 | 4.0 | 6.0 | n/a | 3 | 9"
+        "1,000 page views (200 B average), 4 partitions, processing.guarantee exactly_once_v2,"
+            + " medians of the passes",
+        lines.get(0));
+    assertEquals(
+        "| project/filter | 200 | 4.0 | 2.0 | 2 | 1 | 3 | 200 | 4.0 | 6.0 | n/a | 3 | 9"
             + " | 1.00 | 3.00 |",
         lines.get(4));
     assertEquals(
-        "| project/filter over AVRO, exactly-once | 150 | 3.0 | 3.0 | 3 | 2 | 5 | — | — | — | — | — |"
+        "| project/filter over AVRO | 150 | 3.0 | 3.0 | 3 | 2 | 5 | — | — | — | — | — |"
             + " — | 0.75 | 0.67 |",
         lines.get(5));
   }
@@ -60,7 +69,7 @@ class ResultTableTest {
     table.add(new PassResult(Job.JOIN, Engine.MILLRACE, 100, 1, usage(1), 1_000, 1_000, 27));
     table.add(new PassResult(Job.JOIN, Engine.KAFKA_STREAMS, 100, 1, usage(1), 600, 1_000, 0));
 
-    String rendered = table.render(DATA, List.of(Job.JOIN));
+    String rendered = table.render(DATA, List.of(Job.JOIN), Guarantee.AT_LEAST_ONCE);
 
     assertTrue(
         rendered.contains(

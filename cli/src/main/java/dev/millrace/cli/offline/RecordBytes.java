@@ -138,7 +138,7 @@ final class RecordBytes {
 
   /** Writes the spec as one bare value of the registered schema's type, with that schema. */
   private byte[] withRegistered(SchemaRegistry.SubjectVersion registered, JsonNode spec) {
-    SqlType type = RegisteredTypes.of(registered.schema());
+    SqlType type = RegisteredTypes.of(registered.schema(), registry.registry());
     FormatInfo bare =
         new FormatInfo(
             "AVRO", Map.of(SerdeFactory.SCHEMA_ID, String.valueOf(registered.id())), false);
@@ -163,7 +163,7 @@ final class RecordBytes {
                             + " of a record on "
                             + registry.topic()
                             + " is not registered"));
-    SqlType type = RegisteredTypes.of(writer);
+    SqlType type = RegisteredTypes.of(writer, registry.registry());
     FormatInfo bare = new FormatInfo("AVRO", Map.of(), false);
     Object value =
         SerdeFactory.valueSerde(bare, List.of(new Column("ROWVAL", type)), registry)

@@ -61,7 +61,12 @@ final class WriterFields {
   private static void addProtobuf(
       ObjectNode object, byte[] record, List<Column> columns, RegistryBinding registry) {
     int id = ByteBuffer.wrap(record, 1, 4).getInt();
-    SqlType type = registry.registry().byId(id).map(RegisteredTypes::of).orElse(SqlType.STRING);
+    SqlType type =
+        registry
+            .registry()
+            .byId(id)
+            .map(schema -> RegisteredTypes.of(schema, registry.registry()))
+            .orElse(SqlType.STRING);
     if (!(type instanceof SqlType.Struct struct) || struct.fields().size() <= columns.size()) {
       return;
     }

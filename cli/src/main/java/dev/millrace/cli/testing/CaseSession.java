@@ -13,8 +13,8 @@ public interface CaseSession extends AutoCloseable {
 
   /**
    * Creates the case's topics, which exist before its statements run, and registers the schemas
-   * ksqlDB's runner registers before them: the topics' own, and those its CREATE statements declare
-   * with their columns.
+   * ksqlDB's runner registers before them: the topics' own (and the schemas those import), and
+   * those its CREATE statements declare with their columns.
    */
   void createTopics(TestCase test);
 

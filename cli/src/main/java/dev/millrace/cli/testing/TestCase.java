@@ -37,7 +37,8 @@ public record TestCase(
   /**
    * A topic that exists before the statements run, with the schemas a registry holds for its keys
    * and values ({@code keySchema}/{@code valueSchema}: Avro or JSON schemas as JSON, Protobuf as
-   * text), under the given ids when the case names them.
+   * text), under the given ids when the case names them, and the schemas they import ({@code
+   * keySchemaReferences}/{@code valueSchemaReferences}).
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record TopicSpec(
@@ -48,5 +49,21 @@ public record TestCase(
       JsonNode keySchema,
       JsonNode valueSchema,
       Integer keySchemaId,
-      Integer valueSchemaId) {}
+      Integer valueSchemaId,
+      List<SchemaReferenceSpec> keySchemaReferences,
+      List<SchemaReferenceSpec> valueSchemaReferences) {
+    public TopicSpec {
+      keySchemaReferences =
+          keySchemaReferences == null ? List.of() : List.copyOf(keySchemaReferences);
+      valueSchemaReferences =
+          valueSchemaReferences == null ? List.of() : List.copyOf(valueSchemaReferences);
+    }
+  }
+
+  /**
+   * A schema a topic's schema imports: the name it is imported by (a {@code .proto} file name), its
+   * format and the schema itself, shaped as topic schemas are.
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record SchemaReferenceSpec(String name, String format, JsonNode schema) {}
 }

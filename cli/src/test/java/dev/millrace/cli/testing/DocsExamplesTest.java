@@ -84,6 +84,7 @@ class DocsExamplesTest {
     assertTrue(
         blocks(FORMATS, "sql").contains(Files.readString(formats.resolve("avro.sql")).strip()));
     assertShownAsJson(FORMATS, formats.resolve("inference.json"));
+    assertShownAsJson(FORMATS, formats.resolve("protobuf-references.json"));
   }
 
   @Test

@@ -26,7 +26,8 @@ class JoinsDocsTest {
       strings = {
         "docs/examples/joins/table-table.sql",
         "docs/examples/joins/shipments.sql",
-        "docs/examples/joins/multi-column.sql"
+        "docs/examples/joins/multi-column.sql",
+        "docs/examples/joins/windowed.sql"
       })
   void theExampleIsShownInFull(String example) throws IOException {
     String page = Files.readString(ROOT.resolve("docs/joins.md"));
@@ -40,7 +41,8 @@ class JoinsDocsTest {
       strings = {
         "docs/examples/joins/table-table.sql",
         "docs/examples/joins/shipments.sql",
-        "docs/examples/joins/multi-column.sql"
+        "docs/examples/joins/multi-column.sql",
+        "docs/examples/joins/windowed.sql"
       })
   void theExampleRunsAsPrinted(String example) throws Exception {
     String run = "$ bin/millrace test " + example + "\n";

@@ -10,7 +10,8 @@ import java.util.Optional;
  * Picks the overload of an aggregate function for a call. Each overload splits the call's arguments
  * its own way into per-row arguments and trailing initial ones (a variadic column or variadic
  * initial arguments move the split); the initial ones must be literals that fit, the per-row ones
- * must match the signature, and the cheapest match wins.
+ * must fit the signature, and {@link OverloadChoice} picks among the overloads that fit, as for
+ * scalar functions.
  */
 final class AggregateResolver {
   private AggregateResolver() {}
@@ -25,8 +26,7 @@ final class AggregateResolver {
       List<AggregateArgument> arguments,
       int rowCount,
       Map<String, String> settings) {
-    AggregateOverload best = null;
-    SignatureMatch bestMatch = null;
+    List<OverloadChoice.Candidate<AggregateOverload>> accepting = new ArrayList<>();
     int notLiteral = -1;
     for (AggregateOverload overload : function.overloads()) {
       int rows = overload.rowArgumentCount(arguments.size());
@@ -49,21 +49,23 @@ final class AggregateResolver {
       if (!InitArguments.fit(overload.initParameters(), overload.initVariadic(), values(init))) {
         continue;
       }
-      Optional<SignatureMatch> match =
-          SignatureMatch.of(overload.signature(), argumentTypes(arguments.subList(0, rows)));
-      if (match.isPresent() && (bestMatch == null || match.get().cost() < bestMatch.cost())) {
-        best = overload;
-        bestMatch = match.get();
-      }
+      SignatureMatch.of(overload.signature(), argumentTypes(arguments.subList(0, rows)))
+          .ifPresent(
+              m ->
+                  accepting.add(new OverloadChoice.Candidate<>(overload, overload.signature(), m)));
     }
     String name = function.name();
-    if (best == null && notLiteral >= 0) {
+    Optional<OverloadChoice.Candidate<AggregateOverload>> chosen =
+        OverloadChoice.choose(name, argumentTypes(arguments), accepting, o -> name + o.toSql());
+    if (chosen.isEmpty() && notLiteral >= 0) {
       throw new NotLiteralArgument(name, notLiteral);
     }
-    if (best == null) {
+    if (chosen.isEmpty()) {
       throw FunctionRegistry.noOverload(
           name, argumentTypes(arguments), function.overloads().stream().map(o -> name + o.toSql()));
     }
+    AggregateOverload best = chosen.get().overload();
+    SignatureMatch bestMatch = chosen.get().match();
     int rows = bestMatch.parameterTypes().size();
     List<Object> init =
         InitArguments.convert(

@@ -92,8 +92,9 @@ public final class FunctionRegistry {
   }
 
   /**
-   * Resolves a call of a scalar function to its cheapest matching overload, or throws {@link
-   * FunctionException} naming the closest functions or the accepted signatures.
+   * Resolves a call of a scalar function to the overload ksqlDB's rules choose (see {@link
+   * OverloadChoice}), or throws {@link FunctionException} naming the closest functions, the
+   * accepted signatures, or the tied ones of an ambiguous call.
    */
   public ResolvedScalar resolveScalarCall(String name, List<ArgumentType> arguments) {
     return resolve(scalars, name, arguments);
@@ -114,20 +115,23 @@ public final class FunctionRegistry {
     if (function == null) {
       throw wrongKindOrUnknown(key, functions == tables ? "a table function" : "a scalar function");
     }
-    ScalarOverload best = null;
-    SignatureMatch bestMatch = null;
+    List<OverloadChoice.Candidate<ScalarOverload>> accepting = new ArrayList<>();
     for (ScalarOverload overload : function.overloads()) {
-      Optional<SignatureMatch> match = SignatureMatch.of(overload.signature(), arguments);
-      if (match.isPresent() && (bestMatch == null || match.get().cost() < bestMatch.cost())) {
-        best = overload;
-        bestMatch = match.get();
-      }
+      SignatureMatch.of(overload.signature(), arguments)
+          .ifPresent(
+              m ->
+                  accepting.add(new OverloadChoice.Candidate<>(overload, overload.signature(), m)));
     }
-    if (best == null) {
-      throw noOverload(
-          key, arguments, function.overloads().stream().map(o -> key + o.signature().toSql()));
-    }
-    return new ResolvedScalar(key, bestMatch.parameterTypes(), bestMatch.returnType(), best);
+    OverloadChoice.Candidate<ScalarOverload> chosen =
+        OverloadChoice.choose(key, arguments, accepting, o -> key + o.signature().toSql())
+            .orElseThrow(
+                () ->
+                    noOverload(
+                        key,
+                        arguments,
+                        function.overloads().stream().map(o -> key + o.signature().toSql())));
+    SignatureMatch match = chosen.match();
+    return new ResolvedScalar(key, match.parameterTypes(), match.returnType(), chosen.overload());
   }
 
   /**
@@ -234,7 +238,7 @@ public final class FunctionRegistry {
             + accepted.collect(Collectors.joining(", ")));
   }
 
-  private static String describe(ArgumentType argument) {
+  static String describe(ArgumentType argument) {
     if (argument instanceof ArgumentType.Lambda lambda) {
       return "LAMBDA/" + lambda.arity();
     }

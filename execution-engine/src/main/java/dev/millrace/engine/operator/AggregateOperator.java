@@ -41,7 +41,7 @@ final class AggregateOperator implements Operator {
       DroppedRecords.noValue(context, record, "the aggregation");
       return;
     }
-    byte[] key = StateKeys.key(keyCodec.encode(row.key()));
+    byte[] key = StateKeys.key(keyCodec, row.key());
     byte[] stored = store.get(key);
     Object[] old =
         stored != null && forwardOld

@@ -69,7 +69,8 @@ final class ForeignKeyJoinFactories {
                 names.subscriptionTopic(),
                 subscriptionKeys(join, names),
                 joined,
-                results(names, result, next)),
+                results(names, result, next),
+                new SubscriptionsBuilt(names.resultStore())),
         () ->
             new ForeignKeyMessageDecoder(
                 InternalSerdes.keySerde(left.key()),

@@ -13,6 +13,10 @@ import java.util.Arrays;
  * previous version asks for a response only if there is a match (nothing to emit or retract
  * otherwise); every other subscription gets a response, so that an updated row that no longer
  * matches is deleted (INNER) or padded (LEFT).
+ *
+ * <p>A task that starts without its subscriptions in place ({@link SubscriptionsBuilt}: a query
+ * stored before foreign-key joins had them) subscribes every left row it holds first, each asking
+ * for a response, so that its results follow the right rows as they are now and as they change.
  */
 final class ForeignKeySubscribeOperator implements Operator {
   private static final byte[] NO_HASH = {};
@@ -26,6 +30,7 @@ final class ForeignKeySubscribeOperator implements Operator {
   private final KeySerde subscriptionKeys;
   private final JoinedRows joined;
   private final JoinResults results;
+  private final SubscriptionsBuilt built;
   private ProcessingContext context;
 
   ForeignKeySubscribeOperator(
@@ -37,7 +42,8 @@ final class ForeignKeySubscribeOperator implements Operator {
       String subscriptionTopic,
       KeySerde subscriptionKeys,
       JoinedRows joined,
-      JoinResults results) {
+      JoinResults results,
+      SubscriptionsBuilt built) {
     this.left = left;
     this.foreignKey = foreignKey;
     this.foreignKeys = foreignKeys;
@@ -47,6 +53,7 @@ final class ForeignKeySubscribeOperator implements Operator {
     this.subscriptionKeys = subscriptionKeys;
     this.joined = joined;
     this.results = results;
+    this.built = built;
   }
 
   @Override
@@ -54,6 +61,25 @@ final class ForeignKeySubscribeOperator implements Operator {
     this.context = context;
     left.init(context);
     results.init(context);
+    built.init(context);
+    if (!built.isSet()) {
+      left.forEach(this::resubscribe);
+      built.set();
+    }
+  }
+
+  /** Subscribes a stored left row to its foreign key, asking for a response in any case. */
+  private void resubscribe(Object[] key, StoredTable.Stored row) {
+    Object foreign = foreignKey.evaluateQuietly(row.value());
+    if (foreign != null) {
+      Subscription subscribe =
+          new Subscription(
+              Subscription.Instruction.SUBSCRIBE_ALWAYS_RESPOND,
+              leftKeys.encode(key),
+              hash.of(row.value()),
+              context.partition());
+      send(foreign, subscribe, row.timestamp());
+    }
   }
 
   @Override

@@ -188,7 +188,7 @@ public final class MaterializedTable {
     }
 
     byte[] storeKey(Object[] key) {
-      return StateKeys.key(keyCodec.encode(key));
+      return StateKeys.key(keyCodec, key);
     }
 
     Row row(Object[] key, Window window, byte[] bytes) {

@@ -98,24 +98,38 @@ final class OperatorFactories {
   }
 
   /** Re-keys rows of the {@code input} schema into rows of {@code schema}. */
+  /** {@code keepWindow}: rows keep their window (else they lose it). */
   OperatorFactory selectKey(
-      List<Expr> keys, LogicalSchema input, LogicalSchema schema, boolean groupBy) {
+      List<Expr> keys,
+      LogicalSchema input,
+      LogicalSchema schema,
+      boolean groupBy,
+      boolean keepWindow) {
     NullValueKeys nullValueKeys = new NullValueKeys(input, keys);
     return next ->
-        new SelectKeyOperator(compileAll(keys, schema.key()), groupBy, nullValueKeys, next);
+        new SelectKeyOperator(
+            compileAll(keys, schema.key()), groupBy, keepWindow, nullValueKeys, next);
   }
 
   OperatorFactory repartitionSink(String topic, LogicalSchema schema, KeyLayout keyLayout) {
+    return repartitionSink(topic, schema, keyLayout, Optional.empty());
+  }
+
+  /** As above, with keys windowed as {@code window} says when it is present. */
+  OperatorFactory repartitionSink(
+      String topic, LogicalSchema schema, KeyLayout keyLayout, Optional<WindowInfo> window) {
     return next ->
         new SinkOperator(
             topic,
-            internalKeySerde(topic, schema, keyLayout),
+            internalKeySerde(topic, schema, keyLayout, window),
             InternalSerdes.valueSerde(schema.value()));
   }
 
-  RecordDecoder repartitionSource(String topic, LogicalSchema schema, KeyLayout keyLayout) {
+  RecordDecoder repartitionSource(
+      String topic, LogicalSchema schema, KeyLayout keyLayout, Optional<WindowInfo> window) {
     return new RepartitionDecoder(
-        internalKeySerde(topic, schema, keyLayout), InternalSerdes.valueSerde(schema.value()));
+        internalKeySerde(topic, schema, keyLayout, window),
+        InternalSerdes.valueSerde(schema.value()));
   }
 
   /**
@@ -308,12 +322,18 @@ final class OperatorFactories {
    * the layout's columns have the same types as {@code schema}'s key, whatever their names.
    */
   KeySerde internalKeySerde(String topic, LogicalSchema schema, KeyLayout keyLayout) {
+    return internalKeySerde(topic, schema, keyLayout, Optional.empty());
+  }
+
+  /** As above, windowed as {@code window} says when it is present. */
+  KeySerde internalKeySerde(
+      String topic, LogicalSchema schema, KeyLayout keyLayout, Optional<WindowInfo> window) {
     return keyLayout == null
-        ? InternalSerdes.keySerde(schema.key())
+        ? SerdeFactory.windowed(InternalSerdes.keySerde(schema.key()), window)
         : SerdeFactory.keySerde(
             keyLayout.format(),
             keyLayout.columns(),
-            Optional.empty(),
+            window,
             new RegistryBinding(registry, keyLayout.topic()));
   }
 

@@ -18,6 +18,9 @@ public interface ProcessingContext {
    */
   long streamTime();
 
+  /** The partition number of the input topics this task reads (0 where one task reads them all). */
+  int partition();
+
   /**
    * The bytes the query's record caches may hold between commits, shared by its tasks; {@link
    * RecordCacheBudget#NONE} when every update is emitted at once.

@@ -4,9 +4,10 @@ import dev.millrace.engine.serde.KeySerde;
 import dev.millrace.engine.serde.ValueSerde;
 
 /**
- * Reads back the rows a {@link SinkOperator} wrote to an internal repartition topic. A record
- * without a value is a row with a null value: a table's delete of its key, or a stream's tombstone,
- * which the operator downstream passes on or drops (and reports) as it does a source's.
+ * Reads back the rows a {@link SinkOperator} wrote to an internal repartition topic, with their
+ * window when its keys are windowed. A record without a value is a row with a null value: a table's
+ * delete of its key, or a stream's tombstone, which the operator downstream passes on or drops (and
+ * reports) as it does a source's.
  */
 final class RepartitionDecoder implements RecordDecoder {
   private final KeySerde keySerde;
@@ -20,9 +21,9 @@ final class RepartitionDecoder implements RecordDecoder {
   @Override
   public Row decode(InputRecord record, ProcessingContext context) {
     try {
-      Object[] key = keySerde.deserialize(record.key()).columns();
+      KeySerde.DecodedKey key = keySerde.deserialize(record.key());
       Object[] value = record.value() == null ? null : valueSerde.deserialize(record.value());
-      return new Row(key, value, record.timestamp(), null);
+      return new Row(key.columns(), value, record.timestamp(), key.window());
     } catch (RuntimeException e) {
       context.report(
           ProcessingError.Kind.DESERIALIZATION, record.context(), SourceDecoder.reason(e));

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Gives each stream row a new key computed from its value (PARTITION BY, GROUP BY, a join key); the
- * value and time pass through and the window is dropped. For GROUP BY ({@code dropNullKeys}) a row
+ * value and time pass through, and the window is dropped unless {@code keepWindow} (two windowed
+ * streams re-keyed by their own keys to meet in a join). For GROUP BY ({@code dropNullKeys}) a row
  * whose key has a null column is dropped, as ksqlDB does; a key that fails to compute is null.
  * Drops are reported to the processing log.
  *
@@ -15,6 +16,7 @@ import java.util.List;
 final class SelectKeyOperator implements Operator {
   private final SafeExpression[] keys;
   private final boolean dropNullKeys;
+  private final boolean keepWindow;
   private final NullValueKeys nullValueKeys;
   private final Operator downstream;
   private ProcessingContext context;
@@ -22,10 +24,12 @@ final class SelectKeyOperator implements Operator {
   SelectKeyOperator(
       List<SafeExpression> keys,
       boolean dropNullKeys,
+      boolean keepWindow,
       NullValueKeys nullValueKeys,
       Operator downstream) {
     this.keys = keys.toArray(SafeExpression[]::new);
     this.dropNullKeys = dropNullKeys;
+    this.keepWindow = keepWindow;
     this.nullValueKeys = nullValueKeys;
     this.downstream = downstream;
   }
@@ -42,7 +46,7 @@ final class SelectKeyOperator implements Operator {
         DroppedRecords.noValue(context, record, "GROUP BY");
       } else {
         Object[] key = nullValueKeys.key(row.key(), keys, context, record);
-        downstream.process(new Row(key, null, row.timestamp(), null), record);
+        downstream.process(new Row(key, null, row.timestamp(), window(row)), record);
       }
       return;
     }
@@ -54,6 +58,10 @@ final class SelectKeyOperator implements Operator {
         return;
       }
     }
-    downstream.process(new Row(key, row.value(), row.timestamp(), null), record);
+    downstream.process(new Row(key, row.value(), row.timestamp(), window(row)), record);
+  }
+
+  private Window window(Row row) {
+    return keepWindow ? row.window() : null;
   }
 }

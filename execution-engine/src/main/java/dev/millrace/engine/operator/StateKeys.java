@@ -21,6 +21,14 @@ final class StateKeys {
     return key;
   }
 
+  /** The same as {@code key(codec.encode(groupKey))}, encoded in one buffer: the hot path's. */
+  static byte[] key(RowCodec codec, Object[] groupKey) {
+    ByteWriter out = new ByteWriter(32);
+    out.writeByte(1);
+    codec.encodeTo(groupKey, out);
+    return out.toByteArray();
+  }
+
   static byte[] windowKey(byte[] groupKey, long start, long end) {
     ByteBuffer key = ByteBuffer.allocate(groupKey.length + 17);
     key.put((byte) 1).put(groupKey).putLong(start ^ Long.MIN_VALUE).putLong(end ^ Long.MIN_VALUE);

@@ -1,6 +1,8 @@
 package dev.millrace.engine.operator;
 
 import dev.millrace.engine.state.KeyValueStore;
+import java.util.Arrays;
+import java.util.function.BiConsumer;
 
 /**
  * The latest row per key of one input of a table-table join, in a store laid out as {@link
@@ -36,7 +38,7 @@ final class StoredTable {
     if (!written) {
       return;
     }
-    byte[] key = StateKeys.key(keyCodec.encode(row.key()));
+    byte[] key = StateKeys.key(keyCodec, row.key());
     if (row.value() == null) {
       store.delete(key);
     } else {
@@ -44,9 +46,20 @@ final class StoredTable {
     }
   }
 
+  /** Visits every row, in key order. */
+  void forEach(BiConsumer<Object[], Stored> visitor) {
+    store.range(
+        StateKeys.key(new byte[0]),
+        StateKeys.after(StateKeys.key(new byte[0])),
+        (key, bytes) ->
+            visitor.accept(
+                keyCodec.decode(Arrays.copyOfRange(key, 1, key.length)),
+                new Stored(valueCodec.values(bytes), TimestampedCodec.timestamp(bytes))));
+  }
+
   /** The row of a key, or null. */
   Stored get(Object[] key) {
-    byte[] bytes = store.get(StateKeys.key(keyCodec.encode(key)));
+    byte[] bytes = store.get(StateKeys.key(keyCodec, key));
     return bytes == null
         ? null
         : new Stored(valueCodec.values(bytes), TimestampedCodec.timestamp(bytes));

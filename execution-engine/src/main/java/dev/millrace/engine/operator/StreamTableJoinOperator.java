@@ -4,10 +4,11 @@ import dev.millrace.engine.state.KeyValueStore;
 
 /**
  * Joins each stream row with the table row of the same key, looked up in the table's store at the
- * moment the stream row arrives. The result keeps the stream row's key and time; its value is the
- * stream's value then the table's (nulls for a LEFT join without a match; INNER drops the row). A
- * stream row with a null key column matches nothing and is dropped, as Kafka Streams does, and so
- * is one without a value; both are reported to the processing log.
+ * moment the stream row arrives; a windowed stream row meets the table row of its key and window
+ * (both sides are windowed alike). The result keeps the stream row's key, window and time; its
+ * value is the stream's value then the table's (nulls for a LEFT join without a match; INNER drops
+ * the row). A stream row with a null key column matches nothing and is dropped, as Kafka Streams
+ * does, and so is one without a value; both are reported to the processing log.
  */
 final class StreamTableJoinOperator implements Operator {
   private final String storeName;
@@ -52,7 +53,13 @@ final class StreamTableJoinOperator implements Operator {
         return;
       }
     }
-    byte[] match = store.get(StateKeys.key(keyCodec.encode(row.key())));
+    // An unwindowed row's key is encoded in one buffer (the hot path); a windowed row's carries
+    // its window.
+    byte[] storeKey =
+        row.window() == null
+            ? StateKeys.key(keyCodec, row.key())
+            : StateKeys.rowKey(keyCodec.encode(row.key()), row.window());
+    byte[] match = store.get(storeKey);
     if (match == null && inner) {
       return;
     }
@@ -61,6 +68,6 @@ final class StreamTableJoinOperator implements Operator {
     if (match != null) {
       System.arraycopy(tableCodec.values(match), 0, joined, row.value().length, tableWidth);
     }
-    downstream.process(new Row(row.key(), joined, row.timestamp(), null), record);
+    downstream.process(new Row(row.key(), joined, row.timestamp(), row.window()), record);
   }
 }

@@ -39,7 +39,7 @@ final class TableAggregateOperator implements Operator {
 
   @Override
   public void process(Row row, RecordContext record) {
-    byte[] key = StateKeys.key(keyCodec.encode(row.key()));
+    byte[] key = StateKeys.key(keyCodec, row.key());
     byte[] stored = store.get(key);
     Object[] old =
         stored != null && forwardOld

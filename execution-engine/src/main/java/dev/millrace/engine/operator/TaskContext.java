@@ -42,6 +42,11 @@ final class TaskContext implements ProcessingContext {
   }
 
   @Override
+  public int partition() {
+    return environment.partition();
+  }
+
+  @Override
   public RecordCacheBudget recordCache() {
     return environment.recordCache();
   }

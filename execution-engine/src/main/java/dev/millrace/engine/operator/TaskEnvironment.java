@@ -12,6 +12,9 @@ public interface TaskEnvironment {
 
   void send(OutputRecord record);
 
+  /** The partition number of the input topics the task reads (0 where it reads them all). */
+  int partition();
+
   void report(ProcessingError error);
 
   /**

@@ -7,6 +7,7 @@ import dev.millrace.engine.plan.JoinType;
 import dev.millrace.engine.plan.KeyLayout;
 import dev.millrace.engine.plan.PlanStep;
 import dev.millrace.engine.plan.TopicKeyFormat;
+import dev.millrace.engine.plan.WindowInfo;
 import dev.millrace.engine.registry.SchemaRegistry;
 import dev.millrace.engine.registry.UnconfiguredSchemaRegistry;
 import java.util.ArrayList;
@@ -57,7 +58,8 @@ public final class TopologyBuilder {
               part.chains,
               List.copyOf(part.stores),
               List.copyOf(part.outputs),
-              List.copyOf(part.tableTopics));
+              List.copyOf(part.tableTopics),
+              List.copyOf(part.lookupStores));
       sub.newPipeline();
       subTopologies.add(sub);
     }
@@ -70,6 +72,7 @@ public final class TopologyBuilder {
     final Set<String> stores = new LinkedHashSet<>();
     final Set<String> outputs = new LinkedHashSet<>();
     final Set<String> tableTopics = new LinkedHashSet<>();
+    final Set<String> lookupStores = new LinkedHashSet<>();
   }
 
   private final class Walk {
@@ -202,13 +205,30 @@ public final class TopologyBuilder {
       @Override
       public Void streamSelectKey(PlanStep.StreamSelectKey s) {
         repartition(
-            s, s.source(), s.keys(), s.repartitionTopic(), false, downstream, part, joinKeyLayout);
+            s,
+            s.source(),
+            s.keys(),
+            s.repartitionTopic(),
+            false,
+            s.window(),
+            downstream,
+            part,
+            joinKeyLayout);
         return null;
       }
 
       @Override
       public Void streamGroupBy(PlanStep.StreamGroupBy s) {
-        repartition(s, s.source(), s.keys(), s.repartitionTopic(), true, downstream, part, null);
+        repartition(
+            s,
+            s.source(),
+            s.keys(),
+            s.repartitionTopic(),
+            true,
+            Optional.empty(),
+            downstream,
+            part,
+            null);
         return null;
       }
 
@@ -327,24 +347,22 @@ public final class TopologyBuilder {
         List<Expr> keys,
         String topic,
         boolean groupBy,
+        Optional<WindowInfo> window,
         List<OperatorFactory> downstream,
         Part part,
         KeyLayout joinKeyLayout) {
+      OperatorFactory selectKey =
+          factories.selectKey(keys, source.schema(), step.schema(), groupBy, window.isPresent());
       if (topic.isEmpty()) {
         // Already partitioned by the new key, or headed straight for a sink that partitions by it.
-        visit(
-            source,
-            prepend(factories.selectKey(keys, source.schema(), step.schema(), groupBy), downstream),
-            part,
-            false,
-            null);
+        visit(source, prepend(selectKey, downstream), part, false, null);
         return;
       }
       repartitionTopics.add(topic);
       part.chains.add(
           new Chain(
               topic,
-              () -> factories.repartitionSource(topic, step.schema(), joinKeyLayout),
+              () -> factories.repartitionSource(topic, step.schema(), joinKeyLayout, window),
               downstream,
               current,
               false));
@@ -352,8 +370,7 @@ public final class TopologyBuilder {
       upstream.outputs.add(topic);
       List<OperatorFactory> chain =
           List.of(
-              factories.selectKey(keys, source.schema(), step.schema(), groupBy),
-              factories.repartitionSink(topic, step.schema(), joinKeyLayout));
+              selectKey, factories.repartitionSink(topic, step.schema(), joinKeyLayout, window));
       visit(source, chain, upstream, false, null);
     }
 
@@ -426,6 +443,7 @@ public final class TopologyBuilder {
         part.stores.add(store);
       }
       joins++;
+      part.lookupStores.add(store);
       visit(
           join.left(),
           prepend(factories.streamTableJoin(join, store), downstream),

@@ -330,9 +330,18 @@ public sealed interface PlanStep {
    * keys}; the value is unchanged. Records then pass through the internal repartition topic {@code
    * repartitionTopic} so each key's records reach one task. An empty {@code repartitionTopic} means
    * no repartitioning: the rows go straight on to a sink, whose topic partitions them by key.
+   *
+   * <p>Rows lose their window, unless {@code window} is present: then they keep it through the
+   * repartition topic, whose keys are windowed as {@code window} says (a time window keeps its
+   * start and ends {@code window}'s size later; a session keeps both bounds). Two windowed streams
+   * joined with a schema-registry key format meet this way, in the left side's window.
    */
   record StreamSelectKey(
-      PlanStep source, List<Expr> keys, String repartitionTopic, LogicalSchema schema)
+      PlanStep source,
+      List<Expr> keys,
+      String repartitionTopic,
+      LogicalSchema schema,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) Optional<WindowInfo> window)
       implements PlanStep {
     @Override
     public <R> R accept(Visitor<R> visitor) {
@@ -341,6 +350,15 @@ public sealed interface PlanStep {
 
     public StreamSelectKey {
       keys = List.copyOf(keys);
+      // Plans stored before rows could keep their window through a repartition have no such
+      // field: Jackson passes null, which means the window is dropped.
+      window = window == null ? Optional.empty() : window;
+    }
+
+    /** A re-keying whose rows lose their window. */
+    public StreamSelectKey(
+        PlanStep source, List<Expr> keys, String repartitionTopic, LogicalSchema schema) {
+      this(source, keys, repartitionTopic, schema, Optional.empty());
     }
 
     @Override

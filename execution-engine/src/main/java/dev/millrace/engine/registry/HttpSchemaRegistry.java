@@ -2,6 +2,7 @@ package dev.millrace.engine.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
@@ -11,14 +12,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A client of a registry speaking Confluent's REST API ({@code ksql.schema.registry.url}), such as
- * Confluent Schema Registry or Apicurio's {@code /apis/ccompat/v7}. Schemas by id never change, so
- * they are cached; subjects are asked each time.
+ * Confluent Schema Registry or Apicurio's {@code /apis/ccompat/v7}. Schemas by id and numbered
+ * subject versions never change, so they are cached; a subject's latest version is asked each time.
  */
 public final class HttpSchemaRegistry implements SchemaRegistry {
   private static final String MEDIA_TYPE = "application/vnd.schemaregistry.v1+json";
@@ -31,6 +34,7 @@ public final class HttpSchemaRegistry implements SchemaRegistry {
   private final URI base;
   private final HttpClient http;
   private final Map<Integer, RegisteredSchema> byId = new ConcurrentHashMap<>();
+  private final Map<Numbered, SubjectVersion> versions = new ConcurrentHashMap<>();
 
   public HttpSchemaRegistry(String url) {
     this.base = URI.create(url.endsWith("/") ? url : url + "/");
@@ -63,14 +67,28 @@ public final class HttpSchemaRegistry implements SchemaRegistry {
 
   @Override
   public Optional<SubjectVersion> latest(String subject) {
-    Reply reply = send("GET", "subjects/" + encode(subject) + "/versions/latest", null);
+    return version(subject, LATEST);
+  }
+
+  @Override
+  public Optional<SubjectVersion> version(String subject, int version) {
+    SubjectVersion cached = versions.get(new Numbered(subject, version));
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    String number = version == LATEST ? "latest" : String.valueOf(version);
+    Reply reply = send("GET", "subjects/" + encode(subject) + "/versions/" + number, null);
     if (reply.status() == 404) {
       return Optional.empty();
     }
-    JsonNode body = reply.ok("read the latest version of " + subject);
-    return Optional.of(
+    JsonNode body = reply.ok("read version " + number + " of " + subject);
+    SubjectVersion found =
         new SubjectVersion(
-            subject, body.path("version").asInt(), body.path("id").asInt(), schema(body)));
+            subject, body.path("version").asInt(), body.path("id").asInt(), schema(body));
+    if (version != LATEST) {
+      versions.put(new Numbered(subject, version), found);
+    }
+    return Optional.of(found);
   }
 
   @Override
@@ -89,12 +107,31 @@ public final class HttpSchemaRegistry implements SchemaRegistry {
     if (!schema.type().equals("AVRO")) {
       body.put("schemaType", schema.type());
     }
+    if (!schema.references().isEmpty()) {
+      ArrayNode references = body.putArray("references");
+      for (SchemaReference reference : schema.references()) {
+        references
+            .addObject()
+            .put("name", reference.name())
+            .put("subject", reference.subject())
+            .put("version", reference.version());
+      }
+    }
     return body.toString();
   }
 
   private static RegisteredSchema schema(JsonNode body) {
     String type = body.path("schemaType").asText("AVRO");
-    return new RegisteredSchema(type.isEmpty() ? "AVRO" : type, body.path("schema").asText());
+    List<SchemaReference> references = new ArrayList<>();
+    for (JsonNode reference : body.path("references")) {
+      references.add(
+          new SchemaReference(
+              reference.path("name").asText(),
+              reference.path("subject").asText(),
+              reference.path("version").asInt()));
+    }
+    return new RegisteredSchema(
+        type.isEmpty() ? "AVRO" : type, body.path("schema").asText(), references);
   }
 
   private Reply send(String method, String path, String body) {
@@ -126,6 +163,9 @@ public final class HttpSchemaRegistry implements SchemaRegistry {
   private static String encode(String subject) {
     return URLEncoder.encode(subject, StandardCharsets.UTF_8).replace("+", "%20");
   }
+
+  /** A numbered version of a subject, as the cache of versions knows it. */
+  private record Numbered(String subject, int version) {}
 
   /** A registry reply: its status and body. */
   private record Reply(int status, String body) {

@@ -49,13 +49,19 @@ public final class InMemorySchemaRegistry implements SchemaRegistry {
   }
 
   @Override
-  public synchronized Optional<SubjectVersion> latest(String subject) {
+  public Optional<SubjectVersion> latest(String subject) {
+    return version(subject, LATEST);
+  }
+
+  @Override
+  public synchronized Optional<SubjectVersion> version(String subject, int version) {
     List<Integer> versions = subjects.getOrDefault(subject, List.of());
-    if (versions.isEmpty()) {
+    int number = version == LATEST ? versions.size() : version;
+    if (number < 1 || number > versions.size()) {
       return Optional.empty();
     }
-    int id = versions.get(versions.size() - 1);
-    return Optional.of(new SubjectVersion(subject, versions.size(), id, byId.get(id)));
+    int id = versions.get(number - 1);
+    return Optional.of(new SubjectVersion(subject, number, id, byId.get(id)));
   }
 
   @Override

@@ -9,6 +9,8 @@ import java.util.Optional;
  * inference. Implementations are thread-safe.
  */
 public interface SchemaRegistry {
+  /** The version number that stands for a subject's latest version, as in Confluent's API. */
+  int LATEST = -1;
 
   /**
    * Registers the schema under the subject and returns its id; registering a schema the subject
@@ -21,6 +23,12 @@ public interface SchemaRegistry {
 
   /** The subject's latest version, if it has any. */
   Optional<SubjectVersion> latest(String subject);
+
+  /**
+   * The subject's version {@code version} ({@value #LATEST} for the latest), if the subject has it:
+   * how a schema's references are followed.
+   */
+  Optional<SubjectVersion> version(String subject, int version);
 
   /**
    * Whether the schema may be registered as the subject's next version under the registry's

@@ -27,6 +27,11 @@ public final class UnconfiguredSchemaRegistry implements SchemaRegistry {
   }
 
   @Override
+  public Optional<SubjectVersion> version(String subject, int version) {
+    throw missing();
+  }
+
+  @Override
   public boolean isCompatible(String subject, RegisteredSchema schema) {
     throw missing();
   }

@@ -94,6 +94,11 @@ final class LocalTopology implements AutoCloseable {
     }
 
     @Override
+    public int partition() {
+      return 0;
+    }
+
+    @Override
     public void send(OutputRecord record) {
       if (record.topic().equals(sinkTopic)) {
         sink.accept(record);

@@ -76,7 +76,8 @@ final class QueryLoop implements ConsumerRebalanceListener {
         boolean pausedNow = paused.getAsBoolean();
         FetchPauses.apply(consumer, pausedNow ? consumer.assignment() : tasks.fullPartitions());
         tasks.buffer(consumer.poll(POLL_TIMEOUT));
-        if (!pausedNow && tasks.process(System.currentTimeMillis(), consumer::currentLag)) {
+        if (!pausedNow
+            && tasks.process(System.currentTimeMillis(), FetchLag.onePoll(consumer::currentLag))) {
           uncommitted = true;
         }
         if (uncommitted && System.nanoTime() - lastCommit >= commitIntervalNanos) {
@@ -159,6 +160,9 @@ final class QueryLoop implements ConsumerRebalanceListener {
   @Override
   public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
     tasks.assign(partitions);
+    // A new task may have written as it started (a foreign-key join subscribing its restored rows):
+    // commit that too at the next interval, whether or not records arrive.
+    uncommitted = true;
     seekWhereNothingIsCommitted(partitions);
   }
 

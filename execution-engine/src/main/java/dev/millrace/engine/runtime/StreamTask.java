@@ -162,6 +162,11 @@ final class StreamTask implements TaskEnvironment {
   }
 
   @Override
+  public int partition() {
+    return id.partition();
+  }
+
+  @Override
   public void send(OutputRecord record) {
     producer.send(record);
     if (!planTopics.containsValue(record.topic())) {

@@ -138,9 +138,10 @@ public final class TransientQueryRuntime implements AutoCloseable {
             .partitions()
             .forEach(partition -> inputs.add(partition, records.records(partition)));
         long now = System.currentTimeMillis();
-        for (ConsumerRecord<byte[], byte[]> record = inputs.next(now, consumer::currentLag);
+        FetchLag lag = FetchLag.onePoll(consumer::currentLag);
+        for (ConsumerRecord<byte[], byte[]> record = inputs.next(now, lag);
             record != null && !stopping;
-            record = inputs.next(now, consumer::currentLag)) {
+            record = inputs.next(now, lag)) {
           local.process(
               new InputRecord(
                   record.topic(),

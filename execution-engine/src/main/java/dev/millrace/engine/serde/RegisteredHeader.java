@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -19,7 +20,7 @@ final class RegisteredHeader {
   private final boolean key;
   private final OptionalInt schemaId;
   private final Supplier<RegisteredSchema> schema;
-  private final byte[] suffix;
+  private final IntFunction<byte[]> suffix;
   private final Set<Integer> knownIds = ConcurrentHashMap.newKeySet();
   private volatile byte[] header;
 
@@ -27,13 +28,25 @@ final class RegisteredHeader {
       RegistryBinding binding,
       boolean key,
       OptionalInt schemaId,
+      Supplier<RegisteredSchema> schema) {
+    this(binding, key, schemaId, schema, id -> new byte[0]);
+  }
+
+  /**
+   * A header followed by the format's own bytes, which depend on the schema written with: {@code
+   * suffix} gives them for a schema id.
+   */
+  RegisteredHeader(
+      RegistryBinding binding,
+      boolean key,
+      OptionalInt schemaId,
       Supplier<RegisteredSchema> schema,
-      byte... suffix) {
+      IntFunction<byte[]> suffix) {
     this.binding = binding;
     this.key = key;
     this.schemaId = schemaId;
     this.schema = schema;
-    this.suffix = suffix.clone();
+    this.suffix = suffix;
     binding.registry().checkAvailable();
   }
 
@@ -73,8 +86,9 @@ final class RegisteredHeader {
               ? schemaId.getAsInt()
               : binding.registry().register(binding.subject(key), schema.get());
       byte[] wire = RegistryWire.header(id);
-      h = Arrays.copyOf(wire, wire.length + suffix.length);
-      System.arraycopy(suffix, 0, h, wire.length, suffix.length);
+      byte[] tail = suffix.apply(id);
+      h = Arrays.copyOf(wire, wire.length + tail.length);
+      System.arraycopy(tail, 0, h, wire.length, tail.length);
       header = h;
     }
     return h;

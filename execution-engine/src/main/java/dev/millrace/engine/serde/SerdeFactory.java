@@ -60,6 +60,11 @@ public final class SerdeFactory {
     KeySerde key =
         new ColumnsKeySerde(
             keyColumnsSerde(format, columns, registry), columns.size(), wrapsKey(format, columns));
+    return windowed(key, window);
+  }
+
+  /** {@code key} with a window after its bytes when {@code window} is present, else itself. */
+  public static KeySerde windowed(KeySerde key, Optional<WindowInfo> window) {
     return window.isPresent() ? new WindowedKeySerde(key, window.get()) : key;
   }
 

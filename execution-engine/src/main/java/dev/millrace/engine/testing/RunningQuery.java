@@ -96,6 +96,11 @@ final class RunningQuery implements TaskEnvironment {
   }
 
   @Override
+  public int partition() {
+    return 0;
+  }
+
+  @Override
   public void send(OutputRecord record) {
     driver.write(driverTopic(record.topic()), record.key(), record.value(), record.timestamp());
   }

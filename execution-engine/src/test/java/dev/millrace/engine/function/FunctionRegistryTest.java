@@ -109,6 +109,34 @@ class FunctionRegistryTest {
   }
 
   @Test
+  void aggregatesWidenTheirArgumentsLikeScalars() {
+    assertEquals(
+        List.of(SqlType.DOUBLE, SqlType.DOUBLE),
+        registry
+            .resolveAggregate("CORRELATION", List.of(SqlType.INTEGER, SqlType.BIGINT), List.of())
+            .parameterTypes());
+    assertEquals(
+        SqlType.INTEGER,
+        registry.resolveAggregate("SUM", List.of(SqlType.INTEGER), List.of()).returnType());
+  }
+
+  @Test
+  void aggregateCallsOfNullsOnlyAreAmbiguous() {
+    FunctionException e =
+        assertThrows(
+            FunctionException.class,
+            () ->
+                registry.resolveAggregate(
+                    "SUM", java.util.Arrays.asList((SqlType) null), List.of()));
+    assertEquals(
+        "Function 'sum' cannot be resolved due to ambiguous method parameters (null). Use CAST() to"
+            + " explicitly cast your parameters to one of the supported function calls:"
+            + " SUM(INTEGER) => INTEGER, SUM(BIGINT) => BIGINT, SUM(DOUBLE) => DOUBLE,"
+            + " SUM(DECIMAL) => DECIMAL",
+        e.getMessage());
+  }
+
+  @Test
   void unorderableTypesHaveNoMinimum() {
     FunctionException e =
         assertThrows(

@@ -26,6 +26,11 @@ final class FakeContext implements ProcessingContext {
   }
 
   @Override
+  public int partition() {
+    return 0;
+  }
+
+  @Override
   public RecordCacheBudget recordCache() {
     return recordCache;
   }

@@ -76,6 +76,30 @@ class HttpSchemaRegistryTest {
   }
 
   @Test
+  void referencesAreRegisteredAndReadBackAndNumberedVersionsAreReadOnce() {
+    RegisteredSchema time =
+        RegisteredSchema.protobuf("syntax = \"proto3\"; message Time { int64 millis = 1; }");
+    int timeId = client.register("time proto", time);
+    RegisteredSchema event =
+        RegisteredSchema.protobuf("import \"time.proto\"; message Event { Time at = 1; }")
+            .withReferences(List.of(new SchemaReference("time.proto", "time proto", 1)));
+    int eventId = client.register("events-value", event);
+
+    assertEquals(Optional.of(event), freshClient().byId(eventId), "the references were sent");
+    HttpSchemaRegistry reader = freshClient();
+    SchemaRegistry.SubjectVersion expected =
+        new SchemaRegistry.SubjectVersion("time proto", 1, timeId, time);
+    assertEquals(Optional.of(expected), reader.version("time proto", 1));
+    assertEquals(Optional.of(expected), reader.version("time proto", 1));
+    assertEquals(Optional.empty(), reader.version("time proto", 2));
+    assertEquals(
+        List.of(
+            "GET /apis/ccompat/v7/subjects/time proto/versions/1",
+            "GET /apis/ccompat/v7/subjects/time proto/versions/2"),
+        requests.subList(requests.size() - 2, requests.size()));
+  }
+
+  @Test
   void checksCompatibilityAndReportsRefusals() {
     client.register("a-value", RECORD);
 
@@ -121,6 +145,12 @@ class HttpSchemaRegistryTest {
             .startsWith("Cannot reach the schema registry at http://127.0.0.1:"));
   }
 
+  /** A client of the same registry with nothing cached. */
+  private HttpSchemaRegistry freshClient() {
+    return new HttpSchemaRegistry(
+        "http://127.0.0.1:" + server.getAddress().getPort() + "/apis/ccompat/v7");
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
     requests.add(exchange.getRequestMethod() + " " + path);
@@ -144,7 +174,7 @@ class HttpSchemaRegistryTest {
           "{\"is_compatible\":" + backing.isCompatible(parts[2], schema(body)) + "}");
     } else if (exchange.getRequestMethod().equals("POST")) {
       RegisteredSchema schema = schema(body);
-      if (!schema.text().startsWith("{")) {
+      if (schema.type().equals("AVRO") && !schema.text().startsWith("{")) {
         reply(exchange, 422, "{\"error_code\":42201,\"message\":\"Invalid schema\"}");
       } else if (!backing.isCompatible(parts[1], schema)) {
         reply(
@@ -156,7 +186,10 @@ class HttpSchemaRegistryTest {
         reply(exchange, 200, "{\"id\":" + backing.register(parts[1], schema) + "}");
       }
     } else {
-      Optional<SchemaRegistry.SubjectVersion> latest = backing.latest(parts[1]);
+      Optional<SchemaRegistry.SubjectVersion> latest =
+          backing.version(
+              parts[1],
+              parts[3].equals("latest") ? SchemaRegistry.LATEST : Integer.parseInt(parts[3]));
       reply(
           exchange,
           latest.isPresent() ? 200 : 404,
@@ -176,14 +209,35 @@ class HttpSchemaRegistryTest {
   }
 
   private static RegisteredSchema schema(JsonNode body) {
+    List<SchemaReference> references = new ArrayList<>();
+    body.path("references")
+        .forEach(
+            r ->
+                references.add(
+                    new SchemaReference(
+                        r.path("name").asText(),
+                        r.path("subject").asText(),
+                        r.path("version").asInt())));
     return new RegisteredSchema(
-        body.path("schemaType").asText("AVRO"), body.path("schema").asText());
+        body.path("schemaType").asText("AVRO"), body.path("schema").asText(), references);
   }
 
   private static String schemaJson(RegisteredSchema schema) {
     var node = JSON.createObjectNode().put("schema", schema.text());
     if (!schema.type().equals("AVRO")) {
       node.put("schemaType", schema.type());
+    }
+    if (!schema.references().isEmpty()) {
+      var references = node.putArray("references");
+      schema
+          .references()
+          .forEach(
+              r ->
+                  references
+                      .addObject()
+                      .put("name", r.name())
+                      .put("subject", r.subject())
+                      .put("version", r.version()));
     }
     return node.toString();
   }

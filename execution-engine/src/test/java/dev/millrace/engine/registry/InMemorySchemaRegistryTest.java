@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,36 @@ class InMemorySchemaRegistryTest {
     assertEquals(Optional.of(V1), registry.byId(1));
     assertEquals(Optional.empty(), registry.latest("c-value"));
     assertEquals(Optional.empty(), registry.byId(3));
+  }
+
+  @Test
+  void versionsAreNumberedFromOneAndMinusOneIsTheLatest() {
+    registry.register("a-value", V1);
+    registry.register("a-value", V2_OPTIONAL_FIELD);
+
+    assertEquals(
+        Optional.of(new SchemaRegistry.SubjectVersion("a-value", 1, 1, V1)),
+        registry.version("a-value", 1));
+    assertEquals(
+        Optional.of(new SchemaRegistry.SubjectVersion("a-value", 2, 2, V2_OPTIONAL_FIELD)),
+        registry.version("a-value", SchemaRegistry.LATEST));
+    assertEquals(Optional.empty(), registry.version("a-value", 3));
+    assertEquals(Optional.empty(), registry.version("a-value", 0));
+    assertEquals(Optional.empty(), registry.version("b-value", SchemaRegistry.LATEST));
+  }
+
+  @Test
+  void theSameTextWithOtherReferencesIsAnotherSchema() {
+    RegisteredSchema importer = RegisteredSchema.protobuf("import \"a.proto\"; message M {}");
+
+    int first =
+        registry.register(
+            "m-value", importer.withReferences(List.of(new SchemaReference("a.proto", "a", 1))));
+    int second =
+        registry.register(
+            "m-value", importer.withReferences(List.of(new SchemaReference("a.proto", "a", 2))));
+
+    assertEquals(List.of(1, 2), List.of(first, second));
   }
 
   @Test

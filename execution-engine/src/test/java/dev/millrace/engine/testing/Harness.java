@@ -2,6 +2,7 @@ package dev.millrace.engine.testing;
 
 import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.operator.TopologyBuilder;
+import dev.millrace.engine.operator.Window;
 import dev.millrace.engine.plan.Formats;
 import dev.millrace.engine.plan.PlanStep;
 import dev.millrace.engine.serde.KeySerde;
@@ -24,6 +25,11 @@ final class Harness {
     driver.startQuery(queryId, builder.build(plan));
   }
 
+  /** Restarts the query from {@code plan} over its stores, reading only records written later. */
+  void replace(String queryId, PlanStep plan) {
+    driver.replaceQuery(queryId, builder.build(plan));
+  }
+
   void pipe(String topic, LogicalSchema stored, Object key, Object[] value, long timestamp) {
     pipe(topic, Plans.KAFKA_JSON, stored, key, value, timestamp);
   }
@@ -42,6 +48,22 @@ final class Harness {
         value == null
             ? null
             : SerdeFactory.valueSerde(formats.value(), stored.value()).serialize(value);
+    driver.pipeInput(topic, keyBytes, valueBytes, timestamp);
+  }
+
+  /** A record of a windowed topic: its key bytes end with the window, as {@code formats} say. */
+  void pipe(
+      String topic,
+      Formats formats,
+      LogicalSchema stored,
+      Object key,
+      Window window,
+      Object[] value,
+      long timestamp) {
+    byte[] keyBytes =
+        SerdeFactory.keySerde(formats.key(), stored.key(), formats.keyWindow())
+            .serialize(new Object[] {key}, window);
+    byte[] valueBytes = SerdeFactory.valueSerde(formats.value(), stored.value()).serialize(value);
     driver.pipeInput(topic, keyBytes, valueBytes, timestamp);
   }
 

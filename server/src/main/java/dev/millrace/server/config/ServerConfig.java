@@ -1,10 +1,10 @@
 package dev.millrace.server.config;
 
-import dev.millrace.engine.registry.SchemaRegistries;
 import dev.millrace.engine.runtime.RestartBackoff;
 import dev.millrace.engine.state.RocksDbMemory;
 import dev.millrace.server.http.RestSecurity;
 import dev.millrace.server.http.RestServer;
+import dev.millrace.server.registry.RegistrySettings;
 import dev.millrace.server.service.PropertyValues;
 import dev.millrace.server.service.QueriesFile;
 import java.io.IOException;
@@ -29,9 +29,9 @@ import java.util.TreeMap;
 
 /**
  * The server's configuration: an optional properties file, then overrides (command line), over
- * defaults. Keys the server does not know are kept, because ksqlDB configurations carry many {@code
- * ksql.*} settings that are passed on to queries. Values are checked when the config is built, so a
- * bad value stops the server at start-up with a message naming the key.
+ * defaults. Every setting is honoured or refused: values are checked when the config is built, and
+ * a bad value, an unknown setting or one Millrace does not honour ({@link KsqlSettings}, {@link
+ * PropertyValues}) stops the server at start-up with a message naming the key.
  */
 public final class ServerConfig {
 
@@ -44,7 +44,7 @@ public final class ServerConfig {
 
   public static final String SERVICE_ID = "ksql.service.id";
 
-  private static final String REGISTRY_PREFIX = "ksql.schema.registry.";
+  private static final String MILLRACE_PREFIX = "millrace.";
   public static final String EMBEDDED_KAFKA_PORT = "millrace.embedded.kafka.port";
 
   /**
@@ -84,7 +84,37 @@ public final class ServerConfig {
    */
   public static final String STATE_MEMORY_BYTES = "ksql.plugins.rocksdb.cache.size";
 
-  private static final String ROCKSDB_PLUGIN_PREFIX = "ksql.plugins.rocksdb.";
+  /** Whether the servers of a service exchange heartbeats (ksqlDB's name; Millrace's always do). */
+  public static final String HEARTBEAT_ENABLE = "ksql.heartbeat.enable";
+
+  /** How often a server sends the others of its service a heartbeat (ksqlDB's name and default). */
+  public static final String HEARTBEAT_SEND_INTERVAL_MS = "ksql.heartbeat.send.interval.ms";
+
+  /**
+   * How recent a server's last heartbeat must be for it to count as up (ksqlDB's name and default).
+   */
+  public static final String HEARTBEAT_WINDOW_MS = "ksql.heartbeat.window.ms";
+
+  private static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofMillis(100);
+  private static final Duration DEFAULT_HEARTBEAT_WINDOW = Duration.ofMillis(2_000);
+
+  /**
+   * Millrace's own settings beyond ksqlDB's; {@code ssl.*}, {@code sasl.*}, {@code security.*} and
+   * {@code authentication.*} are checked by the security configurations.
+   */
+  private static final Set<String> OWN_SETTINGS =
+      Set.of(
+          LISTENERS,
+          DATA_DIR,
+          BOOTSTRAP_SERVERS,
+          EMBEDDED_KAFKA_PORT,
+          PULL_RESTORE_WAIT_MS,
+          HTTP_MAX_BODY_BYTES,
+          HTTP_BODY_IDLE_TIMEOUT_MS,
+          HTTP_HEADER_TIMEOUT_MS,
+          HTTP_INSERTS_IDLE_TIMEOUT_MS,
+          RegistrySettings.PORT_PROPERTY,
+          RestSecurityConfig.JAAS_CONFIG);
 
   private static final Map<String, String> DEFAULTS =
       Map.of(
@@ -108,6 +138,8 @@ public final class ServerConfig {
   private final Map<String, Object> kafkaClientSecurity;
   private final RestartBackoff restartBackoff;
   private final long stateMemoryBytes;
+  private final Duration heartbeatInterval;
+  private final Duration heartbeatWindow;
 
   private ServerConfig(Map<String, String> properties) {
     this.properties = Collections.unmodifiableSortedMap(new TreeMap<>(properties));
@@ -140,19 +172,65 @@ public final class ServerConfig {
         KafkaClientSecurity.parse(this.properties, RestSecurityConfig.LISTENER_ONLY_KEYS);
     this.restartBackoff = parseRestartBackoff();
     this.stateMemoryBytes = parseStateMemory();
+    this.heartbeatInterval = millis(HEARTBEAT_SEND_INTERVAL_MS, DEFAULT_HEARTBEAT_INTERVAL);
+    this.heartbeatWindow = millis(HEARTBEAT_WINDOW_MS, DEFAULT_HEARTBEAT_WINDOW);
+    if (heartbeatInterval.isZero()) {
+      throw ConfigException.invalid(
+          HEARTBEAT_SEND_INTERVAL_MS, "0", "a number of milliseconds above 0");
+    }
+    if (heartbeatWindow.compareTo(heartbeatInterval) < 0) {
+      // A window shorter than the interval would count every server as down between heartbeats.
+      throw ConfigException.invalid(
+          HEARTBEAT_WINDOW_MS,
+          String.valueOf(heartbeatWindow.toMillis()),
+          "at least " + HEARTBEAT_SEND_INTERVAL_MS + " (" + heartbeatInterval.toMillis() + ")");
+    }
     refuseUnreachableAdvertisedListener();
-    refuseUnsupportedRegistrySettings();
     if (serviceId().isEmpty()) {
       throw ConfigException.invalid(SERVICE_ID, "", "a non-empty service id");
     }
-    // Query properties given server-wide take the values they take in a SET.
-    this.properties.forEach(
-        (key, value) ->
-            PropertyValues.problem(key, value)
-                .ifPresent(
-                    problem -> {
-                      throw new ConfigException(problem, null);
-                    }));
+    this.properties.forEach(ServerConfig::refuseIfNotHonoured);
+  }
+
+  /**
+   * Stops the start on a setting the server would not honour: an unknown one, or a ksqlDB or Kafka
+   * Streams setting Millrace refuses. Query settings given server-wide take the values they take in
+   * a SET.
+   */
+  private static void refuseIfNotHonoured(String key, String value) {
+    if (OWN_SETTINGS.contains(key) || isSecuritySetting(key)) {
+      return;
+    }
+    Optional<String> problem =
+        key.startsWith(MILLRACE_PREFIX)
+            ? Optional.of(
+                "Unknown setting '"
+                    + key
+                    + "'"
+                    + NearestName.hint(
+                        key,
+                        OWN_SETTINGS.stream().filter(k -> k.startsWith(MILLRACE_PREFIX)).toList()))
+            : PropertyValues.serverProblem(key, value);
+    problem.ifPresent(
+        reason -> {
+          throw new ConfigException(reason, null);
+        });
+  }
+
+  /** The TLS, login and Kafka client security settings, which their own parsers check. */
+  private static boolean isSecuritySetting(String key) {
+    String name =
+        key.startsWith(KafkaClientSecurity.STREAMS_PREFIX)
+            ? key.substring(KafkaClientSecurity.STREAMS_PREFIX.length())
+            : key;
+    return name.startsWith("ssl.")
+        || name.startsWith("sasl.")
+        || name.startsWith("security.")
+        || key.startsWith("authentication.");
+  }
+
+  private Duration millis(String key, Duration defaultValue) {
+    return get(key).map(value -> parseMillis(key, value)).orElse(defaultValue);
   }
 
   /** The defaults with {@code properties} on top. */
@@ -335,22 +413,9 @@ public final class ServerConfig {
 
   /**
    * Reads the total; ksqlDB's other bounded-memory settings tune what Millrace sizes from the total
-   * itself, so they stop the start rather than being ignored.
+   * itself, so they stop the start rather than being ignored ({@link KsqlSettings}).
    */
   private long parseStateMemory() {
-    properties.keySet().stream()
-        .filter(key -> key.startsWith(ROCKSDB_PLUGIN_PREFIX) && !key.equals(STATE_MEMORY_BYTES))
-        .findFirst()
-        .ifPresent(
-            key -> {
-              throw new ConfigException(
-                  key
-                      + " is not supported: Millrace sizes RocksDB's block cache, memtables and"
-                      + " threads from "
-                      + STATE_MEMORY_BYTES
-                      + " alone",
-                  null);
-            });
     String value =
         get(STATE_MEMORY_BYTES).orElse(String.valueOf(RocksDbMemory.DEFAULT_TOTAL_BYTES));
     try {
@@ -383,23 +448,14 @@ public final class ServerConfig {
     return Path.of(get(EXTENSION_DIR).orElse("ext"));
   }
 
-  /**
-   * The registry client takes its URL only: a TLS, authentication or other setting for it would be
-   * ignored, so it stops the start instead (ksqlDB users set basic.auth.* and ssl.* here).
-   */
-  private void refuseUnsupportedRegistrySettings() {
-    properties.keySet().stream()
-        .filter(key -> key.startsWith(REGISTRY_PREFIX) && !key.equals(SchemaRegistries.URL))
-        .findFirst()
-        .ifPresent(
-            key -> {
-              throw new ConfigException(
-                  key
-                      + " is not supported: Millrace's schema registry client takes only "
-                      + SchemaRegistries.URL
-                      + " (no TLS or authentication towards the registry yet)",
-                  null);
-            });
+  /** How often this server sends the others of its service a heartbeat. */
+  public Duration heartbeatInterval() {
+    return heartbeatInterval;
+  }
+
+  /** How recent a server's last heartbeat must be for it to count as up. */
+  public Duration heartbeatWindow() {
+    return heartbeatWindow;
   }
 
   /** The value of {@code key}, if set to something non-empty. */

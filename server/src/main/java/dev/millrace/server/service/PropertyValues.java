@@ -1,26 +1,40 @@
 package dev.millrace.server.service;
 
+import static dev.millrace.server.config.ValueChecks.oneOf;
+import static dev.millrace.server.config.ValueChecks.only;
+import static dev.millrace.server.config.ValueChecks.wholeNumber;
+
 import dev.millrace.engine.runtime.MaxTaskIdle;
+import dev.millrace.server.config.KsqlSetting;
+import dev.millrace.server.config.KsqlSetting.Scope;
+import dev.millrace.server.config.KsqlSettings;
+import dev.millrace.server.config.NearestName;
+import dev.millrace.server.config.ValueChecks;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
- * The values that the properties Millrace knows accept, checked wherever a property is set (SET,
- * the {@code streamsProperties} or {@code properties} of a request, the shell's SET), so that a
- * typo is an error at once rather than a default silently used later. Kafka Streams settings that
- * Millrace does not support are refused, and so are Kafka client settings it sets itself; client
- * settings are checked as Kafka's clients check them. Other properties it does not know are passed
- * on unchecked, as ksqlDB passes them to Kafka. Each Kafka Streams property may also be given with
- * ksqlDB's {@code ksql.streams.} prefix.
+ * Whether a property may be set, and to that value, checked wherever a property is set (SET, the
+ * {@code streamsProperties} or {@code properties} of a request, the shell's SET, the server's
+ * configuration), so that a typo or a setting Millrace does not honour is an error at once rather
+ * than silently ignored. {@code ksql.*} settings are looked up in {@link KsqlSettings}; Kafka
+ * Streams settings (also with ksqlDB's {@code ksql.streams.} prefix) are honoured if listed here,
+ * refused with a reason if Millrace does their job otherwise; Kafka client settings are checked as
+ * Kafka's clients check them. Any other property is refused as ksqlDB refuses it.
  */
 public final class PropertyValues {
   private static final String STREAMS_PREFIX = "ksql.streams.";
+  private static final String KSQL_PREFIX = "ksql.";
 
-  /** Each known property and what is wrong with a value for it (empty when nothing is). */
+  /** Each Kafka Streams setting Millrace honours and what is wrong with a value for it. */
   private static final Map<String, Function<String, Optional<String>>> RULES =
       Map.ofEntries(
           Map.entry("auto.offset.reset", oneOf("earliest", "latest", "none")),
@@ -39,16 +53,12 @@ public final class PropertyValues {
           Map.entry(
               "num.standby.replicas",
               only("0", "Millrace keeps no standby replicas; state is restored from changelogs.")),
-          Map.entry("ksql.persistence.wrap.single.values", oneOf("true", "false")),
-          Map.entry(
-              "ksql.variable.substitution.enable",
-              only(
-                  "true",
-                  "Millrace always replaces ${name} with a DEFINEd variable; write $${name} to keep"
-                      + " the text as it is.")),
-          Map.entry("ksql.functions.collect_list.limit", wholeNumber(0)),
-          Map.entry("ksql.functions.collect_set.limit", wholeNumber(0)),
-          Map.entry(MaxTaskIdle.NAME, PropertyValues::maxTaskIdle));
+          Map.entry(MaxTaskIdle.NAME, PropertyValues::maxTaskIdle),
+          // The server's Kafka cluster; requests may not change it (PropertyDenyList).
+          Map.entry("bootstrap.servers", ValueChecks.CHECKED_WHERE_READ));
+
+  /** Properties servers send each other on forwarded requests. */
+  private static final Set<String> INTERNAL = Set.of(PullForwarding.PARTITIONS_PROPERTY);
 
   /** Kafka Streams settings Millrace does not support, with what does their job instead. */
   private static final Map<String, String> UNSUPPORTED =
@@ -71,7 +81,14 @@ public final class PropertyValues {
           Map.entry(
               "default.timestamp.extractor", "a source's TIMESTAMP property chooses record time."),
           Map.entry("default.key.serde", "a source's KEY_FORMAT chooses how keys are read."),
-          Map.entry("default.value.serde", "a source's VALUE_FORMAT chooses how values are read."));
+          Map.entry("default.value.serde", "a source's VALUE_FORMAT chooses how values are read."),
+          Map.entry(
+              "replication.factor",
+              "Millrace creates internal topics with the Kafka cluster's default replication factor"
+                  + " (the brokers' default.replication.factor)."),
+          Map.entry(
+              "topology.optimization",
+              "Millrace plans each query itself and repartitions only where a key changes."));
 
   /** Kafka Streams' prefixes for one kind of client; Millrace has one producer and consumers. */
   private static final List<String> UNSUPPORTED_PREFIXES =
@@ -80,18 +97,85 @@ public final class PropertyValues {
   private PropertyValues() {}
 
   /**
-   * What is wrong with {@code value} for property {@code name}, as a sentence; empty when it is
-   * fine or unknown.
+   * What is wrong with setting property {@code name} to {@code value} for a session (SET, a
+   * request's properties), as a sentence; empty when nothing is.
    */
   public static Optional<String> problem(String name, Object value) {
+    return problem(name, String.valueOf(value), Scope.QUERY);
+  }
+
+  /**
+   * What is wrong with {@code name=value} in the server's configuration, which may also hold the
+   * settings that shape the whole server ({@link Scope#SERVER}).
+   */
+  public static Optional<String> serverProblem(String name, String value) {
+    return problem(name, value, Scope.SERVER);
+  }
+
+  private static Optional<String> problem(String name, String text, Scope where) {
+    if (name.startsWith(KSQL_PREFIX) && !name.startsWith(STREAMS_PREFIX)) {
+      return ksqlProblem(name, text, where);
+    }
     String key = name.startsWith(STREAMS_PREFIX) ? name.substring(STREAMS_PREFIX.length()) : name;
-    String text = String.valueOf(value);
     Optional<String> unsupported = unsupported(key);
     if (unsupported.isPresent()) {
       return unsupported.map(reason -> "Property '" + name + "' is not supported: " + reason);
     }
-    return reason(key, text.trim())
+    Function<String, Optional<String>> rule = RULES.get(key);
+    if (rule != null) {
+      return invalid(name, text, rule);
+    }
+    Optional<ClientProperty> client = ClientProperty.of(key);
+    if (client.isPresent()) {
+      return invalid(name, text, client.get()::problem);
+    }
+    if (where == Scope.QUERY && INTERNAL.contains(name)) {
+      return Optional.empty();
+    }
+    return Optional.of(unrecognised(name, streamsNames(name.startsWith(STREAMS_PREFIX))));
+  }
+
+  private static Optional<String> ksqlProblem(String name, String text, Scope where) {
+    Optional<KsqlSetting> setting = KsqlSettings.find(name);
+    if (setting.isEmpty()) {
+      return Optional.of(unrecognised(name, KsqlSettings.names()));
+    }
+    // Java 17 has no pattern switch yet; KsqlSetting is sealed, so these two cases are all.
+    if (setting.get() instanceof KsqlSetting.Refused refused) {
+      return Optional.of("Property '" + name + "' is not supported: " + refused.instead());
+    }
+    KsqlSetting.Honoured honoured = (KsqlSetting.Honoured) setting.get();
+    if (honoured.scope() == Scope.SERVER && where == Scope.QUERY) {
+      return Optional.of(
+          "Property '"
+              + name
+              + "' is a server setting: set it in the server's configuration, not per query.");
+    }
+    return invalid(name, text, honoured.check());
+  }
+
+  private static Optional<String> invalid(
+      String name, String text, Function<String, Optional<String>> check) {
+    return check
+        .apply(text.trim())
         .map(reason -> "Invalid value '" + text + "' for property '" + name + "': " + reason);
+  }
+
+  /** ksqlDB's words for a property it does not know, with the known name nearest to it. */
+  private static String unrecognised(String name, Collection<String> known) {
+    return "Not recognizable as ksql, streams, consumer, or producer property: '"
+        + name
+        + "'"
+        + NearestName.hint(name, known);
+  }
+
+  /** The Kafka Streams and client settings Millrace knows, spelt with or without the prefix. */
+  private static List<String> streamsNames(boolean prefixed) {
+    List<String> names = new ArrayList<>(RULES.keySet());
+    names.addAll(UNSUPPORTED.keySet());
+    names.addAll(ProducerConfig.configNames());
+    names.addAll(ConsumerConfig.configNames());
+    return prefixed ? names.stream().map(name -> STREAMS_PREFIX + name).toList() : names;
   }
 
   private static Optional<String> unsupported(String key) {
@@ -102,17 +186,6 @@ public final class PropertyValues {
         .filter(key::startsWith)
         .findFirst()
         .map(prefix -> "give the setting as consumer.<setting> or producer.<setting>.");
-  }
-
-  private static Optional<String> reason(String key, String text) {
-    Function<String, Optional<String>> rule = RULES.get(key);
-    if (rule != null) {
-      return rule.apply(text);
-    }
-    // The server's own bootstrap.servers (ksql.streams.bootstrap.servers) is not a query's.
-    return ClientProperty.of(key)
-        .filter(client -> !key.equals("bootstrap.servers"))
-        .flatMap(client -> client.problem(text));
   }
 
   /** Fails with a BAD_REQUEST error naming the first property of a request whose value is wrong. */
@@ -134,30 +207,5 @@ public final class PropertyValues {
     } catch (IllegalArgumentException invalid) {
       return Optional.of("it must be " + MaxTaskIdle.EXPECTED + ".");
     }
-  }
-
-  private static Function<String, Optional<String>> oneOf(String... allowed) {
-    List<String> values = List.of(allowed);
-    return text ->
-        values.contains(text.toLowerCase(Locale.ROOT))
-            ? Optional.empty()
-            : Optional.of("it must be one of " + String.join(", ", values) + ".");
-  }
-
-  private static Function<String, Optional<String>> only(String allowed, String why) {
-    return text ->
-        text.equals(allowed) ? Optional.empty() : Optional.of("it must be " + allowed + ": " + why);
-  }
-
-  private static Function<String, Optional<String>> wholeNumber(long least) {
-    return text -> {
-      try {
-        return Long.parseLong(text) >= least
-            ? Optional.empty()
-            : Optional.of("it must be a whole number of at least " + least + ".");
-      } catch (NumberFormatException notANumber) {
-        return Optional.of("it must be a whole number of at least " + least + ".");
-      }
-    };
   }
 }

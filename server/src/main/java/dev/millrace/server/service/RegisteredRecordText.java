@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.millrace.engine.plan.FormatInfo;
 import dev.millrace.engine.registry.RegisteredSchema;
 import dev.millrace.engine.registry.SchemaRegistry;
+import dev.millrace.engine.serde.ProtoMessageIndexes;
+import dev.millrace.engine.serde.ProtobufSchemas;
 import dev.millrace.engine.serde.RegisteredTypes;
 import dev.millrace.engine.serde.RegistryBinding;
+import dev.millrace.engine.serde.SerdeException;
 import dev.millrace.engine.serde.SerdeFactory;
 import dev.millrace.engine.serde.ValueSerde;
 import dev.millrace.engine.types.Column;
@@ -20,8 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads a record in one schema registry format (AVRO, PROTOBUF or JSON_SR) as PRINT shows it: the
- * magic byte and schema id, the schema fetched from the registry by that id, and the payload
- * decoded by the format's own serde with the columns the schema describes, rendered as JSON (a bare
+ * magic byte and schema id, the schema fetched from the registry by that id (with the schemas it
+ * imports), and the payload decoded by the format's own serde with the columns the schema (for
+ * PROTOBUF, the message the record's message indexes name) describes, rendered as JSON (a bare
  * string as its text). Null when the record is not in the format: no magic byte, an id the registry
  * does not know or whose schema is of another type, no registry configured, or a payload the serde
  * cannot read.
@@ -33,7 +37,7 @@ final class RegisteredRecordText {
   private final String format;
   private final String schemaType;
   private final SchemaRegistry registry;
-  private final Map<Integer, Optional<Reader>> readers = new ConcurrentHashMap<>();
+  private final Map<Written, Optional<Reader>> readers = new ConcurrentHashMap<>();
 
   /** {@code schemaType} is the registry's name for the format's schemas (JSON for JSON_SR). */
   RegisteredRecordText(String format, String schemaType, SchemaRegistry registry) {
@@ -57,8 +61,12 @@ final class RegisteredRecordText {
     if (bytes.length < HEADER || bytes[0] != 0) {
       return null;
     }
-    int id = ByteBuffer.wrap(bytes, 1, 4).getInt();
-    Optional<Reader> reader = readers.computeIfAbsent(id, this::reader);
+    Optional<Reader> reader;
+    try {
+      reader = readers.computeIfAbsent(written(bytes), this::reader);
+    } catch (SerdeException noIndexes) {
+      return null;
+    }
     if (reader.isEmpty()) {
       return null;
     }
@@ -70,15 +78,29 @@ final class RegisteredRecordText {
     }
   }
 
+  /**
+   * What a record was written with: its schema id and, for PROTOBUF, the message indexes that say
+   * which message of the schema it holds.
+   */
+  private Written written(byte[] bytes) {
+    int id = ByteBuffer.wrap(bytes, 1, 4).getInt();
+    return new Written(
+        id, format.equals("PROTOBUF") ? ProtoMessageIndexes.read(bytes).path() : List.of());
+  }
+
   /** The reader for a schema id, empty when the id is not a schema of this format. */
-  private Optional<Reader> reader(int id) {
+  private Optional<Reader> reader(Written written) {
     try {
       Optional<RegisteredSchema> schema =
-          registry.byId(id).filter(s -> s.type().equals(schemaType));
+          registry.byId(written.id()).filter(s -> s.type().equals(schemaType));
       if (schema.isEmpty()) {
         return Optional.empty();
       }
-      SqlType type = RegisteredTypes.of(schema.get());
+      Optional<String> message =
+          written.indexes().isEmpty()
+              ? Optional.empty()
+              : Optional.of(ProtobufSchemas.messageAt(schema.get().text(), written.indexes()));
+      SqlType type = RegisteredTypes.of(schema.get(), message, registry);
       RegistryBinding binding = new RegistryBinding(registry, "");
       // A protobuf record is always a message: its fields are the columns. The other formats
       // read any schema, a record or a bare value, as one value of the schema's type.
@@ -112,6 +134,9 @@ final class RegisteredRecordText {
       return null;
     }
   }
+
+  /** A schema id, and the message indexes of a PROTOBUF record (else none). */
+  private record Written(int id, List<Integer> indexes) {}
 
   /** A serde for one schema id and how to turn what it reads into one JSON-ready value. */
   private record Reader(ValueSerde serde, List<Column> columns, boolean fields) {

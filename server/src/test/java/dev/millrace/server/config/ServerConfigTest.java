@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ServerConfigTest {
 
@@ -91,9 +93,9 @@ class ServerConfigTest {
   @Test
   void refusesRegistrySettingsTheClientWouldIgnore() {
     assertEquals(
-        "ksql.schema.registry.basic.auth.user.info is not supported: Millrace's schema registry"
-            + " client takes only ksql.schema.registry.url (no TLS or authentication towards the"
-            + " registry yet)",
+        "Property 'ksql.schema.registry.basic.auth.user.info' is not supported: Millrace's schema"
+            + " registry client takes only ksql.schema.registry.url (no TLS or authentication"
+            + " towards the registry yet).",
         error(
             Map.of(
                 "ksql.schema.registry.url", "https://registry:8081",
@@ -120,8 +122,9 @@ class ServerConfigTest {
             + " least 16777216 (16 MiB)",
         error(Map.of("ksql.plugins.rocksdb.cache.size", "1g")));
     assertEquals(
-        "ksql.plugins.rocksdb.num.background.threads is not supported: Millrace sizes RocksDB's"
-            + " block cache, memtables and threads from ksql.plugins.rocksdb.cache.size alone",
+        "Property 'ksql.plugins.rocksdb.num.background.threads' is not supported: Millrace sizes"
+            + " RocksDB's block cache, memtables and threads from ksql.plugins.rocksdb.cache.size"
+            + " alone.",
         error(Map.of("ksql.plugins.rocksdb.num.background.threads", "4")));
   }
 
@@ -134,13 +137,13 @@ class ServerConfigTest {
   }
 
   @Test
-  void keepsUnknownKeysAndPassesKsqlAndMillracePropertiesThrough() {
+  void passesKsqlAndMillracePropertiesThrough() {
     ServerConfig config =
         ServerConfig.of(
             Map.of(
                 "ksql.streams.auto.offset.reset", "earliest",
                 "millrace.data.dir", "/var/lib/millrace",
-                "some.other.key", "kept"));
+                "linger.ms", "20"));
 
     assertEquals(
         Map.of("ksql.service.id", "default_", "ksql.streams.auto.offset.reset", "earliest"),
@@ -148,8 +151,64 @@ class ServerConfigTest {
     assertEquals(
         Map.of("millrace.data.dir", "/var/lib/millrace", "millrace.embedded.kafka.port", "9092"),
         config.millraceProperties());
-    assertEquals(Optional.of("kept"), config.get("some.other.key"));
+    assertEquals(Optional.of("20"), config.get("linger.ms"));
     assertEquals(Path.of("/var/lib/millrace"), config.dataDir());
+  }
+
+  /** A setting the server would not honour stops the start: never silently ignored. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
+      some.other.key                   | Not recognizable as ksql, streams, consumer, or producer property: 'some.other.key'
+      ksql.streams.comit.interval.ms   | Not recognizable as ksql, streams, consumer, or producer property: 'ksql.streams.comit.interval.ms' (did you mean 'ksql.streams.commit.interval.ms'?)
+      ksql.query.pull.max.qps          | Property 'ksql.query.pull.max.qps' is not supported: Millrace does not limit the rate of pull queries; limit requests in front of the REST API.
+      ksql.logging.processing.topic.replication.factor | Property 'ksql.logging.processing.topic.replication.factor' is not supported: the processing log topic takes the Kafka cluster's default replication factor (the brokers' default.replication.factor).
+      ksql.internal.topic.replicas     | Property 'ksql.internal.topic.replicas' is not supported: Millrace creates its internal topics with the Kafka cluster's default replication factor (the brokers' default.replication.factor).
+      ksql.streams.replication.factor  | Property 'ksql.streams.replication.factor' is not supported: Millrace creates internal topics with the Kafka cluster's default replication factor (the brokers' default.replication.factor).
+      millrace.data.dri                | Unknown setting 'millrace.data.dri' (did you mean 'millrace.data.dir'?)
+      """)
+  void refusesSettingsItWouldNotHonour(String key, String message) {
+    assertEquals(message, error(Map.of(key, "3")));
+  }
+
+  @Test
+  void acceptsWhatTheProjectsOwnConfigurationsSet() {
+    ServerConfig.of(
+        Map.of(
+            "listeners", "http://0.0.0.0:8088",
+            "bootstrap.servers", "k1:9092",
+            "ksql.streams.producer.linger.ms", "5",
+            "ksql.streams.security.protocol", "PLAINTEXT",
+            "ksql.logging.processing.topic.auto.create", "true",
+            "ksql.fail.on.deserialization.error", "false",
+            "millrace.embedded.schema.registry.port", "0",
+            "millrace.authentication.jaas.config", "/etc/jaas.conf"));
+  }
+
+  @Test
+  void readsTheHeartbeatIntervalAndWindowWithKsqlDbsDefaults() {
+    assertEquals(Duration.ofMillis(100), ServerConfig.of(Map.of()).heartbeatInterval());
+    assertEquals(Duration.ofMillis(2000), ServerConfig.of(Map.of()).heartbeatWindow());
+    ServerConfig tuned =
+        ServerConfig.of(
+            Map.of("ksql.heartbeat.send.interval.ms", "250", "ksql.heartbeat.window.ms", "5000"));
+    assertEquals(Duration.ofMillis(250), tuned.heartbeatInterval());
+    assertEquals(Duration.ofMillis(5000), tuned.heartbeatWindow());
+    assertEquals(
+        "invalid value '50' for ksql.heartbeat.window.ms: expected at least"
+            + " ksql.heartbeat.send.interval.ms (100)",
+        error(Map.of("ksql.heartbeat.window.ms", "50")));
+    assertEquals(
+        "invalid value '0' for ksql.heartbeat.send.interval.ms: expected a number of milliseconds"
+            + " above 0",
+        error(Map.of("ksql.heartbeat.send.interval.ms", "0")));
+    assertEquals(
+        "invalid value 'soon' for ksql.heartbeat.send.interval.ms: expected a number of"
+            + " milliseconds, 0 or more",
+        error(Map.of("ksql.heartbeat.send.interval.ms", "soon")));
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.millrace.server.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,6 +28,17 @@ public final class RegistryApi {
   public int registerAvro(String subject, String schema) throws IOException, InterruptedException {
     String body = JSON.createObjectNode().put("schema", schema).toString();
     return send("POST", "/subjects/" + subject + "/versions", body).path("id").asInt();
+  }
+
+  /**
+   * Registers a Protobuf schema under the subject, importing the files {@code references} names:
+   * each a name, subject and version, as Confluent's API takes them. Returns its id.
+   */
+  public int registerProtobuf(String subject, String schema, JsonNode references)
+      throws IOException, InterruptedException {
+    ObjectNode body = JSON.createObjectNode().put("schema", schema).put("schemaType", "PROTOBUF");
+    body.set("references", references);
+    return send("POST", "/subjects/" + subject + "/versions", body.toString()).path("id").asInt();
   }
 
   /** Sets the subject's compatibility level (BACKWARD, NONE, ...). */

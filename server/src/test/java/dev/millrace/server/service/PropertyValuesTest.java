@@ -51,10 +51,39 @@ class PropertyValuesTest {
       ksql.persistence.wrap.single.values | yes       | Invalid value 'yes' for property 'ksql.persistence.wrap.single.values': it must be one of true, false.
       ksql.functions.collect_set.limit    | 1         |
       ksql.functions.collect_list.limit   | -1        | Invalid value '-1' for property 'ksql.functions.collect_list.limit': it must be a whole number of at least 0.
-      some.unknown.property               | anything  |
+      some.unknown.property               | anything  | Not recognizable as ksql, streams, consumer, or producer property: 'some.unknown.property'
+      replication.factor                  | 3         | Property 'replication.factor' is not supported: Millrace creates internal topics with the Kafka cluster's default replication factor (the brokers' default.replication.factor).
+      ksql.streams.comit.interval.ms      | 100       | Not recognizable as ksql, streams, consumer, or producer property: 'ksql.streams.comit.interval.ms' (did you mean 'ksql.streams.commit.interval.ms'?)
+      ksql.streams.max.pol.records        | 10        | Not recognizable as ksql, streams, consumer, or producer property: 'ksql.streams.max.pol.records' (did you mean 'ksql.streams.max.poll.records'?)
+      ksql.persistence.wrap.singel.values | true      | Not recognizable as ksql, streams, consumer, or producer property: 'ksql.persistence.wrap.singel.values' (did you mean 'ksql.persistence.wrap.single.values'?)
+      ksql.no.such.thing                  | 1         | Not recognizable as ksql, streams, consumer, or producer property: 'ksql.no.such.thing'
+      ksql.query.pull.max.qps             | 10        | Property 'ksql.query.pull.max.qps' is not supported: Millrace does not limit the rate of pull queries; limit requests in front of the REST API.
+      ksql.functions.substring.legacy.args | true     | Property 'ksql.functions.substring.legacy.args' is not supported: SUBSTRING always takes ksqlDB's current arguments (a 1-based position and a length).
+      ksql.functions.my_udf.base          | 10        | Property 'ksql.functions.my_udf.base' is not supported: Millrace's functions read only ksql.functions.collect_list.limit and ksql.functions.collect_set.limit; user functions take no configuration.
+      ksql.heartbeat.send.interval.ms     | 100       | Property 'ksql.heartbeat.send.interval.ms' is a server setting: set it in the server's configuration, not per query.
+      ksql.query.pull.table.scan.enabled  | false     | Invalid value 'false' for property 'ksql.query.pull.table.scan.enabled': it must be true: Millrace's pull queries may always scan a table.
+      millrace.internal.pull.partitions   | 0,1       |
       """)
   void checksTheValuesOfKnownProperties(String name, String value, String problem) {
     assertEquals(Optional.ofNullable(problem), PropertyValues.problem(name, value));
+  }
+
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
+      ksql.heartbeat.send.interval.ms     | 100       |
+      ksql.heartbeat.enable               | false     | Invalid value 'false' for property 'ksql.heartbeat.enable': it must be true: Millrace's servers always exchange heartbeats: pull query forwarding and /clusterStatus rely on them.
+      ksql.internal.topic.replicas        | 3         | Property 'ksql.internal.topic.replicas' is not supported: Millrace creates its internal topics with the Kafka cluster's default replication factor (the brokers' default.replication.factor).
+      ksql.hearbeat.window.ms             | 2000      | Not recognizable as ksql, streams, consumer, or producer property: 'ksql.hearbeat.window.ms' (did you mean 'ksql.heartbeat.window.ms'?)
+      ksql.persistence.wrap.single.values | no        | Invalid value 'no' for property 'ksql.persistence.wrap.single.values': it must be one of true, false.
+      millrace.internal.pull.partitions   | 0,1       | Not recognizable as ksql, streams, consumer, or producer property: 'millrace.internal.pull.partitions'
+      """)
+  void checksTheServersConfigurationWhichMayHoldServerSettings(
+      String name, String value, String problem) {
+    assertEquals(Optional.ofNullable(problem), PropertyValues.serverProblem(name, value));
   }
 
   @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.registry.HttpSchemaRegistry;
 import dev.millrace.engine.runtime.ProcessingLogEntry;
@@ -51,6 +52,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RegistryFormatsOnKafkaTest {
   private static final String SERVICE_ID = "registry_formats";
   private static final long PATIENCE_MILLIS = 120_000;
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, Object> EARLIEST = Map.of("auto.offset.reset", "earliest");
 
   @TempDir static Path dataDir;
@@ -189,6 +191,47 @@ class RegistryFormatsOnKafkaTest {
           ByteBuffer.wrap(value, 1, 4).getInt(),
           topic + ": schema id");
     }
+  }
+
+  @Test
+  void aProtobufSchemaImportingAnotherSubjectsSchemaGivesTheColumnsAndReadsTheRecords()
+      throws Exception {
+    registry.registerProtobuf(
+        "acme-common",
+        "syntax = \"proto3\";\npackage acme.common;\n"
+            + "message Money {\n  string currency = 1;\n  int64 cents = 2;\n}\n",
+        JSON.readTree("[]"));
+    int id =
+        registry.registerProtobuf(
+            "shipments-value",
+            "syntax = \"proto3\";\npackage acme.shipping;\nimport \"acme/common.proto\";\n"
+                + "message Shipment {\n  string id = 1;\n  acme.common.Money cost = 2;\n}\n",
+            JSON.readTree(
+                "[{\"name\":\"acme/common.proto\",\"subject\":\"acme-common\",\"version\":1}]"));
+    run(
+        "CREATE STREAM shipments WITH (KAFKA_TOPIC='shipments', VALUE_FORMAT='PROTOBUF',"
+            + " PARTITIONS=1);");
+    SqlType.Struct money =
+        new SqlType.Struct(
+            List.of(
+                new SqlType.Field("CURRENCY", SqlType.STRING),
+                new SqlType.Field("CENTS", SqlType.BIGINT)));
+    assertEquals(
+        List.of(new Column("ID", SqlType.STRING), new Column("COST", money)),
+        engine.catalogSnapshot().source("SHIPMENTS").orElseThrow().schema().value());
+
+    // As Confluent's serializer writes it: the header, message indexes [0] (the single byte 0),
+    // then id "s1" and cost {currency "EUR", cents 250}.
+    byte[] shipment = {0, 0x0A, 2, 's', '1', 0x12, 8, 0x0A, 3, 'E', 'U', 'R', 0x10, (byte) 0xFA, 1};
+    produce("shipments", wire(id, shipment));
+    run(
+        "CREATE STREAM shipments_json WITH (KAFKA_TOPIC='shipments_json', VALUE_FORMAT='JSON') AS "
+            + "SELECT id, cost->currency AS currency, cost->cents AS cents FROM shipments"
+            + " EMIT CHANGES;");
+
+    assertEquals(
+        "{\"ID\":\"s1\",\"CURRENCY\":\"EUR\",\"CENTS\":250}",
+        new String(awaitRecords("shipments_json", 1).get(0).value(), UTF_8));
   }
 
   @Test

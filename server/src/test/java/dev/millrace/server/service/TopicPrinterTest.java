@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.millrace.engine.registry.InMemorySchemaRegistry;
+import dev.millrace.engine.registry.RegisteredSchema;
+import dev.millrace.engine.registry.SchemaReference;
 import dev.millrace.engine.registry.SchemaRegistry;
 import dev.millrace.engine.registry.UnconfiguredSchemaRegistry;
 import java.nio.ByteBuffer;
@@ -99,6 +101,30 @@ class TopicPrinterTest {
         lines.subList(2, lines.size()));
     assertTrue(printer.done());
     assertEquals(List.of(), printer.print(batch));
+  }
+
+  @Test
+  void aProtobufRecordIsReadAsTheMessageItsIndexesNameWithTheSchemasItImports() {
+    InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
+    registry.register(
+        "money",
+        RegisteredSchema.protobuf(
+            "syntax = \"proto3\"; package m; message Money { string currency = 1; }"));
+    int id =
+        registry.register(
+            "orders-value",
+            RegisteredSchema.protobuf(
+                    "syntax = \"proto3\"; import \"m.proto\";"
+                        + " message Order { int32 n = 1; } message Refund { m.Money back = 1; }")
+                .withReferences(List.of(new SchemaReference("m.proto", "money", 1))));
+    // the header, message indexes [1] (count 1, index 1), then back = {currency "EUR"}
+    byte[] refund = {0, 0, 0, 0, (byte) id, 2, 2, 0x0A, 5, 0x0A, 3, 'E', 'U', 'R'};
+    TopicPrinter printer = new TopicPrinter(registry, OptionalInt.empty(), OptionalInt.empty());
+
+    assertEquals(
+        "rowtime: 1970/01/01 00:00:00.000 Z, key: k, value: {\"back\":{\"currency\":\"EUR\"}},"
+            + " partition: 0",
+        printer.print(List.of(record(text("k"), refund, 0))).get(2));
   }
 
   @Test

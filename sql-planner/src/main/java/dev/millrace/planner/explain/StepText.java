@@ -163,7 +163,10 @@ public final class StepText {
 
         @Override
         public String streamSelectKey(PlanStep.StreamSelectKey k) {
-          return " keys=" + exprs(k.keys()) + repartition(k.repartitionTopic());
+          return " keys="
+              + exprs(k.keys())
+              + repartition(k.repartitionTopic())
+              + k.window().map(w -> " window=" + window(w)).orElse("");
         }
 
         @Override

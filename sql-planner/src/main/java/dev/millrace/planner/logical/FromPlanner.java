@@ -123,6 +123,12 @@ final class FromPlanner {
         extraFields.add(leftKey);
       }
     }
+    WindowedJoinRules.streamTable(
+        join,
+        left.window(),
+        context.catalog().source(left.sources().get(0)).orElseThrow().formats().key().format(),
+        rightSource,
+        keyedByJoinKey(left, leftKeys));
     if (!extraFields.isEmpty()) {
       List<RexNode> fields = new ArrayList<>(builder.fields());
       List<String> names = new ArrayList<>(builder.peek().getRowType().getFieldNames());
@@ -168,6 +174,19 @@ final class FromPlanner {
     List<String> sources = new ArrayList<>(left.sources());
     sources.add(rightSource.name());
     return new PlannedRelation(scope, keys, SourceType.STREAM, left.window(), sources);
+  }
+
+  /** Whether the stream side is joined on its own key columns, in key order. */
+  private static boolean keyedByJoinKey(PlannedRelation left, List<RexNode> leftKeys) {
+    if (left.keys().size() != leftKeys.size()) {
+      return false;
+    }
+    for (int i = 0; i < leftKeys.size(); i++) {
+      if (!left.keys().get(i).matches(leftKeys.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static void checkTypes(Sides sides, SqlType leftType, SqlType rightType) {

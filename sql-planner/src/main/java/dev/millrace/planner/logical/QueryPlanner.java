@@ -74,7 +74,9 @@ public final class QueryPlanner {
                         new RowScope(
                             from.scope(), builder.getRexBuilder(), context.types(), "WHERE"),
                         "WHERE")));
-    List<SelectPlanner.Item> items = expand(query, from, !persistent);
+    // A join's sides keep their window bounds as values, so its * lists them as ksqlDB does (a
+    // persistent query of one windowed source has them in its key instead).
+    List<SelectPlanner.Item> items = expand(query, from, !persistent || from.scope().isJoin());
     List<Expression> selectExpressions =
         items.stream().map(SelectPlanner.Item::expression).toList();
     boolean aggregating = AggregationPlanner.isAggregation(query, analyzer, selectExpressions);

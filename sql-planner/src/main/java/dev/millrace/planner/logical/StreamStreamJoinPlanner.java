@@ -1,6 +1,7 @@
 package dev.millrace.planner.logical;
 
 import dev.millrace.engine.plan.JoinWindow;
+import dev.millrace.engine.plan.WindowInfo;
 import dev.millrace.engine.types.SqlType;
 import dev.millrace.parser.ast.Join;
 import dev.millrace.parser.ast.TimeSpan;
@@ -99,6 +100,13 @@ final class StreamStreamJoinPlanner {
       rightKeys.add(rightKey);
       keyTypes.add(context.analyzer().typeOf(leftKey));
     }
+    Optional<WindowInfo> rewindow =
+        WindowedJoinRules.streamStream(
+            join,
+            left.window(),
+            leftKeyFormat(left),
+            right,
+            keyedByJoinKey(left, leftKeys, rightAlone, rightKeys));
     RelBuilder builder = context.relBuilder();
     int leftWidth = builder.peek().getRowType().getFieldCount();
     builder.scan(right.name());
@@ -113,7 +121,8 @@ final class StreamStreamJoinPlanner {
             relType(join.type()),
             leftKeys,
             rightKeys,
-            window));
+            window,
+            rewindow));
     Scope scope = left.scope().join(Scope.ofSource(qualifier, right, leftWidth));
     List<String> sources = new ArrayList<>(left.sources());
     sources.add(right.name());
@@ -226,23 +235,40 @@ final class StreamStreamJoinPlanner {
     }
   }
 
-  /** Both sides windowed the same way, or neither. */
+  /**
+   * Both sides windowed, or neither ({@link WindowedJoinRules} checks how, once keys are known).
+   */
   private static void checkWindows(Join join, PlannedRelation left, DataSource right) {
     if (right.isWindowed() != left.window().isPresent()) {
       throw new PlanningException(
           join.location(), "Can not join windowed source to non-windowed source.");
     }
-    Optional<dev.millrace.engine.plan.WindowInfo> rightWindow = right.formats().keyWindow();
-    if (left.window().isPresent()
-        && rightWindow.isPresent()
-        && (left.window().get().type() != rightWindow.get().type()
-            || (rightWindow.get().type() != dev.millrace.engine.plan.WindowInfo.Type.SESSION
-                && left.window().get().sizeMs() != rightWindow.get().sizeMs()))) {
-      throw new PlanningException(
-          join.location(),
-          "Implicit repartitioning of windowed sources is not supported. "
-              + "Both sides of the join must have the same window type and size.");
+  }
+
+  /** The key format of the left side: that of its first source, whose key a join keeps. */
+  private String leftKeyFormat(PlannedRelation left) {
+    return context.catalog().source(left.sources().get(0)).orElseThrow().formats().key().format();
+  }
+
+  /** Whether each side's join expressions are its own key columns, in key order. */
+  private static boolean keyedByJoinKey(
+      PlannedRelation left, List<RexNode> leftKeys, Scope rightAlone, List<RexNode> rightKeys) {
+    if (left.keys().size() != leftKeys.size()) {
+      return false;
     }
+    List<ScopeColumn> rightKeyColumns =
+        rightAlone.columns().stream().filter(c -> c.kind() == ScopeColumn.Kind.KEY).toList();
+    if (rightKeyColumns.size() != rightKeys.size()) {
+      return false;
+    }
+    for (int i = 0; i < leftKeys.size(); i++) {
+      if (!left.keys().get(i).matches(leftKeys.get(i))
+          || !(rightKeys.get(i) instanceof RexInputRef ref)
+          || ref.getIndex() != rightKeyColumns.get(i).index()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static JoinRelType relType(Join.Type type) {

@@ -1,7 +1,9 @@
 package dev.millrace.planner.logical;
 
 import dev.millrace.engine.plan.JoinWindow;
+import dev.millrace.engine.plan.WindowInfo;
 import java.util.List;
+import java.util.Optional;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.BiRel;
@@ -26,6 +28,7 @@ public final class WindowedJoin extends BiRel {
   private final List<RexNode> leftKeys;
   private final List<RexNode> rightKeys;
   private final JoinWindow window;
+  private final Optional<WindowInfo> rewindow;
 
   public WindowedJoin(
       RelOptCluster cluster,
@@ -35,12 +38,14 @@ public final class WindowedJoin extends BiRel {
       JoinRelType joinType,
       List<RexNode> leftKeys,
       List<RexNode> rightKeys,
-      JoinWindow window) {
+      JoinWindow window,
+      Optional<WindowInfo> rewindow) {
     super(cluster, traits, left, right);
     this.joinType = joinType;
     this.leftKeys = List.copyOf(leftKeys);
     this.rightKeys = List.copyOf(rightKeys);
     this.window = window;
+    this.rewindow = rewindow;
   }
 
   public JoinRelType joinType() {
@@ -57,6 +62,14 @@ public final class WindowedJoin extends BiRel {
 
   public JoinWindow window() {
     return window;
+  }
+
+  /**
+   * For windowed inputs whose join goes through a schema-registry key format: the window both
+   * sides' rows take through their repartition topics (see {@link WindowedJoinRules}).
+   */
+  public Optional<WindowInfo> rewindow() {
+    return rewindow;
   }
 
   @Override
@@ -81,7 +94,8 @@ public final class WindowedJoin extends BiRel {
         joinType,
         leftKeys,
         rightKeys,
-        window);
+        window,
+        rewindow);
   }
 
   @Override
@@ -91,7 +105,14 @@ public final class WindowedJoin extends BiRel {
         .item("leftKey", text(leftKeys))
         .item("rightKey", text(rightKeys))
         .item("within", "(" + window.beforeMs() + " ms, " + window.afterMs() + " ms)")
-        .itemIf("grace", window.graceMs() + " ms", window.hasGrace());
+        .itemIf("grace", window.graceMs() + " ms", window.hasGrace())
+        .itemIf("rewindow", rewindow.map(WindowedJoin::text).orElse(""), rewindow.isPresent());
+  }
+
+  private static String text(WindowInfo window) {
+    return window.type() == WindowInfo.Type.SESSION
+        ? "SESSION"
+        : window.type() + " " + window.sizeMs() + " ms";
   }
 
   private static String text(List<RexNode> keys) {

@@ -321,6 +321,28 @@ public final class PhysicalPlanner {
     return rekey(input, inputRel, keys, keyColumns(keys, inputRel), reason);
   }
 
+  /**
+   * Re-keys a stream for a join through the repartition topic named after {@code reason}; its rows
+   * keep their window, windowed as {@code window} says, when it is present.
+   */
+  private Built rekey(
+      Built input,
+      RelNode inputRel,
+      List<RexNode> keys,
+      String reason,
+      Optional<WindowInfo> window) {
+    LogicalSchema schema =
+        new LogicalSchema(keyColumns(keys, inputRel), input.step().schema().value());
+    PlanStep step =
+        new PlanStep.StreamSelectKey(
+            input.step(),
+            translator(inputRel).translateAll(keys),
+            names.repartitionTopic(reason),
+            schema,
+            window);
+    return new Built(step, refIndexes(keys), null);
+  }
+
   /** As above, naming the new key columns {@code keyColumns}. */
   private Built rekey(
       Built input,
@@ -498,15 +520,19 @@ public final class PhysicalPlanner {
     // the same layout and are keyed by the join key, both cross the engine's own positional format.
     boolean apart =
         join.leftKeys().size() > 1 && !(leftKeyed && rightKeyed && sameKeyLayout(left, right));
-    if (!leftKeyed || apart) {
+    // Windowed sides with a schema-registry key format both cross a topic windowed as the left
+    // side is (WindowedJoinRules), keyed by their own keys.
+    boolean rewindowed = join.rewindow().isPresent();
+    if (!leftKeyed || apart || rewindowed) {
       leftKeyed = false;
-      left = rekey(left, join.getLeft(), join.leftKeys(), Optional.of("Join-left"));
+      left = rekey(left, join.getLeft(), join.leftKeys(), "Join-left", join.rewindow());
     }
     if (!rightKeyed
         || apart
+        || rewindowed
         || (leftKeyed && !java.util.Objects.equals(left.keyFormat(), right.keyFormat()))) {
       rightKeyed = false;
-      right = rekey(right, join.getRight(), join.rightKeys(), Optional.of("Join-right"));
+      right = rekey(right, join.getRight(), join.rightKeys(), "Join-right", join.rewindow());
     }
     List<Column> value = new ArrayList<>(left.step().schema().value());
     value.addAll(right.step().schema().value());
