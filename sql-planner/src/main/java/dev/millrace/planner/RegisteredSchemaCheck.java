@@ -4,9 +4,11 @@ import dev.millrace.engine.plan.FormatInfo;
 import dev.millrace.engine.registry.RegisteredSchema;
 import dev.millrace.engine.registry.SchemaRegistry;
 import dev.millrace.engine.registry.SchemaRegistryException;
+import dev.millrace.engine.serde.AvroSchemas;
 import dev.millrace.engine.serde.RegisteredTypes;
 import dev.millrace.engine.serde.SerdeException;
 import dev.millrace.engine.serde.SerdeFactory;
+import dev.millrace.engine.serde.SerdeFormat;
 import dev.millrace.engine.types.Column;
 import dev.millrace.engine.types.SqlType;
 import dev.millrace.parser.ast.NodeLocation;
@@ -20,7 +22,8 @@ import java.util.stream.Collectors;
  * Checks that a query's result can be written with the registered schema its WITH clause names
  * (KEY_SCHEMA_ID / VALUE_SCHEMA_ID), or the message of it that KEY_ / VALUE_SCHEMA_FULL_NAME names:
  * the result's columns must be the schema's first fields, in order, with the same types; the schema
- * may have more fields after them (written as their defaults). Names match ignoring case.
+ * may have more fields after them, written as their defaults (or null): an Avro field with neither
+ * could not be written, so it refuses the statement. Names match ignoring case.
  */
 final class RegisteredSchemaCheck {
   private RegisteredSchemaCheck() {}
@@ -35,8 +38,11 @@ final class RegisteredSchemaCheck {
     if (id == null) {
       return;
     }
-    List<Column> fields =
-        fields(registered(registry, Integer.parseInt(id), where), columns, format, registry, where);
+    RegisteredSchema schema = registered(registry, Integer.parseInt(id), where);
+    // A format that writes even a single key column inside a record (PROTOBUF) has it as a field.
+    boolean wrapped =
+        format.wrapped() || key && SerdeFormat.named(format.format()).wrapsSingleKey();
+    List<Column> fields = fields(schema, columns, format, wrapped, registry, where);
     List<Column> changed = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
       if (i >= fields.size() || !same(columns.get(i), fields.get(i))) {
@@ -53,6 +59,21 @@ final class RegisteredSchemaCheck {
               + describe(changed)
               + ". Schema from schema registry is "
               + describe(fields));
+    }
+    List<String> unfillable =
+        schema.type().equals("AVRO")
+            ? AvroSchemas.unfillableFields(schema.text(), columns)
+            : List.of();
+    if (!unfillable.isEmpty()) {
+      throw new PlanningException(
+          where,
+          "Cannot write "
+              + (key ? "keys" : "values")
+              + " with schema id "
+              + id
+              + ": its fields "
+              + unfillable
+              + " have no default and cannot be null, and no column fills them.");
     }
   }
 
@@ -78,6 +99,7 @@ final class RegisteredSchemaCheck {
       RegisteredSchema schema,
       List<Column> columns,
       FormatInfo format,
+      boolean wrapped,
       SchemaRegistry registry,
       NodeLocation where) {
     SqlType type;
@@ -90,7 +112,7 @@ final class RegisteredSchemaCheck {
     } catch (SerdeException unsupported) {
       throw new PlanningException(where, unsupported.getMessage());
     }
-    if (type instanceof SqlType.Struct struct && (format.wrapped() || columns.size() != 1)) {
+    if (type instanceof SqlType.Struct struct && (wrapped || columns.size() != 1)) {
       return struct.fields().stream().map(f -> new Column(f.name(), f.type())).toList();
     }
     return List.of(new Column(columns.isEmpty() ? "ROWVAL" : columns.get(0).name(), type));

@@ -152,6 +152,53 @@ class SchemaInferenceTest {
   }
 
   @Test
+  void anAvroFieldNoColumnFillsNeedsADefaultOrNull() {
+    int unfillable =
+        registry.register(
+            "out-value",
+            RegisteredSchema.avro(
+                """
+        {"type": "record", "name": "Out", "fields": [{"name": "c1", "type": "int"},
+          {"name": "c2", "type": "double"}, {"name": "c3", "type": ["null", "string"]},
+          {"name": "c4", "type": "long", "default": 0}]}"""));
+    int fillable =
+        registry.register(
+            "out2-value",
+            RegisteredSchema.avro(
+                """
+        {"type": "record", "name": "Out", "fields": [{"name": "c1", "type": "int"},
+          {"name": "c3", "type": ["null", "string"]}, {"name": "c4", "type": "long", "default": 0}]}"""));
+    session.run("CREATE STREAM S (`c1` INT) WITH (kafka_topic='s', value_format='AVRO');");
+
+    assertEquals(
+        "line 1:1: Cannot write values with schema id "
+            + unfillable
+            + ": its fields [c2] have no default and cannot be null, and no column fills them.",
+        error("CREATE STREAM OUT WITH (value_schema_id=" + unfillable + ") AS SELECT * FROM S;"));
+    assertInstanceOf(
+        PlannedStatement.PersistentQuery.class,
+        session.plan(
+            "CREATE STREAM OUT2 WITH (value_schema_id=" + fillable + ") AS SELECT * FROM S;"));
+  }
+
+  @Test
+  void aProtobufKeyOfOneColumnIsTheOneFieldOfItsMessage() {
+    int id =
+        registry.register(
+            "out-key",
+            RegisteredSchema.protobuf("syntax = \"proto3\"; message Key { int32 id = 1; }"));
+    session.run(
+        "CREATE STREAM S (`id` INT KEY, `c1` INT) WITH (kafka_topic='s', value_format='AVRO');");
+
+    assertInstanceOf(
+        PlannedStatement.PersistentQuery.class,
+        session.plan(
+            "CREATE STREAM OUT WITH (key_format='PROTOBUF', key_schema_id="
+                + id
+                + ") AS SELECT * FROM S;"));
+  }
+
+  @Test
   void aProtobufSchemaTakesTheMessagesOfTheSchemasItsReferencesPointAt() {
     registry.register(
         "money",

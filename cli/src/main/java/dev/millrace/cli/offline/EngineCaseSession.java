@@ -9,9 +9,12 @@ import dev.millrace.engine.registry.InMemorySchemaRegistry;
 import dev.millrace.engine.serde.RegistryBinding;
 import dev.millrace.parser.ParsedStatement;
 import dev.millrace.parser.VariableSubstitution;
+import dev.millrace.parser.ast.CreateType;
+import dev.millrace.parser.ast.DefineVariable;
 import dev.millrace.planner.catalog.DataSource;
 import dev.millrace.server.offline.InMemoryBackend;
 import dev.millrace.server.service.CommandSink;
+import dev.millrace.server.service.DeclaredSchemas;
 import dev.millrace.server.service.EngineException;
 import dev.millrace.server.service.Session;
 import dev.millrace.server.service.StatementEngine;
@@ -33,10 +36,14 @@ final class EngineCaseSession implements CaseSession {
   private final InMemoryBackend backend;
   private final StatementEngine engine;
   private final Session session;
+  private final FunctionRegistry functions;
+  private final Map<String, String> serverProperties;
 
   EngineCaseSession(FunctionRegistry functions, Map<String, Object> properties) {
     Map<String, String> server = new TreeMap<>();
     properties.forEach((k, v) -> server.put(k, String.valueOf(v)));
+    this.functions = functions;
+    this.serverProperties = server;
     this.registry = new InMemorySchemaRegistry();
     this.backend = new InMemoryBackend(functions, registry);
     this.engine = new StatementEngine(backend, CommandSink.NONE, functions, server, true);
@@ -44,18 +51,50 @@ final class EngineCaseSession implements CaseSession {
   }
 
   /**
-   * Creates a case's topics with their partitions. A topic that gives none is left to be created
+   * Creates the case's topics with their partitions. A topic that gives none is left to be created
    * when needed, as ksqlDB's runner does: with the partitions of the statement that declares it,
-   * else one; its schemas are registered now either way.
+   * else one. The schemas ksqlDB's runner registers before the statements are registered now (see
+   * {@link TopicSchemas}): those of the topics, and those the CREATE statements declare with their
+   * columns, planned on a scratch engine that runs only their CREATE TYPEs and DEFINEs.
    */
   @Override
-  public void createTopics(List<TestCase.TopicSpec> topics) {
-    for (TestCase.TopicSpec topic : topics) {
+  public void createTopics(TestCase test) {
+    for (TestCase.TopicSpec topic : test.topics()) {
       if (topic.partitions() != null) {
         backend.createTopic(topic.name(), topic.partitions(), Optional.empty());
       }
     }
-    TopicSchemas.register(registry, topics);
+    TopicSchemas.register(registry, test, declaredSchemas(test));
+  }
+
+  private List<DeclaredSchemas> declaredSchemas(TestCase test) {
+    List<DeclaredSchemas> declared = new ArrayList<>();
+    InMemorySchemaRegistry scratchRegistry = new InMemorySchemaRegistry();
+    TopicSchemas.register(scratchRegistry, test, List.of());
+    try (StatementEngine scratch =
+        new StatementEngine(
+            new InMemoryBackend(functions, scratchRegistry),
+            CommandSink.NONE,
+            functions,
+            serverProperties,
+            true)) {
+      Session scratchSession = Session.of(Map.of(), Map.of());
+      for (String statement : test.statements()) {
+        try {
+          for (ParsedStatement parsed : scratch.parse(statement, scratchSession)) {
+            if (parsed.statement() instanceof CreateType
+                || parsed.statement() instanceof DefineVariable) {
+              scratch.execute(parsed, scratchSession);
+            } else {
+              scratch.declaredSchemas(parsed, scratchSession).ifPresent(declared::add);
+            }
+          }
+        } catch (RuntimeException notPlanned) {
+          // A statement the engine rejects declares nothing; running it reports why.
+        }
+      }
+    }
+    return declared;
   }
 
   @Override

@@ -31,7 +31,10 @@ import java.util.Optional;
  * would from a producer); KAFKA specs are typed by the column; registry formats and PROTOBUF_NOSR
  * go through the engine's serde for the columns, except that AVRO input is written with the
  * subject's registered schema when the case registered one (as a producer with that schema would).
- * Windowed keys carry the window's bounds after the key, in Kafka Streams' layout.
+ * Values are read back as ksqlDB's runner reads them, with their writer's schema: an AVRO value as
+ * one value of that schema, a JSON_SR or PROTOBUF value with its fields beyond the columns added
+ * (see {@link WriterFields}). Windowed keys carry the window's bounds after the key, in Kafka
+ * Streams' layout.
  */
 final class RecordBytes {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -114,8 +117,14 @@ final class RecordBytes {
           case "JSON" -> read(plain);
           case "AVRO" -> byWriterSchema(plain);
           default ->
-              fromColumns(
-                  key ? keySerde().deserialize(plain).columns() : valueSerde().deserialize(plain));
+              key
+                  ? fromColumns(keySerde().deserialize(plain).columns())
+                  : WriterFields.addTo(
+                      fromColumns(valueSerde().deserialize(plain)),
+                      plain,
+                      format.format(),
+                      columns,
+                      registry);
         };
     return new Decoded(spec, windowSpec);
   }

@@ -2,23 +2,31 @@ package dev.millrace.cli.offline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.millrace.cli.testing.TestCase;
+import dev.millrace.cli.testing.TestRecord;
 import dev.millrace.engine.registry.InMemorySchemaRegistry;
 import dev.millrace.engine.registry.RegisteredSchema;
 import dev.millrace.engine.registry.SchemaReference;
 import dev.millrace.engine.registry.SchemaRegistry;
+import dev.millrace.server.service.DeclaredSchemas;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Registers a case's topic schemas as ksqlDB's test runner does: under {@code <topic>-key} and
- * {@code <topic>-value}, with the case's ids when it names them. The schema type follows the
+ * Registers a case's schemas before its statements run, as ksqlDB's test runner does: the schemas
+ * of the case's topics, under {@code <topic>-key} and {@code <topic>-value} with the case's ids
+ * when it names them, and for a topic side without one, the schema a CREATE STREAM / CREATE TABLE
+ * declares for it with its columns. ksqlDB's runner gathers these per topic in a {@link HashMap}
+ * (case topics, then statements, then the topics of inputs and outputs) and registers them in the
+ * map's iteration order, key before value; the schema ids a case names in its statements ({@code
+ * VALUE_SCHEMA_ID=2}) count on that order, so the same map orders ours. The schema type follows the
  * topic's format, or, without one, the schema's shape. The schemas a topic's schema imports are
- * registered each under a subject named as it is imported, after every topic's own schema: so a
- * case that names no ids finds its first topic's schema under id 1, and the imports never take an
- * id a later topic names, as in ksqlDB.
+ * registered each under a subject named as it is imported, after every topic's own schema, so the
+ * imports never take an id a later topic names, as in ksqlDB.
  */
 final class TopicSchemas {
   private final InMemorySchemaRegistry registry;
@@ -30,24 +38,64 @@ final class TopicSchemas {
     this.registry = registry;
   }
 
-  static void register(InMemorySchemaRegistry registry, List<TestCase.TopicSpec> topics) {
-    TopicSchemas schemas = new TopicSchemas(registry);
-    for (TestCase.TopicSpec topic : topics) {
-      schemas.register(
-          SchemaRegistry.subject(topic.name(), true),
-          topic.keyFormat(),
-          topic.keySchema(),
-          topic.keySchemaId(),
-          topic.keySchemaReferences());
-      schemas.register(
-          SchemaRegistry.subject(topic.name(), false),
-          topic.valueFormat(),
-          topic.valueSchema(),
-          topic.valueSchemaId(),
-          topic.valueSchemaReferences());
+  /**
+   * One topic's schemas: those the case gives the topic, and, for a side it gives none, the first a
+   * CREATE statement declares.
+   */
+  private record Entry(
+      Optional<TestCase.TopicSpec> topic,
+      Optional<RegisteredSchema> declaredKey,
+      Optional<RegisteredSchema> declaredValue) {
+
+    Entry with(DeclaredSchemas declared) {
+      return new Entry(topic, declaredKey.or(declared::key), declaredValue.or(declared::value));
     }
+  }
+
+  static void register(
+      InMemorySchemaRegistry registry, TestCase test, List<DeclaredSchemas> declared) {
+    Map<String, Entry> byTopic = new HashMap<>();
+    Entry none = new Entry(Optional.empty(), Optional.empty(), Optional.empty());
+    for (TestCase.TopicSpec topic : test.topics()) {
+      byTopic.put(topic.name(), new Entry(Optional.of(topic), Optional.empty(), Optional.empty()));
+    }
+    for (DeclaredSchemas statement : declared) {
+      byTopic.compute(
+          statement.topic(), (name, entry) -> (entry == null ? none : entry).with(statement));
+    }
+    for (List<TestRecord> records : List.of(test.inputs(), test.outputs())) {
+      records.forEach(record -> byTopic.putIfAbsent(record.topic(), none));
+    }
+    TopicSchemas schemas = new TopicSchemas(registry);
+    byTopic.forEach(
+        (name, entry) -> {
+          schemas.register(name, true, entry.topic(), entry.declaredKey());
+          schemas.register(name, false, entry.topic(), entry.declaredValue());
+        });
     schemas.imports.forEach(
         (subject, queued) -> queued.forEach(s -> registry.register(subject, s)));
+  }
+
+  /** Registers a topic side's schema: the case's, else the declared one, with the case's id. */
+  private void register(
+      String topic,
+      boolean key,
+      Optional<TestCase.TopicSpec> spec,
+      Optional<RegisteredSchema> declared) {
+    String subject = SchemaRegistry.subject(topic, key);
+    JsonNode schema = spec.map(t -> key ? t.keySchema() : t.valueSchema()).orElse(null);
+    Integer id = spec.map(t -> key ? t.keySchemaId() : t.valueSchemaId()).orElse(null);
+    if (schema != null && !schema.isNull()) {
+      TestCase.TopicSpec t = spec.get();
+      register(
+          subject,
+          key ? t.keyFormat() : t.valueFormat(),
+          schema,
+          id,
+          key ? t.keySchemaReferences() : t.valueSchemaReferences());
+    } else if (declared.isPresent()) {
+      register(subject, declared.get(), id);
+    }
   }
 
   /** Registers one subject's schema, its references pointing at the versions of its imports. */
@@ -67,11 +115,14 @@ final class TopicSchemas {
           new SchemaReference(
               reference.name(), reference.name(), version(reference.name(), imported)));
     }
-    RegisteredSchema registered = schema(format, schema).withReferences(pointers);
+    register(subject, schema(format, schema).withReferences(pointers), id);
+  }
+
+  private void register(String subject, RegisteredSchema schema, Integer id) {
     if (id == null) {
-      registry.register(subject, registered);
+      registry.register(subject, schema);
     } else {
-      registry.registerWithId(subject, registered, id);
+      registry.registerWithId(subject, schema, id);
     }
   }
 

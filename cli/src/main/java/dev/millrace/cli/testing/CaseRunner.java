@@ -64,7 +64,7 @@ public final class CaseRunner {
   }
 
   private static Optional<String> runStatementsAndInputs(TestCase test, CaseSession session) {
-    session.createTopics(test.topics());
+    session.createTopics(test);
     for (String statement : test.statements()) {
       try {
         session.execute(statement);

@@ -12,10 +12,11 @@ import java.util.Optional;
 public interface CaseSession extends AutoCloseable {
 
   /**
-   * Creates the topics that exist before the statements run, and registers their schemas, if any,
-   * and the schemas those import.
+   * Creates the case's topics, which exist before its statements run, and registers the schemas
+   * ksqlDB's runner registers before them: the topics' own (and the schemas those import), and
+   * those its CREATE statements declare with their columns.
    */
-  void createTopics(List<TestCase.TopicSpec> topics);
+  void createTopics(TestCase test);
 
   /**
    * Runs one statement (DDL, persistent queries, {@code INSERT ... VALUES}, {@code SET}, ...);

@@ -62,8 +62,8 @@ final class FakeSession implements CaseSession {
   }
 
   @Override
-  public void createTopics(List<TestCase.TopicSpec> topics) {
-    for (TestCase.TopicSpec topic : topics) {
+  public void createTopics(TestCase test) {
+    for (TestCase.TopicSpec topic : test.topics()) {
       createdTopics.put(topic.name(), topic.partitions() == null ? 1 : topic.partitions());
     }
   }

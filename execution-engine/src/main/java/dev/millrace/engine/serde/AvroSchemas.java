@@ -81,6 +81,31 @@ public final class AvroSchemas {
     return record.getFields().stream().map(f -> new Column(f.name(), sqlType(f.schema()))).toList();
   }
 
+  /**
+   * The fields of a registered record schema that a writer of {@code columns} cannot fill: no
+   * column has their name (exactly, else ignoring case, as writing matches them), they cannot be
+   * null, and they have no default. Empty when the schema is not a record.
+   */
+  public static List<String> unfillableFields(String schemaText, List<Column> columns) {
+    Schema record = nonNull(new Schema.Parser().parse(schemaText));
+    if (record.getType() != Schema.Type.RECORD) {
+      return List.of();
+    }
+    List<Schema.Field> filled =
+        columns.stream().map(c -> AvroValues.field(record, c.name())).toList();
+    return record.getFields().stream()
+        .filter(field -> !filled.contains(field))
+        .filter(field -> !field.hasDefaultValue() && !nullable(field.schema()))
+        .map(Schema.Field::name)
+        .toList();
+  }
+
+  private static boolean nullable(Schema schema) {
+    return schema.getType() == Schema.Type.NULL
+        || schema.getType() == Schema.Type.UNION
+            && schema.getTypes().stream().anyMatch(t -> t.getType() == Schema.Type.NULL);
+  }
+
   /** The one non-null branch of a union of null and a type (or the schema itself if no union). */
   static Schema nonNull(Schema schema) {
     if (schema.getType() != Schema.Type.UNION) {

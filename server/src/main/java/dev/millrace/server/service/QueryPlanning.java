@@ -5,6 +5,7 @@ import dev.millrace.engine.plan.PlanStep;
 import dev.millrace.engine.plan.UnreadablePlanException;
 import dev.millrace.engine.runtime.QueryError;
 import dev.millrace.parser.ParsedStatement;
+import dev.millrace.parser.ast.CreateSource;
 import dev.millrace.parser.ast.NodeLocation;
 import dev.millrace.parser.ast.Statement;
 import dev.millrace.planner.PlannedStatement;
@@ -70,7 +71,7 @@ final class QueryPlanning {
     String queryId = QueryIds.of(statement, persistentQueries.get());
     PlannedStatement planned = plan(statement, text, session, queryId);
     if (planned instanceof PlannedStatement.CatalogUpdate update) {
-      return apply(update, statement.location(), text, session);
+      return apply(update, statement instanceof CreateSource, statement.location(), text, session);
     }
     if (planned instanceof PlannedStatement.NoChange noChange) {
       return StatementEngine.success(text, noChange.message());
@@ -141,10 +142,20 @@ final class QueryPlanning {
   }
 
   private KsqlEntity apply(
-      PlannedStatement.CatalogUpdate update, NodeLocation at, String text, Session session) {
+      PlannedStatement.CatalogUpdate update,
+      boolean createsSource,
+      NodeLocation at,
+      String text,
+      Session session) {
     update
         .createTopic()
         .ifPresent(topic -> topics.ensure(topic, Optional.empty(), Optional.empty(), text));
+    if (createsSource
+        && !engine.replaying()
+        && update.change() instanceof CatalogChange.AddSource add) {
+      // Before the statement is logged: a replayed CREATE registers nothing again.
+      SourceSchemas.registerMissing(add.source(), engine.backend().schemaRegistry(), at, text);
+    }
     if (!engine.replaying()) {
       // DROP ... DELETE TOPIC: the topic goes first, so that a deletion Kafka refuses leaves the
       // statement unlogged and the source in place. A replayed DROP deleted its topic when it was

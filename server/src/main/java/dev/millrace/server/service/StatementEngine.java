@@ -8,6 +8,7 @@ import dev.millrace.parser.ScriptSplitter;
 import dev.millrace.parser.SqlParser;
 import dev.millrace.parser.StatementText;
 import dev.millrace.parser.VariableSubstitution;
+import dev.millrace.parser.ast.CreateSource;
 import dev.millrace.parser.ast.DefineVariable;
 import dev.millrace.parser.ast.DescribeFunction;
 import dev.millrace.parser.ast.DescribeSource;
@@ -17,9 +18,11 @@ import dev.millrace.parser.ast.PauseResume;
 import dev.millrace.parser.ast.SetProperty;
 import dev.millrace.parser.ast.Show;
 import dev.millrace.parser.ast.Statement;
+import dev.millrace.parser.ast.TableElement;
 import dev.millrace.parser.ast.Terminate;
 import dev.millrace.parser.ast.UndefineVariable;
 import dev.millrace.parser.ast.UnsetProperty;
+import dev.millrace.planner.PlannedStatement;
 import dev.millrace.planner.catalog.Catalog;
 import dev.millrace.planner.catalog.CatalogChange;
 import dev.millrace.planner.catalog.DataSource;
@@ -309,6 +312,44 @@ public final class StatementEngine implements AutoCloseable {
   /** The catalog as it is now (an immutable snapshot). */
   public Catalog catalogSnapshot() {
     return catalog.get();
+  }
+
+  /**
+   * The schemas a CREATE STREAM / CREATE TABLE declares with its column list: planned against the
+   * catalog as it is now, not run; a side (key or value) without declared columns has none. Empty
+   * for other statements, for a CREATE without columns, and for a statement that does not plan.
+   */
+  public synchronized Optional<DeclaredSchemas> declaredSchemas(
+      ParsedStatement parsed, Session session) {
+    if (!(parsed.statement() instanceof CreateSource create) || create.elements().isEmpty()) {
+      return Optional.empty();
+    }
+    PlannedStatement planned;
+    try {
+      planned = planning.plan(create, parsed.text() + ";", session, "");
+    } catch (EngineException notPlanned) {
+      return Optional.empty();
+    }
+    if (!(planned instanceof PlannedStatement.CatalogUpdate update)
+        || !(update.change() instanceof CatalogChange.AddSource add)) {
+      return Optional.empty();
+    }
+    DeclaredSchemas schemas = SourceSchemas.of(add.source(), backend.schemaRegistry());
+    return Optional.of(
+        new DeclaredSchemas(
+            schemas.topic(),
+            declares(create, true) ? schemas.key() : Optional.empty(),
+            declares(create, false) ? schemas.value() : Optional.empty()));
+  }
+
+  private static boolean declares(CreateSource create, boolean key) {
+    return create.elements().stream()
+        .map(TableElement::kind)
+        .anyMatch(
+            kind ->
+                key
+                    ? kind == TableElement.Kind.KEY || kind == TableElement.Kind.PRIMARY_KEY
+                    : kind == TableElement.Kind.VALUE);
   }
 
   void changeCatalog(CatalogChange change) {

@@ -52,6 +52,11 @@ public final class RegistryApi {
     return send("GET", "/subjects/" + subject + "/versions/latest", null);
   }
 
+  /** The names of the subjects with versions. */
+  public JsonNode subjects() throws IOException, InterruptedException {
+    return send("GET", "/subjects", null);
+  }
+
   /** The subject's version numbers. */
   public JsonNode versions(String subject) throws IOException, InterruptedException {
     return send("GET", "/subjects/" + subject + "/versions", null);

@@ -110,6 +110,37 @@ class RegistryFormatsOnKafkaTest {
   }
 
   @Test
+  void createStreamRegistersTheSchemasOfSubjectsThatHaveNoVersionYet() throws Exception {
+    run(
+        "CREATE STREAM declared (ID INT KEY, AMOUNT INT) WITH (KAFKA_TOPIC='declared', "
+            + "PARTITIONS=1, KEY_FORMAT='AVRO', VALUE_FORMAT='JSON_SR');");
+
+    assertEquals(
+        "[\"null\",\"int\"]", registry.latest("declared-key").path("schema").asText(), "key");
+    JsonNode value = registry.latest("declared-value");
+    assertEquals("JSON", value.path("schemaType").asText());
+    // Before any row is written, another statement can take its columns from the subjects.
+    run(
+        "CREATE STREAM declared_again WITH (KAFKA_TOPIC='declared', KEY_FORMAT='AVRO', "
+            + "VALUE_FORMAT='JSON_SR');");
+    assertEquals(
+        List.of(new Column("AMOUNT", SqlType.INTEGER)),
+        engine.catalogSnapshot().source("DECLARED_AGAIN").orElseThrow().schema().value());
+
+    // A subject with versions is left as it is, even when its schema does not fit the columns.
+    int earlier =
+        registry.registerAvro(
+            "kept-value",
+            "{\"type\":\"record\",\"name\":\"Kept\","
+                + "\"fields\":[{\"name\":\"AMOUNT\",\"type\":\"string\"}]}");
+    run(
+        "CREATE STREAM kept (AMOUNT INT) WITH (KAFKA_TOPIC='kept', PARTITIONS=1, "
+            + "VALUE_FORMAT='AVRO');");
+    assertEquals(1, registry.versions("kept-value").size(), "versions of kept-value");
+    assertEquals(earlier, registry.latest("kept-value").path("id").asInt());
+  }
+
+  @Test
   void aStreamWithoutColumnsTakesThemFromTheSubjectAndReadsItsRecords() throws Exception {
     String schemaText =
         "{\"type\":\"record\",\"name\":\"Person\",\"fields\":["

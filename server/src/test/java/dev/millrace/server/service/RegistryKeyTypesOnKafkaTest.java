@@ -19,6 +19,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Keys of one column of every type, in each registry format, against a real schema registry
  * (Apicurio, the one {@code bin/millrace server} starts): the key schema is registered under the
  * topic's key subject, the record's key carries its id, and the registered schema reads the key
- * back. A query reads such keys and writes them to a sink of the same format.
+ * back. A query reads such keys and writes them to a sink of the same format. Queries that re-key
+ * one source by keys of different types register their sinks' subjects only: a GROUP BY writes its
+ * repartition topic in the engine's own format, and a join writes re-keyed rows as the table it
+ * meets writes its keys, with the same schema under the same subject.
  */
 class RegistryKeyTypesOnKafkaTest {
   private static final String SERVICE_ID = "registry_key_types";
@@ -152,6 +157,72 @@ class RegistryKeyTypesOnKafkaTest {
           sink + ": the key's schema id");
       assertEquals(format.equals("PROTOBUF") ? "{\"ID\":42}" : "42", keyText(format, key), sink);
     }
+  }
+
+  @Test
+  void queriesRekeyingOneSourceByKeysOfDifferentTypesRegisterNoSharedSubject() throws Exception {
+    run(
+        "CREATE STREAM clicks (ID INT KEY, USER_ID INT, PAGE STRING) WITH (KAFKA_TOPIC='clicks', "
+            + "PARTITIONS=1, KEY_FORMAT='AVRO', VALUE_FORMAT='AVRO');");
+    run(
+        "CREATE TABLE users (USER_ID INT PRIMARY KEY, NAME STRING) WITH (KAFKA_TOPIC='users', "
+            + "PARTITIONS=1, KEY_FORMAT='AVRO', VALUE_FORMAT='AVRO');");
+    run(
+        "CREATE TABLE pages (PAGE STRING PRIMARY KEY, TITLE STRING) WITH (KAFKA_TOPIC='pages', "
+            + "PARTITIONS=1, KEY_FORMAT='AVRO', VALUE_FORMAT='AVRO');");
+    run("INSERT INTO users (USER_ID, NAME) VALUES (7, 'ann');");
+    run("INSERT INTO pages (PAGE, TITLE) VALUES ('home', 'Home');");
+    run("INSERT INTO clicks (ID, USER_ID, PAGE) VALUES (1, 7, 'home');");
+    Set<String> before = subjects();
+
+    run(
+        "CREATE TABLE clicks_by_page AS SELECT PAGE, COUNT(*) AS N FROM clicks "
+            + "GROUP BY PAGE EMIT CHANGES;");
+    run(
+        "CREATE TABLE clicks_by_user AS SELECT USER_ID, COUNT(*) AS N FROM clicks "
+            + "GROUP BY USER_ID EMIT CHANGES;");
+    run(
+        "CREATE STREAM clicks_users AS SELECT c.USER_ID, u.NAME FROM clicks c "
+            + "JOIN users u ON c.USER_ID = u.USER_ID EMIT CHANGES;");
+    run(
+        "CREATE STREAM clicks_pages AS SELECT c.PAGE, p.TITLE FROM clicks c "
+            + "JOIN pages p ON c.PAGE = p.PAGE EMIT CHANGES;");
+
+    assertEquals("home", keyText("AVRO", awaitRecords("CLICKS_BY_PAGE", 1).get(0).key()));
+    assertEquals("7", keyText("AVRO", awaitRecords("CLICKS_BY_USER", 1).get(0).key()));
+    assertEquals("7", keyText("AVRO", awaitRecords("CLICKS_USERS", 1).get(0).key()));
+    assertEquals("home", keyText("AVRO", awaitRecords("CLICKS_PAGES", 1).get(0).key()));
+    // Other tests share the registry: only this test's sinks and this service's internal topics.
+    Set<String> added = new TreeSet<>();
+    for (String subject : subjects()) {
+      if (!before.contains(subject)
+          && (subject.toLowerCase(Locale.ROOT).startsWith("clicks")
+              || subject.contains(SERVICE_ID))) {
+        added.add(subject);
+      }
+    }
+    assertEquals(
+        new TreeSet<>(
+            List.of(
+                "CLICKS_BY_PAGE-key",
+                "CLICKS_BY_PAGE-value",
+                "CLICKS_BY_USER-key",
+                "CLICKS_BY_USER-value",
+                "CLICKS_PAGES-key",
+                "CLICKS_PAGES-value",
+                "CLICKS_USERS-key",
+                "CLICKS_USERS-value")),
+        added,
+        "the subjects the queries added");
+    for (String table : List.of("users", "pages")) {
+      assertEquals(1, registry.versions(table + "-key").size(), table + "-key versions");
+    }
+  }
+
+  private static Set<String> subjects() throws Exception {
+    Set<String> subjects = new TreeSet<>();
+    registry.subjects().forEach(subject -> subjects.add(subject.asText()));
+    return subjects;
   }
 
   private static List<String> expectedPrints() {
