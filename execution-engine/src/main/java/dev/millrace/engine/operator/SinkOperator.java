@@ -61,6 +61,9 @@ final class SinkOperator implements Operator {
           "Error writing to " + topic + ": " + SourceDecoder.reason(e));
       return;
     }
-    context.emit(new OutputRecord(topic, key, value, timestamp));
+    int partitionKeyLength = key == null ? 0 : key.length - keySerde.windowBytes();
+    context.emit(
+        new OutputRecord(
+            topic, key, value, timestamp, OutputRecord.ANY_PARTITION, partitionKeyLength));
   }
 }

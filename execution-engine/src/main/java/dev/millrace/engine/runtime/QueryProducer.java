@@ -4,6 +4,7 @@ import dev.millrace.engine.operator.OutputRecord;
 import dev.millrace.engine.operator.ProcessingError;
 import dev.millrace.engine.state.ChangelogPartition;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * Everything one query writes goes through here: sink and repartition records, state changelog
@@ -30,6 +32,7 @@ final class QueryProducer implements AutoCloseable {
   private final Map<String, String> kafkaTopics;
   private final String processingLogTopic;
   private final Map<ChangelogPartition, Long> changelogPositions = new ConcurrentHashMap<>();
+  private final Map<String, Integer> partitionCounts = new ConcurrentHashMap<>();
   private final AtomicReference<Exception> sendFailure = new AtomicReference<>();
   private final Callback failureCallback =
       (metadata, e) -> {
@@ -74,11 +77,21 @@ final class QueryProducer implements AutoCloseable {
   void send(OutputRecord record) {
     beginIfNeeded();
     Long timestamp = record.timestamp() >= 0 ? record.timestamp() : null;
+    String topic = kafkaTopic(record.topic());
     Integer partition = record.partition() >= 0 ? record.partition() : null;
+    if (record.partitionedByKeyPrefix()) {
+      partition = partitionOfKeyPrefix(topic, record);
+    }
     producer.send(
-        new ProducerRecord<>(
-            kafkaTopic(record.topic()), partition, timestamp, record.key(), record.value()),
+        new ProducerRecord<>(topic, partition, timestamp, record.key(), record.value()),
         failureCallback);
+  }
+
+  /** The partition Kafka's default partitioner gives a key of the record's key prefix alone. */
+  private int partitionOfKeyPrefix(String topic, OutputRecord record) {
+    byte[] prefix = Arrays.copyOf(record.key(), record.partitionKeyLength());
+    int partitions = partitionCounts.computeIfAbsent(topic, t -> producer.partitionsFor(t).size());
+    return Utils.toPositive(Utils.murmur2(prefix)) % partitions;
   }
 
   void sendChangelog(ChangelogPartition changelog, byte[] key, byte[] value) {

@@ -16,6 +16,15 @@ public interface KeySerde {
 
   DecodedKey deserialize(byte[] bytes);
 
+  /**
+   * How many bytes at the end of a serialised key hold its window (0 for an unwindowed key). Kafka
+   * Streams partitions a windowed key by the bytes before them, so that all windows of a key share
+   * its partition.
+   */
+  default int windowBytes() {
+    return 0;
+  }
+
   /** The key columns and, for a windowed key, the window (else null). */
   record DecodedKey(Object[] columns, Window window) {}
 

@@ -33,6 +33,11 @@ final class WindowedKeySerde implements KeySerde {
   }
 
   @Override
+  public int windowBytes() {
+    return suffix;
+  }
+
+  @Override
   public DecodedKey deserialize(byte[] bytes) {
     if (bytes == null || bytes.length < suffix) {
       throw new SerdeException(
