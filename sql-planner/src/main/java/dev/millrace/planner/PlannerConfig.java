@@ -20,6 +20,8 @@ import java.util.TreeMap;
  *     one
  * @param functionSettings the {@code ksql.functions.<name>.<setting>} properties (such as {@code
  *     ksql.functions.collect_set.limit}), by name without the prefix ({@code collect_set.limit})
+ * @param outputTopicPrefix {@code ksql.output.topic.name.prefix} (none): put before the name of the
+ *     topic a CREATE ... AS SELECT creates when it names none in KAFKA_TOPIC
  */
 public record PlannerConfig(
     String defaultKeyFormat,
@@ -27,12 +29,14 @@ public record PlannerConfig(
     boolean wrapSingleValues,
     boolean newQueryPlanner,
     SchemaRegistry registry,
-    Map<String, String> functionSettings) {
+    Map<String, String> functionSettings,
+    String outputTopicPrefix) {
   public static final String KEY_FORMAT = "ksql.persistence.default.format.key";
   public static final String VALUE_FORMAT = "ksql.persistence.default.format.value";
   public static final String WRAP_SINGLE_VALUES = "ksql.persistence.wrap.single.values";
   public static final String NEW_QUERY_PLANNER = "ksql.new.query.planner.enabled";
   public static final String FUNCTIONS_PREFIX = "ksql.functions.";
+  public static final String OUTPUT_TOPIC_PREFIX = "ksql.output.topic.name.prefix";
 
   public PlannerConfig {
     functionSettings = Map.copyOf(functionSettings);
@@ -46,7 +50,8 @@ public record PlannerConfig(
         text(properties, WRAP_SINGLE_VALUES).map(Boolean::parseBoolean).orElse(true),
         text(properties, NEW_QUERY_PLANNER).map(Boolean::parseBoolean).orElse(false),
         registry,
-        functionSettings(properties));
+        functionSettings(properties),
+        text(properties, OUTPUT_TOPIC_PREFIX).orElse(""));
   }
 
   /**

@@ -113,7 +113,8 @@ final class QueryStatementPlanner {
     Formats formats =
         FormatResolver.resolve(
             with, query.schema(), query.window(), defaults(query), false, cas.location());
-    TopicRequest topicRequest = TopicProperties.request(with, cas.name(), cas.location());
+    TopicRequest topicRequest =
+        TopicProperties.request(with, config.outputTopicPrefix() + cas.name(), cas.location());
     String topic = topicRequest.name();
     RegisteredSchemaCheck.check(
         formats.key(), query.schema().key(), true, config.registry(), cas.location());

@@ -26,7 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The RocksDB store under an aggregation: reads and writes of counts under {@value #KEYS} user
- * keys, as the GROUP BY and tumbling jobs do per record.
+ * keys, as the GROUP BY and tumbling jobs do per record, and lookups of keys the store does not
+ * hold (a new group or window).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -66,6 +67,12 @@ public class StateStoreBenchmark {
     return store.get(keys[random.nextInt(KEYS)]);
   }
 
+  /** A key that is not there: the lookup of a new group or window. */
+  @Benchmark
+  public byte[] getAbsent() {
+    return store.get(absent(random.nextInt(KEYS)));
+  }
+
   @Benchmark
   public void put() {
     store.put(keys[random.nextInt(KEYS)], count(random.nextInt()));
@@ -76,6 +83,10 @@ public class StateStoreBenchmark {
   public void increment() {
     byte[] key = keys[random.nextInt(KEYS)];
     store.put(key, count(ByteBuffer.wrap(store.get(key)).getLong() + 1));
+  }
+
+  private static byte[] absent(int i) {
+    return ("Nobody_" + i).getBytes(UTF_8);
   }
 
   private static byte[] count(long value) {

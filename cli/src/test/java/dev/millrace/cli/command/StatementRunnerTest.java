@@ -178,6 +178,18 @@ class StatementRunnerTest {
   }
 
   @Test
+  void aSetOfAnUnknownSettingFailsInKsqlDbsWordsWithTheNearestName() {
+    Outcome outcome = runner.runScript("SET 'ksql.streams.comit.interval.ms' = '100';");
+
+    assertEquals(Outcome.FAILED, outcome);
+    assertEquals(
+        "Not recognizable as ksql, streams, consumer, or producer property:"
+            + " 'ksql.streams.comit.interval.ms' (did you mean"
+            + " 'ksql.streams.commit.interval.ms'?)\n",
+        screen.toString());
+  }
+
+  @Test
   void runScriptRunsTheFilesStatements() throws IOException {
     server
         .onKsql("SHOW STREAMS;", 200, NO_STREAMS)

@@ -18,6 +18,7 @@ final class TimeWindowAggregateOperator implements Operator {
   private final Operator downstream;
   private ProcessingContext context;
   private KeyValueStore store;
+  private NewWindows newWindows;
 
   TimeWindowAggregateOperator(
       String storeName,
@@ -40,6 +41,7 @@ final class TimeWindowAggregateOperator implements Operator {
     this.context = context;
     this.store = context.store(storeName);
     clock.init(store);
+    newWindows = new NewWindows(clock.observed());
   }
 
   @Override
@@ -65,7 +67,7 @@ final class TimeWindowAggregateOperator implements Operator {
 
   private void update(Row row, RecordContext record, byte[] group, Window window) {
     byte[] key = StateKeys.windowKey(group, window.start(), window.end());
-    byte[] stored = store.get(key);
+    byte[] stored = newWindows.isNew(group, window.start()) ? null : store.get(key);
     Object[] old =
         stored != null && forwardOld
             ? aggregation.output(row.key(), aggregation.decode(stored), window)
@@ -79,6 +81,7 @@ final class TimeWindowAggregateOperator implements Operator {
         stored == null
             ? row.timestamp()
             : Math.max(row.timestamp(), TimestampedCodec.timestamp(stored));
+    newWindows.written(group, window.start());
     store.put(key, aggregation.encode(timestamp, accumulators));
     downstream.process(
         new Row(

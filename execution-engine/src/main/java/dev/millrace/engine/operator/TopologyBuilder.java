@@ -58,8 +58,7 @@ public final class TopologyBuilder {
               part.chains,
               List.copyOf(part.stores),
               List.copyOf(part.outputs),
-              List.copyOf(part.tableTopics),
-              List.copyOf(part.lookupStores));
+              List.copyOf(part.tableTopics));
       sub.newPipeline();
       subTopologies.add(sub);
     }
@@ -72,7 +71,6 @@ public final class TopologyBuilder {
     final Set<String> stores = new LinkedHashSet<>();
     final Set<String> outputs = new LinkedHashSet<>();
     final Set<String> tableTopics = new LinkedHashSet<>();
-    final Set<String> lookupStores = new LinkedHashSet<>();
   }
 
   private final class Walk {
@@ -443,7 +441,6 @@ public final class TopologyBuilder {
         part.stores.add(store);
       }
       joins++;
-      part.lookupStores.add(store);
       visit(
           join.left(),
           prepend(factories.streamTableJoin(join, store), downstream),

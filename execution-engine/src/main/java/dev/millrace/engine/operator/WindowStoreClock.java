@@ -25,6 +25,11 @@ final class WindowStoreClock {
     observed = saved == null ? Long.MIN_VALUE : StateKeys.decodeTime(saved);
   }
 
+  /** The observed stream time: the largest record time seen, restored ones included. */
+  long observed() {
+    return observed;
+  }
+
   /** Takes a record's time into account and returns the observed stream time. */
   long advance(long timestamp) {
     if (timestamp > observed) {

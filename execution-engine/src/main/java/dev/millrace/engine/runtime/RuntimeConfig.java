@@ -44,7 +44,11 @@ public record RuntimeConfig(
     long recordCacheBytes,
     RocksDbMemory stateMemory) {
 
-  /** Kafka Streams' commit interval under exactly-once, which ksqlDB keeps. */
+  /**
+   * Kafka Streams' commit interval under exactly-once: readers see a query's output only once it is
+   * committed, so this is also the output's latency. (ksqlDB sets 2000 ms under either guarantee;
+   * Millrace keeps Kafka Streams' figure, and at-least-once queries commit as often.)
+   */
   public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
 
   public RuntimeConfig {

@@ -100,7 +100,6 @@ final class TaskManager {
         TaskStores.open(
             queryDirectory.resolve(id.toString()),
             subTopology.stores(),
-            subTopology.lookupStores(),
             id.partition(),
             names,
             restorer,

@@ -1,8 +1,6 @@
 package dev.millrace.engine.state;
 
-import java.util.Arrays;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.BiConsumer;
 
 /**
@@ -17,17 +15,18 @@ import java.util.function.BiConsumer;
  * <p>Pull queries read from other threads, so the buffers are guarded by this object's lock.
  */
 public final class ChangeloggingKeyValueStore implements KeyValueStore {
-  /** Marks a key that has no buffered write (a buffered null is a delete). */
-  private static final byte[] ABSENT = new byte[0];
-
   private final KeyValueStore inner;
   private final ChangelogPartition changelog;
 
   /** Writes not yet sent to the changelog. */
-  private final TreeMap<byte[], byte[]> pending = new TreeMap<>(Arrays::compareUnsigned);
+  private final WriteBuffer pending = new WriteBuffer();
 
-  /** Writes not yet applied to the store below: a subset of {@link #pending}. */
-  private final TreeMap<byte[], byte[]> unapplied = new TreeMap<>(Arrays::compareUnsigned);
+  /**
+   * Writes not yet applied to the store below, a subset of {@link #pending}; null while that subset
+   * is all of it, as it is unless a range scan came since the last send. Most batches then keep one
+   * buffer rather than two.
+   */
+  private WriteBuffer unapplied;
 
   public ChangeloggingKeyValueStore(KeyValueStore inner, ChangelogPartition changelog) {
     this.inner = inner;
@@ -46,8 +45,9 @@ public final class ChangeloggingKeyValueStore implements KeyValueStore {
 
   @Override
   public synchronized byte[] get(byte[] key) {
-    byte[] buffered = unapplied.getOrDefault(key, ABSENT);
-    return buffered != ABSENT ? buffered : inner.get(key);
+    // The pending value is the latest, whether or not the store below has it yet.
+    byte[] buffered = pending.get(key);
+    return buffered != WriteBuffer.ABSENT ? buffered : inner.get(key);
   }
 
   @Override
@@ -83,34 +83,40 @@ public final class ChangeloggingKeyValueStore implements KeyValueStore {
   }
 
   /**
-   * Applies the buffered writes to the store below, then hands them, in key order, to {@code
-   * writer} and forgets them.
+   * Applies the buffered writes to the store below, then hands them, in the order their keys were
+   * first written, to {@code writer} and forgets them.
    */
   public synchronized void sendChangelog(ChangelogWriter writer) {
     apply();
-    for (Map.Entry<byte[], byte[]> write : pending.entrySet()) {
-      writer.write(changelog, write.getKey(), write.getValue());
-    }
+    pending.forEach((key, value) -> writer.write(changelog, key, value));
     pending.clear();
+    unapplied = null;
   }
 
   @Override
   public synchronized void close() {
     // Unapplied writes are uncommitted: a clean close flushed them first, a dirty one drops them
     // with the files.
-    unapplied.clear();
+    unapplied = null;
     pending.clear();
     inner.close();
   }
 
   private void record(byte[] key, byte[] value) {
     pending.put(key, value);
-    unapplied.put(key, value);
+    if (unapplied != null) {
+      unapplied.put(key, value);
+    }
   }
 
   private void apply() {
-    if (!unapplied.isEmpty()) {
-      inner.putAll(unapplied);
+    WriteBuffer writes = unapplied == null ? pending : unapplied;
+    if (!writes.isEmpty()) {
+      inner.putAll(writes.sorted());
+    }
+    if (unapplied == null) {
+      unapplied = new WriteBuffer();
+    } else {
       unapplied.clear();
     }
   }

@@ -9,6 +9,7 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
 import org.rocksdb.FlushOptions;
+import org.rocksdb.Holder;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -83,7 +84,15 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
     lifecycle.readLock().lock();
     try {
       checkOpen();
-      return db.get(key);
+      // RocksJava answers a get of an absent key by throwing and catching a C++ exception, which
+      // costs more than the lookup itself; aggregations look up a new key on most records.
+      // keyMayExist answers from memory (memtables, cached filters and blocks) without one, and
+      // leaves to the get only a key whose blocks are not in the cache.
+      Holder<byte[]> inMemory = new Holder<>();
+      if (!db.keyMayExist(key, inMemory)) {
+        return null;
+      }
+      return inMemory.getValue() != null ? inMemory.getValue() : db.get(key);
     } catch (RocksDBException e) {
       throw failure("read", e);
     } finally {

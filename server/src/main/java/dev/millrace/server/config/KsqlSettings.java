@@ -23,6 +23,12 @@ import java.util.function.Function;
  * same.
  */
 public final class KsqlSettings {
+  /** ksqlDB's deprecated default partition count of a query's sink topic. */
+  public static final String SINK_PARTITIONS = "ksql.sink.partitions";
+
+  /** ksqlDB's deprecated default replication factor of a query's sink topic. */
+  public static final String SINK_REPLICAS = "ksql.sink.replicas";
+
   private static final String ALWAYS_HEARTBEATS =
       "Millrace's servers always exchange heartbeats: pull query forwarding and /clusterStatus rely"
           + " on them.";
@@ -170,6 +176,36 @@ public final class KsqlSettings {
               "true",
               "only `true`: CREATE SOURCE TABLE materialises the table for pull queries",
               only("true", "Millrace always materialises source tables.")),
+          query(
+              "ksql.functions.substring.legacy.args",
+              "false",
+              "only `false`: SUBSTRING takes ksqlDB's current arguments (a 1-based position and a"
+                  + " length)",
+              only("false", "Millrace's SUBSTRING takes only ksqlDB's current arguments.")),
+          query(
+              "ksql.windowed.session.key.legacy",
+              "false",
+              "only `false`: a session window's key holds its end and then its start, as Kafka"
+                  + " Streams writes it",
+              only("false", "Millrace writes session window keys in Kafka Streams' layout only.")),
+          query(
+              PlannerConfig.OUTPUT_TOPIC_PREFIX,
+              "(none)",
+              "put before the name of the topic a CREATE ... AS SELECT creates when KAFKA_TOPIC"
+                  + " names none",
+              CHECKED_WHERE_READ),
+          query(
+              SINK_PARTITIONS,
+              "(none)",
+              "the partition count of the topic a CREATE ... AS SELECT creates when PARTITIONS"
+                  + " gives none (deprecated in ksqlDB); unset, the input's partition count",
+              wholeNumber(1, Integer.MAX_VALUE)),
+          query(
+              SINK_REPLICAS,
+              "(none)",
+              "the replication factor of the topic a CREATE ... AS SELECT creates when REPLICAS"
+                  + " gives none (deprecated in ksqlDB); unset, the Kafka cluster's default",
+              wholeNumber(1, Short.MAX_VALUE)),
           new Refused(
               "ksql.plugins.rocksdb.*",
               "Millrace sizes RocksDB's block cache, memtables and threads from "
@@ -182,8 +218,8 @@ public final class KsqlSettings {
                   + " (no TLS or authentication towards the registry yet)."),
           new Refused(
               "ksql.functions.*",
-              "Millrace's functions read only ksql.functions.collect_list.limit and"
-                  + " ksql.functions.collect_set.limit; user functions take no configuration."),
+              "Millrace reads no ksql.functions.* setting but collect_list.limit, collect_set.limit"
+                  + " and substring.legacy.args; user functions take no configuration."),
           new Refused(
               "ksql.connect.url",
               "Millrace has no Kafka Connect integration; run connectors with Kafka Connect."),
@@ -239,10 +275,10 @@ public final class KsqlSettings {
           new Refused(
               "ksql.logging.server.rate.limited.request.paths",
               "Millrace writes no log line per request, so there is nothing to limit."),
-          new Refused("ksql.metrics.tags.custom", "Millrace publishes no JMX metrics of its own."),
           new Refused(
-              "ksql.output.topic.name.prefix",
-              "name the output topic with KAFKA_TOPIC in the statement's WITH clause."),
+              "ksql.metrics.tags.custom",
+              "Millrace publishes no JMX metrics of its own, and its Prometheus /metrics carry no"
+                  + " custom tags."),
           new Refused(
               "ksql.query.persistent.active.limit",
               "Millrace does not limit how many persistent queries run."),
@@ -265,21 +301,7 @@ public final class KsqlSettings {
           new Refused(
               "ksql.idle.connection.timeout.seconds",
               "Millrace keeps idle connections open; millrace.http.inserts.idle.timeout.ms ends an"
-                  + " /inserts-stream request that sends no rows."),
-          new Refused(
-              "ksql.sink.partitions",
-              "give PARTITIONS in the WITH clause of the statement that creates the topic."),
-          new Refused(
-              "ksql.sink.replicas",
-              "give REPLICAS in the WITH clause of the statement that creates the topic."),
-          new Refused(
-              "ksql.windowed.session.key.legacy",
-              "session windowed keys always have Kafka Streams' current layout (end, then"
-                  + " start)."),
-          new Refused(
-              "ksql.functions.substring.legacy.args",
-              "SUBSTRING always takes ksqlDB's current arguments (a 1-based position and a"
-                  + " length)."));
+                  + " /inserts-stream request that sends no rows."));
 
   private KsqlSettings() {}
 

@@ -34,13 +34,24 @@ public final class ValueChecks {
 
   /** A whole number, at least {@code least}. */
   public static Function<String, Optional<String>> wholeNumber(long least) {
+    return wholeNumber(
+        least, Long.MAX_VALUE, "it must be a whole number of at least " + least + ".");
+  }
+
+  /** A whole number from {@code least} to {@code most}. */
+  public static Function<String, Optional<String>> wholeNumber(long least, long most) {
+    return wholeNumber(
+        least, most, "it must be a whole number from " + least + " to " + most + ".");
+  }
+
+  private static Function<String, Optional<String>> wholeNumber(
+      long least, long most, String expected) {
     return text -> {
       try {
-        return Long.parseLong(text) >= least
-            ? Optional.empty()
-            : Optional.of("it must be a whole number of at least " + least + ".");
+        long number = Long.parseLong(text);
+        return number >= least && number <= most ? Optional.empty() : Optional.of(expected);
       } catch (NumberFormatException notANumber) {
-        return Optional.of("it must be a whole number of at least " + least + ".");
+        return Optional.of(expected);
       }
     };
   }

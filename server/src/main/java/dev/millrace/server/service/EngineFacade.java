@@ -53,7 +53,8 @@ public interface EngineFacade {
   /**
    * Whether requests may set {@code property}, for {@code GET /is_valid_property/{name}}.
    *
-   * @throws EngineException (40000) naming the property when the server denies it
+   * @throws EngineException (40000) naming the property when the server denies it, or Millrace does
+   *     not know it or honour it per query
    */
   void requireSettable(String property);
 

@@ -133,6 +133,7 @@ public final class MillraceEngine implements EngineFacade {
   public void requireSettable(String property) {
     denied
         .problem(List.of(property))
+        .or(() -> PropertyValues.nameProblem(property))
         .ifPresent(
             problem -> {
               throw new EngineException(ErrorCode.BAD_REQUEST, problem);

@@ -54,6 +54,13 @@ public final class PropertyValues {
               "num.standby.replicas",
               only("0", "Millrace keeps no standby replicas; state is restored from changelogs.")),
           Map.entry(MaxTaskIdle.NAME, PropertyValues::maxTaskIdle),
+          Map.entry(
+              "topology.optimization",
+              only(
+                  "none",
+                  "Millrace makes none of Kafka Streams' topology optimisations: a table's state"
+                      + " has its own changelog topic, and each query its own repartition"
+                      + " topics.")),
           // The server's Kafka cluster; requests may not change it (PropertyDenyList).
           Map.entry("bootstrap.servers", ValueChecks.CHECKED_WHERE_READ));
 
@@ -85,10 +92,7 @@ public final class PropertyValues {
           Map.entry(
               "replication.factor",
               "Millrace creates internal topics with the Kafka cluster's default replication factor"
-                  + " (the brokers' default.replication.factor)."),
-          Map.entry(
-              "topology.optimization",
-              "Millrace plans each query itself and repartitions only where a key changes."));
+                  + " (the brokers' default.replication.factor)."));
 
   /** Kafka Streams' prefixes for one kind of client; Millrace has one producer and consumers. */
   private static final List<String> UNSUPPORTED_PREFIXES =
@@ -112,46 +116,70 @@ public final class PropertyValues {
     return problem(name, value, Scope.SERVER);
   }
 
+  /**
+   * Why a session may not set property {@code name} whatever its value (unknown, refused, or a
+   * server setting); empty when it may, given a valid value.
+   */
+  public static Optional<String> nameProblem(String name) {
+    return verdict(name, Scope.QUERY).refusal();
+  }
+
   private static Optional<String> problem(String name, String text, Scope where) {
+    Verdict verdict = verdict(name, where);
+    return verdict.refusal().or(() -> invalid(name, text, verdict.check()));
+  }
+
+  /** What a property's name says: refused whatever its value, or a check of its value. */
+  private record Verdict(Optional<String> refusal, Function<String, Optional<String>> check) {
+    static Verdict refused(String why) {
+      return new Verdict(Optional.of(why), ValueChecks.CHECKED_WHERE_READ);
+    }
+
+    static Verdict checked(Function<String, Optional<String>> check) {
+      return new Verdict(Optional.empty(), check);
+    }
+  }
+
+  private static Verdict verdict(String name, Scope where) {
     if (name.startsWith(KSQL_PREFIX) && !name.startsWith(STREAMS_PREFIX)) {
-      return ksqlProblem(name, text, where);
+      return ksqlVerdict(name, where);
     }
     String key = name.startsWith(STREAMS_PREFIX) ? name.substring(STREAMS_PREFIX.length()) : name;
     Optional<String> unsupported = unsupported(key);
     if (unsupported.isPresent()) {
-      return unsupported.map(reason -> "Property '" + name + "' is not supported: " + reason);
+      return Verdict.refused("Property '" + name + "' is not supported: " + unsupported.get());
     }
     Function<String, Optional<String>> rule = RULES.get(key);
     if (rule != null) {
-      return invalid(name, text, rule);
+      return Verdict.checked(rule);
     }
     Optional<ClientProperty> client = ClientProperty.of(key);
     if (client.isPresent()) {
-      return invalid(name, text, client.get()::problem);
+      return Verdict.checked(client.get()::problem);
     }
     if (where == Scope.QUERY && INTERNAL.contains(name)) {
-      return Optional.empty();
+      return Verdict.checked(ValueChecks.CHECKED_WHERE_READ);
     }
-    return Optional.of(unrecognised(name, streamsNames(name.startsWith(STREAMS_PREFIX))));
+    return Verdict.refused(unrecognised(name, streamsNames(name.startsWith(STREAMS_PREFIX))));
   }
 
-  private static Optional<String> ksqlProblem(String name, String text, Scope where) {
+  private static Verdict ksqlVerdict(String name, Scope where) {
     Optional<KsqlSetting> setting = KsqlSettings.find(name);
     if (setting.isEmpty()) {
-      return Optional.of(unrecognised(name, KsqlSettings.names()));
+      return Verdict.refused(unrecognised(name, KsqlSettings.names()));
     }
     // Java 17 has no pattern switch yet; KsqlSetting is sealed, so these two cases are all.
     if (setting.get() instanceof KsqlSetting.Refused refused) {
-      return Optional.of("Property '" + name + "' is not supported: " + refused.instead());
+      return Verdict.refused("Property '" + name + "' is not supported: " + refused.instead());
     }
     KsqlSetting.Honoured honoured = (KsqlSetting.Honoured) setting.get();
     if (honoured.scope() == Scope.SERVER && where == Scope.QUERY) {
-      return Optional.of(
+      return Verdict.refused(
           "Property '"
               + name
               + "' is a server setting: set it in the server's configuration, not per query.");
     }
-    return invalid(name, text, honoured.check());
+    return Verdict.checked(honoured.check());
   }
 
   private static Optional<String> invalid(

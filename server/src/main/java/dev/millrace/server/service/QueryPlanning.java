@@ -19,6 +19,7 @@ import dev.millrace.server.api.CommandStatusEntity;
 import dev.millrace.server.api.KsqlEntity;
 import dev.millrace.server.api.QueryDescription;
 import dev.millrace.server.api.QueryDescriptionEntity;
+import dev.millrace.server.config.KsqlSettings;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -141,7 +142,9 @@ final class QueryPlanning {
 
   private KsqlEntity apply(
       PlannedStatement.CatalogUpdate update, NodeLocation at, String text, Session session) {
-    update.createTopic().ifPresent(topic -> topics.ensure(topic, Optional.empty(), text));
+    update
+        .createTopic()
+        .ifPresent(topic -> topics.ensure(topic, Optional.empty(), Optional.empty(), text));
     if (!engine.replaying()) {
       // DROP ... DELETE TOPIC: the topic goes first, so that a deletion Kafka refuses leaves the
       // statement unlogged and the source in place. A replayed DROP deleted its topic when it was
@@ -323,7 +326,11 @@ final class QueryPlanning {
     return Optional.of(new QueryError(message, Instant.now(), QueryError.Type.UNKNOWN));
   }
 
-  /** Creates the query's sink topic if it is missing and starts the query on the backend. */
+  /**
+   * Creates the query's sink topic if it is missing and starts the query on the backend. A sink
+   * topic the statement does not size gets ksqlDB's legacy defaults when they are set ({@code
+   * ksql.sink.partitions}, {@code ksql.sink.replicas}), else its input's partition count.
+   */
   private void run(PlannedStatement.PersistentQuery query, String text, Session session) {
     int inputPartitions =
         query.sourceTopics().stream()
@@ -331,10 +338,22 @@ final class QueryPlanning {
             .mapToInt(engine.backend()::partitions)
             .max()
             .orElse(1);
-    query
-        .createTopic()
-        .ifPresent(topic -> topics.ensure(topic, Optional.of(inputPartitions), text));
+    Optional<Integer> partitions =
+        sinkDefault(KsqlSettings.SINK_PARTITIONS, session)
+            .map(Integer::valueOf)
+            .or(() -> Optional.of(inputPartitions));
+    Optional<Short> replicas = sinkDefault(KsqlSettings.SINK_REPLICAS, session).map(Short::valueOf);
+    query.createTopic().ifPresent(topic -> topics.ensure(topic, partitions, replicas, text));
     engine.backend().startPersistent(query.queryId(), query.plan(), settings(text, session));
+  }
+
+  /** A sink default from the session, else from the server (checked where it was set). */
+  private Optional<String> sinkDefault(String name, Session session) {
+    Object value = session.properties().get(name);
+    return Optional.ofNullable(
+            value != null ? value.toString() : engine.serverProperties().get(name))
+        .map(String::trim)
+        .filter(text -> !text.isEmpty());
   }
 
   private QuerySettings settings(String text, Session session) {

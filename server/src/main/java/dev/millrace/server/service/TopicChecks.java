@@ -39,10 +39,15 @@ final class TopicChecks {
 
   /**
    * Makes sure the topic exists: creates it with the requested partitions, else {@code likeInput}'s
-   * (a query's sink), else (offline runs only) one; fails when it exists with another partition
-   * count than requested, or is missing and the statement does not say how to create it.
+   * (a query's sink), else (offline runs only) one, and with the requested replicas, else {@code
+   * defaultReplicas}, else the cluster's default; fails when it exists with another partition count
+   * than requested, or is missing and the statement does not say how to create it.
    */
-  void ensure(TopicRequest topic, Optional<Integer> likeInput, String text) {
+  void ensure(
+      TopicRequest topic,
+      Optional<Integer> likeInput,
+      Optional<Short> defaultReplicas,
+      String text) {
     if (backend.topicExists(topic.name())) {
       int existing = backend.partitions(topic.name());
       if (topic.partitions().isPresent() && topic.partitions().getAsInt() != existing) {
@@ -78,7 +83,7 @@ final class TopicChecks {
     Optional<Short> replicas =
         topic.replicas().isPresent()
             ? Optional.of((short) topic.replicas().getAsInt())
-            : Optional.empty();
+            : defaultReplicas;
     if (createsMissingTopics && topic.partitions().isPresent()) {
       sizedOffline.add(topic.name());
     }

@@ -58,8 +58,11 @@ class PropertyValuesTest {
       ksql.persistence.wrap.singel.values | true      | Not recognizable as ksql, streams, consumer, or producer property: 'ksql.persistence.wrap.singel.values' (did you mean 'ksql.persistence.wrap.single.values'?)
       ksql.no.such.thing                  | 1         | Not recognizable as ksql, streams, consumer, or producer property: 'ksql.no.such.thing'
       ksql.query.pull.max.qps             | 10        | Property 'ksql.query.pull.max.qps' is not supported: Millrace does not limit the rate of pull queries; limit requests in front of the REST API.
-      ksql.functions.substring.legacy.args | true     | Property 'ksql.functions.substring.legacy.args' is not supported: SUBSTRING always takes ksqlDB's current arguments (a 1-based position and a length).
-      ksql.functions.my_udf.base          | 10        | Property 'ksql.functions.my_udf.base' is not supported: Millrace's functions read only ksql.functions.collect_list.limit and ksql.functions.collect_set.limit; user functions take no configuration.
+      ksql.functions.substring.legacy.args | false    |
+      ksql.functions.substring.legacy.args | true     | Invalid value 'true' for property 'ksql.functions.substring.legacy.args': it must be false: Millrace's SUBSTRING takes only ksqlDB's current arguments.
+      ksql.streams.topology.optimization  | none      |
+      ksql.streams.topology.optimization  | all       | Invalid value 'all' for property 'ksql.streams.topology.optimization': it must be none: Millrace makes none of Kafka Streams' topology optimisations: a table's state has its own changelog topic, and each query its own repartition topics.
+      ksql.functions.my_udf.base          | 10        | Property 'ksql.functions.my_udf.base' is not supported: Millrace reads no ksql.functions.* setting but collect_list.limit, collect_set.limit and substring.legacy.args; user functions take no configuration.
       ksql.heartbeat.send.interval.ms     | 100       | Property 'ksql.heartbeat.send.interval.ms' is a server setting: set it in the server's configuration, not per query.
       ksql.query.pull.table.scan.enabled  | false     | Invalid value 'false' for property 'ksql.query.pull.table.scan.enabled': it must be true: Millrace's pull queries may always scan a table.
       millrace.internal.pull.partitions   | 0,1       |

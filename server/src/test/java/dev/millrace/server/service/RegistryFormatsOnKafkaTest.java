@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.registry.HttpSchemaRegistry;
+import dev.millrace.engine.registry.SchemaReference;
 import dev.millrace.engine.runtime.ProcessingLogEntry;
 import dev.millrace.engine.runtime.RuntimeConfig;
 import dev.millrace.engine.types.Column;
@@ -177,6 +178,10 @@ class RegistryFormatsOnKafkaTest {
                 + "message Shipment {\n  string id = 1;\n  acme.common.Money cost = 2;\n}\n",
             JSON.readTree(
                 "[{\"name\":\"acme/common.proto\",\"subject\":\"acme-common\",\"version\":1}]"));
+    assertEquals(
+        List.of(new SchemaReference("acme/common.proto", "acme-common", 1)),
+        new HttpSchemaRegistry(TestSchemaRegistry.url()).byId(id).orElseThrow().references(),
+        "the schema's references, read by its id");
     run(
         "CREATE STREAM shipments WITH (KAFKA_TOPIC='shipments', VALUE_FORMAT='PROTOBUF',"
             + " PARTITIONS=1);");
