@@ -22,6 +22,7 @@ import dev.millrace.engine.types.SqlType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The builder of each plan step's operator (or a source's decoder): one method per step type.
@@ -46,6 +47,7 @@ final class OperatorFactories {
         step.timestampColumn(),
         step.timestampFormat(),
         step.headers(),
+        Set.copyOf(step.skippedColumns()),
         false);
   }
 
@@ -58,6 +60,7 @@ final class OperatorFactories {
         step.timestampColumn(),
         step.timestampFormat(),
         step.headers(),
+        Set.of(),
         true);
   }
 
@@ -286,6 +289,7 @@ final class OperatorFactories {
       Optional<String> timestampColumn,
       Optional<String> timestampFormat,
       List<HeaderColumn> headers,
+      Set<String> skipped,
       boolean table) {
     TimestampExtractor timestamps =
         timestampColumn
@@ -306,7 +310,7 @@ final class OperatorFactories {
     RegistryBinding binding = new RegistryBinding(registry, topic);
     return new SourceDecoder(
         SerdeFactory.keySerde(formats.key(), stored.key(), formats.keyWindow(), binding),
-        SerdeFactory.valueSerde(formats.value(), stored.value(), binding),
+        SerdeFactory.valueSerde(formats.value(), stored.value(), binding, skipped),
         stored.key().size(),
         stored.value().size(),
         headers,

@@ -1,6 +1,7 @@
 package dev.millrace.engine.plan;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.function.IntPredicate;
 
@@ -14,6 +15,14 @@ public final class ExprColumns {
       return allowed.test(ref.index());
     }
     return children(expr).stream().allMatch(child -> readsOnly(child, allowed));
+  }
+
+  /** Adds to {@code into} the value index of every column {@code expr} reads. */
+  public static void addReads(Expr expr, BitSet into) {
+    if (expr instanceof Expr.ColumnRef ref) {
+      into.set(ref.index());
+    }
+    children(expr).forEach(child -> addReads(child, into));
   }
 
   private static List<Expr> children(Expr expr) {

@@ -117,6 +117,10 @@ public sealed interface PlanStep {
    * headers) coming right after the stored value columns. {@code timestampColumn}, when present,
    * names the value column holding the event time (BIGINT millis, or STRING parsed with {@code
    * timestampFormat}). Plans stored before header columns existed have none.
+   *
+   * <p>{@code skippedColumns} names stored value columns that no later step reads: the value
+   * decoder may skip them (they stay null in the row) rather than build their values. Empty, as in
+   * plans stored before it existed, means every column is decoded.
    */
   record StreamSource(
       String topic,
@@ -125,10 +129,32 @@ public sealed interface PlanStep {
       Optional<String> timestampColumn,
       Optional<String> timestampFormat,
       LogicalSchema schema,
-      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<HeaderColumn> headers)
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<HeaderColumn> headers,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> skippedColumns)
       implements PlanStep {
     public StreamSource {
       headers = headers == null ? List.of() : List.copyOf(headers);
+      skippedColumns = skippedColumns == null ? List.of() : List.copyOf(skippedColumns);
+    }
+
+    /** A source that decodes every column. */
+    public StreamSource(
+        String topic,
+        Formats formats,
+        LogicalSchema sourceSchema,
+        Optional<String> timestampColumn,
+        Optional<String> timestampFormat,
+        LogicalSchema schema,
+        List<HeaderColumn> headers) {
+      this(
+          topic,
+          formats,
+          sourceSchema,
+          timestampColumn,
+          timestampFormat,
+          schema,
+          headers,
+          List.of());
     }
 
     /** A source without header columns. */
@@ -140,6 +166,12 @@ public sealed interface PlanStep {
         Optional<String> timestampFormat,
         LogicalSchema schema) {
       this(topic, formats, sourceSchema, timestampColumn, timestampFormat, schema, List.of());
+    }
+
+    /** This source, decoding all but {@code skipped} of its stored value columns. */
+    public StreamSource skipping(List<String> skipped) {
+      return new StreamSource(
+          topic, formats, sourceSchema, timestampColumn, timestampFormat, schema, headers, skipped);
     }
 
     @Override

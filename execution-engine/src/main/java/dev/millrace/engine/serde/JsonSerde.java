@@ -9,10 +9,12 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.millrace.engine.types.Column;
+import dev.millrace.engine.types.SqlType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The JSON format: an object with one field per column, or, for a single unwrapped column, the bare
@@ -30,14 +32,32 @@ final class JsonSerde implements ValueSerde {
   private final boolean unwrapped;
   private final JsonReaders.FieldLookup lookup;
   private final JsonReader[] readers;
+  private final boolean[] skipped;
+  private final boolean[] skippedStrings;
   private final JsonWriters.JsonWriter[] writers;
   private final String[] names;
   private final SerializableString[] encodedNames;
   private final ThreadLocal<Output> outputs = ThreadLocal.withInitial(Output::new);
 
   JsonSerde(List<Column> columns, boolean wrapped) {
+    this(columns, wrapped, Set.of());
+  }
+
+  /**
+   * A serde whose reading skips the columns named in {@code skippedNames}, leaving them null. A
+   * skipped column's string (for a STRING column) or null is passed over without building a Java
+   * value; any other value is still read and dropped, so that a value of the wrong type fails as
+   * when the column is read.
+   */
+  JsonSerde(List<Column> columns, boolean wrapped, Set<String> skippedNames) {
     this.columns = List.copyOf(columns);
     this.unwrapped = !wrapped && columns.size() == 1;
+    this.skipped = new boolean[columns.size()];
+    this.skippedStrings = new boolean[columns.size()];
+    for (int i = 0; i < columns.size() && !unwrapped; i++) {
+      skipped[i] = skippedNames.contains(columns.get(i).name());
+      skippedStrings[i] = skipped[i] && columns.get(i).type().base() == SqlType.Base.STRING;
+    }
     this.lookup = JsonReaders.FieldLookup.of(columns.stream().map(Column::name).toList());
     this.readers =
         columns.stream().map(c -> JsonReaders.forType(c.type())).toArray(JsonReader[]::new);
@@ -151,10 +171,21 @@ final class JsonSerde implements ValueSerde {
       if (index < 0) {
         p.skipChildren();
       } else {
-        values[index] = read(index, p);
+        values[index] = skipped[index] ? skip(index, p) : read(index, p);
         expected = index + 1;
       }
     }
+  }
+
+  /** Passes over a skipped column's value, checking it as reading would; always null. */
+  private Object skip(int index, JsonParser p) throws IOException {
+    JsonToken token = p.currentToken();
+    boolean accepted =
+        token == JsonToken.VALUE_NULL || (skippedStrings[index] && token == JsonToken.VALUE_STRING);
+    if (!accepted) {
+      read(index, p);
+    }
+    return null;
   }
 
   private Object read(int index, JsonParser p) throws IOException {

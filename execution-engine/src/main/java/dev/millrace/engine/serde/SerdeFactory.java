@@ -7,6 +7,7 @@ import dev.millrace.engine.types.Column;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Makes the serdes for a format (see {@link SerdeFormat}) and a list of columns. Registry formats
@@ -40,6 +41,19 @@ public final class SerdeFactory {
   public static ValueSerde valueSerde(
       FormatInfo format, List<Column> columns, RegistryBinding registry) {
     return serde(format, columns, format.wrapped(), registry, false);
+  }
+
+  /**
+   * As {@link #valueSerde(FormatInfo, List, RegistryBinding)}, for a reader that needs none of the
+   * {@code skipped} columns: JSON skips them while decoding, without building their values, and
+   * leaves them null; the other formats decode every column.
+   */
+  public static ValueSerde valueSerde(
+      FormatInfo format, List<Column> columns, RegistryBinding registry, Set<String> skipped) {
+    if (!skipped.isEmpty() && SerdeFormat.named(format.format()) == SerdeFormat.JSON) {
+      return new JsonSerde(columns, format.wrapped(), skipped);
+    }
+    return valueSerde(format, columns, registry);
   }
 
   /** The serde for a record key of a format that needs no schema registry. */

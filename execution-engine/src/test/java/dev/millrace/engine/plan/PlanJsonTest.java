@@ -100,6 +100,30 @@ class PlanJsonTest {
   }
 
   @Test
+  void aSourceKeepsItsSkippedColumnsAndOlderPlansWithoutThemDecodeEveryColumn() throws Exception {
+    LogicalSchema stored =
+        new LogicalSchema(
+            List.of(new Column("ID", SqlType.BIGINT)),
+            List.of(new Column("NAME", SqlType.STRING), new Column("NOTE", SqlType.STRING)));
+    LogicalSchema schema = SourceColumns.withPseudoColumns(stored, false);
+    Formats formats = new Formats(FormatInfo.of("KAFKA"), FormatInfo.of("JSON"), Optional.empty());
+    PlanStep.StreamSource all =
+        new PlanStep.StreamSource(
+            "in", formats, stored, Optional.empty(), Optional.empty(), schema);
+    PlanStep.StreamSource pruned = all.skipping(List.of("NOTE"));
+
+    ObjectNode tree = json.valueToTree(pruned);
+    assertEquals("[\"NOTE\"]", tree.get("skippedColumns").toString());
+    assertEquals(pruned, json.treeToValue(tree, PlanStep.class));
+
+    // A source as plans were stored before it could skip columns: the field is missing.
+    tree.remove("skippedColumns");
+    assertEquals(all, json.treeToValue(tree, PlanStep.class));
+    assertEquals(List.of(), all.skippedColumns());
+    assertTrue(!json.valueToTree(all).has("skippedColumns"));
+  }
+
+  @Test
   void aFlatMapSurvivesAJsonRoundTripUnderItsVersionedName() throws Exception {
     LogicalSchema stored =
         new LogicalSchema(

@@ -125,7 +125,7 @@ public final class PhysicalPlanner {
     PlanStep step =
         below.isTable()
             ? new PlanStep.TableSelect(below.step(), values, schema)
-            : new PlanStep.StreamSelect(below.step(), values, schema);
+            : SourcePruning.apply(new PlanStep.StreamSelect(below.step(), values, schema));
     return new Built(step, List.of(), below.keyFormat());
   }
 
@@ -260,7 +260,7 @@ public final class PhysicalPlanner {
     PlanStep step =
         input.isTable()
             ? new PlanStep.TableSelect(input.step(), values, schema)
-            : new PlanStep.StreamSelect(input.step(), values, schema);
+            : SourcePruning.apply(new PlanStep.StreamSelect(input.step(), values, schema));
     List<Integer> keyFields = new ArrayList<>();
     for (int key : input.keyFields()) {
       keyFields.add(positionOfRef(project.getProjects(), key));
