@@ -1,11 +1,14 @@
 package dev.millrace.engine.function;
 
-/** Edit distance between names, for "did you mean" suggestions. */
-final class Names {
+/**
+ * Edit distance between names, for "did you mean" suggestions: the one home of it for function,
+ * column and setting names alike.
+ */
+public final class Names {
   private Names() {}
 
   /** The Levenshtein distance between two strings. */
-  static int distance(String a, String b) {
+  public static int distance(String a, String b) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {

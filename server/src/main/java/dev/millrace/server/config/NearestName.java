@@ -1,5 +1,6 @@
 package dev.millrace.server.config;
 
+import dev.millrace.engine.function.Names;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
@@ -16,7 +17,7 @@ public final class NearestName {
     return known.stream()
         .filter(candidate -> !candidate.equals(name))
         .filter(candidate -> Math.abs(candidate.length() - name.length()) <= MAX_EDITS)
-        .map(candidate -> new Scored(candidate, edits(name, candidate)))
+        .map(candidate -> new Scored(candidate, Names.distance(name, candidate)))
         .filter(scored -> scored.edits() <= MAX_EDITS)
         .min(Comparator.comparingInt(Scored::edits).thenComparing(Scored::name))
         .map(Scored::name);
@@ -28,24 +29,4 @@ public final class NearestName {
   }
 
   private record Scored(String name, int edits) {}
-
-  /** Levenshtein distance: insertions, deletions and substitutions of one character. */
-  private static int edits(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
-  }
 }

@@ -1,5 +1,6 @@
 package dev.millrace.planner.analysis;
 
+import dev.millrace.engine.function.Names;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Locale;
@@ -17,34 +18,15 @@ public final class ClosestNames {
     String wanted = name.toUpperCase(Locale.ROOT);
     int limit = Math.min(Math.max(2, wanted.length() / 3), wanted.length() - 1);
     return candidates.stream()
-        .filter(c -> distance(wanted, c.toUpperCase(Locale.ROOT)) <= limit)
+        .filter(c -> Names.distance(wanted, c.toUpperCase(Locale.ROOT)) <= limit)
         .min(
-            Comparator.comparingInt((String c) -> distance(wanted, c.toUpperCase(Locale.ROOT)))
+            Comparator.comparingInt(
+                    (String c) -> Names.distance(wanted, c.toUpperCase(Locale.ROOT)))
                 .thenComparing(c -> c));
   }
 
   /** {@code " Did you mean 'X'?"}, or empty when nothing is close. */
   public static String hint(String name, Collection<String> candidates) {
     return closest(name, candidates).map(c -> " Did you mean '" + c + "'?").orElse("");
-  }
-
-  /** The Levenshtein distance between two strings. */
-  static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitute, Math.min(previous[j] + 1, current[j - 1] + 1));
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 }
