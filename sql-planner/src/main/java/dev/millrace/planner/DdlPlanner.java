@@ -5,6 +5,7 @@ import dev.millrace.engine.plan.Formats;
 import dev.millrace.engine.plan.HeaderColumn;
 import dev.millrace.engine.plan.SourceColumns;
 import dev.millrace.engine.plan.WindowInfo;
+import dev.millrace.engine.serde.SerdeFactory;
 import dev.millrace.engine.types.Column;
 import dev.millrace.engine.types.LogicalSchema;
 import dev.millrace.parser.ast.AlterSource;
@@ -23,9 +24,12 @@ import dev.millrace.planner.catalog.CatalogChange;
 import dev.millrace.planner.catalog.DataSource;
 import dev.millrace.planner.catalog.SourceType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /** Plans CREATE/DROP STREAM|TABLE|TYPE and ALTER: validates them and says what changes. */
@@ -111,6 +115,11 @@ final class DdlPlanner {
           new Formats(
               formats.key(), new FormatInfo(value.format(), value.options(), false), window);
     }
+    formats =
+        new Formats(
+            pinned(formats.key(), inferred.keyId()),
+            pinned(formats.value(), inferred.valueId()),
+            window);
     DataSource source =
         new DataSource(
             create.name(),
@@ -130,6 +139,16 @@ final class DdlPlanner {
         new CatalogChange.AddSource(source, existing.isPresent()),
         Optional.of(topicRequest),
         Optional.empty());
+  }
+
+  /** {@code format} writing with the registered schema {@code id}, when there is one. */
+  private static FormatInfo pinned(FormatInfo format, OptionalInt id) {
+    if (id.isEmpty()) {
+      return format;
+    }
+    Map<String, String> options = new HashMap<>(format.options());
+    options.put(SerdeFactory.SCHEMA_ID, String.valueOf(id.getAsInt()));
+    return new FormatInfo(format.format(), options, format.wrapped());
   }
 
   private static void checkReplace(CreateSource create, DataSource existing, SourceType type) {

@@ -25,10 +25,24 @@ import java.util.OptionalInt;
  * record with WRAP_SINGLE_VALUE=false, gives the single column ROWVAL (ROWKEY for keys). Names are
  * upper-cased, columns and struct fields alike, as unquoted SQL names are; the serdes match fields
  * ignoring case, so the registered schema's own names still read and write.
+ *
+ * <p>A side inferred from the subject's latest version is pinned to that version's id, as if
+ * KEY_SCHEMA_ID / VALUE_SCHEMA_ID named it: whatever Millrace writes in the source's layout (INSERT
+ * INTO, a join's repartition written as the table's keys) then carries the producer's schema and
+ * id. Writing a generated schema instead would register another version, and equal keys with
+ * different ids in their bytes hash to different partitions.
  */
 final class SchemaInference {
-  /** The completed columns, and whether the value columns are one unwrapped value. */
-  record Inferred(LogicalSchema schema, boolean unwrappedValue) {}
+  /**
+   * The completed columns, whether the value columns are one unwrapped value, and the ids of the
+   * latest versions the key and value columns were inferred from (absent for a side declared, or
+   * pinned by the WITH clause).
+   */
+  record Inferred(
+      LogicalSchema schema, boolean unwrappedValue, OptionalInt keyId, OptionalInt valueId) {}
+
+  /** A schema read from the registry, and the id to pin when it was the subject's latest. */
+  private record Found(RegisteredSchema schema, OptionalInt latestId) {}
 
   private final SchemaRegistry registry;
   private final WithClause with;
@@ -53,14 +67,19 @@ final class SchemaInference {
       checkNotBoth(declared.value(), false);
     }
     List<Column> key = declared.key();
+    OptionalInt keyId = OptionalInt.empty();
     if (key.isEmpty() && keyRegistry) {
       boolean fields = SerdeFormat.named(keyFormat).wrapsSingleKey();
-      key = schema(true, false).map(s -> keyColumns(type(s, true), fields)).orElse(List.of());
+      Optional<Found> found = schema(true, false);
+      key = found.map(f -> keyColumns(type(f.schema(), true), fields)).orElse(List.of());
+      keyId = found.map(Found::latestId).orElse(OptionalInt.empty());
     }
     if (!declared.value().isEmpty() || !valueRegistry) {
-      return new Inferred(new LogicalSchema(key, declared.value()), false);
+      return new Inferred(
+          new LogicalSchema(key, declared.value()), false, keyId, OptionalInt.empty());
     }
-    SqlType value = schema(false, true).map(s -> type(s, false)).orElseThrow();
+    Found found = schema(false, true).orElseThrow();
+    SqlType value = type(found.schema(), false);
     boolean unwrapped =
         !(value instanceof SqlType.Struct) || !with.bool("WRAP_SINGLE_VALUE").orElse(true);
     List<Column> values =
@@ -68,7 +87,7 @@ final class SchemaInference {
             ? List.of(new Column("ROWVAL", value))
             : ((SqlType.Struct) value)
                 .fields().stream().map(f -> new Column(f.name(), f.type())).toList();
-    return new Inferred(new LogicalSchema(key, values), unwrapped);
+    return new Inferred(new LogicalSchema(key, values), unwrapped, keyId, found.latestId());
   }
 
   private static SqlType upperCased(SqlType type) {
@@ -110,14 +129,14 @@ final class SchemaInference {
    * The schema the WITH clause names by id, else the subject's latest; {@code required} fails
    * without one.
    */
-  private Optional<RegisteredSchema> schema(boolean key, boolean required) {
+  private Optional<Found> schema(boolean key, boolean required) {
     String subject = SchemaRegistry.subject(topic, key);
     OptionalInt id = FormatOptions.schemaId(with, key);
     try {
-      Optional<RegisteredSchema> found =
+      Optional<Found> found =
           id.isPresent()
-              ? registry.byId(id.getAsInt())
-              : registry.latest(subject).map(SchemaRegistry.SubjectVersion::schema);
+              ? registry.byId(id.getAsInt()).map(s -> new Found(s, OptionalInt.empty()))
+              : registry.latest(subject).map(v -> new Found(v.schema(), OptionalInt.of(v.id())));
       if (found.isEmpty() && (required || id.isPresent())) {
         throw new PlanningException(
             statement,

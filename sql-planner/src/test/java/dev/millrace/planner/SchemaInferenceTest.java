@@ -69,6 +69,29 @@ class SchemaInferenceTest {
   }
 
   @Test
+  void theLatestVersionInferredFromIsPinnedForWritingAndADeclaredSideIsNot() {
+    registry.register("orders-value", ORDERS_V1);
+    int latest = registry.register("orders-value", ORDERS_V2);
+    int key = registry.register("orders-key", RegisteredSchema.avro("{\"type\": \"long\"}"));
+
+    DataSource inferred =
+        created(
+            "CREATE TABLE T WITH (kafka_topic='orders', key_format='AVRO', value_format='AVRO');");
+    DataSource declaredValue =
+        created(
+            "CREATE TABLE D (V STRING) WITH (kafka_topic='orders', key_format='AVRO', "
+                + "value_format='AVRO');");
+
+    assertEquals(
+        String.valueOf(key), inferred.formats().key().options().get(SerdeFactory.SCHEMA_ID));
+    assertEquals(
+        String.valueOf(latest), inferred.formats().value().options().get(SerdeFactory.SCHEMA_ID));
+    assertEquals(
+        String.valueOf(key), declaredValue.formats().key().options().get(SerdeFactory.SCHEMA_ID));
+    assertFalse(declaredValue.formats().value().options().containsKey(SerdeFactory.SCHEMA_ID));
+  }
+
+  @Test
   void anUnwrappedOrNonRecordSchemaIsOneRowvalColumn() {
     registry.register("orders-value", ORDERS_V2);
     registry.register("counts-value", RegisteredSchema.avro("\"int\""));
