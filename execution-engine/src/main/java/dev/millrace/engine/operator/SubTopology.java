@@ -16,18 +16,21 @@ public final class SubTopology {
   private final List<String> stores;
   private final List<String> outputTopics;
   private final List<String> tableTopics;
+  private final List<String> lookupStores;
 
   SubTopology(
       int id,
       List<Chain> chains,
       List<String> stores,
       List<String> outputTopics,
-      List<String> tableTopics) {
+      List<String> tableTopics,
+      List<String> lookupStores) {
     this.id = id;
     this.chains = List.copyOf(chains);
     this.stores = List.copyOf(stores);
     this.outputTopics = List.copyOf(outputTopics);
     this.tableTopics = List.copyOf(tableTopics);
+    this.lookupStores = List.copyOf(lookupStores);
   }
 
   /** The position of this sub-topology in its topology, from 0; stable for a given plan. */
@@ -51,6 +54,14 @@ public final class SubTopology {
   /** The names of the state stores each task of this sub-topology needs. */
   public List<String> stores() {
     return stores;
+  }
+
+  /**
+   * The stores of tables that a stream-table join looks a row up in for every stream record: a
+   * runtime whose stores are slow to read keeps the rows read most recently in memory.
+   */
+  public List<String> lookupStores() {
+    return lookupStores;
   }
 
   /** The topics this sub-topology writes. */

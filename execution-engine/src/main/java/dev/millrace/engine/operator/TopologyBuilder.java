@@ -58,7 +58,8 @@ public final class TopologyBuilder {
               part.chains,
               List.copyOf(part.stores),
               List.copyOf(part.outputs),
-              List.copyOf(part.tableTopics));
+              List.copyOf(part.tableTopics),
+              List.copyOf(part.lookupStores));
       sub.newPipeline();
       subTopologies.add(sub);
     }
@@ -71,6 +72,7 @@ public final class TopologyBuilder {
     final Set<String> stores = new LinkedHashSet<>();
     final Set<String> outputs = new LinkedHashSet<>();
     final Set<String> tableTopics = new LinkedHashSet<>();
+    final Set<String> lookupStores = new LinkedHashSet<>();
   }
 
   private final class Walk {
@@ -441,6 +443,7 @@ public final class TopologyBuilder {
         part.stores.add(store);
       }
       joins++;
+      part.lookupStores.add(store);
       visit(
           join.left(),
           prepend(factories.streamTableJoin(join, store), downstream),

@@ -100,6 +100,7 @@ final class TaskManager {
         TaskStores.open(
             queryDirectory.resolve(id.toString()),
             subTopology.stores(),
+            subTopology.lookupStores(),
             id.partition(),
             names,
             restorer,

@@ -5,6 +5,7 @@ import dev.millrace.engine.state.ChangelogRestorer;
 import dev.millrace.engine.state.ChangelogWriter;
 import dev.millrace.engine.state.ChangeloggingKeyValueStore;
 import dev.millrace.engine.state.KeyValueStore;
+import dev.millrace.engine.state.ReadCachingKeyValueStore;
 import dev.millrace.engine.state.RocksDbKeyValueStore;
 import dev.millrace.engine.state.RocksDbMemory;
 import dev.millrace.engine.state.StateCheckpoint;
@@ -28,6 +29,13 @@ import java.util.stream.Stream;
  * checkpoint, because from then on the files run ahead of it. Only a clean close writes it again.
  */
 final class TaskStores implements AutoCloseable {
+  /**
+   * The memory each task gives each of its lookup stores ({@link
+   * dev.millrace.engine.operator.SubTopology#lookupStores()}) for the rows read most recently: 1
+   * MiB holds about 5,000 rows of a few short columns.
+   */
+  static final long LOOKUP_CACHE_BYTES = 1 << 20;
+
   /** Concurrent: pull queries look stores up from other threads. */
   private final Map<String, ChangeloggingKeyValueStore> stores = new ConcurrentHashMap<>();
 
@@ -42,11 +50,13 @@ final class TaskStores implements AutoCloseable {
 
   /**
    * Opens and restores {@code storeNames} for the task whose changelog partition is {@code
-   * partition}, drawing on {@code memory}.
+   * partition}, drawing on {@code memory}; reads of {@code lookupStores} go through a {@link
+   * ReadCachingKeyValueStore} of {@link #LOOKUP_CACHE_BYTES}.
    */
   static TaskStores open(
       Path taskDirectory,
       List<String> storeNames,
+      List<String> lookupStores,
       int partition,
       QueryNames names,
       ChangelogRestorer restorer,
@@ -55,7 +65,10 @@ final class TaskStores implements AutoCloseable {
     try {
       for (String name : storeNames) {
         task.openStore(
-            name, new ChangelogPartition(names.changelogTopic(name), partition), restorer);
+            name,
+            new ChangelogPartition(names.changelogTopic(name), partition),
+            restorer,
+            lookupStores.contains(name));
       }
       return task;
     } catch (RuntimeException e) {
@@ -64,7 +77,8 @@ final class TaskStores implements AutoCloseable {
     }
   }
 
-  private void openStore(String name, ChangelogPartition changelog, ChangelogRestorer restorer) {
+  private void openStore(
+      String name, ChangelogPartition changelog, ChangelogRestorer restorer, boolean lookups) {
     Path directory = taskDirectory.resolve(name);
     StateCheckpoint checkpoint = StateCheckpoint.besideStore(directory);
     OptionalLong checkpointed = checkpoint.read();
@@ -86,7 +100,9 @@ final class TaskStores implements AutoCloseable {
       store.close();
       throw e;
     }
-    stores.put(name, new ChangeloggingKeyValueStore(store, changelog));
+    // Restored before the cache is put in front: the cache must see every write after it.
+    KeyValueStore read = lookups ? new ReadCachingKeyValueStore(store, LOOKUP_CACHE_BYTES) : store;
+    stores.put(name, new ChangeloggingKeyValueStore(read, changelog));
   }
 
   KeyValueStore store(String name) {
