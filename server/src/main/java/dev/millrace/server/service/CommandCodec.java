@@ -11,11 +11,12 @@ import java.util.TreeMap;
 
 /**
  * The JSON form of a command-log record: {@code {"statement": "...", "properties": {"k": "v"},
- * "sequence": n}}, and for a persistent query {@code "query": {...}}, what it was planned as (see
- * {@link StoredQuery}). Reading is lenient where it can be (missing properties are empty, non-text
+ * "sequence": n}}, and what the statement was planned as: for a persistent query {@code "query":
+ * {...}} (see {@link StoredQuery}), for a CREATE STREAM / CREATE TABLE {@code "source": {...}} (see
+ * {@link StoredSource}). Reading is lenient where it can be (missing properties are empty, non-text
  * property values become their JSON text, unknown fields are ignored) and strict only about the
- * statement, without which a record is useless, and a stored query's catalog part, without which
- * its query cannot be restored as it was.
+ * statement, without which a record is useless, a stored query's catalog part, without which its
+ * query cannot be restored as it was, and a stored source, for the same reason.
  */
 final class CommandCodec {
 
@@ -27,13 +28,15 @@ final class CommandCodec {
       long sequence,
       String statement,
       Map<String, String> properties,
-      Optional<StoredQuery> query) {
+      Optional<StoredQuery> query,
+      Optional<StoredSource> source) {
     ObjectNode node = JSON.createObjectNode();
     node.put("statement", statement);
     ObjectNode props = node.putObject("properties");
     new TreeMap<>(properties).forEach(props::put);
     node.put("sequence", sequence);
     query.ifPresent(stored -> node.set("query", stored.toJson()));
+    source.ifPresent(stored -> node.set("source", stored.toJson()));
     try {
       return JSON.writeValueAsBytes(node);
     } catch (JsonProcessingException e) {
@@ -53,12 +56,16 @@ final class CommandCodec {
       throw new MalformedCommand("it has no \"statement\" text");
     }
     JsonNode sequence = node.path("sequence");
+    if (node.hasNonNull("query") && node.hasNonNull("source")) {
+      throw new MalformedCommand("it stores both a query and a source");
+    }
     return new LoggedCommand(
         offset,
         sequence.canConvertToLong() ? sequence.asLong() : -1,
         statement.asText(),
         properties(node.get("properties")),
-        query(node.get("query")));
+        query(node.get("query")),
+        source(node.get("source")));
   }
 
   private static Optional<StoredQuery> query(JsonNode node) throws MalformedCommand {
@@ -66,6 +73,13 @@ final class CommandCodec {
       return Optional.empty();
     }
     return Optional.of(StoredQuery.fromJson(node));
+  }
+
+  private static Optional<StoredSource> source(JsonNode node) throws MalformedCommand {
+    if (node == null || node.isNull()) {
+      return Optional.empty();
+    }
+    return Optional.of(StoredSource.fromJson(node));
   }
 
   private static JsonNode parse(byte[] value) throws MalformedCommand {

@@ -131,9 +131,12 @@ public final class CommandLog implements CommandSink, AutoCloseable {
    */
   @Override
   public synchronized long append(
-      String statement, Map<String, String> properties, Optional<StoredQuery> query) {
+      String statement,
+      Map<String, String> properties,
+      Optional<StoredQuery> query,
+      Optional<StoredSource> source) {
     long sequence = nextSequence++;
-    byte[] value = CommandCodec.encode(sequence, statement, properties, query);
+    byte[] value = CommandCodec.encode(sequence, statement, properties, query, source);
     try {
       long offset =
           producer()

@@ -165,8 +165,13 @@ final class QueryPlanning {
           .filter(engine.backend()::topicExists)
           .ifPresent(t -> delete(t, at, text));
     }
-    long sequence = engine.commands().append(text, session.propertyStrings());
     CatalogChange change = update.change();
+    Optional<StoredSource> stored =
+        createsSource && change instanceof CatalogChange.AddSource add
+            ? Optional.of(StoredSource.of(add, update))
+            : Optional.empty();
+    long sequence =
+        engine.commands().append(text, session.propertyStrings(), Optional.empty(), stored);
     String message = describe(change);
     if (change instanceof CatalogChange.RemoveSource remove) {
       engine.catalog().writersOf(remove.name()).forEach(engine::stopQuery);
@@ -174,6 +179,14 @@ final class QueryPlanning {
     engine.changeCatalog(change);
     return new CommandStatusEntity(
         text, commandId(change), CommandStatus.success(message), sequence, List.of());
+  }
+
+  /**
+   * Adds a source from its command-log entry as it was planned when accepted, without planning its
+   * statement again (see {@link StoredSource}).
+   */
+  KsqlEntity restore(StoredSource stored, String text, Session session) {
+    return apply(stored.planned(), true, NodeLocation.NONE, text, session);
   }
 
   private void delete(String topic, NodeLocation at, String text) {

@@ -415,9 +415,10 @@ public final class StatementEngine implements AutoCloseable {
   /**
    * Runs the logged statements again, in order, without logging them twice: rebuilds the catalog
    * and restarts the queries, which carry on from their committed offsets. A persistent query
-   * logged with its plan runs that plan, unplanned (see {@link QueryPlanning#restore}); other
-   * statements, and queries logged without a plan by earlier versions, are planned again. A
-   * statement that no longer runs is reported in the returned list and skipped.
+   * logged with its plan runs that plan, unplanned (see {@link QueryPlanning#restore}), and a
+   * CREATE STREAM / TABLE logged with its source adds that source; other statements, and those
+   * logged without a plan or source by earlier versions, are planned again. A statement that no
+   * longer runs is reported in the returned list and skipped.
    */
   public synchronized List<String> replay(List<LoggedCommand> logged) {
     return replay(logged, entity -> {});
@@ -457,7 +458,8 @@ public final class StatementEngine implements AutoCloseable {
 
   /**
    * Runs a logged command again: its stored query unplanned (registered only, when {@code
-   * superseded} by a later plan for its query id), else its statements.
+   * superseded} by a later plan for its query id), its stored source added as it was planned, else
+   * its statements.
    */
   private void rerun(LoggedCommand command, Consumer<KsqlEntity> done, boolean superseded) {
     Session session = Session.of(new LinkedHashMap<>(command.properties()), Map.of());
@@ -465,6 +467,8 @@ public final class StatementEngine implements AutoCloseable {
       planning.restore(command.query().get(), command.statement(), session, superseded);
       done.accept(
           QueryPlanning.created(command.query().get(), command.statement(), command.sequence()));
+    } else if (command.source().isPresent()) {
+      done.accept(planning.restore(command.source().get(), command.statement(), session));
     } else {
       for (ParsedStatement statement : parse(command.statement())) {
         done.accept(execute(statement, session));

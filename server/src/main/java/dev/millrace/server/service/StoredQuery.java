@@ -1,11 +1,7 @@
 package dev.millrace.server.service;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.millrace.engine.plan.PlanJson;
 import dev.millrace.engine.plan.UnreadablePlanException;
 import dev.millrace.planner.PlannedStatement;
@@ -35,12 +31,6 @@ public record StoredQuery(
     QueryLinks links,
     String explain,
     JsonNode plan) {
-
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .registerModule(new Jdk8Module())
-          // Only record components are data: DataSource.isTable() and the like are derived.
-          .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE);
 
   public StoredQuery {
     Objects.requireNonNull(queryId, "queryId");
@@ -85,7 +75,7 @@ public record StoredQuery(
   }
 
   JsonNode toJson() {
-    return JSON.valueToTree(this);
+    return StoredJson.MAPPER.valueToTree(this);
   }
 
   /**
@@ -95,7 +85,7 @@ public record StoredQuery(
    */
   static StoredQuery fromJson(JsonNode json) throws CommandCodec.MalformedCommand {
     try {
-      return JSON.treeToValue(json, StoredQuery.class);
+      return StoredJson.MAPPER.treeToValue(json, StoredQuery.class);
     } catch (JsonProcessingException | RuntimeException invalid) {
       throw new CommandCodec.MalformedCommand("its stored query cannot be read");
     }

@@ -14,7 +14,11 @@ class CommandCodecTest {
   void writesTheDocumentedJsonShape() {
     byte[] json =
         CommandCodec.encode(
-            7, "DROP STREAM s;", Map.of("auto.offset.reset", "earliest"), Optional.empty());
+            7,
+            "DROP STREAM s;",
+            Map.of("auto.offset.reset", "earliest"),
+            Optional.empty(),
+            Optional.empty());
 
     assertEquals(
         "{\"statement\":\"DROP STREAM s;\",\"properties\":{\"auto.offset.reset\":\"earliest\"},\"sequence\":7}",
@@ -25,7 +29,9 @@ class CommandCodecTest {
   void readsBackWhatItWrote() throws Exception {
     String statement =
         "CREATE STREAM s (v STRING) WITH (kafka_topic='s', value_format='JSON'); -- \"quotes\" and ü";
-    byte[] json = CommandCodec.encode(3, statement, Map.of("a", "1", "b", "two"), Optional.empty());
+    byte[] json =
+        CommandCodec.encode(
+            3, statement, Map.of("a", "1", "b", "two"), Optional.empty(), Optional.empty());
 
     assertEquals(
         new LoggedCommand(12, 3, statement, Map.of("a", "1", "b", "two")),
@@ -62,6 +68,13 @@ class CommandCodecTest {
     assertEquals(
         "its stored query cannot be read",
         problem("{\"statement\": \"CREATE STREAM x AS SELECT * FROM y;\", \"query\": 7}"));
+    assertEquals(
+        "its stored source cannot be read",
+        problem(
+            "{\"statement\": \"CREATE STREAM x WITH (kafka_topic='x');\", \"source\": {\"change\": 1}}"));
+    assertEquals(
+        "it stores both a query and a source",
+        problem("{\"statement\": \"CREATE STREAM x;\", \"query\": {}, \"source\": {}}"));
     assertEquals(
         "it has no value",
         assertThrows(CommandCodec.MalformedCommand.class, () -> CommandCodec.decode(0, null))

@@ -11,11 +11,15 @@ final class RecordingCommandLog implements CommandSink {
 
   @Override
   public long append(
-      String statement, Map<String, String> properties, Optional<StoredQuery> query) {
+      String statement,
+      Map<String, String> properties,
+      Optional<StoredQuery> query,
+      Optional<StoredSource> source) {
     long offset = logged.size();
     try {
       logged.add(
-          CommandCodec.decode(offset, CommandCodec.encode(offset, statement, properties, query)));
+          CommandCodec.decode(
+              offset, CommandCodec.encode(offset, statement, properties, query, source)));
     } catch (CommandCodec.MalformedCommand unreadable) {
       throw new AssertionError(unreadable);
     }

@@ -31,6 +31,12 @@ final class StoredPlans {
         Optional.of(edited));
   }
 
+  /** The command, a CREATE STREAM / TABLE, as versions that did not store sources logged it. */
+  static LoggedCommand withoutSource(LoggedCommand command) {
+    return new LoggedCommand(
+        command.offset(), command.sequence(), command.statement(), command.properties());
+  }
+
   /** The command as versions that did not store plans logged it. */
   static LoggedCommand withoutPlan(LoggedCommand command) {
     return new LoggedCommand(
