@@ -3,6 +3,8 @@ package dev.millrace.server.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.millrace.engine.function.FunctionRegistry;
+import dev.millrace.engine.registry.SchemaRegistry;
+import dev.millrace.engine.registry.UnconfiguredSchemaRegistry;
 import dev.millrace.engine.runtime.RuntimeConfig;
 import dev.millrace.server.kafka.KafkaBackend;
 import java.nio.file.Path;
@@ -28,13 +30,30 @@ record EngineOnKafka(CommandLog commandLog, CommandFollower follower, StatementE
       String instanceId,
       Path stateDirectory,
       Duration restoreWait) {
+    return start(
+        bootstrapServers,
+        serviceId,
+        instanceId,
+        stateDirectory,
+        restoreWait,
+        UnconfiguredSchemaRegistry.INSTANCE);
+  }
+
+  /** As {@link #start(String, String, String, Path, Duration)}, with a schema registry. */
+  static EngineOnKafka start(
+      String bootstrapServers,
+      String serviceId,
+      String instanceId,
+      Path stateDirectory,
+      Duration restoreWait,
+      SchemaRegistry registry) {
     FunctionRegistry functions = FunctionRegistry.builtIns();
     RuntimeConfig runtime =
         RuntimeConfig.of(bootstrapServers, serviceId, stateDirectory).withInstanceId(instanceId);
     CommandLog commandLog = CommandLog.open(bootstrapServers, serviceId);
     StatementEngine engine =
         new StatementEngine(
-            new KafkaBackend(runtime, functions, restoreWait),
+            new KafkaBackend(runtime, functions, restoreWait, registry),
             commandLog::append,
             functions,
             Map.of(),

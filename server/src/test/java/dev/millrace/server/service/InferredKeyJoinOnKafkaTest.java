@@ -11,9 +11,6 @@ import dev.millrace.server.kafka.EmbeddedKafkaBroker;
 import dev.millrace.server.kafka.KafkaBackend;
 import dev.millrace.server.registry.RegistryApi;
 import dev.millrace.server.registry.TestSchemaRegistry;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -21,9 +18,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumWriter;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -102,8 +96,8 @@ class InferredKeyJoinOnKafkaTest {
                 "ik_users",
                 null,
                 1_000L,
-                wire(keyId, avroBytes(keySchema, id)),
-                wire(valueId, avroBytes(valueSchema, user))));
+                ConfluentWire.avro(keyId, keySchema, id),
+                ConfluentWire.avro(valueId, valueSchema, user)));
       }
     }
     run(
@@ -125,19 +119,6 @@ class InferredKeyJoinOnKafkaTest {
         expected, awaitJoined("ik_named_views", expected), InferredKeyJoinOnKafkaTest::why);
     assertEquals(
         1, registry.versions("ik_users-key").size(), "no version other than the producer's");
-  }
-
-  private static byte[] avroBytes(Schema schema, Object datum) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-    new GenericDatumWriter<Object>(schema).write(datum, encoder);
-    encoder.flush();
-    return out.toByteArray();
-  }
-
-  /** Confluent's wire format: magic byte 0, the schema id, the encoded datum. */
-  private static byte[] wire(int id, byte[] body) {
-    return ByteBuffer.allocate(5 + body.length).put((byte) 0).putInt(id).put(body).array();
   }
 
   /** What the queries report: their metrics and the processing log. */

@@ -21,7 +21,6 @@ import dev.millrace.server.kafka.EmbeddedKafkaBroker;
 import dev.millrace.server.kafka.KafkaBackend;
 import dev.millrace.server.registry.RegistryApi;
 import dev.millrace.server.registry.TestSchemaRegistry;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,11 +30,8 @@ import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -155,7 +151,7 @@ class RegistryFormatsOnKafkaTest {
     GenericData.Record ann = new GenericData.Record(schema);
     ann.put("name", "ann");
     ann.put("age", 30);
-    produce("people", wire(id, avroBytes(schema, ann)));
+    produce("people", ConfluentWire.avro(id, schema, ann));
     run(
         "CREATE STREAM people_json WITH (KAFKA_TOPIC='people_json', VALUE_FORMAT='JSON') AS "
             + "SELECT * FROM people EMIT CHANGES;");
@@ -228,7 +224,7 @@ class RegistryFormatsOnKafkaTest {
     // As Confluent's serializer writes it: the header, message indexes [0] (the single byte 0),
     // then id "s1" and cost {currency "EUR", cents 250}.
     byte[] shipment = {0, 0x0A, 2, 's', '1', 0x12, 8, 0x0A, 3, 'E', 'U', 'R', 0x10, (byte) 0xFA, 1};
-    produce("shipments", wire(id, shipment));
+    produce("shipments", ConfluentWire.framed(id, shipment));
     run(
         "CREATE STREAM shipments_json WITH (KAFKA_TOPIC='shipments_json', VALUE_FORMAT='JSON') AS "
             + "SELECT id, cost->currency AS currency, cost->cents AS cents FROM shipments"
@@ -245,7 +241,9 @@ class RegistryFormatsOnKafkaTest {
         "CREATE STREAM bad_src (amount INT) "
             + "WITH (KAFKA_TOPIC='bad_src', VALUE_FORMAT='AVRO', PARTITIONS=1);");
     produce("bad_src", new byte[] {1, 0, 0, 0, 1, 2}); // not written by a registry serializer
-    produce("bad_src", wire(987_654, new byte[] {2})); // a schema id the registry does not have
+    produce(
+        "bad_src",
+        ConfluentWire.framed(987_654, new byte[] {2})); // a schema id the registry does not have
     run("INSERT INTO bad_src (amount) VALUES (5);");
     run(
         "CREATE STREAM bad_out WITH (KAFKA_TOPIC='bad_out', VALUE_FORMAT='JSON') AS "
@@ -299,19 +297,6 @@ class RegistryFormatsOnKafkaTest {
         engine.queries().values().stream().noneMatch(q -> q.sinkTopic().equals("clash")),
         "a query writes the sink");
     assertEquals(1, registry.versions("clash-value").size(), "versions of the subject");
-  }
-
-  private static byte[] avroBytes(Schema schema, Object datum) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-    new GenericDatumWriter<>(schema).write(datum, encoder);
-    encoder.flush();
-    return out.toByteArray();
-  }
-
-  /** {@code payload} after Confluent's header: a zero magic byte and the schema id. */
-  private static byte[] wire(int id, byte[] payload) {
-    return ByteBuffer.allocate(5 + payload.length).put((byte) 0).putInt(id).put(payload).array();
   }
 
   private static void produce(String topic, byte[] value) {
