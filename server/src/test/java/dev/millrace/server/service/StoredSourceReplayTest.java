@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A CREATE TABLE whose columns come from the registry, replayed after its subjects got new
  * versions: the logged source is added as it was accepted, columns and pinned schema ids alike; a
- * command logged without its source, as earlier versions logged it, is planned again.
+ * command logged without its source, as earlier versions logged it, is planned again; CREATE OR
+ * REPLACE takes up the latest versions.
  */
 class StoredSourceReplayTest {
   private static final FunctionRegistry FUNCTIONS = FunctionRegistry.builtIns();
@@ -57,6 +58,26 @@ class StoredSourceReplayTest {
     assertEquals(List.of("ROWKEY BIGINT", "NAME STRING", "EMAIL STRING"), columns(replayed));
     assertEquals(String.valueOf(latest[0]), schemaId(replayed, true));
     assertEquals(String.valueOf(latest[1]), schemaId(replayed, false));
+  }
+
+  @Test
+  void createOrReplaceTakesUpTheLatestVersions() {
+    registry.register("users-key", RegisteredSchema.avro("\"int\""));
+    registry.register("users-value", RegisteredSchema.avro(user("")));
+    createUsers();
+    int newValueId =
+        registry.register(
+            "users-value",
+            RegisteredSchema.avro(
+                user(",{\"name\":\"email\",\"type\":[\"null\",\"string\"],\"default\":null}")));
+    try (StatementEngine engine = newEngine(log)) {
+      engine.replay(log.logged);
+      Session session = Session.of(new HashMap<>(), Map.of());
+      engine.execute(engine.parse(CREATE.replace("CREATE", "CREATE OR REPLACE")).get(0), session);
+      DataSource replaced = engine.catalogSnapshot().source("USERS").orElseThrow();
+      assertEquals(List.of("ROWKEY INTEGER", "NAME STRING", "EMAIL STRING"), columns(replaced));
+      assertEquals(String.valueOf(newValueId), schemaId(replaced, false));
+    }
   }
 
   /** Accepts the CREATE TABLE and returns the table it added. */
