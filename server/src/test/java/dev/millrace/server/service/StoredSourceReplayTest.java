@@ -7,8 +7,11 @@ import dev.millrace.engine.registry.InMemorySchemaRegistry;
 import dev.millrace.engine.registry.RegisteredSchema;
 import dev.millrace.engine.serde.SerdeFactory;
 import dev.millrace.engine.types.Column;
+import dev.millrace.parser.ParsedStatement;
+import dev.millrace.parser.ast.CreateSource;
 import dev.millrace.planner.catalog.DataSource;
 import dev.millrace.server.offline.InMemoryBackend;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +81,45 @@ class StoredSourceReplayTest {
       assertEquals(List.of("ROWKEY INTEGER", "NAME STRING", "EMAIL STRING"), columns(replaced));
       assertEquals(String.valueOf(newValueId), schemaId(replaced, false));
     }
+  }
+
+  /** The recording log encodes each command and reads it back, as the command topic holds it. */
+  @Test
+  void everyPartOfASourceIsLoggedAsItWasCreated() {
+    String readings =
+        "STREAM readings (id STRING KEY, at STRING, amount DECIMAL(10, 2)%s) "
+            + "WITH (KAFKA_TOPIC='readings', VALUE_FORMAT='DELIMITED', VALUE_DELIMITER='|', "
+            + "TIMESTAMP='at', TIMESTAMP_FORMAT='yyyy-MM-dd HH:mm', PARTITIONS=2);";
+    String sql =
+        "CREATE "
+            + readings.formatted("")
+            + "CREATE STREAM events (tags MAP<STRING, ARRAY<STRUCT<`k` INT, v BOOLEAN>>>, "
+            + "meta ARRAY<STRUCT<key STRING, value BYTES>> HEADERS) "
+            + "WITH (KAFKA_TOPIC='events', VALUE_FORMAT='JSON', PARTITIONS=1);"
+            + "CREATE STREAM traces (v INT, trace BYTES HEADER('trace')) "
+            + "WITH (KAFKA_TOPIC='traces', VALUE_FORMAT='JSON', PARTITIONS=1);"
+            + "CREATE SOURCE TABLE totals (id STRING PRIMARY KEY, total BIGINT) WITH ("
+            + "KAFKA_TOPIC='totals', FORMAT='JSON', WINDOW_TYPE='HOPPING', WINDOW_SIZE='1 MINUTE');"
+            + "CREATE OR REPLACE "
+            + readings.formatted(", extra DOUBLE");
+    List<DataSource> created = new ArrayList<>();
+    try (StatementEngine engine = newEngine(log)) {
+      Session session = Session.of(new HashMap<>(), Map.of());
+      for (ParsedStatement statement : engine.parse(sql)) {
+        engine.execute(statement, session);
+        created.add(
+            engine
+                .catalogSnapshot()
+                .source(((CreateSource) statement.statement()).name())
+                .orElseThrow());
+      }
+    }
+
+    assertEquals(
+        created, log.logged.stream().map(c -> c.source().orElseThrow().change().source()).toList());
+    assertEquals(
+        List.of(false, false, false, false, true),
+        log.logged.stream().map(c -> c.source().orElseThrow().change().replace()).toList());
   }
 
   /** Accepts the CREATE TABLE and returns the table it added. */
