@@ -1,11 +1,8 @@
 package dev.millrace.server.service;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.millrace.engine.function.FunctionRegistry;
-import dev.millrace.server.api.Queries;
 import dev.millrace.server.kafka.BrokerSettings;
 import dev.millrace.server.kafka.EmbeddedKafkaBroker;
 import dev.millrace.server.offline.InMemoryBackend;
@@ -14,7 +11,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  * run; a query logged without a plan is planned again.
  */
 class StoredPlanRestartTest {
-  private static final long PATIENCE_MILLIS = 60_000;
 
   @TempDir Path dataDir;
 
@@ -54,16 +49,20 @@ class StoredPlanRestartTest {
       try (EngineOnKafka restarted = start(broker, "restored")) {
         restarted.run("INSERT INTO names (id, name) VALUES ('1', 'Alice');");
 
-        assertEquals(List.of("{\"NAME\":\"alice\"}"), awaitRecord(restarted, "SHOUTED"));
-        assertEquals(List.of("{\"NAME\":\"Alice\"}"), awaitRecord(restarted, "COPIED"));
+        assertEquals(
+            List.of("{\"NAME\":\"alice\"}"),
+            restarted.output().awaitValues("SHOUTED", values -> !values.isEmpty()));
+        assertEquals(
+            List.of("{\"NAME\":\"Alice\"}"),
+            restarted.output().awaitValues("COPIED", values -> !values.isEmpty()));
         assertEquals(
             Map.of(
                 "CSAS_SHOUTED_0", "RUNNING", "CSAS_BROKEN_1", "ERROR", "CSAS_COPIED_2", "RUNNING"),
-            shownStates(restarted));
+            restarted.queryStates());
         assertEquals(
             "the stored plan has a step of unknown type 'streamSelectV9'",
             restarted.engine().queries().get("CSAS_BROKEN_1").error().orElseThrow().message());
-        assertEquals(List.of(), values(restarted, "BROKEN"));
+        assertEquals(List.of(), restarted.output().values("BROKEN"));
       }
     }
   }
@@ -91,37 +90,5 @@ class StoredPlanRestartTest {
 
   private static void append(CommandLog log, LoggedCommand command) {
     log.append(command.statement(), command.properties(), command.query());
-  }
-
-  /** The topic's records' values, once it has one (the query may still be starting). */
-  private static List<String> awaitRecord(EngineOnKafka server, String topic) throws Exception {
-    long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
-    while (values(server, topic).isEmpty()) {
-      if (System.currentTimeMillis() > deadline) {
-        fail("nothing was written to " + topic);
-      }
-      Thread.sleep(200);
-    }
-    return values(server, topic);
-  }
-
-  private static List<String> values(EngineOnKafka server, String topic) {
-    return server.engine().backend().readTopic(topic).stream()
-        .map(record -> new String(record.value(), UTF_8))
-        .toList();
-  }
-
-  /** Each query's state as SHOW QUERIES reports it. */
-  private static Map<String, String> shownStates(EngineOnKafka server) {
-    Queries shown =
-        (Queries)
-            server
-                .engine()
-                .execute(
-                    server.engine().parse("SHOW QUERIES;").get(0),
-                    Session.of(new HashMap<>(), Map.of()));
-    Map<String, String> states = new TreeMap<>();
-    shown.queries().forEach(query -> states.put(query.id(), query.state()));
-    return states;
   }
 }
