@@ -98,17 +98,17 @@ final class KafkaTopics {
    */
   List<String> readUntil(
       String topic, Formats formats, LogicalSchema schema, Predicate<List<String>> done) {
-    KeySerde keys = SerdeFactory.keySerde(formats.key(), schema.key(), formats.keyWindow());
-    ValueSerde values = SerdeFactory.valueSerde(formats.value(), schema.value());
-    return readRawUntil(
-        topic,
-        record ->
-            Arrays.toString(keys.deserialize(record.key()).columns())
-                + " -> "
-                + (record.value() == null
-                    ? "null"
-                    : Arrays.toString(values.deserialize(record.value()))),
-        done);
+    return readRawUntil(topic, asText(formats, schema), done);
+  }
+
+  /**
+   * Each key's latest row in {@code topic}, read until those are {@code expected} (the caller
+   * compares them).
+   */
+  Map<String, String> latestUntil(
+      String topic, Formats formats, LogicalSchema schema, Map<String, String> expected) {
+    return latestByKey(
+        readUntil(topic, formats, schema, rows -> latestByKey(rows).equals(expected)));
   }
 
   /**
@@ -116,8 +116,7 @@ final class KafkaTopics {
    * offsets a read_committed consumer sees, which stop before any open transaction.
    */
   List<String> readCommitted(String topic, Formats formats, LogicalSchema schema) {
-    KeySerde keys = SerdeFactory.keySerde(formats.key(), schema.key(), formats.keyWindow());
-    ValueSerde values = SerdeFactory.valueSerde(formats.value(), schema.value());
+    Render render = asText(formats, schema);
     Map<String, Object> props =
         Map.of("bootstrap.servers", bootstrapServers, "isolation.level", "read_committed");
     try (KafkaConsumer<byte[], byte[]> consumer =
@@ -134,12 +133,7 @@ final class KafkaTopics {
       while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
           && System.nanoTime() < deadline) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-          seen.add(
-              Arrays.toString(keys.deserialize(record.key()).columns())
-                  + " -> "
-                  + (record.value() == null
-                      ? "null"
-                      : Arrays.toString(values.deserialize(record.value()))));
+          seen.add(render.render(record));
         }
       }
       return seen;
@@ -158,6 +152,18 @@ final class KafkaTopics {
 
   interface Render {
     String render(ConsumerRecord<byte[], byte[]> record);
+  }
+
+  /** Renders a record as {@code key -> value} text, its bytes read in the formats and schema. */
+  private static Render asText(Formats formats, LogicalSchema schema) {
+    KeySerde keys = SerdeFactory.keySerde(formats.key(), schema.key(), formats.keyWindow());
+    ValueSerde values = SerdeFactory.valueSerde(formats.value(), schema.value());
+    return record ->
+        Arrays.toString(keys.deserialize(record.key()).columns())
+            + " -> "
+            + (record.value() == null
+                ? "null"
+                : Arrays.toString(values.deserialize(record.value())));
   }
 
   List<String> readRawUntil(String topic, Render render, Predicate<List<String>> done) {
