@@ -117,20 +117,11 @@ final class KafkaTopics {
    */
   List<String> readCommitted(String topic, Formats formats, LogicalSchema schema) {
     Render render = asText(formats, schema);
-    Map<String, Object> props =
-        Map.of("bootstrap.servers", bootstrapServers, "isolation.level", "read_committed");
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic, PATIENCE).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+    try (KafkaConsumer<byte[], byte[]> consumer = fromBeginning(topic, "read_committed")) {
+      Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
       List<String> seen = new ArrayList<>();
       long deadline = System.nanoTime() + PATIENCE.toNanos();
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
+      while (ends.keySet().stream().anyMatch(p -> consumer.position(p) < ends.get(p))
           && System.nanoTime() < deadline) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
           seen.add(render.render(record));
@@ -176,16 +167,7 @@ final class KafkaTopics {
    */
   List<String> readRawUntil(
       String topic, String isolation, Render render, Predicate<List<String>> done) {
-    Map<String, Object> props =
-        Map.of("bootstrap.servers", bootstrapServers, "isolation.level", isolation);
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic, PATIENCE).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
+    try (KafkaConsumer<byte[], byte[]> consumer = fromBeginning(topic, isolation)) {
       List<String> seen = new ArrayList<>();
       long deadline = System.nanoTime() + PATIENCE.toNanos();
       while (!done.test(seen) && System.nanoTime() < deadline) {
@@ -194,6 +176,26 @@ final class KafkaTopics {
         }
       }
       return seen;
+    }
+  }
+
+  /** A consumer assigned every partition of {@code topic}, at their beginnings. */
+  private KafkaConsumer<byte[], byte[]> fromBeginning(String topic, String isolation) {
+    Map<String, Object> props =
+        Map.of("bootstrap.servers", bootstrapServers, "isolation.level", isolation);
+    KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    try {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic, PATIENCE).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      return consumer;
+    } catch (RuntimeException e) {
+      consumer.close();
+      throw e;
     }
   }
 }
