@@ -3,16 +3,13 @@ package dev.millrace.server.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.millrace.engine.function.FunctionRegistry;
-import dev.millrace.server.kafka.BrokerSettings;
-import dev.millrace.server.kafka.EmbeddedKafkaBroker;
 import dev.millrace.server.offline.InMemoryBackend;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A server restarted on the real broker from a command log written as servers of other versions
@@ -22,58 +19,49 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StoredPlanRestartTest {
 
-  @TempDir Path dataDir;
+  @RegisterExtension static final KafkaBrokerExtension kafka = new KafkaBrokerExtension();
 
   @Test
   void aRestartedServerRunsEachQueryAsItsLogEntrySays() throws Exception {
-    try (EmbeddedKafkaBroker broker =
-        EmbeddedKafkaBroker.start(BrokerSettings.of(dataDir).withPort(0))) {
-      List<LoggedCommand> accepted =
-          acceptedOffline(
-              "CREATE STREAM names (id STRING KEY, name STRING) "
-                  + "WITH (KAFKA_TOPIC='names', VALUE_FORMAT='JSON', PARTITIONS=1);"
-                  + "CREATE STREAM shouted AS SELECT id, UCASE(name) AS name FROM names;"
-                  + "CREATE STREAM broken AS SELECT id, UCASE(name) AS name FROM names;"
-                  + "CREATE STREAM copied AS SELECT * FROM names;");
-      try (CommandLog log = CommandLog.open(broker.bootstrapServers(), "restored")) {
-        append(log, accepted.get(0));
-        // Planned otherwise by the version that stored it: LCASE where today's planner says UCASE.
-        append(log, StoredPlans.edited(accepted.get(1), p -> p.replace("\"UCASE\"", "\"LCASE\"")));
-        append(
-            log,
-            StoredPlans.edited(
-                accepted.get(2), p -> p.replace("\"streamSelectV1\"", "\"streamSelectV9\"")));
-        append(log, StoredPlans.withoutPlan(accepted.get(3)));
-      }
+    List<LoggedCommand> accepted =
+        acceptedOffline(
+            "CREATE STREAM names (id STRING KEY, name STRING) "
+                + "WITH (KAFKA_TOPIC='names', VALUE_FORMAT='JSON', PARTITIONS=1);"
+                + "CREATE STREAM shouted AS SELECT id, UCASE(name) AS name FROM names;"
+                + "CREATE STREAM broken AS SELECT id, UCASE(name) AS name FROM names;"
+                + "CREATE STREAM copied AS SELECT * FROM names;");
+    try (CommandLog log = CommandLog.open(kafka.bootstrapServers(), "restored")) {
+      append(log, accepted.get(0));
+      // Planned otherwise by the version that stored it: LCASE where today's planner says UCASE.
+      append(log, StoredPlans.edited(accepted.get(1), p -> p.replace("\"UCASE\"", "\"LCASE\"")));
+      append(
+          log,
+          StoredPlans.edited(
+              accepted.get(2), p -> p.replace("\"streamSelectV1\"", "\"streamSelectV9\"")));
+      append(log, StoredPlans.withoutPlan(accepted.get(3)));
+    }
 
-      try (EngineOnKafka restarted = start(broker, "restored")) {
-        restarted.run("INSERT INTO names (id, name) VALUES ('1', 'Alice');");
+    try (EngineOnKafka restarted = start("restored")) {
+      restarted.run("INSERT INTO names (id, name) VALUES ('1', 'Alice');");
 
-        assertEquals(
-            List.of("{\"NAME\":\"alice\"}"),
-            restarted.output().awaitValues("SHOUTED", values -> !values.isEmpty()));
-        assertEquals(
-            List.of("{\"NAME\":\"Alice\"}"),
-            restarted.output().awaitValues("COPIED", values -> !values.isEmpty()));
-        assertEquals(
-            Map.of(
-                "CSAS_SHOUTED_0", "RUNNING", "CSAS_BROKEN_1", "ERROR", "CSAS_COPIED_2", "RUNNING"),
-            restarted.queryStates());
-        assertEquals(
-            "the stored plan has a step of unknown type 'streamSelectV9'",
-            restarted.engine().queries().get("CSAS_BROKEN_1").error().orElseThrow().message());
-        assertEquals(List.of(), restarted.output().values("BROKEN"));
-      }
+      assertEquals(
+          List.of("{\"NAME\":\"alice\"}"),
+          restarted.output().awaitValues("SHOUTED", values -> !values.isEmpty()));
+      assertEquals(
+          List.of("{\"NAME\":\"Alice\"}"),
+          restarted.output().awaitValues("COPIED", values -> !values.isEmpty()));
+      assertEquals(
+          Map.of("CSAS_SHOUTED_0", "RUNNING", "CSAS_BROKEN_1", "ERROR", "CSAS_COPIED_2", "RUNNING"),
+          restarted.queryStates());
+      assertEquals(
+          "the stored plan has a step of unknown type 'streamSelectV9'",
+          restarted.engine().queries().get("CSAS_BROKEN_1").error().orElseThrow().message());
+      assertEquals(List.of(), restarted.output().values("BROKEN"));
     }
   }
 
-  private EngineOnKafka start(EmbeddedKafkaBroker broker, String serviceId) {
-    return EngineOnKafka.start(
-        broker.bootstrapServers(),
-        serviceId,
-        "0",
-        dataDir.resolve("state-" + serviceId),
-        Duration.ofSeconds(10));
+  private static EngineOnKafka start(String serviceId) {
+    return kafka.server(serviceId, "0", Duration.ofSeconds(10));
   }
 
   /** The command log of the statements, as a server accepting them writes it. */
