@@ -8,7 +8,6 @@ import dev.millrace.server.api.StreamsList;
 import dev.millrace.server.api.TablesList;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -82,7 +81,7 @@ class CommandFollowingTest {
   }
 
   /** Polls until the server shows what is expected; fails with what it last showed. */
-  private static <T> void await(Supplier<T> shown, T expected) throws InterruptedException {
+  private static <T> void await(Await.Read<T> shown, T expected) throws Exception {
     assertEquals(expected, Await.until(shown, expected::equals));
   }
 }

@@ -80,7 +80,7 @@ class ForeignKeyJoinUpgradeOnKafkaTest {
   }
 
   /** Reads the sink until each key's latest result is the one expected, then compares. */
-  private static void awaitLatest(Map<String, String> expected) throws InterruptedException {
+  private static void awaitLatest(Map<String, String> expected) throws Exception {
     assertEquals(
         new TreeMap<>(expected),
         Await.until(ForeignKeyJoinUpgradeOnKafkaTest::latest, expected::equals),

@@ -35,7 +35,7 @@ class KafkaPullQueryTest {
   }
 
   @Test
-  void answersKeyLookupsAndScansFromTheQueryState() throws InterruptedException {
+  void answersKeyLookupsAndScansFromTheQueryState() throws Exception {
     Set<List<Object>> expected =
         Set.of(List.of("alice", 3L), List.of("bob", 2L), List.of("carol", 1L));
     assertEquals(

@@ -12,7 +12,7 @@ import java.util.function.Predicate;
 record TopicOutput(QueryBackend backend) {
 
   /** The topic's records once it holds at least {@code count}; fails if it never does. */
-  List<QueryBackend.TopicRecord> awaitRecords(String topic, int count) throws InterruptedException {
+  List<QueryBackend.TopicRecord> awaitRecords(String topic, int count) throws Exception {
     List<QueryBackend.TopicRecord> records =
         Await.until(() -> backend.readTopic(topic), read -> read.size() >= count);
     if (records.size() < count) {
@@ -25,7 +25,7 @@ record TopicOutput(QueryBackend backend) {
    * The topic's records as "key value" text (UTF-8), read until they are {@code expected} or the
    * patience runs out: the caller compares them.
    */
-  Set<String> awaitKeysAndValues(String topic, Set<String> expected) throws InterruptedException {
+  Set<String> awaitKeysAndValues(String topic, Set<String> expected) throws Exception {
     return Await.until(() -> keysAndValues(topic), expected::equals);
   }
 
@@ -41,7 +41,7 @@ record TopicOutput(QueryBackend backend) {
   }
 
   /** The topic's records' values (UTF-8) once they satisfy {@code done}; fails if they never do. */
-  List<String> awaitValues(String topic, Predicate<List<String>> done) throws InterruptedException {
+  List<String> awaitValues(String topic, Predicate<List<String>> done) throws Exception {
     List<String> values = Await.until(() -> values(topic), done);
     if (!done.test(values)) {
       fail("waited in vain for " + topic + ", which has " + values);

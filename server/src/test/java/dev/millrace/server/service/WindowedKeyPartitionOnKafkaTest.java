@@ -64,8 +64,7 @@ class WindowedKeyPartitionOnKafkaTest {
   }
 
   /** Each output record's key as user@window start, with the partition it was written to. */
-  private static Map<String, Integer> awaitPartitions(String topic, int count)
-      throws InterruptedException {
+  private static Map<String, Integer> awaitPartitions(String topic, int count) throws Exception {
     return Await.until(() -> partitions(topic), found -> found.size() >= count);
   }
 
