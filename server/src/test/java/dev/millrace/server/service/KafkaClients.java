@@ -13,15 +13,17 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * Clients of raw bytes on a test broker: another application's producer, and a topic read whole.
+ * Clients of a test broker as another application has them: a producer of raw bytes, and consumers
+ * that read a topic from its beginning.
  */
-final class KafkaClients {
+public final class KafkaClients {
   private KafkaClients() {}
 
   /** A producer of raw bytes, its records acknowledged by every replica. */
-  static KafkaProducer<byte[], byte[]> producer(String bootstrapServers) {
+  public static KafkaProducer<byte[], byte[]> producer(String bootstrapServers) {
     Map<String, Object> props = new HashMap<>();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -29,27 +31,49 @@ final class KafkaClients {
   }
 
   /**
-   * Every record of an existing topic, from the beginning of each partition up to its end now; with
-   * {@code readCommitted} only those of committed transactions, as a downstream consumer sees them.
+   * A consumer in no group, assigned every partition of an existing topic at its beginning; with
+   * {@code readCommitted} it sees only records of committed transactions, as a downstream
+   * application does.
    */
-  static List<ConsumerRecord<byte[], byte[]>> readAll(
-      String bootstrapServers, String topic, boolean readCommitted) {
+  public static <K, V> KafkaConsumer<K, V> fromBeginning(
+      String bootstrapServers,
+      String topic,
+      boolean readCommitted,
+      Deserializer<K> keys,
+      Deserializer<V> values) {
     Map<String, Object> props = new HashMap<>();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     if (readCommitted) {
       props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     }
-    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+    KafkaConsumer<K, V> consumer = new KafkaConsumer<>(props, keys, values);
+    try {
       List<TopicPartition> partitions =
           consumer.partitionsFor(topic).stream()
               .map(p -> new TopicPartition(topic, p.partition()))
               .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+      return consumer;
+    } catch (RuntimeException e) {
+      consumer.close();
+      throw e;
+    }
+  }
+
+  /** Every record of an existing topic, from its beginning up to its end now (as raw bytes). */
+  public static List<ConsumerRecord<byte[], byte[]>> readAll(
+      String bootstrapServers, String topic, boolean readCommitted) {
+    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        fromBeginning(
+            bootstrapServers,
+            topic,
+            readCommitted,
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer())) {
+      Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+      while (ends.keySet().stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
         consumer.poll(Duration.ofMillis(200)).forEach(records::add);
       }
     }
