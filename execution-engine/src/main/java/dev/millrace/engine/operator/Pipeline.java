@@ -65,21 +65,27 @@ public final class Pipeline {
 
   /** Processes one record completely: everything it causes is emitted before this returns. */
   public void process(InputRecord record) {
-    for (Input input : inputs.getOrDefault(record.topic(), List.of())) {
+    List<Input> readers = inputs.get(record.topic());
+    if (readers == null) {
+      return;
+    }
+    for (Input input : readers) {
       context.enter(input.step());
       if (input.source()) {
         context.steps().input(input.step());
       }
-      guarded(
-          context,
-          record.context(),
-          () -> {
-            Row row = input.decoder().decode(record, context);
-            if (row != null) {
-              context.observe(row.timestamp());
-              input.entry().process(row, record.context());
-            }
-          });
+      // Guarded here rather than through guarded(Runnable): this is every record's path, and a
+      // lambda and a shared helper between it and the operators would make the JIT compile the
+      // whole inlined pipeline once more for each of them.
+      try {
+        Row row = input.decoder().decode(record, context);
+        if (row != null) {
+          context.observe(row.timestamp());
+          input.entry().process(row, record.context());
+        }
+      } catch (RuntimeException e) {
+        skipOrRethrow(context, record.context(), e);
+      }
     }
   }
 
@@ -100,11 +106,18 @@ public final class Pipeline {
   static void guarded(ProcessingContext context, RecordContext record, Runnable work) {
     try {
       work.run();
-    } catch (StateStoreException e) {
-      throw e;
     } catch (RuntimeException e) {
-      context.report(ProcessingError.Kind.PROCESSING, record, describe(e));
+      skipOrRethrow(context, record, e);
     }
+  }
+
+  /** Reports {@code failure} and skips the record, unless a state store failed. */
+  private static void skipOrRethrow(
+      ProcessingContext context, RecordContext record, RuntimeException failure) {
+    if (failure instanceof StateStoreException) {
+      throw failure;
+    }
+    context.report(ProcessingError.Kind.PROCESSING, record, describe(failure));
   }
 
   /** The largest record timestamp processed so far ({@link Long#MIN_VALUE} before the first). */

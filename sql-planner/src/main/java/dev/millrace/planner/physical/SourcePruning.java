@@ -19,10 +19,20 @@ import java.util.Optional;
  * </pre>
  *
  * <p>A projection builds new rows from its expressions, so nothing above it sees the source's row,
- * and filters pass rows on unchanged. Only that shape is pruned: every other step (a sink writing
- * the source's rows as they are, a re-keying, an aggregation, a join, a table source whose rows are
- * stored) may read any column, so its sources decode them all. The timestamp column is always
- * decoded: the source reads it.
+ * and filters pass rows on unchanged. A stream-table or stream-stream join below them emits each
+ * stream side's value as it is, followed by the other side's, and matches on keys and times only,
+ * so a column of a side is read when the projection or a filter reads its place in the joined row:
+ *
+ * <pre>
+ * StreamSelect [A, N]                     StreamSelect [A, N]
+ *   StreamTableJoin (A, B, C | N)  becomes  StreamTableJoin (A, B, C | N)
+ *     StreamSource (A, B, C)                  StreamSource (A, B, C) skipping B, C
+ *     TableSource (N)                         TableSource (N)
+ * </pre>
+ *
+ * <p>Every other step (a sink writing the source's rows as they are, a re-keying, an aggregation, a
+ * table source whose rows are stored) may read any column, so its sources decode them all. The
+ * timestamp column is always decoded: the source reads it.
  */
 final class SourcePruning {
   private SourcePruning() {}
@@ -44,7 +54,29 @@ final class SourcePruning {
     if (step instanceof PlanStep.StreamSource source) {
       return source.skipping(unread(source, read));
     }
+    if (step instanceof PlanStep.StreamTableJoin join) {
+      // The table side is stored whole: its rows are looked up, not decoded per stream record.
+      return new PlanStep.StreamTableJoin(
+          pruned(join.left(), read.get(0, width(join.left()))),
+          join.right(),
+          join.type(),
+          join.schema());
+    }
+    if (step instanceof PlanStep.StreamStreamJoin join) {
+      int leftWidth = width(join.left());
+      return new PlanStep.StreamStreamJoin(
+          pruned(join.left(), read.get(0, leftWidth)),
+          pruned(join.right(), read.get(leftWidth, leftWidth + width(join.right()))),
+          join.type(),
+          join.window(),
+          join.storeName(),
+          join.schema());
+    }
     return step;
+  }
+
+  private static int width(PlanStep step) {
+    return step.schema().value().size();
   }
 
   /** The stored value columns at no index in {@code read}, the timestamp column aside. */

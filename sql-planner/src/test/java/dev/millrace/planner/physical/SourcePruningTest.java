@@ -24,6 +24,10 @@ class SourcePruningTest {
       CREATE TABLE USERS (USERID STRING PRIMARY KEY, NAME STRING, BIO STRING)
         WITH (kafka_topic='users', value_format='JSON');
       CREATE STREAM OUT (ID BIGINT KEY, USERID STRING) WITH (kafka_topic='out', value_format='JSON');
+      CREATE STREAM VIEWS (USERID STRING KEY, PAGEID STRING, VIEWTIME BIGINT, REFERRER STRING)
+        WITH (kafka_topic='views', value_format='JSON');
+      CREATE STREAM CLICKS (USERID STRING KEY, TARGET STRING, AGENT STRING)
+        WITH (kafka_topic='clicks', value_format='JSON');
       """);
 
   @ParameterizedTest(name = "{0}")
@@ -44,6 +48,9 @@ class SourcePruningTest {
       CREATE STREAM F AS SELECT ID, NAME FROM TIMED;                             | NOTE
       CREATE TABLE C AS SELECT PAGEID, COUNT(*) AS N FROM PV GROUP BY PAGEID;    | USERID VIEWTIME DURATION_MS REFERRER USERAGENT
       CREATE STREAM J AS SELECT PV.ID, PV.USERID, NAME FROM PV JOIN USERS ON PV.USERID = USERS.USERID; | ""
+      CREATE STREAM J AS SELECT VIEWS.USERID, PAGEID, NAME FROM VIEWS LEFT JOIN USERS ON VIEWS.USERID = USERS.USERID; | VIEWTIME REFERRER
+      CREATE STREAM J AS SELECT VIEWS.USERID, PAGEID FROM VIEWS JOIN USERS ON VIEWS.USERID = USERS.USERID WHERE REFERRER <> BIO; | VIEWTIME
+      CREATE STREAM J AS SELECT * FROM VIEWS JOIN USERS ON VIEWS.USERID = USERS.USERID; | ""
       """)
   void persistentQueries(String statement, String skipped) {
     PlannedStatement.PersistentQuery query =
@@ -65,6 +72,28 @@ class SourcePruningTest {
     PlannedStatement.PushQuery query = (PlannedStatement.PushQuery) session.plan(statement);
 
     assertEquals(names(skipped), streamSource(query.plan()).skippedColumns());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
+      CREATE STREAM J AS SELECT V.USERID, PAGEID, TARGET FROM VIEWS V JOIN CLICKS C WITHIN 1 MINUTE ON V.USERID = C.USERID; | VIEWTIME REFERRER | AGENT
+      CREATE STREAM J AS SELECT V.USERID, PAGEID FROM VIEWS V LEFT JOIN CLICKS C WITHIN 1 MINUTE ON V.USERID = C.USERID WHERE AGENT IS NULL; | VIEWTIME REFERRER | TARGET
+      CREATE STREAM J AS SELECT * FROM VIEWS V FULL OUTER JOIN CLICKS C WITHIN 1 MINUTE ON V.USERID = C.USERID; | "" | ""
+      """)
+  void streamStreamJoins(String statement, String leftSkipped, String rightSkipped) {
+    PlannedStatement.PersistentQuery query =
+        (PlannedStatement.PersistentQuery) session.plan(statement);
+
+    List<PlanStep.StreamSource> sources = new ArrayList<>();
+    collect(query.plan(), sources);
+    assertEquals(
+        List.of("views", "clicks"), sources.stream().map(PlanStep.StreamSource::topic).toList());
+    assertEquals(names(leftSkipped), sources.get(0).skippedColumns());
+    assertEquals(names(rightSkipped), sources.get(1).skippedColumns());
   }
 
   private static List<String> names(String spaced) {
