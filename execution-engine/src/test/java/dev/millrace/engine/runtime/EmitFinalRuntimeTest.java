@@ -7,12 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.operator.TopologyBuilder;
 import dev.millrace.engine.plan.PlanStep;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,7 +43,7 @@ class EmitFinalRuntimeTest {
       order("final_in", 2); // @3000 closes [0,3000); opens [3000,6000) for 2
       awaitOutput(plan, List.of("[1] -> [1, 2, 0, 3000]"));
     }
-    deleteRecursively(stateDirectory.resolve("CTAS_FINAL_1"));
+    TaskStores.deleteRecursively(stateDirectory.resolve("CTAS_FINAL_1"));
 
     try (KafkaQueryRuntime runtime =
         new KafkaQueryRuntime(
@@ -79,7 +75,7 @@ class EmitFinalRuntimeTest {
       order("counting_in", 2); // @3000 closes [0,3000); opens [3000,6000) for 2
       awaitOutput(plan, List.of("[1] -> [1, 2, 0, 3000]"));
     }
-    deleteRecursively(stateDirectory.resolve("CTAS_COUNTING_1"));
+    TaskStores.deleteRecursively(stateDirectory.resolve("CTAS_COUNTING_1"));
 
     try (KafkaQueryRuntime runtime =
         new KafkaQueryRuntime(
@@ -101,13 +97,5 @@ class EmitFinalRuntimeTest {
         topics.readUntil(
             plan.topic(), plan.formats(), plan.schema(), rows -> rows.size() >= expected.size());
     assertEquals(expected, out);
-  }
-
-  private static void deleteRecursively(Path directory) throws IOException {
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
   }
 }

@@ -11,16 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.operator.TopologyBuilder;
 import dev.millrace.engine.plan.PlanStep;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -257,7 +254,7 @@ class KafkaQueryRuntimeTest {
     assertTrue(
         Files.exists(queryState.resolve("0_0").resolve("Aggregate-state.checkpoint")),
         "checkpoint after stop");
-    deleteRecursively(queryState);
+    TaskStores.deleteRecursively(queryState);
 
     topics.write(
         "lost_orders", KAFKA_JSON, ORDERS, List.<Object[]>of(new Object[] {4L, "apple", 10}));
@@ -347,20 +344,6 @@ class KafkaQueryRuntimeTest {
   }
 
   private void awaitLatest(String topic, PlanStep plan, Map<String, String> expected) {
-    List<String> out =
-        topics.readUntil(
-            topic,
-            KAFKA_JSON,
-            plan.schema(),
-            rows -> KafkaTopics.latestByKey(rows).equals(expected));
-    assertEquals(expected, KafkaTopics.latestByKey(out));
-  }
-
-  private static void deleteRecursively(Path directory) throws IOException {
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
+    assertEquals(expected, topics.latestUntil(topic, KAFKA_JSON, plan.schema(), expected));
   }
 }

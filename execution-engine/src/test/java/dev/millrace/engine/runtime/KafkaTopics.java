@@ -98,17 +98,17 @@ final class KafkaTopics {
    */
   List<String> readUntil(
       String topic, Formats formats, LogicalSchema schema, Predicate<List<String>> done) {
-    KeySerde keys = SerdeFactory.keySerde(formats.key(), schema.key(), formats.keyWindow());
-    ValueSerde values = SerdeFactory.valueSerde(formats.value(), schema.value());
-    return readRawUntil(
-        topic,
-        record ->
-            Arrays.toString(keys.deserialize(record.key()).columns())
-                + " -> "
-                + (record.value() == null
-                    ? "null"
-                    : Arrays.toString(values.deserialize(record.value()))),
-        done);
+    return readRawUntil(topic, asText(formats, schema), done);
+  }
+
+  /**
+   * Each key's latest row in {@code topic}, read until those are {@code expected} (the caller
+   * compares them).
+   */
+  Map<String, String> latestUntil(
+      String topic, Formats formats, LogicalSchema schema, Map<String, String> expected) {
+    return latestByKey(
+        readUntil(topic, formats, schema, rows -> latestByKey(rows).equals(expected)));
   }
 
   /**
@@ -116,30 +116,15 @@ final class KafkaTopics {
    * offsets a read_committed consumer sees, which stop before any open transaction.
    */
   List<String> readCommitted(String topic, Formats formats, LogicalSchema schema) {
-    KeySerde keys = SerdeFactory.keySerde(formats.key(), schema.key(), formats.keyWindow());
-    ValueSerde values = SerdeFactory.valueSerde(formats.value(), schema.value());
-    Map<String, Object> props =
-        Map.of("bootstrap.servers", bootstrapServers, "isolation.level", "read_committed");
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic, PATIENCE).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+    Render render = asText(formats, schema);
+    try (KafkaConsumer<byte[], byte[]> consumer = fromBeginning(topic, "read_committed")) {
+      Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
       List<String> seen = new ArrayList<>();
       long deadline = System.nanoTime() + PATIENCE.toNanos();
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
+      while (ends.keySet().stream().anyMatch(p -> consumer.position(p) < ends.get(p))
           && System.nanoTime() < deadline) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-          seen.add(
-              Arrays.toString(keys.deserialize(record.key()).columns())
-                  + " -> "
-                  + (record.value() == null
-                      ? "null"
-                      : Arrays.toString(values.deserialize(record.value()))));
+          seen.add(render.render(record));
         }
       }
       return seen;
@@ -160,6 +145,18 @@ final class KafkaTopics {
     String render(ConsumerRecord<byte[], byte[]> record);
   }
 
+  /** Renders a record as {@code key -> value} text, its bytes read in the formats and schema. */
+  private static Render asText(Formats formats, LogicalSchema schema) {
+    KeySerde keys = SerdeFactory.keySerde(formats.key(), schema.key(), formats.keyWindow());
+    ValueSerde values = SerdeFactory.valueSerde(formats.value(), schema.value());
+    return record ->
+        Arrays.toString(keys.deserialize(record.key()).columns())
+            + " -> "
+            + (record.value() == null
+                ? "null"
+                : Arrays.toString(values.deserialize(record.value())));
+  }
+
   List<String> readRawUntil(String topic, Render render, Predicate<List<String>> done) {
     return readRawUntil(topic, "read_committed", render, done);
   }
@@ -170,16 +167,7 @@ final class KafkaTopics {
    */
   List<String> readRawUntil(
       String topic, String isolation, Render render, Predicate<List<String>> done) {
-    Map<String, Object> props =
-        Map.of("bootstrap.servers", bootstrapServers, "isolation.level", isolation);
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic, PATIENCE).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
+    try (KafkaConsumer<byte[], byte[]> consumer = fromBeginning(topic, isolation)) {
       List<String> seen = new ArrayList<>();
       long deadline = System.nanoTime() + PATIENCE.toNanos();
       while (!done.test(seen) && System.nanoTime() < deadline) {
@@ -188,6 +176,26 @@ final class KafkaTopics {
         }
       }
       return seen;
+    }
+  }
+
+  /** A consumer assigned every partition of {@code topic}, at their beginnings. */
+  private KafkaConsumer<byte[], byte[]> fromBeginning(String topic, String isolation) {
+    Map<String, Object> props =
+        Map.of("bootstrap.servers", bootstrapServers, "isolation.level", isolation);
+    KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    try {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic, PATIENCE).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      return consumer;
+    } catch (RuntimeException e) {
+      consumer.close();
+      throw e;
     }
   }
 }

@@ -7,13 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.operator.TopologyBuilder;
 import dev.millrace.engine.plan.PlanStep;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,7 +59,7 @@ class StreamStreamJoinRuntimeTest {
       awaitOutput(List.of("[1] -> [a, x]", "[1] -> [a2, x]"));
     }
     // Lose the local state: b and z, still waiting, and x come back from the changelog.
-    deleteRecursively(stateDirectory.resolve("CSAS_SSJ_1"));
+    TaskStores.deleteRecursively(stateDirectory.resolve("CSAS_SSJ_1"));
 
     try (KafkaQueryRuntime runtime =
         new KafkaQueryRuntime("CSAS_SSJ_1", TOPOLOGIES.build(plan), config, OffsetReset.EARLIEST)) {
@@ -84,14 +80,6 @@ class StreamStreamJoinRuntimeTest {
                   "[3] -> [null, z]",
                   "[11] -> [k, k2]"));
       assertEquals(5, all.size());
-    }
-  }
-
-  private static void deleteRecursively(Path directory) throws IOException {
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
     }
   }
 

@@ -181,9 +181,6 @@ class TableTableJoinKafkaTest {
   }
 
   private void awaitLatest(String topic, Map<String, String> expected) {
-    List<String> out =
-        topics.readUntil(
-            topic, KAFKA_JSON, OUT, rows -> KafkaTopics.latestByKey(rows).equals(expected));
-    assertEquals(expected, KafkaTopics.latestByKey(out));
+    assertEquals(expected, topics.latestUntil(topic, KAFKA_JSON, OUT, expected));
   }
 }

@@ -8,18 +8,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.millrace.server.config.ServerConfig;
 import dev.millrace.server.kafka.BrokerSettings;
 import dev.millrace.server.kafka.EmbeddedKafkaBroker;
+import dev.millrace.server.service.KafkaClients;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -208,28 +206,14 @@ class ChaosKillTest {
    */
   private static final class CommittedReader implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
-    private final List<TopicPartition> partitions = new ArrayList<>();
     private final Map<Long, Integer> ids = new HashMap<>();
     private final Map<String, JsonNode> latest = new TreeMap<>();
     private long received;
 
     CommittedReader(String bootstrapServers, String topic) {
       consumer =
-          new KafkaConsumer<>(
-              Map.of(
-                  ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                  bootstrapServers,
-                  ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                  "read_committed",
-                  ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                  false),
-              new StringDeserializer(),
-              new StringDeserializer());
-      consumer
-          .partitionsFor(topic, Duration.ofSeconds(30))
-          .forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
+          KafkaClients.fromBeginning(
+              bootstrapServers, topic, true, new StringDeserializer(), new StringDeserializer());
     }
 
     void pollOnce() throws Exception {
@@ -247,13 +231,14 @@ class ChaosKillTest {
 
     /** Reads up to the committed end of every partition, as it is now. */
     void drainToEnd() throws Exception {
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+      Map<TopicPartition, Long> ends =
+          consumer.endOffsets(consumer.assignment(), Duration.ofSeconds(30));
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (partitions.stream()
+      while (ends.keySet().stream()
           .anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
         assertTrue(
             System.nanoTime() < deadline,
-            "could not read " + partitions + " to " + ends + " within 60 s");
+            "could not read " + ends.keySet() + " to " + ends + " within 60 s");
         pollOnce();
       }
     }

@@ -1,13 +1,13 @@
 package dev.millrace.server.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.millrace.server.MillraceServer;
 import dev.millrace.server.config.ServerConfig;
 import dev.millrace.server.kafka.BrokerSettings;
 import dev.millrace.server.kafka.EmbeddedKafkaBroker;
+import dev.millrace.server.service.Await;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClusterE2eTest {
   private static final int USERS = 12;
-  private static final long PATIENCE_MILLIS = 120_000;
 
   @TempDir Path dataDir;
 
@@ -47,8 +46,9 @@ class ClusterE2eTest {
           one.ksqlOk("INSERT INTO clicks (user_id, page) VALUES ('user-" + user + "', 'home');");
         }
         List<RestClient> all = clients(first, second, third);
-        await(() -> everyServerHoldsPartitions(one, 3), "the partitions never spread over 3");
-        await(() -> everyKeyFromEveryServer(all), "not every server answered every key");
+        Await.condition(
+            () -> everyServerHoldsPartitions(one, 3), "the partitions never spread over 3");
+        Await.condition(() -> everyKeyFromEveryServer(all), "not every server answered every key");
         for (RestClient server : all) {
           assertEquals(
               USERS, server.query("SELECT * FROM clicks_per_user;", Map.of()).rows().size());
@@ -71,8 +71,9 @@ class ClusterE2eTest {
         third.close();
       }
       RestClient one = new RestClient(first.uri());
-      await(() -> one.get("/clusterStatus").ok().get("clusterStatus").size() == 2, "third stays");
-      await(
+      Await.condition(
+          () -> one.get("/clusterStatus").ok().get("clusterStatus").size() == 2, "third stays");
+      Await.condition(
           () -> everyKeyFromEveryServer(clients(first, second)),
           "the servers left never answered every key");
     }
@@ -133,20 +134,5 @@ class ClusterE2eTest {
       }
     }
     return true;
-  }
-
-  @FunctionalInterface
-  private interface Check {
-    boolean holds() throws Exception;
-  }
-
-  private static void await(Check check, String failure) throws Exception {
-    long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
-    while (!check.holds()) {
-      if (System.currentTimeMillis() > deadline) {
-        fail(failure);
-      }
-      Thread.sleep(200);
-    }
   }
 }

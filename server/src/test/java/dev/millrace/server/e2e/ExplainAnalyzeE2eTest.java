@@ -2,9 +2,9 @@ package dev.millrace.server.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.millrace.server.MillraceServer;
+import dev.millrace.server.service.Await;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * restarts the query with a new plan.
  */
 class ExplainAnalyzeE2eTest {
-  private static final long PATIENCE_MILLIS = 60_000;
   private static final String RECORDS_OUT =
       "millrace_query_records_out_total{query_id=\"CTAS_TOTALS_0\"}";
   private static final Pattern COUNTS =
@@ -131,16 +130,17 @@ class ExplainAnalyzeE2eTest {
   /** The counts once the sink, the filter and the source show the given ones. */
   private static List<String> await(
       RestClient client, String sql, String sink, String filter, String source) throws Exception {
-    long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
-    while (true) {
-      List<String> steps = counts(client, sql);
-      if (steps.get(0).equals(sink) && steps.get(5).equals(filter) && steps.get(6).equals(source)) {
-        return steps;
-      }
-      if (System.currentTimeMillis() > deadline) {
-        fail("waited in vain for the counts, which are " + steps);
-      }
-      Thread.sleep(200);
-    }
+    List<String> steps =
+        Await.until(
+            () -> counts(client, sql),
+            counts ->
+                counts.get(0).equals(sink)
+                    && counts.get(5).equals(filter)
+                    && counts.get(6).equals(source));
+    assertEquals(
+        List.of(sink, filter, source),
+        List.of(steps.get(0), steps.get(5), steps.get(6)),
+        steps::toString);
+    return steps;
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.millrace.server.service.KafkaClients;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,13 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -105,23 +104,13 @@ class KillRecoveryE2eTest {
 
     OutputReader(String bootstrapServers) {
       consumer =
-          new KafkaConsumer<>(
-              Map.of(
-                  ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                  bootstrapServers,
-                  ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                  "read_committed",
-                  ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                  false),
+          KafkaClients.fromBeginning(
+              bootstrapServers,
+              "click_counts",
+              true,
               new StringDeserializer(),
               new StringDeserializer());
-      List<TopicPartition> partitions = new ArrayList<>();
-      consumer
-          .partitionsFor("click_counts", Duration.ofSeconds(30))
-          .forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
-      assertEquals(2, partitions.size(), "partitions of the output topic");
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
+      assertEquals(2, consumer.assignment().size(), "partitions of the output topic");
     }
 
     void awaitAnyCount() throws Exception {

@@ -1,7 +1,6 @@
 package dev.millrace.server.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +10,7 @@ import dev.millrace.server.config.ServerConfig;
 import dev.millrace.server.http.TestCertificates;
 import dev.millrace.server.kafka.BrokerSettings;
 import dev.millrace.server.kafka.EmbeddedKafkaBroker;
+import dev.millrace.server.service.Await;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SecuredClusterE2eTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int USERS = 12;
-  private static final long PATIENCE_MILLIS = 120_000;
   private static final String FRED = "fred:letmein";
 
   @TempDir Path dir;
@@ -80,9 +79,11 @@ class SecuredClusterE2eTest {
         String insert = "INSERT INTO clicks (user_id, page) VALUES ('user-" + user + "', 'home');";
         assertEquals(200, send(http, post(one, "/ksql", ksql(insert), FRED)).statusCode());
       }
-      await(() -> bothServersHoldPartitions(http, one), "the partitions never split over both");
+      Await.condition(
+          () -> bothServersHoldPartitions(http, one), "the partitions never split over both");
       List<URI> both = List.of(one, second.uri());
-      await(() -> everyKeyFromEveryServer(http, both), "not every server answered every key");
+      Await.condition(
+          () -> everyKeyFromEveryServer(http, both), "not every server answered every key");
       for (URI server : both) {
         // Neither server holds all four partitions: the whole table needs the other's rows.
         assertEquals(USERS, pull(http, server, "SELECT * FROM clicks_per_user;", FRED).size());
@@ -202,20 +203,5 @@ class SecuredClusterE2eTest {
   private static HttpResponse<String> send(HttpClient http, HttpRequest.Builder request)
       throws Exception {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  @FunctionalInterface
-  private interface Check {
-    boolean holds() throws Exception;
-  }
-
-  private static void await(Check check, String failure) throws Exception {
-    long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
-    while (!check.holds()) {
-      if (System.currentTimeMillis() > deadline) {
-        fail(failure);
-      }
-      Thread.sleep(200);
-    }
   }
 }

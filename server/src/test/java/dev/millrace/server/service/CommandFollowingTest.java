@@ -1,22 +1,15 @@
 package dev.millrace.server.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.millrace.server.api.Queries;
 import dev.millrace.server.api.SourceInfo;
 import dev.millrace.server.api.StreamsList;
 import dev.millrace.server.api.TablesList;
-import dev.millrace.server.kafka.BrokerSettings;
-import dev.millrace.server.kafka.EmbeddedKafkaBroker;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Three servers sharing a service id follow its command log while they run: a statement accepted by
@@ -24,21 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CommandFollowingTest {
   private static final String SERVICE_ID = "following_test";
-  private static final long PATIENCE_MILLIS = 30_000;
 
-  @TempDir static Path dataDir;
-
-  private static EmbeddedKafkaBroker broker;
-
-  @BeforeAll
-  static void start() {
-    broker = EmbeddedKafkaBroker.start(BrokerSettings.of(dataDir).withPort(0));
-  }
-
-  @AfterAll
-  static void stop() {
-    broker.close();
-  }
+  @RegisterExtension static final KafkaBrokerExtension kafka = new KafkaBrokerExtension();
 
   @Test
   void statementsOnAnyServerReachEveryServer() throws Exception {
@@ -97,24 +77,11 @@ class CommandFollowingTest {
   }
 
   private static EngineOnKafka server(String instanceId) {
-    return EngineOnKafka.start(
-        broker.bootstrapServers(),
-        SERVICE_ID,
-        instanceId,
-        dataDir.resolve(instanceId),
-        Duration.ZERO);
+    return kafka.server(SERVICE_ID, instanceId, Duration.ZERO);
   }
 
   /** Polls until the server shows what is expected; fails with what it last showed. */
-  private static <T> void await(Supplier<T> shown, T expected) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
-    T last = shown.get();
-    while (!last.equals(expected)) {
-      if (System.currentTimeMillis() > deadline) {
-        fail("expected " + expected + " but the server showed " + last);
-      }
-      Thread.sleep(50);
-      last = shown.get();
-    }
+  private static <T> void await(Await.Read<T> shown, T expected) throws Exception {
+    assertEquals(expected, Await.until(shown, expected::equals));
   }
 }

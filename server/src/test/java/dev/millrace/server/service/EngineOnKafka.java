@@ -6,12 +6,15 @@ import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.registry.SchemaRegistry;
 import dev.millrace.engine.registry.UnconfiguredSchemaRegistry;
 import dev.millrace.engine.runtime.RuntimeConfig;
+import dev.millrace.server.api.KsqlEntity;
+import dev.millrace.server.api.Queries;
 import dev.millrace.server.kafka.KafkaBackend;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A server's engine on a Kafka cluster, without REST: its command log replayed at start, as a
@@ -66,7 +69,7 @@ record EngineOnKafka(CommandLog commandLog, CommandFollower follower, StatementE
   }
 
   /** The entity the statement returned. */
-  dev.millrace.server.api.KsqlEntity run(String sql) {
+  KsqlEntity run(String sql) {
     return engine.execute(engine.parse(sql).get(0), Session.of(new HashMap<>(), Map.of()));
   }
 
@@ -79,6 +82,18 @@ record EngineOnKafka(CommandLog commandLog, CommandFollower follower, StatementE
       failed.error = error;
       return failed;
     }
+  }
+
+  /** What queries wrote to the cluster's topics. */
+  TopicOutput output() {
+    return new TopicOutput(engine.backend());
+  }
+
+  /** Each query's state as SHOW QUERIES reports it, by query id. */
+  Map<String, String> queryStates() {
+    Map<String, String> states = new TreeMap<>();
+    ((Queries) run("SHOW QUERIES;")).queries().forEach(q -> states.put(q.id(), q.state()));
+    return states;
   }
 
   @Override

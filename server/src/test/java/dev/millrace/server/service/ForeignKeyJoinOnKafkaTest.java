@@ -2,39 +2,25 @@ package dev.millrace.server.service;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.runtime.ProcessingGuarantee;
 import dev.millrace.engine.runtime.RuntimeConfig;
-import dev.millrace.server.kafka.BrokerSettings;
-import dev.millrace.server.kafka.EmbeddedKafkaBroker;
 import dev.millrace.server.kafka.KafkaBackend;
-import java.nio.file.Path;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Foreign-key table joins on the embedded broker, exactly-once, over a left table of 4 partitions
@@ -46,25 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ForeignKeyJoinOnKafkaTest {
   private static final String SERVICE_ID = "fk_join";
-  private static final long PATIENCE_MILLIS = 120_000;
   private static final String INTERNAL = "_millrace-" + SERVICE_ID + "-query-";
 
-  @TempDir static Path dataDir;
-
-  private static EmbeddedKafkaBroker broker;
-  private static Admin admin;
-
-  @BeforeAll
-  static void startBroker() {
-    broker = EmbeddedKafkaBroker.start(BrokerSettings.of(dataDir).withPort(0));
-    admin = Admin.create(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers()));
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    admin.close();
-    broker.close();
-  }
+  @RegisterExtension static final KafkaBrokerExtension kafka = new KafkaBrokerExtension();
 
   @Test
   void innerAndLeftJoinsFollowBothTablesAcrossPartitionsAndARestart() throws Exception {
@@ -88,11 +58,11 @@ class ForeignKeyJoinOnKafkaTest {
           "CREATE TABLE matched_user_cities AS SELECT u.id, u.name, c.city "
               + "FROM users u JOIN cities c ON u.city_id = c.id;");
       // The cities are in the right tables' stores before any user subscribes to them.
-      await(
+      Await.condition(
           () ->
               server.engine().queryMetrics().stream().allMatch(m -> m.recordsIn() == 4)
                   && server.engine().queryMetrics().size() == 2,
-          "both queries read the four cities");
+          "waited for: both queries read the four cities");
       assertEquals(Set.of(3, 4), internalTopicPartitions(), "subscription and response topics");
 
       user("u1", "ann", "c1");
@@ -165,9 +135,9 @@ class ForeignKeyJoinOnKafkaTest {
       for (String queryId : List.copyOf(server.engine().queries().keySet())) {
         server.run("TERMINATE " + queryId + ";");
       }
-      await(
-          () -> topics().stream().noneMatch(t -> t.startsWith(INTERNAL)),
-          "the queries' internal topics deleted");
+      Await.condition(
+          () -> kafka.topics().stream().noneMatch(t -> t.startsWith(INTERNAL)),
+          "waited for: the queries' internal topics deleted");
     }
   }
 
@@ -184,49 +154,31 @@ class ForeignKeyJoinOnKafkaTest {
 
   private static Map<String, List<String>> awaitResults(
       String topic, Map<String, List<String>> expected) throws Exception {
-    long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
-    Map<String, List<String>> results = read(topic);
-    while (!results.equals(expected) && System.currentTimeMillis() < deadline) {
-      Thread.sleep(200);
-      results = read(topic);
-    }
-    return results;
+    return Await.until(() -> read(topic), expected::equals);
   }
 
   /** Each key's results in order: "name/city", or null for a delete. */
   private static Map<String, List<String>> read(String topic) {
-    Map<String, Object> props = new HashMap<>();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     Map<String, List<String>> results = new TreeMap<>();
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      if (!topics().contains(topic)) {
-        return results;
-      }
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-          results
-              .computeIfAbsent(new String(record.key(), UTF_8), k -> new ArrayList<>())
-              .add(record.value() == null ? null : nameAndCity(record.value()));
-        }
-      }
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
+    if (!kafka.topics().contains(topic)) {
+      return results;
+    }
+    for (ConsumerRecord<byte[], byte[]> record :
+        KafkaClients.readAll(kafka.bootstrapServers(), topic, true)) {
+      results
+          .computeIfAbsent(new String(record.key(), UTF_8), k -> new ArrayList<>())
+          .add(record.value() == null ? null : nameAndCity(record.value()));
     }
     return results;
   }
 
-  private static String nameAndCity(byte[] json) throws Exception {
-    var value = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
-    return value.path("NAME").asText() + "/" + value.path("CITY").asText("null");
+  private static String nameAndCity(byte[] json) {
+    try {
+      var value = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+      return value.path("NAME").asText() + "/" + value.path("CITY").asText("null");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void user(String id, String name, String cityId) {
@@ -244,22 +196,10 @@ class ForeignKeyJoinOnKafkaTest {
 
   /** Writes as INSERT INTO would: the KAFKA key's bytes partitioned by Kafka's partitioner. */
   private static void produce(String topic, String key, String value) {
-    Map<String, Object> props = new HashMap<>();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    try (KafkaProducer<byte[], byte[]> producer =
-        new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+    try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(kafka.bootstrapServers())) {
       producer.send(
           new ProducerRecord<>(
               topic, key.getBytes(UTF_8), value == null ? null : value.getBytes(UTF_8)));
-    }
-  }
-
-  private static Set<String> topics() {
-    try {
-      return admin.listTopics().names().get();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
     }
   }
 
@@ -267,23 +207,15 @@ class ForeignKeyJoinOnKafkaTest {
   private static Set<Integer> internalTopicPartitions() {
     try {
       List<String> topics =
-          topics().stream()
+          kafka.topics().stream()
               .filter(t -> t.startsWith(INTERNAL))
               .filter(t -> t.endsWith("-ForeignKeyJoin-0-subscription") || t.endsWith("-response"))
               .toList();
-      return admin.describeTopics(topics).allTopicNames().get().values().stream()
+      return kafka.admin().describeTopics(topics).allTopicNames().get().values().stream()
           .map(d -> d.partitions().size())
           .collect(Collectors.toSet());
     } catch (Exception e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
-    while (!condition.getAsBoolean()) {
-      assertTrue(System.currentTimeMillis() < deadline, "waited for: " + what);
-      Thread.sleep(100);
     }
   }
 
@@ -292,9 +224,9 @@ class ForeignKeyJoinOnKafkaTest {
     static Server start() {
       FunctionRegistry functions = FunctionRegistry.builtIns();
       RuntimeConfig runtime =
-          RuntimeConfig.of(broker.bootstrapServers(), SERVICE_ID, dataDir.resolve("state"))
+          RuntimeConfig.of(kafka.bootstrapServers(), SERVICE_ID, kafka.dataDir().resolve("state"))
               .withGuarantee(ProcessingGuarantee.EXACTLY_ONCE);
-      CommandLog log = CommandLog.open(broker.bootstrapServers(), SERVICE_ID);
+      CommandLog log = CommandLog.open(kafka.bootstrapServers(), SERVICE_ID);
       StatementEngine engine =
           new StatementEngine(
               new KafkaBackend(runtime, functions, Duration.ofSeconds(30)),

@@ -1,19 +1,11 @@
 package dev.millrace.server.service;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
-import dev.millrace.server.kafka.BrokerSettings;
-import dev.millrace.server.kafka.EmbeddedKafkaBroker;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A server that leaves hands its partitions over: the one that stays takes them back, restores the
@@ -23,21 +15,8 @@ class HandOverTest {
   private static final int USERS = 20;
   private static final String SERVICE_ID = "handover_test";
   private static final String SCAN = "SELECT * FROM clicks_per_user;";
-  private static final long PATIENCE_MILLIS = 120_000;
 
-  @TempDir static Path dataDir;
-
-  private static EmbeddedKafkaBroker broker;
-
-  @BeforeAll
-  static void start() {
-    broker = EmbeddedKafkaBroker.start(BrokerSettings.of(dataDir).withPort(0));
-  }
-
-  @AfterAll
-  static void stop() {
-    broker.close();
-  }
+  @RegisterExtension static final KafkaBrokerExtension kafka = new KafkaBrokerExtension();
 
   @Test
   void theServerThatStaysRestoresTheLeaversPartitions() throws Exception {
@@ -49,22 +28,22 @@ class HandOverTest {
           "CREATE TABLE clicks_per_user AS SELECT user_id, COUNT(*) AS clicks FROM clicks "
               + "GROUP BY user_id EMIT CHANGES;");
       clickEveryUser(first);
-      awaitCondition(() -> first.tryPull(SCAN).rows.size() == USERS, "first count never done");
+      Await.condition(() -> first.tryPull(SCAN).rows.size() == USERS, "first count never done");
 
       try (EngineOnKafka second = server("second")) {
-        awaitCondition(
+        Await.condition(
             () -> first.tryPull(SCAN).error != null && second.tryPull(SCAN).error != null,
             "the servers never split the partitions");
         // Counted by whichever server holds each user's partition now, half of them by the second.
         clickEveryUser(first);
-        awaitCondition(
+        Await.condition(
             () -> everyUserCounted(first, second, 2), "the split servers never counted again");
       }
 
-      awaitCondition(
+      Await.condition(
           () -> counts(first).equals(expected(2)), "the first server never took everything back");
       clickEveryUser(first);
-      awaitCondition(() -> counts(first).equals(expected(3)), "counting never went on");
+      Await.condition(() -> counts(first).equals(expected(3)), "counting never went on");
     }
   }
 
@@ -105,22 +84,6 @@ class HandOverTest {
   }
 
   private static EngineOnKafka server(String instanceId) {
-    return EngineOnKafka.start(
-        broker.bootstrapServers(),
-        SERVICE_ID,
-        instanceId,
-        dataDir.resolve(instanceId),
-        Duration.ZERO);
-  }
-
-  private static void awaitCondition(BooleanSupplier condition, String failure)
-      throws InterruptedException {
-    long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
-    while (!condition.getAsBoolean()) {
-      if (System.currentTimeMillis() > deadline) {
-        fail(failure);
-      }
-      Thread.sleep(200);
-    }
+    return kafka.server(SERVICE_ID, instanceId, Duration.ZERO);
   }
 }

@@ -11,6 +11,7 @@ import dev.millrace.server.api.FieldInfo;
 import dev.millrace.server.api.SourceDescriptionEntity;
 import dev.millrace.server.kafka.BrokerSettings;
 import dev.millrace.server.kafka.EmbeddedKafkaBroker;
+import dev.millrace.server.registry.ConfluentWire;
 import dev.millrace.server.registry.RegistryApi;
 import dev.millrace.server.registry.TestSchemaRegistry;
 import java.nio.file.Path;

@@ -2,32 +2,19 @@ package dev.millrace.server.service;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.millrace.engine.function.FunctionRegistry;
-import dev.millrace.engine.runtime.RuntimeConfig;
-import dev.millrace.server.kafka.BrokerSettings;
-import dev.millrace.server.kafka.EmbeddedKafkaBroker;
-import dev.millrace.server.kafka.KafkaBackend;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A stream-table join started over topics that already hold all their records, the table's with
@@ -40,32 +27,10 @@ class KafkaJoinTimeOrderTest {
   private static final int VIEWS = 10_000;
   private static final long USERS_START = 1_000_000L;
   private static final long VIEWS_START = 2_000_000L;
-  private static final long PATIENCE_MILLIS = 120_000;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir static Path dataDir;
-
-  private static EmbeddedKafkaBroker broker;
-  private static KafkaBackend backend;
-  private static StatementEngine engine;
-
-  @BeforeAll
-  static void start() {
-    broker = EmbeddedKafkaBroker.start(BrokerSettings.of(dataDir).withPort(0));
-    FunctionRegistry functions = FunctionRegistry.builtIns();
-    backend =
-        new KafkaBackend(
-            RuntimeConfig.of(broker.bootstrapServers(), "join_order", dataDir.resolve("state")),
-            functions,
-            Duration.ofSeconds(30));
-    engine = new StatementEngine(backend, CommandSink.NONE, functions, Map.of(), false);
-  }
-
-  @AfterAll
-  static void stop() {
-    engine.close();
-    broker.close();
-  }
+  @RegisterExtension
+  static final KafkaEngineExtension kafka = KafkaEngineExtension.forService("join_order");
 
   @Test
   void everyPageviewFindsItsUserWhenTheUsersWereLoadedFirst() throws Exception {
@@ -75,7 +40,7 @@ class KafkaJoinTimeOrderTest {
     run(
         "CREATE STREAM pageviews (user_id STRING KEY, view_id INT) "
             + "WITH (KAFKA_TOPIC='pageviews', VALUE_FORMAT='JSON', PARTITIONS=2);");
-    try (KafkaProducer<byte[], byte[]> producer = producer()) {
+    try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
       for (int i = 0; i < USERS; i++) {
         send(producer, "users", USERS_START + i, "u" + i, "{\"NAME\":\"name" + i + "\"}");
       }
@@ -89,7 +54,7 @@ class KafkaJoinTimeOrderTest {
         "CREATE STREAM enriched AS SELECT pageviews.user_id AS user_id, view_id, name "
             + "FROM pageviews LEFT JOIN users ON pageviews.user_id = users.id EMIT CHANGES;");
 
-    assertEveryViewFoundItsUser(awaitRecords("ENRICHED", VIEWS), USERS, VIEWS);
+    assertEveryViewFoundItsUser(kafka.output().awaitRecords("ENRICHED", VIEWS), USERS, VIEWS);
   }
 
   @Test
@@ -102,7 +67,7 @@ class KafkaJoinTimeOrderTest {
     run(
         "CREATE STREAM rk_views (view_id INT KEY, user_id STRING) "
             + "WITH (KAFKA_TOPIC='rk_views', VALUE_FORMAT='JSON', PARTITIONS=2);");
-    try (KafkaProducer<byte[], byte[]> producer = producer()) {
+    try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
       for (int i = 0; i < users; i++) {
         send(producer, "rk_users", USERS_START + i, "u" + i, "{\"NAME\":\"name" + i + "\"}");
       }
@@ -126,7 +91,7 @@ class KafkaJoinTimeOrderTest {
         "CREATE STREAM rk_enriched AS SELECT rk_views.user_id AS user_id, view_id, name "
             + "FROM rk_views LEFT JOIN rk_users ON rk_views.user_id = rk_users.id EMIT CHANGES;");
 
-    assertEveryViewFoundItsUser(awaitRecords("RK_ENRICHED", views), users, views);
+    assertEveryViewFoundItsUser(kafka.output().awaitRecords("RK_ENRICHED", views), users, views);
   }
 
   @Test
@@ -137,7 +102,7 @@ class KafkaJoinTimeOrderTest {
     run(
         "CREATE STREAM lone_views (user_id STRING KEY, view_id INT) "
             + "WITH (KAFKA_TOPIC='lone_views', VALUE_FORMAT='JSON', PARTITIONS=1);");
-    try (KafkaProducer<byte[], byte[]> producer = producer()) {
+    try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
       send(producer, "lone_views", 2_000, "u1", "{\"VIEW_ID\":1}");
     }
 
@@ -145,7 +110,7 @@ class KafkaJoinTimeOrderTest {
         "CREATE STREAM lone_enriched AS SELECT lone_views.user_id AS user_id, view_id, name "
             + "FROM lone_views LEFT JOIN no_users ON lone_views.user_id = no_users.id EMIT CHANGES;");
 
-    List<QueryBackend.TopicRecord> output = awaitRecords("LONE_ENRICHED", 1);
+    List<QueryBackend.TopicRecord> output = kafka.output().awaitRecords("LONE_ENRICHED", 1);
     assertEquals("{\"VIEW_ID\":1,\"NAME\":null}", new String(output.get(0).value(), UTF_8));
   }
 
@@ -157,12 +122,12 @@ class KafkaJoinTimeOrderTest {
     run(
         "CREATE STREAM late_views (user_id STRING KEY, view_id INT) "
             + "WITH (KAFKA_TOPIC='late_views', VALUE_FORMAT='JSON', PARTITIONS=1);");
-    run(
+    kafka.run(
         "CREATE STREAM late_enriched AS SELECT late_views.user_id AS user_id, view_id, name "
             + "FROM late_views LEFT JOIN late_users ON late_views.user_id = late_users.id EMIT CHANGES;",
         Map.of("ksql.streams.max.task.idle.ms", "10000"));
 
-    try (KafkaProducer<byte[], byte[]> producer = producer()) {
+    try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
       send(producer, "late_views", 2_000, "u1", "{\"VIEW_ID\":1}");
       producer.flush();
       // Lets the query fetch the pageview alone: with no idle time it would join it to no user now.
@@ -172,7 +137,7 @@ class KafkaJoinTimeOrderTest {
       send(producer, "late_users", 1_000, "u1", "{\"NAME\":\"ann\"}");
     }
 
-    List<QueryBackend.TopicRecord> output = awaitRecords("LATE_ENRICHED", 1);
+    List<QueryBackend.TopicRecord> output = kafka.output().awaitRecords("LATE_ENRICHED", 1);
     assertEquals(1, output.size());
     assertEquals("{\"VIEW_ID\":1,\"NAME\":\"ann\"}", new String(output.get(0).value(), UTF_8));
   }
@@ -218,33 +183,7 @@ class KafkaJoinTimeOrderTest {
         new ProducerRecord<>(topic, null, timestamp, key.getBytes(UTF_8), value.getBytes(UTF_8)));
   }
 
-  private static KafkaProducer<byte[], byte[]> producer() {
-    Map<String, Object> props = new HashMap<>();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
-  }
-
-  /** Reads the topic until it holds {@code count} records (a condition, not a timed assertion). */
-  private static List<QueryBackend.TopicRecord> awaitRecords(String topic, int count)
-      throws InterruptedException {
-    long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
-    List<QueryBackend.TopicRecord> records = backend.readTopic(topic);
-    while (records.size() < count) {
-      if (System.currentTimeMillis() > deadline) {
-        fail("topic " + topic + " never held " + count + " records; it holds " + records.size());
-      }
-      Thread.sleep(200);
-      records = backend.readTopic(topic);
-    }
-    return records;
-  }
-
   private static void run(String sql) {
-    run(sql, Map.of());
-  }
-
-  private static void run(String sql, Map<String, Object> properties) {
-    engine.execute(engine.parse(sql).get(0), Session.of(properties, Map.of()));
+    kafka.run(sql);
   }
 }

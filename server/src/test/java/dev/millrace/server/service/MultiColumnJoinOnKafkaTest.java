@@ -1,23 +1,12 @@
 package dev.millrace.server.service;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.millrace.engine.function.FunctionRegistry;
-import dev.millrace.engine.runtime.RuntimeConfig;
-import dev.millrace.server.kafka.BrokerSettings;
-import dev.millrace.server.kafka.EmbeddedKafkaBroker;
-import dev.millrace.server.kafka.KafkaBackend;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Joins on two columns over four partitions on the embedded broker: the side that is not keyed by
@@ -26,33 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
  * other, whatever partition it was written to.
  */
 class MultiColumnJoinOnKafkaTest {
-  private static final long PATIENCE_MILLIS = 60_000;
   private static final String[] SITES = {"leeds", "york", "hull"};
   private static final int SKUS = 4;
 
-  @TempDir static Path dataDir;
-
-  private static EmbeddedKafkaBroker broker;
-  private static KafkaBackend backend;
-  private static StatementEngine engine;
-
-  @BeforeAll
-  static void start() {
-    broker = EmbeddedKafkaBroker.start(BrokerSettings.of(dataDir).withPort(0));
-    FunctionRegistry functions = FunctionRegistry.builtIns();
-    backend =
-        new KafkaBackend(
-            RuntimeConfig.of(broker.bootstrapServers(), "multi_column", dataDir.resolve("state")),
-            functions,
-            Duration.ofSeconds(30));
-    engine = new StatementEngine(backend, CommandSink.NONE, functions, Map.of(), false);
-  }
-
-  @AfterAll
-  static void stop() {
-    engine.close();
-    broker.close();
-  }
+  @RegisterExtension
+  static final KafkaEngineExtension kafka = KafkaEngineExtension.forService("multi_column");
 
   @Test
   void aStreamRepartitionedByTwoColumnsMeetsTheTableRowOfBoth() throws Exception {
@@ -62,7 +29,7 @@ class MultiColumnJoinOnKafkaTest {
     run(
         "CREATE STREAM sales (id INT KEY, site STRING, sku INT) "
             + "WITH (KAFKA_TOPIC='mc_sales', FORMAT='JSON', PARTITIONS=4);");
-    TreeSet<String> expected = new TreeSet<>();
+    Set<String> expected = new TreeSet<>();
     int id = 0;
     for (String site : SITES) {
       for (int sku = 1; sku <= SKUS; sku++) {
@@ -97,7 +64,7 @@ class MultiColumnJoinOnKafkaTest {
       }
     }
 
-    assertEquals(expected, awaitRecords("mc_priced_sales", expected));
+    assertEquals(expected, kafka.output().awaitKeysAndValues("mc_priced_sales", expected));
   }
 
   @Test
@@ -112,7 +79,7 @@ class MultiColumnJoinOnKafkaTest {
         "CREATE TABLE stock_value WITH (KAFKA_TOPIC='mc_stock_value') AS "
             + "SELECT s.site, s.sku, s.units * p.price AS stock_value FROM stock s "
             + "JOIN list_prices p ON s.site = p.shop AND s.sku = p.item;");
-    TreeSet<String> expected = new TreeSet<>();
+    Set<String> expected = new TreeSet<>();
     for (String site : SITES) {
       for (int sku = 1; sku <= SKUS; sku++) {
         run(
@@ -135,7 +102,7 @@ class MultiColumnJoinOnKafkaTest {
       }
     }
 
-    assertEquals(expected, awaitRecords("mc_stock_value", expected));
+    assertEquals(expected, kafka.output().awaitKeysAndValues("mc_stock_value", expected));
   }
 
   /** A price that tells the site and the product apart. */
@@ -143,31 +110,7 @@ class MultiColumnJoinOnKafkaTest {
     return 100 * (Arrays.asList(SITES).indexOf(site) + 1) + sku;
   }
 
-  private static TreeSet<String> awaitRecords(String topic, TreeSet<String> expected)
-      throws InterruptedException {
-    long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
-    TreeSet<String> found = read(topic);
-    while (!found.equals(expected) && System.currentTimeMillis() < deadline) {
-      Thread.sleep(200);
-      found = read(topic);
-    }
-    return found;
-  }
-
-  private static TreeSet<String> read(String topic) {
-    TreeSet<String> found = new TreeSet<>();
-    if (!backend.topicExists(topic)) {
-      return found;
-    }
-    for (QueryBackend.TopicRecord record : backend.readTopic(topic)) {
-      found.add(new String(record.key(), UTF_8) + " " + new String(record.value(), UTF_8));
-    }
-    return found;
-  }
-
   private static void run(String sql) {
-    engine.execute(
-        engine.parse(sql).get(0),
-        Session.of(new HashMap<>(Map.of("auto.offset.reset", "earliest")), Map.of()));
+    kafka.run(sql, KafkaEngineExtension.EARLIEST);
   }
 }

@@ -4,26 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.millrace.server.kafka.BrokerSettings;
-import dev.millrace.server.kafka.EmbeddedKafkaBroker;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Pull queries on a CTAS over four partitions while a restarted server restores the table's state
@@ -41,15 +33,11 @@ class PullQueryDuringRestoreTest {
               + "(its state is being restored on this server: [0-3] of 4 partitions ready, partition [0-3] at \\d+ of \\d+"
               + " changelog records|[0-3] of 4 partitions of its state are ready on this server; the others are still"
               + " being restored here or are owned by another server)\\. Retry the pull query shortly\\.");
-  private static final long PATIENCE_MILLIS = 120_000;
 
-  @TempDir static Path dataDir;
-
-  private static EmbeddedKafkaBroker broker;
+  @RegisterExtension static final KafkaBrokerExtension kafka = new KafkaBrokerExtension();
 
   @BeforeAll
   static void startAndFillTheTable() throws Exception {
-    broker = EmbeddedKafkaBroker.start(BrokerSettings.of(dataDir).withPort(0));
     try (EngineOnKafka server = startServer(Duration.ZERO)) {
       server.run(
           "CREATE STREAM clicks (user_id STRING KEY, page STRING) "
@@ -58,28 +46,18 @@ class PullQueryDuringRestoreTest {
           "CREATE TABLE clicks_per_user AS SELECT user_id, COUNT(*) AS clicks FROM clicks "
               + "GROUP BY user_id EMIT CHANGES;");
       produceClicks();
-      long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
-      while (!isWholeTable(server.tryPull(SCAN))) {
-        if (System.currentTimeMillis() > deadline) {
-          fail("the query never counted every click");
-        }
-        Thread.sleep(200);
-      }
+      Await.condition(
+          () -> isWholeTable(server.tryPull(SCAN)), "the query never counted every click");
     }
-  }
-
-  @AfterAll
-  static void stop() {
-    broker.close();
   }
 
   @Test
   void answersTheWholeTableOrARetryableErrorWhileStateRestores() throws Exception {
-    deleteRecursively(dataDir.resolve("state"));
+    KafkaBrokerExtension.deleteRecursively(kafka.dataDir().resolve("0"));
     int notReady = 0;
     int answered = 0;
     try (EngineOnKafka server = startServer(Duration.ZERO)) {
-      long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
+      long deadline = System.currentTimeMillis() + Await.PATIENCE.toMillis();
       for (int user = 0; ; user = (user + 997) % USERS) {
         if (System.currentTimeMillis() > deadline) {
           fail("the table's state was never restored");
@@ -117,7 +95,7 @@ class PullQueryDuringRestoreTest {
 
   @Test
   void waitsForTheRestoreWithinItsBound() throws Exception {
-    deleteRecursively(dataDir.resolve("state"));
+    KafkaBrokerExtension.deleteRecursively(kafka.dataDir().resolve("0"));
     try (EngineOnKafka server = startServer(Duration.ofSeconds(60))) {
       PullResult scan = server.tryPull(SCAN);
       assertEquals(null, scan.error);
@@ -143,7 +121,7 @@ class PullQueryDuringRestoreTest {
     Map<String, Object> config =
         Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            broker.bootstrapServers(),
+            kafka.bootstrapServers(),
             ProducerConfig.LINGER_MS_CONFIG,
             20);
     try (KafkaProducer<byte[], byte[]> producer =
@@ -161,16 +139,7 @@ class PullQueryDuringRestoreTest {
     }
   }
 
-  private static void deleteRecursively(Path directory) throws IOException {
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
-  }
-
   private static EngineOnKafka startServer(Duration restoreWait) {
-    return EngineOnKafka.start(
-        broker.bootstrapServers(), SERVICE_ID, "0", dataDir.resolve("state"), restoreWait);
+    return kafka.server(SERVICE_ID, "0", restoreWait);
   }
 }

@@ -2,18 +2,11 @@ package dev.millrace.server.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.millrace.server.kafka.BrokerSettings;
-import dev.millrace.server.kafka.EmbeddedKafkaBroker;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two servers sharing a service id split a CTAS's four partitions between them: each answers the
@@ -28,21 +21,8 @@ class PullQueryOwnershipTest {
       "Table CLICKS_PER_USER cannot be read on this server yet: 2 of 4 partitions"
           + " of its state are ready on this server; the others are still being restored here or are owned by another"
           + " server. Retry the pull query shortly.";
-  private static final long PATIENCE_MILLIS = 120_000;
 
-  @TempDir static Path dataDir;
-
-  private static EmbeddedKafkaBroker broker;
-
-  @BeforeAll
-  static void start() {
-    broker = EmbeddedKafkaBroker.start(BrokerSettings.of(dataDir).withPort(0));
-  }
-
-  @AfterAll
-  static void stop() {
-    broker.close();
-  }
+  @RegisterExtension static final KafkaBrokerExtension kafka = new KafkaBrokerExtension();
 
   @Test
   void eachServerAnswersOnlyTheKeysItHolds() throws Exception {
@@ -56,13 +36,13 @@ class PullQueryOwnershipTest {
       for (int user = 0; user < USERS; user++) {
         first.run("INSERT INTO clicks (user_id, page) VALUES ('user-" + user + "', 'home');");
       }
-      awaitCondition(
+      Await.condition(
           () -> first.tryPull(SCAN).rows.size() == USERS,
           "the first server never counted every click");
 
       try (EngineOnKafka second = server("second")) {
         // Once the group has settled, each server holds two restored partitions of the four.
-        awaitCondition(
+        Await.condition(
             () -> holdsHalf(first) && holdsHalf(second), "the servers never split the partitions");
         for (int user = 0; user < USERS; user++) {
           String lookup = "SELECT * FROM clicks_per_user WHERE user_id = 'user-" + user + "';";
@@ -88,22 +68,6 @@ class PullQueryOwnershipTest {
   }
 
   private static EngineOnKafka server(String instanceId) {
-    return EngineOnKafka.start(
-        broker.bootstrapServers(),
-        SERVICE_ID,
-        instanceId,
-        dataDir.resolve(instanceId),
-        Duration.ZERO);
-  }
-
-  private static void awaitCondition(BooleanSupplier condition, String failure)
-      throws InterruptedException {
-    long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
-    while (!condition.getAsBoolean()) {
-      if (System.currentTimeMillis() > deadline) {
-        fail(failure);
-      }
-      Thread.sleep(200);
-    }
+    return kafka.server(SERVICE_ID, instanceId, Duration.ZERO);
   }
 }

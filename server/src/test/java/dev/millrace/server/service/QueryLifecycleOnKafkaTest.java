@@ -11,8 +11,6 @@ import dev.millrace.engine.runtime.RestartBackoff;
 import dev.millrace.engine.runtime.RuntimeConfig;
 import dev.millrace.server.api.ApiJson;
 import dev.millrace.server.api.KsqlEntity;
-import dev.millrace.server.kafka.BrokerSettings;
-import dev.millrace.server.kafka.EmbeddedKafkaBroker;
 import dev.millrace.server.kafka.KafkaBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,16 +20,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -44,35 +39,21 @@ import org.junit.jupiter.api.io.TempDir;
 class QueryLifecycleOnKafkaTest {
   private static final String SERVICE_ID = "lifecycle_test";
 
-  @TempDir static Path brokerDir;
+  @RegisterExtension
+  static final KafkaBrokerExtension kafka =
+      new KafkaBrokerExtension(
+          settings -> settings.withOverride("auto.create.topics.enable", "false"));
+
   @TempDir Path stateDir;
 
-  private static EmbeddedKafkaBroker broker;
-  private static Admin admin;
   private StatementEngine engine;
-
-  @BeforeAll
-  static void startBroker() {
-    broker =
-        EmbeddedKafkaBroker.start(
-            BrokerSettings.of(brokerDir)
-                .withPort(0)
-                .withOverride("auto.create.topics.enable", "false"));
-    admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()));
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    admin.close();
-    broker.close();
-  }
 
   @BeforeEach
   void startEngine() {
     FunctionRegistry functions = FunctionRegistry.builtIns();
     // Writes are given up after seconds rather than minutes; restarts wait 100 ms, then 200 ms...
     RuntimeConfig runtime =
-        RuntimeConfig.of(broker.bootstrapServers(), SERVICE_ID, stateDir)
+        RuntimeConfig.of(kafka.bootstrapServers(), SERVICE_ID, stateDir)
             .withClientProperties(
                 Map.of(
                     "max.block.ms", 5000, "delivery.timeout.ms", 5000, "request.timeout.ms", 3000));
@@ -102,11 +83,13 @@ class QueryLifecycleOnKafkaTest {
             + "WITH (KAFKA_TOPIC='lc_orders', VALUE_FORMAT='JSON', PARTITIONS=1);");
     run("CREATE STREAM items WITH (KAFKA_TOPIC='lc_items') AS SELECT id, item FROM orders;");
     String queryId = onlyQuery().path("id").asText();
-    admin.deleteTopics(List.of("lc_items")).all().get();
-    await(() -> !topicExists("lc_items"), "the sink topic is gone");
+    kafka.admin().deleteTopics(List.of("lc_items")).all().get();
+    Await.condition(() -> !topicExists("lc_items"), "waited for: the sink topic is gone");
 
     run("INSERT INTO orders (id, item) VALUES (1, 'pear');");
-    await(() -> onlyQuery().path("state").asText().equals("ERROR"), "the query is in ERROR");
+    Await.condition(
+        () -> onlyQuery().path("state").asText().equals("ERROR"),
+        "waited for: the query is in ERROR");
 
     JsonNode listed = onlyQuery();
     assertEquals(1, listed.path("statusCount").path("ERROR").asInt(), listed.toString());
@@ -120,12 +103,15 @@ class QueryLifecycleOnKafkaTest {
     assertTrue(error.path("errorMessage").asText().contains("lc_items"), error.toString());
     assertTrue(error.path("timestamp").asLong() > 0, error.toString());
 
-    admin
+    kafka
+        .admin()
         .createTopics(List.of(new NewTopic("lc_items", Optional.of(1), Optional.empty())))
         .all()
         .get();
 
-    await(() -> onlyQuery().path("state").asText().equals("RUNNING"), "the query restarted");
+    Await.condition(
+        () -> onlyQuery().path("state").asText().equals("RUNNING"),
+        "waited for: the query restarted");
     JsonNode recovered = json(run("EXPLAIN " + queryId + ";")).path("queryDescription");
     assertEquals("RUNNING", recovered.path("state").asText());
     assertEquals(
@@ -141,10 +127,14 @@ class QueryLifecycleOnKafkaTest {
     String queryId = onlyQuery().path("id").asText();
     String group = "_millrace-" + SERVICE_ID + "-query-" + queryId;
     run("INSERT INTO pageviews (id, page) VALUES (1, 'home');");
-    await(() -> internalTopics(group).size() == 2, "a repartition and a changelog topic");
-    await(() -> groupExists(group), "the query's consumer group");
-    await(() -> Files.exists(stateDir.resolve(queryId)), "the query's local state");
-    await(() -> engine.queryMetrics().get(0).recordsOut() == 1, "the count reached the sink topic");
+    Await.condition(
+        () -> internalTopics(group).size() == 2, "waited for: a repartition and a changelog topic");
+    Await.condition(() -> groupExists(group), "waited for: the query's consumer group");
+    Await.condition(
+        () -> Files.exists(stateDir.resolve(queryId)), "waited for: the query's local state");
+    Await.condition(
+        () -> engine.queryMetrics().get(0).recordsOut() == 1,
+        "waited for: the count reached the sink topic");
     QueryMetrics metrics = engine.queryMetrics().get(0);
     assertEquals(queryId, metrics.queryId());
     assertEquals("RUNNING", metrics.state());
@@ -159,7 +149,7 @@ class QueryLifecycleOnKafkaTest {
     assertFalse(Files.exists(stateDir.resolve(queryId)), "local state directory deleted");
     assertFalse(groupExists(group), "consumer group deleted");
     // Topic deletion reaches the broker's metadata shortly after the controller accepts it.
-    await(() -> internalTopics(group).isEmpty(), "internal topics deleted");
+    Await.condition(() -> internalTopics(group).isEmpty(), "waited for: internal topics deleted");
     assertTrue(topicExists("lc_pageviews") && topicExists("VIEWS"), "source and sink stay");
   }
 
@@ -178,36 +168,20 @@ class QueryLifecycleOnKafkaTest {
   }
 
   private static boolean topicExists(String topic) {
-    return topics().contains(topic);
+    return kafka.topics().contains(topic);
   }
 
   private static Set<String> internalTopics(String group) {
-    return topics().stream().filter(t -> t.startsWith(group)).collect(Collectors.toSet());
-  }
-
-  private static Set<String> topics() {
-    try {
-      return admin.listTopics().names().get();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return kafka.topics().stream().filter(t -> t.startsWith(group)).collect(Collectors.toSet());
   }
 
   private static boolean groupExists(String group) {
     try {
-      return admin.listConsumerGroups().all().get().stream()
+      return kafka.admin().listConsumerGroups().all().get().stream()
           .map(ConsumerGroupListing::groupId)
           .anyMatch(group::equals);
     } catch (Exception e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!condition.getAsBoolean()) {
-      assertTrue(System.nanoTime() < deadline, "waited 60 s for: " + what);
-      Thread.sleep(100);
     }
   }
 }

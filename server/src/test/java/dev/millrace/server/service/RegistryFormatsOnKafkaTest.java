@@ -5,41 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.registry.HttpSchemaRegistry;
 import dev.millrace.engine.registry.SchemaReference;
 import dev.millrace.engine.runtime.ProcessingLogEntry;
-import dev.millrace.engine.runtime.RuntimeConfig;
 import dev.millrace.engine.types.Column;
 import dev.millrace.engine.types.SqlType;
-import dev.millrace.server.kafka.BrokerSettings;
-import dev.millrace.server.kafka.EmbeddedKafkaBroker;
-import dev.millrace.server.kafka.KafkaBackend;
+import dev.millrace.server.registry.ConfluentWire;
 import dev.millrace.server.registry.RegistryApi;
 import dev.millrace.server.registry.TestSchemaRegistry;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The registry formats end to end on the embedded broker and a real schema registry (Apicurio, over
@@ -48,39 +35,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RegistryFormatsOnKafkaTest {
   private static final String SERVICE_ID = "registry_formats";
-  private static final long PATIENCE_MILLIS = 120_000;
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Map<String, Object> EARLIEST = Map.of("auto.offset.reset", "earliest");
 
-  @TempDir static Path dataDir;
+  @RegisterExtension
+  static final KafkaEngineExtension kafka =
+      KafkaEngineExtension.forService(SERVICE_ID).withRegistry().withProcessingLog();
 
-  private static EmbeddedKafkaBroker broker;
-  private static KafkaBackend backend;
-  private static StatementEngine engine;
-  private static RegistryApi registry;
-
-  @BeforeAll
-  static void start() {
-    String url = TestSchemaRegistry.url();
-    registry = new RegistryApi(url);
-    broker = EmbeddedKafkaBroker.start(BrokerSettings.of(dataDir).withPort(0));
-    FunctionRegistry functions = FunctionRegistry.builtIns();
-    backend =
-        new KafkaBackend(
-            RuntimeConfig.of(broker.bootstrapServers(), SERVICE_ID, dataDir.resolve("state"))
-                .withProcessingLogTopic(ProcessingLogStream.topic(SERVICE_ID)),
-            functions,
-            Duration.ofSeconds(30),
-            new HttpSchemaRegistry(url));
-    engine = new StatementEngine(backend, CommandSink.NONE, functions, Map.of(), false);
-    ProcessingLogStream.register(engine, SERVICE_ID);
-  }
-
-  @AfterAll
-  static void stop() {
-    engine.close();
-    broker.close();
-  }
+  private static final RegistryApi registry = new RegistryApi(TestSchemaRegistry.url());
 
   @Test
   void aQueryRegistersItsAvroSchemaAndWritesConfluentWireFormat() throws Exception {
@@ -93,7 +54,7 @@ class RegistryFormatsOnKafkaTest {
             + "SELECT id, amount * 2 AS twice, note FROM wire_src EMIT CHANGES;");
 
     JsonNode latest = registry.latest("wire_avro-value");
-    byte[] value = awaitRecords("wire_avro", 1).get(0).value();
+    byte[] value = kafka.output().awaitRecords("wire_avro", 1).get(0).value();
     ByteBuffer header = ByteBuffer.wrap(value, 0, 5);
     assertEquals(0, header.get(), "magic byte");
     assertEquals(latest.path("id").asInt(), header.getInt(), "the registered schema's id");
@@ -121,7 +82,7 @@ class RegistryFormatsOnKafkaTest {
             + "VALUE_FORMAT='JSON_SR');");
     assertEquals(
         List.of(new Column("AMOUNT", SqlType.INTEGER)),
-        engine.catalogSnapshot().source("DECLARED_AGAIN").orElseThrow().schema().value());
+        kafka.engine().catalogSnapshot().source("DECLARED_AGAIN").orElseThrow().schema().value());
 
     // A subject with versions is left as it is, even when its schema does not fit the columns.
     int earlier =
@@ -145,7 +106,7 @@ class RegistryFormatsOnKafkaTest {
     run("CREATE STREAM people WITH (KAFKA_TOPIC='people', VALUE_FORMAT='AVRO', PARTITIONS=1);");
     assertEquals(
         List.of(new Column("NAME", SqlType.STRING), new Column("AGE", SqlType.INTEGER)),
-        engine.catalogSnapshot().source("PEOPLE").orElseThrow().schema().value());
+        kafka.engine().catalogSnapshot().source("PEOPLE").orElseThrow().schema().value());
 
     Schema schema = new Schema.Parser().parse(schemaText);
     GenericData.Record ann = new GenericData.Record(schema);
@@ -158,7 +119,7 @@ class RegistryFormatsOnKafkaTest {
 
     assertEquals(
         "{\"NAME\":\"ann\",\"AGE\":30}",
-        new String(awaitRecords("people_json", 1).get(0).value(), UTF_8));
+        new String(kafka.output().awaitRecords("people_json", 1).get(0).value(), UTF_8));
   }
 
   @Test
@@ -176,12 +137,12 @@ class RegistryFormatsOnKafkaTest {
 
     assertEquals(
         "{\"N\":7,\"S\":\"seven\",\"TAGS\":[\"x\",\"y\"]}",
-        new String(awaitRecords("jsonsr_as_json", 1).get(0).value(), UTF_8));
+        new String(kafka.output().awaitRecords("jsonsr_as_json", 1).get(0).value(), UTF_8));
     assertEquals("PROTOBUF", registry.latest("pb_src-value").path("schemaType").asText());
     JsonNode jsonSchema = registry.latest("pb_as_jsonsr-value");
     assertEquals("JSON", jsonSchema.path("schemaType").asText());
     for (String topic : List.of("pb_src", "pb_as_jsonsr")) {
-      byte[] value = awaitRecords(topic, 1).get(0).value();
+      byte[] value = kafka.output().awaitRecords(topic, 1).get(0).value();
       assertEquals(0, value[0], topic + ": magic byte");
       assertEquals(
           registry.latest(topic + "-value").path("id").asInt(),
@@ -219,12 +180,12 @@ class RegistryFormatsOnKafkaTest {
                 new SqlType.Field("CENTS", SqlType.BIGINT)));
     assertEquals(
         List.of(new Column("ID", SqlType.STRING), new Column("COST", money)),
-        engine.catalogSnapshot().source("SHIPMENTS").orElseThrow().schema().value());
+        kafka.engine().catalogSnapshot().source("SHIPMENTS").orElseThrow().schema().value());
 
     // As Confluent's serializer writes it: the header, message indexes [0] (the single byte 0),
     // then id "s1" and cost {currency "EUR", cents 250}.
     byte[] shipment = {0, 0x0A, 2, 's', '1', 0x12, 8, 0x0A, 3, 'E', 'U', 'R', 0x10, (byte) 0xFA, 1};
-    produce("shipments", ConfluentWire.framed(id, shipment));
+    produce("shipments", ConfluentWire.wire(id, shipment));
     run(
         "CREATE STREAM shipments_json WITH (KAFKA_TOPIC='shipments_json', VALUE_FORMAT='JSON') AS "
             + "SELECT id, cost->currency AS currency, cost->cents AS cents FROM shipments"
@@ -232,7 +193,7 @@ class RegistryFormatsOnKafkaTest {
 
     assertEquals(
         "{\"ID\":\"s1\",\"CURRENCY\":\"EUR\",\"CENTS\":250}",
-        new String(awaitRecords("shipments_json", 1).get(0).value(), UTF_8));
+        new String(kafka.output().awaitRecords("shipments_json", 1).get(0).value(), UTF_8));
   }
 
   @Test
@@ -243,15 +204,17 @@ class RegistryFormatsOnKafkaTest {
     produce("bad_src", new byte[] {1, 0, 0, 0, 1, 2}); // not written by a registry serializer
     produce(
         "bad_src",
-        ConfluentWire.framed(987_654, new byte[] {2})); // a schema id the registry does not have
+        ConfluentWire.wire(987_654, new byte[] {2})); // a schema id the registry does not have
     run("INSERT INTO bad_src (amount) VALUES (5);");
     run(
         "CREATE STREAM bad_out WITH (KAFKA_TOPIC='bad_out', VALUE_FORMAT='JSON') AS "
             + "SELECT amount FROM bad_src EMIT CHANGES;");
 
-    assertEquals("{\"AMOUNT\":5}", new String(awaitRecords("bad_out", 1).get(0).value(), UTF_8));
+    assertEquals(
+        "{\"AMOUNT\":5}",
+        new String(kafka.output().awaitRecords("bad_out", 1).get(0).value(), UTF_8));
     List<ProcessingLogEntry> logged =
-        awaitRecords(ProcessingLogStream.topic(SERVICE_ID), 2).stream()
+        kafka.output().awaitRecords(ProcessingLogStream.topic(SERVICE_ID), 2).stream()
             .map(record -> ProcessingLogEntry.fromJson(record.value()))
             .filter(entry -> entry.sourceTopic().equals("bad_src"))
             .toList();
@@ -291,40 +254,22 @@ class RegistryFormatsOnKafkaTest {
             + " Write to another topic, or change the subject's compatibility level in the"
             + " registry.",
         refused.getMessage());
-    assertFalse(backend.topicExists("clash"), "the sink topic was created");
-    assertTrue(engine.catalogSnapshot().source("CLASH").isEmpty(), "the sink is in the catalog");
+    assertFalse(kafka.backend().topicExists("clash"), "the sink topic was created");
     assertTrue(
-        engine.queries().values().stream().noneMatch(q -> q.sinkTopic().equals("clash")),
+        kafka.engine().catalogSnapshot().source("CLASH").isEmpty(), "the sink is in the catalog");
+    assertTrue(
+        kafka.engine().queries().values().stream().noneMatch(q -> q.sinkTopic().equals("clash")),
         "a query writes the sink");
     assertEquals(1, registry.versions("clash-value").size(), "versions of the subject");
   }
 
   private static void produce(String topic, byte[] value) {
-    Map<String, Object> props = new HashMap<>();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    try (KafkaProducer<byte[], byte[]> producer =
-        new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+    try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
       producer.send(new ProducerRecord<>(topic, null, 1_000L, null, value));
     }
   }
 
-  /** Reads the topic until it holds {@code count} records (a condition, not a timed assertion). */
-  private static List<QueryBackend.TopicRecord> awaitRecords(String topic, int count)
-      throws InterruptedException {
-    long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
-    List<QueryBackend.TopicRecord> records = backend.readTopic(topic);
-    while (records.size() < count) {
-      if (System.currentTimeMillis() > deadline) {
-        fail("topic " + topic + " never held " + count + " records; it holds " + records.size());
-      }
-      Thread.sleep(200);
-      records = backend.readTopic(topic);
-    }
-    return records;
-  }
-
   private static void run(String sql) {
-    engine.execute(engine.parse(sql).get(0), Session.of(new HashMap<>(EARLIEST), Map.of()));
+    kafka.run(sql, KafkaEngineExtension.EARLIEST);
   }
 }

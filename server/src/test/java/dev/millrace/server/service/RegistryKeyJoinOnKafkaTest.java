@@ -1,23 +1,10 @@
 package dev.millrace.server.service;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.millrace.engine.function.FunctionRegistry;
-import dev.millrace.engine.registry.HttpSchemaRegistry;
-import dev.millrace.engine.runtime.RuntimeConfig;
-import dev.millrace.server.kafka.BrokerSettings;
-import dev.millrace.server.kafka.EmbeddedKafkaBroker;
-import dev.millrace.server.kafka.KafkaBackend;
-import dev.millrace.server.registry.TestSchemaRegistry;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,37 +16,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * side's schema is registered under, or the join silently misses rows.
  */
 class RegistryKeyJoinOnKafkaTest {
-  private static final String SERVICE_ID = "registry_key_join";
-  private static final long PATIENCE_MILLIS = 60_000;
   private static final int USERS = 12;
 
-  @TempDir static Path dataDir;
-
-  private static EmbeddedKafkaBroker broker;
-  private static KafkaBackend backend;
-  private static StatementEngine engine;
-
-  @BeforeAll
-  static void start() {
-    String url = TestSchemaRegistry.url();
-    broker = EmbeddedKafkaBroker.start(BrokerSettings.of(dataDir).withPort(0));
-    FunctionRegistry functions = FunctionRegistry.builtIns();
-    backend =
-        new KafkaBackend(
-            RuntimeConfig.of(broker.bootstrapServers(), SERVICE_ID, dataDir.resolve("state"))
-                .withProcessingLogTopic(ProcessingLogStream.topic(SERVICE_ID)),
-            functions,
-            Duration.ofSeconds(30),
-            new HttpSchemaRegistry(url));
-    engine = new StatementEngine(backend, CommandSink.NONE, functions, Map.of(), false);
-    ProcessingLogStream.register(engine, SERVICE_ID);
-  }
-
-  @AfterAll
-  static void stop() {
-    engine.close();
-    broker.close();
-  }
+  @RegisterExtension
+  static final KafkaEngineExtension kafka =
+      KafkaEngineExtension.forService("registry_key_join").withRegistry().withProcessingLog();
 
   @ParameterizedTest
   @ValueSource(strings = {"AVRO", "PROTOBUF"})
@@ -105,53 +66,17 @@ class RegistryKeyJoinOnKafkaTest {
               + ");");
     }
 
-    TreeSet<String> expected = new TreeSet<>();
+    Set<String> expected = new TreeSet<>();
     for (int id = 1; id <= USERS; id++) {
       expected.add(id + " {\"NAME\":\"user" + id + "\"}");
     }
     assertEquals(
         expected,
-        awaitJoined("rk_named_views_" + suffix, expected),
-        RegistryKeyJoinOnKafkaTest::why);
-  }
-
-  /** What the queries report: their metrics and the processing log. */
-  private static String why() {
-    StringBuilder text = new StringBuilder();
-    engine.queryMetrics().forEach(m -> text.append(m).append('\n'));
-    String log = ProcessingLogStream.topic(SERVICE_ID);
-    if (backend.topicExists(log)) {
-      backend.readTopic(log).forEach(r -> text.append(new String(r.value(), UTF_8)).append('\n'));
-    }
-    return text.toString();
-  }
-
-  /** The joined records, read until they are those expected or the patience runs out. */
-  private static TreeSet<String> awaitJoined(String topic, TreeSet<String> expected)
-      throws InterruptedException {
-    long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
-    TreeSet<String> joined = read(topic);
-    while (!joined.equals(expected) && System.currentTimeMillis() < deadline) {
-      Thread.sleep(200);
-      joined = read(topic);
-    }
-    return joined;
-  }
-
-  private static TreeSet<String> read(String topic) {
-    TreeSet<String> joined = new TreeSet<>();
-    if (!backend.topicExists(topic)) {
-      return joined;
-    }
-    for (QueryBackend.TopicRecord record : backend.readTopic(topic)) {
-      joined.add(new String(record.key(), UTF_8) + " " + new String(record.value(), UTF_8));
-    }
-    return joined;
+        kafka.output().awaitKeysAndValues("rk_named_views_" + suffix, expected),
+        kafka::diagnostics);
   }
 
   private static void run(String sql) {
-    engine.execute(
-        engine.parse(sql).get(0),
-        Session.of(new HashMap<>(Map.of("auto.offset.reset", "earliest")), Map.of()));
+    kafka.run(sql, KafkaEngineExtension.EARLIEST);
   }
 }

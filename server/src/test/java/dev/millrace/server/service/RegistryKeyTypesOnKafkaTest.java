@@ -1,30 +1,17 @@
 package dev.millrace.server.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.millrace.engine.function.FunctionRegistry;
-import dev.millrace.engine.registry.HttpSchemaRegistry;
-import dev.millrace.engine.runtime.RuntimeConfig;
-import dev.millrace.server.kafka.BrokerSettings;
-import dev.millrace.server.kafka.EmbeddedKafkaBroker;
-import dev.millrace.server.kafka.KafkaBackend;
 import dev.millrace.server.registry.RegistryApi;
 import dev.millrace.server.registry.TestSchemaRegistry;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Keys of one column of every type, in each registry format, against a real schema registry
@@ -37,8 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RegistryKeyTypesOnKafkaTest {
   private static final String SERVICE_ID = "registry_key_types";
-  private static final long PATIENCE_MILLIS = 120_000;
-  private static final Map<String, Object> EARLIEST = Map.of("auto.offset.reset", "earliest");
   private static final List<String> FORMATS = List.of("AVRO", "JSON_SR", "PROTOBUF");
 
   /**
@@ -68,35 +53,11 @@ class RegistryKeyTypesOnKafkaTest {
               "{\"A\":1,\"B\":\"b\"}",
               "{\"K\":{\"A\":1,\"B\":\"b\"}}"));
 
-  @TempDir static Path dataDir;
+  @RegisterExtension
+  static final KafkaEngineExtension kafka =
+      KafkaEngineExtension.forService(SERVICE_ID).withRegistry();
 
-  private static EmbeddedKafkaBroker broker;
-  private static KafkaBackend backend;
-  private static StatementEngine engine;
-  private static RegistryApi registry;
-  private static HttpSchemaRegistry client;
-
-  @BeforeAll
-  static void start() {
-    String url = TestSchemaRegistry.url();
-    registry = new RegistryApi(url);
-    client = new HttpSchemaRegistry(url);
-    broker = EmbeddedKafkaBroker.start(BrokerSettings.of(dataDir).withPort(0));
-    FunctionRegistry functions = FunctionRegistry.builtIns();
-    backend =
-        new KafkaBackend(
-            RuntimeConfig.of(broker.bootstrapServers(), SERVICE_ID, dataDir.resolve("state")),
-            functions,
-            Duration.ofSeconds(30),
-            client);
-    engine = new StatementEngine(backend, CommandSink.NONE, functions, Map.of(), false);
-  }
-
-  @AfterAll
-  static void stop() {
-    engine.close();
-    broker.close();
-  }
+  private static final RegistryApi registry = new RegistryApi(TestSchemaRegistry.url());
 
   @Test
   void aKeyOfOneColumnOfEachTypeIsRegisteredWrittenAndReadBack() throws Exception {
@@ -119,7 +80,7 @@ class RegistryKeyTypesOnKafkaTest {
                 + "');");
         run("INSERT INTO " + topic + " (K, V) VALUES (" + type.literal() + ", 'v');");
 
-        byte[] key = awaitRecords(topic, 1).get(0).key();
+        byte[] key = kafka.output().awaitRecords(topic, 1).get(0).key();
         assertEquals(
             registry.latest(topic + "-key").path("id").asInt(),
             ByteBuffer.wrap(key, 1, 4).getInt(),
@@ -150,7 +111,7 @@ class RegistryKeyTypesOnKafkaTest {
       run("CREATE STREAM " + source + "_copy AS SELECT ID, V FROM " + source + " EMIT CHANGES;");
 
       String sink = source.toUpperCase(Locale.ROOT) + "_COPY";
-      byte[] key = awaitRecords(sink, 1).get(0).key();
+      byte[] key = kafka.output().awaitRecords(sink, 1).get(0).key();
       assertEquals(
           registry.latest(sink + "-key").path("id").asInt(),
           ByteBuffer.wrap(key, 1, 4).getInt(),
@@ -188,10 +149,13 @@ class RegistryKeyTypesOnKafkaTest {
         "CREATE STREAM clicks_pages AS SELECT c.PAGE, p.TITLE FROM clicks c "
             + "JOIN pages p ON c.PAGE = p.PAGE EMIT CHANGES;");
 
-    assertEquals("home", keyText("AVRO", awaitRecords("CLICKS_BY_PAGE", 1).get(0).key()));
-    assertEquals("7", keyText("AVRO", awaitRecords("CLICKS_BY_USER", 1).get(0).key()));
-    assertEquals("7", keyText("AVRO", awaitRecords("CLICKS_USERS", 1).get(0).key()));
-    assertEquals("home", keyText("AVRO", awaitRecords("CLICKS_PAGES", 1).get(0).key()));
+    assertEquals(
+        "home", keyText("AVRO", kafka.output().awaitRecords("CLICKS_BY_PAGE", 1).get(0).key()));
+    assertEquals(
+        "7", keyText("AVRO", kafka.output().awaitRecords("CLICKS_BY_USER", 1).get(0).key()));
+    assertEquals("7", keyText("AVRO", kafka.output().awaitRecords("CLICKS_USERS", 1).get(0).key()));
+    assertEquals(
+        "home", keyText("AVRO", kafka.output().awaitRecords("CLICKS_PAGES", 1).get(0).key()));
     // Other tests share the registry: only this test's sinks and this service's internal topics.
     Set<String> added = new TreeSet<>();
     for (String subject : subjects()) {
@@ -250,25 +214,10 @@ class RegistryKeyTypesOnKafkaTest {
   /** The key as PRINT shows it: decoded with the schema its id names in the registry. */
   private static String keyText(String format, byte[] key) {
     String schemaType = format.equals("JSON_SR") ? "JSON" : format;
-    return new RegisteredRecordText(format, schemaType, client).read(key);
-  }
-
-  /** Reads the topic until it holds {@code count} records (a condition, not a timed assertion). */
-  private static List<QueryBackend.TopicRecord> awaitRecords(String topic, int count)
-      throws InterruptedException {
-    long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
-    List<QueryBackend.TopicRecord> records = backend.readTopic(topic);
-    while (records.size() < count) {
-      if (System.currentTimeMillis() > deadline) {
-        fail("topic " + topic + " never held " + count + " records; it holds " + records.size());
-      }
-      Thread.sleep(200);
-      records = backend.readTopic(topic);
-    }
-    return records;
+    return new RegisteredRecordText(format, schemaType, kafka.schemaRegistry()).read(key);
   }
 
   private static void run(String sql) {
-    engine.execute(engine.parse(sql).get(0), Session.of(new HashMap<>(EARLIEST), Map.of()));
+    kafka.run(sql, KafkaEngineExtension.EARLIEST);
   }
 }

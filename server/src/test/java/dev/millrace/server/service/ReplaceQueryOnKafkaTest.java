@@ -1,20 +1,14 @@
 package dev.millrace.server.service;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.millrace.server.api.Queries;
 import dev.millrace.server.kafka.BrokerSettings;
 import dev.millrace.server.kafka.EmbeddedKafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  * twice; the restarted server runs the replacement, not the original.
  */
 class ReplaceQueryOnKafkaTest {
-  private static final long PATIENCE_MILLIS = 60_000;
 
   @TempDir Path dataDir;
 
@@ -43,8 +36,8 @@ class ReplaceQueryOnKafkaTest {
                 + "GROUP BY item;");
         order(server, "a", 5);
         order(server, "b", 20);
-        await(server, "BIG", values -> values.size() == 1);
-        await(server, "COUNTS", values -> values.contains("{\"N\":1}"));
+        server.output().awaitValues("BIG", values -> values.size() == 1);
+        server.output().awaitValues("COUNTS", values -> values.contains("{\"N\":1}"));
 
         server.run("CREATE OR REPLACE STREAM big AS SELECT id, qty FROM orders WHERE qty > 1;");
         server.run(
@@ -55,25 +48,25 @@ class ReplaceQueryOnKafkaTest {
 
         assertEquals(
             List.of("{\"QTY\":20}", "{\"QTY\":5}", "{\"QTY\":20}"),
-            await(server, "BIG", values -> values.size() == 3));
+            server.output().awaitValues("BIG", values -> values.size() == 3));
         assertEquals(
             List.of("{\"N\":1}", "{\"N\":2}", "{\"N\":3}"),
-            await(server, "COUNTS", values -> values.size() == 3));
+            server.output().awaitValues("COUNTS", values -> values.size() == 3));
         assertEquals(
-            Map.of("CSAS_BIG_0", "RUNNING", "CTAS_COUNTS_1", "RUNNING"), shownStates(server));
+            Map.of("CSAS_BIG_0", "RUNNING", "CTAS_COUNTS_1", "RUNNING"), server.queryStates());
       }
 
       try (EngineOnKafka restarted = start(broker)) {
         assertEquals(
-            Map.of("CSAS_BIG_0", "RUNNING", "CTAS_COUNTS_1", "RUNNING"), shownStates(restarted));
+            Map.of("CSAS_BIG_0", "RUNNING", "CTAS_COUNTS_1", "RUNNING"), restarted.queryStates());
         order(restarted, "e", 3);
 
         assertEquals(
             List.of("{\"QTY\":20}", "{\"QTY\":5}", "{\"QTY\":20}", "{\"QTY\":3}"),
-            await(restarted, "BIG", values -> values.size() == 4));
+            restarted.output().awaitValues("BIG", values -> values.size() == 4));
         assertEquals(
             List.of("{\"N\":1}", "{\"N\":2}", "{\"N\":3}", "{\"N\":4}"),
-            await(restarted, "COUNTS", values -> values.size() == 4));
+            restarted.output().awaitValues("COUNTS", values -> values.size() == 4));
       }
     }
   }
@@ -99,7 +92,7 @@ class ReplaceQueryOnKafkaTest {
       order(server, "a", 20);
       assertEquals(
           List.of("{\"ITEM\":\"x\",\"QTY\":20}"),
-          await(server, "BIG", values -> values.size() == 1));
+          server.output().awaitValues("BIG", values -> values.size() == 1));
     }
   }
 
@@ -114,37 +107,5 @@ class ReplaceQueryOnKafkaTest {
 
   private static void order(EngineOnKafka server, String id, int qty) {
     server.run("INSERT INTO orders (id, item, qty) VALUES ('" + id + "', 'x', " + qty + ");");
-  }
-
-  /** The topic's records' values, once they satisfy {@code done}. */
-  private static List<String> await(
-      EngineOnKafka server, String topic, Predicate<List<String>> done) throws Exception {
-    long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
-    while (!done.test(values(server, topic))) {
-      if (System.currentTimeMillis() > deadline) {
-        fail("waited in vain for " + topic + ", which has " + values(server, topic));
-      }
-      Thread.sleep(200);
-    }
-    return values(server, topic);
-  }
-
-  private static List<String> values(EngineOnKafka server, String topic) {
-    return server.engine().backend().readTopic(topic).stream()
-        .map(record -> new String(record.value(), UTF_8))
-        .toList();
-  }
-
-  private static Map<String, String> shownStates(EngineOnKafka server) {
-    Queries shown =
-        (Queries)
-            server
-                .engine()
-                .execute(
-                    server.engine().parse("SHOW QUERIES;").get(0),
-                    Session.of(new HashMap<>(), Map.of()));
-    Map<String, String> states = new TreeMap<>();
-    shown.queries().forEach(query -> states.put(query.id(), query.state()));
-    return states;
   }
 }

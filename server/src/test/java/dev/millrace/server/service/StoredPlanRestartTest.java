@@ -1,22 +1,15 @@
 package dev.millrace.server.service;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.millrace.engine.function.FunctionRegistry;
-import dev.millrace.server.api.Queries;
-import dev.millrace.server.kafka.BrokerSettings;
-import dev.millrace.server.kafka.EmbeddedKafkaBroker;
 import dev.millrace.server.offline.InMemoryBackend;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A server restarted on the real broker from a command log written as servers of other versions
@@ -25,57 +18,51 @@ import org.junit.jupiter.api.io.TempDir;
  * run; a query logged without a plan, and a stream logged without its source, are planned again.
  */
 class StoredPlanRestartTest {
-  private static final long PATIENCE_MILLIS = 60_000;
 
-  @TempDir Path dataDir;
+  @RegisterExtension static final KafkaBrokerExtension kafka = new KafkaBrokerExtension();
 
   @Test
   void aRestartedServerRunsEachQueryAsItsLogEntrySays() throws Exception {
-    try (EmbeddedKafkaBroker broker =
-        EmbeddedKafkaBroker.start(BrokerSettings.of(dataDir).withPort(0))) {
-      List<LoggedCommand> accepted =
-          acceptedOffline(
-              "CREATE STREAM names (id STRING KEY, name STRING) "
-                  + "WITH (KAFKA_TOPIC='names', VALUE_FORMAT='JSON', PARTITIONS=1);"
-                  + "CREATE STREAM shouted AS SELECT id, UCASE(name) AS name FROM names;"
-                  + "CREATE STREAM broken AS SELECT id, UCASE(name) AS name FROM names;"
-                  + "CREATE STREAM copied AS SELECT * FROM names;");
-      try (CommandLog log = CommandLog.open(broker.bootstrapServers(), "restored")) {
-        // As versions that did not store sources logged it: planned again.
-        append(log, StoredPlans.withoutSource(accepted.get(0)));
-        // Planned otherwise by the version that stored it: LCASE where today's planner says UCASE.
-        append(log, StoredPlans.edited(accepted.get(1), p -> p.replace("\"UCASE\"", "\"LCASE\"")));
-        append(
-            log,
-            StoredPlans.edited(
-                accepted.get(2), p -> p.replace("\"streamSelectV1\"", "\"streamSelectV9\"")));
-        append(log, StoredPlans.withoutPlan(accepted.get(3)));
-      }
+    List<LoggedCommand> accepted =
+        acceptedOffline(
+            "CREATE STREAM names (id STRING KEY, name STRING) "
+                + "WITH (KAFKA_TOPIC='names', VALUE_FORMAT='JSON', PARTITIONS=1);"
+                + "CREATE STREAM shouted AS SELECT id, UCASE(name) AS name FROM names;"
+                + "CREATE STREAM broken AS SELECT id, UCASE(name) AS name FROM names;"
+                + "CREATE STREAM copied AS SELECT * FROM names;");
+    try (CommandLog log = CommandLog.open(kafka.bootstrapServers(), "restored")) {
+      // As versions that did not store sources logged it: planned again.
+      append(log, StoredPlans.withoutSource(accepted.get(0)));
+      // Planned otherwise by the version that stored it: LCASE where today's planner says UCASE.
+      append(log, StoredPlans.edited(accepted.get(1), p -> p.replace("\"UCASE\"", "\"LCASE\"")));
+      append(
+          log,
+          StoredPlans.edited(
+              accepted.get(2), p -> p.replace("\"streamSelectV1\"", "\"streamSelectV9\"")));
+      append(log, StoredPlans.withoutPlan(accepted.get(3)));
+    }
 
-      try (EngineOnKafka restarted = start(broker, "restored")) {
-        restarted.run("INSERT INTO names (id, name) VALUES ('1', 'Alice');");
+    try (EngineOnKafka restarted = start("restored")) {
+      restarted.run("INSERT INTO names (id, name) VALUES ('1', 'Alice');");
 
-        assertEquals(List.of("{\"NAME\":\"alice\"}"), awaitRecord(restarted, "SHOUTED"));
-        assertEquals(List.of("{\"NAME\":\"Alice\"}"), awaitRecord(restarted, "COPIED"));
-        assertEquals(
-            Map.of(
-                "CSAS_SHOUTED_0", "RUNNING", "CSAS_BROKEN_1", "ERROR", "CSAS_COPIED_2", "RUNNING"),
-            shownStates(restarted));
-        assertEquals(
-            "the stored plan has a step of unknown type 'streamSelectV9'",
-            restarted.engine().queries().get("CSAS_BROKEN_1").error().orElseThrow().message());
-        assertEquals(List.of(), values(restarted, "BROKEN"));
-      }
+      assertEquals(
+          List.of("{\"NAME\":\"alice\"}"),
+          restarted.output().awaitValues("SHOUTED", values -> !values.isEmpty()));
+      assertEquals(
+          List.of("{\"NAME\":\"Alice\"}"),
+          restarted.output().awaitValues("COPIED", values -> !values.isEmpty()));
+      assertEquals(
+          Map.of("CSAS_SHOUTED_0", "RUNNING", "CSAS_BROKEN_1", "ERROR", "CSAS_COPIED_2", "RUNNING"),
+          restarted.queryStates());
+      assertEquals(
+          "the stored plan has a step of unknown type 'streamSelectV9'",
+          restarted.engine().queries().get("CSAS_BROKEN_1").error().orElseThrow().message());
+      assertEquals(List.of(), restarted.output().values("BROKEN"));
     }
   }
 
-  private EngineOnKafka start(EmbeddedKafkaBroker broker, String serviceId) {
-    return EngineOnKafka.start(
-        broker.bootstrapServers(),
-        serviceId,
-        "0",
-        dataDir.resolve("state-" + serviceId),
-        Duration.ofSeconds(10));
+  private static EngineOnKafka start(String serviceId) {
+    return kafka.server(serviceId, "0", Duration.ofSeconds(10));
   }
 
   /** The command log of the statements, as a server accepting them writes it. */
@@ -92,37 +79,5 @@ class StoredPlanRestartTest {
 
   private static void append(CommandLog log, LoggedCommand command) {
     log.append(command.statement(), command.properties(), command.query(), command.source());
-  }
-
-  /** The topic's records' values, once it has one (the query may still be starting). */
-  private static List<String> awaitRecord(EngineOnKafka server, String topic) throws Exception {
-    long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
-    while (values(server, topic).isEmpty()) {
-      if (System.currentTimeMillis() > deadline) {
-        fail("nothing was written to " + topic);
-      }
-      Thread.sleep(200);
-    }
-    return values(server, topic);
-  }
-
-  private static List<String> values(EngineOnKafka server, String topic) {
-    return server.engine().backend().readTopic(topic).stream()
-        .map(record -> new String(record.value(), UTF_8))
-        .toList();
-  }
-
-  /** Each query's state as SHOW QUERIES reports it. */
-  private static Map<String, String> shownStates(EngineOnKafka server) {
-    Queries shown =
-        (Queries)
-            server
-                .engine()
-                .execute(
-                    server.engine().parse("SHOW QUERIES;").get(0),
-                    Session.of(new HashMap<>(), Map.of()));
-    Map<String, String> states = new TreeMap<>();
-    shown.queries().forEach(query -> states.put(query.id(), query.state()));
-    return states;
   }
 }

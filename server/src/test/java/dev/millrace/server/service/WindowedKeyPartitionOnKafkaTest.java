@@ -3,24 +3,14 @@ package dev.millrace.server.service;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.millrace.engine.function.FunctionRegistry;
-import dev.millrace.engine.runtime.RuntimeConfig;
-import dev.millrace.server.kafka.BrokerSettings;
-import dev.millrace.server.kafka.EmbeddedKafkaBroker;
-import dev.millrace.server.kafka.KafkaBackend;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.common.utils.Utils;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A windowed aggregation's output on four partitions, on the embedded broker: every window of a key
@@ -29,35 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
  * topic beside one keyed by the plain key finds each key in one partition.
  */
 class WindowedKeyPartitionOnKafkaTest {
-  private static final long PATIENCE_MILLIS = 60_000;
   private static final int PARTITIONS = 4;
   private static final List<String> USERS =
       List.of("alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi");
   private static final int WINDOWS = 3;
 
-  @TempDir static Path dataDir;
-
-  private static EmbeddedKafkaBroker broker;
-  private static KafkaBackend backend;
-  private static StatementEngine engine;
-
-  @BeforeAll
-  static void start() {
-    broker = EmbeddedKafkaBroker.start(BrokerSettings.of(dataDir).withPort(0));
-    FunctionRegistry functions = FunctionRegistry.builtIns();
-    backend =
-        new KafkaBackend(
-            RuntimeConfig.of(broker.bootstrapServers(), "windowed_keys", dataDir.resolve("state")),
-            functions,
-            Duration.ofSeconds(30));
-    engine = new StatementEngine(backend, CommandSink.NONE, functions, Map.of(), false);
-  }
-
-  @AfterAll
-  static void stop() {
-    engine.close();
-    broker.close();
-  }
+  @RegisterExtension
+  static final KafkaEngineExtension kafka = KafkaEngineExtension.forService("windowed_keys");
 
   @Test
   void everyWindowOfAKeyIsWrittenToThePartitionOfTheKey() throws Exception {
@@ -96,23 +64,16 @@ class WindowedKeyPartitionOnKafkaTest {
   }
 
   /** Each output record's key as user@window start, with the partition it was written to. */
-  private static Map<String, Integer> awaitPartitions(String topic, int count)
-      throws InterruptedException {
-    long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
-    Map<String, Integer> found = read(topic);
-    while (found.size() < count && System.currentTimeMillis() < deadline) {
-      Thread.sleep(200);
-      found = read(topic);
-    }
-    return found;
+  private static Map<String, Integer> awaitPartitions(String topic, int count) throws Exception {
+    return Await.until(() -> partitions(topic), found -> found.size() >= count);
   }
 
-  private static Map<String, Integer> read(String topic) {
+  private static Map<String, Integer> partitions(String topic) {
     Map<String, Integer> found = new TreeMap<>();
-    if (!backend.topicExists(topic)) {
+    if (!kafka.backend().topicExists(topic)) {
       return found;
     }
-    for (QueryBackend.TopicRecord record : backend.readTopic(topic)) {
+    for (QueryBackend.TopicRecord record : kafka.backend().readTopic(topic)) {
       byte[] key = record.key();
       String user = new String(Arrays.copyOf(key, key.length - Long.BYTES), UTF_8);
       long start = ByteBuffer.wrap(key, key.length - Long.BYTES, Long.BYTES).getLong();
@@ -122,8 +83,6 @@ class WindowedKeyPartitionOnKafkaTest {
   }
 
   private static void run(String sql) {
-    engine.execute(
-        engine.parse(sql).get(0),
-        Session.of(new HashMap<>(Map.of("auto.offset.reset", "earliest")), Map.of()));
+    kafka.run(sql, KafkaEngineExtension.EARLIEST);
   }
 }

@@ -1,4 +1,4 @@
-package dev.millrace.server.service;
+package dev.millrace.server.registry;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,22 +9,25 @@ import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 
-/** Record keys and values as Confluent's serializers write them, for tests that play producer. */
-final class ConfluentWire {
+/**
+ * Records as Confluent's serializers write them, for tests that play another application's
+ * producer: written here, independently of Millrace's own serdes, so that reading them tests those.
+ */
+public final class ConfluentWire {
   private ConfluentWire() {}
 
   /** {@code payload} after Confluent's header: a zero magic byte and the schema id. */
-  static byte[] framed(int id, byte[] payload) {
+  public static byte[] wire(int id, byte[] payload) {
     return ByteBuffer.allocate(5 + payload.length).put((byte) 0).putInt(id).put(payload).array();
   }
 
   /** {@code datum} in Avro binary with {@code schema}, registered as {@code id}, framed. */
-  static byte[] avro(int id, Schema schema, Object datum) {
-    return framed(id, avroBytes(schema, datum));
+  public static byte[] avro(int id, Schema schema, Object datum) {
+    return wire(id, avroBytes(schema, datum));
   }
 
-  /** {@code datum} in Avro binary with {@code schema}, without the header. */
-  static byte[] avroBytes(Schema schema, Object datum) {
+  /** The datum in Avro's binary encoding, without a header. */
+  public static byte[] avroBytes(Schema schema, Object datum) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
     try {
