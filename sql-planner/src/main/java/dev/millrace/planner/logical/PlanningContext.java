@@ -4,10 +4,17 @@ import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.planner.analysis.ExpressionAnalyzer;
 import dev.millrace.planner.analysis.TypeResolver;
 import dev.millrace.planner.catalog.Catalog;
+import java.util.List;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.jdbc.CalciteSchema;
-import org.apache.calcite.schema.SchemaPlus;
-import org.apache.calcite.tools.FrameworkConfig;
-import org.apache.calcite.tools.Frameworks;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.Contexts;
+import org.apache.calcite.plan.ConventionTraitDef;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.volcano.VolcanoPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.tools.RelBuilder;
 
 /**
@@ -15,6 +22,9 @@ import org.apache.calcite.tools.RelBuilder;
  * view of that snapshot, and the expression analyzer. Made per statement; not shared.
  */
 public final class PlanningContext {
+  /** The Calcite schema the catalog's sources are tables of. */
+  private static final String SCHEMA = "MILLRACE";
+
   private final Catalog catalog;
   private final RelBuilder relBuilder;
   private final CalciteTypes types;
@@ -22,14 +32,19 @@ public final class PlanningContext {
 
   public PlanningContext(Catalog catalog, FunctionRegistry functions) {
     this.catalog = catalog;
-    SchemaPlus root = CalciteSchema.createRootSchema(false, false).plus();
-    SchemaPlus schema = root.add("MILLRACE", new CatalogSchema(catalog));
-    FrameworkConfig config =
-        Frameworks.newConfigBuilder()
-            .defaultSchema(schema)
-            .typeSystem(MillraceTypeSystem.INSTANCE)
-            .build();
-    this.relBuilder = RelBuilder.create(config);
+    CalciteSchema root = CalciteSchema.createRootSchema(false, false);
+    root.add(SCHEMA, new CatalogSchema(catalog));
+    JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(MillraceTypeSystem.INSTANCE);
+    CalciteCatalogReader reader =
+        new CalciteCatalogReader(
+            root, List.of(SCHEMA), typeFactory, CalciteConnectionConfig.DEFAULT);
+    // A planner with no rules: RelBuilder needs a cluster, and the rewrites run in the Optimizer's
+    // own HepPlanner. Calcite's Frameworks would register every default rule of its Volcano
+    // planner for each statement, and load the classes of a thousand rules at the first.
+    VolcanoPlanner planner = new VolcanoPlanner();
+    planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
+    RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
+    this.relBuilder = RelBuilder.proto(Contexts.empty()).create(cluster, reader);
     this.types = new CalciteTypes(relBuilder.getTypeFactory());
     this.analyzer =
         new ExpressionAnalyzer(

@@ -7,7 +7,12 @@ import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rel.rules.FilterAggregateTransposeRule;
+import org.apache.calcite.rel.rules.FilterJoinRule;
+import org.apache.calcite.rel.rules.FilterMergeRule;
+import org.apache.calcite.rel.rules.FilterProjectTransposeRule;
+import org.apache.calcite.rel.rules.ProjectMergeRule;
+import org.apache.calcite.rel.rules.ProjectRemoveRule;
 
 /**
  * The rule-based rewrites every query goes through, run to a fixed point by Calcite's {@link
@@ -15,18 +20,22 @@ import org.apache.calcite.rel.rules.CoreRules;
  * and grouping), adjacent filters and projections merge, identity projections go.
  */
 public final class Optimizer {
-  /** The rules, in the order the planner tries them. */
+  /**
+   * The rules, in the order the planner tries them. Calcite's own are made from their default
+   * configurations, as {@code CoreRules} makes them: touching {@code CoreRules} would load and
+   * build all of its hundreds of rules (about 800 classes) to use these seven.
+   */
   public static final List<RelOptRule> RULES =
       List.of(
-          CoreRules.FILTER_MERGE,
-          CoreRules.FILTER_PROJECT_TRANSPOSE,
-          CoreRules.FILTER_INTO_JOIN,
-          CoreRules.JOIN_CONDITION_PUSH,
-          CoreRules.FILTER_AGGREGATE_TRANSPOSE,
+          FilterMergeRule.Config.DEFAULT.toRule(),
+          FilterProjectTransposeRule.Config.DEFAULT.toRule(),
+          FilterJoinRule.FilterIntoJoinRule.FilterIntoJoinRuleConfig.DEFAULT.toRule(),
+          FilterJoinRule.JoinConditionPushRule.JoinConditionPushRuleConfig.DEFAULT.toRule(),
+          FilterAggregateTransposeRule.Config.DEFAULT.toRule(),
           FilterPartitionByTransposeRule.INSTANCE,
           FilterWindowedAggregateTransposeRule.INSTANCE,
-          CoreRules.PROJECT_MERGE,
-          CoreRules.PROJECT_REMOVE);
+          ProjectMergeRule.Config.DEFAULT.toRule(),
+          ProjectRemoveRule.Config.DEFAULT.toRule());
 
   private Optimizer() {}
 
