@@ -1,6 +1,5 @@
 package dev.millrace.engine.state;
 
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,7 +28,7 @@ public final class ReadCachingKeyValueStore implements KeyValueStore {
 
   private final KeyValueStore inner;
   private final long maxBytes;
-  private final LinkedHashMap<Key, byte[]> recent = new LinkedHashMap<>(16, 0.75f, true);
+  private final LinkedHashMap<ByteKey, byte[]> recent = new LinkedHashMap<>(16, 0.75f, true);
   private long bytes;
 
   public ReadCachingKeyValueStore(KeyValueStore inner, long maxBytes) {
@@ -47,7 +46,7 @@ public final class ReadCachingKeyValueStore implements KeyValueStore {
 
   @Override
   public synchronized byte[] get(byte[] key) {
-    Key wrapped = new Key(key);
+    ByteKey wrapped = new ByteKey(key);
     byte[] remembered = recent.get(wrapped);
     if (remembered != null) {
       return remembered == NO_VALUE ? null : remembered;
@@ -60,13 +59,13 @@ public final class ReadCachingKeyValueStore implements KeyValueStore {
   @Override
   public synchronized void put(byte[] key, byte[] value) {
     inner.put(key, value);
-    remember(new Key(key), value);
+    remember(new ByteKey(key), value);
   }
 
   @Override
   public synchronized void delete(byte[] key) {
     inner.delete(key);
-    remember(new Key(key), null);
+    remember(new ByteKey(key), null);
   }
 
   @Override
@@ -77,7 +76,7 @@ public final class ReadCachingKeyValueStore implements KeyValueStore {
   @Override
   public synchronized void putAll(Map<byte[], byte[]> entries) {
     inner.putAll(entries);
-    entries.forEach((key, value) -> remember(new Key(key), value));
+    entries.forEach((key, value) -> remember(new ByteKey(key), value));
   }
 
   @Override
@@ -97,43 +96,22 @@ public final class ReadCachingKeyValueStore implements KeyValueStore {
     return recent.size();
   }
 
-  private void remember(Key key, byte[] value) {
+  private void remember(ByteKey key, byte[] value) {
     byte[] entry = value == null ? NO_VALUE : value;
     byte[] previous = recent.put(key, entry);
     if (previous != null) {
       bytes -= cost(key, previous);
     }
     bytes += cost(key, entry);
-    Iterator<Map.Entry<Key, byte[]>> eldest = recent.entrySet().iterator();
+    Iterator<Map.Entry<ByteKey, byte[]>> eldest = recent.entrySet().iterator();
     while (bytes > maxBytes && eldest.hasNext()) {
-      Map.Entry<Key, byte[]> evicted = eldest.next();
+      Map.Entry<ByteKey, byte[]> evicted = eldest.next();
       bytes -= cost(evicted.getKey(), evicted.getValue());
       eldest.remove();
     }
   }
 
-  private static long cost(Key key, byte[] value) {
-    return ENTRY_OVERHEAD + key.bytes.length + value.length;
-  }
-
-  /** A key's bytes compared by content, its hash computed once. */
-  private static final class Key {
-    final byte[] bytes;
-    final int hash;
-
-    Key(byte[] bytes) {
-      this.bytes = bytes;
-      this.hash = Arrays.hashCode(bytes);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof Key key && hash == key.hash && Arrays.equals(bytes, key.bytes);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
+  private static long cost(ByteKey key, byte[] value) {
+    return ENTRY_OVERHEAD + key.bytes().length + value.length;
   }
 }
