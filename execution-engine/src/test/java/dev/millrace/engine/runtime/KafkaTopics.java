@@ -186,12 +186,7 @@ final class KafkaTopics {
     KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     try {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic, PATIENCE).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
+      TopicPartitions.assignFromBeginning(consumer, topic);
       return consumer;
     } catch (RuntimeException e) {
       consumer.close();

@@ -1,6 +1,7 @@
 package dev.millrace.server.kafka;
 
 import dev.millrace.engine.operator.InputRecord;
+import dev.millrace.engine.runtime.TopicPartitions;
 import dev.millrace.server.service.QueryBackend.TopicRecord;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,12 +34,7 @@ final class TopicReader {
     properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
+      List<TopicPartition> partitions = TopicPartitions.assignFromBeginning(consumer, topic);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
       List<TopicRecord> records = new ArrayList<>();
       while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {

@@ -1,6 +1,7 @@
 package dev.millrace.server.kafka;
 
 import dev.millrace.engine.operator.InputRecord;
+import dev.millrace.engine.runtime.TopicPartitions;
 import dev.millrace.server.service.QueryBackend.RunningTransientQuery;
 import dev.millrace.server.service.QueryBackend.TopicRecord;
 import java.time.Duration;
@@ -39,10 +40,7 @@ final class TopicTail implements RunningTransientQuery {
     properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     consumer =
         new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    List<TopicPartition> partitions =
-        consumer.partitionsFor(topic).stream()
-            .map(p -> new TopicPartition(topic, p.partition()))
-            .toList();
+    List<TopicPartition> partitions = TopicPartitions.of(consumer, topic);
     consumer.assign(partitions);
     if (fromBeginning) {
       consumer.seekToBeginning(partitions);

@@ -1,5 +1,6 @@
 package dev.millrace.server.service;
 
+import dev.millrace.engine.runtime.TopicPartitions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,12 +49,7 @@ public final class KafkaClients {
     }
     KafkaConsumer<K, V> consumer = new KafkaConsumer<>(props, keys, values);
     try {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
+      TopicPartitions.assignFromBeginning(consumer, topic);
       return consumer;
     } catch (RuntimeException e) {
       consumer.close();
