@@ -122,7 +122,8 @@ public final class StepText {
               + s.topic()
               + " formats="
               + formats(s.formats())
-              + s.timestampColumn().map(c -> " timestamp=" + c).orElse("");
+              + s.timestampColumn().map(c -> " timestamp=" + c).orElse("")
+              + (s.skippedColumns().isEmpty() ? "" : " unread=" + s.skippedColumns());
         }
 
         @Override
