@@ -1,6 +1,7 @@
 package dev.millrace.server.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.millrace.engine.function.FunctionRegistry;
 import dev.millrace.engine.registry.InMemorySchemaRegistry;
@@ -16,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A CREATE TABLE whose columns come from the registry, replayed after its subjects got new
@@ -47,6 +50,62 @@ class StoredSourceReplayTest {
         "the accepted version's columns");
     assertEquals(String.valueOf(keyId), schemaId(replayed, true));
     assertEquals(String.valueOf(valueId), schemaId(replayed, false));
+  }
+
+  /**
+   * Two versions of a key and a value schema in one registry format: the second changes the key's
+   * type and adds a value field.
+   */
+  record Versions(
+      String format,
+      RegisteredSchema key,
+      RegisteredSchema value,
+      RegisteredSchema newKey,
+      RegisteredSchema newValue) {
+    @Override
+    public String toString() {
+      return format;
+    }
+  }
+
+  static List<Versions> otherRegistryFormats() {
+    return List.of(
+        new Versions(
+            "PROTOBUF",
+            RegisteredSchema.protobuf("syntax = \"proto3\"; message UserKey { int32 id = 1; }"),
+            RegisteredSchema.protobuf("syntax = \"proto3\"; message User { string name = 1; }"),
+            RegisteredSchema.protobuf("syntax = \"proto3\"; message UserKey { int64 id = 1; }"),
+            RegisteredSchema.protobuf(
+                "syntax = \"proto3\"; message User { string name = 1; string email = 2; }")),
+        new Versions(
+            "JSON_SR",
+            RegisteredSchema.json("{\"type\":\"integer\"}"),
+            RegisteredSchema.json(
+                "{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"}}}"),
+            RegisteredSchema.json("{\"type\":\"string\"}"),
+            RegisteredSchema.json(
+                "{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},"
+                    + "\"email\":{\"type\":\"string\"}}}")));
+  }
+
+  /** As for AVRO above: what is logged holds the format's columns and pinned ids alike. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("otherRegistryFormats")
+  void aReplayedInferredSourceOfAnotherRegistryFormatKeepsItsColumnsAndIds(Versions versions) {
+    int keyId = registry.register("users-key", versions.key());
+    int valueId = registry.register("users-value", versions.value());
+    DataSource accepted = createUsers(CREATE.replace("AVRO", versions.format()));
+    registry.register("users-key", versions.newKey());
+    registry.register("users-value", versions.newValue());
+
+    DataSource replayed = replay(log.logged);
+    DataSource planned = replay(List.of(StoredPlans.withoutSource(log.logged.get(0))));
+
+    assertEquals(accepted, replayed);
+    assertEquals(String.valueOf(keyId), schemaId(replayed, true));
+    assertEquals(String.valueOf(valueId), schemaId(replayed, false));
+    assertNotEquals(
+        columns(accepted), columns(planned), "planned again, the new versions give other columns");
   }
 
   @Test
@@ -124,9 +183,14 @@ class StoredSourceReplayTest {
 
   /** Accepts the CREATE TABLE and returns the table it added. */
   private DataSource createUsers() {
+    return createUsers(CREATE);
+  }
+
+  /** Accepts {@code create}, a CREATE TABLE of USERS, and returns the table it added. */
+  private DataSource createUsers(String create) {
     try (StatementEngine engine = newEngine(log)) {
       Session session = Session.of(new HashMap<>(), Map.of());
-      engine.execute(engine.parse(CREATE).get(0), session);
+      engine.execute(engine.parse(create).get(0), session);
       return engine.catalogSnapshot().source("USERS").orElseThrow();
     }
   }
