@@ -14,6 +14,10 @@ import org.apache.calcite.plan.ConventionTraitDef;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
+import org.apache.calcite.rel.metadata.MetadataHandlerProvider;
+import org.apache.calcite.rel.metadata.ProxyingMetadataHandlerProvider;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.tools.RelBuilder;
 
@@ -24,6 +28,14 @@ import org.apache.calcite.tools.RelBuilder;
 public final class PlanningContext {
   /** The Calcite schema the catalog's sources are tables of. */
   private static final String SCHEMA = "MILLRACE";
+
+  /**
+   * Calcite's metadata handlers, called through reflection: its default compiles them with Janino
+   * at the first query (about 270 classes and a third of a second), which a handful of lookups per
+   * statement do not repay.
+   */
+  private static final MetadataHandlerProvider METADATA =
+      new ProxyingMetadataHandlerProvider(DefaultRelMetadataProvider.INSTANCE);
 
   private final Catalog catalog;
   private final RelBuilder relBuilder;
@@ -44,6 +56,7 @@ public final class PlanningContext {
     VolcanoPlanner planner = new VolcanoPlanner();
     planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
     RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
+    cluster.setMetadataQuerySupplier(() -> new RelMetadataQuery(METADATA));
     this.relBuilder = RelBuilder.proto(Contexts.empty()).create(cluster, reader);
     this.types = new CalciteTypes(relBuilder.getTypeFactory());
     this.analyzer =
